@@ -1,0 +1,89 @@
+/* Reading the headers of incoming mail and writing outgoing mail.  Pure
+ * code, no I/O: safe on hostile input. */
+#ifndef CONGVAN_MESSAGE_H
+#define CONGVAN_MESSAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+enum message_kind {
+	MESSAGE_LETTER,
+	MESSAGE_REPLY,
+	MESSAGE_AUTO,
+	MESSAGE_BOUNCE,
+};
+
+/* What intake needs to know of one message.  Every string is UTF-8,
+ * decoded (RFC 2047), unfolded and trimmed; NULL when absent. */
+struct message_info {
+	char *message_id;  /* without angle brackets */
+	char *in_reply_to; /* first id, without angle brackets */
+	char **references; /* NULL-terminated list, never NULL after parse */
+	char *subject;
+	char *from_name;
+	char *from_addr;   /* lower-cased */
+	char *return_path; /* "" for the null sender <> */
+	time_t date;       /* 0 when absent or unreadable */
+	enum message_kind kind;
+	const char *kind_reason; /* static text: why auto/bounce/reply */
+};
+
+/* Options that affect classification. */
+struct message_classify_opts {
+	const char
+	    *own_domain; /* our Message-ID domain: our own mail is auto */
+	const char *own_address; /* our From address */
+	const char *
+	    item_prefix; /* "CV": a "[CV-YYYY-NNNNNN]" subject tag is a reply */
+};
+
+/* Parses the header block of raw (the whole message; only the headers are
+ * read) and classifies it.  Never fails on malformed input: what cannot be
+ * read is left NULL.  Release with message_info_free. */
+void message_info_parse(const char *raw, size_t len,
+			const struct message_classify_opts *opts,
+			struct message_info *info_r);
+void message_info_free(struct message_info *info);
+
+const char *message_kind_name(enum message_kind kind);
+
+/* Finds "[PREFIX-YYYY-NNNNNN]" in subject; copies the key (without
+ * brackets) into key_r (at least 32 bytes). */
+bool message_subject_tag(const char *subject, const char *prefix,
+			 char key_r[32]);
+
+/* An outgoing message: text/plain, and text/html when html is set. */
+struct message_out {
+	const char *from_name;
+	const char *from_addr;
+	const char *const *to;   /* NULL-terminated addresses */
+	const char *const *cc;   /* NULL-terminated, may be NULL */
+	const char *reply_to;    /* may be NULL */
+	const char *subject;     /* UTF-8 */
+	const char *message_id;  /* without brackets */
+	const char *in_reply_to; /* may be NULL */
+	const char *item_key;    /* adds X-Congvan-Item; may be NULL */
+	time_t date;
+	const char *text; /* UTF-8 body */
+	const char *html; /* may be NULL */
+};
+
+/* Renders out as an RFC 5322 message with CRLF line ends.  Non-ASCII
+ * header text is RFC 2047-encoded and folded; CR and LF inside header
+ * values are replaced by spaces so nothing can inject a header.  Bodies
+ * are quoted-printable UTF-8.  Returns 0, or -1 with *error_r when a
+ * required field is missing or an address is malformed.  Caller frees
+ * *msg_r. */
+int message_compose(const struct message_out *out, char **msg_r, size_t *len_r,
+		    char **error_r);
+
+/* A new Message-ID (without brackets) for our domain, unique across
+ * processes: "cv.<tag>.<time>.<random>@domain". */
+char *message_make_id(const char *tag, const char *domain, time_t now);
+
+/* RFC 5322 date in UTC+7 (Asia/Ho_Chi_Minh): "Fri, 27 Nov 2026 17:00:00 +0700".
+ */
+void message_format_date(time_t t, char buf[64]);
+
+#endif

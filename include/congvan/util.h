@@ -1,0 +1,75 @@
+/* Small helpers every module uses: allocation that never fails, string
+ * buffers with a size cap, and a few string functions. */
+#ifndef CONGVAN_UTIL_H
+#define CONGVAN_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocation aborts the process on out-of-memory, in one place, so callers
+ * never check for NULL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#define FREE_AND_NULL(p)                                                       \
+	do {                                                                   \
+		free(p);                                                       \
+		(p) = NULL;                                                    \
+	} while (0)
+
+/* A growable string, always NUL-terminated once anything was added.  When
+ * an append would take it past cap, the append is dropped and 'overflow' is
+ * set; callers that care check it once at the end. */
+struct sbuf {
+	char *buf;
+	size_t len;
+	size_t alloc;
+	size_t cap;
+	bool overflow;
+};
+
+#define SBUF_INIT(max)                                                         \
+	{                                                                      \
+		NULL, 0, 0, (max), false                                       \
+	}
+
+void sbuf_init(struct sbuf *sb, size_t cap);
+void sbuf_release(struct sbuf *sb);
+void sbuf_reset(struct sbuf *sb);
+void sbuf_add(struct sbuf *sb, const void *data, size_t n);
+void sbuf_adds(struct sbuf *sb, const char *s);
+void sbuf_addch(struct sbuf *sb, char c);
+void sbuf_addf(struct sbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap);
+/* Returns the contents, never NULL ("" when empty). Borrowed. */
+const char *sbuf_str(const struct sbuf *sb);
+/* Hands the buffer to the caller (never NULL) and resets sb. */
+char *sbuf_detach(struct sbuf *sb);
+
+/* ASCII-only helpers: header names, keywords and protocols are ASCII. */
+bool str_startswith(const char *s, const char *prefix);
+bool str_istartswith(const char *s, const char *prefix);
+bool str_iequal(const char *a, const char *b);
+/* Case-insensitive substring search of an ASCII needle. */
+const char *str_icasestr(const char *hay, const char *needle);
+/* Trims ASCII white space in place; returns s. */
+char *str_trim(char *s);
+/* Parses a whole decimal number in [min, max]; 0 on success. */
+int str_to_long(const char *s, long min, long max, long *out_r);
+/* Lower-case hex of n bytes into out (2n+1 bytes). */
+void hex_encode(const unsigned char *in, size_t n, char *out);
+
+/* Reads a whole file into a NUL-terminated buffer. 0 ok, -1 with errno. */
+int file_read_all(const char *path, char **data_r, size_t *len_r);
+
+#endif
