@@ -3,21 +3,26 @@
 #define CONGVAN_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define CONFIG_DEFAULT_PATH "/etc/congvan/congvan.conf"
 
 enum config_tls { CONFIG_TLS_AUTO, CONFIG_TLS_YES, CONFIG_TLS_NO };
 
+/* Paths (database, secret_file, templates, password files) written
+ * relative in the file are resolved against the config file's directory
+ * and stored absolute. */
 struct config_service {
 	char *organization;
-	char *domain; /* right-hand side of our Message-IDs */
-	char *
-	    database; /* path; relative paths are relative to the config file */
-	char *office; /* the Office's address */
+	char *domain;      /* right-hand side of our Message-IDs */
+	char *database;    /* path */
+	char *office;      /* the Office's address */
 	char *language;    /* "vi" (default) or "en" */
-	char *item_prefix; /* "CV" */
-	char *secret_file; /* path; created at first run when missing */
-	char *templates;   /* template folder; default: installed templates */
+	char *item_prefix; /* default "CV"; 1-8 of A-Z 0-9 */
+	char *secret_file; /* path, default database + ".secret"; created at
+			    * first run when missing */
+	char *templates;   /* template folder; "" when unset: the caller
+			    * picks the installed templates */
 };
 
 struct config_mailbox {
@@ -29,17 +34,21 @@ struct config_mailbox {
 	/* Derived from url by config_load. */
 	bool ssl; /* imaps */
 	char *host;
-	int port;
-	char *folder; /* default INBOX */
+	int port;     /* default 143, or 993 for imaps */
+	char *folder; /* percent-decoded; default INBOX */
 };
 
 struct config_smtp {
 	char *url;      /* smtp://host[:port] or smtps:// */
-	char *user;     /* optional */
-	char *password; /* optional; never logged */
+	char *user;     /* optional (NULL) */
+	char *password; /* set exactly when user is; never logged */
 	char *from;     /* envelope and header sender address */
 	enum config_tls tls;
 	bool reply_plus; /* box+TOKEN@domain reply addresses */
+	/* Derived from url by config_load. */
+	bool ssl; /* smtps */
+	char *host;
+	int port; /* default 25, or 465 for smtps */
 };
 
 struct config {
@@ -54,6 +63,12 @@ struct config {
  * (caller frees).  Passwords never appear in errors.  cfg_r is filled only
  * on success; release it with config_free. */
 int config_load(const char *path, struct config *cfg_r, char **error_r);
+
+/* Like config_load, but parses the len bytes at data as if they were the
+ * contents of path: path names the errors and anchors relative paths.
+ * For tests and fuzzing. */
+int config_load_buffer(const char *path, const char *data, size_t len,
+		       struct config *cfg_r, char **error_r);
 
 /* Releases what config_load allocated; safe on a zeroed struct. */
 void config_free(struct config *cfg);

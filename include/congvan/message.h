@@ -67,9 +67,14 @@ struct message_out {
 	time_t date;
 	const char *text; /* UTF-8 body */
 	const char *html; /* may be NULL */
+	/* Earlier ids of the thread, oldest first; NULL-terminated, may be
+	 * NULL.  References ends with in_reply_to.  Ids that are not valid
+	 * (they come from incoming mail) are left out, never an error. */
+	const char *const *references;
 };
 
-/* Renders out as an RFC 5322 message with CRLF line ends.  Non-ASCII
+/* Renders out as an RFC 5322 message with CRLF line ends.  A date of 0
+ * means now.  Non-ASCII
  * header text is RFC 2047-encoded and folded; CR and LF inside header
  * values are replaced by spaces so nothing can inject a header.  Bodies
  * are quoted-printable UTF-8.  Returns 0, or -1 with *error_r when a
@@ -77,6 +82,17 @@ struct message_out {
  * *msg_r. */
 int message_compose(const struct message_out *out, char **msg_r, size_t *len_r,
 		    char **error_r);
+
+/* Whether addr is a plain addr-spec we are willing to write into a header:
+ * printable ASCII, no white space, '<', '>', ',', quotes or brackets,
+ * exactly one '@' with something on each side, at most 254 bytes. */
+bool message_check_address(const char *addr);
+
+/* Decodes an unstructured header value or display name: RFC 2047 words
+ * (adjacent words joined before charset conversion), raw 8-bit text as
+ * UTF-8 or else windows-1252.  The result is valid UTF-8, unfolded, with
+ * control characters turned into spaces, trimmed.  Caller frees. */
+char *message_decode_header(const char *value, size_t len);
 
 /* A new Message-ID (without brackets) for our domain, unique across
  * processes: "cv.<tag>.<time>.<random>@domain". */

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# make demo: start a throwaway mail stack, deliver the seed letter and two
+# more letters to the shared mailbox, run one congvan cycle, and show what
+# happened.  The stack keeps running so you can look around; the last lines
+# say how to stop it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+DIR=${CONGVAN_DEMO_DIR:-/tmp/congvan-demo}
+DATA=$ROOT/tests/data/integration
+
+if [ -f "$DIR/env" ]; then
+	contrib/mailstack.sh stop "$DIR" >/dev/null 2>&1 || true
+fi
+rm -rf "$DIR"
+mkdir -p "$DIR"
+MAILSTACK_QUIET=1 contrib/mailstack.sh start "$DIR" >/dev/null
+. "$DIR/env"
+export MAILSTACK_DIR=$DIR
+. tests/lib.sh
+
+cat >"$DIR/congvan.conf" <<CONF
+[service]
+organization = Bộ Công Thương
+domain = congvan.test
+database = $DIR/congvan.db
+office = vanthu@congvan.test
+
+[mailbox]
+url = imap://127.0.0.1:$IMAP_PORT/INBOX
+user = congvan@congvan.test
+password = $PASSWORD
+
+[smtp]
+url = smtp://127.0.0.1:$SMTP_PORT
+from = congvan@congvan.test
+CONF
+
+echo "== A mail stack runs in $DIR (IMAP 127.0.0.1:$IMAP_PORT, SMTP 127.0.0.1:$SMTP_PORT)"
+echo "== Delivering three letters over SMTP to congvan@congvan.test ..."
+for f in letter-seed letter-mof letter-province; do
+	mail_send sender@congvan.test congvan@congvan.test "$DATA/$f.eml"
+done
+mail_wait_count congvan 3 30
+
+echo "== congvan check-config"
+./congvan -c "$DIR/congvan.conf" check-config
+echo "== congvan run --once"
+./congvan -c "$DIR/congvan.conf" run --once
+echo
+echo "== congvan list"
+./congvan -c "$DIR/congvan.conf" list
+echo
+echo "== congvan show CV-$(date +%Y)-000001"
+./congvan -c "$DIR/congvan.conf" show "CV-$(date +%Y)-000001"
+echo
+mail_wait_count vanthu 3 30 || true
+echo "== The Office (vanthu@congvan.test) has $(mail_count vanthu) notices; the first one, decoded:"
+mail_fetch vanthu 1 | /usr/bin/python3 -c '
+import sys, email
+from email import policy
+m = email.message_from_binary_file(sys.stdin.buffer, policy=policy.default)
+for h in ("From", "To", "Subject", "Date", "Message-ID", "Auto-Submitted"):
+    print(f"{h}: {m[h]}")
+print()
+print(m.get_body(preferencelist=("plain",)).get_content())'
+echo
+echo "== Try more: ./congvan -c $DIR/congvan.conf serve   (Ctrl-C to stop)"
+echo "== Stop the mail stack: contrib/mailstack.sh stop $DIR"

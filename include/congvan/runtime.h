@@ -1,0 +1,25 @@
+/* What one running congvan shares between its modules for a cycle. */
+#ifndef CONGVAN_RUNTIME_H
+#define CONGVAN_RUNTIME_H
+
+#include <signal.h>
+#include <time.h>
+
+#include "congvan/config.h"
+#include "congvan/store.h"
+
+struct runtime {
+	const struct config *cfg;
+	struct store *st;
+	const char *templates;            /* template folder */
+	time_t fixed_now;                 /* run --now; 0: the real clock */
+	volatile sig_atomic_t *stop;      /* set by SIGTERM/SIGINT */
+};
+
+/* The cycle's clock: --now when given, else the system time. */
+static inline time_t runtime_now(const struct runtime *rt)
+{
+	return rt->fixed_now ? rt->fixed_now : time(NULL);
+}
+
+#endif

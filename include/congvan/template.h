@@ -1,0 +1,39 @@
+/* Mail templates: templates/<language>/<name>.txt holds "Subject: ..." on
+ * its first line, an empty line, then the plain-text body; <name>.html,
+ * when present, is the HTML alternative (a body fragment).  {{name}} is
+ * replaced by the variable's value (HTML-escaped in .html); an unknown
+ * name is an error, so a typo in a template never reaches a reader. */
+#ifndef CONGVAN_TEMPLATE_H
+#define CONGVAN_TEMPLATE_H
+
+#include <stddef.h>
+
+struct template_var {
+	const char *name;
+	const char *value; /* NULL renders as "" */
+};
+
+struct template_out {
+	char *subject;
+	char *text;
+	char *html; /* NULL when the template has no .html */
+};
+
+/* Renders dir/lang/name.txt (and .html).  Returns 0, or -1 with *error_r
+ * naming the file and line. */
+int template_render(const char *dir, const char *lang, const char *name,
+		    const struct template_var *vars, size_t nvars,
+		    struct template_out *out_r, char **error_r);
+void template_out_free(struct template_out *out);
+
+/* Substitutes {{name}} in text; escape_html escapes values for HTML. */
+int template_expand(const char *text, const struct template_var *vars,
+		    size_t nvars, int escape_html, char **out_r,
+		    char **error_r);
+
+/* Finds the template folder: configured (non-empty) wins, then the folder
+ * beside the running binary, then the installed data folder.  Caller
+ * frees. */
+char *template_find_dir(const char *configured);
+
+#endif

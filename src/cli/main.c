@@ -1,0 +1,504 @@
+/* congvan COMMAND: the command line. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "congvan/clock.h"
+#include "congvan/config.h"
+#include "congvan/intake.h"
+#include "congvan/log.h"
+#include "congvan/mail.h"
+#include "congvan/outbox.h"
+#include "congvan/store.h"
+#include "congvan/template.h"
+#include "congvan/util.h"
+
+#ifndef CONGVAN_VERSION
+#define CONGVAN_VERSION "dev"
+#endif
+
+struct cli {
+	const char *config_path;
+	bool once;
+	const char *now;
+	int verbose;
+	int argc;
+	char **argv; /* the command's operands */
+};
+
+static volatile sig_atomic_t stop_flag;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_flag = 1;
+}
+
+static const char usage_text[] =
+	"usage: congvan [-c FILE] [-v] COMMAND [ARGS]\n"
+	"\n"
+	"commands:\n"
+	"  serve                 run the daemon: intake (IDLE or polling), outbox\n"
+	"  run --once [--now T]  one full cycle at instant T (ISO 8601), then exit\n"
+	"  check-config          validate the configuration without any network\n"
+	"  list                  one line per item, the item key first\n"
+	"  show KEY              an item's details and timeline\n"
+	"\n"
+	"options:\n"
+	"  -c, --config FILE     configuration (default " CONFIG_DEFAULT_PATH ")\n"
+	"  -v, --verbose         more logging (twice for debug)\n"
+	"  -h, --help            this help\n"
+	"  -V, --version         the version\n"
+	"\n"
+	"exit status follows sysexits.h: 0 ok, 64 usage, 65 unknown item,\n"
+	"75 server unreachable (retry later), 77 login rejected, 78 configuration.\n";
+
+static int usage(FILE *f, int status)
+{
+	fputs(usage_text, f);
+	return status;
+}
+
+/* Parses options anywhere on the line; the first operand is the command. */
+static int parse_args(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{"once", no_argument, NULL, 'o'},
+		{"now", required_argument, NULL, 'n'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	cli->config_path = CONFIG_DEFAULT_PATH;
+	for (;;) {
+		c = getopt_long(argc, argv, "c:vhV", longopts, NULL);
+		if (c == -1) {
+			break;
+		}
+		switch (c) {
+		case 'c':
+			cli->config_path = optarg;
+			break;
+		case 'v':
+			cli->verbose++;
+			break;
+		case 'h':
+			exit(usage(stdout, 0));
+		case 'V':
+			printf("congvan %s\n", CONGVAN_VERSION);
+			exit(0);
+		case 'o':
+			cli->once = true;
+			break;
+		case 'n':
+			cli->now = optarg;
+			break;
+		default:
+			return -1;
+		}
+	}
+	cli->argc = argc - optind;
+	cli->argv = argv + optind;
+	return cli->argc > 0 ? 0 : -1;
+}
+
+static int load_config(const struct cli *cli, struct config *cfg)
+{
+	char *err = NULL;
+
+	if (config_load(cli->config_path, cfg, &err) < 0) {
+		fprintf(stderr, "%s", err);
+		if (err[0] && err[strlen(err) - 1] != '\n') {
+			fputc('\n', stderr);
+		}
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Creates the service secret (for reply tokens and feed URLs) on first
+ * use: 32 random bytes, hex, mode 0600. */
+static int ensure_secret(const char *path)
+{
+	unsigned char raw[32];
+	char hex[sizeof(raw) * 2 + 2];
+	size_t len = sizeof(raw) * 2 + 1;
+	int fd;
+
+	if (access(path, R_OK) == 0) {
+		return 0;
+	}
+	if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw)) {
+		log_warn("cannot read random bytes");
+		return -1;
+	}
+	hex_encode(raw, sizeof(raw), hex);
+	hex[len - 1] = '\n';
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST) {
+		return 0;
+	}
+	if (fd < 0 || write(fd, hex, len) != (ssize_t)len ||
+	    close(fd) < 0) {
+		log_warn("cannot write secret file '%s'", path);
+		return -1;
+	}
+	log_info("created secret file '%s'", path);
+	return 0;
+}
+
+static int open_runtime(const struct cli *cli, struct config *cfg,
+			struct runtime *rt)
+{
+	char *err = NULL;
+
+	memset(rt, 0, sizeof(*rt));
+	if (load_config(cli, cfg) < 0) {
+		return EX_CONFIG;
+	}
+	rt->cfg = cfg;
+	rt->stop = &stop_flag;
+	rt->templates = template_find_dir(cfg->service.templates);
+	if (cli->now && clock_parse_iso(cli->now, &rt->fixed_now) < 0) {
+		fprintf(stderr, "congvan: --now '%s': expected ISO 8601, e.g."
+				" 2026-05-04T09:00:00+07:00\n",
+			cli->now);
+		return EX_USAGE;
+	}
+	rt->st = store_open(cfg->service.database, &err);
+	if (!rt->st) {
+		log_warnx("%s", err);
+		free(err);
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+static void close_runtime(struct runtime *rt, struct config *cfg)
+{
+	store_close(&rt->st);
+	free((char *)rt->templates);
+	rt->templates = NULL;
+	config_free(cfg);
+}
+
+static int exit_for(enum fail fail)
+{
+	return fail == FAIL_FATAL ? EX_NOPERM : EX_TEMPFAIL;
+}
+
+/* One intake pass over a fresh connection.  Returns 0 or an exit code. */
+static int intake_once(struct runtime *rt)
+{
+	struct mail_session *ms = NULL;
+	struct intake_stats stats;
+	enum fail fail = FAIL_NONE;
+	char *err = NULL;
+	int ret = 0;
+
+	if (mail_open(&rt->cfg->mailbox, &ms, &fail, &err) < 0 ||
+	    intake_run(rt, ms, &stats, &fail, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+		ret = exit_for(fail);
+	} else {
+		log_info("intake: %zu fetched, %zu registered, %zu replies,"
+			 " %zu automatic, %zu bounces, %zu duplicates",
+			 stats.fetched, stats.registered, stats.replies,
+			 stats.automatic, stats.bounces, stats.duplicates);
+	}
+	mail_close(&ms);
+	return ret;
+}
+
+static int flush_outbox(struct runtime *rt)
+{
+	struct outbox_stats stats;
+	char *err = NULL;
+
+	if (outbox_flush(rt, &stats, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+		return EX_IOERR;
+	}
+	if (stats.sent || stats.failed || stats.deferred) {
+		log_info("outbox: %d sent, %d waiting, %d failed", stats.sent,
+			 stats.deferred, stats.failed);
+	}
+	return 0;
+}
+
+static int cmd_run(const struct cli *cli)
+{
+	struct config cfg = {0};
+	struct runtime rt;
+	int ret, out;
+
+	if (!cli->once) {
+		fprintf(stderr, "congvan: run needs --once (the daemon is"
+				" 'congvan serve')\n");
+		return EX_USAGE;
+	}
+	ret = open_runtime(cli, &cfg, &rt);
+	if (ret == 0) {
+		ensure_secret(cfg.service.secret_file);
+		ret = intake_once(&rt);
+		out = flush_outbox(&rt);
+		ret = ret ? ret : out;
+	}
+	close_runtime(&rt, &cfg);
+	return ret;
+}
+
+/* Sleeps up to seconds, waking early on a stop signal. */
+static void nap(int seconds)
+{
+	for (int i = 0; i < seconds && !stop_flag; i++) {
+		sleep(1);
+	}
+}
+
+/* Waits for new mail: IDLE when the server offers it, else a nap. */
+static void wait_for_mail(struct runtime *rt, struct mail_session **ms)
+{
+	enum fail fail;
+	char *err = NULL;
+	int interval = rt->cfg->mailbox.poll_interval;
+
+	if (!*ms || !mail_can_idle(*ms)) {
+		nap(interval);
+		return;
+	}
+	if (mail_idle(*ms, interval, &stop_flag, &fail, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+		mail_close(ms);
+	}
+}
+
+/* One daemon cycle; reconnects with backoff.  Returns an exit code when
+ * the daemon must stop (a login rejected), else 0. */
+static int serve_cycle(struct runtime *rt, struct mail_session **ms,
+		       int *backoff)
+{
+	struct intake_stats stats;
+	enum fail fail = FAIL_NONE;
+	char *err = NULL;
+
+	if (!*ms && mail_open(&rt->cfg->mailbox, ms, &fail, &err) < 0) {
+		log_warnx("%s", err);
+		FREE_AND_NULL(err);
+		if (fail == FAIL_FATAL) {
+			return exit_for(fail);
+		}
+		log_info("reconnecting in %d s", *backoff);
+		flush_outbox(rt);
+		nap(*backoff);
+		*backoff = *backoff < 300 ? *backoff * 2 : 300;
+		return 0;
+	}
+	*backoff = 5;
+	if (intake_run(rt, *ms, &stats, &fail, &err) < 0) {
+		log_warnx("%s", err);
+		FREE_AND_NULL(err);
+		mail_close(ms);
+	} else if (stats.fetched) {
+		log_info("intake: %zu fetched, %zu registered", stats.fetched,
+			 stats.registered);
+	}
+	flush_outbox(rt);
+	if (!stop_flag) {
+		wait_for_mail(rt, ms);
+	}
+	return 0;
+}
+
+static int cmd_serve(const struct cli *cli)
+{
+	struct sigaction sa;
+	struct config cfg = {0};
+	struct runtime rt;
+	struct mail_session *ms = NULL;
+	int ret, backoff = 5;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	ret = open_runtime(cli, &cfg, &rt);
+	if (ret == 0) {
+		ensure_secret(cfg.service.secret_file);
+		log_info("serving mailbox '%s' (folder '%s')", cfg.mailbox.url,
+			 cfg.mailbox.folder);
+	}
+	while (ret == 0 && !stop_flag) {
+		ret = serve_cycle(&rt, &ms, &backoff);
+	}
+	if (stop_flag) {
+		log_info("stopping");
+	}
+	mail_close(&ms);
+	close_runtime(&rt, &cfg);
+	return ret;
+}
+
+static int cmd_check_config(const struct cli *cli)
+{
+	struct config cfg = {0};
+	struct template_out t;
+	char *dir, *err = NULL;
+	int ret = 0;
+
+	if (load_config(cli, &cfg) < 0) {
+		return EX_CONFIG;
+	}
+	dir = template_find_dir(cfg.service.templates);
+	if (template_render(dir, cfg.service.language, "registered", NULL, 0,
+			    &t, &err) < 0 &&
+	    !strstr(err, "unknown or unterminated variable")) {
+		fprintf(stderr, "%s\n", err);
+		ret = EX_CONFIG;
+	} else {
+		printf("%s: ok\n", cfg.path);
+	}
+	template_out_free(&t);
+	free(err);
+	free(dir);
+	config_free(&cfg);
+	return ret;
+}
+
+static int print_item(const struct store_item *item, void *ctx)
+{
+	char when[32];
+
+	(void)ctx;
+	clock_format_iso(item->registered_at, when);
+	printf("%s\t%.10s\t%s\t%s\t%s\n", item->key, when, item->status,
+	       item->sender ? item->sender : "",
+	       item->subject ? item->subject : "");
+	return 0;
+}
+
+static int cmd_list(const struct cli *cli)
+{
+	struct config cfg = {0};
+	struct runtime rt;
+	char *err = NULL;
+	int ret = open_runtime(cli, &cfg, &rt);
+
+	if (ret == 0 && store_item_foreach(rt.st, print_item, NULL, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+		ret = EX_IOERR;
+	}
+	close_runtime(&rt, &cfg);
+	return ret;
+}
+
+static int print_event(const struct store_event *ev, void *ctx)
+{
+	char when[32];
+
+	(void)ctx;
+	clock_format_iso(ev->at, when);
+	printf("  %s  %-18s %s%s%s\n", when, ev->kind,
+	       ev->actor ? ev->actor : "", ev->detail ? ": " : "",
+	       ev->detail ? ev->detail : "");
+	return 0;
+}
+
+static void show_item(const struct store_item *item)
+{
+	char when[32];
+
+	clock_format_iso(item->registered_at, when);
+	printf("key:         %s\n", item->key);
+	printf("arrival no.: %d/%d\n", item->arrival_no, item->year);
+	printf("registered:  %s\n", when);
+	printf("status:      %s\n", item->status);
+	printf("from:        %s\n", item->sender ? item->sender : "");
+	printf("subject:     %s\n", item->subject ? item->subject : "");
+	printf("timeline:\n");
+}
+
+static int cmd_show(const struct cli *cli)
+{
+	struct config cfg = {0};
+	struct store_item item;
+	struct runtime rt;
+	char *err = NULL;
+	int ret, rc;
+
+	if (cli->argc != 2) {
+		fprintf(stderr, "congvan: show needs one item key, e.g."
+				" CV-2026-000001\n");
+		return EX_USAGE;
+	}
+	ret = open_runtime(cli, &cfg, &rt);
+	if (ret == 0) {
+		rc = store_item_get(rt.st, cli->argv[1], &item, &err);
+		if (rc == 1) {
+			show_item(&item);
+			if (store_event_foreach(rt.st, item.id, print_event,
+						NULL, &err) < 0) {
+				rc = -1;
+			}
+			store_item_release(&item);
+		}
+		if (rc < 0) {
+			log_warnx("%s", err);
+			ret = EX_IOERR;
+		} else if (rc == 0) {
+			fprintf(stderr, "congvan: no item '%s'\n", cli->argv[1]);
+			ret = EX_DATAERR;
+		}
+	}
+	free(err);
+	close_runtime(&rt, &cfg);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(const struct cli *cli);
+	} commands[] = {
+		{"serve", cmd_serve},
+		{"run", cmd_run},
+		{"check-config", cmd_check_config},
+		{"list", cmd_list},
+		{"show", cmd_show},
+	};
+	struct cli cli = {0};
+
+	log_init("congvan", LOG_LEVEL_INFO, false);
+	if (parse_args(argc, argv, &cli) < 0) {
+		return usage(stderr, EX_USAGE);
+	}
+	log_set_level(cli.verbose >= 2   ? LOG_LEVEL_DEBUG
+		      : cli.verbose == 1 ? LOG_LEVEL_INFO
+					 : LOG_LEVEL_INFO);
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+		if (strcmp(cli.argv[0], commands[i].name) == 0) {
+			return commands[i].fn(&cli);
+		}
+	}
+	fprintf(stderr, "congvan: unknown command '%s'\n", cli.argv[0]);
+	return usage(stderr, EX_USAGE);
+}

@@ -1,0 +1,217 @@
+/* The sections the file may hold, their keys, and how each is checked.
+ * To add a kind (say [unit NAME]): a key table, a finish function that
+ * moves its values into struct config, and an entry in
+ * config_section_kinds. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/util.h"
+#include "private.h"
+
+#define IMAP_EXPECT "imap://HOST[:PORT][/FOLDER] or imaps://..."
+#define SMTP_EXPECT "smtp://HOST[:PORT] or smtps://HOST[:PORT]"
+
+enum {
+	SVC_ORGANIZATION,
+	SVC_DOMAIN,
+	SVC_DATABASE,
+	SVC_OFFICE,
+	SVC_LANGUAGE,
+	SVC_ITEM_PREFIX,
+	SVC_SECRET_FILE,
+	SVC_TEMPLATES,
+	SVC_NKEYS
+};
+
+static const struct key_spec service_keys[SVC_NKEYS] = {
+    [SVC_ORGANIZATION] = {"organization", " ", "the organization's name"},
+    [SVC_DOMAIN] = {"domain", "", "a hostname"},
+    [SVC_DATABASE] = {"database", "", "a file path"},
+    [SVC_OFFICE] = {"office", "", "a mail address"},
+    [SVC_LANGUAGE] = {"language", "", "vi or en"},
+    [SVC_ITEM_PREFIX] = {"item_prefix", "",
+			 "1 to 8 uppercase ASCII letters or digits"},
+    [SVC_SECRET_FILE] = {"secret_file", "", "a file path"},
+    [SVC_TEMPLATES] = {"templates", "", "a folder path"},
+};
+
+enum {
+	MBX_URL,
+	MBX_USER,
+	MBX_PASSWORD,
+	MBX_PASSWORD_FILE,
+	MBX_POLL_INTERVAL,
+	MBX_TLS,
+	MBX_NKEYS
+};
+
+static const struct key_spec mailbox_keys[MBX_NKEYS] = {
+    [MBX_URL] = {"url", "", IMAP_EXPECT},
+    [MBX_USER] = {"user", "", "a user name"},
+    [MBX_PASSWORD] = {"password", "", "a password", true},
+    [MBX_PASSWORD_FILE] = {"password_file", "", "a file path"},
+    [MBX_POLL_INTERVAL] = {"poll_interval", "",
+			   "a number of seconds from 5 to 86400"},
+    [MBX_TLS] = {"tls", "", "yes, no or auto"},
+};
+
+enum {
+	SMTP_URL,
+	SMTP_USER,
+	SMTP_PASSWORD,
+	SMTP_PASSWORD_FILE,
+	SMTP_FROM,
+	SMTP_TLS,
+	SMTP_REPLY_PLUS,
+	SMTP_NKEYS
+};
+
+static const struct key_spec smtp_keys[SMTP_NKEYS] = {
+    [SMTP_URL] = {"url", "", SMTP_EXPECT},
+    [SMTP_USER] = {"user", "", "a user name"},
+    [SMTP_PASSWORD] = {"password", "", "a password", true},
+    [SMTP_PASSWORD_FILE] = {"password_file", "", "a file path"},
+    [SMTP_FROM] = {"from", "", "a mail address"},
+    [SMTP_TLS] = {"tls", "", "yes, no or auto"},
+    [SMTP_REPLY_PLUS] = {"reply_plus", "", "yes or no"},
+};
+
+static const struct url_form imap_form = {"imap", "imaps", 143,
+					  993,    true,    IMAP_EXPECT};
+static const struct url_form smtp_form = {"smtp", "smtps", 25,
+					  465,    false,   SMTP_EXPECT};
+
+static bool item_prefix_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 1 && n <= 8 &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == n;
+}
+
+static void service_finish(struct loader *ld, struct raw_section *rs)
+{
+	struct config_service *s = &ld->cfg->service;
+
+	config_take_required(ld, rs, SVC_ORGANIZATION, &s->organization);
+	if (config_take_required(ld, rs, SVC_DOMAIN, &s->domain) == 0 &&
+	    !config_hostname_valid(s->domain)) {
+		config_bad_value(ld, rs, SVC_DOMAIN, s->domain);
+	}
+	if (config_take_required(ld, rs, SVC_OFFICE, &s->office) == 0 &&
+	    !config_address_valid(s->office)) {
+		config_bad_value(ld, rs, SVC_OFFICE, s->office);
+	}
+	s->language = config_take_string(rs, SVC_LANGUAGE, "vi");
+	if (strcmp(s->language, "vi") != 0 && strcmp(s->language, "en") != 0) {
+		config_bad_value(ld, rs, SVC_LANGUAGE, s->language);
+	}
+	s->item_prefix = config_take_string(rs, SVC_ITEM_PREFIX, "CV");
+	if (!item_prefix_valid(s->item_prefix)) {
+		config_bad_value(ld, rs, SVC_ITEM_PREFIX, s->item_prefix);
+	}
+	config_take_path(ld, rs, SVC_DATABASE, true, &s->database);
+	config_take_path(ld, rs, SVC_SECRET_FILE, false, &s->secret_file);
+	if (!s->secret_file && s->database) {
+		s->secret_file = xasprintf("%s.secret", s->database);
+	}
+	config_take_path(ld, rs, SVC_TEMPLATES, false, &s->templates);
+	if (!s->templates) {
+		s->templates = xstrdup("");
+	}
+}
+
+/* imaps:// and smtps:// speak TLS from the first byte. */
+static void check_tls(struct loader *ld, const struct raw_section *rs,
+		      size_t key, bool ssl, enum config_tls tls,
+		      const struct url_form *form)
+{
+	if (ssl && tls == CONFIG_TLS_NO) {
+		config_loader_error(ld, rs->values[key].line,
+				    "'tls' is off but the url starts with "
+				    "%s://, which always uses TLS; expected "
+				    "tls = yes or auto, or an %s:// url",
+				    form->ssl_scheme, form->scheme);
+	}
+}
+
+static void mailbox_finish(struct loader *ld, struct raw_section *rs)
+{
+	struct config_mailbox *m = &ld->cfg->mailbox;
+	struct parsed_url u;
+	long poll;
+
+	if (config_take_required(ld, rs, MBX_URL, &m->url) == 0 &&
+	    config_url_parse(ld, rs->values[MBX_URL].line, m->url, &imap_form,
+			     &u) == 0) {
+		m->ssl = u.ssl;
+		m->host = u.host;
+		m->port = u.port;
+		m->folder = u.folder;
+	}
+	config_take_required(ld, rs, MBX_USER, &m->user);
+	config_take_password(ld, rs, MBX_PASSWORD, MBX_PASSWORD_FILE, true,
+			     &m->password);
+	config_get_long(ld, rs, MBX_POLL_INTERVAL, 5, 86400, 60, &poll);
+	m->poll_interval = (int)poll;
+	if (config_get_tls(ld, rs, MBX_TLS, &m->tls) == 0) {
+		check_tls(ld, rs, MBX_TLS, m->ssl, m->tls, &imap_form);
+	}
+}
+
+/* user, and password or password_file: all or nothing. */
+static void smtp_auth(struct loader *ld, struct raw_section *rs,
+		      struct config_smtp *s)
+{
+	const struct raw_value *p = &rs->values[SMTP_PASSWORD];
+	const struct raw_value *f = &rs->values[SMTP_PASSWORD_FILE];
+	bool has_p = p->value && *p->value;
+	bool has_f = f->value && *f->value;
+
+	s->user = config_take_string(rs, SMTP_USER, NULL);
+	if (!s->user && (has_p || has_f)) {
+		config_loader_error(ld, has_p ? p->line : f->line,
+				    "'%s' is set but 'user' is not in [smtp]; "
+				    "expected both or neither",
+				    has_p ? "password" : "password_file");
+	} else if (s->user && !has_p && !has_f) {
+		config_loader_error(ld, rs->values[SMTP_USER].line,
+				    "'user' is set but neither 'password' nor "
+				    "'password_file' is in [smtp]; expected "
+				    "one of them");
+	} else {
+		config_take_password(ld, rs, SMTP_PASSWORD, SMTP_PASSWORD_FILE,
+				     false, &s->password);
+	}
+}
+
+static void smtp_finish(struct loader *ld, struct raw_section *rs)
+{
+	struct config_smtp *s = &ld->cfg->smtp;
+	struct parsed_url u;
+
+	if (config_take_required(ld, rs, SMTP_URL, &s->url) == 0 &&
+	    config_url_parse(ld, rs->values[SMTP_URL].line, s->url, &smtp_form,
+			     &u) == 0) {
+		s->ssl = u.ssl;
+		s->host = u.host;
+		s->port = u.port;
+	}
+	smtp_auth(ld, rs, s);
+	if (config_take_required(ld, rs, SMTP_FROM, &s->from) == 0 &&
+	    !config_address_valid(s->from)) {
+		config_bad_value(ld, rs, SMTP_FROM, s->from);
+	}
+	if (config_get_tls(ld, rs, SMTP_TLS, &s->tls) == 0) {
+		check_tls(ld, rs, SMTP_TLS, s->ssl, s->tls, &smtp_form);
+	}
+	config_get_bool(ld, rs, SMTP_REPLY_PLUS, false, &s->reply_plus);
+}
+
+const struct section_kind config_section_kinds[] = {
+    {"service", false, true, service_keys, SVC_NKEYS, service_finish},
+    {"mailbox", false, true, mailbox_keys, MBX_NKEYS, mailbox_finish},
+    {"smtp", false, true, smtp_keys, SMTP_NKEYS, smtp_finish},
+};
+
+const size_t config_section_kinds_count = ARRAY_SIZE(config_section_kinds);

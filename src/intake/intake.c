@@ -1,0 +1,373 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/clock.h"
+#include "congvan/intake.h"
+#include "congvan/log.h"
+#include "congvan/message.h"
+#include "congvan/outbox.h"
+#include "congvan/util.h"
+
+/* A batch closes at this many messages or bytes, whichever comes first:
+ * it bounds memory and the work lost to a crash. */
+#define BATCH_MESSAGES 200
+#define BATCH_BYTES (4u << 20)
+
+struct batch_ctx {
+	struct runtime *rt;
+	const char *mailbox;
+	uint32_t uidvalidity;
+	struct intake_stats *stats;
+};
+
+static const char *sender_of(const struct message_info *mi)
+{
+	if (mi->from_addr) {
+		return mi->from_addr;
+	}
+	return mi->return_path && *mi->return_path ? mi->return_path : "?";
+}
+
+/* Queues the Office's notice of a newly registered item. */
+static int notify_office(struct runtime *rt, const struct store_item *item,
+			 const struct message_info *mi, char **error_r)
+{
+	char no[16], when[32], *sender;
+	const char *to[] = {rt->cfg->service.office, NULL};
+	int ret;
+
+	snprintf(no, sizeof(no), "%d", item->arrival_no);
+	clock_format_local(item->registered_at, when);
+	sender = mi->from_name && *mi->from_name
+			 ? xasprintf("%s <%s>", mi->from_name, sender_of(mi))
+			 : xstrdup(sender_of(mi));
+	{
+		const struct template_var vars[] = {
+			{"key", item->key},
+			{"arrival_no", no},
+			{"registered", when},
+			{"sender", sender},
+			{"subject", mi->subject ? mi->subject : ""},
+			{"organization", rt->cfg->service.organization},
+		};
+
+		ret = outbox_queue(rt, item->id, item->key, "registered", vars,
+				   ARRAY_SIZE(vars), to, error_r);
+	}
+	free(sender);
+	return ret;
+}
+
+static int local_year(time_t t)
+{
+	struct tm tm;
+
+	clock_local_tm(t, &tm);
+	return tm.tm_year + 1900;
+}
+
+static int add_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
+		     const char *actor, const char *kind, const char *detail,
+		     char **error_r)
+{
+	struct store_event ev = {
+		.at = runtime_now(rt),
+		.item_id = item_id,
+		.message_id = msg_id,
+		.actor = actor,
+		.kind = kind,
+		.detail = detail,
+	};
+
+	return store_event_add(rt->st, &ev, error_r);
+}
+
+static int register_item(struct runtime *rt, int64_t msg_id,
+			 const struct message_info *mi,
+			 struct intake_stats *stats, char **error_r)
+{
+	struct store_item item;
+	time_t now = runtime_now(rt);
+
+	if (store_item_create(rt->st, rt->cfg->service.item_prefix,
+			      local_year(now), now, msg_id, mi->subject,
+			      sender_of(mi), &item, error_r) < 0 ||
+	    add_event(rt, item.id, msg_id, sender_of(mi), "registered",
+		      mi->subject, error_r) < 0 ||
+	    notify_office(rt, &item, mi, error_r) < 0) {
+		return -1;
+	}
+	stats->registered++;
+	log_debug("registered '%s': %s", item.key, mi->subject ? mi->subject : "");
+	return 0;
+}
+
+/* Finds the item a reply or automatic message refers to: our Message-ID
+ * in In-Reply-To or References, else the subject tag.  0 when none. */
+static int find_item(struct runtime *rt, const struct message_info *mi,
+		     int64_t *item_id_r, char **error_r)
+{
+	char key[32];
+	int rc = 0;
+
+	*item_id_r = 0;
+	if (mi->in_reply_to) {
+		rc = store_item_by_sent_message_id(rt->st, mi->in_reply_to,
+						   item_id_r, error_r);
+	}
+	for (char **r = mi->references; rc == 0 && r && *r; r++) {
+		rc = store_item_by_sent_message_id(rt->st, *r, item_id_r,
+						   error_r);
+	}
+	if (rc == 0 && message_subject_tag(mi->subject ? mi->subject : "",
+					   rt->cfg->service.item_prefix, key)) {
+		rc = store_item_by_key(rt->st, key, item_id_r, error_r);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* Records what a message is and acts on it: a letter (or a reply to no
+ * item of ours) becomes an item; anything else is noted on its item. */
+static int dispatch(struct runtime *rt, int64_t msg_id,
+		    const struct message_info *mi, struct intake_stats *stats,
+		    char **error_r)
+{
+	static const char *const event_kind[] = {
+		[MESSAGE_LETTER] = "letter-received",
+		[MESSAGE_REPLY] = "reply-received",
+		[MESSAGE_AUTO] = "auto-received",
+		[MESSAGE_BOUNCE] = "bounce-received",
+	};
+	int64_t item_id = 0;
+
+	if (mi->kind == MESSAGE_LETTER) {
+		return register_item(rt, msg_id, mi, stats, error_r);
+	}
+	if (find_item(rt, mi, &item_id, error_r) < 0) {
+		return -1;
+	}
+	if (mi->kind == MESSAGE_REPLY && item_id == 0) {
+		return register_item(rt, msg_id, mi, stats, error_r);
+	}
+	if (mi->kind == MESSAGE_REPLY) {
+		stats->replies++;
+	} else if (mi->kind == MESSAGE_BOUNCE) {
+		stats->bounces++;
+	} else {
+		stats->automatic++;
+	}
+	if (item_id && store_message_set_item(rt->st, msg_id, item_id,
+					      error_r) < 0) {
+		return -1;
+	}
+	return add_event(rt, item_id, msg_id, sender_of(mi),
+			 event_kind[mi->kind], mi->kind_reason, error_r);
+}
+
+/* Whether a message with exactly this content is stored already. */
+static bool same_content(struct runtime *rt, const char *sha)
+{
+	int64_t by_sha = 0;
+	char *err = NULL;
+
+	if (store_message_by_identity(rt->st, NULL, sha, &by_sha, &err) < 0) {
+		free(err);
+		return false;
+	}
+	return by_sha != 0;
+}
+
+static void fill_row(struct store_message *m, const struct message_info *mi)
+{
+	m->message_id = mi->message_id;
+	m->in_reply_to = mi->in_reply_to;
+	m->from_addr = mi->from_addr;
+	m->from_name = mi->from_name;
+	m->subject = mi->subject;
+	m->kind = message_kind_name(mi->kind);
+	m->kind_reason = mi->kind_reason;
+}
+
+int intake_message(struct runtime *rt, const char *mailbox,
+		   uint32_t uidvalidity, uint32_t uid, const char *data,
+		   size_t len, struct intake_stats *stats, char **error_r)
+{
+	const struct config *cfg = rt->cfg;
+	struct message_classify_opts opts = {cfg->service.domain,
+					     cfg->smtp.from,
+					     cfg->service.item_prefix};
+	struct store_message m = {.received_at = runtime_now(rt),
+				  .mailbox = mailbox,
+				  .uidvalidity = uidvalidity,
+				  .uid = uid,
+				  .size = len};
+	struct message_info mi;
+	char sha[STORE_SHA_HEX];
+	int64_t id = 0, earlier = 0;
+	int rc = -1;
+
+	stats->fetched++;
+	rc = store_message_by_uid(rt->st, mailbox, uidvalidity, uid, &id,
+				  error_r);
+	if (rc != 0) {
+		return rc < 0 ? -1 : 0; /* stored already */
+	}
+	rc = -1;
+	if (store_blob_put(rt->st, data, len, sha, error_r) < 0) {
+		return -1;
+	}
+	message_info_parse(data, len, &opts, &mi);
+	m.sha256 = sha;
+	fill_row(&m, &mi);
+	if (store_message_by_identity(rt->st, mi.message_id, sha, &earlier,
+				      error_r) < 0) {
+		goto out;
+	}
+	if (earlier && same_content(rt, sha)) {
+		/* The same message again (a rescan after UIDVALIDITY changed,
+		 * or a copy): stored already, nothing to do. */
+		stats->duplicates++;
+		rc = 0;
+		goto out;
+	}
+	m.duplicate_of = earlier;
+	if (store_message_insert(rt->st, &m, &id, error_r) < 0) {
+		goto out;
+	}
+	if (earlier) {
+		stats->duplicates++;
+		rc = add_event(rt, 0, id, sender_of(&mi), "duplicate-received",
+			       mi.message_id, error_r);
+		goto out;
+	}
+	rc = dispatch(rt, id, &mi, stats, error_r);
+out:
+	message_info_free(&mi);
+	return rc;
+}
+
+static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
+		      char **error_r)
+{
+	struct batch_ctx *bc = ctx;
+
+	return intake_message(bc->rt, bc->mailbox, bc->uidvalidity, uid, data,
+			      len, bc->stats, error_r);
+}
+
+/* Fetches, stores and commits uids[0..n), then flags them on the server. */
+static int run_batch(struct runtime *rt, struct mail_session *ms,
+		     struct batch_ctx *bc, const uint32_t *uids, size_t n,
+		     enum fail *fail_r, char **error_r)
+{
+	char *err = NULL;
+
+	if (store_begin(rt->st, error_r) < 0) {
+		*fail_r = FAIL_FATAL;
+		return -1;
+	}
+	if (mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r) < 0) {
+		store_rollback(rt->st);
+		return -1;
+	}
+	if (store_sync_set(rt->st, bc->mailbox, bc->uidvalidity, uids[n - 1],
+			   error_r) < 0 ||
+	    store_commit(rt->st, error_r) < 0) {
+		store_rollback(rt->st);
+		*fail_r = FAIL_FATAL;
+		return -1;
+	}
+	/* Committed: only now may the server learn we have them. */
+	if (mail_add_keyword(ms, uids, n, INTAKE_KEYWORD, fail_r, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+	}
+	return 0;
+}
+
+/* The first UID to fetch, handling a new or changed UIDVALIDITY. */
+static int start_uid(struct runtime *rt, const char *mailbox,
+		     uint32_t uidvalidity, uint32_t *from_r, char **error_r)
+{
+	struct store_sync sync;
+	char detail[96];
+
+	if (store_sync_get(rt->st, mailbox, &sync, error_r) < 0) {
+		return -1;
+	}
+	if (sync.known && sync.uidvalidity == uidvalidity) {
+		*from_r = sync.last_uid + 1;
+		return 0;
+	}
+	*from_r = 1;
+	if (!sync.known) {
+		return 0;
+	}
+	log_warnx("mailbox '%s': UIDVALIDITY changed from %u to %u; rescanning"
+		  " (messages seen before are recognised, not registered again)",
+		  mailbox, sync.uidvalidity, uidvalidity);
+	snprintf(detail, sizeof(detail), "%s: %u -> %u", mailbox,
+		 sync.uidvalidity, uidvalidity);
+	if (store_begin(rt->st, error_r) < 0 ||
+	    add_event(rt, 0, 0, "intake", "uidvalidity-changed", detail,
+		      error_r) < 0 ||
+	    store_sync_set(rt->st, mailbox, uidvalidity, 0, error_r) < 0 ||
+	    store_commit(rt->st, error_r) < 0) {
+		store_rollback(rt->st);
+		return -1;
+	}
+	return 0;
+}
+
+/* The length of the batch starting at list[i]. */
+static size_t batch_len(const struct mail_uid *list, size_t i, size_t n)
+{
+	size_t j = i, bytes = 0;
+
+	while (j < n && j - i < BATCH_MESSAGES &&
+	       (j == i || bytes + list[j].size <= BATCH_BYTES)) {
+		bytes += list[j].size;
+		j++;
+	}
+	return j - i;
+}
+
+int intake_run(struct runtime *rt, struct mail_session *ms,
+	       struct intake_stats *stats_r, enum fail *fail_r,
+	       char **error_r)
+{
+	const char *mailbox = rt->cfg->mailbox.folder;
+	uint32_t uidvalidity = mail_folder_state(ms)->uidvalidity;
+	struct batch_ctx bc = {rt, mailbox, uidvalidity, stats_r};
+	struct mail_uid *list = NULL;
+	uint32_t *uids = NULL;
+	uint32_t from;
+	size_t n = 0;
+	int ret = -1;
+
+	memset(stats_r, 0, sizeof(*stats_r));
+	*fail_r = FAIL_FATAL;
+	if (start_uid(rt, mailbox, uidvalidity, &from, error_r) < 0 ||
+	    mail_list_from(ms, from, &list, &n, fail_r, error_r) < 0) {
+		goto out;
+	}
+	uids = xcalloc(n ? n : 1, sizeof(*uids));
+	for (size_t i = 0; i < n; i++) {
+		uids[i] = list[i].uid;
+	}
+	for (size_t i = 0; i < n && !(rt->stop && *rt->stop);) {
+		size_t len = batch_len(list, i, n);
+
+		if (run_batch(rt, ms, &bc, uids + i, len, fail_r, error_r) < 0) {
+			goto out;
+		}
+		i += len;
+	}
+	*fail_r = FAIL_NONE;
+	ret = 0;
+out:
+	free(uids);
+	free(list);
+	return ret;
+}

@@ -1,0 +1,72 @@
+/* Shared inside src/message only.  libetpan types never leave this
+ * folder. */
+#ifndef CONGVAN_MESSAGE_PRIVATE_H
+#define CONGVAN_MESSAGE_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "congvan/message.h"
+#include "congvan/util.h"
+
+/* The header block is examined up to this size; the rest is ignored. */
+#define MESSAGE_HEADER_MAX (1024 * 1024)
+
+/* What classification needs beyond struct message_info: raw signs taken
+ * from the header block, first occurrence of each field. */
+struct message_facts {
+	bool has_in_reply_to; /* the field is present and not empty */
+	bool has_references;
+	bool x_autoreply;
+	bool x_autorespond;
+	bool x_congvan_item;
+	char *auto_submitted; /* raw value, trimmed; NULL when absent */
+	char *precedence;
+	char *content_type;
+};
+
+void message_facts_free(struct message_facts *facts);
+
+/* Sets info->kind and info->kind_reason from info and facts. */
+void message_classify(struct message_info *info,
+		      const struct message_facts *facts,
+		      const struct message_classify_opts *opts);
+
+/* Appends s to sb as valid UTF-8: bytes that are not valid UTF-8 are read
+ * as windows-1252.  With flatten, control characters (C0, DEL, C1)
+ * become spaces. */
+void message_utf8_append(struct sbuf *sb, const char *s, size_t len,
+			 bool flatten);
+
+/* Decodes the next code point of valid UTF-8 at s[*i] and advances *i;
+ * returns -1 (and advances by one byte) on an invalid sequence. */
+int32_t message_utf8_next(const char *s, size_t len, size_t *i);
+
+/* Appends the UTF-8 form of code point cp. */
+void message_utf8_put(struct sbuf *sb, uint32_t cp);
+
+/* Appends text as quoted-printable with CRLF hard line breaks; input lines
+ * may end in LF or CRLF.  Output lines are at most 76 characters. */
+void message_qp_encode(struct sbuf *sb, const char *text, size_t len);
+
+/* Appends the RFC 4648 base64 form of n bytes. */
+void message_base64_append(struct sbuf *sb, const unsigned char *in, size_t n);
+
+/* Writes one header field, folding before a word that would pass column
+ * 78.  Words are separated by one space. */
+struct message_hdr {
+	struct sbuf *sb;
+	size_t col;   /* length of the current physical line */
+	size_t words; /* words written so far */
+};
+
+void message_hdr_begin(struct message_hdr *h, struct sbuf *sb,
+		       const char *name);
+void message_hdr_word(struct message_hdr *h, const char *w, size_t n);
+/* Writes valid UTF-8 text as RFC 2047 B-encoded words of at most 75
+ * characters, never splitting a UTF-8 sequence. */
+void message_hdr_encoded(struct message_hdr *h, const char *s);
+void message_hdr_end(struct message_hdr *h);
+
+#endif

@@ -1,0 +1,235 @@
+/* The event log (audit trail) and the outbox. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/util.h"
+#include "private.h"
+
+int store_event_add(struct store *st, const struct store_event *ev,
+		    char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_EVENT_ADD, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, ev->at);
+	store_bind_id(s, 2, ev->item_id);
+	store_bind_id(s, 3, ev->message_id);
+	store_bind_text(s, 4, ev->actor);
+	store_bind_text(s, 5, ev->kind);
+	store_bind_text(s, 6, ev->detail);
+	return store_exec_done(st, s, "recording event", error_r);
+}
+
+int store_event_foreach(struct store *st, int64_t item_id, store_event_cb *cb,
+			void *ctx, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_EVENT_FOR_ITEM, error_r);
+	int rc;
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	for (;;) {
+		struct store_event ev;
+
+		rc = sqlite3_step(s);
+		if (rc != SQLITE_ROW) {
+			break;
+		}
+		ev.id = sqlite3_column_int64(s, 0);
+		ev.at = (time_t)sqlite3_column_int64(s, 1);
+		ev.item_id = sqlite3_column_int64(s, 2);
+		ev.message_id = sqlite3_column_int64(s, 3);
+		ev.actor = (const char *)sqlite3_column_text(s, 4);
+		ev.kind = (const char *)sqlite3_column_text(s, 5);
+		ev.detail = (const char *)sqlite3_column_text(s, 6);
+		if (cb(&ev, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		return store_fail(st, "reading events", error_r);
+	}
+	return 0;
+}
+
+int store_outbox_add(struct store *st, const struct store_outbox *o,
+		     int64_t *id_r, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_ADD, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	store_bind_id(s, 1, o->item_id);
+	sqlite3_bind_int64(s, 2, o->created_at);
+	store_bind_text(s, 3, o->kind);
+	store_bind_text(s, 4, o->message_id);
+	store_bind_text(s, 5, o->mail_from);
+	store_bind_text(s, 6, o->rcpt);
+	sqlite3_bind_blob64(s, 7, o->data, o->data_len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 8, o->next_attempt_at);
+	if (store_exec_done(st, s, "queueing mail", error_r) < 0) {
+		return -1;
+	}
+	if (id_r) {
+		*id_r = sqlite3_last_insert_rowid(st->db);
+	}
+	return 0;
+}
+
+static void outbox_from_row(sqlite3_stmt *s, struct store_outbox *o)
+{
+	o->id = sqlite3_column_int64(s, 0);
+	o->item_id = sqlite3_column_int64(s, 1);
+	o->created_at = (time_t)sqlite3_column_int64(s, 2);
+	o->kind = (const char *)sqlite3_column_text(s, 3);
+	o->message_id = (const char *)sqlite3_column_text(s, 4);
+	o->mail_from = (const char *)sqlite3_column_text(s, 5);
+	o->rcpt = (const char *)sqlite3_column_text(s, 6);
+	o->data = sqlite3_column_blob(s, 7);
+	o->data_len = (size_t)sqlite3_column_bytes(s, 7);
+	o->attempts = sqlite3_column_int(s, 8);
+	o->next_attempt_at = (time_t)sqlite3_column_int64(s, 9);
+}
+
+/* Hands one pending entry to cb: 0 to go on, 1 when cb stops, -1. */
+static int outbox_one(struct store *st, int64_t id, store_outbox_cb *cb,
+		      void *ctx, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_GET, error_r);
+	struct store_outbox o;
+	int rc, stop = 0;
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		outbox_from_row(s, &o);
+		stop = cb(&o, ctx) ? 1 : 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return store_fail(st, "reading outbox", error_r);
+	}
+	return stop;
+}
+
+/* Collects the due ids first, then reads and hands over one row at a
+ * time, so cb may update the outbox without disturbing the scan. */
+int store_outbox_due(struct store *st, time_t now, int limit,
+		     store_outbox_cb *cb, void *ctx, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_DUE, error_r);
+	int64_t *ids = xcalloc((size_t)limit, sizeof(*ids));
+	int n = 0, rc, ret = -1;
+
+	if (!s) {
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int(s, 2, limit);
+	while (n < limit) {
+		rc = sqlite3_step(s);
+		if (rc != SQLITE_ROW) {
+			break;
+		}
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_fail(st, "reading outbox", error_r);
+		goto out;
+	}
+	for (int i = 0; i < n; i++) {
+		if (outbox_one(st, ids[i], cb, ctx, error_r) != 0) {
+			goto out;
+		}
+	}
+	ret = 0;
+out:
+	free(ids);
+	return ret;
+}
+
+static int outbox_update(struct store *st, enum q q, int64_t id, time_t t,
+			 const char *reason, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, q, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, t);
+	if (reason) {
+		store_bind_text(s, 3, reason);
+	}
+	return store_exec_done(st, s, "updating outbox", error_r);
+}
+
+int store_outbox_sent(struct store *st, int64_t id, time_t now,
+		      char **error_r)
+{
+	return outbox_update(st, Q_OUTBOX_SENT, id, now, NULL, error_r);
+}
+
+int store_outbox_retry(struct store *st, int64_t id, time_t next_at,
+		       const char *reason, char **error_r)
+{
+	return outbox_update(st, Q_OUTBOX_RETRY, id, next_at, reason, error_r);
+}
+
+int store_outbox_failed(struct store *st, int64_t id, time_t now,
+			const char *reason, char **error_r)
+{
+	return outbox_update(st, Q_OUTBOX_FAILED, id, now, reason, error_r);
+}
+
+int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
+		       char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_STATS, error_r);
+	int64_t next = 0;
+	int rc;
+
+	if (!s) {
+		return -1;
+	}
+	memset(stats_r, 0, sizeof(*stats_r));
+	for (;;) {
+		const char *status;
+		int64_t n;
+
+		rc = sqlite3_step(s);
+		if (rc != SQLITE_ROW) {
+			break;
+		}
+		status = (const char *)sqlite3_column_text(s, 0);
+		n = sqlite3_column_int64(s, 1);
+		if (strcmp(status, "pending") == 0) {
+			stats_r->pending = n;
+		} else if (strcmp(status, "sent") == 0) {
+			stats_r->sent = n;
+		} else {
+			stats_r->failed = n;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		return store_fail(st, "counting outbox", error_r);
+	}
+	s = store_stmt(st, Q_OUTBOX_NEXT, error_r);
+	if (!s || store_query_id(st, s, "outbox schedule", &next, error_r) < 0) {
+		return -1;
+	}
+	stats_r->next_due = (time_t)next;
+	return 0;
+}

@@ -1,0 +1,64 @@
+/* Private to the store module. */
+#ifndef CONGVAN_STORE_PRIVATE_H
+#define CONGVAN_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+
+#include "congvan/store.h"
+
+/* Every statement the store runs, prepared once and cached. */
+enum q {
+	Q_SYNC_GET,
+	Q_SYNC_SET,
+	Q_MSG_BY_UID,
+	Q_MSG_BY_MSGID,
+	Q_MSG_BY_SHA,
+	Q_MSG_INSERT,
+	Q_MSG_SET_ITEM,
+	Q_ITEM_NEXT_NO,
+	Q_ITEM_INSERT,
+	Q_ITEM_GET,
+	Q_ITEM_ALL,
+	Q_ITEM_COUNT,
+	Q_ITEM_BY_SENT,
+	Q_EVENT_ADD,
+	Q_EVENT_FOR_ITEM,
+	Q_OUTBOX_ADD,
+	Q_OUTBOX_DUE,
+	Q_OUTBOX_GET,
+	Q_OUTBOX_SENT,
+	Q_OUTBOX_RETRY,
+	Q_OUTBOX_FAILED,
+	Q_OUTBOX_STATS,
+	Q_OUTBOX_NEXT,
+	Q_COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *blob_dir;
+	int blob_dir_fd;
+	bool blobs_dirty;
+	bool in_tx;
+	sqlite3_stmt *stmts[Q_COUNT];
+};
+
+/* A reset statement for q, ready for binding; NULL with *error_r. */
+sqlite3_stmt *store_stmt(struct store *st, enum q q, char **error_r);
+/* Sets *error_r from the database's last error, prefixed by what. */
+int store_fail(struct store *st, const char *what, char **error_r);
+/* Binds text or NULL. */
+void store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* Binds an id, NULL for 0. */
+void store_bind_id(sqlite3_stmt *s, int i, int64_t v);
+/* Copies column i as a new string, NULL when NULL. */
+char *store_column_dup(sqlite3_stmt *s, int i);
+/* Runs a statement that returns no rows. */
+int store_exec_done(struct store *st, sqlite3_stmt *s, const char *what,
+		    char **error_r);
+/* Runs a query for one integer: 1 found, 0 not found, -1 error. */
+int store_query_id(struct store *st, sqlite3_stmt *s, const char *what,
+		   int64_t *id_r, char **error_r);
+
+#endif

@@ -1,0 +1,385 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "congvan/util.h"
+#include "private.h"
+
+/* Forward migrations: entry i takes the schema from version i to i + 1. */
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE mailbox_sync ("
+	"  mailbox TEXT PRIMARY KEY,"
+	"  uidvalidity INTEGER NOT NULL,"
+	"  last_uid INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE items ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  year INTEGER NOT NULL,"
+	"  arrival_no INTEGER NOT NULL,"
+	"  registered_at INTEGER NOT NULL,"
+	"  message_id INTEGER NOT NULL,"
+	"  subject TEXT,"
+	"  sender TEXT,"
+	"  status TEXT NOT NULL DEFAULT 'registered',"
+	"  UNIQUE (year, arrival_no));"
+	"CREATE TABLE messages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  received_at INTEGER NOT NULL,"
+	"  mailbox TEXT NOT NULL,"
+	"  uidvalidity INTEGER NOT NULL,"
+	"  uid INTEGER NOT NULL,"
+	"  sha256 TEXT NOT NULL,"
+	"  size INTEGER NOT NULL,"
+	"  message_id TEXT,"
+	"  in_reply_to TEXT,"
+	"  from_addr TEXT,"
+	"  from_name TEXT,"
+	"  subject TEXT,"
+	"  kind TEXT NOT NULL"
+	"    CHECK (kind IN ('letter', 'reply', 'auto', 'bounce')),"
+	"  kind_reason TEXT,"
+	"  duplicate_of INTEGER REFERENCES messages(id),"
+	"  item_id INTEGER REFERENCES items(id),"
+	"  UNIQUE (mailbox, uidvalidity, uid));"
+	"CREATE INDEX messages_message_id ON messages(message_id);"
+	"CREATE INDEX messages_sha256 ON messages(sha256);"
+	"CREATE TABLE outbox ("
+	"  id INTEGER PRIMARY KEY,"
+	"  item_id INTEGER REFERENCES items(id),"
+	"  created_at INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  message_id TEXT NOT NULL UNIQUE,"
+	"  mail_from TEXT NOT NULL,"
+	"  rcpt TEXT NOT NULL,"
+	"  data BLOB NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'pending'"
+	"    CHECK (status IN ('pending', 'sent', 'failed')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_attempt_at INTEGER NOT NULL,"
+	"  last_error TEXT,"
+	"  done_at INTEGER);"
+	"CREATE INDEX outbox_due ON outbox(status, next_attempt_at);"
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  item_id INTEGER REFERENCES items(id),"
+	"  message_id INTEGER REFERENCES messages(id),"
+	"  actor TEXT,"
+	"  kind TEXT NOT NULL,"
+	"  detail TEXT);"
+	"CREATE INDEX events_item ON events(item_id, id);"
+	"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
+};
+
+static const char *const sql[Q_COUNT] = {
+	[Q_SYNC_GET] = "SELECT uidvalidity, last_uid FROM mailbox_sync"
+		       " WHERE mailbox = ?1",
+	[Q_SYNC_SET] = "INSERT INTO mailbox_sync (mailbox, uidvalidity, last_uid)"
+		       " VALUES (?1, ?2, ?3) ON CONFLICT (mailbox) DO UPDATE"
+		       " SET uidvalidity = ?2, last_uid = ?3",
+	[Q_MSG_BY_UID] = "SELECT id FROM messages WHERE mailbox = ?1"
+			 " AND uidvalidity = ?2 AND uid = ?3",
+	[Q_MSG_BY_MSGID] = "SELECT id FROM messages WHERE message_id = ?1"
+			   " ORDER BY id LIMIT 1",
+	[Q_MSG_BY_SHA] = "SELECT id FROM messages WHERE sha256 = ?1"
+			 " ORDER BY id LIMIT 1",
+	[Q_MSG_INSERT] =
+		"INSERT INTO messages (received_at, mailbox, uidvalidity, uid,"
+		" sha256, size, message_id, in_reply_to, from_addr, from_name,"
+		" subject, kind, kind_reason, duplicate_of)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14)",
+	[Q_MSG_SET_ITEM] = "UPDATE messages SET item_id = ?2 WHERE id = ?1",
+	[Q_ITEM_NEXT_NO] = "SELECT COALESCE(MAX(arrival_no), 0) + 1 FROM items"
+			   " WHERE year = ?1",
+	[Q_ITEM_INSERT] = "INSERT INTO items (key, year, arrival_no,"
+			  " registered_at, message_id, subject, sender)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[Q_ITEM_GET] = "SELECT id, key, year, arrival_no, registered_at,"
+		       " message_id, subject, sender, status FROM items"
+		       " WHERE key = ?1",
+	[Q_ITEM_ALL] = "SELECT id, key, year, arrival_no, registered_at,"
+		       " message_id, subject, sender, status FROM items"
+		       " ORDER BY year, arrival_no",
+	[Q_ITEM_COUNT] = "SELECT COUNT(*) FROM items",
+	[Q_ITEM_BY_SENT] = "SELECT item_id FROM outbox WHERE message_id = ?1"
+			   " AND item_id IS NOT NULL",
+	[Q_EVENT_ADD] = "INSERT INTO events (at, item_id, message_id, actor,"
+			" kind, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_EVENT_FOR_ITEM] = "SELECT id, at, item_id, message_id, actor, kind,"
+			     " detail FROM events WHERE item_id = ?1"
+			     " ORDER BY id",
+	[Q_OUTBOX_ADD] = "INSERT INTO outbox (item_id, created_at, kind,"
+			 " message_id, mail_from, rcpt, data, next_attempt_at)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[Q_OUTBOX_DUE] = "SELECT id FROM outbox WHERE status = 'pending'"
+			 " AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
+	[Q_OUTBOX_GET] = "SELECT id, item_id, created_at, kind, message_id,"
+			 " mail_from, rcpt, data, attempts, next_attempt_at"
+			 " FROM outbox WHERE id = ?1 AND status = 'pending'",
+	[Q_OUTBOX_SENT] = "UPDATE outbox SET status = 'sent', done_at = ?2,"
+			  " attempts = attempts + 1, last_error = NULL"
+			  " WHERE id = ?1",
+	[Q_OUTBOX_RETRY] = "UPDATE outbox SET attempts = attempts + 1,"
+			   " next_attempt_at = ?2, last_error = ?3"
+			   " WHERE id = ?1",
+	[Q_OUTBOX_FAILED] = "UPDATE outbox SET status = 'failed', done_at = ?2,"
+			    " attempts = attempts + 1, last_error = ?3"
+			    " WHERE id = ?1",
+	[Q_OUTBOX_STATS] = "SELECT status, COUNT(*) FROM outbox GROUP BY status",
+	[Q_OUTBOX_NEXT] = "SELECT MIN(next_attempt_at) FROM outbox"
+			  " WHERE status = 'pending'",
+};
+
+int store_schema_version(void)
+{
+	return (int)ARRAY_SIZE(migrations);
+}
+
+int store_fail(struct store *st, const char *what, char **error_r)
+{
+	if (error_r) {
+		*error_r = xasprintf("database '%s': %s: %s", st->path, what,
+				     sqlite3_errmsg(st->db));
+	}
+	return -1;
+}
+
+sqlite3_stmt *store_stmt(struct store *st, enum q q, char **error_r)
+{
+	sqlite3_stmt *s = st->stmts[q];
+
+	if (s) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return s;
+	}
+	if (sqlite3_prepare_v3(st->db, sql[q], -1, SQLITE_PREPARE_PERSISTENT,
+			       &s, NULL) != SQLITE_OK) {
+		store_fail(st, "prepare", error_r);
+		return NULL;
+	}
+	st->stmts[q] = s;
+	return s;
+}
+
+void store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v) {
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_null(s, i);
+	}
+}
+
+void store_bind_id(sqlite3_stmt *s, int i, int64_t v)
+{
+	if (v) {
+		sqlite3_bind_int64(s, i, v);
+	} else {
+		sqlite3_bind_null(s, i);
+	}
+}
+
+char *store_column_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+int store_exec_done(struct store *st, sqlite3_stmt *s, const char *what,
+		    char **error_r)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		return store_fail(st, what, error_r);
+	}
+	return 0;
+}
+
+int store_query_id(struct store *st, sqlite3_stmt *s, const char *what,
+		   int64_t *id_r, char **error_r)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*id_r = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		return store_fail(st, what, error_r);
+	}
+	return 0;
+}
+
+static int exec(struct store *st, const char *text, char **error_r)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, text, NULL, NULL, &msg) != SQLITE_OK) {
+		*error_r = xasprintf("database '%s': %s", st->path,
+				     msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int user_version(struct store *st, int *version_r, char **error_r)
+{
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, "reading schema version", error_r);
+		goto out;
+	}
+	*version_r = sqlite3_column_int(s, 0);
+	ret = 0;
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+/* Applies each missing migration in its own transaction. */
+static int migrate(struct store *st, char **error_r)
+{
+	int version;
+
+	if (user_version(st, &version, error_r) < 0) {
+		return -1;
+	}
+	if (version > store_schema_version()) {
+		*error_r = xasprintf("database '%s' has schema version %d; this"
+				     " congvan knows up to %d (downgrade?)",
+				     st->path, version, store_schema_version());
+		return -1;
+	}
+	for (; version < store_schema_version(); version++) {
+		char *pragma = xasprintf("PRAGMA user_version = %d", version + 1);
+		int rc = exec(st, "BEGIN IMMEDIATE", error_r);
+
+		if (rc == 0) {
+			rc = exec(st, migrations[version], error_r);
+		}
+		if (rc == 0) {
+			rc = exec(st, pragma, error_r);
+		}
+		free(pragma);
+		if (rc == 0) {
+			rc = exec(st, "COMMIT", error_r);
+		}
+		if (rc < 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int open_blob_dir(struct store *st, char **error_r)
+{
+	st->blob_dir = xasprintf("%s.raw", st->path);
+	if (mkdir(st->blob_dir, 0750) < 0 && errno != EEXIST) {
+		*error_r = xasprintf("cannot create '%s': %s", st->blob_dir,
+				     strerror(errno));
+		return -1;
+	}
+	st->blob_dir_fd = open(st->blob_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (st->blob_dir_fd < 0) {
+		*error_r = xasprintf("cannot open '%s': %s", st->blob_dir,
+				     strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+struct store *store_open(const char *path, char **error_r)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+
+	st->path = xstrdup(path);
+	st->blob_dir_fd = -1;
+	if (sqlite3_open_v2(path, &st->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				    SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		store_fail(st, "cannot open", error_r);
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, 10000);
+	if (exec(st,
+		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+		 " PRAGMA foreign_keys = ON;",
+		 error_r) < 0 ||
+	    migrate(st, error_r) < 0 || open_blob_dir(st, error_r) < 0) {
+		goto fail;
+	}
+	return st;
+fail:
+	store_close(&st);
+	return NULL;
+}
+
+void store_close(struct store **stp)
+{
+	struct store *st = *stp;
+
+	if (!st) {
+		return;
+	}
+	for (int i = 0; i < Q_COUNT; i++) {
+		sqlite3_finalize(st->stmts[i]);
+	}
+	sqlite3_close(st->db);
+	if (st->blob_dir_fd >= 0) {
+		close(st->blob_dir_fd);
+	}
+	free(st->blob_dir);
+	free(st->path);
+	free(st);
+	*stp = NULL;
+}
+
+int store_begin(struct store *st, char **error_r)
+{
+	if (exec(st, "BEGIN IMMEDIATE", error_r) < 0) {
+		return -1;
+	}
+	st->in_tx = true;
+	return 0;
+}
+
+int store_commit(struct store *st, char **error_r)
+{
+	if (st->blobs_dirty && store_blob_sync(st, error_r) < 0) {
+		return -1;
+	}
+	if (exec(st, "COMMIT", error_r) < 0) {
+		return -1;
+	}
+	st->in_tx = false;
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->in_tx) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->in_tx = false;
+	}
+}

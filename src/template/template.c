@@ -1,0 +1,213 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "congvan/template.h"
+#include "congvan/util.h"
+
+#ifndef CONGVAN_DATADIR
+#define CONGVAN_DATADIR "/usr/local/share/congvan"
+#endif
+
+static void add_escaped(struct sbuf *sb, const char *v)
+{
+	for (; *v; v++) {
+		switch (*v) {
+		case '<':
+			sbuf_adds(sb, "&lt;");
+			break;
+		case '>':
+			sbuf_adds(sb, "&gt;");
+			break;
+		case '&':
+			sbuf_adds(sb, "&amp;");
+			break;
+		case '"':
+			sbuf_adds(sb, "&quot;");
+			break;
+		default:
+			sbuf_addch(sb, *v);
+		}
+	}
+}
+
+static const char *lookup(const struct template_var *vars, size_t nvars,
+			  const char *name, size_t len)
+{
+	for (size_t i = 0; i < nvars; i++) {
+		if (strlen(vars[i].name) == len &&
+		    memcmp(vars[i].name, name, len) == 0) {
+			return vars[i].value ? vars[i].value : "";
+		}
+	}
+	return NULL;
+}
+
+static int line_of(const char *text, const char *at)
+{
+	int line = 1;
+
+	for (; text < at; text++) {
+		line += *text == '\n';
+	}
+	return line;
+}
+
+int template_expand(const char *text, const struct template_var *vars,
+		    size_t nvars, int escape_html, char **out_r,
+		    char **error_r)
+{
+	struct sbuf sb = SBUF_INIT(16 << 20);
+	const char *p = text;
+
+	for (;;) {
+		const char *open = strstr(p, "{{");
+		const char *close, *name, *value;
+
+		if (!open) {
+			break;
+		}
+		close = strstr(open + 2, "}}");
+		name = open + 2;
+		value = close ? lookup(vars, nvars, name, (size_t)(close - name))
+			      : NULL;
+		if (!value) {
+			*error_r = xasprintf("line %d: unknown or unterminated"
+					     " variable '%.*s'",
+					     line_of(text, open),
+					     close ? (int)(close - name) : 20,
+					     name);
+			sbuf_release(&sb);
+			return -1;
+		}
+		sbuf_add(&sb, p, (size_t)(open - p));
+		if (escape_html) {
+			add_escaped(&sb, value);
+		} else {
+			sbuf_adds(&sb, value);
+		}
+		p = close + 2;
+	}
+	sbuf_adds(&sb, p);
+	*out_r = sbuf_detach(&sb);
+	return 0;
+}
+
+/* Splits "Subject: ...\n\nbody" into its two parts. */
+static int split_subject(const char *path, char *text, char **subject_r,
+			 char **body_r, char **error_r)
+{
+	char *nl = strchr(text, '\n');
+
+	if (!str_startswith(text, "Subject:") || !nl) {
+		*error_r = xasprintf("%s:1: expected 'Subject: ...' and an"
+				     " empty line before the body",
+				     path);
+		return -1;
+	}
+	*nl = '\0';
+	*subject_r = str_trim(text + strlen("Subject:"));
+	*body_r = nl + 1;
+	if (**body_r == '\n') {
+		(*body_r)++;
+	}
+	return 0;
+}
+
+static int render_text(const char *path, const struct template_var *vars,
+		       size_t nvars, struct template_out *out, char **error_r)
+{
+	char *raw = NULL, *subject, *body, *err = NULL;
+	int ret = -1;
+
+	if (file_read_all(path, &raw, NULL) < 0) {
+		*error_r = xasprintf("template '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (split_subject(path, raw, &subject, &body, error_r) < 0) {
+		goto out;
+	}
+	if (template_expand(subject, vars, nvars, 0, &out->subject, &err) < 0 ||
+	    template_expand(body, vars, nvars, 0, &out->text, &err) < 0) {
+		*error_r = xasprintf("template '%s': %s", path, err);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(err);
+	free(raw);
+	return ret;
+}
+
+int template_render(const char *dir, const char *lang, const char *name,
+		    const struct template_var *vars, size_t nvars,
+		    struct template_out *out_r, char **error_r)
+{
+	char *path = xasprintf("%s/%s/%s.txt", dir, lang, name);
+	char *html = NULL, *err = NULL;
+	int ret = -1;
+
+	memset(out_r, 0, sizeof(*out_r));
+	if (render_text(path, vars, nvars, out_r, error_r) < 0) {
+		goto out;
+	}
+	free(path);
+	path = xasprintf("%s/%s/%s.html", dir, lang, name);
+	if (file_read_all(path, &html, NULL) == 0 &&
+	    template_expand(html, vars, nvars, 1, &out_r->html, &err) < 0) {
+		*error_r = xasprintf("template '%s': %s", path, err);
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret < 0) {
+		template_out_free(out_r);
+	}
+	free(err);
+	free(html);
+	free(path);
+	return ret;
+}
+
+void template_out_free(struct template_out *out)
+{
+	FREE_AND_NULL(out->subject);
+	FREE_AND_NULL(out->text);
+	FREE_AND_NULL(out->html);
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+char *template_find_dir(const char *configured)
+{
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (configured && *configured) {
+		return xstrdup(configured);
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		char *slash, *dir;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+		}
+		dir = xasprintf("%s/templates", exe);
+		if (is_dir(dir)) {
+			return dir;
+		}
+		free(dir);
+	}
+	return xstrdup(CONGVAN_DATADIR "/templates");
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Intake to outbox on a real Dovecot + OpenSMTPD: letters become items, the
+# Office gets one notice each, automatic mail creates nothing, the outbox
+# survives an SMTP outage, a bad password fails clearly, and a SIGKILL in
+# the middle of a 500-message intake loses and duplicates nothing.
+set -u -o pipefail
+. "$(dirname "$0")/../lib.sh"
+
+CONGVAN="$T_ROOT/congvan"
+DATA="$T_ROOT/tests/data/integration"
+NOW=2026-11-27T09:00:00+07:00
+LATER=2026-11-27T11:00:00+07:00
+
+stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
+WORK=$(mktemp -d /tmp/congvan-it.XXXXXX)
+chmod 755 "$WORK"
+trap 'stack_stop; rm -rf "$WORK"' EXIT
+
+# write_config FILE MAILBOX_USER PASSWORD DATABASE SMTP_PORT
+write_config() {
+	cat >"$1" <<CONF
+[service]
+organization = Bộ Công Thương
+domain = congvan.test
+database = $4
+office = vanthu@congvan.test
+language = vi
+
+[mailbox]
+url = imap://127.0.0.1:$IMAP_PORT/INBOX
+user = $2
+password = $3
+poll_interval = 5
+
+[smtp]
+url = smtp://127.0.0.1:$5
+from = congvan@congvan.test
+CONF
+}
+
+CONF="$WORK/congvan.conf"
+write_config "$CONF" congvan@congvan.test "$PASSWORD" "$WORK/congvan.db" "$SMTP_PORT"
+cv() { "$CONGVAN" -c "$CONF" "$@"; }
+items() { cv list 2>/dev/null | grep -c '^CV-' || true; }
+
+t_begin "check-config accepts the test configuration"
+out=$(cv check-config 2>&1)
+assert_eq 0 $? "check-config exit status"
+assert_contains "$out" "ok" "check-config says ok"
+
+t_begin "letters delivered over SMTP become items"
+for f in letter-seed letter-mof letter-province; do
+	mail_send sender@congvan.test congvan@congvan.test "$DATA/$f.eml" ||
+		t_fail "mail_send $f"
+done
+mail_wait_count congvan 3 30 || t_fail "the three letters did not arrive"
+cv run --once --now "$NOW" 2>"$WORK/run1.err"
+assert_eq 0 $? "run --once exit status"
+list=$(cv list)
+assert_eq 3 "$(items)" "three items"
+assert_contains "$list" "CV-2026-000001" "first arrival number"
+assert_contains "$list" "CV-2026-000003" "third arrival number"
+assert_contains "$list" "Công điện số 280/CĐ-TTg" "decoded subject of the seed letter"
+show=$(cv show CV-2026-000002)
+assert_contains "$show" "registered" "timeline has the registration"
+assert_contains "$show" "vanthu@mof.example" "sender recorded"
+flags=$(mail_flags congvan 1)
+assert_contains "$flags" "CongvanRegistered" "committed messages are flagged on the server"
+assert_not_contains "$flags" "Seen" "intake does not mark mail as read"
+
+t_begin "the Office receives one notice per item"
+mail_wait_count vanthu 3 30 || t_fail "notices did not arrive"
+assert_eq 3 "$(mail_count vanthu)" "three notices"
+notice=$(mail_fetch vanthu 1)
+assert_contains "$notice" "Auto-Submitted: auto-generated" "notice is marked automatic"
+assert_contains "$notice" "X-Auto-Response-Suppress: All" "notice suppresses auto-replies"
+assert_contains "$notice" "Message-ID: <" "notice has a Message-ID"
+assert_contains "$notice" "@congvan.test>" "Message-ID in our domain"
+subjects=$(for u in $(mail_uids vanthu); do mail_fetch vanthu "$u" |
+	/usr/bin/python3 -c 'import sys,email,email.header as h; m=email.message_from_binary_file(sys.stdin.buffer); print(str(h.make_header(h.decode_header(m["Subject"]))))'; done)
+assert_contains "$subjects" "[CV-2026-000001]" "subject tag of item 1"
+assert_contains "$subjects" "[CV-2026-000003]" "subject tag of item 3"
+assert_contains "$subjects" "Vào sổ văn bản đến" "Vietnamese template"
+
+t_begin "a second run registers nothing new"
+cv run --once --now "$NOW" 2>/dev/null
+assert_eq 0 $? "second run exit status"
+assert_eq 3 "$(items)" "still three items"
+sleep 1
+assert_eq 3 "$(mail_count vanthu)" "still three notices"
+
+t_begin "an auto-reply and a bounce create no item and get no answer"
+mail_send b.nguyen@congvan.test congvan@congvan.test "$DATA/auto-reply.eml" || t_fail "send auto-reply"
+mail_send "" congvan@congvan.test "$DATA/bounce.eml" || t_fail "send bounce"
+mail_wait_count congvan 5 30 || t_fail "automatic mail did not arrive"
+cv run --once --now "$NOW" 2>/dev/null
+assert_eq 0 $? "run exit status"
+assert_eq 3 "$(items)" "no new item"
+smtp_queue_empty 10
+sleep 1
+assert_eq 3 "$(mail_count vanthu)" "no new notice"
+kinds=$(sqlite3 "$WORK/congvan.db" "SELECT kind FROM messages ORDER BY id" | tr '\n' ' ')
+assert_contains "$kinds" "auto" "auto-reply stored as auto"
+assert_contains "$kinds" "bounce" "bounce stored as bounce"
+
+t_begin "notices wait in the outbox while SMTP is down"
+stack_ctl smtp-stop
+sed 's/cv-1204-btc-khtc/cv-1205-btc-khtc/' "$DATA/letter-mof.eml" >"$WORK/l4.eml"
+maildir_inject congvan "$WORK/l4.eml"
+cv run --once --now "$NOW" 2>"$WORK/down.err"
+assert_eq 4 "$(items)" "the letter is registered while SMTP is down"
+pending=$(sqlite3 "$WORK/congvan.db" "SELECT COUNT(*) FROM outbox WHERE status='pending'")
+assert_eq 1 "$pending" "its notice waits in the outbox"
+stack_ctl smtp-start
+cv run --once --now "$LATER" 2>/dev/null
+assert_eq 0 $? "run after SMTP is back"
+mail_wait_count vanthu 4 30 || t_fail "the waiting notice was not delivered"
+assert_eq 4 "$(mail_count vanthu)" "four notices, none twice"
+pending=$(sqlite3 "$WORK/congvan.db" "SELECT COUNT(*) FROM outbox WHERE status='pending'")
+assert_eq 0 "$pending" "outbox empty"
+
+t_begin "a wrong IMAP password fails clearly"
+write_config "$WORK/bad.conf" congvan@congvan.test wrong "$WORK/bad.db" "$SMTP_PORT"
+err=$("$CONGVAN" -c "$WORK/bad.conf" run --once 2>&1)
+rc=$?
+assert_eq 77 "$rc" "exit status EX_NOPERM"
+assert_contains "$err" "login" "the error says the login failed"
+assert_contains "$err" "127.0.0.1:$IMAP_PORT" "the error names the server"
+assert_not_contains "$err" "wrong" "the password is not printed"
+
+t_begin "SIGKILL during a 500-message intake loses and duplicates nothing"
+mkdir -p "$WORK/bulk"
+for i in $(seq -w 1 500); do
+	printf 'From: sender%s@example.org\r\nTo: khtc@congvan.test\r\nSubject: =?UTF-8?B?%s?=\r\nMessage-ID: <bulk-%s@example.org>\r\nDate: Wed, 25 Nov 2026 09:00:00 +0700\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSố: %s/BCT-VP\r\n' \
+		"$i" "$(printf 'V/v công văn số %s' "$i" | base64 -w0)" "$i" "$i" >"$WORK/bulk/$i.eml"
+done
+maildir_inject khtc "$WORK/bulk"
+write_config "$WORK/kill.conf" khtc@congvan.test "$PASSWORD" "$WORK/kill.db" 1
+kills=0
+for delay in 0.05 0.15 0.3 0.5 0.8; do
+	"$CONGVAN" -c "$WORK/kill.conf" run --once --now "$NOW" 2>/dev/null &
+	pid=$!
+	sleep "$delay"
+	if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+	wait "$pid" 2>/dev/null
+done
+"$CONGVAN" -c "$WORK/kill.conf" run --once --now "$NOW" 2>/dev/null
+"$CONGVAN" -c "$WORK/kill.conf" run --once --now "$NOW" 2>/dev/null
+n=$("$CONGVAN" -c "$WORK/kill.conf" list | grep -c '^CV-')
+assert_ge "$kills" 1 "at least one run was killed mid-way"
+assert_eq 500 "$n" "exactly 500 items"
+dups=$(sqlite3 "$WORK/kill.db" "SELECT COUNT(*) FROM (SELECT message_id FROM items JOIN messages m ON m.id = items.message_id GROUP BY m.message_id HAVING COUNT(*) > 1)")
+assert_eq 0 "$dups" "no message registered twice"
+notices=$(sqlite3 "$WORK/kill.db" "SELECT COUNT(*) FROM outbox")
+assert_eq 500 "$notices" "exactly one queued notice per item"
+last=$(sqlite3 "$WORK/kill.db" "SELECT MAX(arrival_no) FROM items")
+assert_eq 500 "$last" "arrival numbers are consecutive"
+
+t_summary

@@ -1,0 +1,344 @@
+# congvan — shared bash library for integration tests.  Source it:
+#
+#   . "$(dirname "$0")/../lib.sh"      (from tests/integration/test_*.sh)
+#
+# Do not use `set -e` in test scripts: a failed assertion returns 1 so that a
+# case can bail out early (`assert_eq ... || return`), and the script must go
+# on to t_summary.  `set -u` and `set -o pipefail` are fine.
+#
+# Test cases and assertions
+#   t_begin NAME                 start a test case (ends the previous one)
+#   t_end                        end the current case (t_begin/t_summary do it)
+#   t_ok DESC CMD [ARG...]       pass when CMD exits 0
+#   t_notok DESC CMD [ARG...]    pass when CMD exits non-zero
+#   t_pass DESC / t_fail DESC    record a result decided by the caller
+#   assert_eq EXPECTED ACTUAL MSG
+#   assert_ne UNEXPECTED ACTUAL MSG
+#   assert_ge A B MSG            integers, passes when A >= B
+#   assert_contains HAYSTACK NEEDLE MSG
+#   assert_not_contains HAYSTACK NEEDLE MSG
+#   t_summary                    print failures and a last line
+#                                "N passed, N failed" (counting test cases);
+#                                returns 1 when any case failed
+# A case passes when none of its assertions failed.  Assertions made outside
+# any case form a case named after the script.  T_VERBOSE=1 prints passes too.
+#
+# Mail stack (contrib/mailstack.sh)
+#   stack_start [DIR]            start a stack (DIR default: a new /tmp/congvan-stack.*),
+#                                load its env, and stop it when the script exits
+#   stack_use DIR                load DIR/env of a stack someone else started
+#   stack_ctl CMD                mailstack.sh CMD $MAILSTACK_DIR (smtp-stop, smtp-start,
+#                                imap-stop, imap-start, status, adduser ADDR)
+#   stack_stop                   stop the stack started by stack_start
+# When MAILSTACK_DIR is set (and has an env) on sourcing, that stack is used.
+#
+# Mail helpers (only the stack and the curl CLI).  USER is an address; a bare
+# local part gets @$DOMAIN.  Password: $PASSWORD from the env ("secret").
+#   mail_send FROM TO[,TO...] FILE   submit FILE over SMTP; exit status is curl's
+#                                    (0 ok, 7 connection refused, 55 rejected RCPT...)
+#   mail_count USER [FOLDER]         print the number of messages (IMAP STATUS)
+#   mail_uids USER [FOLDER]          print all UIDs, space-separated
+#   mail_fetch USER UID [FOLDER]     print one raw message; its \Seen flag is kept as it was
+#   mail_flags USER UID [FOLDER]     print the flags of one message
+#   mail_search USER CRITERIA [FOLDER]
+#                                    IMAP UID SEARCH, e.g. 'SUBJECT "báo cáo"'; prints UIDs
+#   mail_wait_count USER N TIMEOUT [FOLDER]
+#                                    wait until FOLDER holds >= N messages; 1 on timeout
+#   maildir_inject USER FILE|DIR...  drop messages straight into USER's Maildir/new
+#                                    (DIR: its *.eml, sorted); UIDs follow argument order
+#   smtp_queue_empty [TIMEOUT]       wait (default 30 s) until OpenSMTPD's queue is empty
+
+T_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+T_ROOT=$(cd "$T_LIB_DIR/.." && pwd)
+MAILSTACK="$T_ROOT/contrib/mailstack.sh"
+T_NAME=${T_NAME:-$(basename "$0" .sh)}
+T_PY=/usr/bin/python3
+[ -x "$T_PY" ] || T_PY=python3
+
+T_PASSED=0
+T_FAILED=0
+T_FAILED_NAMES=()
+T_CASE=
+T_CASE_FAILS=0
+T_CASE_ASSERTS=0
+
+# ---------------------------------------------------------------- cases
+
+t_begin() {
+	t_end
+	T_CASE=$1
+	T_CASE_FAILS=0
+	T_CASE_ASSERTS=0
+	echo "--- $T_CASE"
+}
+
+t_end() {
+	[ -n "$T_CASE" ] || return 0
+	if [ "$T_CASE_FAILS" -eq 0 ]; then
+		T_PASSED=$((T_PASSED + 1))
+		echo "ok   $T_CASE ($T_CASE_ASSERTS checks)"
+	else
+		T_FAILED=$((T_FAILED + 1))
+		T_FAILED_NAMES+=("$T_CASE")
+		echo "FAIL $T_CASE ($T_CASE_FAILS of $T_CASE_ASSERTS checks failed)"
+	fi
+	T_CASE=
+	return 0
+}
+
+_t_open() { [ -n "$T_CASE" ] || t_begin "$T_NAME"; }
+
+t_pass() {
+	_t_open
+	T_CASE_ASSERTS=$((T_CASE_ASSERTS + 1))
+	[ "${T_VERBOSE:-0}" = 0 ] || echo "  pass: $1"
+	return 0
+}
+
+# t_fail MSG [DETAIL...]
+t_fail() {
+	_t_open
+	T_CASE_ASSERTS=$((T_CASE_ASSERTS + 1))
+	T_CASE_FAILS=$((T_CASE_FAILS + 1))
+	echo "  FAIL: $1"
+	shift
+	local l
+	for l in "$@"; do echo "        $l"; done
+	return 1
+}
+
+t_ok() {
+	local desc=$1 rc=0
+	shift
+	"$@" || rc=$?
+	if [ $rc -eq 0 ]; then t_pass "$desc"; else t_fail "$desc" "command failed (exit $rc): $*"; fi
+}
+
+t_notok() {
+	local desc=$1 rc=0
+	shift
+	"$@" || rc=$?
+	if [ $rc -ne 0 ]; then t_pass "$desc"; else t_fail "$desc" "command succeeded but should have failed: $*"; fi
+}
+
+assert_eq() {
+	if [ "$1" == "$2" ]; then t_pass "$3"; else t_fail "$3" "expected: '$1'" "actual:   '$2'"; fi
+}
+
+assert_ne() {
+	if [ "$1" != "$2" ]; then t_pass "$3"; else t_fail "$3" "expected anything but '$1'"; fi
+}
+
+assert_ge() {
+	if [[ $1 =~ ^-?[0-9]+$ && $2 =~ ^-?[0-9]+$ ]] && [ "$1" -ge "$2" ]; then
+		t_pass "$3"
+	else
+		t_fail "$3" "expected '$1' >= '$2'"
+	fi
+}
+
+assert_contains() {
+	if [[ $1 == *"$2"* ]]; then
+		t_pass "$3"
+	else
+		t_fail "$3" "'$2' not found in: $(printf '%s' "$1" | head -c 400)"
+	fi
+}
+
+assert_not_contains() {
+	if [[ $1 != *"$2"* ]]; then
+		t_pass "$3"
+	else
+		t_fail "$3" "'$2' unexpectedly found in: $(printf '%s' "$1" | head -c 400)"
+	fi
+}
+
+t_summary() {
+	t_end
+	local n
+	for n in "${T_FAILED_NAMES[@]}"; do echo "failed: $n"; done
+	echo "$T_PASSED passed, $T_FAILED failed"
+	[ "$T_FAILED" -eq 0 ]
+}
+
+# ---------------------------------------------------------------- stack
+
+T_STACK_OWNED=
+
+stack_use() {
+	[ -f "$1/env" ] || { echo "stack_use: $1/env not found" >&2; return 1; }
+	# shellcheck disable=SC1091
+	. "$1/env"
+}
+
+stack_start() {
+	local dir=${1:-}
+	if [ -z "$dir" ]; then
+		dir=$(mktemp -d /tmp/congvan-stack.XXXXXX) || return 1
+	fi
+	"$MAILSTACK" start "$dir" || return 1
+	stack_use "$dir" || return 1
+	T_STACK_OWNED=$dir
+	trap 'stack_stop' EXIT
+}
+
+stack_stop() {
+	[ -n "$T_STACK_OWNED" ] || return 0
+	"$MAILSTACK" stop "$T_STACK_OWNED" >/dev/null || true
+	[ -n "${T_KEEP_STACK:-}" ] || rm -rf "$T_STACK_OWNED"
+	T_STACK_OWNED=
+}
+
+stack_ctl() {
+	local cmd=$1
+	shift
+	MAILSTACK_QUIET=1 "$MAILSTACK" "$cmd" "${MAILSTACK_DIR:?no stack: call stack_start or stack_use}" "$@"
+}
+
+if [ -n "${MAILSTACK_DIR:-}" ] && [ -f "$MAILSTACK_DIR/env" ]; then
+	stack_use "$MAILSTACK_DIR"
+fi
+
+# ---------------------------------------------------------------- mail
+
+_mail_user() {
+	case $1 in
+	*@*) printf '%s' "$1" ;;
+	*) printf '%s@%s' "$1" "${DOMAIN:-congvan.test}" ;;
+	esac
+}
+
+# _imap USER PATH [CURL-ARGS...]: one curl IMAP session
+_imap() {
+	local user path=$2
+	user=$(_mail_user "$1")
+	shift 2
+	curl -sS --max-time 60 -u "$user:${PASSWORD:-secret}" \
+		"imap://127.0.0.1:${IMAP_PORT:?no stack env (IMAP_PORT)}/$path" "$@"
+}
+
+# quote a mailbox name for a command argument (ASCII names only)
+_imap_quote() { local s=${1//\\/\\\\}; printf '"%s"' "${s//\"/\\\"}"; }
+
+# URL-encode a mailbox name for the path part
+_imap_path() {
+	if [[ $1 =~ ^[A-Za-z0-9._-]+$ ]]; then
+		printf '%s' "$1"
+	else
+		"$T_PY" -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]),end="")' "$1"
+	fi
+}
+
+mail_send() {
+	local from=$1 to=$2 file=$3 r
+	local args=(-sS --max-time 60 --url "smtp://127.0.0.1:${SMTP_PORT:?no stack env (SMTP_PORT)}"
+		--mail-from "$from" -T "$file")
+	local IFS=,
+	for r in $to; do args+=(--mail-rcpt "$r"); done
+	unset IFS
+	# curl dot-stuffs only after CRLF: convert bare-LF files (a leading "."
+	# on a line would otherwise be lost)
+	if ! grep -q $'\r' "$file"; then args+=(--crlf); fi
+	curl "${args[@]}"
+}
+
+mail_count() {
+	local folder=${2:-INBOX} out
+	out=$(_imap "$1" "" -X "STATUS $(_imap_quote "$folder") (MESSAGES)" 2>&1) || {
+		echo "mail_count: $out" >&2
+		return 1
+	}
+	[[ $out =~ MESSAGES\ ([0-9]+) ]] || { echo "mail_count: unexpected reply: $out" >&2; return 1; }
+	echo "${BASH_REMATCH[1]}"
+}
+
+mail_uids() { mail_search "$1" ALL "${2:-INBOX}"; }
+
+mail_flags() {
+	local out
+	out=$(_imap "$1" "$(_imap_path "${3:-INBOX}")" -X "UID FETCH $2 (FLAGS)") || return 1
+	[[ $out =~ FLAGS\ \(([^\)]*)\) ]] || { echo "mail_flags: no message with UID $2" >&2; return 1; }
+	echo "${BASH_REMATCH[1]}"
+}
+
+mail_fetch() {
+	local user=$1 uid=$2 folder=${3:-INBOX} flags
+	flags=$(mail_flags "$user" "$uid" "$folder") || return 1
+	# curl's URL fetch sends "UID FETCH n BODY[]", which sets \Seen
+	_imap "$user" "$(_imap_path "$folder");UID=$uid" || return 1
+	if [[ " $flags " != *' \Seen '* ]]; then
+		_imap "$user" "$(_imap_path "$folder")" -X "UID STORE $uid -FLAGS.SILENT (\\Seen)" >/dev/null
+	fi
+}
+
+mail_search() {
+	local user=$1 crit=$2 folder=${3:-INBOX} out
+	if LC_ALL=C grep -q '[^ -~]' <<<"$crit"; then crit="CHARSET UTF-8 $crit"; fi
+	out=$(_imap "$user" "$(_imap_path "$folder")" -X "UID SEARCH $crit") || return 1
+	out=$(grep '^\* SEARCH' <<<"$out" | tr -d '\r')
+	out=${out#\* SEARCH}
+	echo "${out# }"
+}
+
+mail_wait_count() {
+	local user=$1 want=$2 timeout=$3 folder=${4:-INBOX} n=0 end
+	end=$((SECONDS + timeout))
+	while :; do
+		n=$(mail_count "$user" "$folder" 2>/dev/null) || n=0
+		[ "$n" -ge "$want" ] && return 0
+		[ $SECONDS -lt $end ] || break
+		sleep 0.2
+	done
+	echo "mail_wait_count: $user $folder has $n messages after ${timeout}s, wanted $want" >&2
+	return 1
+}
+
+maildir_inject() {
+	local user
+	user=$(_mail_user "$1")
+	shift
+	local md="${MAILDIR_ROOT:?no stack env (MAILDIR_ROOT)}/${user#*@}/${user%@*}/Maildir"
+	"$T_PY" - "$md" "$@" <<'EOF'
+import os, pwd, sys, time
+md, args = sys.argv[1], sys.argv[2:]
+files = []
+for a in args:
+    if os.path.isdir(a):
+        files += sorted(os.path.join(a, f) for f in os.listdir(a) if f.endswith(".eml"))
+    else:
+        files.append(a)
+pw = pwd.getpwnam("dovecot")
+for d in ("", "/cur", "/new", "/tmp"):
+    if not os.path.isdir(md + d):
+        os.makedirs(md + d, 0o700, exist_ok=True)
+        os.chown(md + d, pw.pw_uid, pw.pw_gid)
+# Dovecot gives new files their UIDs in the order of the time stamp in their
+# names (seconds, then .M microseconds): number them one microsecond apart.
+base = time.time_ns() // 1000
+pid = os.getpid()
+for i, f in enumerate(files):
+    with open(f, "rb") as fh:
+        data = fh.read()
+    t = base + i
+    name = "%d.M%dP%dQ%d.congvan-inject,S=%d" % (t // 1000000, t % 1000000, pid, i, len(data))
+    tmp = os.path.join(md, "tmp", name)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.chown(tmp, pw.pw_uid, pw.pw_gid)
+    os.rename(tmp, os.path.join(md, "new", name))
+EOF
+}
+
+smtp_queue_empty() {
+	local timeout=${1:-30} end left
+	end=$((SECONDS + timeout))
+	while :; do
+		left=$(find /var/spool/smtpd/queue /var/spool/smtpd/incoming -type f 2>/dev/null | wc -l)
+		[ "$left" -eq 0 ] && return 0
+		[ $SECONDS -lt $end ] || break
+		sleep 0.2
+	done
+	echo "smtp_queue_empty: $left file(s) still queued after ${timeout}s" >&2
+	return 1
+}

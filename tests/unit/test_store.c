@@ -1,0 +1,256 @@
+/* The store against a real SQLite database in a temporary folder. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "congvan/store.h"
+#include "congvan/util.h"
+
+struct fixture {
+	char dir[64];
+	char *path;
+	struct store *st;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+	char *err = NULL;
+
+	snprintf(f->dir, sizeof(f->dir), "/tmp/congvan-store-XXXXXX");
+	if (!mkdtemp(f->dir)) {
+		return -1;
+	}
+	f->path = xasprintf("%s/t.db", f->dir);
+	f->st = store_open(f->path, &err);
+	if (!f->st) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+
+	store_close(&f->st);
+	store_close(&f->st); /* NULL-safe */
+	if (system(cmd) != 0) {
+		fprintf(stderr, "cleanup failed\n");
+	}
+	free(cmd);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static int64_t add_message(struct store *st, uint32_t uid, const char *msgid)
+{
+	struct store_message m = {.received_at = 100, .mailbox = "INBOX",
+				  .uidvalidity = 7, .uid = uid,
+				  .sha256 = "00", .size = 1,
+				  .message_id = msgid, .kind = "letter"};
+	int64_t id = 0;
+	char *err = NULL;
+
+	assert_int_equal(store_message_insert(st, &m, &id, &err), 0);
+	return id;
+}
+
+static void test_schema(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL;
+	struct store *again;
+
+	/* Reopening applies no migration twice. */
+	store_close(&f->st);
+	again = store_open(f->path, &err);
+	assert_non_null(again);
+	f->st = again;
+	assert_true(store_schema_version() >= 1);
+}
+
+static void test_item_numbering(void **state)
+{
+	struct fixture *f = *state;
+	struct store_item a, b, c, got;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 1, "a@x"), "A",
+					   "s@x", &a, &err), 0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 11,
+					   add_message(f->st, 2, "b@x"), "B",
+					   "s@x", &b, &err), 0);
+	assert_int_equal(store_item_create(f->st, "CV", 2027, 12,
+					   add_message(f->st, 3, "c@x"), "C",
+					   "s@x", &c, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_string_equal(a.key, "CV-2026-000001");
+	assert_string_equal(b.key, "CV-2026-000002");
+	assert_string_equal(c.key, "CV-2027-000001");
+	assert_int_equal(store_item_get(f->st, "CV-2026-000002", &got, &err), 1);
+	assert_string_equal(got.subject, "B");
+	assert_string_equal(got.status, "registered");
+	store_item_release(&got);
+	assert_int_equal(store_item_get(f->st, "CV-2026-000009", &got, &err), 0);
+}
+
+static void test_rollback_loses_uncommitted(void **state)
+{
+	struct fixture *f = *state;
+	struct store_sync sync;
+	int64_t n = -1, id = 0;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	add_message(f->st, 5, "r@x");
+	assert_int_equal(store_sync_set(f->st, "INBOX", 7, 5, &err), 0);
+	store_rollback(f->st);
+	assert_int_equal(store_sync_get(f->st, "INBOX", &sync, &err), 0);
+	assert_false(sync.known);
+	assert_int_equal(store_message_by_uid(f->st, "INBOX", 7, 5, &id, &err),
+			 0);
+	assert_int_equal(store_item_count(f->st, &n, &err), 0);
+	assert_int_equal(n, 0);
+}
+
+static void test_message_identity(void **state)
+{
+	struct fixture *f = *state;
+	int64_t first, id = 0;
+	char *err = NULL;
+
+	first = add_message(f->st, 1, "same@x");
+	add_message(f->st, 2, "same@x");
+	assert_int_equal(store_message_by_identity(f->st, "same@x", NULL, &id,
+						   &err), 1);
+	assert_int_equal(id, first);
+	assert_int_equal(store_message_by_identity(f->st, "other@x", NULL, &id,
+						   &err), 0);
+	assert_int_equal(store_message_by_uid(f->st, "INBOX", 7, 2, &id, &err),
+			 1);
+	/* The same UIDVALIDITY + UID twice is refused by the schema. */
+	{
+		struct store_message m = {.mailbox = "INBOX", .uidvalidity = 7,
+					  .uid = 2, .sha256 = "00",
+					  .kind = "letter"};
+
+		assert_int_equal(store_message_insert(f->st, &m, &id, &err), -1);
+		assert_non_null(err);
+		free(err);
+	}
+}
+
+static void test_events_append_only(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event ev = {.at = 1, .kind = "test", .detail = "x"};
+	char *err = NULL;
+
+	assert_int_equal(store_event_add(f->st, &ev, &err), 0);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	store_rollback(f->st);
+	/* Direct SQL through a second connection is refused. */
+	{
+		char *cmd = xasprintf("sqlite3 '%s' \"DELETE FROM events\""
+				      " 2>/dev/null",
+				      f->path);
+
+		assert_int_not_equal(system(cmd), 0);
+		free(cmd);
+	}
+}
+
+static int count_cb(const struct store_outbox *o, void *ctx)
+{
+	int *n = ctx;
+
+	assert_non_null(o->data);
+	(*n)++;
+	return 0;
+}
+
+static void test_outbox(void **state)
+{
+	struct fixture *f = *state;
+	struct store_outbox o = {.created_at = 10, .kind = "notice",
+				 .message_id = "m1@x", .mail_from = "a@x",
+				 .rcpt = "b@x", .data = "hello",
+				 .data_len = 5, .next_attempt_at = 10};
+	struct store_outbox_stats stats;
+	int64_t id;
+	int n = 0;
+	char *err = NULL;
+
+	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
+	o.message_id = "m2@x";
+	o.next_attempt_at = 50;
+	assert_int_equal(store_outbox_add(f->st, &o, NULL, &err), 0);
+	assert_int_equal(store_outbox_due(f->st, 20, 10, count_cb, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_outbox_retry(f->st, id, 100, "451 later", &err), 0);
+	n = 0;
+	assert_int_equal(store_outbox_due(f->st, 60, 10, count_cb, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_outbox_sent(f->st, id, 120, &err), 0);
+	assert_int_equal(store_outbox_stats(f->st, &stats, &err), 0);
+	assert_int_equal(stats.pending, 1);
+	assert_int_equal(stats.sent, 1);
+	assert_int_equal(stats.next_due, 50);
+	/* The same Message-ID cannot be queued twice. */
+	assert_int_equal(store_outbox_add(f->st, &o, NULL, &err), -1);
+	free(err);
+}
+
+static void test_blobs(void **state)
+{
+	struct fixture *f = *state;
+	char sha[STORE_SHA_HEX], sha2[STORE_SHA_HEX];
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+
+	assert_int_equal(store_blob_put(f->st, "abc", 3, sha, &err), 0);
+	assert_string_equal(sha, "ba7816bf8f01cfea414140de5dae2223"
+				 "b00361a396177a9cb410ff61f20015ad");
+	assert_int_equal(store_blob_put(f->st, "abc", 3, sha2, &err), 0);
+	assert_int_equal(store_blob_sync(f->st, &err), 0);
+	assert_int_equal(store_blob_get(f->st, sha, &data, &len, &err), 0);
+	assert_int_equal(len, 3);
+	assert_memory_equal(data, "abc", 3);
+	free(data);
+	assert_int_equal(store_blob_get(f->st, "../../etc/passwd", &data, &len,
+					&err), -1);
+	free(err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_item_numbering, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_loses_uncommitted,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_message_identity, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_events_append_only, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_outbox, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blobs, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}

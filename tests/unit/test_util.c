@@ -1,0 +1,137 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/clock.h"
+#include "congvan/util.h"
+
+static void test_sbuf_cap(void **state)
+{
+	struct sbuf sb = SBUF_INIT(8);
+
+	(void)state;
+	assert_string_equal(sbuf_str(&sb), "");
+	sbuf_adds(&sb, "1234");
+	sbuf_addf(&sb, "%d", 567);
+	assert_string_equal(sbuf_str(&sb), "1234567");
+	assert_false(sb.overflow);
+	sbuf_adds(&sb, "89");
+	assert_true(sb.overflow);
+	assert_string_equal(sbuf_str(&sb), "1234567");
+	sbuf_release(&sb);
+}
+
+static void test_sbuf_grow(void **state)
+{
+	struct sbuf sb = SBUF_INIT(1 << 20);
+	char *s;
+
+	(void)state;
+	for (int i = 0; i < 10000; i++) {
+		sbuf_addch(&sb, (char)('a' + i % 26));
+	}
+	assert_int_equal(sb.len, 10000);
+	s = sbuf_detach(&sb);
+	assert_int_equal(strlen(s), 10000);
+	assert_null(sb.buf);
+	free(s);
+}
+
+static void test_str_to_long(void **state)
+{
+	static const struct {
+		const char *in;
+		int rc;
+		long v;
+	} cases[] = {
+		{"", -1, 0},     {" 1", -1, 0},  {"1 ", -1, 0},
+		{"abc", -1, 0},  {"0", 0, 0},    {"65535", 0, 65535},
+		{"65536", -1, 0}, {"-1", -1, 0}, {"99999999999999999999", -1, 0},
+	};
+	long v;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		v = 0;
+		assert_int_equal(str_to_long(cases[i].in, 0, 65535, &v),
+				 cases[i].rc);
+		if (cases[i].rc == 0) {
+			assert_int_equal(v, cases[i].v);
+		}
+	}
+}
+
+static void test_str_helpers(void **state)
+{
+	char buf[] = "  \t hello world \r\n";
+
+	(void)state;
+	assert_string_equal(str_trim(buf), "hello world");
+	assert_true(str_iequal("MAILER-DAEMON", "mailer-daemon"));
+	assert_false(str_iequal("abc", "abcd"));
+	assert_true(str_istartswith("Re: x", "RE:"));
+	assert_non_null(str_icasestr("Automatic Reply: x", "reply"));
+	assert_null(str_icasestr("abc", "abd"));
+}
+
+static void test_clock_parse(void **state)
+{
+	static const struct {
+		const char *in;
+		int rc;
+		long long t;
+	} cases[] = {
+		{"", -1, 0},
+		{"2026-02-30", -1, 0},
+		{"2026-13-01", -1, 0},
+		{"2026-11-27T25:00", -1, 0},
+		{"2026-11-27T09:00:00+0", -1, 0},
+		{"2026-11-27x", -1, 0},
+		{"2026-11-27", 0, 1795712400},
+		{"2026-11-27T09:00", 0, 1795744800},
+		{"2026-11-27T09:00:00+07:00", 0, 1795744800},
+		{"2026-11-27T02:00:00Z", 0, 1795744800},
+		{"2026-11-26T21:00:00-05:00", 0, 1795744800},
+		{"2024-02-29T00:00:00+0700", 0, 1709139600},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		time_t t = 0;
+
+		assert_int_equal(clock_parse_iso(cases[i].in, &t), cases[i].rc);
+		if (cases[i].rc == 0) {
+			assert_int_equal((long long)t, cases[i].t);
+		}
+	}
+}
+
+static void test_clock_format(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	/* 2026-12-31T17:30:00Z is already 2027 in Hanoi. */
+	clock_format_iso(1798738200, buf);
+	assert_string_equal(buf, "2027-01-01T00:30:00+07:00");
+	clock_format_local(1798738200, buf);
+	assert_string_equal(buf, "01/01/2027 00:30");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sbuf_cap),
+		cmocka_unit_test(test_sbuf_grow),
+		cmocka_unit_test(test_str_to_long),
+		cmocka_unit_test(test_str_helpers),
+		cmocka_unit_test(test_clock_parse),
+		cmocka_unit_test(test_clock_format),
+	};
+
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
