@@ -41,8 +41,11 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: congvan
 
-congvan: $(BUILD)/congvan
-	cp $< $@
+# Copied whenever it differs, so switching SANITIZE never leaves a stale one.
+congvan: $(BUILD)/congvan FORCE
+	@cmp -s $< $@ || cp $< $@
+
+FORCE:
 
 $(BUILD)/congvan: $(MAIN_OBJ) $(BUILD)/libcongvan.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -11,15 +11,23 @@
 #   contrib/mailstack.sh imap-start DIR   start it again on the same ports
 #   contrib/mailstack.sh adduser DIR ADDRESS [PASSWORD]
 #                                         add a mailbox (default password: secret)
+#   contrib/mailstack.sh smtpctl DIR ARGS...
+#                                         smtpctl against this stack's smtpd
+#                                         (e.g. "show queue", "schedule all")
 #
 # DIR/env is shell-sourceable: IMAP_PORT LMTP_PORT SMTP_PORT MAILDIR_ROOT DOVEADM
-# DOMAIN PASSWORD MAILSTACK_DIR.  A user's Maildir is
-# $MAILDIR_ROOT/<domain>/<localpart>/Maildir.
+# DOMAIN PASSWORD MAILSTACK_DIR SMTPD_ISOLATED SMTPD_SPOOL.  A user's Maildir is
+# $MAILDIR_ROOT/<domain>/<localpart>/Maildir.  Mailboxes: congvan vanthu khtc
+# phapche tochuc a.nguyen b.tran sender (@congvan.test, password "secret").
+# SMTP accepts mail for those only; other recipients get 550 at RCPT.
 #
-# Must run as root (Dovecot's master and OpenSMTPD need it).  Several Dovecot
-# instances may run at once (own ports, own base_dir), but OpenSMTPD's queue
-# (/var/spool/smtpd) and control socket are machine-wide: only one stack may
-# have its smtpd running at a time; `start`/`smtp-start` refuse otherwise.
+# Must run as root (Dovecot's master and OpenSMTPD need it).  Ports are free
+# ones in 20000-40000, so several stacks may run at once.  OpenSMTPD's queue
+# and control socket are compiled-in machine-wide paths; each stack's smtpd
+# gets its own in a private mount namespace when `unshare -m` works
+# (SMTPD_ISOLATED=1, queue in DIR/smtpd/spool).  Where it does not, or with
+# MAILSTACK_SHARED_SPOOL=1, only one stack may have its smtpd running at a
+# time and `start`/`smtp-start` refuse while another one runs.
 set -euo pipefail
 
 DOMAIN=congvan.test
@@ -91,7 +99,13 @@ wait_port() {
 	return 1
 }
 
-pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# a live process (zombies, waiting to be reaped by init, do not count)
+pid_alive() {
+	[ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null || return 1
+	local st
+	st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) || return 1
+	[ "${st:0:1}" != Z ]
+}
 
 # wait_gone PID SECONDS: wait for a process to exit; SIGKILL it after the delay.
 wait_gone() {
@@ -201,7 +215,9 @@ MAILDIR_ROOT='$DIR/mail'
 DOVEADM='doveadm -c $DIR/dovecot.conf'
 DOMAIN=$DOMAIN
 PASSWORD=$PASSWORD
-export MAILSTACK_DIR IMAP_PORT LMTP_PORT SMTP_PORT MAILDIR_ROOT DOVEADM DOMAIN PASSWORD
+SMTPD_ISOLATED=$SMTPD_ISOLATED
+SMTPD_SPOOL='$SMTPD_SPOOL'
+export MAILSTACK_DIR IMAP_PORT LMTP_PORT SMTP_PORT MAILDIR_ROOT DOVEADM DOMAIN PASSWORD SMTPD_ISOLATED SMTPD_SPOOL
 EOF
 }
 
@@ -229,7 +245,7 @@ add_user() {
 	[ -n "$new_rcpt" ] || return 0
 	# a running smtpd reads file tables at start only
 	if pid_alive "$(smtpd_pid)"; then
-		smtpctl update table rcpts >/dev/null ||
+		smtp_ctl update table rcpts >/dev/null ||
 			echo "$me: warning: 'smtpctl update table rcpts' failed; restart smtpd to accept $addr" >&2
 	fi
 	# Dovecot's auth process re-reads the passwd-file at most once a second:
@@ -284,16 +300,38 @@ imap_stop() {
 }
 
 # ---------------------------------------------------------------- opensmtpd
+#
+# OpenSMTPD's queue (/var/spool/smtpd) and control socket (/run/smtpd.sock)
+# are compiled in.  When the kernel lets us (root, `unshare -m` works), each
+# stack's smtpd runs in its own mount namespace where DIR/smtpd/spool is
+# bind-mounted on /var/spool/smtpd and DIR/smtpd/run on /run: stacks are then
+# fully independent (SMTPD_ISOLATED=1 in DIR/env).  Otherwise (or with
+# MAILSTACK_SHARED_SPOOL=1) smtpd uses the machine-wide paths and only one
+# such smtpd may run at a time.
 
 smtpd_pid() { cat "$DIR/smtpd.pid" 2>/dev/null || true; }
 
-# pids of every smtpd process on the machine (the master and its children)
-all_smtpd_pids() { pgrep -x smtpd 2>/dev/null || true; }
+can_isolate() {
+	[ -z "${MAILSTACK_SHARED_SPOOL:-}" ] && unshare -m --propagation private true 2>/dev/null
+}
 
-# refuse_other_smtpd: fail with a clear message when any smtpd runs.
+# smtpd processes sharing our mount namespace, i.e. the machine-wide queue
+# and control socket (isolated stacks' smtpd are not counted)
+shared_smtpd_pids() {
+	local p me_ns
+	me_ns=$(readlink /proc/self/ns/mnt)
+	for p in $(pgrep -x smtpd 2>/dev/null || true); do
+		[ "$(readlink "/proc/$p/ns/mnt" 2>/dev/null)" = "$me_ns" ] && echo "$p"
+	done
+	return 0
+}
+
+# refuse_other_smtpd: in shared mode, fail with a clear message when another
+# smtpd uses the machine-wide queue.
 refuse_other_smtpd() {
+	[ "${SMTPD_ISOLATED:-0}" = 1 ] && return 0
 	local others p
-	others=$(all_smtpd_pids)
+	others=$(shared_smtpd_pids)
 	[ -z "$others" ] && return 0
 	{
 		echo "$me: refusing to start: another OpenSMTPD runs on this machine and its"
@@ -326,8 +364,32 @@ smtp_start() {
 	}
 	# -d: foreground, logs to stderr.  setsid: survive this script and its
 	# terminal; as a background job of a non-interactive shell we are not a
-	# process-group leader, so setsid execs smtpd in place and $! is its pid.
-	setsid smtpd -d -f "$DIR/smtpd.conf" </dev/null >>"$DIR/smtpd.log" 2>&1 &
+	# process-group leader, so setsid (and unshare, and bash) exec in place
+	# and $! is smtpd's pid.
+	if [ "${SMTPD_ISOLATED:-0}" = 1 ]; then
+		mkdir -p "$DIR/smtpd/run" "$DIR/smtpd/hostrun"
+		install -d -m 0711 "$DIR/smtpd/spool"
+		[ -d "$SPOOL" ] || install -d -m 0711 "$SPOOL"
+		# /run is replaced by DIR/smtpd/run, which links to everything in the
+		# real /run (resolv.conf may point there) except smtpd's own files
+		# shellcheck disable=SC2016
+		setsid unshare -m --propagation private bash -c '
+			set -e
+			d=$1 spool=$2
+			mount --bind /run "$d/smtpd/hostrun"
+			find "$d/smtpd/run" -mindepth 1 -maxdepth 1 -type l -delete
+			for e in "$d"/smtpd/hostrun/* "$d"/smtpd/hostrun/.[!.]*; do
+				[ -e "$e" ] || [ -L "$e" ] || continue
+				case ${e##*/} in smtpd.sock | smtpd.pid) continue ;; esac
+				ln -sfn "$e" "$d/smtpd/run/${e##*/}"
+			done
+			mount --bind "$d/smtpd/spool" "$spool"
+			mount --bind "$d/smtpd/run" /run
+			exec smtpd -d -f "$d/smtpd.conf"
+		' mailstack-smtpd "$DIR" "$SPOOL" </dev/null >>"$DIR/smtpd.log" 2>&1 &
+	else
+		setsid smtpd -d -f "$DIR/smtpd.conf" </dev/null >>"$DIR/smtpd.log" 2>&1 &
+	fi
 	pid=$!
 	echo "$pid" >"$DIR/smtpd.pid"
 	if ! wait_port "$SMTP_PORT" "$DIR/smtpd.log" "OpenSMTPD"; then
@@ -360,10 +422,23 @@ smtp_stop() {
 	rm -f "$DIR/smtpd.pid"
 }
 
+# run smtpctl against this stack's smtpd
+smtp_ctl() {
+	local pid
+	pid=$(smtpd_pid)
+	pid_alive "$pid" || die "smtpd of $DIR is not running"
+	if [ "${SMTPD_ISOLATED:-0}" = 1 ]; then
+		nsenter -t "$pid" -m smtpctl "$@"
+	else
+		smtpctl "$@"
+	fi
+}
+
 empty_spool() {
-	local d
+	local d root=$SPOOL
+	[ "${SMTPD_ISOLATED:-0}" = 1 ] && root=$DIR/smtpd/spool
 	for d in queue incoming corrupt purge temporary offline; do
-		if [ -d "$SPOOL/$d" ]; then find "$SPOOL/$d" -mindepth 1 -delete 2>/dev/null || true; fi
+		if [ -d "$root/$d" ]; then find "$root/$d" -mindepth 1 -delete 2>/dev/null || true; fi
 	done
 }
 
@@ -379,8 +454,13 @@ cmd_start() {
 		o=$(MAILSTACK_QUIET=1 "$0" status "$DIR" 2>/dev/null || true)
 		case $o in *running*) die "a stack already uses $DIR (run '$me stop $DIR' first)" ;; esac
 	fi
-	# refuse early, before writing anything, when another smtpd runs
-	refuse_other_smtpd || exit 1
+	if can_isolate; then
+		SMTPD_ISOLATED=1 SMTPD_SPOOL=$DIR/smtpd/spool
+	else
+		SMTPD_ISOLATED=0 SMTPD_SPOOL=$SPOOL
+		# refuse early, before writing anything, when another smtpd runs
+		refuse_other_smtpd || exit 1
+	fi
 	mkdir -p "$DIR"
 	chmod 0755 "$DIR"
 	make_traversable "$DIR"
@@ -428,7 +508,9 @@ cmd_status() {
 	pid=$(dovecot_pid)
 	if pid_alive "$pid"; then echo "dovecot: running (pid $pid) IMAP $IMAP_PORT LMTP $LMTP_PORT"; else echo "dovecot: stopped"; rc=1; fi
 	pid=$(smtpd_pid)
-	if pid_alive "$pid"; then echo "smtpd: running (pid $pid) SMTP $SMTP_PORT"; else echo "smtpd: stopped"; rc=1; fi
+	local mode="shared queue $SPOOL"
+	[ "${SMTPD_ISOLATED:-0}" = 1 ] && mode="own queue $DIR/smtpd/spool"
+	if pid_alive "$pid"; then echo "smtpd: running (pid $pid) SMTP $SMTP_PORT, $mode"; else echo "smtpd: stopped"; rc=1; fi
 	return $rc
 }
 
@@ -450,6 +532,7 @@ smtp-stop) need_root; load_env; smtp_stop ;;
 smtp-start) need_root; load_env; smtp_start ;;
 imap-stop) need_root; load_env; imap_stop ;;
 imap-start) need_root; load_env; imap_start ;;
+smtpctl) need_root; load_env; smtp_ctl "$@" ;;
 adduser)
 	[ $# -ge 1 ] || usage
 	need_root; load_env

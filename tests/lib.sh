@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # congvan — shared bash library for integration tests.  Source it:
 #
 #   . "$(dirname "$0")/../lib.sh"      (from tests/integration/test_*.sh)
@@ -27,8 +28,9 @@
 #   stack_start [DIR]            start a stack (DIR default: a new /tmp/congvan-stack.*),
 #                                load its env, and stop it when the script exits
 #   stack_use DIR                load DIR/env of a stack someone else started
-#   stack_ctl CMD                mailstack.sh CMD $MAILSTACK_DIR (smtp-stop, smtp-start,
-#                                imap-stop, imap-start, status, adduser ADDR)
+#   stack_ctl CMD [ARG...]       mailstack.sh CMD $MAILSTACK_DIR ARG... (smtp-stop,
+#                                smtp-start, imap-stop, imap-start, status,
+#                                adduser ADDR, smtpctl show queue)
 #   stack_stop                   stop the stack started by stack_start
 # When MAILSTACK_DIR is set (and has an env) on sourcing, that stack is used.
 #
@@ -46,7 +48,8 @@
 #                                    wait until FOLDER holds >= N messages; 1 on timeout
 #   maildir_inject USER FILE|DIR...  drop messages straight into USER's Maildir/new
 #                                    (DIR: its *.eml, sorted); UIDs follow argument order
-#   smtp_queue_empty [TIMEOUT]       wait (default 30 s) until OpenSMTPD's queue is empty
+#   smtp_queue_empty [TIMEOUT]       wait (default 30 s) until the stack's OpenSMTPD
+#                                    queue ($SMTPD_SPOOL) is empty
 
 T_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 T_ROOT=$(cd "$T_LIB_DIR/.." && pwd)
@@ -331,10 +334,10 @@ EOF
 }
 
 smtp_queue_empty() {
-	local timeout=${1:-30} end left
+	local timeout=${1:-30} end left spool=${SMTPD_SPOOL:-/var/spool/smtpd}
 	end=$((SECONDS + timeout))
 	while :; do
-		left=$(find /var/spool/smtpd/queue /var/spool/smtpd/incoming -type f 2>/dev/null | wc -l)
+		left=$(find "$spool/queue" "$spool/incoming" -type f 2>/dev/null | wc -l)
 		[ "$left" -eq 0 ] && return 0
 		[ $SECONDS -lt $end ] || break
 		sleep 0.2

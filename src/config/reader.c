@@ -210,13 +210,14 @@ static void reject_line(struct loader *ld, const char *line, size_t len,
 static char *read_line(char *str, int num, void *stream)
 {
 	struct loader *ld = stream;
-	const char *line = ld->data + ld->pos;
+	const char *line;
 	const char *nl;
 	size_t len;
 
 	if (ld->pos >= ld->len || num < 3) {
 		return NULL;
 	}
+	line = ld->data + ld->pos;
 	nl = memchr(line, '\n', ld->len - ld->pos);
 	len = nl ? (size_t)(nl - line) : ld->len - ld->pos;
 	ld->pos += nl ? len + 1 : len;
@@ -288,12 +289,16 @@ static void set_value(struct loader *ld, const char *name, const char *value)
 }
 
 /* True when an indented line reads "KEY = ..." for a key of the current
- * section: most likely a key indented by mistake, not a continuation. */
-static bool looks_like_key(const struct loader *ld, const char *value)
+ * section, or "[...]": most likely indented by mistake, not meant as a
+ * continuation. */
+static bool looks_misplaced(const struct loader *ld, const char *value)
 {
 	const struct section_kind *kind = ld->cur ? ld->cur->kind : NULL;
 	size_t n = strcspn(value, "=:");
 
+	if (value[0] == '[') {
+		return true;
+	}
 	while (n > 0 && isspace((unsigned char)value[n - 1])) {
 		n--;
 	}
@@ -316,10 +321,11 @@ static void continue_value(struct loader *ld, const char *value)
 	if (!rv || !*value) {
 		return; /* the key was rejected and already reported */
 	}
-	if (looks_like_key(ld, value)) {
+	if (looks_misplaced(ld, value)) {
 		config_loader_error(ld, ld->lineno,
 				    "indented line continues the key above; "
-				    "expected keys at the start of the line");
+				    "expected keys and [SECTION] headers at "
+				    "the start of the line");
 		return;
 	}
 	joined = xasprintf("%s%s%s", rv->value, *rv->value ? ld->cont_join : "",

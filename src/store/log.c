@@ -148,12 +148,11 @@ int store_outbox_due(struct store *st, time_t now, int limit,
 		store_fail(st, "reading outbox", error_r);
 		goto out;
 	}
-	for (int i = 0; i < n; i++) {
-		if (outbox_one(st, ids[i], cb, ctx, error_r) != 0) {
-			goto out;
-		}
-	}
 	ret = 0;
+	for (int i = 0; i < n && ret == 0; i++) {
+		ret = outbox_one(st, ids[i], cb, ctx, error_r);
+	}
+	ret = ret < 0 ? -1 : 0;
 out:
 	free(ids);
 	return ret;

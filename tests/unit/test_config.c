@@ -649,9 +649,15 @@ static const struct error_case structure_cases[] = {
     {"indented keys",
      "[service]\n  organization = O\n  domain = d\n" S_DB S_OFF MAILBOX SMTP,
      "@F:1: missing key 'domain' in [service]; expected a hostname\n"
-     "@F:3: indented line continues the key above; expected keys at "
-     "the "
-     "start of the line"},
+     "@F:3: indented line continues the key above; expected keys and "
+     "[SECTION] headers at the start of the line"},
+    {"indented header", SERVICE MAILBOX "  [smtp]\n" T_URL T_FROM,
+     "@F: missing section [smtp]\n"
+     "@F:10: indented line continues the key above; expected keys and "
+     "[SECTION] headers at the start of the line\n"
+     "@F:11: duplicate key 'url' in [mailbox]; first set on line 7\n"
+     "@F:12: unknown key 'from' in [mailbox]; expected one of: url, user, "
+     "password, password_file, poll_interval, tls"},
     {"duplicate key", VALID "from = x@y.z\n",
      "@F:13: duplicate key 'from' in [smtp]; first set on line 12"},
     {"line too long", "[service]\n" ORG_198 "x\n" S_DOM S_DB S_OFF MAILBOX SMTP,

@@ -1,0 +1,1305 @@
+/* Unit tests for src/message: header parsing and decoding, classification,
+ * subject tags, composing.  Run from the repository root. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "../../src/message/private.h"
+#include "congvan/message.h"
+#include "congvan/util.h"
+
+#define MAIL_DIR "tests/data/mail/"
+
+static const struct message_classify_opts opts = {
+    "congvan.example.vn", "congvan@example.vn", "CV"};
+
+/* --- helpers ------------------------------------------------------- */
+
+static void parse_str(const char *raw, struct message_info *info)
+{
+	message_info_parse(raw, strlen(raw), &opts, info);
+}
+
+static bool utf8_valid(const char *s)
+{
+	size_t len = strlen(s);
+	size_t i = 0;
+
+	while (i < len) {
+		if (message_utf8_next(s, len, &i) < 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Every string field valid UTF-8, references a list. */
+static void check_info_sane(const struct message_info *info)
+{
+	const char *fields[] = {info->message_id, info->in_reply_to,
+				info->subject,	  info->from_name,
+				info->from_addr,  info->return_path};
+
+	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
+		if (fields[i]) {
+			assert_true(utf8_valid(fields[i]));
+		}
+	}
+	assert_non_null(info->references);
+	for (char **r = info->references; *r; r++) {
+		assert_true(utf8_valid(*r));
+	}
+	assert_non_null(info->kind_reason);
+}
+
+static size_t count_refs(const struct message_info *info)
+{
+	size_t n = 0;
+
+	while (info->references[n]) {
+		n++;
+	}
+	return n;
+}
+
+static void assert_str_or_null(const char *got, const char *want)
+{
+	if (!want) {
+		assert_null(got);
+	} else {
+		assert_non_null(got);
+		assert_string_equal(got, want);
+	}
+}
+
+static int b64_value(char c)
+{
+	const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			       "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *p = c ? strchr(alphabet, c) : NULL;
+
+	return p ? (int)(p - alphabet) : -1;
+}
+
+/* Decodes base64 (test only, no error handling beyond '='). */
+static char *b64_decode(const char *s, size_t n)
+{
+	struct sbuf sb = SBUF_INIT(n + 8);
+	uint32_t acc = 0;
+	int bits = 0;
+
+	for (size_t i = 0; i < n && s[i] != '='; i++) {
+		int v = b64_value(s[i]);
+
+		assert_true(v >= 0);
+		acc = (acc << 6) | (uint32_t)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			sbuf_addch(&sb, (char)((acc >> bits) & 0xff));
+		}
+	}
+	return sbuf_detach(&sb);
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	if (c >= 'A' && c <= 'F') {
+		return c - 'A' + 10;
+	}
+	return -1;
+}
+
+/* Decodes quoted-printable with CRLF hard breaks into LF text. */
+static char *qp_decode(const char *s, size_t n)
+{
+	struct sbuf sb = SBUF_INIT(n + 8);
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '=' && i + 2 < n && s[i + 1] == '\r' &&
+		    s[i + 2] == '\n') {
+			i += 2;
+		} else if (s[i] == '=') {
+			assert_true(i + 2 < n);
+			assert_true(hex_value(s[i + 1]) >= 0);
+			assert_true(hex_value(s[i + 2]) >= 0);
+			sbuf_addch(&sb, (char)(hex_value(s[i + 1]) * 16 +
+					       hex_value(s[i + 2])));
+			i += 2;
+		} else if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') {
+			sbuf_addch(&sb, '\n');
+			i++;
+		} else {
+			sbuf_addch(&sb, s[i]);
+		}
+	}
+	return sbuf_detach(&sb);
+}
+
+/* Longest physical line (without CRLF) in [s, s + n); fails on a bare
+ * LF or CR. */
+static size_t longest_line(const char *s, size_t n)
+{
+	size_t longest = 0;
+	size_t start = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n') {
+			assert_true(i > 0 && s[i - 1] == '\r');
+			if (i - 1 - start > longest) {
+				longest = i - 1 - start;
+			}
+			start = i + 1;
+		} else if (s[i] == '\r') {
+			assert_true(i + 1 < n && s[i + 1] == '\n');
+		}
+	}
+	return n - start > longest ? n - start : longest;
+}
+
+static const char *header_end(const char *msg)
+{
+	const char *end = strstr(msg, "\r\n\r\n");
+
+	assert_non_null(end);
+	return end + 2;
+}
+
+/* --- parsing: edge cases first ------------------------------------- */
+
+static void test_parse_edge(void **state)
+{
+	static const struct {
+		const char *raw;
+		size_t len; /* 0: strlen */
+		const char *subject;
+		const char *from_addr;
+	} cases[] = {
+	    {"", 0, NULL, NULL},
+	    {"\0\0\0\0", 4, NULL, NULL},
+	    {"\r\n\r\n", 0, NULL, NULL},
+	    {"\r\nSubject: in the body\r\n", 0, NULL, NULL},
+	    {"\nSubject: in the body\n", 0, NULL, NULL},
+	    {"Subject: header only, no body", 0, "header only, no body", NULL},
+	    {"Subject: a\0b\r\nFrom: x@y.vn\r\n\r\n", 30, "a b", "x@y.vn"},
+	    {"no colon at all", 0, NULL, NULL},
+	    {"garbage line\r\nSubject: after garbage\r\n\r\n", 0,
+	     "after garbage", NULL},
+	    {"From foo@bar Mon Apr 27 2026\nSubject: mbox\n\n", 0, "mbox",
+	     NULL},
+	    {" leading continuation\r\nSubject: s\r\n\r\n", 0, "s", NULL},
+	    {"Subject: a\rb\r\n\r\n", 0, "a b", NULL},
+	    {"Subject:\r\n\r\n", 0, "", NULL},
+	    {"Subject: lf only\nFrom: A@B.VN\n\nbody", 0, "lf only", "a@b.vn"},
+	    {"Subject: first\r\nSubject: second\r\n\r\n", 0, "first", NULL},
+	    {": no name\r\nSubject: s\r\n\r\n", 0, "s", NULL},
+	    {"Sub ject: s\r\n\r\n", 0, NULL, NULL},
+	    {"Subject: \x01\x1b[31mred\x7f\r\n\r\n", 0, "[31mred", NULL},
+	    {"From: <>\r\n\r\n", 0, NULL, NULL},
+	    {"From: undisclosed-recipients:;\r\n\r\n", 0, NULL, NULL},
+	    {"From: Foo <bar@baz.vn\r\n\r\n", 0, NULL, NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_info info;
+		size_t len =
+		    cases[i].len ? cases[i].len : strlen(cases[i].raw);
+
+		message_info_parse(cases[i].raw, len, &opts, &info);
+		check_info_sane(&info);
+		assert_str_or_null(info.subject, cases[i].subject);
+		assert_str_or_null(info.from_addr, cases[i].from_addr);
+		assert_int_equal(count_refs(&info), 0);
+		message_info_free(&info);
+	}
+}
+
+static void test_parse_null(void **state)
+{
+	struct message_info info;
+
+	(void)state;
+	message_info_parse(NULL, 0, NULL, &info);
+	check_info_sane(&info);
+	assert_int_equal(info.kind, MESSAGE_LETTER);
+	assert_int_equal(info.date, 0);
+	message_info_free(&info);
+	message_info_free(&info); /* twice: safe on a cleared struct */
+	message_info_free(NULL);
+}
+
+/* Builds 2 MB of header from a prefix and a repeated unit. */
+static char *huge(const char *prefix, const char *unit, size_t *len_r)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+
+	sbuf_adds(&sb, prefix);
+	while (sb.len < 2 * 1024 * 1024) {
+		sbuf_adds(&sb, unit);
+	}
+	sbuf_adds(&sb, "\r\nSubject: after\r\n\r\nbody");
+	*len_r = sb.len;
+	return sbuf_detach(&sb);
+}
+
+static void test_parse_huge(void **state)
+{
+	static const struct {
+		const char *prefix;
+		const char *unit;
+	} cases[] = {
+	    {"Subject: ", "a"},
+	    {"Subject: ", "=?utf-8?b?w6k=?= "},
+	    {"Subject: ", "=?utf-8?q?"},
+	    {"Subject: ", "\xe1\xba"},
+	    {"X-Many: x", "\r\nX-A: b"},
+	    {"From: ", "("},
+	    {"To: ", "(((((\\"},
+	    {"Content-Type: multipart/report;", "(a"},
+	    {"References: ", "<a@b> "},
+	    {"In-Reply-To: ", "<"},
+	    {"From: ", "a@b, "},
+	    {"Subject: x", "\r\n x"},
+	    {"", "\n"},
+	    {"", "garbage "},
+	    {"Date: ", "Mon, "},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_info info;
+		size_t len;
+		char *raw = huge(cases[i].prefix, cases[i].unit, &len);
+
+		message_info_parse(raw, len, &opts, &info);
+		check_info_sane(&info);
+		assert_true(count_refs(&info) <= 128);
+		if (info.subject) {
+			assert_true(strlen(info.subject) <= 4 * 1024 * 1024);
+		}
+		message_info_free(&info);
+		free(raw);
+	}
+}
+
+static void test_parse_references_capped(void **state)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+	struct message_info info;
+
+	(void)state;
+	sbuf_adds(&sb, "References:");
+	for (int i = 0; i < 1000; i++) {
+		sbuf_addf(&sb, "\r\n <r%d@x.vn>", i);
+	}
+	sbuf_adds(&sb, "\r\n\r\n");
+	parse_str(sbuf_str(&sb), &info);
+	assert_int_equal(count_refs(&info), 128);
+	assert_string_equal(info.references[0], "r0@x.vn");
+	assert_string_equal(info.references[1], "r873@x.vn");
+	assert_string_equal(info.references[127], "r999@x.vn");
+	assert_int_equal(info.kind, MESSAGE_REPLY);
+	message_info_free(&info);
+	sbuf_release(&sb);
+}
+
+/* --- decoding ------------------------------------------------------ */
+
+static void test_decode_malformed(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *out;
+	} cases[] = {
+	    {"", ""},
+	    {"   ", ""},
+	    {"=?", "=?"},
+	    {"=?utf-8?X?abc?= hello", "=?utf-8?X?abc?= hello"},
+	    {"=?utf-8?B?abc hello", "=?utf-8?B?abc hello"},
+	    {"=?utf-8?q??=", ""},
+	    {"=??q?abc?=", "=??q?abc?="},
+	    {"=?utf-8?q?a b?=", "=?utf-8?q?a b?="},
+	    {"=?utf-8?b?###?= x", "x"},
+	    {"=?x-unknown?q?caf=E9?=", "café"},
+	    {"=?utf-8?q?caf=E9?=", "café"},
+	    {"=?utf-8?q?a=0D=0ABcc:_x?=", "a  Bcc: x"},
+	    {"=?utf-8?q?=ZZ?=", "=ZZ"},
+	    {"=?utf-8?b?4buH?==?utf-8?b?4buH?=", "ệệ"},
+	    {"a=?utf-8?q?b?=c", "abc"},
+	    {"=?utf-8?b?w6k=?= plain =?utf-8?b?w6k=?=", "é plain é"},
+	    {"=?UTF-8*vi?Q?C=C3=B4ng?=", "Công"},
+	    {"Caf\xe9 cr\xe8me \x80", "Café crème €"},
+	    {"\xc3\x28 \xed\xa0\x80 \xf4\x90\x80\x80", "Ã( í\xc2\xa0€ "
+						      "ô\xc2\x90€€"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *out =
+		    message_decode_header(cases[i].in, strlen(cases[i].in));
+
+		assert_true(utf8_valid(out));
+		assert_string_equal(out, cases[i].out);
+		free(out);
+	}
+}
+
+static void test_decode_subjects(void **state)
+{
+	static const struct {
+		const char *raw;
+		const char *subject;
+	} cases[] = {
+	    /* split inside "ệ" and "ô", each word padded */
+	    {"Subject: =?UTF-8?B?VuG7gSB2aeE=?=\r\n =?UTF-8?B?u4djIEPD?= "
+	     "=?UTF-8?B?tG5n?=\r\n\r\n",
+	     "Về việc Công"},
+	    {"Subject: =?utf-8?q?Tr=E1=BA=A3_l=E1=BB=9Di_c=C3=B4ng_v=C4=83n?="
+	     "\r\n\r\n",
+	     "Trả lời công văn"},
+	    {"Subject: =?ISO-8859-1?Q?Caf=E9_cr=E8me?=\r\n\r\n", "Café crème"},
+	    {"Subject: =?iso-8859-1?b?Q2Fm6Q==?= =?utf-8?b?IHbEg24=?=\r\n\r\n",
+	     "Café văn"},
+	    {"Subject: Trả lời: Công văn số 12/QĐ-BTC\r\n\r\n",
+	     "Trả lời: Công văn số 12/QĐ-BTC"},
+	    {"Subject: Caf\xe9\r\n\r\n", "Café"},
+	    {"Subject: folded\r\n\tacross\r\n  three lines\r\n\r\n",
+	     "folded across  three lines"},
+	    {"Subject: Re: =?utf-8?q?C=C3=B4ng?= =?utf-8?q?_v=C4=83n?= so 5\r\n"
+	     "\r\n",
+	     "Re: Công văn so 5"},
+	    {"Subject: =?windows-1258?q?Vi=EA=D2t?=\r\n\r\n", "Viê\xcc\x80t"},
+	    {"Subject:    padded   \r\n\r\n", "padded"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_info info;
+
+		parse_str(cases[i].raw, &info);
+		check_info_sane(&info);
+		assert_str_or_null(info.subject, cases[i].subject);
+		message_info_free(&info);
+	}
+}
+
+static void test_parse_from(void **state)
+{
+	static const struct {
+		const char *raw;
+		const char *name;
+		const char *addr;
+	} cases[] = {
+	    {"From: \"Nguyễn Văn A\" <A.Nguyen@Example.VN>\r\n\r\n",
+	     "Nguyễn Văn A", "a.nguyen@example.vn"},
+	    {"From: =?utf-8?b?Tmd1eeG7hW4=?= =?utf-8?b?IFbEg24gQQ==?= "
+	     "<a@b.vn>\r\n\r\n",
+	     "Nguyễn Văn A", "a@b.vn"},
+	    {"From: \"=?utf-8?q?Nguy=E1=BB=85n?=\" <a@b.vn>\r\n\r\n", "Nguyễn",
+	     "a@b.vn"},
+	    {"From: \"A \\\"B\\\" C\" <a@b.vn>\r\n\r\n", "A \"B\" C", "a@b.vn"},
+	    {"From: \"Nguyễn, A\" <a@b.vn>\r\n\r\n", "Nguyễn, A", "a@b.vn"},
+	    {"From: Plain@Example.VN\r\n\r\n", NULL, "plain@example.vn"},
+	    {"From: <Plain@Example.VN>\r\n\r\n", NULL, "plain@example.vn"},
+	    {"From: MAILER-DAEMON@mx.vn (Mail Delivery System)\r\n\r\n", NULL,
+	     "mailer-daemon@mx.vn"},
+	    {"From: Caf\xe9 <a@b.vn>\r\n\r\n", "Café", "a@b.vn"},
+	    {"From: \"\" <a@b.vn>\r\n\r\n", NULL, "a@b.vn"},
+	    {"From: Group: a@b.vn;\r\n\r\n", NULL, "a@b.vn"},
+	    {"From: a@b.vn, c@d.vn\r\n\r\n", NULL, "a@b.vn"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_info info;
+
+		parse_str(cases[i].raw, &info);
+		check_info_sane(&info);
+		assert_str_or_null(info.from_name, cases[i].name);
+		assert_str_or_null(info.from_addr, cases[i].addr);
+		message_info_free(&info);
+	}
+}
+
+static void test_parse_ids(void **state)
+{
+	static const struct {
+		const char *raw;
+		const char *message_id;
+		const char *in_reply_to;
+		size_t nrefs;
+		const char *return_path;
+	} cases[] = {
+	    {"Message-ID: <abc@x.vn>\r\n\r\n", "abc@x.vn", NULL, 0, NULL},
+	    {"Message-Id: abc@x.vn\r\n\r\n", "abc@x.vn", NULL, 0, NULL},
+	    {"Message-ID: <>\r\n\r\n", NULL, NULL, 0, NULL},
+	    {"In-Reply-To: <a@b> <c@d>\r\n\r\n", NULL, "a@b", 0, NULL},
+	    {"In-Reply-To: foo bar\r\n\r\n", NULL, NULL, 0, NULL},
+	    {"In-Reply-To: Your message of x <a@b>\r\n\r\n", NULL, "a@b", 0,
+	     NULL},
+	    {"References: <1@x>\r\n  <2@x>\r\n\t<3@x>\r\n\r\n", NULL, NULL, 3,
+	     NULL},
+	    {"References: <1@x>,<2@x>\r\n\r\n", NULL, NULL, 2, NULL},
+	    {"Return-Path: <>\r\n\r\n", NULL, NULL, 0, ""},
+	    {"Return-Path: <Bounce@X.vn>\r\n\r\n", NULL, NULL, 0, "bounce@x.vn"},
+	    {"Return-Path: <MAILER-DAEMON>\r\n\r\n", NULL, NULL, 0,
+	     "mailer-daemon"},
+	    {"Return-Path: <>\r\nReturn-Path: <a@b.vn>\r\n\r\n", NULL, NULL, 0,
+	     ""},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_info info;
+
+		parse_str(cases[i].raw, &info);
+		check_info_sane(&info);
+		assert_str_or_null(info.message_id, cases[i].message_id);
+		assert_str_or_null(info.in_reply_to, cases[i].in_reply_to);
+		assert_int_equal(count_refs(&info), cases[i].nrefs);
+		assert_str_or_null(info.return_path, cases[i].return_path);
+		message_info_free(&info);
+	}
+}
+
+static void test_parse_date(void **state)
+{
+	static const struct {
+		const char *raw;
+		time_t date;
+	} cases[] = {
+	    {"Date: Mon, 27 Apr 2026 09:15:02 +0700\r\n\r\n", 1777256102},
+	    {"Date: Mon, 27 Apr 2026 02:15:02 GMT\r\n\r\n", 1777256102},
+	    {"Date: 27 Apr 2026 02:15:02 +0000\r\n\r\n", 1777256102},
+	    {"Date: Sun, 26 Apr 2026 21:45:02 -0430\r\n\r\n", 1777256102},
+	    {"Date: Mon, 27 Apr 26 09:15:02 +0700\r\n\r\n", 1777256102},
+	    {"Date: Thu, 1 Jan 1970 00:00:00 +0000\r\n\r\n", 0},
+	    {"Date: garbage\r\n\r\n", 0},
+	    {"Date: Mon, 32 Apr 2026 09:15:02 +0700\r\n\r\n", 0},
+	    {"Date: Mon, 27 Apr 2026 25:15:02 +0700\r\n\r\n", 0},
+	    {"Date: Mon, 27 Apr 2026 09:15:02 +9999\r\n\r\n", 0},
+	    {"Date: Mon, 27 Apr 99999 09:15:02 +0700\r\n\r\n", 0},
+	    {"Date: Mon, 27 Apr 2026 09:15:02 +0700\r\n"
+	     "Date: Tue, 28 Apr 2026 09:15:02 +0700\r\n\r\n",
+	     1777256102},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_info info;
+
+		parse_str(cases[i].raw, &info);
+		assert_int_equal(info.date, cases[i].date);
+		message_info_free(&info);
+	}
+}
+
+/* --- classification ------------------------------------------------ */
+
+static void test_classify_rules(void **state)
+{
+	static const struct {
+		const char *raw;
+		enum message_kind kind;
+	} cases[] = {
+	    {"Subject: Công văn mới\r\n\r\n", MESSAGE_LETTER},
+	    /* bounce */
+	    {"From: Postmaster@x.vn\r\nSubject: x\r\n\r\n", MESSAGE_BOUNCE},
+	    {"From: mailer-daemon@x.vn\r\n\r\n", MESSAGE_BOUNCE},
+	    {"From: MAILER-DAEMON\r\n\r\n", MESSAGE_BOUNCE},
+	    {"From: mailer-daemon-x@x.vn\r\n\r\n", MESSAGE_LETTER},
+	    {"From: a@postmaster.vn\r\n\r\n", MESSAGE_LETTER},
+	    {"Return-Path: <>\r\nSubject: Mail delivery failed: returning "
+	     "message to sender\r\n\r\n",
+	     MESSAGE_BOUNCE},
+	    {"Return-Path: <>\r\nSubject: Undeliverable: x\r\n\r\n",
+	     MESSAGE_BOUNCE},
+	    {"Return-Path: <a@b.vn>\r\nSubject: Undeliverable: x\r\n\r\n",
+	     MESSAGE_LETTER},
+	    {"Return-Path: <>\r\nSubject: Công văn\r\n\r\n", MESSAGE_LETTER},
+	    {"Content-Type: multipart/report;\r\n report-type=\"Delivery-Status\""
+	     "; boundary=x\r\n\r\n",
+	     MESSAGE_BOUNCE},
+	    {"Content-Type: multipart/report; "
+	     "report-type=disposition-notification\r\n\r\n",
+	     MESSAGE_AUTO},
+	    {"Content-Type: multipart/mixed; report-type=delivery-status\r\n\r\n",
+	     MESSAGE_LETTER},
+	    {"From: mailer-daemon@x.vn\r\nAuto-Submitted: auto-replied\r\n"
+	     "In-Reply-To: <a@b>\r\n\r\n",
+	     MESSAGE_BOUNCE},
+	    /* auto */
+	    {"Auto-Submitted: auto-replied\r\n\r\n", MESSAGE_AUTO},
+	    {"Auto-Submitted: auto-generated; owner-email=a@b\r\n\r\n",
+	     MESSAGE_AUTO},
+	    {"Auto-Submitted: No\r\n\r\n", MESSAGE_LETTER},
+	    {"Auto-Submitted: no (comment)\r\n\r\n", MESSAGE_LETTER},
+	    {"Auto-Submitted:\r\n\r\n", MESSAGE_LETTER},
+	    {"X-Autoreply: yes\r\n\r\n", MESSAGE_AUTO},
+	    {"X-Autorespond: x\r\n\r\n", MESSAGE_AUTO},
+	    {"X-Auto-Response-Suppress: All\r\n\r\n", MESSAGE_LETTER},
+	    {"Precedence: bulk\r\n\r\n", MESSAGE_AUTO},
+	    {"Precedence: JUNK\r\n\r\n", MESSAGE_AUTO},
+	    {"Precedence: list\r\n\r\n", MESSAGE_AUTO},
+	    {"Precedence: auto_reply\r\n\r\n", MESSAGE_AUTO},
+	    {"Precedence: first-class\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Automatic reply: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: AUTO: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Out of Office: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: out of office autoreply\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Trả lời tự động: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: TRẢ LỜI TỰ ĐỘNG: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Tự động trả lời: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: [ban-a] Automatic reply: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Automobile\r\n\r\n", MESSAGE_LETTER},
+	    {"Message-ID: <x@congvan.example.vn>\r\n\r\n", MESSAGE_AUTO},
+	    {"Message-ID: <x@CONGVAN.EXAMPLE.VN>\r\n\r\n", MESSAGE_AUTO},
+	    {"Message-ID: <x@notcongvan.example.vn>\r\n\r\n", MESSAGE_LETTER},
+	    {"Message-ID: <x@example.vn>\r\n\r\n", MESSAGE_LETTER},
+	    {"From: CongVan@Example.VN\r\n\r\n", MESSAGE_AUTO},
+	    {"X-Congvan-Item: CV-2026-000001\r\n\r\n", MESSAGE_AUTO},
+	    {"Auto-Submitted: auto-replied\r\nIn-Reply-To: <a@b>\r\n\r\n",
+	     MESSAGE_AUTO},
+	    /* reply */
+	    {"In-Reply-To: <a@b>\r\n\r\n", MESSAGE_REPLY},
+	    {"References: <a@b>\r\n\r\n", MESSAGE_REPLY},
+	    {"In-Reply-To: foo bar\r\n\r\n", MESSAGE_REPLY},
+	    {"In-Reply-To:\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Báo cáo [CV-2026-000123]\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: [CV-2026-00012] x\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Re: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: RE: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: Re : x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: Re[2]: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: AW: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: SV: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: TL: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: Trả lời: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: TRẢ LỜI: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: Tra loi: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: [ban-a] [ban-b] Re: Re: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: Re: Fwd: x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: Review: x\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Report Re: x\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Triển khai: x\r\n\r\n", MESSAGE_LETTER},
+	    /* forward */
+	    {"Subject: Fwd: x\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: FW: x\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Fw: x\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: TR: x\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Chuyển tiếp: x\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Fwd: Re: x\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Fwd: x\r\nIn-Reply-To: <a@b>\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: FW: x\r\nReferences: <a@b>\r\n\r\n", MESSAGE_LETTER},
+	    {"Subject: Fwd: [CV-2026-000123] x\r\n\r\n", MESSAGE_REPLY},
+	    {"Subject: [cv-2026-000123] x\r\n\r\n", MESSAGE_REPLY},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_info info;
+
+		parse_str(cases[i].raw, &info);
+		check_info_sane(&info);
+		if (info.kind != cases[i].kind) {
+			fail_msg("case %zu: kind %s (%s), want %s", i,
+				 message_kind_name(info.kind),
+				 info.kind_reason,
+				 message_kind_name(cases[i].kind));
+		}
+		message_info_free(&info);
+	}
+}
+
+static void test_classify_opts(void **state)
+{
+	static const struct message_classify_opts vp = {NULL, NULL, "VP"};
+	static const struct {
+		const struct message_classify_opts *opts;
+		const char *raw;
+		enum message_kind kind;
+	} cases[] = {
+	    {NULL, "Message-ID: <x@congvan.example.vn>\r\n\r\n",
+	     MESSAGE_LETTER},
+	    {NULL, "Subject: [CV-2026-000001] x\r\n\r\n", MESSAGE_REPLY},
+	    {&vp, "Subject: [CV-2026-000001] x\r\n\r\n", MESSAGE_LETTER},
+	    {&vp, "Subject: [VP-2026-000001] x\r\n\r\n", MESSAGE_REPLY},
+	    {&vp, "From: congvan@example.vn\r\n\r\n", MESSAGE_LETTER},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_info info;
+
+		message_info_parse(cases[i].raw, strlen(cases[i].raw),
+				   cases[i].opts, &info);
+		assert_int_equal(info.kind, cases[i].kind);
+		message_info_free(&info);
+	}
+}
+
+static void test_kind_name(void **state)
+{
+	(void)state;
+	assert_string_equal(message_kind_name(MESSAGE_LETTER), "letter");
+	assert_string_equal(message_kind_name(MESSAGE_REPLY), "reply");
+	assert_string_equal(message_kind_name(MESSAGE_AUTO), "auto");
+	assert_string_equal(message_kind_name(MESSAGE_BOUNCE), "bounce");
+}
+
+static void test_fixtures(void **state)
+{
+	static const struct {
+		const char *file;
+		enum message_kind kind;
+		const char *subject;
+		const char *from_name;
+		const char *from_addr;
+		const char *message_id;
+		const char *in_reply_to;
+		size_t nrefs;
+	} cases[] = {
+	    {"ministry-letter.eml", MESSAGE_LETTER,
+	     "Về việc triển khai thực hiện Công điện số 280/CĐ-TTg",
+	     "Văn phòng Bộ Công Thương", "vanthu@moit.gov.vn",
+	     "20260427091502.4A1B2C@mail.moit.gov.vn", NULL, 0},
+	    {"outlook-autoreply.eml", MESSAGE_AUTO,
+	     "Automatic reply: [CV-2026-000012] Về việc triển khai thực hiện "
+	     "Công điện số 280/CĐ-TTg",
+	     "Trần Thị Bình", "binh.tt@donvi.example.vn",
+	     "HK0PR01MB1234ABCDEF0123456789@HK0PR01MB1234.apcprd01.prod."
+	     "exchangelabs.com",
+	     "cv.CV-2026-000012.1777256200.9f2c4e1a7b3d5e60@congvan.example.vn",
+	     1},
+	    {"postfix-bounce.eml", MESSAGE_BOUNCE,
+	     "Undelivered Mail Returned to Sender", NULL,
+	     "mailer-daemon@mx.example.vn",
+	     "20260427030213.7F1A2B3C4D@mx.example.vn", NULL, 0},
+	    {"gmail-dsn.eml", MESSAGE_BOUNCE,
+	     "Delivery Status Notification (Failure)", "Mail Delivery Subsystem",
+	     "mailer-daemon@googlemail.com",
+	     "6627a1b2.050a0220.3c4d5.0001.GMR@mx.google.com",
+	     "cv.CV-2026-000015.1777284000.0011223344556677@congvan.example.vn",
+	     1},
+	    {"gmail-vacation.eml", MESSAGE_AUTO, "Nghỉ phép", "Lê Văn Cường",
+	     "cuong.lv@gmail.com",
+	     "CAGx7vQ3t9=abcDEFghiJKLmnoPQ+vacation@mail.gmail.com",
+	     "cv.CV-2026-000014.1777280000.1122334455667788@congvan.example.vn",
+	     1},
+	    {"list-precedence.eml", MESSAGE_AUTO, "[Ban-tin] So 17/2026",
+	     "Ban tin noi bo", "ban-tin@lists.example.vn",
+	     "list-17-2026@lists.example.vn", NULL, 0},
+	    {"gmail-reply.eml", MESSAGE_REPLY,
+	     "Re: [CV-2026-000012] Về việc triển khai thực hiện Công điện số "
+	     "280/CĐ-TTg",
+	     "Nguyễn Văn An", "an.nv@donvi.example.vn",
+	     "CAJx9+fN4q2=Zk5vKj3Xc7Lr8pQmW0tY1uB6eH2sD9gA3oI7yTw@mail.gmail.com",
+	     "cv.CV-2026-000012.1777260000.aabbccddeeff0011@congvan.example.vn",
+	     2},
+	    {"thunderbird-fwd.eml", MESSAGE_LETTER,
+	     "Fwd: Về việc góp ý dự thảo Thông tư", "Phạm Thị Dung",
+	     "dung.pt@donvi.example.vn",
+	     "5c1e7f2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b@donvi.example.vn",
+	     "20260428160000.ABCDEF@mail.mof.gov.vn", 1},
+	    {"own-message.eml", MESSAGE_AUTO, "[CV-2026-000012] Giao việc",
+	     "Văn phòng", "vanphong@example.vn",
+	     "cv.CV-2026-000012.1777260000.aabbccddeeff0011@congvan.example.vn",
+	     NULL, 0},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_info info;
+		char *data;
+		size_t len;
+
+		if (file_read_all(
+			(char[256]){0} == NULL ? NULL : MAIL_DIR "", &data,
+			&len) == 0) {
+			free(data);
+		}
+		{
+			char path[256];
+
+			snprintf(path, sizeof(path), MAIL_DIR "%s",
+				 cases[i].file);
+			if (file_read_all(path, &data, &len) < 0) {
+				fail_msg("cannot read %s", path);
+			}
+		}
+		message_info_parse(data, len, &opts, &info);
+		check_info_sane(&info);
+		if (info.kind != cases[i].kind) {
+			fail_msg("%s: kind %s (%s)", cases[i].file,
+				 message_kind_name(info.kind),
+				 info.kind_reason);
+		}
+		assert_str_or_null(info.subject, cases[i].subject);
+		assert_str_or_null(info.from_name, cases[i].from_name);
+		assert_str_or_null(info.from_addr, cases[i].from_addr);
+		assert_str_or_null(info.message_id, cases[i].message_id);
+		assert_str_or_null(info.in_reply_to, cases[i].in_reply_to);
+		assert_int_equal(count_refs(&info), cases[i].nrefs);
+		assert_true(info.date > 1777000000 && info.date < 1778000000);
+		message_info_free(&info);
+		free(data);
+	}
+}
+
+/* --- subject tags -------------------------------------------------- */
+
+static void test_subject_tag(void **state)
+{
+	static const struct {
+		const char *subject;
+		const char *prefix;
+		const char *key; /* NULL: not found */
+	} cases[] = {
+	    {NULL, "CV", NULL},
+	    {"", "CV", NULL},
+	    {"[", "CV", NULL},
+	    {"[CV-", "CV", NULL},
+	    {"[CV-2026-000123", "CV", NULL},
+	    {"[CV-2026-000123]", "CV", "CV-2026-000123"},
+	    {"Re: Về việc x [CV-2026-000123] (gấp)", "CV", "CV-2026-000123"},
+	    {"[cv-2026-000123]", "CV", "CV-2026-000123"},
+	    {"[CV-2026-000123]", NULL, "CV-2026-000123"},
+	    {"[CV-2026-000123]", "", "CV-2026-000123"},
+	    {"[CV-26-000123]", "CV", NULL},
+	    {"[CV-20260-000123]", "CV", NULL},
+	    {"[CV-2026-00123]", "CV", NULL},
+	    {"[CV-2026-0001234]", "CV", NULL},
+	    {"[CV-2026-00012a]", "CV", NULL},
+	    {"CV-2026-000123", "CV", NULL},
+	    {"[CV 2026 000123]", "CV", NULL},
+	    {"[CV-2026-x] [CV-2026-000777]", "CV", "CV-2026-000777"},
+	    {"[[CV-2026-000123]]", "CV", "CV-2026-000123"},
+	    {"[VP-2026-000001]", "VP", "VP-2026-000001"},
+	    {"[CV-2026-000001]", "VP", NULL},
+	    {"[ABCDEFGHIJKLMNOPQRS-2026-000001]", "ABCDEFGHIJKLMNOPQRS",
+	     "ABCDEFGHIJKLMNOPQRS-2026-000001"},
+	    {"[ABCDEFGHIJKLMNOPQRST-2026-000001]", "ABCDEFGHIJKLMNOPQRST", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char key[32] = "";
+		bool found = message_subject_tag(cases[i].subject,
+						 cases[i].prefix, key);
+
+		assert_int_equal(found, cases[i].key != NULL);
+		if (found) {
+			assert_string_equal(key, cases[i].key);
+		}
+	}
+}
+
+/* --- composing ----------------------------------------------------- */
+
+static const char *const to_one[] = {"an.nv@donvi.example.vn", NULL};
+
+static struct message_out base_out(void)
+{
+	struct message_out out = {0};
+
+	out.from_name = "Văn phòng";
+	out.from_addr = "congvan@example.vn";
+	out.to = to_one;
+	out.subject = "[CV-2026-000012] Giao việc";
+	out.message_id = "cv.CV-2026-000012.1777260000.aabbccddeeff0011@"
+			 "congvan.example.vn";
+	out.date = 1777255200;
+	out.text = "Kính gửi anh An,\n\nĐề nghị xử lý.\n";
+	return out;
+}
+
+/* Composes out, checks line ends and lengths, parses it back. */
+static char *compose_ok(const struct message_out *out,
+			struct message_info *info)
+{
+	char *msg = NULL;
+	char *error = NULL;
+	size_t len = 0;
+	const char *body;
+
+	if (message_compose(out, &msg, &len, &error) < 0) {
+		fail_msg("compose: %s", error);
+	}
+	assert_null(error);
+	assert_int_equal(len, strlen(msg));
+	body = header_end(msg);
+	assert_true(longest_line(msg, (size_t)(body - msg)) <= 78);
+	assert_true(longest_line(body, strlen(body)) <= 76);
+	message_info_parse(msg, len, &opts, info);
+	check_info_sane(info);
+	return msg;
+}
+
+static void test_compose_roundtrip(void **state)
+{
+	static const struct {
+		const char *name;
+		const char *subject;
+	} cases[] = {
+	    {"Văn phòng", "[CV-2026-000012] Giao việc"},
+	    {"Office", "Plain ASCII subject"},
+	    {"A \"quoted\" \\ name", "Subject with =?utf-8?q?x?= inside"},
+	    {"", "x"},
+	    {NULL, ""},
+	    {"Nguyễn Thị Hồng Nhung — Phó Chánh Văn phòng Bộ Công Thương, "
+	     "phụ trách công tác văn thư lưu trữ",
+	     "[CV-2026-000012] Về việc triển khai thực hiện Công điện số "
+	     "280/CĐ-TTg của Thủ tướng Chính phủ về tăng cường trách nhiệm "
+	     "trong xử lý công việc 😀𝕏 ĐẶNG ĐỨC ĐÔNG"},
+	    {"x", "a-very-long-word-without-any-space-that-cannot-be-folded-"
+		  "anywhere-at-all-0123456789"},
+	    {"x", "many short words that must be folded at spaces because the "
+		  "line is long, many short words that must be folded"},
+	    {"x", "  leading and trailing  "},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_out out = base_out();
+		struct message_info info;
+		char *msg;
+		char *want_subject = xstrdup(cases[i].subject);
+
+		out.from_name = cases[i].name;
+		out.subject = cases[i].subject;
+		msg = compose_ok(&out, &info);
+		assert_string_equal(info.subject, str_trim(want_subject));
+		if (cases[i].name && *cases[i].name) {
+			assert_str_or_null(info.from_name, cases[i].name);
+		} else {
+			assert_null(info.from_name);
+		}
+		assert_string_equal(info.from_addr, "congvan@example.vn");
+		assert_string_equal(info.message_id, out.message_id);
+		assert_int_equal(info.date, 1777255200);
+		assert_int_equal(info.kind, MESSAGE_AUTO);
+		message_info_free(&info);
+		free(want_subject);
+		free(msg);
+	}
+}
+
+/* Every encoded word is at most 75 characters and holds whole UTF-8
+ * characters. */
+static void test_compose_encoded_words(void **state)
+{
+	struct message_out out = base_out();
+	struct message_info info;
+	char *msg;
+	const char *p;
+	int words = 0;
+
+	(void)state;
+	out.subject = "Về việc 😀😀😀😀😀😀😀😀😀😀😀😀😀 triển khai thực hiện "
+		      "Công điện số 280/CĐ-TTg ệệệệệệệệệệệệệệệệệệệệệệệệệệ "
+		      "của Thủ tướng Chính phủ";
+	msg = compose_ok(&out, &info);
+	assert_string_equal(info.subject, out.subject);
+	for (p = strstr(msg, "=?UTF-8?B?"); p; p = strstr(p, "=?UTF-8?B?")) {
+		const char *end = strstr(p + 10, "?=");
+		char *bytes;
+
+		assert_non_null(end);
+		assert_true(end + 2 - p <= 75);
+		bytes = b64_decode(p + 10, (size_t)(end - p - 10));
+		assert_true(utf8_valid(bytes));
+		free(bytes);
+		words++;
+		p = end;
+	}
+	assert_true(words > 4);
+	message_info_free(&info);
+	free(msg);
+}
+
+static void test_compose_headers(void **state)
+{
+	static const char *const to[] = {"a@x.vn", "b@x.vn", NULL};
+	static const char *const cc[] = {"c@x.vn", NULL};
+	static const char *const refs[] = {"r1@x.vn", "bad id@x", "parent@x.vn",
+					   NULL};
+	struct message_out out = base_out();
+	struct message_info info;
+	char *msg;
+	const char *body;
+
+	(void)state;
+	out.to = to;
+	out.cc = cc;
+	out.reply_to = "box+token@example.vn";
+	out.in_reply_to = "parent@x.vn";
+	out.references = refs;
+	out.item_key = "CV-2026-000012";
+	msg = compose_ok(&out, &info);
+	body = header_end(msg);
+	assert_true(str_startswith(msg, "Date: Mon, 27 Apr 2026 09:00:00 "
+					"+0700\r\n"));
+	assert_non_null(strstr(msg, "\r\nFrom: =?UTF-8?B?"));
+	assert_non_null(strstr(msg, "?= <congvan@example.vn>\r\n"));
+	assert_non_null(strstr(msg, "\r\nTo: a@x.vn, b@x.vn\r\n"));
+	assert_non_null(strstr(msg, "\r\nCc: c@x.vn\r\n"));
+	assert_non_null(strstr(msg, "\r\nReply-To: box+token@example.vn\r\n"));
+	assert_non_null(strstr(msg, "\r\nIn-Reply-To: <parent@x.vn>\r\n"));
+	assert_non_null(
+	    strstr(msg, "\r\nReferences: <r1@x.vn> <parent@x.vn>\r\n"));
+	assert_non_null(strstr(msg, "\r\nMIME-Version: 1.0\r\n"));
+	assert_non_null(strstr(msg, "\r\nAuto-Submitted: auto-generated\r\n"));
+	assert_non_null(strstr(msg, "\r\nX-Auto-Response-Suppress: All\r\n"));
+	assert_non_null(strstr(msg, "\r\nX-Congvan-Item: CV-2026-000012\r\n"));
+	assert_non_null(strstr(msg, "\r\nContent-Type: text/plain; "
+				    "charset=utf-8\r\n"));
+	assert_non_null(strstr(msg, "\r\nContent-Transfer-Encoding: "
+				    "quoted-printable\r\n"));
+	assert_string_equal(info.in_reply_to, "parent@x.vn");
+	assert_int_equal(count_refs(&info), 2);
+	assert_string_equal(body, "\r\nK=C3=ADnh g=E1=BB=ADi anh An,\r\n\r\n"
+				  "=C4=90=E1=BB=81 ngh=E1=BB=8B x=E1=BB=AD "
+				  "l=C3=BD.\r\n");
+	message_info_free(&info);
+	free(msg);
+}
+
+static void test_compose_injection(void **state)
+{
+	static const struct {
+		const char *name;
+		const char *subject;
+	} cases[] = {
+	    {"x", "x\r\nBcc: evil@x"},
+	    {"x", "x\nBcc: evil@x"},
+	    {"x", "x\rBcc: evil@x"},
+	    {"A\r\nBcc: evil@x", "s"},
+	    {"Nguyễn\r\nBcc: evil@x", "Trả lời\r\nBcc: evil@x"},
+	    {"x", "\r\n\r\nBcc: evil@x"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_out out = base_out();
+		struct message_info info;
+		char *msg;
+
+		out.from_name = cases[i].name;
+		out.subject = cases[i].subject;
+		msg = compose_ok(&out, &info);
+		assert_null(strstr(msg, "\nBcc:"));
+		assert_null(strstr(msg, "\nbcc:"));
+		assert_non_null(strstr(info.subject, "Bcc: evil@x") ||
+					strstr(info.from_name, "Bcc: evil@x")
+				    ? "ok"
+				    : NULL);
+		assert_null(strchr(info.subject, '\r'));
+		assert_null(strchr(info.subject, '\n'));
+		message_info_free(&info);
+		free(msg);
+	}
+}
+
+static void test_compose_errors(void **state)
+{
+	static const char *const to_bad[] = {"a@x.vn", "b@x.vn\r\nBcc: e@x",
+					     NULL};
+	static const char *const to_empty[] = {NULL};
+	static const struct {
+		int field;
+		const char *value;
+		const char *error;
+	} cases[] = {
+	    {0, NULL, "from"},
+	    {0, "", "from"},
+	    {0, "a b@x.vn", "from"},
+	    {0, "<a@x.vn>", "from"},
+	    {0, "a@x.vn\r\nBcc: e@x", "from"},
+	    {0, "ax.vn", "from"},
+	    {0, "a@@x.vn", "from"},
+	    {0, "a@b@x.vn", "from"},
+	    {0, "@x.vn", "from"},
+	    {0, "a@", "from"},
+	    {0, "a@x..vn", "from"},
+	    {0, "a,b@x.vn", "from"},
+	    {0, "nguyễn@x.vn", "from"},
+	    {1, NULL, "to"},
+	    {2, NULL, "to"},
+	    {3, NULL, "to (entry 2)"},
+	    {4, "c@x.vn>", "cc"},
+	    {5, "r@x.vn r", "reply-to"},
+	    {6, NULL, "message-id"},
+	    {6, "no-at-sign", "message-id"},
+	    {6, "<a@b>", "message-id"},
+	    {6, "a b@c", "message-id"},
+	    {7, "CV 2026", "item key"},
+	    {7, "CV-2026\r\nBcc: x", "item key"},
+	    {8, NULL, "subject"},
+	    {9, NULL, "text"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_out out = base_out();
+		const char *cc[] = {cases[i].value, NULL};
+		char *msg = (char *)"untouched";
+		char *error = NULL;
+		size_t len = 7;
+
+		switch (cases[i].field) {
+		case 0:
+			out.from_addr = cases[i].value;
+			break;
+		case 1:
+			out.to = NULL;
+			break;
+		case 2:
+			out.to = to_empty;
+			break;
+		case 3:
+			out.to = to_bad;
+			break;
+		case 4:
+			out.cc = cc;
+			break;
+		case 5:
+			out.reply_to = cases[i].value;
+			break;
+		case 6:
+			out.message_id = cases[i].value;
+			break;
+		case 7:
+			out.item_key = cases[i].value;
+			break;
+		case 8:
+			out.subject = NULL;
+			break;
+		default:
+			out.text = NULL;
+			break;
+		}
+		assert_int_equal(message_compose(&out, &msg, &len, &error), -1);
+		assert_null(msg);
+		assert_int_equal(len, 0);
+		assert_non_null(error);
+		if (!strstr(error, cases[i].error)) {
+			fail_msg("case %zu: error '%s' does not name '%s'", i,
+				 error, cases[i].error);
+		}
+		free(error);
+	}
+	assert_int_equal(message_compose(NULL, &(char *){NULL}, NULL,
+					 &(char *){NULL}),
+			 -1);
+}
+
+static void test_compose_multipart(void **state)
+{
+	struct message_out out = base_out();
+	struct message_info info;
+	char *msg;
+	char boundary[80];
+	char delim[90];
+	const char *b;
+	const char *text_part;
+	const char *html_part;
+
+	(void)state;
+	out.html = "<p>Kính gửi <b>anh An</b>, a=b</p>\n";
+	msg = compose_ok(&out, &info);
+	b = strstr(msg, "boundary=\"");
+	assert_non_null(b);
+	assert_int_equal(sscanf(b, "boundary=\"%79[^\"]\"", boundary), 1);
+	assert_true(str_startswith(boundary, "=_cv."));
+	assert_int_equal(strlen(boundary), 5 + 32);
+	snprintf(delim, sizeof(delim), "\r\n--%s\r\n", boundary);
+	text_part = strstr(msg, delim);
+	assert_non_null(text_part);
+	html_part = strstr(text_part + 1, delim);
+	assert_non_null(html_part);
+	assert_non_null(strstr(text_part, "Content-Type: text/plain"));
+	assert_true(strstr(text_part, "Content-Type: text/plain") < html_part);
+	assert_non_null(strstr(html_part, "Content-Type: text/html; "
+					  "charset=utf-8\r\n"));
+	assert_non_null(strstr(html_part, "a=3Db</p>\r\n"));
+	snprintf(delim, sizeof(delim), "\r\n--%s--\r\n", boundary);
+	assert_true(strlen(strstr(msg, delim)) == strlen(delim));
+	assert_non_null(strstr(msg, "Content-Type: multipart/alternative;"));
+	message_info_free(&info);
+	free(msg);
+}
+
+/* --- quoted-printable ---------------------------------------------- */
+
+static void test_qp_cases(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *out;
+	} cases[] = {
+	    {"", ""},
+	    {"a", "a"},
+	    {"a=b", "a=3Db"},
+	    {"a \n", "a=20\r\n"},
+	    {"a\t\r\n", "a=09\r\n"},
+	    {"a b", "a b"},
+	    {"line\r\nline\n", "line\r\nline\r\n"},
+	    {"\n\n", "\r\n\r\n"},
+	    {"é", "=C3=A9"},
+	    {".dot\n.", "=2Edot\r\n=2E"},
+	    {"From here\nFrom", "=46rom here\r\nFrom"},
+	    {"a\rb", "a=0Db"},
+	    {"tail \t", "tail =09"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct sbuf sb = SBUF_INIT(1024);
+
+		message_qp_encode(&sb, cases[i].in, strlen(cases[i].in));
+		assert_string_equal(sbuf_str(&sb), cases[i].out);
+		sbuf_release(&sb);
+	}
+}
+
+static void test_qp_long_lines(void **state)
+{
+	static const char *const units[] = {"a", " ", "ệ", "=", "a ", "\t=é"};
+
+	(void)state;
+	for (size_t u = 0; u < ARRAY_SIZE(units); u++) {
+		for (size_t n = 70; n < 240; n += 7) {
+			struct sbuf in = SBUF_INIT(SIZE_MAX);
+			struct sbuf out = SBUF_INIT(SIZE_MAX);
+			char *back;
+
+			for (size_t k = 0; k < n; k++) {
+				sbuf_adds(&in, units[u]);
+			}
+			sbuf_adds(&in, "\nshort \n");
+			for (size_t k = 0; k < n; k++) {
+				sbuf_adds(&in, units[u]);
+			}
+			message_qp_encode(&out, in.buf, in.len);
+			assert_true(longest_line(out.buf, out.len) <= 76);
+			back = qp_decode(out.buf, out.len);
+			assert_string_equal(back, in.buf);
+			free(back);
+			sbuf_release(&in);
+			sbuf_release(&out);
+		}
+	}
+}
+
+/* --- ids and dates ------------------------------------------------- */
+
+static void test_make_id(void **state)
+{
+	static const struct {
+		const char *tag;
+		const char *domain;
+		const char *prefix;
+		const char *suffix;
+	} cases[] = {
+	    {"CV-2026-000012", "congvan.example.vn", "cv.CV-2026-000012.1777255200.",
+	     "@congvan.example.vn"},
+	    {"a b/c\r\n", "congvan.example.vn", "cv.a-b-c--.1777255200.",
+	     "@congvan.example.vn"},
+	    {NULL, NULL, "cv.msg.1777255200.", "@localhost"},
+	    {"", "bad domain>\r\n", "cv.msg.1777255200.", "@baddomain"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *a = message_make_id(cases[i].tag, cases[i].domain,
+					  1777255200);
+		char *b = message_make_id(cases[i].tag, cases[i].domain,
+					  1777255200);
+		const char *rnd = a + strlen(cases[i].prefix);
+
+		assert_true(str_startswith(a, cases[i].prefix));
+		assert_int_equal(strspn(rnd, "0123456789abcdef"), 16);
+		assert_string_equal(rnd + 16, cases[i].suffix);
+		assert_string_not_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
+static void test_format_date(void **state)
+{
+	static const struct {
+		time_t t;
+		const char *out;
+	} cases[] = {
+	    {0, "Thu, 1 Jan 1970 07:00:00 +0700"},
+	    {1777255200, "Mon, 27 Apr 2026 09:00:00 +0700"},
+	    {1795770000, "Fri, 27 Nov 2026 17:00:00 +0700"},
+	    {1798736399, "Thu, 31 Dec 2026 23:59:59 +0700"},
+	    {1798736400, "Fri, 1 Jan 2027 00:00:00 +0700"},
+	    {-25200, "Thu, 1 Jan 1970 00:00:00 +0700"},
+	    {(time_t)1 << 62, "Thu, 1 Jan 1970 07:00:00 +0700"},
+	};
+	const char *tz = getenv("TZ");
+	char *saved = tz ? xstrdup(tz) : NULL;
+
+	(void)state;
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char buf[64];
+
+		message_format_date(cases[i].t, buf);
+		assert_string_equal(buf, cases[i].out);
+	}
+	if (saved) {
+		setenv("TZ", saved, 1);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+	free(saved);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_parse_edge),
+	    cmocka_unit_test(test_parse_null),
+	    cmocka_unit_test(test_parse_huge),
+	    cmocka_unit_test(test_parse_references_capped),
+	    cmocka_unit_test(test_decode_malformed),
+	    cmocka_unit_test(test_decode_subjects),
+	    cmocka_unit_test(test_parse_from),
+	    cmocka_unit_test(test_parse_ids),
+	    cmocka_unit_test(test_parse_date),
+	    cmocka_unit_test(test_classify_rules),
+	    cmocka_unit_test(test_classify_opts),
+	    cmocka_unit_test(test_kind_name),
+	    cmocka_unit_test(test_fixtures),
+	    cmocka_unit_test(test_subject_tag),
+	    cmocka_unit_test(test_compose_roundtrip),
+	    cmocka_unit_test(test_compose_encoded_words),
+	    cmocka_unit_test(test_compose_headers),
+	    cmocka_unit_test(test_compose_injection),
+	    cmocka_unit_test(test_compose_errors),
+	    cmocka_unit_test(test_compose_multipart),
+	    cmocka_unit_test(test_qp_cases),
+	    cmocka_unit_test(test_qp_long_lines),
+	    cmocka_unit_test(test_make_id),
+	    cmocka_unit_test(test_format_date),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
