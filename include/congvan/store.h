@@ -1,7 +1,7 @@
-/* The embedded store: SQLite in WAL mode, plus a content-addressed folder
- * of raw messages beside the database ("DATABASE.raw/ab/abcdef...").
- * Every write happens inside store_begin/store_commit; a single process
- * writes at a time. */
+/* The embedded store: SQLite in WAL mode, plus the raw messages, kept by
+ * content (SHA-256) in append-only pack files beside the database
+ * ("DATABASE.raw/pack-000001").  Every write happens inside
+ * store_begin/store_commit; a single process writes at a time. */
 #ifndef CONGVAN_STORE_H
 #define CONGVAN_STORE_H
 
@@ -27,11 +27,12 @@ void store_rollback(struct store *st);
 
 /* Raw messages. */
 #define STORE_SHA_HEX 65
-/* Writes data under its SHA-256 (hex into sha_r) unless already there. */
+/* Keeps data under its SHA-256 (hex into sha_r) unless already kept.
+ * Must run inside a transaction: the blob's place is recorded there. */
 int store_blob_put(struct store *st, const void *data, size_t len,
 		   char sha_r[STORE_SHA_HEX], char **error_r);
-/* Makes every blob written so far durable (before the commit that refers
- * to them). */
+/* Makes every blob written so far durable; store_commit calls it before
+ * committing, so a committed message always has its bytes. */
 int store_blob_sync(struct store *st, char **error_r);
 /* Reads a blob; caller frees *data_r. */
 int store_blob_get(struct store *st, const char *sha, char **data_r,

@@ -26,6 +26,10 @@ int template_render(const char *dir, const char *lang, const char *name,
 		    struct template_out *out_r, char **error_r);
 void template_out_free(struct template_out *out);
 
+/* Template files are read once per process and cached; this drops the
+ * cache (tests, and a daemon asked to reload). */
+void template_cache_clear(void);
+
 /* Substitutes {{name}} in text; escape_html escapes values for HTML. */
 int template_expand(const char *text, const struct template_var *vars,
 		    size_t nvars, int escape_html, char **out_r,

@@ -12,7 +12,7 @@
 /* A batch closes at this many messages or bytes, whichever comes first:
  * it bounds memory and the work lost to a crash. */
 #define BATCH_MESSAGES 200
-#define BATCH_BYTES (4u << 20)
+#define BATCH_BYTES (8u << 20)
 
 struct batch_ctx {
 	struct runtime *rt;

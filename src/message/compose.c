@@ -211,17 +211,12 @@ static void write_from(struct sbuf *sb, const struct message_out *out)
 	struct sbuf w = SBUF_INIT(ADDRESS_MAX + 3);
 
 	message_hdr_begin(&h, sb, "From");
-	if (needs_encoding(name)) {
+	/* A quoted name is written as one word: keep it short. */
+	if (needs_encoding(name) || strlen(name) > PLAIN_WORD_MAX ||
+	    strpbrk(name, "\"\\")) {
 		message_hdr_encoded(&h, name);
 	} else if (*name) {
-		sbuf_addch(&w, '"');
-		for (const char *p = name; *p; p++) {
-			if (*p == '"' || *p == '\\') {
-				sbuf_addch(&w, '\\');
-			}
-			sbuf_addch(&w, *p);
-		}
-		sbuf_addch(&w, '"');
+		sbuf_addf(&w, "\"%s\"", name);
 		message_hdr_word(&h, sbuf_str(&w), w.len);
 		sbuf_reset(&w);
 	}

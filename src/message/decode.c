@@ -7,7 +7,10 @@
  * unterminated word into garbage.  Instead each strictly delimited word is
  * handed to libetpan's mailmime_encoded_word_parse() (base64 and Q
  * decoding); the raw bytes of adjacent words in the same charset are
- * joined before conversion, so a split sequence decodes whole. */
+ * joined before conversion, so a split sequence decodes whole, and
+ * conversion is done here (see iconv_append). */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,6 +149,43 @@ static bool label_in(const char *label, const char *const *list)
 	return false;
 }
 
+/* Converts with iconv rather than libetpan's charconv(), which never
+ * flushes the converter: stateful decoders such as windows-1258 (Vietnamese,
+ * with combining tone marks) then lose the last character.  Bytes iconv
+ * rejects become U+FFFD.  false when the charset is unknown. */
+static bool iconv_append(struct sbuf *sb, const char *charset, const char *in,
+			 size_t len)
+{
+	struct sbuf tmp = SBUF_INIT(8 * len + 64);
+	iconv_t cd = iconv_open("UTF-8", charset);
+	char *ip = (char *)in;
+	char buf[1024];
+	char *op;
+	size_t ol;
+
+	if (cd == (iconv_t)-1) {
+		return false;
+	}
+	while (len > 0) {
+		op = buf, ol = sizeof(buf);
+		if (iconv(cd, &ip, &len, &op, &ol) == (size_t)-1 &&
+		    errno != E2BIG) {
+			sbuf_add(&tmp, buf, (size_t)(op - buf));
+			message_utf8_put(&tmp, 0xfffd);
+			ip++, len--;
+			continue;
+		}
+		sbuf_add(&tmp, buf, (size_t)(op - buf));
+	}
+	op = buf, ol = sizeof(buf);
+	iconv(cd, NULL, NULL, &op, &ol);
+	sbuf_add(&tmp, buf, (size_t)(op - buf));
+	iconv_close(cd);
+	message_utf8_append(sb, tmp.buf ? tmp.buf : "", tmp.len, true);
+	sbuf_release(&tmp);
+	return true;
+}
+
 /* Converts the pending run of encoded-word bytes to UTF-8. */
 static void flush_run(struct decoder *d)
 {
@@ -154,8 +194,6 @@ static void flush_run(struct decoder *d)
 	static const char *const latin1[] = {
 	    "iso-8859-1", "iso8859-1", "iso_8859-1",   "latin1",
 	    "l1",         "cp1252",    "windows-1252", NULL};
-	char *conv = NULL;
-
 	if (d->run.len == 0) {
 		return;
 	}
@@ -163,14 +201,9 @@ static void flush_run(struct decoder *d)
 		message_utf8_append(&d->out, d->run.buf, d->run.len, true);
 	} else if (label_in(d->charset, latin1)) {
 		cp1252_append(&d->out, d->run.buf, d->run.len);
-	} else if (charconv("utf-8", d->charset, d->run.buf, d->run.len,
-			    &conv) == MAIL_CHARCONV_NO_ERROR &&
-		   conv) {
-		message_utf8_append(&d->out, conv, strlen(conv), true);
-	} else {
+	} else if (!iconv_append(&d->out, d->charset, d->run.buf, d->run.len)) {
 		cp1252_append(&d->out, d->run.buf, d->run.len);
 	}
-	free(conv);
 	sbuf_reset(&d->run);
 }
 

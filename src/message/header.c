@@ -6,7 +6,8 @@
  * garbage), truncates values at NUL bytes and parses nested comments
  * recursively: a few hundred thousand '(' overflow the stack.  So lines
  * that are neither fields nor continuations are dropped, control bytes
- * become spaces, lines end in CRLF and comment nesting is capped. */
+ * become spaces, lines end in CRLF and comment nesting is capped.  Its
+ * Return-Path parser leaks on a missing '>', so that field is read here. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +25,7 @@ enum seen {
 	SEEN_REFERENCES = 1 << 2,
 	SEEN_SUBJECT = 1 << 3,
 	SEEN_FROM = 1 << 4,
-	SEEN_RETURN_PATH = 1 << 5,
-	SEEN_DATE = 1 << 6,
+	SEEN_DATE = 1 << 5,
 };
 
 struct parse {
@@ -36,7 +36,9 @@ struct parse {
 };
 
 struct norm {
-	struct sbuf out;
+	struct sbuf out;         /* the cleaned block for libetpan */
+	struct sbuf return_path; /* the first Return-Path field */
+	struct sbuf *to; /* where the current field goes; NULL: dropped */
 	bool in_field;
 	int depth;
 };
@@ -81,21 +83,31 @@ static bool is_field_start(const char *s, size_t len)
 	return i < len && s[i] == ':';
 }
 
+/* Return-Path is kept from libetpan, whose path parser (1.9.4) leaks the
+ * address when the closing '>' is missing; the first one is read here. */
+static struct sbuf *field_dest(struct norm *n, const char *s, size_t len)
+{
+	static const char rp[] = "return-path";
+	size_t name = strcspn(s, " \t:");
+
+	if (name > len || name != sizeof(rp) - 1 || !str_istartswith(s, rp)) {
+		return &n->out;
+	}
+	return n->return_path.len == 0 ? &n->return_path : NULL;
+}
+
 static void norm_line(struct norm *n, const char *s, size_t len)
 {
 	if (len > 0 && s[len - 1] == '\r') {
 		len--;
 	}
-	if (len > 0 && (s[0] == ' ' || s[0] == '\t')) {
-		if (!n->in_field) {
-			return;
-		}
-	} else {
+	if (len == 0 || (s[0] != ' ' && s[0] != '\t')) {
 		n->in_field = is_field_start(s, len);
+		n->to = n->in_field ? field_dest(n, s, len) : NULL;
 		n->depth = 0;
-		if (!n->in_field) {
-			return;
-		}
+	}
+	if (!n->in_field || !n->to) {
+		return;
 	}
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
@@ -109,26 +121,26 @@ static void norm_line(struct norm *n, const char *s, size_t len)
 		} else if (c == ')' && n->depth > 0) {
 			n->depth--;
 		}
-		sbuf_addch(&n->out, c);
+		sbuf_addch(n->to, c);
 	}
-	sbuf_add(&n->out, "\r\n", 2);
+	sbuf_add(n->to, "\r\n", 2);
 }
 
 /* The cleaned header block: only fields and their continuations, each
- * line ending in CRLF. */
-static void normalize(const char *raw, size_t len, struct sbuf *out_r)
+ * line ending in CRLF; Return-Path set apart. */
+static void normalize(const char *raw, size_t len, struct norm *n)
 {
-	struct norm n = {SBUF_INIT(2 * len + 16), false, 0};
 	size_t i = 0;
 
+	sbuf_init(&n->out, 2 * len + 16);
+	sbuf_init(&n->return_path, 2 * len + 16);
 	while (i < len) {
 		const char *nl = memchr(raw + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - raw) : len;
 
-		norm_line(&n, raw + i, end - i);
+		norm_line(n, raw + i, end - i);
 		i = end + 1;
 	}
-	*out_r = n.out;
 }
 
 /* s as valid UTF-8 with controls flattened, trimmed; NULL when empty. */
@@ -287,8 +299,11 @@ static void take_from(struct parse *ps, struct mailimf_mailbox_list *list)
 					       strlen(mb->mb_display_name));
 	}
 	if (mb->mb_addr_spec) {
-		info->from_addr =
-		    clean_addr(mb->mb_addr_spec, strlen(mb->mb_addr_spec));
+		/* libetpan reads "Foo <a@b" as the address "Foo<a@b". */
+		const char *addr = strrchr(mb->mb_addr_spec, '<');
+
+		addr = addr ? addr + 1 : mb->mb_addr_spec;
+		info->from_addr = clean_addr(addr, strlen(addr));
 	}
 }
 
@@ -314,11 +329,24 @@ static void take_raw_from(struct parse *ps, const char *v)
 	}
 }
 
-static void take_return_path(struct parse *ps, const char *addr)
+/* "Return-Path: <addr>" (the form MTAs write); "" for "<>", NULL when
+ * there is nothing to read. */
+static void take_return_path(struct parse *ps, const struct sbuf *field)
 {
-	char *r = addr ? clean_addr(addr, strlen(addr)) : NULL;
+	const char *v = memchr(field->buf, ':', field->len);
+	const char *lt;
+	char *r;
 
-	ps->info->return_path = r ? r : xstrdup("");
+	v += 1 + strspn(v + 1, " \t\r\n");
+	lt = strchr(v, '<');
+	if (lt) {
+		v = lt + 1;
+	}
+	r = clean_addr(v, strcspn(v, "> \t\r\n("));
+	if (!r && lt) {
+		r = xstrdup("");
+	}
+	ps->info->return_path = r;
 }
 
 static int64_t days_from_civil(int64_t y, int m, int d)
@@ -405,12 +433,6 @@ static void take_optional(struct parse *ps, const char *name, const char *v)
 		take_raw_ids(ps, v, true);
 	} else if (str_iequal(name, "From") && take_once(ps, SEEN_FROM)) {
 		take_raw_from(ps, v);
-	} else if (str_iequal(name, "Return-Path") &&
-		   take_once(ps, SEEN_RETURN_PATH)) {
-		info->return_path = clean_addr(v, strlen(v));
-		if (!info->return_path) {
-			info->return_path = xstrdup("");
-		}
 	} else if (str_iequal(name, "Subject") && take_once(ps, SEEN_SUBJECT)) {
 		info->subject = message_decode_header(v, strlen(v));
 	} else if (str_iequal(name, "Date")) {
@@ -462,12 +484,6 @@ static void take_field(struct parse *ps, struct mailimf_field *f)
 	case MAILIMF_FIELD_FROM:
 		if (take_once(ps, SEEN_FROM)) {
 			take_from(ps, f->fld_data.fld_from->frm_mb_list);
-		}
-		break;
-	case MAILIMF_FIELD_RETURN_PATH:
-		if (take_once(ps, SEEN_RETURN_PATH)) {
-			take_return_path(ps, f->fld_data.fld_return_path
-						 ->ret_path->pt_addr_spec);
 		}
 		break;
 	case MAILIMF_FIELD_ORIG_DATE:
@@ -533,19 +549,24 @@ void message_info_parse(const char *raw, size_t len,
 			struct message_info *info_r)
 {
 	struct parse ps;
-	struct sbuf norm = SBUF_INIT(0);
+	struct norm n;
 
 	memset(info_r, 0, sizeof(*info_r));
 	memset(&ps, 0, sizeof(ps));
+	memset(&n, 0, sizeof(n));
 	ps.info = info_r;
 	info_r->references = xcalloc(1, sizeof(char *));
 	if (raw && len > 0) {
-		normalize(raw, header_block_len(raw, len), &norm);
-		parse_fields(&ps, sbuf_str(&norm), norm.len);
+		normalize(raw, header_block_len(raw, len), &n);
+		parse_fields(&ps, sbuf_str(&n.out), n.out.len);
+	}
+	if (n.return_path.len > 0) {
+		take_return_path(&ps, &n.return_path);
 	}
 	message_classify(info_r, &ps.facts, opts);
 	message_facts_free(&ps.facts);
-	sbuf_release(&norm);
+	sbuf_release(&n.out);
+	sbuf_release(&n.return_path);
 }
 
 void message_facts_free(struct message_facts *facts)

@@ -1,7 +1,10 @@
-/* Raw messages, kept by content: DATABASE.raw/ab/abcdef... (SHA-256).
- * A blob is written to a temporary name and renamed, so a reader never
- * sees half a file; store_blob_sync makes them durable before the commit
- * that refers to them, so a committed message always has its blob. */
+/* Raw messages, kept by content (SHA-256) in append-only pack files beside
+ * the database: DATABASE.raw/pack-000001, ...  The blobs table says where
+ * each one lies.  A message is appended, then the pack is synced before
+ * the commit that records it, so a committed message always has its
+ * bytes; what a crash leaves after the last commit is unreferenced tail,
+ * never a half message that something points to.  One file per batch
+ * instead of one per message keeps intake cheap on any filesystem. */
 #include <errno.h>
 #include <fcntl.h>
 #include <nettle/sha2.h>
@@ -14,6 +17,9 @@
 #include "congvan/util.h"
 #include "private.h"
 
+/* A pack is closed for appending past this size. */
+#define PACK_MAX ((int64_t)1 << 30)
+
 static void sha256_hex(const void *data, size_t len, char out[STORE_SHA_HEX])
 {
 	struct sha256_ctx ctx;
@@ -23,6 +29,58 @@ static void sha256_hex(const void *data, size_t len, char out[STORE_SHA_HEX])
 	sha256_update(&ctx, len, data);
 	sha256_digest(&ctx, sizeof(digest), digest);
 	hex_encode(digest, sizeof(digest), out);
+}
+
+static char *pack_path(const struct store *st, int64_t no)
+{
+	return xasprintf("%s/pack-%06lld", st->blob_dir, (long long)no);
+}
+
+static int open_pack(struct store *st, int64_t no, char **error_r)
+{
+	char *path = pack_path(st, no);
+	struct stat sb;
+
+	st->pack_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+			   0640);
+	if (st->pack_fd < 0 || fstat(st->pack_fd, &sb) < 0) {
+		*error_r = xasprintf("cannot open '%s': %s", path,
+				     strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	st->pack_no = no;
+	st->pack_size = sb.st_size;
+	return 0;
+}
+
+int store_blob_open(struct store *st, char **error_r)
+{
+	sqlite3_stmt *s;
+	int64_t no = 1;
+
+	st->blob_dir = xasprintf("%s.raw", st->path);
+	if (mkdir(st->blob_dir, 0750) < 0 && errno != EEXIST) {
+		*error_r = xasprintf("cannot create '%s': %s", st->blob_dir,
+				     strerror(errno));
+		return -1;
+	}
+	s = store_stmt(st, Q_BLOB_LAST_PACK, error_r);
+	if (!s || store_query_id(st, s, "finding the last pack", &no,
+				 error_r) < 0) {
+		return -1;
+	}
+	return open_pack(st, no, error_r);
+}
+
+void store_blob_close(struct store *st)
+{
+	if (st->pack_fd >= 0) {
+		close(st->pack_fd);
+		st->pack_fd = -1;
+	}
+	FREE_AND_NULL(st->blob_dir);
 }
 
 static int write_all(int fd, const char *p, size_t len)
@@ -42,62 +100,73 @@ static int write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-static int write_blob(struct store *st, const char *rel, const void *data,
-		      size_t len, char **error_r)
+/* Appends data to the current pack, starting a new one when it is full. */
+static int append(struct store *st, const void *data, size_t len,
+		  int64_t *offset_r, char **error_r)
 {
-	char tmp[STORE_SHA_HEX + 16];
-	int fd;
+	struct stat sb;
 
-	snprintf(tmp, sizeof(tmp), "%.2s/tmp.%ld", rel, (long)getpid());
-	fd = openat(st->blob_dir_fd, tmp,
-		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-	if (fd < 0 || write_all(fd, data, len) < 0 || close(fd) < 0) {
-		*error_r = xasprintf("cannot write '%s/%s': %s", st->blob_dir,
-				     tmp, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
+	if (st->pack_size > 0 && st->pack_size + (int64_t)len > PACK_MAX) {
+		if (st->blobs_dirty && store_blob_sync(st, error_r) < 0) {
+			return -1;
 		}
-		unlinkat(st->blob_dir_fd, tmp, 0);
+		close(st->pack_fd);
+		if (open_pack(st, st->pack_no + 1, error_r) < 0) {
+			return -1;
+		}
+	}
+	*offset_r = st->pack_size;
+	if (write_all(st->pack_fd, data, len) < 0) {
+		*error_r = xasprintf("cannot write pack %lld in '%s': %s",
+				     (long long)st->pack_no, st->blob_dir,
+				     strerror(errno));
+		/* Where the end is now, whatever part was written. */
+		if (fstat(st->pack_fd, &sb) == 0) {
+			st->pack_size = sb.st_size;
+		}
 		return -1;
 	}
-	if (renameat(st->blob_dir_fd, tmp, st->blob_dir_fd, rel) < 0) {
-		*error_r = xasprintf("cannot rename '%s/%s': %s", st->blob_dir,
-				     tmp, strerror(errno));
-		unlinkat(st->blob_dir_fd, tmp, 0);
-		return -1;
-	}
+	st->pack_size += (int64_t)len;
+	st->blobs_dirty = true;
 	return 0;
 }
 
 int store_blob_put(struct store *st, const void *data, size_t len,
 		   char sha_r[STORE_SHA_HEX], char **error_r)
 {
-	char rel[STORE_SHA_HEX + 4];
-	struct stat sb;
+	sqlite3_stmt *s;
+	int64_t offset, found;
+	int rc;
 
 	sha256_hex(data, len, sha_r);
-	snprintf(rel, sizeof(rel), "%.2s", sha_r);
-	if (mkdirat(st->blob_dir_fd, rel, 0750) < 0 && errno != EEXIST) {
-		*error_r = xasprintf("cannot create '%s/%s': %s", st->blob_dir,
-				     rel, strerror(errno));
+	s = store_stmt(st, Q_BLOB_GET, error_r);
+	if (!s) {
 		return -1;
 	}
-	snprintf(rel, sizeof(rel), "%.2s/%s", sha_r, sha_r);
-	if (fstatat(st->blob_dir_fd, rel, &sb, 0) == 0 &&
-	    (size_t)sb.st_size == len) {
-		return 0;
+	store_bind_text(s, 1, sha_r);
+	rc = store_query_id(st, s, "finding blob", &found, error_r);
+	if (rc != 0) {
+		return rc < 0 ? -1 : 0; /* kept already */
 	}
-	if (write_blob(st, rel, data, len, error_r) < 0) {
+	if (append(st, data, len, &offset, error_r) < 0) {
 		return -1;
 	}
-	st->blobs_dirty = true;
-	return 0;
+	s = store_stmt(st, Q_BLOB_ADD, error_r);
+	if (!s) {
+		return -1;
+	}
+	store_bind_text(s, 1, sha_r);
+	sqlite3_bind_int64(s, 2, st->pack_no);
+	sqlite3_bind_int64(s, 3, offset);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)len);
+	return store_exec_done(st, s, "recording blob", error_r);
 }
 
 int store_blob_sync(struct store *st, char **error_r)
 {
-	if (syncfs(st->blob_dir_fd) < 0) {
-		*error_r = xasprintf("cannot sync '%s': %s", st->blob_dir,
+	if (fdatasync(st->pack_fd) < 0) {
+		*error_r = xasprintf("cannot sync pack %lld in '%s': %s",
+				     (long long)st->pack_no, st->blob_dir,
 				     strerror(errno));
 		return -1;
 	}
@@ -105,23 +174,68 @@ int store_blob_sync(struct store *st, char **error_r)
 	return 0;
 }
 
+static int read_at(const char *path, int64_t offset, size_t len, char *buf)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t done = 0;
+
+	if (fd < 0) {
+		return -1;
+	}
+	while (done < len) {
+		ssize_t n = pread(fd, buf + done, len - done,
+				  (off_t)(offset + (int64_t)done));
+
+		if (n <= 0) {
+			if (n == 0) {
+				errno = EIO; /* the pack is shorter than recorded */
+			}
+			if (n == 0 || errno != EINTR) {
+				close(fd);
+				return -1;
+			}
+			continue;
+		}
+		done += (size_t)n;
+	}
+	close(fd);
+	return 0;
+}
+
 int store_blob_get(struct store *st, const char *sha, char **data_r,
 		   size_t *len_r, char **error_r)
 {
-	char *path;
-	int ret;
+	sqlite3_stmt *s = store_stmt(st, Q_BLOB_GET, error_r);
+	int64_t pack, offset;
+	size_t len;
+	char *path, *buf;
+	int rc;
 
-	if (strlen(sha) != STORE_SHA_HEX - 1 ||
-	    strspn(sha, "0123456789abcdef") != STORE_SHA_HEX - 1) {
-		*error_r = xasprintf("malformed blob name '%s'", sha);
+	if (!s) {
 		return -1;
 	}
-	path = xasprintf("%s/%.2s/%s", st->blob_dir, sha, sha);
-	ret = file_read_all(path, data_r, len_r);
-	if (ret < 0) {
+	store_bind_text(s, 1, sha);
+	rc = sqlite3_step(s);
+	pack = sqlite3_column_int64(s, 0);
+	offset = sqlite3_column_int64(s, 1);
+	len = (size_t)sqlite3_column_int64(s, 2);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW) {
+		*error_r = xasprintf("no raw message '%s'", sha);
+		return -1;
+	}
+	path = pack_path(st, pack);
+	buf = xmalloc(len + 1);
+	if (read_at(path, offset, len, buf) < 0) {
 		*error_r = xasprintf("cannot read '%s': %s", path,
 				     strerror(errno));
+		free(buf);
+		free(path);
+		return -1;
 	}
+	buf[len] = '\0';
 	free(path);
-	return ret;
+	*data_r = buf;
+	*len_r = len;
+	return 0;
 }

@@ -8,6 +8,9 @@
 
 /* Every statement the store runs, prepared once and cached. */
 enum q {
+	Q_BLOB_GET,
+	Q_BLOB_ADD,
+	Q_BLOB_LAST_PACK,
 	Q_SYNC_GET,
 	Q_SYNC_SET,
 	Q_MSG_BY_UID,
@@ -38,14 +41,20 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	char *blob_dir;
-	int blob_dir_fd;
-	bool blobs_dirty;
+	int pack_fd;       /* the pack being appended to, or -1 */
+	int64_t pack_no;
+	int64_t pack_size;
+	bool blobs_dirty;  /* appended since the last sync */
 	bool in_tx;
 	sqlite3_stmt *stmts[Q_COUNT];
 };
 
 /* A reset statement for q, ready for binding; NULL with *error_r. */
 sqlite3_stmt *store_stmt(struct store *st, enum q q, char **error_r);
+/* Opens the raw-message folder and finds the pack to append to. */
+int store_blob_open(struct store *st, char **error_r);
+void store_blob_close(struct store *st);
+
 /* Sets *error_r from the database's last error, prefixed by what. */
 int store_fail(struct store *st, const char *what, char **error_r);
 /* Binds text or NULL. */

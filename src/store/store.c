@@ -11,6 +11,11 @@
 /* Forward migrations: entry i takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
 	/* 0 -> 1 */
+	"CREATE TABLE blobs ("
+	"  sha256 TEXT PRIMARY KEY,"
+	"  pack INTEGER NOT NULL,"
+	"  offset INTEGER NOT NULL,"
+	"  size INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE mailbox_sync ("
 	"  mailbox TEXT PRIMARY KEY,"
 	"  uidvalidity INTEGER NOT NULL,"
@@ -79,6 +84,10 @@ static const char *const migrations[] = {
 };
 
 static const char *const sql[Q_COUNT] = {
+	[Q_BLOB_GET] = "SELECT pack, offset, size FROM blobs WHERE sha256 = ?1",
+	[Q_BLOB_ADD] = "INSERT INTO blobs (sha256, pack, offset, size)"
+		       " VALUES (?1, ?2, ?3, ?4)",
+	[Q_BLOB_LAST_PACK] = "SELECT COALESCE(MAX(pack), 1) FROM blobs",
 	[Q_SYNC_GET] = "SELECT uidvalidity, last_uid FROM mailbox_sync"
 		       " WHERE mailbox = ?1",
 	[Q_SYNC_SET] = "INSERT INTO mailbox_sync (mailbox, uidvalidity, last_uid)"
@@ -291,29 +300,12 @@ static int migrate(struct store *st, char **error_r)
 	return 0;
 }
 
-static int open_blob_dir(struct store *st, char **error_r)
-{
-	st->blob_dir = xasprintf("%s.raw", st->path);
-	if (mkdir(st->blob_dir, 0750) < 0 && errno != EEXIST) {
-		*error_r = xasprintf("cannot create '%s': %s", st->blob_dir,
-				     strerror(errno));
-		return -1;
-	}
-	st->blob_dir_fd = open(st->blob_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (st->blob_dir_fd < 0) {
-		*error_r = xasprintf("cannot open '%s': %s", st->blob_dir,
-				     strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 struct store *store_open(const char *path, char **error_r)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
 
 	st->path = xstrdup(path);
-	st->blob_dir_fd = -1;
+	st->pack_fd = -1;
 	if (sqlite3_open_v2(path, &st->db,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				    SQLITE_OPEN_NOMUTEX,
@@ -323,10 +315,10 @@ struct store *store_open(const char *path, char **error_r)
 	}
 	sqlite3_busy_timeout(st->db, 10000);
 	if (exec(st,
-		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 		 " PRAGMA foreign_keys = ON;",
 		 error_r) < 0 ||
-	    migrate(st, error_r) < 0 || open_blob_dir(st, error_r) < 0) {
+	    migrate(st, error_r) < 0 || store_blob_open(st, error_r) < 0) {
 		goto fail;
 	}
 	return st;
@@ -346,10 +338,7 @@ void store_close(struct store **stp)
 		sqlite3_finalize(st->stmts[i]);
 	}
 	sqlite3_close(st->db);
-	if (st->blob_dir_fd >= 0) {
-		close(st->blob_dir_fd);
-	}
-	free(st->blob_dir);
+	store_blob_close(st);
 	free(st->path);
 	free(st);
 	*stp = NULL;

@@ -12,6 +12,52 @@
 #define CONGVAN_DATADIR "/usr/local/share/congvan"
 #endif
 
+/* Template files read so far, kept for the life of the process: intake
+ * renders the same template for every message of a batch.  A missing
+ * file is remembered too (data NULL). */
+struct cached {
+	char *path;
+	char *data;
+	int err;
+	struct cached *next;
+};
+
+static struct cached *cache;
+
+/* Returns a borrowed copy of path's contents, or NULL with errno. */
+static const char *read_cached(const char *path)
+{
+	struct cached *c;
+
+	for (c = cache; c; c = c->next) {
+		if (strcmp(c->path, path) == 0) {
+			errno = c->err;
+			return c->data;
+		}
+	}
+	c = xcalloc(1, sizeof(*c));
+	c->path = xstrdup(path);
+	if (file_read_all(path, &c->data, NULL) < 0) {
+		c->err = errno;
+	}
+	c->next = cache;
+	cache = c;
+	errno = c->err;
+	return c->data;
+}
+
+void template_cache_clear(void)
+{
+	while (cache) {
+		struct cached *next = cache->next;
+
+		free(cache->path);
+		free(cache->data);
+		free(cache);
+		cache = next;
+	}
+}
+
 static void add_escaped(struct sbuf *sb, const char *v)
 {
 	for (; *v; v++) {
@@ -120,13 +166,15 @@ static int split_subject(const char *path, char *text, char **subject_r,
 static int render_text(const char *path, const struct template_var *vars,
 		       size_t nvars, struct template_out *out, char **error_r)
 {
-	char *raw = NULL, *subject, *body, *err = NULL;
+	const char *cached = read_cached(path);
+	char *raw, *subject, *body, *err = NULL;
 	int ret = -1;
 
-	if (file_read_all(path, &raw, NULL) < 0) {
+	if (!cached) {
 		*error_r = xasprintf("template '%s': %s", path, strerror(errno));
 		return -1;
 	}
+	raw = xstrdup(cached);
 	if (split_subject(path, raw, &subject, &body, error_r) < 0) {
 		goto out;
 	}
@@ -147,7 +195,8 @@ int template_render(const char *dir, const char *lang, const char *name,
 		    struct template_out *out_r, char **error_r)
 {
 	char *path = xasprintf("%s/%s/%s.txt", dir, lang, name);
-	char *html = NULL, *err = NULL;
+	const char *html;
+	char *err = NULL;
 	int ret = -1;
 
 	memset(out_r, 0, sizeof(*out_r));
@@ -156,7 +205,8 @@ int template_render(const char *dir, const char *lang, const char *name,
 	}
 	free(path);
 	path = xasprintf("%s/%s/%s.html", dir, lang, name);
-	if (file_read_all(path, &html, NULL) == 0 &&
+	html = read_cached(path);
+	if (html &&
 	    template_expand(html, vars, nvars, 1, &out_r->html, &err) < 0) {
 		*error_r = xasprintf("template '%s': %s", path, err);
 		goto out;
@@ -167,7 +217,6 @@ out:
 		template_out_free(out_r);
 	}
 	free(err);
-	free(html);
 	free(path);
 	return ret;
 }

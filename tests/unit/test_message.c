@@ -17,8 +17,8 @@
 
 #define MAIL_DIR "tests/data/mail/"
 
-static const struct message_classify_opts opts = {
-    "congvan.example.vn", "congvan@example.vn", "CV"};
+static const struct message_classify_opts opts = {"congvan.example.vn",
+						  "congvan@example.vn", "CV"};
 
 /* --- helpers ------------------------------------------------------- */
 
@@ -44,7 +44,7 @@ static bool utf8_valid(const char *s)
 static void check_info_sane(const struct message_info *info)
 {
 	const char *fields[] = {info->message_id, info->in_reply_to,
-				info->subject,	  info->from_name,
+				info->subject,    info->from_name,
 				info->from_addr,  info->return_path};
 
 	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
@@ -207,14 +207,13 @@ static void test_parse_edge(void **state)
 	    {"Subject: \x01\x1b[31mred\x7f\r\n\r\n", 0, "[31mred", NULL},
 	    {"From: <>\r\n\r\n", 0, NULL, NULL},
 	    {"From: undisclosed-recipients:;\r\n\r\n", 0, NULL, NULL},
-	    {"From: Foo <bar@baz.vn\r\n\r\n", 0, NULL, NULL},
+	    {"From: Foo <bar@baz.vn\r\n\r\n", 0, NULL, "bar@baz.vn"},
 	};
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct message_info info;
-		size_t len =
-		    cases[i].len ? cases[i].len : strlen(cases[i].raw);
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].raw);
 
 		message_info_parse(cases[i].raw, len, &opts, &info);
 		check_info_sane(&info);
@@ -327,21 +326,21 @@ static void test_decode_malformed(void **state)
 	    {"=?", "=?"},
 	    {"=?utf-8?X?abc?= hello", "=?utf-8?X?abc?= hello"},
 	    {"=?utf-8?B?abc hello", "=?utf-8?B?abc hello"},
-	    {"=?utf-8?q??=", ""},
+	    {"=?utf-8?q?\?=", ""},
 	    {"=??q?abc?=", "=??q?abc?="},
 	    {"=?utf-8?q?a b?=", "=?utf-8?q?a b?="},
 	    {"=?utf-8?b?###?= x", "x"},
 	    {"=?x-unknown?q?caf=E9?=", "café"},
 	    {"=?utf-8?q?caf=E9?=", "café"},
 	    {"=?utf-8?q?a=0D=0ABcc:_x?=", "a  Bcc: x"},
-	    {"=?utf-8?q?=ZZ?=", "=ZZ"},
+	    {"=?utf-8?q?=ZZ?=", ""},
 	    {"=?utf-8?b?4buH?==?utf-8?b?4buH?=", "ệệ"},
 	    {"a=?utf-8?q?b?=c", "abc"},
 	    {"=?utf-8?b?w6k=?= plain =?utf-8?b?w6k=?=", "é plain é"},
 	    {"=?UTF-8*vi?Q?C=C3=B4ng?=", "Công"},
 	    {"Caf\xe9 cr\xe8me \x80", "Café crème €"},
-	    {"\xc3\x28 \xed\xa0\x80 \xf4\x90\x80\x80", "Ã( í\xc2\xa0€ "
-						      "ô\xc2\x90€€"},
+	    {"\xc3\x28 \xed\xa0\x80 \xf4\x90\x80\x80",
+	     "Ã( í\xc2\xa0€ ô\xef\xbf\xbd€€"},
 	};
 
 	(void)state;
@@ -379,7 +378,9 @@ static void test_decode_subjects(void **state)
 	    {"Subject: Re: =?utf-8?q?C=C3=B4ng?= =?utf-8?q?_v=C4=83n?= so 5\r\n"
 	     "\r\n",
 	     "Re: Công văn so 5"},
-	    {"Subject: =?windows-1258?q?Vi=EA=D2t?=\r\n\r\n", "Viê\xcc\x80t"},
+	    /* stateful decoder: libetpan's charconv loses the last "t" */
+	    {"Subject: =?windows-1258?q?Vi=EA=F2t?=\r\n\r\n", "Việt"},
+	    {"Subject: =?windows-1258?q?Vi=EA=F2t_Nam?=\r\n\r\n", "Việt Nam"},
 	    {"Subject:    padded   \r\n\r\n", "padded"},
 	};
 
@@ -452,11 +453,22 @@ static void test_parse_ids(void **state)
 	     NULL},
 	    {"References: <1@x>,<2@x>\r\n\r\n", NULL, NULL, 2, NULL},
 	    {"Return-Path: <>\r\n\r\n", NULL, NULL, 0, ""},
-	    {"Return-Path: <Bounce@X.vn>\r\n\r\n", NULL, NULL, 0, "bounce@x.vn"},
+	    {"Return-Path: <Bounce@X.vn>\r\n\r\n", NULL, NULL, 0,
+	     "bounce@x.vn"},
 	    {"Return-Path: <MAILER-DAEMON>\r\n\r\n", NULL, NULL, 0,
 	     "mailer-daemon"},
 	    {"Return-Path: <>\r\nReturn-Path: <a@b.vn>\r\n\r\n", NULL, NULL, 0,
 	     ""},
+	    /* libetpan leaks on these: Return-Path is read by us */
+	    {"Return-Path: <vant(u@moit.gov.vn>\r\n\r\n", NULL, NULL, 0,
+	     "vant"},
+	    {"Return-Path: <a@b.vn\r\n\r\n", NULL, NULL, 0, "a@b.vn"},
+	    {"Return-Path: <a@b.vn (x>\r\n\r\n", NULL, NULL, 0, "a@b.vn"},
+	    {"Return-Path: a@b.vn (comment)\r\n\r\n", NULL, NULL, 0, "a@b.vn"},
+	    {"Return-Path:\r\n <A@B.vn>\r\n\r\n", NULL, NULL, 0, "a@b.vn"},
+	    {"Return-Path:\r\n\r\n", NULL, NULL, 0, NULL},
+	    {"return-path : <>\r\n\r\n", NULL, NULL, 0, ""},
+	    {"Return-Paths: <a@b.vn>\r\n\r\n", NULL, NULL, 0, NULL},
 	};
 
 	(void)state;
@@ -528,13 +540,15 @@ static void test_classify_rules(void **state)
 	    {"Return-Path: <a@b.vn>\r\nSubject: Undeliverable: x\r\n\r\n",
 	     MESSAGE_LETTER},
 	    {"Return-Path: <>\r\nSubject: Công văn\r\n\r\n", MESSAGE_LETTER},
-	    {"Content-Type: multipart/report;\r\n report-type=\"Delivery-Status\""
+	    {"Content-Type: multipart/report;\r\n "
+	     "report-type=\"Delivery-Status\""
 	     "; boundary=x\r\n\r\n",
 	     MESSAGE_BOUNCE},
 	    {"Content-Type: multipart/report; "
 	     "report-type=disposition-notification\r\n\r\n",
 	     MESSAGE_AUTO},
-	    {"Content-Type: multipart/mixed; report-type=delivery-status\r\n\r\n",
+	    {"Content-Type: multipart/mixed; "
+	     "report-type=delivery-status\r\n\r\n",
 	     MESSAGE_LETTER},
 	    {"From: mailer-daemon@x.vn\r\nAuto-Submitted: auto-replied\r\n"
 	     "In-Reply-To: <a@b>\r\n\r\n",
@@ -614,8 +628,7 @@ static void test_classify_rules(void **state)
 		check_info_sane(&info);
 		if (info.kind != cases[i].kind) {
 			fail_msg("case %zu: kind %s (%s), want %s", i,
-				 message_kind_name(info.kind),
-				 info.kind_reason,
+				 message_kind_name(info.kind), info.kind_reason,
 				 message_kind_name(cases[i].kind));
 		}
 		message_info_free(&info);
@@ -687,8 +700,8 @@ static void test_fixtures(void **state)
 	     "mailer-daemon@mx.example.vn",
 	     "20260427030213.7F1A2B3C4D@mx.example.vn", NULL, 0},
 	    {"gmail-dsn.eml", MESSAGE_BOUNCE,
-	     "Delivery Status Notification (Failure)", "Mail Delivery Subsystem",
-	     "mailer-daemon@googlemail.com",
+	     "Delivery Status Notification (Failure)",
+	     "Mail Delivery Subsystem", "mailer-daemon@googlemail.com",
 	     "6627a1b2.050a0220.3c4d5.0001.GMR@mx.google.com",
 	     "cv.CV-2026-000015.1777284000.0011223344556677@congvan.example.vn",
 	     1},
@@ -704,7 +717,8 @@ static void test_fixtures(void **state)
 	     "Re: [CV-2026-000012] Về việc triển khai thực hiện Công điện số "
 	     "280/CĐ-TTg",
 	     "Nguyễn Văn An", "an.nv@donvi.example.vn",
-	     "CAJx9+fN4q2=Zk5vKj3Xc7Lr8pQmW0tY1uB6eH2sD9gA3oI7yTw@mail.gmail.com",
+	     "CAJx9+fN4q2=Zk5vKj3Xc7Lr8pQmW0tY1uB6eH2sD9gA3oI7yTw@mail.gmail."
+	     "com",
 	     "cv.CV-2026-000012.1777260000.aabbccddeeff0011@congvan.example.vn",
 	     2},
 	    {"thunderbird-fwd.eml", MESSAGE_LETTER,
@@ -721,22 +735,13 @@ static void test_fixtures(void **state)
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct message_info info;
+		char path[256];
 		char *data;
 		size_t len;
 
-		if (file_read_all(
-			(char[256]){0} == NULL ? NULL : MAIL_DIR "", &data,
-			&len) == 0) {
-			free(data);
-		}
-		{
-			char path[256];
-
-			snprintf(path, sizeof(path), MAIL_DIR "%s",
-				 cases[i].file);
-			if (file_read_all(path, &data, &len) < 0) {
-				fail_msg("cannot read %s", path);
-			}
+		snprintf(path, sizeof(path), MAIL_DIR "%s", cases[i].file);
+		if (file_read_all(path, &data, &len) < 0) {
+			fail_msg("cannot read %s", path);
 		}
 		message_info_parse(data, len, &opts, &info);
 		check_info_sane(&info);
@@ -789,14 +794,15 @@ static void test_subject_tag(void **state)
 	    {"[CV-2026-000001]", "VP", NULL},
 	    {"[ABCDEFGHIJKLMNOPQRS-2026-000001]", "ABCDEFGHIJKLMNOPQRS",
 	     "ABCDEFGHIJKLMNOPQRS-2026-000001"},
-	    {"[ABCDEFGHIJKLMNOPQRST-2026-000001]", "ABCDEFGHIJKLMNOPQRST", NULL},
+	    {"[ABCDEFGHIJKLMNOPQRST-2026-000001]", "ABCDEFGHIJKLMNOPQRST",
+	     NULL},
 	};
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		char key[32] = "";
-		bool found = message_subject_tag(cases[i].subject,
-						 cases[i].prefix, key);
+		bool found =
+		    message_subject_tag(cases[i].subject, cases[i].prefix, key);
 
 		assert_int_equal(found, cases[i].key != NULL);
 		if (found) {
@@ -1000,10 +1006,9 @@ static void test_compose_injection(void **state)
 		msg = compose_ok(&out, &info);
 		assert_null(strstr(msg, "\nBcc:"));
 		assert_null(strstr(msg, "\nbcc:"));
-		assert_non_null(strstr(info.subject, "Bcc: evil@x") ||
-					strstr(info.from_name, "Bcc: evil@x")
-				    ? "ok"
-				    : NULL);
+		assert_true(
+		    strstr(info.subject, "Bcc: evil@x") ||
+		    (info.from_name && strstr(info.from_name, "Bcc: evil@x")));
 		assert_null(strchr(info.subject, '\r'));
 		assert_null(strchr(info.subject, '\n'));
 		message_info_free(&info);
@@ -1099,9 +1104,15 @@ static void test_compose_errors(void **state)
 		}
 		free(error);
 	}
-	assert_int_equal(message_compose(NULL, &(char *){NULL}, NULL,
-					 &(char *){NULL}),
-			 -1);
+	{
+		char *msg = NULL;
+		char *error = NULL;
+
+		assert_int_equal(message_compose(NULL, &msg, NULL, &error), -1);
+		assert_null(msg);
+		assert_non_null(error);
+		free(error);
+	}
 }
 
 static void test_compose_multipart(void **state)
@@ -1212,8 +1223,8 @@ static void test_make_id(void **state)
 		const char *prefix;
 		const char *suffix;
 	} cases[] = {
-	    {"CV-2026-000012", "congvan.example.vn", "cv.CV-2026-000012.1777255200.",
-	     "@congvan.example.vn"},
+	    {"CV-2026-000012", "congvan.example.vn",
+	     "cv.CV-2026-000012.1777255200.", "@congvan.example.vn"},
 	    {"a b/c\r\n", "congvan.example.vn", "cv.a-b-c--.1777255200.",
 	     "@congvan.example.vn"},
 	    {NULL, NULL, "cv.msg.1777255200.", "@localhost"},
@@ -1222,10 +1233,10 @@ static void test_make_id(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		char *a = message_make_id(cases[i].tag, cases[i].domain,
-					  1777255200);
-		char *b = message_make_id(cases[i].tag, cases[i].domain,
-					  1777255200);
+		char *a =
+		    message_make_id(cases[i].tag, cases[i].domain, 1777255200);
+		char *b =
+		    message_make_id(cases[i].tag, cases[i].domain, 1777255200);
 		const char *rnd = a + strlen(cases[i].prefix);
 
 		assert_true(str_startswith(a, cases[i].prefix));
@@ -1245,7 +1256,7 @@ static void test_format_date(void **state)
 	} cases[] = {
 	    {0, "Thu, 1 Jan 1970 07:00:00 +0700"},
 	    {1777255200, "Mon, 27 Apr 2026 09:00:00 +0700"},
-	    {1795770000, "Fri, 27 Nov 2026 17:00:00 +0700"},
+	    {1795773600, "Fri, 27 Nov 2026 17:00:00 +0700"},
 	    {1798736399, "Thu, 31 Dec 2026 23:59:59 +0700"},
 	    {1798736400, "Fri, 1 Jan 2027 00:00:00 +0700"},
 	    {-25200, "Thu, 1 Jan 1970 00:00:00 +0700"},
