@@ -44,8 +44,10 @@ struct message_classify_opts {
 void message_info_parse(const char *raw, size_t len,
 			const struct message_classify_opts *opts,
 			struct message_info *info_r);
+/* Frees what message_info_parse allocated and clears info; NULL-safe. */
 void message_info_free(struct message_info *info);
 
+/* "letter", "reply", "auto" or "bounce".  Static. */
 const char *message_kind_name(enum message_kind kind);
 
 /* Finds "[PREFIX-YYYY-NNNNNN]" in subject; copies the key (without

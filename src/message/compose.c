@@ -246,6 +246,20 @@ static void write_addresses(struct sbuf *sb, const char *name,
 	sbuf_release(&w);
 }
 
+/* A header of one word, in angle brackets when angle, folded after the
+ * colon when it is long. */
+static void write_word(struct sbuf *sb, const char *name, const char *value,
+		       bool angle)
+{
+	struct message_hdr h;
+	char *w = angle ? xasprintf("<%s>", value) : xstrdup(value);
+
+	message_hdr_begin(&h, sb, name);
+	message_hdr_word(&h, w, strlen(w));
+	message_hdr_end(&h);
+	free(w);
+}
+
 static void ref_word(struct message_hdr *h, struct sbuf *sb, size_t *n,
 		     const char *id)
 {
@@ -269,7 +283,7 @@ static void write_threading(struct sbuf *sb, const struct message_out *out)
 	size_t n = 0;
 
 	if (parent) {
-		sbuf_addf(sb, "In-Reply-To: <%s>\r\n", parent);
+		write_word(sb, "In-Reply-To", parent, true);
 	}
 	for (size_t i = 0; out->references && out->references[i]; i++) {
 		const char *id = out->references[i];
@@ -298,10 +312,10 @@ static void write_headers(struct sbuf *sb, const struct message_out *out)
 		write_addresses(sb, "Cc", out->cc);
 	}
 	if (out->reply_to) {
-		sbuf_addf(sb, "Reply-To: %s\r\n", out->reply_to);
+		write_word(sb, "Reply-To", out->reply_to, false);
 	}
 	write_text(sb, "Subject", out->subject);
-	sbuf_addf(sb, "Message-ID: <%s>\r\n", out->message_id);
+	write_word(sb, "Message-ID", out->message_id, true);
 	write_threading(sb, out);
 	sbuf_adds(sb, "MIME-Version: 1.0\r\n"
 		      "Auto-Submitted: auto-generated\r\n"

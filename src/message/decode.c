@@ -61,11 +61,17 @@ int32_t message_utf8_next(const char *s, size_t len, size_t *i)
 		return p[0];
 	}
 	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		n = 2, cp = p[0] & 0x1f, min = 0x80;
+		n = 2;
+		cp = p[0] & 0x1f;
+		min = 0x80;
 	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		n = 3, cp = p[0] & 0x0f, min = 0x800;
+		n = 3;
+		cp = p[0] & 0x0f;
+		min = 0x800;
 	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		n = 4, cp = p[0] & 0x07, min = 0x10000;
+		n = 4;
+		cp = p[0] & 0x07;
+		min = 0x10000;
 	} else {
 		goto bad;
 	}
@@ -167,17 +173,20 @@ static bool iconv_append(struct sbuf *sb, const char *charset, const char *in,
 		return false;
 	}
 	while (len > 0) {
-		op = buf, ol = sizeof(buf);
+		op = buf;
+		ol = sizeof(buf);
 		if (iconv(cd, &ip, &len, &op, &ol) == (size_t)-1 &&
 		    errno != E2BIG) {
 			sbuf_add(&tmp, buf, (size_t)(op - buf));
 			message_utf8_put(&tmp, 0xfffd);
-			ip++, len--;
+			ip++;
+			len--;
 			continue;
 		}
 		sbuf_add(&tmp, buf, (size_t)(op - buf));
 	}
-	op = buf, ol = sizeof(buf);
+	op = buf;
+	ol = sizeof(buf);
 	iconv(cd, NULL, NULL, &op, &ol);
 	sbuf_add(&tmp, buf, (size_t)(op - buf));
 	iconv_close(cd);

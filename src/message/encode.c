@@ -111,7 +111,7 @@ void message_hdr_begin(struct message_hdr *h, struct sbuf *sb, const char *name)
 
 void message_hdr_word(struct message_hdr *h, const char *w, size_t n)
 {
-	if (h->words > 0 && h->col + 1 + n > LINE_MAX_HDR) {
+	if (h->col > 0 && h->col + 1 + n > LINE_MAX_HDR) {
 		sbuf_add(h->sb, "\r\n", 2);
 		h->col = 0;
 	}

@@ -161,7 +161,8 @@ static char *clean_text(const char *s, size_t len)
 static char *clean_id(const char *s, size_t len)
 {
 	while (len > 0 && (*s == '<' || *s == ' ' || *s == '\t')) {
-		s++, len--;
+		s++;
+		len--;
 	}
 	while (len > 0 &&
 	       (s[len - 1] == '>' || s[len - 1] == ' ' || s[len - 1] == '\t')) {
@@ -273,7 +274,8 @@ static char *display_name(const char *s, size_t len)
 	char *r;
 
 	while (len > 0 && (*s == ' ' || *s == '"')) {
-		s++, len--;
+		s++;
+		len--;
 	}
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '"')) {
 		len--;

@@ -54,7 +54,8 @@ void message_qp_encode(struct sbuf *sb, const char *text, size_t len);
 void message_base64_append(struct sbuf *sb, const unsigned char *in, size_t n);
 
 /* Writes one header field, folding before a word that would pass column
- * 78.  Words are separated by one space. */
+ * 78 (even the first: "Message-ID:" CRLF " <long id>").  Words are
+ * separated by one space. */
 struct message_hdr {
 	struct sbuf *sb;
 	size_t col;   /* length of the current physical line */

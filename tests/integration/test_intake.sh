@@ -121,42 +121,42 @@ assert_eq 0 "$pending" "outbox empty"
 
 t_begin "SIGKILL during a 500-message intake loses and duplicates nothing"
 mkdir -p "$WORK/bulk"
+# About 40 KB each, like a letter with a small scan: a few batches' worth.
+filler=$(head -c 30000 /dev/urandom | base64 -w 76 | sed 's/$/\r/')
 for i in $(seq -w 1 500); do
-	printf 'From: sender%s@example.org\r\nTo: khtc@congvan.test\r\nSubject: =?UTF-8?B?%s?=\r\nMessage-ID: <bulk-%s@example.org>\r\nDate: Wed, 25 Nov 2026 09:00:00 +0700\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSố: %s/BCT-VP\r\n' \
-		"$i" "$(printf 'V/v công văn số %s' "$i" | base64 -w0)" "$i" "$i" >"$WORK/bulk/$i.eml"
+	printf 'From: sender%s@example.org\r\nTo: khtc@congvan.test\r\nSubject: =?UTF-8?B?%s?=\r\nMessage-ID: <bulk-%s@example.org>\r\nDate: Wed, 25 Nov 2026 09:00:00 +0700\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSố: %s/BCT-VP\r\n--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n%s\n--b--\r\n' \
+		"$i" "$(printf 'V/v công văn số %s' "$i" | base64 -w0)" "$i" "$i" "$filler" >"$WORK/bulk/$i.eml"
 done
 maildir_inject khtc "$WORK/bulk"
 write_config "$WORK/kill.conf" khtc@congvan.test "$PASSWORD" "$WORK/kill.db" 1
 kcv() { "$CONGVAN" -c "$WORK/kill.conf" "$@"; }
 kcount() { kcv list 2>/dev/null | grep -c '^CV-' || true; }
-# kill_after DELAY: start a run, SIGKILL it after DELAY seconds.
-kill_after() {
+# kill_midway: start a run and SIGKILL it as soon as a batch has been
+# committed, so it dies with the rest of the mailbox still to fetch.
+kill_midway() {
+	local before n
+	before=$(kcount)
 	# Not through kcv: $! must be congvan itself, not a subshell.
 	"$CONGVAN" -c "$WORK/kill.conf" run --once --now "$NOW" 2>/dev/null &
 	local pid=$!
-	sleep "$1"
-	kill -9 "$pid" 2>/dev/null
+	while kill -0 "$pid" 2>/dev/null; do
+		n=$(sqlite3 "$WORK/kill.db" "SELECT COUNT(*) FROM items" 2>/dev/null || echo 0)
+		if [ "${n:-0}" -gt "$before" ]; then
+			kill -9 "$pid" 2>/dev/null
+			break
+		fi
+		sleep 0.01
+	done
 	wait "$pid" 2>/dev/null
+	kcount
 }
-# Find a delay that stops a fresh intake part-way, then kill it again
-# part-way through the rerun before letting it finish.
-partial=
-for delay in 0.05 0.1 0.2 0.3 0.5 0.8 1.2; do
-	rm -rf "$WORK"/kill.db*
-	kill_after "$delay"
-	n=$(kcount)
-	echo "  killed after $delay s: $n items"
-	if [ "$n" -gt 0 ] && [ "$n" -lt 500 ]; then
-		partial=$n
-		break
-	fi
-done
-assert_ne "" "$partial" "a run was killed part-way through the intake"
-kill_after 0.1
-second=$(kcount)
+first=$(kill_midway)
+second=$(kill_midway)
+echo "  killed at $first items, then again at $second items"
+assert_ge "$first" 1 "the first run committed a batch before it was killed"
+assert_ge 499 "$second" "the second run was killed before the end"
 kcv run --once --now "$NOW" 2>/dev/null
 kcv run --once --now "$NOW" 2>/dev/null
-echo "  killed at $partial items, again at $second items"
 assert_eq 500 "$(kcount)" "exactly 500 items"
 dups=$(sqlite3 "$WORK/kill.db" "SELECT COUNT(*) FROM (SELECT m.message_id FROM items JOIN messages m ON m.id = items.message_id GROUP BY m.message_id HAVING COUNT(*) > 1)")
 assert_eq 0 "$dups" "no message registered twice"
@@ -164,8 +164,35 @@ notices=$(sqlite3 "$WORK/kill.db" "SELECT COUNT(*) FROM outbox")
 assert_eq 500 "$notices" "exactly one queued notice per item"
 last=$(sqlite3 "$WORK/kill.db" "SELECT MAX(arrival_no) FROM items")
 assert_eq 500 "$last" "arrival numbers are consecutive"
-blobs=$(find "$WORK/kill.db.raw" -type f ! -name 'tmp.*' | wc -l)
-assert_ge "$blobs" 500 "every raw message is kept"
+kept=$(sqlite3 "$WORK/kill.db" "SELECT COUNT(*) FROM messages m JOIN blobs b ON b.sha256 = m.sha256")
+assert_eq 500 "$kept" "every raw message is kept"
+packed=$(sqlite3 "$WORK/kill.db" "SELECT COALESCE(MAX(offset + size), 0) FROM blobs")
+assert_ge "$(stat -c %s "$WORK/kill.db.raw/pack-000001")" "$packed" "the pack holds every recorded byte"
+
+t_begin "serve picks up new mail, survives an IMAP restart, stops on SIGTERM"
+"$CONGVAN" -c "$CONF" serve 2>"$WORK/serve.err" &
+spid=$!
+sed 's/cv-1204-btc-khtc/cv-serve-1@x/' "$DATA/letter-mof.eml" >"$WORK/s1.eml"
+mail_send sender@congvan.test congvan@congvan.test "$WORK/s1.eml" || t_fail "send s1"
+waited=0
+until [ "$(items)" -ge 5 ] || [ $waited -ge 30 ]; do sleep 0.5; waited=$((waited + 1)); done
+assert_eq 5 "$(items)" "serve registered the new letter"
+grep -q "IDLE\|serving" "$WORK/serve.err"; assert_eq 0 $? "serve logged that it runs"
+stack_ctl imap-stop >/dev/null
+sleep 2
+stack_ctl imap-start >/dev/null
+sed 's/cv-1204-btc-khtc/cv-serve-2@x/' "$DATA/letter-mof.eml" >"$WORK/s2.eml"
+mail_send sender@congvan.test congvan@congvan.test "$WORK/s2.eml" || t_fail "send s2"
+waited=0
+until [ "$(items)" -ge 6 ] || [ $waited -ge 90 ]; do sleep 0.5; waited=$((waited + 1)); done
+assert_eq 6 "$(items)" "serve reconnected after the IMAP restart"
+kill -TERM "$spid"
+waited=0
+while kill -0 "$spid" 2>/dev/null && [ $waited -lt 40 ]; do sleep 0.25; waited=$((waited + 1)); done
+t_notok "serve exited after SIGTERM" kill -0 "$spid" 2>/dev/null
+wait "$spid"
+assert_eq 0 $? "serve exit status after SIGTERM"
+assert_contains "$(cat "$WORK/serve.err")" "stopping" "serve said it stops"
 
 # Last: Dovecot delays logins from an address after a failed one.
 t_begin "a wrong IMAP password fails clearly"

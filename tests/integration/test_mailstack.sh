@@ -17,7 +17,12 @@ msg() { # FILE SUBJECT [BODY]
 }
 
 # a running process (a zombie waiting for init to reap it is not)
-alive() { [ -r "/proc/$1/stat" ] && [ "$(sed 's/.*) //' "/proc/$1/stat" | cut -c1)" != Z ]; }
+# Read the stat file once: the process may go away between two reads.
+alive() {
+	local st
+	st=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	[ -n "$st" ] && [ "$(printf '%s' "$st" | sed 's/.*) //' | cut -c1)" != Z ]
+}
 
 t_begin "stack starts"
 if [ -n "$own_stack" ]; then

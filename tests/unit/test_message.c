@@ -981,6 +981,39 @@ static void test_compose_headers(void **state)
 	free(msg);
 }
 
+/* Ids and addresses too long for one line go on the next one. */
+static void test_compose_long_ids(void **state)
+{
+	static const char *const to[] = {
+	    "nguyen.van.an.phong.to.chuc.can.bo@donvi.example.vn",
+	    "tran.thi.binh.phong.ke.hoach.tai.chinh@donvi.example.vn",
+	    "le.van.cuong@donvi.example.vn", NULL};
+	static const char *const refs[] = {
+	    "HK0PR01MB1234ABCDEF0123456789@HK0PR01MB1234.apcprd01.prod."
+	    "exchangelabs.com",
+	    NULL};
+	struct message_out out = base_out();
+	struct message_info info;
+	char *msg;
+
+	(void)state;
+	out.to = to;
+	out.message_id = "cv.CV-2026-000012.1777260000.aabbccddeeff0011@"
+			 "congvan.to-chuc.example.vn";
+	out.in_reply_to = refs[0];
+	out.references = refs;
+	out.reply_to = "hop-thu-chung+CV-2026-000012.token0123456789abcdef@"
+		       "congvan.example.vn";
+	msg = compose_ok(&out, &info);
+	assert_non_null(strstr(msg, "\r\nMessage-ID:\r\n <cv."));
+	assert_string_equal(info.message_id, out.message_id);
+	assert_string_equal(info.in_reply_to, refs[0]);
+	assert_int_equal(count_refs(&info), 1);
+	assert_string_equal(info.references[0], refs[0]);
+	message_info_free(&info);
+	free(msg);
+}
+
 static void test_compose_injection(void **state)
 {
 	static const struct {
@@ -1016,84 +1049,107 @@ static void test_compose_injection(void **state)
 	}
 }
 
-static void test_compose_errors(void **state)
+enum bad_field {
+	BAD_FROM,
+	BAD_TO_NULL,
+	BAD_TO_EMPTY,
+	BAD_TO_ENTRY,
+	BAD_CC,
+	BAD_REPLY_TO,
+	BAD_MESSAGE_ID,
+	BAD_ITEM_KEY,
+	BAD_SUBJECT,
+	BAD_TEXT,
+};
+
+static void set_bad_field(struct message_out *out, enum bad_field field,
+			  const char *value, const char **cc)
 {
 	static const char *const to_bad[] = {"a@x.vn", "b@x.vn\r\nBcc: e@x",
 					     NULL};
 	static const char *const to_empty[] = {NULL};
+
+	cc[0] = value;
+	cc[1] = NULL;
+	switch (field) {
+	case BAD_FROM:
+		out->from_addr = value;
+		break;
+	case BAD_TO_NULL:
+		out->to = NULL;
+		break;
+	case BAD_TO_EMPTY:
+		out->to = to_empty;
+		break;
+	case BAD_TO_ENTRY:
+		out->to = to_bad;
+		break;
+	case BAD_CC:
+		out->cc = cc;
+		break;
+	case BAD_REPLY_TO:
+		out->reply_to = value;
+		break;
+	case BAD_MESSAGE_ID:
+		out->message_id = value;
+		break;
+	case BAD_ITEM_KEY:
+		out->item_key = value;
+		break;
+	case BAD_SUBJECT:
+		out->subject = NULL;
+		break;
+	case BAD_TEXT:
+		out->text = NULL;
+		break;
+	}
+}
+
+static void test_compose_errors(void **state)
+{
 	static const struct {
-		int field;
+		enum bad_field field;
 		const char *value;
-		const char *error;
+		const char *error; /* what the error must name */
 	} cases[] = {
-	    {0, NULL, "from"},
-	    {0, "", "from"},
-	    {0, "a b@x.vn", "from"},
-	    {0, "<a@x.vn>", "from"},
-	    {0, "a@x.vn\r\nBcc: e@x", "from"},
-	    {0, "ax.vn", "from"},
-	    {0, "a@@x.vn", "from"},
-	    {0, "a@b@x.vn", "from"},
-	    {0, "@x.vn", "from"},
-	    {0, "a@", "from"},
-	    {0, "a@x..vn", "from"},
-	    {0, "a,b@x.vn", "from"},
-	    {0, "nguyễn@x.vn", "from"},
-	    {1, NULL, "to"},
-	    {2, NULL, "to"},
-	    {3, NULL, "to (entry 2)"},
-	    {4, "c@x.vn>", "cc"},
-	    {5, "r@x.vn r", "reply-to"},
-	    {6, NULL, "message-id"},
-	    {6, "no-at-sign", "message-id"},
-	    {6, "<a@b>", "message-id"},
-	    {6, "a b@c", "message-id"},
-	    {7, "CV 2026", "item key"},
-	    {7, "CV-2026\r\nBcc: x", "item key"},
-	    {8, NULL, "subject"},
-	    {9, NULL, "text"},
+	    {BAD_FROM, NULL, "from"},
+	    {BAD_FROM, "", "from"},
+	    {BAD_FROM, "a b@x.vn", "from"},
+	    {BAD_FROM, "<a@x.vn>", "from"},
+	    {BAD_FROM, "a@x.vn\r\nBcc: e@x", "from"},
+	    {BAD_FROM, "ax.vn", "from"},
+	    {BAD_FROM, "a@@x.vn", "from"},
+	    {BAD_FROM, "a@b@x.vn", "from"},
+	    {BAD_FROM, "@x.vn", "from"},
+	    {BAD_FROM, "a@", "from"},
+	    {BAD_FROM, "a@x..vn", "from"},
+	    {BAD_FROM, "a,b@x.vn", "from"},
+	    {BAD_FROM, "nguyễn@x.vn", "from"},
+	    {BAD_TO_NULL, NULL, "to"},
+	    {BAD_TO_EMPTY, NULL, "to"},
+	    {BAD_TO_ENTRY, NULL, "to (entry 2)"},
+	    {BAD_CC, "c@x.vn>", "cc"},
+	    {BAD_REPLY_TO, "r@x.vn r", "reply-to"},
+	    {BAD_MESSAGE_ID, NULL, "message-id"},
+	    {BAD_MESSAGE_ID, "no-at-sign", "message-id"},
+	    {BAD_MESSAGE_ID, "<a@b>", "message-id"},
+	    {BAD_MESSAGE_ID, "a b@c", "message-id"},
+	    {BAD_ITEM_KEY, "CV 2026", "item key"},
+	    {BAD_ITEM_KEY, "CV-2026\r\nBcc: x", "item key"},
+	    {BAD_SUBJECT, NULL, "subject"},
+	    {BAD_TEXT, NULL, "text"},
 	};
+	char *msg = NULL;
+	char *error = NULL;
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct message_out out = base_out();
-		const char *cc[] = {cases[i].value, NULL};
-		char *msg = (char *)"untouched";
-		char *error = NULL;
+		const char *cc[2];
 		size_t len = 7;
 
-		switch (cases[i].field) {
-		case 0:
-			out.from_addr = cases[i].value;
-			break;
-		case 1:
-			out.to = NULL;
-			break;
-		case 2:
-			out.to = to_empty;
-			break;
-		case 3:
-			out.to = to_bad;
-			break;
-		case 4:
-			out.cc = cc;
-			break;
-		case 5:
-			out.reply_to = cases[i].value;
-			break;
-		case 6:
-			out.message_id = cases[i].value;
-			break;
-		case 7:
-			out.item_key = cases[i].value;
-			break;
-		case 8:
-			out.subject = NULL;
-			break;
-		default:
-			out.text = NULL;
-			break;
-		}
+		msg = (char *)"untouched";
+		set_bad_field(&out, cases[i].field, cases[i].value, cc);
 		assert_int_equal(message_compose(&out, &msg, &len, &error), -1);
 		assert_null(msg);
 		assert_int_equal(len, 0);
@@ -1102,17 +1158,12 @@ static void test_compose_errors(void **state)
 			fail_msg("case %zu: error '%s' does not name '%s'", i,
 				 error, cases[i].error);
 		}
-		free(error);
+		FREE_AND_NULL(error);
 	}
-	{
-		char *msg = NULL;
-		char *error = NULL;
-
-		assert_int_equal(message_compose(NULL, &msg, NULL, &error), -1);
-		assert_null(msg);
-		assert_non_null(error);
-		free(error);
-	}
+	assert_int_equal(message_compose(NULL, &msg, NULL, &error), -1);
+	assert_null(msg);
+	assert_non_null(error);
+	free(error);
 }
 
 static void test_compose_multipart(void **state)
@@ -1303,6 +1354,7 @@ int main(void)
 	    cmocka_unit_test(test_compose_roundtrip),
 	    cmocka_unit_test(test_compose_encoded_words),
 	    cmocka_unit_test(test_compose_headers),
+	    cmocka_unit_test(test_compose_long_ids),
 	    cmocka_unit_test(test_compose_injection),
 	    cmocka_unit_test(test_compose_errors),
 	    cmocka_unit_test(test_compose_multipart),
