@@ -240,11 +240,13 @@ void config_free(struct config *cfg)
 	config_wipe_free(cfg->mailbox.password);
 	free(cfg->mailbox.host);
 	free(cfg->mailbox.folder);
+	free(cfg->mailbox.ca_file);
 	free(cfg->smtp.url);
 	free(cfg->smtp.user);
 	config_wipe_free(cfg->smtp.password);
 	free(cfg->smtp.from);
 	free(cfg->smtp.host);
+	free(cfg->smtp.ca_file);
 	memset(cfg, 0, sizeof(*cfg));
 }
 

@@ -3,7 +3,9 @@
  * moves its values into struct config, and an entry in
  * config_section_kinds. */
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "congvan/util.h"
 #include "private.h"
@@ -42,6 +44,7 @@ enum {
 	MBX_PASSWORD_FILE,
 	MBX_POLL_INTERVAL,
 	MBX_TLS,
+	MBX_CA_FILE,
 	MBX_NKEYS
 };
 
@@ -53,6 +56,7 @@ static const struct key_spec mailbox_keys[MBX_NKEYS] = {
     [MBX_POLL_INTERVAL] = {"poll_interval", "",
 			   "a number of seconds from 5 to 86400"},
     [MBX_TLS] = {"tls", "", "yes, no or auto"},
+    [MBX_CA_FILE] = {"ca_file", "", "a PEM file of trusted certificates"},
 };
 
 enum {
@@ -63,6 +67,7 @@ enum {
 	SMTP_FROM,
 	SMTP_TLS,
 	SMTP_REPLY_PLUS,
+	SMTP_CA_FILE,
 	SMTP_NKEYS
 };
 
@@ -74,6 +79,7 @@ static const struct key_spec smtp_keys[SMTP_NKEYS] = {
     [SMTP_FROM] = {"from", "", "a mail address"},
     [SMTP_TLS] = {"tls", "", "yes, no or auto"},
     [SMTP_REPLY_PLUS] = {"reply_plus", "", "yes or no"},
+    [SMTP_CA_FILE] = {"ca_file", "", "a PEM file of trusted certificates"},
 };
 
 static const struct url_form imap_form = {"imap", "imaps", 143,
@@ -135,6 +141,18 @@ static void check_tls(struct loader *ld, const struct raw_section *rs,
 	}
 }
 
+/* An optional file of trusted certificates, which must be readable. */
+static void take_ca_file(struct loader *ld, struct raw_section *rs,
+			 size_t key, char **path_r)
+{
+	config_take_path(ld, rs, key, false, path_r);
+	if (*path_r && access(*path_r, R_OK) < 0) {
+		config_loader_error(ld, rs->values[key].line,
+				    "cannot read ca_file '%s': %s", *path_r,
+				    strerror(errno));
+	}
+}
+
 static void mailbox_finish(struct loader *ld, struct raw_section *rs)
 {
 	struct config_mailbox *m = &ld->cfg->mailbox;
@@ -157,6 +175,7 @@ static void mailbox_finish(struct loader *ld, struct raw_section *rs)
 	if (config_get_tls(ld, rs, MBX_TLS, &m->tls) == 0) {
 		check_tls(ld, rs, MBX_TLS, m->ssl, m->tls, &imap_form);
 	}
+	take_ca_file(ld, rs, MBX_CA_FILE, &m->ca_file);
 }
 
 /* user, and password or password_file: all or nothing. */
@@ -206,6 +225,7 @@ static void smtp_finish(struct loader *ld, struct raw_section *rs)
 		check_tls(ld, rs, SMTP_TLS, s->ssl, s->tls, &smtp_form);
 	}
 	config_get_bool(ld, rs, SMTP_REPLY_PLUS, false, &s->reply_plus);
+	take_ca_file(ld, rs, SMTP_CA_FILE, &s->ca_file);
 }
 
 const struct section_kind config_section_kinds[] = {

@@ -9,6 +9,7 @@
 #include "congvan/log.h"
 #include "congvan/mail.h"
 #include "congvan/util.h"
+#include "private.h"
 
 #define IMAP_TIMEOUT 120
 
@@ -67,13 +68,31 @@ static bool is_loopback(const char *host)
 	       str_startswith(host, "127.");
 }
 
+static int verify(struct mail_session *s, const struct config_mailbox *cfg,
+		  enum fail *fail_r, char **error_r)
+{
+	char *why = NULL;
+
+	if (mail_tls_verify(s->imap->imap_stream, cfg->host, cfg->ca_file,
+			    &why) == 0) {
+		return 0;
+	}
+	*fail_r = FAIL_FATAL;
+	*error_r = xasprintf("mailbox '%s': %s", s->server, why);
+	free(why);
+	return -1;
+}
+
 static int secure(struct mail_session *s, const struct config_mailbox *cfg,
 		  enum fail *fail_r, char **error_r)
 {
 	struct mailimap_capability_data *caps = NULL;
 	int rc;
 
-	if (cfg->ssl || cfg->tls == CONFIG_TLS_NO) {
+	if (cfg->ssl) {
+		return verify(s, cfg, fail_r, error_r);
+	}
+	if (cfg->tls == CONFIG_TLS_NO) {
 		return 0;
 	}
 	rc = mailimap_capability(s->imap, &caps);
@@ -82,11 +101,12 @@ static int secure(struct mail_session *s, const struct config_mailbox *cfg,
 	}
 	mailimap_capability_data_free(caps);
 	if (mailimap_has_extension(s->imap, "STARTTLS")) {
-		rc = mailimap_socket_starttls(s->imap);
+		rc = mailimap_socket_starttls_with_callback(
+			s->imap, mail_tls_set_sni, cfg->host);
 		if (rc != MAILIMAP_NO_ERROR) {
 			return fail_with(s, rc, "STARTTLS", fail_r, error_r);
 		}
-		return 0;
+		return verify(s, cfg, fail_r, error_r);
 	}
 	if (cfg->tls == CONFIG_TLS_YES || !is_loopback(cfg->host)) {
 		*fail_r = FAIL_FATAL;
@@ -106,7 +126,9 @@ static int connect_server(struct mail_session *s,
 	int rc;
 
 	if (cfg->ssl) {
-		rc = mailimap_ssl_connect(s->imap, cfg->host, (uint16_t)cfg->port);
+		rc = mailimap_ssl_connect_with_callback(
+			s->imap, cfg->host, (uint16_t)cfg->port,
+			mail_tls_set_sni, cfg->host);
 	} else {
 		rc = mailimap_socket_connect(s->imap, cfg->host,
 					     (uint16_t)cfg->port);

@@ -203,6 +203,7 @@ static void flush_run(struct decoder *d)
 	static const char *const latin1[] = {
 	    "iso-8859-1", "iso8859-1", "iso_8859-1",   "latin1",
 	    "l1",         "cp1252",    "windows-1252", NULL};
+
 	if (d->run.len == 0) {
 		return;
 	}
@@ -311,11 +312,12 @@ static bool decode_step(struct decoder *d, const char *s, size_t len, size_t *p,
 		return true;
 	}
 	if (is_wsp(s[i])) {
+		bool drop;
+
 		while (q < len && is_wsp(s[q])) {
 			q++;
 		}
-		bool drop = prev_word && encoded_word_len(s + q, len - q) > 0;
-
+		drop = prev_word && encoded_word_len(s + q, len - q) > 0;
 		if (!drop) {
 			add_plain(d, s + i, q - i);
 		}

@@ -266,6 +266,19 @@ static void take_raw_ids(struct parse *ps, const char *v, bool references)
 	}
 }
 
+/* Fallback for a Message-ID libetpan could not parse: the first "<...>",
+ * else the whole value. */
+static char *raw_id(const char *v)
+{
+	const char *lt = strchr(v, '<');
+	const char *gt = lt ? strchr(lt, '>') : NULL;
+
+	if (gt) {
+		return clean_id(lt + 1, (size_t)(gt - lt - 1));
+	}
+	return clean_id(v, strlen(v));
+}
+
 /* A decoded display name, NULL when empty.  libetpan keeps the quotes
  * around a quoted string holding "=?" (sometimes only the opening one);
  * the encoded words inside are decoded anyway, as mail clients do. */
@@ -424,7 +437,7 @@ static void take_optional(struct parse *ps, const char *name, const char *v)
 	bool empty = v[strspn(v, " \t\r\n")] == '\0';
 
 	if (str_iequal(name, "Message-ID") && take_once(ps, SEEN_MESSAGE_ID)) {
-		info->message_id = clean_id(v, strlen(v));
+		info->message_id = raw_id(v);
 	} else if (str_iequal(name, "In-Reply-To") && !empty &&
 		   take_once(ps, SEEN_IN_REPLY_TO)) {
 		ps->facts.has_in_reply_to = true;

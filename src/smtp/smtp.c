@@ -29,14 +29,26 @@ static size_t read_cb(char *buf, size_t size, size_t nmemb, void *p)
 	return n;
 }
 
+/* auto: STARTTLS when offered; plain text only to this machine. */
+static long use_ssl(const struct config_smtp *cfg)
+{
+	bool local = cfg->host && (strcmp(cfg->host, "localhost") == 0 ||
+				   strcmp(cfg->host, "::1") == 0 ||
+				   str_startswith(cfg->host, "127."));
+
+	switch (cfg->tls) {
+	case CONFIG_TLS_NO:
+		return CURLUSESSL_NONE;
+	case CONFIG_TLS_YES:
+		return CURLUSESSL_ALL;
+	default:
+		return local ? CURLUSESSL_TRY : CURLUSESSL_ALL;
+	}
+}
+
 struct smtp_client *smtp_new(const struct config_smtp *cfg)
 {
 	struct smtp_client *c = xcalloc(1, sizeof(*c));
-	static const long use_ssl[] = {
-		[CONFIG_TLS_AUTO] = CURLUSESSL_TRY,
-		[CONFIG_TLS_YES] = CURLUSESSL_ALL,
-		[CONFIG_TLS_NO] = CURLUSESSL_NONE,
-	};
 
 	c->cfg = cfg;
 	c->curl = curl_easy_init();
@@ -44,13 +56,16 @@ struct smtp_client *smtp_new(const struct config_smtp *cfg)
 		abort();
 	}
 	curl_easy_setopt(c->curl, CURLOPT_URL, cfg->url);
-	curl_easy_setopt(c->curl, CURLOPT_USE_SSL, use_ssl[cfg->tls]);
+	curl_easy_setopt(c->curl, CURLOPT_USE_SSL, use_ssl(cfg));
 	curl_easy_setopt(c->curl, CURLOPT_UPLOAD, 1L);
 	curl_easy_setopt(c->curl, CURLOPT_READFUNCTION, read_cb);
 	curl_easy_setopt(c->curl, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c->curl, CURLOPT_CONNECTTIMEOUT, 30L);
 	curl_easy_setopt(c->curl, CURLOPT_TIMEOUT, 300L);
 	curl_easy_setopt(c->curl, CURLOPT_ERRORBUFFER, c->errbuf);
+	if (cfg->ca_file) {
+		curl_easy_setopt(c->curl, CURLOPT_CAINFO, cfg->ca_file);
+	}
 	if (cfg->user) {
 		curl_easy_setopt(c->curl, CURLOPT_USERNAME, cfg->user);
 		curl_easy_setopt(c->curl, CURLOPT_PASSWORD, cfg->password);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Intake to outbox on a real Dovecot + OpenSMTPD: letters become items, the
 # Office gets one notice each, automatic mail creates nothing, the outbox
-# survives an SMTP outage, a bad password fails clearly, and a SIGKILL in
-# the middle of a 500-message intake loses and duplicates nothing.
+# survives an SMTP outage, a SIGKILL in the middle of a 500-message intake
+# loses and duplicates nothing, serve follows the mailbox (IDLE) and stops
+# cleanly, and bad settings (tls, password) fail clearly.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -193,6 +194,13 @@ t_notok "serve exited after SIGTERM" kill -0 "$spid" 2>/dev/null
 wait "$spid"
 assert_eq 0 $? "serve exit status after SIGTERM"
 assert_contains "$(cat "$WORK/serve.err")" "stopping" "serve said it stops"
+
+t_begin "tls = yes refuses a server that offers no STARTTLS"
+write_config "$WORK/tls.conf" congvan@congvan.test "$PASSWORD" "$WORK/tls.db" "$SMTP_PORT"
+sed -i 's/^poll_interval = 5$/poll_interval = 5\ntls = yes/' "$WORK/tls.conf"
+err=$("$CONGVAN" -c "$WORK/tls.conf" run --once 2>&1)
+assert_eq 77 "$?" "exit status EX_NOPERM"
+assert_contains "$err" "does not offer STARTTLS" "the error says why"
 
 # Last: Dovecot delays logins from an address after a failed one.
 t_begin "a wrong IMAP password fails clearly"

@@ -630,7 +630,7 @@ static const struct error_case structure_cases[] = {
      "@F:6: missing key 'password' or 'password_file' in [mailbox]; "
      "expected exactly one\n"
      "@F:9: unknown key 'pasword' in [mailbox]; expected one of: url, "
-     "user, password, password_file, poll_interval, tls"},
+     "user, password, password_file, poll_interval, tls, ca_file"},
     {"unknown key, continued", VALID "colour = red\n  blue\n",
      "@F:13: unknown key 'colour' in [smtp]; expected one of: url, "
      "user, "
@@ -657,7 +657,7 @@ static const struct error_case structure_cases[] = {
      "[SECTION] headers at the start of the line\n"
      "@F:11: duplicate key 'url' in [mailbox]; first set on line 7\n"
      "@F:12: unknown key 'from' in [mailbox]; expected one of: url, user, "
-     "password, password_file, poll_interval, tls"},
+     "password, password_file, poll_interval, tls, ca_file"},
     {"duplicate key", VALID "from = x@y.z\n",
      "@F:13: duplicate key 'from' in [smtp]; first set on line 12"},
     {"line too long", "[service]\n" ORG_198 "x\n" S_DOM S_DB S_OFF MAILBOX SMTP,

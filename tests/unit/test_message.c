@@ -445,6 +445,8 @@ static void test_parse_ids(void **state)
 	    {"Message-ID: <abc@x.vn>\r\n\r\n", "abc@x.vn", NULL, 0, NULL},
 	    {"Message-Id: abc@x.vn\r\n\r\n", "abc@x.vn", NULL, 0, NULL},
 	    {"Message-ID: <>\r\n\r\n", NULL, NULL, 0, NULL},
+	    {"Message-ID: junk <a b@x.vn> junk\r\n\r\n", "a b@x.vn", NULL, 0,
+	     NULL},
 	    {"In-Reply-To: <a@b> <c@d>\r\n\r\n", NULL, "a@b", 0, NULL},
 	    {"In-Reply-To: foo bar\r\n\r\n", NULL, NULL, 0, NULL},
 	    {"In-Reply-To: Your message of x <a@b>\r\n\r\n", NULL, "a@b", 0,
