@@ -634,7 +634,7 @@ static const struct error_case structure_cases[] = {
     {"unknown key, continued", VALID "colour = red\n  blue\n",
      "@F:13: unknown key 'colour' in [smtp]; expected one of: url, "
      "user, "
-     "password, password_file, from, tls, reply_plus"},
+     "password, password_file, from, tls, reply_plus, ca_file"},
     {"key before section", "x = 1\n" VALID,
      "@F:1: key 'x' outside any section; expected a section header "
      "such "
