@@ -26,6 +26,11 @@ int template_render(const char *dir, const char *lang, const char *name,
 		    struct template_out *out_r, char **error_r);
 void template_out_free(struct template_out *out);
 
+/* Checks that dir/lang/name.txt exists and is well formed (and .html when
+ * present), without rendering it. */
+int template_check(const char *dir, const char *lang, const char *name,
+		   char **error_r);
+
 /* Template files are read once per process and cached; this drops the
  * cache (tests, and a daemon asked to reload). */
 void template_cache_clear(void);
@@ -35,9 +40,10 @@ int template_expand(const char *text, const struct template_var *vars,
 		    size_t nvars, int escape_html, char **out_r,
 		    char **error_r);
 
-/* Finds the template folder: configured (non-empty) wins, then the folder
- * beside the running binary, then the installed data folder.  Caller
- * frees. */
+/* Finds the template folder: configured (non-empty) wins, then
+ * "templates" beside the running binary (a source tree), then
+ * "../share/congvan/templates" from it (an installed tree, any PREFIX),
+ * then the compiled-in data folder.  Caller frees. */
 char *template_find_dir(const char *configured);
 
 #endif

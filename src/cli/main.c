@@ -358,8 +358,8 @@ static int cmd_serve(const struct cli *cli)
 
 static int cmd_check_config(const struct cli *cli)
 {
+	static const char *const templates[] = {"registered"};
 	struct config cfg = {0};
-	struct template_out t;
 	char *dir, *err = NULL;
 	int ret = 0;
 
@@ -367,16 +367,17 @@ static int cmd_check_config(const struct cli *cli)
 		return EX_CONFIG;
 	}
 	dir = template_find_dir(cfg.service.templates);
-	if (template_render(dir, cfg.service.language, "registered", NULL, 0,
-			    &t, &err) < 0 &&
-	    !strstr(err, "unknown or unterminated variable")) {
-		fprintf(stderr, "%s\n", err);
-		ret = EX_CONFIG;
-	} else {
+	for (size_t i = 0; i < ARRAY_SIZE(templates); i++) {
+		if (template_check(dir, cfg.service.language, templates[i],
+				   &err) < 0) {
+			fprintf(stderr, "%s\n", err);
+			FREE_AND_NULL(err);
+			ret = EX_CONFIG;
+		}
+	}
+	if (ret == 0) {
 		printf("%s: ok\n", cfg.path);
 	}
-	template_out_free(&t);
-	free(err);
 	free(dir);
 	config_free(&cfg);
 	return ret;

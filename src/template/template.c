@@ -221,6 +221,55 @@ out:
 	return ret;
 }
 
+/* Every {{ has a }} and a plain name between them. */
+static int check_placeholders(const char *path, const char *text,
+			      char **error_r)
+{
+	for (const char *p = strstr(text, "{{"); p; p = strstr(p, "{{")) {
+		const char *close = strstr(p + 2, "}}");
+		size_t n = close ? (size_t)(close - p - 2) : 0;
+
+		if (!close || n == 0 ||
+		    strspn(p + 2, "abcdefghijklmnopqrstuvwxyz_0123456789") != n) {
+			*error_r = xasprintf("template '%s': line %d: malformed"
+					     " variable; expected {{name}}",
+					     path, line_of(text, p));
+			return -1;
+		}
+		p = close + 2;
+	}
+	return 0;
+}
+
+int template_check(const char *dir, const char *lang, const char *name,
+		   char **error_r)
+{
+	static const char *const exts[] = {"txt", "html"};
+	int ret = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(exts) && ret == 0; i++) {
+		char *path = xasprintf("%s/%s/%s.%s", dir, lang, name, exts[i]);
+		const char *text = read_cached(path);
+		char *copy, *subject, *body;
+
+		if (!text && i == 0) {
+			*error_r = xasprintf("template '%s': %s", path,
+					     strerror(errno));
+			ret = -1;
+		} else if (text && i == 0) {
+			copy = xstrdup(text);
+			ret = split_subject(path, copy, &subject, &body,
+					    error_r);
+			free(copy);
+		}
+		if (ret == 0 && text) {
+			ret = check_placeholders(path, text, error_r);
+		}
+		free(path);
+	}
+	return ret;
+}
+
 void template_out_free(struct template_out *out)
 {
 	FREE_AND_NULL(out->subject);
@@ -237,6 +286,11 @@ static bool is_dir(const char *path)
 
 char *template_find_dir(const char *configured)
 {
+	/* Beside the binary in a source tree, then where `make install`
+	 * put them relative to the binary (any PREFIX), then the compiled-in
+	 * data folder. */
+	static const char *const near_exe[] = {"templates",
+					       "../share/congvan/templates"};
 	char exe[PATH_MAX];
 	ssize_t n;
 
@@ -245,18 +299,21 @@ char *template_find_dir(const char *configured)
 	}
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
-		char *slash, *dir;
+		char *slash;
 
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
 		}
-		dir = xasprintf("%s/templates", exe);
-		if (is_dir(dir)) {
-			return dir;
+		for (size_t i = 0; i < ARRAY_SIZE(near_exe); i++) {
+			char *dir = xasprintf("%s/%s", exe, near_exe[i]);
+
+			if (is_dir(dir)) {
+				return dir;
+			}
+			free(dir);
 		}
-		free(dir);
 	}
 	return xstrdup(CONGVAN_DATADIR "/templates");
 }

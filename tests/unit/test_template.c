@@ -90,6 +90,21 @@ static void test_missing(void **state)
 	free(err);
 }
 
+static void test_check(void **state)
+{
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(template_check("templates", "vi", "registered", &err),
+			 0);
+	assert_int_equal(template_check("templates", "en", "registered", &err),
+			 0);
+	assert_int_equal(template_check("templates", "vi", "nope", &err), -1);
+	assert_non_null(strstr(err, "nope.txt"));
+	free(err);
+	template_cache_clear();
+}
+
 static void test_backoff(void **state)
 {
 	(void)state;
@@ -106,8 +121,12 @@ int main(void)
 		cmocka_unit_test(test_expand),
 		cmocka_unit_test(test_shipped),
 		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_backoff),
 	};
 
-	return cmocka_run_group_tests_name("template", tests, NULL, NULL);
+	int rc = cmocka_run_group_tests_name("template", tests, NULL, NULL);
+
+	template_cache_clear();
+	return rc;
 }
