@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# make fuzz: builds each libFuzzer target in tests/fuzz/ with clang and
+# AddressSanitizer + UndefinedBehaviorSanitizer, then runs each for
+# FUZZ_SECONDS (default 60) from a seed corpus of the project's own test
+# data.  Crashes, leaks and sanitizer reports fail the run; reproducers are
+# left in build/fuzz/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${FUZZ_SECONDS:-60}
+OUT=build/fuzz
+PKGS="libetpan libcurl sqlite3 inih nettle gnutls"
+FLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude $(pkg-config --cflags $PKGS)
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+	-DCONGVAN_VERSION=\"fuzz\" -DCONGVAN_DATADIR=\"/nonexistent\""
+command -v clang >/dev/null || { echo "fuzz: clang is not installed (contrib/install-deps)" >&2; exit 1; }
+
+mkdir -p "$OUT/obj"
+objs=()
+for src in $(ls src/*/*.c | grep -v '^src/cli/'); do
+	obj=$OUT/obj/$(echo "$src" | tr / _).o
+	# shellcheck disable=SC2086
+	clang $FLAGS -fsanitize=fuzzer-no-link -c "$src" -o "$obj"
+	objs+=("$obj")
+done
+
+seed() { # TARGET: a seed corpus folder
+	local dir=$OUT/corpus-$1
+	mkdir -p "$dir"
+	case $1 in
+	fuzz_config) cp config.example tests/data/config/*.conf "$dir/" 2>/dev/null || true ;;
+	fuzz_message)
+		cp tests/data/integration/*.eml "$dir/" 2>/dev/null || true
+		cp tests/data/mail/*.eml "$dir/" 2>/dev/null || true
+		for f in ../shared/fixtures/talon/standard_replies/*.eml; do
+			[ -e "$f" ] && cp "$f" "$dir/talon-$(basename "$f")"
+		done ;;
+	esac
+	echo "$dir"
+}
+
+status=0
+for t in tests/fuzz/fuzz_*.c; do
+	name=$(basename "$t" .c)
+	# shellcheck disable=SC2086
+	clang $FLAGS -fsanitize=fuzzer "$t" "${objs[@]}" -o "$OUT/$name" \
+		$(pkg-config --libs $PKGS | sed 's/-specs=[^ ]*//')
+	corpus=$(seed "$name")
+	echo "== $name: $SECONDS_EACH s from $(ls "$corpus" | wc -l) seeds"
+	if ! (cd "$OUT" && ASAN_OPTIONS=detect_leaks=1 "./$name" -max_total_time="$SECONDS_EACH" \
+		-max_len=262144 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		"corpus-$name" 2>"$name.log"); then
+		echo "!! $name failed; see $OUT/$name.log"
+		tail -30 "$OUT/$name.log"
+		status=1
+	else
+		grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' "$OUT/$name.log" | tail -2
+	fi
+done
+exit $status
