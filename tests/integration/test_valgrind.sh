@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Valgrind over a whole cycle on the real mail stack: intake (letters, an
+# auto-reply, a bounce), the outbox, list, show and check-config leak
+# nothing and touch no invalid memory.  Uses the plain build, since a
+# sanitizer build cannot run under valgrind.
+set -u -o pipefail
+. "$(dirname "$0")/../lib.sh"
+
+DATA="$T_ROOT/tests/data/integration"
+if ! command -v valgrind >/dev/null; then
+	echo "valgrind is not installed"; echo "0 passed, 1 failed"; exit 1
+fi
+make -s -C "$T_ROOT" build/default/congvan >/dev/null || {
+	echo "cannot build the plain binary"; echo "0 passed, 1 failed"; exit 1; }
+CONGVAN="$T_ROOT/build/default/congvan"
+VG=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect
+	--errors-for-leak-kinds=definite,indirect --error-exitcode=99)
+
+stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
+WORK=$(mktemp -d /tmp/congvan-vg.XXXXXX)
+chmod 755 "$WORK"
+trap 'stack_stop; rm -rf "$WORK"' EXIT
+cat >"$WORK/c.conf" <<CONF
+[service]
+organization = Bộ Công Thương
+domain = congvan.test
+database = $WORK/c.db
+office = vanthu@congvan.test
+templates = $T_ROOT/templates
+
+[mailbox]
+url = imap://127.0.0.1:$IMAP_PORT/INBOX
+user = congvan@congvan.test
+password = $PASSWORD
+
+[smtp]
+url = smtp://127.0.0.1:$SMTP_PORT
+from = congvan@congvan.test
+CONF
+maildir_inject congvan "$DATA"/letter-*.eml "$DATA/auto-reply.eml" "$DATA/bounce.eml"
+
+# vg NAME ARGS...: runs congvan under valgrind, asserts a clean exit.
+vg() {
+	local name=$1 rc
+	shift
+	"${VG[@]}" "$CONGVAN" -c "$WORK/c.conf" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"
+	rc=$?
+	assert_eq 0 "$rc" "$name: exit status (99: valgrind found errors)" ||
+		tail -30 "$WORK/$name.err"
+}
+
+t_begin "a full cycle under valgrind"
+vg run run --once --now 2026-11-27T09:00:00+07:00
+assert_eq 3 "$(grep -c '^CV-' <("$CONGVAN" -c "$WORK/c.conf" list))" "three items registered"
+mail_wait_count vanthu 3 30 || t_fail "notices were not delivered"
+
+t_begin "read-only commands under valgrind"
+vg list list
+vg show show CV-2026-000001
+vg check check-config
+assert_contains "$(cat "$WORK/show.out")" "CV-2026-000001" "show printed the item"
+
+t_begin "failures under valgrind"
+sed -i "s/^password = .*/password = wrong/" "$WORK/c.conf"
+"${VG[@]}" "$CONGVAN" -c "$WORK/c.conf" run --once >/dev/null 2>"$WORK/bad.err"
+assert_eq 77 "$?" "a rejected login exits 77 with no valgrind error"
+printf '[service]\nnope = 1\n' >"$WORK/bad.conf"
+"${VG[@]}" "$CONGVAN" -c "$WORK/bad.conf" check-config >/dev/null 2>&1
+assert_eq 78 "$?" "a bad configuration exits 78 with no valgrind error"
+
+t_summary
