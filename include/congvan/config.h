@@ -31,7 +31,7 @@ struct config_mailbox {
 	char *password;    /* from password or password_file; never logged */
 	int poll_interval; /* seconds, default 60 */
 	enum config_tls tls;
-	char *ca_file;      /* trusted CAs (PEM); NULL: the system's */
+	char *ca_file; /* trusted CAs (PEM); NULL: the system's */
 	/* Derived from url by config_load. */
 	bool ssl; /* imaps */
 	char *host;
@@ -46,7 +46,7 @@ struct config_smtp {
 	char *from;     /* envelope and header sender address */
 	enum config_tls tls;
 	bool reply_plus; /* box+TOKEN@domain reply addresses */
-	char *ca_file;      /* trusted CAs (PEM); NULL: the system's */
+	char *ca_file;   /* trusted CAs (PEM); NULL: the system's */
 	/* Derived from url by config_load. */
 	bool ssl; /* smtps */
 	char *host;

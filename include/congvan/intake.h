@@ -27,8 +27,7 @@ struct intake_stats {
  * server.  A UIDVALIDITY change rescans the folder; messages seen before
  * are recognised by Message-ID (or content) and not registered again. */
 int intake_run(struct runtime *rt, struct mail_session *ms,
-	       struct intake_stats *stats_r, enum fail *fail_r,
-	       char **error_r);
+	       struct intake_stats *stats_r, enum fail *fail_r, char **error_r);
 
 /* Registers one raw message as if it had arrived with this UID.  Must run
  * inside a store transaction.  Exposed for tests and `make bench`. */

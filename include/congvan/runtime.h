@@ -11,9 +11,9 @@
 struct runtime {
 	const struct config *cfg;
 	struct store *st;
-	const char *templates;            /* template folder */
-	time_t fixed_now;                 /* run --now; 0: the real clock */
-	volatile sig_atomic_t *stop;      /* set by SIGTERM/SIGINT */
+	const char *templates;       /* template folder */
+	time_t fixed_now;            /* run --now; 0: the real clock */
+	volatile sig_atomic_t *stop; /* set by SIGTERM/SIGINT */
 };
 
 /* The cycle's clock: --now when given, else the system time. */

@@ -102,8 +102,8 @@ int store_item_create(struct store *st, const char *prefix, int year,
 		      time_t now, int64_t message_id, const char *subject,
 		      const char *sender, struct store_item *item_r,
 		      char **error_r);
-int store_item_get(struct store *st, const char *key,
-		   struct store_item *item_r, char **error_r);
+int store_item_get(struct store *st, const char *key, struct store_item *item_r,
+		   char **error_r);
 int store_item_by_key(struct store *st, const char *key, int64_t *id_r,
 		      char **error_r);
 void store_item_release(struct store_item *item);
@@ -148,8 +148,7 @@ int store_outbox_add(struct store *st, const struct store_outbox *o,
 typedef int store_outbox_cb(const struct store_outbox *o, void *ctx);
 int store_outbox_due(struct store *st, time_t now, int limit,
 		     store_outbox_cb *cb, void *ctx, char **error_r);
-int store_outbox_sent(struct store *st, int64_t id, time_t now,
-		      char **error_r);
+int store_outbox_sent(struct store *st, int64_t id, time_t now, char **error_r);
 int store_outbox_retry(struct store *st, int64_t id, time_t next_at,
 		       const char *reason, char **error_r);
 int store_outbox_failed(struct store *st, int64_t id, time_t now,

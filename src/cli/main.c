@@ -42,23 +42,25 @@ static void on_signal(int sig)
 }
 
 static const char usage_text[] =
-	"usage: congvan [-c FILE] [-v] COMMAND [ARGS]\n"
-	"\n"
-	"commands:\n"
-	"  serve                 run the daemon: intake (IDLE or polling), outbox\n"
-	"  run --once [--now T]  one full cycle at instant T (ISO 8601), then exit\n"
-	"  check-config          validate the configuration without any network\n"
-	"  list                  one line per item, the item key first\n"
-	"  show KEY              an item's details and timeline\n"
-	"\n"
-	"options:\n"
-	"  -c, --config FILE     configuration (default " CONFIG_DEFAULT_PATH ")\n"
-	"  -v, --verbose         more logging (twice for debug)\n"
-	"  -h, --help            this help\n"
-	"  -V, --version         the version\n"
-	"\n"
-	"exit status follows sysexits.h: 0 ok, 64 usage, 65 unknown item,\n"
-	"75 server unreachable (retry later), 77 login rejected, 78 configuration.\n";
+    "usage: congvan [-c FILE] [-v] COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  serve                 run the daemon: intake (IDLE or polling), outbox\n"
+    "  run --once [--now T]  one full cycle at instant T (ISO 8601), then "
+    "exit\n"
+    "  check-config          validate the configuration without any network\n"
+    "  list                  one line per item, the item key first\n"
+    "  show KEY              an item's details and timeline\n"
+    "\n"
+    "options:\n"
+    "  -c, --config FILE     configuration (default " CONFIG_DEFAULT_PATH ")\n"
+    "  -v, --verbose         more logging (twice for debug)\n"
+    "  -h, --help            this help\n"
+    "  -V, --version         the version\n"
+    "\n"
+    "exit status follows sysexits.h: 0 ok, 64 usage, 65 unknown item,\n"
+    "75 server unreachable (retry later), 77 login rejected, 78 "
+    "configuration.\n";
 
 static int usage(FILE *f, int status)
 {
@@ -70,13 +72,13 @@ static int usage(FILE *f, int status)
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
-		{"config", required_argument, NULL, 'c'},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{"once", no_argument, NULL, 'o'},
-		{"now", required_argument, NULL, 'n'},
-		{NULL, 0, NULL, 0},
+	    {"config", required_argument, NULL, 'c'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {"once", no_argument, NULL, 'o'},
+	    {"now", required_argument, NULL, 'n'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 
@@ -150,8 +152,7 @@ static int ensure_secret(const char *path)
 	if (fd < 0 && errno == EEXIST) {
 		return 0;
 	}
-	if (fd < 0 || write(fd, hex, len) != (ssize_t)len ||
-	    close(fd) < 0) {
+	if (fd < 0 || write(fd, hex, len) != (ssize_t)len || close(fd) < 0) {
 		log_warn("cannot write secret file '%s'", path);
 		return -1;
 	}
@@ -172,8 +173,9 @@ static int open_runtime(const struct cli *cli, struct config *cfg,
 	rt->stop = &stop_flag;
 	rt->templates = template_find_dir(cfg->service.templates);
 	if (cli->now && clock_parse_iso(cli->now, &rt->fixed_now) < 0) {
-		fprintf(stderr, "congvan: --now '%s': expected ISO 8601, e.g."
-				" 2026-05-04T09:00:00+07:00\n",
+		fprintf(stderr,
+			"congvan: --now '%s': expected ISO 8601, e.g."
+			" 2026-05-04T09:00:00+07:00\n",
 			cli->now);
 		return EX_USAGE;
 	}
@@ -465,7 +467,8 @@ static int cmd_show(const struct cli *cli)
 			log_warnx("%s", err);
 			ret = EX_IOERR;
 		} else if (rc == 0) {
-			fprintf(stderr, "congvan: no item '%s'\n", cli->argv[1]);
+			fprintf(stderr, "congvan: no item '%s'\n",
+				cli->argv[1]);
 			ret = EX_DATAERR;
 		}
 	}
@@ -480,11 +483,11 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*fn)(const struct cli *cli);
 	} commands[] = {
-		{"serve", cmd_serve},
-		{"run", cmd_run},
-		{"check-config", cmd_check_config},
-		{"list", cmd_list},
-		{"show", cmd_show},
+	    {"serve", cmd_serve},
+	    {"run", cmd_run},
+	    {"check-config", cmd_check_config},
+	    {"list", cmd_list},
+	    {"show", cmd_show},
 	};
 	struct cli cli = {0};
 

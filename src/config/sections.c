@@ -142,8 +142,8 @@ static void check_tls(struct loader *ld, const struct raw_section *rs,
 }
 
 /* An optional file of trusted certificates, which must be readable. */
-static void take_ca_file(struct loader *ld, struct raw_section *rs,
-			 size_t key, char **path_r)
+static void take_ca_file(struct loader *ld, struct raw_section *rs, size_t key,
+			 char **path_r)
 {
 	config_take_path(ld, rs, key, false, path_r);
 	if (*path_r && access(*path_r, R_OK) < 0) {

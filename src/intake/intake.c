@@ -12,7 +12,7 @@
 /* A batch closes at this many messages or bytes, whichever comes first:
  * it bounds memory and the work lost to a crash. */
 #define BATCH_MESSAGES 200
-#define BATCH_BYTES (8u << 20)
+#define BATCH_BYTES    (8u << 20)
 
 struct batch_ctx {
 	struct runtime *rt;
@@ -40,16 +40,16 @@ static int notify_office(struct runtime *rt, const struct store_item *item,
 	snprintf(no, sizeof(no), "%d", item->arrival_no);
 	clock_format_local(item->registered_at, when);
 	sender = mi->from_name && *mi->from_name
-			 ? xasprintf("%s <%s>", mi->from_name, sender_of(mi))
-			 : xstrdup(sender_of(mi));
+		     ? xasprintf("%s <%s>", mi->from_name, sender_of(mi))
+		     : xstrdup(sender_of(mi));
 	{
 		const struct template_var vars[] = {
-			{"key", item->key},
-			{"arrival_no", no},
-			{"registered", when},
-			{"sender", sender},
-			{"subject", mi->subject ? mi->subject : ""},
-			{"organization", rt->cfg->service.organization},
+		    {"key", item->key},
+		    {"arrival_no", no},
+		    {"registered", when},
+		    {"sender", sender},
+		    {"subject", mi->subject ? mi->subject : ""},
+		    {"organization", rt->cfg->service.organization},
 		};
 
 		ret = outbox_queue(rt, item->id, item->key, "registered", vars,
@@ -72,12 +72,12 @@ static int add_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
 		     char **error_r)
 {
 	struct store_event ev = {
-		.at = runtime_now(rt),
-		.item_id = item_id,
-		.message_id = msg_id,
-		.actor = actor,
-		.kind = kind,
-		.detail = detail,
+	    .at = runtime_now(rt),
+	    .item_id = item_id,
+	    .message_id = msg_id,
+	    .actor = actor,
+	    .kind = kind,
+	    .detail = detail,
 	};
 
 	return store_event_add(rt->st, &ev, error_r);
@@ -99,7 +99,8 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 		return -1;
 	}
 	stats->registered++;
-	log_debug("registered '%s': %s", item.key, mi->subject ? mi->subject : "");
+	log_debug("registered '%s': %s", item.key,
+		  mi->subject ? mi->subject : "");
 	return 0;
 }
 
@@ -134,10 +135,10 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 		    char **error_r)
 {
 	static const char *const event_kind[] = {
-		[MESSAGE_LETTER] = "letter-received",
-		[MESSAGE_REPLY] = "reply-received",
-		[MESSAGE_AUTO] = "auto-received",
-		[MESSAGE_BOUNCE] = "bounce-received",
+	    [MESSAGE_LETTER] = "letter-received",
+	    [MESSAGE_REPLY] = "reply-received",
+	    [MESSAGE_AUTO] = "auto-received",
+	    [MESSAGE_BOUNCE] = "bounce-received",
 	};
 	int64_t item_id = 0;
 
@@ -157,8 +158,8 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	} else {
 		stats->automatic++;
 	}
-	if (item_id && store_message_set_item(rt->st, msg_id, item_id,
-					      error_r) < 0) {
+	if (item_id &&
+	    store_message_set_item(rt->st, msg_id, item_id, error_r) < 0) {
 		return -1;
 	}
 	return add_event(rt, item_id, msg_id, sender_of(mi),
@@ -194,9 +195,8 @@ int intake_message(struct runtime *rt, const char *mailbox,
 		   size_t len, struct intake_stats *stats, char **error_r)
 {
 	const struct config *cfg = rt->cfg;
-	struct message_classify_opts opts = {cfg->service.domain,
-					     cfg->smtp.from,
-					     cfg->service.item_prefix};
+	struct message_classify_opts opts = {
+	    cfg->service.domain, cfg->smtp.from, cfg->service.item_prefix};
 	struct store_message m = {.received_at = runtime_now(rt),
 				  .mailbox = mailbox,
 				  .uidvalidity = uidvalidity,
@@ -304,9 +304,10 @@ static int start_uid(struct runtime *rt, const char *mailbox,
 	if (!sync.known) {
 		return 0;
 	}
-	log_warnx("mailbox '%s': UIDVALIDITY changed from %u to %u; rescanning"
-		  " (messages seen before are recognised, not registered again)",
-		  mailbox, sync.uidvalidity, uidvalidity);
+	log_warnx(
+	    "mailbox '%s': UIDVALIDITY changed from %u to %u; rescanning"
+	    " (messages seen before are recognised, not registered again)",
+	    mailbox, sync.uidvalidity, uidvalidity);
 	snprintf(detail, sizeof(detail), "%s: %u -> %u", mailbox,
 		 sync.uidvalidity, uidvalidity);
 	if (store_begin(rt->st, error_r) < 0 ||
@@ -334,8 +335,7 @@ static size_t batch_len(const struct mail_uid *list, size_t i, size_t n)
 }
 
 int intake_run(struct runtime *rt, struct mail_session *ms,
-	       struct intake_stats *stats_r, enum fail *fail_r,
-	       char **error_r)
+	       struct intake_stats *stats_r, enum fail *fail_r, char **error_r)
 {
 	const char *mailbox = rt->cfg->mailbox.folder;
 	uint32_t uidvalidity = mail_folder_state(ms)->uidvalidity;
@@ -359,7 +359,8 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	for (size_t i = 0; i < n && !(rt->stop && *rt->stop);) {
 		size_t len = batch_len(list, i, n);
 
-		if (run_batch(rt, ms, &bc, uids + i, len, fail_r, error_r) < 0) {
+		if (run_batch(rt, ms, &bc, uids + i, len, fail_r, error_r) <
+		    0) {
 			goto out;
 		}
 		i += len;

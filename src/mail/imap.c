@@ -54,7 +54,8 @@ static int fail_with(struct mail_session *s, int rc, const char *what,
 	const char *said = s->imap ? s->imap->imap_response : NULL;
 
 	*fail_r = classify(rc);
-	if (rc == MAILIMAP_ERROR_STREAM || rc == MAILIMAP_ERROR_CONNECTION_REFUSED) {
+	if (rc == MAILIMAP_ERROR_STREAM ||
+	    rc == MAILIMAP_ERROR_CONNECTION_REFUSED) {
 		said = "connection failed or was closed";
 	}
 	*error_r = xasprintf("mailbox '%s': %s failed%s%s", s->server, what,
@@ -102,7 +103,7 @@ static int secure(struct mail_session *s, const struct config_mailbox *cfg,
 	mailimap_capability_data_free(caps);
 	if (mailimap_has_extension(s->imap, "STARTTLS")) {
 		rc = mailimap_socket_starttls_with_callback(
-			s->imap, mail_tls_set_sni, cfg->host);
+		    s->imap, mail_tls_set_sni, cfg->host);
 		if (rc != MAILIMAP_NO_ERROR) {
 			return fail_with(s, rc, "STARTTLS", fail_r, error_r);
 		}
@@ -127,8 +128,8 @@ static int connect_server(struct mail_session *s,
 
 	if (cfg->ssl) {
 		rc = mailimap_ssl_connect_with_callback(
-			s->imap, cfg->host, (uint16_t)cfg->port,
-			mail_tls_set_sni, cfg->host);
+		    s->imap, cfg->host, (uint16_t)cfg->port, mail_tls_set_sni,
+		    cfg->host);
 	} else {
 		rc = mailimap_socket_connect(s->imap, cfg->host,
 					     (uint16_t)cfg->port);
@@ -341,14 +342,14 @@ int mail_list_from(struct mail_session *s, uint32_t from_uid,
 {
 	struct mailimap_set *set = mailimap_set_new_interval(from_uid, 0);
 	struct mailimap_fetch_type *type =
-		mailimap_fetch_type_new_fetch_att_list_empty();
+	    mailimap_fetch_type_new_fetch_att_list_empty();
 	struct fetch_ctx fc = {.min_uid = from_uid};
 	int ret;
 
-	mailimap_fetch_type_new_fetch_att_list_add(type,
-						   mailimap_fetch_att_new_uid());
 	mailimap_fetch_type_new_fetch_att_list_add(
-		type, mailimap_fetch_att_new_rfc822_size());
+	    type, mailimap_fetch_att_new_uid());
+	mailimap_fetch_type_new_fetch_att_list_add(
+	    type, mailimap_fetch_att_new_rfc822_size());
 	ret = uid_fetch(s, set, type, on_list_att, &fc, fail_r, error_r);
 	mailimap_fetch_type_free(type);
 	mailimap_set_free(set);
@@ -385,15 +386,15 @@ int mail_fetch(struct mail_session *s, const uint32_t *uids, size_t n,
 {
 	struct mailimap_set *set = make_set(uids, n);
 	struct mailimap_fetch_type *type =
-		mailimap_fetch_type_new_fetch_att_list_empty();
+	    mailimap_fetch_type_new_fetch_att_list_empty();
 	struct fetch_ctx fc = {.cb = cb, .cb_ctx = ctx};
 	int ret;
 
-	mailimap_fetch_type_new_fetch_att_list_add(type,
-						   mailimap_fetch_att_new_uid());
 	mailimap_fetch_type_new_fetch_att_list_add(
-		type, mailimap_fetch_att_new_body_peek_section(
-			      mailimap_section_new(NULL)));
+	    type, mailimap_fetch_att_new_uid());
+	mailimap_fetch_type_new_fetch_att_list_add(
+	    type, mailimap_fetch_att_new_body_peek_section(
+		      mailimap_section_new(NULL)));
 	ret = uid_fetch(s, set, type, on_body_att, &fc, fail_r, error_r);
 	mailimap_fetch_type_free(type);
 	mailimap_set_free(set);
@@ -418,8 +419,8 @@ int mail_add_keyword(struct mail_session *s, const uint32_t *uids, size_t n,
 		return 0;
 	}
 	flags = mailimap_flag_list_new_empty();
-	mailimap_flag_list_add(flags, mailimap_flag_new_flag_keyword(
-					      xstrdup(keyword)));
+	mailimap_flag_list_add(
+	    flags, mailimap_flag_new_flag_keyword(xstrdup(keyword)));
 	att = mailimap_store_att_flags_new_add_flags_silent(flags);
 	set = make_set(uids, n);
 	rc = mailimap_uid_store(s->imap, set, att);

@@ -28,7 +28,7 @@ static int load_trust(gnutls_x509_trust_list_t tl, const char *ca_file,
 
 	if (ca_file) {
 		rc = gnutls_x509_trust_list_add_trust_file(
-			tl, ca_file, NULL, GNUTLS_X509_FMT_PEM, 0, 0);
+		    tl, ca_file, NULL, GNUTLS_X509_FMT_PEM, 0, 0);
 	} else {
 		rc = gnutls_x509_trust_list_add_system_trust(tl, 0, 0);
 	}
@@ -43,8 +43,8 @@ static int load_trust(gnutls_x509_trust_list_t tl, const char *ca_file,
 }
 
 /* Imports the DER certificates of chain into certs (caller deinits). */
-static int import_chain(carray *chain, gnutls_x509_crt_t *certs,
-			unsigned *n_r, char **error_r)
+static int import_chain(carray *chain, gnutls_x509_crt_t *certs, unsigned *n_r,
+			char **error_r)
 {
 	unsigned n = carray_count(chain);
 
@@ -55,7 +55,7 @@ static int import_chain(carray *chain, gnutls_x509_crt_t *certs,
 
 		if (gnutls_x509_crt_init(&certs[i]) < 0 ||
 		    gnutls_x509_crt_import(certs[i], &d, GNUTLS_X509_FMT_DER) <
-			    0) {
+			0) {
 			*n_r = i + 1;
 			*error_r = xstrdup("the server's certificate is"
 					   " malformed");

@@ -123,8 +123,10 @@ static int record_result(struct flush_ctx *fc, const struct store_outbox *o,
 		return store_outbox_sent(st, o->id, now, &fc->error);
 	}
 	if (fail == FAIL_PERM || now - o->created_at >= OUTBOX_GIVE_UP) {
-		struct store_event ev = {.at = now, .item_id = o->item_id,
-					 .actor = "outbox", .kind = "mail-failed",
+		struct store_event ev = {.at = now,
+					 .item_id = o->item_id,
+					 .actor = "outbox",
+					 .kind = "mail-failed",
 					 .detail = reason};
 
 		fc->stats->failed++;
@@ -147,8 +149,8 @@ static int send_one(const struct store_outbox *o, void *data)
 	enum fail fail = FAIL_NONE;
 	bool server_down = false;
 
-	if (smtp_send(fc->smtp, o->mail_from, rcpt, o->data, o->data_len,
-		      &fail, &err) < 0) {
+	if (smtp_send(fc->smtp, o->mail_from, rcpt, o->data, o->data_len, &fail,
+		      &err) < 0) {
 		log_warnx("%s", err);
 		server_down = fail == FAIL_FATAL;
 		if (server_down) {

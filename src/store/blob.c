@@ -41,11 +41,11 @@ static int open_pack(struct store *st, int64_t no, char **error_r)
 	char *path = pack_path(st, no);
 	struct stat sb;
 
-	st->pack_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
-			   0640);
+	st->pack_fd =
+	    open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
 	if (st->pack_fd < 0 || fstat(st->pack_fd, &sb) < 0) {
-		*error_r = xasprintf("cannot open '%s': %s", path,
-				     strerror(errno));
+		*error_r =
+		    xasprintf("cannot open '%s': %s", path, strerror(errno));
 		free(path);
 		return -1;
 	}
@@ -67,8 +67,8 @@ int store_blob_open(struct store *st, char **error_r)
 		return -1;
 	}
 	s = store_stmt(st, Q_BLOB_LAST_PACK, error_r);
-	if (!s || store_query_id(st, s, "finding the last pack", &no,
-				 error_r) < 0) {
+	if (!s ||
+	    store_query_id(st, s, "finding the last pack", &no, error_r) < 0) {
 		return -1;
 	}
 	return open_pack(st, no, error_r);
@@ -188,7 +188,8 @@ static int read_at(const char *path, int64_t offset, size_t len, char *buf)
 
 		if (n <= 0) {
 			if (n == 0) {
-				errno = EIO; /* the pack is shorter than recorded */
+				errno =
+				    EIO; /* the pack is shorter than recorded */
 			}
 			if (n == 0 || errno != EINTR) {
 				close(fd);
@@ -227,8 +228,8 @@ int store_blob_get(struct store *st, const char *sha, char **data_r,
 	path = pack_path(st, pack);
 	buf = xmalloc(len + 1);
 	if (read_at(path, offset, len, buf) < 0) {
-		*error_r = xasprintf("cannot read '%s': %s", path,
-				     strerror(errno));
+		*error_r =
+		    xasprintf("cannot read '%s': %s", path, strerror(errno));
 		free(buf);
 		free(path);
 		return -1;

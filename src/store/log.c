@@ -174,8 +174,7 @@ static int outbox_update(struct store *st, enum q q, int64_t id, time_t t,
 	return store_exec_done(st, s, "updating outbox", error_r);
 }
 
-int store_outbox_sent(struct store *st, int64_t id, time_t now,
-		      char **error_r)
+int store_outbox_sent(struct store *st, int64_t id, time_t now, char **error_r)
 {
 	return outbox_update(st, Q_OUTBOX_SENT, id, now, NULL, error_r);
 }
@@ -226,7 +225,8 @@ int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 		return store_fail(st, "counting outbox", error_r);
 	}
 	s = store_stmt(st, Q_OUTBOX_NEXT, error_r);
-	if (!s || store_query_id(st, s, "outbox schedule", &next, error_r) < 0) {
+	if (!s ||
+	    store_query_id(st, s, "outbox schedule", &next, error_r) < 0) {
 		return -1;
 	}
 	stats_r->next_due = (time_t)next;

@@ -41,10 +41,10 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	char *blob_dir;
-	int pack_fd;       /* the pack being appended to, or -1 */
+	int pack_fd; /* the pack being appended to, or -1 */
 	int64_t pack_no;
 	int64_t pack_size;
-	bool blobs_dirty;  /* appended since the last sync */
+	bool blobs_dirty; /* appended since the last sync */
 	bool in_tx;
 	sqlite3_stmt *stmts[Q_COUNT];
 };

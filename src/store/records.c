@@ -60,11 +60,10 @@ int store_message_by_uid(struct store *st, const char *mailbox,
 }
 
 int store_message_by_identity(struct store *st, const char *message_id,
-			      const char *sha256, int64_t *id_r,
-			      char **error_r)
+			      const char *sha256, int64_t *id_r, char **error_r)
 {
-	sqlite3_stmt *s = store_stmt(st, message_id ? Q_MSG_BY_MSGID : Q_MSG_BY_SHA,
-				     error_r);
+	sqlite3_stmt *s =
+	    store_stmt(st, message_id ? Q_MSG_BY_MSGID : Q_MSG_BY_SHA, error_r);
 
 	if (!s) {
 		return -1;
@@ -174,7 +173,8 @@ static void item_from_row(sqlite3_stmt *s, struct store_item *item)
 
 	memset(item, 0, sizeof(*item));
 	item->id = sqlite3_column_int64(s, 0);
-	snprintf(item->key, sizeof(item->key), "%s", key ? (const char *)key : "");
+	snprintf(item->key, sizeof(item->key), "%s",
+		 key ? (const char *)key : "");
 	item->year = sqlite3_column_int(s, 2);
 	item->arrival_no = sqlite3_column_int(s, 3);
 	item->registered_at = (time_t)sqlite3_column_int64(s, 4);
@@ -191,8 +191,8 @@ void store_item_release(struct store_item *item)
 	FREE_AND_NULL(item->status);
 }
 
-int store_item_get(struct store *st, const char *key,
-		   struct store_item *item_r, char **error_r)
+int store_item_get(struct store *st, const char *key, struct store_item *item_r,
+		   char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_ITEM_GET, error_r);
 	int rc;
@@ -265,5 +265,5 @@ int store_item_count(struct store *st, int64_t *n_r, char **error_r)
 		return -1;
 	}
 	return store_query_id(st, s, "counting items", n_r, error_r) == 1 ? 0
-									   : -1;
+									  : -1;
 }

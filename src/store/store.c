@@ -10,141 +10,141 @@
 
 /* Forward migrations: entry i takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
-	/* 0 -> 1 */
-	"CREATE TABLE blobs ("
-	"  sha256 TEXT PRIMARY KEY,"
-	"  pack INTEGER NOT NULL,"
-	"  offset INTEGER NOT NULL,"
-	"  size INTEGER NOT NULL) WITHOUT ROWID;"
-	"CREATE TABLE mailbox_sync ("
-	"  mailbox TEXT PRIMARY KEY,"
-	"  uidvalidity INTEGER NOT NULL,"
-	"  last_uid INTEGER NOT NULL DEFAULT 0);"
-	"CREATE TABLE items ("
-	"  id INTEGER PRIMARY KEY,"
-	"  key TEXT NOT NULL UNIQUE,"
-	"  year INTEGER NOT NULL,"
-	"  arrival_no INTEGER NOT NULL,"
-	"  registered_at INTEGER NOT NULL,"
-	"  message_id INTEGER NOT NULL,"
-	"  subject TEXT,"
-	"  sender TEXT,"
-	"  status TEXT NOT NULL DEFAULT 'registered',"
-	"  UNIQUE (year, arrival_no));"
-	"CREATE TABLE messages ("
-	"  id INTEGER PRIMARY KEY,"
-	"  received_at INTEGER NOT NULL,"
-	"  mailbox TEXT NOT NULL,"
-	"  uidvalidity INTEGER NOT NULL,"
-	"  uid INTEGER NOT NULL,"
-	"  sha256 TEXT NOT NULL,"
-	"  size INTEGER NOT NULL,"
-	"  message_id TEXT,"
-	"  in_reply_to TEXT,"
-	"  from_addr TEXT,"
-	"  from_name TEXT,"
-	"  subject TEXT,"
-	"  kind TEXT NOT NULL"
-	"    CHECK (kind IN ('letter', 'reply', 'auto', 'bounce')),"
-	"  kind_reason TEXT,"
-	"  duplicate_of INTEGER REFERENCES messages(id),"
-	"  item_id INTEGER REFERENCES items(id),"
-	"  UNIQUE (mailbox, uidvalidity, uid));"
-	"CREATE INDEX messages_message_id ON messages(message_id);"
-	"CREATE INDEX messages_sha256 ON messages(sha256);"
-	"CREATE TABLE outbox ("
-	"  id INTEGER PRIMARY KEY,"
-	"  item_id INTEGER REFERENCES items(id),"
-	"  created_at INTEGER NOT NULL,"
-	"  kind TEXT NOT NULL,"
-	"  message_id TEXT NOT NULL UNIQUE,"
-	"  mail_from TEXT NOT NULL,"
-	"  rcpt TEXT NOT NULL,"
-	"  data BLOB NOT NULL,"
-	"  status TEXT NOT NULL DEFAULT 'pending'"
-	"    CHECK (status IN ('pending', 'sent', 'failed')),"
-	"  attempts INTEGER NOT NULL DEFAULT 0,"
-	"  next_attempt_at INTEGER NOT NULL,"
-	"  last_error TEXT,"
-	"  done_at INTEGER);"
-	"CREATE INDEX outbox_due ON outbox(status, next_attempt_at);"
-	"CREATE TABLE events ("
-	"  id INTEGER PRIMARY KEY,"
-	"  at INTEGER NOT NULL,"
-	"  item_id INTEGER REFERENCES items(id),"
-	"  message_id INTEGER REFERENCES messages(id),"
-	"  actor TEXT,"
-	"  kind TEXT NOT NULL,"
-	"  detail TEXT);"
-	"CREATE INDEX events_item ON events(item_id, id);"
-	"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
-	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
-	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
-	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
+    /* 0 -> 1 */
+    "CREATE TABLE blobs ("
+    "  sha256 TEXT PRIMARY KEY,"
+    "  pack INTEGER NOT NULL,"
+    "  offset INTEGER NOT NULL,"
+    "  size INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE mailbox_sync ("
+    "  mailbox TEXT PRIMARY KEY,"
+    "  uidvalidity INTEGER NOT NULL,"
+    "  last_uid INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE items ("
+    "  id INTEGER PRIMARY KEY,"
+    "  key TEXT NOT NULL UNIQUE,"
+    "  year INTEGER NOT NULL,"
+    "  arrival_no INTEGER NOT NULL,"
+    "  registered_at INTEGER NOT NULL,"
+    "  message_id INTEGER NOT NULL,"
+    "  subject TEXT,"
+    "  sender TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'registered',"
+    "  UNIQUE (year, arrival_no));"
+    "CREATE TABLE messages ("
+    "  id INTEGER PRIMARY KEY,"
+    "  received_at INTEGER NOT NULL,"
+    "  mailbox TEXT NOT NULL,"
+    "  uidvalidity INTEGER NOT NULL,"
+    "  uid INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  message_id TEXT,"
+    "  in_reply_to TEXT,"
+    "  from_addr TEXT,"
+    "  from_name TEXT,"
+    "  subject TEXT,"
+    "  kind TEXT NOT NULL"
+    "    CHECK (kind IN ('letter', 'reply', 'auto', 'bounce')),"
+    "  kind_reason TEXT,"
+    "  duplicate_of INTEGER REFERENCES messages(id),"
+    "  item_id INTEGER REFERENCES items(id),"
+    "  UNIQUE (mailbox, uidvalidity, uid));"
+    "CREATE INDEX messages_message_id ON messages(message_id);"
+    "CREATE INDEX messages_sha256 ON messages(sha256);"
+    "CREATE TABLE outbox ("
+    "  id INTEGER PRIMARY KEY,"
+    "  item_id INTEGER REFERENCES items(id),"
+    "  created_at INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  message_id TEXT NOT NULL UNIQUE,"
+    "  mail_from TEXT NOT NULL,"
+    "  rcpt TEXT NOT NULL,"
+    "  data BLOB NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'pending'"
+    "    CHECK (status IN ('pending', 'sent', 'failed')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  next_attempt_at INTEGER NOT NULL,"
+    "  last_error TEXT,"
+    "  done_at INTEGER);"
+    "CREATE INDEX outbox_due ON outbox(status, next_attempt_at);"
+    "CREATE TABLE events ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at INTEGER NOT NULL,"
+    "  item_id INTEGER REFERENCES items(id),"
+    "  message_id INTEGER REFERENCES messages(id),"
+    "  actor TEXT,"
+    "  kind TEXT NOT NULL,"
+    "  detail TEXT);"
+    "CREATE INDEX events_item ON events(item_id, id);"
+    "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+    "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
 };
 
 static const char *const sql[Q_COUNT] = {
-	[Q_BLOB_GET] = "SELECT pack, offset, size FROM blobs WHERE sha256 = ?1",
-	[Q_BLOB_ADD] = "INSERT INTO blobs (sha256, pack, offset, size)"
-		       " VALUES (?1, ?2, ?3, ?4)",
-	[Q_BLOB_LAST_PACK] = "SELECT COALESCE(MAX(pack), 1) FROM blobs",
-	[Q_SYNC_GET] = "SELECT uidvalidity, last_uid FROM mailbox_sync"
-		       " WHERE mailbox = ?1",
-	[Q_SYNC_SET] = "INSERT INTO mailbox_sync (mailbox, uidvalidity, last_uid)"
-		       " VALUES (?1, ?2, ?3) ON CONFLICT (mailbox) DO UPDATE"
-		       " SET uidvalidity = ?2, last_uid = ?3",
-	[Q_MSG_BY_UID] = "SELECT id FROM messages WHERE mailbox = ?1"
-			 " AND uidvalidity = ?2 AND uid = ?3",
-	[Q_MSG_BY_MSGID] = "SELECT id FROM messages WHERE message_id = ?1"
-			   " ORDER BY id LIMIT 1",
-	[Q_MSG_BY_SHA] = "SELECT id FROM messages WHERE sha256 = ?1"
-			 " ORDER BY id LIMIT 1",
-	[Q_MSG_INSERT] =
-		"INSERT INTO messages (received_at, mailbox, uidvalidity, uid,"
-		" sha256, size, message_id, in_reply_to, from_addr, from_name,"
-		" subject, kind, kind_reason, duplicate_of)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14)",
-	[Q_MSG_SET_ITEM] = "UPDATE messages SET item_id = ?2 WHERE id = ?1",
-	[Q_ITEM_NEXT_NO] = "SELECT COALESCE(MAX(arrival_no), 0) + 1 FROM items"
-			   " WHERE year = ?1",
-	[Q_ITEM_INSERT] = "INSERT INTO items (key, year, arrival_no,"
-			  " registered_at, message_id, subject, sender)"
-			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[Q_ITEM_GET] = "SELECT id, key, year, arrival_no, registered_at,"
-		       " message_id, subject, sender, status FROM items"
-		       " WHERE key = ?1",
-	[Q_ITEM_ALL] = "SELECT id, key, year, arrival_no, registered_at,"
-		       " message_id, subject, sender, status FROM items"
-		       " ORDER BY year, arrival_no",
-	[Q_ITEM_COUNT] = "SELECT COUNT(*) FROM items",
-	[Q_ITEM_BY_SENT] = "SELECT item_id FROM outbox WHERE message_id = ?1"
-			   " AND item_id IS NOT NULL",
-	[Q_EVENT_ADD] = "INSERT INTO events (at, item_id, message_id, actor,"
-			" kind, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[Q_EVENT_FOR_ITEM] = "SELECT id, at, item_id, message_id, actor, kind,"
-			     " detail FROM events WHERE item_id = ?1"
-			     " ORDER BY id",
-	[Q_OUTBOX_ADD] = "INSERT INTO outbox (item_id, created_at, kind,"
-			 " message_id, mail_from, rcpt, data, next_attempt_at)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[Q_OUTBOX_DUE] = "SELECT id FROM outbox WHERE status = 'pending'"
-			 " AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
-	[Q_OUTBOX_GET] = "SELECT id, item_id, created_at, kind, message_id,"
-			 " mail_from, rcpt, data, attempts, next_attempt_at"
-			 " FROM outbox WHERE id = ?1 AND status = 'pending'",
-	[Q_OUTBOX_SENT] = "UPDATE outbox SET status = 'sent', done_at = ?2,"
-			  " attempts = attempts + 1, last_error = NULL"
-			  " WHERE id = ?1",
-	[Q_OUTBOX_RETRY] = "UPDATE outbox SET attempts = attempts + 1,"
-			   " next_attempt_at = ?2, last_error = ?3"
-			   " WHERE id = ?1",
-	[Q_OUTBOX_FAILED] = "UPDATE outbox SET status = 'failed', done_at = ?2,"
-			    " attempts = attempts + 1, last_error = ?3"
-			    " WHERE id = ?1",
-	[Q_OUTBOX_STATS] = "SELECT status, COUNT(*) FROM outbox GROUP BY status",
-	[Q_OUTBOX_NEXT] = "SELECT MIN(next_attempt_at) FROM outbox"
-			  " WHERE status = 'pending'",
+    [Q_BLOB_GET] = "SELECT pack, offset, size FROM blobs WHERE sha256 = ?1",
+    [Q_BLOB_ADD] = "INSERT INTO blobs (sha256, pack, offset, size)"
+		   " VALUES (?1, ?2, ?3, ?4)",
+    [Q_BLOB_LAST_PACK] = "SELECT COALESCE(MAX(pack), 1) FROM blobs",
+    [Q_SYNC_GET] = "SELECT uidvalidity, last_uid FROM mailbox_sync"
+		   " WHERE mailbox = ?1",
+    [Q_SYNC_SET] = "INSERT INTO mailbox_sync (mailbox, uidvalidity, last_uid)"
+		   " VALUES (?1, ?2, ?3) ON CONFLICT (mailbox) DO UPDATE"
+		   " SET uidvalidity = ?2, last_uid = ?3",
+    [Q_MSG_BY_UID] = "SELECT id FROM messages WHERE mailbox = ?1"
+		     " AND uidvalidity = ?2 AND uid = ?3",
+    [Q_MSG_BY_MSGID] = "SELECT id FROM messages WHERE message_id = ?1"
+		       " ORDER BY id LIMIT 1",
+    [Q_MSG_BY_SHA] = "SELECT id FROM messages WHERE sha256 = ?1"
+		     " ORDER BY id LIMIT 1",
+    [Q_MSG_INSERT] =
+	"INSERT INTO messages (received_at, mailbox, uidvalidity, uid,"
+	" sha256, size, message_id, in_reply_to, from_addr, from_name,"
+	" subject, kind, kind_reason, duplicate_of)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	" ?13, ?14)",
+    [Q_MSG_SET_ITEM] = "UPDATE messages SET item_id = ?2 WHERE id = ?1",
+    [Q_ITEM_NEXT_NO] = "SELECT COALESCE(MAX(arrival_no), 0) + 1 FROM items"
+		       " WHERE year = ?1",
+    [Q_ITEM_INSERT] = "INSERT INTO items (key, year, arrival_no,"
+		      " registered_at, message_id, subject, sender)"
+		      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [Q_ITEM_GET] = "SELECT id, key, year, arrival_no, registered_at,"
+		   " message_id, subject, sender, status FROM items"
+		   " WHERE key = ?1",
+    [Q_ITEM_ALL] = "SELECT id, key, year, arrival_no, registered_at,"
+		   " message_id, subject, sender, status FROM items"
+		   " ORDER BY year, arrival_no",
+    [Q_ITEM_COUNT] = "SELECT COUNT(*) FROM items",
+    [Q_ITEM_BY_SENT] = "SELECT item_id FROM outbox WHERE message_id = ?1"
+		       " AND item_id IS NOT NULL",
+    [Q_EVENT_ADD] = "INSERT INTO events (at, item_id, message_id, actor,"
+		    " kind, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [Q_EVENT_FOR_ITEM] = "SELECT id, at, item_id, message_id, actor, kind,"
+			 " detail FROM events WHERE item_id = ?1"
+			 " ORDER BY id",
+    [Q_OUTBOX_ADD] = "INSERT INTO outbox (item_id, created_at, kind,"
+		     " message_id, mail_from, rcpt, data, next_attempt_at)"
+		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [Q_OUTBOX_DUE] = "SELECT id FROM outbox WHERE status = 'pending'"
+		     " AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
+    [Q_OUTBOX_GET] = "SELECT id, item_id, created_at, kind, message_id,"
+		     " mail_from, rcpt, data, attempts, next_attempt_at"
+		     " FROM outbox WHERE id = ?1 AND status = 'pending'",
+    [Q_OUTBOX_SENT] = "UPDATE outbox SET status = 'sent', done_at = ?2,"
+		      " attempts = attempts + 1, last_error = NULL"
+		      " WHERE id = ?1",
+    [Q_OUTBOX_RETRY] = "UPDATE outbox SET attempts = attempts + 1,"
+		       " next_attempt_at = ?2, last_error = ?3"
+		       " WHERE id = ?1",
+    [Q_OUTBOX_FAILED] = "UPDATE outbox SET status = 'failed', done_at = ?2,"
+			" attempts = attempts + 1, last_error = ?3"
+			" WHERE id = ?1",
+    [Q_OUTBOX_STATS] = "SELECT status, COUNT(*) FROM outbox GROUP BY status",
+    [Q_OUTBOX_NEXT] = "SELECT MIN(next_attempt_at) FROM outbox"
+		      " WHERE status = 'pending'",
 };
 
 int store_schema_version(void)
@@ -252,7 +252,7 @@ static int user_version(struct store *st, int *version_r, char **error_r)
 	int ret = -1;
 
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) !=
-		    SQLITE_OK ||
+		SQLITE_OK ||
 	    sqlite3_step(s) != SQLITE_ROW) {
 		store_fail(st, "reading schema version", error_r);
 		goto out;
@@ -279,7 +279,8 @@ static int migrate(struct store *st, char **error_r)
 		return -1;
 	}
 	for (; version < store_schema_version(); version++) {
-		char *pragma = xasprintf("PRAGMA user_version = %d", version + 1);
+		char *pragma =
+		    xasprintf("PRAGMA user_version = %d", version + 1);
 		int rc = exec(st, "BEGIN IMMEDIATE", error_r);
 
 		if (rc == 0) {
@@ -308,7 +309,7 @@ struct store *store_open(const char *path, char **error_r)
 	st->pack_fd = -1;
 	if (sqlite3_open_v2(path, &st->db,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-				    SQLITE_OPEN_NOMUTEX,
+				SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
 		store_fail(st, "cannot open", error_r);
 		goto fail;

@@ -103,8 +103,7 @@ static int line_of(const char *text, const char *at)
 }
 
 int template_expand(const char *text, const struct template_var *vars,
-		    size_t nvars, int escape_html, char **out_r,
-		    char **error_r)
+		    size_t nvars, int escape_html, char **out_r, char **error_r)
 {
 	struct sbuf sb = SBUF_INIT(16 << 20);
 	const char *p = text;
@@ -118,14 +117,15 @@ int template_expand(const char *text, const struct template_var *vars,
 		}
 		close = strstr(open + 2, "}}");
 		name = open + 2;
-		value = close ? lookup(vars, nvars, name, (size_t)(close - name))
-			      : NULL;
+		value = close
+			    ? lookup(vars, nvars, name, (size_t)(close - name))
+			    : NULL;
 		if (!value) {
-			*error_r = xasprintf("line %d: unknown or unterminated"
-					     " variable '%.*s'",
-					     line_of(text, open),
-					     close ? (int)(close - name) : 20,
-					     name);
+			*error_r =
+			    xasprintf("line %d: unknown or unterminated"
+				      " variable '%.*s'",
+				      line_of(text, open),
+				      close ? (int)(close - name) : 20, name);
 			sbuf_release(&sb);
 			return -1;
 		}
@@ -171,7 +171,8 @@ static int render_text(const char *path, const struct template_var *vars,
 	int ret = -1;
 
 	if (!cached) {
-		*error_r = xasprintf("template '%s': %s", path, strerror(errno));
+		*error_r =
+		    xasprintf("template '%s': %s", path, strerror(errno));
 		return -1;
 	}
 	raw = xstrdup(cached);
@@ -230,7 +231,8 @@ static int check_placeholders(const char *path, const char *text,
 		size_t n = close ? (size_t)(close - p - 2) : 0;
 
 		if (!close || n == 0 ||
-		    strspn(p + 2, "abcdefghijklmnopqrstuvwxyz_0123456789") != n) {
+		    strspn(p + 2, "abcdefghijklmnopqrstuvwxyz_0123456789") !=
+			n) {
 			*error_r = xasprintf("template '%s': line %d: malformed"
 					     " variable; expected {{name}}",
 					     path, line_of(text, p));
@@ -258,8 +260,8 @@ int template_check(const char *dir, const char *lang, const char *name,
 			ret = -1;
 		} else if (text && i == 0) {
 			copy = xstrdup(text);
-			ret = split_subject(path, copy, &subject, &body,
-					    error_r);
+			ret =
+			    split_subject(path, copy, &subject, &body, error_r);
 			free(copy);
 		}
 		if (ret == 0 && text) {

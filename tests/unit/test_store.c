@@ -56,10 +56,14 @@ static int teardown(void **state)
 
 static int64_t add_message(struct store *st, uint32_t uid, const char *msgid)
 {
-	struct store_message m = {.received_at = 100, .mailbox = "INBOX",
-				  .uidvalidity = 7, .uid = uid,
-				  .sha256 = "00", .size = 1,
-				  .message_id = msgid, .kind = "letter"};
+	struct store_message m = {.received_at = 100,
+				  .mailbox = "INBOX",
+				  .uidvalidity = 7,
+				  .uid = uid,
+				  .sha256 = "00",
+				  .size = 1,
+				  .message_id = msgid,
+				  .kind = "letter"};
 	int64_t id = 0;
 	char *err = NULL;
 
@@ -90,22 +94,27 @@ static void test_item_numbering(void **state)
 	assert_int_equal(store_begin(f->st, &err), 0);
 	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
 					   add_message(f->st, 1, "a@x"), "A",
-					   "s@x", &a, &err), 0);
+					   "s@x", &a, &err),
+			 0);
 	assert_int_equal(store_item_create(f->st, "CV", 2026, 11,
 					   add_message(f->st, 2, "b@x"), "B",
-					   "s@x", &b, &err), 0);
+					   "s@x", &b, &err),
+			 0);
 	assert_int_equal(store_item_create(f->st, "CV", 2027, 12,
 					   add_message(f->st, 3, "c@x"), "C",
-					   "s@x", &c, &err), 0);
+					   "s@x", &c, &err),
+			 0);
 	assert_int_equal(store_commit(f->st, &err), 0);
 	assert_string_equal(a.key, "CV-2026-000001");
 	assert_string_equal(b.key, "CV-2026-000002");
 	assert_string_equal(c.key, "CV-2027-000001");
-	assert_int_equal(store_item_get(f->st, "CV-2026-000002", &got, &err), 1);
+	assert_int_equal(store_item_get(f->st, "CV-2026-000002", &got, &err),
+			 1);
 	assert_string_equal(got.subject, "B");
 	assert_string_equal(got.status, "registered");
 	store_item_release(&got);
-	assert_int_equal(store_item_get(f->st, "CV-2026-000009", &got, &err), 0);
+	assert_int_equal(store_item_get(f->st, "CV-2026-000009", &got, &err),
+			 0);
 }
 
 static void test_rollback_loses_uncommitted(void **state)
@@ -135,20 +144,23 @@ static void test_message_identity(void **state)
 
 	first = add_message(f->st, 1, "same@x");
 	add_message(f->st, 2, "same@x");
-	assert_int_equal(store_message_by_identity(f->st, "same@x", NULL, &id,
-						   &err), 1);
+	assert_int_equal(
+	    store_message_by_identity(f->st, "same@x", NULL, &id, &err), 1);
 	assert_int_equal(id, first);
-	assert_int_equal(store_message_by_identity(f->st, "other@x", NULL, &id,
-						   &err), 0);
+	assert_int_equal(
+	    store_message_by_identity(f->st, "other@x", NULL, &id, &err), 0);
 	assert_int_equal(store_message_by_uid(f->st, "INBOX", 7, 2, &id, &err),
 			 1);
 	/* The same UIDVALIDITY + UID twice is refused by the schema. */
 	{
-		struct store_message m = {.mailbox = "INBOX", .uidvalidity = 7,
-					  .uid = 2, .sha256 = "00",
+		struct store_message m = {.mailbox = "INBOX",
+					  .uidvalidity = 7,
+					  .uid = 2,
+					  .sha256 = "00",
 					  .kind = "letter"};
 
-		assert_int_equal(store_message_insert(f->st, &m, &id, &err), -1);
+		assert_int_equal(store_message_insert(f->st, &m, &id, &err),
+				 -1);
 		assert_non_null(err);
 		free(err);
 	}
@@ -186,10 +198,14 @@ static int count_cb(const struct store_outbox *o, void *ctx)
 static void test_outbox(void **state)
 {
 	struct fixture *f = *state;
-	struct store_outbox o = {.created_at = 10, .kind = "notice",
-				 .message_id = "m1@x", .mail_from = "a@x",
-				 .rcpt = "b@x", .data = "hello",
-				 .data_len = 5, .next_attempt_at = 10};
+	struct store_outbox o = {.created_at = 10,
+				 .kind = "notice",
+				 .message_id = "m1@x",
+				 .mail_from = "a@x",
+				 .rcpt = "b@x",
+				 .data = "hello",
+				 .data_len = 5,
+				 .next_attempt_at = 10};
 	struct store_outbox_stats stats;
 	int64_t id;
 	int n = 0;
@@ -199,11 +215,14 @@ static void test_outbox(void **state)
 	o.message_id = "m2@x";
 	o.next_attempt_at = 50;
 	assert_int_equal(store_outbox_add(f->st, &o, NULL, &err), 0);
-	assert_int_equal(store_outbox_due(f->st, 20, 10, count_cb, &n, &err), 0);
+	assert_int_equal(store_outbox_due(f->st, 20, 10, count_cb, &n, &err),
+			 0);
 	assert_int_equal(n, 1);
-	assert_int_equal(store_outbox_retry(f->st, id, 100, "451 later", &err), 0);
+	assert_int_equal(store_outbox_retry(f->st, id, 100, "451 later", &err),
+			 0);
 	n = 0;
-	assert_int_equal(store_outbox_due(f->st, 60, 10, count_cb, &n, &err), 0);
+	assert_int_equal(store_outbox_due(f->st, 60, 10, count_cb, &n, &err),
+			 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(store_outbox_sent(f->st, id, 120, &err), 0);
 	assert_int_equal(store_outbox_stats(f->st, &stats, &err), 0);
@@ -231,25 +250,25 @@ static void test_blobs(void **state)
 	assert_int_equal(len, 3);
 	assert_memory_equal(data, "abc", 3);
 	free(data);
-	assert_int_equal(store_blob_get(f->st, "../../etc/passwd", &data, &len,
-					&err), -1);
+	assert_int_equal(
+	    store_blob_get(f->st, "../../etc/passwd", &data, &len, &err), -1);
 	free(err);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_item_numbering, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_rollback_loses_uncommitted,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_message_identity, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_events_append_only, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_outbox, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_blobs, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_item_numbering, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_rollback_loses_uncommitted,
+					    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_message_identity, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_events_append_only, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_outbox, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_blobs, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -11,12 +11,12 @@
 #include "congvan/util.h"
 
 static const struct template_var vars[] = {
-	{"key", "CV-2026-000001"},
-	{"arrival_no", "1"},
-	{"registered", "27/11/2026 09:00"},
-	{"sender", "Bộ Tài chính <vp@mof.gov.vn>"},
-	{"subject", "V/v báo cáo <quý> & \"năm\""},
-	{"organization", "Bộ Công Thương"},
+    {"key", "CV-2026-000001"},
+    {"arrival_no", "1"},
+    {"registered", "27/11/2026 09:00"},
+    {"sender", "Bộ Tài chính <vp@mof.gov.vn>"},
+    {"subject", "V/v báo cáo <quý> & \"năm\""},
+    {"organization", "Bộ Công Thương"},
 };
 
 static void test_expand(void **state)
@@ -27,15 +27,15 @@ static void test_expand(void **state)
 		int rc;
 		const char *out;
 	} cases[] = {
-		{"", 0, 0, ""},
-		{"no variables", 0, 0, "no variables"},
-		{"{{key}}", 0, 0, "CV-2026-000001"},
-		{"[{{key}}] {{arrival_no}}", 0, 0, "[CV-2026-000001] 1"},
-		{"{{subject}}", 1, 0,
-		 "V/v báo cáo &lt;quý&gt; &amp; &quot;năm&quot;"},
-		{"{{nope}}", 0, -1, NULL},
-		{"{{key", 0, -1, NULL},
-		{"a\nb\n{{typo}}", 0, -1, NULL},
+	    {"", 0, 0, ""},
+	    {"no variables", 0, 0, "no variables"},
+	    {"{{key}}", 0, 0, "CV-2026-000001"},
+	    {"[{{key}}] {{arrival_no}}", 0, 0, "[CV-2026-000001] 1"},
+	    {"{{subject}}", 1, 0,
+	     "V/v báo cáo &lt;quý&gt; &amp; &quot;năm&quot;"},
+	    {"{{nope}}", 0, -1, NULL},
+	    {"{{key", 0, -1, NULL},
+	    {"a\nb\n{{typo}}", 0, -1, NULL},
 	};
 
 	(void)state;
@@ -118,11 +118,9 @@ static void test_backoff(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_expand),
-		cmocka_unit_test(test_shipped),
-		cmocka_unit_test(test_missing),
-		cmocka_unit_test(test_check),
-		cmocka_unit_test(test_backoff),
+	    cmocka_unit_test(test_expand),  cmocka_unit_test(test_shipped),
+	    cmocka_unit_test(test_missing), cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_backoff),
 	};
 
 	int rc = cmocka_run_group_tests_name("template", tests, NULL, NULL);

@@ -48,9 +48,9 @@ static void test_str_to_long(void **state)
 		int rc;
 		long v;
 	} cases[] = {
-		{"", -1, 0},     {" 1", -1, 0},  {"1 ", -1, 0},
-		{"abc", -1, 0},  {"0", 0, 0},    {"65535", 0, 65535},
-		{"65536", -1, 0}, {"-1", -1, 0}, {"99999999999999999999", -1, 0},
+	    {"", -1, 0},      {" 1", -1, 0}, {"1 ", -1, 0},
+	    {"abc", -1, 0},   {"0", 0, 0},   {"65535", 0, 65535},
+	    {"65536", -1, 0}, {"-1", -1, 0}, {"99999999999999999999", -1, 0},
 	};
 	long v;
 
@@ -85,18 +85,18 @@ static void test_clock_parse(void **state)
 		int rc;
 		long long t;
 	} cases[] = {
-		{"", -1, 0},
-		{"2026-02-30", -1, 0},
-		{"2026-13-01", -1, 0},
-		{"2026-11-27T25:00", -1, 0},
-		{"2026-11-27T09:00:00+0", -1, 0},
-		{"2026-11-27x", -1, 0},
-		{"2026-11-27", 0, 1795712400},
-		{"2026-11-27T09:00", 0, 1795744800},
-		{"2026-11-27T09:00:00+07:00", 0, 1795744800},
-		{"2026-11-27T02:00:00Z", 0, 1795744800},
-		{"2026-11-26T21:00:00-05:00", 0, 1795744800},
-		{"2024-02-29T00:00:00+0700", 0, 1709139600},
+	    {"", -1, 0},
+	    {"2026-02-30", -1, 0},
+	    {"2026-13-01", -1, 0},
+	    {"2026-11-27T25:00", -1, 0},
+	    {"2026-11-27T09:00:00+0", -1, 0},
+	    {"2026-11-27x", -1, 0},
+	    {"2026-11-27", 0, 1795712400},
+	    {"2026-11-27T09:00", 0, 1795744800},
+	    {"2026-11-27T09:00:00+07:00", 0, 1795744800},
+	    {"2026-11-27T02:00:00Z", 0, 1795744800},
+	    {"2026-11-26T21:00:00-05:00", 0, 1795744800},
+	    {"2024-02-29T00:00:00+0700", 0, 1709139600},
 	};
 
 	(void)state;
@@ -125,12 +125,12 @@ static void test_clock_format(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sbuf_cap),
-		cmocka_unit_test(test_sbuf_grow),
-		cmocka_unit_test(test_str_to_long),
-		cmocka_unit_test(test_str_helpers),
-		cmocka_unit_test(test_clock_parse),
-		cmocka_unit_test(test_clock_format),
+	    cmocka_unit_test(test_sbuf_cap),
+	    cmocka_unit_test(test_sbuf_grow),
+	    cmocka_unit_test(test_str_to_long),
+	    cmocka_unit_test(test_str_helpers),
+	    cmocka_unit_test(test_clock_parse),
+	    cmocka_unit_test(test_clock_format),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
