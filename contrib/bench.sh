@@ -30,24 +30,10 @@ maildir_inject khtc "$W/small"
 echo "== references (same mailbox, same run)"
 contrib/bench-refs.sh "$MAILSTACK_DIR" congvan@congvan.test
 
-# conf USER DB: SMTP points nowhere, so the outbox only queues.
+# conf USER: SMTP points nowhere, so the outbox only queues.
 conf() {
-	cat >"$W/$1.conf" <<CONF
-[service]
-organization = Bộ Công Thương
-domain = congvan.test
-database = $W/$1.db
-office = vanthu@congvan.test
-
-[mailbox]
-url = imap://127.0.0.1:$IMAP_PORT/INBOX
-user = $1@congvan.test
-password = $PASSWORD
-
-[smtp]
-url = smtp://127.0.0.1:1
-from = congvan@congvan.test
-CONF
+	congvan_conf "$W/$1.conf" "$W/$1.db" "mailbox.user=$1@congvan.test" \
+		"smtp.url=smtp://127.0.0.1:1"
 }
 
 # intake USER: one timed run into a fresh database; prints "SECONDS KB".

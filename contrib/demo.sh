@@ -19,22 +19,7 @@ MAILSTACK_QUIET=1 contrib/mailstack.sh start "$DIR" >/dev/null
 export MAILSTACK_DIR=$DIR
 . tests/lib.sh
 
-cat >"$DIR/congvan.conf" <<CONF
-[service]
-organization = Bộ Công Thương
-domain = congvan.test
-database = $DIR/congvan.db
-office = vanthu@congvan.test
-
-[mailbox]
-url = imap://127.0.0.1:$IMAP_PORT/INBOX
-user = congvan@congvan.test
-password = $PASSWORD
-
-[smtp]
-url = smtp://127.0.0.1:$SMTP_PORT
-from = congvan@congvan.test
-CONF
+congvan_conf "$DIR/congvan.conf" "$DIR/congvan.db"
 
 echo "== A mail stack runs in $DIR (IMAP 127.0.0.1:$IMAP_PORT, SMTP 127.0.0.1:$SMTP_PORT)"
 echo "== Delivering three letters over SMTP to congvan@congvan.test ..."
@@ -51,8 +36,9 @@ echo
 echo "== congvan list"
 ./congvan -c "$DIR/congvan.conf" list
 echo
-echo "== congvan show CV-$(date +%Y)-000001"
-./congvan -c "$DIR/congvan.conf" show "CV-$(date +%Y)-000001"
+first=$(./congvan -c "$DIR/congvan.conf" list | head -n 1 | cut -f 1)
+echo "== congvan show $first"
+./congvan -c "$DIR/congvan.conf" show "$first"
 echo
 mail_wait_count vanthu 3 30 || true
 echo "== The Office (vanthu@congvan.test) has $(mail_count vanthu) notices; the first one, decoded:"

@@ -345,3 +345,54 @@ smtp_queue_empty() {
 	echo "smtp_queue_empty: $left file(s) still queued after ${timeout}s" >&2
 	return 1
 }
+
+# congvan_conf FILE DATABASE [SECTION.KEY=VALUE...]
+#   Writes a congvan configuration for the loaded stack: the shared mailbox
+#   congvan@$DOMAIN over imap://, the Office vanthu@$DOMAIN, SMTP without
+#   login.  Each SECTION.KEY=VALUE replaces that key, or adds it to its
+#   section (an empty VALUE removes the key).
+congvan_conf() {
+	local file=$1 db=$2 kv
+	shift 2
+	cat >"$file" <<CONF
+[service]
+organization = Bộ Công Thương
+domain = $DOMAIN
+database = $db
+office = vanthu@$DOMAIN
+
+[mailbox]
+url = imap://127.0.0.1:$IMAP_PORT/INBOX
+user = congvan@$DOMAIN
+password = $PASSWORD
+
+[smtp]
+url = smtp://127.0.0.1:$SMTP_PORT
+from = congvan@$DOMAIN
+CONF
+	for kv in "$@"; do
+		"$T_PY" - "$file" "$kv" <<'PY'
+import sys
+path, kv = sys.argv[1], sys.argv[2]
+name, value = kv.split("=", 1)
+section, key = name.split(".", 1)
+out, cur, done = [], None, False
+for line in open(path, encoding="utf-8").read().splitlines():
+    s = line.strip()
+    if s.startswith("["):
+        if cur == section and not done and value:
+            out.append(f"{key} = {value}")
+            done = True
+        cur = s[1:-1]
+    elif cur == section and s.split("=", 1)[0].strip() == key:
+        if value:
+            out.append(f"{key} = {value}")
+        done = True
+        continue
+    out.append(line)
+if not done and value:
+    out.append(f"{key} = {value}")
+open(path, "w", encoding="utf-8").write("\n".join(out) + "\n")
+PY
+	done
+}

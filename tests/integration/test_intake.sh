@@ -19,24 +19,8 @@ trap 'stack_stop; rm -rf "$WORK"' EXIT
 
 # write_config FILE MAILBOX_USER PASSWORD DATABASE SMTP_PORT
 write_config() {
-	cat >"$1" <<CONF
-[service]
-organization = Bộ Công Thương
-domain = congvan.test
-database = $4
-office = vanthu@congvan.test
-language = vi
-
-[mailbox]
-url = imap://127.0.0.1:$IMAP_PORT/INBOX
-user = $2
-password = $3
-poll_interval = 5
-
-[smtp]
-url = smtp://127.0.0.1:$5
-from = congvan@congvan.test
-CONF
+	congvan_conf "$1" "$4" "mailbox.user=$2" "mailbox.password=$3" \
+		"mailbox.poll_interval=5" "smtp.url=smtp://127.0.0.1:$5"
 }
 
 CONF="$WORK/congvan.conf"
@@ -196,8 +180,7 @@ assert_eq 0 $? "serve exit status after SIGTERM"
 assert_contains "$(cat "$WORK/serve.err")" "stopping" "serve said it stops"
 
 t_begin "tls = yes refuses a server that offers no STARTTLS"
-write_config "$WORK/tls.conf" congvan@congvan.test "$PASSWORD" "$WORK/tls.db" "$SMTP_PORT"
-sed -i 's/^poll_interval = 5$/poll_interval = 5\ntls = yes/' "$WORK/tls.conf"
+congvan_conf "$WORK/tls.conf" "$WORK/tls.db" mailbox.tls=yes
 err=$("$CONGVAN" -c "$WORK/tls.conf" run --once 2>&1)
 assert_eq 77 "$?" "exit status EX_NOPERM"
 assert_contains "$err" "does not offer STARTTLS" "the error says why"

@@ -15,25 +15,11 @@ WORK=$(mktemp -d /tmp/congvan-tls.XXXXXX)
 chmod 755 "$WORK"
 trap 'stack_stop; rm -rf "$WORK"' EXIT
 
-# conf NAME URL [EXTRA-MAILBOX-LINES]
+# conf NAME URL [SECTION.KEY=VALUE...]
 conf() {
-	cat >"$WORK/$1.conf" <<CONF
-[service]
-organization = Bộ Công Thương
-domain = congvan.test
-database = $WORK/$1.db
-office = vanthu@congvan.test
-
-[mailbox]
-url = $2
-user = congvan@congvan.test
-password = $PASSWORD
-${3:-}
-
-[smtp]
-url = smtp://127.0.0.1:$SMTP_PORT
-from = congvan@congvan.test
-CONF
+	local name=$1 url=$2
+	shift 2
+	congvan_conf "$WORK/$name.conf" "$WORK/$name.db" "mailbox.url=$url" "$@"
 }
 count() { "$CONGVAN" -c "$WORK/$1.conf" list 2>/dev/null | grep -c '^CV-' || true; }
 
@@ -49,7 +35,7 @@ assert_contains "$err" "ca_file" "the error says how to trust it"
 assert_eq 0 "$(count untrusted)" "nothing was fetched"
 
 t_begin "imaps:// with ca_file"
-conf imaps "imaps://127.0.0.1:$IMAPS_PORT/INBOX" "ca_file = $TLS_CA"
+conf imaps "imaps://127.0.0.1:$IMAPS_PORT/INBOX" "mailbox.ca_file=$TLS_CA"
 "$CONGVAN" -c "$WORK/imaps.conf" check-config >/dev/null
 assert_eq 0 "$?" "check-config accepts ca_file"
 "$CONGVAN" -c "$WORK/imaps.conf" run --once --now "$NOW" 2>"$WORK/imaps.err"
@@ -57,7 +43,7 @@ assert_eq 0 "$?" "run over imaps"
 assert_eq 1 "$(count imaps)" "the letter is registered"
 
 t_begin "STARTTLS on imap:// with ca_file"
-conf starttls "imap://127.0.0.1:$IMAP_PORT/INBOX" "ca_file = $TLS_CA"
+conf starttls "imap://127.0.0.1:$IMAP_PORT/INBOX" "mailbox.ca_file=$TLS_CA"
 "$CONGVAN" -c "$WORK/starttls.conf" run --once --now "$NOW" 2>/dev/null
 assert_eq 0 "$?" "run over STARTTLS"
 assert_eq 1 "$(count starttls)" "the letter is registered"
@@ -67,7 +53,7 @@ assert_eq 77 "$?" "STARTTLS with an untrusted certificate is refused"
 assert_contains "$err" "not trusted" "and says why"
 
 t_begin "a missing ca_file is a configuration error"
-conf badca "imaps://127.0.0.1:$IMAPS_PORT/INBOX" "ca_file = $WORK/nope.pem"
+conf badca "imaps://127.0.0.1:$IMAPS_PORT/INBOX" "mailbox.ca_file=$WORK/nope.pem"
 err=$("$CONGVAN" -c "$WORK/badca.conf" check-config 2>&1)
 assert_eq 78 "$?" "exit status EX_CONFIG"
 assert_contains "$err" "badca.conf:" "the error names the file"

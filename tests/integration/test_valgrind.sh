@@ -20,23 +20,7 @@ stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; 
 WORK=$(mktemp -d /tmp/congvan-vg.XXXXXX)
 chmod 755 "$WORK"
 trap 'stack_stop; rm -rf "$WORK"' EXIT
-cat >"$WORK/c.conf" <<CONF
-[service]
-organization = Bộ Công Thương
-domain = congvan.test
-database = $WORK/c.db
-office = vanthu@congvan.test
-templates = $T_ROOT/templates
-
-[mailbox]
-url = imap://127.0.0.1:$IMAP_PORT/INBOX
-user = congvan@congvan.test
-password = $PASSWORD
-
-[smtp]
-url = smtp://127.0.0.1:$SMTP_PORT
-from = congvan@congvan.test
-CONF
+congvan_conf "$WORK/c.conf" "$WORK/c.db" "service.templates=$T_ROOT/templates"
 maildir_inject congvan "$DATA"/letter-*.eml "$DATA/auto-reply.eml" "$DATA/bounce.eml"
 
 # vg NAME ARGS...: runs congvan under valgrind, asserts a clean exit.
