@@ -104,6 +104,39 @@ assert_eq 4 "$(mail_count vanthu)" "four notices, none twice"
 pending=$(sqlite3 "$WORK/congvan.db" "SELECT COUNT(*) FROM outbox WHERE status='pending'")
 assert_eq 0 "$pending" "outbox empty"
 
+t_begin "the same letter again, or a new UIDVALIDITY, registers nothing twice"
+before=$(items)
+mail_send sender@congvan.test congvan@congvan.test "$DATA/letter-seed.eml" || t_fail "resend"
+mail_wait_count congvan 7 30 || t_fail "the resent letter did not arrive"
+cv run --once --now "$LATER" 2>/dev/null
+assert_eq "$before" "$(items)" "a resent Message-ID is not registered again"
+$DOVEADM mailbox update -u congvan@congvan.test --uid-validity 4242 INBOX ||
+	t_fail "doveadm could not change UIDVALIDITY"
+sed 's/cv-1204-btc-khtc/cv-after-uidvalidity/' "$DATA/letter-mof.eml" >"$WORK/uv.eml"
+maildir_inject congvan "$WORK/uv.eml"
+cv run --once --now "$LATER" 2>"$WORK/uv.err"
+assert_eq 0 $? "run after the UIDVALIDITY change"
+assert_eq $((before + 1)) "$(items)" "only the new letter is registered"
+assert_contains "$(cat "$WORK/uv.err")" "UIDVALIDITY changed" "the change is logged"
+ev=$(sqlite3 "$WORK/congvan.db" "SELECT COUNT(*) FROM events WHERE kind = 'uidvalidity-changed'")
+assert_eq 1 "$ev" "the change is in the audit trail"
+uv=$(sqlite3 "$WORK/congvan.db" "SELECT uidvalidity FROM mailbox_sync")
+assert_eq 4242 "$uv" "the new UIDVALIDITY is remembered"
+
+t_begin "a permanent SMTP failure is recorded, not retried"
+congvan_conf "$WORK/perm.conf" "$WORK/perm.db" "mailbox.user=phapche@congvan.test" \
+	"service.office=nobody@elsewhere.example"
+maildir_inject phapche "$DATA/letter-province.eml"
+"$CONGVAN" -c "$WORK/perm.conf" run --once --now "$NOW" 2>"$WORK/perm.err"
+failed=$(sqlite3 "$WORK/perm.db" "SELECT COUNT(*) FROM outbox WHERE status = 'failed'")
+assert_eq 1 "$failed" "the notice is marked failed"
+assert_contains "$(cat "$WORK/perm.err")" "failed for good" "the failure is reported"
+show=$("$CONGVAN" -c "$WORK/perm.conf" show CV-2026-000001)
+assert_contains "$show" "mail-failed" "the failure is on the item's timeline"
+"$CONGVAN" -c "$WORK/perm.conf" run --once --now "$LATER" 2>"$WORK/perm2.err"
+attempts=$(sqlite3 "$WORK/perm.db" "SELECT attempts FROM outbox")
+assert_eq 1 "$attempts" "it is not tried again"
+
 t_begin "SIGKILL during a 500-message intake loses and duplicates nothing"
 mkdir -p "$WORK/bulk"
 # About 40 KB each, like a letter with a small scan: a few batches' worth.
