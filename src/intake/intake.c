@@ -166,17 +166,38 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 			 event_kind[mi->kind], mi->kind_reason, error_r);
 }
 
-/* Whether a message with exactly this content is stored already. */
-static bool same_content(struct runtime *rt, const char *sha)
-{
-	int64_t by_sha = 0;
-	char *err = NULL;
+enum seen {
+	SEEN_NEW,       /* never received before */
+	SEEN_SAME,      /* these very bytes are stored already */
+	SEEN_DUPLICATE, /* another message with this Message-ID was */
+};
 
-	if (store_message_by_identity(rt->st, NULL, sha, &by_sha, &err) < 0) {
-		free(err);
-		return false;
+/* Whether the message was received before: the same bytes (a rescan
+ * after UIDVALIDITY changed, a copy), or a resend under the same
+ * Message-ID with other bytes. */
+static int seen_before(struct runtime *rt, const char *message_id,
+		       const char *sha, enum seen *seen_r, int64_t *earlier_r,
+		       char **error_r)
+{
+	int64_t same = 0;
+	int rc;
+
+	*seen_r = SEEN_NEW;
+	*earlier_r = 0;
+	rc = store_message_by_identity(rt->st, NULL, sha, &same, error_r);
+	if (rc != 0) {
+		*seen_r = SEEN_SAME;
+		return rc < 0 ? -1 : 0;
 	}
-	return by_sha != 0;
+	if (!message_id) {
+		return 0;
+	}
+	rc = store_message_by_identity(rt->st, message_id, NULL, earlier_r,
+				       error_r);
+	if (rc == 1) {
+		*seen_r = SEEN_DUPLICATE;
+	}
+	return rc < 0 ? -1 : 0;
 }
 
 static void fill_row(struct store_message *m, const struct message_info *mi)
@@ -188,6 +209,34 @@ static void fill_row(struct store_message *m, const struct message_info *mi)
 	m->subject = mi->subject;
 	m->kind = message_kind_name(mi->kind);
 	m->kind_reason = mi->kind_reason;
+}
+
+/* Stores the row of a parsed message and acts on it. */
+static int take_message(struct runtime *rt, struct store_message *m,
+			const struct message_info *mi,
+			struct intake_stats *stats, char **error_r)
+{
+	enum seen seen;
+	int64_t id;
+
+	if (seen_before(rt, mi->message_id, m->sha256, &seen, &m->duplicate_of,
+			error_r) < 0) {
+		return -1;
+	}
+	if (seen == SEEN_SAME) {
+		stats->duplicates++;
+		return 0;
+	}
+	fill_row(m, mi);
+	if (store_message_insert(rt->st, m, &id, error_r) < 0) {
+		return -1;
+	}
+	if (seen == SEEN_DUPLICATE) {
+		stats->duplicates++;
+		return add_event(rt, 0, id, sender_of(mi), "duplicate-received",
+				 mi->message_id, error_r);
+	}
+	return dispatch(rt, id, mi, stats, error_r);
 }
 
 int intake_message(struct runtime *rt, const char *mailbox,
@@ -204,8 +253,8 @@ int intake_message(struct runtime *rt, const char *mailbox,
 				  .size = len};
 	struct message_info mi;
 	char sha[STORE_SHA_HEX];
-	int64_t id = 0, earlier = 0;
-	int rc = -1;
+	int64_t id;
+	int rc;
 
 	stats->fetched++;
 	rc = store_message_by_uid(rt->st, mailbox, uidvalidity, uid, &id,
@@ -213,36 +262,12 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	if (rc != 0) {
 		return rc < 0 ? -1 : 0; /* stored already */
 	}
-	rc = -1;
 	if (store_blob_put(rt->st, data, len, sha, error_r) < 0) {
 		return -1;
 	}
-	message_info_parse(data, len, &opts, &mi);
 	m.sha256 = sha;
-	fill_row(&m, &mi);
-	if (store_message_by_identity(rt->st, mi.message_id, sha, &earlier,
-				      error_r) < 0) {
-		goto out;
-	}
-	if (earlier && same_content(rt, sha)) {
-		/* The same message again (a rescan after UIDVALIDITY changed,
-		 * or a copy): stored already, nothing to do. */
-		stats->duplicates++;
-		rc = 0;
-		goto out;
-	}
-	m.duplicate_of = earlier;
-	if (store_message_insert(rt->st, &m, &id, error_r) < 0) {
-		goto out;
-	}
-	if (earlier) {
-		stats->duplicates++;
-		rc = add_event(rt, 0, id, sender_of(&mi), "duplicate-received",
-			       mi.message_id, error_r);
-		goto out;
-	}
-	rc = dispatch(rt, id, &mi, stats, error_r);
-out:
+	message_info_parse(data, len, &opts, &mi);
+	rc = take_message(rt, &m, &mi, stats, error_r);
 	message_info_free(&mi);
 	return rc;
 }
