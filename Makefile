@@ -64,6 +64,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcongvan.a
 		$(BUILD)/libcongvan.a $(LDFLAGS) $(LDLIBS) \
 		$(shell pkg-config --libs cmocka 2>/dev/null)
 
+$(BUILD)/bench_parse: tests/bench/bench_parse.c $(BUILD)/libcongvan.a
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcongvan.a $(LDFLAGS) $(LDLIBS)
+
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
 deps:
@@ -86,7 +89,7 @@ demo: deps
 	@contrib/demo.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory congvan
+	@$(MAKE) --no-print-directory congvan $(BUILD)/bench_parse
 	@contrib/bench.sh
 
 fuzz:
@@ -103,7 +106,8 @@ install: congvan
 clean:
 	rm -rf build congvan
 
-FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h include/congvan/*.h tests/unit/*.c)
+FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h include/congvan/*.h tests/unit/*.c \
+	tests/fuzz/*.c tests/bench/*.c)
 
 format:
 	clang-format -i $(FORMAT_FILES)

@@ -61,6 +61,8 @@ for i in $(seq "$RUNS"); do
 done
 read -r ssecs skb sn < <(intake khtc)
 echo "congvan on $sn messages: $ssecs s, $skb KB max RSS"
+echo "== parse + classify + extract on one core (the same corpus, in memory)"
+build/default/bench_parse "$W/corpus" 3
 echo "== summary"
 echo "congvan best of $RUNS: $best s for $COUNT messages;" \
 	"peak RSS $skb KB at $sn messages, $big_kb KB at $COUNT messages"

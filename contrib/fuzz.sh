@@ -28,8 +28,12 @@ seed() { # TARGET: a seed corpus folder
 	mkdir -p "$dir"
 	case $1 in
 	fuzz_config) cp config.example tests/data/config/*.conf "$dir/" 2>/dev/null || true ;;
-	fuzz_message)
-		cp tests/data/integration/*.eml "$dir/" 2>/dev/null || true
+	fuzz_letter)
+		cp tests/data/letters/*.txt tests/data/integration/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_trim)
+		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_message | fuzz_inspect)
+		cp tests/data/integration/*.eml tests/data/mime/*.eml "$dir/" 2>/dev/null || true
 		cp tests/data/mail/*.eml "$dir/" 2>/dev/null || true
 		for f in ../shared/fixtures/talon/standard_replies/*.eml; do
 			[ -e "$f" ] && cp "$f" "$dir/talon-$(basename "$f")"

@@ -84,6 +84,40 @@ int store_message_set_item(struct store *st, int64_t message_id,
 int store_item_by_sent_message_id(struct store *st, const char *message_id,
 				  int64_t *item_id_r, char **error_r);
 
+/* What a message says. */
+struct store_letter {
+	const char *number, *issuer, *symbol, *date, *place, *subject;
+	const char *recipients;   /* JSON list */
+	const char *distribution; /* JSON list */
+	const char *signer, *signer_title, *deadline;
+	const char *source;       /* body, forwarded, pdf */
+	int64_t duplicate_of;     /* an earlier item with the same letter */
+};
+int store_letter_add(struct store *st, int64_t item_id,
+		     const struct store_letter *l, char **error_r);
+/* An earlier item holding the same letter: the same number and date (or,
+ * when the date is unknown, the same number from the same sender).
+ * 1 with its id and key when found, 0 when not, -1 on error. */
+int store_letter_find_same(struct store *st, const char *number,
+			   const char *date, const char *sender,
+			   int64_t *item_id_r, char key_r[32], char **error_r);
+/* A letter as stored, for display: every field owned, NULL when unknown. */
+struct store_letter_row {
+	char *number, *issuer, *date, *place, *subject, *recipients;
+	char *signer, *signer_title, *deadline, *source, *duplicate_of;
+};
+/* 1 when the item has letter metadata, 0 when not, -1 on error. */
+int store_letter_get(struct store *st, int64_t item_id,
+		     struct store_letter_row *row_r, char **error_r);
+void store_letter_row_release(struct store_letter_row *row);
+int store_attachment_add(struct store *st, int64_t message_id,
+			 const char *filename, const char *content_type,
+			 size_t size, const char *sha256, char **error_r);
+/* Records a reply's new text and its decision (NULL for none). */
+int store_message_set_reply(struct store *st, int64_t message_id,
+			    const char *reply_text, const char *decision,
+			    char **error_r);
+
 /* Items. */
 struct store_item {
 	int64_t id;

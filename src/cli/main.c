@@ -12,10 +12,12 @@
 
 #include "congvan/clock.h"
 #include "congvan/config.h"
+#include "congvan/inspect.h"
 #include "congvan/intake.h"
 #include "congvan/log.h"
 #include "congvan/mail.h"
 #include "congvan/outbox.h"
+#include "congvan/reply.h"
 #include "congvan/store.h"
 #include "congvan/template.h"
 #include "congvan/util.h"
@@ -26,6 +28,7 @@
 
 struct cli {
 	const char *config_path;
+	bool config_given;
 	bool once;
 	const char *now;
 	int verbose;
@@ -91,6 +94,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		switch (c) {
 		case 'c':
 			cli->config_path = optarg;
+			cli->config_given = true;
 			break;
 		case 'v':
 			cli->verbose++;
@@ -425,6 +429,36 @@ static int print_event(const struct store_event *ev, void *ctx)
 	return 0;
 }
 
+static void show_field(const char *label, const char *value)
+{
+	if (value) {
+		printf("%-13s%s\n", label, value);
+	}
+}
+
+/* The letter's metadata, when the item has any. */
+static int show_letter(struct store *st, int64_t item_id, char **error_r)
+{
+	struct store_letter_row l;
+	int rc = store_letter_get(st, item_id, &l, error_r);
+
+	if (rc == 1) {
+		show_field("number:", l.number);
+		show_field("issuer:", l.issuer);
+		show_field("dated:", l.date);
+		show_field("place:", l.place);
+		show_field("about (V/v):", l.subject);
+		show_field("addressed:", l.recipients);
+		show_field("signed:", l.signer);
+		show_field("signer role:", l.signer_title);
+		show_field("deadline:", l.deadline);
+		show_field("read from:", l.source);
+		show_field("duplicate of:", l.duplicate_of);
+	}
+	store_letter_row_release(&l);
+	return rc < 0 ? -1 : 0;
+}
+
 static void show_item(const struct store_item *item)
 {
 	char when[32];
@@ -436,7 +470,6 @@ static void show_item(const struct store_item *item)
 	printf("status:      %s\n", item->status);
 	printf("from:        %s\n", item->sender ? item->sender : "");
 	printf("subject:     %s\n", item->subject ? item->subject : "");
-	printf("timeline:\n");
 }
 
 static int cmd_show(const struct cli *cli)
@@ -457,8 +490,13 @@ static int cmd_show(const struct cli *cli)
 		rc = store_item_get(rt.st, cli->argv[1], &item, &err);
 		if (rc == 1) {
 			show_item(&item);
-			if (store_event_foreach(rt.st, item.id, print_event,
-						NULL, &err) < 0) {
+			if (show_letter(rt.st, item.id, &err) < 0) {
+				rc = -1;
+			}
+			printf("timeline:\n");
+			if (rc == 1 && store_event_foreach(rt.st, item.id,
+							   print_event, NULL,
+							   &err) < 0) {
 				rc = -1;
 			}
 			store_item_release(&item);
@@ -477,6 +515,83 @@ static int cmd_show(const struct cli *cli)
 	return ret;
 }
 
+/* Reads a whole file, or standard input for "-". */
+static int read_input(const char *path, char **data_r, size_t *len_r)
+{
+	if (strcmp(path, "-") == 0) {
+		return file_read_all("/dev/stdin", data_r, len_r);
+	}
+	return file_read_all(path, data_r, len_r);
+}
+
+static int cmd_inspect(const struct cli *cli)
+{
+	struct message_classify_opts opts = {NULL, NULL, "CV"};
+	struct config cfg = {0};
+	struct inspection in;
+	char *data = NULL, *json;
+	size_t len = 0;
+
+	if (cli->argc != 2) {
+		fprintf(stderr, "congvan: inspect needs one file (- for"
+				" standard input)\n");
+		return EX_USAGE;
+	}
+	if (cli->config_given) {
+		if (load_config(cli, &cfg) < 0) {
+			return EX_CONFIG;
+		}
+		opts.own_domain = cfg.service.domain;
+		opts.own_address = cfg.smtp.from;
+		opts.item_prefix = cfg.service.item_prefix;
+	}
+	if (read_input(cli->argv[1], &data, &len) < 0) {
+		fprintf(stderr, "congvan: cannot read '%s': %s\n", cli->argv[1],
+			strerror(errno));
+		config_free(&cfg);
+		return EX_NOINPUT;
+	}
+	if (len == 0) {
+		fprintf(stderr, "congvan: '%s' is empty\n", cli->argv[1]);
+		free(data);
+		config_free(&cfg);
+		return EX_DATAERR;
+	}
+	inspect_message(data, len, &opts, INSPECT_PDF, &in);
+	json = inspect_json(&in);
+	fputs(json, stdout);
+	free(json);
+	inspection_free(&in);
+	free(data);
+	config_free(&cfg);
+	return 0;
+}
+
+static int cmd_trim(const struct cli *cli)
+{
+	char *data = NULL, *text;
+	size_t len = 0;
+
+	if (cli->argc != 1) {
+		fprintf(stderr, "congvan: trim reads standard input and takes"
+				" no argument\n");
+		return EX_USAGE;
+	}
+	if (read_input("-", &data, &len) < 0) {
+		fprintf(stderr, "congvan: cannot read standard input: %s\n",
+			strerror(errno));
+		return EX_NOINPUT;
+	}
+	text = reply_trim(data, len);
+	fputs(text, stdout);
+	if (*text) {
+		fputc('\n', stdout);
+	}
+	free(text);
+	free(data);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -488,6 +603,8 @@ int main(int argc, char **argv)
 	    {"check-config", cmd_check_config},
 	    {"list", cmd_list},
 	    {"show", cmd_show},
+	    {"inspect", cmd_inspect},
+	    {"trim", cmd_trim},
 	};
 	struct cli cli = {0};
 

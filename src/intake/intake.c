@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "congvan/clock.h"
+#include "congvan/inspect.h"
 #include "congvan/intake.h"
+#include "congvan/json.h"
 #include "congvan/log.h"
 #include "congvan/message.h"
 #include "congvan/outbox.h"
@@ -29,10 +31,19 @@ static const char *sender_of(const struct message_info *mi)
 	return mi->return_path && *mi->return_path ? mi->return_path : "?";
 }
 
+/* "—" for what the letter does not say. */
+static const char *or_dash(const char *s)
+{
+	return s && *s ? s : "—";
+}
+
 /* Queues the Office's notice of a newly registered item. */
 static int notify_office(struct runtime *rt, const struct store_item *item,
-			 const struct message_info *mi, char **error_r)
+			 const struct inspection *in, const char *duplicate_of,
+			 char **error_r)
 {
+	const struct message_info *mi = &in->info;
+	const struct letter *l = in->has_letter ? &in->letter : NULL;
 	char no[16], when[32], *sender;
 	const char *to[] = {rt->cfg->service.office, NULL};
 	int ret;
@@ -50,6 +61,10 @@ static int notify_office(struct runtime *rt, const struct store_item *item,
 		    {"sender", sender},
 		    {"subject", mi->subject ? mi->subject : ""},
 		    {"organization", rt->cfg->service.organization},
+		    {"number", or_dash(l ? l->number : NULL)},
+		    {"letter_date", or_dash(l ? l->date : NULL)},
+		    {"deadline", or_dash(l ? l->deadline : NULL)},
+		    {"duplicate_of", or_dash(duplicate_of)},
 		};
 
 		ret = outbox_queue(rt, item->id, item->key, "registered", vars,
@@ -83,11 +98,58 @@ static int add_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
 	return store_event_add(rt->st, &ev, error_r);
 }
 
+static char *json_list(char *const *list)
+{
+	struct sbuf sb = SBUF_INIT(1 << 20);
+
+	json_add_string_list(&sb, list);
+	return sbuf_detach(&sb);
+}
+
+/* Stores the letter's metadata on its item; *dup_key_r gets the key of an
+ * earlier item with the same letter ("" when none). */
+static int store_letter(struct runtime *rt, const struct store_item *item,
+			const struct inspection *in, char dup_key_r[32],
+			char **error_r)
+{
+	const struct letter *l = &in->letter;
+	struct store_letter sl = {l->number, l->issuer, l->symbol, l->date,
+				  l->place, l->subject, NULL, NULL, l->signer,
+				  l->signer_title, l->deadline,
+				  in->letter_source, 0};
+	int rc;
+
+	dup_key_r[0] = '\0';
+	rc = store_letter_find_same(rt->st, l->number, l->date,
+				    sender_of(&in->info), &sl.duplicate_of,
+				    dup_key_r, error_r);
+	if (rc < 0) {
+		return -1;
+	}
+	sl.recipients = json_list(l->recipients);
+	sl.distribution = json_list(l->distribution);
+	rc = store_letter_add(rt->st, item->id, &sl, error_r);
+	free((char *)sl.recipients);
+	free((char *)sl.distribution);
+	if (rc == 0 && dup_key_r[0]) {
+		char *detail = xasprintf("%s is the same letter (%s)", dup_key_r,
+					 l->number);
+
+		log_warnx("'%s': %s", item->key, detail);
+		rc = add_event(rt, item->id, item->message_id, "intake",
+			       "duplicate-letter", detail, error_r);
+		free(detail);
+	}
+	return rc;
+}
+
 static int register_item(struct runtime *rt, int64_t msg_id,
-			 const struct message_info *mi,
+			 const struct inspection *in,
 			 struct intake_stats *stats, char **error_r)
 {
+	const struct message_info *mi = &in->info;
 	struct store_item item;
+	char dup[32] = "";
 	time_t now = runtime_now(rt);
 
 	if (store_item_create(rt->st, rt->cfg->service.item_prefix,
@@ -95,7 +157,9 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 			      sender_of(mi), &item, error_r) < 0 ||
 	    add_event(rt, item.id, msg_id, sender_of(mi), "registered",
 		      mi->subject, error_r) < 0 ||
-	    notify_office(rt, &item, mi, error_r) < 0) {
+	    (in->has_letter &&
+	     store_letter(rt, &item, in, dup, error_r) < 0) ||
+	    notify_office(rt, &item, in, dup[0] ? dup : NULL, error_r) < 0) {
 		return -1;
 	}
 	stats->registered++;
@@ -131,9 +195,10 @@ static int find_item(struct runtime *rt, const struct message_info *mi,
 /* Records what a message is and acts on it: a letter (or a reply to no
  * item of ours) becomes an item; anything else is noted on its item. */
 static int dispatch(struct runtime *rt, int64_t msg_id,
-		    const struct message_info *mi, struct intake_stats *stats,
+		    const struct inspection *in, struct intake_stats *stats,
 		    char **error_r)
 {
+	const struct message_info *mi = &in->info;
 	static const char *const event_kind[] = {
 	    [MESSAGE_LETTER] = "letter-received",
 	    [MESSAGE_REPLY] = "reply-received",
@@ -142,18 +207,23 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	};
 	int64_t item_id = 0;
 
-	if (mi->kind == MESSAGE_LETTER) {
-		return register_item(rt, msg_id, mi, stats, error_r);
+	if (in->kind == MESSAGE_LETTER) {
+		return register_item(rt, msg_id, in, stats, error_r);
 	}
 	if (find_item(rt, mi, &item_id, error_r) < 0) {
 		return -1;
 	}
-	if (mi->kind == MESSAGE_REPLY && item_id == 0) {
-		return register_item(rt, msg_id, mi, stats, error_r);
+	if (in->kind == MESSAGE_REPLY && item_id == 0) {
+		return register_item(rt, msg_id, in, stats, error_r);
 	}
-	if (mi->kind == MESSAGE_REPLY) {
+	if (store_message_set_reply(rt->st, msg_id, in->reply_text,
+				    reply_decision_name(in->reply.decision),
+				    error_r) < 0) {
+		return -1;
+	}
+	if (in->kind == MESSAGE_REPLY) {
 		stats->replies++;
-	} else if (mi->kind == MESSAGE_BOUNCE) {
+	} else if (in->kind == MESSAGE_BOUNCE) {
 		stats->bounces++;
 	} else {
 		stats->automatic++;
@@ -163,7 +233,11 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 		return -1;
 	}
 	return add_event(rt, item_id, msg_id, sender_of(mi),
-			 event_kind[mi->kind], mi->kind_reason, error_r);
+			 event_kind[in->kind],
+			 in->kind == MESSAGE_REPLY && in->reply_text
+			     ? in->reply_text
+			     : mi->kind_reason,
+			 error_r);
 }
 
 enum seen {
@@ -200,22 +274,42 @@ static int seen_before(struct runtime *rt, const char *message_id,
 	return rc < 0 ? -1 : 0;
 }
 
-static void fill_row(struct store_message *m, const struct message_info *mi)
+static void fill_row(struct store_message *m, const struct inspection *in)
 {
+	const struct message_info *mi = &in->info;
+
 	m->message_id = mi->message_id;
 	m->in_reply_to = mi->in_reply_to;
 	m->from_addr = mi->from_addr;
 	m->from_name = mi->from_name;
 	m->subject = mi->subject;
-	m->kind = message_kind_name(mi->kind);
+	m->kind = message_kind_name(in->kind);
 	m->kind_reason = mi->kind_reason;
+}
+
+static int store_attachments(struct runtime *rt, int64_t msg_id,
+			     const struct mime_doc *doc, char **error_r)
+{
+	for (; doc; doc = doc->forwarded) {
+		for (size_t i = 0; i < doc->n_attachments; i++) {
+			const struct mime_attachment *a = &doc->attachments[i];
+
+			if (store_attachment_add(rt->st, msg_id, a->filename,
+						 a->content_type, a->size,
+						 a->sha256, error_r) < 0) {
+				return -1;
+			}
+		}
+	}
+	return 0;
 }
 
 /* Stores the row of a parsed message and acts on it. */
 static int take_message(struct runtime *rt, struct store_message *m,
-			const struct message_info *mi,
+			const struct inspection *in,
 			struct intake_stats *stats, char **error_r)
 {
+	const struct message_info *mi = &in->info;
 	enum seen seen;
 	int64_t id;
 
@@ -227,8 +321,9 @@ static int take_message(struct runtime *rt, struct store_message *m,
 		stats->duplicates++;
 		return 0;
 	}
-	fill_row(m, mi);
-	if (store_message_insert(rt->st, m, &id, error_r) < 0) {
+	fill_row(m, in);
+	if (store_message_insert(rt->st, m, &id, error_r) < 0 ||
+	    store_attachments(rt, id, &in->doc, error_r) < 0) {
 		return -1;
 	}
 	if (seen == SEEN_DUPLICATE) {
@@ -236,7 +331,7 @@ static int take_message(struct runtime *rt, struct store_message *m,
 		return add_event(rt, 0, id, sender_of(mi), "duplicate-received",
 				 mi->message_id, error_r);
 	}
-	return dispatch(rt, id, mi, stats, error_r);
+	return dispatch(rt, id, in, stats, error_r);
 }
 
 int intake_message(struct runtime *rt, const char *mailbox,
@@ -251,7 +346,7 @@ int intake_message(struct runtime *rt, const char *mailbox,
 				  .uidvalidity = uidvalidity,
 				  .uid = uid,
 				  .size = len};
-	struct message_info mi;
+	struct inspection in;
 	char sha[STORE_SHA_HEX];
 	int64_t id;
 	int rc;
@@ -266,9 +361,9 @@ int intake_message(struct runtime *rt, const char *mailbox,
 		return -1;
 	}
 	m.sha256 = sha;
-	message_info_parse(data, len, &opts, &mi);
-	rc = take_message(rt, &m, &mi, stats, error_r);
-	message_info_free(&mi);
+	inspect_message(data, len, &opts, INSPECT_PDF, &in);
+	rc = take_message(rt, &m, &in, stats, error_r);
+	inspection_free(&in);
 	return rc;
 }
 

@@ -17,6 +17,10 @@ static const struct template_var vars[] = {
     {"sender", "Bộ Tài chính <vp@mof.gov.vn>"},
     {"subject", "V/v báo cáo <quý> & \"năm\""},
     {"organization", "Bộ Công Thương"},
+    {"number", "2536/BCT-VP"},
+    {"letter_date", "2023-04-27"},
+    {"deadline", "—"},
+    {"duplicate_of", "—"},
 };
 
 static void test_expand(void **state)

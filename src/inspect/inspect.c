@@ -1,0 +1,188 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/inspect.h"
+#include "congvan/json.h"
+#include "congvan/util.h"
+#include "private.h"
+
+static bool is_pdf(const struct mime_attachment *a)
+{
+	size_t n = a->filename ? strlen(a->filename) : 0;
+
+	return a->data &&
+	       (strcmp(a->content_type, "application/pdf") == 0 ||
+		(n > 4 && str_iequal(a->filename + n - 4, ".pdf")));
+}
+
+/* The letter in the first PDF attachment that holds one. */
+static bool letter_from_pdf(const struct mime_doc *doc, struct letter *l)
+{
+	for (size_t i = 0; i < doc->n_attachments; i++) {
+		const struct mime_attachment *a = &doc->attachments[i];
+		char *text;
+		bool found;
+
+		if (!is_pdf(a)) {
+			continue;
+		}
+		text = inspect_pdf_text(a->data, a->size);
+		found = text && letter_parse(text, strlen(text), l);
+		free(text);
+		if (found) {
+			return true;
+		}
+		letter_free(l);
+	}
+	return false;
+}
+
+/* A letter from, in order: a forwarded message, the body, a PDF. */
+static void find_letter(struct inspection *in, unsigned flags)
+{
+	const struct mime_doc *fwd = in->doc.forwarded;
+	const struct {
+		const struct mime_doc *doc;
+		const char *source;
+	} texts[] = {{fwd, "forwarded"}, {&in->doc, "body"}};
+
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++) {
+		const struct mime_doc *d = texts[i].doc;
+
+		if (d && letter_parse(d->text, strlen(d->text), &in->letter)) {
+			in->letter_source = texts[i].source;
+			break;
+		}
+		letter_free(&in->letter);
+	}
+	if (!in->letter_source && (flags & INSPECT_PDF) &&
+	    (letter_from_pdf(&in->doc, &in->letter) ||
+	     (fwd && letter_from_pdf(fwd, &in->letter)))) {
+		in->letter_source = "pdf";
+	}
+	in->has_letter = in->letter_source != NULL;
+}
+
+void inspect_message(const char *raw, size_t len,
+		     const struct message_classify_opts *opts, unsigned flags,
+		     struct inspection *out_r)
+{
+	struct inspection *in = out_r;
+
+	memset(in, 0, sizeof(*in));
+	message_info_parse(raw, len, opts, &in->info);
+	mime_parse(raw, len, (flags & INSPECT_PDF) ? MIME_KEEP_PDF : 0,
+		   &in->doc);
+	in->kind = in->info.kind;
+	if (in->doc.is_delivery_report && in->kind != MESSAGE_BOUNCE) {
+		in->kind = MESSAGE_BOUNCE;
+	}
+	if (in->info.subject) {
+		message_subject_tag(in->info.subject,
+				    opts && opts->item_prefix ? opts->item_prefix
+							      : "CV",
+				    in->item_ref);
+	}
+	if (in->kind == MESSAGE_LETTER) {
+		find_letter(in, flags);
+		return;
+	}
+	in->reply_text = reply_trim(in->doc.text, strlen(in->doc.text));
+	if (in->kind == MESSAGE_REPLY) {
+		reply_parse(in->reply_text, &in->reply);
+	}
+}
+
+void inspection_free(struct inspection *in)
+{
+	message_info_free(&in->info);
+	mime_doc_free(&in->doc);
+	letter_free(&in->letter);
+	FREE_AND_NULL(in->reply_text);
+	reply_parsed_free(&in->reply);
+}
+
+static void add_attachments(struct sbuf *sb, const struct mime_doc *doc,
+			    bool *first)
+{
+	for (; doc; doc = doc->forwarded) {
+		for (size_t i = 0; i < doc->n_attachments; i++) {
+			const struct mime_attachment *a = &doc->attachments[i];
+
+			sbuf_adds(sb, *first ? "" : ",");
+			*first = false;
+			sbuf_adds(sb, "{\"filename\":");
+			json_add_string(sb, a->filename);
+			sbuf_adds(sb, ",\"content_type\":");
+			json_add_string(sb, a->content_type);
+			sbuf_addf(sb, ",\"size\":%zu,\"sha256\":", a->size);
+			json_add_string(sb, a->sha256);
+			sbuf_addch(sb, '}');
+		}
+	}
+}
+
+static void add_letter(struct sbuf *sb, const struct inspection *in)
+{
+	const struct letter *l = &in->letter;
+
+	if (!in->has_letter) {
+		sbuf_adds(sb, "null");
+		return;
+	}
+	sbuf_adds(sb, "{\"number\":");
+	json_add_string(sb, l->number);
+	sbuf_adds(sb, ",\"date\":");
+	json_add_string(sb, l->date);
+	sbuf_adds(sb, ",\"place\":");
+	json_add_string(sb, l->place);
+	sbuf_adds(sb, ",\"subject\":");
+	json_add_string(sb, l->subject);
+	sbuf_adds(sb, ",\"recipients\":");
+	json_add_string_list(sb, l->recipients);
+	sbuf_adds(sb, ",\"signer\":");
+	json_add_string(sb, l->signer);
+	sbuf_adds(sb, ",\"deadline\":");
+	json_add_string(sb, l->deadline);
+	sbuf_addch(sb, '}');
+}
+
+static void add_headers(struct sbuf *sb, const struct inspection *in)
+{
+	const struct message_info *mi = &in->info;
+
+	sbuf_adds(sb, "{\"message_id\":");
+	json_add_string(sb, mi->message_id);
+	sbuf_adds(sb, ",\"in_reply_to\":");
+	json_add_string(sb, mi->in_reply_to);
+	sbuf_adds(sb, ",\"references\":");
+	json_add_string_list(sb, mi->references);
+	sbuf_adds(sb, ",\"from\":{\"name\":");
+	json_add_string(sb, mi->from_name);
+	sbuf_adds(sb, ",\"address\":");
+	json_add_string(sb, mi->from_addr);
+	sbuf_adds(sb, "},\"subject\":");
+	json_add_string(sb, mi->subject);
+}
+
+char *inspect_json(const struct inspection *in)
+{
+	struct sbuf sb = SBUF_INIT(64 << 20);
+	bool first = true;
+
+	add_headers(&sb, in);
+	sbuf_adds(&sb, ",\"kind\":");
+	json_add_string(&sb, message_kind_name(in->kind));
+	sbuf_adds(&sb, ",\"item_ref\":");
+	json_add_string(&sb, in->item_ref[0] ? in->item_ref : NULL);
+	sbuf_adds(&sb, ",\"decision\":");
+	json_add_string(&sb, reply_decision_name(in->reply.decision));
+	sbuf_adds(&sb, ",\"reply_text\":");
+	json_add_string(&sb, in->reply_text);
+	sbuf_adds(&sb, ",\"letter\":");
+	add_letter(&sb, in);
+	sbuf_adds(&sb, ",\"attachments\":[");
+	add_attachments(&sb, &in->doc, &first);
+	sbuf_adds(&sb, "]}\n");
+	return sbuf_detach(&sb);
+}

@@ -1,0 +1,105 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "congvan/json.h"
+
+/* Length of the valid UTF-8 sequence at p (of at most n bytes), or 0. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+	size_t len;
+	uint32_t min, cp;
+
+	if (p[0] < 0x80) {
+		return 1;
+	}
+	if ((p[0] & 0xe0) == 0xc0) {
+		len = 2, min = 0x80, cp = p[0] & 0x1f;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		len = 3, min = 0x800, cp = p[0] & 0x0f;
+	} else if ((p[0] & 0xf8) == 0xf0) {
+		len = 4, min = 0x10000, cp = p[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n) {
+		return 0;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			return 0;
+		}
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+		return 0;
+	}
+	return len;
+}
+
+static void add_escaped(struct sbuf *sb, unsigned char c)
+{
+	switch (c) {
+	case '"':
+		sbuf_adds(sb, "\\\"");
+		break;
+	case '\\':
+		sbuf_adds(sb, "\\\\");
+		break;
+	case '\n':
+		sbuf_adds(sb, "\\n");
+		break;
+	case '\r':
+		sbuf_adds(sb, "\\r");
+		break;
+	case '\t':
+		sbuf_adds(sb, "\\t");
+		break;
+	default:
+		sbuf_addf(sb, "\\u%04x", c);
+	}
+}
+
+void json_add_string(struct sbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	if (!s) {
+		sbuf_adds(sb, "null");
+		return;
+	}
+	n = strlen(s);
+	sbuf_addch(sb, '"');
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_len(p + i, n - i);
+
+		if (len == 1 && (p[i] < 0x20 || p[i] == '"' || p[i] == '\\')) {
+			add_escaped(sb, p[i]);
+		} else if (len == 0) {
+			sbuf_adds(sb, "\\ufffd");
+			len = 1;
+		} else {
+			sbuf_add(sb, p + i, len);
+		}
+		i += len;
+	}
+	sbuf_addch(sb, '"');
+}
+
+void json_add_key(struct sbuf *sb, const char *key)
+{
+	json_add_string(sb, key);
+	sbuf_addch(sb, ':');
+}
+
+void json_add_string_list(struct sbuf *sb, char *const *list)
+{
+	sbuf_addch(sb, '[');
+	for (size_t i = 0; list && list[i]; i++) {
+		if (i) {
+			sbuf_addch(sb, ',');
+		}
+		json_add_string(sb, list[i]);
+	}
+	sbuf_addch(sb, ']');
+}
