@@ -81,6 +81,34 @@ static const char *const migrations[] = {
     "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
     "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
     "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
+    /* 1 -> 2: what the message says (letter metadata, attachments, a
+     * reply's new text and decision). */
+    "CREATE TABLE letters ("
+    "  item_id INTEGER PRIMARY KEY REFERENCES items(id),"
+    "  number TEXT COLLATE NOCASE,"
+    "  issuer TEXT,"
+    "  symbol TEXT,"
+    "  date TEXT,"
+    "  place TEXT,"
+    "  subject TEXT,"
+    "  recipients TEXT,"
+    "  distribution TEXT,"
+    "  signer TEXT,"
+    "  signer_title TEXT,"
+    "  deadline TEXT,"
+    "  source TEXT,"
+    "  duplicate_of INTEGER REFERENCES items(id));"
+    "CREATE INDEX letters_number ON letters(number);"
+    "CREATE TABLE attachments ("
+    "  id INTEGER PRIMARY KEY,"
+    "  message_id INTEGER NOT NULL REFERENCES messages(id),"
+    "  filename TEXT,"
+    "  content_type TEXT,"
+    "  size INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL);"
+    "CREATE INDEX attachments_message ON attachments(message_id);"
+    "ALTER TABLE messages ADD COLUMN reply_text TEXT;"
+    "ALTER TABLE messages ADD COLUMN decision TEXT;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -88,6 +116,27 @@ static const char *const sql[Q_COUNT] = {
     [Q_BLOB_ADD] = "INSERT INTO blobs (sha256, pack, offset, size)"
 		   " VALUES (?1, ?2, ?3, ?4)",
     [Q_BLOB_LAST_PACK] = "SELECT COALESCE(MAX(pack), 1) FROM blobs",
+    [Q_LETTER_ADD] =
+	"INSERT INTO letters (item_id, number, issuer, symbol, date, place,"
+	" subject, recipients, distribution, signer, signer_title,"
+	" deadline, source, duplicate_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	" ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    [Q_LETTER_SAME] =
+	"SELECT l.item_id, i.key FROM letters l JOIN items i"
+	" ON i.id = l.item_id"
+	" WHERE l.number = ?1 AND ((?2 IS NOT NULL AND l.date = ?2) OR"
+	" (?2 IS NULL AND l.date IS NULL AND i.sender = ?3))"
+	" ORDER BY l.item_id LIMIT 1",
+    [Q_LETTER_GET] =
+	"SELECT l.number, l.issuer, l.date, l.place, l.subject,"
+	" l.recipients, l.signer, l.signer_title, l.deadline, l.source,"
+	" d.key FROM letters l LEFT JOIN items d ON d.id = l.duplicate_of"
+	" WHERE l.item_id = ?1",
+    [Q_ATTACHMENT_ADD] = "INSERT INTO attachments (message_id, filename,"
+			 " content_type, size, sha256)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [Q_MSG_SET_REPLY] = "UPDATE messages SET reply_text = ?2,"
+			" decision = ?3 WHERE id = ?1",
     [Q_SYNC_GET] = "SELECT uidvalidity, last_uid FROM mailbox_sync"
 		   " WHERE mailbox = ?1",
     [Q_SYNC_SET] = "INSERT INTO mailbox_sync (mailbox, uidvalidity, last_uid)"
