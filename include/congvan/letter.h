@@ -15,11 +15,13 @@ struct letter {
 	char *date;        /* "2023-04-27"; NULL */
 	char *place;       /* "Hà Nội"; NULL */
 	char *subject;     /* the V/v text, unwrapped, without "V/v"; NULL */
-	char **recipients; /* "Kính gửi:" addressees; NULL-terminated, never NULL */
-	char **distribution; /* "Nơi nhận:" lines; NULL-terminated, never NULL */
+	char **recipients; /* "Kính gửi:" addressees; NULL-terminated, never
+			      NULL */
+	char *
+	    *distribution; /* "Nơi nhận:" lines; NULL-terminated, never NULL */
 	char *signer;      /* "Nguyễn Hồng Diên"; NULL */
 	char *signer_title; /* "THỨ TRƯỞNG", "KT. BỘ TRƯỞNG"...; NULL */
-	char *deadline;    /* "2026-05-20"; NULL */
+	char *deadline;     /* "2026-05-20"; NULL */
 };
 
 /* Reads text (UTF-8, NFC, "\n" line ends).  Returns true when it looks

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 struct mime_attachment {
-	char *filename;     /* UTF-8 (RFC 2231 / RFC 2047 decoded); may be NULL */
+	char *filename; /* UTF-8 (RFC 2231 / RFC 2047 decoded); may be NULL */
 	char *content_type; /* lower-case "type/subtype" */
 	size_t size;        /* decoded size in bytes */
 	char sha256[65];    /* hex of the decoded content */
@@ -39,12 +39,13 @@ struct mime_doc {
 	/* The first message/rfc822 part (a forward), parsed the same way,
 	 * with its own headers; NULL when there is none. */
 	struct mime_doc *forwarded;
-	char *fwd_subject;   /* the forwarded message's decoded Subject */
+	char *fwd_subject; /* the forwarded message's decoded Subject */
 	char *fwd_from_name;
 	char *fwd_from_addr;
-	char *fwd_date;      /* its Date header as written */
+	char *fwd_date; /* its Date header as written */
 
-	bool is_delivery_report; /* multipart/report; report-type=delivery-status */
+	bool is_delivery_report; /* multipart/report;
+				    report-type=delivery-status */
 };
 
 enum mime_flags {

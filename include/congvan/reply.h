@@ -29,15 +29,15 @@ enum reply_decision {
 const char *reply_decision_name(enum reply_decision d);
 
 enum reply_key {
-	REPLY_KEY_LEAD,        /* Chủ trì: / Lead: */
-	REPLY_KEY_COORDINATE,  /* Phối hợp: / Coordinate: */
-	REPLY_KEY_DUE,         /* Hạn: / Due: */
-	REPLY_KEY_ASSIGN,      /* Giao: / Assign: */
-	REPLY_KEY_CONSULT,     /* Lấy ý kiến: / Consult: */
-	REPLY_KEY_EXTEND,      /* Gia hạn: / Extend: */
-	REPLY_KEY_RETURN,      /* Trả lại: / Return: (with a reason) */
-	REPLY_KEY_TRANSFER,    /* Chuyển: / Transfer: */
-	REPLY_KEY_REASON,      /* Lý do: / Reason: */
+	REPLY_KEY_LEAD,       /* Chủ trì: / Lead: */
+	REPLY_KEY_COORDINATE, /* Phối hợp: / Coordinate: */
+	REPLY_KEY_DUE,        /* Hạn: / Due: */
+	REPLY_KEY_ASSIGN,     /* Giao: / Assign: */
+	REPLY_KEY_CONSULT,    /* Lấy ý kiến: / Consult: */
+	REPLY_KEY_EXTEND,     /* Gia hạn: / Extend: */
+	REPLY_KEY_RETURN,     /* Trả lại: / Return: (with a reason) */
+	REPLY_KEY_TRANSFER,   /* Chuyển: / Transfer: */
+	REPLY_KEY_REASON,     /* Lý do: / Reason: */
 };
 
 struct reply_command {

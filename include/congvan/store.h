@@ -90,8 +90,8 @@ struct store_letter {
 	const char *recipients;   /* JSON list */
 	const char *distribution; /* JSON list */
 	const char *signer, *signer_title, *deadline;
-	const char *source;       /* body, forwarded, pdf */
-	int64_t duplicate_of;     /* an earlier item with the same letter */
+	const char *source;   /* body, forwarded, pdf */
+	int64_t duplicate_of; /* an earlier item with the same letter */
 };
 int store_letter_add(struct store *st, int64_t item_id,
 		     const struct store_letter *l, char **error_r);

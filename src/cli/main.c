@@ -494,9 +494,9 @@ static int cmd_show(const struct cli *cli)
 				rc = -1;
 			}
 			printf("timeline:\n");
-			if (rc == 1 && store_event_foreach(rt.st, item.id,
-							   print_event, NULL,
-							   &err) < 0) {
+			if (rc == 1 &&
+			    store_event_foreach(rt.st, item.id, print_event,
+						NULL, &err) < 0) {
 				rc = -1;
 			}
 			store_item_release(&item);

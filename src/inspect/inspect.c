@@ -10,9 +10,8 @@ static bool is_pdf(const struct mime_attachment *a)
 {
 	size_t n = a->filename ? strlen(a->filename) : 0;
 
-	return a->data &&
-	       (strcmp(a->content_type, "application/pdf") == 0 ||
-		(n > 4 && str_iequal(a->filename + n - 4, ".pdf")));
+	return a->data && (strcmp(a->content_type, "application/pdf") == 0 ||
+			   (n > 4 && str_iequal(a->filename + n - 4, ".pdf")));
 }
 
 /* The letter in the first PDF attachment that holds one. */
@@ -78,10 +77,10 @@ void inspect_message(const char *raw, size_t len,
 		in->kind = MESSAGE_BOUNCE;
 	}
 	if (in->info.subject) {
-		message_subject_tag(in->info.subject,
-				    opts && opts->item_prefix ? opts->item_prefix
-							      : "CV",
-				    in->item_ref);
+		message_subject_tag(
+		    in->info.subject,
+		    opts && opts->item_prefix ? opts->item_prefix : "CV",
+		    in->item_ref);
 	}
 	if (in->kind == MESSAGE_LETTER) {
 		find_letter(in, flags);

@@ -113,7 +113,8 @@ char *inspect_pdf_text(const char *data, size_t len)
 		waitpid(pid, &status, 0);
 	}
 	if (!ok || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		if (pid > 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 1)) {
+		if (pid > 0 &&
+		    !(WIFEXITED(status) && WEXITSTATUS(status) == 1)) {
 			log_warnx("a PDF attachment could not be read (%s)",
 				  ok ? "its reader failed" : "timed out");
 		}

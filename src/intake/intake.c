@@ -113,10 +113,11 @@ static int store_letter(struct runtime *rt, const struct store_item *item,
 			char **error_r)
 {
 	const struct letter *l = &in->letter;
-	struct store_letter sl = {l->number, l->issuer, l->symbol, l->date,
-				  l->place, l->subject, NULL, NULL, l->signer,
-				  l->signer_title, l->deadline,
-				  in->letter_source, 0};
+	struct store_letter sl = {
+	    l->number, l->issuer,       l->symbol,   l->date,
+	    l->place,  l->subject,      NULL,        NULL,
+	    l->signer, l->signer_title, l->deadline, in->letter_source,
+	    0};
 	int rc;
 
 	dup_key_r[0] = '\0';
@@ -132,8 +133,8 @@ static int store_letter(struct runtime *rt, const struct store_item *item,
 	free((char *)sl.recipients);
 	free((char *)sl.distribution);
 	if (rc == 0 && dup_key_r[0]) {
-		char *detail = xasprintf("%s is the same letter (%s)", dup_key_r,
-					 l->number);
+		char *detail = xasprintf("%s is the same letter (%s)",
+					 dup_key_r, l->number);
 
 		log_warnx("'%s': %s", item->key, detail);
 		rc = add_event(rt, item->id, item->message_id, "intake",
@@ -157,8 +158,7 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 			      sender_of(mi), &item, error_r) < 0 ||
 	    add_event(rt, item.id, msg_id, sender_of(mi), "registered",
 		      mi->subject, error_r) < 0 ||
-	    (in->has_letter &&
-	     store_letter(rt, &item, in, dup, error_r) < 0) ||
+	    (in->has_letter && store_letter(rt, &item, in, dup, error_r) < 0) ||
 	    notify_office(rt, &item, in, dup[0] ? dup : NULL, error_r) < 0) {
 		return -1;
 	}
@@ -232,12 +232,11 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	    store_message_set_item(rt->st, msg_id, item_id, error_r) < 0) {
 		return -1;
 	}
-	return add_event(rt, item_id, msg_id, sender_of(mi),
-			 event_kind[in->kind],
-			 in->kind == MESSAGE_REPLY && in->reply_text
-			     ? in->reply_text
-			     : mi->kind_reason,
-			 error_r);
+	return add_event(
+	    rt, item_id, msg_id, sender_of(mi), event_kind[in->kind],
+	    in->kind == MESSAGE_REPLY && in->reply_text ? in->reply_text
+							: mi->kind_reason,
+	    error_r);
 }
 
 enum seen {
@@ -306,8 +305,8 @@ static int store_attachments(struct runtime *rt, int64_t msg_id,
 
 /* Stores the row of a parsed message and acts on it. */
 static int take_message(struct runtime *rt, struct store_message *m,
-			const struct inspection *in,
-			struct intake_stats *stats, char **error_r)
+			const struct inspection *in, struct intake_stats *stats,
+			char **error_r)
 {
 	const struct message_info *mi = &in->info;
 	enum seen seen;

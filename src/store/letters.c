@@ -11,9 +11,9 @@ int store_letter_add(struct store *st, int64_t item_id,
 {
 	sqlite3_stmt *s = store_stmt(st, Q_LETTER_ADD, error_r);
 	const char *const text[] = {
-	    l->number,   l->issuer,       l->symbol,       l->date,
-	    l->place,    l->subject,      l->recipients,   l->distribution,
-	    l->signer,   l->signer_title, l->deadline,     l->source,
+	    l->number, l->issuer,       l->symbol,     l->date,
+	    l->place,  l->subject,      l->recipients, l->distribution,
+	    l->signer, l->signer_title, l->deadline,   l->source,
 	};
 
 	if (!s) {
@@ -63,10 +63,10 @@ int store_letter_get(struct store *st, int64_t item_id,
 {
 	sqlite3_stmt *s = store_stmt(st, Q_LETTER_GET, error_r);
 	char **const fields[] = {
-	    &row_r->number,   &row_r->issuer,	    &row_r->date,
-	    &row_r->place,    &row_r->subject,	    &row_r->recipients,
-	    &row_r->signer,   &row_r->signer_title, &row_r->deadline,
-	    &row_r->source,   &row_r->duplicate_of,
+	    &row_r->number, &row_r->issuer,       &row_r->date,
+	    &row_r->place,  &row_r->subject,      &row_r->recipients,
+	    &row_r->signer, &row_r->signer_title, &row_r->deadline,
+	    &row_r->source, &row_r->duplicate_of,
 	};
 	int rc;
 
@@ -89,9 +89,10 @@ int store_letter_get(struct store *st, int64_t item_id,
 void store_letter_row_release(struct store_letter_row *row)
 {
 	char **const fields[] = {
-	    &row->number, &row->issuer,	      &row->date,     &row->place,
-	    &row->subject, &row->recipients,  &row->signer,   &row->signer_title,
-	    &row->deadline, &row->source,     &row->duplicate_of,
+	    &row->number, &row->issuer,       &row->date,
+	    &row->place,  &row->subject,      &row->recipients,
+	    &row->signer, &row->signer_title, &row->deadline,
+	    &row->source, &row->duplicate_of,
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {

@@ -53,8 +53,8 @@ static int load(const char *dir, struct corpus *c)
 	return 0;
 }
 
-static const struct message_classify_opts opts = {
-    "congvan.test", "congvan@congvan.test", "CV"};
+static const struct message_classify_opts opts = {"congvan.test",
+						  "congvan@congvan.test", "CV"};
 
 static void bench_inspect(const struct corpus *c, double seconds)
 {

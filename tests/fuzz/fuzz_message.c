@@ -11,8 +11,8 @@
 
 #include "congvan/message.h"
 
-static const struct message_classify_opts opts = {
-	"congvan.test", "congvan@congvan.test", "CV"};
+static const struct message_classify_opts opts = {"congvan.test",
+						  "congvan@congvan.test", "CV"};
 
 /* Aborts unless s is valid UTF-8 (no overlongs, no surrogates). */
 static void check_utf8(const char *s)
@@ -20,9 +20,11 @@ static void check_utf8(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (s && *p) {
-		int n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1
-				    : (*p & 0xf0) == 0xe0 ? 2
-				    : (*p & 0xf8) == 0xf0 ? 3 : -1;
+		int n = *p < 0x80             ? 0
+			: (*p & 0xe0) == 0xc0 ? 1
+			: (*p & 0xf0) == 0xe0 ? 2
+			: (*p & 0xf8) == 0xf0 ? 3
+					      : -1;
 
 		if (n < 0 || (n == 1 && *p < 0xc2) || (*p > 0xf4)) {
 			abort();

@@ -85,6 +85,91 @@ static void test_schema(void **state)
 	assert_true(store_schema_version() >= 1);
 }
 
+static int sql(const char *path, const char *text)
+{
+	char *cmd = xasprintf("sqlite3 '%s' \"%s\" 2>/dev/null", path, text);
+	int rc = system(cmd);
+
+	free(cmd);
+	return rc;
+}
+
+/* A database left at schema 1 is brought forward; a newer one is refused. */
+static void test_migrations(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL;
+
+	store_close(&f->st);
+	assert_int_equal(sql(f->path, "DROP TABLE letters; DROP TABLE"
+				      " attachments; ALTER TABLE messages DROP"
+				      " COLUMN reply_text; ALTER TABLE messages"
+				      " DROP COLUMN decision; PRAGMA"
+				      " user_version = 1;"),
+			 0);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(store_letter_find_same(f->st, "1/X", "2026-01-01",
+						"a@b", &(int64_t){0},
+						(char[32]){0}, &err),
+			 0);
+	store_close(&f->st);
+	assert_int_equal(sql(f->path, "PRAGMA user_version = 99;"), 0);
+	f->st = store_open(f->path, &err);
+	assert_null(f->st);
+	assert_non_null(strstr(err, "schema version 99"));
+	free(err);
+	assert_int_equal(sql(f->path, "PRAGMA user_version = 2;"), 0);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+}
+
+static void test_letters(void **state)
+{
+	struct fixture *f = *state;
+	struct store_letter l = {.number = "2536/BCT-VP",
+				 .date = "2023-04-27",
+				 .subject = "triển khai Công điện 280",
+				 .recipients = "[\"Các đơn vị thuộc Bộ\"]",
+				 .source = "body"};
+	struct store_letter_row row;
+	struct store_item a, b;
+	int64_t id = 0;
+	char key[32] = "", *err = NULL;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 1, "a@x"), "A",
+					   "s@x", &a, &err),
+			 0);
+	assert_int_equal(store_letter_add(f->st, a.id, &l, &err), 0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 11,
+					   add_message(f->st, 2, "b@x"), "B",
+					   "s@x", &b, &err),
+			 0);
+	/* The same number in another year is another letter. */
+	assert_int_equal(store_letter_find_same(f->st, "2536/bct-vp",
+						"2024-01-05", "s@x", &id, key,
+						&err),
+			 0);
+	assert_int_equal(store_letter_find_same(f->st, "2536/bct-vp",
+						"2023-04-27", "t@y", &id, key,
+						&err),
+			 1);
+	assert_int_equal(id, a.id);
+	assert_string_equal(key, "CV-2026-000001");
+	l.duplicate_of = id;
+	assert_int_equal(store_letter_add(f->st, b.id, &l, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(store_letter_get(f->st, b.id, &row, &err), 1);
+	assert_string_equal(row.number, "2536/BCT-VP");
+	assert_string_equal(row.duplicate_of, "CV-2026-000001");
+	assert_null(row.signer);
+	store_letter_row_release(&row);
+	assert_int_equal(store_letter_get(f->st, 999, &row, &err), 0);
+	store_letter_row_release(&row);
+}
+
 static void test_item_numbering(void **state)
 {
 	struct fixture *f = *state;
@@ -259,6 +344,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_item_numbering, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_rollback_loses_uncommitted,
