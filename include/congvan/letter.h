@@ -27,18 +27,24 @@ struct letter {
 /* Reads text (UTF-8, NFC, "\n" line ends).  Returns true when it looks
  * like an official letter (a number/symbol, or at least two of: V/v,
  * Kính gửi, place-and-date, Nơi nhận).  Fields not found stay NULL.
- * Release with letter_free (also after false). */
+ * Release with letter_free (also after false).  *letter_r is overwritten,
+ * not freed.  Keywords match with or without diacritics, in any case and
+ * normalisation; the strings returned are NFC.  Examines the first 64 KiB
+ * (header), the last 16 KiB (signature, "Nơi nhận") and the first 128 KiB
+ * (deadline); any bytes are safe, invalid UTF-8 comes out as U+FFFD. */
 bool letter_parse(const char *text, size_t len, struct letter *letter_r);
 void letter_free(struct letter *letter);
 
 /* Finds a deadline stated in text: "trước ngày 20/5/2026", "chậm nhất
  * ngày 15 tháng 5 năm 2026", "hạn ... ngày ..."; "YYYY-MM-DD" into
- * date_r (11 bytes). */
+ * date_r (11 bytes).  Dates not introduced by such words (those of cited
+ * documents) never count.  Reads the first 128 KiB. */
 bool letter_find_deadline(const char *text, size_t len, char date_r[11]);
 
 /* The text of a PDF (poppler-glib), pages joined by "\n\f\n".  Returns
  * NULL when the data is not a readable PDF.  Caller frees.  *pages_r gets
- * the page count when not NULL. */
+ * the page count when not NULL (0 on failure).  Reads at most 200 pages
+ * and 8 MiB of text. */
 char *letter_pdf_text(const char *data, size_t len, int *pages_r);
 
 #endif

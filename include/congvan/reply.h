@@ -13,8 +13,10 @@
  * Message-----", "----- Tin nhắn gốc -----", forwarded-message markers,
  * signatures after "-- " and mobile signatures ("Sent from my iPhone",
  * "Gửi từ iPhone của tôi") removed; interleaved answers between quoted
- * blocks kept.  Leading and trailing blank lines trimmed.  Caller frees;
- * never NULL. */
+ * blocks kept.  Leading and trailing blank lines and trailing white space
+ * trimmed.  Only the first 2000 lines / 256 KiB are examined (the rest is
+ * treated as history); invalid UTF-8 becomes U+FFFD and NUL bytes are
+ * dropped, so the result is valid UTF-8.  Caller frees; never NULL. */
 char *reply_trim(const char *text, size_t len);
 
 enum reply_decision {

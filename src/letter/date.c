@@ -1,0 +1,132 @@
+/* Dates as Vietnamese letters write them: "ngày 27 tháng 4 năm 2023",
+ * "27/4/2023", "ngày 05-03-2026" (read from folded text). */
+#include "private.h"
+
+bool date_valid(int y, int m, int d)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	if (y < 1945 || y > 2199 || m < 1 || m > 12 || d < 1) {
+		return false;
+	}
+	return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+int date_cmp(const struct ymd *a, const struct ymd *b)
+{
+	long x = (long)a->y * 10000 + a->m * 100 + a->d;
+	long y = (long)b->y * 10000 + b->m * 100 + b->d;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static void put_digits(char *out, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		out[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+void date_format(const struct ymd *d, char out[11])
+{
+	put_digits(out, d->y, 4);
+	out[4] = '-';
+	put_digits(out + 5, d->m, 2);
+	out[7] = '-';
+	put_digits(out + 8, d->d, 2);
+	out[10] = '\0';
+}
+
+/* Reads min to max digits at pos, not followed by another digit.  Returns
+ * the end, 0 when there are none. */
+static size_t digits(const char *f, size_t pos, size_t end, size_t min,
+		     size_t max, int *v_r)
+{
+	size_t i = pos;
+	int v = 0;
+
+	while (i < end && i - pos < max && f[i] >= '0' && f[i] <= '9') {
+		v = v * 10 + (f[i] - '0');
+		i++;
+	}
+	if (i - pos < min || (i < end && f[i] >= '0' && f[i] <= '9')) {
+		return 0;
+	}
+	*v_r = v;
+	return i;
+}
+
+/* "tháng M năm Y" after the day. */
+static size_t words_rest(const char *f, size_t pos, size_t end, struct ymd *d)
+{
+	pos = fold_word(f, pos, end, "thang");
+	if (pos == 0) {
+		return 0;
+	}
+	pos = digits(f, fold_skip_blank(f, pos, end, true), end, 1, 2, &d->m);
+	if (pos == 0) {
+		return 0;
+	}
+	pos = fold_skip_blank(f, pos, end, true);
+	if (pos < end && f[pos] == ',') {
+		pos = fold_skip_blank(f, pos + 1, end, true);
+	}
+	pos = fold_word(f, pos, end, "nam");
+	if (pos == 0) {
+		return 0;
+	}
+	return digits(f, fold_skip_blank(f, pos, end, true), end, 4, 4, &d->y);
+}
+
+/* "/M/Y" (or with '-' or '.') after the day. */
+static size_t numeric_rest(const char *f, size_t pos, size_t end, struct ymd *d)
+{
+	char sep;
+
+	if (pos >= end || (f[pos] != '/' && f[pos] != '-' && f[pos] != '.')) {
+		return 0;
+	}
+	sep = f[pos];
+	pos = fold_skip_blank(f, pos + 1, end, false);
+	pos = digits(f, pos, end, 1, 2, &d->m);
+	if (pos == 0) {
+		return 0;
+	}
+	pos = fold_skip_blank(f, pos, end, false);
+	if (pos >= end || f[pos] != sep) {
+		return 0;
+	}
+	pos = fold_skip_blank(f, pos + 1, end, false);
+	return digits(f, pos, end, 4, 4, &d->y);
+}
+
+size_t date_parse(const char *f, size_t pos, size_t end, struct ymd *d_r)
+{
+	struct ymd d = {0, 0, 0};
+	size_t e = fold_word(f, pos, end, "ngay");
+	size_t r;
+
+	if (e > 0) {
+		pos = fold_skip_blank(f, e, end, true);
+	} else if (pos > 0 && fold_is_alnum(f[pos - 1])) {
+		return 0;
+	}
+	pos = digits(f, pos, end, 1, 2, &d.d);
+	if (pos == 0) {
+		return 0;
+	}
+	e = fold_skip_blank(f, pos, end, true);
+	r = words_rest(f, e, end, &d);
+	if (r == 0) {
+		r = numeric_rest(f, e, end, &d);
+	}
+	if (r == 0 || (r < end && fold_is_alnum(f[r])) ||
+	    !date_valid(d.y, d.m, d.d)) {
+		return 0;
+	}
+	*d_r = d;
+	return r;
+}

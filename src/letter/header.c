@@ -1,0 +1,457 @@
+/* The header of a letter: "Số:", place and date, "V/v", "Kính gửi:". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/util.h"
+#include "private.h"
+
+#define HEAD_BEFORE   15 /* lines of header above "Số:" */
+#define HEAD_AFTER    40 /* lines of header below it */
+#define HEAD_NO_SO    80 /* lines searched when there is no "Số:" */
+#define SUBJECT_LINES 8
+#define SUBJECT_MAX   2048
+#define PLACE_MAX     80
+#define PLACE_WORDS   8
+
+void head_find_number(struct head *h, struct letter *l)
+{
+	const char *f = h->ft->f;
+	size_t n = h->lines.n;
+
+	for (size_t i = 0; i < n && !l->symbol; i++) {
+		const struct line *ln = &h->lines.v[i];
+		size_t fs = fold_skip_blank(f, ln->s, ln->e, false);
+		struct letter_number num;
+
+		if (fs >= ln->e || f[fs] != 's' ||
+		    !number_parse(h->ft, ln, &num)) {
+			continue;
+		}
+		if (l->number && !num.symbol) {
+			free(num.number);
+			continue;
+		}
+		free(l->number);
+		l->number = num.number;
+		l->symbol = num.symbol;
+		h->so = i;
+		h->num_end = num.end;
+	}
+	if (h->so == NO_LINE) {
+		h->lo = 0;
+		h->hi = n < HEAD_NO_SO ? n : HEAD_NO_SO;
+		return;
+	}
+	h->lo = h->so > HEAD_BEFORE ? h->so - HEAD_BEFORE : 0;
+	h->hi = n - h->so > HEAD_AFTER ? h->so + HEAD_AFTER : n;
+}
+
+/* Where the column that holds pos starts: after a tab or three spaces. */
+static size_t column_start(const char *f, size_t start, size_t pos)
+{
+	size_t j = pos;
+
+	while (j > start) {
+		if (f[j - 1] == '\t' || (j - start >= 3 && f[j - 1] == ' ' &&
+					 f[j - 2] == ' ' && f[j - 3] == ' ')) {
+			break;
+		}
+		j--;
+	}
+	return fold_skip_blank(f, j, pos, false);
+}
+
+/* Whether nothing but blanks, a full stop, or another column follows. */
+static bool date_ends_cell(const char *f, size_t pos, size_t end)
+{
+	size_t r = fold_skip_blank(f, pos, end, false);
+
+	if (r < end && f[r] == '.') {
+		r = fold_skip_blank(f, r + 1, end, false);
+	}
+	return r == end || f[pos] == '\t' || (r - pos >= 3);
+}
+
+/* A place name: short, capitalised, without digits or ':' '/'. */
+static char *place_copy(const struct ftext *ft, size_t s, size_t e)
+{
+	size_t upper, lower, digits, words = 1;
+	char *p = ftext_copy(ft, s, e);
+
+	ftext_count(ft, s, e, &upper, &lower, &digits);
+	for (size_t i = 0; p && p[i]; i++) {
+		words += p[i] == ' ' ? 1 : 0;
+	}
+	if (!p || strlen(p) > PLACE_MAX || words > PLACE_WORDS || digits > 0 ||
+	    strpbrk(p, ":/;()") || upper == 0 || ftext_starts_lower(ft, s)) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* Place and date in the line from start, with the date at p; false when the
+ * text around the date is not a header's "Hà Nội, ngày ...". */
+static bool place_date_at(struct head *h, size_t start, size_t p,
+			  char **place_r, size_t *col_r)
+{
+	const char *f = h->ft->f;
+	size_t q = p;
+	size_t col;
+
+	while (q > start && fold_is_blank(f[q - 1])) {
+		q--;
+	}
+	*place_r = NULL;
+	if (q > start && f[q - 1] == ',') {
+		col = column_start(f, start, q - 1);
+		*place_r = place_copy(h->ft, col, q - 1);
+		*col_r = col;
+		return *place_r != NULL;
+	}
+	*col_r = p;
+	return column_start(f, start, p) == p;
+}
+
+static bool date_in_line(struct head *h, size_t i, struct letter *l)
+{
+	const struct line *ln = &h->lines.v[i];
+	const char *f = h->ft->f;
+	size_t start = i == h->so ? h->num_end : ln->s;
+
+	for (size_t p = start; p < ln->e; p++) {
+		struct ymd d;
+		size_t e, col;
+		char *place;
+
+		if (!(f[p] == 'n' || (f[p] >= '0' && f[p] <= '9'))) {
+			continue;
+		}
+		e = date_parse(f, p, ln->e, &d);
+		if (e == 0 || !date_ends_cell(f, e, ln->e) ||
+		    !place_date_at(h, start, p, &place, &col)) {
+			continue;
+		}
+		l->date = xmalloc(11);
+		date_format(&d, l->date);
+		l->place = place;
+		h->date = i;
+		h->date_col = col;
+		h->day = d;
+		return true;
+	}
+	return false;
+}
+
+void head_find_date(struct head *h, struct letter *l)
+{
+	for (size_t i = h->lo; i < h->hi; i++) {
+		if (date_in_line(h, i, l)) {
+			return;
+		}
+	}
+}
+
+/* Where the text of line i that belongs to the left column ends: before
+ * the place and date or the motto sharing the line. */
+static size_t left_end(const struct head *h, size_t i, size_t from)
+{
+	const struct line *ln = &h->lines.v[i];
+	size_t e = ln->e;
+
+	if (i == h->date && h->date_col >= from) {
+		e = h->date_col;
+	}
+	return text_motto_start(h->ft->f, from, e);
+}
+
+/* Whether line j starts another part of the header. */
+static bool starts_header_part(const struct head *h, size_t j)
+{
+	const struct line *ln = &h->lines.v[j];
+	const char *f = h->ft->f;
+	size_t fs = fold_skip_blank(f, ln->s, ln->e, false);
+
+	return j == h->so || fold_word(f, fs, ln->e, "kinh gui") > 0 ||
+	       fold_word(f, fs, ln->e, "noi nhan") > 0 ||
+	       fold_word(f, fs, ln->e, "so :") > 0;
+}
+
+/* The subject from position e of line i on, with its wrapped lines. */
+static void subject_from(struct head *h, size_t i, size_t e, struct letter *l)
+{
+	struct sbuf sb = SBUF_INIT(SUBJECT_MAX);
+	const char *f = h->ft->f;
+
+	e = fold_skip_blank(f, e, h->lines.v[i].e, false);
+	if (e < h->lines.v[i].e && (f[e] == ':' || f[e] == '.')) {
+		e++;
+	}
+	for (size_t j = i; j < h->lines.n && j < i + SUBJECT_LINES; j++) {
+		size_t s = j == i ? e : h->lines.v[j].s;
+		size_t end = left_end(h, j, s);
+		char *part;
+
+		if (j > i && starts_header_part(h, j)) {
+			break;
+		}
+		part = ftext_copy(h->ft, s, end);
+		if (!part && j == i) {
+			continue;
+		}
+		if (!part) {
+			break;
+		}
+		sbuf_adds(&sb, sb.len > 0 ? " " : "");
+		sbuf_adds(&sb, part);
+		free(part);
+	}
+	h->subject = i;
+	l->subject = sb.len > 0 ? sbuf_detach(&sb) : NULL;
+	sbuf_release(&sb);
+}
+
+/* Whether the last non-empty line before i is in capitals ("QUYẾT
+ * ĐỊNH"), as above a decision's "Về việc". */
+static bool after_caps_line(const struct head *h, size_t i)
+{
+	while (i-- > h->lo) {
+		const struct line *ln = &h->lines.v[i];
+		size_t upper, lower, digits;
+
+		if (fold_skip_blank(h->ft->f, ln->s, ln->e, false) == ln->e) {
+			continue;
+		}
+		ftext_count(h->ft, ln->s, ln->e, &upper, &lower, &digits);
+		return upper >= 2 && lower == 0;
+	}
+	return false;
+}
+
+void head_find_subject(struct head *h, struct letter *l)
+{
+	const char *f = h->ft->f;
+
+	for (int pass = 0; pass < 2 && h->subject == NO_LINE; pass++) {
+		for (size_t i = h->lo; i < h->hi; i++) {
+			const struct line *ln = &h->lines.v[i];
+			size_t fs = fold_skip_blank(f, ln->s, ln->e, false);
+			size_t e = pass == 0
+				       ? fold_word(f, fs, ln->e, "v / v")
+				       : fold_word(f, fs, ln->e, "ve viec");
+
+			if (e > 0 && (pass == 0 || after_caps_line(h, i))) {
+				subject_from(h, i, e, l);
+				break;
+			}
+		}
+	}
+}
+
+static size_t count_words(const char *f, size_t s, size_t e)
+{
+	size_t words = 0;
+
+	for (size_t i = s; i < e; i++) {
+		words +=
+		    !fold_is_blank(f[i]) && (i == s || fold_is_blank(f[i - 1]))
+			? 1
+			: 0;
+	}
+	return words;
+}
+
+/* Whether line j is empty, or past the end. */
+static bool blank_line(const struct head *h, size_t j)
+{
+	const struct line *ln;
+
+	if (j >= h->lines.n) {
+		return true;
+	}
+	ln = &h->lines.v[j];
+	return fold_skip_blank(h->ft->f, ln->s, ln->e, false) == ln->e;
+}
+
+struct to_state {
+	struct strv sv;
+	bool gap;       /* an empty line since the last item */
+	bool open;      /* the last item did not end in ';' or '.' */
+	bool same_line; /* "Kính gửi:" had addressees on its own line */
+};
+
+/* One line after "Kính gửi:"; false when the addressees have ended. */
+static bool to_line(struct head *h, size_t j, struct to_state *st)
+{
+	const struct ftext *ft = h->ft;
+	const struct line *ln = &h->lines.v[j];
+	size_t cs, ce, item;
+	bool open = st->open;
+
+	if (!cell_first(ft->f, ln->s, ln->e, &cs, &ce)) {
+		st->gap = true;
+		return true;
+	}
+	st->open = !strchr(";.", ft->f[ce - 1]);
+	if (list_marker(ft->f, cs, ce, &item)) {
+		strv_add_split(ft, item, ce, &st->sv);
+	} else if (st->sv.n > 0 && !st->gap && open &&
+		   ftext_starts_lower(ft, cs)) {
+		strv_append_last(ft, cs, ce, &st->sv);
+	} else if (st->sv.n == 0 && !st->same_line &&
+		   count_words(ft->f, cs, ce) <= 12 &&
+		   (blank_line(h, j + 1) || starts_header_part(h, j + 1))) {
+		strv_add_split(ft, cs, ce, &st->sv);
+	} else {
+		return false;
+	}
+	st->gap = false;
+	return true;
+}
+
+/* The first "Kính gửi:" line in [from, to). */
+static size_t find_to(const struct head *h, size_t from, size_t to)
+{
+	const char *f = h->ft->f;
+
+	for (size_t i = from; i < to; i++) {
+		const struct line *ln = &h->lines.v[i];
+		size_t fs = fold_skip_blank(f, ln->s, ln->e, false);
+
+		if (fold_match(f, fs, ln->e, "kinh gui :") > 0) {
+			return i;
+		}
+	}
+	return NO_LINE;
+}
+
+void head_find_recipients(struct head *h, struct letter *l)
+{
+	struct to_state st = {{NULL, 0, 0}, false, false, false};
+	const struct line *ln;
+	size_t e, cs, ce;
+
+	h->to = find_to(h, h->so == NO_LINE ? h->lo : h->so, h->hi);
+	if (h->to == NO_LINE && h->so != NO_LINE) {
+		h->to = find_to(h, h->lo, h->so);
+	}
+	if (h->to == NO_LINE) {
+		return;
+	}
+	ln = &h->lines.v[h->to];
+	e = fold_match(h->ft->f, fold_skip_blank(h->ft->f, ln->s, ln->e, false),
+		       ln->e, "kinh gui :");
+	if (cell_first(h->ft->f, e, ln->e, &cs, &ce)) {
+		strv_add_split(h->ft, cs, ce, &st.sv);
+		st.same_line = st.sv.n > 0;
+		st.open = !strchr(";.", h->ft->f[ce - 1]);
+	}
+	for (size_t j = h->to + 1; j < h->lines.n && j < h->to + 60; j++) {
+		if (st.sv.n >= LETTER_LIST_MAX || !to_line(h, j, &st)) {
+			break;
+		}
+	}
+	strv_free(l->recipients);
+	l->recipients = strv_finish(&st.sv);
+}
+
+/* Urgency and draft marks printed near the issuer. */
+static bool is_mark(const char *f, size_t s, size_t e)
+{
+	static const char *const marks[] = {
+	    "khan",    "hoa toc",   "thuong khan", "mat",
+	    "toi mat", "tuyet mat", "du thao",     "hoa toc hen gio",
+	};
+
+	for (size_t k = 0; k < ARRAY_SIZE(marks); k++) {
+		if (fold_match(f, s, e, marks[k]) == e) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* An issuer line: in capitals, short, not a list item or a key line. */
+static bool issuer_like(const struct ftext *ft, size_t s, size_t e)
+{
+	size_t upper, lower, digits, item;
+
+	if (e - s > 160 || list_marker(ft->f, s, e, &item) ||
+	    (ft->f[s] >= '0' && ft->f[s] <= '9') ||
+	    memchr(ft->f + s, ':', e - s)) {
+		return false;
+	}
+	ftext_count(ft, s, e, &upper, &lower, &digits);
+	return upper >= 2 && lower * 5 <= upper;
+}
+
+/* Whether the line below the top one completes it: "ỦY BAN NHÂN DÂN" /
+ * "TỈNH QUẢNG NAM". */
+static bool completes_top(const char *f, const struct line *top,
+			  const struct line *next)
+{
+	static const char *const places[] = {
+	    "tinh", "thanh pho", "tp",     "huyen",    "quan",
+	    "xa",   "phuong",    "thi xa", "thi tran",
+	};
+
+	if (fold_match(f, top->s, top->e, "uy ban nhan dan") == top->e ||
+	    fold_match(f, top->s, top->e, "hoi dong nhan dan") == top->e) {
+		return true;
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(places); k++) {
+		if (fold_word(f, next->s, next->e, places[k]) > 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The line the issuer block sits above. */
+static size_t issuer_anchor(const struct head *h)
+{
+	size_t a = h->so;
+
+	if (a == NO_LINE) {
+		a = h->date;
+		a = h->subject < a ? h->subject : a;
+		a = h->to < a ? h->to : a;
+	}
+	return a;
+}
+
+void head_find_issuer(struct head *h, struct letter *l)
+{
+	const char *f = h->ft->f;
+	size_t anchor = issuer_anchor(h);
+	struct line found[4];
+	size_t n = 0;
+
+	for (size_t i = anchor; anchor != NO_LINE && i-- > 0 && n < 4 &&
+				anchor - i <= HEAD_BEFORE;) {
+		const struct line *ln = &h->lines.v[i];
+		struct line c;
+
+		if (!cell_first(f, ln->s, left_end(h, i, ln->s), &c.s, &c.e) ||
+		    text_is_separator(f, c.s, c.e) || is_mark(f, c.s, c.e)) {
+			continue;
+		}
+		if (!issuer_like(h->ft, c.s, c.e)) {
+			break;
+		}
+		found[n++] = c;
+	}
+	if (n == 0) {
+		return;
+	}
+	l->issuer = ftext_copy(h->ft, found[n - 1].s, found[n - 1].e);
+	if (l->issuer && n >= 2 &&
+	    completes_top(f, &found[n - 1], &found[n - 2])) {
+		char *next = ftext_copy(h->ft, found[n - 2].s, found[n - 2].e);
+		char *both = xasprintf("%s %s", l->issuer, next ? next : "");
+
+		free(l->issuer);
+		free(next);
+		l->issuer = both;
+	}
+}

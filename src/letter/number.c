@@ -1,0 +1,205 @@
+/* "Số: 2536/BCT-VP": the number and the type-and-issuer symbol, with the
+ * spaces that scans and exports put inside ("25 3 6 /BCT-VP", "12 / QĐ -
+ * BTC") taken out.  Read from the original text: case matters ("TTg"). */
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#include "congvan/util.h"
+#include "private.h"
+
+#define SEGMENT_MAX 24
+#define SYMBOL_MAX  96
+#define DIGITS_MAX  12
+
+struct cur {
+	const char *s;
+	size_t i, end;
+};
+
+/* The code point at the cursor (-1 at the end or on invalid bytes). */
+static int32_t peek(const struct cur *c, size_t *n_r)
+{
+	int32_t cp;
+	utf8proc_ssize_t n;
+
+	*n_r = 1;
+	if (c->i >= c->end) {
+		return -1;
+	}
+	n = utf8proc_iterate((const utf8proc_uint8_t *)c->s + c->i,
+			     (utf8proc_ssize_t)(c->end - c->i), &cp);
+	if (n <= 0) {
+		return -1;
+	}
+	*n_r = (size_t)n;
+	return cp;
+}
+
+/* Skips up to max blanks; returns how many. */
+static size_t skip_blanks(struct cur *c, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && c->i < c->end &&
+	       (c->s[c->i] == ' ' || c->s[c->i] == '\t')) {
+		c->i++;
+		n++;
+	}
+	return n;
+}
+
+static bool is_digit(int32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+/* Digits, also in groups split by one or two spaces, then letters. */
+static void read_number(struct cur *c, struct sbuf *sb)
+{
+	size_t n;
+
+	while (sb->len < DIGITS_MAX) {
+		struct cur save = *c;
+
+		if (sb->len > 0 && skip_blanks(c, 2) == 0) {
+			*c = save;
+		}
+		if (!is_digit(peek(c, &n))) {
+			*c = save;
+			break;
+		}
+		while (is_digit(peek(c, &n)) && sb->len < DIGITS_MAX) {
+			sbuf_addch(sb, c->s[c->i++]);
+		}
+	}
+	while (sb->len > 0 && sb->len < DIGITS_MAX && c->i < c->end &&
+	       ((c->s[c->i] >= 'a' && c->s[c->i] <= 'z') ||
+		(c->s[c->i] >= 'A' && c->s[c->i] <= 'Z'))) {
+		sbuf_addch(sb, c->s[c->i++]);
+	}
+}
+
+/* One part of a symbol: an upper-case letter or digit, then letters and
+ * digits ("QĐ", "TTg", "2023"). */
+static bool read_segment(struct cur *c, struct sbuf *sb)
+{
+	size_t n;
+	int32_t cp = peek(c, &n);
+	size_t count = 0;
+
+	if (cp < 0 || !(is_digit(cp) || utf8proc_isupper(cp))) {
+		return false;
+	}
+	while (cp >= 0 && count < SEGMENT_MAX &&
+	       (is_digit(cp) || utf8proc_isupper(cp) || utf8proc_islower(cp))) {
+		sbuf_add(sb, c->s + c->i, n);
+		c->i += n;
+		count++;
+		cp = peek(c, &n);
+	}
+	return true;
+}
+
+/* A separator inside a symbol: '-', '/', or an en or em dash. */
+static char read_separator(struct cur *c)
+{
+	size_t n;
+	int32_t cp = peek(c, &n);
+
+	if (cp == '-' || cp == '/') {
+		c->i++;
+		return (char)cp;
+	}
+	if (cp == 0x2013 || cp == 0x2014) {
+		c->i += n;
+		return '-';
+	}
+	return 0;
+}
+
+static void read_symbol(struct cur *c, struct sbuf *sb)
+{
+	if (!read_segment(c, sb)) {
+		return;
+	}
+	while (sb->len < SYMBOL_MAX) {
+		struct cur save = *c;
+		struct sbuf seg = SBUF_INIT(SEGMENT_MAX * 4 + 1);
+		char sep;
+		bool more;
+
+		skip_blanks(c, 2);
+		sep = read_separator(c);
+		skip_blanks(c, 2);
+		more = sep != 0 && read_segment(c, &seg);
+		if (more) {
+			sbuf_addch(sb, sep);
+			sbuf_adds(sb, sbuf_str(&seg));
+		} else {
+			*c = save;
+		}
+		sbuf_release(&seg);
+		if (!more) {
+			break;
+		}
+	}
+}
+
+/* The first folded position at or after orig offset o in [s, e]. */
+static size_t folded_pos(const struct ftext *ft, size_t s, size_t e, size_t o)
+{
+	while (s < e) {
+		size_t mid = s + (e - s) / 2;
+
+		if (ft->off[mid] < o) {
+			s = mid + 1;
+		} else {
+			e = mid;
+		}
+	}
+	return s;
+}
+
+static void number_store(struct sbuf *num, struct sbuf *sym,
+			 struct letter_number *num_r)
+{
+	if (sym->len > 0) {
+		num_r->symbol = xstrdup(sbuf_str(sym));
+	}
+	if (num->len > 0 && sym->len > 0) {
+		num_r->number =
+		    xasprintf("%s/%s", sbuf_str(num), sbuf_str(sym));
+	} else if (num->len > 0) {
+		num_r->number = xstrdup(sbuf_str(num));
+	}
+}
+
+bool number_parse(const struct ftext *ft, const struct line *ln,
+		  struct letter_number *num_r)
+{
+	struct sbuf num = SBUF_INIT(64), sym = SBUF_INIT(SYMBOL_MAX + 32);
+	size_t e = fold_match(
+	    ft->f, fold_skip_blank(ft->f, ln->s, ln->e, false), ln->e, "so :");
+	struct cur c = {ft->orig, 0, ft->off[ln->e]};
+	bool found;
+
+	num_r->number = num_r->symbol = NULL;
+	if (e == 0) {
+		return false;
+	}
+	c.i = ft->off[e];
+	skip_blanks(&c, SIZE_MAX);
+	read_number(&c, &num);
+	skip_blanks(&c, num.len > 0 ? 2 : SIZE_MAX);
+	if (c.i < c.end && c.s[c.i] == '/') {
+		c.i++;
+		skip_blanks(&c, 2);
+		read_symbol(&c, &sym);
+	}
+	found = num.len > 0 || sym.len > 0;
+	number_store(&num, &sym, num_r);
+	num_r->end = folded_pos(ft, e, ln->e, c.i);
+	sbuf_release(&num);
+	sbuf_release(&sym);
+	return found;
+}

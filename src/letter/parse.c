@@ -1,0 +1,135 @@
+/* letter_parse: the header from the first LETTER_HEAD_MAX bytes, the
+ * signature and "Nơi nhận" from the last LETTER_TAIL_MAX, a deadline from
+ * the first LETTER_DEADLINE_MAX.  Each window is folded once and read
+ * line by line; no step goes back more than a few lines. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/letter.h"
+#include "congvan/util.h"
+#include "private.h"
+
+/* The first n bytes of text, cut after a line end when it is longer. */
+static size_t head_len(const char *text, size_t len, size_t n)
+{
+	const char *nl;
+
+	if (len <= n) {
+		return len;
+	}
+	nl = memrchr(text, '\n', n);
+	return nl ? (size_t)(nl - text) + 1 : n;
+}
+
+/* Where the last n bytes of text start, after a line end. */
+static size_t tail_start(const char *text, size_t len, size_t n)
+{
+	const char *nl;
+
+	if (len <= n) {
+		return 0;
+	}
+	nl = memchr(text + len - n, '\n', n);
+	return nl ? (size_t)(nl - text) + 1 : len - n;
+}
+
+static void read_head(const char *text, size_t len, struct letter *l,
+		      struct head *h, struct ftext *ft)
+{
+	ftext_init(ft, text, head_len(text, len, LETTER_HEAD_MAX));
+	h->ft = ft;
+	lines_split(ft, &h->lines);
+	h->so = h->date = h->subject = h->to = NO_LINE;
+	h->num_end = h->date_col = 0;
+	head_find_number(h, l);
+	head_find_date(h, l);
+	head_find_subject(h, l);
+	head_find_recipients(h, l);
+	head_find_issuer(h, l);
+}
+
+/* "Nơi nhận" and the signer; true when "Nơi nhận" was there. */
+static bool read_end(const char *text, size_t len, const struct ftext *head,
+		     struct letter *l)
+{
+	size_t start = tail_start(text, len, LETTER_TAIL_MAX);
+	struct ftext own = {NULL, 0, NULL, NULL, 0};
+	const struct ftext *ft = head;
+	struct lines ls;
+	bool found;
+
+	if (start > 0 || head->orig_len < len) {
+		ftext_init(&own, text + start, len - start);
+		ft = &own;
+	}
+	lines_split(ft, &ls);
+	found = sign_find_distribution(ft, &ls, l);
+	sign_find_signer(ft, &ls, l);
+	lines_free(&ls);
+	ftext_release(&own);
+	return found;
+}
+
+static void read_deadline(const char *text, size_t len,
+			  const struct ftext *head, const struct head *h,
+			  struct letter *l)
+{
+	struct ftext own = {NULL, 0, NULL, NULL, 0};
+	const struct ftext *ft = head;
+	struct ymd d;
+
+	if (head->orig_len < len) {
+		ftext_init(&own, text,
+			   len < LETTER_DEADLINE_MAX ? len
+						     : LETTER_DEADLINE_MAX);
+		ft = &own;
+	}
+	if (deadline_scan(ft, h->date != NO_LINE ? &h->day : NULL, &d)) {
+		l->deadline = xmalloc(11);
+		date_format(&d, l->deadline);
+	}
+	ftext_release(&own);
+}
+
+bool letter_parse(const char *text, size_t len, struct letter *letter_r)
+{
+	struct letter *l = letter_r;
+	struct ftext ft;
+	struct head h;
+	bool dist;
+	int parts;
+
+	memset(l, 0, sizeof(*l));
+	l->recipients = strv_finish(&(struct strv){NULL, 0, 0});
+	l->distribution = strv_finish(&(struct strv){NULL, 0, 0});
+	if (!text || len == 0) {
+		return false;
+	}
+	read_head(text, len, l, &h, &ft);
+	dist = read_end(text, len, &ft, l);
+	read_deadline(text, len, &ft, &h, l);
+	parts =
+	    (l->subject != NULL) + (h.to != NO_LINE) + (l->date != NULL) + dist;
+	lines_free(&h.lines);
+	ftext_release(&ft);
+	return l->symbol != NULL || parts >= 2;
+}
+
+void letter_free(struct letter *letter)
+{
+	if (!letter) {
+		return;
+	}
+	free(letter->number);
+	free(letter->issuer);
+	free(letter->symbol);
+	free(letter->date);
+	free(letter->place);
+	free(letter->subject);
+	strv_free(letter->recipients);
+	strv_free(letter->distribution);
+	free(letter->signer);
+	free(letter->signer_title);
+	free(letter->deadline);
+	memset(letter, 0, sizeof(*letter));
+}

@@ -1,0 +1,199 @@
+/* The end of a letter: the "Nơi nhận:" list and the signature block, in
+ * either order, and in two columns the way exports flatten them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/util.h"
+#include "private.h"
+
+#define RIGHT_COLUMN                                                           \
+	10 /* indentation of a line only the right column holds                \
+	    */
+#define TITLE_LINES 4
+#define TITLE_WALK  12
+#define TITLE_MAX   120
+
+/* The last line whose first cell starts with "Nơi nhận"; what follows
+ * it in that cell goes into [*s_r, *e_r). */
+static size_t find_heading(const struct ftext *ft, const struct lines *ls,
+			   size_t *s_r, size_t *e_r)
+{
+	for (size_t i = ls->n; i-- > 0;) {
+		size_t cs, ce, e;
+
+		if (!cell_first(ft->f, ls->v[i].s, ls->v[i].e, &cs, &ce)) {
+			continue;
+		}
+		e = fold_word(ft->f, cs, ce, "noi nhan");
+		if (e > 0) {
+			e = fold_skip_blank(ft->f, e, ce, false);
+			*s_r = e < ce && ft->f[e] == ':' ? e + 1 : e;
+			*e_r = ce;
+			return i;
+		}
+	}
+	return NO_LINE;
+}
+
+/* "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "TM. ỦY BAN NHÂN DÂN"... */
+static bool title_like(const struct ftext *ft, size_t s, size_t e)
+{
+	static const char *const prefixes[] = {
+	    "kt .", "tl .", "tm .", "q .", "tuq .", "ttl .", "k / t", "t / l",
+	};
+	size_t upper, lower, digits;
+
+	if (e - s > TITLE_MAX || ft->f[e - 1] == ':') {
+		return false;
+	}
+	ftext_count(ft, s, e, &upper, &lower, &digits);
+	if (digits > 0) {
+		return false;
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(prefixes); k++) {
+		if (fold_match(ft->f, s, e, prefixes[k]) > 0) {
+			return true;
+		}
+	}
+	return upper >= 2 && lower == 0;
+}
+
+struct dist_state {
+	struct strv sv;
+	bool gap, open;
+};
+
+/* One line after "Nơi nhận:"; false when the list has ended. */
+static bool dist_line(const struct ftext *ft, const struct line *ln,
+		      struct dist_state *st)
+{
+	size_t cs, ce, item;
+	bool open = st->open;
+
+	if (!cell_first(ft->f, ln->s, ln->e, &cs, &ce)) {
+		st->gap = true;
+		return true;
+	}
+	if (line_indent(ft->f, ln->s, ln->e) >= RIGHT_COLUMN) {
+		return !st->gap;
+	}
+	st->open = !strchr(";.", ft->f[ce - 1]);
+	if (list_marker(ft->f, cs, ce, &item)) {
+		strv_push_item(&st->sv, ftext_copy(ft, item, ce));
+	} else if (st->sv.n > 0 && !st->gap && open &&
+		   ftext_starts_lower(ft, cs)) {
+		strv_append_last(ft, cs, ce, &st->sv);
+	} else {
+		return false;
+	}
+	st->gap = false;
+	return true;
+}
+
+bool sign_find_distribution(const struct ftext *ft, const struct lines *ls,
+			    struct letter *l)
+{
+	struct dist_state st = {{NULL, 0, 0}, false, false};
+	size_t cs, ce;
+	size_t i = find_heading(ft, ls, &cs, &ce);
+
+	if (i == NO_LINE) {
+		return false;
+	}
+	/* "Nơi nhận: KT. BỘ TRƯỞNG" flattened from two columns. */
+	if (cell_first(ft->f, cs, ce, &cs, &ce) && !title_like(ft, cs, ce)) {
+		strv_push_item(&st.sv, ftext_copy(ft, cs, ce));
+		st.open = !strchr(";.", ft->f[ce - 1]);
+	}
+	for (size_t j = i + 1; j < ls->n && st.sv.n < LETTER_LIST_MAX; j++) {
+		if (!dist_line(ft, &ls->v[j], &st)) {
+			break;
+		}
+	}
+	strv_free(l->distribution);
+	l->distribution = strv_finish(&st.sv);
+	return true;
+}
+
+/* A name in the last or the first cell of line ln. */
+static bool name_in_line(const struct ftext *ft, const struct line *ln,
+			 struct line *c_r)
+{
+	size_t s, e;
+
+	if (cell_last(ft->f, ln->s, ln->e, &s, &e) &&
+	    text_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
+		c_r->s = s;
+		c_r->e = e;
+		return true;
+	}
+	if (cell_first(ft->f, ln->s, ln->e, &s, &e) &&
+	    text_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
+		c_r->s = s;
+		c_r->e = e;
+		return true;
+	}
+	return false;
+}
+
+/* Lines a signature block may hold between its title and the name:
+ * "(Đã ký)", "[daky]", list items of a "Nơi nhận" beside it... */
+static bool skip_in_block(const char *f, size_t s, size_t e)
+{
+	size_t item;
+
+	return f[s] == '(' || f[s] == '[' || list_marker(f, s, e, &item) ||
+	       text_is_separator(f, s, e) || fold_word(f, s, e, "noi nhan") ||
+	       fold_word(f, s, e, "da ky") || fold_word(f, s, e, "ky boi") ||
+	       fold_word(f, s, e, "ky ten");
+}
+
+/* The title lines above the name on line i, joined with " - ". */
+static char *find_title(const struct ftext *ft, const struct lines *ls,
+			size_t i)
+{
+	struct line titles[TITLE_LINES];
+	size_t n = 0;
+	struct sbuf sb = SBUF_INIT(1024);
+
+	for (size_t k = i; k-- > 0 && i - k <= TITLE_WALK && n < TITLE_LINES;) {
+		struct line c;
+
+		if (!cell_last(ft->f, ls->v[k].s, ls->v[k].e, &c.s, &c.e) ||
+		    skip_in_block(ft->f, c.s, c.e)) {
+			continue;
+		}
+		if (!title_like(ft, c.s, c.e)) {
+			break;
+		}
+		titles[n++] = c;
+	}
+	while (n-- > 0) {
+		char *t = ftext_copy(ft, titles[n].s, titles[n].e);
+
+		if (t) {
+			sbuf_adds(&sb, sb.len > 0 ? " - " : "");
+			sbuf_adds(&sb, t);
+		}
+		free(t);
+	}
+	if (sb.len == 0) {
+		sbuf_release(&sb);
+		return NULL;
+	}
+	return sbuf_detach(&sb);
+}
+
+void sign_find_signer(const struct ftext *ft, const struct lines *ls,
+		      struct letter *l)
+{
+	for (size_t i = ls->n; i-- > 0;) {
+		struct line c;
+
+		if (name_in_line(ft, &ls->v[i], &c)) {
+			l->signer = ftext_copy(ft, c.s, c.e);
+			l->signer_title = find_title(ft, ls, i);
+			return;
+		}
+	}
+}

@@ -1,0 +1,258 @@
+/* mime_parse: a message into a mime_doc.
+ *
+ * libetpan's mailmime_parse() gives the structure.  It is handed either
+ * the message itself or, when the guard had to defuse something, a copy
+ * with the same offsets (guard.c).  Text parts are decoded as the walk
+ * meets them, so nothing points into libetpan's tree afterwards; the body
+ * text is NFC-normalised once, at the end. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libetpan/libetpan.h>
+
+#include "congvan/message.h"
+#include "private.h"
+
+void mime_build_init(struct mime_build *b, struct mime_doc *doc)
+{
+	memset(doc, 0, sizeof(*doc));
+	memset(b, 0, sizeof(*b));
+	b->doc = doc;
+	sbuf_init(&b->text, MIME_TEXT_MAX);
+}
+
+void mime_build_finish(struct mime_build *b)
+{
+	b->doc->text = mime_nfc(sbuf_str(&b->text), b->text.len);
+	b->doc->text_from_html = b->any_html;
+	sbuf_release(&b->text);
+}
+
+/* The text of an HTML part without a charset parameter: a <meta>
+ * charset, if the first bytes name one. */
+static char *sniff_charset(const char *s, size_t len)
+{
+	char head[4096];
+	const char *p;
+	size_t n = len < sizeof(head) - 1 ? len : sizeof(head) - 1;
+	size_t k;
+
+	memcpy(head, s, n);
+	head[n] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		head[i] = head[i] ? head[i] : ' ';
+	}
+	p = str_icasestr(head, "charset=");
+	if (!p) {
+		return NULL;
+	}
+	p += 8;
+	p += strspn(p, "\"' ");
+	k = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		      "0123456789-_.:");
+	return k ? xstrndup(p, k) : NULL;
+}
+
+static void note_charset(struct mime_doc *doc, const char *cs)
+{
+	struct sbuf sb = SBUF_INIT(256);
+
+	if (doc->charset_unknown) {
+		return;
+	}
+	doc->charset_unknown = true;
+	mime_utf8_append(&sb, cs, strnlen(cs, 200));
+	doc->charset_name = str_trim(sbuf_detach(&sb));
+}
+
+void mime_add_text(struct mime_build *b, const struct mime_part_info *pi,
+		   const char *body, size_t len)
+{
+	bool html = !strcmp(pi->type, "text/html");
+	struct sbuf raw = SBUF_INIT(SIZE_MAX - 1);
+	struct sbuf utf = SBUF_INIT(SIZE_MAX - 1);
+	char *sniffed = NULL;
+	const char *cs = pi->charset;
+
+	if (pi->cte != MIME_CTE_RAW) {
+		mime_decode_append(pi->cte, body, len, &raw);
+		body = sbuf_str(&raw);
+		len = raw.len;
+	}
+	if (!cs && html) {
+		cs = sniffed = sniff_charset(body, len);
+	}
+	if (!mime_charset_append(cs, body, len, &utf)) {
+		note_charset(b->doc, cs ? cs : "");
+	}
+	mime_text_clean(&utf);
+	if (b->text.len > 0 && b->text.buf[b->text.len - 1] != '\n') {
+		sbuf_addch(&b->text, '\n');
+	}
+	if (html) {
+		mime_html_append(sbuf_str(&utf), utf.len, &b->text);
+		b->any_html = true;
+	} else if (pi->flowed) {
+		mime_flowed_append(sbuf_str(&utf), utf.len, pi->delsp, &b->text);
+	} else {
+		sbuf_add(&b->text, sbuf_str(&utf), utf.len);
+	}
+	free(sniffed);
+	sbuf_release(&raw);
+	sbuf_release(&utf);
+}
+
+/* A PDF by type, or by name when the type says nothing. */
+static bool is_pdf(const char *type, const char *filename)
+{
+	size_t n = filename ? strlen(filename) : 0;
+
+	if (!strcmp(type, "application/pdf") ||
+	    !strcmp(type, "application/x-pdf")) {
+		return true;
+	}
+	return n > 4 && str_iequal(filename + n - 4, ".pdf") &&
+	       (!strcmp(type, "application/octet-stream") ||
+		!strcmp(type, "application/download") ||
+		!strcmp(type, "binary/octet-stream") || !type[0]);
+}
+
+void mime_add_attachment(struct mime_ctx *ctx, struct mime_build *b,
+			 const struct mime_part_info *pi, const char *body,
+			 size_t len)
+{
+	struct mime_doc *doc = b->doc;
+	struct mime_attachment *a;
+	bool keep = (ctx->flags & MIME_KEEP_PDF) && is_pdf(pi->type, pi->filename);
+
+	if (doc->n_attachments == b->att_alloc) {
+		b->att_alloc = b->att_alloc ? 2 * b->att_alloc : 4;
+		doc->attachments = xrealloc(doc->attachments,
+					    b->att_alloc * sizeof(*a));
+	}
+	a = &doc->attachments[doc->n_attachments++];
+	memset(a, 0, sizeof(*a));
+	a->filename = pi->filename ? xstrdup(pi->filename) : NULL;
+	a->content_type = xstrdup(pi->type[0] ? pi->type : "text/plain");
+	mime_attachment_digest(a, pi->cte, body, len, keep);
+}
+
+static char *nfc_or_null(char *s)
+{
+	char *r;
+
+	if (!s || !*s) {
+		free(s);
+		return NULL;
+	}
+	r = mime_nfc(s, strlen(s));
+	free(s);
+	return r;
+}
+
+void mime_forward_headers(struct mime_doc *doc, const char *raw, size_t len)
+{
+	struct message_info info;
+	struct sbuf v = SBUF_INIT(MIME_HEADER_MAX);
+
+	message_info_parse(raw, len, NULL, &info);
+	doc->fwd_subject = nfc_or_null(info.subject);
+	doc->fwd_from_name = nfc_or_null(info.from_name);
+	doc->fwd_from_addr = info.from_addr;
+	info.subject = info.from_name = info.from_addr = NULL;
+	if (mime_header_get(raw, mime_header_len(raw, len), "Date", &v)) {
+		doc->fwd_date =
+		    nfc_or_null(message_decode_header(sbuf_str(&v), v.len));
+	}
+	sbuf_release(&v);
+	message_info_free(&info);
+}
+
+/* When libetpan cannot read the structure at all, the body is read as
+ * text/plain, as a message without MIME headers is. */
+static void fallback_text(struct mime_build *b, const char *raw, size_t len)
+{
+	size_t hlen = mime_header_len(raw, len);
+	struct mime_part_info pi;
+
+	mime_part_info_read(raw, hlen, &pi);
+	memcpy(pi.type, "text/plain", sizeof("text/plain"));
+	mime_add_text(b, &pi, raw + hlen, len - hlen);
+	mime_part_info_free(&pi);
+}
+
+void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b,
+		      struct mime_buf *buf, size_t off, size_t len, int depth,
+		      bool body_ok)
+{
+	const char *p = mime_guard(buf, off, len);
+	struct mailmime *root = NULL;
+	struct mime_walk w = {ctx, b, buf, buf->orig, NULL};
+	size_t idx = 0;
+
+	if (buf->copy && p == buf->copy + off) {
+		w.base = buf->copy;
+	}
+	if (mailmime_parse(p, len, &idx, &root) != MAILIMF_NO_ERROR || !root) {
+		if (body_ok) {
+			fallback_text(b, buf->orig + off, len);
+		}
+		return;
+	}
+	if (root->mm_type == MAILMIME_MESSAGE) {
+		struct mailmime *m = root->mm_data.mm_message.mm_msg_mime;
+
+		w.again = m;
+		mime_walk_entity(&w, m, p, depth, body_ok);
+	}
+	mailmime_free(root);
+}
+
+void mime_read_message(struct mime_ctx *ctx, struct mime_build *b,
+		       const char *raw, size_t len, int depth)
+{
+	struct mime_buf buf = {raw, len, NULL};
+
+	if (depth > MIME_DEPTH_MAX) {
+		return;
+	}
+	mime_read_entity(ctx, b, &buf, 0, len, depth, true);
+	free(buf.copy);
+}
+
+void mime_parse(const char *raw, size_t len, unsigned flags,
+		struct mime_doc *doc_r)
+{
+	struct mime_ctx ctx = {flags, 0};
+	struct mime_build b;
+
+	mime_build_init(&b, doc_r);
+	if (raw && len > 0) {
+		mime_read_message(&ctx, &b, raw, len, 0);
+	}
+	mime_build_finish(&b);
+}
+
+void mime_doc_free(struct mime_doc *doc)
+{
+	if (!doc) {
+		return;
+	}
+	free(doc->text);
+	free(doc->charset_name);
+	for (size_t i = 0; i < doc->n_attachments; i++) {
+		free(doc->attachments[i].filename);
+		free(doc->attachments[i].content_type);
+		free(doc->attachments[i].data);
+	}
+	free(doc->attachments);
+	if (doc->forwarded) {
+		mime_doc_free(doc->forwarded);
+		free(doc->forwarded);
+	}
+	free(doc->fwd_subject);
+	free(doc->fwd_from_name);
+	free(doc->fwd_from_addr);
+	free(doc->fwd_date);
+	memset(doc, 0, sizeof(*doc));
+}

@@ -1,0 +1,829 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <utf8proc.h>
+
+#include "congvan/letter.h"
+#include "congvan/util.h"
+/* The folding helper is the module's own; its contract is tested here. */
+#include "../../src/letter/private.h"
+
+#define LETTERS_DIR "tests/data/letters/"
+#define LIST_MAX    8
+
+struct expect {
+	const char *file;
+	bool ok;
+	const char *number, *issuer, *symbol, *date, *place, *subject;
+	const char *recipients[LIST_MAX];
+	const char *distribution[LIST_MAX];
+	const char *signer, *signer_title, *deadline;
+};
+
+static void assert_str_or_null(const char *got, const char *want,
+			       const char *what, const char *file)
+{
+	if (!want && !got) {
+		return;
+	}
+	if (!want || !got || strcmp(got, want) != 0) {
+		fail_msg("%s: %s is \"%s\", expected \"%s\"", file, what,
+			 got ? got : "(null)", want ? want : "(null)");
+	}
+}
+
+static void assert_list(char **got, const char *const *want, const char *what,
+			const char *file)
+{
+	size_t i = 0;
+
+	assert_non_null(got);
+	for (; i < LIST_MAX && want[i]; i++) {
+		assert_str_or_null(got[i], want[i], what, file);
+	}
+	assert_str_or_null(got[i], NULL, what, file);
+}
+
+static void assert_letter(const struct letter *l, const struct expect *e)
+{
+	assert_str_or_null(l->number, e->number, "number", e->file);
+	assert_str_or_null(l->issuer, e->issuer, "issuer", e->file);
+	assert_str_or_null(l->symbol, e->symbol, "symbol", e->file);
+	assert_str_or_null(l->date, e->date, "date", e->file);
+	assert_str_or_null(l->place, e->place, "place", e->file);
+	assert_str_or_null(l->subject, e->subject, "subject", e->file);
+	assert_list(l->recipients, e->recipients, "recipient", e->file);
+	assert_list(l->distribution, e->distribution, "distribution", e->file);
+	assert_str_or_null(l->signer, e->signer, "signer", e->file);
+	assert_str_or_null(l->signer_title, e->signer_title, "signer_title",
+			   e->file);
+	assert_str_or_null(l->deadline, e->deadline, "deadline", e->file);
+}
+
+static char *read_fixture(const char *name, size_t *len_r)
+{
+	char *path = xasprintf(LETTERS_DIR "%s", name);
+	char *data = NULL;
+
+	if (file_read_all(path, &data, len_r) != 0) {
+		fail_msg("cannot read %s", path);
+	}
+	free(path);
+	return data;
+}
+
+static bool parse_str(const char *s, struct letter *l)
+{
+	return letter_parse(s, strlen(s), l);
+}
+
+/* ---------------------------------------------------------------- edges */
+
+static void test_parse_null_empty(void **state)
+{
+	struct letter l;
+
+	(void)state;
+	assert_false(letter_parse(NULL, 0, &l));
+	assert_non_null(l.recipients);
+	assert_null(l.recipients[0]);
+	assert_non_null(l.distribution);
+	assert_null(l.distribution[0]);
+	assert_null(l.number);
+	letter_free(&l);
+	letter_free(&l);
+	letter_free(NULL);
+	assert_false(letter_parse("", 0, &l));
+	letter_free(&l);
+	assert_false(letter_parse("Số: 12/BTC", 0, &l));
+	letter_free(&l);
+}
+
+static void test_parse_not_letters(void **state)
+{
+	static const char *const cases[] = {
+	    "Đồng ý.\n\nThanks",
+	    "Đồng ý.\n\nThanks\nNguyễn Văn An\n",
+	    "Số:",
+	    "Số: \n",
+	    "Số: abc\n",
+	    "So: /\n",
+	    "\xff\xfe\xfd\x80\x80\xc3",
+	    "Kính gửi anh Nam,\n\nEm gửi anh báo cáo.\n\nTrân trọng.\n",
+	    "V/v\n",
+	    "-----\n- \n- ;\n",
+	    "Nơi nhận:\n",
+	    "Hà Nội, ngày 31 tháng 2 năm 2026\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct letter l;
+
+		if (parse_str(cases[i], &l)) {
+			fail_msg("case %zu parsed as a letter", i);
+		}
+		letter_free(&l);
+	}
+}
+
+/* Letters that are only two of V/v, Kính gửi, place-date, Nơi nhận. */
+static void test_parse_two_parts(void **state)
+{
+	static const struct {
+		const char *in;
+		bool ok;
+	} cases[] = {
+	    {"V/v họp giao ban\n\nKính gửi: Văn phòng\n", true},
+	    {"Hà Nội, ngày 3/3/2026\nV/v họp\n", true},
+	    {"Kính gửi: Văn phòng\n\nNội dung.\n\nNơi nhận:\n- Lưu: VT.\n",
+	     true},
+	    {"V/v họp giao ban\n", false},
+	    {"Kính gửi anh Nam,\nHà Nội, ngày 3/3/2026\n", false},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct letter l;
+
+		assert_int_equal(parse_str(cases[i].in, &l), cases[i].ok);
+		letter_free(&l);
+	}
+}
+
+/* Invalid UTF-8, NUL bytes, huge lines, 10 MB of "Số:". */
+static void test_parse_hostile(void **state)
+{
+	size_t big = 10u << 20;
+	char *buf = xmalloc(big + 1);
+	struct letter l;
+	char date[11];
+	clock_t t0 = clock();
+
+	(void)state;
+	for (size_t i = 0; i + 4 <= big; i += 4) {
+		memcpy(buf + i, "Số:", 4);
+	}
+	assert_false(letter_parse(buf, big, &l));
+	letter_free(&l);
+	assert_false(letter_find_deadline(buf, big, date));
+	memset(buf, 'a', big);
+	assert_false(letter_parse(buf, big, &l));
+	letter_free(&l);
+	for (size_t i = 0; i < big; i++) {
+		buf[i] = (char)((i * 7919u) >> 3);
+	}
+	letter_parse(buf, big, &l);
+	letter_free(&l);
+	letter_find_deadline(buf, big, date);
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0);
+	free(buf);
+}
+
+static void test_parse_nul_bytes(void **state)
+{
+	static const char text[] = "Số: 45/UBND\0-VX\nV/v họp\0\0 giao ban\n\n"
+				   "Kính gửi: Văn\0phòng\n";
+	struct letter l;
+
+	(void)state;
+	assert_true(letter_parse(text, sizeof(text) - 1, &l));
+	assert_string_equal(l.number, "45/UBND");
+	assert_string_equal(l.subject, "họp giao ban");
+	assert_string_equal(l.recipients[0], "Văn phòng");
+	letter_free(&l);
+}
+
+/* -------------------------------------------------------------- folding */
+
+static void test_fold(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    {"", ""},
+	    {"ĐỒNG Ý", "dong y"},
+	    {"Kính gửi", "kinh gui"},
+	    {"Ki\xcc\x81nh gu\xcc\x9b\xcc\x89i", "kinh gui"}, /* NFD */
+	    {"Độc lập – Tự do", "doc lap - tu do"},
+	    {"A\r\nB\tC\xc2\xa0"
+	     "D",
+	     "a\nb\tc d"},
+	    {"\xff"
+	     "x",
+	     "?x"},
+	    {"Ư Ơ Ă Â Ê Ô đ", "u o a a e o d"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct ftext ft;
+
+		ftext_init(&ft, cases[i].in, strlen(cases[i].in));
+		assert_string_equal(ft.f, cases[i].out);
+		assert_int_equal(ft.off[ft.len], strlen(cases[i].in));
+		ftext_release(&ft);
+	}
+}
+
+static void test_fold_match(void **state)
+{
+	static const struct {
+		const char *f, *pat;
+		size_t end;
+	} cases[] = {
+	    {"so: 1", "so :", 3},
+	    {"so  : 1", "so :", 5},
+	    {"so 1", "so :", 0},
+	    {"kinh gui:", "kinh gui :", 9},
+	    {"kinhgui:", "kinh gui :", 8},
+	    {"v/v x", "v / v", 3},
+	    {"", "v / v", 0},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		assert_int_equal(
+		    fold_match(cases[i].f, 0, strlen(cases[i].f), cases[i].pat),
+		    cases[i].end);
+	}
+	assert_int_equal(fold_word("sohoa", 0, 5, "so"), 0);
+	assert_int_equal(fold_word("truoc ngay", 0, 10, "truoc"), 5);
+}
+
+/* -------------------------------------------------------------- numbers */
+
+static void test_number(void **state)
+{
+	static const struct {
+		const char *in, *number, *symbol;
+	} cases[] = {
+	    {"Số: 2536/BCT-VP\n", "2536/BCT-VP", "BCT-VP"},
+	    {"Số: 25 3 6 /BCT-VP\n", "2536/BCT-VP", "BCT-VP"},
+	    {"Số: 12 / QĐ - BTC\n", "12/QĐ-BTC", "QĐ-BTC"},
+	    {"Số : 123a/UBND-VP\n", "123a/UBND-VP", "UBND-VP"},
+	    {"So: 45/UBND-VX\n", "45/UBND-VX", "UBND-VX"},
+	    {"SỐ: 280/CĐ-TTg.\n", "280/CĐ-TTg", "CĐ-TTg"},
+	    {"Số: 12/2023/TT-BTC\n", "12/2023/TT-BTC", "2023/TT-BTC"},
+	    {"Số: 2536/BCT–VP\n", "2536/BCT-VP", "BCT-VP"},
+	    {"   Số:\t1204/BTC-KHTC\tHà Nội, ngày 1/2/2026\n", "1204/BTC-KHTC",
+	     "BTC-KHTC"},
+	    {"Số: 1204/BTC-KHTC Hà Nội, ngày 12 tháng 3 năm 2026\n",
+	     "1204/BTC-KHTC", "BTC-KHTC"},
+	    {"Số:      /UBND-VP\n", NULL, "UBND-VP"},
+	    {"Ghi chú\nSố: 7\nSố: 8/SNV-VP\n", "8/SNV-VP", "SNV-VP"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct letter l;
+
+		assert_true(parse_str(cases[i].in, &l));
+		assert_str_or_null(l.number, cases[i].number, "number",
+				   cases[i].in);
+		assert_str_or_null(l.symbol, cases[i].symbol, "symbol",
+				   cases[i].in);
+		letter_free(&l);
+	}
+}
+
+/* --------------------------------------------------------------- dates */
+
+static void test_place_date(void **state)
+{
+	static const struct {
+		const char *in, *date, *place;
+	} cases[] = {
+	    {"Hà Nội, ngày 27 tháng 4 năm 2023", "2023-04-27", "Hà Nội"},
+	    {"Hà Nội, ngày 05 tháng 3 năm 2026", "2026-03-05", "Hà Nội"},
+	    {"Dien Ban, ngay 5 thang 3 nam 2026", "2026-03-05", "Dien Ban"},
+	    {"Hà Nội, 27/4/2023", "2023-04-27", "Hà Nội"},
+	    {"ngày 27/4/2023", "2023-04-27", NULL},
+	    {"TP. Hồ Chí Minh, ngày 6 tháng 1 năm 2026.", "2026-01-06",
+	     "TP. Hồ Chí Minh"},
+	    {"HÀ NỘI, NGÀY 29 THÁNG 2 NĂM 2024", "2024-02-29", "HÀ NỘI"},
+	    {"Hà Nội, ngày 29 tháng 2 năm 2023", NULL, NULL},
+	    {"Hà Nội, ngày 31/4/2023", NULL, NULL},
+	    {"Hà Nội, ngày 27/13/2023", NULL, NULL},
+	    {"Theo văn bản số 12/BTC, ngày 27/4/2023 của Bộ", NULL, NULL},
+	    {"Theo văn bản số 12/BTC, ngày 27/4/2023", NULL, NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = xasprintf("Số: 1/BTC-VP\n%s\n", cases[i].in);
+		struct letter l;
+
+		assert_true(parse_str(text, &l));
+		assert_str_or_null(l.date, cases[i].date, "date", cases[i].in);
+		assert_str_or_null(l.place, cases[i].place, "place",
+				   cases[i].in);
+		letter_free(&l);
+		free(text);
+	}
+}
+
+/* ------------------------------------------------------------ deadlines */
+
+static void test_find_deadline(void **state)
+{
+	static const struct {
+		const char *in, *date;
+	} cases[] = {
+	    {"", NULL},
+	    {"trước ngày 20/5/2026", "2026-05-20"},
+	    {"gửi về Bộ chậm nhất ngày 15 tháng 5 năm 2026.", "2026-05-15"},
+	    {"Hạn chót: 30/6/2026", "2026-06-30"},
+	    {"trước 17h00 ngày 10/12/2026", "2026-12-10"},
+	    {"trước 17 giờ 30 phút, ngày 1/7/2026", "2026-07-01"},
+	    {"không muộn hơn ngày 05/06/2026", "2026-06-05"},
+	    {"Thời hạn nộp báo cáo: ngày 3/8/2026", "2026-08-03"},
+	    {"chậm nhất là ngày 20/7/2026", "2026-07-20"},
+	    {"truoc ngay 20/5/2026", "2026-05-20"},
+	    {"TRƯỚC NGÀY 20/5/2026", "2026-05-20"},
+	    {"tru\xcc\x9bo\xcc\x9b\xcc\x81\x63 nga\xcc\x80y 20/5/2026",
+	     "2026-05-20"},
+	    {"báo cáo trước\nngày 20/5/2026", "2026-05-20"},
+	    {"Công điện số 280/CĐ-TTg ngày 19/4/2023", NULL},
+	    {"số liệu tính đến hết ngày 31/3/2026", NULL},
+	    {"trước đây, ngày 5/5/2026", NULL},
+	    {"trước ngày 31/2/2026", NULL},
+	    {"trước ngày 120/5/2026", NULL},
+	    {"trước ngày 20/5/20266", NULL},
+	    {"trả lời đúng thời hạn, chính kiến rõ ràng ngày 1/1/2026", NULL},
+	    {"Thời gian: 15 giờ 00, ngày 17/01/2026.", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char date[11] = "";
+		bool found = letter_find_deadline(cases[i].in,
+						  strlen(cases[i].in), date);
+
+		assert_str_or_null(found ? date : NULL, cases[i].date,
+				   "deadline", cases[i].in);
+	}
+	assert_false(letter_find_deadline(NULL, 0, (char[11]){0}));
+}
+
+/* The letter's own date and dates before it are no deadline. */
+static void test_deadline_not_own_date(void **state)
+{
+	struct letter l;
+
+	(void)state;
+	assert_true(parse_str("Số: 1/BTC-VP\nHà Nội, ngày 20 tháng 5 năm 2026\n"
+			      "\nBáo cáo trước ngày 20/5/2026; trước ngày "
+			      "1/5/2026; trước ngày 1/6/2026.\n",
+			      &l));
+	assert_string_equal(l.deadline, "2026-06-01");
+	letter_free(&l);
+}
+
+/* ------------------------------------------------------------- fixtures */
+
+static const struct expect fixtures[] = {
+    {"2536-BCT-VP.txt",
+     true,
+     "2536/BCT-VP",
+     NULL,
+     "BCT-VP",
+     "2023-04-27",
+     "Hà Nội",
+     "triển khai Công điện số 280/CĐ-TTg ngày 19/4/2023 của Thủ tướng Chính "
+     "phủ về việc chấn chỉnh, tăng cường trách nhiệm trong xử lý công việc "
+     "của các Bộ, cơ quan, địa phương",
+     {"Các đơn vị thuộc Bộ"},
+     {"Bộ trưởng và các Thứ trưởng", "Các đơn vị thuộc Bộ (để thực hiện)",
+      "Văn phòng Chính phủ, Bộ Nội vụ (để biết)", "Cổng Thông tin điện tử Bộ",
+      "Lưu: VT, VP (TKTH)"},
+     "Nguyễn Hồng Diên",
+     NULL,
+     NULL},
+    {"1204-BTC-KHTC.txt",
+     true,
+     "1204/BTC-KHTC",
+     "BỘ TÀI CHÍNH",
+     "BTC-KHTC",
+     "2026-11-23",
+     "Hà Nội",
+     "báo cáo tình hình thực hiện dự toán ngân sách nhà nước quý IV năm 2026",
+     {"Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"},
+     {"Như trên", "Bộ trưởng (để b/c)", "Vụ Ngân sách nhà nước",
+      "Lưu: VT, KHTC"},
+     "Võ Thành Hưng",
+     "KT. BỘ TRƯỞNG - THỨ TRƯỞNG",
+     "2026-12-10"},
+    {"12-QD-BTC.txt",
+     true,
+     "12/QĐ-BTC",
+     "BỘ TÀI CHÍNH",
+     "QĐ-BTC",
+     "2026-01-05",
+     "Hà Nội",
+     "ban hành Quy chế quản lý văn bản điện tử tại cơ quan Bộ Tài chính",
+     {NULL},
+     {"Như Điều 3", "Lãnh đạo Bộ", "Lưu: VT, VP"},
+     "Nguyễn Đức Chi",
+     "KT. BỘ TRƯỞNG - THỨ TRƯỞNG",
+     NULL},
+    {"789-UBND-KTN.txt",
+     true,
+     "789/UBND-KTN",
+     "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
+     "UBND-KTN",
+     "2026-03-05",
+     "Quảng Nam",
+     "triển khai các biện pháp cấp bách phòng, chống hạn hán, xâm nhập mặn "
+     "năm 2026",
+     {"Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài chính",
+      "UBND các huyện, thị xã, thành phố"},
+     {"Như trên", "TT Tỉnh ủy, TT HĐND tỉnh (b/c)", "CT, các PCT UBND tỉnh",
+      "Lưu: VT, KTN"},
+     "Trần Anh Tuấn",
+     "TM. ỦY BAN NHÂN DÂN - KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
+     "2026-03-25"},
+    {"1856-BNV-TCBC.txt",
+     true,
+     "1856/BNV-TCBC",
+     "BỘ NỘI VỤ",
+     "BNV-TCBC",
+     "2023-04-27",
+     "Hà Nội",
+     "đăng ký nhu cầu đào tạo, bồi dưỡng cán bộ, công chức năm 2023",
+     {"Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"},
+     {"Như trên", "Lưu: VT, TCBC"},
+     "Phạm Minh Hùng",
+     "TL. BỘ TRƯỞNG - VỤ TRƯỞNG VỤ TỔ CHỨC - BIÊN CHẾ",
+     "2023-05-15"},
+    {"2281-STC-QLNS.txt",
+     true,
+     "2281/STC-QLNS",
+     "UBND THÀNH PHỐ ĐÀ NẴNG",
+     "STC-QLNS",
+     "2026-03-12",
+     "Đà Nẵng",
+     "hướng dẫn lập dự toán ngân sách nhà nước năm 2027",
+     {"Các sở, ban, ngành thuộc thành phố"},
+     {"Như trên", "UBND thành phố (để b/c)", "Lưu: VT, QLNS"},
+     "Lê Thị Thu Hằng",
+     "GIÁM ĐỐC",
+     "2026-07-20"},
+    {"3012-BCT-KH.txt",
+     true,
+     "3012/BCT-KH",
+     "BỘ CÔNG THƯƠNG",
+     "BCT-KH",
+     "2025-06-02",
+     "Hà Nội",
+     "cung cấp số liệu phục vụ xây dựng kế hoạch phát triển kinh tế - xã hội "
+     "5 năm 2026-2030",
+     {"Bộ Kế hoạch và Đầu tư", "Bộ Tài chính",
+      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+      "Tập đoàn Điện lực Việt Nam"},
+     {"Như trên", "Bộ trưởng (để b/c)", "Lưu: VT, KH"},
+     "Nguyễn Sinh Nhật Tân",
+     "KT. BỘ TRƯỞNG - THỨ TRƯỞNG",
+     NULL},
+    {"1532-BTP-PC.txt",
+     true,
+     "1532/BTP-PC",
+     "BỘ TƯ PHÁP",
+     "BTP-PC",
+     "2026-04-28",
+     "Hà Nội",
+     "góp ý dự thảo Thông tư quy định về quản lý tài sản công",
+     {"Bộ Công Thương"},
+     {"Như trên", "Thứ trưởng Nguyễn Thanh Tịnh (để b/c)", "Lưu: VT, PC"},
+     "Đỗ Thị Mai Hương",
+     "TL. BỘ TRƯỞNG - VỤ TRƯỞNG VỤ PHÁP CHẾ",
+     "2026-05-20"},
+    {"456-TCTK-TKTH.txt",
+     true,
+     "456/TCTK-TKTH",
+     "TỔNG CỤC THỐNG KÊ",
+     "TCTK-TKTH",
+     "2026-04-16",
+     "Hà Nội",
+     "thực hiện chế độ báo cáo thống kê quý I năm 2026",
+     {"Cục Thống kê các tỉnh, thành phố trực thuộc Trung ương"},
+     {"Như trên", "Lãnh đạo Tổng cục", "Lưu: VT, TKTH"},
+     "Nguyễn Trung Tiến",
+     "KT. TỔNG CỤC TRƯỞNG - PHÓ TỔNG CỤC TRƯỞNG",
+     "2026-05-15"},
+    {"45-UBND-VX.txt",
+     true,
+     "45/UBND-VX",
+     "UY BAN NHAN DAN HUYEN DIEN BAN",
+     "UBND-VX",
+     "2026-03-05",
+     "Dien Ban",
+     "to chuc cac hoat dong ky niem ngay Quoc te Phu nu 8/3",
+     {"Phong Van hoa va Thong tin huyen", "UBND cac xa, thi tran"},
+     {"Nhu tren", "Luu: VT"},
+     "Tran Van Binh",
+     "TM. UY BAN NHAN DAN - CHU TICH",
+     "2026-03-20"},
+};
+
+static void test_fixtures(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(fixtures); i++) {
+		size_t len;
+		char *text = read_fixture(fixtures[i].file, &len);
+		struct letter l;
+
+		assert_int_equal(letter_parse(text, len, &l), fixtures[i].ok);
+		assert_letter(&l, &fixtures[i]);
+		letter_free(&l);
+		free(text);
+	}
+}
+
+/* The same letters in NFD, and with CRLF line ends, read the same. */
+static void test_fixtures_nfd_crlf(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(fixtures); i++) {
+		size_t len;
+		char *text = read_fixture(fixtures[i].file, &len);
+		char *nfd =
+		    (char *)utf8proc_NFD((const utf8proc_uint8_t *)text);
+		struct sbuf crlf = SBUF_INIT(SIZE_MAX);
+		struct letter l;
+
+		assert_non_null(nfd);
+		assert_int_equal(letter_parse(nfd, strlen(nfd), &l),
+				 fixtures[i].ok);
+		assert_letter(&l, &fixtures[i]);
+		letter_free(&l);
+		for (size_t k = 0; k < len; k++) {
+			if (text[k] == '\n') {
+				sbuf_addch(&crlf, '\r');
+			}
+			sbuf_addch(&crlf, text[k]);
+		}
+		assert_int_equal(letter_parse(crlf.buf, crlf.len, &l),
+				 fixtures[i].ok);
+		assert_letter(&l, &fixtures[i]);
+		letter_free(&l);
+		sbuf_release(&crlf);
+		free(nfd);
+		free(text);
+	}
+}
+
+/* Letters longer than the windows: a long body between head and tail. */
+static void test_long_letter(void **state)
+{
+	size_t len;
+	char *text = read_fixture("1204-BTC-KHTC.txt", &len);
+	const char *split = strstr(text, "Nội dung báo cáo");
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+	struct letter l;
+
+	(void)state;
+	assert_non_null(split);
+	sbuf_add(&sb, text, (size_t)(split - text));
+	for (int i = 0; i < 4000; i++) {
+		sbuf_adds(&sb, "Nội dung chi tiết theo phụ lục đính kèm, "
+			       "đề nghị nghiên cứu kỹ.\n");
+	}
+	sbuf_adds(&sb, split);
+	assert_true(letter_parse(sb.buf, sb.len, &l));
+	assert_letter(&l, &fixtures[1]);
+	letter_free(&l);
+	sbuf_release(&sb);
+	free(text);
+}
+
+/* The same Số line again after a forwarding note: the letter wins. */
+static void test_forwarded_note(void **state)
+{
+	size_t len;
+	char *text = read_fixture("1204-BTC-KHTC.txt", &len);
+	char *fwd = xasprintf(
+	    "Kính gửi Văn thư cơ quan,\n\nVụ Kế hoạch - Tài chính gửi kèm "
+	    "theo đây Công văn số 1204/BTC-KHTC, đề nghị Quý cơ quan xem "
+	    "xét.\n\nTrân trọng.\nHoàng Thị Mai\n\n-----\n\n%s",
+	    text);
+	struct letter l;
+
+	(void)state;
+	assert_true(parse_str(fwd, &l));
+	assert_letter(&l, &fixtures[1]);
+	letter_free(&l);
+	free(fwd);
+	free(text);
+}
+
+/* Two columns flattened with single spaces, as text extractors do. */
+static void test_flattened_header(void **state)
+{
+	static const char text[] =
+	    "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+	    "VỤ KẾ HOẠCH - TÀI CHÍNH Độc lập - Tự do - Hạnh phúc\n"
+	    "Số: 1204/BTC-KHTC Hà Nội, ngày 23 tháng 11 năm 2026\n"
+	    "V/v báo cáo quý IV\n"
+	    "Kính gửi:\tBộ Công Thương\n"
+	    "Đề nghị báo cáo trước ngày 10/12/2026./.\n"
+	    "Nơi nhận: KT. BỘ TRƯỞNG\n"
+	    "- Lưu: VT, KHTC.\n"
+	    "Nguyễn Văn An\n"
+	    "Ký bởi: Bộ Tài chính\n"
+	    "Thời gian ký: 23.11.2026 09:15:03 +07:00\n";
+	struct letter l;
+
+	(void)state;
+	assert_true(parse_str(text, &l));
+	assert_string_equal(l.issuer, "BỘ TÀI CHÍNH");
+	assert_string_equal(l.number, "1204/BTC-KHTC");
+	assert_string_equal(l.place, "Hà Nội");
+	assert_string_equal(l.date, "2026-11-23");
+	assert_string_equal(l.subject, "báo cáo quý IV");
+	assert_string_equal(l.recipients[0], "Bộ Công Thương");
+	assert_string_equal(l.distribution[0], "Lưu: VT, KHTC");
+	assert_null(l.distribution[1]);
+	assert_string_equal(l.signer, "Nguyễn Văn An");
+	assert_string_equal(l.deadline, "2026-12-10");
+	letter_free(&l);
+}
+
+/* ------------------------------------------------------------------ PDF */
+
+/* A one-page PDF in Helvetica with one text line per entry. */
+static char *make_pdf(const char *const *lines, size_t n, size_t *len_r)
+{
+	struct sbuf content = SBUF_INIT(SIZE_MAX), pdf = SBUF_INIT(SIZE_MAX);
+	size_t off[5];
+	size_t xref;
+
+	sbuf_adds(&content, "BT /F1 11 Tf 14 TL 56 800 Td\n");
+	for (size_t i = 0; i < n; i++) {
+		sbuf_addf(&content, "(%s) Tj T*\n", lines[i]);
+	}
+	sbuf_adds(&content, "ET\n");
+	sbuf_adds(&pdf, "%PDF-1.4\n");
+	off[0] = pdf.len;
+	sbuf_adds(&pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+	off[1] = pdf.len;
+	sbuf_adds(&pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\n"
+			"endobj\n");
+	off[2] = pdf.len;
+	sbuf_adds(&pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 "
+			"595 842] /Contents 4 0 R /Resources << /Font << /F1 5 "
+			"0 R >> >> >>\nendobj\n");
+	off[3] = pdf.len;
+	sbuf_addf(&pdf,
+		  "4 0 obj\n<< /Length %zu >>\nstream\n%sendstream\n"
+		  "endobj\n",
+		  content.len, content.buf);
+	off[4] = pdf.len;
+	sbuf_adds(&pdf, "5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont "
+			"/Helvetica >>\nendobj\n");
+	xref = pdf.len;
+	sbuf_adds(&pdf, "xref\n0 6\n0000000000 65535 f \n");
+	for (size_t i = 0; i < 5; i++) {
+		sbuf_addf(&pdf, "%010zu 00000 n \n", off[i]);
+	}
+	sbuf_addf(&pdf,
+		  "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n"
+		  "%%%%EOF\n",
+		  xref);
+	sbuf_release(&content);
+	*len_r = pdf.len;
+	return sbuf_detach(&pdf);
+}
+
+static void test_pdf_edges(void **state)
+{
+	static const char *const bad[] = {
+	    "",
+	    "hello",
+	    "%PDF-1.4\n",
+	    "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n",
+	};
+	int pages = 7;
+
+	(void)state;
+	assert_null(letter_pdf_text(NULL, 0, &pages));
+	assert_int_equal(pages, 0);
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		char *t = letter_pdf_text(bad[i], strlen(bad[i]), NULL);
+
+		assert_true(t == NULL || t[0] == '\0');
+		free(t);
+	}
+}
+
+static void test_pdf_handmade(void **state)
+{
+	static const char *const lines[] = {
+	    "UY BAN NHAN DAN",
+	    "HUYEN DIEN BAN",
+	    "So: 45/UBND-VX",
+	    "Dien Ban, ngay 5 thang 3 nam 2026",
+	    "V/v to chuc hoi nghi",
+	    "Kinh gui: Phong Noi vu",
+	    "Bao cao truoc ngay 20/3/2026.",
+	    "TM. UY BAN NHAN DAN",
+	    "CHU TICH",
+	    "Tran Van Binh",
+	};
+	size_t len;
+	char *pdf = make_pdf(lines, ARRAY_SIZE(lines), &len);
+	int pages = 0;
+	char *text = letter_pdf_text(pdf, len, &pages);
+	struct letter l;
+
+	(void)state;
+	assert_non_null(text);
+	assert_int_equal(pages, 1);
+	assert_non_null(strstr(text, "So: 45/UBND-VX"));
+	assert_true(letter_parse(text, strlen(text), &l));
+	assert_string_equal(l.number, "45/UBND-VX");
+	assert_string_equal(l.issuer, "UY BAN NHAN DAN HUYEN DIEN BAN");
+	assert_string_equal(l.date, "2026-03-05");
+	assert_string_equal(l.subject, "to chuc hoi nghi");
+	assert_string_equal(l.recipients[0], "Phong Noi vu");
+	assert_string_equal(l.signer, "Tran Van Binh");
+	assert_string_equal(l.signer_title, "TM. UY BAN NHAN DAN - CHU TICH");
+	assert_string_equal(l.deadline, "2026-03-20");
+	letter_free(&l);
+	free(text);
+	/* Truncated copies never crash; most are unreadable. */
+	for (size_t cut = 0; cut < len; cut += 37) {
+		free(letter_pdf_text(pdf, cut, NULL));
+	}
+	free(pdf);
+}
+
+/* A PDF from contrib/gen-corpus.py: Vietnamese text behind a custom
+ * encoding with /ToUnicode, padded with an image. */
+static void test_pdf_sample(void **state)
+{
+	static const struct expect want = {
+	    "sample.pdf",
+	    true,
+	    "312/SNV-CCVC",
+	    "UBND THÀNH PHỐ HỒ CHÍ MINH",
+	    "SNV-CCVC",
+	    "2026-01-06",
+	    "TP. Hồ Chí Minh",
+	    "mời họp trực tuyến về quản lý tài sản công",
+	    {"Ban Giám đốc", "Văn phòng"},
+	    {"Như trên", "Các cơ quan, đơn vị trực thuộc",
+	     "Vụ Kế hoạch - Tài chính", "Lưu: VT, CCVC"},
+	    "Lê Xuân Nga",
+	    "KT. GIÁM ĐỐC - PHÓ GIÁM ĐỐC",
+	    "2026-01-25",
+	};
+	size_t len;
+	char *pdf = read_fixture("sample.pdf", &len);
+	int pages = 0;
+	char *text = letter_pdf_text(pdf, len, &pages);
+	struct letter l;
+
+	(void)state;
+	assert_non_null(text);
+	assert_int_equal(pages, 1);
+	assert_true(letter_parse(text, strlen(text), &l));
+	assert_letter(&l, &want);
+	letter_free(&l);
+	free(text);
+	free(pdf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_parse_null_empty),
+	    cmocka_unit_test(test_parse_not_letters),
+	    cmocka_unit_test(test_parse_two_parts),
+	    cmocka_unit_test(test_parse_hostile),
+	    cmocka_unit_test(test_parse_nul_bytes),
+	    cmocka_unit_test(test_fold),
+	    cmocka_unit_test(test_fold_match),
+	    cmocka_unit_test(test_number),
+	    cmocka_unit_test(test_place_date),
+	    cmocka_unit_test(test_find_deadline),
+	    cmocka_unit_test(test_deadline_not_own_date),
+	    cmocka_unit_test(test_fixtures),
+	    cmocka_unit_test(test_fixtures_nfd_crlf),
+	    cmocka_unit_test(test_long_letter),
+	    cmocka_unit_test(test_forwarded_note),
+	    cmocka_unit_test(test_flattened_header),
+	    cmocka_unit_test(test_pdf_edges),
+	    cmocka_unit_test(test_pdf_handmade),
+	    cmocka_unit_test(test_pdf_sample),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
