@@ -51,6 +51,10 @@ void message_info_free(struct message_info *info);
 /* "letter", "reply", "auto" or "bounce".  Static. */
 const char *message_kind_name(enum message_kind kind);
 
+/* Whether the subject starts with a forward prefix (Fwd:, FW:, TR:,
+ * Chuyển tiếp:), after any list tags. */
+bool message_is_forward(const char *subject);
+
 /* Finds "[PREFIX-YYYY-NNNNNN]" in subject; copies the key (without
  * brackets) into key_r (at least 32 bytes). */
 bool message_subject_tag(const char *subject, const char *prefix,

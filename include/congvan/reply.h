@@ -4,6 +4,7 @@
 #ifndef CONGVAN_REPLY_H
 #define CONGVAN_REPLY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The new text of a reply (UTF-8, NFC, "\n" line ends; as produced by
@@ -18,6 +19,12 @@
  * treated as history); invalid UTF-8 becomes U+FFFD and NUL bytes are
  * dropped, so the result is valid UTF-8.  Caller frees; never NULL. */
 char *reply_trim(const char *text, size_t len);
+
+/* Whether text carries quoted history below or between new text: quoted
+ * lines, a quote header, an Outlook header block or an original-message
+ * separator (a signature alone is not history).  Tells a reply whose
+ * headers do not say so (no Re:, no In-Reply-To) from a new message. */
+bool reply_has_history(const char *text, size_t len);
 
 enum reply_decision {
 	REPLY_DECISION_NONE,

@@ -84,7 +84,14 @@ void inspect_message(const char *raw, size_t len,
 	}
 	if (in->kind == MESSAGE_LETTER) {
 		find_letter(in, flags);
-		return;
+		if (in->has_letter || in->doc.forwarded ||
+		    !reply_has_history(in->doc.text, strlen(in->doc.text)) ||
+		    message_is_forward(in->info.subject)) {
+			return;
+		}
+		/* No Re: and no In-Reply-To, but the body quotes earlier
+		 * mail and holds no letter: a reply (Outlook does this). */
+		in->kind = MESSAGE_REPLY;
 	}
 	in->reply_text = reply_trim(in->doc.text, strlen(in->doc.text));
 	if (in->kind == MESSAGE_REPLY) {

@@ -353,3 +353,8 @@ bool message_subject_tag(const char *subject, const char *prefix,
 	}
 	return false;
 }
+
+bool message_is_forward(const char *subject)
+{
+	return subject && subject_prefix(subject) == PREFIX_FORWARD;
+}

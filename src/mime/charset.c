@@ -18,9 +18,10 @@
 /* Labels read as UTF-8 (US-ASCII with 8-bit bytes is nearly always
  * UTF-8 or windows-1252, which the repair tells apart). */
 static const char *const utf8_labels[] = {
-    "utf-8",     "utf8",           "us-ascii", "ascii",
-    "us",        "ansi_x3.4-1968", "iso646-us", "csascii",
-    "unicode-1-1-utf-8", NULL,
+    "utf-8",     "utf8",    "us-ascii",
+    "ascii",     "us",      "ansi_x3.4-1968",
+    "iso646-us", "csascii", "unicode-1-1-utf-8",
+    NULL,
 };
 
 /* Labels mail clients write that iconv spells differently. */
@@ -28,19 +29,32 @@ static const struct {
 	const char *label;
 	const char *name;
 } aliases[] = {
-    {"latin1", "WINDOWS-1252"},         {"iso-8859-1", "WINDOWS-1252"},
-    {"iso8859-1", "WINDOWS-1252"},      {"iso_8859-1", "WINDOWS-1252"},
-    {"l1", "WINDOWS-1252"},             {"x-cp1252", "WINDOWS-1252"},
-    {"cp1252", "WINDOWS-1252"},         {"windows-1252", "WINDOWS-1252"},
-    {"cp1258", "WINDOWS-1258"},         {"x-cp1258", "WINDOWS-1258"},
-    {"windows-1258", "WINDOWS-1258"},   {"ks_c_5601-1987", "CP949"},
-    {"ks_c_5601", "CP949"},             {"euc-kr", "CP949"},
-    {"gb2312", "GB18030"},              {"gbk", "GB18030"},
-    {"x-gbk", "GB18030"},               {"iso-8859-8-i", "ISO-8859-8"},
-    {"shift_jis", "CP932"},             {"shift-jis", "CP932"},
-    {"x-sjis", "CP932"},                {"windows-874", "CP874"},
-    {"x-mac-roman", "MACINTOSH"},       {"unicode-1-1-utf-7", "UTF-7"},
-    {"tcvn", "TCVN5712-1"},             {"tcvn3", "TCVN5712-1"},
+    {"latin1", "WINDOWS-1252"},
+    {"iso-8859-1", "WINDOWS-1252"},
+    {"iso8859-1", "WINDOWS-1252"},
+    {"iso_8859-1", "WINDOWS-1252"},
+    {"l1", "WINDOWS-1252"},
+    {"x-cp1252", "WINDOWS-1252"},
+    {"cp1252", "WINDOWS-1252"},
+    {"windows-1252", "WINDOWS-1252"},
+    {"cp1258", "WINDOWS-1258"},
+    {"x-cp1258", "WINDOWS-1258"},
+    {"windows-1258", "WINDOWS-1258"},
+    {"ks_c_5601-1987", "CP949"},
+    {"ks_c_5601", "CP949"},
+    {"euc-kr", "CP949"},
+    {"gb2312", "GB18030"},
+    {"gbk", "GB18030"},
+    {"x-gbk", "GB18030"},
+    {"iso-8859-8-i", "ISO-8859-8"},
+    {"shift_jis", "CP932"},
+    {"shift-jis", "CP932"},
+    {"x-sjis", "CP932"},
+    {"windows-874", "CP874"},
+    {"x-mac-roman", "MACINTOSH"},
+    {"unicode-1-1-utf-7", "UTF-7"},
+    {"tcvn", "TCVN5712-1"},
+    {"tcvn3", "TCVN5712-1"},
 };
 
 static char lower(char c)

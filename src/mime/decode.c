@@ -16,8 +16,8 @@
 
 #include "private.h"
 
-#define B64_BAD 0x01000000u
-#define B64_PAD 0xfe
+#define B64_BAD  0x01000000u
+#define B64_PAD  0xfe
 #define B64_SKIP 0xff
 
 #define B64V(c)                                                                \
@@ -32,8 +32,9 @@
 /* Output byte 0 = a << 2 | b >> 4, 1 = b << 4 | c >> 2, 2 = c << 6 | d. */
 #define T0(c) (B64OK(c) ? (uint32_t)B64V(c) << 2 : B64_BAD)
 #define T1(c)                                                                  \
-	(B64OK(c) ? ((uint32_t)B64V(c) >> 4) | (((uint32_t)B64V(c) & 15) << 12) \
-		  : B64_BAD)
+	(B64OK(c)                                                              \
+	     ? ((uint32_t)B64V(c) >> 4) | (((uint32_t)B64V(c) & 15) << 12)     \
+	     : B64_BAD)
 #define T2(c)                                                                  \
 	(B64OK(c) ? (((uint32_t)B64V(c) >> 2) << 8) |                          \
 			(((uint32_t)B64V(c) & 3) << 22)                        \
@@ -41,10 +42,10 @@
 #define T3(c) (B64OK(c) ? (uint32_t)B64V(c) << 16 : B64_BAD)
 #define TV(c) ((uint8_t)B64V(c))
 
-#define E4(F, n)   F(n), F(n + 1), F(n + 2), F(n + 3)
-#define E16(F, n)  E4(F, n), E4(F, n + 4), E4(F, n + 8), E4(F, n + 12)
-#define E64(F, n)  E16(F, n), E16(F, n + 16), E16(F, n + 32), E16(F, n + 48)
-#define E256(F)    E64(F, 0), E64(F, 64), E64(F, 128), E64(F, 192)
+#define E4(F, n)  F(n), F(n + 1), F(n + 2), F(n + 3)
+#define E16(F, n) E4(F, n), E4(F, n + 4), E4(F, n + 8), E4(F, n + 12)
+#define E64(F, n) E16(F, n), E16(F, n + 16), E16(F, n + 32), E16(F, n + 48)
+#define E256(F)   E64(F, 0), E64(F, 64), E64(F, 128), E64(F, 192)
 
 static const uint32_t b64_t0[256] = {E256(T0)};
 static const uint32_t b64_t1[256] = {E256(T1)};

@@ -62,7 +62,8 @@ void mime_flowed_append(const char *in, size_t len, bool delsp,
 		read_line(in + i, end - i, &l);
 		i = end + 1;
 		if (joining && l.depth != depth) {
-			sbuf_addch(out, '\n'); /* depth changed: paragraph ends */
+			sbuf_addch(out,
+				   '\n'); /* depth changed: paragraph ends */
 			joining = false;
 		}
 		if (!joining) {

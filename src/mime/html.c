@@ -6,7 +6,8 @@
  * collapsed, block elements on their own lines, a blank line around
  * paragraphs, headings, lists and quotes; <br> always breaks.  Quoted
  * history (see quote.c) is written as "> " lines, one "> " per level, so
- * that it looks like quoting in a plain-text reply. */
+ * that it looks like quoting in a plain-text reply.  libxml2 reads the
+ * markup as tidy.c rewrote it. */
 #include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,24 +38,60 @@ struct kind_entry {
 
 static const struct kind_entry kinds[] = {
     /* sorted for bsearch */
-    {"address", K_BLOCK},  {"article", K_BLOCK},   {"aside", K_BLOCK},
-    {"blockquote", K_PARA}, {"br", K_BR},          {"caption", K_BLOCK},
-    {"center", K_BLOCK},   {"dd", K_BLOCK},        {"details", K_BLOCK},
-    {"dialog", K_BLOCK},   {"dir", K_LIST},        {"div", K_BLOCK},
-    {"dl", K_PARA},        {"dt", K_BLOCK},        {"embed", K_SKIP},
-    {"fieldset", K_BLOCK}, {"figcaption", K_BLOCK}, {"figure", K_BLOCK},
-    {"footer", K_BLOCK},   {"form", K_BLOCK},      {"h1", K_PARA},
-    {"h2", K_PARA},        {"h3", K_PARA},         {"h4", K_PARA},
-    {"h5", K_PARA},        {"h6", K_PARA},         {"head", K_SKIP},
-    {"header", K_BLOCK},   {"hr", K_BLOCK},        {"iframe", K_SKIP},
-    {"legend", K_BLOCK},   {"li", K_ITEM},         {"main", K_BLOCK},
-    {"map", K_SKIP},       {"math", K_SKIP},       {"menu", K_LIST},
-    {"nav", K_BLOCK},      {"object", K_SKIP},     {"ol", K_LIST},
-    {"p", K_PARA},         {"pre", K_PRE},         {"script", K_SKIP},
-    {"section", K_BLOCK},  {"select", K_SKIP},     {"style", K_SKIP},
-    {"summary", K_BLOCK},  {"svg", K_SKIP},        {"table", K_BLOCK},
-    {"td", K_CELL},        {"template", K_SKIP},   {"th", K_CELL},
-    {"title", K_SKIP},     {"tr", K_ROW},          {"ul", K_LIST},
+    {"address", K_BLOCK},
+    {"article", K_BLOCK},
+    {"aside", K_BLOCK},
+    {"blockquote", K_PARA},
+    {"br", K_BR},
+    {"caption", K_BLOCK},
+    {"center", K_BLOCK},
+    {"dd", K_BLOCK},
+    {"details", K_BLOCK},
+    {"dialog", K_BLOCK},
+    {"dir", K_LIST},
+    {"div", K_BLOCK},
+    {"dl", K_PARA},
+    {"dt", K_BLOCK},
+    {"embed", K_SKIP},
+    {"fieldset", K_BLOCK},
+    {"figcaption", K_BLOCK},
+    {"figure", K_BLOCK},
+    {"footer", K_BLOCK},
+    {"form", K_BLOCK},
+    {"h1", K_PARA},
+    {"h2", K_PARA},
+    {"h3", K_PARA},
+    {"h4", K_PARA},
+    {"h5", K_PARA},
+    {"h6", K_PARA},
+    {"head", K_SKIP},
+    {"header", K_BLOCK},
+    {"hr", K_BLOCK},
+    {"iframe", K_SKIP},
+    {"legend", K_BLOCK},
+    {"li", K_ITEM},
+    {"main", K_BLOCK},
+    {"map", K_SKIP},
+    {"math", K_SKIP},
+    {"menu", K_LIST},
+    {"nav", K_BLOCK},
+    {"object", K_SKIP},
+    {"ol", K_LIST},
+    {"p", K_PARA},
+    {"pre", K_PRE},
+    {"script", K_SKIP},
+    {"section", K_BLOCK},
+    {"select", K_SKIP},
+    {"style", K_SKIP},
+    {"summary", K_BLOCK},
+    {"svg", K_SKIP},
+    {"table", K_BLOCK},
+    {"td", K_CELL},
+    {"template", K_SKIP},
+    {"th", K_CELL},
+    {"title", K_SKIP},
+    {"tr", K_ROW},
+    {"ul", K_LIST},
     {"xml", K_SKIP},
 };
 
@@ -65,8 +102,8 @@ static int kind_cmp(const void *key, const void *elem)
 
 static enum kind kind_of(const char *name)
 {
-	const void *k = bsearch(name, kinds, ARRAY_SIZE(kinds),
-				sizeof(kinds[0]), kind_cmp);
+	const void *k =
+	    bsearch(name, kinds, ARRAY_SIZE(kinds), sizeof(kinds[0]), kind_cmp);
 
 	return k ? ((const struct kind_entry *)k)->kind : K_INLINE;
 }
@@ -75,13 +112,13 @@ static enum kind kind_of(const char *name)
 
 struct writer {
 	struct sbuf *sb;
-	size_t line_start; /* where the current line's text starts */
-	int line_depth;    /* quote depth of the current line */
-	int depth;         /* quote depth of what comes next */
-	unsigned pending;  /* line breaks owed */
-	char sep;          /* ' ' or '\t' owed between words/cells */
+	size_t line_start;        /* where the current line's text starts */
+	int line_depth;           /* quote depth of the current line */
+	int depth;                /* quote depth of what comes next */
+	unsigned pending;         /* line breaks owed */
+	char sep;                 /* ' ' or '\t' owed between words/cells */
 	char bullet[BULLET_SIZE]; /* written before the next text */
-	bool any;          /* text was written */
+	bool any;                 /* text was written */
 };
 
 static void add_prefix(struct writer *w, int depth)
@@ -259,7 +296,6 @@ struct frame {
 	int list_before; /* index of the enclosing list frame, or -1 */
 	unsigned items;  /* for ol */
 	bool ordered;
-	bool para;       /* a <p> */
 };
 
 struct walk {
@@ -267,10 +303,9 @@ struct walk {
 	struct frame *frames;
 	size_t nframes;
 	size_t alloc;
-	int list;        /* frame index of the innermost list, or -1 */
-	bool absorb;     /* the next blockquote adds no level (Gmail) */
+	int list;    /* frame index of the innermost list, or -1 */
+	bool absorb; /* the next blockquote adds no level (Gmail) */
 	int pre;
-	int paras;         /* open <p> elements */
 	size_t divider_at; /* output length at the last divider */
 };
 
@@ -307,28 +342,6 @@ static void item_bullet(struct walk *h)
 	}
 }
 
-/* libxml2's HTML parser drops namespace prefixes, so Word's <o:p> (in
- * every Outlook paragraph) arrives as <p>.  A real <p> never holds
- * another, and Word writes <o:p> bare and empty or holding a no-break
- * space: either way it is read as inline. */
-static bool office_p(const struct walk *h, const xmlNode *n)
-{
-	const unsigned char *t;
-
-	if (h->paras > 0) {
-		return true;
-	}
-	if (n->properties || (n->children && (n->children->next ||
-					      n->children->type != XML_TEXT_NODE))) {
-		return false;
-	}
-	t = n->children ? n->children->content : NULL;
-	while (t && *t && (*t == ' ' || (t[0] == 0xc2 && t[1] == 0xa0))) {
-		t += *t == ' ' ? 1 : 2;
-	}
-	return !t || !*t;
-}
-
 static void layout_enter(struct walk *h, const xmlNode *n, struct frame *f)
 {
 	struct writer *w = &h->w;
@@ -341,11 +354,7 @@ static void layout_enter(struct walk *h, const xmlNode *n, struct frame *f)
 	case K_PARA:
 		/* Word's paragraphs (class Mso...) have no margins. */
 		cls = n->properties ? html_attr(n, "class") : NULL;
-		f->para = !strcmp((const char *)n->name, "p");
-		if (f->para && office_p(h, n)) {
-			f->kind = K_INLINE;
-			f->para = false;
-		} else if (cls && str_istartswith(cls, "mso")) {
+		if (cls && str_istartswith(cls, "mso")) {
 			f->kind = K_BLOCK;
 			soft_break(w);
 		} else {
@@ -379,7 +388,6 @@ static void layout_enter(struct walk *h, const xmlNode *n, struct frame *f)
 		}
 		break;
 	}
-	h->paras += f->para;
 }
 
 /* Handles the start of n; true when its children are to be read. */
@@ -437,7 +445,6 @@ static void leave(struct walk *h, const struct frame *f)
 		break;
 	}
 	h->pre -= f->kind == K_PRE;
-	h->paras -= f->para;
 	w->bullet[0] = f->kind == K_ITEM ? '\0' : w->bullet[0];
 	if (f->quote_scope) {
 		soft_break(w);
@@ -499,7 +506,8 @@ static void trim_tail(struct sbuf *sb, size_t start)
 	for (;;) {
 		size_t line;
 
-		while (sb->len > start && strchr(" \t\n", sb->buf[sb->len - 1])) {
+		while (sb->len > start &&
+		       strchr(" \t\n", sb->buf[sb->len - 1])) {
 			sb->len--;
 		}
 		line = sb->len;
@@ -518,6 +526,7 @@ static void trim_tail(struct sbuf *sb, size_t start)
 
 void mime_html_append(const char *html, size_t len, struct sbuf *out)
 {
+	struct sbuf tidy = SBUF_INIT(SIZE_MAX - 1);
 	struct walk h;
 	htmlDocPtr doc;
 	size_t start = out->len;
@@ -534,7 +543,8 @@ void mime_html_append(const char *html, size_t len, struct sbuf *out)
 		start = out->len;
 	}
 	h.w.line_start = start;
-	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	mime_html_tidy(html, len, &tidy);
+	doc = htmlReadMemory(sbuf_str(&tidy), (int)tidy.len, NULL, "UTF-8",
 			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 				 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 				 HTML_PARSE_IGNORE_ENC);
@@ -547,6 +557,7 @@ void mime_html_append(const char *html, size_t len, struct sbuf *out)
 		sbuf_addch(out, '\n');
 	}
 	free(h.frames);
+	sbuf_release(&tidy);
 }
 
 char *mime_html_to_text(const char *html, size_t len)

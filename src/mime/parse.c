@@ -93,7 +93,8 @@ void mime_add_text(struct mime_build *b, const struct mime_part_info *pi,
 		mime_html_append(sbuf_str(&utf), utf.len, &b->text);
 		b->any_html = true;
 	} else if (pi->flowed) {
-		mime_flowed_append(sbuf_str(&utf), utf.len, pi->delsp, &b->text);
+		mime_flowed_append(sbuf_str(&utf), utf.len, pi->delsp,
+				   &b->text);
 	} else {
 		sbuf_add(&b->text, sbuf_str(&utf), utf.len);
 	}
@@ -123,12 +124,13 @@ void mime_add_attachment(struct mime_ctx *ctx, struct mime_build *b,
 {
 	struct mime_doc *doc = b->doc;
 	struct mime_attachment *a;
-	bool keep = (ctx->flags & MIME_KEEP_PDF) && is_pdf(pi->type, pi->filename);
+	bool keep =
+	    (ctx->flags & MIME_KEEP_PDF) && is_pdf(pi->type, pi->filename);
 
 	if (doc->n_attachments == b->att_alloc) {
 		b->att_alloc = b->att_alloc ? 2 * b->att_alloc : 4;
-		doc->attachments = xrealloc(doc->attachments,
-					    b->att_alloc * sizeof(*a));
+		doc->attachments =
+		    xrealloc(doc->attachments, b->att_alloc * sizeof(*a));
 	}
 	a = &doc->attachments[doc->n_attachments++];
 	memset(a, 0, sizeof(*a));

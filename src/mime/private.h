@@ -134,6 +134,10 @@ void mime_flowed_append(const char *in, size_t len, bool delsp,
 
 /* --- html.c ------------------------------------------------------------ */
 
+/* Rewrites HTML so that libxml2 cannot misread it or spend quadratic
+ * time in it (see tidy.c). */
+void mime_html_tidy(const char *html, size_t len, struct sbuf *out);
+
 /* As mime_html_to_text, appending to out (without NFC). */
 void mime_html_append(const char *html, size_t len, struct sbuf *out);
 
@@ -186,8 +190,8 @@ struct mime_walk {
 };
 
 /* Walks entity m, whose header block starts at hdr (in w->base). */
-void mime_walk_entity(struct mime_walk *w, struct mailmime *m,
-		      const char *hdr, int depth, bool body_ok);
+void mime_walk_entity(struct mime_walk *w, struct mailmime *m, const char *hdr,
+		      int depth, bool body_ok);
 
 /* Adds the decoded text of a body part to the document. */
 void mime_add_text(struct mime_build *b, const struct mime_part_info *pi,

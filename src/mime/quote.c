@@ -69,7 +69,8 @@ static void squeeze_style(const xmlNode *n, char out[STYLE_MAX])
 
 	for (; s && *s && k + 1 < STYLE_MAX; s++) {
 		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n') {
-			out[k++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+			out[k++] =
+			    (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
 		}
 	}
 	out[k] = '\0';
@@ -100,7 +101,8 @@ static void first_text(const xmlNode *n, char out[FIRST_TEXT])
 		if (c->type == XML_TEXT_NODE && t && t[strspn(t, " \t\r\n")]) {
 			t += strspn(t, " \t\r\n");
 			for (; *t && k + 1 < FIRST_TEXT; t++) {
-				out[k++] = (*t == '\r' || *t == '\n') ? ' ' : *t;
+				out[k++] =
+				    (*t == '\r' || *t == '\n') ? ' ' : *t;
 			}
 			out[k] = '\0';
 			return;
@@ -157,7 +159,8 @@ static bool gmail_forward(const xmlNode *n)
 
 	first_text(n, text);
 	return str_icasestr(text, "forwarded message") ||
-	       strstr(text, "chuy\xe1\xbb\x83n ti\xe1\xba\xbfp"); /* chuyển tiếp */
+	       strstr(text,
+		      "chuy\xe1\xbb\x83n ti\xe1\xba\xbfp"); /* chuyển tiếp */
 }
 
 static enum html_quote by_id(const char *name, const char *id)
@@ -198,7 +201,7 @@ enum html_quote html_quote_kind(const xmlNode *n)
 	if (!strcmp(name, "hr")) {
 		attr = html_attr(n, "tabindex");
 		return attr && !strcmp(attr, "-1") ? HTML_QUOTE_DIVIDER
-						    : HTML_QUOTE_NONE;
+						   : HTML_QUOTE_NONE;
 	}
 	if (strcmp(name, "div") != 0) {
 		return HTML_QUOTE_NONE;

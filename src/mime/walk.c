@@ -71,8 +71,8 @@ static void walk_message(struct mime_walk *w, struct mailmime *m,
 static void walk_single(struct mime_walk *w, struct mailmime *m,
 			const char *hdr, int depth, bool body_ok);
 
-void mime_walk_entity(struct mime_walk *w, struct mailmime *m,
-		      const char *hdr, int depth, bool body_ok)
+void mime_walk_entity(struct mime_walk *w, struct mailmime *m, const char *hdr,
+		      int depth, bool body_ok)
 {
 	if (!m || depth > MIME_DEPTH_MAX || w->ctx->parts >= MIME_PARTS_MAX) {
 		return;
@@ -125,7 +125,8 @@ static void walk_multipart(struct mime_walk *w, struct mailmime *m,
 	rt = m->mm_content_type
 		 ? mailmime_content_param_get(m->mm_content_type, "report-type")
 		 : NULL;
-	if (subtype_is(m, "report") && rt && str_iequal(rt, "delivery-status")) {
+	if (subtype_is(m, "report") && rt &&
+	    str_iequal(rt, "delivery-status")) {
 		w->b->doc->is_delivery_report = true;
 	}
 	for (clistiter *it = clist_begin(children); it; it = clist_next(it)) {
@@ -151,7 +152,8 @@ static void walk_message(struct mime_walk *w, struct mailmime *m,
 	if (doc->forwarded || !m->mm_data.mm_message.mm_msg_mime) {
 		mime_part_info_read(orig_of(w, hdr), (size_t)(msg - hdr), &pi);
 		if (!pi.type[0]) {
-			memcpy(pi.type, "message/rfc822", sizeof("message/rfc822"));
+			memcpy(pi.type, "message/rfc822",
+			       sizeof("message/rfc822"));
 		}
 		pi.cte = MIME_CTE_RAW;
 		mime_add_attachment(w->ctx, w->b, &pi, orig_of(w, msg), len);
@@ -224,9 +226,10 @@ static void walk_single(struct mime_walk *w, struct mailmime *m,
 	if ((str_startswith(type, "multipart/") ||
 	     str_startswith(type, "message/")) &&
 	    defused(w, m, hdr)) {
-		mime_read_entity(w->ctx, w->b, w->buf, (size_t)(hdr - w->base),
-				 (size_t)(m->mm_mime_start + m->mm_length - hdr),
-				 depth, body_ok);
+		mime_read_entity(
+		    w->ctx, w->b, w->buf, (size_t)(hdr - w->base),
+		    (size_t)(m->mm_mime_start + m->mm_length - hdr), depth,
+		    body_ok);
 	} else if (str_startswith(type, "multipart/")) {
 		if (body_ok) {
 			walk_as_text(w, m, hdr);

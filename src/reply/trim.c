@@ -99,3 +99,29 @@ char *reply_trim(const char *text, size_t len)
 	reply_lines_free(&ls);
 	return out;
 }
+
+/* A cut at line i that starts quoted history, not a signature. */
+static bool history_cut(const struct lines *ls, size_t i)
+{
+	struct probe p;
+
+	if (i >= ls->n || reply_is_sig_delimiter(&ls->v[i])) {
+		return false;
+	}
+	reply_probe_head(&ls->v[i], &p);
+	return !reply_is_phone_signature(&p);
+}
+
+bool reply_has_history(const char *text, size_t len)
+{
+	struct lines ls;
+	bool found;
+
+	reply_lines_split(text, len, &ls);
+	found = history_cut(&ls, scan(&ls));
+	for (size_t i = 0; !found && i < ls.n; i++) {
+		found = ls.v[i].drop;
+	}
+	reply_lines_free(&ls);
+	return found;
+}

@@ -612,6 +612,33 @@ static void test_throughput(void **state)
 	free(text);
 }
 
+static void test_has_history(void **state)
+{
+	static const struct {
+		const char *in;
+		bool history;
+	} cases[] = {
+	    {"", false},
+	    {"Kính gửi anh,\nĐề nghị báo cáo.\n", false},
+	    {"Hello\n\n-- \nNguyễn Văn A\n", false},
+	    {"Hello\n\nSent from my iPhone\n", false},
+	    {"Hello\n> quoted\n", true},
+	    {"Hello\n\nFrom: A <a@b.vn>\nSent: Monday, November 23, 2026 "
+	     "9:00 AM\nTo: B <b@c.vn>\nSubject: Test\n\nOld text\n",
+	     true},
+	    {"Đồng ý.\n\n-----Original Message-----\nOld\n", true},
+	    {"Yes\n\nOn Mon, Nov 23, 2026 at 9:00 AM A <a@b.vn> wrote:\n> x\n",
+	     true},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(
+		    reply_has_history(cases[i].in, strlen(cases[i].in)),
+		    cases[i].history);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -628,6 +655,7 @@ int main(void)
 	    cmocka_unit_test(test_trim_then_parse),
 	    cmocka_unit_test(test_decision_name),
 	    cmocka_unit_test(test_fold),
+	    cmocka_unit_test(test_has_history),
 	    cmocka_unit_test(test_throughput),
 	};
 
