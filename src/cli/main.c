@@ -16,6 +16,7 @@
 #include "congvan/intake.h"
 #include "congvan/log.h"
 #include "congvan/mail.h"
+#include "congvan/mime.h"
 #include "congvan/outbox.h"
 #include "congvan/reply.h"
 #include "congvan/store.h"
@@ -569,7 +570,7 @@ static int cmd_inspect(const struct cli *cli)
 
 static int cmd_trim(const struct cli *cli)
 {
-	char *data = NULL, *text;
+	char *data = NULL, *nfc, *text;
 	size_t len = 0;
 
 	if (cli->argc != 1) {
@@ -582,12 +583,14 @@ static int cmd_trim(const struct cli *cli)
 			strerror(errno));
 		return EX_NOINPUT;
 	}
-	text = reply_trim(data, len);
+	nfc = mime_nfc(data, len); /* iOS sends NFD */
+	text = reply_trim(nfc, strlen(nfc));
 	fputs(text, stdout);
 	if (*text) {
 		fputc('\n', stdout);
 	}
 	free(text);
+	free(nfc);
 	free(data);
 	return 0;
 }
