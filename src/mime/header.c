@@ -243,13 +243,14 @@ static void params_parse(const char *v, char *first, size_t cap,
 	size_t n = 0;
 
 	ps->n = 0;
-	while (*v && *v != ';') {
+	while (*v && *v != ';' && *v != '(') {
 		if (!is_wsp(*v) && n + 1 < cap) {
 			first[n++] = lower(*v);
 		}
 		v++;
 	}
 	first[n] = '\0';
+	v += strcspn(v, ";"); /* a comment after the type */
 	while (read_param(&v, ps)) {
 	}
 }
