@@ -193,11 +193,22 @@ static char *read_token(const char **p)
 }
 
 /* One "name=value" at *p; false at the end. */
+/* A quoted string or a token at *p. */
+static char *read_value(const char **p)
+{
+	if (**p == '"') {
+		(*p)++;
+		return read_quoted(p);
+	}
+	return read_token(p);
+}
+
 static bool read_param(const char **p, struct params *ps)
 {
 	const char *s = *p;
 	size_t n = 0;
 	char name[NAME_MAX_LEN + 1];
+	char *value;
 
 	while (is_wsp(*s) || *s == ';') {
 		s++;
@@ -223,13 +234,12 @@ static bool read_param(const char **p, struct params *ps)
 	while (is_wsp(*s)) {
 		s++;
 	}
+	value = read_value(&s);
 	if (ps->n < PARAMS_MAX && n > 0) {
-		struct param *pa = &ps->p[ps->n++];
-
-		memcpy(pa->name, name, n + 1);
-		pa->value = *s == '"' ? (s++, read_quoted(&s)) : read_token(&s);
+		memcpy(ps->p[ps->n].name, name, n + 1);
+		ps->p[ps->n++].value = value;
 	} else {
-		free(*s == '"' ? (s++, read_quoted(&s)) : read_token(&s));
+		free(value);
 	}
 	*p = s;
 	return true;
@@ -423,13 +433,6 @@ static void read_content_type(struct mime_part_info *pi, const char *v,
 	pi->flowed = p && str_iequal(p, "flowed");
 	p = param_get(&ps, "delsp");
 	pi->delsp = p && str_iequal(p, "yes");
-	p = param_get(&ps, "report-type");
-	if (p) {
-		pi->report_type = xstrdup(p);
-		for (char *c = pi->report_type; *c; c++) {
-			*c = lower(*c);
-		}
-	}
 	*name_r = param_text(&ps, "name");
 	params_free(&ps);
 }
@@ -485,7 +488,6 @@ void mime_part_info_free(struct mime_part_info *pi)
 		return;
 	}
 	free(pi->charset);
-	free(pi->report_type);
 	free(pi->filename);
 	memset(pi, 0, sizeof(*pi));
 }

@@ -97,7 +97,7 @@ static const struct kind_entry kinds[] = {
 
 static int kind_cmp(const void *key, const void *elem)
 {
-	return strcmp(key, *(const char *const *)elem);
+	return strcmp(key, ((const struct kind_entry *)elem)->name);
 }
 
 static enum kind kind_of(const char *name)

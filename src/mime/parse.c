@@ -23,6 +23,9 @@ void mime_build_init(struct mime_build *b, struct mime_doc *doc)
 
 void mime_build_finish(struct mime_build *b)
 {
+	if (b->text.len > 0 && b->text.buf[b->text.len - 1] != '\n') {
+		sbuf_addch(&b->text, '\n');
+	}
 	b->doc->text = mime_nfc(sbuf_str(&b->text), b->text.len);
 	b->doc->text_from_html = b->any_html;
 	sbuf_release(&b->text);

@@ -38,7 +38,7 @@ struct mime_buf {
  * when the walk reaches them (mime_guard_defused). */
 const char *mime_guard(struct mime_buf *b, size_t off, size_t len);
 #define MIME_GUARD_CONTAINERS 15
-#define MIME_GUARD_DELIMITERS 4096
+#define MIME_GUARD_DELIMITERS 16384
 #define MIME_GUARD_COMMENTS   16
 
 /* Whether the guard changed bytes in [p, p + len) (p in b->copy). */
@@ -54,13 +54,12 @@ enum mime_cte {
 
 /* What the header block of one part says. */
 struct mime_part_info {
-	char type[128];    /* lower-case "type/subtype"; "" when absent */
-	char *charset;     /* charset parameter as written; NULL */
-	char *report_type; /* lower-case report-type parameter; NULL */
-	bool flowed;       /* format=flowed */
-	bool delsp;        /* delsp=yes */
-	bool attachment;   /* Content-Disposition: attachment */
-	char *filename;    /* UTF-8, NFC: disposition filename, else name */
+	char type[128];  /* lower-case "type/subtype"; "" when absent */
+	char *charset;   /* charset parameter as written; NULL */
+	bool flowed;     /* format=flowed */
+	bool delsp;      /* delsp=yes */
+	bool attachment; /* Content-Disposition: attachment */
+	char *filename;  /* UTF-8, NFC: disposition filename, else name */
 	enum mime_cte cte;
 };
 

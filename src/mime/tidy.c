@@ -9,7 +9,8 @@
  * attributes quote.c and html.c look at (class, id, style, tabindex,
  * type), each quoted; end tags; text with every other '<' escaped.
  * Comments, doctypes, processing instructions and the content of
- * <script> and <style> are dropped; ':' in a tag name becomes '_'. */
+ * <script> and <style> are dropped; ':' in a tag name becomes '_'; the
+ * whole is put in a <body>. */
 #include <string.h>
 
 #include "private.h"
@@ -234,6 +235,10 @@ void mime_html_tidy(const char *html, size_t len, struct sbuf *out)
 {
 	struct tok t = {html, len, 0, out};
 
+	/* Text outside an explicit <body> gets an implied <p> from libxml2,
+	 * which would put a blank line after it; the document's own <html>,
+	 * <head> and <body> are then ignored as misplaced. */
+	sbuf_adds(out, "<body>");
 	while (t.i < len) {
 		const char *lt = memchr(html + t.i, '<', len - t.i);
 		size_t run = lt ? (size_t)(lt - html) - t.i : len - t.i;

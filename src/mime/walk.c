@@ -106,6 +106,59 @@ static void walk_as_text(struct mime_walk *w, struct mailmime *m,
 	mime_part_info_free(&pi);
 }
 
+/* Whether a delimiter line of boundary b ("--b" then white space and a
+ * line end, or "--b--") starts a line in [p, end). */
+static bool has_delimiter(const char *p, const char *end, const char *b)
+{
+	size_t bl = strlen(b);
+
+	for (; p < end; p++) {
+		const char *q = p + 2 + bl;
+
+		if ((p[0] != '-' || end - p < (ptrdiff_t)(bl + 2) ||
+		     p[1] != '-' || memcmp(p + 2, b, bl) != 0)) {
+			p = memchr(p, '\n', (size_t)(end - p));
+			if (!p) {
+				return false;
+			}
+			continue;
+		}
+		while (q < end && (*q == ' ' || *q == '\t')) {
+			q++;
+		}
+		if (q == end || *q == '\r' || *q == '\n' ||
+		    (end - q >= 2 && q[0] == '-' && q[1] == '-')) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* libetpan 1.9.4 cuts the last part of a multipart that is never closed
+ * at the last line starting with "--" in it (mailmime_body_part_dash2_
+ * parse() keeps the position of the last "--" it rejected), so nested
+ * unclosed parts lose a little more at every level.  Returns where the
+ * last part c of m really ends when that happened, else NULL. */
+static const char *cut_short(const struct mailmime *m, const struct mailmime *c)
+{
+	const char *bnd =
+	    m->mm_content_type
+		? mailmime_content_param_get(m->mm_content_type, "boundary")
+		: NULL;
+	const char *cend = c->mm_mime_start + c->mm_length;
+	const char *end;
+
+	if (!bnd || !*bnd || !m->mm_body) {
+		return NULL;
+	}
+	end = m->mm_body->dt_data.dt_text.dt_data +
+	      m->mm_body->dt_data.dt_text.dt_length;
+	if (cend >= end || has_delimiter(cend, end, bnd)) {
+		return NULL;
+	}
+	return end;
+}
+
 static void walk_multipart(struct mime_walk *w, struct mailmime *m,
 			   const char *hdr, int depth, bool body_ok)
 {
@@ -131,9 +184,17 @@ static void walk_multipart(struct mime_walk *w, struct mailmime *m,
 	}
 	for (clistiter *it = clist_begin(children); it; it = clist_next(it)) {
 		struct mailmime *c = clist_content(it);
+		bool ok = body_ok && (!pick || c == pick);
+		const char *end = clist_next(it) ? NULL : cut_short(m, c);
 
-		mime_walk_entity(w, c, c->mm_mime_start, depth + 1,
-				 body_ok && (!pick || c == pick));
+		if (end) {
+			mime_read_entity(w->ctx, w->b, w->buf,
+					 (size_t)(c->mm_mime_start - w->base),
+					 (size_t)(end - c->mm_mime_start),
+					 depth + 1, ok);
+		} else {
+			mime_walk_entity(w, c, c->mm_mime_start, depth + 1, ok);
+		}
 	}
 }
 
@@ -149,6 +210,9 @@ static void walk_message(struct mime_walk *w, struct mailmime *m,
 	struct mime_walk fw = *w;
 	struct mime_part_info pi;
 
+	if (depth >= MIME_DEPTH_MAX) {
+		return;
+	}
 	if (doc->forwarded || !m->mm_data.mm_message.mm_msg_mime) {
 		mime_part_info_read(orig_of(w, hdr), (size_t)(msg - hdr), &pi);
 		if (!pi.type[0]) {
@@ -193,6 +257,9 @@ static void encoded_message(struct mime_walk *w,
 
 	if (doc->forwarded) {
 		mime_add_attachment(w->ctx, w->b, pi, body, len);
+		return;
+	}
+	if (depth >= MIME_DEPTH_MAX) {
 		return;
 	}
 	mime_decode_append(pi->cte, body, len, &raw);
