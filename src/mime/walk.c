@@ -11,6 +11,22 @@
 
 #include "private.h"
 
+/* Parts of delivery and read reports that only machines read. */
+static bool is_report_part(const char *type)
+{
+	static const char *const types[] = {
+	    "message/delivery-status", "message/global-delivery-status",
+	    "text/rfc822-headers", "message/disposition-notification",
+	    "message/feedback-report"};
+
+	for (size_t i = 0; i < ARRAY_SIZE(types); i++) {
+		if (str_iequal(type, types[i])) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The original bytes behind p, a pointer into the parsed buffer. */
 static const char *orig_of(const struct mime_walk *w, const char *p)
 {
@@ -303,6 +319,8 @@ static void walk_single(struct mime_walk *w, struct mailmime *m,
 		}
 	} else if (!strcmp(type, "message/rfc822")) {
 		encoded_message(w, &pi, orig_of(w, body), len, depth);
+	} else if (is_report_part(type) && !pi.filename) {
+		/* The machine-readable half of a delivery or read report. */
 	} else if (pi.attachment || pi.filename || !is_text(type)) {
 		mime_add_attachment(w->ctx, w->b, &pi, orig_of(w, body), len);
 	} else if (body_ok && (!strcmp(type, "text/plain") ||
