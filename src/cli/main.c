@@ -433,7 +433,7 @@ static int print_event(const struct store_event *ev, void *ctx)
 static void show_field(const char *label, const char *value)
 {
 	if (value) {
-		printf("%-13s%s\n", label, value);
+		printf("%-14s%s\n", label, value);
 	}
 }
 
@@ -465,12 +465,12 @@ static void show_item(const struct store_item *item)
 	char when[32];
 
 	clock_format_iso(item->registered_at, when);
-	printf("key:         %s\n", item->key);
-	printf("arrival no.: %d/%d\n", item->arrival_no, item->year);
-	printf("registered:  %s\n", when);
-	printf("status:      %s\n", item->status);
-	printf("from:        %s\n", item->sender ? item->sender : "");
-	printf("subject:     %s\n", item->subject ? item->subject : "");
+	printf("key:          %s\n", item->key);
+	printf("arrival no.:  %d/%d\n", item->arrival_no, item->year);
+	printf("registered:   %s\n", when);
+	printf("status:       %s\n", item->status);
+	printf("from:         %s\n", item->sender ? item->sender : "");
+	printf("subject:      %s\n", item->subject ? item->subject : "");
 }
 
 static int cmd_show(const struct cli *cli)

@@ -53,6 +53,17 @@ flags=$(mail_flags congvan 1)
 assert_contains "$flags" "CongvanRegistered" "committed messages are flagged on the server"
 assert_not_contains "$flags" "Seen" "intake does not mark mail as read"
 
+t_begin "letter metadata is stored, and the same letter again is flagged"
+seed=$(cv list | grep 'Công điện số 280' | cut -f1)
+show=$(cv show "$seed")
+assert_contains "$show" "2536/BCT-VP" "the seed letter's number, spaces repaired"
+assert_contains "$show" "2023-04-27" "its date"
+assert_contains "$show" "Nguyễn Hồng Diên" "its signer"
+mof=$(cv list | grep 'dự toán ngân sách' | cut -f1)
+assert_contains "$(cv show "$mof")" "2026-12-10" "the deadline the letter states"
+atts=$(sqlite3 "$WORK/congvan.db" "SELECT COUNT(*) FROM attachments")
+assert_eq 0 "$atts" "plain letters have no attachments"
+
 t_begin "the Office receives one notice per item"
 mail_wait_count vanthu 3 30 || t_fail "notices did not arrive"
 assert_eq 3 "$(mail_count vanthu)" "three notices"
@@ -122,6 +133,13 @@ ev=$(sqlite3 "$WORK/congvan.db" "SELECT COUNT(*) FROM events WHERE kind = 'uidva
 assert_eq 1 "$ev" "the change is in the audit trail"
 uv=$(sqlite3 "$WORK/congvan.db" "SELECT uidvalidity FROM mailbox_sync")
 assert_eq 4242 "$uv" "the new UIDVALIDITY is remembered"
+sed 's/2536-BCT-VP.20230427@moit.example/copy-of-2536@other.example/' "$DATA/letter-seed.eml" >"$WORK/dup.eml"
+maildir_inject congvan "$WORK/dup.eml"
+cv run --once --now "$LATER" 2>"$WORK/dup.err"
+assert_eq $((before + 2)) "$(items)" "the same letter under another Message-ID is registered"
+dup=$(cv list | tail -n 1 | cut -f1)
+assert_contains "$(cv show "$dup")" "duplicate of: $(cv list | grep 'Công điện số 280' | head -n 1 | cut -f1)" "and flagged as a duplicate"
+assert_contains "$(cat "$WORK/dup.err")" "same letter" "the duplicate is logged"
 
 t_begin "a permanent SMTP failure is recorded, not retried"
 congvan_conf "$WORK/perm.conf" "$WORK/perm.db" "mailbox.user=phapche@congvan.test" \
