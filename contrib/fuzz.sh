@@ -2,7 +2,7 @@
 # make fuzz: builds each libFuzzer target in tests/fuzz/ with clang and
 # AddressSanitizer + UndefinedBehaviorSanitizer, then runs each for
 # FUZZ_SECONDS (default 60) from a seed corpus of the project's own test
-# data.  Crashes, leaks and sanitizer reports fail the run; reproducers are
+# data.  FUZZ_TARGETS="fuzz_inspect fuzz_trim" runs only those.  Crashes, leaks and sanitizer reports fail the run; reproducers are
 # left in build/fuzz/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +45,7 @@ seed() { # TARGET: a seed corpus folder
 status=0
 for t in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$t" .c)
+	case " ${FUZZ_TARGETS:-$name} " in *" $name "*) ;; *) continue ;; esac
 	# shellcheck disable=SC2086
 	clang $FLAGS -fsanitize=fuzzer "$t" "${objs[@]}" -o "$OUT/$name" \
 		$(pkg-config --libs $PKGS | sed 's/-specs=[^ ]*//')
