@@ -12,6 +12,9 @@
 void json_add_string(struct sbuf *sb, const char *s);
 /* "key": the separator is the caller's business. */
 void json_add_key(struct sbuf *sb, const char *key);
+/* [,]"key":"value" (value NULL: null); comma puts a ',' first. */
+void json_add_field(struct sbuf *sb, bool comma, const char *key,
+		    const char *value);
 /* A list of strings from a NULL-terminated array (NULL: []). */
 void json_add_string_list(struct sbuf *sb, char *const *list);
 

@@ -108,21 +108,21 @@ void inspection_free(struct inspection *in)
 	reply_parsed_free(&in->reply);
 }
 
-static void add_attachments(struct sbuf *sb, const struct mime_doc *doc,
-			    bool *first)
+static void add_attachments(struct sbuf *sb, const struct mime_doc *doc)
 {
+	bool first = true;
+
 	for (; doc; doc = doc->forwarded) {
 		for (size_t i = 0; i < doc->n_attachments; i++) {
 			const struct mime_attachment *a = &doc->attachments[i];
 
-			sbuf_adds(sb, *first ? "" : ",");
-			*first = false;
-			sbuf_adds(sb, "{\"filename\":");
-			json_add_string(sb, a->filename);
-			sbuf_adds(sb, ",\"content_type\":");
-			json_add_string(sb, a->content_type);
-			sbuf_addf(sb, ",\"size\":%zu,\"sha256\":", a->size);
-			json_add_string(sb, a->sha256);
+			sbuf_adds(sb, first ? "{" : ",{");
+			first = false;
+			json_add_field(sb, false, "filename", a->filename);
+			json_add_field(sb, true, "content_type",
+				       a->content_type);
+			sbuf_addf(sb, ",\"size\":%zu", a->size);
+			json_add_field(sb, true, "sha256", a->sha256);
 			sbuf_addch(sb, '}');
 		}
 	}
@@ -131,64 +131,51 @@ static void add_attachments(struct sbuf *sb, const struct mime_doc *doc,
 static void add_letter(struct sbuf *sb, const struct inspection *in)
 {
 	const struct letter *l = &in->letter;
+	const char *const fields[][2] = {{"number", l->number},
+					 {"date", l->date},
+					 {"place", l->place},
+					 {"subject", l->subject}};
 
 	if (!in->has_letter) {
 		sbuf_adds(sb, "null");
 		return;
 	}
-	sbuf_adds(sb, "{\"number\":");
-	json_add_string(sb, l->number);
-	sbuf_adds(sb, ",\"date\":");
-	json_add_string(sb, l->date);
-	sbuf_adds(sb, ",\"place\":");
-	json_add_string(sb, l->place);
-	sbuf_adds(sb, ",\"subject\":");
-	json_add_string(sb, l->subject);
+	sbuf_addch(sb, '{');
+	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
+		json_add_field(sb, i > 0, fields[i][0], fields[i][1]);
+	}
 	sbuf_adds(sb, ",\"recipients\":");
 	json_add_string_list(sb, l->recipients);
-	sbuf_adds(sb, ",\"signer\":");
-	json_add_string(sb, l->signer);
-	sbuf_adds(sb, ",\"deadline\":");
-	json_add_string(sb, l->deadline);
+	json_add_field(sb, true, "signer", l->signer);
+	json_add_field(sb, true, "deadline", l->deadline);
 	sbuf_addch(sb, '}');
-}
-
-static void add_headers(struct sbuf *sb, const struct inspection *in)
-{
-	const struct message_info *mi = &in->info;
-
-	sbuf_adds(sb, "{\"message_id\":");
-	json_add_string(sb, mi->message_id);
-	sbuf_adds(sb, ",\"in_reply_to\":");
-	json_add_string(sb, mi->in_reply_to);
-	sbuf_adds(sb, ",\"references\":");
-	json_add_string_list(sb, mi->references);
-	sbuf_adds(sb, ",\"from\":{\"name\":");
-	json_add_string(sb, mi->from_name);
-	sbuf_adds(sb, ",\"address\":");
-	json_add_string(sb, mi->from_addr);
-	sbuf_adds(sb, "},\"subject\":");
-	json_add_string(sb, mi->subject);
 }
 
 char *inspect_json(const struct inspection *in)
 {
+	const struct message_info *mi = &in->info;
 	struct sbuf sb = SBUF_INIT(64 << 20);
-	bool first = true;
 
-	add_headers(&sb, in);
-	sbuf_adds(&sb, ",\"kind\":");
-	json_add_string(&sb, message_kind_name(in->kind));
-	sbuf_adds(&sb, ",\"item_ref\":");
-	json_add_string(&sb, in->item_ref[0] ? in->item_ref : NULL);
-	sbuf_adds(&sb, ",\"decision\":");
-	json_add_string(&sb, reply_decision_name(in->reply.decision));
-	sbuf_adds(&sb, ",\"reply_text\":");
-	json_add_string(&sb, in->reply_text);
+	sbuf_addch(&sb, '{');
+	json_add_field(&sb, false, "message_id", mi->message_id);
+	json_add_field(&sb, true, "in_reply_to", mi->in_reply_to);
+	sbuf_adds(&sb, ",\"references\":");
+	json_add_string_list(&sb, mi->references);
+	sbuf_adds(&sb, ",\"from\":{");
+	json_add_field(&sb, false, "name", mi->from_name);
+	json_add_field(&sb, true, "address", mi->from_addr);
+	sbuf_addch(&sb, '}');
+	json_add_field(&sb, true, "subject", mi->subject);
+	json_add_field(&sb, true, "kind", message_kind_name(in->kind));
+	json_add_field(&sb, true, "item_ref",
+		       in->item_ref[0] ? in->item_ref : NULL);
+	json_add_field(&sb, true, "decision",
+		       reply_decision_name(in->reply.decision));
+	json_add_field(&sb, true, "reply_text", in->reply_text);
 	sbuf_adds(&sb, ",\"letter\":");
 	add_letter(&sb, in);
 	sbuf_adds(&sb, ",\"attachments\":[");
-	add_attachments(&sb, &in->doc, &first);
+	add_attachments(&sb, &in->doc);
 	sbuf_adds(&sb, "]}\n");
 	return sbuf_detach(&sb);
 }

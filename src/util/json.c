@@ -103,3 +103,13 @@ void json_add_string_list(struct sbuf *sb, char *const *list)
 	}
 	sbuf_addch(sb, ']');
 }
+
+void json_add_field(struct sbuf *sb, bool comma, const char *key,
+		    const char *value)
+{
+	if (comma) {
+		sbuf_addch(sb, ',');
+	}
+	json_add_key(sb, key);
+	json_add_string(sb, value);
+}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "congvan/clock.h"
+#include "congvan/json.h"
 #include "congvan/util.h"
 
 static void test_sbuf_cap(void **state)
@@ -122,6 +123,40 @@ static void test_clock_format(void **state)
 	assert_string_equal(buf, "01/01/2027 00:30");
 }
 
+static void test_json(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    {NULL, "null"},
+	    {"", "\"\""},
+	    {"Đồng ý", "\"Đồng ý\""},
+	    {"a\"b\\c\n\t\x01", "\"a\\\"b\\\\c\\n\\t\\u0001\""},
+	    {"bad \xff\xc3(", "\"bad \\ufffd\\ufffd(\""},
+	    {"\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\""}, /* surrogate */
+	    {"\xc0\xaf", "\"\\ufffd\\ufffd\""},            /* overlong */
+	};
+	char *list[] = {"x", NULL, NULL};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct sbuf sb = SBUF_INIT(1024);
+
+		json_add_string(&sb, cases[i].in);
+		assert_string_equal(sbuf_str(&sb), cases[i].out);
+		sbuf_release(&sb);
+	}
+	{
+		struct sbuf sb = SBUF_INIT(1024);
+
+		json_add_string_list(&sb, list);
+		json_add_string_list(&sb, NULL);
+		json_add_field(&sb, true, "k", NULL);
+		assert_string_equal(sbuf_str(&sb), "[\"x\"][],\"k\":null");
+		sbuf_release(&sb);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -131,6 +166,7 @@ int main(void)
 	    cmocka_unit_test(test_str_helpers),
 	    cmocka_unit_test(test_clock_parse),
 	    cmocka_unit_test(test_clock_format),
+	    cmocka_unit_test(test_json),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
