@@ -10,7 +10,8 @@ DATA="$T_ROOT/tests/data/integration"
 if ! command -v valgrind >/dev/null; then
 	echo "valgrind is not installed"; echo "0 passed, 1 failed"; exit 1
 fi
-make -s -C "$T_ROOT" build/default/congvan >/dev/null || {
+# Not the sanitizer build the caller may be making: clear what make passes down.
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$T_ROOT" SANITIZE= build/default/congvan >/dev/null || {
 	echo "cannot build the plain binary"; echo "0 passed, 1 failed"; exit 1; }
 CONGVAN="$T_ROOT/build/default/congvan"
 VG=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect
