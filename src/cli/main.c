@@ -58,7 +58,7 @@ static const char usage_text[] =
     "\n"
     "options:\n"
     "  -c, --config FILE     configuration (default " CONFIG_DEFAULT_PATH ")\n"
-    "  -v, --verbose         more logging (twice for debug)\n"
+    "  -v, --verbose         debug logging\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
     "\n"
@@ -340,6 +340,9 @@ static int cmd_serve(const struct cli *cli)
 	struct mail_session *ms = NULL;
 	int ret, backoff = 5;
 
+	/* A daemon's log is read later: say when.  Under systemd the journal
+	 * stamps lines itself. */
+	log_init("congvan", log_get_level(), getenv("JOURNAL_STREAM") == NULL);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -615,9 +618,7 @@ int main(int argc, char **argv)
 	if (parse_args(argc, argv, &cli) < 0) {
 		return usage(stderr, EX_USAGE);
 	}
-	log_set_level(cli.verbose >= 2   ? LOG_LEVEL_DEBUG
-		      : cli.verbose == 1 ? LOG_LEVEL_INFO
-					 : LOG_LEVEL_INFO);
+	log_set_level(cli.verbose ? LOG_LEVEL_DEBUG : LOG_LEVEL_INFO);
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
 		if (strcmp(cli.argv[0], commands[i].name) == 0) {
 			return commands[i].fn(&cli);
