@@ -277,12 +277,33 @@ static void nap(int seconds)
 	}
 }
 
+/* How long to wait before the next cycle: the poll interval, or less
+ * when a deferred mail in the outbox is due sooner. */
+static int next_wait(struct runtime *rt)
+{
+	struct store_outbox_stats stats;
+	int wait = rt->cfg->mailbox.poll_interval;
+	char *err = NULL;
+
+	if (store_outbox_stats(rt->st, &stats, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+		return wait;
+	}
+	if (stats.next_due > 0 && stats.next_due - time(NULL) < wait) {
+		wait = stats.next_due - time(NULL) > 1
+			   ? (int)(stats.next_due - time(NULL))
+			   : 1;
+	}
+	return wait;
+}
+
 /* Waits for new mail: IDLE when the server offers it, else a nap. */
 static void wait_for_mail(struct runtime *rt, struct mail_session **ms)
 {
 	enum fail fail;
 	char *err = NULL;
-	int interval = rt->cfg->mailbox.poll_interval;
+	int interval = next_wait(rt);
 
 	if (!*ms || !mail_can_idle(*ms)) {
 		nap(interval);

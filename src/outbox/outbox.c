@@ -85,7 +85,9 @@ struct flush_ctx {
 	struct runtime *rt;
 	struct smtp_client *smtp;
 	struct outbox_stats *stats;
-	char *error; /* a store failure */
+	char *server_down; /* why the server cannot be used now; NULL */
+	int handled;       /* entries sent, failed or put off this flush */
+	char *error;       /* a store failure */
 };
 
 /* Splits the '\n'-separated recipients of copy in place into a
@@ -139,32 +141,37 @@ static int record_result(struct flush_ctx *fc, const struct store_outbox *o,
 				  reason, &fc->error);
 }
 
-/* Sends one queued message.  Returns non-zero to stop the batch: on a
- * store failure, a server that cannot be used now, or a stop signal. */
+/* Sends one queued message; once the server has proved unusable, puts
+ * the rest off with the same reason instead of trying each.  Returns
+ * non-zero to stop: on a store failure or a stop signal. */
 static int send_one(const struct store_outbox *o, void *data)
 {
 	struct flush_ctx *fc = data;
-	char *copy = xstrdup(o->rcpt), *err = NULL;
-	const char **rcpt = split_rcpt(copy);
-	enum fail fail = FAIL_NONE;
-	bool server_down = false;
+	char *copy, *err = NULL;
+	const char **rcpt;
+	enum fail fail = FAIL_TEMP;
+	int rc;
 
+	fc->handled++;
+	if (fc->server_down) {
+		return record_result(fc, o, FAIL_TEMP, fc->server_down) < 0;
+	}
+	copy = xstrdup(o->rcpt);
+	rcpt = split_rcpt(copy);
 	if (smtp_send(fc->smtp, o->mail_from, rcpt, o->data, o->data_len, &fail,
 		      &err) < 0) {
 		log_warnx("%s", err);
-		server_down = fail == FAIL_FATAL;
-		if (server_down) {
+		if (fail == FAIL_FATAL) {
+			/* The server, not this message, is the problem. */
+			fc->server_down = xstrdup(err);
 			fail = FAIL_TEMP;
 		}
 	}
 	free(rcpt);
 	free(copy);
-	if (record_result(fc, o, fail, err) < 0) {
-		free(err);
-		return 1;
-	}
+	rc = record_result(fc, o, fail, err);
 	free(err);
-	return server_down || (fc->rt->stop && *fc->rt->stop);
+	return rc < 0 || (fc->rt->stop && *fc->rt->stop);
 }
 
 int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
@@ -177,7 +184,7 @@ int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
 	memset(stats_r, 0, sizeof(*stats_r));
 	fc.smtp = smtp_new(&rt->cfg->smtp);
 	for (;;) {
-		int before = stats_r->sent + stats_r->failed;
+		int before = fc.handled;
 
 		if (store_outbox_due(rt->st, runtime_now(rt), FLUSH_BATCH,
 				     send_one, &fc, error_r) < 0 ||
@@ -185,13 +192,14 @@ int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
 			ret = -1;
 			break;
 		}
-		/* Stop when nothing more went out: all done, or deferred. */
-		if (stats_r->sent + stats_r->failed == before ||
-		    (rt->stop && *rt->stop)) {
+		/* Every entry handled leaves the due set: stop when none was.
+		 */
+		if (fc.handled == before || (rt->stop && *rt->stop)) {
 			break;
 		}
 	}
 	smtp_free(&fc.smtp);
+	free(fc.server_down);
 	if (fc.error) {
 		*error_r = fc.error;
 		return -1;
