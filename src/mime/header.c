@@ -433,6 +433,10 @@ static void read_content_type(struct mime_part_info *pi, const char *v,
 	pi->flowed = p && str_iequal(p, "flowed");
 	p = param_get(&ps, "delsp");
 	pi->delsp = p && str_iequal(p, "yes");
+	p = param_get(&ps, "boundary");
+	pi->boundary = p && *p ? xstrndup(p, MIME_BOUNDARY_MAX) : NULL;
+	p = param_get(&ps, "report-type");
+	pi->delivery_status = p && str_iequal(p, "delivery-status");
 	*name_r = param_text(&ps, "name");
 	params_free(&ps);
 }
@@ -489,5 +493,6 @@ void mime_part_info_free(struct mime_part_info *pi)
 	}
 	free(pi->charset);
 	free(pi->filename);
+	free(pi->boundary);
 	memset(pi, 0, sizeof(*pi));
 }

@@ -1,14 +1,9 @@
 /* mime_parse: a message into a mime_doc.
  *
- * libetpan's mailmime_parse() gives the structure.  It is handed either
- * the message itself or, when the guard had to defuse something, a copy
- * with the same offsets (guard.c).  Text parts are decoded as the walk
- * meets them, so nothing points into libetpan's tree afterwards; the body
- * text is NFC-normalised once, at the end. */
+ * The structure is read by walk.c; text parts are decoded as the walk
+ * meets them and the body text is NFC-normalised once, at the end. */
 #include <stdlib.h>
 #include <string.h>
-
-#include <libetpan/libetpan.h>
 
 #include "congvan/message.h"
 #include "private.h"
@@ -171,58 +166,6 @@ void mime_forward_headers(struct mime_doc *doc, const char *raw, size_t len)
 	}
 	sbuf_release(&v);
 	message_info_free(&info);
-}
-
-/* When libetpan cannot read the structure at all, the body is read as
- * text/plain, as a message without MIME headers is. */
-static void fallback_text(struct mime_build *b, const char *raw, size_t len)
-{
-	size_t hlen = mime_header_len(raw, len);
-	struct mime_part_info pi;
-
-	mime_part_info_read(raw, hlen, &pi);
-	memcpy(pi.type, "text/plain", sizeof("text/plain"));
-	mime_add_text(b, &pi, raw + hlen, len - hlen);
-	mime_part_info_free(&pi);
-}
-
-void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b,
-		      struct mime_buf *buf, size_t off, size_t len, int depth,
-		      bool body_ok)
-{
-	const char *p = mime_guard(buf, off, len);
-	struct mailmime *root = NULL;
-	struct mime_walk w = {ctx, b, buf, buf->orig, NULL};
-	size_t idx = 0;
-
-	if (buf->copy && p == buf->copy + off) {
-		w.base = buf->copy;
-	}
-	if (mailmime_parse(p, len, &idx, &root) != MAILIMF_NO_ERROR || !root) {
-		if (body_ok) {
-			fallback_text(b, buf->orig + off, len);
-		}
-		return;
-	}
-	if (root->mm_type == MAILMIME_MESSAGE) {
-		struct mailmime *m = root->mm_data.mm_message.mm_msg_mime;
-
-		w.again = m;
-		mime_walk_entity(&w, m, p, depth, body_ok);
-	}
-	mailmime_free(root);
-}
-
-void mime_read_message(struct mime_ctx *ctx, struct mime_build *b,
-		       const char *raw, size_t len, int depth)
-{
-	struct mime_buf buf = {raw, len, NULL};
-
-	if (depth > MIME_DEPTH_MAX) {
-		return;
-	}
-	mime_read_entity(ctx, b, &buf, 0, len, depth, true);
-	free(buf.copy);
 }
 
 void mime_parse(const char *raw, size_t len, unsigned flags,

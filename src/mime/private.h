@@ -1,5 +1,4 @@
-/* Shared inside src/mime only.  libetpan and libxml2 types never leave
- * this folder. */
+/* Shared inside src/mime only.  libxml2 types never leave this folder. */
 #ifndef CONGVAN_MIME_PRIVATE_H
 #define CONGVAN_MIME_PRIVATE_H
 
@@ -16,33 +15,7 @@
 #define MIME_HEADER_MAX (1024 * 1024)      /* a header block read */
 #define MIME_TEXT_MAX   (64 * 1024 * 1024) /* text kept per document */
 #define MIME_HTML_MAX   (16 * 1024 * 1024) /* HTML handed to libxml2 */
-
-/* --- guard.c: what libetpan is allowed to see ------------------------ */
-
-/* One buffer handed to libetpan: the original bytes and, once the guard
- * had to defuse something, a writable copy with the same offsets (so a
- * pointer into the copy maps back to the original). */
-struct mime_buf {
-	const char *orig;
-	size_t len;
-	char *copy;
-};
-
-/* Prepares [off, off + len) of b for mailmime_parse and returns the
- * bytes to parse (in b->orig or b->copy).  libetpan recurses once per
- * nesting level and once per comment level, and allocates per part, with
- * no limits; so beyond MIME_GUARD_CONTAINERS Content-Type fields naming
- * a multipart or message type, MIME_GUARD_DELIMITERS lines starting
- * "--" and MIME_GUARD_COMMENTS nested '(', the copy gets neutral bytes of
- * the same length.  Containers defused so are parsed again on their own
- * when the walk reaches them (mime_guard_defused). */
-const char *mime_guard(struct mime_buf *b, size_t off, size_t len);
-#define MIME_GUARD_CONTAINERS 15
-#define MIME_GUARD_DELIMITERS 16384
-#define MIME_GUARD_COMMENTS   16
-
-/* Whether the guard changed bytes in [p, p + len) (p in b->copy). */
-bool mime_guard_defused(const struct mime_buf *b, const char *p, size_t len);
+#define MIME_BOUNDARY_MAX 200              /* bytes of a boundary kept */
 
 /* --- header.c: MIME header fields of one part ------------------------ */
 
@@ -60,6 +33,8 @@ struct mime_part_info {
 	bool delsp;      /* delsp=yes */
 	bool attachment; /* Content-Disposition: attachment */
 	char *filename;  /* UTF-8, NFC: disposition filename, else name */
+	char *boundary;  /* multipart boundary parameter; NULL */
+	bool delivery_status; /* report-type=delivery-status */
 	enum mime_cte cte;
 };
 
@@ -170,27 +145,12 @@ void mime_build_finish(struct mime_build *b);
 void mime_read_message(struct mime_ctx *ctx, struct mime_build *b,
 		       const char *raw, size_t len, int depth);
 
-/* Reads the entity (part or message) at [off, off + len) of buf, whose
- * header block starts at off, at depth. */
+/* Reads entity [p, p + len) (a header block, then a body) into b at
+ * depth; digest: a part of multipart/digest (its default type is
+ * message/rfc822).  Text is added only with body_ok. */
 void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b,
-		      struct mime_buf *buf, size_t off, size_t len, int depth,
-		      bool body_ok);
-
-struct mailmime;
-
-/* One libetpan tree being walked: the buffer it points into. */
-struct mime_walk {
-	struct mime_ctx *ctx;
-	struct mime_build *b;
-	struct mime_buf *buf;
-	const char *base; /* buf->orig or buf->copy, as parsed */
-	/* The entity a reparse started from: not parsed again. */
-	const struct mailmime *again;
-};
-
-/* Walks entity m, whose header block starts at hdr (in w->base). */
-void mime_walk_entity(struct mime_walk *w, struct mailmime *m, const char *hdr,
-		      int depth, bool body_ok);
+		      const char *p, size_t len, int depth, bool body_ok,
+		      bool digest);
 
 /* Adds the decoded text of a body part to the document. */
 void mime_add_text(struct mime_build *b, const struct mime_part_info *pi,

@@ -1418,10 +1418,9 @@ static void test_hostile_nesting(void **state)
 	sbuf_release(&sb);
 }
 
-/* More containers than the guard lets libetpan see at once: those it
- * defused are parsed again, so every attachment is still found, and the
- * depth cap holds across the parses. */
-static void test_hostile_guard_reparse(void **state)
+/* Many sibling containers are all read; a chain deeper than
+ * MIME_DEPTH_MAX is read down to the cap. */
+static void test_hostile_containers(void **state)
 {
 	struct sbuf sb = SBUF_INIT(SIZE_MAX - 1);
 	struct mime_doc d;
@@ -1594,6 +1593,69 @@ static void test_hostile_boundaries(void **state)
 	}
 }
 
+/* Where parts begin and end (RFC 2046 5.1.1). */
+static void test_split_rules(void **state)
+{
+	static const struct {
+		const char *raw;
+		const char *text;
+		size_t n_att;
+		size_t att_size; /* of the first attachment */
+	} cases[] = {
+	    /* the line end before a delimiter is not content */
+	    {"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+	     "Content-Type: application/x-a\r\n\r\nABC\r\n--b--\r\n",
+	     "", 1, 3},
+	    {"Content-Type: multipart/mixed; boundary=b\n\n--b\n"
+	     "Content-Type: application/x-a\n\nABC\n\n--b--\n",
+	     "", 1, 4},
+	    /* preamble and epilogue are not content */
+	    {"Content-Type: multipart/mixed; boundary=b\r\n\r\npreamble\r\n"
+	     "--b\r\n\r\ntext\r\n--b--\r\nepilogue\r\n",
+	     "text\n", 0, 0},
+	    /* "--b2" is not a delimiter of b; transport padding is allowed */
+	    {"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b \t\r\n"
+	     "\r\none\r\n--b2\r\ntwo\r\n--b\r\n"
+	     "Content-Type: application/x-a\r\n\r\nXY\r\n--b--",
+	     "one\n--b2\ntwo\n", 1, 2},
+	    /* a delimiter in the middle of a line is content */
+	    {"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+	     "\r\nsee --b here\r\n--b--\r\n",
+	     "see --b here\n", 0, 0},
+	    /* a part that starts with its text has no header block */
+	    {"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+	     "Hello there\r\n--b--\r\n",
+	     "Hello there\n", 0, 0},
+	    /* the parts of a digest are messages by default */
+	    {"Content-Type: multipart/digest; boundary=b\r\n\r\n--b\r\n"
+	     "\r\nSubject: one\r\n\r\nfirst\r\n--b\r\n\r\n"
+	     "Subject: two\r\n\r\nsecond\r\n--b--\r\n",
+	     "", 1, 22},
+	    /* a nested multipart may reuse a longer boundary */
+	    {"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+	     "Content-Type: multipart/alternative; boundary=bb\r\n\r\n"
+	     "--bb\r\nContent-Type: text/plain\r\n\r\nplain\r\n--bb\r\n"
+	     "Content-Type: text/html\r\n\r\n<p>html</p>\r\n--bb--\r\n"
+	     "--b\r\nContent-Type: image/png\r\n\r\nPNG\r\n--b--\r\n",
+	     "plain\n", 1, 3},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct mime_doc d;
+
+		parse_str(cases[i].raw, 0, &d);
+		check_doc_sane(&d, 0);
+		assert_string_equal(d.text, cases[i].text);
+		assert_int_equal(d.n_attachments, cases[i].n_att);
+		if (cases[i].n_att > 0) {
+			assert_int_equal(d.attachments[0].size,
+					 cases[i].att_size);
+		}
+		mime_doc_free(&d);
+	}
+}
+
 /* Mutated fixtures: whatever comes in, the document is sane. */
 static void test_hostile_mutations(void **state)
 {
@@ -1670,7 +1732,8 @@ int main(void)
 	    cmocka_unit_test(test_fixture_unknown_charset),
 	    cmocka_unit_test(test_fixture_truncated_base64),
 	    cmocka_unit_test(test_hostile_nesting),
-	    cmocka_unit_test(test_hostile_guard_reparse),
+	    cmocka_unit_test(test_hostile_containers),
+	    cmocka_unit_test(test_split_rules),
 	    cmocka_unit_test(test_hostile_parts),
 	    cmocka_unit_test(test_hostile_headers),
 	    cmocka_unit_test(test_hostile_boundaries),
