@@ -68,29 +68,65 @@ static unsigned char hex_pair(const char *s)
 			       hex_val[(unsigned char)s[1]]);
 }
 
-/* Decodes whole groups while they are clean; returns the input used. */
+/* One group of four characters, looked up: B64_BAD set unless clean. */
+static inline uint32_t b64_group(const unsigned char *in)
+{
+	return b64_t0[in[0]] | b64_t1[in[1]] | b64_t2[in[2]] | b64_t3[in[3]];
+}
+
+/* Stores the 3 bytes of group x, and a fourth (zero) byte that the next
+ * store overwrites: the output always has room for it (see
+ * mime_b64_decode). */
+static inline void b64_store(unsigned char *out, uint32_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(out, &x, 4); /* bytes 0, 1, 2 in order, then a zero */
+#else
+	out[0] = (unsigned char)x;
+	out[1] = (unsigned char)(x >> 8);
+	out[2] = (unsigned char)(x >> 16);
+	out[3] = 0;
+#endif
+}
+
+/* Decodes whole groups while they are clean, four at a time, stepping
+ * over line ends between groups; returns the input used. */
 static size_t b64_fast(const unsigned char *in, size_t len, unsigned char **o)
 {
 	unsigned char *out = *o;
 	size_t i = 0;
 
-	while (len - i >= 8) {
-		uint32_t x = b64_t0[in[i]] | b64_t1[in[i + 1]] |
-			     b64_t2[in[i + 2]] | b64_t3[in[i + 3]];
-		uint32_t y = b64_t0[in[i + 4]] | b64_t1[in[i + 5]] |
-			     b64_t2[in[i + 6]] | b64_t3[in[i + 7]];
+	for (;;) {
+		while (len - i >= 16) {
+			uint32_t a = b64_group(in + i);
+			uint32_t b = b64_group(in + i + 4);
+			uint32_t c = b64_group(in + i + 8);
+			uint32_t d = b64_group(in + i + 12);
 
-		if ((x | y) & B64_BAD) {
+			if ((a | b | c | d) & B64_BAD) {
+				break;
+			}
+			b64_store(out, a);
+			b64_store(out + 3, b);
+			b64_store(out + 6, c);
+			b64_store(out + 9, d);
+			out += 12;
+			i += 16;
+		}
+		if (len - i < 4) {
 			break;
 		}
-		out[0] = (unsigned char)x;
-		out[1] = (unsigned char)(x >> 8);
-		out[2] = (unsigned char)(x >> 16);
-		out[3] = (unsigned char)y;
-		out[4] = (unsigned char)(y >> 8);
-		out[5] = (unsigned char)(y >> 16);
-		out += 6;
-		i += 8;
+		if (!(b64_group(in + i) & B64_BAD)) {
+			b64_store(out, b64_group(in + i));
+			out += 3;
+			i += 4;
+		} else if (in[i] == '\n') {
+			i++;
+		} else if (in[i] == '\r' && in[i + 1] == '\n') {
+			i += 2;
+		} else {
+			break;
+		}
 	}
 	*o = out;
 	return i;
