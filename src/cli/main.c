@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -634,6 +635,12 @@ int main(int argc, char **argv)
 	    {"trim", cmd_trim},
 	};
 	struct cli cli = {0};
+
+	/* Messages of a few MB come and go all day: keep their buffers in
+	 * the heap instead of mapping and unmapping (and faulting in) each
+	 * one; memory stays bounded by the largest message in flight. */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 
 	log_init("congvan", LOG_LEVEL_INFO, false);
 	if (parse_args(argc, argv, &cli) < 0) {

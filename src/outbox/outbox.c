@@ -87,6 +87,7 @@ struct flush_ctx {
 	struct outbox_stats *stats;
 	char *server_down; /* why the server cannot be used now; NULL */
 	int handled;       /* entries sent, failed or put off this flush */
+	bool deferring;    /* a transaction holds the put-offs */
 	char *error;       /* a store failure */
 };
 
@@ -154,6 +155,14 @@ static int send_one(const struct store_outbox *o, void *data)
 
 	fc->handled++;
 	if (fc->server_down) {
+		/* Nothing is sent any more: one transaction for the rest,
+		 * not one commit each. */
+		if (!fc->deferring) {
+			if (store_begin(fc->rt->st, &fc->error) < 0) {
+				return 1;
+			}
+			fc->deferring = true;
+		}
 		return record_result(fc, o, FAIL_TEMP, fc->server_down) < 0;
 	}
 	copy = xstrdup(o->rcpt);
@@ -200,6 +209,13 @@ int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
 	}
 	smtp_free(&fc.smtp);
 	free(fc.server_down);
+	if (fc.deferring) {
+		if (fc.error || ret < 0) {
+			store_rollback(rt->st);
+		} else if (store_commit(rt->st, &fc.error) < 0) {
+			store_rollback(rt->st);
+		}
+	}
 	if (fc.error) {
 		*error_r = fc.error;
 		return -1;
