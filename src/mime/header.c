@@ -434,7 +434,8 @@ static void read_content_type(struct mime_part_info *pi, const char *v,
 	p = param_get(&ps, "delsp");
 	pi->delsp = p && str_iequal(p, "yes");
 	p = param_get(&ps, "boundary");
-	pi->boundary = p && *p ? xstrndup(p, MIME_BOUNDARY_MAX) : NULL;
+	pi->boundary =
+	    p && *p ? xstrndup(p, strnlen(p, MIME_BOUNDARY_MAX)) : NULL;
 	p = param_get(&ps, "report-type");
 	pi->delivery_status = p && str_iequal(p, "delivery-status");
 	*name_r = param_text(&ps, "name");
