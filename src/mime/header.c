@@ -1,7 +1,6 @@
 /* The MIME fields of one part, read from its raw header block.
  *
- * libetpan's tree gives the structure, but its parameter values are not
- * used: libetpan 1.9.4 turns 8-bit bytes of a Content-Type parameter
+ * libetpan's MIME field parser is not used: libetpan 1.9.4 turns 8-bit bytes of a Content-Type parameter
  * into '?' (a raw UTF-8 name="Công văn.pdf" comes out "C??ng v??n.pdf"),
  * converts RFC 2047 words itself with charconv, and leaves RFC 2231
  * continuations (filename*0*=, filename*1*=) as separate parameters.  So
