@@ -194,4 +194,118 @@ struct store_outbox_stats {
 int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 		       char **error_r);
 
+/* --- cases.c: the work on an item ------------------------------------ */
+
+/* Item statuses. */
+#define STORE_STATUS_REGISTERED "registered" /* waiting for assignment */
+#define STORE_STATUS_ASSIGNED   "assigned"
+#define STORE_STATUS_DISPUTED   "disputed" /* a consulted unit disagrees */
+#define STORE_STATUS_DONE       "done"
+#define STORE_STATUS_RETURNED   "returned"
+
+/* The work on one item.  Days are day numbers in UTC+7 (workday.h); 0
+ * is "none". */
+struct store_case {
+	int64_t id; /* the item */
+	char key[32];
+	int64_t message_id; /* the letter's message */
+	time_t registered_at;
+	char *subject;
+	char *sender;
+	char *status;
+	char *lead; /* unit code; NULL before assignment */
+	int32_t due_day;
+	time_t assigned_at;
+	char *assigned_by;
+	char *handler; /* address; NULL before delegation */
+	char *handler_name;
+	int32_t handler_due_day;
+	time_t closed_at;
+	int late_days; /* working days late when closed */
+	char **coordinate; /* unit codes, NULL-terminated (never NULL) */
+};
+/* 1 found, 0 not, -1 error.  Release with store_case_release. */
+int store_case_get(struct store *st, int64_t item_id, struct store_case *c_r,
+		   char **error_r);
+void store_case_release(struct store_case *c);
+/* Calls cb for every item whose status is assigned or disputed. */
+typedef int store_case_cb(const struct store_case *c, void *ctx);
+int store_case_foreach_open(struct store *st, store_case_cb *cb, void *ctx,
+			    char **error_r);
+
+/* Assigns (or reassigns) the item: lead, its coordinating units
+ * (NULL-terminated, may be NULL), deadline; status becomes assigned and
+ * any handler is cleared. */
+int store_case_assign(struct store *st, int64_t item_id, const char *lead,
+		      const char *const *coordinate, int32_t due_day,
+		      time_t at, const char *by, char **error_r);
+int store_case_set_due(struct store *st, int64_t item_id, int32_t due_day,
+		       char **error_r);
+int store_case_set_handler(struct store *st, int64_t item_id,
+			   const char *address, const char *name,
+			   int32_t due_day, char **error_r);
+/* Sets the status; closed_at and late_days only matter for closed ones. */
+int store_case_set_status(struct store *st, int64_t item_id,
+			  const char *status, time_t closed_at, int late_days,
+			  char **error_r);
+
+/* Consultations: one per item and unit. */
+struct store_consult {
+	int64_t id;
+	int64_t item_id;
+	char *unit;
+	time_t asked_at;
+	char *asked_by;
+	int32_t due_day;
+	char *state; /* pending, agree, disagree, unclear, deemed */
+	bool deemed; /* the deadline passed without a clear answer */
+	bool late;   /* answered after its deadline */
+	bool asked_clear;
+	char *answered_by;
+	char *answer;
+};
+void store_consult_release(struct store_consult *c);
+/* Asks unit (again): state back to pending with a new deadline. */
+int store_consult_ask(struct store *st, int64_t item_id, const char *unit,
+		      time_t at, const char *by, int32_t due_day,
+		      char **error_r);
+typedef int store_consult_cb(const struct store_consult *c, void *ctx);
+/* The consultations of item_id, or with item_id 0 every one still waiting
+ * for an answer (pending or unclear) on an open item. */
+int store_consult_foreach(struct store *st, int64_t item_id,
+			  store_consult_cb *cb, void *ctx, char **error_r);
+int store_consult_answer(struct store *st, int64_t id, const char *state,
+			 time_t at, const char *by, const char *answer,
+			 bool late, char **error_r);
+int store_consult_mark(struct store *st, int64_t id, bool deemed,
+		       bool asked_clear, char **error_r);
+
+/* Extension requests. */
+struct store_extension {
+	int64_t id;
+	int64_t item_id;
+	char *asked_by;
+	int32_t from_day, to_day;
+	char *reason;
+	char *state;
+};
+void store_extension_release(struct store_extension *e);
+int store_extension_add(struct store *st, int64_t item_id, time_t at,
+			const char *by, int32_t from_day, int32_t to_day,
+			const char *reason, char **error_r);
+/* The item's pending request: 1 found, 0 none, -1 error. */
+int store_extension_pending(struct store *st, int64_t item_id,
+			    struct store_extension *e_r, char **error_r);
+int store_extension_decide(struct store *st, int64_t id, const char *state,
+			   time_t at, const char *by, char **error_r);
+
+/* Scheduler stages: 1 when stage is newly marked for the item, 0 when it
+ * was marked before (so it is acted on once), -1 on error. */
+int store_stage_mark(struct store *st, int64_t item_id, const char *stage,
+		     time_t at, char **error_r);
+
+/* The item and template name of a message we sent: 1 found, 0 not. */
+int store_sent_lookup(struct store *st, const char *message_id,
+		      int64_t *item_id_r, char kind_r[32], char **error_r);
+
 #endif

@@ -42,6 +42,30 @@ enum q {
 	Q_COUNT
 };
 
+/* The statements of cases.c. */
+enum c {
+	C_CASE_GET,
+	C_CASE_OPEN,
+	C_CASE_ASSIGN,
+	C_CASE_DUE,
+	C_CASE_HANDLER,
+	C_CASE_STATUS,
+	C_PARTY_CLEAR,
+	C_PARTY_ADD,
+	C_PARTY_GET,
+	C_CONSULT_ASK,
+	C_CONSULT_ITEM,
+	C_CONSULT_WAITING,
+	C_CONSULT_ANSWER,
+	C_CONSULT_MARK,
+	C_EXT_ADD,
+	C_EXT_PENDING,
+	C_EXT_DECIDE,
+	C_STAGE_MARK,
+	C_SENT_LOOKUP,
+	C_COUNT
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -52,8 +76,13 @@ struct store {
 	bool blobs_dirty; /* appended since the last sync */
 	bool in_tx;
 	sqlite3_stmt *stmts[Q_COUNT];
+	sqlite3_stmt *case_stmts[C_COUNT];
 };
 
+/* The statement in *slot, prepared from text on first use, reset and
+ * ready for binding; NULL with *error_r. */
+sqlite3_stmt *store_stmt_cached(struct store *st, sqlite3_stmt **slot,
+				const char *text, char **error_r);
 /* A reset statement for q, ready for binding; NULL with *error_r. */
 sqlite3_stmt *store_stmt(struct store *st, enum q q, char **error_r);
 /* Opens the raw-message folder and finds the pack to append to. */

@@ -109,6 +109,57 @@ static const char *const migrations[] = {
     "CREATE INDEX attachments_message ON attachments(message_id);"
     "ALTER TABLE messages ADD COLUMN reply_text TEXT;"
     "ALTER TABLE messages ADD COLUMN decision TEXT;",
+    /* 2 -> 3: the work on an item (cases.c).  Days are day numbers in
+     * UTC+7 (src/workday); a deadline ends at the end of its day. */
+    "ALTER TABLE items ADD COLUMN lead TEXT;"
+    "ALTER TABLE items ADD COLUMN due_day INTEGER;"
+    "ALTER TABLE items ADD COLUMN assigned_at INTEGER;"
+    "ALTER TABLE items ADD COLUMN assigned_by TEXT;"
+    "ALTER TABLE items ADD COLUMN handler TEXT;"
+    "ALTER TABLE items ADD COLUMN handler_name TEXT;"
+    "ALTER TABLE items ADD COLUMN handler_due_day INTEGER;"
+    "ALTER TABLE items ADD COLUMN closed_at INTEGER;"
+    "ALTER TABLE items ADD COLUMN late_days INTEGER;"
+    "CREATE INDEX items_status ON items(status);"
+    "CREATE TABLE parties ("
+    "  item_id INTEGER NOT NULL REFERENCES items(id),"
+    "  unit TEXT NOT NULL COLLATE NOCASE,"
+    "  role TEXT NOT NULL CHECK (role IN ('coordinate')),"
+    "  UNIQUE (item_id, role, unit));"
+    "CREATE TABLE consultations ("
+    "  id INTEGER PRIMARY KEY,"
+    "  item_id INTEGER NOT NULL REFERENCES items(id),"
+    "  unit TEXT NOT NULL COLLATE NOCASE,"
+    "  asked_at INTEGER NOT NULL,"
+    "  asked_by TEXT,"
+    "  due_day INTEGER NOT NULL,"
+    "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN"
+    "    ('pending', 'agree', 'disagree', 'unclear', 'deemed')),"
+    "  deemed INTEGER NOT NULL DEFAULT 0,"
+    "  late INTEGER NOT NULL DEFAULT 0,"
+    "  asked_clear INTEGER NOT NULL DEFAULT 0,"
+    "  answered_at INTEGER,"
+    "  answered_by TEXT,"
+    "  answer TEXT,"
+    "  UNIQUE (item_id, unit));"
+    "CREATE TABLE extensions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  item_id INTEGER NOT NULL REFERENCES items(id),"
+    "  asked_at INTEGER NOT NULL,"
+    "  asked_by TEXT NOT NULL,"
+    "  from_day INTEGER NOT NULL,"
+    "  to_day INTEGER NOT NULL,"
+    "  reason TEXT,"
+    "  state TEXT NOT NULL DEFAULT 'pending'"
+    "    CHECK (state IN ('pending', 'granted', 'refused')),"
+    "  decided_at INTEGER,"
+    "  decided_by TEXT);"
+    "CREATE INDEX extensions_item ON extensions(item_id);"
+    "CREATE TABLE stages ("
+    "  item_id INTEGER NOT NULL REFERENCES items(id),"
+    "  stage TEXT NOT NULL,"
+    "  at INTEGER NOT NULL,"
+    "  PRIMARY KEY (item_id, stage)) WITHOUT ROWID;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -210,22 +261,28 @@ int store_fail(struct store *st, const char *what, char **error_r)
 	return -1;
 }
 
-sqlite3_stmt *store_stmt(struct store *st, enum q q, char **error_r)
+sqlite3_stmt *store_stmt_cached(struct store *st, sqlite3_stmt **slot,
+				const char *text, char **error_r)
 {
-	sqlite3_stmt *s = st->stmts[q];
+	sqlite3_stmt *s = *slot;
 
 	if (s) {
 		sqlite3_reset(s);
 		sqlite3_clear_bindings(s);
 		return s;
 	}
-	if (sqlite3_prepare_v3(st->db, sql[q], -1, SQLITE_PREPARE_PERSISTENT,
-			       &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v3(st->db, text, -1, SQLITE_PREPARE_PERSISTENT, &s,
+			       NULL) != SQLITE_OK) {
 		store_fail(st, "prepare", error_r);
 		return NULL;
 	}
-	st->stmts[q] = s;
+	*slot = s;
 	return s;
+}
+
+sqlite3_stmt *store_stmt(struct store *st, enum q q, char **error_r)
+{
+	return store_stmt_cached(st, &st->stmts[q], sql[q], error_r);
 }
 
 void store_bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -386,6 +443,9 @@ void store_close(struct store **stp)
 	}
 	for (int i = 0; i < Q_COUNT; i++) {
 		sqlite3_finalize(st->stmts[i]);
+	}
+	for (size_t i = 0; i < C_COUNT; i++) {
+		sqlite3_finalize(st->case_stmts[i]);
 	}
 	sqlite3_close(st->db);
 	store_blob_close(st);

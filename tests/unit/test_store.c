@@ -94,13 +94,28 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* A database left at schema 1 is brought forward; a newer one is refused. */
+/* A database left at schema 1 is brought forward (2, 3); a newer one is
+ * refused. */
 static void test_migrations(void **state)
 {
 	struct fixture *f = *state;
 	char *err = NULL;
 
 	store_close(&f->st);
+	assert_int_equal(sql(f->path,
+			     "DROP TABLE parties; DROP TABLE consultations;"
+			     " DROP TABLE extensions; DROP TABLE stages;"
+			     " DROP INDEX items_status;"
+			     " ALTER TABLE items DROP COLUMN lead;"
+			     " ALTER TABLE items DROP COLUMN due_day;"
+			     " ALTER TABLE items DROP COLUMN assigned_at;"
+			     " ALTER TABLE items DROP COLUMN assigned_by;"
+			     " ALTER TABLE items DROP COLUMN handler;"
+			     " ALTER TABLE items DROP COLUMN handler_name;"
+			     " ALTER TABLE items DROP COLUMN handler_due_day;"
+			     " ALTER TABLE items DROP COLUMN closed_at;"
+			     " ALTER TABLE items DROP COLUMN late_days;"),
+			 0);
 	assert_int_equal(sql(f->path, "DROP TABLE letters; DROP TABLE"
 				      " attachments; ALTER TABLE messages DROP"
 				      " COLUMN reply_text; ALTER TABLE messages"
@@ -119,7 +134,7 @@ static void test_migrations(void **state)
 	assert_null(f->st);
 	assert_non_null(strstr(err, "schema version 99"));
 	free(err);
-	assert_int_equal(sql(f->path, "PRAGMA user_version = 2;"), 0);
+	assert_int_equal(sql(f->path, "PRAGMA user_version = 3;"), 0);
 	f->st = store_open(f->path, &err);
 	assert_non_null(f->st);
 }
@@ -168,6 +183,111 @@ static void test_letters(void **state)
 	store_letter_row_release(&row);
 	assert_int_equal(store_letter_get(f->st, 999, &row, &err), 0);
 	store_letter_row_release(&row);
+}
+
+/* Assignment, consultations, extensions and stages of one item. */
+static int count_consult(const struct store_consult *c, void *ctx)
+{
+	(*(int *)ctx)++;
+	return c->deemed ? 1 : 0;
+}
+
+static void test_cases(void **state)
+{
+	struct fixture *f = *state;
+	const char *const coord[] = {"VU-PC", "VU-TC", NULL};
+	struct store_item it;
+	struct store_case c;
+	struct store_extension e;
+	char *err = NULL;
+	int n = 0;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 1, "a@x"), "A",
+					   "s@x", &it, &err),
+			 0);
+	assert_int_equal(store_case_get(f->st, it.id, &c, &err), 1);
+	assert_string_equal(c.status, STORE_STATUS_REGISTERED);
+	assert_null(c.lead);
+	assert_null(c.coordinate[0]);
+	store_case_release(&c);
+
+	assert_int_equal(store_case_assign(f->st, it.id, "VU-TTTN", coord,
+					   20800, 100, "rule:r1", &err),
+			 0);
+	assert_int_equal(store_case_set_handler(f->st, it.id, "h@x", "H",
+						20799, &err),
+			 0);
+	assert_int_equal(store_case_get(f->st, it.id, &c, &err), 1);
+	assert_string_equal(c.status, STORE_STATUS_ASSIGNED);
+	assert_string_equal(c.lead, "VU-TTTN");
+	assert_int_equal(c.due_day, 20800);
+	assert_string_equal(c.coordinate[0], "VU-PC");
+	assert_string_equal(c.coordinate[1], "VU-TC");
+	assert_null(c.coordinate[2]);
+	assert_string_equal(c.handler, "h@x");
+	assert_int_equal(c.handler_due_day, 20799);
+	store_case_release(&c);
+	/* reassigning clears the handler and replaces the parties */
+	assert_int_equal(store_case_assign(f->st, it.id, "VU-PC", NULL, 20801,
+					   200, "office@x", &err),
+			 0);
+	assert_int_equal(store_case_get(f->st, it.id, &c, &err), 1);
+	assert_null(c.handler);
+	assert_null(c.coordinate[0]);
+	store_case_release(&c);
+
+	assert_int_equal(store_consult_ask(f->st, it.id, "VU-TC", 300,
+					   "lead@x", 20805, &err),
+			 0);
+	assert_int_equal(store_consult_foreach(f->st, 0, count_consult, &n,
+					       &err),
+			 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_consult_answer(f->st, 1, "agree", 400, "t@x",
+					      "Đồng ý", false, &err),
+			 0);
+	n = 0;
+	assert_int_equal(store_consult_foreach(f->st, 0, count_consult, &n,
+					       &err),
+			 0);
+	assert_int_equal(n, 0); /* answered: no longer waiting */
+	assert_int_equal(store_consult_foreach(f->st, it.id, count_consult,
+					       &n, &err),
+			 0);
+	assert_int_equal(n, 1);
+
+	assert_int_equal(store_extension_pending(f->st, it.id, &e, &err), 0);
+	assert_int_equal(store_extension_add(f->st, it.id, 500, "lead@x",
+					     20801, 20806, "cần số liệu",
+					     &err),
+			 0);
+	assert_int_equal(store_extension_pending(f->st, it.id, &e, &err), 1);
+	assert_int_equal(e.to_day, 20806);
+	assert_string_equal(e.reason, "cần số liệu");
+	assert_int_equal(store_extension_decide(f->st, e.id, "granted", 600,
+						"office@x", &err),
+			 0);
+	store_extension_release(&e);
+	assert_int_equal(store_extension_pending(f->st, it.id, &e, &err), 0);
+
+	assert_int_equal(store_stage_mark(f->st, it.id, "remind:3:20801", 700,
+					  &err),
+			 1);
+	assert_int_equal(store_stage_mark(f->st, it.id, "remind:3:20801", 800,
+					  &err),
+			 0);
+	assert_int_equal(store_case_set_status(f->st, it.id,
+					       STORE_STATUS_DONE, 900, 2, &err),
+			 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(store_case_get(f->st, it.id, &c, &err), 1);
+	assert_string_equal(c.status, STORE_STATUS_DONE);
+	assert_int_equal(c.late_days, 2);
+	assert_int_equal(c.closed_at, 900);
+	store_case_release(&c);
+	store_item_release(&it);
 }
 
 static void test_item_numbering(void **state)
@@ -346,6 +466,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_item_numbering, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_rollback_loses_uncommitted,

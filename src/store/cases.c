@@ -1,0 +1,535 @@
+/* The work on an item: its assignment, consultations, extension requests
+ * and the scheduler's stages (schema version 3).  What happened is also
+ * in the event log; these tables hold the current state the workflow
+ * decides on. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/util.h"
+#include "private.h"
+
+static const char *const sql[C_COUNT] = {
+    [C_CASE_GET] =
+	"SELECT id, key, message_id, registered_at, subject, sender, status,"
+	" lead, due_day, assigned_at, assigned_by, handler, handler_name,"
+	" handler_due_day, closed_at, late_days FROM items WHERE id = ?1",
+    [C_CASE_OPEN] = "SELECT id FROM items WHERE status IN ('assigned',"
+		    " 'disputed') ORDER BY id",
+    [C_CASE_ASSIGN] = "UPDATE items SET lead = ?2, due_day = ?3,"
+		      " assigned_at = ?4, assigned_by = ?5,"
+		      " status = 'assigned', handler = NULL,"
+		      " handler_name = NULL, handler_due_day = NULL,"
+		      " closed_at = NULL, late_days = NULL WHERE id = ?1",
+    [C_CASE_DUE] = "UPDATE items SET due_day = ?2 WHERE id = ?1",
+    [C_CASE_HANDLER] = "UPDATE items SET handler = ?2, handler_name = ?3,"
+		       " handler_due_day = ?4 WHERE id = ?1",
+    [C_CASE_STATUS] = "UPDATE items SET status = ?2, closed_at = ?3,"
+		      " late_days = ?4 WHERE id = ?1",
+    [C_PARTY_CLEAR] = "DELETE FROM parties WHERE item_id = ?1",
+    [C_PARTY_ADD] = "INSERT OR IGNORE INTO parties (item_id, unit, role)"
+		    " VALUES (?1, ?2, 'coordinate')",
+    [C_PARTY_GET] = "SELECT unit FROM parties WHERE item_id = ?1"
+		    " ORDER BY rowid",
+    [C_CONSULT_ASK] =
+	"INSERT INTO consultations (item_id, unit, asked_at, asked_by,"
+	" due_day) VALUES (?1, ?2, ?3, ?4, ?5)"
+	" ON CONFLICT (item_id, unit) DO UPDATE SET asked_at = ?3,"
+	" asked_by = ?4, due_day = ?5, state = 'pending', deemed = 0,"
+	" late = 0, asked_clear = 0, answered_at = NULL,"
+	" answered_by = NULL, answer = NULL",
+    [C_CONSULT_ITEM] =
+	"SELECT id, item_id, unit, asked_at, asked_by, due_day, state,"
+	" deemed, late, asked_clear, answered_by, answer"
+	" FROM consultations WHERE item_id = ?1 ORDER BY id",
+    [C_CONSULT_WAITING] =
+	"SELECT c.id, c.item_id, c.unit, c.asked_at, c.asked_by, c.due_day,"
+	" c.state, c.deemed, c.late, c.asked_clear, c.answered_by, c.answer"
+	" FROM consultations c JOIN items i ON i.id = c.item_id"
+	" WHERE c.state IN ('pending', 'unclear') AND c.deemed = 0"
+	" AND i.status IN ('assigned', 'disputed') ORDER BY c.id",
+    [C_CONSULT_ANSWER] = "UPDATE consultations SET state = ?2,"
+			 " answered_at = ?3, answered_by = ?4, answer = ?5,"
+			 " late = ?6 WHERE id = ?1",
+    [C_CONSULT_MARK] = "UPDATE consultations SET deemed = ?2,"
+		       " asked_clear = ?3 WHERE id = ?1",
+    [C_EXT_ADD] = "INSERT INTO extensions (item_id, asked_at, asked_by,"
+		  " from_day, to_day, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [C_EXT_PENDING] = "SELECT id, item_id, asked_by, from_day, to_day,"
+		      " reason, state FROM extensions WHERE item_id = ?1"
+		      " AND state = 'pending' ORDER BY id DESC LIMIT 1",
+    [C_EXT_DECIDE] = "UPDATE extensions SET state = ?2, decided_at = ?3,"
+		     " decided_by = ?4 WHERE id = ?1",
+    [C_STAGE_MARK] = "INSERT OR IGNORE INTO stages (item_id, stage, at)"
+		     " VALUES (?1, ?2, ?3)",
+    [C_SENT_LOOKUP] = "SELECT item_id, kind FROM outbox WHERE message_id = ?1"
+		      " AND item_id IS NOT NULL",
+};
+
+static sqlite3_stmt *stmt(struct store *st, enum c q, char **error_r)
+{
+	return store_stmt_cached(st, &st->case_stmts[q], sql[q], error_r);
+}
+
+static int32_t column_day(sqlite3_stmt *s, int i)
+{
+	return (int32_t)sqlite3_column_int64(s, i);
+}
+
+/* Runs s to its end; "what" names it in errors. */
+static int done(struct store *st, sqlite3_stmt *s, const char *what,
+		char **error_r)
+{
+	return store_exec_done(st, s, what, error_r);
+}
+
+/* --- items ---------------------------------------------------------------- */
+
+static void case_from_row(sqlite3_stmt *s, struct store_case *c)
+{
+	const unsigned char *key = sqlite3_column_text(s, 1);
+
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(s, 0);
+	snprintf(c->key, sizeof(c->key), "%s", key ? (const char *)key : "");
+	c->message_id = sqlite3_column_int64(s, 2);
+	c->registered_at = (time_t)sqlite3_column_int64(s, 3);
+	c->subject = store_column_dup(s, 4);
+	c->sender = store_column_dup(s, 5);
+	c->status = store_column_dup(s, 6);
+	c->lead = store_column_dup(s, 7);
+	c->due_day = column_day(s, 8);
+	c->assigned_at = (time_t)sqlite3_column_int64(s, 9);
+	c->assigned_by = store_column_dup(s, 10);
+	c->handler = store_column_dup(s, 11);
+	c->handler_name = store_column_dup(s, 12);
+	c->handler_due_day = column_day(s, 13);
+	c->closed_at = (time_t)sqlite3_column_int64(s, 14);
+	c->late_days = sqlite3_column_int(s, 15);
+}
+
+static int parties_get(struct store *st, struct store_case *c, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_PARTY_GET, error_r);
+	size_t n = 0;
+	int rc;
+
+	c->coordinate = xcalloc(1, sizeof(char *));
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, c->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		c->coordinate =
+		    xrealloc(c->coordinate, (n + 2) * sizeof(char *));
+		c->coordinate[n++] = store_column_dup(s, 0);
+		c->coordinate[n] = NULL;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0
+				 : store_fail(st, "reading parties", error_r);
+}
+
+int store_case_get(struct store *st, int64_t item_id, struct store_case *c_r,
+		   char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CASE_GET, error_r);
+	int rc;
+
+	memset(c_r, 0, sizeof(*c_r));
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		case_from_row(s, c_r);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW) {
+		return rc == SQLITE_DONE ? 0
+					 : store_fail(st, "reading item",
+						      error_r);
+	}
+	if (parties_get(st, c_r, error_r) < 0) {
+		store_case_release(c_r);
+		return -1;
+	}
+	return 1;
+}
+
+void store_case_release(struct store_case *c)
+{
+	if (!c) {
+		return;
+	}
+	free(c->subject);
+	free(c->sender);
+	free(c->status);
+	free(c->lead);
+	free(c->assigned_by);
+	free(c->handler);
+	free(c->handler_name);
+	for (char **p = c->coordinate; p && *p; p++) {
+		free(*p);
+	}
+	free(c->coordinate);
+	memset(c, 0, sizeof(*c));
+}
+
+/* The ids first, then one case at a time: the callback may write. */
+int store_case_foreach_open(struct store *st, store_case_cb *cb, void *ctx,
+			    char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CASE_OPEN, error_r);
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc, ret = -1;
+
+	if (!s) {
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ids = xrealloc(ids, (n + 1) * sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, "listing open items", error_r);
+		goto out;
+	}
+	ret = 0;
+	for (size_t i = 0; i < n && ret == 0; i++) {
+		struct store_case c;
+
+		rc = store_case_get(st, ids[i], &c, error_r);
+		if (rc < 0) {
+			ret = -1;
+			break;
+		}
+		if (rc == 1) {
+			ret = cb(&c, ctx) ? 1 : 0;
+			store_case_release(&c);
+		}
+	}
+	ret = ret < 0 ? -1 : 0;
+out:
+	free(ids);
+	return ret;
+}
+
+int store_case_assign(struct store *st, int64_t item_id, const char *lead,
+		      const char *const *coordinate, int32_t due_day,
+		      time_t at, const char *by, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CASE_ASSIGN, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	store_bind_text(s, 2, lead);
+	sqlite3_bind_int64(s, 3, due_day);
+	sqlite3_bind_int64(s, 4, at);
+	store_bind_text(s, 5, by);
+	if (done(st, s, "assigning item", error_r) < 0) {
+		return -1;
+	}
+	s = stmt(st, C_PARTY_CLEAR, error_r);
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	if (done(st, s, "clearing parties", error_r) < 0) {
+		return -1;
+	}
+	for (; coordinate && *coordinate; coordinate++) {
+		s = stmt(st, C_PARTY_ADD, error_r);
+		if (!s) {
+			return -1;
+		}
+		sqlite3_bind_int64(s, 1, item_id);
+		store_bind_text(s, 2, *coordinate);
+		if (done(st, s, "adding party", error_r) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int store_case_set_due(struct store *st, int64_t item_id, int32_t due_day,
+		       char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CASE_DUE, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	sqlite3_bind_int64(s, 2, due_day);
+	return done(st, s, "setting deadline", error_r);
+}
+
+int store_case_set_handler(struct store *st, int64_t item_id,
+			   const char *address, const char *name,
+			   int32_t due_day, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CASE_HANDLER, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	store_bind_text(s, 2, address);
+	store_bind_text(s, 3, name);
+	sqlite3_bind_int64(s, 4, due_day);
+	return done(st, s, "setting handler", error_r);
+}
+
+int store_case_set_status(struct store *st, int64_t item_id,
+			  const char *status, time_t closed_at, int late_days,
+			  char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CASE_STATUS, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	store_bind_text(s, 2, status);
+	store_bind_id(s, 3, closed_at);
+	sqlite3_bind_int(s, 4, late_days);
+	return done(st, s, "setting status", error_r);
+}
+
+/* --- consultations --------------------------------------------------------- */
+
+static void consult_from_row(sqlite3_stmt *s, struct store_consult *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(s, 0);
+	c->item_id = sqlite3_column_int64(s, 1);
+	c->unit = store_column_dup(s, 2);
+	c->asked_at = (time_t)sqlite3_column_int64(s, 3);
+	c->asked_by = store_column_dup(s, 4);
+	c->due_day = column_day(s, 5);
+	c->state = store_column_dup(s, 6);
+	c->deemed = sqlite3_column_int(s, 7) != 0;
+	c->late = sqlite3_column_int(s, 8) != 0;
+	c->asked_clear = sqlite3_column_int(s, 9) != 0;
+	c->answered_by = store_column_dup(s, 10);
+	c->answer = store_column_dup(s, 11);
+}
+
+void store_consult_release(struct store_consult *c)
+{
+	if (!c) {
+		return;
+	}
+	free(c->unit);
+	free(c->asked_by);
+	free(c->state);
+	free(c->answered_by);
+	free(c->answer);
+	memset(c, 0, sizeof(*c));
+}
+
+int store_consult_ask(struct store *st, int64_t item_id, const char *unit,
+		      time_t at, const char *by, int32_t due_day,
+		      char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CONSULT_ASK, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	store_bind_text(s, 2, unit);
+	sqlite3_bind_int64(s, 3, at);
+	store_bind_text(s, 4, by);
+	sqlite3_bind_int64(s, 5, due_day);
+	return done(st, s, "asking for an opinion", error_r);
+}
+
+/* Rows first, callbacks after: a callback may write. */
+int store_consult_foreach(struct store *st, int64_t item_id,
+			  store_consult_cb *cb, void *ctx, char **error_r)
+{
+	sqlite3_stmt *s = stmt(
+	    st, item_id ? C_CONSULT_ITEM : C_CONSULT_WAITING, error_r);
+	struct store_consult *rows = NULL;
+	size_t n = 0;
+	int rc, ret = 0;
+
+	if (!s) {
+		return -1;
+	}
+	if (item_id) {
+		sqlite3_bind_int64(s, 1, item_id);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = xrealloc(rows, (n + 1) * sizeof(*rows));
+		consult_from_row(s, &rows[n++]);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		ret = store_fail(st, "reading consultations", error_r);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (ret == 0 && cb(&rows[i], ctx)) {
+			ret = 1;
+		}
+		store_consult_release(&rows[i]);
+	}
+	free(rows);
+	return ret < 0 ? -1 : 0;
+}
+
+int store_consult_answer(struct store *st, int64_t id, const char *state,
+			 time_t at, const char *by, const char *answer,
+			 bool late, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CONSULT_ANSWER, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, state);
+	sqlite3_bind_int64(s, 3, at);
+	store_bind_text(s, 4, by);
+	store_bind_text(s, 5, answer);
+	sqlite3_bind_int(s, 6, late);
+	return done(st, s, "recording an opinion", error_r);
+}
+
+int store_consult_mark(struct store *st, int64_t id, bool deemed,
+		       bool asked_clear, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CONSULT_MARK, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, deemed);
+	sqlite3_bind_int(s, 3, asked_clear);
+	return done(st, s, "marking a consultation", error_r);
+}
+
+/* --- extensions ------------------------------------------------------------ */
+
+void store_extension_release(struct store_extension *e)
+{
+	if (!e) {
+		return;
+	}
+	free(e->asked_by);
+	free(e->reason);
+	free(e->state);
+	memset(e, 0, sizeof(*e));
+}
+
+int store_extension_add(struct store *st, int64_t item_id, time_t at,
+			const char *by, int32_t from_day, int32_t to_day,
+			const char *reason, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_EXT_ADD, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	sqlite3_bind_int64(s, 2, at);
+	store_bind_text(s, 3, by);
+	sqlite3_bind_int64(s, 4, from_day);
+	sqlite3_bind_int64(s, 5, to_day);
+	store_bind_text(s, 6, reason);
+	return done(st, s, "recording an extension request", error_r);
+}
+
+int store_extension_pending(struct store *st, int64_t item_id,
+			    struct store_extension *e_r, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_EXT_PENDING, error_r);
+	int rc;
+
+	memset(e_r, 0, sizeof(*e_r));
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		e_r->id = sqlite3_column_int64(s, 0);
+		e_r->item_id = sqlite3_column_int64(s, 1);
+		e_r->asked_by = store_column_dup(s, 2);
+		e_r->from_day = column_day(s, 3);
+		e_r->to_day = column_day(s, 4);
+		e_r->reason = store_column_dup(s, 5);
+		e_r->state = store_column_dup(s, 6);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return store_fail(st, "reading extension requests", error_r);
+	}
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int store_extension_decide(struct store *st, int64_t id, const char *state,
+			   time_t at, const char *by, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_EXT_DECIDE, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, state);
+	sqlite3_bind_int64(s, 3, at);
+	store_bind_text(s, 4, by);
+	return done(st, s, "deciding an extension", error_r);
+}
+
+/* --- stages and sent mail ---------------------------------------------------- */
+
+int store_stage_mark(struct store *st, int64_t item_id, const char *stage,
+		     time_t at, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_STAGE_MARK, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	store_bind_text(s, 2, stage);
+	sqlite3_bind_int64(s, 3, at);
+	if (done(st, s, "marking a stage", error_r) < 0) {
+		return -1;
+	}
+	return sqlite3_changes(st->db) > 0 ? 1 : 0;
+}
+
+int store_sent_lookup(struct store *st, const char *message_id,
+		      int64_t *item_id_r, char kind_r[32], char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_SENT_LOOKUP, error_r);
+	int rc;
+
+	if (!s) {
+		return -1;
+	}
+	store_bind_text(s, 1, message_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *k = sqlite3_column_text(s, 1);
+
+		*item_id_r = sqlite3_column_int64(s, 0);
+		snprintf(kind_r, 32, "%s", k ? (const char *)k : "");
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return store_fail(st, "finding sent mail", error_r);
+	}
+	return rc == SQLITE_ROW ? 1 : 0;
+}
