@@ -72,6 +72,9 @@ static const struct word keys[] = {
     {"transfer", REPLY_KEY_TRANSFER},
     {"ly do", REPLY_KEY_REASON},
     {"reason", REPLY_KEY_REASON},
+    {"ket qua thong nhat", REPLY_KEY_SETTLED},
+    {"thong nhat", REPLY_KEY_SETTLED},
+    {"settled", REPLY_KEY_SETTLED},
 };
 
 static const char *const decision_names[] = {
