@@ -8,8 +8,11 @@
 #include "congvan/config.h"
 #include "congvan/store.h"
 
+struct workcal;
+
 struct runtime {
 	const struct config *cfg;
+	const struct workcal *cal; /* working days */
 	struct store *st;
 	const char *templates;       /* template folder */
 	time_t fixed_now;            /* run --now; 0: the real clock */

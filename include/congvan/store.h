@@ -304,6 +304,11 @@ int store_extension_decide(struct store *st, int64_t id, const char *state,
 int store_stage_mark(struct store *st, int64_t item_id, const char *stage,
 		     time_t at, char **error_r);
 
+/* The raw bytes' SHA-256, sender and Message-ID of stored message id (the
+ * strings owned by the caller, NULL when unknown): 1, 0 or -1. */
+int store_message_ref(struct store *st, int64_t id, char sha_r[STORE_SHA_HEX],
+		      char **from_r, char **message_id_r, char **error_r);
+
 /* The item and template name of a message we sent: 1 found, 0 not. */
 int store_sent_lookup(struct store *st, const char *message_id,
 		      int64_t *item_id_r, char kind_r[32], char **error_r);

@@ -23,6 +23,8 @@
 #include "congvan/store.h"
 #include "congvan/template.h"
 #include "congvan/util.h"
+#include "congvan/workday.h"
+#include "congvan/workflow.h"
 
 #ifndef CONGVAN_VERSION
 #define CONGVAN_VERSION "dev"
@@ -166,6 +168,52 @@ static int ensure_secret(const char *path)
 	return 0;
 }
 
+/* The holiday file: configured, else the one shipped beside the
+ * templates (data/ in a source tree, share/congvan/ when installed). */
+static char *holidays_path(const struct config *cfg, const char *templates)
+{
+	static const char *const near[] = {"data/holidays-vn.txt",
+					   "holidays-vn.txt"};
+	size_t n = strlen(templates);
+
+	if (cfg->calendar.holidays && *cfg->calendar.holidays) {
+		return xstrdup(cfg->calendar.holidays);
+	}
+	if (n > 10 && !strcmp(templates + n - 10, "/templates")) {
+		for (size_t i = 0; i < ARRAY_SIZE(near); i++) {
+			char *p = xasprintf("%.*s/%s", (int)(n - 10),
+					    templates, near[i]);
+
+			if (access(p, R_OK) == 0) {
+				return p;
+			}
+			free(p);
+		}
+	}
+	return NULL;
+}
+
+static int load_calendar(const struct config *cfg, struct runtime *rt)
+{
+	char *path = holidays_path(cfg, rt->templates);
+	struct workcal *cal = NULL;
+	char *err = NULL;
+
+	if (!path) {
+		log_warnx("no holiday file found (set [calendar] holidays):"
+			  " only weekends are days off");
+	}
+	if (workcal_load(path, cfg->calendar.workdays, &cal, &err) < 0) {
+		fprintf(stderr, "congvan: %s\n", err);
+		free(err);
+		free(path);
+		return -1;
+	}
+	free(path);
+	rt->cal = cal;
+	return 0;
+}
+
 static int open_runtime(const struct cli *cli, struct config *cfg,
 			struct runtime *rt)
 {
@@ -185,6 +233,9 @@ static int open_runtime(const struct cli *cli, struct config *cfg,
 			cli->now);
 		return EX_USAGE;
 	}
+	if (load_calendar(cfg, rt) < 0) {
+		return EX_CONFIG;
+	}
 	rt->st = store_open(cfg->service.database, &err);
 	if (!rt->st) {
 		log_warnx("%s", err);
@@ -196,6 +247,10 @@ static int open_runtime(const struct cli *cli, struct config *cfg,
 
 static void close_runtime(struct runtime *rt, struct config *cfg)
 {
+	struct workcal *cal = (struct workcal *)rt->cal;
+
+	workcal_free(&cal);
+	rt->cal = NULL;
 	store_close(&rt->st);
 	free((char *)rt->templates);
 	rt->templates = NULL;
@@ -231,6 +286,21 @@ static int intake_once(struct runtime *rt)
 	return ret;
 }
 
+/* The scheduler's pass at the cycle's clock, in one transaction. */
+static int schedule(struct runtime *rt)
+{
+	char *err = NULL;
+
+	if (store_begin(rt->st, &err) < 0 || workflow_tick(rt, &err) < 0 ||
+	    store_commit(rt->st, &err) < 0) {
+		store_rollback(rt->st);
+		log_warnx("scheduler: %s", err);
+		free(err);
+		return EX_SOFTWARE;
+	}
+	return 0;
+}
+
 static int flush_outbox(struct runtime *rt)
 {
 	struct outbox_stats stats;
@@ -263,6 +333,8 @@ static int cmd_run(const struct cli *cli)
 	if (ret == 0) {
 		ensure_secret(cfg.service.secret_file);
 		ret = intake_once(&rt);
+		out = schedule(&rt);
+		ret = ret ? ret : out;
 		out = flush_outbox(&rt);
 		ret = ret ? ret : out;
 	}
@@ -347,6 +419,7 @@ static int serve_cycle(struct runtime *rt, struct mail_session **ms,
 		log_info("intake: %zu fetched, %zu registered", stats.fetched,
 			 stats.registered);
 	}
+	schedule(rt);
 	flush_outbox(rt);
 	if (!stop_flag) {
 		wait_for_mail(rt, ms);

@@ -10,6 +10,7 @@
 #include "congvan/message.h"
 #include "congvan/outbox.h"
 #include "congvan/util.h"
+#include "congvan/workflow.h"
 
 /* A batch closes at this many messages or bytes, whichever comes first:
  * it bounds memory and the work lost to a crash. */
@@ -29,49 +30,6 @@ static const char *sender_of(const struct message_info *mi)
 		return mi->from_addr;
 	}
 	return mi->return_path && *mi->return_path ? mi->return_path : "?";
-}
-
-/* "—" for what the letter does not say. */
-static const char *or_dash(const char *s)
-{
-	return s && *s ? s : "—";
-}
-
-/* Queues the Office's notice of a newly registered item. */
-static int notify_office(struct runtime *rt, const struct store_item *item,
-			 const struct inspection *in, const char *duplicate_of,
-			 char **error_r)
-{
-	const struct message_info *mi = &in->info;
-	const struct letter *l = in->has_letter ? &in->letter : NULL;
-	char no[16], when[32], *sender;
-	const char *to[] = {rt->cfg->service.office, NULL};
-	int ret;
-
-	snprintf(no, sizeof(no), "%d", item->arrival_no);
-	clock_format_local(item->registered_at, when);
-	sender = mi->from_name && *mi->from_name
-		     ? xasprintf("%s <%s>", mi->from_name, sender_of(mi))
-		     : xstrdup(sender_of(mi));
-	{
-		const struct template_var vars[] = {
-		    {"key", item->key},
-		    {"arrival_no", no},
-		    {"registered", when},
-		    {"sender", sender},
-		    {"subject", mi->subject ? mi->subject : ""},
-		    {"organization", rt->cfg->service.organization},
-		    {"number", or_dash(l ? l->number : NULL)},
-		    {"letter_date", or_dash(l ? l->date : NULL)},
-		    {"deadline", or_dash(l ? l->deadline : NULL)},
-		    {"duplicate_of", or_dash(duplicate_of)},
-		};
-
-		ret = outbox_queue(rt, item->id, item->key, "registered", vars,
-				   ARRAY_SIZE(vars), to, error_r);
-	}
-	free(sender);
-	return ret;
 }
 
 static int local_year(time_t t)
@@ -159,7 +117,7 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 	    add_event(rt, item.id, msg_id, sender_of(mi), "registered",
 		      mi->subject, error_r) < 0 ||
 	    (in->has_letter && store_letter(rt, &item, in, dup, error_r) < 0) ||
-	    notify_office(rt, &item, in, dup[0] ? dup : NULL, error_r) < 0) {
+	    workflow_letter(rt, &item, in, dup[0] ? dup : NULL, error_r) < 0) {
 		return -1;
 	}
 	stats->registered++;
@@ -232,11 +190,18 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	    store_message_set_item(rt->st, msg_id, item_id, error_r) < 0) {
 		return -1;
 	}
-	return add_event(
-	    rt, item_id, msg_id, sender_of(mi), event_kind[in->kind],
-	    in->kind == MESSAGE_REPLY && in->reply_text ? in->reply_text
-							: mi->kind_reason,
-	    error_r);
+	if (add_event(rt, item_id, msg_id, sender_of(mi), event_kind[in->kind],
+		      in->kind == MESSAGE_REPLY && in->reply_text
+			  ? in->reply_text
+			  : mi->kind_reason,
+		      error_r) < 0) {
+		return -1;
+	}
+	/* Automatic mail and bounces are recorded, never acted on. */
+	if (in->kind == MESSAGE_REPLY && item_id) {
+		return workflow_reply(rt, item_id, msg_id, in, error_r);
+	}
+	return 0;
 }
 
 enum seen {

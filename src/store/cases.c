@@ -62,6 +62,8 @@ static const char *const sql[C_COUNT] = {
 		     " decided_by = ?4 WHERE id = ?1",
     [C_STAGE_MARK] = "INSERT OR IGNORE INTO stages (item_id, stage, at)"
 		     " VALUES (?1, ?2, ?3)",
+    [C_MSG_REF] = "SELECT sha256, from_addr, message_id FROM messages"
+		  " WHERE id = ?1",
     [C_SENT_LOOKUP] = "SELECT item_id, kind FROM outbox WHERE message_id = ?1"
 		      " AND item_id IS NOT NULL",
 };
@@ -530,6 +532,34 @@ int store_sent_lookup(struct store *st, const char *message_id,
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		return store_fail(st, "finding sent mail", error_r);
+	}
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int store_message_ref(struct store *st, int64_t id, char sha_r[STORE_SHA_HEX],
+		      char **from_r, char **message_id_r, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_MSG_REF, error_r);
+	int rc;
+
+	*from_r = *message_id_r = NULL;
+	sha_r[0] = '\0';
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *sha = sqlite3_column_text(s, 0);
+
+		snprintf(sha_r, STORE_SHA_HEX, "%s",
+			 sha ? (const char *)sha : "");
+		*from_r = store_column_dup(s, 1);
+		*message_id_r = store_column_dup(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return store_fail(st, "reading a message", error_r);
 	}
 	return rc == SQLITE_ROW ? 1 : 0;
 }

@@ -63,6 +63,7 @@ enum c {
 	C_EXT_DECIDE,
 	C_STAGE_MARK,
 	C_SENT_LOOKUP,
+	C_MSG_REF,
 	C_COUNT
 };
 

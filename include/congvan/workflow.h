@@ -1,0 +1,35 @@
+/* The rules of the ministry's letter carried out by mail: assignment of
+ * every letter to one lead unit, working-day deadlines, delegation,
+ * consultations with deemed agreement, extensions, returns, transfers,
+ * completion, and the scheduler's reminders and escalations.
+ *
+ * Every function runs inside the caller's store transaction: what it
+ * changes and the mail it queues commit together or not at all. */
+#ifndef CONGVAN_WORKFLOW_H
+#define CONGVAN_WORKFLOW_H
+
+#include <stdint.h>
+
+#include "congvan/inspect.h"
+#include "congvan/runtime.h"
+#include "congvan/store.h"
+
+/* A newly registered item from letter in: assigned by the first matching
+ * rule, else the Office is asked to assign it.  duplicate_of is the key of
+ * an earlier item with the same letter, or NULL. */
+int workflow_letter(struct runtime *rt, const struct store_item *item,
+		    const struct inspection *in, const char *duplicate_of,
+		    char **error_r);
+
+/* A reply (msg_id, already stored) matched to item_id: what its sender
+ * may do on that item is done and acknowledged; anything else is only
+ * recorded. */
+int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
+		   const struct inspection *in, char **error_r);
+
+/* The scheduler at runtime_now(rt): reminders before and on deadlines,
+ * overdue reminders, escalation, deemed agreements.  Each stage is acted
+ * on once, however often or late this runs. */
+int workflow_tick(struct runtime *rt, char **error_r);
+
+#endif

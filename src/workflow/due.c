@@ -1,0 +1,76 @@
+/* Deadlines as people write them in replies, and the deadline of a new
+ * assignment. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+
+#define DAYS_MAX 365
+
+/* "N ngày làm việc", "N working days", "N ngày", "N days": N, or 0 when
+ * text is not a number of days. */
+static int days_of(const char *text)
+{
+	char *folded = reply_fold(text);
+	char *end;
+	long n = strtol(folded, &end, 10);
+	int ret = 0;
+
+	if (end != folded && n > 0 && n <= DAYS_MAX) {
+		while (*end == ' ') {
+			end++;
+		}
+		if (!strcmp(end, "ngay lam viec") || !strcmp(end, "ngay") ||
+		    !strcmp(end, "working days") ||
+		    !strcmp(end, "working day") || !strcmp(end, "days") ||
+		    !strcmp(end, "day") || !*end) {
+			ret = (int)n;
+		}
+	}
+	free(folded);
+	return ret;
+}
+
+int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
+		 char **error_r)
+{
+	int n = days_of(text);
+	int32_t day;
+
+	if (n > 0) {
+		*day_r = workcal_add(rt->cal, wf_today(rt), n);
+		return 0;
+	}
+	if (workday_parse_date(text, &day) == 0) {
+		*day_r = workcal_next_workday(rt->cal, day);
+		return 0;
+	}
+	*error_r = xasprintf(wf_english(rt)
+				 ? "'%s' is not a date (DD/MM/YYYY) or a"
+				   " number of working days"
+				 : "'%s' không phải là ngày (dd/mm/yyyy) hoặc"
+				   " số ngày làm việc",
+			     text);
+	return -1;
+}
+
+int wf_assignment_due(const struct runtime *rt, const struct wf_item *it,
+		      const char *due_text, int rule_days, int32_t *day_r,
+		      char **error_r)
+{
+	int32_t day;
+
+	if (due_text) {
+		return wf_parse_due(rt, due_text, day_r, error_r);
+	}
+	if (it->has_letter && it->letter.deadline &&
+	    workday_parse_date(it->letter.deadline, &day) == 0) {
+		*day_r = workcal_next_workday(rt->cal, day);
+		return 0;
+	}
+	*day_r = workcal_add(rt->cal, workday_day_of(it->c.registered_at),
+			     rule_days > 0
+				 ? rule_days
+				 : rt->cfg->deadlines.assignment_days);
+	return 0;
+}

@@ -1,0 +1,359 @@
+/* Mail about an item: the variables every template may use, the
+ * recipients, and queueing through the outbox. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/clock.h"
+#include "congvan/log.h"
+#include "congvan/message.h"
+#include "congvan/outbox.h"
+#include "private.h"
+
+static const char *const var_names[V_COUNT] = {
+    [V_ORGANIZATION] = "organization",
+    [V_KEY] = "key",
+    [V_SUBJECT] = "subject",
+    [V_NUMBER] = "number",
+    [V_SENDER] = "sender",
+    [V_LETTER_DATE] = "letter_date",
+    [V_ARRIVAL_NO] = "arrival_no",
+    [V_REGISTERED] = "registered",
+    [V_RECIPIENT] = "recipient",
+    [V_LEAD] = "lead",
+    [V_LEAD_CODE] = "lead_code",
+    [V_COORDINATE] = "coordinate",
+    [V_DEADLINE] = "deadline",
+    [V_DEADLINE_WEEKDAY] = "deadline_weekday",
+    [V_HANDLER] = "handler",
+    [V_INTERNAL_DEADLINE] = "internal_deadline",
+    [V_UNIT] = "unit",
+    [V_UNIT_CODE] = "unit_code",
+    [V_FROM_UNIT] = "from_unit",
+    [V_CONSULT_DEADLINE] = "consult_deadline",
+    [V_CONSULT_UNITS] = "consult_units",
+    [V_DAYS_LEFT] = "days_left",
+    [V_DAYS_OVERDUE] = "days_overdue",
+    [V_ACTOR] = "actor",
+    [V_REASON] = "reason",
+    [V_ANSWER] = "answer",
+    [V_CHANGES] = "changes",
+    [V_NEW_DEADLINE] = "new_deadline",
+    [V_DECISION] = "decision",
+    [V_ON_TIME] = "on_time",
+    [V_DONE_DATE] = "done_date",
+    [V_OFFICE] = "office",
+};
+
+bool wf_english(const struct runtime *rt)
+{
+	return rt->cfg->service.language &&
+	       !strcmp(rt->cfg->service.language, "en");
+}
+
+int32_t wf_today(const struct runtime *rt)
+{
+	return workday_day_of(runtime_now(rt));
+}
+
+void wf_day_text(int32_t day, char buf[16])
+{
+	if (day <= 0) {
+		buf[0] = '\0';
+		return;
+	}
+	workday_format_vn(day, buf);
+}
+
+int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
+		 char **error_r)
+{
+	int rc;
+
+	memset(it, 0, sizeof(*it));
+	rc = store_case_get(rt->st, item_id, &it->c, error_r);
+	if (rc <= 0) {
+		return rc;
+	}
+	rc = store_letter_get(rt->st, item_id, &it->letter, error_r);
+	if (rc < 0) {
+		wf_item_release(it);
+		return -1;
+	}
+	it->has_letter = rc == 1;
+	it->lead = it->c.lead ? config_unit_find(rt->cfg, it->c.lead) : NULL;
+	return 1;
+}
+
+void wf_item_release(struct wf_item *it)
+{
+	store_case_release(&it->c);
+	if (it->has_letter) {
+		store_letter_row_release(&it->letter);
+	}
+	memset(it, 0, sizeof(*it));
+}
+
+void wf_set(struct wf_mail *m, enum wf_var v, const char *value)
+{
+	free(m->v[v]);
+	m->v[v] = xstrdup(value ? value : "");
+}
+
+void wf_setf(struct wf_mail *m, enum wf_var v, const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0) {
+		s = NULL;
+	}
+	va_end(ap);
+	free(m->v[v]);
+	m->v[v] = s ? s : xstrdup("");
+}
+
+/* "Name, Name" of the units coded in codes. */
+static char *unit_names(const struct runtime *rt, char *const *codes)
+{
+	struct sbuf sb = SBUF_INIT(1 << 16);
+
+	for (; codes && *codes; codes++) {
+		const struct config_unit *u = config_unit_find(rt->cfg, *codes);
+
+		if (sb.len) {
+			sbuf_adds(&sb, ", ");
+		}
+		sbuf_adds(&sb, u ? u->name : *codes);
+	}
+	if (!sb.len) {
+		sbuf_adds(&sb, wf_english(rt) ? "none" : "không có");
+	}
+	return sbuf_detach(&sb);
+}
+
+static const char *weekday_name(const struct runtime *rt, int32_t day)
+{
+	static const char *const vi[] = {"Chủ nhật", "thứ Hai", "thứ Ba",
+					 "thứ Tư",   "thứ Năm", "thứ Sáu",
+					 "thứ Bảy"};
+	static const char *const en[] = {"Sunday",   "Monday", "Tuesday",
+					 "Wednesday", "Thursday", "Friday",
+					 "Saturday"};
+	int w = workday_weekday(day);
+
+	if (day <= 0 || w < 0 || w > 6) {
+		return "";
+	}
+	return wf_english(rt) ? en[w] : vi[w];
+}
+
+static void set_letter(struct wf_mail *m, const struct wf_item *it)
+{
+	const struct store_letter_row *l = it->has_letter ? &it->letter : NULL;
+
+	wf_set(m, V_SUBJECT, l && l->subject ? l->subject : it->c.subject);
+	wf_set(m, V_NUMBER, l ? l->number : NULL);
+	wf_set(m, V_SENDER, l && l->issuer ? l->issuer : it->c.sender);
+	wf_set(m, V_LETTER_DATE, l ? l->date : NULL);
+}
+
+void wf_mail_init(struct runtime *rt, const struct wf_item *it,
+		  struct wf_mail *m)
+{
+	char day[16], when[32];
+
+	memset(m, 0, sizeof(*m));
+	for (int i = 0; i < V_COUNT; i++) {
+		m->v[i] = xstrdup("");
+	}
+	wf_set(m, V_ORGANIZATION, rt->cfg->service.organization);
+	wf_set(m, V_OFFICE, rt->cfg->service.office);
+	wf_set(m, V_KEY, it->c.key);
+	set_letter(m, it);
+	{
+		const char *dash = strrchr(it->c.key, '-');
+
+		wf_setf(m, V_ARRIVAL_NO, "%ld",
+			dash ? strtol(dash + 1, NULL, 10) : 0L);
+	}
+	clock_format_local(it->c.registered_at, when);
+	wf_set(m, V_REGISTERED, when);
+	wf_set(m, V_LEAD, it->lead ? it->lead->name : it->c.lead);
+	wf_set(m, V_LEAD_CODE, it->c.lead);
+	free(m->v[V_COORDINATE]);
+	m->v[V_COORDINATE] = unit_names(rt, it->c.coordinate);
+	wf_day_text(it->c.due_day, day);
+	wf_set(m, V_DEADLINE, day);
+	wf_set(m, V_DEADLINE_WEEKDAY, weekday_name(rt, it->c.due_day));
+	if (it->c.handler) {
+		wf_setf(m, V_HANDLER, "%s <%s>",
+			it->c.handler_name ? it->c.handler_name : "",
+			it->c.handler);
+	}
+	wf_day_text(it->c.handler_due_day, day);
+	wf_set(m, V_INTERNAL_DEADLINE, day);
+}
+
+void wf_mail_release(struct wf_mail *m)
+{
+	for (int i = 0; i < V_COUNT; i++) {
+		free(m->v[i]);
+	}
+	memset(m, 0, sizeof(*m));
+}
+
+static bool listed(const char *const *list, size_t n, const char *a)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (str_iequal(list[i], a)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+void wf_to(struct wf_mail *m, const char *address)
+{
+	if (address && *address && m->n_to < WF_RCPT_MAX &&
+	    !listed(m->to, m->n_to, address)) {
+		m->to[m->n_to++] = address;
+	}
+}
+
+void wf_cc(struct wf_mail *m, const char *address)
+{
+	if (address && *address && m->n_cc < WF_RCPT_MAX &&
+	    !listed(m->to, m->n_to, address) &&
+	    !listed(m->cc, m->n_cc, address)) {
+		m->cc[m->n_cc++] = address;
+	}
+}
+
+void wf_to_unit(struct wf_mail *m, const struct config_unit *u)
+{
+	if (u) {
+		wf_to(m, u->email);
+		wf_to(m, u->head);
+	}
+}
+
+void wf_cc_unit(struct wf_mail *m, const struct config_unit *u)
+{
+	if (u) {
+		wf_cc(m, u->email);
+		wf_cc(m, u->head);
+	}
+}
+
+int wf_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
+	     const char *actor, const char *kind, const char *detail,
+	     char **error_r)
+{
+	struct store_event ev = {
+	    .at = runtime_now(rt),
+	    .item_id = item_id,
+	    .message_id = msg_id,
+	    .actor = actor,
+	    .kind = kind,
+	    .detail = detail,
+	};
+
+	return store_event_add(rt->st, &ev, error_r);
+}
+
+/* The item's letter as it arrived, to attach. */
+static int letter_bytes(struct runtime *rt, const struct wf_item *it,
+			char **data_r, size_t *len_r, char **error_r)
+{
+	char sha[STORE_SHA_HEX];
+	char *from = NULL, *msgid = NULL;
+	int rc;
+
+	*data_r = NULL;
+	*len_r = 0;
+	rc = store_message_ref(rt->st, it->c.message_id, sha, &from, &msgid,
+			       error_r);
+	free(from);
+	free(msgid);
+	if (rc <= 0) {
+		return rc;
+	}
+	return store_blob_get(rt->st, sha, data_r, len_r, error_r) < 0 ? -1
+								       : 1;
+}
+
+static char *rcpt_text(const struct wf_mail *m)
+{
+	struct sbuf sb = SBUF_INIT(1 << 16);
+
+	for (size_t i = 0; i < m->n_to + m->n_cc; i++) {
+		sbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
+			  i < m->n_to ? m->to[i] : m->cc[i - m->n_to]);
+	}
+	return sbuf_detach(&sb);
+}
+
+int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
+	    const char *name, char **error_r)
+{
+	struct template_var vars[V_COUNT];
+	struct message_attachment att = {0};
+	struct outbox_mail om = {0};
+	char *data = NULL, *msgid = NULL, *who, *fname = NULL;
+	size_t len = 0;
+	int ret = -1;
+
+	if (m->n_to == 0) {
+		/* Nobody to write to (a unit without addresses): noted. */
+		return wf_event(rt, it->c.id, 0, "workflow", "mail-skipped",
+				name, error_r);
+	}
+	for (int i = 0; i < V_COUNT; i++) {
+		vars[i].name = var_names[i];
+		vars[i].value = m->v[i];
+	}
+	m->to[m->n_to] = NULL;
+	m->cc[m->n_cc] = NULL;
+	om.item_id = it->c.id;
+	om.key = it->c.key;
+	om.template_name = name;
+	om.vars = vars;
+	om.nvars = V_COUNT;
+	om.to = m->to;
+	om.cc = m->n_cc ? m->cc : NULL;
+	om.in_reply_to = m->in_reply_to;
+	if (m->attach_letter && letter_bytes(rt, it, &data, &len, error_r) < 0) {
+		return -1;
+	}
+	if (data) {
+		fname = xasprintf("%s.eml", it->c.key);
+		att.filename = fname;
+		att.content_type = "message/rfc822";
+		att.data = data;
+		att.len = len;
+		om.attachments = &att;
+		om.n_attachments = 1;
+	}
+	if (outbox_queue_mail(rt, &om, &msgid, error_r) < 0) {
+		goto out;
+	}
+	who = rcpt_text(m);
+	{
+		char *detail = xasprintf("%s%s to %s", name,
+					 msgid ? "" : " (rate-limited)", who);
+
+		ret = wf_event(rt, it->c.id, 0, "workflow", "mail-queued",
+			       detail, error_r);
+		free(detail);
+	}
+	log_debug("'%s': %s to %s", it->c.key, name, who);
+	free(who);
+out:
+	free(msgid);
+	free(fname);
+	free(data);
+	return ret;
+}

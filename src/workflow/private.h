@@ -1,0 +1,136 @@
+/* Shared inside src/workflow only. */
+#ifndef CONGVAN_WORKFLOW_PRIVATE_H
+#define CONGVAN_WORKFLOW_PRIVATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "congvan/config.h"
+#include "congvan/reply.h"
+#include "congvan/runtime.h"
+#include "congvan/store.h"
+#include "congvan/util.h"
+#include "congvan/workday.h"
+#include "congvan/workflow.h"
+
+/* The variables every template may use (templates/<lang>/*.txt). */
+enum wf_var {
+	V_ORGANIZATION,
+	V_KEY,
+	V_SUBJECT,
+	V_NUMBER,
+	V_SENDER,
+	V_LETTER_DATE,
+	V_ARRIVAL_NO,
+	V_REGISTERED,
+	V_RECIPIENT,
+	V_LEAD,
+	V_LEAD_CODE,
+	V_COORDINATE,
+	V_DEADLINE,
+	V_DEADLINE_WEEKDAY,
+	V_HANDLER,
+	V_INTERNAL_DEADLINE,
+	V_UNIT,
+	V_UNIT_CODE,
+	V_FROM_UNIT,
+	V_CONSULT_DEADLINE,
+	V_CONSULT_UNITS,
+	V_DAYS_LEFT,
+	V_DAYS_OVERDUE,
+	V_ACTOR,
+	V_REASON,
+	V_ANSWER,
+	V_CHANGES,
+	V_NEW_DEADLINE,
+	V_DECISION,
+	V_ON_TIME,
+	V_DONE_DATE,
+	V_OFFICE,
+	V_COUNT
+};
+
+/* One mail being prepared: its variables (owned copies) and
+ * recipients. */
+#define WF_RCPT_MAX 64
+struct wf_mail {
+	char *v[V_COUNT];
+	const char *to[WF_RCPT_MAX + 1];
+	const char *cc[WF_RCPT_MAX + 1];
+	size_t n_to, n_cc;
+	bool attach_letter; /* the item's letter, as message/rfc822 */
+	const char *in_reply_to;
+};
+
+/* The item being worked on, with what the templates say about it. */
+struct wf_item {
+	struct store_case c;
+	struct store_letter_row letter; /* zeroed when none */
+	bool has_letter;
+	const struct config_unit *lead; /* NULL: unassigned or unknown */
+};
+
+/* --- notify.c ----------------------------------------------------------- */
+
+/* Loads item_id: 1, 0 when it does not exist, -1 on error. */
+int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
+		 char **error_r);
+void wf_item_release(struct wf_item *it);
+
+/* Starts a mail about it with every common variable set. */
+void wf_mail_init(struct runtime *rt, const struct wf_item *it,
+		  struct wf_mail *m);
+void wf_mail_release(struct wf_mail *m);
+/* Sets a variable (copied; NULL is ""). */
+void wf_set(struct wf_mail *m, enum wf_var v, const char *value);
+void wf_setf(struct wf_mail *m, enum wf_var v, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Adds a recipient unless already there (case-insensitive); an address
+ * that is NULL or empty is skipped. */
+void wf_to(struct wf_mail *m, const char *address);
+void wf_cc(struct wf_mail *m, const char *address);
+/* Adds a unit's mailbox and head. */
+void wf_to_unit(struct wf_mail *m, const struct config_unit *u);
+void wf_cc_unit(struct wf_mail *m, const struct config_unit *u);
+/* Renders template name and queues it; an event "mail-queued" records
+ * it on the item. */
+int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
+	    const char *name, char **error_r);
+
+/* Appends an event on the item. */
+int wf_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
+	     const char *actor, const char *kind, const char *detail,
+	     char **error_r);
+
+/* The day of runtime_now(rt). */
+int32_t wf_today(const struct runtime *rt);
+/* "DD/MM/YYYY" of day (0: ""). */
+void wf_day_text(int32_t day, char buf[16]);
+/* Whether the service writes English. */
+bool wf_english(const struct runtime *rt);
+
+/* --- due.c -------------------------------------------------------------- */
+
+/* Reads a "Hạn:" / "Gia hạn:" value: a date (D/M/YYYY, YYYY-MM-DD) rolled
+ * to a working day, or "N ngày làm việc" / "N working days" / "N ngày" /
+ * "N days" counted from today.  0 with the day, or -1 with *error_r. */
+int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
+		 char **error_r);
+
+/* The deadline of a new assignment: Hạn from the reply (due_text, may be
+ * NULL) wins, then a deadline the letter states, then the rule's days,
+ * then [deadlines] assignment_days. */
+int wf_assignment_due(const struct runtime *rt, const struct wf_item *it,
+		      const char *due_text, int rule_days, int32_t *day_r,
+		      char **error_r);
+
+/* --- assign.c ----------------------------------------------------------- */
+
+/* Assigns it to lead with coordinating units and deadline due, records
+ * it and mails the assignment. */
+int wf_assign(struct runtime *rt, struct wf_item *it,
+	      const struct config_unit *lead,
+	      const struct config_unit *const *coordinate, size_t n_coordinate,
+	      int32_t due, const char *by, int64_t msg_id, char **error_r);
+
+#endif

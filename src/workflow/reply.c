@@ -1,0 +1,808 @@
+/* What people write back.  A reply acts only through its sender's role
+ * on the item:
+ *   the Office and leaders: Chủ trì / Phối hợp / Hạn (assign, reassign,
+ *     change the deadline), Đồng ý / Không đồng ý on an extension request;
+ *   the lead unit (head, members, its mailbox, the handler): Giao, Lấy ý
+ *     kiến, Gia hạn, Chuyển, Trả lại, Kết quả thống nhất, Hoàn thành;
+ *   a consulted unit (head, members, mailbox): its opinion.
+ * Anything else is recorded on the item and changes nothing.  Each
+ * accepted command is acknowledged to the sender with what changed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/log.h"
+#include "private.h"
+
+struct act {
+	struct runtime *rt;
+	struct wf_item it;
+	int64_t msg_id;
+	const struct inspection *in;
+	const char *from; /* the sender's address */
+	char *actor;      /* "Name <address>" */
+	enum config_role role;
+	const struct config_unit *unit; /* the sender's unit */
+	struct sbuf changes;            /* lines for the acknowledgement */
+	bool acted;                     /* something was accepted */
+};
+
+static const char *cmd(const struct act *a, enum reply_key key)
+{
+	const struct reply_parsed *p = &a->in->reply;
+
+	for (size_t i = 0; i < p->n_commands; i++) {
+		if (p->commands[i].key == key) {
+			return p->commands[i].value;
+		}
+	}
+	return NULL;
+}
+
+static const char *tr(const struct act *a, const char *vi, const char *en)
+{
+	return wf_english(a->rt) ? en : vi;
+}
+
+/* Notes an accepted change for the acknowledgement. */
+static void changed(struct act *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void changed(struct act *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0) {
+		s = NULL;
+	}
+	va_end(ap);
+	sbuf_addf(&a->changes, "- %s\n", s ? s : "");
+	free(s);
+	a->acted = true;
+}
+
+/* Notes a refused command (with why) for the acknowledgement. */
+static void refused(struct act *a, const char *why)
+{
+	sbuf_addf(&a->changes, "- %s: %s\n",
+		  tr(a, "Không thực hiện", "Not done"), why);
+}
+
+static bool is_lead_side(const struct act *a)
+{
+	const struct store_case *c = &a->it.c;
+
+	if (c->handler && str_iequal(c->handler, a->from)) {
+		return true;
+	}
+	return a->unit && c->lead && str_iequal(a->unit->code, c->lead) &&
+	       (a->role == CONFIG_ROLE_HEAD || a->role == CONFIG_ROLE_MEMBER ||
+		a->role == CONFIG_ROLE_UNIT_MAILBOX);
+}
+
+static bool is_office(const struct act *a)
+{
+	return a->role == CONFIG_ROLE_OFFICE || a->role == CONFIG_ROLE_LEADER;
+}
+
+static bool is_open(const struct act *a)
+{
+	return !strcmp(a->it.c.status, STORE_STATUS_ASSIGNED) ||
+	       !strcmp(a->it.c.status, STORE_STATUS_DISPUTED);
+}
+
+static int event(struct act *a, const char *kind, const char *detail,
+		 char **error_r)
+{
+	return wf_event(a->rt, a->it.c.id, a->msg_id, a->from, kind, detail,
+			error_r);
+}
+
+static int reload(struct act *a, char **error_r)
+{
+	int64_t id = a->it.c.id;
+
+	wf_item_release(&a->it);
+	return wf_item_load(a->rt, id, &a->it, error_r) == 1 ? 0 : -1;
+}
+
+/* --- the Office ----------------------------------------------------------- */
+
+static int office_assign(struct act *a, const char *lead_text,
+			 char **error_r)
+{
+	const struct config_unit **lead = NULL, **coord = NULL;
+	const char *coord_text = cmd(a, REPLY_KEY_COORDINATE);
+	size_t n_lead = 0, n_coord = 0;
+	char *err = NULL, day[16];
+	int32_t due;
+	int ret = 0;
+
+	if (config_units_parse(a->rt->cfg, lead_text, &lead, &n_lead, &err) <
+		0 ||
+	    n_lead != 1 ||
+	    (coord_text && config_units_parse(a->rt->cfg, coord_text, &coord,
+					      &n_coord, &err) < 0) ||
+	    wf_assignment_due(a->rt, &a->it, cmd(a, REPLY_KEY_DUE), 0, &due,
+			      &err) < 0) {
+		refused(a, err ? err
+			       : tr(a, "cần đúng một đơn vị chủ trì",
+				    "exactly one lead unit is needed"));
+		goto out;
+	}
+	ret = wf_assign(a->rt, &a->it, lead[0], coord, n_coord, due, a->from,
+			a->msg_id, error_r);
+	wf_day_text(due, day);
+	changed(a, "%s: %s; %s: %s", tr(a, "Chủ trì", "Lead"), lead[0]->name,
+		tr(a, "Hạn xử lý", "Deadline"), day);
+out:
+	free(err);
+	free(lead);
+	free(coord);
+	return ret;
+}
+
+static int office_due(struct act *a, const char *due_text, char **error_r)
+{
+	char *err = NULL, day[16], *detail;
+	struct wf_mail m;
+	int32_t due;
+	int ret;
+
+	if (wf_parse_due(a->rt, due_text, &due, &err) < 0) {
+		refused(a, err);
+		free(err);
+		return 0;
+	}
+	wf_day_text(due, day);
+	detail = xasprintf("deadline %s", day);
+	ret = store_case_set_due(a->rt->st, a->it.c.id, due, error_r) < 0 ||
+		      event(a, "deadline-set", detail, error_r) < 0 ||
+		      reload(a, error_r) < 0
+		  ? -1
+		  : 0;
+	free(detail);
+	if (ret < 0) {
+		return -1;
+	}
+	changed(a, "%s: %s", tr(a, "Hạn xử lý", "Deadline"), day);
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_RECIPIENT, a->it.lead ? a->it.lead->name : "");
+	wf_to_unit(&m, a->it.lead);
+	wf_to(&m, a->it.c.handler);
+	ret = wf_send(a->rt, &a->it, &m, "assigned", error_r);
+	wf_mail_release(&m);
+	return ret;
+}
+
+static int office_extension(struct act *a, enum reply_decision d,
+			    char **error_r)
+{
+	struct store_extension e;
+	struct wf_mail m;
+	const char *due_text = cmd(a, REPLY_KEY_DUE);
+	bool grant = d == REPLY_DECISION_AGREE;
+	char day[16], *err = NULL;
+	int32_t to;
+	int rc, ret = -1;
+
+	rc = store_extension_pending(a->rt->st, a->it.c.id, &e, error_r);
+	if (rc <= 0) {
+		return rc;
+	}
+	to = e.to_day;
+	if (grant && due_text && wf_parse_due(a->rt, due_text, &to, &err) < 0) {
+		refused(a, err);
+		free(err);
+		store_extension_release(&e);
+		return 0;
+	}
+	wf_day_text(to, day);
+	if (store_extension_decide(a->rt->st, e.id,
+				   grant ? "granted" : "refused",
+				   runtime_now(a->rt), a->from, error_r) < 0 ||
+	    (grant &&
+	     store_case_set_due(a->rt->st, a->it.c.id, to, error_r) < 0) ||
+	    event(a, grant ? "extension-granted" : "extension-refused",
+		  grant ? day : e.reason, error_r) < 0 ||
+	    reload(a, error_r) < 0) {
+		goto out;
+	}
+	changed(a, "%s: %s", tr(a, "Gia hạn", "Extension"),
+		grant ? day : tr(a, "không chấp thuận", "refused"));
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_NEW_DEADLINE, day);
+	wf_set(&m, V_DECISION,
+	       grant ? tr(a, "được chấp thuận", "granted")
+		     : tr(a, "không được chấp thuận", "refused"));
+	wf_set(&m, V_REASON, e.reason);
+	wf_set(&m, V_RECIPIENT, a->it.lead ? a->it.lead->name : "");
+	wf_to_unit(&m, a->it.lead);
+	wf_to(&m, a->it.c.handler);
+	wf_to(&m, e.asked_by);
+	ret = wf_send(a->rt, &a->it, &m, "extension_decided", error_r);
+	wf_mail_release(&m);
+out:
+	store_extension_release(&e);
+	return ret;
+}
+
+static int office_acts(struct act *a, char **error_r)
+{
+	const char *lead = cmd(a, REPLY_KEY_LEAD);
+	enum reply_decision d = a->in->reply.decision;
+
+	if (lead) {
+		return office_assign(a, lead, error_r);
+	}
+	if (!a->it.c.lead) {
+		return 0;
+	}
+	if (d == REPLY_DECISION_AGREE || d == REPLY_DECISION_DISAGREE) {
+		return office_extension(a, d, error_r);
+	}
+	if (cmd(a, REPLY_KEY_DUE) && is_open(a)) {
+		return office_due(a, cmd(a, REPLY_KEY_DUE), error_r);
+	}
+	return 0;
+}
+
+/* --- the lead unit -------------------------------------------------------- */
+
+static int delegate(struct act *a, const char *who, char **error_r)
+{
+	struct config_person p = {0};
+	const struct config_unit *pu = NULL;
+	const char *due_text = cmd(a, REPLY_KEY_DUE);
+	int32_t due = a->it.c.due_day;
+	char *err = NULL, day[16], *detail;
+	struct wf_mail m;
+	int ret = 0;
+
+	if (config_person_parse(a->rt->cfg, who, &p, &err) < 0) {
+		refused(a, err);
+		goto out;
+	}
+	config_role_of(a->rt->cfg, p.address, &pu);
+	if (!pu || !a->it.lead || pu != a->it.lead) {
+		refused(a, tr(a, "người được giao không thuộc đơn vị chủ trì",
+			      "the person is not in the lead unit"));
+		goto out;
+	}
+	if (due_text && wf_parse_due(a->rt, due_text, &due, &err) < 0) {
+		refused(a, err);
+		goto out;
+	}
+	if (due > a->it.c.due_day) {
+		refused(a, tr(a, "hạn nội bộ không được muộn hơn hạn của đơn vị",
+			      "the internal deadline may not be later than"
+			      " the unit's"));
+		goto out;
+	}
+	wf_day_text(due, day);
+	detail = xasprintf("%s, deadline %s", p.address, day);
+	ret = store_case_set_handler(a->rt->st, a->it.c.id, p.address,
+				     p.name, due, error_r) < 0 ||
+		      event(a, "delegated", detail, error_r) < 0 ||
+		      reload(a, error_r) < 0
+		  ? -1
+		  : 0;
+	free(detail);
+	if (ret < 0) {
+		goto out;
+	}
+	changed(a, "%s: %s <%s>, %s %s", tr(a, "Giao", "Assigned to"),
+		p.name ? p.name : "", p.address, tr(a, "hạn", "due"), day);
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_RECIPIENT, p.name ? p.name : p.address);
+	wf_set(&m, V_ACTOR, a->actor);
+	wf_to(&m, p.address);
+	wf_cc(&m, a->it.lead->head);
+	m.attach_letter = true;
+	ret = wf_send(a->rt, &a->it, &m, "delegated", error_r);
+	wf_mail_release(&m);
+out:
+	free(err);
+	free(p.name);
+	free(p.address);
+	return ret;
+}
+
+static int consult(struct act *a, const char *units_text, char **error_r)
+{
+	const struct config_unit **units = NULL;
+	const char *due_text = cmd(a, REPLY_KEY_DUE);
+	size_t n = 0;
+	char *err = NULL, day[16];
+	int32_t due;
+	int ret = 0;
+
+	if (config_units_parse(a->rt->cfg, units_text, &units, &n, &err) < 0) {
+		refused(a, err);
+		goto out;
+	}
+	if (due_text) {
+		if (wf_parse_due(a->rt, due_text, &due, &err) < 0) {
+			refused(a, err);
+			goto out;
+		}
+	} else {
+		due = workcal_add(a->rt->cal, wf_today(a->rt),
+				  a->rt->cfg->deadlines.consultation_days);
+	}
+	wf_day_text(due, day);
+	for (size_t i = 0; i < n && ret == 0; i++) {
+		struct wf_mail m;
+
+		if (a->it.lead && units[i] == a->it.lead) {
+			continue;
+		}
+		if (store_consult_ask(a->rt->st, a->it.c.id, units[i]->code,
+				      runtime_now(a->rt), a->from, due,
+				      error_r) < 0 ||
+		    event(a, "consulted", units[i]->code, error_r) < 0) {
+			ret = -1;
+			break;
+		}
+		changed(a, "%s: %s, %s %s",
+			tr(a, "Lấy ý kiến", "Opinion asked of"),
+			units[i]->name, tr(a, "hạn", "due"), day);
+		wf_mail_init(a->rt, &a->it, &m);
+		wf_set(&m, V_RECIPIENT, units[i]->name);
+		wf_set(&m, V_UNIT, units[i]->name);
+		wf_set(&m, V_UNIT_CODE, units[i]->code);
+		wf_set(&m, V_CONSULT_DEADLINE, day);
+		wf_set(&m, V_ACTOR, a->actor);
+		wf_to_unit(&m, units[i]);
+		m.attach_letter = true;
+		ret = wf_send(a->rt, &a->it, &m, "consult_request", error_r);
+		wf_mail_release(&m);
+	}
+out:
+	free(err);
+	free(units);
+	return ret;
+}
+
+static int extend(struct act *a, const char *value, char **error_r)
+{
+	const char *reason = cmd(a, REPLY_KEY_REASON);
+	char *err = NULL, day[16], *detail;
+	struct wf_mail m;
+	int n, ret;
+	int32_t to;
+
+	/* "N ngày làm việc" extends the current deadline by N. */
+	n = atoi(value);
+	if (n > 0 && !strchr(value, '/') && !strchr(value, '-')) {
+		to = workcal_add(a->rt->cal, a->it.c.due_day, n);
+	} else if (wf_parse_due(a->rt, value, &to, &err) < 0) {
+		refused(a, err);
+		free(err);
+		return 0;
+	}
+	if (to <= a->it.c.due_day) {
+		refused(a, tr(a, "ngày gia hạn phải sau hạn hiện tại",
+			      "the new date must be after the deadline"));
+		return 0;
+	}
+	wf_day_text(to, day);
+	detail = xasprintf("to %s: %s", day, reason ? reason : "");
+	ret = store_extension_add(a->rt->st, a->it.c.id, runtime_now(a->rt),
+				  a->from, a->it.c.due_day, to, reason,
+				  error_r) < 0 ||
+		      event(a, "extension-requested", detail, error_r) < 0
+		  ? -1
+		  : 0;
+	free(detail);
+	if (ret < 0) {
+		return -1;
+	}
+	changed(a, "%s %s (%s)",
+		tr(a, "Đã gửi Văn phòng đề nghị gia hạn đến",
+		   "Extension requested from the Office to"),
+		day, tr(a, "chờ chấp thuận", "awaiting approval"));
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_set(&m, V_UNIT, a->it.lead ? a->it.lead->name : "");
+	wf_set(&m, V_NEW_DEADLINE, day);
+	wf_set(&m, V_REASON, reason);
+	wf_set(&m, V_ACTOR, a->actor);
+	wf_to(&m, a->rt->cfg->service.office);
+	for (size_t i = 0; i < a->rt->cfg->n_leaders; i++) {
+		wf_cc(&m, a->rt->cfg->leaders[i].address);
+	}
+	ret = wf_send(a->rt, &a->it, &m, "extension_request", error_r);
+	wf_mail_release(&m);
+	return ret;
+}
+
+/* Closes the item: done, returned. */
+static int close_item(struct act *a, const char *status, int late,
+		      char **error_r)
+{
+	return store_case_set_status(a->rt->st, a->it.c.id, status,
+				     runtime_now(a->rt), late, error_r) < 0 ||
+		       reload(a, error_r) < 0
+		   ? -1
+		   : 0;
+}
+
+static int done(struct act *a, char **error_r)
+{
+	int32_t today = wf_today(a->rt);
+	int late = today > a->it.c.due_day
+		       ? workcal_count(a->rt->cal, a->it.c.due_day, today)
+		       : 0;
+	char day[16], *detail;
+	struct wf_mail m;
+	int ret;
+
+	detail = late ? xasprintf("late by %d working days", late)
+		      : xstrdup("on time");
+	ret = event(a, "done", detail, error_r) < 0 ||
+		      close_item(a, STORE_STATUS_DONE, late, error_r) < 0
+		  ? -1
+		  : 0;
+	free(detail);
+	if (ret < 0) {
+		return -1;
+	}
+	wf_day_text(today, day);
+	changed(a, "%s (%s)", tr(a, "Hoàn thành", "Done"), day);
+	wf_mail_init(a->rt, &a->it, &m);
+	if (late) {
+		wf_setf(&m, V_ON_TIME,
+			wf_english(a->rt) ? "%d working days late"
+					  : "quá hạn %d ngày làm việc",
+			late);
+	} else {
+		wf_set(&m, V_ON_TIME, tr(a, "đúng hạn", "on time"));
+	}
+	wf_set(&m, V_DONE_DATE, day);
+	wf_set(&m, V_ACTOR, a->actor);
+	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_to(&m, a->rt->cfg->service.office);
+	for (char **u = a->it.c.coordinate; *u; u++) {
+		wf_cc_unit(&m, config_unit_find(a->rt->cfg, *u));
+	}
+	ret = wf_send(a->rt, &a->it, &m, "done", error_r);
+	wf_mail_release(&m);
+	return ret;
+}
+
+static int give_back(struct act *a, const char *reason, char **error_r)
+{
+	char *detail;
+	struct wf_mail m;
+	int ret;
+
+	if (!reason || !*reason) {
+		refused(a, tr(a, "trả lại cần nêu lý do",
+			      "a return needs a reason"));
+		return 0;
+	}
+	detail = xasprintf("%s: %s", a->it.c.lead, reason);
+	ret = event(a, "returned", detail, error_r) < 0 ||
+		      close_item(a, STORE_STATUS_RETURNED, 0, error_r) < 0
+		  ? -1
+		  : 0;
+	free(detail);
+	if (ret < 0) {
+		return -1;
+	}
+	changed(a, "%s: %s", tr(a, "Trả lại", "Returned"), reason);
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_UNIT, a->it.lead ? a->it.lead->name : a->it.c.lead);
+	wf_set(&m, V_REASON, reason);
+	wf_set(&m, V_ACTOR, a->actor);
+	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_to(&m, a->rt->cfg->service.office);
+	ret = wf_send(a->rt, &a->it, &m, "returned_office", error_r);
+	wf_mail_release(&m);
+	if (ret < 0 || !a->it.c.sender || !strchr(a->it.c.sender, '@')) {
+		return ret;
+	}
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_REASON, reason);
+	wf_set(&m, V_RECIPIENT, a->it.c.sender);
+	wf_to(&m, a->it.c.sender);
+	ret = wf_send(a->rt, &a->it, &m, "returned_sender", error_r);
+	wf_mail_release(&m);
+	return ret;
+}
+
+static int transfer(struct act *a, const char *to_text, char **error_r)
+{
+	const struct config_unit **to = NULL, **coord;
+	const struct config_unit *from = a->it.lead;
+	const char *reason = cmd(a, REPLY_KEY_REASON);
+	size_t n = 0, nc = 0;
+	char *err = NULL, *detail;
+	struct wf_mail m;
+	int ret = 0;
+
+	if (config_units_parse(a->rt->cfg, to_text, &to, &n, &err) < 0 ||
+	    n != 1 || !reason || !*reason || to[0] == from) {
+		refused(a, err ? err
+			       : tr(a, "chuyển cần một đơn vị khác và lý do",
+				    "a transfer needs one other unit and a"
+				    " reason"));
+		free(err);
+		free(to);
+		return 0;
+	}
+	detail = xasprintf("%s -> %s: %s", a->it.c.lead, to[0]->code, reason);
+	if (event(a, "transferred", detail, error_r) < 0) {
+		free(detail);
+		free(to);
+		return -1;
+	}
+	free(detail);
+	changed(a, "%s: %s (%s)", tr(a, "Chuyển", "Transferred to"),
+		to[0]->name, reason);
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_FROM_UNIT, from ? from->name : a->it.c.lead);
+	wf_set(&m, V_UNIT, to[0]->name);
+	wf_set(&m, V_UNIT_CODE, to[0]->code);
+	wf_set(&m, V_REASON, reason);
+	wf_set(&m, V_ACTOR, a->actor);
+	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_to(&m, a->rt->cfg->service.office);
+	wf_cc_unit(&m, to[0]);
+	ret = wf_send(a->rt, &a->it, &m, "transferred", error_r);
+	wf_mail_release(&m);
+	coord = xcalloc(1, sizeof(*coord) * (1 + 64));
+	for (char **u = a->it.c.coordinate; *u && nc < 64; u++) {
+		coord[nc++] = config_unit_find(a->rt->cfg, *u);
+	}
+	if (ret == 0) {
+		ret = wf_assign(a->rt, &a->it, to[0], coord, nc,
+				a->it.c.due_day, a->from, a->msg_id, error_r);
+	}
+	free(coord);
+	free(to);
+	return ret;
+}
+
+static int settle(struct act *a, const char *how, char **error_r)
+{
+	if (strcmp(a->it.c.status, STORE_STATUS_DISPUTED) != 0) {
+		return 0;
+	}
+	if (event(a, "settled", how, error_r) < 0 ||
+	    store_case_set_status(a->rt->st, a->it.c.id,
+				  STORE_STATUS_ASSIGNED, 0, 0, error_r) < 0 ||
+	    reload(a, error_r) < 0) {
+		return -1;
+	}
+	changed(a, "%s: %s",
+		tr(a, "Kết quả thống nhất", "Settled"), how);
+	return 0;
+}
+
+static int lead_acts(struct act *a, char **error_r)
+{
+	enum reply_decision d = a->in->reply.decision;
+	const char *v;
+
+	if ((v = cmd(a, REPLY_KEY_SETTLED)) && settle(a, v, error_r) < 0) {
+		return -1;
+	}
+	if ((v = cmd(a, REPLY_KEY_ASSIGN)) && delegate(a, v, error_r) < 0) {
+		return -1;
+	}
+	if ((v = cmd(a, REPLY_KEY_CONSULT)) && consult(a, v, error_r) < 0) {
+		return -1;
+	}
+	if ((v = cmd(a, REPLY_KEY_EXTEND)) && extend(a, v, error_r) < 0) {
+		return -1;
+	}
+	if ((v = cmd(a, REPLY_KEY_TRANSFER))) {
+		return transfer(a, v, error_r);
+	}
+	if ((v = cmd(a, REPLY_KEY_RETURN)) || d == REPLY_DECISION_RETURN) {
+		return give_back(a, v ? v : cmd(a, REPLY_KEY_REASON), error_r);
+	}
+	if (d == REPLY_DECISION_DONE) {
+		return done(a, error_r);
+	}
+	return 0;
+}
+
+/* --- a consulted unit --------------------------------------------------- */
+
+struct find_consult {
+	const char *unit;
+	struct store_consult found;
+	bool ok;
+};
+
+static int find_cb(const struct store_consult *c, void *ctx)
+{
+	struct find_consult *f = ctx;
+
+	if (!f->ok && str_iequal(c->unit, f->unit)) {
+		f->found = *c;
+		f->found.unit = xstrdup(c->unit);
+		f->found.asked_by = c->asked_by ? xstrdup(c->asked_by) : NULL;
+		f->found.state = xstrdup(c->state);
+		f->found.answered_by =
+		    c->answered_by ? xstrdup(c->answered_by) : NULL;
+		f->found.answer = c->answer ? xstrdup(c->answer) : NULL;
+		f->ok = true;
+	}
+	return 0;
+}
+
+static int notify_dispute(struct act *a, char **error_r)
+{
+	struct wf_mail m;
+	int ret;
+
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_UNIT, a->unit->name);
+	wf_set(&m, V_UNIT_CODE, a->unit->code);
+	wf_set(&m, V_ANSWER, a->in->reply_text);
+	wf_set(&m, V_ACTOR, a->actor);
+	wf_set(&m, V_RECIPIENT, a->it.lead ? a->it.lead->name : "");
+	if (a->it.lead) {
+		wf_to(&m, a->it.lead->head);
+	}
+	wf_to(&m, a->it.c.handler);
+	wf_cc(&m, a->rt->cfg->service.office);
+	ret = wf_send(a->rt, &a->it, &m, "disputed", error_r);
+	wf_mail_release(&m);
+	return ret;
+}
+
+static int ask_clear(struct act *a, const struct store_consult *c,
+		     char **error_r)
+{
+	struct wf_mail m;
+	int ret;
+
+	if (store_consult_mark(a->rt->st, c->id, c->deemed, true, error_r) <
+	    0) {
+		return -1;
+	}
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_UNIT, a->unit->name);
+	wf_set(&m, V_ANSWER, a->in->reply_text);
+	wf_set(&m, V_RECIPIENT, a->actor);
+	wf_to(&m, a->from);
+	ret = wf_send(a->rt, &a->it, &m, "unclear", error_r);
+	wf_mail_release(&m);
+	return ret;
+}
+
+/* 1 when the sender's unit was consulted and the opinion recorded. */
+static int opinion(struct act *a, char **error_r)
+{
+	struct find_consult f = {.unit = a->unit ? a->unit->code : NULL};
+	enum reply_decision d = a->in->reply.decision;
+	const char *state = d == REPLY_DECISION_AGREE	   ? "agree"
+			    : d == REPLY_DECISION_DISAGREE ? "disagree"
+							   : "unclear";
+	bool late;
+	char *detail;
+	int ret = 0;
+
+	if (!f.unit || a->role == CONFIG_ROLE_OFFICE ||
+	    store_consult_foreach(a->rt->st, a->it.c.id, find_cb, &f,
+				  error_r) < 0) {
+		return f.unit ? -1 : 0;
+	}
+	if (!f.ok) {
+		return 0;
+	}
+	late = wf_today(a->rt) > f.found.due_day;
+	detail = xasprintf("%s: %s%s", f.found.unit, state,
+			   late ? " (late)" : "");
+	if (store_consult_answer(a->rt->st, f.found.id, state,
+				 runtime_now(a->rt), a->from,
+				 a->in->reply_text, late, error_r) < 0 ||
+	    event(a, "opinion", detail, error_r) < 0) {
+		ret = -1;
+	} else if (!strcmp(state, "unclear")) {
+		ret = f.found.asked_clear ? 0 : ask_clear(a, &f.found, error_r);
+		a->acted = true; /* answered by the question, no ack */
+		ret = ret < 0 ? -1 : 1;
+		goto out;
+	} else {
+		changed(a, "%s: %s%s", tr(a, "Ý kiến", "Opinion"),
+			d == REPLY_DECISION_AGREE ? tr(a, "đồng ý", "agree")
+						  : tr(a, "không đồng ý",
+						       "disagree"),
+			late ? tr(a, " (muộn)", " (late)") : "");
+		if (d == REPLY_DECISION_DISAGREE && is_open(a)) {
+			ret = store_case_set_status(a->rt->st, a->it.c.id,
+						    STORE_STATUS_DISPUTED, 0,
+						    0, error_r) < 0 ||
+				      reload(a, error_r) < 0 ||
+				      notify_dispute(a, error_r) < 0
+				  ? -1
+				  : 0;
+		}
+	}
+	ret = ret < 0 ? -1 : 1;
+out:
+	free(detail);
+	store_consult_release(&f.found);
+	return ret;
+}
+
+/* --- the reply ------------------------------------------------------------ */
+
+static int acknowledge(struct act *a, char **error_r)
+{
+	struct wf_mail m;
+	int ret;
+
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_CHANGES, sbuf_str(&a->changes));
+	wf_set(&m, V_RECIPIENT, a->actor);
+	wf_set(&m, V_ACTOR, a->actor);
+	wf_to(&m, a->from);
+	m.in_reply_to = a->in->info.message_id;
+	ret = wf_send(a->rt, &a->it, &m, "ack", error_r);
+	wf_mail_release(&m);
+	return ret;
+}
+
+static int act(struct act *a, char **error_r)
+{
+	int rc;
+
+	if (is_office(a)) {
+		if (office_acts(a, error_r) < 0) {
+			return -1;
+		}
+	} else if (is_lead_side(a) && is_open(a)) {
+		if (lead_acts(a, error_r) < 0) {
+			return -1;
+		}
+	} else {
+		rc = opinion(a, error_r);
+		if (rc != 0) {
+			return rc < 0 ? -1 : 0;
+		}
+		return event(a, "reply-not-acted",
+			     a->role == CONFIG_ROLE_NONE
+				 ? "the sender has no role on this item"
+				 : "the sender's role allows no command here",
+			     error_r);
+	}
+	if (a->changes.len > 0) {
+		return acknowledge(a, error_r);
+	}
+	return event(a, "reply-recorded", "no command", error_r);
+}
+
+int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
+		   const struct inspection *in, char **error_r)
+{
+	const struct message_info *mi = &in->info;
+	struct act a = {.rt = rt, .msg_id = msg_id, .in = in};
+	int rc;
+
+	if (!mi->from_addr) {
+		return 0;
+	}
+	rc = wf_item_load(rt, item_id, &a.it, error_r);
+	if (rc <= 0) {
+		return rc;
+	}
+	a.from = mi->from_addr;
+	a.actor = mi->from_name && *mi->from_name
+		      ? xasprintf("%s <%s>", mi->from_name, mi->from_addr)
+		      : xstrdup(mi->from_addr);
+	a.role = config_role_of(rt->cfg, a.from, &a.unit);
+	sbuf_init(&a.changes, 1 << 16);
+	rc = act(&a, error_r);
+	sbuf_release(&a.changes);
+	free(a.actor);
+	wf_item_release(&a.it);
+	return rc;
+}
