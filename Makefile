@@ -102,6 +102,7 @@ install: congvan
 	install -m 0644 templates/vi/* $(DESTDIR)$(DATADIR)/templates/vi/
 	install -m 0644 templates/en/* $(DESTDIR)$(DATADIR)/templates/en/
 	install -m 0644 config.example $(DESTDIR)$(DATADIR)/config.example
+	install -m 0644 data/holidays-vn.txt $(DESTDIR)$(DATADIR)/holidays-vn.txt
 
 clean:
 	rm -rf build congvan

@@ -32,6 +32,12 @@ seed() { # TARGET: a seed corpus folder
 		cp tests/data/letters/*.txt tests/data/integration/*.txt "$dir/" 2>/dev/null || true ;;
 	fuzz_trim)
 		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_holidays)
+		cp data/holidays-vn.txt "$dir/"
+		printf '!mon-fri, sat\n2025-04-26\tSat\twork\n2025-05-02 Fri off x\n' \
+			>"$dir/workdays.txt"
+		printf '2025-04-26 Sat work\n2025-04-26 off\n2025-13-01\nx wrok\n' \
+			>"$dir/errors.txt" ;;
 	fuzz_message | fuzz_inspect)
 		cp tests/data/integration/*.eml tests/data/mime/*.eml "$dir/" 2>/dev/null || true
 		cp tests/data/mail/*.eml "$dir/" 2>/dev/null || true
