@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -5,6 +6,8 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <utf8proc.h>
 
 #include "congvan/outbox.h"
 #include "congvan/template.h"
@@ -81,6 +84,214 @@ static void test_shipped(void **state)
 	}
 }
 
+/* Every mail template shipped in templates/<lang>/.  A template added to
+ * the folder but not here fails test_all_shipped. */
+static const char *const shipped_names[] = {
+    "registered",
+    "assigned",
+    "delegated",
+    "consult_request",
+    "reminder",
+    "due_today",
+    "overdue",
+    "escalation",
+    "consult_reminder",
+    "deemed_agreement",
+    "unclear",
+    "ack",
+    "disputed",
+    "returned_office",
+    "returned_sender",
+    "transferred",
+    "extension_request",
+    "extension_decided",
+    "done",
+};
+
+static const char *const shipped_langs[] = {"vi", "en"};
+
+/* Every variable the code supplies to a template, with sample values. */
+static const struct template_var full_vars[] = {
+    {"organization", "Bộ Công Thương"},
+    {"key", "CV-2026-000123"},
+    {"subject", "V/v báo cáo tình hình thực hiện <quý IV> & năm 2026"},
+    {"number", "2536/BCT-VP"},
+    {"sender", "Bộ Tài chính <vanthu@mof.gov.vn>"},
+    {"letter_date", "20/11/2026"},
+    {"arrival_no", "123"},
+    {"registered", "23/11/2026 08:15"},
+    {"recipient", "Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp"},
+    {"lead", "Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp"},
+    {"lead_code", "KHTC"},
+    {"coordinate", "Vụ Pháp chế, Cục Xuất nhập khẩu"},
+    {"deadline", "04/12/2026"},
+    {"deadline_weekday", "thứ Sáu"},
+    {"handler", "Nguyễn Thị Hương <huongnt@moit.gov.vn>"},
+    {"internal_deadline", "02/12/2026"},
+    {"unit", "Vụ Pháp chế"},
+    {"unit_code", "PC"},
+    {"from_unit", "Cục Xuất nhập khẩu"},
+    {"consult_deadline", "30/11/2026"},
+    {"consult_units", "Vụ Pháp chế, Cục Xuất nhập khẩu"},
+    {"days_left", "3"},
+    {"days_overdue", "2"},
+    {"actor", "Trần Văn Đức <ductv@moit.gov.vn>"},
+    {"reason", "Nội dung thuộc chức năng, nhiệm vụ của Vụ Pháp chế"},
+    {"answer", "Về cơ bản thống nhất.\nĐề nghị làm rõ điểm 2."},
+    {"changes", "- Người xử lý: Nguyễn Thị Hương\n- Hạn xử lý: 02/12/2026"},
+    {"new_deadline", "11/12/2026"},
+    {"decision", "được chấp thuận"},
+    {"on_time", "đúng hạn"},
+    {"done_date", "03/12/2026"},
+    {"office", "vanphong@moit.gov.vn"},
+    {"duplicate_of", "—"}, /* registered only */
+};
+
+static bool is_shipped(const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(shipped_names); i++) {
+		if (strlen(shipped_names[i]) == len &&
+		    memcmp(shipped_names[i], name, len) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Valid UTF-8 and already in NFC. */
+static bool utf8_nfc(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+	utf8proc_uint8_t *nfc;
+	bool ok;
+
+	while (left > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+
+		if (n <= 0) {
+			return false;
+		}
+		p += n;
+		left -= n;
+	}
+	nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
+	ok = nfc && strcmp((const char *)nfc, s) == 0;
+	free(nfc);
+	return ok;
+}
+
+/* Each template of the table renders in both languages with the full set
+ * of variables, as a well-formed mail. */
+static void test_all_shipped(void **state)
+{
+	(void)state;
+	for (size_t l = 0; l < ARRAY_SIZE(shipped_langs); l++) {
+		const char *lang = shipped_langs[l];
+
+		for (size_t i = 0; i < ARRAY_SIZE(shipped_names); i++) {
+			const char *name = shipped_names[i];
+			struct template_out t;
+			char *err = NULL;
+
+			if (template_check("templates", lang, name, &err) < 0) {
+				fail_msg("%s/%s: %s", lang, name, err);
+			}
+			if (template_render("templates", lang, name, full_vars,
+					    ARRAY_SIZE(full_vars), &t,
+					    &err) < 0) {
+				fail_msg("%s/%s: %s", lang, name, err);
+			}
+			if (!str_startswith(t.subject, "[CV-2026-000123] ") ||
+			    strchr(t.subject, '\n')) {
+				fail_msg("%s/%s: subject '%s'", lang, name,
+					 t.subject);
+			}
+			if (!strstr(t.text, "CV-2026-000123") ||
+			    strstr(t.text, "{{") ||
+			    !strstr(t.text, "\n-- \n")) {
+				fail_msg("%s/%s.txt: no key, a {{ left, or no"
+					 " footer",
+					 lang, name);
+			}
+			if (!t.html) {
+				fail_msg("%s/%s: no .html", lang, name);
+			}
+			if (strstr(t.html, "{{") ||
+			    strcasestr(t.html, "<html") ||
+			    strcasestr(t.html, "<head") ||
+			    strcasestr(t.html, "<body") ||
+			    strcasestr(t.html, "<script") ||
+			    !strstr(t.html, "CV-2026-000123")) {
+				fail_msg("%s/%s.html: not a body fragment"
+					 " with the key",
+					 lang, name);
+			}
+			if (!utf8_nfc(t.subject) || !utf8_nfc(t.text) ||
+			    !utf8_nfc(t.html)) {
+				fail_msg("%s/%s: not valid UTF-8 in NFC", lang,
+					 name);
+			}
+			if (strcmp(lang, "vi") == 0 &&
+			    (!strstr(t.text, "Kính gửi:") ||
+			     !strstr(t.text, "Trân trọng."))) {
+				fail_msg("%s/%s.txt: no 'Kính gửi:' or"
+					 " 'Trân trọng.'",
+					 lang, name);
+			}
+			template_out_free(&t);
+		}
+	}
+	template_cache_clear();
+}
+
+/* Every .txt in a language folder has its .html and is in the table
+ * above, and every .html has its .txt. */
+static void test_shipped_pairs(void **state)
+{
+	(void)state;
+	for (size_t l = 0; l < ARRAY_SIZE(shipped_langs); l++) {
+		char *dir = xasprintf("templates/%s", shipped_langs[l]);
+		DIR *d = opendir(dir);
+		struct dirent *e;
+		size_t ntxt = 0;
+
+		assert_non_null(d);
+		while ((e = readdir(d))) {
+			const char *dot = strrchr(e->d_name, '.');
+			const char *other;
+			char *path;
+
+			if (e->d_name[0] == '.' || !dot) {
+				continue;
+			}
+			if (strcmp(dot, ".txt") == 0) {
+				other = "html";
+				ntxt++;
+			} else if (strcmp(dot, ".html") == 0) {
+				other = "txt";
+			} else {
+				continue;
+			}
+			if (!is_shipped(e->d_name, (size_t)(dot - e->d_name))) {
+				fail_msg("%s/%s: not in shipped_names", dir,
+					 e->d_name);
+			}
+			path =
+			    xasprintf("%s/%.*s.%s", dir, (int)(dot - e->d_name),
+				      e->d_name, other);
+			if (access(path, R_OK) != 0) {
+				fail_msg("%s/%s: no %s", dir, e->d_name, path);
+			}
+			free(path);
+		}
+		closedir(d);
+		assert_int_equal(ntxt, ARRAY_SIZE(shipped_names));
+		free(dir);
+	}
+}
+
 static void test_missing(void **state)
 {
 	struct template_out t;
@@ -122,8 +333,12 @@ static void test_backoff(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_expand),  cmocka_unit_test(test_shipped),
-	    cmocka_unit_test(test_missing), cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_expand),
+	    cmocka_unit_test(test_shipped),
+	    cmocka_unit_test(test_all_shipped),
+	    cmocka_unit_test(test_shipped_pairs),
+	    cmocka_unit_test(test_missing),
+	    cmocka_unit_test(test_check),
 	    cmocka_unit_test(test_backoff),
 	};
 
