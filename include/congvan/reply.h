@@ -47,7 +47,7 @@ enum reply_key {
 	REPLY_KEY_RETURN,     /* Trả lại: / Return: (with a reason) */
 	REPLY_KEY_TRANSFER,   /* Chuyển: / Transfer: */
 	REPLY_KEY_REASON,     /* Lý do: / Reason: */
-	REPLY_KEY_SETTLED,    /* Kết quả thống nhất: / Settled: (a dispute) */
+	REPLY_KEY_SETTLED, /* Kết quả thống nhất: / Settled: (a dispute) */
 };
 
 struct reply_command {

@@ -221,7 +221,7 @@ struct store_case {
 	char *handler_name;
 	int32_t handler_due_day;
 	time_t closed_at;
-	int late_days; /* working days late when closed */
+	int late_days;     /* working days late when closed */
 	char **coordinate; /* unit codes, NULL-terminated (never NULL) */
 };
 /* 1 found, 0 not, -1 error.  Release with store_case_release. */
@@ -237,17 +237,16 @@ int store_case_foreach_open(struct store *st, store_case_cb *cb, void *ctx,
  * (NULL-terminated, may be NULL), deadline; status becomes assigned and
  * any handler is cleared. */
 int store_case_assign(struct store *st, int64_t item_id, const char *lead,
-		      const char *const *coordinate, int32_t due_day,
-		      time_t at, const char *by, char **error_r);
+		      const char *const *coordinate, int32_t due_day, time_t at,
+		      const char *by, char **error_r);
 int store_case_set_due(struct store *st, int64_t item_id, int32_t due_day,
 		       char **error_r);
 int store_case_set_handler(struct store *st, int64_t item_id,
 			   const char *address, const char *name,
 			   int32_t due_day, char **error_r);
 /* Sets the status; closed_at and late_days only matter for closed ones. */
-int store_case_set_status(struct store *st, int64_t item_id,
-			  const char *status, time_t closed_at, int late_days,
-			  char **error_r);
+int store_case_set_status(struct store *st, int64_t item_id, const char *status,
+			  time_t closed_at, int late_days, char **error_r);
 
 /* Consultations: one per item and unit. */
 struct store_consult {

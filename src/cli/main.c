@@ -181,8 +181,8 @@ static char *holidays_path(const struct config *cfg, const char *templates)
 	}
 	if (n > 10 && !strcmp(templates + n - 10, "/templates")) {
 		for (size_t i = 0; i < ARRAY_SIZE(near); i++) {
-			char *p = xasprintf("%.*s/%s", (int)(n - 10),
-					    templates, near[i]);
+			char *p = xasprintf("%.*s/%s", (int)(n - 10), templates,
+					    near[i]);
 
 			if (access(p, R_OK) == 0) {
 				return p;

@@ -1,10 +1,10 @@
 /* The MIME fields of one part, read from its raw header block.
  *
- * libetpan's MIME field parser is not used: libetpan 1.9.4 turns 8-bit bytes of a Content-Type parameter
- * into '?' (a raw UTF-8 name="Công văn.pdf" comes out "C??ng v??n.pdf"),
- * converts RFC 2047 words itself with charconv, and leaves RFC 2231
- * continuations (filename*0*=, filename*1*=) as separate parameters.  So
- * Content-Type, Content-Disposition and Content-Transfer-Encoding are read
+ * libetpan's MIME field parser is not used: libetpan 1.9.4 turns 8-bit bytes of
+ * a Content-Type parameter into '?' (a raw UTF-8 name="Công văn.pdf" comes out
+ * "C??ng v??n.pdf"), converts RFC 2047 words itself with charconv, and leaves
+ * RFC 2231 continuations (filename*0*=, filename*1*=) as separate parameters.
+ * So Content-Type, Content-Disposition and Content-Transfer-Encoding are read
  * here: parameters with quoted strings, RFC 2231 charset and
  * continuations, RFC 2047 words and raw 8-bit (through
  * message_decode_header). */

@@ -149,9 +149,9 @@ int store_case_get(struct store *st, int64_t item_id, struct store_case *c_r,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW) {
-		return rc == SQLITE_DONE ? 0
-					 : store_fail(st, "reading item",
-						      error_r);
+		return rc == SQLITE_DONE
+			   ? 0
+			   : store_fail(st, "reading item", error_r);
 	}
 	if (parties_get(st, c_r, error_r) < 0) {
 		store_case_release(c_r);
@@ -221,8 +221,8 @@ out:
 }
 
 int store_case_assign(struct store *st, int64_t item_id, const char *lead,
-		      const char *const *coordinate, int32_t due_day,
-		      time_t at, const char *by, char **error_r)
+		      const char *const *coordinate, int32_t due_day, time_t at,
+		      const char *by, char **error_r)
 {
 	sqlite3_stmt *s = stmt(st, C_CASE_ASSIGN, error_r);
 
@@ -288,9 +288,8 @@ int store_case_set_handler(struct store *st, int64_t item_id,
 	return done(st, s, "setting handler", error_r);
 }
 
-int store_case_set_status(struct store *st, int64_t item_id,
-			  const char *status, time_t closed_at, int late_days,
-			  char **error_r)
+int store_case_set_status(struct store *st, int64_t item_id, const char *status,
+			  time_t closed_at, int late_days, char **error_r)
 {
 	sqlite3_stmt *s = stmt(st, C_CASE_STATUS, error_r);
 
@@ -304,7 +303,8 @@ int store_case_set_status(struct store *st, int64_t item_id,
 	return done(st, s, "setting status", error_r);
 }
 
-/* --- consultations --------------------------------------------------------- */
+/* --- consultations ---------------------------------------------------------
+ */
 
 static void consult_from_row(sqlite3_stmt *s, struct store_consult *c)
 {
@@ -357,8 +357,8 @@ int store_consult_ask(struct store *st, int64_t item_id, const char *unit,
 int store_consult_foreach(struct store *st, int64_t item_id,
 			  store_consult_cb *cb, void *ctx, char **error_r)
 {
-	sqlite3_stmt *s = stmt(
-	    st, item_id ? C_CONSULT_ITEM : C_CONSULT_WAITING, error_r);
+	sqlite3_stmt *s =
+	    stmt(st, item_id ? C_CONSULT_ITEM : C_CONSULT_WAITING, error_r);
 	struct store_consult *rows = NULL;
 	size_t n = 0;
 	int rc, ret = 0;
@@ -419,7 +419,8 @@ int store_consult_mark(struct store *st, int64_t id, bool deemed,
 	return done(st, s, "marking a consultation", error_r);
 }
 
-/* --- extensions ------------------------------------------------------------ */
+/* --- extensions ------------------------------------------------------------
+ */
 
 void store_extension_release(struct store_extension *e)
 {
@@ -493,7 +494,8 @@ int store_extension_decide(struct store *st, int64_t id, const char *state,
 	return done(st, s, "deciding an extension", error_r);
 }
 
-/* --- stages and sent mail ---------------------------------------------------- */
+/* --- stages and sent mail ----------------------------------------------------
+ */
 
 int store_stage_mark(struct store *st, int64_t item_id, const char *stage,
 		     time_t at, char **error_r)

@@ -68,9 +68,8 @@ int wf_assignment_due(const struct runtime *rt, const struct wf_item *it,
 		*day_r = workcal_next_workday(rt->cal, day);
 		return 0;
 	}
-	*day_r = workcal_add(rt->cal, workday_day_of(it->c.registered_at),
-			     rule_days > 0
-				 ? rule_days
-				 : rt->cfg->deadlines.assignment_days);
+	*day_r = workcal_add(
+	    rt->cal, workday_day_of(it->c.registered_at),
+	    rule_days > 0 ? rule_days : rt->cfg->deadlines.assignment_days);
 	return 0;
 }

@@ -139,7 +139,7 @@ static const char *weekday_name(const struct runtime *rt, int32_t day)
 	static const char *const vi[] = {"Chủ nhật", "thứ Hai", "thứ Ba",
 					 "thứ Tư",   "thứ Năm", "thứ Sáu",
 					 "thứ Bảy"};
-	static const char *const en[] = {"Sunday",   "Monday", "Tuesday",
+	static const char *const en[] = {"Sunday",    "Monday",   "Tuesday",
 					 "Wednesday", "Thursday", "Friday",
 					 "Saturday"};
 	int w = workday_weekday(day);
@@ -281,8 +281,7 @@ static int letter_bytes(struct runtime *rt, const struct wf_item *it,
 	if (rc <= 0) {
 		return rc;
 	}
-	return store_blob_get(rt->st, sha, data_r, len_r, error_r) < 0 ? -1
-								       : 1;
+	return store_blob_get(rt->st, sha, data_r, len_r, error_r) < 0 ? -1 : 1;
 }
 
 static char *rcpt_text(const struct wf_mail *m)
@@ -325,7 +324,8 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	om.to = m->to;
 	om.cc = m->n_cc ? m->cc : NULL;
 	om.in_reply_to = m->in_reply_to;
-	if (m->attach_letter && letter_bytes(rt, it, &data, &len, error_r) < 0) {
+	if (m->attach_letter &&
+	    letter_bytes(rt, it, &data, &len, error_r) < 0) {
 		return -1;
 	}
 	if (data) {

@@ -109,8 +109,7 @@ static int reload(struct act *a, char **error_r)
 
 /* --- the Office ----------------------------------------------------------- */
 
-static int office_assign(struct act *a, const char *lead_text,
-			 char **error_r)
+static int office_assign(struct act *a, const char *lead_text, char **error_r)
 {
 	const struct config_unit **lead = NULL, **coord = NULL;
 	const char *coord_text = cmd(a, REPLY_KEY_COORDINATE);
@@ -275,15 +274,16 @@ static int delegate(struct act *a, const char *who, char **error_r)
 		goto out;
 	}
 	if (due > a->it.c.due_day) {
-		refused(a, tr(a, "hạn nội bộ không được muộn hơn hạn của đơn vị",
-			      "the internal deadline may not be later than"
-			      " the unit's"));
+		refused(a,
+			tr(a, "hạn nội bộ không được muộn hơn hạn của đơn vị",
+			   "the internal deadline may not be later than"
+			   " the unit's"));
 		goto out;
 	}
 	wf_day_text(due, day);
 	detail = xasprintf("%s, deadline %s", p.address, day);
-	ret = store_case_set_handler(a->rt->st, a->it.c.id, p.address,
-				     p.name, due, error_r) < 0 ||
+	ret = store_case_set_handler(a->rt->st, a->it.c.id, p.address, p.name,
+				     due, error_r) < 0 ||
 		      event(a, "delegated", detail, error_r) < 0 ||
 		      reload(a, error_r) < 0
 		  ? -1
@@ -346,8 +346,8 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 			break;
 		}
 		changed(a, "%s: %s, %s %s",
-			tr(a, "Lấy ý kiến", "Opinion asked of"),
-			units[i]->name, tr(a, "hạn", "due"), day);
+			tr(a, "Lấy ý kiến", "Opinion asked of"), units[i]->name,
+			tr(a, "hạn", "due"), day);
 		wf_mail_init(a->rt, &a->it, &m);
 		wf_set(&m, V_RECIPIENT, units[i]->name);
 		wf_set(&m, V_UNIT, units[i]->name);
@@ -572,13 +572,12 @@ static int settle(struct act *a, const char *how, char **error_r)
 		return 0;
 	}
 	if (event(a, "settled", how, error_r) < 0 ||
-	    store_case_set_status(a->rt->st, a->it.c.id,
-				  STORE_STATUS_ASSIGNED, 0, 0, error_r) < 0 ||
+	    store_case_set_status(a->rt->st, a->it.c.id, STORE_STATUS_ASSIGNED,
+				  0, 0, error_r) < 0 ||
 	    reload(a, error_r) < 0) {
 		return -1;
 	}
-	changed(a, "%s: %s",
-		tr(a, "Kết quả thống nhất", "Settled"), how);
+	changed(a, "%s: %s", tr(a, "Kết quả thống nhất", "Settled"), how);
 	return 0;
 }
 
@@ -682,7 +681,7 @@ static int opinion(struct act *a, char **error_r)
 {
 	struct find_consult f = {.unit = a->unit ? a->unit->code : NULL};
 	enum reply_decision d = a->in->reply.decision;
-	const char *state = d == REPLY_DECISION_AGREE	   ? "agree"
+	const char *state = d == REPLY_DECISION_AGREE      ? "agree"
 			    : d == REPLY_DECISION_DISAGREE ? "disagree"
 							   : "unclear";
 	bool late;
@@ -690,19 +689,19 @@ static int opinion(struct act *a, char **error_r)
 	int ret = 0;
 
 	if (!f.unit || a->role == CONFIG_ROLE_OFFICE ||
-	    store_consult_foreach(a->rt->st, a->it.c.id, find_cb, &f,
-				  error_r) < 0) {
+	    store_consult_foreach(a->rt->st, a->it.c.id, find_cb, &f, error_r) <
+		0) {
 		return f.unit ? -1 : 0;
 	}
 	if (!f.ok) {
 		return 0;
 	}
 	late = wf_today(a->rt) > f.found.due_day;
-	detail = xasprintf("%s: %s%s", f.found.unit, state,
-			   late ? " (late)" : "");
+	detail =
+	    xasprintf("%s: %s%s", f.found.unit, state, late ? " (late)" : "");
 	if (store_consult_answer(a->rt->st, f.found.id, state,
-				 runtime_now(a->rt), a->from,
-				 a->in->reply_text, late, error_r) < 0 ||
+				 runtime_now(a->rt), a->from, a->in->reply_text,
+				 late, error_r) < 0 ||
 	    event(a, "opinion", detail, error_r) < 0) {
 		ret = -1;
 	} else if (!strcmp(state, "unclear")) {
@@ -712,14 +711,14 @@ static int opinion(struct act *a, char **error_r)
 		goto out;
 	} else {
 		changed(a, "%s: %s%s", tr(a, "Ý kiến", "Opinion"),
-			d == REPLY_DECISION_AGREE ? tr(a, "đồng ý", "agree")
-						  : tr(a, "không đồng ý",
-						       "disagree"),
+			d == REPLY_DECISION_AGREE
+			    ? tr(a, "đồng ý", "agree")
+			    : tr(a, "không đồng ý", "disagree"),
 			late ? tr(a, " (muộn)", " (late)") : "");
 		if (d == REPLY_DECISION_DISAGREE && is_open(a)) {
 			ret = store_case_set_status(a->rt->st, a->it.c.id,
-						    STORE_STATUS_DISPUTED, 0,
-						    0, error_r) < 0 ||
+						    STORE_STATUS_DISPUTED, 0, 0,
+						    error_r) < 0 ||
 				      reload(a, error_r) < 0 ||
 				      notify_dispute(a, error_r) < 0
 				  ? -1

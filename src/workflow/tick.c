@@ -123,8 +123,8 @@ static int overdue(struct tick *t, struct wf_item *it)
 	}
 	if (escalate) {
 		rc = stage(t, it->c.id, "escalate:%d", (int)due);
-		if (rc < 0 || (rc == 1 && send_stage(t, it, "escalation", k,
-						     true) < 0)) {
+		if (rc < 0 ||
+		    (rc == 1 && send_stage(t, it, "escalation", k, true) < 0)) {
 			return -1;
 		}
 		if (rc == 1) {
@@ -255,8 +255,7 @@ int workflow_tick(struct runtime *rt, char **error_r)
 	char *err = NULL;
 
 	if (store_consult_foreach(rt->st, 0, consult_cb, &t, &err) < 0 ||
-	    t.error ||
-	    store_case_foreach_open(rt->st, item_cb, &t, &err) < 0 ||
+	    t.error || store_case_foreach_open(rt->st, item_cb, &t, &err) < 0 ||
 	    t.error) {
 		*error_r = t.error ? t.error : err;
 		if (t.error) {

@@ -216,9 +216,8 @@ static void test_cases(void **state)
 	assert_int_equal(store_case_assign(f->st, it.id, "VU-TTTN", coord,
 					   20800, 100, "rule:r1", &err),
 			 0);
-	assert_int_equal(store_case_set_handler(f->st, it.id, "h@x", "H",
-						20799, &err),
-			 0);
+	assert_int_equal(
+	    store_case_set_handler(f->st, it.id, "h@x", "H", 20799, &err), 0);
 	assert_int_equal(store_case_get(f->st, it.id, &c, &err), 1);
 	assert_string_equal(c.status, STORE_STATUS_ASSIGNED);
 	assert_string_equal(c.lead, "VU-TTTN");
@@ -238,30 +237,26 @@ static void test_cases(void **state)
 	assert_null(c.coordinate[0]);
 	store_case_release(&c);
 
-	assert_int_equal(store_consult_ask(f->st, it.id, "VU-TC", 300,
-					   "lead@x", 20805, &err),
+	assert_int_equal(store_consult_ask(f->st, it.id, "VU-TC", 300, "lead@x",
+					   20805, &err),
 			 0);
-	assert_int_equal(store_consult_foreach(f->st, 0, count_consult, &n,
-					       &err),
-			 0);
+	assert_int_equal(
+	    store_consult_foreach(f->st, 0, count_consult, &n, &err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(store_consult_answer(f->st, 1, "agree", 400, "t@x",
 					      "Đồng ý", false, &err),
 			 0);
 	n = 0;
-	assert_int_equal(store_consult_foreach(f->st, 0, count_consult, &n,
-					       &err),
-			 0);
+	assert_int_equal(
+	    store_consult_foreach(f->st, 0, count_consult, &n, &err), 0);
 	assert_int_equal(n, 0); /* answered: no longer waiting */
-	assert_int_equal(store_consult_foreach(f->st, it.id, count_consult,
-					       &n, &err),
-			 0);
+	assert_int_equal(
+	    store_consult_foreach(f->st, it.id, count_consult, &n, &err), 0);
 	assert_int_equal(n, 1);
 
 	assert_int_equal(store_extension_pending(f->st, it.id, &e, &err), 0);
-	assert_int_equal(store_extension_add(f->st, it.id, 500, "lead@x",
-					     20801, 20806, "cần số liệu",
-					     &err),
+	assert_int_equal(store_extension_add(f->st, it.id, 500, "lead@x", 20801,
+					     20806, "cần số liệu", &err),
 			 0);
 	assert_int_equal(store_extension_pending(f->st, it.id, &e, &err), 1);
 	assert_int_equal(e.to_day, 20806);
@@ -272,14 +267,12 @@ static void test_cases(void **state)
 	store_extension_release(&e);
 	assert_int_equal(store_extension_pending(f->st, it.id, &e, &err), 0);
 
-	assert_int_equal(store_stage_mark(f->st, it.id, "remind:3:20801", 700,
-					  &err),
-			 1);
-	assert_int_equal(store_stage_mark(f->st, it.id, "remind:3:20801", 800,
-					  &err),
-			 0);
-	assert_int_equal(store_case_set_status(f->st, it.id,
-					       STORE_STATUS_DONE, 900, 2, &err),
+	assert_int_equal(
+	    store_stage_mark(f->st, it.id, "remind:3:20801", 700, &err), 1);
+	assert_int_equal(
+	    store_stage_mark(f->st, it.id, "remind:3:20801", 800, &err), 0);
+	assert_int_equal(store_case_set_status(f->st, it.id, STORE_STATUS_DONE,
+					       900, 2, &err),
 			 0);
 	assert_int_equal(store_commit(f->st, &err), 0);
 	assert_int_equal(store_case_get(f->st, it.id, &c, &err), 1);
