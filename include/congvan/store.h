@@ -303,6 +303,15 @@ int store_extension_decide(struct store *st, int64_t id, const char *state,
 int store_stage_mark(struct store *st, int64_t item_id, const char *stage,
 		     time_t at, char **error_r);
 
+/* Every event with from <= at < to, oldest first, with its item's key
+ * (NULL when none); with unit, only those of items the unit led, helped
+ * with, was consulted on, or had transferred or returned. */
+typedef int store_audit_cb(const struct store_event *ev, const char *item_key,
+			   void *ctx);
+int store_audit_foreach(struct store *st, time_t from, time_t to,
+			const char *unit, store_audit_cb *cb, void *ctx,
+			char **error_r);
+
 /* The raw bytes' SHA-256, sender and Message-ID of stored message id (the
  * strings owned by the caller, NULL when unknown): 1, 0 or -1. */
 int store_message_ref(struct store *st, int64_t id, char sha_r[STORE_SHA_HEX],

@@ -25,20 +25,12 @@
 #include "congvan/util.h"
 #include "congvan/workday.h"
 #include "congvan/workflow.h"
+#include "private.h"
 
 #ifndef CONGVAN_VERSION
 #define CONGVAN_VERSION "dev"
 #endif
 
-struct cli {
-	const char *config_path;
-	bool config_given;
-	bool once;
-	const char *now;
-	int verbose;
-	int argc;
-	char **argv; /* the command's operands */
-};
 
 static volatile sig_atomic_t stop_flag;
 
@@ -56,8 +48,15 @@ static const char usage_text[] =
     "  run --once [--now T]  one full cycle at instant T (ISO 8601), then "
     "exit\n"
     "  check-config          validate the configuration without any network\n"
-    "  list                  one line per item, the item key first\n"
-    "  show KEY              an item's details and timeline\n"
+    "  list [--unit U] [--status S] [--overdue]\n"
+    "                        one line per item: key, registered, status,\n"
+    "                        lead, deadline, sender, subject\n"
+    "  show KEY              an item's details, parties, deadlines and\n"
+    "                        timeline\n"
+    "  audit [--unit U] [--from D] [--to D]\n"
+    "                        the event log as CSV (D: YYYY-MM-DD, inclusive)\n"
+    "  inspect FILE|-        parse one message, print JSON (no config)\n"
+    "  trim                  reply body on stdin, its new text on stdout\n"
     "\n"
     "options:\n"
     "  -c, --config FILE     configuration (default " CONFIG_DEFAULT_PATH ")\n"
@@ -66,8 +65,8 @@ static const char usage_text[] =
     "  -V, --version         the version\n"
     "\n"
     "exit status follows sysexits.h: 0 ok, 64 usage, 65 unknown item,\n"
-    "75 server unreachable (retry later), 77 login rejected, 78 "
-    "configuration.\n";
+    "70 internal error, 74 database error, 75 server unreachable (retry\n"
+    "later), 77 login rejected, 78 configuration.\n";
 
 static int usage(FILE *f, int status)
 {
@@ -85,6 +84,11 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	    {"version", no_argument, NULL, 'V'},
 	    {"once", no_argument, NULL, 'o'},
 	    {"now", required_argument, NULL, 'n'},
+	    {"unit", required_argument, NULL, 'u'},
+	    {"status", required_argument, NULL, 's'},
+	    {"overdue", no_argument, NULL, 'O'},
+	    {"from", required_argument, NULL, 'f'},
+	    {"to", required_argument, NULL, 't'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -113,6 +117,21 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 			break;
 		case 'n':
 			cli->now = optarg;
+			break;
+		case 'u':
+			cli->unit = optarg;
+			break;
+		case 's':
+			cli->status = optarg;
+			break;
+		case 'O':
+			cli->overdue = true;
+			break;
+		case 'f':
+			cli->from = optarg;
+			break;
+		case 't':
+			cli->to = optarg;
 			break;
 		default:
 			return -1;
@@ -214,8 +233,8 @@ static int load_calendar(const struct config *cfg, struct runtime *rt)
 	return 0;
 }
 
-static int open_runtime(const struct cli *cli, struct config *cfg,
-			struct runtime *rt)
+int open_runtime(const struct cli *cli, struct config *cfg,
+		 struct runtime *rt)
 {
 	char *err = NULL;
 
@@ -245,7 +264,7 @@ static int open_runtime(const struct cli *cli, struct config *cfg,
 	return 0;
 }
 
-static void close_runtime(struct runtime *rt, struct config *cfg)
+void close_runtime(struct runtime *rt, struct config *cfg)
 {
 	struct workcal *cal = (struct workcal *)rt->cal;
 
@@ -488,132 +507,6 @@ static int cmd_check_config(const struct cli *cli)
 	return ret;
 }
 
-static int print_item(const struct store_item *item, void *ctx)
-{
-	char when[32];
-
-	(void)ctx;
-	clock_format_iso(item->registered_at, when);
-	printf("%s\t%.10s\t%s\t%s\t%s\n", item->key, when, item->status,
-	       item->sender ? item->sender : "",
-	       item->subject ? item->subject : "");
-	return 0;
-}
-
-static int cmd_list(const struct cli *cli)
-{
-	struct config cfg = {0};
-	struct runtime rt;
-	char *err = NULL;
-	int ret = open_runtime(cli, &cfg, &rt);
-
-	if (ret == 0 && store_item_foreach(rt.st, print_item, NULL, &err) < 0) {
-		log_warnx("%s", err);
-		free(err);
-		ret = EX_IOERR;
-	}
-	close_runtime(&rt, &cfg);
-	return ret;
-}
-
-static int print_event(const struct store_event *ev, void *ctx)
-{
-	char when[32];
-
-	(void)ctx;
-	clock_format_iso(ev->at, when);
-	printf("  %s  %-18s %s%s%s\n", when, ev->kind,
-	       ev->actor ? ev->actor : "", ev->detail ? ": " : "",
-	       ev->detail ? ev->detail : "");
-	return 0;
-}
-
-static void show_field(const char *label, const char *value)
-{
-	if (value) {
-		printf("%-14s%s\n", label, value);
-	}
-}
-
-/* The letter's metadata, when the item has any. */
-static int show_letter(struct store *st, int64_t item_id, char **error_r)
-{
-	struct store_letter_row l;
-	int rc = store_letter_get(st, item_id, &l, error_r);
-
-	if (rc == 1) {
-		show_field("number:", l.number);
-		show_field("issuer:", l.issuer);
-		show_field("dated:", l.date);
-		show_field("place:", l.place);
-		show_field("about (V/v):", l.subject);
-		show_field("addressed:", l.recipients);
-		show_field("signed:", l.signer);
-		show_field("signer role:", l.signer_title);
-		show_field("deadline:", l.deadline);
-		show_field("read from:", l.source);
-		show_field("duplicate of:", l.duplicate_of);
-	}
-	store_letter_row_release(&l);
-	return rc < 0 ? -1 : 0;
-}
-
-static void show_item(const struct store_item *item)
-{
-	char when[32];
-
-	clock_format_iso(item->registered_at, when);
-	printf("key:          %s\n", item->key);
-	printf("arrival no.:  %d/%d\n", item->arrival_no, item->year);
-	printf("registered:   %s\n", when);
-	printf("status:       %s\n", item->status);
-	printf("from:         %s\n", item->sender ? item->sender : "");
-	printf("subject:      %s\n", item->subject ? item->subject : "");
-}
-
-static int cmd_show(const struct cli *cli)
-{
-	struct config cfg = {0};
-	struct store_item item;
-	struct runtime rt;
-	char *err = NULL;
-	int ret, rc;
-
-	if (cli->argc != 2) {
-		fprintf(stderr, "congvan: show needs one item key, e.g."
-				" CV-2026-000001\n");
-		return EX_USAGE;
-	}
-	ret = open_runtime(cli, &cfg, &rt);
-	if (ret == 0) {
-		rc = store_item_get(rt.st, cli->argv[1], &item, &err);
-		if (rc == 1) {
-			show_item(&item);
-			if (show_letter(rt.st, item.id, &err) < 0) {
-				rc = -1;
-			}
-			printf("timeline:\n");
-			if (rc == 1 &&
-			    store_event_foreach(rt.st, item.id, print_event,
-						NULL, &err) < 0) {
-				rc = -1;
-			}
-			store_item_release(&item);
-		}
-		if (rc < 0) {
-			log_warnx("%s", err);
-			ret = EX_IOERR;
-		} else if (rc == 0) {
-			fprintf(stderr, "congvan: no item '%s'\n",
-				cli->argv[1]);
-			ret = EX_DATAERR;
-		}
-	}
-	free(err);
-	close_runtime(&rt, &cfg);
-	return ret;
-}
-
 /* Reads a whole file, or standard input for "-". */
 static int read_input(const char *path, char **data_r, size_t *len_r)
 {
@@ -704,6 +597,7 @@ int main(int argc, char **argv)
 	    {"check-config", cmd_check_config},
 	    {"list", cmd_list},
 	    {"show", cmd_show},
+	    {"audit", cmd_audit},
 	    {"inspect", cmd_inspect},
 	    {"trim", cmd_trim},
 	};

@@ -64,6 +64,16 @@ static const char *const sql[C_COUNT] = {
 		     " VALUES (?1, ?2, ?3)",
     [C_MSG_REF] = "SELECT sha256, from_addr, message_id FROM messages"
 		  " WHERE id = ?1",
+    [C_AUDIT] =
+	"SELECT e.id, e.at, e.item_id, e.message_id, e.actor, e.kind,"
+	" e.detail, i.key FROM events e LEFT JOIN items i ON i.id = e.item_id"
+	" WHERE e.at >= ?1 AND e.at < ?2 AND (?3 IS NULL OR e.item_id IN ("
+	"  SELECT id FROM items WHERE lead = ?3 COLLATE NOCASE"
+	"  UNION SELECT item_id FROM parties WHERE unit = ?3"
+	"  UNION SELECT item_id FROM consultations WHERE unit = ?3"
+	"  UNION SELECT item_id FROM events WHERE kind IN ('assigned',"
+	"   'transferred', 'returned') AND instr(upper(detail), upper(?3))))"
+	" ORDER BY e.id",
     [C_SENT_LOOKUP] = "SELECT item_id, kind FROM outbox WHERE message_id = ?1"
 		      " AND item_id IS NOT NULL",
 };
@@ -564,4 +574,40 @@ int store_message_ref(struct store *st, int64_t id, char sha_r[STORE_SHA_HEX],
 		return store_fail(st, "reading a message", error_r);
 	}
 	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int store_audit_foreach(struct store *st, time_t from, time_t to,
+			const char *unit, store_audit_cb *cb, void *ctx,
+			char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_AUDIT, error_r);
+	int rc;
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, to);
+	store_bind_text(s, 3, unit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *key = sqlite3_column_text(s, 7);
+		struct store_event ev = {
+		    .id = sqlite3_column_int64(s, 0),
+		    .at = (time_t)sqlite3_column_int64(s, 1),
+		    .item_id = sqlite3_column_int64(s, 2),
+		    .message_id = sqlite3_column_int64(s, 3),
+		    .actor = (const char *)sqlite3_column_text(s, 4),
+		    .kind = (const char *)sqlite3_column_text(s, 5),
+		    .detail = (const char *)sqlite3_column_text(s, 6),
+		};
+
+		if (cb(&ev, key ? (const char *)key : NULL, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0
+				 : store_fail(st, "reading the event log",
+					      error_r);
 }

@@ -64,6 +64,7 @@ enum c {
 	C_STAGE_MARK,
 	C_SENT_LOOKUP,
 	C_MSG_REF,
+	C_AUDIT,
 	C_COUNT
 };
 

@@ -1,0 +1,361 @@
+/* Looking at items: list (with filters), show (metadata, parties,
+ * deadlines, consultations, timeline) and audit (the event log as CSV). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "congvan/clock.h"
+#include "congvan/log.h"
+#include "congvan/store.h"
+#include "congvan/util.h"
+#include "congvan/workday.h"
+#include "private.h"
+
+static void day_iso(int32_t day, char buf[11])
+{
+	if (day <= 0) {
+		snprintf(buf, 11, "-");
+		return;
+	}
+	workday_format(day, buf);
+}
+
+static int32_t today(const struct runtime *rt)
+{
+	return workday_day_of(runtime_now(rt));
+}
+
+static bool is_open(const struct store_case *c)
+{
+	return !strcmp(c->status, STORE_STATUS_ASSIGNED) ||
+	       !strcmp(c->status, STORE_STATUS_DISPUTED);
+}
+
+/* --- list -------------------------------------------------------------------- */
+
+struct list_ctx {
+	const struct cli *cli;
+	struct runtime *rt;
+	char *error;
+};
+
+static bool has_unit(const struct store_case *c, const char *unit)
+{
+	if (c->lead && str_iequal(c->lead, unit)) {
+		return true;
+	}
+	for (char **p = c->coordinate; *p; p++) {
+		if (str_iequal(*p, unit)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static int list_one(const struct store_item *item, void *data)
+{
+	struct list_ctx *l = data;
+	struct store_case c;
+	char when[32], due[11];
+	int rc;
+
+	rc = store_case_get(l->rt->st, item->id, &c, &l->error);
+	if (rc <= 0) {
+		return rc < 0;
+	}
+	if ((l->cli->unit && !has_unit(&c, l->cli->unit)) ||
+	    (l->cli->status && strcmp(c.status, l->cli->status) != 0) ||
+	    (l->cli->overdue &&
+	     !(is_open(&c) && c.due_day > 0 && c.due_day < today(l->rt)))) {
+		store_case_release(&c);
+		return 0;
+	}
+	clock_format_iso(item->registered_at, when);
+	day_iso(c.due_day, due);
+	printf("%s\t%.10s\t%s\t%s\t%s\t%s\t%s\n", item->key, when, c.status,
+	       c.lead ? c.lead : "-", due, item->sender ? item->sender : "",
+	       item->subject ? item->subject : "");
+	store_case_release(&c);
+	return 0;
+}
+
+int cmd_list(const struct cli *cli)
+{
+	struct config cfg = {0};
+	struct runtime rt;
+	struct list_ctx l = {cli, &rt, NULL};
+	char *err = NULL;
+	int ret = open_runtime(cli, &cfg, &rt);
+
+	if (ret == 0 &&
+	    (store_item_foreach(rt.st, list_one, &l, &err) < 0 || l.error)) {
+		log_warnx("%s", l.error ? l.error : err);
+		ret = EX_IOERR;
+	}
+	free(err);
+	free(l.error);
+	close_runtime(&rt, &cfg);
+	return ret;
+}
+
+/* --- show -------------------------------------------------------------------- */
+
+static void field(const char *label, const char *value)
+{
+	if (value && *value) {
+		printf("%-14s%s\n", label, value);
+	}
+}
+
+static int show_letter(struct store *st, int64_t item_id, char **error_r)
+{
+	struct store_letter_row l;
+	int rc = store_letter_get(st, item_id, &l, error_r);
+
+	if (rc == 1) {
+		field("number:", l.number);
+		field("issuer:", l.issuer);
+		field("dated:", l.date);
+		field("place:", l.place);
+		field("about (V/v):", l.subject);
+		field("addressed:", l.recipients);
+		field("signed:", l.signer);
+		field("signer role:", l.signer_title);
+		field("deadline:", l.deadline);
+		field("read from:", l.source);
+		field("duplicate of:", l.duplicate_of);
+		store_letter_row_release(&l);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+static const char *unit_label(const struct config *cfg, const char *code,
+			      char *buf, size_t size)
+{
+	const struct config_unit *u = config_unit_find(cfg, code);
+
+	snprintf(buf, size, "%s%s%s%s", code, u ? " (" : "", u ? u->name : "",
+		 u ? ")" : "");
+	return buf;
+}
+
+static void show_case(const struct runtime *rt, const struct store_case *c)
+{
+	char due[11], buf[512], when[32];
+
+	field("status:", c->status);
+	if (c->lead) {
+		field("lead:", unit_label(rt->cfg, c->lead, buf, sizeof(buf)));
+	}
+	for (char **p = c->coordinate; *p; p++) {
+		field("coordinate:", unit_label(rt->cfg, *p, buf, sizeof(buf)));
+	}
+	if (c->due_day > 0) {
+		day_iso(c->due_day, due);
+		field("due:", due);
+	}
+	field("assigned by:", c->assigned_by);
+	if (c->handler) {
+		day_iso(c->handler_due_day, due);
+		snprintf(buf, sizeof(buf), "%s <%s>, due %s",
+			 c->handler_name ? c->handler_name : "", c->handler,
+			 due);
+		field("handler:", buf);
+	}
+	if (c->closed_at) {
+		clock_format_iso(c->closed_at, when);
+		snprintf(buf, sizeof(buf), "%s%s", when,
+			 c->late_days > 0 ? " (late)" : "");
+		field("closed:", buf);
+		if (c->late_days > 0) {
+			snprintf(buf, sizeof(buf), "%d", c->late_days);
+			field("days late:", buf);
+		}
+	}
+}
+
+static int print_consult(const struct store_consult *c, void *ctx)
+{
+	char due[11];
+
+	(void)ctx;
+	day_iso(c->due_day, due);
+	printf("  %-10s %-9s due %s%s%s%s%s\n", c->unit, c->state, due,
+	       c->deemed ? ", deemed agreement" : "",
+	       c->late ? ", answered late" : "",
+	       c->answered_by ? ", by " : "",
+	       c->answered_by ? c->answered_by : "");
+	return 0;
+}
+
+static int print_event(const struct store_event *ev, void *ctx)
+{
+	char when[32];
+
+	(void)ctx;
+	clock_format_iso(ev->at, when);
+	printf("  %s  %-18s %s%s%s\n", when, ev->kind,
+	       ev->actor ? ev->actor : "", ev->detail ? ": " : "",
+	       ev->detail ? ev->detail : "");
+	return 0;
+}
+
+static int show(struct runtime *rt, const struct store_item *item,
+		char **error_r)
+{
+	struct store_case c;
+	char when[32];
+	int rc;
+
+	clock_format_iso(item->registered_at, when);
+	printf("key:          %s\n", item->key);
+	printf("arrival no.:  %d/%d\n", item->arrival_no, item->year);
+	printf("registered:   %s\n", when);
+	printf("from:         %s\n", item->sender ? item->sender : "");
+	printf("subject:      %s\n", item->subject ? item->subject : "");
+	rc = store_case_get(rt->st, item->id, &c, error_r);
+	if (rc < 0) {
+		return -1;
+	}
+	if (rc == 1) {
+		show_case(rt, &c);
+		store_case_release(&c);
+	}
+	if (show_letter(rt->st, item->id, error_r) < 0) {
+		return -1;
+	}
+	printf("consultations:\n");
+	if (store_consult_foreach(rt->st, item->id, print_consult, NULL,
+				  error_r) < 0) {
+		return -1;
+	}
+	printf("timeline:\n");
+	return store_event_foreach(rt->st, item->id, print_event, NULL,
+				   error_r);
+}
+
+int cmd_show(const struct cli *cli)
+{
+	struct config cfg = {0};
+	struct store_item item;
+	struct runtime rt;
+	char *err = NULL;
+	int ret, rc;
+
+	if (cli->argc != 2) {
+		fprintf(stderr, "congvan: show needs one item key, e.g."
+				" CV-2026-000001\n");
+		return EX_USAGE;
+	}
+	ret = open_runtime(cli, &cfg, &rt);
+	if (ret == 0) {
+		rc = store_item_get(rt.st, cli->argv[1], &item, &err);
+		if (rc == 1) {
+			rc = show(&rt, &item, &err) < 0 ? -1 : 1;
+			store_item_release(&item);
+		}
+		if (rc < 0) {
+			log_warnx("%s", err);
+			ret = EX_IOERR;
+		} else if (rc == 0) {
+			fprintf(stderr, "congvan: no item '%s'\n",
+				cli->argv[1]);
+			ret = EX_DATAERR;
+		}
+	}
+	free(err);
+	close_runtime(&rt, &cfg);
+	return ret;
+}
+
+/* --- audit ------------------------------------------------------------------- */
+
+/* One CSV field (RFC 4180): quoted when it holds a comma, quote or line
+ * end.  A field starting with = + - @ gets a leading quote mark so a
+ * spreadsheet never runs it as a formula. */
+static void csv_field(const char *s, bool last)
+{
+	bool quote = s && strpbrk(s, ",\"\r\n");
+	bool formula = s && strchr("=+-@", s[0]) && s[0];
+
+	if (quote || formula) {
+		putchar('"');
+		if (formula) {
+			putchar('\'');
+		}
+		for (; *s; s++) {
+			if (*s == '"') {
+				putchar('"');
+			}
+			putchar(*s);
+		}
+		putchar('"');
+	} else if (s) {
+		fputs(s, stdout);
+	}
+	fputs(last ? "\r\n" : ",", stdout);
+}
+
+static int audit_row(const struct store_event *ev, const char *key,
+		     void *ctx)
+{
+	char when[32], id[24], msg[24];
+
+	(void)ctx;
+	clock_format_iso(ev->at, when);
+	snprintf(id, sizeof(id), "%lld", (long long)ev->id);
+	snprintf(msg, sizeof(msg), "%lld", (long long)ev->message_id);
+	csv_field(id, false);
+	csv_field(when, false);
+	csv_field(key, false);
+	csv_field(ev->kind, false);
+	csv_field(ev->actor, false);
+	csv_field(ev->detail, false);
+	csv_field(ev->message_id ? msg : "", true);
+	return 0;
+}
+
+/* D (YYYY-MM-DD or D/M/YYYY) to the day number; flag names it. */
+static int parse_day(const char *flag, const char *s, int32_t *day_r)
+{
+	if (workday_parse_date(s, day_r) < 0) {
+		fprintf(stderr,
+			"congvan: %s '%s': expected a date like 2026-04-01\n",
+			flag, s);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_audit(const struct cli *cli)
+{
+	struct config cfg = {0};
+	struct runtime rt;
+	int32_t from = 0, to = WORKDAY_DAY_MAX - 1;
+	char *err = NULL;
+	int ret;
+
+	if ((cli->from && parse_day("--from", cli->from, &from) < 0) ||
+	    (cli->to && parse_day("--to", cli->to, &to) < 0)) {
+		return EX_USAGE;
+	}
+	ret = open_runtime(cli, &cfg, &rt);
+	if (ret == 0 && cli->unit && !config_unit_find(&cfg, cli->unit)) {
+		fprintf(stderr, "congvan: --unit '%s': no such unit in '%s'\n",
+			cli->unit, cfg.path);
+		ret = EX_USAGE;
+	}
+	if (ret == 0) {
+		fputs("id,at,item,kind,actor,detail,message\r\n", stdout);
+		if (store_audit_foreach(rt.st, workday_day_start(from),
+					workday_day_start(to + 1), cli->unit,
+					audit_row, NULL, &err) < 0) {
+			log_warnx("%s", err);
+			free(err);
+			ret = EX_IOERR;
+		}
+	}
+	close_runtime(&rt, &cfg);
+	return ret;
+}

@@ -1,0 +1,36 @@
+/* Shared inside src/cli only. */
+#ifndef CONGVAN_CLI_PRIVATE_H
+#define CONGVAN_CLI_PRIVATE_H
+
+#include <stdbool.h>
+
+#include "congvan/config.h"
+#include "congvan/runtime.h"
+
+struct cli {
+	const char *config_path;
+	bool config_given;
+	bool once;
+	const char *now;
+	const char *unit;   /* list, audit: --unit */
+	const char *status; /* list: --status */
+	bool overdue;       /* list: --overdue */
+	const char *from;   /* audit: --from YYYY-MM-DD */
+	const char *to;     /* audit: --to YYYY-MM-DD */
+	int verbose;
+	int argc;
+	char **argv; /* the command's operands */
+};
+
+/* Loads the configuration, the calendar and the store for a command:
+ * 0, or a sysexits code after saying why. */
+int open_runtime(const struct cli *cli, struct config *cfg,
+		 struct runtime *rt);
+void close_runtime(struct runtime *rt, struct config *cfg);
+
+/* items.c */
+int cmd_list(const struct cli *cli);
+int cmd_show(const struct cli *cli);
+int cmd_audit(const struct cli *cli);
+
+#endif

@@ -1,0 +1,291 @@
+#!/usr/bin/env bash
+# The workflow on a real Dovecot + OpenSMTPD with a fixed clock: a letter
+# from a rule's sender is assigned; the head delegates from an
+# Outlook-style reply; the handler consults two units; one agrees from a
+# Gmail-style Vietnamese reply, the other stays silent and is deemed to
+# agree on the right day; reminders come on the right working days around
+# New Year's Day (a holiday); "Hoàn thành" closes the item on time.  Also:
+# an overdue item escalates; a forged reply and an out-of-office reply
+# change nothing and get no answer; a return reaches the original sender;
+# running the same instant twice sends nothing twice.
+set -u -o pipefail
+. "$(dirname "$0")/../lib.sh"
+
+CONGVAN="$T_ROOT/congvan"
+D=congvan.test
+
+stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
+WORK=$(mktemp -d /tmp/congvan-wf.XXXXXX)
+chmod 755 "$WORK"
+trap 'stack_stop; rm -rf "$WORK"' EXIT
+for u in tttn truong.tttn truong.pc truong.tc lanhdao outsider; do
+	stack_ctl add-user "$u" >/dev/null || t_fail "add-user $u"
+done
+
+CONF="$WORK/congvan.conf"
+congvan_conf "$CONF" "$WORK/congvan.db"
+cat >>"$CONF" <<EOF
+
+[leaders]
+members = Lãnh đạo Bộ <lanhdao@$D>
+
+[unit TTTN]
+name = Vụ Thị trường trong nước
+email = tttn@$D
+head = truong.tttn@$D
+members = Nguyễn Văn A <a.nguyen@$D>
+
+[unit PC]
+name = Vụ Pháp chế
+email = phapche@$D
+head = truong.pc@$D
+
+[unit TC]
+name = Vụ Tài chính
+email = khtc@$D
+head = truong.tc@$D
+members = Trần Thị B <b.tran@$D>
+
+[rule ecommerce]
+from = *@moit.example
+subject = thuong mai dien tu
+lead = TTTN
+coordinate = PC
+days = 5
+
+[rule finance]
+from = *@moit.example
+lead = TC
+days = 2
+
+[deadlines]
+remind_before = 3, 1
+overdue_every = 2
+escalate_after = 1
+EOF
+cv() { "$CONGVAN" -c "$CONF" "$@"; }
+run_at() { cv run --once --now "$1" 2>>"$WORK/run.log"; }
+q() { sqlite3 "$WORK/congvan.db" "$1"; }
+# subjects USER: the decoded subjects of a mailbox, one per line
+subjects() {
+	local u
+	for u in $(mail_uids "$1"); do
+		mail_fetch "$1" "$u" | /usr/bin/python3 -c '
+import sys, email, email.header as h
+m = email.message_from_binary_file(sys.stdin.buffer)
+print(str(h.make_header(h.decode_header(m["Subject"]))))'
+	done
+}
+# header USER UID NAME
+header() {
+	mail_fetch "$1" "$2" | /usr/bin/python3 -c '
+import sys, email
+m = email.message_from_binary_file(sys.stdin.buffer)
+print(m.get(sys.argv[1], ""))' "$3"
+}
+# body USER UID: the decoded text/plain part
+body() {
+	mail_fetch "$1" "$2" | /usr/bin/python3 -c '
+import sys, email, email.policy
+m = email.message_from_binary_file(sys.stdin.buffer, policy=email.policy.default)
+print(m.get_body(("plain",)).get_content())'
+}
+last_uid() { mail_uids "$1" | tr ' ' '\n' | tail -1; }
+# deliver FROM FILE: over SMTP into the service mailbox, then wait
+deliver() {
+	local n
+	n=$(mail_count congvan)
+	mail_send "$1" congvan@$D "$2" || t_fail "mail_send $2"
+	mail_wait_count congvan $((n + 1)) 30 || t_fail "$2 did not arrive"
+}
+# letter FILE MSGID SUBJECT BODY
+letter() {
+	{
+		printf 'From: =?UTF-8?B?%s?= <vanthu@moit.example>\r\n' "$(printf 'Văn phòng Bộ Công Thương' | base64 -w0)"
+		printf 'To: congvan@%s\r\nSubject: =?UTF-8?B?%s?=\r\n' "$D" "$(printf '%s' "$3" | base64 -w0)"
+		printf 'Date: Mon, 28 Dec 2026 08:00:00 +0700\r\nMessage-ID: <%s>\r\n' "$2"
+		printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n'
+		printf 'Content-Transfer-Encoding: base64\r\n\r\n'
+		printf '%s' "$4" | base64 -w76 | sed 's/$/\r/'
+	} >"$1"
+}
+# reply FILE FROM_NAME FROM KEY IN_REPLY_TO TEXT [EXTRA-HEADER]
+reply() {
+	{
+		printf 'From: =?UTF-8?B?%s?= <%s>\r\n' "$(printf '%s' "$2" | base64 -w0)" "$3"
+		printf 'To: congvan@%s\r\nSubject: RE: [%s] =?UTF-8?B?%s?=\r\n' "$D" "$4" "$(printf 'Phân công xử lý' | base64 -w0)"
+		printf 'Date: Mon, 28 Dec 2026 10:00:00 +0700\r\nMessage-ID: <%s.%s@mail.example>\r\n' "$RANDOM$RANDOM" "$(date +%s%N)"
+		[ -n "$5" ] && printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$5" "$5"
+		[ -n "${7:-}" ] && printf '%s\r\n' "$7"
+		printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n'
+		printf 'Content-Transfer-Encoding: 8bit\r\n\r\n'
+		printf '%s\r\n' "$6" | sed 's/\r*$/\r/'
+	} >"$1"
+}
+
+# ---------------------------------------------------------------- story
+
+t_begin "check-config accepts units, rules, leaders and deadlines"
+out=$(cv check-config 2>&1)
+assert_eq 0 $? "check-config exit status"
+
+t_begin "a letter from a rule's sender is assigned with the working-day deadline"
+letter "$WORK/l1.eml" "l1@moit.example" "V/v góp ý dự thảo Nghị định về thương mại điện tử" \
+	"BỘ CÔNG THƯƠNG
+Số: 1201/BCT-TMĐT
+V/v góp ý dự thảo Nghị định về thương mại điện tử
+
+Kính gửi: Vụ Thị trường trong nước"
+deliver vanthu@moit.example "$WORK/l1.eml"
+run_at 2026-12-28T09:00:00+07:00
+assert_eq 0 $? "run exit status"
+K=$(cv list | grep 'thương mại điện tử' | cut -f1)
+assert_eq CV-2026-000001 "$K" "item key"
+assert_eq "TTTN" "$(q "SELECT lead FROM items WHERE key='$K'")" "lead by the rule"
+# 5 working days from Mon 28/12: 29, 30, 31 Dec, (1 Jan is a holiday), 4, 5 Jan
+assert_eq "2027-01-05" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K'")" \
+	"deadline skips New Year's Day"
+assert_eq "PC" "$(q "SELECT unit FROM parties p JOIN items i ON i.id = p.item_id WHERE key='$K'")" \
+	"coordinating unit"
+mail_wait_count truong.tttn 1 30 || t_fail "assignment did not reach the head"
+mail_wait_count tttn 1 30 || t_fail "assignment did not reach the unit mailbox"
+mail_wait_count truong.pc 1 30 || t_fail "copy did not reach the coordinating head"
+U=$(last_uid truong.tttn)
+assert_contains "$(subjects truong.tttn)" "[$K]" "assignment subject tag"
+assert_contains "$(header truong.pc "$(last_uid truong.pc)" Cc)" "truong.pc@$D" "coordinating unit in copy"
+ASSIGN_ID=$(header truong.tttn "$U" Message-ID | tr -d '<>')
+raw=$(mail_fetch truong.tttn "$U")
+assert_contains "$raw" "message/rfc822" "the letter is attached"
+assert_contains "$(body truong.tttn "$U")" "05/01/2027" "the deadline in the text"
+assert_eq 0 "$(mail_count vanthu)" "no 'please assign' notice to the Office"
+
+t_begin "the head delegates from an Outlook-style reply"
+reply "$WORK/r1.eml" "Trưởng Vụ TTTN" "truong.tttn@$D" "$K" "$ASSIGN_ID" "Giao: Nguyễn Văn A <a.nguyen@$D>
+Hạn: 04/01/2027
+
+From: Hệ thống theo dõi công văn <congvan@$D>
+Sent: Monday, December 28, 2026 9:01 AM
+To: truong.tttn@$D
+Subject: [$K] Phân công xử lý văn bản
+
+Kính gửi: Vụ Thị trường trong nước"
+deliver truong.tttn@$D "$WORK/r1.eml"
+run_at 2026-12-28T10:00:00+07:00
+assert_eq "a.nguyen@$D" "$(q "SELECT handler FROM items WHERE key='$K'")" "handler recorded"
+mail_wait_count a.nguyen 1 30 || t_fail "the handler was not told"
+assert_contains "$(header a.nguyen "$(last_uid a.nguyen)" Cc)" "truong.tttn@$D" "head in copy"
+mail_wait_count truong.tttn 2 30 || t_fail "no acknowledgement to the head"
+assert_contains "$(body truong.tttn "$(last_uid truong.tttn)")" "a.nguyen@$D" "the acknowledgement says what changed"
+
+t_begin "the handler consults two units"
+reply "$WORK/r2.eml" "Nguyễn Văn A" "a.nguyen@$D" "$K" "" "Lấy ý kiến: PC, TC
+Hạn: 30/12/2026"
+deliver a.nguyen@$D "$WORK/r2.eml"
+run_at 2026-12-28T11:00:00+07:00
+assert_eq 2 "$(q "SELECT COUNT(*) FROM consultations WHERE state='pending'")" "two consultations"
+mail_wait_count phapche 1 30 || t_fail "no request to PC"
+mail_wait_count khtc 1 30 || t_fail "no request to TC"
+PC_REQ=$(header phapche "$(last_uid phapche)" Message-ID | tr -d '<>')
+
+t_begin "one unit agrees from a Gmail-style Vietnamese reply"
+reply "$WORK/r3.eml" "Trưởng Vụ Pháp chế" "truong.pc@$D" "$K" "$PC_REQ" "Đồng ý, không có ý kiến khác.
+
+Vào Th 2, 28 thg 12, 2026 vào lúc 11:00 Hệ thống <congvan@$D> đã
+viết:
+> Vụ Thị trường trong nước đề nghị cho ý kiến"
+deliver truong.pc@$D "$WORK/r3.eml"
+run_at 2026-12-29T09:00:00+07:00
+assert_eq agree "$(q "SELECT state FROM consultations WHERE unit='PC'")" "PC agrees"
+assert_eq 0 "$(q "SELECT late FROM consultations WHERE unit='PC'")" "on time"
+
+t_begin "the reminder comes 3 working days before, the consultation reminder on its day"
+n_handler=$(mail_count a.nguyen)
+run_at 2026-12-30T09:00:00+07:00
+mail_wait_count a.nguyen $((n_handler + 1)) 30 || t_fail "no reminder to the handler"
+assert_contains "$(subjects a.nguyen)" "[$K]" "reminder tagged"
+assert_contains "$(header a.nguyen "$(last_uid a.nguyen)" Cc)" "truong.tttn@$D" "head in copy of the reminder"
+mail_wait_count khtc 2 30 || t_fail "no consultation reminder to TC"
+
+t_begin "the same instant twice sends nothing twice"
+before=$(q "SELECT COUNT(*) FROM outbox")
+run_at 2026-12-30T09:00:00+07:00
+run_at 2026-12-30T15:00:00+07:00
+assert_eq "$before" "$(q "SELECT COUNT(*) FROM outbox")" "nothing queued again"
+
+t_begin "the silent unit is deemed to agree the day after its deadline"
+run_at 2026-12-31T09:00:00+07:00
+assert_eq deemed "$(q "SELECT state FROM consultations WHERE unit='TC'")" "deemed agreement, kept apart from agreement"
+assert_eq 1 "$(q "SELECT deemed FROM consultations WHERE unit='TC'")" "deemed flag"
+mail_wait_count truong.tc 3 30 || t_fail "no notice to the silent unit's head"
+assert_contains "$(subjects truong.tc)" "[$K]" "deemed notice tagged"
+assert_contains "$(body truong.tc "$(last_uid truong.tc)")" "2536/BCT-VP" "the notice cites the rule"
+
+t_begin "no reminder on the holiday, the last one on the working day before the deadline"
+n_handler=$(mail_count a.nguyen)
+run_at 2027-01-01T09:00:00+07:00
+sleep 1
+assert_eq "$n_handler" "$(mail_count a.nguyen)" "nothing on New Year's Day"
+run_at 2027-01-04T09:00:00+07:00
+mail_wait_count a.nguyen $((n_handler + 1)) 30 || t_fail "no reminder on Mon 4 Jan"
+
+t_begin "a forged reply and an out-of-office reply change nothing"
+reply "$WORK/f1.eml" "Kẻ mạo danh" "outsider@$D" "$K" "" "Hoàn thành"
+deliver outsider@$D "$WORK/f1.eml"
+reply "$WORK/o1.eml" "Nguyễn Văn A" "a.nguyen@$D" "$K" "" "Tôi đang đi công tác đến 10/1." "Auto-Submitted: auto-replied"
+deliver a.nguyen@$D "$WORK/o1.eml"
+n_out=$(mail_count outsider)
+n_handler=$(mail_count a.nguyen)
+run_at 2027-01-04T10:00:00+07:00
+assert_eq assigned "$(q "SELECT status FROM items WHERE key='$K'")" "still open"
+assert_ge "$(q "SELECT COUNT(*) FROM events WHERE kind='reply-not-acted'")" 1 "the forged reply is recorded"
+sleep 1
+assert_eq "$n_out" "$(mail_count outsider)" "the forger gets no answer"
+assert_eq "$n_handler" "$(mail_count a.nguyen)" "the auto-reply gets no answer"
+
+t_begin "Hoàn thành closes the item on time"
+reply "$WORK/r4.eml" "Nguyễn Văn A" "a.nguyen@$D" "$K" "" "Hoàn thành
+
+Vụ đã gửi văn bản góp ý."
+deliver a.nguyen@$D "$WORK/r4.eml"
+run_at 2027-01-05T10:00:00+07:00
+assert_eq done "$(q "SELECT status FROM items WHERE key='$K'")" "closed"
+assert_eq 0 "$(q "SELECT late_days FROM items WHERE key='$K'")" "on time"
+mail_wait_count vanthu 1 30 || t_fail "the Office was not told"
+assert_contains "$(subjects vanthu)" "[$K]" "done notice to the Office"
+run_at 2027-01-08T10:00:00+07:00
+assert_eq 0 "$(q "SELECT COUNT(*) FROM stages s JOIN items i ON i.id = s.item_id WHERE key='$K' AND stage LIKE 'overdue%'")" \
+	"a closed item is never reminded"
+
+t_begin "an overdue item escalates to the head and the Office"
+letter "$WORK/l2.eml" "l2@moit.example" "V/v báo cáo số liệu tài chính quý IV" "Số: 1300/BCT-KHTC"
+deliver vanthu@moit.example "$WORK/l2.eml"
+run_at 2027-01-11T09:00:00+07:00
+K2=$(cv list | grep 'tài chính quý IV' | cut -f1)
+assert_eq TC "$(q "SELECT lead FROM items WHERE key='$K2'")" "the second rule"
+n_office=$(mail_count vanthu)
+run_at 2027-01-14T09:00:00+07:00
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no escalation to the Office"
+assert_contains "$(q "SELECT group_concat(stage) FROM stages s JOIN items i ON i.id = s.item_id WHERE key='$K2'")" \
+	"escalate" "escalation stage"
+
+t_begin "a return reaches the original sender"
+letter "$WORK/l3.eml" "l3@moit.example" "V/v đề nghị cấp kinh phí" "Số: 1400/BCT-KHTC"
+sed -i "s/vanthu@moit.example/sender@$D/" "$WORK/l3.eml"
+cat >>"$CONF" <<EOF
+
+[rule local]
+from = sender@$D
+lead = TC
+EOF
+deliver sender@$D "$WORK/l3.eml"
+run_at 2027-01-14T10:00:00+07:00
+K3=$(cv list | grep 'cấp kinh phí' | cut -f1)
+reply "$WORK/r5.eml" "Trưởng Vụ Tài chính" "truong.tc@$D" "$K3" "" "Trả lại: văn bản không thuộc chức năng của Vụ"
+deliver truong.tc@$D "$WORK/r5.eml"
+n_sender=$(mail_count sender)
+run_at 2027-01-14T11:00:00+07:00
+assert_eq returned "$(q "SELECT status FROM items WHERE key='$K3'")" "returned"
+mail_wait_count sender $((n_sender + 1)) 30 || t_fail "the sender was not answered"
+assert_contains "$(body sender "$(last_uid sender)")" "không thuộc chức năng" "the reason reaches the sender"
+
+t_summary
