@@ -482,8 +482,16 @@ static int cmd_serve(const struct cli *cli)
 
 static int cmd_check_config(const struct cli *cli)
 {
-	static const char *const templates[] = {"registered"};
+	static const char *const templates[] = {
+	    "registered",	 "assigned",	    "delegated",
+	    "consult_request",	 "reminder",	    "due_today",
+	    "overdue",		 "escalation",	    "consult_reminder",
+	    "deemed_agreement",	 "unclear",	    "ack",
+	    "disputed",		 "returned_office", "returned_sender",
+	    "transferred",	 "extension_request", "extension_decided",
+	    "done"};
 	struct config cfg = {0};
+	struct runtime rt = {0};
 	char *dir, *err = NULL;
 	int ret = 0;
 
@@ -491,6 +499,15 @@ static int cmd_check_config(const struct cli *cli)
 		return EX_CONFIG;
 	}
 	dir = template_find_dir(cfg.service.templates);
+	/* The holiday file is part of the configuration. */
+	rt.templates = dir;
+	if (load_calendar(&cfg, &rt) < 0) {
+		ret = EX_CONFIG;
+	} else {
+		struct workcal *cal = (struct workcal *)rt.cal;
+
+		workcal_free(&cal);
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(templates); i++) {
 		if (template_check(dir, cfg.service.language, templates[i],
 				   &err) < 0) {
