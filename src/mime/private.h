@@ -10,12 +10,12 @@
 #include "congvan/util.h"
 
 /* Caps on hostile input. */
-#define MIME_DEPTH_MAX  32                 /* nesting of parts */
-#define MIME_PARTS_MAX  1000               /* parts read per message */
-#define MIME_HEADER_MAX (1024 * 1024)      /* a header block read */
-#define MIME_TEXT_MAX   (64 * 1024 * 1024) /* text kept per document */
-#define MIME_HTML_MAX   (16 * 1024 * 1024) /* HTML handed to libxml2 */
-#define MIME_BOUNDARY_MAX 200              /* bytes of a boundary kept */
+#define MIME_DEPTH_MAX    32                 /* nesting of parts */
+#define MIME_PARTS_MAX    1000               /* parts read per message */
+#define MIME_HEADER_MAX   (1024 * 1024)      /* a header block read */
+#define MIME_TEXT_MAX     (64 * 1024 * 1024) /* text kept per document */
+#define MIME_HTML_MAX     (16 * 1024 * 1024) /* HTML handed to libxml2 */
+#define MIME_BOUNDARY_MAX 200                /* bytes of a boundary kept */
 
 /* --- header.c: MIME header fields of one part ------------------------ */
 
@@ -27,13 +27,13 @@ enum mime_cte {
 
 /* What the header block of one part says. */
 struct mime_part_info {
-	char type[128];  /* lower-case "type/subtype"; "" when absent */
-	char *charset;   /* charset parameter as written; NULL */
-	bool flowed;     /* format=flowed */
-	bool delsp;      /* delsp=yes */
-	bool attachment; /* Content-Disposition: attachment */
-	char *filename;  /* UTF-8, NFC: disposition filename, else name */
-	char *boundary;  /* multipart boundary parameter; NULL */
+	char type[128];       /* lower-case "type/subtype"; "" when absent */
+	char *charset;        /* charset parameter as written; NULL */
+	bool flowed;          /* format=flowed */
+	bool delsp;           /* delsp=yes */
+	bool attachment;      /* Content-Disposition: attachment */
+	char *filename;       /* UTF-8, NFC: disposition filename, else name */
+	char *boundary;       /* multipart boundary parameter; NULL */
 	bool delivery_status; /* report-type=delivery-status */
 	enum mime_cte cte;
 };
@@ -148,9 +148,8 @@ void mime_read_message(struct mime_ctx *ctx, struct mime_build *b,
 /* Reads entity [p, p + len) (a header block, then a body) into b at
  * depth; digest: a part of multipart/digest (its default type is
  * message/rfc822).  Text is added only with body_ok. */
-void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b,
-		      const char *p, size_t len, int depth, bool body_ok,
-		      bool digest);
+void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b, const char *p,
+		      size_t len, int depth, bool body_ok, bool digest);
 
 /* Adds the decoded text of a body part to the document. */
 void mime_add_text(struct mime_build *b, const struct mime_part_info *pi,

@@ -192,8 +192,7 @@ static size_t choose_alternative(const struct range *parts, size_t n)
 		bool plain, rich;
 
 		mime_part_info_read(parts[i].p,
-				    header_len(parts[i].p, parts[i].len),
-				    &pi);
+				    header_len(parts[i].p, parts[i].len), &pi);
 		plain = !pi.type[0] || !strcmp(pi.type, "text/plain");
 		rich = !strcmp(pi.type, "text/html") ||
 		       str_startswith(pi.type, "multipart/");
@@ -270,9 +269,8 @@ static void read_forward(struct mime_ctx *ctx, struct mime_build *b,
 	sbuf_release(&raw);
 }
 
-void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b,
-		      const char *p, size_t len, int depth, bool body_ok,
-		      bool digest)
+void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b, const char *p,
+		      size_t len, int depth, bool body_ok, bool digest)
 {
 	size_t hlen = header_len(p, len);
 	const char *body = p + hlen;
@@ -287,7 +285,8 @@ void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b,
 	mime_part_info_read(p, hlen, &pi);
 	if (!pi.type[0]) {
 		memcpy(pi.type, digest ? "message/rfc822" : "text/plain",
-		       digest ? sizeof("message/rfc822") : sizeof("text/plain"));
+		       digest ? sizeof("message/rfc822")
+			      : sizeof("text/plain"));
 	}
 	type = pi.type;
 	if (str_startswith(type, "multipart/")) {
@@ -301,8 +300,8 @@ void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b,
 		/* The machine-readable half of a delivery or read report. */
 	} else if (pi.attachment || pi.filename || !is_text(type)) {
 		mime_add_attachment(ctx, b, &pi, body, blen);
-	} else if (body_ok &&
-		   (!strcmp(type, "text/plain") || !strcmp(type, "text/html"))) {
+	} else if (body_ok && (!strcmp(type, "text/plain") ||
+			       !strcmp(type, "text/html"))) {
 		mime_add_text(b, &pi, body, blen);
 	}
 	mime_part_info_free(&pi);
