@@ -230,6 +230,9 @@ static void check_conflicts(struct reader *rd)
 	char date[11];
 	size_t first = 0;
 
+	if (rd->nentries == 0) {
+		return; /* qsort may not take NULL, even for no elements */
+	}
 	qsort(rd->entries, rd->nentries, sizeof(*rd->entries), entry_cmp);
 	for (size_t i = 1; i < rd->nentries; i++) {
 		const struct entry *e = &rd->entries[i];
