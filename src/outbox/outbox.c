@@ -23,7 +23,7 @@ time_t outbox_backoff(int attempts)
  * as '?', at most 300 bytes.  Caller frees. */
 static char *shown(const char *s)
 {
-	char *r = xstrndup(s, 300);
+	char *r = xstrndup(s, strnlen(s, 300));
 
 	for (char *p = r; *p; p++) {
 		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
