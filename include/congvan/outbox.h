@@ -56,7 +56,9 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 		      char **msgid_r, char **error_r);
 
 /* outbox_queue_mail for template name, item item_id (key may be NULL),
- * to the NULL-terminated list to. */
+ * to the NULL-terminated list to, without the rate limit: intake queues
+ * one notice per registered letter, and hundreds may arrive at once.
+ * The recipients still count towards the limit of outbox_queue_mail. */
 int outbox_queue(struct runtime *rt, int64_t item_id, const char *key,
 		 const char *name, const struct template_var *vars,
 		 size_t nvars, const char *const *to, char **error_r);
