@@ -60,6 +60,19 @@ bool message_is_forward(const char *subject);
 bool message_subject_tag(const char *subject, const char *prefix,
 			 char key_r[32]);
 
+/* A file attached to an outgoing message.  Borrowed by message_compose. */
+struct message_attachment {
+	const char *filename;     /* UTF-8, may be NULL; written sanitised
+				   * (see message_compose) */
+	const char *content_type; /* "type/subtype", e.g. "application/pdf";
+				   * NULL: application/octet-stream */
+	const char *data;         /* may be NULL when len is 0 */
+	size_t len;
+};
+
+/* The attachments of one message may hold at most this many bytes. */
+#define MESSAGE_ATTACHMENTS_MAX (25 * 1024 * 1024)
+
 /* An outgoing message: text/plain, and text/html when html is set. */
 struct message_out {
 	const char *from_name;
@@ -78,15 +91,43 @@ struct message_out {
 	 * NULL.  References ends with in_reply_to.  Ids that are not valid
 	 * (they come from incoming mail) are left out, never an error. */
 	const char *const *references;
+	/* Files sent with the message, in this order; may be NULL when
+	 * n_attachments is 0.  At most MESSAGE_ATTACHMENTS_MAX bytes in
+	 * all. */
+	const struct message_attachment *attachments;
+	size_t n_attachments;
+	/* An iMIP (RFC 6047) calendar object: iCalendar text, CRLF or LF
+	 * line ends; NULL: none.  calendar_method ("REQUEST", "CANCEL",
+	 * "REPLY", ...) is required with it and must equal the object's
+	 * METHOD property. */
+	const char *calendar;
+	const char *calendar_method;
 };
 
 /* Renders out as an RFC 5322 message with CRLF line ends.  A date of 0
  * means now.  Non-ASCII
  * header text is RFC 2047-encoded and folded; CR and LF inside header
- * values are replaced by spaces so nothing can inject a header.  Bodies
- * are quoted-printable UTF-8.  Returns 0, or -1 with *error_r when a
- * required field is missing or an address is malformed.  Caller frees
- * *msg_r. */
+ * values are replaced by spaces so nothing can inject a header.  Text
+ * bodies are quoted-printable UTF-8.
+ *
+ * The body is the text/plain part alone, or, with html or a calendar, a
+ * multipart/alternative of text/plain, text/html (when set) and
+ * "text/calendar; charset=UTF-8; method=METHOD" (base64, no
+ * Content-Disposition), as Outlook, Gmail and Thunderbird expect an iMIP
+ * invitation.  With attachments that body is the first part of a
+ * multipart/mixed, each attachment following in base64 with
+ * Content-Type "TYPE; name=..." (RFC 2047 words when not plain ASCII, for
+ * old clients) and "Content-Disposition: attachment; filename=..."
+ * (RFC 2231 when not plain ASCII).  File names are sanitised first:
+ * control characters become spaces, path separators, quotes and
+ * characters Windows refuses become '_', a leading dot becomes '_',
+ * bidirectional overrides are dropped, at most 200 bytes are kept (the
+ * extension stays); a name left empty is written as none.
+ *
+ * Returns 0, or -1 with *error_r when a required field is missing, an
+ * address, content type or calendar method is malformed, the calendar's
+ * METHOD differs from calendar_method, or the attachments are too large.
+ * Caller frees *msg_r. */
 int message_compose(const struct message_out *out, char **msg_r, size_t *len_r,
 		    char **error_r);
 

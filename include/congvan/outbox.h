@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "congvan/message.h"
 #include "congvan/runtime.h"
 #include "congvan/template.h"
 
@@ -15,8 +16,49 @@
 #define OUTBOX_GIVE_UP (5 * 24 * 3600)
 time_t outbox_backoff(int attempts);
 
-/* Renders template name for item (key may be NULL) and queues it to the
- * NULL-terminated list to.  Must run inside a store transaction. */
+/* Against runaway loops: a recipient who was queued OUTBOX_RATE_MAX
+ * messages in the last OUTBOX_RATE_WINDOW seconds gets no more until the
+ * window has moved on. */
+#define OUTBOX_RATE_MAX    10
+#define OUTBOX_RATE_WINDOW 600
+
+/* One message to queue.  Everything is borrowed by outbox_queue_mail. */
+struct outbox_mail {
+	int64_t item_id; /* 0: none */
+	const char *key; /* item key for X-Congvan-Item and the Message-ID
+			  * tag; may be NULL */
+	const char *template_name;
+	const struct template_var *vars;
+	size_t nvars;
+	const char *const *to;         /* NULL-terminated, at least one */
+	const char *const *cc;         /* NULL-terminated or NULL */
+	const char *reply_to;          /* may be NULL */
+	const char *in_reply_to;       /* message id without brackets, may be
+					* NULL */
+	const char *const *references; /* may be NULL */
+	const struct message_attachment *attachments;
+	size_t n_attachments;
+	const char *calendar;        /* may be NULL */
+	const char *calendar_method; /* required with calendar */
+	const char *language;        /* NULL: cfg->service.language */
+};
+
+/* Renders m->template_name and queues the message.  The envelope is To
+ * then Cc, each address once (compared without ASCII case); the headers
+ * name To and Cc as given.  An address that is not valid
+ * (message_check_address) is an error naming it.  A recipient over the
+ * rate limit is left out of the envelope, with a warning and a
+ * "rate-limited" event; when no recipient is left nothing is queued and
+ * the result is 0 with *msgid_r NULL.  Otherwise *msgid_r (when msgid_r
+ * is not NULL) is the new Message-ID without brackets, which replies
+ * will name; caller frees.  Must run inside a store transaction. */
+int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
+		      char **msgid_r, char **error_r);
+
+/* outbox_queue_mail for template name, item item_id (key may be NULL),
+ * to the NULL-terminated list to, without the rate limit: intake queues
+ * one notice per registered letter, and hundreds may arrive at once.
+ * The recipients still count towards the limit of outbox_queue_mail. */
 int outbox_queue(struct runtime *rt, int64_t item_id, const char *key,
 		 const char *name, const struct template_var *vars,
 		 size_t nvars, const char *const *to, char **error_r);

@@ -194,6 +194,15 @@ struct store_outbox_stats {
 int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 		       char **error_r);
 
+/* The recipients of queued mail, for the per-recipient rate limit.
+ * Records that outbox entry outbox_id was queued to rcpt at at. */
+int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
+			  time_t at, char **error_r);
+/* *n_r: the entries recorded for rcpt (compared without ASCII case)
+ * strictly after since. */
+int store_outbox_rcpt_count(struct store *st, const char *rcpt, time_t since,
+			    int64_t *n_r, char **error_r);
+
 /* --- cases.c: the work on an item ------------------------------------ */
 
 /* Item statuses. */

@@ -1,5 +1,5 @@
-/* Writing outgoing mail: RFC 5322 headers, quoted-printable UTF-8 bodies,
- * multipart/alternative when there is HTML. */
+/* Writing outgoing mail: RFC 5322 headers; the body is written by
+ * parts.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@
 #define ALNUM          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 #define UTC_PLUS_7     (7 * 3600)
 
-static void random_bytes(void *buf, size_t n)
+void message_random_bytes(void *buf, size_t n)
 {
 	static uint64_t counter;
 	unsigned char *p = buf;
@@ -325,48 +325,6 @@ static void write_headers(struct sbuf *sb, const struct message_out *out)
 	}
 }
 
-/* Part headers, a blank line and the quoted-printable body, ending in a
- * line break. */
-static void write_part(struct sbuf *sb, const char *type, const char *body)
-{
-	struct sbuf utf8 = SBUF_INIT(4 * strlen(body) + 16);
-
-	sbuf_addf(sb,
-		  "Content-Type: %s; charset=utf-8\r\n"
-		  "Content-Transfer-Encoding: quoted-printable\r\n\r\n",
-		  type);
-	message_utf8_append(&utf8, body, strlen(body), false);
-	message_qp_encode(sb, sbuf_str(&utf8), utf8.len);
-	if (sb->len < 2 || memcmp(sb->buf + sb->len - 2, "\r\n", 2) != 0) {
-		sbuf_add(sb, "\r\n", 2);
-	}
-	sbuf_release(&utf8);
-}
-
-/* QP output never holds "=_", so the boundary cannot occur in a part. */
-static void write_body(struct sbuf *sb, const struct message_out *out)
-{
-	unsigned char rnd[16];
-	char hex[33];
-
-	if (!out->html) {
-		write_part(sb, "text/plain", out->text);
-		return;
-	}
-	random_bytes(rnd, sizeof(rnd));
-	hex_encode(rnd, sizeof(rnd), hex);
-	sbuf_addf(sb,
-		  "Content-Type: multipart/alternative;\r\n"
-		  " boundary=\"=_cv.%s\"\r\n\r\n"
-		  "This is a multi-part message in MIME format.\r\n",
-		  hex);
-	sbuf_addf(sb, "--=_cv.%s\r\n", hex);
-	write_part(sb, "text/plain", out->text);
-	sbuf_addf(sb, "--=_cv.%s\r\n", hex);
-	write_part(sb, "text/html", out->html);
-	sbuf_addf(sb, "--=_cv.%s--\r\n", hex);
-}
-
 int message_compose(const struct message_out *out, char **msg_r, size_t *len_r,
 		    char **error_r)
 {
@@ -377,11 +335,12 @@ int message_compose(const struct message_out *out, char **msg_r, size_t *len_r,
 	if (len_r) {
 		*len_r = 0;
 	}
-	if (check_out(out, error_r) < 0) {
+	if (check_out(out, error_r) < 0 ||
+	    message_check_parts(out, error_r) < 0) {
 		goto out;
 	}
 	write_headers(&sb, out);
-	write_body(&sb, out);
+	message_write_body(&sb, out);
 	if (sb.overflow) {
 		*error_r = xstrdup("message: too large");
 		goto out;
@@ -417,7 +376,7 @@ char *message_make_id(const char *tag, const char *domain, time_t now)
 	char hex[17];
 	size_t at;
 
-	random_bytes(rnd, sizeof(rnd));
+	message_random_bytes(rnd, sizeof(rnd));
 	hex_encode(rnd, sizeof(rnd), hex);
 	sbuf_adds(&sb, "cv.");
 	append_clean(&sb, tag && *tag ? tag : "msg", ALNUM "-", '-', 64);

@@ -52,6 +52,13 @@ void message_qp_encode(struct sbuf *sb, const char *text, size_t len);
 
 /* Appends the RFC 4648 base64 form of n bytes. */
 void message_base64_append(struct sbuf *sb, const unsigned char *in, size_t n);
+/* Appends n bytes as a base64 body: lines of 76 characters, each ending
+ * in CRLF (nothing for n == 0). */
+void message_base64_lines(struct sbuf *sb, const unsigned char *in, size_t n);
+
+/* Fills buf with random bytes (getrandom; the clock, pid and a counter
+ * when it fails: unique, not secret). */
+void message_random_bytes(void *buf, size_t n);
 
 /* Writes one header field, folding before a word that would pass column
  * 78 (even the first: "Message-ID:" CRLF " <long id>").  Words are
@@ -69,5 +76,29 @@ void message_hdr_word(struct message_hdr *h, const char *w, size_t n);
  * characters, never splitting a UTF-8 sequence. */
 void message_hdr_encoded(struct message_hdr *h, const char *s);
 void message_hdr_end(struct message_hdr *h);
+
+/* MIME parameter name (ASCII) with value (valid UTF-8, no control
+ * characters), as words of h, followed by ';' unless last.  A short
+ * value of plain characters (letters, digits, space and "-._~()+,[]!#$&@"
+ * ; never '=', so a "=_" boundary cannot occur) is written quoted; any
+ * other value RFC 2047-encoded inside the quotes (2047: the Content-Type
+ * name= that old clients read) or RFC 2231-encoded ("name*=UTF-8''..."
+ * percent-encoded, in continuations "name*0*=" ... when long; 2231). */
+void message_hdr_param_2047(struct message_hdr *h, const char *name,
+			    const char *value, bool last);
+void message_hdr_param_2231(struct message_hdr *h, const char *name,
+			    const char *value, bool last);
+
+/* --- parts.c: the body of outgoing mail ------------------------------ */
+
+/* Checks the attachments and the calendar of out: 0, or -1 with
+ * *error_r. */
+int message_check_parts(const struct message_out *out, char **error_r);
+/* Writes the MIME body of out (checked): its Content-Type and
+ * Content-Transfer-Encoding fields, the empty line, the content. */
+void message_write_body(struct sbuf *sb, const struct message_out *out);
+/* The sanitised form of a file name (see message_compose), or NULL when
+ * nothing is left.  Caller frees. */
+char *message_filename_clean(const char *name);
 
 #endif

@@ -19,6 +19,120 @@ time_t outbox_backoff(int attempts)
 	return delay < 4 * 3600 ? delay : 4 * 3600;
 }
 
+/* An address as it may appear in a message: control characters shown
+ * as '?', at most 300 bytes.  Caller frees. */
+static char *shown(const char *s)
+{
+	char *r = xstrndup(s, strnlen(s, 300));
+
+	for (char *p = r; *p; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			*p = '?';
+		}
+	}
+	return r;
+}
+
+/* The envelope: NULL-terminated, pointers into the caller's lists. */
+struct rcpt_list {
+	const char **v;
+	size_t n;
+};
+
+static int add_rcpts(struct rcpt_list *l, const char *const *list,
+		     char **error_r)
+{
+	for (; list && *list; list++) {
+		bool seen = false;
+
+		if (!message_check_address(*list)) {
+			char *s = shown(*list);
+
+			*error_r = xasprintf("outbox: invalid recipient"
+					     " address '%s'",
+					     s);
+			free(s);
+			return -1;
+		}
+		for (size_t i = 0; i < l->n && !seen; i++) {
+			seen = str_iequal(l->v[i], *list);
+		}
+		if (!seen) {
+			l->v[l->n++] = *list;
+		}
+	}
+	return 0;
+}
+
+/* To then Cc, each address once. */
+static int envelope(const struct outbox_mail *m, struct rcpt_list *l,
+		    char **error_r)
+{
+	size_t n = 1;
+
+	for (size_t i = 0; m->to && m->to[i]; i++) {
+		n++;
+	}
+	for (size_t i = 0; m->cc && m->cc[i]; i++) {
+		n++;
+	}
+	l->v = xcalloc(n, sizeof(*l->v));
+	l->n = 0;
+	if (!m->to || !m->to[0]) {
+		*error_r = xstrdup("outbox: no recipient in to");
+		return -1;
+	}
+	return add_rcpts(l, m->to, error_r) < 0 ||
+		       add_rcpts(l, m->cc, error_r) < 0
+		   ? -1
+		   : 0;
+}
+
+static int record_limited(struct runtime *rt, const struct outbox_mail *m,
+			  const char *rcpt, int64_t n, char **error_r)
+{
+	struct store_event ev = {.at = runtime_now(rt),
+				 .item_id = m->item_id,
+				 .actor = "outbox",
+				 .kind = "rate-limited"};
+	char *detail = xasprintf("%s: %lld messages in %d minutes", rcpt,
+				 (long long)n, OUTBOX_RATE_WINDOW / 60);
+	int rc;
+
+	log_warnx("mail '%s' not queued to '%s': %lld messages in %d minutes",
+		  m->template_name, rcpt, (long long)n,
+		  OUTBOX_RATE_WINDOW / 60);
+	ev.detail = detail;
+	rc = store_event_add(rt->st, &ev, error_r);
+	free(detail);
+	return rc;
+}
+
+/* Leaves out of l the recipients over the rate limit. */
+static int rate_limit(struct runtime *rt, const struct outbox_mail *m,
+		      struct rcpt_list *l, char **error_r)
+{
+	time_t since = runtime_now(rt) - OUTBOX_RATE_WINDOW;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		int64_t n = 0;
+
+		if (store_outbox_rcpt_count(rt->st, l->v[i], since, &n,
+					    error_r) < 0) {
+			return -1;
+		}
+		if (n < OUTBOX_RATE_MAX) {
+			l->v[kept++] = l->v[i];
+		} else if (record_limited(rt, m, l->v[i], n, error_r) < 0) {
+			return -1;
+		}
+	}
+	l->n = kept;
+	l->v[kept] = NULL;
+	return 0;
+}
+
 static char *join_lines(const char *const *list)
 {
 	struct sbuf sb = SBUF_INIT(1 << 20);
@@ -32,53 +146,134 @@ static char *join_lines(const char *const *list)
 	return sbuf_detach(&sb);
 }
 
-int outbox_queue(struct runtime *rt, int64_t item_id, const char *key,
-		 const char *name, const struct template_var *vars,
-		 size_t nvars, const char *const *to, char **error_r)
+/* Renders the template and writes the message with Message-ID msgid. */
+static int compose(struct runtime *rt, const struct outbox_mail *m,
+		   const char *msgid, char **data_r, size_t *len_r,
+		   char **error_r)
 {
 	const struct config *cfg = rt->cfg;
-	time_t now = runtime_now(rt);
 	struct template_out t;
-	struct message_out m = {0};
-	struct store_outbox o = {0};
-	char *msgid, *data = NULL, *rcpt = NULL;
-	size_t len;
-	int ret = -1;
+	struct message_out out = {0};
+	int ret;
 
-	if (template_render(rt->templates, cfg->service.language, name, vars,
-			    nvars, &t, error_r) < 0) {
+	if (template_render(rt->templates,
+			    m->language ? m->language : cfg->service.language,
+			    m->template_name, m->vars, m->nvars, &t,
+			    error_r) < 0) {
 		return -1;
 	}
-	msgid = message_make_id(key ? key : name, cfg->service.domain, now);
-	m.from_name = cfg->service.organization;
-	m.from_addr = cfg->smtp.from;
-	m.to = to;
-	m.subject = t.subject;
-	m.message_id = msgid;
-	m.item_key = key;
-	m.date = now;
-	m.text = t.text;
-	m.html = t.html;
-	if (message_compose(&m, &data, &len, error_r) < 0) {
-		goto out;
-	}
-	rcpt = join_lines(to);
-	o.item_id = item_id;
+	out.from_name = cfg->service.organization;
+	out.from_addr = cfg->smtp.from;
+	out.to = m->to;
+	out.cc = m->cc;
+	out.reply_to = m->reply_to;
+	out.subject = t.subject;
+	out.message_id = msgid;
+	out.in_reply_to = m->in_reply_to;
+	out.references = m->references;
+	out.item_key = m->key;
+	out.date = runtime_now(rt);
+	out.text = t.text;
+	out.html = t.html;
+	out.attachments = m->attachments;
+	out.n_attachments = m->n_attachments;
+	out.calendar = m->calendar;
+	out.calendar_method = m->calendar_method;
+	ret = message_compose(&out, data_r, len_r, error_r);
+	template_out_free(&t);
+	return ret;
+}
+
+/* Queues data to the recipients in l and records each of them. */
+static int enqueue(struct runtime *rt, const struct outbox_mail *m,
+		   const struct rcpt_list *l, const char *msgid,
+		   const char *data, size_t len, char **error_r)
+{
+	time_t now = runtime_now(rt);
+	struct store_outbox o = {0};
+	char *rcpt = join_lines(l->v);
+	int64_t id = 0;
+	int ret;
+
+	o.item_id = m->item_id;
 	o.created_at = now;
-	o.kind = name;
+	o.kind = m->template_name;
 	o.message_id = msgid;
-	o.mail_from = cfg->smtp.from;
+	o.mail_from = rt->cfg->smtp.from;
 	o.rcpt = rcpt;
 	o.data = data;
 	o.data_len = len;
 	o.next_attempt_at = now;
-	ret = store_outbox_add(rt->st, &o, NULL, error_r);
-out:
+	ret = store_outbox_add(rt->st, &o, &id, error_r);
+	for (size_t i = 0; ret == 0 && i < l->n; i++) {
+		ret = store_outbox_rcpt_add(rt->st, id, l->v[i], now, error_r);
+	}
 	free(rcpt);
+	return ret;
+}
+
+/* outbox_queue_mail; limit: apply the rate limit (recipients are
+ * recorded either way). */
+static int queue_mail(struct runtime *rt, const struct outbox_mail *m,
+		      bool limit, char **msgid_r, char **error_r)
+{
+	struct rcpt_list l = {NULL, 0};
+	char *msgid = NULL, *data = NULL;
+	size_t len = 0;
+	int ret = -1;
+
+	if (msgid_r) {
+		*msgid_r = NULL;
+	}
+	if (!m->template_name) {
+		*error_r = xstrdup("outbox: no template");
+		goto out;
+	}
+	if (envelope(m, &l, error_r) < 0) {
+		goto out;
+	}
+	msgid = message_make_id(m->key ? m->key : m->template_name,
+				rt->cfg->service.domain, runtime_now(rt));
+	if (compose(rt, m, msgid, &data, &len, error_r) < 0 ||
+	    (limit && rate_limit(rt, m, &l, error_r) < 0)) {
+		goto out;
+	}
+	ret = 0;
+	if (l.n == 0) {
+		goto out; /* everyone is over the limit: nothing to send */
+	}
+	ret = enqueue(rt, m, &l, msgid, data, len, error_r);
+	if (ret == 0 && msgid_r) {
+		*msgid_r = msgid;
+		msgid = NULL;
+	}
+out:
 	free(data);
 	free(msgid);
-	template_out_free(&t);
+	free(l.v);
 	return ret;
+}
+
+int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
+		      char **msgid_r, char **error_r)
+{
+	return queue_mail(rt, m, true, msgid_r, error_r);
+}
+
+int outbox_queue(struct runtime *rt, int64_t item_id, const char *key,
+		 const char *name, const struct template_var *vars,
+		 size_t nvars, const char *const *to, char **error_r)
+{
+	const struct outbox_mail m = {.item_id = item_id,
+				      .key = key,
+				      .template_name = name,
+				      .vars = vars,
+				      .nvars = nvars,
+				      .to = to};
+
+	/* One notice per registered letter: a busy morning is not a loop,
+	 * and the Office must get every one. */
+	return queue_mail(rt, &m, false, NULL, error_r);
 }
 
 struct flush_ctx {

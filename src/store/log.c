@@ -232,3 +232,33 @@ int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 	stats_r->next_due = (time_t)next;
 	return 0;
 }
+
+int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
+			  time_t at, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_RCPT_ADD, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, outbox_id);
+	store_bind_text(s, 2, rcpt);
+	sqlite3_bind_int64(s, 3, at);
+	return store_exec_done(st, s, "recording outbox recipient", error_r);
+}
+
+int store_outbox_rcpt_count(struct store *st, const char *rcpt, time_t since,
+			    int64_t *n_r, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_RCPT_COUNT, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	store_bind_text(s, 1, rcpt);
+	sqlite3_bind_int64(s, 2, since);
+	return store_query_id(st, s, "counting outbox recipient", n_r,
+			      error_r) == 1
+		   ? 0
+		   : -1;
+}

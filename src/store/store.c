@@ -109,7 +109,14 @@ static const char *const migrations[] = {
     "CREATE INDEX attachments_message ON attachments(message_id);"
     "ALTER TABLE messages ADD COLUMN reply_text TEXT;"
     "ALTER TABLE messages ADD COLUMN decision TEXT;",
-    /* 2 -> 3: the work on an item (cases.c).  Days are day numbers in
+    /* 2 -> 3: who each queued message went to and when, for the
+     * per-recipient rate limit (addresses compare without case). */
+    "CREATE TABLE outbox_rcpt ("
+    "  outbox_id INTEGER NOT NULL REFERENCES outbox(id),"
+    "  rcpt TEXT NOT NULL COLLATE NOCASE,"
+    "  created_at INTEGER NOT NULL);"
+    "CREATE INDEX outbox_rcpt_recent ON outbox_rcpt(rcpt, created_at);",
+    /* 3 -> 4: the work on an item (cases.c).  Days are day numbers in
      * UTC+7 (src/workday); a deadline ends at the end of its day. */
     "ALTER TABLE items ADD COLUMN lead TEXT;"
     "ALTER TABLE items ADD COLUMN due_day INTEGER;"
@@ -245,6 +252,10 @@ static const char *const sql[Q_COUNT] = {
     [Q_OUTBOX_STATS] = "SELECT status, COUNT(*) FROM outbox GROUP BY status",
     [Q_OUTBOX_NEXT] = "SELECT MIN(next_attempt_at) FROM outbox"
 		      " WHERE status = 'pending'",
+    [Q_OUTBOX_RCPT_ADD] = "INSERT INTO outbox_rcpt (outbox_id, rcpt,"
+			  " created_at) VALUES (?1, ?2, ?3)",
+    [Q_OUTBOX_RCPT_COUNT] = "SELECT COUNT(*) FROM outbox_rcpt"
+			    " WHERE rcpt = ?1 AND created_at > ?2",
 };
 
 int store_schema_version(void)

@@ -10,9 +10,11 @@
 #include <time.h>
 
 #include <cmocka.h>
+#include <nettle/sha2.h>
 
 #include "../../src/message/private.h"
 #include "congvan/message.h"
+#include "congvan/mime.h"
 #include "congvan/util.h"
 
 #define MAIL_DIR "tests/data/mail/"
@@ -1204,6 +1206,563 @@ static void test_compose_multipart(void **state)
 	free(msg);
 }
 
+/* --- attachments and calendar parts -------------------------------- */
+
+#define TEXT_BACK "Kính gửi anh An,\n\nĐề nghị xử lý.\n"
+#define VI_NAME   "Công văn số 2536-BCT-VP về Công điện 280.pdf"
+#define VI_LONG                                                                                  \
+	"Báo cáo tổng hợp tình hình thực hiện nhiệm vụ quý IV năm 2026 của " \
+	"các đơn vị thuộc Bộ Công Thương (bản chính thức).docx"
+#define HOSTILE      "a\"\r\nBcc: x@y/../../etc"
+#define HOSTILE_BACK "a_ Bcc_ x@y_.._.._etc"
+#define XLSX_TYPE                                                              \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+static const char cal_lf[] = "BEGIN:VCALENDAR\n"
+			     "PRODID:-//congvan//test//VI\n"
+			     "VERSION:2.0\n"
+			     "METHOD:REQUEST\n"
+			     "BEGIN:VEVENT\n"
+			     "UID:CV-2026-000012-an.nv@congvan.example.vn\n"
+			     "SEQUENCE:0\n"
+			     "DTSTAMP:20260427T020000Z\n"
+			     "DTSTART;VALUE=DATE:20260520\n"
+			     "SUMMARY:Hạn xử lý [CV-2026-000012] Giao việc\n"
+			     "END:VEVENT\n"
+			     "END:VCALENDAR\n";
+
+static const char cal_crlf_cancel[] =
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "METHOD:CANCEL\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:CV-2026-000012-an.nv@congvan.example.vn\r\n"
+    "SEQUENCE:3\r\n"
+    "SUMMARY:Đã hoàn thành: một dòng rất dài được gấp theo RFC 5545 mục \r\n"
+    " 3.1\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+
+static void sha256_hex(const void *data, size_t len, char out[65])
+{
+	struct sha256_ctx ctx;
+	unsigned char digest[SHA256_DIGEST_SIZE];
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	hex_encode(digest, sizeof(digest), out);
+}
+
+/* len bytes of every value, from seed (the data of one attachment). */
+static char *make_data(size_t len, unsigned seed)
+{
+	char *d = xmalloc(len ? len : 1);
+	uint32_t x = seed * 2654435761u + 1;
+
+	for (size_t i = 0; i < len; i++) {
+		x = x * 1103515245u + 12345u;
+		d[i] = (char)(x >> 16);
+	}
+	return d;
+}
+
+/* Every line ends in CRLF, none is longer than 78 characters (998 is the
+ * limit of RFC 5322; base64 and QP lines are 76). */
+static void check_lines(const char *msg, size_t len)
+{
+	assert_true(longest_line(msg, len) <= 78);
+	assert_true(len >= 2 && !memcmp(msg + len - 2, "\r\n", 2));
+}
+
+static char *compose_parts(const struct message_out *out, size_t *len_r)
+{
+	char *msg = NULL;
+	char *error = NULL;
+
+	if (message_compose(out, &msg, len_r, &error) < 0) {
+		fail_msg("compose: %s", error);
+	}
+	assert_int_equal(*len_r, strlen(msg));
+	check_lines(msg, *len_r);
+	assert_null(strstr(msg, "\nBcc:"));
+	return msg;
+}
+
+/* The body of the part whose header block holds field (up to the next
+ * delimiter). */
+static char *part_body(const char *msg, const char *field)
+{
+	const char *p = strstr(msg, field);
+	const char *end;
+
+	assert_non_null(p);
+	p = strstr(p, "\r\n\r\n");
+	assert_non_null(p);
+	p += 4;
+	end = strstr(p, "\r\n--=_cv.");
+	assert_non_null(end);
+	return xstrndup(p, (size_t)(end - p) + 2);
+}
+
+/* Base64 with CRLF line breaks, decoded. */
+static char *b64_lines_decode(const char *s)
+{
+	struct sbuf flat = SBUF_INIT(SIZE_MAX);
+	char *out;
+
+	for (; *s; s++) {
+		if (*s != '\r' && *s != '\n') {
+			sbuf_addch(&flat, *s);
+		}
+	}
+	out = b64_decode(sbuf_str(&flat), flat.len);
+	sbuf_release(&flat);
+	return out;
+}
+
+struct att_spec {
+	const char *filename;
+	const char *type;
+	size_t size;
+	const char *want_name; /* after sanitising; NULL: none */
+	const char *want_type;
+};
+
+/* Renames every "filename" parameter so the reader must fall back to
+ * the RFC 2047 name= of Content-Type. */
+static void hide_filenames(char *msg)
+{
+	for (char *p = strstr(msg, "filename"); p; p = strstr(p, "filename")) {
+		*p = 'x';
+	}
+}
+
+static void check_parsed(const char *msg, size_t len,
+			 const struct att_spec *att, size_t n, char **data)
+{
+	struct mime_doc doc;
+
+	mime_parse(msg, len, 0, &doc);
+	assert_string_equal(doc.text, TEXT_BACK);
+	assert_int_equal(doc.n_attachments, n);
+	for (size_t k = 0; k < n; k++) {
+		const struct mime_attachment *a = &doc.attachments[k];
+		char sha[65];
+
+		sha256_hex(data[k], att[k].size, sha);
+		assert_str_or_null(a->filename, att[k].want_name);
+		assert_string_equal(a->content_type, att[k].want_type);
+		assert_int_equal(a->size, att[k].size);
+		assert_string_equal(a->sha256, sha);
+	}
+	mime_doc_free(&doc);
+}
+
+static void test_compose_attachments(void **state)
+{
+	static const struct {
+		const char *name;
+		bool html;
+		size_t n;
+		struct att_spec att[3];
+		const char *top;    /* Content-Type of the message */
+		const char *raw[3]; /* must occur in the message */
+	} cases[] = {
+	    {"none", false, 0, {{0}}, "text/plain; charset=utf-8", {NULL}},
+	    {"none, html", true, 0, {{0}}, "multipart/alternative;", {NULL}},
+	    {"one pdf",
+	     false,
+	     1,
+	     {{"report.pdf", "application/pdf", 1000, "report.pdf",
+	       "application/pdf"}},
+	     "multipart/mixed;",
+	     {"\r\nContent-Type: application/pdf; name=\"report.pdf\"\r\n"
+	      "Content-Disposition: attachment; filename=\"report.pdf\"\r\n"
+	      "Content-Transfer-Encoding: base64\r\n\r\n"}},
+	    {"three, html",
+	     true,
+	     3,
+	     {{"Bảng số liệu.xlsx", XLSX_TYPE, 4321, "Bảng số liệu.xlsx",
+	       XLSX_TYPE},
+	      {NULL, NULL, 57, NULL, "application/octet-stream"},
+	      {"empty.txt", "Text/Plain", 0, "empty.txt", "text/plain"}},
+	     "multipart/mixed;",
+	     {"\r\nContent-Type: application/octet-stream\r\n"
+	      "Content-Disposition: attachment\r\n",
+	      "\r\nContent-Type: text/plain; name=\"empty.txt\"\r\n",
+	      "Content-Type: multipart/alternative;"}},
+	    {"vietnamese",
+	     false,
+	     1,
+	     {{VI_NAME, "application/pdf", 3000, VI_NAME, "application/pdf"}},
+	     "multipart/mixed;",
+	     {" name=\"=?UTF-8?B?", " filename*0*=UTF-8''C%C3%B4ng%20v%C4%83n",
+	      " filename*1*="}},
+	    {"vietnamese, long",
+	     true,
+	     2,
+	     {{VI_LONG, "application/msword", 10, VI_LONG,
+	       "application/msword"},
+	      {"Tờ trình.pdf", "application/pdf", 5, "Tờ trình.pdf",
+	       "application/pdf"}},
+	     "multipart/mixed;",
+	     {" filename*=UTF-8''T%E1%BB%9D%20tr%C3%ACnh.pdf\r\n",
+	      " filename*4*=",
+	      " name=\"=?UTF-8?B?VOG7nSB0csOsbmgucGRm?=\"\r\n"}},
+	    {"hostile",
+	     false,
+	     1,
+	     {{HOSTILE, "application/pdf", 100, HOSTILE_BACK,
+	       "application/pdf"}},
+	     "multipart/mixed;",
+	     {"name=\"" HOSTILE_BACK "\"\r\n",
+	      "filename=\"" HOSTILE_BACK "\"\r\n"}},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_out out = base_out();
+		struct message_attachment atts[3];
+		char *data[3] = {NULL, NULL, NULL};
+		char *msg, *top;
+		size_t len;
+
+		print_message("case %s\n", cases[i].name);
+		for (size_t k = 0; k < cases[i].n; k++) {
+			const struct att_spec *s = &cases[i].att[k];
+
+			data[k] = make_data(s->size, (unsigned)(i * 3 + k));
+			atts[k] = (struct message_attachment){
+			    s->filename, s->type, data[k], s->size};
+		}
+		out.html = cases[i].html ? "<p>Kính gửi anh An</p>" : NULL;
+		out.attachments = cases[i].n ? atts : NULL;
+		out.n_attachments = cases[i].n;
+		msg = compose_parts(&out, &len);
+		top = xasprintf("\r\nMIME-Version: 1.0\r\n");
+		assert_non_null(strstr(msg, top));
+		free(top);
+		top = xasprintf("\r\nContent-Type: %s", cases[i].top);
+		assert_non_null(strstr(msg, top));
+		assert_true(strstr(msg, top) < header_end(msg));
+		free(top);
+		for (size_t r = 0; r < 3 && cases[i].raw[r]; r++) {
+			if (!strstr(msg, cases[i].raw[r])) {
+				fail_msg("case %s: '%s' missing", cases[i].name,
+					 cases[i].raw[r]);
+			}
+		}
+		check_parsed(msg, len, cases[i].att, cases[i].n, data);
+		/* The same names from name= (RFC 2047) alone. */
+		hide_filenames(msg);
+		check_parsed(msg, len, cases[i].att, cases[i].n, data);
+		for (size_t k = 0; k < cases[i].n; k++) {
+			free(data[k]);
+		}
+		free(msg);
+	}
+}
+
+/* 25 MiB in all is accepted, and parses back. */
+static void test_compose_attachments_limit(void **state)
+{
+	struct att_spec att[2] = {
+	    {"big.bin", NULL, 20 << 20, "big.bin", "application/octet-stream"},
+	    {"small.bin", NULL, 5 << 20, "small.bin",
+	     "application/octet-stream"}};
+	struct message_out out = base_out();
+	struct message_attachment atts[2];
+	char *data[2];
+	char *msg;
+	size_t len;
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		data[k] = make_data(att[k].size, (unsigned)k);
+		atts[k] = (struct message_attachment){att[k].filename, NULL,
+						      data[k], att[k].size};
+	}
+	out.attachments = atts;
+	out.n_attachments = 2;
+	msg = compose_parts(&out, &len);
+	check_parsed(msg, len, att, 2, data);
+	free(msg);
+	free(data[0]);
+	free(data[1]);
+}
+
+static void test_compose_calendar(void **state)
+{
+	static const struct {
+		const char *cal;
+		const char *method;
+		bool html;
+		size_t n_att;
+		const char *part_type;
+	} cases[] = {
+	    {cal_lf, "REQUEST", false, 0,
+	     "\r\nContent-Type: text/calendar; charset=UTF-8; method=REQUEST"
+	     "\r\nContent-Transfer-Encoding: base64\r\n\r\n"},
+	    {cal_lf, "request", true, 0,
+	     "\r\nContent-Type: text/calendar; charset=UTF-8; method=REQUEST"
+	     "\r\nContent-Transfer-Encoding: base64\r\n\r\n"},
+	    {cal_crlf_cancel, "CANCEL", true, 1,
+	     "\r\nContent-Type: text/calendar; charset=UTF-8; method=CANCEL"
+	     "\r\nContent-Transfer-Encoding: base64\r\n\r\n"},
+	    {cal_lf, "REQUEST", false, 2,
+	     "\r\nContent-Type: text/calendar; charset=UTF-8; method=REQUEST"
+	     "\r\nContent-Transfer-Encoding: base64\r\n\r\n"},
+	};
+	struct att_spec att[2] = {
+	    {"Công văn.pdf", "application/pdf", 700, "Công văn.pdf",
+	     "application/pdf"},
+	    {"b.ics", "application/ics", 20, "b.ics", "application/ics"}};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_out out = base_out();
+		struct message_attachment atts[2];
+		char *data[2] = {NULL, NULL};
+		char *msg, *body, *cal, *want;
+		const char *part, *alt, *mixed, *method;
+		size_t len;
+		struct sbuf crlf = SBUF_INIT(SIZE_MAX);
+
+		for (size_t k = 0; k < cases[i].n_att; k++) {
+			data[k] = make_data(att[k].size, (unsigned)k);
+			atts[k] = (struct message_attachment){
+			    att[k].filename, att[k].type, data[k], att[k].size};
+		}
+		out.html = cases[i].html ? "<p>Kính gửi anh An</p>" : NULL;
+		out.calendar = cases[i].cal;
+		out.calendar_method = cases[i].method;
+		out.attachments = atts;
+		out.n_attachments = cases[i].n_att;
+		msg = compose_parts(&out, &len);
+		part = strstr(msg, cases[i].part_type);
+		assert_non_null(part);
+		/* The calendar is the last alternative, which is the first
+		 * part of the mixed when there are attachments. */
+		alt = strstr(msg, "Content-Type: multipart/alternative;");
+		assert_non_null(alt);
+		assert_true(alt < part);
+		mixed = strstr(msg, "Content-Type: multipart/mixed;");
+		assert_true(cases[i].n_att ? mixed && mixed < alt : !mixed);
+		assert_true(strstr(part, "\r\n\r\n") < strstr(part, "\r\n--"));
+		/* No Content-Disposition in the calendar part's headers. */
+		body =
+		    xstrndup(part, (size_t)(strstr(part, "\r\n\r\n") - part));
+		assert_null(strstr(body, "Content-Disposition"));
+		free(body);
+		body = part_body(msg, cases[i].part_type + 2);
+		cal = b64_lines_decode(body);
+		for (const char *p = cases[i].cal; *p; p++) {
+			if (*p == '\n' &&
+			    (p == cases[i].cal || p[-1] != '\r')) {
+				sbuf_addch(&crlf, '\r');
+			}
+			sbuf_addch(&crlf, *p);
+		}
+		assert_string_equal(cal, sbuf_str(&crlf));
+		/* method= is the METHOD property. */
+		method = strstr(cal, "\r\nMETHOD:");
+		assert_non_null(method);
+		want = xasprintf("method=%.*s\r\n",
+				 (int)strcspn(method + 9, "\r"), method + 9);
+		assert_non_null(strstr(part, want));
+		free(want);
+		/* The reader takes the text, and neither the calendar nor
+		 * the HTML as text or as an attachment. */
+		check_parsed(msg, len, att, cases[i].n_att, data);
+		sbuf_release(&crlf);
+		free(cal);
+		free(body);
+		free(msg);
+		free(data[0]);
+		free(data[1]);
+	}
+}
+
+static void test_compose_part_errors(void **state)
+{
+	static const struct message_attachment bad_type[] = {
+	    {"a.pdf", "application", "x", 1}};
+	static const struct message_attachment bad_type2[] = {
+	    {"a.pdf", "application/pdf; name=x", "x", 1}};
+	static const struct message_attachment bad_type3[] = {
+	    {"a.pdf", "application/pdf\r\nBcc: x@y", "x", 1}};
+	static const struct message_attachment multipart[] = {
+	    {"a.eml", "message/rfc822", "x", 1}};
+	static const struct message_attachment no_data[] = {
+	    {"a.pdf", NULL, NULL, 10}};
+	static const struct message_attachment too_big[] = {
+	    {"a.bin", NULL, "x", MESSAGE_ATTACHMENTS_MAX + 1}};
+	static const struct message_attachment too_big2[] = {
+	    {"a.bin", NULL, "x", MESSAGE_ATTACHMENTS_MAX},
+	    {"b.bin", NULL, "x", 1}};
+	static const struct message_attachment too_big3[] = {
+	    {"a.bin", NULL, "x", 1}, {"b.bin", NULL, "x", SIZE_MAX}};
+	static const struct {
+		const struct message_attachment *att;
+		size_t n;
+		const char *cal;
+		const char *method;
+		const char *error;
+	} cases[] = {
+	    {NULL, 1, NULL, NULL, "attachments missing"},
+	    {bad_type, 1, NULL, NULL, "attachment 1: invalid content type"},
+	    {bad_type2, 1, NULL, NULL, "attachment 1: invalid content type"},
+	    {bad_type3, 1, NULL, NULL, "attachment 1: invalid content type"},
+	    {multipart, 1, NULL, NULL, "cannot be attached"},
+	    {no_data, 1, NULL, NULL, "attachment 1 has no data"},
+	    {too_big, 1, NULL, NULL, "too large (more than 25 MiB"},
+	    {too_big2, 2, NULL, NULL, "too large"},
+	    {too_big3, 2, NULL, NULL, "too large"},
+	    {NULL, 0, cal_lf, NULL, "calendar method missing"},
+	    {NULL, 0, cal_lf, "", "calendar method missing"},
+	    {NULL, 0, cal_lf, "REQUEST\r\nBcc: x@y", "calendar method"},
+	    {NULL, 0, cal_lf, "CANCEL", "METHOD 'REQUEST' differs"},
+	    {NULL, 0, "BEGIN:VCALENDAR\nEND:VCALENDAR\n", "REQUEST",
+	     "no METHOD"},
+	    {NULL, 0, "", "REQUEST", "no METHOD"},
+	    {NULL, 0, "METHOD:RE QUEST\n", "REQUEST", "no METHOD"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_out out = base_out();
+		char *msg = (char *)"untouched";
+		char *error = NULL;
+		size_t len = 7;
+
+		out.attachments = cases[i].att;
+		out.n_attachments = cases[i].n;
+		out.calendar = cases[i].cal;
+		out.calendar_method = cases[i].method;
+		assert_int_equal(message_compose(&out, &msg, &len, &error), -1);
+		assert_null(msg);
+		assert_int_equal(len, 0);
+		if (!error || !strstr(error, cases[i].error)) {
+			fail_msg("case %zu: error '%s' does not name '%s'", i,
+				 error, cases[i].error);
+		}
+		free(error);
+	}
+}
+
+/* A folded METHOD, with parameters, in lower case, is still read. */
+static void test_compose_calendar_method_forms(void **state)
+{
+	static const struct {
+		const char *cal;
+		const char *method;
+		const char *param;
+	} cases[] = {
+	    {"BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nEND:VCALENDAR", "REPLY",
+	     "method=REPLY"},
+	    {"BEGIN:VCALENDAR\nMETHOD:PUB\n LISH\nEND:VCALENDAR\n", "PUBLISH",
+	     "method=PUBLISH"},
+	    {"BEGIN:VCALENDAR\nmethod;X-A=b:request \nEND:VCALENDAR\n",
+	     "REQUEST", "method=request"},
+	    {"METHOD:X-CONGVAN\n", "x-congvan", "method=X-CONGVAN"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_out out = base_out();
+		char *msg, *want;
+		size_t len;
+
+		out.calendar = cases[i].cal;
+		out.calendar_method = cases[i].method;
+		msg = compose_parts(&out, &len);
+		want = xasprintf("charset=UTF-8; %s\r\n", cases[i].param);
+		assert_non_null(strstr(msg, want));
+		free(want);
+		free(msg);
+	}
+}
+
+static void test_filename_clean(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *out; /* NULL: no name */
+	} cases[] = {
+	    {"", NULL},
+	    {"   ", NULL},
+	    {"\r\n\t", NULL},
+	    {"...", "_"},
+	    {"report.pdf", "report.pdf"},
+	    {VI_NAME, VI_NAME},
+	    {HOSTILE, HOSTILE_BACK},
+	    {"../../etc/passwd", "_._.._etc_passwd"},
+	    {"C:\\Users\\x\\doc.pdf", "C__Users_x_doc.pdf"},
+	    {"a\x01"
+	     "b\tc\x7f"
+	     "d",
+	     "a b c d"},
+	    {"a\xc2\x85"
+	     "b",
+	     "a b"}, /* C1 NEL */
+	    {"invoice\xe2\x80\xae"
+	     "fdp.exe",
+	     "invoicefdp.exe"},          /* RLO */
+	    {"caf\xe9.txt", "café.txt"}, /* cp1252 */
+	    {".bashrc", "_bashrc"},
+	    {"  two  spaces  .pdf  ", "two spaces .pdf"},
+	    {"name. . .", "name"},
+	    {"what?<>|*:.txt", "what______.txt"},
+	};
+	struct sbuf in = SBUF_INIT(SIZE_MAX);
+	struct sbuf want = SBUF_INIT(SIZE_MAX);
+	char *got;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		got = message_filename_clean(cases[i].in);
+		assert_str_or_null(got, cases[i].out);
+		free(got);
+	}
+	/* Long names are cut between characters, keeping the extension. */
+	for (int k = 0; k < 300; k++) {
+		sbuf_adds(&in, "a");
+	}
+	sbuf_adds(&in, ".pdf");
+	for (int k = 0; k < 196; k++) {
+		sbuf_adds(&want, "a");
+	}
+	sbuf_adds(&want, ".pdf");
+	got = message_filename_clean(sbuf_str(&in));
+	assert_string_equal(got, sbuf_str(&want));
+	free(got);
+	sbuf_reset(&in);
+	sbuf_reset(&want);
+	for (int k = 0; k < 100; k++) {
+		sbuf_adds(&in, "ệ");
+		if (k < 65) {
+			sbuf_adds(&want, "ệ");
+		}
+	}
+	sbuf_adds(&in, ".docx");
+	sbuf_adds(&want, ".docx");
+	got = message_filename_clean(sbuf_str(&in));
+	assert_string_equal(got, sbuf_str(&want));
+	assert_true(strlen(got) <= 200);
+	free(got);
+	/* Without an extension, just cut. */
+	sbuf_reset(&in);
+	for (int k = 0; k < 250; k++) {
+		sbuf_adds(&in, "b");
+	}
+	got = message_filename_clean(sbuf_str(&in));
+	assert_int_equal(strlen(got), 200);
+	free(got);
+	sbuf_release(&in);
+	sbuf_release(&want);
+}
+
 /* --- quoted-printable ---------------------------------------------- */
 
 static void test_qp_cases(void **state)
@@ -1360,6 +1919,12 @@ int main(void)
 	    cmocka_unit_test(test_compose_injection),
 	    cmocka_unit_test(test_compose_errors),
 	    cmocka_unit_test(test_compose_multipart),
+	    cmocka_unit_test(test_compose_attachments),
+	    cmocka_unit_test(test_compose_attachments_limit),
+	    cmocka_unit_test(test_compose_calendar),
+	    cmocka_unit_test(test_compose_calendar_method_forms),
+	    cmocka_unit_test(test_compose_part_errors),
+	    cmocka_unit_test(test_filename_clean),
 	    cmocka_unit_test(test_qp_cases),
 	    cmocka_unit_test(test_qp_long_lines),
 	    cmocka_unit_test(test_make_id),

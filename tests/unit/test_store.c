@@ -100,7 +100,9 @@ static void test_migrations(void **state)
 {
 	struct fixture *f = *state;
 	char *err = NULL;
+	char *pragma;
 
+	assert_int_equal(store_schema_version(), 4);
 	store_close(&f->st);
 	assert_int_equal(sql(f->path,
 			     "DROP TABLE parties; DROP TABLE consultations;"
@@ -116,7 +118,8 @@ static void test_migrations(void **state)
 			     " ALTER TABLE items DROP COLUMN closed_at;"
 			     " ALTER TABLE items DROP COLUMN late_days;"),
 			 0);
-	assert_int_equal(sql(f->path, "DROP TABLE letters; DROP TABLE"
+	assert_int_equal(sql(f->path, "DROP TABLE outbox_rcpt; DROP TABLE"
+				      " letters; DROP TABLE"
 				      " attachments; ALTER TABLE messages DROP"
 				      " COLUMN reply_text; ALTER TABLE messages"
 				      " DROP COLUMN decision; PRAGMA"
@@ -134,9 +137,41 @@ static void test_migrations(void **state)
 	assert_null(f->st);
 	assert_non_null(strstr(err, "schema version 99"));
 	free(err);
-	assert_int_equal(sql(f->path, "PRAGMA user_version = 3;"), 0);
+	pragma = xasprintf("PRAGMA user_version = %d;", store_schema_version());
+	assert_int_equal(sql(f->path, pragma), 0);
+	free(pragma);
 	f->st = store_open(f->path, &err);
 	assert_non_null(f->st);
+}
+
+/* A database at schema 2 gains outbox_rcpt (3) and keeps its outbox. */
+static void test_migration_3(void **state)
+{
+	struct fixture *f = *state;
+	struct store_outbox o = {.created_at = 10,
+				 .kind = "notice",
+				 .message_id = "m1@x",
+				 .mail_from = "a@x",
+				 .rcpt = "b@x",
+				 .data = "hello",
+				 .data_len = 5,
+				 .next_attempt_at = 10};
+	struct store_outbox_stats stats;
+	int64_t id = 0, n = -1;
+	char *err = NULL;
+
+	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
+	store_close(&f->st);
+	assert_int_equal(sql(f->path, "DROP TABLE outbox_rcpt;"
+				      " PRAGMA user_version = 2;"),
+			 0);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(store_outbox_stats(f->st, &stats, &err), 0);
+	assert_int_equal(stats.pending, 1);
+	assert_int_equal(store_outbox_rcpt_add(f->st, id, "b@x", 10, &err), 0);
+	assert_int_equal(store_outbox_rcpt_count(f->st, "b@x", 0, &n, &err), 0);
+	assert_int_equal(n, 1);
 }
 
 static void test_letters(void **state)
@@ -432,6 +467,62 @@ static void test_outbox(void **state)
 	free(err);
 }
 
+static void test_outbox_rcpt(void **state)
+{
+	static const struct {
+		const char *rcpt;
+		time_t since;
+		int64_t n;
+	} cases[] = {
+	    {"b@x.vn", 0, 3},   {"B@X.VN", 0, 3},   {"b@x.vn", 99, 3},
+	    {"b@x.vn", 100, 2}, {"b@x.vn", 299, 1}, {"b@x.vn", 300, 0},
+	    {"c@x.vn", 0, 1},   {"x@x.vn", 0, 0},   {"", 0, 0},
+	    {"b@x.v", 0, 0},    {"%", 0, 0},
+	};
+	struct store_outbox o = {.created_at = 100,
+				 .kind = "notice",
+				 .message_id = "m1@x",
+				 .mail_from = "a@x",
+				 .rcpt = "b@x.vn\nc@x.vn",
+				 .data = "hello",
+				 .data_len = 5,
+				 .next_attempt_at = 100};
+	struct fixture *f = *state;
+	int64_t id = 0, id2 = 0, n;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
+	o.message_id = "m2@x";
+	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
+	assert_int_equal(store_outbox_rcpt_add(f->st, id, "b@x.vn", 100, &err),
+			 0);
+	assert_int_equal(store_outbox_rcpt_add(f->st, id, "c@x.vn", 100, &err),
+			 0);
+	assert_int_equal(store_outbox_rcpt_add(f->st, id2, "B@x.vn", 200, &err),
+			 0);
+	assert_int_equal(store_outbox_rcpt_add(f->st, id2, "b@X.vn", 300, &err),
+			 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		n = -1;
+		assert_int_equal(store_outbox_rcpt_count(f->st, cases[i].rcpt,
+							 cases[i].since, &n,
+							 &err),
+				 0);
+		if (n != cases[i].n) {
+			fail_msg("case %zu: '%s' since %lld: %lld, want %lld",
+				 i, cases[i].rcpt, (long long)cases[i].since,
+				 (long long)n, (long long)cases[i].n);
+		}
+	}
+	/* An entry that is not in the outbox is refused (foreign key). */
+	assert_int_equal(store_outbox_rcpt_add(f->st, 999, "b@x.vn", 100, &err),
+			 -1);
+	assert_non_null(strstr(err, "outbox recipient"));
+	free(err);
+}
+
 static void test_blobs(void **state)
 {
 	struct fixture *f = *state;
@@ -458,6 +549,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_item_numbering, setup,
@@ -469,6 +561,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_events_append_only, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_outbox_rcpt, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_blobs, setup, teardown),
 	};
 

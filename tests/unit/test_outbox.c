@@ -1,0 +1,463 @@
+/* Queueing mail: a runtime with a configuration, a real SQLite store and
+ * templates, all in a temporary folder.  Sending (outbox_flush) needs an
+ * SMTP server and is tested by the integration tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "congvan/message.h"
+#include "congvan/mime.h"
+#include "congvan/outbox.h"
+#include "congvan/store.h"
+#include "congvan/util.h"
+
+#define T0 1777255200 /* Mon, 27 Apr 2026 09:00:00 +0700 */
+
+struct fixture {
+	char dir[64];
+	struct config cfg;
+	struct runtime rt;
+	int64_t item_id;
+};
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	free(path);
+}
+
+static void make_templates(const char *dir)
+{
+	char *vi = xasprintf("%s/templates/vi", dir);
+	char *en = xasprintf("%s/templates/en", dir);
+	char *top = xasprintf("%s/templates", dir);
+
+	assert_int_equal(mkdir(top, 0700), 0);
+	assert_int_equal(mkdir(vi, 0700), 0);
+	assert_int_equal(mkdir(en, 0700), 0);
+	write_file(vi, "notice.txt",
+		   "Subject: [{{key}}] Thông báo\n\nKính gửi {{name}},\n\n"
+		   "Đề nghị xử lý.\n");
+	write_file(vi, "notice.html", "<p>Kính gửi {{name}},</p>\n");
+	write_file(en, "notice.txt",
+		   "Subject: [{{key}}] Notice\n\nDear {{name}},\n\n"
+		   "Please act.\n");
+	free(top);
+	free(vi);
+	free(en);
+}
+
+/* An item to hang the events on (events.item_id is a foreign key). */
+static int64_t make_item(struct store *st)
+{
+	struct store_message msg = {.received_at = T0,
+				    .mailbox = "INBOX",
+				    .uidvalidity = 1,
+				    .uid = 1,
+				    .sha256 = "00",
+				    .size = 1,
+				    .message_id = "letter@x.vn",
+				    .kind = "letter"};
+	struct store_item item;
+	int64_t msg_id = 0;
+	char *err = NULL;
+
+	assert_int_equal(store_message_insert(st, &msg, &msg_id, &err), 0);
+	assert_int_equal(store_item_create(st, "CV", 2026, T0, msg_id, "s",
+					   "s@x.vn", &item, &err),
+			 0);
+	assert_string_equal(item.key, "CV-2026-000001");
+	store_item_release(&item);
+	return item.id;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+	char *db, *err = NULL;
+
+	snprintf(f->dir, sizeof(f->dir), "/tmp/congvan-outbox-XXXXXX");
+	if (!mkdtemp(f->dir)) {
+		return -1;
+	}
+	make_templates(f->dir);
+	f->cfg.service.organization = xstrdup("Bộ Công Thương");
+	f->cfg.service.domain = xstrdup("congvan.example.vn");
+	f->cfg.service.language = xstrdup("vi");
+	f->cfg.smtp.from = xstrdup("congvan@example.vn");
+	f->cfg.service.templates = xasprintf("%s/templates", f->dir);
+	db = xasprintf("%s/t.db", f->dir);
+	f->rt.cfg = &f->cfg;
+	f->rt.templates = f->cfg.service.templates;
+	f->rt.fixed_now = T0;
+	f->rt.st = store_open(db, &err);
+	free(db);
+	if (!f->rt.st) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return -1;
+	}
+	f->item_id = make_item(f->rt.st);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+
+	store_close(&f->rt.st);
+	config_free(&f->cfg);
+	template_cache_clear();
+	if (system(cmd) != 0) {
+		fprintf(stderr, "cleanup failed\n");
+	}
+	free(cmd);
+	free(f);
+	return 0;
+}
+
+static const struct template_var vars[] = {{"key", "CV-2026-000001"},
+					   {"name", "anh An"}};
+
+/* Queues m in a transaction of its own; returns outbox_queue_mail's
+ * result. */
+static int queue(struct fixture *f, const struct outbox_mail *m, char **msgid_r,
+		 char **error_r)
+{
+	char *err = NULL;
+	int rc;
+
+	assert_int_equal(store_begin(f->rt.st, &err), 0);
+	rc = outbox_queue_mail(&f->rt, m, msgid_r, error_r);
+	if (rc == 0) {
+		assert_int_equal(store_commit(f->rt.st, &err), 0);
+	} else {
+		store_rollback(f->rt.st);
+	}
+	return rc;
+}
+
+/* What the outbox holds: every pending entry, in order. */
+struct queued {
+	size_t n;
+	char *rcpt[32];
+	char *msgid[32];
+	char *data[32];
+	size_t len[32];
+};
+
+static int collect(const struct store_outbox *o, void *ctx)
+{
+	struct queued *q = ctx;
+
+	assert_true(q->n < 32);
+	q->rcpt[q->n] = xstrdup(o->rcpt);
+	q->msgid[q->n] = xstrdup(o->message_id);
+	q->data[q->n] = xstrndup(o->data, o->data_len);
+	q->len[q->n++] = o->data_len;
+	return 0;
+}
+
+static void queued_read(struct fixture *f, struct queued *q)
+{
+	char *err = NULL;
+
+	memset(q, 0, sizeof(*q));
+	assert_int_equal(
+	    store_outbox_due(f->rt.st, (time_t)1 << 40, 100, collect, q, &err),
+	    0);
+}
+
+static void queued_free(struct queued *q)
+{
+	for (size_t i = 0; i < q->n; i++) {
+		free(q->rcpt[i]);
+		free(q->msgid[i]);
+		free(q->data[i]);
+	}
+	q->n = 0;
+}
+
+static void test_queue_mail(void **state)
+{
+	static const char *const to[] = {"an.nv@donvi.example.vn",
+					 "Binh.TT@donvi.example.vn", NULL};
+	static const char *const cc[] = {"binh.tt@DONVI.example.vn",
+					 "vanphong@example.vn",
+					 "an.nv@donvi.example.vn", NULL};
+	static const char *const refs[] = {"r1@x.vn", "parent@x.vn", NULL};
+	static const char pdf[] = "%PDF-1.4 not really";
+	const struct message_attachment att = {
+	    "Công văn 2536.pdf", "application/pdf", pdf, sizeof(pdf) - 1};
+	struct fixture *f = *state;
+	struct outbox_mail m = {.item_id = f->item_id,
+				.key = "CV-2026-000001",
+				.template_name = "notice",
+				.vars = vars,
+				.nvars = ARRAY_SIZE(vars),
+				.to = to,
+				.cc = cc,
+				.reply_to = "box+tok@example.vn",
+				.in_reply_to = "parent@x.vn",
+				.references = refs,
+				.attachments = &att,
+				.n_attachments = 1,
+				.calendar = "BEGIN:VCALENDAR\nMETHOD:REQUEST\n"
+					    "END:VCALENDAR\n",
+				.calendar_method = "REQUEST"};
+	struct message_classify_opts opts = {"congvan.example.vn",
+					     "congvan@example.vn", "CV"};
+	struct message_info info;
+	struct mime_doc doc;
+	struct queued q;
+	char *msgid = NULL, *err = NULL;
+
+	assert_int_equal(queue(f, &m, &msgid, &err), 0);
+	assert_non_null(msgid);
+	assert_true(str_startswith(msgid, "cv.CV-2026-000001.1777255200."));
+	queued_read(f, &q);
+	assert_int_equal(q.n, 1);
+	/* To then Cc, once each, the first spelling kept. */
+	assert_string_equal(q.rcpt[0], "an.nv@donvi.example.vn\n"
+				       "Binh.TT@donvi.example.vn\n"
+				       "vanphong@example.vn");
+	assert_string_equal(q.msgid[0], msgid);
+	/* The headers name To and Cc as given. */
+	assert_non_null(strstr(q.data[0], "\r\nCc: binh.tt@DONVI.example.vn,"));
+	assert_non_null(strstr(q.data[0], "\r\nX-Congvan-Item: CV-2026-000001"
+					  "\r\n"));
+	assert_non_null(
+	    strstr(q.data[0], "\r\nReply-To: box+tok@example.vn\r\n"));
+	assert_non_null(strstr(q.data[0], "method=REQUEST\r\n"));
+	message_info_parse(q.data[0], q.len[0], &opts, &info);
+	assert_string_equal(info.message_id, msgid);
+	assert_string_equal(info.in_reply_to, "parent@x.vn");
+	assert_string_equal(info.subject, "[CV-2026-000001] Thông báo");
+	assert_string_equal(info.from_name, "Bộ Công Thương");
+	message_info_free(&info);
+	mime_parse(q.data[0], q.len[0], 0, &doc);
+	assert_string_equal(doc.text, "Kính gửi anh An,\n\nĐề nghị xử lý.\n");
+	assert_int_equal(doc.n_attachments, 1);
+	assert_string_equal(doc.attachments[0].filename, "Công văn 2536.pdf");
+	assert_int_equal(doc.attachments[0].size, sizeof(pdf) - 1);
+	mime_doc_free(&doc);
+	queued_free(&q);
+	free(msgid);
+
+	/* Another language, no msgid_r, the item key left out. */
+	m.language = "en";
+	m.key = NULL;
+	m.cc = NULL;
+	m.attachments = NULL;
+	m.n_attachments = 0;
+	m.calendar = NULL;
+	assert_int_equal(queue(f, &m, NULL, &err), 0);
+	queued_read(f, &q);
+	assert_int_equal(q.n, 2);
+	assert_true(str_startswith(q.msgid[1], "cv.notice.1777255200."));
+	assert_null(strstr(q.data[1], "X-Congvan-Item"));
+	message_info_parse(q.data[1], q.len[1], &opts, &info);
+	assert_string_equal(info.subject, "[CV-2026-000001] Notice");
+	message_info_free(&info);
+	queued_free(&q);
+}
+
+/* The old entry point queues the same way, without the rate limit (a
+ * notice per letter, however many arrive), but its mail counts towards
+ * the limit of outbox_queue_mail. */
+static void test_queue_compat(void **state)
+{
+	static const char *const to[] = {"vanphong@example.vn", NULL};
+	struct fixture *f = *state;
+	struct outbox_mail m = {.template_name = "notice",
+				.vars = vars,
+				.nvars = ARRAY_SIZE(vars),
+				.to = to};
+	struct queued q;
+	char *msgid = NULL, *err = NULL;
+
+	assert_int_equal(store_begin(f->rt.st, &err), 0);
+	for (int k = 0; k < OUTBOX_RATE_MAX + 5; k++) {
+		assert_int_equal(outbox_queue(&f->rt, f->item_id,
+					      "CV-2026-000001", "notice", vars,
+					      ARRAY_SIZE(vars), to, &err),
+				 0);
+	}
+	assert_int_equal(store_commit(f->rt.st, &err), 0);
+	queued_read(f, &q);
+	assert_int_equal(q.n, OUTBOX_RATE_MAX + 5);
+	assert_string_equal(q.rcpt[0], "vanphong@example.vn");
+	assert_non_null(strstr(q.data[0], "X-Congvan-Item: CV-2026-000001"));
+	queued_free(&q);
+	assert_int_equal(queue(f, &m, &msgid, &err), 0);
+	assert_null(msgid);
+	queued_read(f, &q);
+	assert_int_equal(q.n, OUTBOX_RATE_MAX + 5);
+	queued_free(&q);
+}
+
+static void test_queue_errors(void **state)
+{
+	static const char *const good[] = {"a@x.vn", NULL};
+	static const char *const none[] = {NULL};
+	static const char *const bad_to[] = {"a@x.vn", "a b@x.vn", NULL};
+	static const char *const bad_cc[] = {"c@x.vn\r\nBcc: e@x.vn", NULL};
+	static const char *const bad_angle[] = {"<a@x.vn>", NULL};
+	static const struct {
+		const char *const *to;
+		const char *const *cc;
+		const char *template_name;
+		const char *calendar_method;
+		const char *error;
+	} cases[] = {
+	    {NULL, NULL, "notice", NULL, "no recipient"},
+	    {none, NULL, "notice", NULL, "no recipient"},
+	    {bad_to, NULL, "notice", NULL, "'a b@x.vn'"},
+	    {good, bad_cc, "notice", NULL, "'c@x.vn??Bcc: e@x.vn'"},
+	    {bad_angle, NULL, "notice", NULL, "'<a@x.vn>'"},
+	    {good, NULL, NULL, NULL, "no template"},
+	    {good, NULL, "missing", NULL, "missing.txt"},
+	    {good, NULL, "notice", "CANCEL", "differs"},
+	};
+	struct fixture *f = *state;
+	struct store_outbox_stats stats;
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct outbox_mail m = {.template_name = cases[i].template_name,
+					.vars = vars,
+					.nvars = ARRAY_SIZE(vars),
+					.to = cases[i].to,
+					.cc = cases[i].cc};
+		char *msgid = (char *)"untouched", *err = NULL;
+
+		if (cases[i].calendar_method) {
+			m.calendar = "METHOD:REQUEST\n";
+			m.calendar_method = cases[i].calendar_method;
+		}
+		assert_int_equal(queue(f, &m, &msgid, &err), -1);
+		assert_null(msgid);
+		if (!err || !strstr(err, cases[i].error)) {
+			fail_msg("case %zu: error '%s' does not name '%s'", i,
+				 err, cases[i].error);
+		}
+		free(err);
+	}
+	assert_int_equal(store_outbox_stats(f->rt.st, &stats, NULL), 0);
+	assert_int_equal(stats.pending, 0);
+}
+
+struct limited {
+	int n;
+	char detail[4][128];
+};
+
+static int collect_limited(const struct store_event *ev, void *ctx)
+{
+	struct limited *l = ctx;
+
+	if (!strcmp(ev->kind, "rate-limited")) {
+		assert_string_equal(ev->actor, "outbox");
+		assert_true(l->n < 4);
+		snprintf(l->detail[l->n++], sizeof(l->detail[0]), "%s",
+			 ev->detail);
+	}
+	return 0;
+}
+
+/* Ten messages to one person in ten minutes, then no more until the
+ * window moves on; the others on the same message still get it. */
+static void test_rate_limit(void **state)
+{
+	static const char *const a[] = {"a@x.vn", NULL};
+	static const char *const a_upper[] = {"A@X.VN", NULL};
+	static const char *const b[] = {"b@x.vn", NULL};
+	static const struct {
+		time_t at; /* after T0 */
+		const char *const *to;
+		const char *const *cc;
+		const char *rcpt; /* queued to; NULL: nothing queued */
+		int limited;      /* rate-limited events so far */
+	} steps[] = {
+	    {10, a, b, "b@x.vn", 1},      /* a had 10 in (T0 + 10 - 600, ..] */
+	    {11, a_upper, NULL, NULL, 2}, /* case does not matter */
+	    {11, b, NULL, "b@x.vn", 2},   {599, a, NULL, NULL, 3},
+	    {600, a, NULL, "a@x.vn", 3}, /* the one at T0 fell out */
+	    {600, a, NULL, NULL, 4},
+	};
+	struct fixture *f = *state;
+	struct limited lim = {0};
+	struct queued q;
+	char *err = NULL;
+
+	for (int k = 0; k < OUTBOX_RATE_MAX; k++) {
+		struct outbox_mail m = {.item_id = f->item_id,
+					.template_name = "notice",
+					.vars = vars,
+					.nvars = ARRAY_SIZE(vars),
+					.to = a};
+
+		f->rt.fixed_now = T0 + k;
+		assert_int_equal(queue(f, &m, NULL, &err), 0);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(steps); i++) {
+		struct outbox_mail m = {.item_id = f->item_id,
+					.template_name = "notice",
+					.vars = vars,
+					.nvars = ARRAY_SIZE(vars),
+					.to = steps[i].to,
+					.cc = steps[i].cc};
+		char *msgid = NULL;
+		size_t before;
+
+		queued_read(f, &q);
+		before = q.n;
+		queued_free(&q);
+		f->rt.fixed_now = T0 + steps[i].at;
+		assert_int_equal(queue(f, &m, &msgid, &err), 0);
+		queued_read(f, &q);
+		if (steps[i].rcpt) {
+			assert_non_null(msgid);
+			assert_int_equal(q.n, before + 1);
+			assert_string_equal(q.rcpt[q.n - 1], steps[i].rcpt);
+			assert_string_equal(q.msgid[q.n - 1], msgid);
+		} else {
+			assert_null(msgid);
+			assert_int_equal(q.n, before);
+		}
+		queued_free(&q);
+		free(msgid);
+		memset(&lim, 0, sizeof(lim));
+		assert_int_equal(store_event_foreach(f->rt.st, f->item_id,
+						     collect_limited, &lim,
+						     &err),
+				 0);
+		assert_int_equal(lim.n, steps[i].limited);
+	}
+	assert_string_equal(lim.detail[0], "a@x.vn: 10 messages in 10 minutes");
+	assert_string_equal(lim.detail[1], "A@X.VN: 10 messages in 10 minutes");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_queue_mail, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_queue_compat, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_queue_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rate_limit, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("outbox", tests, NULL, NULL);
+}
