@@ -34,11 +34,14 @@
 #define FILENAME_MAX_BYTES 200
 #define EXTENSION_MAX      16 /* bytes of an extension kept when cutting */
 #define PREAMBLE           "This is a multi-part message in MIME format.\r\n"
+#define RFC822             "message/rfc822"
+#define LINE_MAX_OCTETS    998 /* RFC 5322 */
 
 /* --- checking ---------------------------------------------------------- */
 
 /* "type/subtype" of RFC 6838 characters; multipart and message types are
- * refused: RFC 2045 forbids them base64. */
+ * refused (RFC 2045 forbids them base64), except message/rfc822, which is
+ * embedded as it is (write_attachment). */
 static int check_type(const char *t, size_t k, char **error_r)
 {
 	size_t len = strlen(t);
@@ -53,7 +56,7 @@ static int check_type(const char *t, size_t k, char **error_r)
 		return -1;
 	}
 	if (str_istartswith(t, "multipart/") ||
-	    str_istartswith(t, "message/")) {
+	    (str_istartswith(t, "message/") && !str_iequal(t, RFC822))) {
 		*error_r = xasprintf("message: attachment %zu: multipart and"
 				     " message types cannot be attached",
 				     k + 1);
@@ -341,12 +344,59 @@ static void write_calendar(struct sbuf *sb, const char *cal)
 	sbuf_release(&utf8);
 }
 
+/* Whether a message can be embedded as message/rfc822 without an
+ * encoding: no NUL, no bare CR, lines of at most 998 octets.  *ascii_r
+ * tells 7bit from 8bit. */
+static bool embeddable(const char *p, size_t len, bool *ascii_r)
+{
+	size_t line = 0;
+
+	*ascii_r = true;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == '\n') {
+			line = 0;
+			continue;
+		}
+		if (c == '\0' || (c == '\r' && (i + 1 == len || p[i + 1] != '\n')) ||
+		    ++line > LINE_MAX_OCTETS + 1) {
+			return false;
+		}
+		*ascii_r = *ascii_r && c < 0x80;
+	}
+	return len > 0;
+}
+
+/* A message embedded as it is, with CRLF line ends.  Our boundaries are
+ * random (128 bits): one occurring in the message is not a concern. */
+static void write_embedded(struct sbuf *sb, const struct message_attachment *a,
+			   bool ascii)
+{
+	size_t start;
+
+	sbuf_addf(sb, "Content-Transfer-Encoding: %s\r\n\r\n",
+		  ascii ? "7bit" : "8bit");
+	start = sb->len;
+	for (size_t i = 0; i < a->len; i++) {
+		if (a->data[i] == '\n' && (i == 0 || a->data[i - 1] != '\r')) {
+			sbuf_addch(sb, '\r');
+		}
+		sbuf_addch(sb, a->data[i]);
+	}
+	end_content(sb, start);
+}
+
 static void write_attachment(struct sbuf *sb,
 			     const struct message_attachment *a)
 {
+	bool ascii = true;
+	bool embed = a->content_type && str_iequal(a->content_type, RFC822) &&
+		     embeddable(a->data, a->len, &ascii);
 	char *name = a->filename ? message_filename_clean(a->filename) : NULL;
-	char *type = xstrdup(a->content_type ? a->content_type
-					     : "application/octet-stream");
+	char *type = xstrdup(a->content_type && (embed || !str_iequal(a->content_type, RFC822))
+				 ? a->content_type
+				 : "application/octet-stream");
 	struct sbuf w = SBUF_INIT(SIZE_MAX);
 	struct message_hdr h;
 	size_t start;
@@ -368,10 +418,15 @@ static void write_attachment(struct sbuf *sb,
 		message_hdr_param_2231(&h, "filename", name, true);
 	}
 	message_hdr_end(&h);
-	sbuf_adds(sb, "Content-Transfer-Encoding: base64\r\n\r\n");
-	start = sb->len;
-	message_base64_lines(sb, (const unsigned char *)a->data, a->len);
-	end_content(sb, start);
+	if (embed) {
+		write_embedded(sb, a, ascii);
+	} else {
+		sbuf_adds(sb, "Content-Transfer-Encoding: base64\r\n\r\n");
+		start = sb->len;
+		message_base64_lines(sb, (const unsigned char *)a->data,
+				     a->len);
+		end_content(sb, start);
+	}
 	sbuf_release(&w);
 	free(type);
 	free(name);

@@ -1359,6 +1359,47 @@ static void check_parsed(const char *msg, size_t len,
 	mime_doc_free(&doc);
 }
 
+/* A letter attached as message/rfc822 is embedded as it is (8bit, CRLF)
+ * and read back as the forward; one that cannot be (a NUL byte) goes as
+ * base64 application/octet-stream. */
+static void test_compose_embedded_message(void **state)
+{
+	static const char letter[] =
+	    "From: Bộ Tài chính <vanthu@mof.example>\n"
+	    "Subject: =?UTF-8?B?VuG6pW4gYuG6o24=?=\n"
+	    "Message-ID: <l1@mof.example>\n"
+	    "Content-Type: text/plain; charset=utf-8\n\n"
+	    "Số: 12/BTC-KHTC\nKính gửi: Bộ Công Thương\n";
+	static const char binary[] = "From: x@y\r\n\r\na\0b";
+	struct message_attachment att[] = {
+	    {"CV-2026-000001.eml", "message/rfc822", letter,
+	     sizeof(letter) - 1}};
+	struct message_out out = base_out();
+	struct mime_doc doc;
+	char *msg = NULL, *error = NULL;
+	size_t len = 0;
+
+	(void)state;
+	out.attachments = att;
+	out.n_attachments = 1;
+	assert_int_equal(message_compose(&out, &msg, &len, &error), 0);
+	assert_non_null(strstr(msg, "Content-Type: message/rfc822"));
+	assert_non_null(strstr(msg, "Content-Transfer-Encoding: 8bit"));
+	assert_non_null(strstr(msg, "Kính gửi: Bộ Công Thương\r\n"));
+	mime_parse(msg, len, 0, &doc);
+	assert_non_null(doc.forwarded);
+	assert_non_null(strstr(doc.forwarded->text, "Số: 12/BTC-KHTC"));
+	mime_doc_free(&doc);
+	free(msg);
+
+	att[0].data = binary;
+	att[0].len = sizeof(binary) - 1;
+	assert_int_equal(message_compose(&out, &msg, &len, &error), 0);
+	assert_null(strstr(msg, "Content-Type: message/rfc822"));
+	assert_non_null(strstr(msg, "application/octet-stream"));
+	free(msg);
+}
+
 static void test_compose_attachments(void **state)
 {
 	static const struct {
@@ -1593,7 +1634,7 @@ static void test_compose_part_errors(void **state)
 	static const struct message_attachment bad_type3[] = {
 	    {"a.pdf", "application/pdf\r\nBcc: x@y", "x", 1}};
 	static const struct message_attachment multipart[] = {
-	    {"a.eml", "message/rfc822", "x", 1}};
+	    {"a.eml", "message/partial", "x", 1}};
 	static const struct message_attachment no_data[] = {
 	    {"a.pdf", NULL, NULL, 10}};
 	static const struct message_attachment too_big[] = {
@@ -1920,6 +1961,7 @@ int main(void)
 	    cmocka_unit_test(test_compose_errors),
 	    cmocka_unit_test(test_compose_multipart),
 	    cmocka_unit_test(test_compose_attachments),
+	    cmocka_unit_test(test_compose_embedded_message),
 	    cmocka_unit_test(test_compose_attachments_limit),
 	    cmocka_unit_test(test_compose_calendar),
 	    cmocka_unit_test(test_compose_calendar_method_forms),
