@@ -192,12 +192,12 @@ config_person_find(const struct config *cfg, const char *address,
  * "and" (with or without diacritics), each a unit code or a unit name,
  * matched after folding both (case, diacritics, white space); a unit
  * whose name itself holds "và" is still found whole.  Trailing dots and
- * no-break spaces are ignored; a unit named twice is listed once.  On success
- * *units_r is a new array of *n_r (>= 1) units borrowed from cfg, in the order
- * written: the caller frees the array, not the units.  On failure (no
- * unit, an unknown one, text over 4096 bytes) returns -1 and sets
- * *error_r, naming every unknown item as written (caller frees).  A NULL
- * cfg or text reads as empty. */
+ * no-break spaces are ignored; a unit named twice is listed once.  On
+ * success *units_r is a new array of *n_r (>= 1) units borrowed from cfg,
+ * in the order written: the caller frees the array, not the units.  On
+ * failure (no unit, an unknown one, text over 4096 bytes) returns -1 and
+ * sets *error_r, naming every unknown item as written (caller frees).  A
+ * NULL cfg or text reads as empty. */
 int config_units_parse(const struct config *cfg, const char *text,
 		       const struct config_unit ***units_r, size_t *n_r,
 		       char **error_r);
