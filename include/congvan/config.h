@@ -53,11 +53,81 @@ struct config_smtp {
 	int port; /* default 25, or 465 for smtps */
 };
 
+/* The directory: who is who, and where letters go.  Addresses are
+ * stored lower-cased (ASCII) and compared ignoring case.  Unit codes are
+ * kept as written in their [unit CODE] header and matched ignoring ASCII
+ * case.  Everything here belongs to struct config and lives until
+ * config_free. */
+
+/* One person of a unit's members or of [leaders]. */
+struct config_person {
+	char *name;    /* as written, UTF-8; NULL when only an address */
+	char *address; /* lower-cased */
+};
+
+/* A [unit CODE] section. */
+struct config_unit {
+	char *code;                    /* 1-16 of A-Z a-z 0-9 - _, as written */
+	char *name;                    /* display name, UTF-8 */
+	char *email;                   /* the unit's own mailbox, lower-cased */
+	char *head;                    /* the head's address, lower-cased */
+	struct config_person *members; /* in file order; may include head */
+	size_t n_members;
+	int line; /* of the [unit CODE] header */
+};
+
+/* A [rule NAME] section: letters from 'from' (and with 'subject' in
+ * their subject, when set) go to 'lead'. */
+struct config_rule {
+	char *name;    /* as written in [rule NAME] */
+	char *from;    /* lower-cased: an address, "*@DOMAIN" (that domain) or
+			* "*@*.DOMAIN" (its subdomains, not DOMAIN itself) */
+	char *subject; /* as written; NULL: any subject */
+	char *subject_folded; /* reply_fold(subject), runs of white space
+			       * made one space; NULL with subject */
+	char *lead;           /* the unit's code as in its [unit] header */
+	char **coordinate;    /* codes as in their [unit] headers */
+	size_t n_coordinate;
+	int days; /* working days, 1-365; 0: deadlines.assignment_days */
+	int line; /* of the [rule NAME] header */
+};
+
+/* [deadlines]: all in working days. */
+struct config_deadlines {
+	int assignment_days;    /* default 10; 1-365 */
+	int consultation_days;  /* default 5; 1-365 */
+	int *remind_before;     /* days before a deadline, each 1-60, sorted
+				 * descending, no duplicates; default 3, 1 */
+	size_t n_remind_before; /* 0 with "remind_before = none" */
+	int overdue_every;      /* between overdue reminders; default 2; 1-60 */
+	int escalate_after;     /* overdue days before the head and the Office
+				 * are copied; default 1; 0-60 */
+};
+
+/* [calendar]. */
+struct config_calendar {
+	char *holidays; /* path; "" when unset: the caller looks up the
+			 * installed holiday file */
+	char *workdays; /* as written, default "mon-fri"; only letters,
+			 * commas, hyphens and spaces (the working-day
+			 * module parses it) */
+};
+
 struct config {
 	char *path; /* the file this was read from */
 	struct config_service service;
 	struct config_mailbox mailbox;
 	struct config_smtp smtp;
+	struct config_unit *units; /* file order; at most 1000 */
+	size_t n_units;
+	struct config_rule *rules; /* file order, which is match order; at
+				    * most 1000 */
+	size_t n_rules;
+	struct config_person *leaders; /* [leaders] members: may assign like
+					* the Office */
+	size_t n_leaders;
+	struct config_deadlines deadlines;
+	struct config_calendar calendar;
 };
 
 /* Reads and validates path.  On failure returns -1 and sets *error_r to
@@ -78,5 +148,74 @@ void config_free(struct config *cfg);
 /* True when s is a plausible mail address (local@domain, no spaces or
  * control characters, no angle brackets). */
 bool config_address_valid(const char *s);
+
+/* The unit whose code is code, ignoring ASCII case; NULL when none.
+ * Borrowed from cfg. */
+const struct config_unit *config_unit_find(const struct config *cfg,
+					   const char *code);
+
+/* The first rule, in file order, whose from matches from_addr (ignoring
+ * case) and whose subject, if it has one, occurs in subject once both are
+ * folded (case, Vietnamese diacritics, đ -> d, white space runs).  A
+ * NULL subject matches only rules without one.  NULL when no rule
+ * matches: the item goes to the Office.  Borrowed from cfg. */
+const struct config_rule *config_rule_match(const struct config *cfg,
+					    const char *from_addr,
+					    const char *subject);
+
+enum config_role {
+	CONFIG_ROLE_NONE,
+	CONFIG_ROLE_OFFICE,
+	CONFIG_ROLE_LEADER,
+	CONFIG_ROLE_HEAD,
+	CONFIG_ROLE_MEMBER,
+	CONFIG_ROLE_UNIT_MAILBOX,
+};
+
+/* Who address is, ignoring case, tested in this order: the Office's
+ * address, a leader, a unit's head, a unit's member, a unit's own
+ * mailbox.  *unit_r (unit_r may be NULL) gets the unit for HEAD, MEMBER
+ * and UNIT_MAILBOX, else NULL.  Borrowed from cfg. */
+enum config_role config_role_of(const struct config *cfg, const char *address,
+				const struct config_unit **unit_r);
+
+/* The listed person (leaders first, then unit members) with this
+ * address, ignoring case, for their display name; NULL when none (a
+ * head not also listed in members has none).  *unit_r (unit_r may be
+ * NULL) gets the member's unit, NULL for a leader.  Borrowed from cfg. */
+const struct config_person *
+config_person_find(const struct config *cfg, const char *address,
+		   const struct config_unit **unit_r);
+
+/* Reads a list of units as staff write it in a reply ("VU-PC, Vụ Tài
+ * chính và CUC-XNK"): items separated by ',', ';', or the words "và" /
+ * "and" (with or without diacritics), each a unit code or a unit name,
+ * matched after folding both (case, diacritics, white space); a unit
+ * whose name itself holds "và" is still found whole.  Trailing dots and
+ * no-break spaces are ignored; a unit named twice is listed once.  On
+ * success *units_r is a new array of *n_r (>= 1) units borrowed from cfg,
+ * in the order written: the caller frees the array, not the units.  On
+ * failure (no unit, an unknown one, text over 4096 bytes) returns -1 and
+ * sets *error_r, naming every unknown item as written (caller frees).  A
+ * NULL cfg or text reads as empty. */
+int config_units_parse(const struct config *cfg, const char *text,
+		       const struct config_unit ***units_r, size_t *n_r,
+		       char **error_r);
+
+/* Reads one person as staff write it ("Giao: Nguyễn Văn An
+ * <an.nv@x.vn>"): "Name <address>", a bare address, or the name of
+ * exactly one listed person (a leader or a unit member) compared after
+ * folding (case, diacritics, white space).  The address need not be a
+ * listed person's.  person_r gets new copies (release with
+ * config_person_release): the address lower-cased, the name as written,
+ * else the listed person's name, else NULL.  On failure (malformed, no
+ * such name, a name several people share, over 4096 bytes) returns -1
+ * and sets *error_r (caller frees).  A NULL cfg or text reads as empty. */
+int config_person_parse(const struct config *cfg, const char *text,
+			struct config_person *person_r, char **error_r);
+
+/* Frees what config_person_parse put in person and zeroes it; safe on a
+ * zeroed struct and on NULL. */
+void config_person_release(struct config_person *person);
 
 #endif

@@ -132,6 +132,8 @@ static void loader_release(struct loader *ld)
 	}
 	FREE_AND_NULL(ld->errors);
 	FREE_AND_NULL(ld->dir);
+	FREE_AND_NULL(ld->kind_seen);
+	config_directory_release(ld);
 }
 
 static bool section_present(const struct loader *ld,
@@ -157,24 +159,32 @@ static void dequote(char *s)
 	}
 }
 
+/* Kinds in table order, so that rules find the units they name. */
 static void sections_finish(struct loader *ld)
 {
 	for (size_t i = 0; i < config_section_kinds_count; i++) {
-		const struct section_kind *kind = &config_section_kinds[i];
+		const struct section_kind *kind = config_section_kinds[i];
 
 		if (kind->required && !section_present(ld, kind)) {
 			config_loader_error(ld, 0, "missing section [%s]",
 					    kind->name);
 		}
 	}
-	for (size_t i = 0; i < ld->nsections; i++) {
-		struct raw_section *rs = ld->sections[i];
+	config_directory_defaults(ld->cfg);
+	for (size_t i = 0; i < config_section_kinds_count; i++) {
+		for (size_t j = 0; j < ld->nsections; j++) {
+			struct raw_section *rs = ld->sections[j];
 
-		for (size_t k = 0; k < rs->kind->nkeys; k++) {
-			dequote(rs->values[k].value);
+			if (rs->kind != config_section_kinds[i]) {
+				continue;
+			}
+			for (size_t k = 0; k < rs->kind->nkeys; k++) {
+				dequote(rs->values[k].value);
+			}
+			rs->kind->finish(ld, rs);
 		}
-		rs->kind->finish(ld, rs);
 	}
+	config_directory_check(ld);
 }
 
 int config_load_buffer(const char *path, const char *data, size_t len,
@@ -221,6 +231,46 @@ int config_load(const char *path, struct config *cfg_r, char **error_r)
 	return ret;
 }
 
+static void people_free(struct config_person *people, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		config_person_release(&people[i]);
+	}
+	free(people);
+}
+
+static void directory_free(struct config *cfg)
+{
+	for (size_t i = 0; i < cfg->n_units; i++) {
+		struct config_unit *u = &cfg->units[i];
+
+		free(u->code);
+		free(u->name);
+		free(u->email);
+		free(u->head);
+		people_free(u->members, u->n_members);
+	}
+	free(cfg->units);
+	for (size_t i = 0; i < cfg->n_rules; i++) {
+		struct config_rule *r = &cfg->rules[i];
+
+		free(r->name);
+		free(r->from);
+		free(r->subject);
+		free(r->subject_folded);
+		free(r->lead);
+		for (size_t j = 0; j < r->n_coordinate; j++) {
+			free(r->coordinate[j]);
+		}
+		free(r->coordinate);
+	}
+	free(cfg->rules);
+	people_free(cfg->leaders, cfg->n_leaders);
+	free(cfg->deadlines.remind_before);
+	free(cfg->calendar.holidays);
+	free(cfg->calendar.workdays);
+}
+
 void config_free(struct config *cfg)
 {
 	if (!cfg) {
@@ -247,6 +297,7 @@ void config_free(struct config *cfg)
 	free(cfg->smtp.from);
 	free(cfg->smtp.host);
 	free(cfg->smtp.ca_file);
+	directory_free(cfg);
 	memset(cfg, 0, sizeof(*cfg));
 }
 

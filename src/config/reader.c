@@ -47,25 +47,29 @@ static char *blank(char *line)
 static void expected_sections(struct sbuf *sb)
 {
 	for (size_t i = 0; i < config_section_kinds_count; i++) {
-		const struct section_kind *kind = &config_section_kinds[i];
+		const struct section_kind *kind = config_section_kinds[i];
 
-		sbuf_addf(sb, "%s[%s%s]", i ? ", " : "", kind->name,
-			  kind->named ? " NAME" : "");
+		sbuf_addf(sb, "%s[%s%s%s]", i ? ", " : "", kind->name,
+			  kind->arg ? " " : "", kind->arg ? kind->arg : "");
 	}
 }
 
-static const struct section_kind *kind_find(const char *name, bool named)
+/* The index of the kind called name that takes a name (or not); SIZE_MAX
+ * when there is none. */
+static size_t kind_find(const char *name, bool named)
 {
 	for (size_t i = 0; i < config_section_kinds_count; i++) {
-		const struct section_kind *kind = &config_section_kinds[i];
+		const struct section_kind *kind = config_section_kinds[i];
 
-		if (strcmp(kind->name, name) == 0 && kind->named == named) {
-			return kind;
+		if (strcmp(kind->name, name) == 0 &&
+		    (kind->arg != NULL) == named) {
+			return i;
 		}
 	}
-	return NULL;
+	return SIZE_MAX;
 }
 
+/* Names are unit codes and rule names, which match ignoring case. */
 static struct raw_section *section_find(struct loader *ld,
 					const struct section_kind *kind,
 					const char *name)
@@ -74,7 +78,7 @@ static struct raw_section *section_find(struct loader *ld,
 		struct raw_section *rs = ld->sections[i];
 
 		if (rs->kind == kind &&
-		    (!kind->named || strcmp(rs->name, name) == 0)) {
+		    (!kind->arg || str_iequal(rs->name, name))) {
 			return rs;
 		}
 	}
@@ -95,7 +99,7 @@ static void section_add(struct loader *ld, const struct section_kind *kind,
 	struct raw_section *rs = xcalloc(1, sizeof(*rs));
 
 	rs->kind = kind;
-	rs->name = kind->named ? xstrdup(name) : NULL;
+	rs->name = kind->arg ? xstrdup(name) : NULL;
 	rs->line = ld->lineno;
 	rs->values = xcalloc(kind->nkeys, sizeof(*rs->values));
 	ld->sections =
@@ -105,15 +109,54 @@ static void section_add(struct loader *ld, const struct section_kind *kind,
 	ld->skipping = false;
 }
 
+/* Past a kind's max, one error and the rest of its sections skipped:
+ * a hostile file cannot make the duplicate search quadratic. */
+static bool kind_full(struct loader *ld, size_t k, const char *label)
+{
+	const struct section_kind *kind = config_section_kinds[k];
+
+	if (!kind->arg) {
+		return false;
+	}
+	if (++ld->kind_seen[k] == kind->max + 1) {
+		config_loader_error(ld, ld->lineno,
+				    "too many [%s %s] sections from [%s] on; "
+				    "expected at most %zu",
+				    kind->name, kind->arg, label, kind->max);
+	}
+	return ld->kind_seen[k] > kind->max;
+}
+
+static void section_unknown(struct loader *ld, const char *label,
+			    const char *kind_name)
+{
+	struct sbuf expect = SBUF_INIT(SIZE_MAX);
+	size_t named = kind_find(kind_name, true);
+
+	if (named != SIZE_MAX) {
+		config_loader_error(ld, ld->lineno,
+				    "section [%s] without a name; expected "
+				    "[%s %s]",
+				    label, kind_name,
+				    config_section_kinds[named]->arg);
+		return;
+	}
+	expected_sections(&expect);
+	config_loader_error(ld, ld->lineno,
+			    "unknown section [%s]; expected one of: %s", label,
+			    sbuf_str(&expect));
+	sbuf_release(&expect);
+}
+
 /* A header's text is "KIND" or "KIND NAME". */
 static void section_begin(struct loader *ld, const char *text, size_t n)
 {
 	char *label = str_trim(xstrndup(text, n));
 	char *kind_name = xstrdup(label);
 	char *name = kind_name + strcspn(kind_name, " \t");
-	const struct section_kind *kind;
-	struct raw_section *dup;
-	struct sbuf expect = SBUF_INIT(SIZE_MAX);
+	const struct section_kind *kind = NULL;
+	struct raw_section *dup = NULL;
+	size_t k;
 
 	ld->cur = NULL;
 	ld->skipping = true; /* until the header proves good */
@@ -122,21 +165,24 @@ static void section_begin(struct loader *ld, const char *text, size_t n)
 		*name++ = '\0';
 		name = str_trim(name);
 	}
-	kind = kind_find(kind_name, *name != '\0');
-	dup = kind ? section_find(ld, kind, name) : NULL;
-	if (!kind) {
-		expected_sections(&expect);
-		config_loader_error(ld, ld->lineno,
-				    "unknown section [%s]; expected one of: %s",
-				    label, sbuf_str(&expect));
-	} else if (dup) {
+	k = kind_find(kind_name, *name != '\0');
+	if (k == SIZE_MAX) {
+		section_unknown(ld, label, kind_name);
+		goto out;
+	}
+	kind = config_section_kinds[k];
+	if (kind_full(ld, k, label)) {
+		goto out;
+	}
+	dup = section_find(ld, kind, name);
+	if (dup) {
 		config_loader_error(ld, ld->lineno,
 				    "duplicate section [%s]; first on line %d",
 				    label, dup->line);
 	} else {
 		section_add(ld, kind, name);
 	}
-	sbuf_release(&expect);
+out:
 	free(kind_name);
 	free(label);
 }
@@ -283,9 +329,12 @@ static void set_value(struct loader *ld, const char *name, const char *value)
 		return;
 	}
 	rv->value = xstrdup(value);
+	rv->len = strlen(value);
+	rv->alloc = rv->len + 1;
 	rv->line = ld->lineno;
 	ld->cont = rv;
-	ld->cont_join = kind->keys[i].join;
+	ld->cont_key = &kind->keys[i];
+	ld->cont_over = false;
 }
 
 /* True when an indented line reads "KEY = ..." for a key of the current
@@ -312,13 +361,35 @@ static bool looks_misplaced(const struct loader *ld, const char *value)
 	return false;
 }
 
+/* Appends to rv's buffer, doubling it as needed so that a value of many
+ * short lines costs linear time.  The old buffer is wiped: it may hold a
+ * password. */
+static void value_append(struct raw_value *rv, const char *join,
+			 const char *add)
+{
+	size_t jlen = rv->len ? strlen(join) : 0;
+	size_t alen = strlen(add);
+	size_t need = rv->len + jlen + alen + 1;
+	char *grown;
+
+	if (need > rv->alloc) {
+		rv->alloc = need > 2 * rv->alloc ? need : 2 * rv->alloc;
+		grown = xmalloc(rv->alloc);
+		memcpy(grown, rv->value, rv->len + 1);
+		config_wipe_free(rv->value);
+		rv->value = grown;
+	}
+	memcpy(rv->value + rv->len, join, jlen);
+	memcpy(rv->value + rv->len + jlen, add, alen + 1);
+	rv->len += jlen + alen;
+}
+
 /* An indented line continues the value of the key above it. */
 static void continue_value(struct loader *ld, const char *value)
 {
 	struct raw_value *rv = ld->cont;
-	char *joined;
 
-	if (!rv || !*value) {
+	if (!rv || !*value || ld->cont_over) {
 		return; /* the key was rejected and already reported */
 	}
 	if (looks_misplaced(ld, value)) {
@@ -328,10 +399,16 @@ static void continue_value(struct loader *ld, const char *value)
 				    "the start of the line");
 		return;
 	}
-	joined = xasprintf("%s%s%s", rv->value, *rv->value ? ld->cont_join : "",
-			   value);
-	config_wipe_free(rv->value);
-	rv->value = joined;
+	if (rv->len + strlen(ld->cont_key->join) + strlen(value) >=
+	    CONFIG_VALUE_MAX) {
+		config_loader_error(ld, ld->lineno,
+				    "value of '%s' longer than %d bytes; "
+				    "expected a shorter one",
+				    ld->cont_key->name, CONFIG_VALUE_MAX - 1);
+		ld->cont_over = true;
+		return;
+	}
+	value_append(rv, ld->cont_key->join, value);
 }
 
 static int handle_pair(void *user, const char *section, const char *name,
@@ -367,7 +444,11 @@ static bool line_has_error(const struct loader *ld, int line)
 
 void config_reader_run(struct loader *ld)
 {
-	int rc = ini_parse_stream(read_line, ld, handle_pair, ld);
+	int rc;
+
+	ld->kind_seen =
+	    xcalloc(config_section_kinds_count, sizeof(*ld->kind_seen));
+	rc = ini_parse_stream(read_line, ld, handle_pair, ld);
 
 	/* Not expected: the reader blanks what inih would reject. */
 	if (rc > 0 && !line_has_error(ld, rc)) {

@@ -1,7 +1,9 @@
 /* The sections the file may hold, their keys, and how each is checked.
- * To add a kind (say [unit NAME]): a key table, a finish function that
- * moves its values into struct config, and an entry in
- * config_section_kinds. */
+ * To add a kind: a key table, a finish function that moves its values
+ * into struct config, a struct section_kind, and an entry in
+ * config_section_kinds.  The directory's kinds ([leaders], [unit CODE],
+ * [rule NAME]) live in directory.c, [deadlines] and [calendar] in
+ * deadlines.c. */
 #include <stdlib.h>
 #include <errno.h>
 #include <string.h>
@@ -228,10 +230,35 @@ static void smtp_finish(struct loader *ld, struct raw_section *rs)
 	take_ca_file(ld, rs, SMTP_CA_FILE, &s->ca_file);
 }
 
-const struct section_kind config_section_kinds[] = {
-    {"service", false, true, service_keys, SVC_NKEYS, service_finish},
-    {"mailbox", false, true, mailbox_keys, MBX_NKEYS, mailbox_finish},
-    {"smtp", false, true, smtp_keys, SMTP_NKEYS, smtp_finish},
+static const struct section_kind service_kind = {
+    .name = "service",
+    .required = true,
+    .keys = service_keys,
+    .nkeys = SVC_NKEYS,
+    .finish = service_finish,
+};
+
+static const struct section_kind mailbox_kind = {
+    .name = "mailbox",
+    .required = true,
+    .keys = mailbox_keys,
+    .nkeys = MBX_NKEYS,
+    .finish = mailbox_finish,
+};
+
+static const struct section_kind smtp_kind = {
+    .name = "smtp",
+    .required = true,
+    .keys = smtp_keys,
+    .nkeys = SMTP_NKEYS,
+    .finish = smtp_finish,
+};
+
+/* Units before rules: a rule's lead and coordinate name units. */
+const struct section_kind *const config_section_kinds[] = {
+    &service_kind,          &mailbox_kind,         &smtp_kind,
+    &config_leaders_kind,   &config_unit_kind,     &config_rule_kind,
+    &config_deadlines_kind, &config_calendar_kind,
 };
 
 const size_t config_section_kinds_count = ARRAY_SIZE(config_section_kinds);

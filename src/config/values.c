@@ -16,18 +16,37 @@ static bool present(const struct raw_section *rs, size_t key)
 	return rs->values[key].value && rs->values[key].value[0];
 }
 
+#define EXCERPT_MAX 100
+
+char *config_excerpt(const char *s, size_t len)
+{
+	size_t n = len;
+
+	if (len <= EXCERPT_MAX) {
+		return xstrndup(s, len);
+	}
+	n = EXCERPT_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80) {
+		n--; /* not inside a UTF-8 sequence */
+	}
+	return xasprintf("%.*s...", (int)n, s);
+}
+
 void config_bad_value(struct loader *ld, const struct raw_section *rs,
 		      size_t key, const char *value)
 {
 	const struct key_spec *ks = spec(rs, key);
+	char *shown;
 
 	if (ks->secret) {
 		config_loader_error(ld, rs->values[key].line, "'%s' is not %s",
 				    ks->name, ks->expect);
 		return;
 	}
+	shown = config_excerpt(value, strlen(value));
 	config_loader_error(ld, rs->values[key].line, "'%s' is not %s: '%s'",
-			    ks->name, ks->expect, value);
+			    ks->name, ks->expect, shown);
+	free(shown);
 }
 
 char *config_take_string(struct raw_section *rs, size_t key, const char *dflt)

@@ -17,8 +17,9 @@
 #include "congvan/config.h"
 #include "congvan/util.h"
 
-static char *tmpdir;    /* holds mailbox.pass, smtp.pass, empty.pass */
-static char *conf_path; /* the file of the current case */
+static char *tmpdir;          /* holds mailbox.pass, smtp.pass, empty.pass */
+static char *conf_path;       /* the file of the current case */
+static struct config dir_cfg; /* VALID DIRECTORY, for the lookups */
 
 /* Lines of a valid file, one macro per line so a case can swap one out
  * and keep the numbering.  Line numbers on the right. */
@@ -52,7 +53,9 @@ static char *conf_path; /* the file of the current case */
 #define IMAP_EXPECT "expected imap://HOST[:PORT][/FOLDER] or imaps://..."
 #define SMTP_EXPECT "expected smtp://HOST[:PORT] or smtps://HOST[:PORT]"
 #define PORT_RANGE  " (PORT must be a number from 1 to 65535); "
-#define SECTIONS    "expected one of: [service], [mailbox], [smtp]"
+#define SECTIONS                                                               \
+	"expected one of: [service], [mailbox], [smtp], [leaders], "           \
+	"[unit CODE], [rule NAME], [deadlines], [calendar]"
 
 static void write_all(int fd, const char *data, size_t len)
 {
@@ -95,7 +98,8 @@ static int load(const char *text, struct config *cfg, char **err)
 	return rc;
 }
 
-/* "@F" becomes the current config file, "@D" the temporary folder. */
+/* "@F" becomes the current config file, "@D/" the temporary folder and its
+ * slash ("*@DOMAIN" in a message stays). */
 static char *expand(const char *s)
 {
 	struct sbuf sb = SBUF_INIT(SIZE_MAX);
@@ -104,7 +108,7 @@ static char *expand(const char *s)
 		if (str_startswith(s, "@F")) {
 			sbuf_adds(&sb, conf_path);
 			s += 2;
-		} else if (str_startswith(s, "@D")) {
+		} else if (str_startswith(s, "@D/")) {
 			sbuf_adds(&sb, tmpdir);
 			s += 2;
 		} else {
@@ -149,6 +153,7 @@ static int group_teardown(void **state)
 	remove_named("example/smtp.pass");
 	remove_named("example/congvan.conf");
 	remove_named("example");
+	config_free(&dir_cfg);
 	rc = rmdir(tmpdir);
 	FREE_AND_NULL(tmpdir);
 	FREE_AND_NULL(conf_path);
@@ -618,9 +623,11 @@ static void test_missing(void **state)
 static const struct error_case structure_cases[] = {
     {"unknown section", VALID "[foo]\nx = 1\n  more\n",
      "@F:13: unknown section [foo]; " SECTIONS},
-    {"unit and rule not yet", VALID "[unit KHTC]\nname = x\n[rule mof]\n",
-     "@F:13: unknown section [unit KHTC]; " SECTIONS "\n"
-     "@F:15: unknown section [rule mof]; " SECTIONS},
+    {"unit and rule without a name", VALID "[unit]\nname = x\n[rule ]\n",
+     "@F:13: section [unit] without a name; expected [unit CODE]\n"
+     "@F:15: section [rule] without a name; expected [rule NAME]"},
+    {"named leaders", VALID "[leaders x]\n",
+     "@F:13: unknown section [leaders x]; " SECTIONS},
     {"named service", VALID "[service x]\n",
      "@F:13: unknown section [service x]; " SECTIONS},
     {"empty header", "[]\n" VALID, "@F:1: unknown section []; " SECTIONS},
@@ -834,6 +841,933 @@ static void test_password_not_leaked(void **state)
 	}
 }
 
+/* The directory.  DIRECTORY starts on line 13, after VALID; line numbers
+ * on the right. */
+#define DIRECTORY                                                                \
+	"[leaders]\n"                                               /* 13 */     \
+	"members = Bộ trưởng <BT@congvan.test>, tt1@congvan.test\n" /* 14 */     \
+	"[unit VU-PC]\n"                                            /* 15 */     \
+	"name = Vụ Pháp chế\n"                                      /* 16 */     \
+	"email = VuPC@congvan.test\n"                               /* 17 */     \
+	"head = an.nv@congvan.test\n"                               /* 18 */     \
+	"members = Nguyễn Văn An <an.nv@congvan.test>,\n"           /* 19 */     \
+	"  \"Trần, Thị Bình\" <Binh.TT@congvan.test>, cuong@congvan.test\n" \
+	"[unit vu-tc]\n"                    /* 21 */                             \
+	"name = Vụ Kế hoạch và Tài chính\n" /* 22 */                             \
+	"email = vutc@congvan.test\n"       /* 23 */                             \
+	"head = dung.lv@congvan.test\n"     /* 24 */                             \
+	"members = Nguyễn  văn an <an.n@congvan.test>, "                      \
+	"Lê Văn Dũng <dung.lv@congvan.test>\n" /* 25 */                          \
+	"[unit CUC-XNK]\n"                     /* 26 */                          \
+	"name = Cục Xuất nhập khẩu\n"          /* 27 */                          \
+	"email = xnk@congvan.test\n"           /* 28 */                          \
+	"head = hoa.pt@congvan.test\n"         /* 29 */                          \
+	"[rule ngân sách]\n"                   /* 30 */                          \
+	"from = *@MOF.gov.vn\n"                /* 31 */                          \
+	"subject = Ngân   sách\n"              /* 32 */                          \
+	"lead = VU-TC\n"                       /* 33 */                          \
+	"coordinate = vu-pc, cuc-xnk\n"        /* 34 */                          \
+	"[rule chinh phu]\n"                   /* 35 */                          \
+	"from = *@*.chinhphu.vn\n"             /* 36 */                          \
+	"lead = vu-pc\n"                       /* 37 */                          \
+	"days = 5\n"                           /* 38 */                          \
+	"[rule mof]\n"                         /* 39 */                          \
+	"from = *@mof.gov.vn\n"                /* 40 */                          \
+	"lead = CUC-XNK\n"                     /* 41 */                          \
+	"[rule one]\n"                         /* 42 */                          \
+	"from = Chanh.VP@chinhphu.vn\n"        /* 43 */                          \
+	"lead = VU-PC\n"                       /* 44 */                          \
+	"[deadlines]\n"                        /* 45 */                          \
+	"assignment_days = 7\n"                /* 46 */                          \
+	"consultation_days = 3\n"              /* 47 */                          \
+	"remind_before = 1, 5,\n"              /* 48 */                          \
+	"  2\n"                                /* 49 */                          \
+	"overdue_every = 1\n"                  /* 50 */                          \
+	"escalate_after = 0\n"                 /* 51 */                          \
+	"[calendar]\n"                         /* 52 */                          \
+	"holidays = data/holidays.txt\n"       /* 53 */                          \
+	"workdays = Mon-Fri, sat\n"            /* 54 */
+
+/* Two units from line 13, for the error cases. */
+#define U1       "[unit VU-PC]\nname = Vụ Pháp chế\nemail = vupc@congvan.test\n"
+#define U1_HEAD  "head = an@congvan.test\n" /* 16 */
+#define U2       "[unit VU-TC]\nname = Vụ Tài chính\nemail = vutc@congvan.test\n"
+#define U2_HEAD  "head = binh@congvan.test\n"      /* 20 */
+#define UNITS    U1 U1_HEAD U2 U2_HEAD             /* 13-20 */
+#define RULE_HDR "[rule r]\nfrom = *@mof.gov.vn\n" /* 21-22 */
+
+#define FROM_EXPECT "expected a mail address, *@DOMAIN or *@*.DOMAIN"
+#define DAYS_365    "a number of working days from 1 to 365"
+#define REMIND_IS                                                              \
+	"'remind_before' is not comma-separated numbers of working days from " \
+	"1 to 60, or none: "
+#define WORKDAYS_IS                                                            \
+	"'workdays' is not day names such as mon-fri or mon-fri, sat: "
+
+static void dir_load(void)
+{
+	char *err = NULL;
+
+	if (!dir_cfg.path && load(VALID DIRECTORY, &dir_cfg, &err) < 0) {
+		fail_msg("%s", err);
+	}
+}
+
+static void test_directory_absent(void **state)
+{
+	struct config cfg = {0};
+	const struct config_unit *u = NULL;
+	char *err = NULL;
+
+	assert_int_equal(load(VALID, &cfg, &err), 0);
+	assert_int_equal(cfg.n_units, 0);
+	assert_int_equal(cfg.n_rules, 0);
+	assert_int_equal(cfg.n_leaders, 0);
+	assert_int_equal(cfg.deadlines.assignment_days, 10);
+	assert_int_equal(cfg.deadlines.consultation_days, 5);
+	assert_int_equal(cfg.deadlines.n_remind_before, 2);
+	assert_int_equal(cfg.deadlines.remind_before[0], 3);
+	assert_int_equal(cfg.deadlines.remind_before[1], 1);
+	assert_int_equal(cfg.deadlines.overdue_every, 2);
+	assert_int_equal(cfg.deadlines.escalate_after, 1);
+	assert_string_equal(cfg.calendar.holidays, "");
+	assert_string_equal(cfg.calendar.workdays, "mon-fri");
+	assert_null(config_rule_match(&cfg, "a@mof.gov.vn", "ngân sách"));
+	assert_null(config_unit_find(&cfg, "VU-PC"));
+	assert_int_equal(config_role_of(&cfg, "VanThu@congvan.test", &u),
+			 CONFIG_ROLE_OFFICE);
+	assert_null(u);
+	assert_int_equal(config_role_of(&cfg, "x@congvan.test", NULL),
+			 CONFIG_ROLE_NONE);
+	config_free(&cfg);
+	/* Sections present but empty keep the defaults. */
+	assert_int_equal(
+	    load(VALID "[leaders]\nmembers =\n[deadlines]\nremind_before =\n"
+		       "[calendar]\nworkdays = \"\"\n",
+		 &cfg, &err),
+	    0);
+	assert_int_equal(cfg.n_leaders, 0);
+	assert_int_equal(cfg.deadlines.n_remind_before, 2);
+	assert_string_equal(cfg.calendar.workdays, "mon-fri");
+	config_free(&cfg);
+}
+
+static void assert_person(const struct config_person *p, const char *name,
+			  const char *address)
+{
+	if (name) {
+		assert_string_equal(p->name, name);
+	} else {
+		assert_null(p->name);
+	}
+	assert_string_equal(p->address, address);
+}
+
+static void test_directory_read(void **state)
+{
+	const struct config_unit *u;
+	const struct config_rule *r;
+	char *want;
+
+	dir_load();
+	assert_int_equal(dir_cfg.n_leaders, 2);
+	assert_person(&dir_cfg.leaders[0], "Bộ trưởng", "bt@congvan.test");
+	assert_person(&dir_cfg.leaders[1], NULL, "tt1@congvan.test");
+	assert_int_equal(dir_cfg.n_units, 3);
+	u = &dir_cfg.units[0];
+	assert_string_equal(u->code, "VU-PC");
+	assert_string_equal(u->name, "Vụ Pháp chế");
+	assert_string_equal(u->email, "vupc@congvan.test");
+	assert_string_equal(u->head, "an.nv@congvan.test");
+	assert_int_equal(u->line, 15);
+	assert_int_equal(u->n_members, 3);
+	assert_person(&u->members[0], "Nguyễn Văn An", "an.nv@congvan.test");
+	assert_person(&u->members[1], "Trần, Thị Bình", "binh.tt@congvan.test");
+	assert_person(&u->members[2], NULL, "cuong@congvan.test");
+	assert_string_equal(dir_cfg.units[1].code, "vu-tc");
+	assert_int_equal(dir_cfg.units[2].n_members, 0);
+	assert_null(dir_cfg.units[2].members);
+	assert_int_equal(dir_cfg.n_rules, 4);
+	r = &dir_cfg.rules[0];
+	assert_string_equal(r->name, "ngân sách");
+	assert_string_equal(r->from, "*@mof.gov.vn");
+	assert_string_equal(r->subject, "Ngân   sách");
+	assert_string_equal(r->subject_folded, "ngan sach");
+	assert_string_equal(r->lead, "vu-tc"); /* as the [unit] header */
+	assert_int_equal(r->n_coordinate, 2);
+	assert_string_equal(r->coordinate[0], "VU-PC");
+	assert_string_equal(r->coordinate[1], "CUC-XNK");
+	assert_int_equal(r->days, 0);
+	assert_int_equal(r->line, 30);
+	r = &dir_cfg.rules[1];
+	assert_null(r->subject);
+	assert_null(r->subject_folded);
+	assert_string_equal(r->lead, "VU-PC");
+	assert_int_equal(r->n_coordinate, 0);
+	assert_null(r->coordinate);
+	assert_int_equal(r->days, 5);
+	assert_string_equal(dir_cfg.rules[3].from, "chanh.vp@chinhphu.vn");
+	assert_int_equal(dir_cfg.deadlines.assignment_days, 7);
+	assert_int_equal(dir_cfg.deadlines.consultation_days, 3);
+	assert_int_equal(dir_cfg.deadlines.n_remind_before, 3);
+	assert_int_equal(dir_cfg.deadlines.remind_before[0], 5);
+	assert_int_equal(dir_cfg.deadlines.remind_before[1], 2);
+	assert_int_equal(dir_cfg.deadlines.remind_before[2], 1);
+	assert_int_equal(dir_cfg.deadlines.overdue_every, 1);
+	assert_int_equal(dir_cfg.deadlines.escalate_after, 0);
+	want = expand("@D/data/holidays.txt");
+	assert_string_equal(dir_cfg.calendar.holidays, want);
+	free(want);
+	assert_string_equal(dir_cfg.calendar.workdays, "Mon-Fri, sat");
+}
+
+static const struct {
+	const char *in;
+	const int want[8]; /* descending, 0-terminated */
+} remind_cases[] = {
+    {"3, 1", {3, 1}}, {"1,3", {3, 1}}, {"1, 60, 2, 10", {60, 10, 2, 1}},
+    {"7", {7}},       {"5,", {5}},     {"None", {0}},
+    {"none", {0}},
+};
+
+static void test_remind_before(void **state)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(remind_cases); i++) {
+		char *text =
+		    xasprintf(VALID "[deadlines]\nremind_before = %s\n",
+			      remind_cases[i].in);
+		struct config cfg = {0};
+		char *err = NULL;
+		size_t n = 0;
+
+		print_message("remind_before = %s\n", remind_cases[i].in);
+		if (load(text, &cfg, &err) < 0) {
+			fail_msg("%s", err);
+		}
+		while (remind_cases[i].want[n]) {
+			n++;
+		}
+		assert_int_equal(cfg.deadlines.n_remind_before, n);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal(cfg.deadlines.remind_before[k],
+					 remind_cases[i].want[k]);
+		}
+		if (n == 0) {
+			assert_null(cfg.deadlines.remind_before);
+		}
+		config_free(&cfg);
+		free(text);
+	}
+}
+
+static const struct error_case directory_cases[] = {
+    /* [unit CODE] */
+    {"unit code space",
+     VALID "[unit VU PC]\nname = x\nemail = a@b.c\n"
+	   "head = h@b.c\n",
+     "@F:13: unit code is not 1 to 16 ASCII letters, digits, '-' or '_': "
+     "'VU PC'"},
+    {"unit code 17",
+     VALID "[unit ABCDEFGHIJKLMNOPQ]\nname = x\nemail = "
+	   "a@b.c\nhead = h@b.c\n",
+     "@F:13: unit code is not 1 to 16 ASCII letters, digits, '-' or '_': "
+     "'ABCDEFGHIJKLMNOPQ'"},
+    {"unit code diacritic",
+     VALID "[unit VỤ-PC]\nname = x\nemail = a@b.c\n"
+	   "head = h@b.c\n",
+     "@F:13: unit code is not 1 to 16 ASCII letters, digits, '-' or '_': "
+     "'VỤ-PC'"},
+    {"unit keys missing", VALID "[unit VU-PC]\n",
+     "@F:13: missing key 'name' in [unit VU-PC]; expected the unit's name\n"
+     "@F:13: missing key 'email' in [unit VU-PC]; expected a mail "
+     "address\n"
+     "@F:13: missing key 'head' in [unit VU-PC]; expected a mail address"},
+    {"unit empty name",
+     VALID "[unit A]\nname =\nemail = a@b.c\nhead = "
+	   "h@b.c\n",
+     "@F:14: empty value for 'name' in [unit A]; expected the unit's name"},
+    {"unit name not UTF-8",
+     VALID "[unit A]\nname = V\xe1 x\nemail = a@b.c\n"
+	   "head = h@b.c\n",
+     "@F:14: 'name' is not UTF-8 text without control characters"},
+    {"unit email twice", VALID U1 "email = vupc\n",
+     "@F:13: missing key 'head' in [unit VU-PC]; expected a mail address\n"
+     "@F:16: duplicate key 'email' in [unit VU-PC]; first set on line 15"},
+    {"unit bad email",
+     VALID "[unit A]\nname = x\nemail = vupc\nhead = "
+	   "h@b.c\n",
+     "@F:15: 'email' is not a mail address: 'vupc'"},
+    {"head with a name", VALID U1 "head = Nguyễn Văn An <an@congvan.test>\n",
+     "@F:16: 'head' is not a mail address: 'Nguyễn Văn An "
+     "<an@congvan.test>'"},
+    {"head not an address", VALID U1 "head = Nguyễn Văn An\n",
+     "@F:16: 'head' is not a mail address: 'Nguyễn Văn An'"},
+    {"unknown unit key", VALID UNITS "phone = 024\n",
+     "@F:21: unknown key 'phone' in [unit VU-TC]; expected one of: name, "
+     "email, head, members"},
+    {"duplicate unit, other case", VALID UNITS "[unit vu-pc]\n",
+     "@F:21: duplicate section [unit vu-pc]; first on line 13"},
+    {"same unit name",
+     VALID U1 U1_HEAD
+     "[unit VU-TC]\nname = VỤ  PHÁP CHẾ\nemail = vutc@congvan.test\n" U2_HEAD,
+     "@F:17: [unit VU-TC] has the name of [unit VU-PC] on line 13; "
+     "expected a name of its own"},
+    /* members */
+    {"member not an address",
+     VALID UNITS "members = x@congvan.test, "
+		 "Nguyễn An, <x>, A <a@b.c> d\n",
+     "@F:21: 'members' entry is not Name <address> or an address: "
+     "'Nguyễn An'\n"
+     "@F:21: 'members' entry is not Name <address> or an address: '<x>'\n"
+     "@F:21: 'members' entry is not Name <address> or an address: "
+     "'A <a@b.c> d'"},
+    {"member unclosed", VALID UNITS "members = A <a@b.c, B <b@b.c>\n",
+     "@F:21: 'members' entry is not Name <address> or an address: "
+     "'A <a@b.c, B <b@b.c>'"},
+    {"member name with brackets", VALID UNITS "members = A<x> <a@b.c>\n",
+     "@F:21: 'members' entry is not Name <address> or an address: "
+     "'A<x> <a@b.c>'"},
+    {"member twice",
+     VALID UNITS "members = x@congvan.test,\n"
+		 "  X <X@congvan.test>\n",
+     "@F:21: 'members' lists 'x@congvan.test' twice; expected each "
+     "address once"},
+    {"member of two units",
+     VALID U1 U1_HEAD "members = x@congvan.test\n" U2 U2_HEAD
+		      "members = X@congvan.test\n",
+     "@F:22: 'members' address 'x@congvan.test' is already in [unit VU-PC] "
+     "on line 17; expected each address in one unit only"},
+    {"head of one, member of another",
+     VALID UNITS "members = AN@congvan.test\n",
+     "@F:21: 'members' address 'an@congvan.test' is already in [unit VU-PC] "
+     "on line 16; expected each address in one unit only"},
+    {"head of two", VALID U1 U1_HEAD U2 "head = an@congvan.test\n",
+     "@F:20: 'head' address 'an@congvan.test' is already in [unit VU-PC] on "
+     "line 16; expected each address in one unit only"},
+    {"mailbox of two",
+     VALID U1 U1_HEAD
+     "[unit VU-TC]\nname = Vụ Tài chính\nemail = VUPC@congvan.test\n" U2_HEAD,
+     "@F:19: 'email' address 'vupc@congvan.test' is already in [unit VU-PC] "
+     "on line 15; expected each address in one unit only"},
+    {"leader twice", VALID "[leaders]\nmembers = a@b.c, B <A@b.c>\n",
+     "@F:14: 'members' lists 'a@b.c' twice; expected each address once"},
+    {"leader not an address", VALID "[leaders]\nmembers = Bộ trưởng\n",
+     "@F:14: 'members' entry is not Name <address> or an address: 'Bộ "
+     "trưởng'"},
+    /* [rule NAME] */
+    {"rule keys missing", VALID "[rule r]\n",
+     "@F:13: missing key 'from' in [rule r]; " FROM_EXPECT "\n"
+     "@F:13: missing key 'lead' in [rule r]; expected the code of a "
+     "[unit CODE] section"},
+    {"duplicate rule, other case",
+     VALID UNITS RULE_HDR "lead = VU-PC\n"
+			  "[rule R]\n",
+     "@F:24: duplicate section [rule R]; first on line 21"},
+    {"unknown rule key", VALID UNITS RULE_HDR "lead = VU-PC\nto = x\n",
+     "@F:24: unknown key 'to' in [rule r]; expected one of: from, subject, "
+     "lead, coordinate, days"},
+    {"lead unknown", VALID UNITS RULE_HDR "lead = VU-XX\n",
+     "@F:23: 'lead' is not the code of a [unit CODE] section: 'VU-XX'"},
+    {"lead with no units", VALID RULE_HDR "lead = VU-PC\n",
+     "@F:15: 'lead' is not the code of a [unit CODE] section: 'VU-PC'"},
+    {"coordinate unknown",
+     VALID UNITS RULE_HDR
+     "lead = VU-PC\ncoordinate = VU-TC, VU-XX, Vụ Tài chính\n",
+     "@F:24: 'coordinate' entry is not the code of a [unit CODE] section: "
+     "'VU-XX'\n"
+     "@F:24: 'coordinate' entry is not the code of a [unit CODE] section: "
+     "'Vụ Tài chính'"},
+    {"coordinate lead",
+     VALID UNITS RULE_HDR "lead = VU-PC\ncoordinate = vu-tc, vu-pc\n",
+     "@F:24: 'coordinate' lists the lead unit 'vu-pc'; expected other "
+     "units"},
+    {"coordinate twice",
+     VALID UNITS RULE_HDR "lead = VU-PC\ncoordinate = VU-TC,\n  vu-tc\n",
+     "@F:24: 'coordinate' lists 'vu-tc' twice; expected each unit once"},
+    {"days 0", VALID UNITS RULE_HDR "lead = VU-PC\ndays = 0\n",
+     "@F:24: 'days' is not " DAYS_365 ": '0'"},
+    {"days 366", VALID UNITS RULE_HDR "lead = VU-PC\ndays = 366\n",
+     "@F:24: 'days' is not " DAYS_365 ": '366'"},
+    {"days words", VALID UNITS RULE_HDR "lead = VU-PC\ndays = 5 ngày\n",
+     "@F:24: 'days' is not " DAYS_365 ": '5 ngày'"},
+    {"subject only marks",
+     VALID UNITS RULE_HDR "lead = VU-PC\nsubject = \xcc\x81\n",
+     "@F:24: 'subject' is not text to look for in subjects: '\xcc\x81'"},
+    /* from */
+    {"from domain", VALID UNITS "[rule r]\nfrom = mof.gov.vn\nlead = VU-PC\n",
+     "@F:22: 'from' is not a mail address, *@DOMAIN or *@*.DOMAIN: "
+     "'mof.gov.vn'"},
+    {"from *@", VALID UNITS "[rule r]\nfrom = *@\nlead = VU-PC\n",
+     "@F:22: 'from' is not a mail address, *@DOMAIN or *@*.DOMAIN: '*@'"},
+    {"from *@*", VALID UNITS "[rule r]\nfrom = *@*\nlead = VU-PC\n",
+     "@F:22: 'from' is not a mail address, *@DOMAIN or *@*.DOMAIN: '*@*'"},
+    {"from *@*.", VALID UNITS "[rule r]\nfrom = *@*.\nlead = VU-PC\n",
+     "@F:22: 'from' is not a mail address, *@DOMAIN or *@*.DOMAIN: '*@*.'"},
+    {"from *@*.*.vn", VALID UNITS "[rule r]\nfrom = *@*.*.vn\nlead = VU-PC\n",
+     "@F:22: 'from' is not a mail address, *@DOMAIN or *@*.DOMAIN: "
+     "'*@*.*.vn'"},
+    {"from @domain", VALID UNITS "[rule r]\nfrom = @mof.gov.vn\nlead = VU-PC\n",
+     "@F:22: 'from' is not a mail address, *@DOMAIN or *@*.DOMAIN: "
+     "'@mof.gov.vn'"},
+    {"from double dot",
+     VALID UNITS "[rule r]\nfrom = *@mof..vn\nlead = "
+		 "VU-PC\n",
+     "@F:22: 'from' is not a mail address, *@DOMAIN or *@*.DOMAIN: "
+     "'*@mof..vn'"},
+    {"from with a name",
+     VALID UNITS "[rule r]\nfrom = BTC <a@mof.gov.vn>\n"
+		 "lead = VU-PC\n",
+     "@F:22: 'from' is not a mail address, *@DOMAIN or *@*.DOMAIN: 'BTC "
+     "<a@mof.gov.vn>'"},
+    /* [deadlines] */
+    {"assignment 0", VALID "[deadlines]\nassignment_days = 0\n",
+     "@F:14: 'assignment_days' is not " DAYS_365 ": '0'"},
+    {"consultation 366", VALID "[deadlines]\nconsultation_days = 366\n",
+     "@F:14: 'consultation_days' is not " DAYS_365 ": '366'"},
+    {"remind 0", VALID "[deadlines]\nremind_before = 3, 0\n",
+     "@F:14: " REMIND_IS "'3, 0'"},
+    {"remind 61", VALID "[deadlines]\nremind_before = 61\n",
+     "@F:14: " REMIND_IS "'61'"},
+    {"remind semicolon", VALID "[deadlines]\nremind_before = 3; 1\n",
+     "@F:14: " REMIND_IS "'3; 1'"},
+    {"remind empty item", VALID "[deadlines]\nremind_before = 3,,1\n",
+     "@F:14: " REMIND_IS "'3,,1'"},
+    {"remind comma", VALID "[deadlines]\nremind_before = ,\n",
+     "@F:14: " REMIND_IS "','"},
+    {"remind twice", VALID "[deadlines]\nremind_before = 3, 1, 3\n",
+     "@F:14: 'remind_before' lists 3 twice; expected each number once"},
+    {"overdue 0", VALID "[deadlines]\noverdue_every = 0\n",
+     "@F:14: 'overdue_every' is not a number of working days from 1 to 60: "
+     "'0'"},
+    {"escalate -1", VALID "[deadlines]\nescalate_after = -1\n",
+     "@F:14: 'escalate_after' is not a number of working days from 0 to 60: "
+     "'-1'"},
+    {"escalate 61", VALID "[deadlines]\nescalate_after = 61\n",
+     "@F:14: 'escalate_after' is not a number of working days from 0 to 60: "
+     "'61'"},
+    {"unknown deadlines key", VALID "[deadlines]\nreminders = 3\n",
+     "@F:14: unknown key 'reminders' in [deadlines]; expected one of: "
+     "assignment_days, consultation_days, remind_before, overdue_every, "
+     "escalate_after"},
+    /* [calendar] */
+    {"workdays semicolon", VALID "[calendar]\nworkdays = mon-fri; sat\n",
+     "@F:14: " WORKDAYS_IS "'mon-fri; sat'"},
+    {"workdays digits", VALID "[calendar]\nworkdays = 1-5\n",
+     "@F:14: " WORKDAYS_IS "'1-5'"},
+    {"workdays no letter", VALID "[calendar]\nworkdays = \" , -\"\n",
+     "@F:14: " WORKDAYS_IS "' , -'"},
+    {"workdays diacritics", VALID "[calendar]\nworkdays = thứ hai\n",
+     "@F:14: " WORKDAYS_IS "'thứ hai'"},
+    /* everything at once, in line order */
+    {"all together",
+     VALID "[unit A]\nname = Đơn vị A\nemail = a@x.vn\nhead = h@x.vn\n"
+	   "members = h@x.vn, m@x.vn, bad\n"
+	   "[unit B]\nname = Đơn vị B\nemail = b@x.vn\nhead = m@x.vn\n"
+	   "[rule r]\nfrom = *@*\nlead = C\ncoordinate = A, A\n"
+	   "[deadlines]\nremind_before = 0\n",
+     "@F:17: 'members' entry is not Name <address> or an address: 'bad'\n"
+     "@F:21: 'head' address 'm@x.vn' is already in [unit A] on line 17; "
+     "expected each address in one unit only\n"
+     "@F:23: 'from' is not a mail address, *@DOMAIN or *@*.DOMAIN: '*@*'\n"
+     "@F:24: 'lead' is not the code of a [unit CODE] section: 'C'\n"
+     "@F:25: 'coordinate' lists 'A' twice; expected each unit once\n"
+     "@F:27: " REMIND_IS "'0'"},
+};
+
+static void test_directory_errors(void **state)
+{
+	check_error_cases(directory_cases, ARRAY_SIZE(directory_cases));
+}
+
+/* Valid directory corner cases. */
+static void test_directory_tolerated(void **state)
+{
+	static const char text[] = VALID
+	    "[leaders]\nmembers = an@congvan.test\n" /* also a head */
+	    "[unit VU-PC]\nname = Vụ Pháp chế\nemail = an@congvan.test\n"
+	    "head = AN@congvan.test\n"
+	    "members = , an@congvan.test,, \"\" <b@congvan.test>,\n"
+	    "[rule Bộ Tài chính, ngân sách]\nfrom = *@*.vn\nlead = vu-pc\n"
+	    "coordinate = ,\ndays = 365\n";
+	struct config cfg = {0};
+	const struct config_unit *u = NULL;
+	char *err = NULL;
+
+	if (load(text, &cfg, &err) < 0) {
+		fail_msg("%s", err);
+	}
+	assert_int_equal(cfg.units[0].n_members, 2);
+	assert_null(cfg.units[0].members[1].name);
+	assert_string_equal(cfg.rules[0].name, "Bộ Tài chính, ngân sách");
+	assert_int_equal(cfg.rules[0].n_coordinate, 0);
+	assert_int_equal(cfg.rules[0].days, 365);
+	assert_int_equal(config_role_of(&cfg, "an@congvan.test", &u),
+			 CONFIG_ROLE_LEADER);
+	assert_null(u);
+	config_free(&cfg);
+}
+
+static const struct {
+	const char *from;
+	const char *subject;
+	const char *rule; /* NULL: no match */
+} match_cases[] = {
+    {NULL, "ngân sách", NULL},
+    {"", NULL, NULL},
+    {"mof.gov.vn", NULL, NULL},
+    {"x@mof.gov.vn", "V/v ngan sach 2027", "ngân sách"},
+    {"X@MOF.GOV.VN", "V/v NGÂN SÁCH nhà nước", "ngân sách"},
+    {"x@mof.gov.vn", "V/v   Ngân\tsách", "ngân sách"},
+    {"x@mof.gov.vn",
+     "nga\xcc\x82n sa\xcc\x81"
+     "ch (NFD)",
+     "ngân sách"},
+    {"x@mof.gov.vn", "ngânsách", "mof"},
+    {"x@mof.gov.vn", "V/v thuế", "mof"},
+    {"x@mof.gov.vn", NULL, "mof"},
+    {"x@mof.gov.vn", "", "mof"},
+    {"x@sub.mof.gov.vn", "ngân sách", NULL},
+    {"x@mof.gov.vn.evil.test", NULL, NULL},
+    {"a@vpcp.chinhphu.vn", NULL, "chinh phu"},
+    {"a@A.B.ChinhPhu.VN", "ngân sách", "chinh phu"},
+    {"a@chinhphu.vn", NULL, NULL},
+    {"a@xchinhphu.vn", NULL, NULL},
+    {"chanh.vp@chinhphu.vn", NULL, "one"},
+    {"CHANH.VP@ChinhPhu.vn", "x", "one"},
+    {"chanh.vp@vpcp.chinhphu.vn", NULL, "chinh phu"},
+    {"nobody@example.com", "ngân sách", NULL},
+};
+
+static void test_rule_match(void **state)
+{
+	dir_load();
+	assert_null(config_rule_match(NULL, "x@mof.gov.vn", NULL));
+	for (size_t i = 0; i < ARRAY_SIZE(match_cases); i++) {
+		const struct config_rule *r = config_rule_match(
+		    &dir_cfg, match_cases[i].from, match_cases[i].subject);
+
+		print_message(
+		    "match: %s / %s\n",
+		    match_cases[i].from ? match_cases[i].from : "NULL",
+		    match_cases[i].subject ? match_cases[i].subject : "NULL");
+		if (!match_cases[i].rule) {
+			assert_null(r);
+		} else {
+			assert_non_null(r);
+			assert_string_equal(r->name, match_cases[i].rule);
+		}
+	}
+}
+
+static const struct {
+	const char *address;
+	enum config_role role;
+	const char *unit; /* code, or NULL */
+} role_cases[] = {
+    {NULL, CONFIG_ROLE_NONE, NULL},
+    {"", CONFIG_ROLE_NONE, NULL},
+    {"vanthu@congvan.test", CONFIG_ROLE_OFFICE, NULL},
+    {"VanThu@CongVan.Test", CONFIG_ROLE_OFFICE, NULL},
+    {"bt@congvan.test", CONFIG_ROLE_LEADER, NULL},
+    {"TT1@congvan.test", CONFIG_ROLE_LEADER, NULL},
+    {"an.nv@congvan.test", CONFIG_ROLE_HEAD, "VU-PC"}, /* also a member */
+    {"Dung.LV@congvan.test", CONFIG_ROLE_HEAD, "vu-tc"},
+    {"hoa.pt@congvan.test", CONFIG_ROLE_HEAD, "CUC-XNK"},
+    {"binh.tt@congvan.test", CONFIG_ROLE_MEMBER, "VU-PC"},
+    {"an.n@congvan.test", CONFIG_ROLE_MEMBER, "vu-tc"},
+    {"VUPC@congvan.test", CONFIG_ROLE_UNIT_MAILBOX, "VU-PC"},
+    {"xnk@congvan.test", CONFIG_ROLE_UNIT_MAILBOX, "CUC-XNK"},
+    {"stranger@congvan.test", CONFIG_ROLE_NONE, NULL},
+    {"an.nv@congvan.test.vn", CONFIG_ROLE_NONE, NULL},
+};
+
+static void test_role_of(void **state)
+{
+	dir_load();
+	assert_int_equal(config_role_of(NULL, "a@b.c", NULL), CONFIG_ROLE_NONE);
+	for (size_t i = 0; i < ARRAY_SIZE(role_cases); i++) {
+		const struct config_unit *u = &dir_cfg.units[0];
+
+		print_message("role: %s\n", role_cases[i].address
+						? role_cases[i].address
+						: "NULL");
+		assert_int_equal(
+		    config_role_of(&dir_cfg, role_cases[i].address, &u),
+		    role_cases[i].role);
+		assert_int_equal(
+		    config_role_of(&dir_cfg, role_cases[i].address, NULL),
+		    role_cases[i].role);
+		if (role_cases[i].unit) {
+			assert_non_null(u);
+			assert_string_equal(u->code, role_cases[i].unit);
+		} else {
+			assert_null(u);
+		}
+	}
+}
+
+static void test_unit_person_find(void **state)
+{
+	const struct config_person *p;
+	const struct config_unit *u = NULL;
+
+	dir_load();
+	assert_null(config_unit_find(&dir_cfg, NULL));
+	assert_null(config_unit_find(&dir_cfg, ""));
+	assert_null(config_unit_find(&dir_cfg, "VU"));
+	assert_null(config_unit_find(&dir_cfg, "Vụ Pháp chế"));
+	assert_ptr_equal(config_unit_find(&dir_cfg, "vu-Pc"),
+			 &dir_cfg.units[0]);
+	assert_ptr_equal(config_unit_find(&dir_cfg, "VU-TC"),
+			 &dir_cfg.units[1]);
+	p = config_person_find(&dir_cfg, "BINH.tt@congvan.test", &u);
+	assert_non_null(p);
+	assert_string_equal(p->name, "Trần, Thị Bình");
+	assert_ptr_equal(u, &dir_cfg.units[0]);
+	p = config_person_find(&dir_cfg, "bt@congvan.test", &u);
+	assert_string_equal(p->name, "Bộ trưởng");
+	assert_null(u);
+	p = config_person_find(&dir_cfg, "cuong@congvan.test", NULL);
+	assert_null(p->name);
+	assert_string_equal(p->address, "cuong@congvan.test");
+	/* A head not also listed among the members has no entry. */
+	assert_null(config_person_find(&dir_cfg, "hoa.pt@congvan.test", &u));
+	assert_null(u);
+	assert_null(config_person_find(&dir_cfg, "xnk@congvan.test", NULL));
+	assert_null(config_person_find(&dir_cfg, NULL, NULL));
+	assert_null(config_person_find(NULL, "bt@congvan.test", NULL));
+}
+
+#define UNITS_UNKNOWN "; expected unit codes or names"
+
+static const struct {
+	const char *text;
+	const char *want; /* codes joined with " ", or "!error" */
+} units_cases[] = {
+    {"VU-PC", "VU-PC"},
+    {"vu-pc, Cuc-Xnk", "VU-PC CUC-XNK"},
+    {"Vụ Pháp chế; VU-TC.", "VU-PC vu-tc"},
+    {"VU-PC và CUC-XNK", "VU-PC CUC-XNK"},
+    {"VU-PC and CUC-XNK & vu-tc", "VU-PC CUC-XNK vu-tc"},
+    {"Vụ Kế hoạch và Tài chính", "vu-tc"},
+    {"Vụ Kế hoạch và Tài chính và Vụ Pháp chế", "vu-tc VU-PC"},
+    {"vu ke hoach va tai chinh, cuc xuat nhap khau and vu-pc",
+     "vu-tc CUC-XNK VU-PC"},
+    {"VỤ PHÁP CHẾ", "VU-PC"},
+    {"Vu\xcc\xa3 Pha\xcc\x81p che\xcc\x82\xcc\x81", "VU-PC"}, /* NFD */
+    {"VU-PC, vu-pc, Vụ Pháp chế", "VU-PC"},
+    {"  VU-PC ,, ;  CUC-XNK  ", "VU-PC CUC-XNK"},
+    {"và VU-PC và", "VU-PC"},
+    {"VU-PC\xc2\xa0và\xc2\xa0Vụ\xc2\xa0Pháp chế\xc2\xa0",
+     "VU-PC"}, /* no-break spaces */
+    {"VU-PC, VU-XX", "!unknown unit 'VU-XX'" UNITS_UNKNOWN},
+    {"Vụ Tổng hợp và VU-YY, VU-PC",
+     "!unknown units 'Vụ Tổng hợp', 'VU-YY'" UNITS_UNKNOWN},
+    {"Vụ Kế hoạch", "!unknown unit 'Vụ Kế hoạch'" UNITS_UNKNOWN},
+    {"VU", "!unknown unit 'VU'" UNITS_UNKNOWN},
+    {"", "!no unit named; expected unit codes or names separated by "
+	 "commas"},
+    {NULL, "!no unit named; expected unit codes or names separated by "
+	   "commas"},
+    {" và , ;", "!no unit named; expected unit codes or names separated by "
+		"commas"},
+};
+
+static void test_units_parse(void **state)
+{
+	dir_load();
+	for (size_t i = 0; i < ARRAY_SIZE(units_cases); i++) {
+		const struct config_unit **units = NULL;
+		struct sbuf got = SBUF_INIT(SIZE_MAX);
+		char *err = NULL;
+		size_t n = 99;
+		int rc;
+
+		print_message("units: %s\n", units_cases[i].text
+						 ? units_cases[i].text
+						 : "NULL");
+		rc = config_units_parse(&dir_cfg, units_cases[i].text, &units,
+					&n, &err);
+		if (units_cases[i].want[0] == '!') {
+			assert_int_equal(rc, -1);
+			assert_null(units);
+			assert_int_equal(n, 0);
+			assert_string_equal(err, units_cases[i].want + 1);
+			free(err);
+			continue;
+		}
+		if (rc < 0) {
+			fail_msg("%s", err);
+		}
+		for (size_t k = 0; k < n; k++) {
+			sbuf_addf(&got, "%s%s", k ? " " : "", units[k]->code);
+		}
+		assert_string_equal(sbuf_str(&got), units_cases[i].want);
+		sbuf_release(&got);
+		free(units);
+	}
+}
+
+static void test_units_parse_long(void **state)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+	const struct config_unit **units = NULL;
+	char *err = NULL;
+	size_t n = 0;
+
+	dir_load();
+	while (sb.len + 20 < 4096) {
+		sbuf_adds(&sb, "VU-PC và ");
+	}
+	sbuf_adds(&sb, "CUC-XNK");
+	while (sb.len < 4096) {
+		sbuf_addch(&sb, ' ');
+	}
+	assert_int_equal(
+	    config_units_parse(&dir_cfg, sbuf_str(&sb), &units, &n, &err), 0);
+	assert_int_equal(n, 2);
+	free(units);
+	sbuf_addch(&sb, ' ');
+	assert_int_equal(
+	    config_units_parse(&dir_cfg, sbuf_str(&sb), &units, &n, &err), -1);
+	assert_string_equal(err, "list of units longer than 4096 bytes");
+	free(err);
+	sbuf_release(&sb);
+}
+
+static const struct {
+	const char *text;
+	const char *name;    /* NULL: none */
+	const char *address; /* NULL: the error below */
+	const char *error;
+} person_cases[] = {
+    {"Nguyễn Văn A <A@X.vn>", "Nguyễn Văn A", "a@x.vn", NULL},
+    {"  \"Nguyễn Văn A\"   <a@x.vn>  ", "Nguyễn Văn A", "a@x.vn", NULL},
+    {"stranger@x.vn", NULL, "stranger@x.vn", NULL},
+    {"<stranger@x.vn>", NULL, "stranger@x.vn", NULL},
+    {"binh.tt@congvan.test", "Trần, Thị Bình", "binh.tt@congvan.test", NULL},
+    {"<BINH.TT@congvan.test>", "Trần, Thị Bình", "binh.tt@congvan.test", NULL},
+    {"Bình <binh.tt@congvan.test>", "Bình", "binh.tt@congvan.test", NULL},
+    {"le van dung", "Lê Văn Dũng", "dung.lv@congvan.test", NULL},
+    {"LÊ   VĂN DŨNG", "Lê Văn Dũng", "dung.lv@congvan.test", NULL},
+    {"Lê\xc2\xa0Văn Dũng\xc2\xa0", "Lê Văn Dũng", "dung.lv@congvan.test", NULL},
+    {"Dũng\xc2\xa0<dung.lv@congvan.test>", "Dũng", "dung.lv@congvan.test",
+     NULL},
+    {"Bộ trưởng", "Bộ trưởng", "bt@congvan.test", NULL},
+    {"Nguyễn Văn An", NULL, NULL,
+     "'Nguyễn Văn An' names 2 people (an.nv@congvan.test, "
+     "an.n@congvan.test); expected one of their addresses"},
+    {"Phạm Thị Hoa", NULL, NULL,
+     "no listed person is named 'Phạm Thị Hoa'; expected Name <address>, "
+     "an address or the name of a unit member or leader"},
+    {"Lê Văn", NULL, NULL,
+     "no listed person is named 'Lê Văn'; expected Name <address>, an "
+     "address or the name of a unit member or leader"},
+    {"A <a@b", NULL, NULL, "'A <a@b' is not Name <address> or an address"},
+    {"a@b c", NULL, NULL, "'a@b c' is not Name <address> or an address"},
+    {"A <x> <a@b.c>", NULL, NULL,
+     "'A <x> <a@b.c>' is not Name <address> or an address"},
+    {"", NULL, NULL,
+     "no person named; expected Name <address>, an address or a name"},
+    {NULL, NULL, NULL,
+     "no person named; expected Name <address>, an address or a name"},
+};
+
+static void test_person_parse(void **state)
+{
+	dir_load();
+	for (size_t i = 0; i < ARRAY_SIZE(person_cases); i++) {
+		struct config_person p = {.name = (char *)"junk"};
+		char *err = NULL;
+		int rc;
+
+		print_message("person: %s\n", person_cases[i].text
+						  ? person_cases[i].text
+						  : "NULL");
+		rc = config_person_parse(&dir_cfg, person_cases[i].text, &p,
+					 &err);
+		if (!person_cases[i].address) {
+			assert_int_equal(rc, -1);
+			assert_null(p.name);
+			assert_null(p.address);
+			assert_string_equal(err, person_cases[i].error);
+			free(err);
+			continue;
+		}
+		if (rc < 0) {
+			fail_msg("%s", err);
+		}
+		if (person_cases[i].name) {
+			assert_string_equal(p.name, person_cases[i].name);
+		} else {
+			assert_null(p.name);
+		}
+		assert_string_equal(p.address, person_cases[i].address);
+		config_person_release(&p);
+		assert_null(p.address);
+	}
+	config_person_release(NULL);
+}
+
+/* Without a configuration, nothing is known but addresses. */
+static void test_parse_no_config(void **state)
+{
+	const struct config_unit **units = NULL;
+	struct config_person p = {0};
+	char *err = NULL;
+	size_t n = 0;
+
+	assert_int_equal(config_units_parse(NULL, "VU-PC", &units, &n, &err),
+			 -1);
+	assert_string_equal(err, "unknown unit 'VU-PC'" UNITS_UNKNOWN);
+	FREE_AND_NULL(err);
+	assert_int_equal(config_person_parse(NULL, "A <a@b.c>", &p, &err), 0);
+	assert_person(&p, "A", "a@b.c");
+	config_person_release(&p);
+	assert_int_equal(config_person_parse(NULL, "Lê Văn Dũng", &p, &err),
+			 -1);
+	assert_string_equal(err, "no listed person is named 'Lê Văn Dũng'; "
+				 "expected Name <address>, an address or the "
+				 "name of a unit member or leader");
+	free(err);
+}
+
+/* count sections made by fmt (given the index) after VALID. */
+static char *repeated(const char *head, const char *fmt, int count)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+
+	sbuf_adds(&sb, VALID);
+	sbuf_adds(&sb, head);
+	for (int i = 0; i < count; i++) {
+		sbuf_addf(&sb, fmt, i, i, i, i);
+	}
+	return sbuf_detach(&sb);
+}
+
+static void load_expect(const char *text, const char *want_fmt, int line)
+{
+	struct config cfg = {0};
+	char *err = NULL;
+	char *want;
+
+	assert_int_equal(load(text, &cfg, &err), -1);
+	want = xasprintf(want_fmt, conf_path, line);
+	assert_string_equal(err, want);
+	free(want);
+	free(err);
+}
+
+#define UNIT_FMT                                                               \
+	"[unit U%d]\nname = Đơn vị %d\nemail = u%d@x.vn\nhead = h%d@x.vn\n"
+#define RULE_FMT "[rule r%d]\nfrom = a%d@x.vn\nlead = U\nsubject = %d %d\n"
+
+static void test_limits(void **state)
+{
+	struct config cfg = {0};
+	char *err = NULL;
+	char *text;
+
+	text = repeated("", UNIT_FMT, 1000);
+	assert_int_equal(load(text, &cfg, &err), 0);
+	assert_int_equal(cfg.n_units, 1000);
+	config_free(&cfg);
+	free(text);
+	text = repeated("", UNIT_FMT, 1002);
+	load_expect(text,
+		    "%s:%d: too many [unit CODE] sections from [unit U1000] "
+		    "on; expected at most 1000",
+		    13 + 4 * 1000);
+	free(text);
+	text = repeated("[unit U]\nname = U\nemail = u@x.vn\nhead = h@x.vn\n",
+			RULE_FMT, 1000);
+	assert_int_equal(load(text, &cfg, &err), 0);
+	assert_int_equal(cfg.n_rules, 1000);
+	config_free(&cfg);
+	free(text);
+	text = repeated("[unit U]\nname = U\nemail = u@x.vn\nhead = h@x.vn\n",
+			RULE_FMT, 1001);
+	load_expect(text,
+		    "%s:%d: too many [rule NAME] sections from [rule r1000] "
+		    "on; expected at most 1000",
+		    17 + 4 * 1000);
+	free(text);
+}
+
+/* 10000 people in units and [leaders], then one more. */
+static char *people_text(int extra)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+
+	sbuf_adds(&sb, VALID "[leaders]\nmembers = l@x.vn\n"); /* 13-14 */
+	for (int u = 0; u < 4; u++) {
+		sbuf_addf(&sb,
+			  "[unit U%d]\nname = U%d\nemail = u%d@x.vn\n"
+			  "head = h%d@x.vn\nmembers = ",
+			  u, u, u, u);
+		for (int m = 0; m < 2500 - (u == 3 ? 1 - extra : 0); m++) {
+			sbuf_addf(&sb, "%sm%d.%d@x.vn,\n", m ? "  " : "", u, m);
+		}
+	}
+	return sbuf_detach(&sb);
+}
+
+static void test_people_limit(void **state)
+{
+	struct config cfg = {0};
+	char *err = NULL;
+	char *text = people_text(0);
+
+	if (load(text, &cfg, &err) < 0) {
+		fail_msg("%s", err);
+	}
+	assert_int_equal(cfg.n_leaders, 1);
+	assert_int_equal(cfg.units[3].n_members, 2499);
+	config_free(&cfg);
+	free(text);
+	text = people_text(1);
+	/* The members key of [unit U3]: after 14 lines, 3 units of 4 + 2500
+	 * lines, and the header and three keys of U3. */
+	load_expect(text,
+		    "%s:%d: too many people in units and [leaders]; expected "
+		    "at most 10000 in all",
+		    14 + 3 * 2504 + 5);
+	free(text);
+}
+
+static void test_long_value(void **state)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+	int line = 14;  /* of the name key */
+	size_t len = 1; /* "x" */
+	int err_line = 0;
+
+	sbuf_adds(&sb, VALID "[unit A]\nname = x\n");
+	for (int i = 0; i < 700; i++) {
+		sbuf_adds(&sb, "  " X100 "\n");
+		line++;
+		if (!err_line && len + 101 >= 65536) {
+			err_line = line;
+		}
+		len += 101;
+	}
+	sbuf_adds(&sb, "email = a@x.vn\nhead = h@x.vn\n");
+	load_expect(sbuf_str(&sb),
+		    "%s:%d: value of 'name' longer than 65535 bytes; expected "
+		    "a shorter one",
+		    err_line);
+	sbuf_release(&sb);
+	/* A long bad value is shown cut short. */
+	sbuf_adds(&sb, VALID "[unit A]\nname = A\nemail = a@x.vn\nhead = ");
+	for (int i = 0; i < 3; i++) {
+		sbuf_adds(&sb, X100 "\n  ");
+	}
+	sbuf_adds(&sb, "x\n");
+	load_expect(sbuf_str(&sb),
+		    "%s:%d: 'head' is not a mail address: '" X100 "...'", 16);
+	sbuf_release(&sb);
+}
+
 static char *read_text(const char *path)
 {
 	char *data = NULL;
@@ -846,11 +1780,39 @@ static char *read_text(const char *path)
 static void test_example(void **state)
 {
 	static const char *const keys[] = {
-	    "organization",  "domain",      "database",    "office",
-	    "language",      "item_prefix", "secret_file", "templates",
-	    "url",           "user",        "password",    "password_file",
-	    "poll_interval", "tls",         "from",        "reply_plus",
+	    "organization",
+	    "domain",
+	    "database",
+	    "office",
+	    "language",
+	    "item_prefix",
+	    "secret_file",
+	    "templates",
+	    "url",
+	    "user",
+	    "password",
+	    "password_file",
+	    "poll_interval",
+	    "tls",
+	    "from",
+	    "reply_plus",
+	    "members",
+	    "name",
+	    "email",
+	    "head",
+	    "subject",
+	    "lead",
+	    "coordinate",
+	    "days",
+	    "assignment_days",
+	    "consultation_days",
+	    "remind_before",
+	    "overdue_every",
+	    "escalate_after",
+	    "holidays",
+	    "workdays",
 	};
+	const struct config_rule *r;
 	char *text = read_text("config.example");
 	char *dir = xasprintf("%s/example", tmpdir);
 	char *path = xasprintf("%s/congvan.conf", dir);
@@ -872,6 +1834,24 @@ static void test_example(void **state)
 	assert_string_equal(cfg.mailbox.user, "congvan@congvan.test");
 	assert_string_equal(cfg.mailbox.host, "127.0.0.1");
 	assert_string_equal(cfg.mailbox.password, "x");
+	assert_int_equal(cfg.n_leaders, 3);
+	assert_int_equal(cfg.n_units, 4);
+	assert_int_equal(cfg.n_rules, 2);
+	r = config_rule_match(&cfg, "vanthu@mof.gov.vn",
+			      "V/v dự toán NGÂN SÁCH năm 2027");
+	assert_non_null(r);
+	assert_string_equal(r->lead, "VU-TC");
+	assert_int_equal(r->n_coordinate, 1);
+	assert_string_equal(r->coordinate[0], "VU-PC");
+	r = config_rule_match(&cfg, "vanthu@chinhphu.vn", "V/v góp ý dự thảo");
+	assert_non_null(r);
+	assert_string_equal(r->lead, "VU-PC");
+	assert_int_equal(r->days, 5);
+	assert_null(config_rule_match(&cfg, "vanthu@mof.gov.vn", "V/v thuế"));
+	assert_int_equal(cfg.deadlines.assignment_days, 10);
+	assert_int_equal(cfg.deadlines.n_remind_before, 2);
+	assert_string_equal(cfg.calendar.holidays, "");
+	assert_string_equal(cfg.calendar.workdays, "mon-fri");
 	config_free(&cfg);
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
 		char *line = xasprintf("\n%s = ", keys[i]);
@@ -912,6 +1892,21 @@ int main(void)
 	    cmocka_unit_test(test_bad_values),
 	    cmocka_unit_test(test_bad_urls),
 	    cmocka_unit_test(test_password_not_leaked),
+	    cmocka_unit_test(test_directory_absent),
+	    cmocka_unit_test(test_directory_read),
+	    cmocka_unit_test(test_remind_before),
+	    cmocka_unit_test(test_directory_errors),
+	    cmocka_unit_test(test_directory_tolerated),
+	    cmocka_unit_test(test_rule_match),
+	    cmocka_unit_test(test_role_of),
+	    cmocka_unit_test(test_unit_person_find),
+	    cmocka_unit_test(test_units_parse),
+	    cmocka_unit_test(test_units_parse_long),
+	    cmocka_unit_test(test_person_parse),
+	    cmocka_unit_test(test_parse_no_config),
+	    cmocka_unit_test(test_limits),
+	    cmocka_unit_test(test_people_limit),
+	    cmocka_unit_test(test_long_value),
 	    cmocka_unit_test(test_example),
 	};
 
