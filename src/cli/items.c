@@ -32,7 +32,8 @@ static bool is_open(const struct store_case *c)
 	       !strcmp(c->status, STORE_STATUS_DISPUTED);
 }
 
-/* --- list -------------------------------------------------------------------- */
+/* --- list --------------------------------------------------------------------
+ */
 
 struct list_ctx {
 	const struct cli *cli;
@@ -99,7 +100,8 @@ int cmd_list(const struct cli *cli)
 	return ret;
 }
 
-/* --- show -------------------------------------------------------------------- */
+/* --- show --------------------------------------------------------------------
+ */
 
 static void field(const char *label, const char *value)
 {
@@ -183,8 +185,7 @@ static int print_consult(const struct store_consult *c, void *ctx)
 	day_iso(c->due_day, due);
 	printf("  %-10s %-9s due %s%s%s%s%s\n", c->unit, c->state, due,
 	       c->deemed ? ", deemed agreement" : "",
-	       c->late ? ", answered late" : "",
-	       c->answered_by ? ", by " : "",
+	       c->late ? ", answered late" : "", c->answered_by ? ", by " : "",
 	       c->answered_by ? c->answered_by : "");
 	return 0;
 }
@@ -269,7 +270,8 @@ int cmd_show(const struct cli *cli)
 	return ret;
 }
 
-/* --- audit ------------------------------------------------------------------- */
+/* --- audit -------------------------------------------------------------------
+ */
 
 /* One CSV field (RFC 4180): quoted when it holds a comma, quote or line
  * end.  A field starting with = + - @ gets a leading quote mark so a
@@ -297,8 +299,7 @@ static void csv_field(const char *s, bool last)
 	fputs(last ? "\r\n" : ",", stdout);
 }
 
-static int audit_row(const struct store_event *ev, const char *key,
-		     void *ctx)
+static int audit_row(const struct store_event *ev, const char *key, void *ctx)
 {
 	char when[32], id[24], msg[24];
 

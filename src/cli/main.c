@@ -31,7 +31,6 @@
 #define CONGVAN_VERSION "dev"
 #endif
 
-
 static volatile sig_atomic_t stop_flag;
 
 static void on_signal(int sig)
@@ -233,8 +232,7 @@ static int load_calendar(const struct config *cfg, struct runtime *rt)
 	return 0;
 }
 
-int open_runtime(const struct cli *cli, struct config *cfg,
-		 struct runtime *rt)
+int open_runtime(const struct cli *cli, struct config *cfg, struct runtime *rt)
 {
 	char *err = NULL;
 
@@ -482,14 +480,25 @@ static int cmd_serve(const struct cli *cli)
 
 static int cmd_check_config(const struct cli *cli)
 {
-	static const char *const templates[] = {
-	    "registered",	 "assigned",	    "delegated",
-	    "consult_request",	 "reminder",	    "due_today",
-	    "overdue",		 "escalation",	    "consult_reminder",
-	    "deemed_agreement",	 "unclear",	    "ack",
-	    "disputed",		 "returned_office", "returned_sender",
-	    "transferred",	 "extension_request", "extension_decided",
-	    "done"};
+	static const char *const templates[] = {"registered",
+						"assigned",
+						"delegated",
+						"consult_request",
+						"reminder",
+						"due_today",
+						"overdue",
+						"escalation",
+						"consult_reminder",
+						"deemed_agreement",
+						"unclear",
+						"ack",
+						"disputed",
+						"returned_office",
+						"returned_sender",
+						"transferred",
+						"extension_request",
+						"extension_decided",
+						"done"};
 	struct config cfg = {0};
 	struct runtime rt = {0};
 	char *dir, *err = NULL;

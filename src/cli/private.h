@@ -24,8 +24,7 @@ struct cli {
 
 /* Loads the configuration, the calendar and the store for a command:
  * 0, or a sysexits code after saying why. */
-int open_runtime(const struct cli *cli, struct config *cfg,
-		 struct runtime *rt);
+int open_runtime(const struct cli *cli, struct config *cfg, struct runtime *rt);
 void close_runtime(struct runtime *rt, struct config *cfg);
 
 /* items.c */

@@ -359,7 +359,8 @@ static bool embeddable(const char *p, size_t len, bool *ascii_r)
 			line = 0;
 			continue;
 		}
-		if (c == '\0' || (c == '\r' && (i + 1 == len || p[i + 1] != '\n')) ||
+		if (c == '\0' ||
+		    (c == '\r' && (i + 1 == len || p[i + 1] != '\n')) ||
 		    ++line > LINE_MAX_OCTETS + 1) {
 			return false;
 		}
@@ -394,9 +395,10 @@ static void write_attachment(struct sbuf *sb,
 	bool embed = a->content_type && str_iequal(a->content_type, RFC822) &&
 		     embeddable(a->data, a->len, &ascii);
 	char *name = a->filename ? message_filename_clean(a->filename) : NULL;
-	char *type = xstrdup(a->content_type && (embed || !str_iequal(a->content_type, RFC822))
-				 ? a->content_type
-				 : "application/octet-stream");
+	char *type = xstrdup(
+	    a->content_type && (embed || !str_iequal(a->content_type, RFC822))
+		? a->content_type
+		: "application/octet-stream");
 	struct sbuf w = SBUF_INIT(SIZE_MAX);
 	struct message_hdr h;
 	size_t start;

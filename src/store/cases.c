@@ -607,7 +607,7 @@ int store_audit_foreach(struct store *st, time_t from, time_t to,
 		}
 	}
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0
-				 : store_fail(st, "reading the event log",
-					      error_r);
+	return rc == SQLITE_DONE
+		   ? 0
+		   : store_fail(st, "reading the event log", error_r);
 }

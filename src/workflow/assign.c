@@ -8,6 +8,7 @@
 
 #include "congvan/clock.h"
 #include "congvan/log.h"
+#include "congvan/outbox.h"
 #include "private.h"
 
 int wf_assign(struct runtime *rt, struct wf_item *it,

@@ -13,7 +13,7 @@
 #include "congvan/workday.h"
 #include "congvan/workflow.h"
 
-/* The variables every template may use (templates/<lang>/*.txt). */
+/* The variables every template may use (templates/LANG/NAME.txt). */
 enum wf_var {
 	V_ORGANIZATION,
 	V_KEY,

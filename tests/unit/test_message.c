@@ -1371,9 +1371,9 @@ static void test_compose_embedded_message(void **state)
 	    "Content-Type: text/plain; charset=utf-8\n\n"
 	    "Số: 12/BTC-KHTC\nKính gửi: Bộ Công Thương\n";
 	static const char binary[] = "From: x@y\r\n\r\na\0b";
-	struct message_attachment att[] = {
-	    {"CV-2026-000001.eml", "message/rfc822", letter,
-	     sizeof(letter) - 1}};
+	struct message_attachment att[] = {{"CV-2026-000001.eml",
+					    "message/rfc822", letter,
+					    sizeof(letter) - 1}};
 	struct message_out out = base_out();
 	struct mime_doc doc;
 	char *msg = NULL, *error = NULL;
