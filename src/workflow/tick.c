@@ -92,10 +92,16 @@ static int before(struct tick *t, struct wf_item *it)
 	if (!chosen) {
 		return 0;
 	}
-	/* Earlier reminders not sent in time are skipped, not sent late. */
+	/* Earlier reminders not sent in time are skipped, not sent late;
+	 * later ones are left for their day. */
 	for (size_t i = 0; i < d->n_remind_before; i++) {
 		int r = d->remind_before[i];
-		int rc = stage(t, it->c.id, "remind:%d:%d", r, (int)due);
+		int rc;
+
+		if (r < chosen) {
+			break;
+		}
+		rc = stage(t, it->c.id, "remind:%d:%d", r, (int)due);
 
 		if (rc < 0) {
 			return -1;

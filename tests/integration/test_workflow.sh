@@ -19,7 +19,7 @@ WORK=$(mktemp -d /tmp/congvan-wf.XXXXXX)
 chmod 755 "$WORK"
 trap 'stack_stop; rm -rf "$WORK"' EXIT
 for u in tttn truong.tttn truong.pc truong.tc lanhdao outsider; do
-	stack_ctl add-user "$u" >/dev/null || t_fail "add-user $u"
+	stack_ctl adduser "$u" >/dev/null || t_fail "add-user $u"
 done
 
 CONF="$WORK/congvan.conf"
