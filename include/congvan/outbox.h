@@ -17,8 +17,9 @@
 time_t outbox_backoff(int attempts);
 
 /* Against runaway loops: a recipient who was queued OUTBOX_RATE_MAX
- * messages in the last OUTBOX_RATE_WINDOW seconds gets no more until the
- * window has moved on. */
+ * messages about one item in the last OUTBOX_RATE_WINDOW seconds gets no
+ * more about it until the window has moved on (mail about many items, as
+ * a Monday's reminders, is never held back). */
 #define OUTBOX_RATE_MAX    10
 #define OUTBOX_RATE_WINDOW 600
 

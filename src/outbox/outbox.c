@@ -118,8 +118,8 @@ static int rate_limit(struct runtime *rt, const struct outbox_mail *m,
 	for (size_t i = 0; i < l->n; i++) {
 		int64_t n = 0;
 
-		if (store_outbox_rcpt_count(rt->st, l->v[i], since, &n,
-					    error_r) < 0) {
+		if (store_outbox_rcpt_count(rt->st, l->v[i], m->item_id, since,
+					    &n, error_r) < 0) {
 			return -1;
 		}
 		if (n < OUTBOX_RATE_MAX) {

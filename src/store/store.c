@@ -254,8 +254,10 @@ static const char *const sql[Q_COUNT] = {
 		      " WHERE status = 'pending'",
     [Q_OUTBOX_RCPT_ADD] = "INSERT INTO outbox_rcpt (outbox_id, rcpt,"
 			  " created_at) VALUES (?1, ?2, ?3)",
-    [Q_OUTBOX_RCPT_COUNT] = "SELECT COUNT(*) FROM outbox_rcpt"
-			    " WHERE rcpt = ?1 AND created_at > ?2",
+    [Q_OUTBOX_RCPT_COUNT] =
+	"SELECT COUNT(*) FROM outbox_rcpt r JOIN outbox o ON o.id = r.outbox_id"
+	" WHERE r.rcpt = ?1 AND r.created_at > ?2"
+	" AND (?3 = 0 OR o.item_id = ?3)",
 };
 
 int store_schema_version(void)
