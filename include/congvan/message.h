@@ -21,6 +21,9 @@ struct message_info {
 	char *message_id;  /* without angle brackets */
 	char *in_reply_to; /* first id, without angle brackets */
 	char **references; /* NULL-terminated list, never NULL after parse */
+	char **recipients; /* To, Cc, Delivered-To and X-Original-To
+			    * addresses, lower-cased, at most 64;
+			    * NULL-terminated, never NULL after parse */
 	char *subject;
 	char *from_name;
 	char *from_addr;   /* lower-cased */

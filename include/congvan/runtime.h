@@ -15,6 +15,7 @@ struct runtime {
 	const struct workcal *cal; /* working days */
 	struct store *st;
 	const char *templates;       /* template folder */
+	const char *secret;          /* the service secret (hex); NULL */
 	time_t fixed_now;            /* run --now; 0: the real clock */
 	volatile sig_atomic_t *stop; /* set by SIGTERM/SIGINT */
 };

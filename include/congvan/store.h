@@ -200,9 +200,8 @@ int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
 			  time_t at, char **error_r);
 /* *n_r: the entries recorded for rcpt (compared without ASCII case)
  * strictly after since, on item_id's mail only (0: on all mail). */
-int store_outbox_rcpt_count(struct store *st, const char *rcpt,
-			    int64_t item_id, time_t since, int64_t *n_r,
-			    char **error_r);
+int store_outbox_rcpt_count(struct store *st, const char *rcpt, int64_t item_id,
+			    time_t since, int64_t *n_r, char **error_r);
 
 /* --- cases.c: the work on an item ------------------------------------ */
 

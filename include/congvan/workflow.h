@@ -32,4 +32,14 @@ int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
  * on once, however often or late this runs. */
 int workflow_tick(struct runtime *rt, char **error_r);
 
+/* With [smtp] reply_plus and a service secret: the signed reply address
+ * of item key (BOX+TOKEN@DOMAIN, see src/workflow/token.c), which the
+ * caller frees; NULL otherwise. */
+char *workflow_reply_address(const struct runtime *rt, const char *key);
+
+/* Whether address is a reply address we signed: 1 with the item key in
+ * key_r, 0 when it is not (or the signature is wrong). */
+int workflow_reply_token(const struct runtime *rt, const char *address,
+			 char key_r[32]);
+
 #endif

@@ -186,6 +186,21 @@ static int ensure_secret(const char *path)
 	return 0;
 }
 
+/* The service secret, when its file exists (created by run and serve). */
+static char *read_secret(const char *path)
+{
+	char *data = NULL;
+	size_t len = 0;
+
+	if (!path || file_read_all(path, &data, &len) < 0) {
+		return NULL;
+	}
+	while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r')) {
+		data[--len] = '\0';
+	}
+	return data;
+}
+
 /* The holiday file: configured, else the one shipped beside the
  * templates (data/ in a source tree, share/congvan/ when installed). */
 static char *holidays_path(const struct config *cfg, const char *templates)
@@ -253,6 +268,7 @@ int open_runtime(const struct cli *cli, struct config *cfg, struct runtime *rt)
 	if (load_calendar(cfg, rt) < 0) {
 		return EX_CONFIG;
 	}
+	rt->secret = read_secret(cfg->service.secret_file);
 	rt->st = store_open(cfg->service.database, &err);
 	if (!rt->st) {
 		log_warnx("%s", err);
@@ -268,6 +284,8 @@ void close_runtime(struct runtime *rt, struct config *cfg)
 
 	workcal_free(&cal);
 	rt->cal = NULL;
+	free((char *)rt->secret);
+	rt->secret = NULL;
 	store_close(&rt->st);
 	free((char *)rt->templates);
 	rt->templates = NULL;
@@ -349,6 +367,9 @@ static int cmd_run(const struct cli *cli)
 	ret = open_runtime(cli, &cfg, &rt);
 	if (ret == 0) {
 		ensure_secret(cfg.service.secret_file);
+		if (!rt.secret) {
+			rt.secret = read_secret(cfg.service.secret_file);
+		}
 		ret = intake_once(&rt);
 		out = schedule(&rt);
 		ret = ret ? ret : out;
@@ -464,6 +485,9 @@ static int cmd_serve(const struct cli *cli)
 	ret = open_runtime(cli, &cfg, &rt);
 	if (ret == 0) {
 		ensure_secret(cfg.service.secret_file);
+		if (!rt.secret) {
+			rt.secret = read_secret(cfg.service.secret_file);
+		}
 		log_info("serving mailbox '%s' (folder '%s')", cfg.mailbox.url,
 			 cfg.mailbox.folder);
 	}

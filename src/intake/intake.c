@@ -127,7 +127,8 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 }
 
 /* Finds the item a reply or automatic message refers to: our Message-ID
- * in In-Reply-To or References, else the subject tag.  0 when none. */
+ * in In-Reply-To or References, else a signed reply address it was sent
+ * to, else the subject tag.  0 when none. */
 static int find_item(struct runtime *rt, const struct message_info *mi,
 		     int64_t *item_id_r, char **error_r)
 {
@@ -142,6 +143,12 @@ static int find_item(struct runtime *rt, const struct message_info *mi,
 	for (char **r = mi->references; rc == 0 && r && *r; r++) {
 		rc = store_item_by_sent_message_id(rt->st, *r, item_id_r,
 						   error_r);
+	}
+	/* A signed reply address (box+TOKEN@domain). */
+	for (char **a = mi->recipients; rc == 0 && a && *a; a++) {
+		if (workflow_reply_token(rt, *a, key) == 1) {
+			rc = store_item_by_key(rt->st, key, item_id_r, error_r);
+		}
 	}
 	if (rc == 0 && message_subject_tag(mi->subject ? mi->subject : "",
 					   rt->cfg->service.item_prefix, key)) {

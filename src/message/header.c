@@ -322,6 +322,76 @@ static void take_from(struct parse *ps, struct mailimf_mailbox_list *list)
 	}
 }
 
+#define RECIPIENTS_MAX 64
+
+static void add_recipient(struct message_info *info, const char *a, size_t n)
+{
+	size_t k = 0;
+	char *addr;
+
+	while (info->recipients[k]) {
+		k++;
+	}
+	if (k >= RECIPIENTS_MAX || n == 0 || !memchr(a, '@', n)) {
+		return;
+	}
+	addr = clean_addr(a, n);
+	if (!addr) {
+		return;
+	}
+	info->recipients = xrealloc(info->recipients, (k + 2) * sizeof(char *));
+	info->recipients[k] = addr;
+	info->recipients[k + 1] = NULL;
+}
+
+static void take_mailbox(struct message_info *info, struct mailimf_mailbox *mb)
+{
+	const char *addr;
+
+	if (mb && mb->mb_addr_spec) {
+		addr = strrchr(mb->mb_addr_spec, '<');
+		addr = addr ? addr + 1 : mb->mb_addr_spec;
+		add_recipient(info, addr, strlen(addr));
+	}
+}
+
+/* The addresses of a To or Cc field, groups included. */
+static void take_addresses(struct message_info *info,
+			   struct mailimf_address_list *list)
+{
+	if (!list) {
+		return;
+	}
+	for (clistiter *it = clist_begin(list->ad_list); it;
+	     it = clist_next(it)) {
+		struct mailimf_address *a = clist_content(it);
+
+		if (a->ad_type == MAILIMF_ADDRESS_MAILBOX) {
+			take_mailbox(info, a->ad_data.ad_mailbox);
+		} else if (a->ad_data.ad_group &&
+			   a->ad_data.ad_group->grp_mb_list) {
+			clist *l = a->ad_data.ad_group->grp_mb_list->mb_list;
+
+			for (clistiter *g = clist_begin(l); g;
+			     g = clist_next(g)) {
+				take_mailbox(info, clist_content(g));
+			}
+		}
+	}
+}
+
+/* The words with an '@' of a recipient field libetpan could not read
+ * (or Delivered-To, X-Original-To). */
+static void take_raw_addresses(struct message_info *info, const char *v)
+{
+	size_t n;
+
+	for (const char *p = v; *p; p += n ? n : 1) {
+		n = strcspn(p, " \t\r\n,;:\"()<>");
+		add_recipient(info, p, n);
+	}
+}
+
 /* Fallback for a From libetpan could not parse: "name <addr>", else the
  * first word with an '@'. */
 static void take_raw_from(struct parse *ps, const char *v)
@@ -448,6 +518,10 @@ static void take_optional(struct parse *ps, const char *name, const char *v)
 		take_raw_ids(ps, v, true);
 	} else if (str_iequal(name, "From") && take_once(ps, SEEN_FROM)) {
 		take_raw_from(ps, v);
+	} else if (str_iequal(name, "To") || str_iequal(name, "Cc") ||
+		   str_iequal(name, "Delivered-To") ||
+		   str_iequal(name, "X-Original-To")) {
+		take_raw_addresses(info, v);
 	} else if (str_iequal(name, "Subject") && take_once(ps, SEEN_SUBJECT)) {
 		info->subject = message_decode_header(v, strlen(v));
 	} else if (str_iequal(name, "Date")) {
@@ -500,6 +574,12 @@ static void take_field(struct parse *ps, struct mailimf_field *f)
 		if (take_once(ps, SEEN_FROM)) {
 			take_from(ps, f->fld_data.fld_from->frm_mb_list);
 		}
+		break;
+	case MAILIMF_FIELD_TO:
+		take_addresses(info, f->fld_data.fld_to->to_addr_list);
+		break;
+	case MAILIMF_FIELD_CC:
+		take_addresses(info, f->fld_data.fld_cc->cc_addr_list);
 		break;
 	case MAILIMF_FIELD_ORIG_DATE:
 		if (take_once(ps, SEEN_DATE)) {
@@ -571,6 +651,7 @@ void message_info_parse(const char *raw, size_t len,
 	memset(&n, 0, sizeof(n));
 	ps.info = info_r;
 	info_r->references = xcalloc(1, sizeof(char *));
+	info_r->recipients = xcalloc(1, sizeof(char *));
 	if (raw && len > 0) {
 		normalize(raw, header_block_len(raw, len), &n);
 		parse_fields(&ps, sbuf_str(&n.out), n.out.len);
@@ -602,6 +683,10 @@ void message_info_free(struct message_info *info)
 		free(*p);
 	}
 	free(info->references);
+	for (char **p = info->recipients; p && *p; p++) {
+		free(*p);
+	}
+	free(info->recipients);
 	free(info->subject);
 	free(info->from_name);
 	free(info->from_addr);

@@ -247,9 +247,8 @@ int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
 	return store_exec_done(st, s, "recording outbox recipient", error_r);
 }
 
-int store_outbox_rcpt_count(struct store *st, const char *rcpt,
-			    int64_t item_id, time_t since, int64_t *n_r,
-			    char **error_r)
+int store_outbox_rcpt_count(struct store *st, const char *rcpt, int64_t item_id,
+			    time_t since, int64_t *n_r, char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_RCPT_COUNT, error_r);
 

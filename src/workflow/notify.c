@@ -302,6 +302,7 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	struct message_attachment att = {0};
 	struct outbox_mail om = {0};
 	char *data = NULL, *msgid = NULL, *who, *fname = NULL;
+	char *reply_to = workflow_reply_address(rt, it->c.key);
 	size_t len = 0;
 	int ret = -1;
 
@@ -324,6 +325,7 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	om.to = m->to;
 	om.cc = m->n_cc ? m->cc : NULL;
 	om.in_reply_to = m->in_reply_to;
+	om.reply_to = reply_to;
 	if (m->attach_letter &&
 	    letter_bytes(rt, it, &data, &len, error_r) < 0) {
 		return -1;
@@ -352,6 +354,7 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	log_debug("'%s': %s to %s", it->c.key, name, who);
 	free(who);
 out:
+	free(reply_to);
 	free(msgid);
 	free(fname);
 	free(data);

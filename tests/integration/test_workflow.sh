@@ -23,7 +23,7 @@ for u in tttn truong.tttn truong.pc truong.tc lanhdao outsider; do
 done
 
 CONF="$WORK/congvan.conf"
-congvan_conf "$CONF" "$WORK/congvan.db"
+congvan_conf "$CONF" "$WORK/congvan.db" "smtp.reply_plus=yes"
 cat >>"$CONF" <<EOF
 
 [leaders]
@@ -267,6 +267,34 @@ run_at 2027-01-14T09:00:00+07:00
 mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no escalation to the Office"
 assert_contains "$(q "SELECT group_concat(stage) FROM stages s JOIN items i ON i.id = s.item_id WHERE key='$K2'")" \
 	"escalate" "escalation stage"
+
+t_begin "a reply to the signed reply address finds its item without tag or thread"
+rt=$(header truong.tc "$(last_uid truong.tc)" Reply-To)
+assert_contains "$rt" "congvan+$(echo "$K2" | tr A-Z a-z)." "Reply-To carries the item's signed token"
+{
+	printf 'From: =?UTF-8?B?%s?= <b.tran@%s>\r\n' "$(printf 'Trần Thị B' | base64 -w0)" "$D"
+	printf 'To: %s\r\nSubject: =?UTF-8?B?%s?=\r\n' "$rt" "$(printf 'Trả lời: đề nghị gia hạn' | base64 -w0)"
+	printf 'Date: Thu, 14 Jan 2027 09:30:00 +0700\r\nMessage-ID: <plus1@mail.example>\r\n'
+	printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n'
+	printf 'Gia hạn: 3 ngày làm việc\r\nLý do: chờ số liệu của các Sở\r\n'
+} >"$WORK/p1.eml"
+sed "s/+[^@]*@/+$(echo "$K2" | tr A-Z a-z).0000000000@/; s/plus1@/plus2@/; s/Gia hạn: 3/Gia hạn: 9/" "$WORK/p1.eml" >"$WORK/p2.eml"
+maildir_inject congvan "$WORK/p1.eml" "$WORK/p2.eml"
+run_at 2027-01-14T09:45:00+07:00
+assert_eq 1 "$(q "SELECT COUNT(*) FROM extensions e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND state='pending'")" \
+	"the extension request is recorded once"
+assert_eq "2027-01-18" "$(q "SELECT date(to_day * 86400, 'unixepoch') FROM extensions")" \
+	"3 working days after the deadline (Wed 13 Jan): Mon 18 Jan"
+assert_eq 0 "$(q "SELECT COUNT(*) FROM messages m JOIN items i ON i.id = m.item_id WHERE m.message_id = 'plus2@mail.example' AND i.key = '$K2'")" \
+	"a forged token does not name the item"
+
+t_begin "the Office grants the extension"
+reply "$WORK/g1.eml" "Văn thư" "vanthu@$D" "$K2" "" "Đồng ý"
+deliver vanthu@$D "$WORK/g1.eml"
+run_at 2027-01-14T10:00:00+07:00
+assert_eq granted "$(q "SELECT state FROM extensions")" "granted"
+assert_eq "2027-01-18" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K2'")" \
+	"the new deadline"
 
 t_begin "a return reaches the original sender"
 letter "$WORK/l3.eml" "l3@moit.example" "V/v đề nghị cấp kinh phí" "Số: 1400/BCT-KHTC"

@@ -173,7 +173,8 @@ static void test_migration_3(void **state)
 	assert_int_equal(store_outbox_stats(f->st, &stats, &err), 0);
 	assert_int_equal(stats.pending, 1);
 	assert_int_equal(store_outbox_rcpt_add(f->st, id, "b@x", 10, &err), 0);
-	assert_int_equal(store_outbox_rcpt_count(f->st, "b@x", 0, 0, &n, &err), 0);
+	assert_int_equal(store_outbox_rcpt_count(f->st, "b@x", 0, 0, &n, &err),
+			 0);
 	assert_int_equal(n, 1);
 }
 
@@ -509,8 +510,8 @@ static void test_outbox_rcpt(void **state)
 	assert_int_equal(store_commit(f->st, &err), 0);
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		n = -1;
-		assert_int_equal(store_outbox_rcpt_count(f->st, cases[i].rcpt, 0,
-							 cases[i].since, &n,
+		assert_int_equal(store_outbox_rcpt_count(f->st, cases[i].rcpt,
+							 0, cases[i].since, &n,
 							 &err),
 				 0);
 		if (n != cases[i].n) {
