@@ -264,9 +264,9 @@ int wf_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
 	return store_event_add(rt->st, &ev, error_r);
 }
 
-/* The item's letter as it arrived, to attach. */
-static int letter_bytes(struct runtime *rt, const struct wf_item *it,
-			char **data_r, size_t *len_r, char **error_r)
+/* A stored message as it arrived, to attach. */
+static int message_bytes(struct runtime *rt, int64_t msg_id, char **data_r,
+			 size_t *len_r, char **error_r)
 {
 	char sha[STORE_SHA_HEX];
 	char *from = NULL, *msgid = NULL;
@@ -274,8 +274,7 @@ static int letter_bytes(struct runtime *rt, const struct wf_item *it,
 
 	*data_r = NULL;
 	*len_r = 0;
-	rc = store_message_ref(rt->st, it->c.message_id, sha, &from, &msgid,
-			       error_r);
+	rc = store_message_ref(rt->st, msg_id, sha, &from, &msgid, error_r);
 	free(from);
 	free(msgid);
 	if (rc <= 0) {
@@ -300,6 +299,9 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 {
 	struct template_var vars[V_COUNT];
 	struct message_attachment att = {0};
+	int64_t attach = m->attach_answer   ? m->attach_answer
+			 : m->attach_letter ? it->c.message_id
+					    : 0;
 	struct outbox_mail om = {0};
 	char *data = NULL, *msgid = NULL, *who, *fname = NULL;
 	char *reply_to = workflow_reply_address(rt, it->c.key);
@@ -326,12 +328,13 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	om.cc = m->n_cc ? m->cc : NULL;
 	om.in_reply_to = m->in_reply_to;
 	om.reply_to = reply_to;
-	if (m->attach_letter &&
-	    letter_bytes(rt, it, &data, &len, error_r) < 0) {
+	if (attach && message_bytes(rt, attach, &data, &len, error_r) < 0) {
+		free(reply_to);
 		return -1;
 	}
 	if (data) {
-		fname = xasprintf("%s.eml", it->c.key);
+		fname = xasprintf("%s%s.eml", it->c.key,
+				  m->attach_answer ? "-tra-loi" : "");
 		att.filename = fname;
 		att.content_type = "message/rfc822";
 		att.data = data;

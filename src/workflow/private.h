@@ -58,7 +58,8 @@ struct wf_mail {
 	const char *to[WF_RCPT_MAX + 1];
 	const char *cc[WF_RCPT_MAX + 1];
 	size_t n_to, n_cc;
-	bool attach_letter; /* the item's letter, as message/rfc822 */
+	bool attach_letter;    /* the item's letter, as message/rfc822 */
+	int64_t attach_answer; /* a stored message (the answer), or 0 */
 	const char *in_reply_to;
 };
 

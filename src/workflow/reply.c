@@ -467,6 +467,10 @@ static int done(struct act *a, char **error_r)
 	for (char **u = a->it.c.coordinate; *u; u++) {
 		wf_cc_unit(&m, config_unit_find(a->rt->cfg, *u));
 	}
+	/* The answer letter, when the reply carries one, goes along. */
+	if (a->in->doc.n_attachments > 0 || a->in->doc.forwarded) {
+		m.attach_answer = a->msg_id;
+	}
 	ret = wf_send(a->rt, &a->it, &m, "done", error_r);
 	wf_mail_release(&m);
 	return ret;

@@ -243,15 +243,24 @@ assert_eq "$n_out" "$(mail_count outsider)" "the forger gets no answer"
 assert_eq "$n_handler" "$(mail_count a.nguyen)" "the auto-reply gets no answer"
 
 t_begin "Hoàn thành closes the item on time"
-reply "$WORK/r4.eml" "Nguyễn Văn A" "a.nguyen@$D" "$K" "" "Hoàn thành
-
-Vụ đã gửi văn bản góp ý."
+{
+	printf 'From: a.nguyen@%s\r\nTo: congvan@%s\r\n' "$D" "$D"
+	printf 'Subject: RE: [%s] xong\r\nMessage-ID: <done1@mail.example>\r\n' "$K"
+	printf 'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n'
+	printf -- '--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n'
+	printf 'Hoàn thành\r\n\r\nVụ đã gửi văn bản góp ý (đính kèm).\r\n'
+	printf -- '--b\r\nContent-Type: application/pdf; name="1234-TTTN.pdf"\r\n'
+	printf 'Content-Disposition: attachment; filename="1234-TTTN.pdf"\r\n'
+	printf 'Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQKJcfsj6IK\r\n--b--\r\n'
+} >"$WORK/r4.eml"
 deliver a.nguyen@$D "$WORK/r4.eml"
 run_at 2027-01-05T10:00:00+07:00
 assert_eq done "$(q "SELECT status FROM items WHERE key='$K'")" "closed"
 assert_eq 0 "$(q "SELECT late_days FROM items WHERE key='$K'")" "on time"
 mail_wait_count vanthu 1 30 || t_fail "the Office was not told"
 assert_contains "$(subjects vanthu)" "[$K]" "done notice to the Office"
+assert_contains "$(mail_fetch vanthu "$(last_uid vanthu)")" "1234-TTTN.pdf" \
+	"the answer letter goes along"
 run_at 2027-01-08T10:00:00+07:00
 assert_eq 0 "$(q "SELECT COUNT(*) FROM stages s JOIN items i ON i.id = s.item_id WHERE key='$K' AND stage LIKE 'overdue%'")" \
 	"a closed item is never reminded"
@@ -267,6 +276,23 @@ run_at 2027-01-14T09:00:00+07:00
 mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no escalation to the Office"
 assert_contains "$(q "SELECT group_concat(stage) FROM stages s JOIN items i ON i.id = s.item_id WHERE key='$K2'")" \
 	"escalate" "escalation stage"
+
+t_begin "list filters, show and audit"
+assert_contains "$(cv list --unit tc)" "$K2" "list --unit (case ignored)"
+assert_not_contains "$(cv list --unit TC)" "$K	" "the other unit's item is not listed"
+assert_contains "$(cv list --status done)" "$K" "list --status done"
+assert_contains "$(cv list --overdue --now 2027-01-14T12:00:00+07:00)" "$K2" "list --overdue at a given instant"
+assert_eq "" "$(cv list --overdue --now 2027-01-12T12:00:00+07:00)" "nothing overdue before the deadline"
+show=$(cv show "$K")
+assert_contains "$show" "TTTN (Vụ Thị trường trong nước)" "show names the lead unit"
+assert_contains "$show" "deemed agreement" "show lists the deemed consultation"
+assert_contains "$show" "a.nguyen@$D" "show names the handler"
+csv=$(cv audit --unit TTTN --from 2026-12-28 --to 2027-01-31)
+assert_contains "$csv" "id,at,item,kind,actor,detail,message" "CSV header"
+assert_contains "$csv" "$K,delegated," "the delegation is in the unit's audit"
+assert_not_contains "$csv" "$K2" "another unit's item is not"
+cv audit --unit NOPE >/dev/null 2>&1
+assert_eq 64 $? "an unknown unit is a usage error"
 
 t_begin "a reply to the signed reply address finds its item without tag or thread"
 rt=$(header truong.tc "$(last_uid truong.tc)" Reply-To)
