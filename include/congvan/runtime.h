@@ -26,4 +26,23 @@ static inline time_t runtime_now(const struct runtime *rt)
 	return rt->fixed_now ? rt->fixed_now : time(NULL);
 }
 
+/* Appends an event to the audit trail at the cycle's clock (item_id and
+ * msg_id 0 for none). */
+static inline int runtime_event(struct runtime *rt, int64_t item_id,
+				int64_t msg_id, const char *actor,
+				const char *kind, const char *detail,
+				char **error_r)
+{
+	struct store_event ev = {
+	    .at = runtime_now(rt),
+	    .item_id = item_id,
+	    .message_id = msg_id,
+	    .actor = actor,
+	    .kind = kind,
+	    .detail = detail,
+	};
+
+	return store_event_add(rt->st, &ev, error_r);
+}
+
 #endif

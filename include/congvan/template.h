@@ -46,4 +46,8 @@ int template_expand(const char *text, const struct template_var *vars,
  * then the compiled-in data folder.  Caller frees. */
 char *template_find_dir(const char *configured);
 
+/* Every template congvan sends, NULL-terminated: what check-config
+ * checks and templates/<lang>/ must hold. */
+extern const char *const template_names[];
+
 #endif

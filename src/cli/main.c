@@ -504,25 +504,6 @@ static int cmd_serve(const struct cli *cli)
 
 static int cmd_check_config(const struct cli *cli)
 {
-	static const char *const templates[] = {"registered",
-						"assigned",
-						"delegated",
-						"consult_request",
-						"reminder",
-						"due_today",
-						"overdue",
-						"escalation",
-						"consult_reminder",
-						"deemed_agreement",
-						"unclear",
-						"ack",
-						"disputed",
-						"returned_office",
-						"returned_sender",
-						"transferred",
-						"extension_request",
-						"extension_decided",
-						"done"};
 	struct config cfg = {0};
 	struct runtime rt = {0};
 	char *dir, *err = NULL;
@@ -541,8 +522,8 @@ static int cmd_check_config(const struct cli *cli)
 
 		workcal_free(&cal);
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(templates); i++) {
-		if (template_check(dir, cfg.service.language, templates[i],
+	for (size_t i = 0; template_names[i]; i++) {
+		if (template_check(dir, cfg.service.language, template_names[i],
 				   &err) < 0) {
 			fprintf(stderr, "%s\n", err);
 			FREE_AND_NULL(err);

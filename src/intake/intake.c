@@ -40,22 +40,6 @@ static int local_year(time_t t)
 	return tm.tm_year + 1900;
 }
 
-static int add_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
-		     const char *actor, const char *kind, const char *detail,
-		     char **error_r)
-{
-	struct store_event ev = {
-	    .at = runtime_now(rt),
-	    .item_id = item_id,
-	    .message_id = msg_id,
-	    .actor = actor,
-	    .kind = kind,
-	    .detail = detail,
-	};
-
-	return store_event_add(rt->st, &ev, error_r);
-}
-
 static char *json_list(char *const *list)
 {
 	struct sbuf sb = SBUF_INIT(1 << 20);
@@ -95,8 +79,8 @@ static int store_letter(struct runtime *rt, const struct store_item *item,
 					 dup_key_r, l->number);
 
 		log_warnx("'%s': %s", item->key, detail);
-		rc = add_event(rt, item->id, item->message_id, "intake",
-			       "duplicate-letter", detail, error_r);
+		rc = runtime_event(rt, item->id, item->message_id, "intake",
+				   "duplicate-letter", detail, error_r);
 		free(detail);
 	}
 	return rc;
@@ -114,8 +98,8 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 	if (store_item_create(rt->st, rt->cfg->service.item_prefix,
 			      local_year(now), now, msg_id, mi->subject,
 			      sender_of(mi), &item, error_r) < 0 ||
-	    add_event(rt, item.id, msg_id, sender_of(mi), "registered",
-		      mi->subject, error_r) < 0 ||
+	    runtime_event(rt, item.id, msg_id, sender_of(mi), "registered",
+			  mi->subject, error_r) < 0 ||
 	    (in->has_letter && store_letter(rt, &item, in, dup, error_r) < 0) ||
 	    workflow_letter(rt, &item, in, dup[0] ? dup : NULL, error_r) < 0) {
 		return -1;
@@ -197,11 +181,11 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	    store_message_set_item(rt->st, msg_id, item_id, error_r) < 0) {
 		return -1;
 	}
-	if (add_event(rt, item_id, msg_id, sender_of(mi), event_kind[in->kind],
-		      in->kind == MESSAGE_REPLY && in->reply_text
-			  ? in->reply_text
-			  : mi->kind_reason,
-		      error_r) < 0) {
+	if (runtime_event(
+		rt, item_id, msg_id, sender_of(mi), event_kind[in->kind],
+		in->kind == MESSAGE_REPLY && in->reply_text ? in->reply_text
+							    : mi->kind_reason,
+		error_r) < 0) {
 		return -1;
 	}
 	/* Automatic mail and bounces are recorded, never acted on. */
@@ -299,8 +283,9 @@ static int take_message(struct runtime *rt, struct store_message *m,
 	}
 	if (seen == SEEN_DUPLICATE) {
 		stats->duplicates++;
-		return add_event(rt, 0, id, sender_of(mi), "duplicate-received",
-				 mi->message_id, error_r);
+		return runtime_event(rt, 0, id, sender_of(mi),
+				     "duplicate-received", mi->message_id,
+				     error_r);
 	}
 	return dispatch(rt, id, in, stats, error_r);
 }
@@ -402,8 +387,8 @@ static int start_uid(struct runtime *rt, const char *mailbox,
 	snprintf(detail, sizeof(detail), "%s: %u -> %u", mailbox,
 		 sync.uidvalidity, uidvalidity);
 	if (store_begin(rt->st, error_r) < 0 ||
-	    add_event(rt, 0, 0, "intake", "uidvalidity-changed", detail,
-		      error_r) < 0 ||
+	    runtime_event(rt, 0, 0, "intake", "uidvalidity-changed", detail,
+			  error_r) < 0 ||
 	    store_sync_set(rt->st, mailbox, uidvalidity, 0, error_r) < 0 ||
 	    store_commit(rt->st, error_r) < 0) {
 		store_rollback(rt->st);

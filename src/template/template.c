@@ -319,3 +319,24 @@ char *template_find_dir(const char *configured)
 	}
 	return xstrdup(CONGVAN_DATADIR "/templates");
 }
+
+const char *const template_names[] = {"registered",
+				      "assigned",
+				      "delegated",
+				      "consult_request",
+				      "reminder",
+				      "due_today",
+				      "overdue",
+				      "escalation",
+				      "consult_reminder",
+				      "deemed_agreement",
+				      "unclear",
+				      "ack",
+				      "disputed",
+				      "returned_office",
+				      "returned_sender",
+				      "transferred",
+				      "extension_request",
+				      "extension_decided",
+				      "done",
+				      NULL};

@@ -252,16 +252,7 @@ int wf_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
 	     const char *actor, const char *kind, const char *detail,
 	     char **error_r)
 {
-	struct store_event ev = {
-	    .at = runtime_now(rt),
-	    .item_id = item_id,
-	    .message_id = msg_id,
-	    .actor = actor,
-	    .kind = kind,
-	    .detail = detail,
-	};
-
-	return store_event_add(rt->st, &ev, error_r);
+	return runtime_event(rt, item_id, msg_id, actor, kind, detail, error_r);
 }
 
 /* A stored message as it arrived, to attach. */

@@ -84,29 +84,20 @@ static void test_shipped(void **state)
 	}
 }
 
-/* Every mail template shipped in templates/<lang>/.  A template added to
- * the folder but not here fails test_all_shipped. */
-static const char *const shipped_names[] = {
-    "registered",
-    "assigned",
-    "delegated",
-    "consult_request",
-    "reminder",
-    "due_today",
-    "overdue",
-    "escalation",
-    "consult_reminder",
-    "deemed_agreement",
-    "unclear",
-    "ack",
-    "disputed",
-    "returned_office",
-    "returned_sender",
-    "transferred",
-    "extension_request",
-    "extension_decided",
-    "done",
-};
+/* Every mail template shipped in templates/<lang>/ is one congvan sends
+ * (template_names); one added to the folder but not there fails
+ * test_all_shipped. */
+#define shipped_names template_names
+
+static size_t shipped_count(void)
+{
+	size_t n = 0;
+
+	while (template_names[n]) {
+		n++;
+	}
+	return n;
+}
 
 static const char *const shipped_langs[] = {"vi", "en"};
 
@@ -149,7 +140,7 @@ static const struct template_var full_vars[] = {
 
 static bool is_shipped(const char *name, size_t len)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(shipped_names); i++) {
+	for (size_t i = 0; i < shipped_count(); i++) {
 		if (strlen(shipped_names[i]) == len &&
 		    memcmp(shipped_names[i], name, len) == 0) {
 			return true;
@@ -190,7 +181,7 @@ static void test_all_shipped(void **state)
 	for (size_t l = 0; l < ARRAY_SIZE(shipped_langs); l++) {
 		const char *lang = shipped_langs[l];
 
-		for (size_t i = 0; i < ARRAY_SIZE(shipped_names); i++) {
+		for (size_t i = 0; i < shipped_count(); i++) {
 			const char *name = shipped_names[i];
 			struct template_out t;
 			char *err = NULL;
@@ -287,7 +278,7 @@ static void test_shipped_pairs(void **state)
 			free(path);
 		}
 		closedir(d);
-		assert_int_equal(ntxt, ARRAY_SIZE(shipped_names));
+		assert_int_equal(ntxt, shipped_count());
 		free(dir);
 	}
 }
