@@ -1,0 +1,170 @@
+/* Unit tests for the pure parts of the workflow: signed reply addresses
+ * and deadlines as people write them in replies. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../src/workflow/private.h"
+#include "congvan/clock.h"
+
+static struct config cfg;
+static struct runtime rt;
+
+static int setup(void **state)
+{
+	static char from[] = "congvan@congvan.test";
+	struct workcal *cal = NULL;
+	char *err = NULL;
+	static const char holidays[] = "2027-01-01 Fri off Tết Dương lịch\n";
+
+	(void)state;
+	memset(&cfg, 0, sizeof(cfg));
+	memset(&rt, 0, sizeof(rt));
+	cfg.smtp.from = from;
+	cfg.smtp.reply_plus = true;
+	cfg.service.language = (char *)"vi";
+	if (workcal_load_buffer("h.txt", holidays, sizeof(holidays) - 1,
+				"mon-fri", &cal, &err) < 0) {
+		fail_msg("%s", err);
+	}
+	rt.cfg = &cfg;
+	rt.cal = cal;
+	rt.secret = "8f3c0a9b2d";
+	assert_int_equal(
+	    clock_parse_iso("2026-12-28T09:00:00+07:00", &rt.fixed_now), 0);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct workcal *cal = (struct workcal *)rt.cal;
+
+	(void)state;
+	workcal_free(&cal);
+	return 0;
+}
+
+static void test_reply_address(void **state)
+{
+	char key[32];
+	char *a, *t;
+
+	(void)state;
+	a = workflow_reply_address(&rt, "CV-2026-000001");
+	assert_non_null(a);
+	assert_true(str_startswith(a, "congvan+cv-2026-000001."));
+	assert_non_null(strstr(a, "@congvan.test"));
+	assert_int_equal(strlen(a), strlen("congvan+cv-2026-000001.") + 10 +
+					strlen("@congvan.test"));
+	assert_int_equal(workflow_reply_token(&rt, a, key), 1);
+	assert_string_equal(key, "CV-2026-000001");
+
+	/* any case */
+	t = xstrdup(a);
+	for (char *p = t; *p; p++) {
+		*p = (*p >= 'a' && *p <= 'z') ? (char)(*p - 'a' + 'A') : *p;
+	}
+	assert_int_equal(workflow_reply_token(&rt, t, key), 1);
+	free(t);
+
+	/* one digit changed, another key with this signature, another box
+	 * or domain, no token: none names an item */
+	t = xstrdup(a);
+	t[strlen("congvan+cv-2026-000001.")] ^= 1;
+	assert_int_equal(workflow_reply_token(&rt, t, key), 0);
+	free(t);
+	t = xstrdup(a);
+	t[strlen("congvan+cv-2026-00000")] = '2';
+	assert_int_equal(workflow_reply_token(&rt, t, key), 0);
+	free(t);
+	t = xasprintf("other%s", a + strlen("congvan"));
+	assert_int_equal(workflow_reply_token(&rt, t, key), 0);
+	free(t);
+	t = xstrdup(a);
+	strcpy(strrchr(t, '@'), "@evil.test");
+	assert_int_equal(workflow_reply_token(&rt, t, key), 0);
+	free(t);
+	assert_int_equal(workflow_reply_token(&rt, "congvan@congvan.test", key),
+			 0);
+	assert_int_equal(
+	    workflow_reply_token(&rt, "congvan+.0123456789@congvan.test", key),
+	    0);
+	assert_int_equal(workflow_reply_token(&rt, "", key), 0);
+	assert_int_equal(workflow_reply_token(&rt, NULL, key), 0);
+
+	/* another secret, another signature */
+	rt.secret = "another";
+	assert_int_equal(workflow_reply_token(&rt, a, key), 0);
+	rt.secret = NULL;
+	assert_null(workflow_reply_address(&rt, "CV-2026-000001"));
+	rt.secret = "8f3c0a9b2d";
+	cfg.smtp.reply_plus = false;
+	assert_null(workflow_reply_address(&rt, "CV-2026-000001"));
+	cfg.smtp.reply_plus = true;
+	free(a);
+}
+
+/* Counted from Mon 28/12/2026; Fri 1/1/2027 is a holiday. */
+static void test_parse_due(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *day; /* NULL: an error */
+	} cases[] = {
+	    {"5 ngày làm việc", "2027-01-05"},
+	    {"5 ngay lam viec", "2027-01-05"},
+	    {"5 NGÀY", "2027-01-05"},
+	    {"5 working days", "2027-01-05"},
+	    {"1 working day", "2026-12-29"},
+	    {"5", "2027-01-05"},
+	    {"04/01/2027", "2027-01-04"},
+	    {"4/1/2027", "2027-01-04"},
+	    {"2027-01-04", "2027-01-04"},
+	    {"01/01/2027", "2027-01-04"}, /* a holiday rolls forward */
+	    {"02/01/2027", "2027-01-04"}, /* a Saturday too */
+	    {"0 ngày", NULL},
+	    {"400 days", NULL},
+	    {"5 tuần", NULL},
+	    {"31/02/2027", NULL},
+	    {"sớm nhất có thể", NULL},
+	    {"", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		int32_t day = -1;
+		char *err = NULL, buf[11];
+		int rc = wf_parse_due(&rt, cases[i].in, &day, &err);
+
+		if (!cases[i].day) {
+			assert_int_equal(rc, -1);
+			assert_non_null(err);
+			assert_non_null(strstr(err, cases[i].in));
+			free(err);
+			continue;
+		}
+		if (rc != 0) {
+			fail_msg("'%s': %s", cases[i].in, err);
+		}
+		workday_format(day, buf);
+		if (strcmp(buf, cases[i].day) != 0) {
+			fail_msg("'%s': %s, want %s", cases[i].in, buf,
+				 cases[i].day);
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_reply_address),
+	    cmocka_unit_test(test_parse_due),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
