@@ -153,11 +153,18 @@ static const char *weekday_name(const struct runtime *rt, int32_t day)
 static void set_letter(struct wf_mail *m, const struct wf_item *it)
 {
 	const struct store_letter_row *l = it->has_letter ? &it->letter : NULL;
+	int32_t day;
+	char buf[16];
 
 	wf_set(m, V_SUBJECT, l && l->subject ? l->subject : it->c.subject);
 	wf_set(m, V_NUMBER, l ? l->number : NULL);
 	wf_set(m, V_SENDER, l && l->issuer ? l->issuer : it->c.sender);
-	wf_set(m, V_LETTER_DATE, l ? l->date : NULL);
+	if (l && l->date && workday_parse_date(l->date, &day) == 0) {
+		wf_day_text(day, buf);
+		wf_set(m, V_LETTER_DATE, buf);
+	} else {
+		wf_set(m, V_LETTER_DATE, l ? l->date : NULL);
+	}
 }
 
 void wf_mail_init(struct runtime *rt, const struct wf_item *it,
