@@ -342,4 +342,41 @@ assert_eq returned "$(q "SELECT status FROM items WHERE key='$K3'")" "returned"
 mail_wait_count sender $((n_sender + 1)) 30 || t_fail "the sender was not answered"
 assert_contains "$(body sender "$(last_uid sender)")" "không thuộc chức năng" "the reason reaches the sender"
 
+t_begin "the Office assigns a letter no rule took, by replying to its notice"
+letter "$WORK/l4.eml" "l4@other.example" "V/v phối hợp tổ chức hội chợ" "Số: 77/SCT-QLTM"
+sed -i "s/vanthu@moit.example/vanthu@laocai.example/" "$WORK/l4.eml"
+n_office=$(mail_count vanthu)
+deliver vanthu@laocai.example "$WORK/l4.eml"
+run_at 2027-01-18T09:00:00+07:00
+K4=$(cv list | grep 'hội chợ' | cut -f1)
+assert_eq registered "$(q "SELECT status FROM items WHERE key='$K4'")" "waits for the Office"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no notice to the Office"
+NOTICE=$(header vanthu "$(last_uid vanthu)" Message-ID | tr -d '<>')
+reply "$WORK/o2.eml" "Văn thư Bộ" "vanthu@$D" "$K4" "$NOTICE" "Chủ trì: Vụ Pháp chế
+Phối hợp: TC
+Hạn: 3 ngày làm việc"
+n_pc=$(mail_count truong.pc)
+deliver vanthu@$D "$WORK/o2.eml"
+run_at 2027-01-18T10:00:00+07:00
+assert_eq PC "$(q "SELECT lead FROM items WHERE key='$K4'")" "lead named by its Vietnamese name"
+assert_eq TC "$(q "SELECT unit FROM parties p JOIN items i ON i.id = p.item_id WHERE key='$K4'")" "coordinating unit"
+assert_eq "2027-01-21" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K4'")" \
+	"3 working days from Mon 18 Jan"
+mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "no assignment to the new lead"
+assert_contains "$(subjects vanthu)" "[$K4]" "acknowledged to the Office"
+
+t_begin "a member of another unit cannot act for the lead; the lead transfers with a reason"
+reply "$WORK/x1.eml" "Trần Thị B" "b.tran@$D" "$K4" "" "Hoàn thành"
+deliver b.tran@$D "$WORK/x1.eml"
+reply "$WORK/x2.eml" "Trưởng Vụ Pháp chế" "truong.pc@$D" "$K4" "" "Chuyển: TTTN
+Lý do: nội dung hội chợ thuộc chức năng của Vụ Thị trường trong nước"
+deliver truong.pc@$D "$WORK/x2.eml"
+n_tttn=$(mail_count truong.tttn)
+run_at 2027-01-18T11:00:00+07:00
+assert_eq TTTN "$(q "SELECT lead FROM items WHERE key='$K4'")" "transferred"
+assert_eq assigned "$(q "SELECT status FROM items WHERE key='$K4'")" "not closed by the other unit's member"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K4' AND kind='transferred' AND detail LIKE 'PC -> TTTN:%'")" \
+	"the transfer is counted against PC"
+mail_wait_count truong.tttn $((n_tttn + 1)) 30 || t_fail "the new lead was not told"
+
 t_summary
