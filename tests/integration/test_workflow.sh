@@ -379,4 +379,20 @@ assert_eq 1 "$(q "SELECT COUNT(*) FROM events e JOIN items i ON i.id = e.item_id
 	"the transfer is counted against PC"
 mail_wait_count truong.tttn $((n_tttn + 1)) 30 || t_fail "the new lead was not told"
 
+t_begin "after a long outage, one message for the stage that is due, not one per missed day"
+sent() { q "SELECT COUNT(*) FROM outbox o JOIN items i ON i.id = o.item_id WHERE key='$K4'"; }
+before=$(sent)
+run_at 2027-01-29T09:00:00+07:00
+assert_eq $((before + 1)) "$(sent)" "a single mail for 6 working days overdue"
+assert_eq escalation "$(q "SELECT o.kind FROM outbox o JOIN items i ON i.id = o.item_id WHERE key='$K4' ORDER BY o.id DESC LIMIT 1")" \
+	"the escalation"
+run_at 2027-01-29T16:00:00+07:00
+assert_eq $((before + 1)) "$(sent)" "nothing more the same day"
+run_at 2027-02-01T09:00:00+07:00
+assert_eq $((before + 2)) "$(sent)" "the next overdue reminder (every 2 working days)"
+run_at 2027-02-03T09:00:00+07:00
+assert_eq $((before + 3)) "$(sent)" "and the next"
+run_at 2027-02-09T09:00:00+07:00
+assert_eq $((before + 3)) "$(sent)" "none during Tết: no working day has passed"
+
 t_summary
