@@ -11,11 +11,12 @@
 #    into one and trimming empty lines at both ends; from.address
 #    case-insensitively.  An expected value "__any__" is not checked; keys
 #    starting with "_" in NAME.json are comments.
-#  - ../shared/fixtures/talon (mailgun/talon fixtures, beside the repo):
+#  - tests/data/talon (mailgun/talon's fixtures, copied from
+#    ../shared/fixtures/talon with their LICENSE):
 #    standard_replies/*.eml give kind "reply" and reply_text "Hello";
 #    html_replies/*.html, wrapped into a minimal text/html message, give
 #    "Hi. I am fine.\n\nThanks,\nAlex" (compared with all white space
-#    removed).  Skipped with a message when the folder is absent.
+#    removed).
 #  - exit statuses: a missing file 66 (EX_NOINPUT), an empty file non-zero.
 #  - `congvan trim` on a body with a Gmail quote prints only the new text.
 set -u -o pipefail
@@ -23,7 +24,7 @@ set -u -o pipefail
 
 CONGVAN=${CONGVAN:-$T_ROOT/congvan} # CONGVAN=build/san/congvan to test another build
 DATA="$T_ROOT/tests/data/inspect"
-TALON="$T_ROOT/../shared/fixtures/talon"
+TALON="$T_ROOT/tests/data/talon"
 WORK=$(mktemp -d /tmp/congvan-inspect.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -231,7 +232,8 @@ if [ -d "$TALON/standard_replies" ]; then
 		inspect_check "talon/$name" "$eml" - talon-standard
 	done
 else
-	echo "SKIP talon standard replies: $TALON/standard_replies not found"
+	t_begin "talon standard replies"
+	t_fail "$TALON/standard_replies not found"
 fi
 
 if [ -d "$TALON/html_replies" ]; then
@@ -254,7 +256,8 @@ if [ -d "$TALON/html_replies" ]; then
 		inspect_check "talon-html/$name" "$WORK/$name.eml" - talon-html
 	done
 else
-	echo "SKIP talon html replies: $TALON/html_replies not found"
+	t_begin "talon html replies"
+	t_fail "$TALON/html_replies not found"
 fi
 
 # ----------------------------------------------------------- exit codes
