@@ -370,4 +370,5 @@ const char *const template_names[] = {"registered",
 				      "extension_request",
 				      "extension_decided",
 				      "done",
+				      "report",
 				      NULL};
