@@ -481,7 +481,9 @@ static void rank(struct report *r)
 		figures_add(&r->total.f, &r->units[i].f);
 	}
 	rate(&r->total);
-	qsort(r->units, r->n_units, sizeof(*r->units), unit_cmp);
+	if (r->n_units > 1) {
+		qsort(r->units, r->n_units, sizeof(*r->units), unit_cmp);
+	}
 	for (size_t i = 0; i < r->n_units; i++) {
 		struct report_unit *u = &r->units[i];
 
@@ -564,8 +566,10 @@ int report_compute(struct store *st, const struct config *cfg,
 	}
 	items_free(&c);
 	rank(r_r);
-	qsort_r(r_r->persons, r_r->n_persons, sizeof(*r_r->persons), person_cmp,
-		(void *)cfg);
+	if (r_r->n_persons > 1) {
+		qsort_r(r_r->persons, r_r->n_persons, sizeof(*r_r->persons),
+			person_cmp, (void *)cfg);
+	}
 	return 0;
 }
 
