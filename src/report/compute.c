@@ -343,22 +343,27 @@ static const char *lead_of(struct calc *c, int64_t item_id, time_t t,
 
 /* --- consultations, extensions, reminders ------------------------------- */
 
+/* A consultation by its last answer.  Deemed agreement stays counted
+ * when a late answer came after it: the silence happened. */
 static int consult_cb(const struct store_report_consult *k, void *ctx)
 {
 	struct calc *c = ctx;
 	struct report_figures *f = unit(c, k->unit);
-	bool deemed = k->deemed || !strcmp(k->state, "deemed");
+	bool answered = strcmp(k->state, "deemed") != 0;
 
-	if (deemed) {
+	if (k->deemed || !answered) {
 		f->deemed++;
-	} else if (k->late) {
-		f->consult_late++;
-	} else {
-		f->consult_on_time++;
 	}
-	f->disagree += !deemed && !strcmp(k->state, "disagree");
+	if (answered) {
+		if (k->late) {
+			f->consult_late++;
+		} else {
+			f->consult_on_time++;
+		}
+		f->disagree += !strcmp(k->state, "disagree");
+	}
 	f->unclear += !strcmp(k->state, "unclear") || k->asked_clear;
-	if (!deemed && k->answered_by) {
+	if (answered && k->answered_by) {
 		struct report_person *p = person(c, k->answered_by, NULL);
 
 		p->opinions++;

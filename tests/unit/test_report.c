@@ -250,7 +250,7 @@ static void mail(int64_t id, const char *kind, const char *when,
  *   I5 PC:   open in time at the end; TTTN answers without a clear
  *            position
  *   I6 PC:   delegated to lan@, overdue at the end, done on 1/4
- *   I7 TC:   done on time
+ *   I7 TC:   XNK silent (deemed), then agrees late; done on time
  *   I8 TTTN: done before the quarter: not in it at all
  *   I9:      registered, never assigned */
 static void history(void)
@@ -334,6 +334,10 @@ static void history(void)
 
 	i7 = item("2027-02-10T08:00:00+07:00");
 	assign(i7, "2027-02-10T08:00:00+07:00", "TC", "20/02/2027");
+	c = consult(i7, "XNK", "2027-02-10T09:00:00+07:00", "11/02/2027");
+	assert_int_equal(store_consult_mark(fx->st, c, true, false, &err), 0);
+	answer(c, "deemed", "2027-02-12T07:00:00+07:00", NULL, false);
+	answer(c, "agree", "2027-02-12T08:00:00+07:00", "truong.xnk@" D, true);
 	close_item(i7, "2027-02-12T08:00:00+07:00", "done", 0);
 
 	item("2027-03-10T08:00:00+07:00"); /* I9 */
@@ -465,7 +469,7 @@ static void test_quarter(void **state)
 	want_unit(&r, "PC",
 		  (int[15]){3, 0, 0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0}, 3, 0);
 	want_unit(&r, "XNK",
-		  (int[15]){0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0,
+		  (int[15]){0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0}, 0,
 		  -1);
 	/* ranked: best first, the unit without a rate last */
 	assert_int_equal(r.n_units, 4);
@@ -475,7 +479,8 @@ static void test_quarter(void **state)
 	assert_string_equal(r.units[3].code, "XNK");
 	assert_string_equal(r.units[3].name, "Cục Xuất nhập khẩu");
 	assert_int_equal(r.total.f.received, 8);
-	assert_int_equal(r.total.f.deemed, 1);
+	assert_int_equal(r.total.f.deemed, 2);
+	assert_int_equal(r.total.f.consult_late, 2);
 	assert_int_equal(r.total.rated, 6);
 	assert_int_equal(r.total.rate_permille, 500);
 	/*                 dlg ot lt ov op ol rm */
@@ -487,8 +492,10 @@ static void test_quarter(void **state)
 		    (int[7]){1, 0, 0, 1, 1, 0, 0});
 	want_person(&r, "b@" D, "Trần Thị B", "TC",
 		    (int[7]){1, 0, 1, 0, 1, 1, 0});
+	want_person(&r, "truong.xnk@" D, NULL, "XNK",
+		    (int[7]){0, 0, 0, 0, 1, 1, 0});
 	/* mailboxes and the Office are not people */
-	assert_int_equal(r.n_persons, 4);
+	assert_int_equal(r.n_persons, 5);
 	assert_null(person(&r, "tttn@" D));
 	assert_null(person(&r, "vanthu@" D));
 	/* by unit in directory order */
@@ -496,6 +503,7 @@ static void test_quarter(void **state)
 	assert_string_equal(r.persons[1].address, "truong.tttn@" D);
 	assert_string_equal(r.persons[2].address, "lan@" D);
 	assert_string_equal(r.persons[3].address, "b@" D);
+	assert_string_equal(r.persons[4].address, "truong.xnk@" D);
 	report_release(&r);
 	report_release(&r); /* zeroed: harmless */
 }
