@@ -113,6 +113,14 @@ struct config_calendar {
 			 * module parses it) */
 };
 
+/* [report]: the quarterly report's mail. */
+struct config_report {
+	char **to;      /* lower-cased addresses, NULL-terminated; NULL when
+			 * none: the report is not mailed */
+	size_t n_to;    /* at most 100 */
+	char *language; /* "vi" or "en"; NULL: service.language */
+};
+
 struct config {
 	char *path; /* the file this was read from */
 	struct config_service service;
@@ -128,6 +136,7 @@ struct config {
 	size_t n_leaders;
 	struct config_deadlines deadlines;
 	struct config_calendar calendar;
+	struct config_report report;
 };
 
 /* Reads and validates path.  On failure returns -1 and sets *error_r to

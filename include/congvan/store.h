@@ -330,4 +330,82 @@ int store_message_ref(struct store *st, int64_t id, char sha_r[STORE_SHA_HEX],
 int store_sent_lookup(struct store *st, const char *message_id,
 		      int64_t *item_id_r, char kind_r[32], char **error_r);
 
+/* --- reports.c: what the periodic report reads ------------------------
+ * Each foreach runs cb once per row; the row's strings are borrowed for
+ * the call only (copy what is kept), and cb must not write to the
+ * store.  A non-zero return from cb stops the walk (still 0). */
+
+/* An item that may have been worked on in [from, to): assigned (it has a
+ * lead), registered before to, and not closed before from.  The fields
+ * are the item's state now. */
+struct store_report_item {
+	int64_t id;
+	const char *key;
+	const char *status;
+	const char *lead; /* the lead unit now */
+	int32_t due_day;  /* the deadline now */
+	time_t assigned_at;
+	const char *handler; /* NULL when not delegated */
+	const char *handler_name;
+	time_t closed_at; /* 0 while open */
+	int late_days;
+};
+typedef int store_report_item_cb(const struct store_report_item *it, void *ctx);
+int store_report_items(struct store *st, time_t from, time_t to,
+		       store_report_item_cb *cb, void *ctx, char **error_r);
+
+/* A consultation answered (or deemed answered) in [from, to). */
+struct store_report_consult {
+	int64_t item_id;
+	const char *unit;
+	const char *state; /* agree, disagree, unclear, deemed */
+	bool deemed, late, asked_clear;
+	const char *answered_by; /* NULL when deemed */
+	time_t asked_at, answered_at;
+};
+typedef int store_report_consult_cb(const struct store_report_consult *c,
+				    void *ctx);
+int store_report_consults(struct store *st, time_t from, time_t to,
+			  store_report_consult_cb *cb, void *ctx,
+			  char **error_r);
+
+/* An extension request asked or decided in [from, to). */
+struct store_report_extension {
+	int64_t item_id;
+	time_t asked_at;
+	const char *asked_by;
+	const char *state; /* pending, granted, refused */
+	time_t decided_at; /* 0 while pending */
+};
+typedef int store_report_extension_cb(const struct store_report_extension *e,
+				      void *ctx);
+int store_report_extensions(struct store *st, time_t from, time_t to,
+			    store_report_extension_cb *cb, void *ctx,
+			    char **error_r);
+
+/* Mail about an item queued in [from, to) whose template is one of kinds,
+ * written ",reminder,overdue," (commas around each name). */
+struct store_report_mail {
+	int64_t item_id;
+	time_t created_at;
+	const char *kind;
+	const char *rcpt; /* addresses separated by '\n' */
+};
+typedef int store_report_mail_cb(const struct store_report_mail *m, void *ctx);
+int store_report_mails(struct store *st, time_t from, time_t to,
+		       const char *kinds, store_report_mail_cb *cb, void *ctx,
+		       char **error_r);
+
+/* *n_r: the items registered before t. */
+int store_report_registered_before(struct store *st, time_t t, int64_t *n_r,
+				   char **error_r);
+
+/* The report of period (a name such as "2026Q2"): 1 when it was mailed,
+ * 0 when not, -1 on error. */
+int store_report_sent(struct store *st, const char *period, char **error_r);
+/* Records that the report of period was mailed at at as message_id:
+ * 1 when newly recorded, 0 when it was already, -1 on error. */
+int store_report_mark_sent(struct store *st, const char *period, time_t at,
+			   const char *message_id, char **error_r);
+
 #endif

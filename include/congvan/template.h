@@ -2,7 +2,12 @@
  * its first line, an empty line, then the plain-text body; <name>.html,
  * when present, is the HTML alternative (a body fragment).  {{name}} is
  * replaced by the variable's value (HTML-escaped in .html); an unknown
- * name is an error, so a typo in a template never reaches a reader. */
+ * name is an error, so a typo in a template never reaches a reader.
+ *
+ * A variable whose name ends in "_html" ({{report_html}}) is markup that
+ * congvan itself wrote: it is inserted into .html as it is, unescaped,
+ * and using it in the subject or the .txt is an error.  Never put text
+ * that came from mail or from people into such a variable. */
 #ifndef CONGVAN_TEMPLATE_H
 #define CONGVAN_TEMPLATE_H
 
@@ -35,7 +40,9 @@ int template_check(const char *dir, const char *lang, const char *name,
  * cache (tests, and a daemon asked to reload). */
 void template_cache_clear(void);
 
-/* Substitutes {{name}} in text; escape_html escapes values for HTML. */
+/* Substitutes {{name}} in text; escape_html escapes values for HTML
+ * except those of "_html" variables, which without escape_html are an
+ * error. */
 int template_expand(const char *text, const struct template_var *vars,
 		    size_t nvars, int escape_html, char **out_r,
 		    char **error_r);

@@ -20,6 +20,7 @@
 #include "congvan/mime.h"
 #include "congvan/outbox.h"
 #include "congvan/reply.h"
+#include "congvan/report.h"
 #include "congvan/store.h"
 #include "congvan/template.h"
 #include "congvan/util.h"
@@ -54,6 +55,10 @@ static const char usage_text[] =
     "                        timeline\n"
     "  audit [--unit U] [--from D] [--to D]\n"
     "                        the event log as CSV (D: YYYY-MM-DD, inclusive)\n"
+    "  report [--quarter 2026Q2 | --from D [--to D]] [--format F] [--mail]\n"
+    "                        figures per unit and per person (F: text, csv,\n"
+    "                        html; default the current quarter as text);\n"
+    "                        --mail sends it to [report] to now\n"
     "  inspect FILE|-        parse one message, print JSON (no config)\n"
     "  trim                  reply body on stdin, its new text on stdout\n"
     "\n"
@@ -88,6 +93,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	    {"overdue", no_argument, NULL, 'O'},
 	    {"from", required_argument, NULL, 'f'},
 	    {"to", required_argument, NULL, 't'},
+	    {"quarter", required_argument, NULL, 'Q'},
+	    {"format", required_argument, NULL, 'F'},
+	    {"mail", no_argument, NULL, 'M'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -131,6 +139,15 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 			break;
 		case 't':
 			cli->to = optarg;
+			break;
+		case 'Q':
+			cli->quarter = optarg;
+			break;
+		case 'F':
+			cli->format = optarg;
+			break;
+		case 'M':
+			cli->mail = true;
 			break;
 		default:
 			return -1;
@@ -321,19 +338,32 @@ static int intake_once(struct runtime *rt)
 	return ret;
 }
 
-/* The scheduler's pass at the cycle's clock, in one transaction. */
-static int schedule(struct runtime *rt)
+/* One part of the scheduler's pass, in its own transaction. */
+static int schedule_part(struct runtime *rt,
+			 int (*tick)(struct runtime *rt, char **error_r),
+			 const char *what)
 {
 	char *err = NULL;
 
-	if (store_begin(rt->st, &err) < 0 || workflow_tick(rt, &err) < 0 ||
+	if (store_begin(rt->st, &err) < 0 || tick(rt, &err) < 0 ||
 	    store_commit(rt->st, &err) < 0) {
 		store_rollback(rt->st);
-		log_warnx("scheduler: %s", err);
+		log_warnx("%s: %s", what, err);
 		free(err);
 		return EX_SOFTWARE;
 	}
 	return 0;
+}
+
+/* The scheduler's pass at the cycle's clock: the workflow's reminders
+ * and deemed agreements, then the quarterly report.  Apart, so that a
+ * report that cannot be made never holds back a reminder. */
+static int schedule(struct runtime *rt)
+{
+	int ret = schedule_part(rt, workflow_tick, "scheduler");
+	int rep = schedule_part(rt, report_tick, "report");
+
+	return ret ? ret : rep;
 }
 
 static int flush_outbox(struct runtime *rt)
@@ -629,6 +659,7 @@ int main(int argc, char **argv)
 	    {"list", cmd_list},
 	    {"show", cmd_show},
 	    {"audit", cmd_audit},
+	    {"report", cmd_report},
 	    {"inspect", cmd_inspect},
 	    {"trim", cmd_trim},
 	};

@@ -12,11 +12,14 @@ struct cli {
 	bool config_given;
 	bool once;
 	const char *now;
-	const char *unit;   /* list, audit: --unit */
-	const char *status; /* list: --status */
-	bool overdue;       /* list: --overdue */
-	const char *from;   /* audit: --from YYYY-MM-DD */
-	const char *to;     /* audit: --to YYYY-MM-DD */
+	const char *unit;    /* list, audit: --unit */
+	const char *status;  /* list: --status */
+	bool overdue;        /* list: --overdue */
+	const char *from;    /* audit, report: --from YYYY-MM-DD */
+	const char *to;      /* audit, report: --to YYYY-MM-DD */
+	const char *quarter; /* report: --quarter 2026Q2 */
+	const char *format;  /* report: --format text|csv|html */
+	bool mail;           /* report: --mail */
 	int verbose;
 	int argc;
 	char **argv; /* the command's operands */
@@ -31,5 +34,8 @@ void close_runtime(struct runtime *rt, struct config *cfg);
 int cmd_list(const struct cli *cli);
 int cmd_show(const struct cli *cli);
 int cmd_audit(const struct cli *cli);
+
+/* report.c */
+int cmd_report(const struct cli *cli);
 
 #endif

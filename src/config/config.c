@@ -298,6 +298,7 @@ void config_free(struct config *cfg)
 	free(cfg->smtp.host);
 	free(cfg->smtp.ca_file);
 	directory_free(cfg);
+	config_report_free(&cfg->report);
 	memset(cfg, 0, sizeof(*cfg));
 }
 

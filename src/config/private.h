@@ -107,6 +107,9 @@ extern const struct section_kind config_unit_kind;
 extern const struct section_kind config_rule_kind;
 extern const struct section_kind config_deadlines_kind;
 extern const struct section_kind config_calendar_kind;
+/* [report] (report.c). */
+extern const struct section_kind config_report_kind;
+void config_report_free(struct config_report *r);
 
 /* Sets what [deadlines] and [calendar] hold when absent; before any
  * finish. */

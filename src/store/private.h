@@ -70,6 +70,18 @@ enum c {
 	C_COUNT
 };
 
+/* The statements of reports.c. */
+enum r {
+	R_ITEMS,
+	R_CONSULTS,
+	R_EXTENSIONS,
+	R_MAILS,
+	R_REGISTERED_BEFORE,
+	R_SENT_GET,
+	R_SENT_MARK,
+	R_COUNT
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -81,6 +93,7 @@ struct store {
 	bool in_tx;
 	sqlite3_stmt *stmts[Q_COUNT];
 	sqlite3_stmt *case_stmts[C_COUNT];
+	sqlite3_stmt *report_stmts[R_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and

@@ -167,6 +167,12 @@ static const char *const migrations[] = {
     "  stage TEXT NOT NULL,"
     "  at INTEGER NOT NULL,"
     "  PRIMARY KEY (item_id, stage)) WITHOUT ROWID;",
+    /* 4 -> 5: the periodic reports mailed (reports.c), so that each
+     * period's goes out once however often the scheduler runs. */
+    "CREATE TABLE reports_sent ("
+    "  period TEXT PRIMARY KEY,"
+    "  at INTEGER NOT NULL,"
+    "  message_id TEXT) WITHOUT ROWID;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -459,6 +465,9 @@ void store_close(struct store **stp)
 	}
 	for (size_t i = 0; i < C_COUNT; i++) {
 		sqlite3_finalize(st->case_stmts[i]);
+	}
+	for (size_t i = 0; i < R_COUNT; i++) {
+		sqlite3_finalize(st->report_stmts[i]);
 	}
 	sqlite3_close(st->db);
 	store_blob_close(st);

@@ -92,6 +92,17 @@ static const char *lookup(const struct template_var *vars, size_t nvars,
 	return NULL;
 }
 
+/* A variable whose name ends in "_html" holds markup the code wrote
+ * (never text from mail): it goes into .html unescaped, and nowhere
+ * else. */
+static bool is_raw_html(const char *name, size_t len)
+{
+	static const char suffix[] = "_html";
+	size_t n = sizeof(suffix) - 1;
+
+	return len > n && memcmp(name + len - n, suffix, n) == 0;
+}
+
 static int line_of(const char *text, const char *at)
 {
 	int line = 1;
@@ -111,6 +122,7 @@ int template_expand(const char *text, const struct template_var *vars,
 	for (;;) {
 		const char *open = strstr(p, "{{");
 		const char *close, *name, *value;
+		bool raw;
 
 		if (!open) {
 			break;
@@ -129,8 +141,18 @@ int template_expand(const char *text, const struct template_var *vars,
 			sbuf_release(&sb);
 			return -1;
 		}
+		raw = is_raw_html(name, (size_t)(close - name));
+		if (raw && !escape_html) {
+			*error_r = xasprintf("line %d: variable '%.*s' holds"
+					     " HTML; only .html templates may"
+					     " use it",
+					     line_of(text, open),
+					     (int)(close - name), name);
+			sbuf_release(&sb);
+			return -1;
+		}
 		sbuf_add(&sb, p, (size_t)(open - p));
-		if (escape_html) {
+		if (escape_html && !raw) {
 			add_escaped(&sb, value);
 		} else {
 			sbuf_adds(&sb, value);
@@ -222,9 +244,10 @@ out:
 	return ret;
 }
 
-/* Every {{ has a }} and a plain name between them. */
+/* Every {{ has a }} and a plain name between them; "_html" names only
+ * where allow_raw (.html). */
 static int check_placeholders(const char *path, const char *text,
-			      char **error_r)
+			      bool allow_raw, char **error_r)
 {
 	for (const char *p = strstr(text, "{{"); p; p = strstr(p, "{{")) {
 		const char *close = strstr(p + 2, "}}");
@@ -236,6 +259,14 @@ static int check_placeholders(const char *path, const char *text,
 			*error_r = xasprintf("template '%s': line %d: malformed"
 					     " variable; expected {{name}}",
 					     path, line_of(text, p));
+			return -1;
+		}
+		if (!allow_raw && is_raw_html(p + 2, n)) {
+			*error_r =
+			    xasprintf("template '%s': line %d: variable"
+				      " '%.*s' holds HTML; only .html"
+				      " templates may use it",
+				      path, line_of(text, p), (int)n, p + 2);
 			return -1;
 		}
 		p = close + 2;
@@ -265,7 +296,7 @@ int template_check(const char *dir, const char *lang, const char *name,
 			free(copy);
 		}
 		if (ret == 0 && text) {
-			ret = check_placeholders(path, text, error_r);
+			ret = check_placeholders(path, text, i == 1, error_r);
 		}
 		free(path);
 	}
@@ -339,4 +370,5 @@ const char *const template_names[] = {"registered",
 				      "extension_request",
 				      "extension_decided",
 				      "done",
+				      "report",
 				      NULL};

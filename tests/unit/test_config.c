@@ -55,7 +55,7 @@ static struct config dir_cfg; /* VALID DIRECTORY, for the lookups */
 #define PORT_RANGE  " (PORT must be a number from 1 to 65535); "
 #define SECTIONS                                                               \
 	"expected one of: [service], [mailbox], [smtp], [leaders], "           \
-	"[unit CODE], [rule NAME], [deadlines], [calendar]"
+	"[unit CODE], [rule NAME], [deadlines], [calendar], [report]"
 
 static void write_all(int fd, const char *data, size_t len)
 {
@@ -1279,6 +1279,59 @@ static void test_directory_errors(void **state)
 	check_error_cases(directory_cases, ARRAY_SIZE(directory_cases));
 }
 
+/* [report]: lines 13 on. */
+static const struct error_case report_cases[] = {
+    {"bad address", VALID "[report]\nto = bt@congvan.test, nobody\n",
+     "@F:14: 'to' entry is not a mail address: 'nobody'"},
+    {"name and address", VALID "[report]\nto = Bộ trưởng <bt@congvan.test>\n",
+     "@F:14: 'to' entry is not a mail address: 'Bộ trưởng "
+     "<bt@congvan.test>'"},
+    {"twice", VALID "[report]\nto = bt@congvan.test,\n  BT@congvan.test\n",
+     "@F:14: 'to' lists 'bt@congvan.test' twice; expected each address "
+     "once"},
+    {"language", VALID "[report]\nto = bt@congvan.test\nlanguage = fr\n",
+     "@F:15: 'language' is not vi or en: 'fr'"},
+    {"unknown key", VALID "[report]\ncc = bt@congvan.test\n",
+     "@F:14: unknown key 'cc' in [report]; expected one of: to, language"},
+    {"twice the section", VALID "[report]\n[report]\n",
+     "@F:14: duplicate section [report]; first on line 13"},
+};
+
+static void test_report_errors(void **state)
+{
+	check_error_cases(report_cases, ARRAY_SIZE(report_cases));
+}
+
+static void test_report_read(void **state)
+{
+	struct config cfg = {0};
+	char *err = NULL;
+
+	/* Absent: nothing mailed, the service's language. */
+	assert_int_equal(load(VALID, &cfg, &err), 0);
+	assert_null(cfg.report.to);
+	assert_int_equal(cfg.report.n_to, 0);
+	assert_null(cfg.report.language);
+	config_free(&cfg);
+	assert_int_equal(load(VALID "[report]\nto =\n", &cfg, &err), 0);
+	assert_int_equal(cfg.report.n_to, 0);
+	config_free(&cfg);
+	if (load(VALID "[report]\nto = BT@congvan.test, ,\n"
+		       "  tt1@congvan.test ,vanthu@congvan.test\n"
+		       "language = en\n",
+		 &cfg, &err) < 0) {
+		fail_msg("%s", err);
+	}
+	assert_int_equal(cfg.report.n_to, 3);
+	assert_string_equal(cfg.report.to[0], "bt@congvan.test");
+	assert_string_equal(cfg.report.to[1], "tt1@congvan.test");
+	assert_string_equal(cfg.report.to[2], "vanthu@congvan.test");
+	assert_null(cfg.report.to[3]);
+	assert_string_equal(cfg.report.language, "en");
+	config_free(&cfg);
+	assert_null(cfg.report.to); /* cleared */
+}
+
 /* Valid directory corner cases. */
 static void test_directory_tolerated(void **state)
 {
@@ -1811,6 +1864,7 @@ static void test_example(void **state)
 	    "escalate_after",
 	    "holidays",
 	    "workdays",
+	    "to",
 	};
 	const struct config_rule *r;
 	char *text = read_text("config.example");
@@ -1852,6 +1906,7 @@ static void test_example(void **state)
 	assert_int_equal(cfg.deadlines.n_remind_before, 2);
 	assert_string_equal(cfg.calendar.holidays, "");
 	assert_string_equal(cfg.calendar.workdays, "mon-fri");
+	assert_int_equal(cfg.report.n_to, 0); /* commented out */
 	config_free(&cfg);
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
 		char *line = xasprintf("\n%s = ", keys[i]);
@@ -1897,6 +1952,8 @@ int main(void)
 	    cmocka_unit_test(test_remind_before),
 	    cmocka_unit_test(test_directory_errors),
 	    cmocka_unit_test(test_directory_tolerated),
+	    cmocka_unit_test(test_report_errors),
+	    cmocka_unit_test(test_report_read),
 	    cmocka_unit_test(test_rule_match),
 	    cmocka_unit_test(test_role_of),
 	    cmocka_unit_test(test_unit_person_find),

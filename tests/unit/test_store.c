@@ -94,6 +94,9 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
+/* Takes a database back from schema 5 to 4. */
+#define UNDO_SCHEMA_5 "DROP TABLE reports_sent;"
+
 /* Takes a database back from schema 4 to 3. */
 #define UNDO_SCHEMA_4                                                          \
 	"DROP TABLE parties; DROP TABLE consultations;"                        \
@@ -109,17 +112,16 @@ static int sql(const char *path, const char *text)
 	" ALTER TABLE items DROP COLUMN closed_at;"                            \
 	" ALTER TABLE items DROP COLUMN late_days;"
 
-/* A database left at schema 1 is brought forward (2, 3); a newer one is
- * refused. */
+/* A database left at schema 1 is brought forward (2, 3, 4, 5); a newer
+ * one is refused. */
 static void test_migrations(void **state)
 {
 	struct fixture *f = *state;
 	char *err = NULL;
 	char *pragma;
 
-	assert_int_equal(store_schema_version(), 4);
 	store_close(&f->st);
-	assert_int_equal(sql(f->path, UNDO_SCHEMA_4), 0);
+	assert_int_equal(sql(f->path, UNDO_SCHEMA_5 UNDO_SCHEMA_4), 0);
 	assert_int_equal(sql(f->path, "DROP TABLE outbox_rcpt; DROP TABLE"
 				      " letters; DROP TABLE"
 				      " attachments; ALTER TABLE messages DROP"
@@ -133,6 +135,9 @@ static void test_migrations(void **state)
 						"a@b", &(int64_t){0},
 						(char[32]){0}, &err),
 			 0);
+	/* schema 5 */
+	assert_int_equal(store_report_mark_sent(f->st, "2026Q1", 1, NULL, &err),
+			 1);
 	store_close(&f->st);
 	assert_int_equal(sql(f->path, "PRAGMA user_version = 99;"), 0);
 	f->st = store_open(f->path, &err);
@@ -164,7 +169,7 @@ static void test_migration_3(void **state)
 
 	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
 	store_close(&f->st);
-	assert_int_equal(sql(f->path, UNDO_SCHEMA_4), 0);
+	assert_int_equal(sql(f->path, UNDO_SCHEMA_5 UNDO_SCHEMA_4), 0);
 	assert_int_equal(sql(f->path, "DROP TABLE outbox_rcpt;"
 				      " PRAGMA user_version = 2;"),
 			 0);
@@ -320,6 +325,185 @@ static void test_cases(void **state)
 	assert_int_equal(c.closed_at, 900);
 	store_case_release(&c);
 	store_item_release(&it);
+}
+
+/* Each report is recorded once, and stays recorded. */
+static void test_reports_sent(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL;
+
+	assert_int_equal(store_report_sent(f->st, "2026Q2", &err), 0);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(
+	    store_report_mark_sent(f->st, "2026Q2", 100, "r1@x", &err), 1);
+	assert_int_equal(
+	    store_report_mark_sent(f->st, "2026Q2", 200, "r2@x", &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(store_report_sent(f->st, "2026Q2", &err), 1);
+	assert_int_equal(store_report_sent(f->st, "2026Q3", &err), 0);
+	assert_int_equal(store_report_sent(f->st, "2026q2", &err), 0);
+	/* a rolled-back mark is no mark */
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(
+	    store_report_mark_sent(f->st, "2026Q3", 300, NULL, &err), 1);
+	store_rollback(f->st);
+	assert_int_equal(store_report_sent(f->st, "2026Q3", &err), 0);
+	store_close(&f->st);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(store_report_sent(f->st, "2026Q2", &err), 1);
+}
+
+struct rows {
+	int n;
+	char seen[512];
+};
+
+static void note(struct rows *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void note(struct rows *r, const char *fmt, ...)
+{
+	size_t len = strlen(r->seen);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->seen + len, sizeof(r->seen) - len, fmt, ap);
+	va_end(ap);
+	r->n++;
+}
+
+static int item_row(const struct store_report_item *it, void *ctx)
+{
+	note(ctx, "%s:%s:%s;", it->key + 8, it->status, it->lead);
+	return 0;
+}
+
+static int consult_row(const struct store_report_consult *c, void *ctx)
+{
+	note(ctx, "%s:%s:%s;", c->unit, c->state,
+	     c->answered_by ? c->answered_by : "-");
+	return 0;
+}
+
+static int ext_row(const struct store_report_extension *e, void *ctx)
+{
+	note(ctx, "%lld:%s;", (long long)e->asked_at, e->state);
+	return 0;
+}
+
+static int mail_row(const struct store_report_mail *m, void *ctx)
+{
+	note(ctx, "%s:%s;", m->kind, m->rcpt);
+	return 0;
+}
+
+/* The rows a report of [1000, 2000) reads. */
+static void test_report_rows(void **state)
+{
+	struct fixture *f = *state;
+	struct store_item it[5];
+	struct store_outbox o = {.kind = "reminder",
+				 .mail_from = "a@x",
+				 .rcpt = "h@x\nu@x",
+				 .data = "x",
+				 .data_len = 1};
+	struct rows r = {0};
+	int64_t n = -1;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(
+		    store_item_create(f->st, "CV", 2026, i == 4 ? 2500 : 500,
+				      add_message(f->st, (uint32_t)i + 1, NULL),
+				      "s", "s@x", &it[i], &err),
+		    0);
+	}
+	/* 1 open, 2 done before the period, 3 done in it, 4 never
+	 * assigned, 5 registered after it */
+	for (int i = 0; i < 5; i++) {
+		if (i != 3) {
+			assert_int_equal(store_case_assign(f->st, it[i].id, "A",
+							   NULL, 20000, 600,
+							   "o@x", &err),
+					 0);
+		}
+	}
+	assert_int_equal(
+	    store_case_set_status(f->st, it[1].id, "done", 999, 0, &err), 0);
+	assert_int_equal(
+	    store_case_set_status(f->st, it[2].id, "done", 1000, 1, &err), 0);
+	assert_int_equal(
+	    store_consult_ask(f->st, it[0].id, "B", 700, "l@x", 20000, &err),
+	    0);
+	assert_int_equal(
+	    store_consult_ask(f->st, it[0].id, "C", 700, "l@x", 20000, &err),
+	    0);
+	assert_int_equal(
+	    store_consult_ask(f->st, it[2].id, "D", 700, "l@x", 20000, &err),
+	    0);
+	assert_int_equal(store_consult_answer(f->st, 1, "agree", 1500, "b@x",
+					      "ok", false, &err),
+			 0);
+	assert_int_equal(store_consult_answer(f->st, 2, "deemed", 2000, NULL,
+					      NULL, false, &err),
+			 0);
+	assert_int_equal(
+	    store_extension_add(f->st, it[0].id, 900, "l@x", 1, 2, "r", &err),
+	    0);
+	assert_int_equal(
+	    store_extension_decide(f->st, 1, "granted", 1100, "o@x", &err), 0);
+	assert_int_equal(
+	    store_extension_add(f->st, it[0].id, 1200, "l@x", 2, 3, "r", &err),
+	    0);
+	assert_int_equal(
+	    store_extension_add(f->st, it[2].id, 2000, "l@x", 2, 3, "r", &err),
+	    0);
+	for (int i = 0; i < 4; i++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "m%d@x", i);
+		o.message_id = id;
+		o.item_id = it[0].id;
+		o.created_at = o.next_attempt_at = i == 3 ? 2000 : 1000 + i;
+		o.kind = i == 1 ? "assigned" : i == 2 ? "overdue" : "reminder";
+		assert_int_equal(store_outbox_add(f->st, &o, NULL, &err), 0);
+	}
+	assert_int_equal(store_commit(f->st, &err), 0);
+
+	assert_int_equal(
+	    store_report_items(f->st, 1000, 2000, item_row, &r, &err), 0);
+	assert_string_equal(r.seen, "000001:assigned:A;000003:done:A;");
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(
+	    store_report_consults(f->st, 1000, 2000, consult_row, &r, &err), 0);
+	assert_string_equal(r.seen, "B:agree:b@x;");
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(
+	    store_report_consults(f->st, 1000, 2001, consult_row, &r, &err), 0);
+	assert_string_equal(r.seen, "B:agree:b@x;C:deemed:-;");
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(
+	    store_report_extensions(f->st, 1000, 2000, ext_row, &r, &err), 0);
+	assert_string_equal(r.seen, "900:granted;1200:pending;");
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(store_report_mails(f->st, 1000, 2000,
+					    ",reminder,overdue,", mail_row, &r,
+					    &err),
+			 0);
+	assert_string_equal(r.seen, "reminder:h@x\nu@x;overdue:h@x\nu@x;");
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(store_report_mails(f->st, 1000, 2000, ",remind,",
+					    mail_row, &r, &err),
+			 0);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(store_report_registered_before(f->st, 2500, &n, &err),
+			 0);
+	assert_int_equal(n, 4);
+	for (int i = 0; i < 5; i++) {
+		store_item_release(&it[i]);
+	}
 }
 
 static void test_item_numbering(void **state)
@@ -556,6 +740,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_reports_sent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_report_rows, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_item_numbering, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_rollback_loses_uncommitted,

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,6 +25,7 @@ static const struct template_var vars[] = {
     {"letter_date", "2023-04-27"},
     {"deadline", "—"},
     {"duplicate_of", "—"},
+    {"table_html", "<table><tr><td>a &amp; b</td></tr></table>"},
 };
 
 static void test_expand(void **state)
@@ -43,6 +45,14 @@ static void test_expand(void **state)
 	    {"{{nope}}", 0, -1, NULL},
 	    {"{{key", 0, -1, NULL},
 	    {"a\nb\n{{typo}}", 0, -1, NULL},
+	    /* "_html" variables: markup inserted as it is, in .html only */
+	    {"<p>{{table_html}}</p>", 1, 0,
+	     "<p><table><tr><td>a &amp; b</td></tr></table></p>"},
+	    {"{{table_html}}", 0, -1, NULL},
+	    {"{{subject}} {{table_html}}", 1, 0,
+	     "V/v báo cáo &lt;quý&gt; &amp; &quot;năm&quot; <table><tr><td>a "
+	     "&amp; b</td></tr></table>"},
+	    {"{{_html}}", 1, -1, NULL}, /* no such variable */
 	};
 
 	(void)state;
@@ -136,7 +146,22 @@ static const struct template_var full_vars[] = {
     {"done_date", "03/12/2026"},
     {"office", "vanphong@moit.gov.vn"},
     {"duplicate_of", "—"}, /* registered only */
+    /* report only */
+    {"period", "Quý II năm 2026"},
+    {"period_name", "2026Q2"},
+    {"from", "01/04/2026"},
+    {"to", "30/06/2026"},
+    {"as_of", "30/06/2026"},
+    {"summary", "Nhận: 12; xong đúng hạn: 9.\n"},
+    {"attachment", "bao-cao-2026Q2.csv"},
+    {"report_html", "<table><tr><td>9 &amp; 3</td></tr></table>"},
 };
+
+/* Templates about no item (no key in the subject or text). */
+static bool about_item(const char *name)
+{
+	return strcmp(name, "report") != 0;
+}
 
 static bool is_shipped(const char *name, size_t len)
 {
@@ -194,12 +219,14 @@ static void test_all_shipped(void **state)
 					    &err) < 0) {
 				fail_msg("%s/%s: %s", lang, name, err);
 			}
-			if (!str_startswith(t.subject, "[CV-2026-000123] ") ||
-			    strchr(t.subject, '\n')) {
+			if ((about_item(name) &&
+			     !str_startswith(t.subject, "[CV-2026-000123] ")) ||
+			    strchr(t.subject, '\n') || !*t.subject) {
 				fail_msg("%s/%s: subject '%s'", lang, name,
 					 t.subject);
 			}
-			if (!strstr(t.text, "CV-2026-000123") ||
+			if ((about_item(name) &&
+			     !strstr(t.text, "CV-2026-000123")) ||
 			    strstr(t.text, "{{") ||
 			    !strstr(t.text, "\n-- \n")) {
 				fail_msg("%s/%s.txt: no key, a {{ left, or no"
@@ -214,9 +241,16 @@ static void test_all_shipped(void **state)
 			    strcasestr(t.html, "<head") ||
 			    strcasestr(t.html, "<body") ||
 			    strcasestr(t.html, "<script") ||
-			    !strstr(t.html, "CV-2026-000123")) {
+			    (about_item(name) &&
+			     !strstr(t.html, "CV-2026-000123"))) {
 				fail_msg("%s/%s.html: not a body fragment"
 					 " with the key",
+					 lang, name);
+			}
+			if (!about_item(name) &&
+			    !strstr(t.html, "<td>9 &amp; 3</td>")) {
+				fail_msg("%s/%s.html: no report inserted as"
+					 " it is",
 					 lang, name);
 			}
 			if (!utf8_nfc(t.subject) || !utf8_nfc(t.text) ||
@@ -311,6 +345,65 @@ static void test_check(void **state)
 	template_cache_clear();
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A "_html" variable goes into the .html unescaped; in the .txt (body
+ * or subject) check and render refuse it. */
+static void test_raw_html(void **state)
+{
+	char dir[] = "/tmp/congvan-tpl-XXXXXX";
+	struct template_out t;
+	char *err = NULL, *cmd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	cmd = xasprintf("mkdir -p %s/vi", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	{
+		char *txt = xasprintf("%s/vi/good.txt", dir);
+		char *html = xasprintf("%s/vi/good.html", dir);
+		char *bad = xasprintf("%s/vi/bad.txt", dir);
+
+		write_file(txt, "Subject: {{subject}}\n\n{{key}}\n");
+		write_file(html, "<p>{{subject}}</p>{{table_html}}");
+		write_file(bad, "Subject: x\n\nbody\n{{table_html}}\n");
+		free(txt);
+		free(html);
+		free(bad);
+	}
+	assert_int_equal(template_check(dir, "vi", "good", &err), 0);
+	assert_int_equal(template_render(dir, "vi", "good", vars,
+					 ARRAY_SIZE(vars), &t, &err),
+			 0);
+	assert_string_equal(t.html,
+			    "<p>V/v báo cáo &lt;quý&gt; &amp; &quot;năm&quot;"
+			    "</p><table><tr><td>a &amp; b</td></tr></table>");
+	template_out_free(&t);
+	assert_int_equal(template_check(dir, "vi", "bad", &err), -1);
+	if (!strstr(err, "bad.txt': line 4")) {
+		fail_msg("%s", err);
+	}
+	assert_non_null(strstr(err, "table_html"));
+	FREE_AND_NULL(err);
+	assert_int_equal(
+	    template_render(dir, "vi", "bad", vars, ARRAY_SIZE(vars), &t, &err),
+	    -1);
+	assert_non_null(strstr(err, "table_html"));
+	free(err);
+	template_cache_clear();
+	cmd = xasprintf("rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 static void test_backoff(void **state)
 {
 	(void)state;
@@ -330,6 +423,7 @@ int main(void)
 	    cmocka_unit_test(test_shipped_pairs),
 	    cmocka_unit_test(test_missing),
 	    cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_raw_html),
 	    cmocka_unit_test(test_backoff),
 	};
 

@@ -1,0 +1,53 @@
+/* An item's history from the event log (history.c).  Private to
+ * src/report. */
+#ifndef CONGVAN_REPORT_HISTORY_H
+#define CONGVAN_REPORT_HISTORY_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "congvan/store.h"
+#include "congvan/util.h"
+
+struct history {
+	struct {
+		time_t at;
+		char *code;
+	} * leads; /* each assignment: the new lead */
+	size_t n_leads;
+	struct {
+		time_t at;
+		char *address; /* NULL: cleared by a new assignment */
+	} * handlers;
+	size_t n_handlers;
+	struct {
+		time_t at;
+		int32_t day;
+	} * deadlines; /* each deadline set, changed or extended */
+	size_t n_deadlines;
+	struct {
+		time_t at;
+		char *code; /* the unit that passed the item on */
+	} * transfers;
+	size_t n_transfers;
+};
+
+/* Reads item_id's events into h_r: 0, or -1 with *error_r.  Release with
+ * history_release. */
+int history_load(struct store *st, int64_t item_id, struct history *h_r,
+		 char **error_r);
+void history_release(struct history *h);
+
+/* The lead at t; without assignments in the log, lead_now when the item
+ * was assigned (assigned_at) by t.  NULL when it had none yet.
+ * Borrowed. */
+const char *history_lead(const struct history *h, const char *lead_now,
+			 time_t assigned_at, time_t t);
+/* The handler at t (NULL: none); handler_now when the log has none.
+ * Borrowed. */
+const char *history_handler(const struct history *h, const char *handler_now,
+			    time_t t);
+/* The deadline in force at t: due_now unless it was changed after t. */
+int32_t history_deadline(const struct history *h, int32_t due_now, time_t t);
+
+#endif
