@@ -70,6 +70,9 @@ enum c {
 	C_COUNT
 };
 
+/* The statements of calendar.c. */
+enum cal { CAL_UPSERT, CAL_GET, CAL_OPEN, CAL_CANCEL, CAL_RESPOND, CAL_COUNT };
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -81,6 +84,7 @@ struct store {
 	bool in_tx;
 	sqlite3_stmt *stmts[Q_COUNT];
 	sqlite3_stmt *case_stmts[C_COUNT];
+	sqlite3_stmt *cal_stmts[CAL_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and
