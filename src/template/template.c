@@ -339,4 +339,6 @@ const char *const template_names[] = {"registered",
 				      "extension_request",
 				      "extension_decided",
 				      "done",
+				      "calendar_cancel",
+				      "calendar_declined",
 				      NULL};
