@@ -32,6 +32,8 @@ seed() { # TARGET: a seed corpus folder
 		cp tests/data/letters/*.txt tests/data/integration/*.txt "$dir/" 2>/dev/null || true ;;
 	fuzz_trim)
 		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_ical)
+		cp tests/data/ical/*.ics "$dir/" 2>/dev/null || true ;;
 	fuzz_holidays)
 		cp data/holidays-vn.txt "$dir/"
 		printf '!mon-fri, sat\n2025-04-26\tSat\twork\n2025-05-02 Fri off x\n' \

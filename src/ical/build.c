@@ -30,6 +30,12 @@ void ical_lib_init(void)
 	icalerror_clear_errno();
 }
 
+void ical_lib_done(void)
+{
+	icalerror_clear_errno();
+	icalmemory_free_ring();
+}
+
 const char *ical_part_name(enum ical_part part)
 {
 	return (unsigned)part < ARRAY_SIZE(part_names) ? part_names[part]
@@ -85,7 +91,9 @@ char *ical_uid(const char *key, enum ical_part part, const char *who,
  * most max bytes (cut at a character boundary).  Caller frees. */
 static char *one_line(const char *s, size_t max)
 {
-	char *t = mime_nfc(s ? s : "", s ? strlen(s) : 0);
+	/* NFC never more than triples a string's length: read no more
+	 * than needed of a long one. */
+	char *t = mime_nfc(s ? s : "", s ? strnlen(s, 4 * max) : 0);
 	size_t n = strlen(t);
 
 	for (char *p = t; *p; p++) {
@@ -411,9 +419,11 @@ int ical_build(const struct ical_event *ev, bool cancel, char **text_r,
 	if (!s) {
 		*error_r = xasprintf("calendar: libical: %s",
 				     icalerror_strerror(icalerrno));
+		ical_lib_done();
 		return -1;
 	}
 	*text_r = xstrdup(s);
 	icalmemory_free_buffer(s);
+	ical_lib_done();
 	return 0;
 }

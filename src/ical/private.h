@@ -9,5 +9,9 @@
 /* libical reports errors through icalerrno; congvan must never let it
  * abort the process on malformed input.  Called before each use. */
 void ical_lib_init(void);
+/* Frees libical's ring of temporary buffers, which would otherwise keep
+ * up to a few thousand strings alive between calls; no string of libical
+ * is kept past it. */
+void ical_lib_done(void);
 
 #endif

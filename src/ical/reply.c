@@ -229,7 +229,7 @@ int ical_reply_parse(const char *text, size_t len, struct ical_reply *r,
 	if (root) {
 		icalcomponent_free(root);
 	}
-	icalerror_clear_errno();
+	ical_lib_done();
 	if (why) {
 		*error_r = xasprintf("calendar reply: %s", why);
 		return -1;
