@@ -364,6 +364,56 @@ static icalcomponent *vevent(const struct ical_event *ev, bool cancel)
 	return e;
 }
 
+/* --- folding -------------------------------------------------------------- */
+
+/* libical 3.0 folds a content line after the last ';', ':' or ' ' of its
+ * first 74 octets, else at a character boundary; but it folds the line
+ * with its CRLF, and with no such character near the end it may put the
+ * fold between that CR and LF (the fuzzer found it).  So its output is
+ * unfolded here (every CRLF followed by a space or a tab removed, which
+ * undoes that too: content lines hold no CR or LF of their own) and
+ * folded again: at most 75 octets a line, never inside a UTF-8
+ * sequence (RFC 5545 3.1).  Caller frees. */
+static char *refold(const char *in)
+{
+	struct sbuf flat = SBUF_INIT(SIZE_MAX - 1);
+	struct sbuf out = SBUF_INIT(SIZE_MAX - 1);
+	const char *p, *end;
+
+	for (p = in; *p; p++) {
+		if (p[0] == '\r' && p[1] == '\n' &&
+		    (p[2] == ' ' || p[2] == '\t')) {
+			p += 2;
+			continue;
+		}
+		sbuf_addch(&flat, *p);
+	}
+	for (p = sbuf_str(&flat); *p; p = end + (*end ? 2 : 0)) {
+		const char *eol = strstr(p, "\r\n");
+		size_t room = 75;
+
+		end = eol ? eol : p + strlen(p);
+		while ((size_t)(end - p) > room) {
+			size_t n = room;
+
+			while (n > 0 && ((unsigned char)p[n] & 0xc0) == 0x80) {
+				n--;
+			}
+			if (n == 0) {
+				n = room; /* not UTF-8: cannot happen */
+			}
+			sbuf_add(&out, p, n);
+			sbuf_adds(&out, "\r\n ");
+			p += n;
+			room = 74;
+		}
+		sbuf_add(&out, p, (size_t)(end - p));
+		sbuf_adds(&out, "\r\n");
+	}
+	sbuf_release(&flat);
+	return sbuf_detach(&out);
+}
+
 static int check(const struct ical_event *ev, char **error_r)
 {
 	const char *what = NULL;
@@ -422,7 +472,7 @@ int ical_build(const struct ical_event *ev, bool cancel, char **text_r,
 		ical_lib_done();
 		return -1;
 	}
-	*text_r = xstrdup(s);
+	*text_r = refold(s);
 	icalmemory_free_buffer(s);
 	ical_lib_done();
 	return 0;

@@ -25,7 +25,8 @@ static void check_built(const char *text)
 	for (const char *p = text; *p;) {
 		const char *cr = strstr(p, "\r\n");
 
-		if (!cr || cr - p > 75) {
+		if (!cr || cr - p > 75 || memchr(p, '\n', (size_t)(cr - p)) ||
+		    memchr(p, '\r', (size_t)(cr - p))) {
 			abort();
 		}
 		p = cr + 2;

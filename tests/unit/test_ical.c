@@ -339,6 +339,48 @@ static void test_parts(void **state)
 	free(text);
 }
 
+/* Folding at every length, with and without spaces and multi-octet
+ * characters near the fold: libical 3.0 alone can fold between the CR
+ * and LF that end a line (found by fuzz_ical). */
+static void test_folding(void **state)
+{
+	static const char *const units[] = {"x", "ồ", "a;", "\xc2\xa0", "ab "};
+
+	(void)state;
+	for (size_t u = 0; u < ARRAY_SIZE(units); u++) {
+		/* up to the 300 bytes of a subject kept in SUMMARY */
+		for (size_t n = 0; n * strlen(units[u]) <= 300; n++) {
+			struct ical_event ev = lead_event();
+			struct sbuf sb = SBUF_INIT(1 << 16);
+			icalcomponent *root, *ve;
+			char *text, *want;
+
+			for (size_t i = 0; i < n; i++) {
+				sbuf_adds(&sb, units[u]);
+			}
+			ev.subject = sbuf_str(&sb);
+			ev.unit = sbuf_str(&sb);
+			ev.organizer_name = sbuf_str(&sb);
+			text = build_ok(&ev, n % 2 == 1);
+			check_lines(text);
+			root = icalparser_parse_string(text);
+			ve = icalcomponent_get_first_component(
+			    root, ICAL_VEVENT_COMPONENT);
+			assert_non_null(ve);
+			assert_string_equal(icalcomponent_get_uid(ve), ev.uid);
+			want = xasprintf("Hạn xử lý: [CV-2026-000001]%s%s",
+					 n ? " " : "", sbuf_str(&sb));
+			str_trim(want);
+			assert_string_equal(icalcomponent_get_summary(ve),
+					    want);
+			free(want);
+			icalcomponent_free(root);
+			free(text);
+			sbuf_release(&sb);
+		}
+	}
+}
+
 static void test_build_errors(void **state)
 {
 	static const struct ical_attendee bad[] = {
@@ -490,6 +532,22 @@ static void test_reply_samples(void **state)
 	ical_reply_release(NULL);
 }
 
+/* s unfolded (RFC 5545 3.1).  Caller frees. */
+static char *unfold(const char *s)
+{
+	struct sbuf sb = SBUF_INIT(1 << 20);
+
+	for (; *s; s++) {
+		if (s[0] == '\r' && s[1] == '\n' &&
+		    (s[2] == ' ' || s[2] == '\t')) {
+			s += 2;
+			continue;
+		}
+		sbuf_addch(&sb, *s);
+	}
+	return sbuf_detach(&sb);
+}
+
 /* s with the first from replaced by to.  Caller frees. */
 static char *replace(const char *s, const char *from, const char *to)
 {
@@ -509,6 +567,9 @@ static void test_reply_of_ours(void **state)
 	(void)state;
 	ev.sequence = 4;
 	text = build_ok(&ev, false);
+	a = unfold(text);
+	free(text);
+	text = a;
 	a = replace(text, "METHOD:REQUEST", "METHOD:REPLY");
 	b = replace(a, "PARTSTAT=NEEDS-ACTION", "PARTSTAT=ACCEPTED");
 	assert_int_equal(ical_reply_parse(b, strlen(b), &r, &err), 0);
@@ -658,6 +719,7 @@ int main(void)
 	    cmocka_unit_test(test_request),
 	    cmocka_unit_test(test_cancel),
 	    cmocka_unit_test(test_parts),
+	    cmocka_unit_test(test_folding),
 	    cmocka_unit_test(test_build_errors),
 	    cmocka_unit_test(test_uid),
 	    cmocka_unit_test(test_reply_samples),
