@@ -195,21 +195,18 @@ static char *recipients_of(const struct wf_mail *m)
 	return sbuf_detach(&sb);
 }
 
+/* Notes on the item what was sent under which UID and SEQUENCE. */
 static int record(struct runtime *rt, const struct wf_item *it,
-		  const char *kind, const char *uid, int sequence, int32_t due)
+		  const char *kind, const char *uid, int sequence, int32_t due,
+		  char **error_r)
 {
 	char day[16], *detail;
-	char *err = NULL;
 	int rc;
 
 	wf_day_text(due, day);
 	detail = xasprintf("%s SEQUENCE %d, %s", uid, sequence, day);
-	rc = wf_event(rt, it->c.id, 0, "workflow", kind, detail, &err);
+	rc = wf_event(rt, it->c.id, 0, "workflow", kind, detail, error_r);
 	free(detail);
-	if (rc < 0) {
-		log_warnx("'%s': %s", it->c.key, err);
-		free(err);
-	}
 	return rc;
 }
 
@@ -252,7 +249,8 @@ int wf_calendar_request(struct runtime *rt, const struct wf_item *it,
 		m->calendar = NULL;
 		if (build(&b, false, &m->calendar, error_r) == 0) {
 			m->calendar_method = "REQUEST";
-			ret = record(rt, it, "calendar-request", uid, seq, due);
+			ret = record(rt, it, "calendar-request", uid, seq, due,
+				     error_r);
 		}
 	}
 	free(e.recipient);
@@ -289,14 +287,11 @@ static int cancel_entry(struct runtime *rt, const struct wf_item *it,
 	wf_set(&m, V_EVENT_DATE, day);
 	wf_set(&m, V_REASON, reason);
 	wf_set(&m, V_RECIPIENT, party_name(rt, part, e->party));
-	if (build(&b, true, &m.calendar, error_r) == 0) {
+	if (build(&b, true, &m.calendar, error_r) == 0 &&
+	    record(rt, it, "calendar-cancel", e->uid, seq, e->due_day,
+		   error_r) == 0) {
 		m.calendar_method = "CANCEL";
-		ret =
-		    record(rt, it, "calendar-cancel", e->uid, seq, e->due_day) <
-				0 ||
-			    wf_send(rt, it, &m, "calendar_cancel", error_r) < 0
-			? -1
-			: 0;
+		ret = wf_send(rt, it, &m, "calendar_cancel", error_r);
 	}
 	free(b.att);
 	wf_mail_release(&m);
@@ -384,6 +379,34 @@ static int declined(struct runtime *rt, const struct wf_item *it,
 	return ret;
 }
 
+/* The event kind an answer is recorded as; *note_r says why one that
+ * counts for nothing does not ("" when it counts). */
+static const char *judge(const struct store_calendar_entry *e,
+			 const struct ical_reply *r, const char **note_r)
+{
+	*note_r = "";
+	if (!in_list(e->recipient, r->attendee)) {
+		*note_r = ": the attendee was not invited";
+		return "calendar-reply-not-acted";
+	}
+	if (strcmp(e->state, "open") != 0) {
+		*note_r = ": the event is cancelled";
+		return "calendar-reply-outdated";
+	}
+	if (r->sequence >= 0 && r->sequence < e->sequence) {
+		*note_r = ": an earlier version";
+		return "calendar-reply-outdated";
+	}
+	switch (r->answer) {
+	case ICAL_ANSWER_DECLINED:
+		return "calendar-declined";
+	case ICAL_ANSWER_TENTATIVE:
+		return "calendar-tentative";
+	default:
+		return "calendar-accepted";
+	}
+}
+
 int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 			    const struct inspection *in, char **error_r)
 {
@@ -391,7 +414,7 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 	const struct message_info *mi = &in->info;
 	struct store_calendar_entry e;
 	struct wf_item it;
-	const char *kind, *note = "";
+	const char *kind, *note;
 	char *detail = NULL, *actor;
 	int rc, ret = -1;
 
@@ -412,20 +435,7 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 			!strcasecmp(mi->from_addr, r->attendee)
 		    ? xasprintf("%s <%s>", mi->from_name, r->attendee)
 		    : xstrdup(r->attendee);
-	if (!in_list(e.recipient, r->attendee)) {
-		kind = "calendar-reply-not-acted";
-		note = ": the attendee was not invited";
-	} else if (strcmp(e.state, "open") != 0 ||
-		   (r->sequence >= 0 && r->sequence < e.sequence)) {
-		kind = "calendar-reply-outdated";
-		note = strcmp(e.state, "open") ? ": the event is cancelled"
-					       : ": an earlier version";
-	} else {
-		kind = r->answer == ICAL_ANSWER_ACCEPTED ? "calendar-accepted"
-		       : r->answer == ICAL_ANSWER_DECLINED
-			   ? "calendar-declined"
-			   : "calendar-tentative";
-	}
+	kind = judge(&e, r, &note);
 	detail = xasprintf("%s %s SEQUENCE %d%s%s%s", e.role, e.uid,
 			   r->sequence, note, r->comment ? ": " : "",
 			   r->comment ? r->comment : "");
