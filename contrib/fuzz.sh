@@ -43,6 +43,7 @@ seed() { # TARGET: a seed corpus folder
 	fuzz_message | fuzz_inspect)
 		cp tests/data/integration/*.eml tests/data/mime/*.eml "$dir/" 2>/dev/null || true
 		cp tests/data/mail/*.eml "$dir/" 2>/dev/null || true
+		cp tests/data/inspect/calendar-*.eml "$dir/" 2>/dev/null || true
 		for f in ../shared/fixtures/talon/standard_replies/*.eml; do
 			[ -e "$f" ] && cp "$f" "$dir/talon-$(basename "$f")"
 		done ;;
