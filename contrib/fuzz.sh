@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 OUT=build/fuzz
-PKGS="libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib"
+PKGS="libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib libical"
 FLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude $(pkg-config --cflags $PKGS)
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 	-DCONGVAN_VERSION=\"fuzz\" -DCONGVAN_DATADIR=\"/nonexistent\""
@@ -32,6 +32,8 @@ seed() { # TARGET: a seed corpus folder
 		cp tests/data/letters/*.txt tests/data/integration/*.txt "$dir/" 2>/dev/null || true ;;
 	fuzz_trim)
 		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_ical)
+		cp tests/data/ical/*.ics "$dir/" 2>/dev/null || true ;;
 	fuzz_holidays)
 		cp data/holidays-vn.txt "$dir/"
 		printf '!mon-fri, sat\n2025-04-26\tSat\twork\n2025-05-02 Fri off x\n' \
@@ -41,6 +43,7 @@ seed() { # TARGET: a seed corpus folder
 	fuzz_message | fuzz_inspect)
 		cp tests/data/integration/*.eml tests/data/mime/*.eml "$dir/" 2>/dev/null || true
 		cp tests/data/mail/*.eml "$dir/" 2>/dev/null || true
+		cp tests/data/inspect/calendar-*.eml "$dir/" 2>/dev/null || true
 		for f in ../shared/fixtures/talon/standard_replies/*.eml; do
 			[ -e "$f" ] && cp "$f" "$dir/talon-$(basename "$f")"
 		done ;;

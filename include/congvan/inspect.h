@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "congvan/ical.h"
 #include "congvan/letter.h"
 #include "congvan/message.h"
 #include "congvan/mime.h"
@@ -23,6 +24,12 @@ struct inspection {
 	const char *letter_source; /* "body", "forwarded", "pdf"; NULL */
 	char *reply_text;          /* NULL for letters */
 	struct reply_parsed reply; /* decision and commands of reply_text */
+	/* An iTIP REPLY (a calendar's Accept / Decline / Tentative button)
+	 * in a text/calendar or application/ics part of the message: such
+	 * a message is automatic mail (kind auto), never a letter or a
+	 * reply with commands. */
+	bool has_calendar_reply;
+	struct ical_reply calendar_reply;
 };
 
 enum inspect_flags {

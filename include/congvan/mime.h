@@ -58,10 +58,23 @@ struct mime_doc {
 
 	bool is_delivery_report; /* multipart/report;
 				    report-type=delivery-status */
+
+	/* With MIME_KEEP_CALENDAR: the decoded content of the first
+	 * text/calendar or application/ics part of this message (not of a
+	 * forwarded one), in UTF-8 when its charset said otherwise,
+	 * NUL-terminated; NULL when there is none or it is larger than
+	 * MIME_CALENDAR_MAX.  The part is listed as an attachment only as
+	 * before (with a file name or Content-Disposition: attachment). */
+	char *calendar;
+	size_t calendar_len;
 };
 
+#define MIME_CALENDAR_MAX (1024 * 1024)
+
 enum mime_flags {
-	MIME_KEEP_PDF = 1 << 0, /* keep the decoded bytes of PDF attachments */
+	MIME_KEEP_PDF = 1 << 0,      /* keep the decoded bytes of PDF
+				      * attachments */
+	MIME_KEEP_CALENDAR = 1 << 1, /* keep the first calendar part */
 };
 
 /* Parses raw (a whole RFC 5322 message; a message without MIME headers

@@ -321,6 +321,50 @@ int store_audit_foreach(struct store *st, time_t from, time_t to,
 			const char *unit, store_audit_cb *cb, void *ctx,
 			char **error_r);
 
+/* --- calendar.c: the iCalendar events sent for deadlines --------------- */
+
+/* One event (src/ical): its UID names the item and the part of the work
+ * (role: lead, handler, consult, coordinate); SEQUENCE starts at 0. */
+struct store_calendar_entry {
+	char *uid;
+	int64_t item_id;
+	char *recipient; /* the attendees' addresses, ", "-separated */
+	char *role;
+	char *party; /* whose part: a unit code, or the handler's address */
+	int sequence;
+	int32_t due_day;
+	char *state;    /* open, cancelled */
+	char *response; /* accepted, declined, tentative; NULL: none yet */
+	time_t responded_at;
+};
+void store_calendar_entry_release(struct store_calendar_entry *e);
+
+/* Records a REQUEST about to be sent (e's uid, item_id, recipient, role,
+ * party and due_day; the rest is ignored): a new uid is inserted open
+ * with SEQUENCE 0; a known one (another deadline, or the same request
+ * sent again) gets its SEQUENCE raised by one, the new recipient and due
+ * day, is open again and loses any earlier response.  *sequence_r is the
+ * SEQUENCE to send. */
+int store_calendar_upsert(struct store *st,
+			  const struct store_calendar_entry *e, int *sequence_r,
+			  char **error_r);
+/* 1 with *e_r (release it) when uid is known, 0 when not, -1 on error. */
+int store_calendar_get(struct store *st, const char *uid,
+		       struct store_calendar_entry *e_r, char **error_r);
+/* Calls cb for item_id's open entries, oldest first (cb may write); a
+ * non-zero return from cb stops the walk. */
+typedef int store_calendar_cb(const struct store_calendar_entry *e, void *ctx);
+int store_calendar_foreach_open(struct store *st, int64_t item_id,
+				store_calendar_cb *cb, void *ctx,
+				char **error_r);
+/* Marks an open entry cancelled and raises its SEQUENCE for the CANCEL:
+ * 1 with *sequence_r, 0 when uid is unknown or cancelled already. */
+int store_calendar_cancel(struct store *st, const char *uid, int *sequence_r,
+			  char **error_r);
+/* Records an attendee's answer (accepted, declined, tentative) at at. */
+int store_calendar_respond(struct store *st, const char *uid,
+			   const char *response, time_t at, char **error_r);
+
 /* The raw bytes' SHA-256, sender and Message-ID of stored message id (the
  * strings owned by the caller, NULL when unknown): 1, 0 or -1. */
 int store_message_ref(struct store *st, int64_t id, char sha_r[STORE_SHA_HEX],

@@ -62,6 +62,27 @@ static void find_letter(struct inspection *in, unsigned flags)
 	in->has_letter = in->letter_source != NULL;
 }
 
+/* A calendar client's answer to one of our invitations is automatic
+ * mail, whatever its subject ("Accepted: ...", "Đã chấp nhận: ...") or
+ * threading made of it; a bounce stays a bounce. */
+static void find_calendar_reply(struct inspection *in)
+{
+	char *err = NULL;
+
+	if (!in->doc.calendar ||
+	    ical_reply_parse(in->doc.calendar, in->doc.calendar_len,
+			     &in->calendar_reply, &err) < 0) {
+		free(err);
+		return;
+	}
+	in->has_calendar_reply = true;
+	if (in->kind != MESSAGE_BOUNCE) {
+		in->kind = MESSAGE_AUTO;
+		in->info.kind = MESSAGE_AUTO;
+		in->info.kind_reason = "calendar reply (iTIP METHOD:REPLY)";
+	}
+}
+
 void inspect_message(const char *raw, size_t len,
 		     const struct message_classify_opts *opts, unsigned flags,
 		     struct inspection *out_r)
@@ -70,12 +91,15 @@ void inspect_message(const char *raw, size_t len,
 
 	memset(in, 0, sizeof(*in));
 	message_info_parse(raw, len, opts, &in->info);
-	mime_parse(raw, len, (flags & INSPECT_PDF) ? MIME_KEEP_PDF : 0,
+	mime_parse(raw, len,
+		   MIME_KEEP_CALENDAR |
+		       ((flags & INSPECT_PDF) ? MIME_KEEP_PDF : 0),
 		   &in->doc);
 	in->kind = in->info.kind;
 	if (in->doc.is_delivery_report && in->kind != MESSAGE_BOUNCE) {
 		in->kind = MESSAGE_BOUNCE;
 	}
+	find_calendar_reply(in);
 	if (in->info.subject) {
 		message_subject_tag(
 		    in->info.subject,
@@ -106,6 +130,8 @@ void inspection_free(struct inspection *in)
 	letter_free(&in->letter);
 	FREE_AND_NULL(in->reply_text);
 	reply_parsed_free(&in->reply);
+	ical_reply_release(&in->calendar_reply);
+	in->has_calendar_reply = false;
 }
 
 static void add_attachments(struct sbuf *sb, const struct mime_doc *doc)

@@ -141,6 +141,25 @@ static int find_item(struct runtime *rt, const struct message_info *mi,
 	return rc < 0 ? -1 : 0;
 }
 
+/* The item of the event a calendar's answer names by its UID. */
+static int calendar_item(struct runtime *rt, const struct inspection *in,
+			 int64_t *item_id_r, char **error_r)
+{
+	struct store_calendar_entry e;
+	int rc;
+
+	*item_id_r = 0;
+	if (!in->has_calendar_reply) {
+		return 0;
+	}
+	rc = store_calendar_get(rt->st, in->calendar_reply.uid, &e, error_r);
+	if (rc == 1) {
+		*item_id_r = e.item_id;
+	}
+	store_calendar_entry_release(&e);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Records what a message is and acts on it: a letter (or a reply to no
  * item of ours) becomes an item; anything else is noted on its item. */
 static int dispatch(struct runtime *rt, int64_t msg_id,
@@ -159,7 +178,8 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	if (in->kind == MESSAGE_LETTER) {
 		return register_item(rt, msg_id, in, stats, error_r);
 	}
-	if (find_item(rt, mi, &item_id, error_r) < 0) {
+	if (calendar_item(rt, in, &item_id, error_r) < 0 ||
+	    (!item_id && find_item(rt, mi, &item_id, error_r) < 0)) {
 		return -1;
 	}
 	if (in->kind == MESSAGE_REPLY && item_id == 0) {
@@ -188,9 +208,14 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 		error_r) < 0) {
 		return -1;
 	}
-	/* Automatic mail and bounces are recorded, never acted on. */
+	/* Automatic mail and bounces are recorded, never acted on; a
+	 * calendar's answer is recorded on its event. */
 	if (in->kind == MESSAGE_REPLY && item_id) {
 		return workflow_reply(rt, item_id, msg_id, in, error_r);
+	}
+	if (in->has_calendar_reply && in->kind == MESSAGE_AUTO && item_id) {
+		return workflow_calendar_reply(rt, item_id, msg_id, in,
+					       error_r);
 	}
 	return 0;
 }

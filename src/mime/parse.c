@@ -137,6 +137,34 @@ void mime_add_attachment(struct mime_ctx *ctx, struct mime_build *b,
 	mime_attachment_digest(a, pi->cte, body, len, keep);
 }
 
+void mime_keep_calendar(struct mime_ctx *ctx, struct mime_build *b,
+			const struct mime_part_info *pi, const char *body,
+			size_t len)
+{
+	struct sbuf raw = SBUF_INIT(MIME_CALENDAR_MAX);
+	struct sbuf utf = SBUF_INIT(MIME_CALENDAR_MAX);
+	const char *cs = pi->charset;
+
+	if (!(ctx->flags & MIME_KEEP_CALENDAR) || b->doc->calendar ||
+	    (strcmp(pi->type, "text/calendar") != 0 &&
+	     strcmp(pi->type, "application/ics") != 0)) {
+		return;
+	}
+	mime_decode_append(pi->cte, body, len, &raw);
+	if (cs && !str_iequal(cs, "utf-8") && !str_iequal(cs, "utf8") &&
+	    !str_iequal(cs, "us-ascii")) {
+		mime_charset_append(cs, sbuf_str(&raw), raw.len, &utf);
+	} else {
+		sbuf_add(&utf, sbuf_str(&raw), raw.len);
+	}
+	if (!raw.overflow && !utf.overflow) {
+		b->doc->calendar_len = utf.len;
+		b->doc->calendar = sbuf_detach(&utf);
+	}
+	sbuf_release(&raw);
+	sbuf_release(&utf);
+}
+
 static char *nfc_or_null(char *s)
 {
 	char *r;
@@ -202,5 +230,6 @@ void mime_doc_free(struct mime_doc *doc)
 	free(doc->fwd_from_name);
 	free(doc->fwd_from_addr);
 	free(doc->fwd_date);
+	free(doc->calendar);
 	memset(doc, 0, sizeof(*doc));
 }

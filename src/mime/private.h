@@ -160,6 +160,13 @@ void mime_add_attachment(struct mime_ctx *ctx, struct mime_build *b,
 			 const struct mime_part_info *pi, const char *body,
 			 size_t len);
 
+/* Keeps the decoded content of a text/calendar or application/ics part
+ * as b->doc->calendar when asked (MIME_KEEP_CALENDAR) and none is kept
+ * yet; does nothing for other types. */
+void mime_keep_calendar(struct mime_ctx *ctx, struct mime_build *b,
+			const struct mime_part_info *pi, const char *body,
+			size_t len);
+
 /* Fills the fwd_* fields of b->doc from the header block of a forwarded
  * message. */
 void mime_forward_headers(struct mime_doc *doc, const char *raw, size_t len);

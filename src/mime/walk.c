@@ -289,6 +289,7 @@ void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b, const char *p,
 			      : sizeof("text/plain"));
 	}
 	type = pi.type;
+	mime_keep_calendar(ctx, b, &pi, body, blen);
 	if (str_startswith(type, "multipart/")) {
 		read_multipart(ctx, b, &pi, body, blen, depth, body_ok);
 	} else if (!strcmp(type, "message/rfc822") ||

@@ -81,6 +81,8 @@ enum r {
 	R_SENT_MARK,
 	R_COUNT
 };
+/* The statements of calendar.c. */
+enum cal { CAL_UPSERT, CAL_GET, CAL_OPEN, CAL_CANCEL, CAL_RESPOND, CAL_COUNT };
 
 struct store {
 	sqlite3 *db;
@@ -94,6 +96,7 @@ struct store {
 	sqlite3_stmt *stmts[Q_COUNT];
 	sqlite3_stmt *case_stmts[C_COUNT];
 	sqlite3_stmt *report_stmts[R_COUNT];
+	sqlite3_stmt *cal_stmts[CAL_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and

@@ -173,6 +173,25 @@ static const char *const migrations[] = {
     "  period TEXT PRIMARY KEY,"
     "  at INTEGER NOT NULL,"
     "  message_id TEXT) WITHOUT ROWID;",
+    /* 5 -> 6: the iCalendar events sent for deadlines (calendar.c): one
+     * per UID, that is per item and part of its work (role, and party:
+     * the unit's code or the handler's address); recipient holds the
+     * attendees' addresses, ", "-separated. */
+    "CREATE TABLE calendar_entries ("
+    "  uid TEXT PRIMARY KEY,"
+    "  item_id INTEGER NOT NULL REFERENCES items(id),"
+    "  recipient TEXT NOT NULL,"
+    "  role TEXT NOT NULL"
+    "    CHECK (role IN ('lead', 'handler', 'consult', 'coordinate')),"
+    "  party TEXT NOT NULL,"
+    "  sequence INTEGER NOT NULL DEFAULT 0,"
+    "  due_day INTEGER NOT NULL,"
+    "  state TEXT NOT NULL DEFAULT 'open'"
+    "    CHECK (state IN ('open', 'cancelled')),"
+    "  response TEXT"
+    "    CHECK (response IN ('accepted', 'declined', 'tentative')),"
+    "  responded_at INTEGER);"
+    "CREATE INDEX calendar_entries_item ON calendar_entries(item_id, state);",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -468,6 +487,9 @@ void store_close(struct store **stp)
 	}
 	for (size_t i = 0; i < R_COUNT; i++) {
 		sqlite3_finalize(st->report_stmts[i]);
+	}
+	for (size_t i = 0; i < CAL_COUNT; i++) {
+		sqlite3_finalize(st->cal_stmts[i]);
 	}
 	sqlite3_close(st->db);
 	store_blob_close(st);

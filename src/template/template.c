@@ -371,4 +371,6 @@ const char *const template_names[] = {"registered",
 				      "extension_decided",
 				      "done",
 				      "report",
+				      "calendar_cancel",
+				      "calendar_declined",
 				      NULL};

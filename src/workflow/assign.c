@@ -11,6 +11,31 @@
 #include "congvan/outbox.h"
 #include "private.h"
 
+/* A new assignment ends the calendar events of another lead unit (a
+ * transfer, a reassignment) and of the handler, whom it clears. */
+static int cancel_earlier(struct runtime *rt, const struct wf_item *it,
+			  const struct config_unit *lead, char **error_r)
+{
+	char *keep = wf_calendar_uid(rt, it, ICAL_PART_LEAD, lead->code);
+	bool en = wf_english(rt);
+	int ret;
+
+	ret = wf_calendar_cancel_all(
+		  rt, it, ical_part_name(ICAL_PART_LEAD), keep,
+		  en ? "another unit now leads on the letter"
+		     : "văn bản đã được giao cho đơn vị khác chủ trì",
+		  error_r) < 0 ||
+		      wf_calendar_cancel_all(
+			  rt, it, ical_part_name(ICAL_PART_HANDLER), NULL,
+			  en ? "the letter was assigned anew"
+			     : "văn bản đã được phân công lại",
+			  error_r) < 0
+		  ? -1
+		  : 0;
+	free(keep);
+	return ret;
+}
+
 int wf_assign(struct runtime *rt, struct wf_item *it,
 	      const struct config_unit *lead,
 	      const struct config_unit *const *coordinate, size_t n_coordinate,
@@ -40,7 +65,8 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 		int64_t id = it->c.id;
 
 		wf_item_release(it);
-		if (wf_item_load(rt, id, it, error_r) <= 0) {
+		if (wf_item_load(rt, id, it, error_r) <= 0 ||
+		    cancel_earlier(rt, it, lead, error_r) < 0) {
 			goto out;
 		}
 	}
@@ -53,7 +79,10 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 		wf_cc_unit(&m, coordinate[i]);
 	}
 	m.attach_letter = true;
-	ret = wf_send(rt, it, &m, "assigned", error_r);
+	if (wf_calendar_request(rt, it, &m, ICAL_PART_LEAD, lead->code, due,
+				error_r) == 0) {
+		ret = wf_send(rt, it, &m, "assigned", error_r);
+	}
 	wf_mail_release(&m);
 out:
 	free(detail);

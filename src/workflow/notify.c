@@ -44,6 +44,8 @@ static const char *const var_names[V_COUNT] = {
     [V_ON_TIME] = "on_time",
     [V_DONE_DATE] = "done_date",
     [V_OFFICE] = "office",
+    [V_EVENT] = "event",
+    [V_EVENT_DATE] = "event_date",
 };
 
 bool wf_english(const struct runtime *rt)
@@ -209,6 +211,10 @@ void wf_mail_release(struct wf_mail *m)
 	for (int i = 0; i < V_COUNT; i++) {
 		free(m->v[i]);
 	}
+	for (size_t i = 0; i < m->n_owned; i++) {
+		free(m->owned[i]);
+	}
+	free(m->calendar);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -237,6 +243,39 @@ void wf_cc(struct wf_mail *m, const char *address)
 	    !listed(m->cc, m->n_cc, address)) {
 		m->cc[m->n_cc++] = address;
 	}
+}
+
+/* Adds a copy of address to To or Cc; m keeps the copy when it was
+ * added. */
+static void add_copy(struct wf_mail *m, const char *address, bool to)
+{
+	size_t n = m->n_to + m->n_cc;
+	char *copy;
+
+	if (m->n_owned >= WF_RCPT_MAX || !address) {
+		return;
+	}
+	copy = xstrdup(address);
+	if (to) {
+		wf_to(m, copy);
+	} else {
+		wf_cc(m, copy);
+	}
+	if (m->n_to + m->n_cc > n) {
+		m->owned[m->n_owned++] = copy;
+	} else {
+		free(copy);
+	}
+}
+
+void wf_to_copy(struct wf_mail *m, const char *address)
+{
+	add_copy(m, address, true);
+}
+
+void wf_cc_copy(struct wf_mail *m, const char *address)
+{
+	add_copy(m, address, false);
 }
 
 void wf_to_unit(struct wf_mail *m, const struct config_unit *u)
@@ -326,6 +365,8 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	om.cc = m->n_cc ? m->cc : NULL;
 	om.in_reply_to = m->in_reply_to;
 	om.reply_to = reply_to;
+	om.calendar = m->calendar;
+	om.calendar_method = m->calendar ? m->calendar_method : NULL;
 	if (attach && message_bytes(rt, attach, &data, &len, error_r) < 0) {
 		free(reply_to);
 		return -1;

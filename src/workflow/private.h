@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "congvan/config.h"
+#include "congvan/ical.h"
 #include "congvan/reply.h"
 #include "congvan/runtime.h"
 #include "congvan/store.h"
@@ -47,6 +48,8 @@ enum wf_var {
 	V_ON_TIME,
 	V_DONE_DATE,
 	V_OFFICE,
+	V_EVENT,      /* what a calendar event is: "Hạn xử lý", ... */
+	V_EVENT_DATE, /* its date */
 	V_COUNT
 };
 
@@ -61,6 +64,10 @@ struct wf_mail {
 	bool attach_letter;    /* the item's letter, as message/rfc822 */
 	int64_t attach_answer; /* a stored message (the answer), or 0 */
 	const char *in_reply_to;
+	char *calendar;              /* an iCalendar object, or NULL */
+	const char *calendar_method; /* "REQUEST" or "CANCEL" with it */
+	char *owned[WF_RCPT_MAX];    /* addresses copied by wf_cc_copy */
+	size_t n_owned;
 };
 
 /* The item being worked on, with what the templates say about it. */
@@ -92,6 +99,9 @@ void wf_to(struct wf_mail *m, const char *address);
 void wf_cc(struct wf_mail *m, const char *address);
 /* Adds a unit's mailbox and head. */
 void wf_to_unit(struct wf_mail *m, const struct config_unit *u);
+/* wf_to and wf_cc with a copy of address, which m owns. */
+void wf_to_copy(struct wf_mail *m, const char *address);
+void wf_cc_copy(struct wf_mail *m, const char *address);
 void wf_cc_unit(struct wf_mail *m, const struct config_unit *u);
 /* Renders template name and queues it; an event "mail-queued" records
  * it on the item. */
@@ -133,5 +143,37 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 	      const struct config_unit *lead,
 	      const struct config_unit *const *coordinate, size_t n_coordinate,
 	      int32_t due, const char *by, int64_t msg_id, char **error_r);
+
+/* --- calendar.c: the iCalendar events of deadlines ---------------------- */
+
+/* Attaches to m the REQUEST of part of the item's work done by who (a
+ * unit code, or the handler's address), with deadline due: the event's entry is
+ * created, or its SEQUENCE raised (same UID).  Call it when m's recipients are
+ * complete: its To become required attendees and its Cc optional ones; the
+ * recipients of the event's earlier request who are not among them get
+ * the mail in copy, so every calendar holding the event hears of the
+ * change.  An event "calendar-request" records it. */
+int wf_calendar_request(struct runtime *rt, const struct wf_item *it,
+			struct wf_mail *m, enum ical_part part, const char *who,
+			int32_t due, char **error_r);
+
+/* Cancels the open event of part done by who, when there is one: its
+ * SEQUENCE is raised and a "calendar_cancel" mail carrying the CANCEL
+ * goes to its recipients, saying why (reason, in the service's
+ * language).  An event "calendar-cancel" records it. */
+int wf_calendar_cancel(struct runtime *rt, const struct wf_item *it,
+		       enum ical_part part, const char *who, const char *reason,
+		       char **error_r);
+
+/* The UID of part of the item's work done by who (ical_uid).  Caller
+ * frees. */
+char *wf_calendar_uid(const struct runtime *rt, const struct wf_item *it,
+		      enum ical_part part, const char *who);
+
+/* Cancels, as wf_calendar_cancel, every open event of the item whose role
+ * is role (NULL: any) and whose UID is not keep_uid (NULL: none). */
+int wf_calendar_cancel_all(struct runtime *rt, const struct wf_item *it,
+			   const char *role, const char *keep_uid,
+			   const char *reason, char **error_r);
 
 #endif

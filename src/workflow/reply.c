@@ -170,7 +170,10 @@ static int office_due(struct act *a, const char *due_text, char **error_r)
 	wf_set(&m, V_RECIPIENT, a->it.lead ? a->it.lead->name : "");
 	wf_to_unit(&m, a->it.lead);
 	wf_to(&m, a->it.c.handler);
-	ret = wf_send(a->rt, &a->it, &m, "assigned", error_r);
+	ret = wf_calendar_request(a->rt, &a->it, &m, ICAL_PART_LEAD,
+				  a->it.c.lead, due, error_r) < 0
+		  ? -1
+		  : wf_send(a->rt, &a->it, &m, "assigned", error_r);
 	wf_mail_release(&m);
 	return ret;
 }
@@ -220,7 +223,11 @@ static int office_extension(struct act *a, enum reply_decision d,
 	wf_to_unit(&m, a->it.lead);
 	wf_to(&m, a->it.c.handler);
 	wf_to(&m, e.asked_by);
-	ret = wf_send(a->rt, &a->it, &m, "extension_decided", error_r);
+	/* A granted extension moves the lead unit's event. */
+	ret = grant && wf_calendar_request(a->rt, &a->it, &m, ICAL_PART_LEAD,
+					   a->it.c.lead, to, error_r) < 0
+		  ? -1
+		  : wf_send(a->rt, &a->it, &m, "extension_decided", error_r);
 	wf_mail_release(&m);
 out:
 	store_extension_release(&e);
@@ -248,6 +255,21 @@ static int office_acts(struct act *a, char **error_r)
 }
 
 /* --- the lead unit -------------------------------------------------------- */
+
+/* A new handler ends the calendar event of the one before. */
+static int cancel_other_handlers(struct act *a, const char *address,
+				 char **error_r)
+{
+	char *keep = wf_calendar_uid(a->rt, &a->it, ICAL_PART_HANDLER, address);
+	int ret = wf_calendar_cancel_all(
+	    a->rt, &a->it, ical_part_name(ICAL_PART_HANDLER), keep,
+	    tr(a, "văn bản đã được giao người khác xử lý",
+	       "someone else now handles the letter"),
+	    error_r);
+
+	free(keep);
+	return ret;
+}
 
 static int delegate(struct act *a, const char *who, char **error_r)
 {
@@ -294,13 +316,20 @@ static int delegate(struct act *a, const char *who, char **error_r)
 	}
 	changed(a, "%s: %s <%s>, %s %s", tr(a, "Giao", "Assigned to"),
 		p.name ? p.name : "", p.address, tr(a, "hạn", "due"), day);
+	if (cancel_other_handlers(a, p.address, error_r) < 0) {
+		ret = -1;
+		goto out;
+	}
 	wf_mail_init(a->rt, &a->it, &m);
 	wf_set(&m, V_RECIPIENT, p.name ? p.name : p.address);
 	wf_set(&m, V_ACTOR, a->actor);
 	wf_to(&m, p.address);
 	wf_cc(&m, a->it.lead->head);
 	m.attach_letter = true;
-	ret = wf_send(a->rt, &a->it, &m, "delegated", error_r);
+	ret = wf_calendar_request(a->rt, &a->it, &m, ICAL_PART_HANDLER,
+				  p.address, due, error_r) < 0
+		  ? -1
+		  : wf_send(a->rt, &a->it, &m, "delegated", error_r);
 	wf_mail_release(&m);
 out:
 	free(err);
@@ -356,7 +385,11 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 		wf_set(&m, V_ACTOR, a->actor);
 		wf_to_unit(&m, units[i]);
 		m.attach_letter = true;
-		ret = wf_send(a->rt, &a->it, &m, "consult_request", error_r);
+		ret = wf_calendar_request(a->rt, &a->it, &m, ICAL_PART_CONSULT,
+					  units[i]->code, due, error_r) < 0
+			  ? -1
+			  : wf_send(a->rt, &a->it, &m, "consult_request",
+				    error_r);
 		wf_mail_release(&m);
 	}
 out:
@@ -473,6 +506,12 @@ static int done(struct act *a, char **error_r)
 	}
 	ret = wf_send(a->rt, &a->it, &m, "done", error_r);
 	wf_mail_release(&m);
+	if (ret == 0) {
+		ret = wf_calendar_cancel_all(
+		    a->rt, &a->it, NULL, NULL,
+		    tr(a, "văn bản đã hoàn thành", "the letter was completed"),
+		    error_r);
+	}
 	return ret;
 }
 
@@ -505,6 +544,12 @@ static int give_back(struct act *a, const char *reason, char **error_r)
 	wf_to(&m, a->rt->cfg->service.office);
 	ret = wf_send(a->rt, &a->it, &m, "returned_office", error_r);
 	wf_mail_release(&m);
+	if (ret == 0) {
+		ret = wf_calendar_cancel_all(
+		    a->rt, &a->it, NULL, NULL,
+		    tr(a, "văn bản đã được trả lại", "the letter was returned"),
+		    error_r);
+	}
 	if (ret < 0 || !a->it.c.sender || !strchr(a->it.c.sender, '@')) {
 		return ret;
 	}
@@ -713,6 +758,12 @@ static int opinion(struct act *a, char **error_r)
 		a->acted = true; /* answered by the question, no ack */
 		ret = ret < 0 ? -1 : 1;
 		goto out;
+	} else if (wf_calendar_cancel(a->rt, &a->it, ICAL_PART_CONSULT,
+				      f.found.unit,
+				      tr(a, "đơn vị đã cho ý kiến",
+					 "the unit has given its opinion"),
+				      error_r) < 0) {
+		ret = -1;
 	} else {
 		changed(a, "%s: %s%s", tr(a, "Ý kiến", "Opinion"),
 			d == REPLY_DECISION_AGREE

@@ -194,7 +194,13 @@ static int deem(struct tick *t, const struct store_consult *c)
 					  runtime_now(t->rt), NULL, c->answer,
 					  false, &t->error) < 0 ||
 		     wf_event(t->rt, c->item_id, 0, "workflow",
-			      "deemed-agreement", detail, &t->error) < 0
+			      "deemed-agreement", detail, &t->error) < 0 ||
+		     wf_calendar_cancel(
+			 t->rt, &it, ICAL_PART_CONSULT, c->unit,
+			 wf_english(t->rt)
+			     ? "no answer by the deadline: deemed agreement"
+			     : "quá hạn không trả lời, được coi là đồng ý",
+			 &t->error) < 0
 		 ? -1
 		 : 0;
 	free(detail);

@@ -981,6 +981,67 @@ static void test_keep_pdf(void **state)
 	}
 }
 
+/* The first calendar part is kept with MIME_KEEP_CALENDAR, decoded and
+ * in UTF-8; how attachments are listed does not change. */
+static void test_keep_calendar(void **state)
+{
+	static const char cal_utf8[] = "BEGIN:VCALENDAR\r\nSUMMARY:Hạn\r\n";
+	static const struct {
+		const char *parts;
+		unsigned flags;
+		const char *kept; /* NULL: none */
+		size_t n_attachments;
+	} cases[] = {
+	    /* inline in an alternative, base64: kept, not listed */
+	    {"--a\r\nContent-Type: text/plain\r\n\r\nAccepted\r\n"
+	     "--a\r\nContent-Type: text/calendar; charset=\"utf-8\";"
+	     " method=REPLY\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+	     "QkVHSU46VkNBTEVOREFSDQpTVU1NQVJZOkjhuqFuDQo=\r\n--a--\r\n",
+	     MIME_KEEP_CALENDAR, cal_utf8, 0},
+	    {"--a\r\nContent-Type: text/plain\r\n\r\nAccepted\r\n"
+	     "--a\r\nContent-Type: text/calendar; method=REPLY\r\n"
+	     "Content-Transfer-Encoding: base64\r\n\r\n"
+	     "QkVHSU46VkNBTEVOREFSDQpTVU1NQVJZOkjhuqFuDQo=\r\n--a--\r\n",
+	     0, NULL, 0},
+	    /* quoted-printable in windows-1258, as an attachment too: the
+	     * first of two is kept */
+	    {"--a\r\nContent-Type: text/calendar; charset=windows-1258\r\n"
+	     "Content-Disposition: attachment; filename=a.ics\r\n"
+	     "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+	     "BEGIN:VCALENDAR=0D=0ASUMMARY:Ha=F2n=0D=0A\r\n"
+	     "--a\r\nContent-Type: application/ics; name=b.ics\r\n\r\n"
+	     "second\r\n--a--\r\n",
+	     MIME_KEEP_CALENDAR, cal_utf8, 2},
+	    {"--a\r\nContent-Type: application/ics; name=invite.ics\r\n\r\n"
+	     "BEGIN:VCALENDAR\r\n--a--\r\n",
+	     MIME_KEEP_CALENDAR, "BEGIN:VCALENDAR", 1},
+	    {"--a\r\nContent-Type: text/plain\r\n\r\nno calendar\r\n--a--\r\n",
+	     MIME_KEEP_CALENDAR, NULL, 0},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *raw =
+		    xasprintf("From: a@example.vn\r\nMIME-Version: 1.0"
+			      "\r\nContent-Type: multipart/%s;"
+			      " boundary=a\r\n\r\n%s",
+			      i < 2 ? "alternative" : "mixed", cases[i].parts);
+		struct mime_doc d;
+
+		parse_str(raw, cases[i].flags, &d);
+		if (cases[i].kept) {
+			assert_non_null(d.calendar);
+			assert_string_equal(d.calendar, cases[i].kept);
+			assert_int_equal(d.calendar_len, strlen(cases[i].kept));
+		} else {
+			assert_null(d.calendar);
+		}
+		assert_int_equal(d.n_attachments, cases[i].n_attachments);
+		mime_doc_free(&d);
+		free(raw);
+	}
+}
+
 /* --- structure ------------------------------------------------------- */
 
 static void test_alternatives(void **state)
@@ -1718,6 +1779,7 @@ int main(void)
 	    cmocka_unit_test(test_filenames),
 	    cmocka_unit_test(test_attachment_rules),
 	    cmocka_unit_test(test_keep_pdf),
+	    cmocka_unit_test(test_keep_calendar),
 	    cmocka_unit_test(test_alternatives),
 	    cmocka_unit_test(test_reports),
 	    cmocka_unit_test(test_forwards),

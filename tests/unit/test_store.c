@@ -97,6 +97,9 @@ static int sql(const char *path, const char *text)
 /* Takes a database back from schema 5 to 4. */
 #define UNDO_SCHEMA_5 "DROP TABLE reports_sent;"
 
+/* Takes away the calendar events (calendar.c, schema 6). */
+#define UNDO_CALENDAR "DROP TABLE calendar_entries;"
+
 /* Takes a database back from schema 4 to 3. */
 #define UNDO_SCHEMA_4                                                          \
 	"DROP TABLE parties; DROP TABLE consultations;"                        \
@@ -112,8 +115,8 @@ static int sql(const char *path, const char *text)
 	" ALTER TABLE items DROP COLUMN closed_at;"                            \
 	" ALTER TABLE items DROP COLUMN late_days;"
 
-/* A database left at schema 1 is brought forward (2, 3, 4, 5); a newer
- * one is refused. */
+/* A database left at schema 1 is brought forward (to
+ * store_schema_version()); a newer one is refused. */
 static void test_migrations(void **state)
 {
 	struct fixture *f = *state;
@@ -121,7 +124,8 @@ static void test_migrations(void **state)
 	char *pragma;
 
 	store_close(&f->st);
-	assert_int_equal(sql(f->path, UNDO_SCHEMA_5 UNDO_SCHEMA_4), 0);
+	assert_int_equal(
+	    sql(f->path, UNDO_CALENDAR UNDO_SCHEMA_5 UNDO_SCHEMA_4), 0);
 	assert_int_equal(sql(f->path, "DROP TABLE outbox_rcpt; DROP TABLE"
 				      " letters; DROP TABLE"
 				      " attachments; ALTER TABLE messages DROP"
@@ -169,7 +173,8 @@ static void test_migration_3(void **state)
 
 	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
 	store_close(&f->st);
-	assert_int_equal(sql(f->path, UNDO_SCHEMA_5 UNDO_SCHEMA_4), 0);
+	assert_int_equal(
+	    sql(f->path, UNDO_CALENDAR UNDO_SCHEMA_5 UNDO_SCHEMA_4), 0);
 	assert_int_equal(sql(f->path, "DROP TABLE outbox_rcpt;"
 				      " PRAGMA user_version = 2;"),
 			 0);
@@ -506,6 +511,127 @@ static void test_report_rows(void **state)
 	}
 }
 
+static int collect_uid(const struct store_calendar_entry *e, void *ctx)
+{
+	struct sbuf *sb = ctx;
+
+	sbuf_addf(sb, "%s%s:%s:%d", sb->len ? " " : "", e->uid, e->party,
+		  e->sequence);
+	return 0;
+}
+
+static void test_calendar(void **state)
+{
+	struct fixture *f = *state;
+	struct store_calendar_entry e = {.uid = "cv-1.lead.tc@x",
+					 .recipient = "a@x, b@x",
+					 .role = "lead",
+					 .party = "TC",
+					 .due_day = 20800};
+	struct store_calendar_entry got;
+	struct store_item it, other;
+	struct sbuf sb = SBUF_INIT(1 << 16);
+	char *err = NULL;
+	int seq = -1;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 1, "a@x"), "A",
+					   "s@x", &it, &err),
+			 0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 11,
+					   add_message(f->st, 2, "b@x"), "B",
+					   "s@x", &other, &err),
+			 0);
+	e.item_id = it.id;
+	assert_int_equal(store_calendar_get(f->st, e.uid, &got, &err), 0);
+	assert_null(got.uid);
+	/* new: SEQUENCE 0, open */
+	assert_int_equal(store_calendar_upsert(f->st, &e, &seq, &err), 0);
+	assert_int_equal(seq, 0);
+	assert_int_equal(
+	    store_calendar_respond(f->st, e.uid, "accepted", 150, &err), 0);
+	/* a new deadline: same UID, SEQUENCE raised, the answer forgotten */
+	e.due_day = 20805;
+	e.recipient = "a@x, b@x, c@x";
+	assert_int_equal(store_calendar_upsert(f->st, &e, &seq, &err), 0);
+	assert_int_equal(seq, 1);
+	assert_int_equal(store_calendar_get(f->st, e.uid, &got, &err), 1);
+	assert_string_equal(got.uid, "cv-1.lead.tc@x");
+	assert_int_equal(got.item_id, it.id);
+	assert_string_equal(got.recipient, "a@x, b@x, c@x");
+	assert_string_equal(got.role, "lead");
+	assert_string_equal(got.party, "TC");
+	assert_int_equal(got.sequence, 1);
+	assert_int_equal(got.due_day, 20805);
+	assert_string_equal(got.state, "open");
+	assert_null(got.response);
+	store_calendar_entry_release(&got);
+	store_calendar_entry_release(&got); /* safe twice */
+	/* sent again unchanged: raised again */
+	assert_int_equal(store_calendar_upsert(f->st, &e, &seq, &err), 0);
+	assert_int_equal(seq, 2);
+
+	/* other entries, one of another item */
+	e.uid = "cv-1.handler.0123@x";
+	e.role = "handler";
+	e.party = "h@x";
+	assert_int_equal(store_calendar_upsert(f->st, &e, &seq, &err), 0);
+	assert_int_equal(seq, 0);
+	e.uid = "cv-2.lead.tc@x";
+	e.role = "lead";
+	e.party = "TC";
+	e.item_id = other.id;
+	assert_int_equal(store_calendar_upsert(f->st, &e, &seq, &err), 0);
+	assert_int_equal(
+	    store_calendar_foreach_open(f->st, it.id, collect_uid, &sb, &err),
+	    0);
+	assert_string_equal(sbuf_str(&sb),
+			    "cv-1.lead.tc@x:TC:2 cv-1.handler.0123@x:h@x:0");
+
+	/* cancelled: SEQUENCE raised once, then no longer open */
+	assert_int_equal(
+	    store_calendar_cancel(f->st, "cv-1.lead.tc@x", &seq, &err), 1);
+	assert_int_equal(seq, 3);
+	assert_int_equal(
+	    store_calendar_cancel(f->st, "cv-1.lead.tc@x", &seq, &err), 0);
+	assert_int_equal(store_calendar_cancel(f->st, "nope@x", &seq, &err), 0);
+	sbuf_reset(&sb);
+	assert_int_equal(
+	    store_calendar_foreach_open(f->st, it.id, collect_uid, &sb, &err),
+	    0);
+	assert_string_equal(sbuf_str(&sb), "cv-1.handler.0123@x:h@x:0");
+	assert_int_equal(store_calendar_respond(f->st, "cv-1.handler.0123@x",
+						"declined", 300, &err),
+			 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(
+	    store_calendar_get(f->st, "cv-1.handler.0123@x", &got, &err), 1);
+	assert_string_equal(got.response, "declined");
+	assert_int_equal(got.responded_at, 300);
+	store_calendar_entry_release(&got);
+	assert_int_equal(
+	    store_calendar_get(f->st, "cv-1.lead.tc@x", &got, &err), 1);
+	assert_string_equal(got.state, "cancelled");
+	store_calendar_entry_release(&got);
+
+	/* the schema refuses what is not a role, state or answer */
+	assert_int_equal(store_begin(f->st, &err), 0);
+	e.uid = "bad@x";
+	e.role = "boss";
+	assert_int_equal(store_calendar_upsert(f->st, &e, &seq, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(
+	    store_calendar_respond(f->st, "cv-2.lead.tc@x", "maybe", 1, &err),
+	    -1);
+	free(err);
+	store_rollback(f->st);
+	sbuf_release(&sb);
+	store_item_release(&it);
+	store_item_release(&other);
+}
+
 static void test_item_numbering(void **state)
 {
 	struct fixture *f = *state;
@@ -742,6 +868,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reports_sent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_report_rows, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_calendar, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_item_numbering, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_rollback_loses_uncommitted,

@@ -145,6 +145,8 @@ static const struct template_var full_vars[] = {
     {"on_time", "đúng hạn"},
     {"done_date", "03/12/2026"},
     {"office", "vanphong@moit.gov.vn"},
+    {"event", "Hạn xử lý"},
+    {"event_date", "04/12/2026"},
     {"duplicate_of", "—"}, /* registered only */
     /* report only */
     {"period", "Quý II năm 2026"},

@@ -1828,13 +1828,187 @@ def bounce_gmail():
     emit("bounce-gmail.eml", msg)
 
 
+# ======================================================= calendar answers
+
+# What a calendar client sends to the organizer when someone presses a
+# button on one of congvan's invitations (iTIP REPLY, RFC 5546).  The
+# subject carries the item tag and Gmail's has no In-Reply-To, so by its
+# headers the message looks like a reply; its text/calendar part makes it
+# automatic mail.
+
+def ical_lines(lines):
+    """iCalendar text with CRLF line ends, folded at 75 octets."""
+    out = []
+    for line in lines:
+        data = line.encode("utf-8")
+        first = True
+        while len(data) > (75 if first else 74):
+            cut = 75 if first else 74
+            while cut > 0 and (data[cut] & 0xC0) == 0x80:
+                cut -= 1
+            out.append((b"" if first else b" ") + data[:cut])
+            data = data[cut:]
+            first = False
+        out.append((b"" if first else b" ") + data)
+    return b"\r\n".join(out) + b"\r\n"
+
+
+UID123 = "cv-2026-000123.lead.khtc@" + OWN
+SUMMARY123 = "Hạn xử lý: [CV-2026-000123] " + S123
+
+GMAIL_ICS = ical_lines([
+    "BEGIN:VCALENDAR",
+    "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+    "VERSION:2.0",
+    "CALSCALE:GREGORIAN",
+    "METHOD:REPLY",
+    "BEGIN:VEVENT",
+    "DTSTART;VALUE=DATE:20261204",
+    "DTEND;VALUE=DATE:20261205",
+    "DTSTAMP:20261126T021900Z",
+    "ORGANIZER;CN=Bộ Công Thương:mailto:congvan@" + OWN,
+    "UID:" + UID123,
+    "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=DECLINED;CN=Nguyễn "
+    "Văn An;X-NUM-GUESTS=0:mailto:nguyenvanan.khtc@gmail.com",
+    "CREATED:20261126T020000Z",
+    "LAST-MODIFIED:20261126T021900Z",
+    "LOCATION:",
+    "SEQUENCE:1",
+    "STATUS:CONFIRMED",
+    "SUMMARY:" + SUMMARY123,
+    "TRANSP:TRANSPARENT",
+    "END:VEVENT",
+    "END:VCALENDAR",
+])
+
+
+# --- Gmail, Vietnamese interface, "Không" (decline) on the invitation:
+# multipart/mixed of an alternative (text, HTML, text/calendar
+# method=REPLY) and the same object again as invite.ics.
+def calendar_gmail_decline():
+    subject = "Đã từ chối: " + SUMMARY123 + " @ Th 6 4 thg 12, 2026"
+    text = "Nguyễn Văn An đã từ chối lời mời này.\n\nLời mời từ Google Lịch\n"
+    html = ('<p>Nguyễn Văn An đã từ chối lời mời này.</p>\n'
+            '<p style="color:#888">Lời mời từ <a href="https://calendar.google.com/">'
+            'Google Lịch</a></p>\n')
+    b1 = "000000000000c3d2e1f0a9b8c7d6"
+    b2 = "000000000000c3d2e1f0a9b8c7d5"
+    msg = "\n".join([
+        "MIME-Version: 1.0",
+        "From: " + ew_b("Nguyễn Văn An", "UTF-8")[0] + " <nguyenvanan.khtc@gmail.com>",
+        "Date: Thu, 26 Nov 2026 09:19:00 +0700",
+        "Message-ID: <000000000000d1c2b3a4e5f60718@google.com>",
+        fold("Subject", ew_b(subject, "UTF-8")),
+        "To: congvan@" + OWN,
+        'Content-Type: multipart/mixed; boundary="%s"' % b1,
+        "",
+        "--" + b1,
+        'Content-Type: multipart/alternative; boundary="%s"' % b2,
+        "",
+        "--" + b2,
+        'Content-Type: text/plain; charset="UTF-8"; format=flowed; delsp=yes',
+        "Content-Transfer-Encoding: base64",
+        "",
+        b64_body(crlf(text).encode()),
+        "--" + b2,
+        'Content-Type: text/html; charset="UTF-8"',
+        "Content-Transfer-Encoding: base64",
+        "",
+        b64_body(crlf(html).encode()),
+        "--" + b2,
+        'Content-Type: text/calendar; charset="UTF-8"; method=REPLY',
+        "Content-Transfer-Encoding: base64",
+        "",
+        b64_body(GMAIL_ICS),
+        "--%s--" % b2,
+        "--" + b1,
+        'Content-Type: application/ics; name="invite.ics"',
+        'Content-Disposition: attachment; filename="invite.ics"',
+        "Content-Transfer-Encoding: base64",
+        "",
+        b64_body(GMAIL_ICS),
+        "--%s--" % b1,
+        ""])
+    emit("calendar-gmail-decline.eml", msg)
+
+
+# --- Outlook (Exchange Online), Vietnamese, "Chấp nhận" with no note:
+# Thread-Topic, no In-Reply-To, an alternative of text, HTML and the
+# text/calendar part (no file name, so no attachment).
+def calendar_outlook_accept():
+    subject = "Đã chấp nhận: " + SUMMARY123
+    ics = ical_lines([
+        "BEGIN:VCALENDAR",
+        "METHOD:REPLY",
+        "PRODID:Microsoft Exchange Server 2010",
+        "VERSION:2.0",
+        "BEGIN:VEVENT",
+        "ATTENDEE;PARTSTAT=ACCEPTED;CN=Lê Thị Hồng:mailto:hong.lt@" + OWN,
+        "SUMMARY;LANGUAGE=vi-VN:Đã chấp nhận: " + SUMMARY123,
+        "DTSTART;VALUE=DATE:20261204",
+        "DTEND;VALUE=DATE:20261205",
+        "UID:" + UID123,
+        "CLASS:PUBLIC",
+        "PRIORITY:5",
+        "DTSTAMP:20261126T022500Z",
+        "TRANSP:TRANSPARENT",
+        "STATUS:CONFIRMED",
+        "SEQUENCE:1",
+        "LOCATION;LANGUAGE=vi-VN:",
+        "X-MICROSOFT-CDO-APPT-SEQUENCE:1",
+        "X-MICROSOFT-CDO-BUSYSTATUS:FREE",
+        "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+        "X-MICROSOFT-CDO-INSTTYPE:0",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ])
+    mid = "SEZPR06MB5273A1B2C3D4E5F60718293A4B5C6D7E@SEZPR06MB5273.apcprd06.prod.outlook.com"
+    b = "_000_SEZPR06MB5273A1B2C3D4E5F60718293A4B5C6D7ESEZPR06MB5273apcp_"
+    html = ('<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; '
+            'charset=utf-8">\n</head>\n<body>\n</body>\n</html>\n')
+    msg = "\n".join([
+        "From: " + ew_b("Lê Thị Hồng", "utf-8")[0] + " <hong.lt@congvan.test>",
+        "To: " + ew_b("Bộ Công Thương", "utf-8")[0] + " <congvan@congvan.test>",
+        fold("Subject", ew_b(subject, "utf-8")),
+        fold("Thread-Topic", ew_b(SUMMARY123, "utf-8")),
+        "Thread-Index: AQHbYk2Lq1W0vKq9TnKxAbCdEfGhIg==",
+        "Date: Thu, 26 Nov 2026 02:25:00 +0000",
+        "Message-ID: <%s>" % mid,
+        "Content-Language: vi-VN",
+        "X-MS-Has-Attach:",
+        "X-MS-TNEF-Correlator:",
+        'Content-Type: multipart/alternative;',
+        '\tboundary="%s"' % b,
+        "MIME-Version: 1.0",
+        "",
+        "--" + b,
+        'Content-Type: text/plain; charset="utf-8"',
+        "Content-Transfer-Encoding: base64",
+        "",
+        b64_body(b"\r\n"),
+        "--" + b,
+        'Content-Type: text/html; charset="utf-8"',
+        "Content-Transfer-Encoding: base64",
+        "",
+        b64_body(crlf(html).encode()),
+        "--" + b,
+        'Content-Type: text/calendar; charset="utf-8"; method=REPLY',
+        "Content-Transfer-Encoding: base64",
+        "",
+        b64_body(ics),
+        "--%s--" % b,
+        ""])
+    emit("calendar-outlook-accept.eml", msg)
+
+
 # ================================================================== main
 
 ALL = [reply_gmail_vi, reply_gmail_en, reply_outlook_vi, reply_outlook_en,
        reply_outlook_plain, reply_owa, reply_thunderbird, reply_apple_mail, reply_iphone,
        reply_iphone_nfd, reply_samsung, reply_zimbra_vi, reply_zimbra_en, letter_seed,
        letter_gmail_fwd, letter_thunderbird_rfc822, letter_btc_pdf, letter_qd,
-       letter_ascii, auto_outlook_vi, auto_outlook_en, bounce_postfix, bounce_gmail]
+       letter_ascii, auto_outlook_vi, auto_outlook_en, bounce_postfix, bounce_gmail,
+       calendar_gmail_decline, calendar_outlook_accept]
 
 
 def main():
@@ -1844,7 +2018,8 @@ def main():
         for name, data in (("PDF_1204 1204-BTC-KHTC.pdf", PDF_1204),
                            ("PDF_1185 DuThao_ThongTu_CCHC.pdf", PDF_1185),
                            ("PDF_DTC Báo cáo ĐTC 2026.pdf", PDF_DTC),
-                           ("DOCX_GOPY", DOCX_GOPY), ("PNG_ICON icon.png", PNG_ICON)):
+                           ("DOCX_GOPY", DOCX_GOPY), ("PNG_ICON icon.png", PNG_ICON),
+                           ("GMAIL_ICS invite.ics", GMAIL_ICS)):
             print("%-36s size %6d sha256 %s" % (name, len(data),
                                                 hashlib.sha256(data).hexdigest()))
         return
