@@ -70,6 +70,9 @@ enum c {
 	C_COUNT
 };
 
+/* The statements of feeds.c. */
+enum f { F_VERSION, F_VERSIONS, F_REVOKE, F_HANDLERS, F_CHANGED_AT, F_COUNT };
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -81,6 +84,7 @@ struct store {
 	bool in_tx;
 	sqlite3_stmt *stmts[Q_COUNT];
 	sqlite3_stmt *case_stmts[C_COUNT];
+	sqlite3_stmt *feed_stmts[F_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and
