@@ -107,6 +107,8 @@ extern const struct section_kind config_unit_kind;
 extern const struct section_kind config_rule_kind;
 extern const struct section_kind config_deadlines_kind;
 extern const struct section_kind config_calendar_kind;
+/* [feed] (feed.c). */
+extern const struct section_kind config_feed_kind;
 
 /* Sets what [deadlines] and [calendar] hold when absent; before any
  * finish. */
