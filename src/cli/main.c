@@ -13,6 +13,7 @@
 
 #include "congvan/clock.h"
 #include "congvan/config.h"
+#include "congvan/feed.h"
 #include "congvan/inspect.h"
 #include "congvan/intake.h"
 #include "congvan/log.h"
@@ -54,6 +55,9 @@ static const char usage_text[] =
     "                        timeline\n"
     "  audit [--unit U] [--from D] [--to D]\n"
     "                        the event log as CSV (D: YYYY-MM-DD, inclusive)\n"
+    "  feed-url [--revoke] ADDRESS|UNIT|office\n"
+    "                        the calendar feed's URL; --revoke gives a new\n"
+    "                        one and the old one stops working\n"
     "  inspect FILE|-        parse one message, print JSON (no config)\n"
     "  trim                  reply body on stdin, its new text on stdout\n"
     "\n"
@@ -64,8 +68,9 @@ static const char usage_text[] =
     "  -V, --version         the version\n"
     "\n"
     "exit status follows sysexits.h: 0 ok, 64 usage, 65 unknown item,\n"
-    "70 internal error, 74 database error, 75 server unreachable (retry\n"
-    "later), 77 login rejected, 78 configuration.\n";
+    "69 the feed server cannot listen, 70 internal error, 74 database\n"
+    "error, 75 server unreachable (retry later), 77 login rejected,\n"
+    "78 configuration.\n";
 
 static int usage(FILE *f, int status)
 {
@@ -88,6 +93,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	    {"overdue", no_argument, NULL, 'O'},
 	    {"from", required_argument, NULL, 'f'},
 	    {"to", required_argument, NULL, 't'},
+	    {"revoke", no_argument, NULL, 'r'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -131,6 +137,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 			break;
 		case 't':
 			cli->to = optarg;
+			break;
+		case 'r':
+			cli->revoke = true;
 			break;
 		default:
 			return -1;
@@ -186,7 +195,8 @@ static int ensure_secret(const char *path)
 	return 0;
 }
 
-/* The service secret, when its file exists (created by run and serve). */
+/* The service secret, when its file exists (created by run, serve and
+ * feed-url). */
 static char *read_secret(const char *path)
 {
 	char *data = NULL;
@@ -292,6 +302,15 @@ void close_runtime(struct runtime *rt, struct config *cfg)
 	config_free(cfg);
 }
 
+int load_secret(struct runtime *rt)
+{
+	ensure_secret(rt->cfg->service.secret_file);
+	if (!rt->secret) {
+		rt->secret = read_secret(rt->cfg->service.secret_file);
+	}
+	return rt->secret && *rt->secret ? 0 : -1;
+}
+
 static int exit_for(enum fail fail)
 {
 	return fail == FAIL_FATAL ? EX_NOPERM : EX_TEMPFAIL;
@@ -366,10 +385,7 @@ static int cmd_run(const struct cli *cli)
 	}
 	ret = open_runtime(cli, &cfg, &rt);
 	if (ret == 0) {
-		ensure_secret(cfg.service.secret_file);
-		if (!rt.secret) {
-			rt.secret = read_secret(cfg.service.secret_file);
-		}
+		load_secret(&rt);
 		ret = intake_once(&rt);
 		out = schedule(&rt);
 		ret = ret ? ret : out;
@@ -465,12 +481,33 @@ static int serve_cycle(struct runtime *rt, struct mail_session **ms,
 	return 0;
 }
 
+/* The calendar feed server, when [feed] listen is set: its own thread,
+ * beside the serve loop. */
+static int start_feed(struct runtime *rt, struct feed_server **feed)
+{
+	const struct config_feed *f = &rt->cfg->feed;
+	char *err = NULL;
+
+	if (!f->listen) {
+		return 0;
+	}
+	if (feed_server_start(rt->cfg, rt->secret, feed, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+		return EX_UNAVAILABLE;
+	}
+	log_info("feed: serving calendars on %s, as %s/TOKEN.ics", f->listen,
+		 f->base_url);
+	return 0;
+}
+
 static int cmd_serve(const struct cli *cli)
 {
 	struct sigaction sa;
 	struct config cfg = {0};
 	struct runtime rt;
 	struct mail_session *ms = NULL;
+	struct feed_server *feed = NULL;
 	int ret, backoff = 5;
 
 	/* A daemon's log is read later: say when.  Under systemd the journal
@@ -484,10 +521,10 @@ static int cmd_serve(const struct cli *cli)
 	signal(SIGPIPE, SIG_IGN);
 	ret = open_runtime(cli, &cfg, &rt);
 	if (ret == 0) {
-		ensure_secret(cfg.service.secret_file);
-		if (!rt.secret) {
-			rt.secret = read_secret(cfg.service.secret_file);
-		}
+		load_secret(&rt);
+		ret = start_feed(&rt, &feed);
+	}
+	if (ret == 0) {
 		log_info("serving mailbox '%s' (folder '%s')", cfg.mailbox.url,
 			 cfg.mailbox.folder);
 	}
@@ -497,6 +534,7 @@ static int cmd_serve(const struct cli *cli)
 	if (stop_flag) {
 		log_info("stopping");
 	}
+	feed_server_stop(&feed);
 	mail_close(&ms);
 	close_runtime(&rt, &cfg);
 	return ret;
@@ -629,6 +667,7 @@ int main(int argc, char **argv)
 	    {"list", cmd_list},
 	    {"show", cmd_show},
 	    {"audit", cmd_audit},
+	    {"feed-url", cmd_feed_url},
 	    {"inspect", cmd_inspect},
 	    {"trim", cmd_trim},
 	};

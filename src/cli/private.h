@@ -17,6 +17,7 @@ struct cli {
 	bool overdue;       /* list: --overdue */
 	const char *from;   /* audit: --from YYYY-MM-DD */
 	const char *to;     /* audit: --to YYYY-MM-DD */
+	bool revoke;        /* feed-url: --revoke */
 	int verbose;
 	int argc;
 	char **argv; /* the command's operands */
@@ -26,10 +27,16 @@ struct cli {
  * 0, or a sysexits code after saying why. */
 int open_runtime(const struct cli *cli, struct config *cfg, struct runtime *rt);
 void close_runtime(struct runtime *rt, struct config *cfg);
+/* Creates the service secret when missing and reads it into rt->secret:
+ * 0, or -1 when there is none to read (said in the log). */
+int load_secret(struct runtime *rt);
 
 /* items.c */
 int cmd_list(const struct cli *cli);
 int cmd_show(const struct cli *cli);
 int cmd_audit(const struct cli *cli);
+
+/* feeds.c */
+int cmd_feed_url(const struct cli *cli);
 
 #endif
