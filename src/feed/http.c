@@ -34,8 +34,7 @@
 /* What a feed looked like when last served, for Last-Modified. */
 struct memo {
 	char *key; /* "KIND:ID:TYPE" */
-	char etag[FEED_ETAG_SIZE];
-	time_t last_modified;
+	struct feed_seen seen;
 };
 
 struct feed_server {
@@ -209,26 +208,19 @@ static struct memo *memo_find(struct feed_server *srv, const char *key)
 	return &srv->memos[srv->n_memos++];
 }
 
-/* The latest event among the feed's items, never in the future.  But a
- * feed also changes when an item leaves it, and that item's events are no
- * longer among its items': so whenever the body differs from the one
- * served before, Last-Modified moves past the one given then, and a feed
- * first served since start is at least as new as the start. */
-static time_t last_modified(struct feed_server *srv, const char *key,
-			    const struct feed_doc *doc)
+time_t feed_seen_update(struct feed_seen *seen, const char *etag, time_t latest,
+			time_t now, time_t started)
 {
-	struct memo *m = memo_find(srv, key);
-	time_t now = time(NULL);
-	time_t lm = doc->last_modified < now ? doc->last_modified : now;
+	time_t lm = latest < now ? latest : now;
 
-	if (!m->etag[0]) {
-		m->last_modified = lm > srv->started ? lm : srv->started;
-	} else if (strcmp(m->etag, doc->etag) != 0) {
-		m->last_modified =
-		    now > m->last_modified ? now : m->last_modified + 1;
+	if (!seen->etag[0]) {
+		seen->last_modified = lm > started ? lm : started;
+	} else if (strcmp(seen->etag, etag) != 0) {
+		seen->last_modified =
+		    now > seen->last_modified ? now : seen->last_modified + 1;
 	}
-	memcpy(m->etag, doc->etag, sizeof(m->etag));
-	return m->last_modified;
+	snprintf(seen->etag, sizeof(seen->etag), "%s", etag);
+	return seen->last_modified;
 }
 
 /* --- requests ---------------------------------------------------------------
@@ -256,7 +248,9 @@ static void answer(struct feed_server *srv, struct MHD_Connection *conn,
 {
 	char *key =
 	    xasprintf("%s:%s:%d", feed_kind_name(s->kind), s->id, (int)type);
-	time_t lm = last_modified(srv, key, doc);
+	time_t lm =
+	    feed_seen_update(&memo_find(srv, key)->seen, doc->etag,
+			     doc->last_modified, time(NULL), srv->started);
 
 	free(key);
 	memcpy(r->etag, doc->etag, sizeof(r->etag));

@@ -32,4 +32,21 @@ bool feed_http_not_modified(const char *if_none_match,
 			    const char *if_modified_since, const char *etag,
 			    time_t last_modified);
 
+/* What a feed's body was when last served, and the Last-Modified given
+ * with it; zeroed before the first time. */
+struct feed_seen {
+	char etag[FEED_ETAG_SIZE];
+	time_t last_modified;
+};
+
+/* The Last-Modified for a body with etag whose items last changed at
+ * latest, updating *seen.  It is latest, but never after now; yet a feed
+ * also changes when an item leaves it, and that item's events are no
+ * longer among its items': so whenever the body differs from the one
+ * served before, Last-Modified moves past the one given then (to now, or
+ * a second on), and a feed first served since the server started at
+ * started is at least that new. */
+time_t feed_seen_update(struct feed_seen *seen, const char *etag, time_t latest,
+			time_t now, time_t started);
+
 #endif

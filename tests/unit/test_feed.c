@@ -797,6 +797,48 @@ static void test_not_modified(void **state)
 	}
 }
 
+/* Last-Modified over successive requests of one feed, the server having
+ * started at 1000. */
+static void test_seen(void **state)
+{
+	static const struct {
+		const char *etag;
+		time_t latest, now, want;
+	} steps[] = {
+	    {"\"a\"", 500, 2000, 1000},  /* first since start: start */
+	    {"\"a\"", 500, 2100, 1000},  /* unchanged */
+	    {"\"b\"", 400, 2200, 2200},  /* an item left: now */
+	    {"\"b\"", 400, 2300, 2200},  /* unchanged */
+	    {"\"c\"", 400, 2200, 2201},  /* changed in the same second */
+	    {"\"c\"", 9999, 2400, 2201}, /* the same body */
+	};
+	static const struct {
+		time_t latest, now, want;
+	} first[] = {
+	    {1500, 3000, 1500}, /* after the start: the latest change */
+	    {9999, 3000, 3000}, /* never in the future */
+	    {0, 3000, 1000},    /* an empty feed */
+	};
+	struct feed_seen seen = {0};
+
+	for (size_t i = 0; i < ARRAY_SIZE(steps); i++) {
+		print_message("step %zu\n", i);
+		assert_int_equal(feed_seen_update(&seen, steps[i].etag,
+						  steps[i].latest, steps[i].now,
+						  1000),
+				 steps[i].want);
+		assert_string_equal(seen.etag, steps[i].etag);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(first); i++) {
+		struct feed_seen fresh = {0};
+
+		assert_int_equal(feed_seen_update(&fresh, "\"a\"",
+						  first[i].latest, first[i].now,
+						  1000),
+				 first[i].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -814,6 +856,7 @@ int main(void)
 	    cmocka_unit_test(test_path_token),
 	    cmocka_unit_test(test_http_date),
 	    cmocka_unit_test(test_not_modified),
+	    cmocka_unit_test(test_seen),
 	};
 
 	return cmocka_run_group_tests_name("feed", tests, NULL, NULL);
