@@ -127,10 +127,12 @@ static int name_index(const char *s, const char *const *names, int n)
 	return -1;
 }
 
-/* "Sun, 06 Nov 1994 08:49:37 GMT": every byte in its place. */
+/* "Sun, 06 Nov 1994 08:49:37 GMT": every byte in its place, a real
+ * date (the weekday is not checked). */
 int feed_http_date_parse(const char *s, time_t *t_r)
 {
-	struct tm tm;
+	struct tm tm, back;
+	time_t t;
 	int year;
 
 	memset(&tm, 0, sizeof(tm));
@@ -143,11 +145,16 @@ int feed_http_date_parse(const char *s, time_t *t_r)
 	    digits(s + 20, 2, &tm.tm_min) < 0 || s[22] != ':' ||
 	    digits(s + 23, 2, &tm.tm_sec) < 0 || strcmp(s + 25, " GMT") != 0 ||
 	    tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
-	    tm.tm_min > 59 || tm.tm_sec > 60 || year < 1970) {
+	    tm.tm_min > 59 || tm.tm_sec > 59 || year < 1970) {
 		return -1;
 	}
 	tm.tm_year = year - 1900;
-	*t_r = timegm(&tm);
+	back = tm;
+	t = timegm(&back);
+	if (back.tm_mday != tm.tm_mday || back.tm_mon != tm.tm_mon) {
+		return -1; /* 31 Feb */
+	}
+	*t_r = t;
 	return 0;
 }
 

@@ -740,6 +740,9 @@ static void test_http_date(void **state)
 	    {"Sun, 06 Nov 1994 24:49:37 GMT", -1},
 	    {"Sun, 06 Nov 1969 08:49:37 GMT", -1},
 	    {"Sun, 0x Nov 1994 08:49:37 GMT", -1},
+	    {"Sat, 31 Feb 2026 08:49:37 GMT", -1},
+	    {"Sun, 06 Nov 1994 23:59:60 GMT", -1},
+	    {"Tue, 29 Feb 2028 00:00:00 GMT", 1835395200},
 	    {"", -1},
 	    {NULL, -1},
 	};
