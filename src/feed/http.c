@@ -370,6 +370,21 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct reply *r)
 	return ret;
 }
 
+static bool has_body(struct MHD_Connection *conn)
+{
+	const char *len = MHD_lookup_connection_value(
+	    conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+	return (len && strcmp(len, "0") != 0) ||
+	       MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+					   MHD_HTTP_HEADER_TRANSFER_ENCODING);
+}
+
+/* MHD calls this once the head is read, then again once the request is
+ * complete.  Another method, or a body, is refused at once (MHD then
+ * closes the connection rather than read the body); a plain GET or HEAD
+ * is answered on the second call, which lets the connection stay open
+ * for the next request. */
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
@@ -377,12 +392,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 {
 	struct reply r = {0};
 
-	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
-	    strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
-		r.status = MHD_HTTP_METHOD_NOT_ALLOWED;
-	} else {
-		handle_get(cls, conn, url, &r);
+	if (!*req_cls) {
+		if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
+		    strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
+			r.status = MHD_HTTP_METHOD_NOT_ALLOWED;
+			return send_reply(conn, &r);
+		}
+		if (has_body(conn)) {
+			r.status = MHD_HTTP_BAD_REQUEST;
+			return send_reply(conn, &r);
+		}
+		*req_cls = conn; /* head seen */
+		return MHD_YES;
 	}
+	if (*upload_data_size) {
+		*upload_data_size = 0; /* not announced: dropped */
+		return MHD_YES;
+	}
+	handle_get(cls, conn, url, &r);
 	return send_reply(conn, &r);
 }
 

@@ -235,6 +235,7 @@ done
 assert_eq "405 0" "$(get post "$U_OFFICE" -X POST -d x=1)" "POST: 405"
 assert_eq "GET, HEAD" "$(hdr post Allow)" "Allow"
 assert_eq "405 0" "$(get del "$U_OFFICE" -X DELETE)" "DELETE: 405"
+assert_eq "400 0" "$(get body "$U_OFFICE" -X GET -d x=1)" "a GET with a body: 400"
 
 t_begin "a revoked token gets 404, the new one the feed"
 NEW=$(cv feed-url --revoke TTTN 2>"$WORK/err")
