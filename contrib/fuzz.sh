@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 OUT=build/fuzz
-PKGS="libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib libical"
+PKGS="libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib libical libmicrohttpd"
 FLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude $(pkg-config --cflags $PKGS)
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 	-DCONGVAN_VERSION=\"fuzz\" -DCONGVAN_DATADIR=\"/nonexistent\""
@@ -40,6 +40,10 @@ seed() { # TARGET: a seed corpus folder
 			>"$dir/workdays.txt"
 		printf '2025-04-26 Sat work\n2025-04-26 off\n2025-13-01\nx wrok\n' \
 			>"$dir/errors.txt" ;;
+	fuzz_feed)
+		printf '/feed/auhel3jiz5ohiwgfab6hdzewwivzw7tx.ics\n"0123456789abcdef0123456789abcdef"\nSun, 06 Nov 1994 08:49:37 GMT\n' \
+			>"$dir/ok.txt"
+		printf '/feed/../x.ics\nW/"a", *\nSunday, 06-Nov-94 08:49:37 GMT\n' >"$dir/bad.txt" ;;
 	fuzz_message | fuzz_inspect)
 		cp tests/data/integration/*.eml tests/data/mime/*.eml "$dir/" 2>/dev/null || true
 		cp tests/data/mail/*.eml "$dir/" 2>/dev/null || true

@@ -121,6 +121,17 @@ struct config_report {
 	char *language; /* "vi" or "en"; NULL: service.language */
 };
 
+/* [feed]: the calendar feed server inside serve (src/feed). */
+struct config_feed {
+	char *listen;   /* "HOST:PORT" as written; NULL: no feed server */
+	char *host;     /* derived: the numeric IPv4 or IPv6 address (no
+			 * brackets) to bind */
+	int port;       /* derived */
+	char *base_url; /* where the server's /feed path is reached, without
+			 * a trailing slash; default "http://LISTEN/feed";
+			 * NULL without listen */
+};
+
 struct config {
 	char *path; /* the file this was read from */
 	struct config_service service;
@@ -137,6 +148,7 @@ struct config {
 	struct config_deadlines deadlines;
 	struct config_calendar calendar;
 	struct config_report report;
+	struct config_feed feed;
 };
 
 /* Reads and validates path.  On failure returns -1 and sets *error_r to

@@ -15,6 +15,11 @@ struct store;
 /* Opens (creating when missing) the database at path and applies forward
  * migrations.  Returns NULL with *error_r on failure. */
 struct store *store_open(const char *path, char **error_r);
+/* Opens the database at path read-only, for a reader in another thread
+ * than the writer's (the feed server): no migration, no raw messages; the
+ * schema must be the one this build writes.  NULL with *error_r on
+ * failure.  One connection serves one thread at a time. */
+struct store *store_open_readonly(const char *path, char **error_r);
 /* Closes and clears *stp; NULL-safe. */
 void store_close(struct store **stp);
 /* The schema version this build writes (PRAGMA user_version). */
@@ -22,6 +27,9 @@ int store_schema_version(void);
 
 int store_begin(struct store *st, char **error_r);
 int store_commit(struct store *st, char **error_r);
+/* Starts a read transaction: what is read until store_rollback is one
+ * snapshot of the database (WAL lets it run beside a writer). */
+int store_begin_read(struct store *st, char **error_r);
 /* Rolls back an open transaction; harmless when none is open. */
 void store_rollback(struct store *st);
 
@@ -451,5 +459,31 @@ int store_report_sent(struct store *st, const char *period, char **error_r);
  * 1 when newly recorded, 0 when it was already, -1 on error. */
 int store_report_mark_sent(struct store *st, const char *period, time_t at,
 			   const char *message_id, char **error_r);
+
+/* --- feeds.c: calendar feed tokens ---------------------------------------
+ */
+
+/* The version of the feed of kind ("person", "unit", "office") and
+ * subject (lower-cased): 1 until its token is first revoked. */
+int store_feed_version(struct store *st, const char *kind, const char *subject,
+		       int64_t *version_r, char **error_r);
+/* Calls cb for every feed whose token was ever revoked, with its current
+ * version; the strings are borrowed for the call. */
+typedef int store_feed_cb(const char *kind, const char *subject,
+			  int64_t version, void *ctx);
+int store_feed_foreach(struct store *st, store_feed_cb *cb, void *ctx,
+		       char **error_r);
+/* Revokes the feed's current token: raises its version, into
+ * *version_r.  Inside a transaction. */
+int store_feed_revoke(struct store *st, const char *kind, const char *subject,
+		      time_t at, int64_t *version_r, char **error_r);
+/* Calls cb once for every address (lower-cased) that was ever an item's
+ * handler, in order; the string is borrowed for the call. */
+typedef int store_address_cb(const char *address, void *ctx);
+int store_handler_foreach(struct store *st, store_address_cb *cb, void *ctx,
+			  char **error_r);
+/* *at_r: the time of the item's latest event, 0 when it has none. */
+int store_item_changed_at(struct store *st, int64_t item_id, time_t *at_r,
+			  char **error_r);
 
 #endif

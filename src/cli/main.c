@@ -13,6 +13,7 @@
 
 #include "congvan/clock.h"
 #include "congvan/config.h"
+#include "congvan/feed.h"
 #include "congvan/inspect.h"
 #include "congvan/intake.h"
 #include "congvan/log.h"
@@ -59,6 +60,9 @@ static const char usage_text[] =
     "                        figures per unit and per person (F: text, csv,\n"
     "                        html; default the current quarter as text);\n"
     "                        --mail sends it to [report] to now\n"
+    "  feed-url [--revoke] ADDRESS|UNIT|office\n"
+    "                        the calendar feed's URL; --revoke gives a new\n"
+    "                        one and the old one stops working\n"
     "  inspect FILE|-        parse one message, print JSON (no config)\n"
     "  trim                  reply body on stdin, its new text on stdout\n"
     "\n"
@@ -69,8 +73,9 @@ static const char usage_text[] =
     "  -V, --version         the version\n"
     "\n"
     "exit status follows sysexits.h: 0 ok, 64 usage, 65 unknown item,\n"
-    "70 internal error, 74 database error, 75 server unreachable (retry\n"
-    "later), 77 login rejected, 78 configuration.\n";
+    "69 the feed server cannot listen, 70 internal error, 74 database\n"
+    "error, 75 server unreachable (retry later), 77 login rejected,\n"
+    "78 configuration.\n";
 
 static int usage(FILE *f, int status)
 {
@@ -96,6 +101,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	    {"quarter", required_argument, NULL, 'Q'},
 	    {"format", required_argument, NULL, 'F'},
 	    {"mail", no_argument, NULL, 'M'},
+	    {"revoke", no_argument, NULL, 'r'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -148,6 +154,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 			break;
 		case 'M':
 			cli->mail = true;
+			break;
+		case 'r':
+			cli->revoke = true;
 			break;
 		default:
 			return -1;
@@ -203,7 +212,8 @@ static int ensure_secret(const char *path)
 	return 0;
 }
 
-/* The service secret, when its file exists (created by run and serve). */
+/* The service secret, when its file exists (created by run, serve and
+ * feed-url). */
 static char *read_secret(const char *path)
 {
 	char *data = NULL;
@@ -309,6 +319,15 @@ void close_runtime(struct runtime *rt, struct config *cfg)
 	config_free(cfg);
 }
 
+int load_secret(struct runtime *rt)
+{
+	ensure_secret(rt->cfg->service.secret_file);
+	if (!rt->secret) {
+		rt->secret = read_secret(rt->cfg->service.secret_file);
+	}
+	return rt->secret && *rt->secret ? 0 : -1;
+}
+
 static int exit_for(enum fail fail)
 {
 	return fail == FAIL_FATAL ? EX_NOPERM : EX_TEMPFAIL;
@@ -396,10 +415,7 @@ static int cmd_run(const struct cli *cli)
 	}
 	ret = open_runtime(cli, &cfg, &rt);
 	if (ret == 0) {
-		ensure_secret(cfg.service.secret_file);
-		if (!rt.secret) {
-			rt.secret = read_secret(cfg.service.secret_file);
-		}
+		load_secret(&rt);
 		ret = intake_once(&rt);
 		out = schedule(&rt);
 		ret = ret ? ret : out;
@@ -495,12 +511,33 @@ static int serve_cycle(struct runtime *rt, struct mail_session **ms,
 	return 0;
 }
 
+/* The calendar feed server, when [feed] listen is set: its own thread,
+ * beside the serve loop. */
+static int start_feed(struct runtime *rt, struct feed_server **feed)
+{
+	const struct config_feed *f = &rt->cfg->feed;
+	char *err = NULL;
+
+	if (!f->listen) {
+		return 0;
+	}
+	if (feed_server_start(rt->cfg, rt->secret, feed, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+		return EX_UNAVAILABLE;
+	}
+	log_info("feed: serving calendars on %s, as %s/TOKEN.ics", f->listen,
+		 f->base_url);
+	return 0;
+}
+
 static int cmd_serve(const struct cli *cli)
 {
 	struct sigaction sa;
 	struct config cfg = {0};
 	struct runtime rt;
 	struct mail_session *ms = NULL;
+	struct feed_server *feed = NULL;
 	int ret, backoff = 5;
 
 	/* A daemon's log is read later: say when.  Under systemd the journal
@@ -514,10 +551,10 @@ static int cmd_serve(const struct cli *cli)
 	signal(SIGPIPE, SIG_IGN);
 	ret = open_runtime(cli, &cfg, &rt);
 	if (ret == 0) {
-		ensure_secret(cfg.service.secret_file);
-		if (!rt.secret) {
-			rt.secret = read_secret(cfg.service.secret_file);
-		}
+		load_secret(&rt);
+		ret = start_feed(&rt, &feed);
+	}
+	if (ret == 0) {
 		log_info("serving mailbox '%s' (folder '%s')", cfg.mailbox.url,
 			 cfg.mailbox.folder);
 	}
@@ -527,6 +564,7 @@ static int cmd_serve(const struct cli *cli)
 	if (stop_flag) {
 		log_info("stopping");
 	}
+	feed_server_stop(&feed);
 	mail_close(&ms);
 	close_runtime(&rt, &cfg);
 	return ret;
@@ -660,6 +698,7 @@ int main(int argc, char **argv)
 	    {"show", cmd_show},
 	    {"audit", cmd_audit},
 	    {"report", cmd_report},
+	    {"feed-url", cmd_feed_url},
 	    {"inspect", cmd_inspect},
 	    {"trim", cmd_trim},
 	};

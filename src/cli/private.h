@@ -20,6 +20,7 @@ struct cli {
 	const char *quarter; /* report: --quarter 2026Q2 */
 	const char *format;  /* report: --format text|csv|html */
 	bool mail;           /* report: --mail */
+	bool revoke;         /* feed-url: --revoke */
 	int verbose;
 	int argc;
 	char **argv; /* the command's operands */
@@ -29,6 +30,9 @@ struct cli {
  * 0, or a sysexits code after saying why. */
 int open_runtime(const struct cli *cli, struct config *cfg, struct runtime *rt);
 void close_runtime(struct runtime *rt, struct config *cfg);
+/* Creates the service secret when missing and reads it into rt->secret:
+ * 0, or -1 when there is none to read (said in the log). */
+int load_secret(struct runtime *rt);
 
 /* items.c */
 int cmd_list(const struct cli *cli);
@@ -37,5 +41,7 @@ int cmd_audit(const struct cli *cli);
 
 /* report.c */
 int cmd_report(const struct cli *cli);
+/* feeds.c */
+int cmd_feed_url(const struct cli *cli);
 
 #endif

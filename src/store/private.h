@@ -83,6 +83,8 @@ enum r {
 };
 /* The statements of calendar.c. */
 enum cal { CAL_UPSERT, CAL_GET, CAL_OPEN, CAL_CANCEL, CAL_RESPOND, CAL_COUNT };
+/* The statements of feeds.c. */
+enum f { F_VERSION, F_VERSIONS, F_REVOKE, F_HANDLERS, F_CHANGED_AT, F_COUNT };
 
 struct store {
 	sqlite3 *db;
@@ -97,6 +99,7 @@ struct store {
 	sqlite3_stmt *case_stmts[C_COUNT];
 	sqlite3_stmt *report_stmts[R_COUNT];
 	sqlite3_stmt *cal_stmts[CAL_COUNT];
+	sqlite3_stmt *feed_stmts[F_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and

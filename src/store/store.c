@@ -192,6 +192,16 @@ static const char *const migrations[] = {
     "    CHECK (response IN ('accepted', 'declined', 'tentative')),"
     "  responded_at INTEGER);"
     "CREATE INDEX calendar_entries_item ON calendar_entries(item_id, state);",
+    /* 6 -> 7: calendar feed tokens (src/feed/token.c).  A feed's token
+     * is derived from the service secret and the feed's version; a row
+     * appears when a token is revoked, which raises the version (no row:
+     * version 1).  Subjects are lower-cased. */
+    "CREATE TABLE feed_tokens ("
+    "  kind TEXT NOT NULL CHECK (kind IN ('person', 'unit', 'office')),"
+    "  subject TEXT NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+    "  revoked_at INTEGER,"
+    "  PRIMARY KEY (kind, subject)) WITHOUT ROWID;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -472,6 +482,36 @@ fail:
 	return NULL;
 }
 
+/* No migration, no pack: a reader beside the process that writes. */
+struct store *store_open_readonly(const char *path, char **error_r)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+	int version;
+
+	st->path = xstrdup(path);
+	st->pack_fd = -1;
+	if (sqlite3_open_v2(path, &st->db,
+			    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		store_fail(st, "cannot open", error_r);
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, 2000);
+	if (user_version(st, &version, error_r) < 0) {
+		goto fail;
+	}
+	if (version != store_schema_version()) {
+		*error_r = xasprintf("database '%s' has schema version %d; this"
+				     " congvan reads %d",
+				     st->path, version, store_schema_version());
+		goto fail;
+	}
+	return st;
+fail:
+	store_close(&st);
+	return NULL;
+}
+
 void store_close(struct store **stp)
 {
 	struct store *st = *stp;
@@ -490,6 +530,9 @@ void store_close(struct store **stp)
 	}
 	for (size_t i = 0; i < CAL_COUNT; i++) {
 		sqlite3_finalize(st->cal_stmts[i]);
+	}
+	for (size_t i = 0; i < F_COUNT; i++) {
+		sqlite3_finalize(st->feed_stmts[i]);
 	}
 	sqlite3_close(st->db);
 	store_blob_close(st);
@@ -516,6 +559,15 @@ int store_commit(struct store *st, char **error_r)
 		return -1;
 	}
 	st->in_tx = false;
+	return 0;
+}
+
+int store_begin_read(struct store *st, char **error_r)
+{
+	if (exec(st, "BEGIN DEFERRED", error_r) < 0) {
+		return -1;
+	}
+	st->in_tx = true;
 	return 0;
 }
 

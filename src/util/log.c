@@ -42,12 +42,15 @@ static void vlog(enum log_level level, int err, const char *fmt, va_list ap)
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ ", &tm);
 	}
+	/* One line at a time: the feed server logs from its own thread. */
+	flockfile(stderr);
 	fprintf(stderr, "%s%s: %s: ", when, prog, names[level]);
 	vfprintf(stderr, fmt, ap);
 	if (err) {
 		fprintf(stderr, ": %s", strerror(err));
 	}
 	fputc('\n', stderr);
+	funlockfile(stderr);
 }
 
 void log_warn(const char *fmt, ...)

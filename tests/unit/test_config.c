@@ -55,7 +55,7 @@ static struct config dir_cfg; /* VALID DIRECTORY, for the lookups */
 #define PORT_RANGE  " (PORT must be a number from 1 to 65535); "
 #define SECTIONS                                                               \
 	"expected one of: [service], [mailbox], [smtp], [leaders], "           \
-	"[unit CODE], [rule NAME], [deadlines], [calendar], [report]"
+	"[unit CODE], [rule NAME], [deadlines], [calendar], [report], [feed]"
 
 static void write_all(int fd, const char *data, size_t len)
 {
@@ -296,6 +296,9 @@ static void test_minimal_defaults(void **state)
 	assert_false(cfg.smtp.ssl);
 	assert_string_equal(cfg.smtp.host, "127.0.0.1");
 	assert_int_equal(cfg.smtp.port, 25);
+	assert_null(cfg.feed.listen);
+	assert_null(cfg.feed.host);
+	assert_null(cfg.feed.base_url);
 	config_free(&cfg);
 	assert_null(cfg.mailbox.password);
 }
@@ -1830,6 +1833,113 @@ static char *read_text(const char *path)
 }
 
 /* config.example, copied as is next to the password files it names. */
+/* [feed]: listen is a numeric address and port; base_url defaults to
+ * http://LISTEN/feed and loses its trailing slashes. */
+static void test_feed(void **state)
+{
+	static const struct {
+		const char *section;
+		const char *host;
+		int port;
+		const char *base_url;
+	} cases[] = {
+	    {"[feed]\n", NULL, 0, NULL},
+	    {"[feed]\nlisten = 127.0.0.1:8088\n", "127.0.0.1", 8088,
+	     "http://127.0.0.1:8088/feed"},
+	    {"[feed]\nlisten = [::1]:1\n", "::1", 1, "http://[::1]:1/feed"},
+	    {"[feed]\nlisten = 0.0.0.0:65535\nbase_url = "
+	     "https://congvan.example.vn/lich/\n",
+	     "0.0.0.0", 65535, "https://congvan.example.vn/lich"},
+	    {"[feed]\nlisten = 10.0.0.1:80\nbase_url = HTTP://h:8080//\n",
+	     "10.0.0.1", 80, "HTTP://h:8080"},
+	    {"[feed]\nlisten = [2001:db8::5]:443\nbase_url = "
+	     "https://[2001:db8::5]/feed\n",
+	     "2001:db8::5", 443, "https://[2001:db8::5]/feed"},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = xasprintf(VALID "%s", cases[i].section);
+		struct config cfg = {0};
+		char *err = NULL;
+
+		print_message("%s", cases[i].section);
+		if (load(text, &cfg, &err) < 0) {
+			fail_msg("%s", err);
+		}
+		if (cases[i].host) {
+			assert_string_equal(cfg.feed.host, cases[i].host);
+			assert_string_equal(cfg.feed.base_url,
+					    cases[i].base_url);
+		} else {
+			assert_null(cfg.feed.listen);
+			assert_null(cfg.feed.host);
+			assert_null(cfg.feed.base_url);
+		}
+		assert_int_equal(cfg.feed.port, cases[i].port);
+		config_free(&cfg);
+		free(text);
+	}
+}
+
+#define LISTEN_BAD(v)                                                          \
+	"@F:14: 'listen' is not an IP address and port, such as "              \
+	"127.0.0.1:8088 or [::1]:8088: '" v "'"
+#define HTTP_EXPECT "expected http://HOST[:PORT][/PATH] or https://..."
+
+static const struct error_case feed_cases[] = {
+    {"listen no port", VALID "[feed]\nlisten = 127.0.0.1\n",
+     LISTEN_BAD("127.0.0.1")},
+    {"listen empty port", VALID "[feed]\nlisten = 127.0.0.1:\n",
+     LISTEN_BAD("127.0.0.1:")},
+    {"listen port 0", VALID "[feed]\nlisten = 127.0.0.1:0\n",
+     LISTEN_BAD("127.0.0.1:0")},
+    {"listen port high", VALID "[feed]\nlisten = 127.0.0.1:65536\n",
+     LISTEN_BAD("127.0.0.1:65536")},
+    {"listen port sign", VALID "[feed]\nlisten = 127.0.0.1:+80\n",
+     LISTEN_BAD("127.0.0.1:+80")},
+    {"listen host name", VALID "[feed]\nlisten = localhost:8088\n",
+     LISTEN_BAD("localhost:8088")},
+    {"listen no host", VALID "[feed]\nlisten = :8088\n", LISTEN_BAD(":8088")},
+    {"listen bad ipv4", VALID "[feed]\nlisten = 127.0.0.256:8088\n",
+     LISTEN_BAD("127.0.0.256:8088")},
+    {"listen bare ipv6", VALID "[feed]\nlisten = ::1:8088\n",
+     LISTEN_BAD("::1:8088")},
+    {"listen empty brackets", VALID "[feed]\nlisten = []:8088\n",
+     LISTEN_BAD("[]:8088")},
+    {"listen ipv6 in ipv4 form", VALID "[feed]\nlisten = [127.0.0.1]:80\n",
+     LISTEN_BAD("[127.0.0.1]:80")},
+    {"base_url without listen",
+     VALID "[feed]\nbase_url = https://congvan.example.vn/feed\n",
+     "@F:14: 'base_url' is set but 'listen' is not in [feed]; expected "
+     "listen = HOST:PORT too"},
+    {"base_url scheme",
+     VALID "[feed]\nlisten = 127.0.0.1:8088\nbase_url = ftp://h/feed\n",
+     "@F:15: malformed url 'ftp://h/feed'; " HTTP_EXPECT},
+    {"base_url query",
+     VALID "[feed]\nlisten = 127.0.0.1:8088\nbase_url = http://h/f?x=1\n",
+     "@F:15: malformed url 'http://h/f?x=1' ('?' and '#' must be "
+     "written %3F and %23); " HTTP_EXPECT},
+    {"base_url user",
+     VALID "[feed]\nlisten = 127.0.0.1:8088\n"
+	   "base_url = https://u:pw@h/feed\n",
+     "@F:15: url must not hold a user or password; " HTTP_EXPECT
+     " and the 'user' and 'password' keys"},
+    {"base_url space",
+     VALID "[feed]\nlisten = 127.0.0.1:8088\nbase_url = http://h/a b\n",
+     "@F:15: malformed url 'http://h/a b' (spaces or control "
+     "characters); " HTTP_EXPECT},
+    {"unknown key", VALID "[feed]\nport = 8088\n",
+     "@F:14: unknown key 'port' in [feed]; expected one of: listen, "
+     "base_url"},
+    {"twice", VALID "[feed]\n[feed]\n",
+     "@F:14: duplicate section [feed]; first on line 13"},
+};
+
+static void test_feed_errors(void **state)
+{
+	check_error_cases(feed_cases, ARRAY_SIZE(feed_cases));
+}
+
 static void test_example(void **state)
 {
 	static const char *const keys[] = {
@@ -1865,6 +1975,8 @@ static void test_example(void **state)
 	    "holidays",
 	    "workdays",
 	    "to",
+	    "listen",
+	    "base_url",
 	};
 	const struct config_rule *r;
 	char *text = read_text("config.example");
@@ -1964,6 +2076,8 @@ int main(void)
 	    cmocka_unit_test(test_limits),
 	    cmocka_unit_test(test_people_limit),
 	    cmocka_unit_test(test_long_value),
+	    cmocka_unit_test(test_feed),
+	    cmocka_unit_test(test_feed_errors),
 	    cmocka_unit_test(test_example),
 	};
 

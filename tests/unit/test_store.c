@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "congvan/store.h"
@@ -94,14 +95,18 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 5 to 4. */
-#define UNDO_SCHEMA_5 "DROP TABLE reports_sent;"
+/* Takes a database back from schema 5 to 4: the tables of the later
+ * migrations (feed tokens 7, calendar events 6, reports mailed 5), newest
+ * first.  Each migration added at the end of store.c gets its DROP here,
+ * chained in UNDO_SCHEMA_4 so that every test below goes back far
+ * enough. */
+#define UNDO_SCHEMA_5                                                          \
+	"DROP TABLE feed_tokens; DROP TABLE calendar_entries;"                 \
+	" DROP TABLE reports_sent;"
 
-/* Takes away the calendar events (calendar.c, schema 6). */
-#define UNDO_CALENDAR "DROP TABLE calendar_entries;"
-
-/* Takes a database back from schema 4 to 3. */
+/* Takes a database back from schema 4 to 3 (after every later UNDO). */
 #define UNDO_SCHEMA_4                                                          \
+	UNDO_SCHEMA_5                                                          \
 	"DROP TABLE parties; DROP TABLE consultations;"                        \
 	" DROP TABLE extensions; DROP TABLE stages;"                           \
 	" DROP INDEX items_status;"                                            \
@@ -115,17 +120,44 @@ static int sql(const char *path, const char *text)
 	" ALTER TABLE items DROP COLUMN closed_at;"                            \
 	" ALTER TABLE items DROP COLUMN late_days;"
 
-/* A database left at schema 1 is brought forward (to
- * store_schema_version()); a newer one is refused. */
+/* The schema as sqlite_master holds it, one object a line, by name. */
+static char *schema_text(const char *path)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+	sqlite3_stmt *s = NULL;
+	sqlite3 *db = NULL;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT type, name, sql FROM"
+					    " sqlite_master ORDER BY name",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		sbuf_addf(&sb, "%s %s %s\n", sqlite3_column_text(s, 0),
+			  sqlite3_column_text(s, 1),
+			  sqlite3_column_text(s, 2)
+			      ? (const char *)sqlite3_column_text(s, 2)
+			      : "");
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return sbuf_detach(&sb);
+}
+
+/* A database left at schema 1 is brought forward to the same schema a new
+ * one gets (so the UNDO macros cover every migration, whatever the
+ * version); a newer one is refused. */
 static void test_migrations(void **state)
 {
 	struct fixture *f = *state;
 	char *err = NULL;
-	char *pragma;
+	char *pragma, *fresh, *migrated;
 
 	store_close(&f->st);
-	assert_int_equal(
-	    sql(f->path, UNDO_CALENDAR UNDO_SCHEMA_5 UNDO_SCHEMA_4), 0);
+	fresh = schema_text(f->path);
+	assert_int_equal(sql(f->path, UNDO_SCHEMA_4), 0);
 	assert_int_equal(sql(f->path, "DROP TABLE outbox_rcpt; DROP TABLE"
 				      " letters; DROP TABLE"
 				      " attachments; ALTER TABLE messages DROP"
@@ -143,6 +175,10 @@ static void test_migrations(void **state)
 	assert_int_equal(store_report_mark_sent(f->st, "2026Q1", 1, NULL, &err),
 			 1);
 	store_close(&f->st);
+	migrated = schema_text(f->path);
+	assert_string_equal(migrated, fresh);
+	free(migrated);
+	free(fresh);
 	assert_int_equal(sql(f->path, "PRAGMA user_version = 99;"), 0);
 	f->st = store_open(f->path, &err);
 	assert_null(f->st);
@@ -173,8 +209,7 @@ static void test_migration_3(void **state)
 
 	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
 	store_close(&f->st);
-	assert_int_equal(
-	    sql(f->path, UNDO_CALENDAR UNDO_SCHEMA_5 UNDO_SCHEMA_4), 0);
+	assert_int_equal(sql(f->path, UNDO_SCHEMA_4), 0);
 	assert_int_equal(sql(f->path, "DROP TABLE outbox_rcpt;"
 				      " PRAGMA user_version = 2;"),
 			 0);
@@ -632,6 +667,124 @@ static void test_calendar(void **state)
 	store_item_release(&other);
 }
 
+static int collect_feed(const char *kind, const char *subject, int64_t version,
+			void *ctx)
+{
+	sbuf_addf(ctx, "%s:%s:%lld;", kind, subject, (long long)version);
+	return 0;
+}
+
+static int collect_address(const char *address, void *ctx)
+{
+	sbuf_addf(ctx, "%s;", address);
+	return 0;
+}
+
+/* Feed versions start at 1 and each revocation raises one; handlers are
+ * listed once, lower-cased; an item's last change is its latest event. */
+static void test_feed_tokens(void **state)
+{
+	struct fixture *f = *state;
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+	struct store_event ev = {.at = 500, .actor = "x", .kind = "note"};
+	struct store_item a, b;
+	int64_t v = 0;
+	time_t at = -1;
+	char *err = NULL;
+
+	assert_int_equal(store_feed_version(f->st, "person", "a@x", &v, &err),
+			 0);
+	assert_int_equal(v, 1);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(
+	    store_feed_revoke(f->st, "person", "a@x", 100, &v, &err), 0);
+	assert_int_equal(v, 2);
+	assert_int_equal(
+	    store_feed_revoke(f->st, "person", "a@x", 200, &v, &err), 0);
+	assert_int_equal(v, 3);
+	assert_int_equal(store_feed_revoke(f->st, "unit", "vp", 200, &v, &err),
+			 0);
+	assert_int_equal(v, 2);
+	/* only the three kinds */
+	assert_int_equal(store_feed_revoke(f->st, "team", "x", 200, &v, &err),
+			 -1);
+	FREE_AND_NULL(err);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 1, "a@x"), "A",
+					   "s@x", &a, &err),
+			 0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 2, "b@x"), "B",
+					   "s@x", &b, &err),
+			 0);
+	assert_int_equal(
+	    store_case_set_handler(f->st, a.id, "H@X", NULL, 1, &err), 0);
+	assert_int_equal(
+	    store_case_set_handler(f->st, b.id, "h@x", NULL, 1, &err), 0);
+	ev.item_id = a.id;
+	assert_int_equal(store_event_add(f->st, &ev, &err), 0);
+	ev.at = 400;
+	assert_int_equal(store_event_add(f->st, &ev, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+
+	assert_int_equal(store_feed_foreach(f->st, collect_feed, &sb, &err), 0);
+	assert_string_equal(sbuf_str(&sb), "person:a@x:3;unit:vp:2;");
+	sbuf_reset(&sb);
+	assert_int_equal(
+	    store_handler_foreach(f->st, collect_address, &sb, &err), 0);
+	assert_string_equal(sbuf_str(&sb), "h@x;");
+	sbuf_release(&sb);
+	assert_int_equal(store_item_changed_at(f->st, a.id, &at, &err), 0);
+	assert_int_equal(at, 500);
+	assert_int_equal(store_item_changed_at(f->st, b.id, &at, &err), 0);
+	assert_int_equal(at, 0);
+	store_item_release(&a);
+	store_item_release(&b);
+}
+
+/* A read-only connection beside the writer sees what it committed,
+ * writes nothing, and refuses a database of another schema. */
+static void test_readonly(void **state)
+{
+	struct fixture *f = *state;
+	struct store *ro;
+	char *err = NULL;
+	char *pragma;
+	int64_t v = 0;
+
+	ro = store_open_readonly(f->path, &err);
+	assert_non_null(ro);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(
+	    store_feed_revoke(f->st, "office", "office", 1, &v, &err), 0);
+	assert_int_equal(store_begin_read(ro, &err), 0);
+	assert_int_equal(store_feed_version(ro, "office", "office", &v, &err),
+			 0);
+	assert_int_equal(v, 1); /* not committed yet */
+	store_rollback(ro);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(store_feed_version(ro, "office", "office", &v, &err),
+			 0);
+	assert_int_equal(v, 2);
+	assert_int_equal(store_feed_revoke(ro, "office", "office", 1, &v, &err),
+			 -1);
+	assert_non_null(strstr(err, "readonly"));
+	FREE_AND_NULL(err);
+	store_close(&ro);
+	store_close(&ro);
+
+	pragma =
+	    xasprintf("PRAGMA user_version = %d;", store_schema_version() - 1);
+	assert_int_equal(sql(f->path, pragma), 0);
+	free(pragma);
+	assert_null(store_open_readonly(f->path, &err));
+	assert_non_null(strstr(err, "schema version"));
+	FREE_AND_NULL(err);
+	assert_null(store_open_readonly("/nonexistent/x.db", &err));
+	assert_non_null(strstr(err, "/nonexistent/x.db"));
+	free(err);
+}
+
 static void test_item_numbering(void **state)
 {
 	struct fixture *f = *state;
@@ -869,6 +1022,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_reports_sent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_report_rows, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_calendar, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_feed_tokens, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_readonly, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_item_numbering, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_rollback_loses_uncommitted,
