@@ -20,7 +20,7 @@
 #include "congvan/util.h"
 
 #define MIME_DIR  "tests/data/mime/"
-#define TALON_DIR MIME_DIR "talon_html/"
+#define TALON_DIR "tests/data/talon/html_replies/"
 
 /* --- helpers ----------------------------------------------------------- */
 
