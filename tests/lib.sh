@@ -351,6 +351,21 @@ smtp_queue_empty() {
 #   congvan@$DOMAIN over imap://, the Office vanthu@$DOMAIN, SMTP without
 #   login.  Each SECTION.KEY=VALUE replaces that key, or adds it to its
 #   section (an empty VALUE removes the key).
+# ------------------------------------------------------------ congvan
+# cv ARGS, run_at TIME, q SQL, deliver FROM FILE: the congvan binary on
+# $CONF, one cycle at a fixed instant (stderr appended to $WORK/run.log),
+# a query on $WORK/congvan.db, and a message delivered over SMTP to the
+# service mailbox (congvan@DOMAIN), waited for.  Need CONGVAN, CONF, WORK.
+cv() { "${CONGVAN:?}" -c "${CONF:?}" "$@"; }
+run_at() { cv run --once --now "$1" 2>>"${WORK:?}/run.log"; }
+q() { sqlite3 "${WORK:?}/congvan.db" "$1"; }
+deliver() {
+	local n
+	n=$(mail_count congvan)
+	mail_send "$1" "congvan@${DOMAIN:-congvan.test}" "$2" || t_fail "mail_send $2"
+	mail_wait_count congvan $((n + 1)) 30 || t_fail "$2 did not arrive"
+}
+
 congvan_conf() {
 	local file=$1 db=$2 kv
 	shift 2

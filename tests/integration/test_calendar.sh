@@ -55,9 +55,6 @@ days = 5
 [deadlines]
 remind_before = 3
 EOF
-cv() { "$CONGVAN" -c "$CONF" "$@"; }
-run_at() { cv run --once --now "$1" 2>>"$WORK/run.log"; }
-q() { sqlite3 "$WORK/congvan.db" "$1"; }
 
 # ------------------------------------------------------------ helpers
 # cal.py: reading and writing the calendar side of mail.
@@ -201,12 +198,6 @@ find_mail() {
 }
 # ics USER UID FILE: the calendar of a message into FILE (1: none)
 ics() { mail_fetch "$1" "$2" | cal part >"$3"; }
-deliver() { # FROM FILE
-	local n
-	n=$(mail_count congvan)
-	mail_send "$1" congvan@$D "$2" || t_fail "mail_send $2"
-	mail_wait_count congvan $((n + 1)) 30 || t_fail "$2 did not arrive"
-}
 letter() { # FILE MSGID SUBJECT NUMBER
 	{
 		printf 'From: =?UTF-8?B?%s?= <vanthu@moit.example>\r\n' "$(printf 'Văn phòng Bộ Công Thương' | base64 -w0)"

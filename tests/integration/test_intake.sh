@@ -25,7 +25,6 @@ write_config() {
 
 CONF="$WORK/congvan.conf"
 write_config "$CONF" congvan@congvan.test "$PASSWORD" "$WORK/congvan.db" "$SMTP_PORT"
-cv() { "$CONGVAN" -c "$CONF" "$@"; }
 items() { cv list 2>/dev/null | grep -c '^CV-' || true; }
 
 t_begin "check-config accepts the test configuration"

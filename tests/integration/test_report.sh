@@ -61,15 +61,6 @@ escalate_after = 1
 [report]
 to = botruong@$D
 EOF
-cv() { "$CONGVAN" -c "$CONF" "$@"; }
-run_at() { cv run --once --now "$1" 2>>"$WORK/run.log"; }
-q() { sqlite3 "$WORK/congvan.db" "$1"; }
-deliver() { # FROM FILE
-	local n
-	n=$(mail_count congvan)
-	mail_send "$1" congvan@$D "$2" || t_fail "mail_send $2"
-	mail_wait_count congvan $((n + 1)) 30 || t_fail "$2 did not arrive"
-}
 letter() { # FILE MSGID SUBJECT
 	{
 		printf 'From: vanthu@moit.example\r\nTo: congvan@%s\r\n' "$D"

@@ -63,9 +63,6 @@ remind_before = 3, 1
 overdue_every = 2
 escalate_after = 1
 EOF
-cv() { "$CONGVAN" -c "$CONF" "$@"; }
-run_at() { cv run --once --now "$1" 2>>"$WORK/run.log"; }
-q() { sqlite3 "$WORK/congvan.db" "$1"; }
 # subjects USER: the decoded subjects of a mailbox, one per line
 subjects() {
 	local u
@@ -92,12 +89,6 @@ print(m.get_body(("plain",)).get_content())'
 }
 last_uid() { mail_uids "$1" | tr ' ' '\n' | tail -1; }
 # deliver FROM FILE: over SMTP into the service mailbox, then wait
-deliver() {
-	local n
-	n=$(mail_count congvan)
-	mail_send "$1" congvan@$D "$2" || t_fail "mail_send $2"
-	mail_wait_count congvan $((n + 1)) 30 || t_fail "$2 did not arrive"
-}
 # letter FILE MSGID SUBJECT BODY
 letter() {
 	{
