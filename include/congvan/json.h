@@ -18,4 +18,9 @@ void json_add_field(struct sbuf *sb, bool comma, const char *key,
 /* A list of strings from a NULL-terminated array (NULL: []). */
 void json_add_string_list(struct sbuf *sb, char *const *list);
 
+/* The strings of a JSON list of strings (as json_add_string_list writes
+ * it), joined with sep; NULL when json is not such a list.  For display.
+ * Caller frees. */
+char *json_string_list_join(const char *json, const char *sep);
+
 #endif

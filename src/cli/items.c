@@ -6,6 +6,7 @@
 #include <sysexits.h>
 
 #include "congvan/clock.h"
+#include "congvan/json.h"
 #include "congvan/log.h"
 #include "congvan/store.h"
 #include "congvan/util.h"
@@ -121,7 +122,13 @@ static int show_letter(struct store *st, int64_t item_id, char **error_r)
 		field("dated:", l.date);
 		field("place:", l.place);
 		field("about (V/v):", l.subject);
-		field("addressed:", l.recipients);
+		{
+			/* Stored as a JSON list; shown as text. */
+			char *to = json_string_list_join(l.recipients, "; ");
+
+			field("addressed:", to ? to : l.recipients);
+			free(to);
+		}
 		field("signed:", l.signer);
 		field("signer role:", l.signer_title);
 		field("deadline:", l.deadline);

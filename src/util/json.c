@@ -113,3 +113,123 @@ void json_add_field(struct sbuf *sb, bool comma, const char *key,
 	json_add_key(sb, key);
 	json_add_string(sb, value);
 }
+
+/* One \uXXXX at p (after the 'u'): its code point, or -1. */
+static long hex4(const char *p)
+{
+	long v = 0;
+
+	for (int i = 0; i < 4; i++) {
+		char c = p[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9') {
+			v |= c - '0';
+		} else if (c >= 'a' && c <= 'f') {
+			v |= c - 'a' + 10;
+		} else if (c >= 'A' && c <= 'F') {
+			v |= c - 'A' + 10;
+		} else {
+			return -1;
+		}
+	}
+	return v;
+}
+
+/* Appends code point cp (BMP; a surrogate becomes U+FFFD) as UTF-8. */
+static void add_utf8(struct sbuf *sb, long cp)
+{
+	if (cp >= 0xd800 && cp <= 0xdfff) {
+		cp = 0xfffd;
+	}
+	if (cp < 0x80) {
+		sbuf_addch(sb, (char)cp);
+	} else if (cp < 0x800) {
+		sbuf_addch(sb, (char)(0xc0 | (cp >> 6)));
+		sbuf_addch(sb, (char)(0x80 | (cp & 0x3f)));
+	} else {
+		sbuf_addch(sb, (char)(0xe0 | (cp >> 12)));
+		sbuf_addch(sb, (char)(0x80 | ((cp >> 6) & 0x3f)));
+		sbuf_addch(sb, (char)(0x80 | (cp & 0x3f)));
+	}
+}
+
+/* Reads one JSON string at *p (at its '"') into sb; false when malformed. */
+static bool read_string(const char **p, struct sbuf *sb)
+{
+	static const char from[] = "\"\\/bfnrt";
+	static const char to[] = "\"\\/\b\f\n\r\t";
+	const char *s = *p + 1;
+
+	for (; *s && *s != '"'; s++) {
+		const char *e;
+
+		if (*s != '\\') {
+			sbuf_addch(sb, *s);
+			continue;
+		}
+		s++;
+		if (*s == 'u') {
+			long cp = hex4(s + 1);
+
+			if (cp < 0) {
+				return false;
+			}
+			add_utf8(sb, cp);
+			s += 4;
+		} else if (*s && (e = strchr(from, *s)) != NULL) {
+			sbuf_addch(sb, to[e - from]);
+		} else {
+			return false;
+		}
+	}
+	if (*s != '"') {
+		return false;
+	}
+	*p = s + 1;
+	return true;
+}
+
+char *json_string_list_join(const char *json, const char *sep)
+{
+	struct sbuf sb = SBUF_INIT(1 << 20);
+	const char *p = json;
+	size_t n = 0;
+
+	if (!p || *p != '[') {
+		return NULL;
+	}
+	for (p++;;) {
+		p += strspn(p, " \t\r\n");
+		if (*p == ']' && n == 0) {
+			p++;
+			break;
+		}
+		if (*p != '"') {
+			goto bad;
+		}
+		if (n++ > 0) {
+			sbuf_adds(&sb, sep);
+		}
+		if (!read_string(&p, &sb)) {
+			goto bad;
+		}
+		p += strspn(p, " \t\r\n");
+		if (*p == ',') {
+			p++;
+			continue;
+		}
+		if (*p != ']') {
+			goto bad;
+		}
+		p++;
+		break;
+	}
+	if (p[strspn(p, " \t\r\n")] != '\0') {
+		goto bad;
+	}
+	return sbuf_detach(&sb);
+bad:
+	sbuf_release(&sb);
+	return NULL;
+}

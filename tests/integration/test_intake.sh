@@ -58,6 +58,7 @@ show=$(cv show "$seed")
 assert_contains "$show" "2536/BCT-VP" "the seed letter's number, spaces repaired"
 assert_contains "$show" "2023-04-27" "its date"
 assert_contains "$show" "Nguyễn Hồng Diên" "its signer"
+assert_contains "$show" "addressed:    Các đơn vị thuộc Bộ" "its addressees as text, not JSON"
 mof=$(cv list | grep 'dự toán ngân sách' | cut -f1)
 assert_contains "$(cv show "$mof")" "2026-12-10" "the deadline the letter states"
 atts=$(sqlite3 "$WORK/congvan.db" "SELECT COUNT(*) FROM attachments")

@@ -157,6 +157,56 @@ static void test_json(void **state)
 	}
 }
 
+/* What json_add_string_list writes reads back, joined; anything else is
+ * NULL. */
+static void test_json_list_join(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    {"[]", ""},
+	    {"[\"Bộ Tài chính\"]", "Bộ Tài chính"},
+	    {" [ \"a\" , \"b\\\"c\" ] ", NULL}, /* leading space */
+	    {"[ \"a\" , \"b\\\"c\" ] ", "a; b\"c"},
+	    {"[\"x\\u0001\\n\\ufffd\\u00e9\"]", "x\x01\n\xef\xbf\xbd\xc3\xa9"},
+	    {"[\"\\ud800\"]", "\xef\xbf\xbd"},
+	    {"", NULL},
+	    {"[", NULL},
+	    {"[\"a\"", NULL},
+	    {"[\"a\",]", NULL},
+	    {"[\"a\"]x", NULL},
+	    {"[\"\\q\"]", NULL},
+	    {"[\"\\u12\"]", NULL},
+	    {"[1]", NULL},
+	    {"{}", NULL},
+	};
+
+	(void)state;
+	assert_null(json_string_list_join(NULL, ", "));
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *r = json_string_list_join(cases[i].in, "; ");
+
+		if (!cases[i].out) {
+			assert_null(r);
+			continue;
+		}
+		assert_non_null(r);
+		assert_string_equal(r, cases[i].out);
+		free(r);
+	}
+	{
+		char *list[] = {"Kính gửi: \"A\"", "B\tC", NULL};
+		struct sbuf sb = SBUF_INIT(1024);
+		char *r;
+
+		json_add_string_list(&sb, list);
+		r = json_string_list_join(sbuf_str(&sb), "|");
+		assert_string_equal(r, "Kính gửi: \"A\"|B\tC");
+		free(r);
+		sbuf_release(&sb);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +217,7 @@ int main(void)
 	    cmocka_unit_test(test_clock_parse),
 	    cmocka_unit_test(test_clock_format),
 	    cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_json_list_join),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
