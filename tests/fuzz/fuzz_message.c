@@ -129,9 +129,12 @@ static void compose_parts(const uint8_t *data, size_t size)
 
 	memcpy(s, data, size);
 	s[size] = '\0';
+	/* The fuzzed text follows a property of its own, so that a leading
+	 * space cannot fold it into METHOD (which compose then rightly
+	 * refuses as another method). */
 	cal = malloc(size + 32);
-	memcpy(cal, "METHOD:REQUEST\r\n", 16);
-	memcpy(cal + 16, s, size + 1);
+	memcpy(cal, "METHOD:REQUEST\r\nX-FUZZ:", 24);
+	memcpy(cal + 24, s, size + 1);
 	att.filename = s;
 	att.content_type = (size & 2) ? "application/pdf" : NULL;
 	att.data = (const char *)data;
