@@ -48,6 +48,8 @@ void sbuf_reset(struct sbuf *sb);
 void sbuf_add(struct sbuf *sb, const void *data, size_t n);
 void sbuf_adds(struct sbuf *sb, const char *s);
 void sbuf_addch(struct sbuf *sb, char c);
+/* Appends s (NULL: nothing) with & < > " ' written as HTML entities. */
+void sbuf_add_html(struct sbuf *sb, const char *s);
 void sbuf_addf(struct sbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap);

@@ -18,37 +18,12 @@
 #define CHART_BAR   360 /* width of a 100 % bar */
 #define CHART_ROW   26
 
-void report_html_escape(struct sbuf *sb, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&':
-			sbuf_adds(sb, "&amp;");
-			break;
-		case '<':
-			sbuf_adds(sb, "&lt;");
-			break;
-		case '>':
-			sbuf_adds(sb, "&gt;");
-			break;
-		case '"':
-			sbuf_adds(sb, "&quot;");
-			break;
-		case '\'':
-			sbuf_adds(sb, "&#39;");
-			break;
-		default:
-			sbuf_addch(sb, *s);
-		}
-	}
-}
-
 static void cell(struct sbuf *sb, const char *tag, const char *text, bool num,
 		 bool bold)
 {
 	sbuf_addf(sb, "<%s style=\"%s;text-align:%s%s\">", tag, CELL,
 		  num ? "right" : "left", bold ? ";font-weight:bold" : "");
-	report_html_escape(sb, text);
+	sbuf_add_html(sb, text);
 	sbuf_addf(sb, "</%s>", tag);
 }
 
@@ -57,7 +32,7 @@ static void table(struct sbuf *sb, const struct rtable *t, int number)
 	sbuf_adds(sb, "<h2 style=\"" FONT ";font-size:16px;margin:20px 0 "
 		      "6px 0\">");
 	sbuf_addf(sb, "%d. ", number);
-	report_html_escape(sb, t->title);
+	sbuf_add_html(sb, t->title);
 	sbuf_adds(sb, "</h2>\n<table cellpadding=\"4\" cellspacing=\"0\" "
 		      "border=\"1\" style=\"border-collapse:collapse;" BORDER
 		      ";" FONT ";font-size:13px\">\n<tr style=\"background:"
@@ -98,7 +73,7 @@ static void chart(struct sbuf *sb, const struct report *r, const char *lang)
 	}
 	sbuf_adds(sb, "<h2 style=\"" FONT ";font-size:16px;margin:20px 0 "
 		      "6px 0\">");
-	report_html_escape(sb, rl(lang, L_CHART));
+	sbuf_add_html(sb, rl(lang, L_CHART));
 	sbuf_adds(sb, "</h2>\n");
 	if (n == 0) {
 		sbuf_addf(sb, "<p style=\"" FONT "\">%s</p>\n",
@@ -111,7 +86,7 @@ static void chart(struct sbuf *sb, const struct report *r, const char *lang)
 		  "<title>",
 		  CHART_LABEL + CHART_BAR + 90, n * CHART_ROW + 12,
 		  CHART_LABEL + CHART_BAR + 90, n * CHART_ROW + 12);
-	report_html_escape(sb, rl(lang, L_CHART));
+	sbuf_add_html(sb, rl(lang, L_CHART));
 	sbuf_adds(sb, "</title>\n");
 	for (size_t i = 0; i < r->n_units; i++) {
 		const struct report_unit *u = &r->units[i];
@@ -124,7 +99,7 @@ static void chart(struct sbuf *sb, const struct report *r, const char *lang)
 			  "<text x=\"0\" y=\"%d\" font-family=\"Arial\" "
 			  "font-size=\"13\" fill=\"#222\">",
 			  y + 14);
-		report_html_escape(sb, u->code);
+		sbuf_add_html(sb, u->code);
 		sbuf_addf(sb,
 			  "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%d\" "
 			  "height=\"18\" fill=\"#eceff1\"/>\n"
@@ -145,7 +120,7 @@ static void chart(struct sbuf *sb, const struct report *r, const char *lang)
 		}
 		report_rate_text(&r->units[i], lang, rate);
 		sbuf_adds(sb, k++ ? " · " : "");
-		report_html_escape(sb, r->units[i].code);
+		sbuf_add_html(sb, r->units[i].code);
 		sbuf_addf(sb, ": %s", rate);
 	}
 	sbuf_adds(sb, "</p>\n");
@@ -161,12 +136,12 @@ static void heading(struct sbuf *sb, const struct report *r, const char *lang)
 	report_day_text(r->as_of_day, lang, asof);
 	sbuf_adds(sb, "<h1 style=\"" FONT ";font-size:20px;margin:0 0 6px "
 		      "0\">");
-	report_html_escape(sb, rl(lang, L_TITLE));
+	sbuf_add_html(sb, rl(lang, L_TITLE));
 	sbuf_adds(sb, " — ");
-	report_html_escape(sb, r->organization);
+	sbuf_add_html(sb, r->organization);
 	sbuf_adds(sb, "</h1>\n<p style=\"" FONT ";margin:0 0 4px 0\">");
 	sbuf_addf(sb, "%s: <strong>", rl(lang, L_PERIOD));
-	report_html_escape(sb, period);
+	sbuf_add_html(sb, period);
 	sbuf_addf(sb, "</strong> (%s – %s)<br>%s %s%s%s%s</p>\n", a, b,
 		  rl(lang, L_AS_OF), asof, r->partial ? " (" : "",
 		  r->partial ? rl(lang, L_PARTIAL) : "", r->partial ? ")" : "");
@@ -181,11 +156,11 @@ static void notes(struct sbuf *sb, const char *lang)
 
 	sbuf_adds(sb, "<h2 style=\"" FONT ";font-size:16px;margin:20px 0 "
 		      "6px 0\">");
-	report_html_escape(sb, rl(lang, L_NOTES));
+	sbuf_add_html(sb, rl(lang, L_NOTES));
 	sbuf_adds(sb, "</h2>\n<ul style=\"" FONT ";font-size:13px\">\n");
 	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) {
 		sbuf_adds(sb, "<li>");
-		report_html_escape(sb, rl(lang, list[i]));
+		sbuf_add_html(sb, rl(lang, list[i]));
 		sbuf_adds(sb, "</li>\n");
 	}
 	sbuf_adds(sb, "</ul>\n");
@@ -221,9 +196,9 @@ char *report_render_html(const struct report *r, const char *lang)
 		  "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		  "content=\"width=device-width, initial-scale=1\">\n<title>",
 		  rl_english(lang) ? "en" : "vi");
-	report_html_escape(&sb, rl(lang, L_TITLE));
+	sbuf_add_html(&sb, rl(lang, L_TITLE));
 	sbuf_adds(&sb, " — ");
-	report_html_escape(&sb, period);
+	sbuf_add_html(&sb, period);
 	sbuf_adds(&sb, "</title>\n</head>\n<body style=\"margin:16px;"
 		       "background:#ffffff\">\n");
 	sbuf_adds(&sb, fragment);

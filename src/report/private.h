@@ -77,7 +77,4 @@ char *report_render_text(const struct report *r, const char *lang);
 char *report_render_csv(const struct report *r);
 char *report_render_html(const struct report *r, const char *lang);
 
-/* Appends s with & < > " ' escaped. */
-void report_html_escape(struct sbuf *sb, const char *s);
-
 #endif

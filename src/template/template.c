@@ -58,28 +58,6 @@ void template_cache_clear(void)
 	}
 }
 
-static void add_escaped(struct sbuf *sb, const char *v)
-{
-	for (; *v; v++) {
-		switch (*v) {
-		case '<':
-			sbuf_adds(sb, "&lt;");
-			break;
-		case '>':
-			sbuf_adds(sb, "&gt;");
-			break;
-		case '&':
-			sbuf_adds(sb, "&amp;");
-			break;
-		case '"':
-			sbuf_adds(sb, "&quot;");
-			break;
-		default:
-			sbuf_addch(sb, *v);
-		}
-	}
-}
-
 static const char *lookup(const struct template_var *vars, size_t nvars,
 			  const char *name, size_t len)
 {
@@ -153,7 +131,7 @@ int template_expand(const char *text, const struct template_var *vars,
 		}
 		sbuf_add(&sb, p, (size_t)(open - p));
 		if (escape_html && !raw) {
-			add_escaped(&sb, value);
+			sbuf_add_html(&sb, value);
 		} else {
 			sbuf_adds(&sb, value);
 		}

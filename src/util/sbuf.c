@@ -110,3 +110,21 @@ char *sbuf_detach(struct sbuf *sb)
 	sb->overflow = false;
 	return p;
 }
+
+void sbuf_add_html(struct sbuf *sb, const char *s)
+{
+	static const char *const entity[256] = {
+	    ['&'] = "&amp;",  ['<'] = "&lt;",   ['>'] = "&gt;",
+	    ['"'] = "&quot;", ['\''] = "&#39;",
+	};
+
+	for (; s && *s; s++) {
+		const char *e = entity[(unsigned char)*s];
+
+		if (e) {
+			sbuf_adds(sb, e);
+		} else {
+			sbuf_addch(sb, *s);
+		}
+	}
+}

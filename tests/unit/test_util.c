@@ -157,6 +157,18 @@ static void test_json(void **state)
 	}
 }
 
+static void test_sbuf_add_html(void **state)
+{
+	struct sbuf sb = SBUF_INIT(1024);
+
+	(void)state;
+	sbuf_add_html(&sb, "a<b>&\"c'd Đồng ý");
+	sbuf_add_html(&sb, NULL);
+	assert_string_equal(sbuf_str(&sb),
+			    "a&lt;b&gt;&amp;&quot;c&#39;d Đồng ý");
+	sbuf_release(&sb);
+}
+
 /* What json_add_string_list writes reads back, joined; anything else is
  * NULL. */
 static void test_json_list_join(void **state)
@@ -218,6 +230,7 @@ int main(void)
 	    cmocka_unit_test(test_clock_format),
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_json_list_join),
+	    cmocka_unit_test(test_sbuf_add_html),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
