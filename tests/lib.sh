@@ -366,6 +366,46 @@ deliver() {
 	mail_wait_count congvan $((n + 1)) 30 || t_fail "$2 did not arrive"
 }
 
+# directory_conf FILE: appends the ministry directory the workflow tests
+# share: units TTTN (head truong.tttn, member a.nguyen), PC (head
+# truong.pc) and TC (head truong.tc, member b.tran), and two rules for
+# letters from *@moit.example (e-commerce subjects to TTTN with PC, in 5
+# working days; the rest to TC in 2).
+directory_conf() {
+	local d=${DOMAIN:-congvan.test}
+	cat >>"$1" <<EOF
+
+[unit TTTN]
+name = Vụ Thị trường trong nước
+email = tttn@$d
+head = truong.tttn@$d
+members = Nguyễn Văn A <a.nguyen@$d>
+
+[unit PC]
+name = Vụ Pháp chế
+email = phapche@$d
+head = truong.pc@$d
+
+[unit TC]
+name = Vụ Tài chính
+email = khtc@$d
+head = truong.tc@$d
+members = Trần Thị B <b.tran@$d>
+
+[rule ecommerce]
+from = *@moit.example
+subject = thuong mai dien tu
+lead = TTTN
+coordinate = PC
+days = 5
+
+[rule finance]
+from = *@moit.example
+lead = TC
+days = 2
+EOF
+}
+
 congvan_conf() {
 	local file=$1 db=$2 kv
 	shift 2

@@ -31,36 +31,9 @@ done
 PORT=$("$T_PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 CONF="$WORK/congvan.conf"
 congvan_conf "$CONF" "$WORK/congvan.db" "mailbox.poll_interval=3600"
+directory_conf "$CONF"
 cat >>"$CONF" <<EOF
 
-[unit TTTN]
-name = Vụ Thị trường trong nước
-email = tttn@$D
-head = truong.tttn@$D
-members = Nguyễn Văn A <a.nguyen@$D>
-
-[unit PC]
-name = Vụ Pháp chế
-email = phapche@$D
-head = truong.pc@$D
-
-[unit TC]
-name = Vụ Tài chính
-email = khtc@$D
-head = truong.tc@$D
-members = Trần Thị B <b.tran@$D>
-
-[rule ecommerce]
-from = *@moit.example
-subject = thuong mai dien tu
-lead = TTTN
-coordinate = PC
-days = 5
-
-[rule finance]
-from = *@moit.example
-lead = TC
-days = 2
 
 [feed]
 listen = 127.0.0.1:$PORT

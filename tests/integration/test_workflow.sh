@@ -24,39 +24,12 @@ done
 
 CONF="$WORK/congvan.conf"
 congvan_conf "$CONF" "$WORK/congvan.db" "smtp.reply_plus=yes"
+directory_conf "$CONF"
 cat >>"$CONF" <<EOF
 
 [leaders]
 members = Lãnh đạo Bộ <lanhdao@$D>
 
-[unit TTTN]
-name = Vụ Thị trường trong nước
-email = tttn@$D
-head = truong.tttn@$D
-members = Nguyễn Văn A <a.nguyen@$D>
-
-[unit PC]
-name = Vụ Pháp chế
-email = phapche@$D
-head = truong.pc@$D
-
-[unit TC]
-name = Vụ Tài chính
-email = khtc@$D
-head = truong.tc@$D
-members = Trần Thị B <b.tran@$D>
-
-[rule ecommerce]
-from = *@moit.example
-subject = thuong mai dien tu
-lead = TTTN
-coordinate = PC
-days = 5
-
-[rule finance]
-from = *@moit.example
-lead = TC
-days = 2
 
 [deadlines]
 remind_before = 3, 1
