@@ -207,7 +207,8 @@ int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
 			  time_t at, char **error_r);
 /* *n_r: the entries recorded for rcpt (compared without ASCII case)
- * strictly after since, on item_id's mail only (0: on all mail). */
+ * strictly after since, on item_id's mail only (0: mail about no
+ * item). */
 int store_outbox_rcpt_count(struct store *st, const char *rcpt, int64_t item_id,
 			    time_t since, int64_t *n_r, char **error_r);
 

@@ -212,10 +212,8 @@ static int enqueue(struct runtime *rt, const struct outbox_mail *m,
 	return ret;
 }
 
-/* outbox_queue_mail; limit: apply the rate limit (recipients are
- * recorded either way). */
-static int queue_mail(struct runtime *rt, const struct outbox_mail *m,
-		      bool limit, char **msgid_r, char **error_r)
+int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
+		      char **msgid_r, char **error_r)
 {
 	struct rcpt_list l = {NULL, 0};
 	char *msgid = NULL, *data = NULL;
@@ -235,7 +233,7 @@ static int queue_mail(struct runtime *rt, const struct outbox_mail *m,
 	msgid = message_make_id(m->key ? m->key : m->template_name,
 				rt->cfg->service.domain, runtime_now(rt));
 	if (compose(rt, m, msgid, &data, &len, error_r) < 0 ||
-	    (limit && rate_limit(rt, m, &l, error_r) < 0)) {
+	    rate_limit(rt, m, &l, error_r) < 0) {
 		goto out;
 	}
 	ret = 0;
@@ -254,12 +252,6 @@ out:
 	return ret;
 }
 
-int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
-		      char **msgid_r, char **error_r)
-{
-	return queue_mail(rt, m, true, msgid_r, error_r);
-}
-
 int outbox_queue(struct runtime *rt, int64_t item_id, const char *key,
 		 const char *name, const struct template_var *vars,
 		 size_t nvars, const char *const *to, char **error_r)
@@ -271,9 +263,9 @@ int outbox_queue(struct runtime *rt, int64_t item_id, const char *key,
 				      .nvars = nvars,
 				      .to = to};
 
-	/* One notice per registered letter: a busy morning is not a loop,
-	 * and the Office must get every one. */
-	return queue_mail(rt, &m, false, NULL, error_r);
+	/* One notice per registered letter: the limit counts per item, so a
+	 * busy morning is never held back. */
+	return outbox_queue_mail(rt, &m, NULL, error_r);
 }
 
 struct flush_ctx {

@@ -292,7 +292,7 @@ static const char *const sql[Q_COUNT] = {
     [Q_OUTBOX_RCPT_COUNT] =
 	"SELECT COUNT(*) FROM outbox_rcpt r JOIN outbox o ON o.id = r.outbox_id"
 	" WHERE r.rcpt = ?1 AND r.created_at > ?2"
-	" AND (?3 = 0 OR o.item_id = ?3)",
+	" AND COALESCE(o.item_id, 0) = ?3",
 };
 
 int store_schema_version(void)
