@@ -132,6 +132,16 @@ struct config_feed {
 			 * NULL without listen */
 };
 
+/* [letters]: how attached documents are read (src/reader). */
+struct config_letters {
+	int ocr_pages; /* pages of a scan read by OCR: the first ocr_pages - 1
+			* and the last; 1-READER_OCR_PAGES_MAX; 0 (no
+			* [letters] section): READER_OCR_PAGES_DEFAULT */
+	char *trust;   /* absolute path of a folder of PEM certificates or
+			* an NSS database (cert9.db): the trust anchors of
+			* digital signatures; NULL: none, nothing trusted */
+};
+
 struct config {
 	char *path; /* the file this was read from */
 	struct config_service service;
@@ -149,6 +159,7 @@ struct config {
 	struct config_calendar calendar;
 	struct config_report report;
 	struct config_feed feed;
+	struct config_letters letters;
 };
 
 /* Reads and validates path.  On failure returns -1 and sets *error_r to

@@ -41,10 +41,4 @@ void letter_free(struct letter *letter);
  * documents) never count.  Reads the first 128 KiB. */
 bool letter_find_deadline(const char *text, size_t len, char date_r[11]);
 
-/* The text of a PDF (poppler-glib), pages joined by "\n\f\n".  Returns
- * NULL when the data is not a readable PDF.  Caller frees.  *pages_r gets
- * the page count when not NULL (0 on failure).  Reads at most 200 pages
- * and 8 MiB of text. */
-char *letter_pdf_text(const char *data, size_t len, int *pages_r);
-
 #endif

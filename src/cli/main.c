@@ -618,6 +618,7 @@ static int read_input(const char *path, char **data_r, size_t *len_r)
 static int cmd_inspect(const struct cli *cli)
 {
 	struct message_classify_opts opts = {NULL, NULL, "CV"};
+	struct reader_opts reader = {0};
 	struct config cfg = {0};
 	struct inspection in;
 	char *data = NULL, *json;
@@ -635,6 +636,8 @@ static int cmd_inspect(const struct cli *cli)
 		opts.own_domain = cfg.service.domain;
 		opts.own_address = cfg.smtp.from;
 		opts.item_prefix = cfg.service.item_prefix;
+		reader.ocr_pages = cfg.letters.ocr_pages;
+		reader.trust = cfg.letters.trust;
 	}
 	if (read_input(cli->argv[1], &data, &len) < 0) {
 		fprintf(stderr, "congvan: cannot read '%s': %s\n", cli->argv[1],
@@ -648,7 +651,7 @@ static int cmd_inspect(const struct cli *cli)
 		config_free(&cfg);
 		return EX_DATAERR;
 	}
-	inspect_message(data, len, &opts, INSPECT_PDF, &in);
+	inspect_message(data, len, &opts, &reader, &in);
 	json = inspect_json(&in);
 	fputs(json, stdout);
 	free(json);

@@ -112,6 +112,8 @@ extern const struct section_kind config_report_kind;
 void config_report_free(struct config_report *r);
 /* [feed] (feed.c). */
 extern const struct section_kind config_feed_kind;
+/* [letters] (letters.c). */
+extern const struct section_kind config_letters_kind;
 
 /* Sets what [deadlines] and [calendar] hold when absent; before any
  * finish. */

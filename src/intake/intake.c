@@ -322,6 +322,8 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	const struct config *cfg = rt->cfg;
 	struct message_classify_opts opts = {
 	    cfg->service.domain, cfg->smtp.from, cfg->service.item_prefix};
+	struct reader_opts reader = {NULL, cfg->letters.ocr_pages,
+				     cfg->letters.trust, false};
 	struct store_message m = {.received_at = runtime_now(rt),
 				  .mailbox = mailbox,
 				  .uidvalidity = uidvalidity,
@@ -342,7 +344,7 @@ int intake_message(struct runtime *rt, const char *mailbox,
 		return -1;
 	}
 	m.sha256 = sha;
-	inspect_message(data, len, &opts, INSPECT_PDF, &in);
+	inspect_message(data, len, &opts, &reader, &in);
 	rc = take_message(rt, &m, &in, stats, error_r);
 	inspection_free(&in);
 	return rc;
