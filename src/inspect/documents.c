@@ -8,6 +8,7 @@
 
 #include "congvan/log.h"
 #include "congvan/mime.h"
+#include "congvan/text.h"
 #include "congvan/util.h"
 #include "private.h"
 
@@ -175,7 +176,7 @@ static char *joined(struct reader_result *res, bool with_ocr)
 		}
 		sbuf_adds(&sb, res->page[i].text);
 	}
-	nfc = mime_nfc(sbuf_str(&sb), sb.len);
+	nfc = text_nfc(sbuf_str(&sb), sb.len);
 	sbuf_release(&sb);
 	return nfc;
 }
