@@ -134,12 +134,14 @@ struct config_feed {
 
 /* [letters]: how attached documents are read (src/reader). */
 struct config_letters {
-	int ocr_pages; /* pages of a scan read by OCR: the first ocr_pages - 1
-			* and the last; 1-READER_OCR_PAGES_MAX; 0 (no
-			* [letters] section): READER_OCR_PAGES_DEFAULT */
-	char *trust;   /* absolute path of a folder of PEM certificates or
-			* an NSS database (cert9.db): the trust anchors of
-			* digital signatures; NULL: none, nothing trusted */
+	int ocr_pages;  /* pages of a scan read by OCR: the first ocr_pages - 1
+			 * and the last; 1-READER_OCR_PAGES_MAX; 0 (no
+			 * [letters] section): READER_OCR_PAGES_DEFAULT */
+	int time_limit; /* seconds for reading all of one message's
+			 * attachments; 0 (no section): the default */
+	char *trust;    /* absolute path of a folder of PEM certificates or
+			 * an NSS database (cert9.db): the trust anchors of
+			 * digital signatures; NULL: none, nothing trusted */
 };
 
 struct config {

@@ -88,7 +88,7 @@ struct inspection {
  * letter is looked for in its PDF and image attachments, in order, until
  * one holds a letter (text layer, else OCR), and every signed PDF's
  * signatures are checked; all the reading of one message shares one
- * READER_MESSAGE_BUDGET_MS, and what is past it is marked
+ * budget of reader->time_limit seconds, and what is past it is marked
  * INSPECT_TIME_LIMIT.  Release with inspection_free. */
 void inspect_message(const char *raw, size_t len,
 		     const struct message_classify_opts *opts,

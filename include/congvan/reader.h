@@ -47,8 +47,10 @@
  * ones and the last). */
 #define READER_OCR_PAGES_DEFAULT 2
 #define READER_OCR_PAGES_MAX     50
-/* One budget of wall-clock time for every document of one message. */
-#define READER_MESSAGE_BUDGET_MS 30000
+/* [letters] time_limit: one budget of wall-clock seconds for every
+ * document of one message. */
+#define READER_TIME_LIMIT_DEFAULT 30
+#define READER_TIME_LIMIT_MAX     600
 
 enum reader_source {
 	READER_SOURCE_TEXT,
@@ -128,6 +130,8 @@ struct reader_opts {
 	int ocr_pages;        /* [letters] ocr_pages; 0: the default */
 	const char *trust;    /* [letters] trust: a folder; NULL: none */
 	bool signatures_only; /* check signatures; read no text */
+	int time_limit;       /* [letters] time_limit, seconds for all the
+			       * documents of one message; 0: the default */
 };
 
 /* Where congvan-reader is: "congvan-reader" beside the running binary (a

@@ -639,6 +639,7 @@ static int cmd_inspect(const struct cli *cli)
 		opts.item_prefix = cfg.service.item_prefix;
 		reader.ocr_pages = cfg.letters.ocr_pages;
 		reader.trust = cfg.letters.trust;
+		reader.time_limit = cfg.letters.time_limit;
 	}
 	if (read_input(cli->argv[1], &data, &len) < 0) {
 		fprintf(stderr, "congvan: cannot read '%s': %s\n", cli->argv[1],

@@ -259,7 +259,9 @@ static bool letter_in(struct inspection *in, size_t i)
 void inspect_documents(struct inspection *in, const struct reader_opts *opts,
 		       bool want_letter)
 {
-	int64_t deadline = reader_now_ms() + READER_MESSAGE_BUDGET_MS;
+	int seconds =
+	    opts->time_limit > 0 ? opts->time_limit : READER_TIME_LIMIT_DEFAULT;
+	int64_t deadline = reader_now_ms() + (int64_t)seconds * 1000;
 	struct reader_opts sigs_only;
 
 	for (size_t i = 0; want_letter && i < in->n_reads; i++) {

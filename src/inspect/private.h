@@ -12,7 +12,7 @@
 void inspect_reads_init(struct inspection *in);
 void inspect_reads_free(struct inspection *in);
 
-/* Reads in's documents within one READER_MESSAGE_BUDGET_MS: with
+/* Reads in's documents within one time budget (opts->time_limit): with
  * want_letter, PDF and image attachments in order until one holds a
  * letter (into in->letter, letter_source, letter_ocr); then the
  * signatures of every signed PDF not read yet. */

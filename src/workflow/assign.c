@@ -90,14 +90,16 @@ out:
 	return ret;
 }
 
-/* Asks the Office to assign an item no rule took. */
+/* Asks the Office to assign an item no rule took, or to check one. */
 static int ask_office(struct runtime *rt, const struct store_item *item,
 		      const struct inspection *in, const char *duplicate_of,
+		      const struct wf_item *it, const char *check,
 		      char **error_r)
 {
 	const struct message_info *mi = &in->info;
 	const struct letter *l = in->has_letter ? &in->letter : NULL;
 	char no[16], when[32], *sender;
+	char *sigs = wf_signatures_text(it, wf_english(rt));
 	const char *to[] = {rt->cfg->service.office, NULL};
 	const char *from = mi->from_addr ? mi->from_addr : "?";
 	int ret;
@@ -119,12 +121,39 @@ static int ask_office(struct runtime *rt, const struct store_item *item,
 		    {"letter_date", l && l->date ? l->date : "—"},
 		    {"deadline", l && l->deadline ? l->deadline : "—"},
 		    {"duplicate_of", duplicate_of ? duplicate_of : "—"},
+		    {"signatures", sigs},
+		    {"check", check ? check : "—"},
 		};
 
 		ret = outbox_queue(rt, item->id, item->key, "registered", vars,
 				   ARRAY_SIZE(vars), to, error_r);
 	}
+	free(sigs);
 	free(sender);
+	return ret;
+}
+
+/* Assigns item by rule. */
+static int assign_by_rule(struct runtime *rt, const struct store_item *item,
+			  const struct config_rule *rule, struct wf_item *it,
+			  char **error_r)
+{
+	const struct config_unit **coord =
+	    xcalloc(rule->n_coordinate + 1, sizeof(*coord));
+	char *by = xasprintf("rule:%s", rule->name);
+	int32_t due;
+	int ret = -1;
+
+	for (size_t i = 0; i < rule->n_coordinate; i++) {
+		coord[i] = config_unit_find(rt->cfg, rule->coordinate[i]);
+	}
+	if (wf_assignment_due(rt, it, NULL, rule->days, &due, error_r) == 0) {
+		ret = wf_assign(rt, it, config_unit_find(rt->cfg, rule->lead),
+				coord, rule->n_coordinate, due, by,
+				item->message_id, error_r);
+	}
+	free(by);
+	free(coord);
 	return ret;
 }
 
@@ -136,34 +165,35 @@ int workflow_letter(struct runtime *rt, const struct store_item *item,
 	const char *subject = in->has_letter && in->letter.subject
 				  ? in->letter.subject
 				  : mi->subject;
-	const struct config_rule *rule =
-	    duplicate_of ? NULL
-			 : config_rule_match(rt->cfg, mi->from_addr, subject);
-	const struct config_unit **coord = NULL;
+	const struct config_rule *rule = NULL;
 	struct wf_item it;
-	char *by;
-	int32_t due;
+	char *check;
 	int ret = -1;
 
-	if (!rule) {
-		/* No rule, or a duplicate the Office should look at. */
-		return ask_office(rt, item, in, duplicate_of, error_r);
-	}
 	if (wf_item_load(rt, item->id, &it, error_r) <= 0) {
 		return -1;
 	}
-	coord = xcalloc(rule->n_coordinate + 1, sizeof(*coord));
-	for (size_t i = 0; i < rule->n_coordinate; i++) {
-		coord[i] = config_unit_find(rt->cfg, rule->coordinate[i]);
+	check = wf_check_text(&it, wf_english(rt));
+	if (check) {
+		char *why = wf_check_text(&it, true);
+
+		ret = wf_event(rt, item->id, item->message_id, "intake",
+			       "flagged", why, error_r);
+		free(why);
+		if (ret < 0) {
+			goto out;
+		}
 	}
-	by = xasprintf("rule:%s", rule->name);
-	if (wf_assignment_due(rt, &it, NULL, rule->days, &due, error_r) == 0) {
-		ret = wf_assign(rt, &it, config_unit_find(rt->cfg, rule->lead),
-				coord, rule->n_coordinate, due, by,
-				item->message_id, error_r);
+	/* No rule for a duplicate or an item to check: the Office looks
+	 * at it first. */
+	if (!duplicate_of && !check) {
+		rule = config_rule_match(rt->cfg, mi->from_addr, subject);
 	}
-	free(by);
-	free(coord);
+	ret = rule
+		  ? assign_by_rule(rt, item, rule, &it, error_r)
+		  : ask_office(rt, item, in, duplicate_of, &it, check, error_r);
+out:
+	free(check);
 	wf_item_release(&it);
 	return ret;
 }

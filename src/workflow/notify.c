@@ -46,6 +46,7 @@ static const char *const var_names[V_COUNT] = {
     [V_OFFICE] = "office",
     [V_EVENT] = "event",
     [V_EVENT_DATE] = "event_date",
+    [V_SIGNATURES] = "signatures",
 };
 
 bool wf_english(const struct runtime *rt)
@@ -85,6 +86,11 @@ int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
 	}
 	it->has_letter = rc == 1;
 	it->lead = it->c.lead ? config_unit_find(rt->cfg, it->c.lead) : NULL;
+	if (store_signatures_get(rt->st, item_id, &it->sigs, &it->n_sigs,
+				 error_r) < 0) {
+		wf_item_release(it);
+		return -1;
+	}
 	return 1;
 }
 
@@ -94,6 +100,7 @@ void wf_item_release(struct wf_item *it)
 	if (it->has_letter) {
 		store_letter_row_release(&it->letter);
 	}
+	store_signature_rows_free(it->sigs, it->n_sigs);
 	memset(it, 0, sizeof(*it));
 }
 
@@ -204,6 +211,8 @@ void wf_mail_init(struct runtime *rt, const struct wf_item *it,
 	}
 	wf_day_text(it->c.handler_due_day, day);
 	wf_set(m, V_INTERNAL_DEADLINE, day);
+	free(m->v[V_SIGNATURES]);
+	m->v[V_SIGNATURES] = wf_signatures_text(it, wf_english(rt));
 }
 
 void wf_mail_release(struct wf_mail *m)

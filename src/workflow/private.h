@@ -51,6 +51,7 @@ enum wf_var {
 	V_OFFICE,
 	V_EVENT,      /* what a calendar event is: "Hạn xử lý", ... */
 	V_EVENT_DATE, /* its date */
+	V_SIGNATURES, /* one sentence per digital signature; "" */
 	V_COUNT
 };
 
@@ -76,7 +77,9 @@ struct wf_item {
 	struct store_case c;
 	struct store_letter_row letter; /* zeroed when none */
 	bool has_letter;
-	const struct config_unit *lead; /* NULL: unassigned or unknown */
+	const struct config_unit *lead;   /* NULL: unassigned or unknown */
+	struct store_signature_row *sigs; /* of the letter's PDFs */
+	size_t n_sigs;
 };
 
 /* --- notify.c ----------------------------------------------------------- */
@@ -120,6 +123,16 @@ int32_t wf_today(const struct runtime *rt);
 void wf_day_text(int32_t day, char buf[16]);
 /* Whether the service writes English. */
 bool wf_english(const struct runtime *rt);
+
+/* --- checks.c: how the letter was read, for the notices ----------------- */
+
+/* The sentences of it's signatures, one after the other; "" when none.
+ * Caller frees. */
+char *wf_signatures_text(const struct wf_item *it, bool english);
+/* Why the Office should check it before it is assigned (an invalid or
+ * altered signature, details read only by OCR with low confidence);
+ * NULL when nothing.  Caller frees. */
+char *wf_check_text(const struct wf_item *it, bool english);
 
 /* --- due.c -------------------------------------------------------------- */
 

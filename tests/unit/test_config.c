@@ -1953,7 +1953,8 @@ static void test_letters(void **state)
 	    {"", 0, NULL},
 	    {"[letters]\n", 2, NULL},
 	    {"[letters]\nocr_pages = 1\n", 1, NULL},
-	    {"[letters]\nocr_pages = 50\ntrust = ca\n", 50, "ca"},
+	    {"[letters]\nocr_pages = 50\ntrust = ca\ntime_limit = 600\n", 50,
+	     "ca"},
 	    {"[letters]\ntrust = @D/ca/\n", 2, "ca/"},
 	};
 	char *ca = xasprintf("%s/ca", tmpdir);
@@ -2001,9 +2002,11 @@ static const struct error_case letters_cases[] = {
     {"trust a file", VALID "[letters]\ntrust = mailbox.pass\n",
      "@F:14: 'trust' = '@D/mailbox.pass' is not a folder; expected a "
      "folder of PEM certificates or an NSS database"},
+    {"time_limit 0", VALID "[letters]\ntime_limit = 0\n",
+     "@F:14: 'time_limit' is not a number of seconds from 1 to 600: '0'"},
     {"unknown key", VALID "[letters]\nocr = yes\n",
      "@F:14: unknown key 'ocr' in [letters]; expected one of: ocr_pages, "
-     "trust"},
+     "trust, time_limit"},
 };
 
 static void test_letters_errors(void **state)
@@ -2050,6 +2053,7 @@ static void test_example(void **state)
 	    "base_url",
 	    "ocr_pages",
 	    "trust",
+	    "time_limit",
 	};
 	const struct config_rule *r;
 	char *text = read_text("config.example");
