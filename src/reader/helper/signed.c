@@ -1,58 +1,44 @@
-/* The digital signatures of a PDF: poppler-glib checks each one (the
- * signed bytes against the CMS signature, the signer's certificate
- * against NSS's trust); NSS is set up here first, so that the only trust
- * anchors are those of [letters] trust:
- *   - a folder holding an NSS database (cert9.db) is opened read-only;
- *   - a folder of PEM files: each certificate in them is imported, as a
- *     trusted CA, into a throwaway database in a private temporary
- *     folder, removed at exit;
- *   - no folder: NSS without a database, so nothing is trusted.
- * poppler 22.12 also loads Mozilla's built-in roots ("Root Certs",
- * libnssckbi) the first time it checks a signature; that module is
- * unloaded again before the checks that count, so that a certificate
- * trusted by a web browser is not trusted here without being named. */
+/* The digital signatures of a PDF.  poppler-glib checks each signature
+ * against the bytes it signs (valid, invalid, altered) and gives the
+ * signer and the signing time; the signer's certificate is checked here,
+ * with NSS, against the trust anchors of [letters] trust and nothing
+ * else:
+ *   - a folder holding an NSS database (cert9.db): the CA certificates
+ *     trusted in it;
+ *   - any other folder: every certificate in its PEM files;
+ *   - none: nothing is trusted.
+ * poppler's own certificate check is not used: poppler 22.12 also trusts
+ * Mozilla's built-in roots, and reads the outcome from NSS's last error
+ * code, which a successful check does not clear.
+ *
+ * A signature's certificate comes from its CMS blob, the /Contents hex
+ * string between the two parts of its /ByteRange; the blobs are matched
+ * to poppler's signature fields by signer and signing time. */
 #include <dirent.h>
-#include <errno.h>
 #include <glib.h>
 #include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cert.h>
 #include <certdb.h>
+#include <cms.h>
 #include <nss.h>
 #include <pk11pub.h>
-#include <secmod.h>
+#include <secerr.h>
 
 #include "congvan/util.h"
 #include "private.h"
 
-#define PEM_BEGIN   "-----BEGIN CERTIFICATE-----"
-#define PEM_END     "-----END CERTIFICATE-----"
-#define PEM_MAX     (1 << 20)
-#define ANCHORS_MAX 256
+#define PEM_BEGIN     "-----BEGIN CERTIFICATE-----"
+#define PEM_END       "-----END CERTIFICATE-----"
+#define PEM_FILE_MAX  (1 << 20)
+#define ANCHORS_MAX   256
+#define RANGE_TEXT    128
 
-static char tmp_db[64];
-
-static void remove_tmp_db(void)
-{
-	static const char *const files[] = {"cert9.db", "key4.db",
-					    "pkcs11.txt"};
-	char path[128];
-
-	if (!tmp_db[0]) {
-		return;
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
-		snprintf(path, sizeof(path), "%s/%s", tmp_db, files[i]);
-		unlink(path);
-	}
-	rmdir(tmp_db);
-	tmp_db[0] = '\0';
-}
+/* --- the trust anchors ----------------------------------------------------- */
 
 static bool has_nss_db(const char *dir)
 {
@@ -64,21 +50,30 @@ static bool has_nss_db(const char *dir)
 	return ok;
 }
 
-/* Imports every certificate of one PEM text as a trusted CA. */
-static size_t import_pem(char *text, size_t len, PK11SlotInfo *slot, size_t n)
+static void add_anchor(CERTCertList *anchors, CERTCertificate *cert,
+		       size_t *n)
 {
-	CERTCertTrust trust;
+	if (*n < ANCHORS_MAX &&
+	    CERT_AddCertToListTail(anchors, cert) == SECSuccess) {
+		(*n)++;
+	} else {
+		CERT_DestroyCertificate(cert);
+	}
+}
+
+/* Every certificate of one PEM text. */
+static void pem_anchors(char *text, size_t len, CERTCertList *anchors,
+			size_t *n)
+{
 	char *p = text, *end = text + len;
 
-	CERT_DecodeTrustString(&trust, "CT,C,C");
-	while (n < ANCHORS_MAX && p < end) {
-		char *b =
-		    memmem(p, (size_t)(end - p), PEM_BEGIN, strlen(PEM_BEGIN));
-		char *e =
-		    b ? memmem(b, (size_t)(end - b), PEM_END, strlen(PEM_END))
-		      : NULL;
+	while (p < end) {
+		char *b = memmem(p, (size_t)(end - p), PEM_BEGIN,
+				 strlen(PEM_BEGIN));
+		char *e = b ? memmem(b, (size_t)(end - b), PEM_END,
+				     strlen(PEM_END))
+			    : NULL;
 		CERTCertificate *cert;
-		char nick[32];
 
 		if (!e) {
 			break;
@@ -86,55 +81,28 @@ static size_t import_pem(char *text, size_t len, PK11SlotInfo *slot, size_t n)
 		e += strlen(PEM_END);
 		cert = CERT_DecodeCertFromPackage(b, (int)(e - b));
 		if (cert) {
-			snprintf(nick, sizeof(nick), "anchor-%zu", n);
-			if (PK11_ImportCert(slot, cert, CK_INVALID_HANDLE, nick,
-					    PR_FALSE) == SECSuccess &&
-			    CERT_ChangeCertTrust(CERT_GetDefaultCertDB(), cert,
-						 &trust) == SECSuccess) {
-				n++;
-			}
-			CERT_DestroyCertificate(cert);
+			add_anchor(anchors, cert, n);
 		}
 		p = e;
 	}
-	return n;
 }
 
-static int init_pem(const char *dir)
+static void pem_folder(const char *dir, CERTCertList *anchors)
 {
-	PK11SlotInfo *slot;
+	DIR *d = opendir(dir);
 	struct dirent *de;
 	size_t n = 0;
-	char *db;
-	DIR *d;
 
-	snprintf(tmp_db, sizeof(tmp_db), "/tmp/congvan-reader.XXXXXX");
-	if (!mkdtemp(tmp_db)) {
-		tmp_db[0] = '\0';
-		return -1;
-	}
-	atexit(remove_tmp_db); /* after poppler's NSS_Shutdown (atexit) */
-	db = xasprintf("sql:%s", tmp_db);
-	if (NSS_Initialize(db, "", "", SECMOD_DB, 0) != SECSuccess) {
-		free(db);
-		return -1;
-	}
-	free(db);
-	slot = PK11_GetInternalKeySlot();
-	if (slot && PK11_NeedUserInit(slot)) {
-		PK11_InitPin(slot, NULL, "");
-	}
-	d = opendir(dir);
-	while (slot && d && (de = readdir(d)) != NULL) {
+	while (d && (de = readdir(d)) != NULL) {
 		char *path = xasprintf("%s/%s", dir, de->d_name);
 		char *text = NULL;
 		size_t len = 0;
 		struct stat sb;
 
 		if (de->d_name[0] != '.' && stat(path, &sb) == 0 &&
-		    S_ISREG(sb.st_mode) && sb.st_size < PEM_MAX &&
+		    S_ISREG(sb.st_mode) && sb.st_size < PEM_FILE_MAX &&
 		    file_read_all(path, &text, &len) == 0) {
-			n = import_pem(text, len, slot, n);
+			pem_anchors(text, len, anchors, &n);
 		}
 		free(text);
 		free(path);
@@ -142,15 +110,40 @@ static int init_pem(const char *dir)
 	if (d) {
 		closedir(d);
 	}
-	if (slot) {
-		PK11_FreeSlot(slot);
-	}
-	return 0;
 }
 
-/* NSS with the trust anchors of dir (NULL: none). */
-static void init_trust(const char *dir)
+/* The CA certificates an NSS database trusts. */
+static void db_anchors(CERTCertList *anchors)
 {
+	CERTCertList *all = PK11_ListCerts(PK11CertListAll, NULL);
+	size_t n = 0;
+
+	for (CERTCertListNode *node = all ? CERT_LIST_HEAD(all) : NULL;
+	     node && !CERT_LIST_END(node, all);
+	     node = CERT_LIST_NEXT(node)) {
+		CERTCertTrust trust;
+		unsigned flags;
+
+		if (CERT_GetCertTrust(node->cert, &trust) != SECSuccess) {
+			continue;
+		}
+		flags = trust.sslFlags | trust.emailFlags |
+			trust.objectSigningFlags;
+		if (flags & CERTDB_TRUSTED_CA) {
+			add_anchor(anchors, CERT_DupCertificate(node->cert),
+				   &n);
+		}
+	}
+	if (all) {
+		CERT_DestroyCertList(all);
+	}
+}
+
+/* NSS, set up before poppler touches it (poppler's own set-up is then a
+ * no-op), and the anchors of dir (NULL: none). */
+static CERTCertList *trust_init(const char *dir)
+{
+	CERTCertList *anchors;
 	SECStatus rc = SECFailure;
 
 	if (dir && has_nss_db(dir)) {
@@ -158,67 +151,215 @@ static void init_trust(const char *dir)
 
 		rc = NSS_Initialize(db, "", "", SECMOD_DB, NSS_INIT_READONLY);
 		free(db);
-	} else if (dir && init_pem(dir) == 0) {
-		rc = SECSuccess;
 	}
-	if (rc != SECSuccess && !NSS_IsInitialized()) {
-		NSS_NoDB_Init(NULL);
+	if (rc != SECSuccess && NSS_NoDB_Init(NULL) != SECSuccess) {
+		return NULL;
 	}
+	anchors = CERT_NewCertList();
+	if (anchors && dir && rc == SECSuccess) {
+		db_anchors(anchors);
+	} else if (anchors && dir) {
+		pem_folder(dir, anchors);
+	}
+	return anchors;
 }
 
-static void unload_builtin_roots(void)
+/* --- the CMS blobs ---------------------------------------------------------- */
+
+struct blob {
+	char *signer;      /* the certificate's common name; NULL */
+	int64_t signed_at; /* 0 unknown */
+	enum reader_cert cert;
+	size_t end; /* where its byte range ends */
+	bool used;
+};
+
+static enum reader_cert verify(CERTCertificate *cert, CERTCertList *anchors)
 {
-	SECMODModule *m = SECMOD_FindModule("Root Certs");
-	int type = 0;
+	CERTValInParam in[4];
 
-	if (m) {
-		SECMOD_DestroyModule(m);
-		SECMOD_DeleteModule("Root Certs", &type);
+	in[0].type = cert_pi_revocationFlags;
+	in[0].value.pointer.revocation = CERT_GetClassicOCSPDisabledPolicy();
+	in[1].type = cert_pi_trustAnchors;
+	in[1].value.pointer.chain = anchors;
+	in[2].type = cert_pi_useOnlyTrustAnchors;
+	in[2].value.scalar.b = PR_TRUE;
+	in[3].type = cert_pi_end;
+	if (CERT_PKIXVerifyCert(cert, certificateUsageEmailSigner, in, NULL,
+				NULL) == SECSuccess) {
+		return READER_CERT_TRUSTED;
+	}
+	switch (PORT_GetError()) {
+	case SEC_ERROR_EXPIRED_CERTIFICATE:
+	case SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE:
+		return READER_CERT_EXPIRED;
+	case SEC_ERROR_REVOKED_CERTIFICATE:
+		return READER_CERT_REVOKED;
+	case SEC_ERROR_UNKNOWN_ISSUER:
+	case SEC_ERROR_UNTRUSTED_ISSUER:
+	case SEC_ERROR_UNTRUSTED_CERT:
+	case SEC_ERROR_CA_CERT_INVALID:
+		return READER_CERT_UNTRUSTED;
+	default:
+		return READER_CERT_ERROR;
 	}
 }
 
-/* --- the checks ------------------------------------------------------------
- */
+/* The signer's certificate in a CMS SignedData, with the certificates
+ * that came with it made known to NSS for the chain. */
+static void read_cms(unsigned char *der, size_t len, CERTCertList *anchors,
+		     struct blob *b)
+{
+	SECItem item = {siBuffer, der, (unsigned)len};
+	NSSCMSMessage *msg = NSS_CMSMessage_CreateFromDER(
+	    &item, NULL, NULL, NULL, NULL, NULL, NULL);
+	NSSCMSContentInfo *ci =
+	    msg && NSS_CMSMessage_IsSigned(msg)
+		? NSS_CMSMessage_ContentLevel(msg, 0)
+		: NULL;
+	NSSCMSSignedData *sd = ci ? NSS_CMSContentInfo_GetContent(ci) : NULL;
+	NSSCMSSignerInfo *si =
+	    sd ? NSS_CMSSignedData_GetSignerInfo(sd, 0) : NULL;
+	CERTCertificate *cert = NULL;
+	PRTime when = 0;
 
-/* The end of the furthest byte range any signature covers; 0 when none
- * can be read. */
-static size_t signed_end(const char *data, size_t len)
+	if (sd && sd->rawCerts) {
+		NSS_CMSSignedData_ImportCerts(sd, CERT_GetDefaultCertDB(),
+					      certUsageEmailSigner, PR_FALSE);
+	}
+	if (si) {
+		cert = NSS_CMSSignerInfo_GetSigningCertificate(
+		    si, CERT_GetDefaultCertDB());
+	}
+	if (si && NSS_CMSSignerInfo_GetSigningTime(si, &when) == SECSuccess) {
+		b->signed_at = (int64_t)(when / 1000000);
+	}
+	if (cert) {
+		char *cn = CERT_GetCommonName(&cert->subject);
+
+		b->signer = cn ? xstrdup(cn) : NULL;
+		PORT_Free(cn);
+		b->cert = verify(cert, anchors);
+	}
+	if (msg) {
+		NSS_CMSMessage_Destroy(msg);
+	}
+}
+
+static int hexval(int c)
+{
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+				      : -1;
+}
+
+/* The bytes of the hex string "<...>" at [s, e), white space skipped. */
+static unsigned char *unhex(const char *s, const char *e, size_t *len_r)
+{
+	unsigned char *out;
+	size_t n = 0;
+	int hi = -1;
+
+	if (e - s < 2 || *s != '<' || e[-1] != '>') {
+		return NULL;
+	}
+	out = xmalloc((size_t)(e - s) / 2 + 1);
+	for (const char *p = s + 1; p < e - 1; p++) {
+		int v = hexval((unsigned char)*p);
+
+		if (v < 0) {
+			continue;
+		}
+		if (hi < 0) {
+			hi = v;
+		} else {
+			out[n++] = (unsigned char)(hi << 4 | v);
+			hi = -1;
+		}
+	}
+	*len_r = n;
+	return out;
+}
+
+/* One "/ByteRange [a b c d]" at p: its blob, read.  false when it is not
+ * one (a malformed range, no hex string in its gap). */
+static bool read_range(const char *data, size_t len, const char *p,
+		       CERTCertList *anchors, struct blob *b)
+{
+	unsigned long long v[4];
+	char buf[RANGE_TEXT], tail[2];
+	size_t n = (size_t)(data + len - p) < sizeof(buf) - 1
+		       ? (size_t)(data + len - p)
+		       : sizeof(buf) - 1;
+	unsigned char *der;
+	size_t der_len;
+
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	if (sscanf(buf, "/ByteRange [ %llu %llu %llu %llu %1[]]", &v[0], &v[1],
+		   &v[2], &v[3], tail) != 5 ||
+	    v[0] + v[1] > v[2] || v[2] > len || v[3] > len - v[2]) {
+		return false;
+	}
+	memset(b, 0, sizeof(*b));
+	b->cert = READER_CERT_ERROR;
+	b->end = (size_t)(v[2] + v[3]);
+	der = unhex(data + v[0] + v[1], data + v[2], &der_len);
+	if (der) {
+		read_cms(der, der_len, anchors, b);
+	}
+	free(der);
+	return true;
+}
+
+static size_t read_blobs(const char *data, size_t len, CERTCertList *anchors,
+			 struct blob *out, size_t max)
 {
 	const char *p = data, *end = data + len;
-	size_t best = 0;
+	size_t n = 0;
 
-	while ((p = memmem(p, (size_t)(end - p), "/ByteRange", 10)) != NULL) {
-		unsigned long long v[4];
-		char tail[2];
-		const char *q = p + 10;
-		char buf[128];
-		size_t n = (size_t)(end - q) < sizeof(buf) - 1
-			       ? (size_t)(end - q)
-			       : sizeof(buf) - 1;
-
-		memcpy(buf, q, n);
-		buf[n] = '\0';
-		if (sscanf(buf, " [ %llu %llu %llu %llu %1[]]", &v[0], &v[1],
-			   &v[2], &v[3], tail) == 5 &&
-		    v[2] <= len && v[3] <= len - v[2] && v[2] + v[3] > best) {
-			best = (size_t)(v[2] + v[3]);
+	while (n < max &&
+	       (p = memmem(p, (size_t)(end - p), "/ByteRange", 10)) != NULL) {
+		if (read_range(data, len, p, anchors, &out[n])) {
+			n++;
 		}
-		p = q;
+		p += 10;
 	}
-	return best;
+	return n;
 }
 
 /* Whether bytes that no signature covers follow the last signature
- * (white space and the end-of-file marker's line end aside). */
-static bool changed_after(const char *data, size_t len)
+ * (white space after the end-of-file marker aside). */
+static bool changed_after(const char *data, size_t len,
+			  const struct blob *b, size_t n)
 {
-	size_t end = signed_end(data, len);
+	size_t end = 0;
 
+	for (size_t i = 0; i < n; i++) {
+		end = b[i].end > end ? b[i].end : end;
+	}
 	while (len > end && strchr(" \t\r\n", data[len - 1]) && data[len - 1]) {
 		len--;
 	}
 	return end > 0 && len > end;
 }
+
+/* The blob of the signature by signer at signed_at; else the k-th. */
+static struct blob *match(struct blob *b, size_t n, const char *signer,
+			  int64_t signed_at, size_t k)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!b[i].used && b[i].signed_at == signed_at &&
+		    !strcmp(b[i].signer ? b[i].signer : "",
+			    signer ? signer : "")) {
+			return &b[i];
+		}
+	}
+	return k < n && !b[k].used ? &b[k] : NULL;
+}
+
+/* --- poppler's checks ------------------------------------------------------- */
 
 static enum reader_sig_status sig_status(PopplerSignatureStatus s)
 {
@@ -238,102 +379,71 @@ static enum reader_sig_status sig_status(PopplerSignatureStatus s)
 	}
 }
 
-static enum reader_cert cert_status(PopplerCertificateStatus c)
+static void emit_one(int number, PopplerFormField *field, struct blob *b,
+		     size_t n, bool later)
 {
-	switch (c) {
-	case POPPLER_CERTIFICATE_TRUSTED:
-		return READER_CERT_TRUSTED;
-	case POPPLER_CERTIFICATE_UNTRUSTED_ISSUER:
-	case POPPLER_CERTIFICATE_UNKNOWN_ISSUER:
-		return READER_CERT_UNTRUSTED;
-	case POPPLER_CERTIFICATE_REVOKED:
-		return READER_CERT_REVOKED;
-	case POPPLER_CERTIFICATE_EXPIRED:
-		return READER_CERT_EXPIRED;
-	case POPPLER_CERTIFICATE_NOT_VERIFIED:
-		return READER_CERT_UNCHECKED;
-	default:
-		return READER_CERT_ERROR;
-	}
-}
-
-static PopplerSignatureInfo *validate(PopplerFormField *field)
-{
-	/* No network from the sandbox: no OCSP, no fetching of issuers. */
-	const PopplerSignatureValidationFlags flags =
-	    POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE |
-	    POPPLER_SIGNATURE_VALIDATION_FLAG_WITHOUT_OCSP_REVOCATION_CHECK;
 	GError *err = NULL;
 	PopplerSignatureInfo *info = poppler_form_field_signature_validate_sync(
-	    field, flags, NULL, &err);
-
-	if (err) {
-		g_error_free(err);
-	}
-	return info;
-}
-
-static void emit_one(int number, PopplerFormField *field, bool later)
-{
-	PopplerSignatureInfo *info = validate(field);
+	    field, 0, NULL, &err); /* the certificate is checked apart */
 	enum reader_sig_status status = READER_SIG_ERROR;
 	enum reader_cert cert = READER_CERT_UNCHECKED;
 	const char *name = NULL;
 	GDateTime *when = NULL;
+	int64_t at = 0;
+	struct blob *mine;
 
+	if (err) {
+		g_error_free(err);
+	}
 	if (info) {
 		status = sig_status(
 		    poppler_signature_info_get_signature_status(info));
-		cert = cert_status(
-		    poppler_signature_info_get_certificate_status(info));
 		name = poppler_signature_info_get_signer_name(info);
 		when = poppler_signature_info_get_local_signing_time(info);
+		at = when ? g_date_time_to_unix(when) : 0;
 	}
-	if (status == READER_SIG_UNSIGNED) {
-		cert = READER_CERT_UNCHECKED;
+	mine = status == READER_SIG_UNSIGNED
+		   ? NULL
+		   : match(b, n, name, at, (size_t)number - 1);
+	if (mine) {
+		mine->used = true;
+		cert = status == READER_SIG_VALID ? mine->cert
+						  : READER_CERT_UNCHECKED;
+	} else if (status == READER_SIG_VALID) {
+		cert = READER_CERT_ERROR;
 	}
-	emit_sig(number, status, cert, when ? g_date_time_to_unix(when) : 0,
+	emit_sig(number, status, cert, at,
 		 later && status != READER_SIG_UNSIGNED, name);
 	if (info) {
 		poppler_signature_info_free(info);
 	}
 }
 
-/* The first check makes poppler set NSS up its own way (and load the
- * built-in roots); only then can that module go.  It is made on a copy
- * of the document, as poppler keeps each field's first result. */
-static void warm_up(const struct job *job)
-{
-	GBytes *bytes = g_bytes_new_static(job->data, job->len);
-	PopplerDocument *doc =
-	    poppler_document_new_from_bytes(bytes, NULL, NULL);
-	GList *fields = doc ? poppler_document_get_signature_fields(doc) : NULL;
-	PopplerSignatureInfo *info = fields ? validate(fields->data) : NULL;
-
-	if (info) {
-		poppler_signature_info_free(info);
-	}
-	g_list_free_full(fields, g_object_unref);
-	if (doc) {
-		g_object_unref(doc);
-	}
-	g_bytes_unref(bytes);
-}
-
 void signatures_read(PopplerDocument *doc, const struct job *job)
 {
 	GList *fields = poppler_document_get_signature_fields(doc);
-	bool later = changed_after(job->data, job->len);
-	int n = 0;
+	struct blob blobs[READER_SIGS_MAX];
+	CERTCertList *anchors;
+	size_t n = 0;
+	int k = 0;
 
 	if (!fields) {
 		return;
 	}
-	init_trust(job->trust);
-	warm_up(job);
-	unload_builtin_roots();
-	for (GList *f = fields; f && n < READER_SIGS_MAX; f = f->next) {
-		emit_one(++n, f->data, later);
+	anchors = trust_init(job->trust);
+	if (anchors) {
+		n = read_blobs(job->data, job->len, anchors, blobs,
+			       ARRAY_SIZE(blobs));
+	}
+	for (GList *f = fields; f && k < READER_SIGS_MAX; f = f->next) {
+		emit_one(++k, f->data, blobs, n,
+			 changed_after(job->data, job->len, blobs, n));
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(blobs[i].signer);
+	}
+	if (anchors) {
+		CERT_DestroyCertList(anchors);
 	}
 	g_list_free_full(fields, g_object_unref);
 }
