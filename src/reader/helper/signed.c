@@ -32,13 +32,14 @@
 #include "congvan/util.h"
 #include "private.h"
 
-#define PEM_BEGIN     "-----BEGIN CERTIFICATE-----"
-#define PEM_END       "-----END CERTIFICATE-----"
-#define PEM_FILE_MAX  (1 << 20)
-#define ANCHORS_MAX   256
-#define RANGE_TEXT    128
+#define PEM_BEGIN    "-----BEGIN CERTIFICATE-----"
+#define PEM_END      "-----END CERTIFICATE-----"
+#define PEM_FILE_MAX (1 << 20)
+#define ANCHORS_MAX  256
+#define RANGE_TEXT   128
 
-/* --- the trust anchors ----------------------------------------------------- */
+/* --- the trust anchors -----------------------------------------------------
+ */
 
 static bool has_nss_db(const char *dir)
 {
@@ -50,8 +51,7 @@ static bool has_nss_db(const char *dir)
 	return ok;
 }
 
-static void add_anchor(CERTCertList *anchors, CERTCertificate *cert,
-		       size_t *n)
+static void add_anchor(CERTCertList *anchors, CERTCertificate *cert, size_t *n)
 {
 	if (*n < ANCHORS_MAX &&
 	    CERT_AddCertToListTail(anchors, cert) == SECSuccess) {
@@ -68,11 +68,11 @@ static void pem_anchors(char *text, size_t len, CERTCertList *anchors,
 	char *p = text, *end = text + len;
 
 	while (p < end) {
-		char *b = memmem(p, (size_t)(end - p), PEM_BEGIN,
-				 strlen(PEM_BEGIN));
-		char *e = b ? memmem(b, (size_t)(end - b), PEM_END,
-				     strlen(PEM_END))
-			    : NULL;
+		char *b =
+		    memmem(p, (size_t)(end - p), PEM_BEGIN, strlen(PEM_BEGIN));
+		char *e =
+		    b ? memmem(b, (size_t)(end - b), PEM_END, strlen(PEM_END))
+		      : NULL;
 		CERTCertificate *cert;
 
 		if (!e) {
@@ -119,8 +119,7 @@ static void db_anchors(CERTCertList *anchors)
 	size_t n = 0;
 
 	for (CERTCertListNode *node = all ? CERT_LIST_HEAD(all) : NULL;
-	     node && !CERT_LIST_END(node, all);
-	     node = CERT_LIST_NEXT(node)) {
+	     node && !CERT_LIST_END(node, all); node = CERT_LIST_NEXT(node)) {
 		CERTCertTrust trust;
 		unsigned flags;
 
@@ -164,7 +163,8 @@ static CERTCertList *trust_init(const char *dir)
 	return anchors;
 }
 
-/* --- the CMS blobs ---------------------------------------------------------- */
+/* --- the CMS blobs ----------------------------------------------------------
+ */
 
 struct blob {
 	char *signer;      /* the certificate's common name; NULL */
@@ -213,10 +213,9 @@ static void read_cms(unsigned char *der, size_t len, CERTCertList *anchors,
 	SECItem item = {siBuffer, der, (unsigned)len};
 	NSSCMSMessage *msg = NSS_CMSMessage_CreateFromDER(
 	    &item, NULL, NULL, NULL, NULL, NULL, NULL);
-	NSSCMSContentInfo *ci =
-	    msg && NSS_CMSMessage_IsSigned(msg)
-		? NSS_CMSMessage_ContentLevel(msg, 0)
-		: NULL;
+	NSSCMSContentInfo *ci = msg && NSS_CMSMessage_IsSigned(msg)
+				    ? NSS_CMSMessage_ContentLevel(msg, 0)
+				    : NULL;
 	NSSCMSSignedData *sd = ci ? NSS_CMSContentInfo_GetContent(ci) : NULL;
 	NSSCMSSignerInfo *si =
 	    sd ? NSS_CMSSignedData_GetSignerInfo(sd, 0) : NULL;
@@ -331,8 +330,8 @@ static size_t read_blobs(const char *data, size_t len, CERTCertList *anchors,
 
 /* Whether bytes that no signature covers follow the last signature
  * (white space after the end-of-file marker aside). */
-static bool changed_after(const char *data, size_t len,
-			  const struct blob *b, size_t n)
+static bool changed_after(const char *data, size_t len, const struct blob *b,
+			  size_t n)
 {
 	size_t end = 0;
 
@@ -345,21 +344,33 @@ static bool changed_after(const char *data, size_t len,
 	return end > 0 && len > end;
 }
 
-/* The blob of the signature by signer at signed_at; else the k-th. */
+static bool same_signer(const struct blob *b, const char *signer)
+{
+	return !strcmp(b->signer ? b->signer : "", signer ? signer : "");
+}
+
+/* The blob of the signature by signer at signed_at (the CMS may not say
+ * when: poppler takes the time from the signature's /M), else the first
+ * unused one by signer, else the k-th. */
 static struct blob *match(struct blob *b, size_t n, const char *signer,
 			  int64_t signed_at, size_t k)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (!b[i].used && b[i].signed_at == signed_at &&
-		    !strcmp(b[i].signer ? b[i].signer : "",
-			    signer ? signer : "")) {
+		if (!b[i].used && same_signer(&b[i], signer) &&
+		    b[i].signed_at == signed_at) {
+			return &b[i];
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!b[i].used && same_signer(&b[i], signer)) {
 			return &b[i];
 		}
 	}
 	return k < n && !b[k].used ? &b[k] : NULL;
 }
 
-/* --- poppler's checks ------------------------------------------------------- */
+/* --- poppler's checks -------------------------------------------------------
+ */
 
 static enum reader_sig_status sig_status(PopplerSignatureStatus s)
 {
@@ -396,11 +407,17 @@ static void emit_one(int number, PopplerFormField *field, struct blob *b,
 		g_error_free(err);
 	}
 	if (info) {
-		status = sig_status(
-		    poppler_signature_info_get_signature_status(info));
+		PopplerSignatureStatus s =
+		    poppler_signature_info_get_signature_status(info);
+
 		name = poppler_signature_info_get_signer_name(info);
 		when = poppler_signature_info_get_local_signing_time(info);
 		at = when ? g_date_time_to_unix(when) : 0;
+		/* A field without a signature is left "not verified", with
+		 * nobody's name on it. */
+		status = s == POPPLER_SIGNATURE_NOT_VERIFIED && !(name && *name)
+			     ? READER_SIG_UNSIGNED
+			     : sig_status(s);
 	}
 	mine = status == READER_SIG_UNSIGNED
 		   ? NULL
