@@ -261,6 +261,18 @@ static int take(const struct record *rec, struct reader_result *r)
 	return -1;
 }
 
+/* -1 with *error_r (when asked) set to why; r emptied. */
+static int fail(struct reader_result *r, char **error_r, char *why)
+{
+	reader_result_release(r);
+	if (error_r) {
+		*error_r = why;
+	} else {
+		free(why);
+	}
+	return -1;
+}
+
 int reader_result_parse(const char *buf, size_t len,
 			struct reader_result *result_r, char **error_r)
 {
@@ -272,32 +284,26 @@ int reader_result_parse(const char *buf, size_t len,
 
 	memset(r, 0, sizeof(*r));
 	if (len > READER_OUTPUT_MAX) {
-		*error_r = xstrdup("the result is too large");
-		return -1;
+		return fail(r, error_r, xstrdup("the result is too large"));
 	}
 	if (len < off || memcmp(buf, magic, off) != 0) {
-		*error_r =
+		return fail(
+		    r, error_r,
 		    xstrdup(len >= 15 && !memcmp(buf, "congvan-reader ", 15)
 				? "the reader speaks another version"
-				: "no reader result");
-		return -1;
+				: "no reader result"));
 	}
 	while (!r->complete && (rc = next_record(buf, len, &off, &rec)) == 1) {
 		if (take(&rec, r) < 0) {
-			*error_r = xasprintf("bad record '%s'", rec.tok[0]);
-			reader_result_release(r);
-			return -1;
+			return fail(r, error_r,
+				    xasprintf("bad record '%s'", rec.tok[0]));
 		}
 	}
 	if (!r->complete && rc < 0) {
-		*error_r = xstrdup("a malformed record");
-		reader_result_release(r);
-		return -1;
+		return fail(r, error_r, xstrdup("a malformed record"));
 	}
 	if (r->complete && off != len) {
-		*error_r = xstrdup("bytes after the end");
-		reader_result_release(r);
-		return -1;
+		return fail(r, error_r, xstrdup("bytes after the end"));
 	}
 	return 0;
 }
