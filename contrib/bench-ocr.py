@@ -7,7 +7,8 @@ Each scan in DIR (manifest.jsonl says what it holds) is attached to a short
 mail, as a clerk sends one, and read by `CONGVAN inspect -`: the same path
 as intake (congvan-reader in its sandbox, OCR, the letter parser).  Prints,
 per variant and overall, how many scans gave the right number, date, V/v
-subject and signer, and the seconds per OCR'd page (wall clock of the whole
+subject and signer (the signer out of the scans that show one: a JPEG or
+PNG of a two-page letter is its first page), and the seconds per OCR'd page (wall clock of the whole
 inspect, divided by the pages read by OCR: the first and the last).
 Fields compare after NFC and white-space folding; the number and the
 subject also ignore case.
@@ -74,7 +75,9 @@ def main():
         s["pages"] += min(row["pages"], a.ocr_pages)
         for k in FIELDS:
             fold = k in ("number", "subject")
-            if norm(got.get(k), fold) == norm(row[k], fold) and got.get(k):
+            if row[k] is None:  # not in the scan (the signer of a longer letter's first page)
+                s["no_" + k] = s.get("no_" + k, 0) + 1
+            elif norm(got.get(k), fold) == norm(row[k], fold) and got.get(k):
                 s[k] += 1
             elif a.verbose:
                 print("%s %s: expected %r, got %r" % (row["file"], k, row[k], got.get(k)), file=sys.stderr)
@@ -82,10 +85,11 @@ def main():
     print("%-11s %5s %8s %8s %8s %8s %9s" % ("variant", "scans", "number", "date", "V/v", "signer", "s/page"))
     for v, s in list(stats.items()) + [("all", total)]:
         if v != "all":
-            for k in total:
-                total[k] += s[k]
+            for k in list(s):
+                total[k] = total.get(k, 0) + s[k]
         print("%-11s %5d %7.0f%% %7.0f%% %7.0f%% %7.0f%% %9.2f" % (
-            v, s["n"], *(100.0 * s[k] / s["n"] for k in FIELDS), s["secs"] / max(1, s["pages"])))
+            v, s["n"], *(100.0 * s[k] / max(1, s["n"] - s.get("no_" + k, 0)) for k in FIELDS),
+            s["secs"] / max(1, s["pages"])))
 
 
 if __name__ == "__main__":

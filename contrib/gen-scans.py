@@ -405,6 +405,8 @@ def main():
                 path = os.path.join(a.dir, name)
                 pages = save(imgs, path, fmt, dpi)
                 rec = dict(file=name, variant=v, dpi=dpi, pages=pages, rotated=degrees, **truth)
+                if pages < len(imgs):  # one image of a longer letter: no signature in it
+                    rec["signer"] = None
                 man.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 n_files += 1
     print("gen-scans: %d files for %d letters in %s" % (n_files, a.count, a.dir))

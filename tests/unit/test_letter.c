@@ -657,6 +657,111 @@ static void test_flattened_header(void **state)
 	letter_free(&l);
 }
 
+/* ------------------------------------------------------------------ OCR */
+
+/* What Tesseract (vie) makes of a scanned letter: the two header columns
+ * merged line by line, and its typical errors: O for 0 and l or I for 1
+ * in numbers, a mark dropped or misplaced ("So:", "S6:", "ngảy"), spaces
+ * around the number's slash and dash, a stamp's letters beside the
+ * signature.  The fields still come out. */
+struct ocr_case {
+	const char *name;
+	const char *text;
+	const char *number, *date, *subject, *signer;
+};
+
+#define OCR_HEAD                                                               \
+	"BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"     \
+	"VỤ KẾ HOẠCH - TÀI CHÍNH Độc lập - Tự do - Hạnh phúc\n\n"
+#define OCR_TAIL                                                                                            \
+	"\nKính gửi: - Văn phòng;\n- Vụ Pháp chế.\n\n"                                            \
+	"Thực hiện chỉ đạo của Lãnh đạo Bộ, Vụ Kế hoạch - Tài chính đề nghị " \
+	"Quý cơ quan gửi báo cáo trước ngày 20/12/2026.\n\n"                                      \
+	"Nơi nhận: KT. BỘ TRƯỞNG\n- Như trên; THỨ TRƯỞNG\n\n"                                \
+	"- Lưu: VT, KHTC.\n\nNguyễn Văn An\n"
+
+static const struct ocr_case ocr_cases[] = {
+    {"clean, columns merged",
+     OCR_HEAD "Số: 1204/BTC-KHTC Hà Nội, ngày 23 tháng 11 năm 2026\n"
+	      "V/v báo cáo tình hình thực hiện\nkế hoạch năm 2026\n" OCR_TAIL,
+     "1204/BTC-KHTC", "2026-11-23",
+     "báo cáo tình hình thực hiện kế hoạch năm 2026", "Nguyễn Văn An"},
+    {"O for 0 in the number and the year",
+     OCR_HEAD "Số: 12O4/BTC-KHTC Hà Nội, ngày 23 tháng 11 năm 2O26\n"
+	      "V/v báo cáo quý IV\n" OCR_TAIL,
+     "1204/BTC-KHTC", "2026-11-23", "báo cáo quý IV", "Nguyễn Văn An"},
+    {"l and I for 1",
+     OCR_HEAD "Số: l2O4/BTC-KHTC Hà Nội, ngày 2l tháng I1 năm 2026\n"
+	      "V/v báo cáo quý IV\n" OCR_TAIL,
+     "1204/BTC-KHTC", "2026-11-21", "báo cáo quý IV", "Nguyễn Văn An"},
+    {"So: without its marks",
+     OCR_HEAD "So: 45/UBND-VX Ha Noi, ngay 5 thang 3 nam 2026\n"
+	      "V/v to chuc hoi nghi\n" OCR_TAIL,
+     "45/UBND-VX", "2026-03-05", "to chuc hoi nghi", "Nguyễn Văn An"},
+    {"S6: for Số:",
+     OCR_HEAD "S6: 45/UBND-VX Hà Nội, ngày 5 tháng 3 năm 2026\n"
+	      "V/v tổ chức hội nghị\n" OCR_TAIL,
+     "45/UBND-VX", "2026-03-05", "tổ chức hội nghị", "Nguyễn Văn An"},
+    {"Sổ: and misplaced marks in the date",
+     OCR_HEAD "Sổ: 45/UBND-VX Hà Nội, ngảy 5 thảng 3 nằm 2026\n"
+	      "V/v tổ chức hội nghị\n" OCR_TAIL,
+     "45/UBND-VX", "2026-03-05", "tổ chức hội nghị", "Nguyễn Văn An"},
+    {"spaces around slash and dash",
+     OCR_HEAD "Số : 45 / UBND - VX Hà Nội, ngày 5 tháng 3 năm 2026\n"
+	      "V/v tổ chức hội nghị\n" OCR_TAIL,
+     "45/UBND-VX", "2026-03-05", "tổ chức hội nghị", "Nguyễn Văn An"},
+    {"no space after the colon, a broken year",
+     OCR_HEAD "Số:45/UBND-VX Hà Nội, ngày 05 tháng 03 năm 2 026\n"
+	      "V/V tổ chức hội nghị\n" OCR_TAIL,
+     "45/UBND-VX", "2026-03-05", "tổ chức hội nghị", "Nguyễn Văn An"},
+    {"Đ kept in the symbol, the date on its own line",
+     OCR_HEAD "Số: 12/QĐ-BTC\nHà Nội, ngày 1 tháng 12 năm 2026\n"
+	      "V/v ban hành quy chế\n" OCR_TAIL,
+     "12/QĐ-BTC", "2026-12-01", "ban hành quy chế", "Nguyễn Văn An"},
+    {"a stamp's letters beside the signature",
+     OCR_HEAD "Số: 1204/BTC-KHTC Hà Nội, ngày 23 tháng 11 năm 2026\n"
+	      "V/v báo cáo quý IV\n"
+	      "\nKính gửi: Vụ Pháp chế.\n\nĐề nghị báo cáo.\n\n"
+	      "Nơi nhận: TL. BỘ TRƯỞNG\n- Như trên; VỤ TRƯỞNG\n"
+	      "- Lưu: VT, KHTC. x/lujM\n\nTÀ\n\nPhan Thị Nam\n",
+     "1204/BTC-KHTC", "2026-11-23", "báo cáo quý IV", "Phan Thị Nam"},
+    {"an empty line inside the V/v, marks around the name",
+     OCR_HEAD "Số: 575/BTP-PC Hà Nội, ngày 10 tháng 3 năm 2026\n"
+	      "V/v tổ chức kiểm tra công tác đầu tư công\n\nquý II năm 2026\n"
+	      "\nKính gửi: Vụ Pháp chế.\n\nĐề nghị báo cáo.\n\n"
+	      "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; ⁄ o _—K: CHỦ TỊCH\n\n"
+	      "- Lưu: VT, VP. 2A\n\n` “Dương Thu Hải\n",
+     "575/BTP-PC", "2026-03-10",
+     "tổ chức kiểm tra công tác đầu tư công quý II năm 2026", "Dương Thu Hải"},
+    {"V/ for V/v",
+     OCR_HEAD "Số: 2571/SNV-CCVC TP. Hồ Chí Minh, ngày 11 tháng 7 năm 2026\n"
+	      "V/ mời họp trực tuyến về thi đua, khen\nthưởng\n" OCR_TAIL,
+     "2571/SNV-CCVC", "2026-07-11",
+     "mời họp trực tuyến về thi đua, khen thưởng", "Nguyễn Văn An"},
+    {"the next part after an empty line is not the subject",
+     OCR_HEAD "Số: 575/BTP-PC Hà Nội, ngày 10 tháng 3 năm 2026\n"
+	      "V/v tổ chức kiểm tra\n\nKính gửi: Vụ Pháp chế.\n\n"
+	      "Đề nghị báo cáo.\n\nNguyễn Văn An\n",
+     "575/BTP-PC", "2026-03-10", "tổ chức kiểm tra", "Nguyễn Văn An"},
+};
+
+static void test_ocr_errors(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(ocr_cases); i++) {
+		const struct ocr_case *c = &ocr_cases[i];
+		struct letter l;
+
+		print_message("case: %s\n", c->name);
+		assert_true(parse_str(c->text, &l));
+		assert_str_or_null(l.number, c->number, "number", c->name);
+		assert_str_or_null(l.date, c->date, "date", c->name);
+		assert_str_or_null(l.subject, c->subject, "subject", c->name);
+		assert_str_or_null(l.signer, c->signer, "signer", c->name);
+		letter_free(&l);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -676,6 +781,7 @@ int main(void)
 	    cmocka_unit_test(test_long_letter),
 	    cmocka_unit_test(test_forwarded_note),
 	    cmocka_unit_test(test_flattened_header),
+	    cmocka_unit_test(test_ocr_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -74,9 +74,70 @@ void ocr_close(struct ocr **ocr)
 	}
 }
 
+/* Grey ink lighter than this goes from a page scanned in grey, below its
+ * header, when the page has black ink. */
+#define INK_GREY     70
+#define INK_BLACK    40
+#define HEADER_SHARE 35 /* percent of the page's height kept as it is */
+#define CHROMA       48 /* max - min of R, G, B that makes a pixel coloured */
+
+/* Whether a 32-bit page holds colour: one pixel in a thousand, enough for
+ * a stamp. */
+static bool coloured(PIX *pix)
+{
+	const l_uint32 *data = pixGetData(pix);
+	int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+	size_t n = 0;
+
+	for (int y = 0; y < h; y += 2) {
+		const l_uint32 *line = data + (size_t)y * wpl;
+
+		for (int x = 0; x < w; x += 2) {
+			l_int32 r, g, b, max, min;
+
+			extractRGBValues(line[x], &r, &g, &b);
+			max = r > g ? (r > b ? r : b) : (g > b ? g : b);
+			min = r < g ? (r < b ? r : b) : (g < b ? g : b);
+			n += max - min > CHROMA;
+		}
+	}
+	return n * 1000 > (size_t)((w / 2) * (h / 2));
+}
+
+/* A red stamp scanned in grey turns a middle grey, and hides the
+ * signature block from Tesseract's layout analysis: when the page has
+ * black ink, lighter greys below the header are taken for paper. */
+static void drop_light_grey(PIX *pix)
+{
+	l_uint32 *data = pixGetData(pix);
+	int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+	size_t black = 0;
+
+	for (int y = 0; y < h; y++) {
+		const l_uint32 *line = data + (size_t)y * wpl;
+
+		for (int x = 0; x < w; x++) {
+			black += GET_DATA_BYTE(line, x) < INK_BLACK;
+		}
+	}
+	if (black * 200 < (size_t)w * h) {
+		return; /* under 0.5 %: faint ink, leave it */
+	}
+	for (int y = h * HEADER_SHARE / 100; y < h; y++) {
+		l_uint32 *line = data + (size_t)y * wpl;
+
+		for (int x = 0; x < w; x++) {
+			if (GET_DATA_BYTE(line, x) >= INK_GREY) {
+				SET_DATA_BYTE(line, x, 255);
+			}
+		}
+	}
+}
+
 PIX *ocr_grey(PIX *pix)
 {
 	PIX *full = NULL, *grey;
+	bool from_grey = true;
 
 	if (pixGetColormap(pix)) {
 		full = pixRemoveColormap(pix, REMOVE_CMAP_TO_FULL_COLOR);
@@ -87,11 +148,16 @@ PIX *ocr_grey(PIX *pix)
 	}
 	switch (pixGetDepth(pix)) {
 	case 1:
-	case 8:
 		grey = pixClone(pix);
+		from_grey = false;
+		break;
+	case 8:
+		grey = pixCopy(NULL, pix);
 		break;
 	case 32:
-		/* The red channel: red ink (the stamp) turns light. */
+		/* In colour, the red channel: red ink (the stamp) turns
+		 * light, black and blue stay dark. */
+		from_grey = !coloured(pix);
 		grey = pixConvertRGBToGray(pix, 1.0f, 0.0f, 0.0f);
 		break;
 	default:
@@ -99,6 +165,9 @@ PIX *ocr_grey(PIX *pix)
 		break;
 	}
 	pixDestroy(&full);
+	if (grey && from_grey && pixGetDepth(grey) == 8) {
+		drop_light_grey(grey);
+	}
 	return grey;
 }
 

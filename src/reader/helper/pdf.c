@@ -50,8 +50,8 @@ static void text_layers(PopplerDocument *doc, int n, bool *empty)
 	}
 }
 
-/* Page i at about RENDER_DPI, white behind it, as an 8-bit image of its
- * red channel; NULL on failure.  *dpi_r gets the resolution used. */
+/* Page i at about RENDER_DPI, white behind it, as a 32-bit image; NULL on
+ * failure.  *dpi_r gets the resolution used. */
 static PIX *render(PopplerPage *page, int *dpi_r)
 {
 	double w = 0, h = 0, scale = RENDER_DPI / 72.0;
@@ -82,7 +82,7 @@ static PIX *render(PopplerPage *page, int *dpi_r)
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
 	stride = cairo_image_surface_get_stride(s);
-	pix = pixCreate(width, height, 8);
+	pix = pixCreate(width, height, 32);
 	if (pix) {
 		const unsigned char *data = cairo_image_surface_get_data(s);
 		l_uint32 *line = pixGetData(pix);
@@ -93,8 +93,8 @@ static PIX *render(PopplerPage *page, int *dpi_r)
 			    (const uint32_t *)(data + (size_t)y * stride);
 
 			for (int x = 0; x < width; x++) {
-				/* The red channel, as ocr_grey takes it. */
-				SET_DATA_BYTE(line, x, (px[x] >> 16) & 0xff);
+				/* cairo's xRGB to Leptonica's RGBx. */
+				line[x] = (px[x] & 0xffffff) << 8;
 			}
 		}
 		pixSetResolution(pix, (int)(scale * 72), (int)(scale * 72));
