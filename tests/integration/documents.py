@@ -129,8 +129,14 @@ def eml(out, files, frm, subject, body):
         maj, sub = ctype.split("/")
         with open(path, "rb") as f:
             m.add_attachment(f.read(), maintype=maj, subtype=sub, filename=os.path.basename(path))
+    raw = m.as_bytes()
+    # Python folds long encoded subjects dropping the space between two
+    # encoded words; write it as mail clients do (gen-corpus's encoder).
+    words = corpus().encoded_words(subject, "B") if any(ord(c) > 127 for c in subject) else [subject]
+    raw = re.sub(rb"^Subject: .*?\r\n(?=\S)", ("Subject: " + "\r\n ".join(words) + "\r\n").encode(),
+                 raw, count=1, flags=re.S | re.M)
     with open(out, "wb") as f:
-        f.write(m.as_bytes())
+        f.write(raw)
 
 
 def main(argv):
