@@ -157,7 +157,11 @@ deliver vanthu@moit.example "$WORK/assigned.eml"
 run_at "$NOW"
 smtp_queue_empty 20
 mail_wait_count khtc 1 30 || t_fail "the assignment did not arrive"
-mail=$(body khtc "$(mail_uids khtc | tr ' ' '\n' | tail -1)")
+mail=
+for u in $(mail_uids khtc); do
+	b=$(body khtc "$u")
+	[[ $b == *"Phân công xử lý văn bản"* ]] && mail=$b
+done
 assert_contains "$mail" "1400/BCT-TC" "the assignment names the letter"
 assert_contains "$mail" "Văn bản có chữ ký số của Trần Thị Bình, hợp lệ, ký lúc" \
 	"it states the signature"
