@@ -404,6 +404,7 @@ int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
 		}
 	}
 	smtp_free(&fc.smtp);
+	stats_r->unreachable = fc.server_down != NULL;
 	free(fc.server_down);
 	if (fc.deferring) {
 		if (fc.error || ret < 0) {
