@@ -15,7 +15,8 @@
 struct rtable {
 	char title[192];
 	size_t ncols;
-	const char *head[RTABLE_COLS_MAX]; /* static labels */
+	const char *head[RTABLE_COLS_MAX]; /* static labels, or both[i] */
+	char both[RTABLE_COLS_MAX][96];    /* headings in both languages */
 	bool num[RTABLE_COLS_MAX];         /* a figure: aligned right */
 	char **cells;                      /* nrows * ncols, owned */
 	size_t nrows;
