@@ -55,7 +55,7 @@ int cmd_inspect(const struct cli *cli)
 	json = inspect_json(&in);
 	fputs(json, stdout);
 	free(json);
-	inspection_free(&in);
+	inspect_free(&in);
 	free(data);
 	config_free(&cfg);
 	return 0;

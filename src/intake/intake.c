@@ -348,7 +348,7 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	m.sha256 = sha;
 	inspect_message(data, len, &opts, INSPECT_PDF, &in);
 	rc = take_message(rt, &m, &in, stats, error_r);
-	inspection_free(&in);
+	inspect_free(&in);
 	return rc;
 }
 

@@ -47,7 +47,8 @@ static void table(struct sbuf *sb, const struct rtable *t, int number)
 		sbuf_addf(sb, "<tr%s>",
 			  total ? " style=\"background:#f4f6f8\"" : "");
 		for (size_t c = 0; c < t->ncols; c++) {
-			cell(sb, "td", rtable_cell(t, i, c), t->num[c], total);
+			cell(sb, "td", report_table_cell(t, i, c), t->num[c],
+			     total);
 		}
 		sbuf_adds(sb, "</tr>\n");
 	}

@@ -89,7 +89,8 @@ static void table(struct sbuf *sb, const struct rtable *t, int number)
 	for (size_t c = 0; c < t->ncols; c++) {
 		w[c] = report_text_width(t->head[c]);
 		for (size_t i = 0; i < t->nrows; i++) {
-			size_t cw = report_text_width(rtable_cell(t, i, c));
+			size_t cw =
+			    report_text_width(report_table_cell(t, i, c));
 
 			w[c] = cw > w[c] ? cw : w[c];
 		}

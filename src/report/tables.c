@@ -201,7 +201,7 @@ void report_tables_release(struct rtable t[RTABLES])
 	memset(t, 0, RTABLES * sizeof(*t));
 }
 
-const char *rtable_cell(const struct rtable *t, size_t row_i, size_t col)
+const char *report_table_cell(const struct rtable *t, size_t row_i, size_t col)
 {
 	return t->cells[row_i * t->ncols + col];
 }

@@ -29,6 +29,6 @@ void report_tables(const struct report *r, const char *lang,
 		   struct rtable t[RTABLES]);
 void report_tables_release(struct rtable t[RTABLES]);
 /* Borrowed. */
-const char *rtable_cell(const struct rtable *t, size_t row, size_t col);
+const char *report_table_cell(const struct rtable *t, size_t row, size_t col);
 
 #endif

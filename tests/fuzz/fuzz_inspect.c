@@ -17,6 +17,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	inspect_message((const char *)data, size, &opts, 0, &in);
 	json = inspect_json(&in);
 	free(json);
-	inspection_free(&in);
+	inspect_free(&in);
 	return 0;
 }
