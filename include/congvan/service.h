@@ -37,6 +37,10 @@ int service_open(struct service *svc, const char *config_path, unsigned flags,
 /* Disconnects and releases everything; svc may be half open. */
 void service_close(struct service *svc);
 
+/* The service secret in the file at path (its hex, without the line
+ * end), or NULL when there is none to read.  Caller frees. */
+char *service_read_secret(const char *path);
+
 /* The working calendar of cfg: [calendar] holidays, else the file shipped
  * beside the templates folder; only weekends are days off (with a
  * warning) when there is none.  0, or -1 with *error_r. */

@@ -26,7 +26,7 @@ int cmd_inspect(const struct cli *cli)
 	struct message_classify_opts opts = {NULL, NULL, "CV"};
 	struct config cfg = {0};
 	struct inspection in;
-	char *data = NULL, *json, *err = NULL;
+	char *data = NULL, *json, *err = NULL, *secret = NULL;
 	size_t len = 0;
 
 	if (cli->config_given) {
@@ -35,19 +35,23 @@ int cmd_inspect(const struct cli *cli)
 			free(err);
 			return EX_CONFIG;
 		}
-		opts.own_domain = cfg.service.domain;
 		opts.own_address = cfg.smtp.from;
+		/* our own Message-IDs are known by their mark */
+		secret = service_read_secret(cfg.service.secret_file);
+		opts.secret = secret;
 		opts.item_prefix = cfg.service.item_prefix;
 	}
 	if (read_input(cli->argv[1], &data, &len) < 0) {
 		fprintf(stderr, "congvan: cannot read '%s': %s\n", cli->argv[1],
 			strerror(errno));
+		free(secret);
 		config_free(&cfg);
 		return EX_NOINPUT;
 	}
 	if (len == 0) {
 		fprintf(stderr, "congvan: '%s' is empty\n", cli->argv[1]);
 		free(data);
+		free(secret);
 		config_free(&cfg);
 		return EX_DATAERR;
 	}
@@ -57,6 +61,7 @@ int cmd_inspect(const struct cli *cli)
 	free(json);
 	inspect_free(&in);
 	free(data);
+	free(secret);
 	config_free(&cfg);
 	return 0;
 }

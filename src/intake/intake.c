@@ -324,8 +324,8 @@ int intake_message(struct runtime *rt, const char *mailbox,
 		   size_t len, struct intake_stats *stats, char **error_r)
 {
 	const struct config *cfg = rt->cfg;
-	struct message_classify_opts opts = {
-	    cfg->service.domain, cfg->smtp.from, cfg->service.item_prefix};
+	struct message_classify_opts opts = {rt->secret, cfg->smtp.from,
+					     cfg->service.item_prefix};
 	struct store_message m = {.received_at = runtime_now(rt),
 				  .mailbox = mailbox,
 				  .uidvalidity = uidvalidity,

@@ -44,8 +44,7 @@ static int ensure_secret(const char *path)
 	return 0;
 }
 
-/* The service secret, when its file exists. */
-static char *read_secret(const char *path)
+char *service_read_secret(const char *path)
 {
 	char *data = NULL;
 	size_t len = 0;
@@ -121,7 +120,7 @@ int service_open(struct service *svc, const char *config_path, unsigned flags,
 	if (flags & SERVICE_SECRET) {
 		ensure_secret(svc->cfg.service.secret_file);
 	}
-	svc->rt.secret = read_secret(svc->cfg.service.secret_file);
+	svc->rt.secret = service_read_secret(svc->cfg.service.secret_file);
 	svc->rt.st = store_open(svc->cfg.service.database, error_r);
 	return svc->rt.st ? 0 : EX_CANTCREAT;
 }
