@@ -89,12 +89,12 @@ struct inspection {
  * one holds a letter (text layer, else OCR), and every signed PDF's
  * signatures are checked; all the reading of one message shares one
  * budget of reader->time_limit seconds, and what is past it is marked
- * INSPECT_TIME_LIMIT.  Release with inspection_free. */
+ * INSPECT_TIME_LIMIT.  Release with inspect_free. */
 void inspect_message(const char *raw, size_t len,
 		     const struct message_classify_opts *opts,
 		     const struct reader_opts *reader,
 		     struct inspection *out_r);
-void inspection_free(struct inspection *in);
+void inspect_free(struct inspection *in);
 
 /* "", "text", "ocr", "time-limit", "no-ocr", "unreadable". */
 const char *inspect_reading_name(enum inspect_reading how);

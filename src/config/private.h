@@ -113,7 +113,10 @@ extern const struct section_kind config_report_kind;
 void config_report_free(struct config_report *r);
 /* [feed] (feed.c). */
 extern const struct section_kind config_feed_kind;
-/* [letters] (letters.c). */
+/* [security] (security_section.c). */
+extern const struct section_kind config_security_kind;
+void config_security_free(struct config_security *s);
+/* [letters] (letters_section.c). */
 extern const struct section_kind config_letters_kind;
 
 /* Sets what [deadlines] and [calendar] hold when absent; before any

@@ -95,7 +95,7 @@ void inspect_message(const char *raw, size_t len,
 	}
 }
 
-void inspection_free(struct inspection *in)
+void inspect_free(struct inspection *in)
 {
 	inspect_reads_free(in);
 	message_info_free(&in->info);

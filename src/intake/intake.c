@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "congvan/auth.h"
 #include "congvan/clock.h"
 #include "congvan/inspect.h"
 #include "congvan/intake.h"
@@ -100,9 +101,11 @@ static int store_letter(struct runtime *rt, const struct store_item *item,
 		char *detail = xasprintf("%s is the same letter (%s)",
 					 dup_key_r, l->number);
 
+		const struct event_data d = {.text = detail};
+
 		log_warnx("'%s': %s", item->key, detail);
 		rc = runtime_event(rt, item->id, item->message_id, "intake",
-				   "duplicate-letter", detail, error_r);
+				   EV_DUPLICATE_LETTER, &d, error_r);
 		free(detail);
 	}
 	return rc;
@@ -114,14 +117,15 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 {
 	const struct message_info *mi = &in->info;
 	struct store_item item;
+	const struct event_data d = {.text = mi->subject};
 	char dup[32] = "";
 	time_t now = runtime_now(rt);
 
 	if (store_item_create(rt->st, rt->cfg->service.item_prefix,
 			      local_year(now), now, msg_id, mi->subject,
 			      sender_of(mi), &item, error_r) < 0 ||
-	    runtime_event(rt, item.id, msg_id, sender_of(mi), "registered",
-			  mi->subject, error_r) < 0 ||
+	    runtime_event(rt, item.id, msg_id, sender_of(mi), EV_REGISTERED, &d,
+			  error_r) < 0 ||
 	    (in->has_letter && store_letter(rt, &item, in, dup, error_r) < 0) ||
 	    workflow_letter(rt, &item, in, dup[0] ? dup : NULL, error_r) < 0) {
 		return -1;
@@ -132,16 +136,19 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 	return 0;
 }
 
-/* Finds the item a reply or automatic message refers to: our Message-ID
- * in In-Reply-To or References, else a signed reply address it was sent
- * to, else the subject tag.  0 when none. */
+/* Finds the item a reply or automatic message refers to, and how, which
+ * is the proof of receipt it carries: our Message-ID in In-Reply-To or
+ * References (we sent it mail about the item), else a signed reply
+ * address it was sent to, else only the subject tag.  0 when none. */
 static int find_item(struct runtime *rt, const struct message_info *mi,
-		     int64_t *item_id_r, char **error_r)
+		     int64_t *item_id_r, enum workflow_match *match_r,
+		     char **error_r)
 {
 	char key[32];
 	int rc = 0;
 
 	*item_id_r = 0;
+	*match_r = WORKFLOW_MATCH_REFERENCE;
 	if (mi->in_reply_to) {
 		rc = store_item_by_sent_message_id(rt->st, mi->in_reply_to,
 						   item_id_r, error_r);
@@ -153,14 +160,54 @@ static int find_item(struct runtime *rt, const struct message_info *mi,
 	/* A signed reply address (box+TOKEN@domain). */
 	for (char **a = mi->recipients; rc == 0 && a && *a; a++) {
 		if (workflow_reply_token(rt, *a, key) == 1) {
+			*match_r = WORKFLOW_MATCH_TOKEN;
 			rc = store_item_by_key(rt->st, key, item_id_r, error_r);
 		}
 	}
 	if (rc == 0 && message_subject_tag(mi->subject ? mi->subject : "",
 					   rt->cfg->service.item_prefix, key)) {
+		*match_r = WORKFLOW_MATCH_TAG;
 		rc = store_item_by_key(rt->st, key, item_id_r, error_r);
 	}
 	return rc < 0 ? -1 : 0;
+}
+
+static size_t auth_count(char **list)
+{
+	size_t n = 0;
+
+	while (list && list[n]) {
+		n++;
+	}
+	return n;
+}
+
+/* Whether the sender is authenticated: by a trusted server's
+ * Authentication-Results, else by a DKIM signature we verify. */
+static void authenticate(struct runtime *rt, const struct message_info *mi,
+			 const char *raw, size_t len,
+			 struct workflow_sender *who)
+{
+	const struct config_security *sec = &rt->cfg->security;
+
+	who->authenticated = false;
+	who->how[0] = '\0';
+	if (sec->n_authserv_ids > 0) {
+		who->authenticated = auth_from_results(
+		    (const char *const *)mi->auth_results,
+		    auth_count(mi->auth_results),
+		    (const char *const *)sec->authserv_ids, sec->n_authserv_ids,
+		    mi->from_addr, rt->cfg->service.domain, who->how);
+		if (!who->authenticated) {
+			snprintf(who->how, sizeof(who->how),
+				 "no pass for the From address in the"
+				 " Authentication-Results of a trusted server");
+		}
+	}
+	if (!who->authenticated && sec->dkim_verify && rt->dkim) {
+		who->authenticated = auth_dkim_check(rt->dkim, raw, len,
+						     mi->from_addr, who->how);
+	}
 }
 
 /* The item of the event a calendar's answer names by its UID. */
@@ -184,24 +231,27 @@ static int calendar_item(struct runtime *rt, const struct inspection *in,
 
 /* Records what a message is and acts on it: a letter (or a reply to no
  * item of ours) becomes an item; anything else is noted on its item. */
-static int dispatch(struct runtime *rt, int64_t msg_id,
-		    const struct inspection *in, struct intake_stats *stats,
-		    char **error_r)
+static int dispatch(struct runtime *rt, int64_t msg_id, const char *raw,
+		    size_t len, const struct inspection *in,
+		    struct intake_stats *stats, char **error_r)
 {
 	const struct message_info *mi = &in->info;
-	static const char *const event_kind[] = {
-	    [MESSAGE_LETTER] = "letter-received",
-	    [MESSAGE_REPLY] = "reply-received",
-	    [MESSAGE_AUTO] = "auto-received",
-	    [MESSAGE_BOUNCE] = "bounce-received",
+	static const enum event_kind event_kind[] = {
+	    [MESSAGE_LETTER] = EV_LETTER_RECEIVED,
+	    [MESSAGE_REPLY] = EV_REPLY_RECEIVED,
+	    [MESSAGE_AUTO] = EV_AUTO_RECEIVED,
+	    [MESSAGE_BOUNCE] = EV_BOUNCE_RECEIVED,
 	};
+	struct workflow_sender who = {.match = WORKFLOW_MATCH_REFERENCE};
+	struct event_data d = {0};
 	int64_t item_id = 0;
 
 	if (in->kind == MESSAGE_LETTER) {
 		return register_item(rt, msg_id, in, stats, error_r);
 	}
 	if (calendar_item(rt, in, &item_id, error_r) < 0 ||
-	    (!item_id && find_item(rt, mi, &item_id, error_r) < 0)) {
+	    (!item_id &&
+	     find_item(rt, mi, &item_id, &who.match, error_r) < 0)) {
 		return -1;
 	}
 	if (in->kind == MESSAGE_REPLY && item_id == 0) {
@@ -223,17 +273,17 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	    store_message_set_item(rt->st, msg_id, item_id, error_r) < 0) {
 		return -1;
 	}
-	if (runtime_event(
-		rt, item_id, msg_id, sender_of(mi), event_kind[in->kind],
-		in->kind == MESSAGE_REPLY && in->reply_text ? in->reply_text
-							    : mi->kind_reason,
-		error_r) < 0) {
+	d.text = in->kind == MESSAGE_REPLY && in->reply_text ? in->reply_text
+							     : mi->kind_reason;
+	if (runtime_event(rt, item_id, msg_id, sender_of(mi),
+			  event_kind[in->kind], &d, error_r) < 0) {
 		return -1;
 	}
 	/* Automatic mail and bounces are recorded, never acted on; a
 	 * calendar's answer is recorded on its event. */
 	if (in->kind == MESSAGE_REPLY && item_id) {
-		return workflow_reply(rt, item_id, msg_id, in, error_r);
+		authenticate(rt, mi, raw, len, &who);
+		return workflow_reply(rt, item_id, msg_id, in, &who, error_r);
 	}
 	if (in->has_calendar_reply && in->kind == MESSAGE_AUTO && item_id) {
 		return workflow_calendar_reply(rt, item_id, msg_id, in,
@@ -351,6 +401,7 @@ static int store_attachments(struct runtime *rt, int64_t msg_id,
 
 /* Stores the row of a parsed message and acts on it. */
 static int take_message(struct runtime *rt, struct store_message *m,
+			const char *data, size_t len,
 			const struct inspection *in, struct intake_stats *stats,
 			char **error_r)
 {
@@ -372,12 +423,13 @@ static int take_message(struct runtime *rt, struct store_message *m,
 		return -1;
 	}
 	if (seen == SEEN_DUPLICATE) {
+		const struct event_data d = {.text = mi->message_id};
+
 		stats->duplicates++;
 		return runtime_event(rt, 0, id, sender_of(mi),
-				     "duplicate-received", mi->message_id,
-				     error_r);
+				     EV_DUPLICATE_RECEIVED, &d, error_r);
 	}
-	return dispatch(rt, id, in, stats, error_r);
+	return dispatch(rt, id, data, len, in, stats, error_r);
 }
 
 int intake_message(struct runtime *rt, const char *mailbox,
@@ -385,8 +437,8 @@ int intake_message(struct runtime *rt, const char *mailbox,
 		   size_t len, struct intake_stats *stats, char **error_r)
 {
 	const struct config *cfg = rt->cfg;
-	struct message_classify_opts opts = {
-	    cfg->service.domain, cfg->smtp.from, cfg->service.item_prefix};
+	struct message_classify_opts opts = {rt->secret, cfg->smtp.from,
+					     cfg->service.item_prefix};
 	struct reader_opts reader = {NULL, cfg->letters.ocr_pages,
 				     cfg->letters.trust, false,
 				     cfg->letters.time_limit};
@@ -411,8 +463,8 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	}
 	m.sha256 = sha;
 	inspect_message(data, len, &opts, &reader, &in);
-	rc = take_message(rt, &m, &in, stats, error_r);
-	inspection_free(&in);
+	rc = take_message(rt, &m, data, len, &in, stats, error_r);
+	inspect_free(&in);
 	return rc;
 }
 
@@ -433,7 +485,7 @@ static int run_batch(struct runtime *rt, struct mail_session *ms,
 	char *err = NULL;
 
 	if (store_begin(rt->st, error_r) < 0) {
-		*fail_r = FAIL_FATAL;
+		*fail_r = FAIL_LOCAL;
 		return -1;
 	}
 	if (mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r) < 0) {
@@ -444,7 +496,7 @@ static int run_batch(struct runtime *rt, struct mail_session *ms,
 			   error_r) < 0 ||
 	    store_commit(rt->st, error_r) < 0) {
 		store_rollback(rt->st);
-		*fail_r = FAIL_FATAL;
+		*fail_r = FAIL_LOCAL;
 		return -1;
 	}
 	/* Committed: only now may the server learn we have them. */
@@ -460,6 +512,7 @@ static int start_uid(struct runtime *rt, const char *mailbox,
 		     uint32_t uidvalidity, uint32_t *from_r, char **error_r)
 {
 	struct store_sync sync;
+	struct event_data d = {0};
 	char detail[96];
 
 	if (store_sync_get(rt->st, mailbox, &sync, error_r) < 0) {
@@ -479,8 +532,9 @@ static int start_uid(struct runtime *rt, const char *mailbox,
 	    mailbox, sync.uidvalidity, uidvalidity);
 	snprintf(detail, sizeof(detail), "%s: %u -> %u", mailbox,
 		 sync.uidvalidity, uidvalidity);
+	d.text = detail;
 	if (store_begin(rt->st, error_r) < 0 ||
-	    runtime_event(rt, 0, 0, "intake", "uidvalidity-changed", detail,
+	    runtime_event(rt, 0, 0, "intake", EV_UIDVALIDITY_CHANGED, &d,
 			  error_r) < 0 ||
 	    store_sync_set(rt->st, mailbox, uidvalidity, 0, error_r) < 0 ||
 	    store_commit(rt->st, error_r) < 0) {
@@ -516,7 +570,7 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	int ret = -1;
 
 	memset(stats_r, 0, sizeof(*stats_r));
-	*fail_r = FAIL_FATAL;
+	*fail_r = FAIL_LOCAL;
 	if (start_uid(rt, mailbox, uidvalidity, &from, error_r) < 0 ||
 	    mail_list_from(ms, from, &list, &n, fail_r, error_r) < 0) {
 		goto out;

@@ -8,6 +8,7 @@
 
 #include "congvan/clock.h"
 #include "congvan/reader.h"
+#include "congvan/words.h"
 #include "private.h"
 
 static bool is(const char *word, enum reader_sig_status s)
@@ -28,67 +29,53 @@ bool workflow_signature_flagged(const struct store_signature_row *r)
 }
 
 /* What the signature's check says, in a few words. */
-static const char *verdict(const struct store_signature_row *r, bool en)
+static enum word verdict(const struct store_signature_row *r)
 {
 	if (is(r->status, READER_SIG_ALTERED) || r->changed_after) {
-		return en ? "but the letter was altered after signing"
-			  : "nhưng văn bản đã bị sửa đổi sau khi ký";
+		return W_SIG_ALTERED;
 	}
 	if (!is(r->status, READER_SIG_VALID)) {
-		return en ? "but the signature is not valid"
-			  : "nhưng chữ ký không hợp lệ";
+		return W_SIG_INVALID;
 	}
 	if (cert_is(r->certificate, READER_CERT_TRUSTED)) {
-		return en ? "valid" : "hợp lệ";
+		return W_SIG_VALID;
 	}
 	if (cert_is(r->certificate, READER_CERT_EXPIRED)) {
-		return en ? "intact, but the certificate had expired"
-			  : "chữ ký nguyên vẹn nhưng chứng thư số đã hết hạn";
+		return W_SIG_EXPIRED;
 	}
 	if (cert_is(r->certificate, READER_CERT_REVOKED)) {
-		return en ? "intact, but the certificate was revoked"
-			  : "chữ ký nguyên vẹn nhưng chứng thư số đã bị thu "
-			    "hồi";
+		return W_SIG_REVOKED;
 	}
-	return en ? "intact, but the certificate is not trusted"
-		  : "chữ ký nguyên vẹn nhưng chứng thư số không được tin cậy";
+	return W_SIG_UNTRUSTED;
 }
 
-char *workflow_signature_text(const struct store_signature_row *r, bool english)
+char *workflow_signature_text(const struct store_signature_row *r,
+			      const char *lang)
 {
-	const char *who = r->signer && *r->signer ? r->signer
-			  : english               ? "an unknown signer"
-						  : "người ký không rõ";
-	char when[32] = "";
+	const char *who =
+	    r->signer && *r->signer ? r->signer : words_get(lang, W_SIG_NOBODY);
 	struct sbuf sb = SBUF_INIT(4096);
+	char when[32];
 
 	if (is(r->status, READER_SIG_UNSIGNED)) {
-		return xstrdup(english
-				   ? "The letter has an empty signature"
-				     " field (not signed)."
-				   : "Văn bản có ô chữ ký số chưa được ký.");
+		return xstrdup(words_get(lang, W_SIG_EMPTY_FIELD));
 	}
+	sbuf_addf(&sb, words_get(lang, W_SIG_SIGNED), who,
+		  words_get(lang, verdict(r)));
 	if (r->signed_at > 0) {
 		clock_format_local((time_t)r->signed_at, when);
-	}
-	sbuf_addf(&sb,
-		  english ? "Digitally signed by %s, %s"
-			  : "Văn bản có chữ ký số của %s, %s",
-		  who, verdict(r, english));
-	if (when[0]) {
-		sbuf_addf(&sb, english ? ", signed at %s" : ", ký lúc %s",
-			  when);
+		sbuf_addf(&sb, words_get(lang, W_SIG_AT), when);
 	}
 	sbuf_addch(&sb, '.');
 	return sbuf_detach(&sb);
 }
 
-char *wf_signatures_text(const struct wf_item *it, bool english)
+char *wf_signatures_text(const struct wf_item *it, const char *lang)
 {
 	struct sbuf sb = SBUF_INIT(1 << 16);
 
 	for (size_t i = 0; i < it->n_sigs; i++) {
-		char *line = workflow_signature_text(&it->sigs[i], english);
+		char *line = workflow_signature_text(&it->sigs[i], lang);
 
 		sbuf_addf(&sb, "%s%s", sb.len ? " " : "", line);
 		free(line);
@@ -140,7 +127,7 @@ static bool ocr_doubtful(const struct wf_item *it)
 	return true;
 }
 
-char *wf_check_text(const struct wf_item *it, bool english)
+char *wf_check_text(const struct wf_item *it, const char *lang)
 {
 	struct sbuf sb = SBUF_INIT(4096);
 	bool sig = false;
@@ -149,25 +136,27 @@ char *wf_check_text(const struct wf_item *it, bool english)
 		sig = sig || workflow_signature_flagged(&it->sigs[i]);
 	}
 	if (sig) {
-		sbuf_adds(&sb, english ? "a digital signature is not valid or"
-					 " the letter was altered after"
-					 " signing"
-				       : "chữ ký số không hợp lệ hoặc văn bản"
-					 " đã bị sửa đổi sau khi ký");
+		sbuf_adds(&sb, words_get(lang, W_CHECK_SIGNATURE));
 	}
 	if (ocr_doubtful(it)) {
-		sbuf_addf(&sb,
-			  english ? "%sthe letter's details were read only by"
-				    " OCR from a scan, with low confidence"
-				    " (%d %%): compare them with the scan"
-				  : "%scác thông tin của văn bản chỉ đọc được"
-				    " từ bản quét (OCR), độ tin cậy thấp"
-				    " (%d %%): đề nghị đối chiếu với bản quét",
-			  sb.len ? "; " : "", it->letter.ocr_confidence);
+		sbuf_adds(&sb, sb.len ? "; " : "");
+		sbuf_addf(&sb, words_get(lang, W_CHECK_OCR),
+			  it->letter.ocr_confidence);
 	}
 	if (!sb.len) {
 		sbuf_release(&sb);
 		return NULL;
 	}
 	return sbuf_detach(&sb);
+}
+
+int wf_flag(struct runtime *rt, const struct wf_item *it, int64_t msg_id,
+	    char **error_r)
+{
+	char *why = wf_check_text(it, "en");
+	struct event_data d = {.reason = why};
+	int rc = wf_record(rt, it, msg_id, "intake", EV_FLAGGED, &d, error_r);
+
+	free(why);
+	return rc;
 }
