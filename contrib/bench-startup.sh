@@ -37,3 +37,19 @@ for n in "${names[@]}"; do
 done
 printf 'shared libraries: congvan %d, congvan-reader %d, git %d\n' \
 	"$(ldd ./congvan | wc -l)" "$(ldd ./congvan-reader | wc -l)" "$(ldd "$(command -v git)" | wc -l)"
+
+# Where congvan's start-up goes: an empty program linked against each
+# library congvan links (and what that library pulls in), less an empty
+# program linked against nothing.
+work=$(mktemp -d /tmp/congvan-startup.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+echo 'int main(void) { return 0; }' >"$work/m.c"
+cc -o "$work/none" "$work/m.c"
+base=$(cpu_ms "$work/none")
+printf 'start-up CPU added by each library (an empty program linked to it, less %.2f ms):\n' "$base"
+for p in libcurl libetpan libical libxml-2.0 libmicrohttpd gnutls opendkim sqlite3; do
+	pkg-config --exists "$p" 2>/dev/null || continue
+	# shellcheck disable=SC2046
+	cc -o "$work/$p" "$work/m.c" -Wl,--no-as-needed $(pkg-config --libs "$p")
+	printf '  %-14s %5.2f ms\n' "$p" "$(awk -v a="$(cpu_ms "$work/$p")" -v b="$base" 'BEGIN {print a - b}')"
+done

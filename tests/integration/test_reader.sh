@@ -68,6 +68,11 @@ json() { "$T_PY" -c "import json,sys; d=json.load(sys.stdin); v=$1; print(v if i
 
 conf
 
+t_begin "check-config says which congvan-reader reads attachments"
+out=$("$CONGVAN" -c "$WORK/congvan.conf" check-config 2>&1)
+assert_contains "$out" "attached documents: " "check-config names the reader"
+assert_contains "$out" "congvan-reader" "... found beside congvan"
+
 t_begin "what is no document is refused with 65, and never crashes the reader"
 printf 'Kính gửi Văn thư, đây không phải là tệp PDF.\n' >"$WORK/text.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$WORK/cut.png"

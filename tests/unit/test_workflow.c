@@ -159,10 +159,81 @@ static void test_parse_due(void **state)
 	}
 }
 
+/* One sentence per signature, as show and the notices say it, and which
+ * signatures the Office is asked to check.  1796608800 is 07/12/2026
+ * 09:00 in UTC+7. */
+static void test_signature_text(void **state)
+{
+	static const struct {
+		const char *status, *cert;
+		bool changed;
+		const char *signer;
+		int64_t at;
+		const char *lang, *want;
+		bool flagged;
+	} cases[] = {
+	    {"valid", "trusted", false, "Nguyễn Văn An", 1796608800, "vi",
+	     "Văn bản có chữ ký số của Nguyễn Văn An, hợp lệ, ký lúc"
+	     " 07/12/2026 09:00.",
+	     false},
+	    {"valid", "trusted", false, "Nguyễn Văn An", 1796608800, "en",
+	     "Digitally signed by Nguyễn Văn An, valid, signed at 07/12/2026"
+	     " 09:00.",
+	     false},
+	    {"valid", "untrusted", false, "Trần Thị Bình", 0, "vi",
+	     "Văn bản có chữ ký số của Trần Thị Bình, chữ ký nguyên vẹn nhưng"
+	     " chứng thư số không được tin cậy.",
+	     false},
+	    {"valid", "expired", false, "A B", 0, "en",
+	     "Digitally signed by A B, intact, but the certificate had"
+	     " expired.",
+	     false},
+	    {"valid", "trusted", true, "A B", 0, "vi",
+	     "Văn bản có chữ ký số của A B, nhưng văn bản đã bị sửa đổi sau"
+	     " khi ký.",
+	     true},
+	    {"altered", "unchecked", false, "A B", 0, "en",
+	     "Digitally signed by A B, but the letter was altered after"
+	     " signing.",
+	     true},
+	    {"invalid", "unchecked", false, NULL, 0, "vi",
+	     "Văn bản có chữ ký số của người ký không rõ, nhưng chữ ký không"
+	     " hợp lệ.",
+	     true},
+	    {"malformed", "unchecked", false, "", 0, "en",
+	     "Digitally signed by an unknown signer, but the signature is"
+	     " not valid.",
+	     true},
+	    {"unsigned", "unchecked", false, NULL, 0, "vi",
+	     "Văn bản có ô chữ ký số chưa được ký.", false},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct store_signature_row r = {
+		    "a.pdf",
+		    1,
+		    (char *)cases[i].signer,
+		    cases[i].at,
+		    (char *)cases[i].status,
+		    (char *)cases[i].cert,
+		    cases[i].changed,
+		};
+		char *got = workflow_signature_text(&r, cases[i].lang);
+
+		print_message("case %zu\n", i);
+		assert_string_equal(got, cases[i].want);
+		assert_int_equal(workflow_signature_flagged(&r),
+				 cases[i].flagged);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_reply_address),
+	    cmocka_unit_test(test_signature_text),
 	    cmocka_unit_test(test_parse_due),
 	};
 
