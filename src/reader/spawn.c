@@ -288,6 +288,30 @@ static enum collected collect(int fd, int64_t deadline, struct sbuf *sb)
 	}
 }
 
+/* Waits for the child until the deadline: true with its status, false
+ * when it is still running (it closed its output but goes on). */
+static bool reap(pid_t pid, int64_t deadline, int *status_r)
+{
+	for (;;) {
+		pid_t r = waitpid(pid, status_r, WNOHANG);
+
+		if (r == pid) {
+			return true;
+		}
+		if (r < 0 && errno != EINTR) {
+			return false;
+		}
+		if (reader_now_ms() >= deadline) {
+			return false;
+		}
+		if (r == 0) {
+			struct timespec ts = {0, 2000000}; /* 2 ms */
+
+			nanosleep(&ts, NULL);
+		}
+	}
+}
+
 static enum reader_outcome judge(enum collected got, int status, bool parsed,
 				 const struct reader_result *r, char **why_r)
 {
@@ -353,12 +377,14 @@ enum reader_outcome reader_run(const struct reader_opts *opts, const char *data,
 	close(fds[1]);
 	close(in_fd);
 	if (pid > 0) {
-		got = collect(fds[0], reader_now_ms() + timeout_ms, &out);
-		if (got != COLLECT_EOF) {
+		int64_t deadline = reader_now_ms() + timeout_ms;
+
+		got = collect(fds[0], deadline, &out);
+		if (got != COLLECT_EOF || !reap(pid, deadline, &status)) {
 			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
-		}
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+			while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+			}
 		}
 	}
 	close(fds[0]);
@@ -371,10 +397,7 @@ enum reader_outcome reader_run(const struct reader_opts *opts, const char *data,
 	parsed = out.len > 0 &&
 		 reader_result_parse(out.buf, out.len, result_r, &perr) == 0;
 	outcome = judge(got, status, parsed, result_r, &why);
-	if (outcome == READER_FAILED && perr && !why) {
-		why = perr;
-		perr = NULL;
-	} else if (outcome == READER_FAILED && perr) {
+	if (outcome == READER_FAILED && perr) {
 		char *both = xasprintf("%s; %s", why, perr);
 
 		free(why);

@@ -296,9 +296,11 @@ static bool read_range(const char *data, size_t len, const char *p,
 
 	memcpy(buf, p, n);
 	buf[n] = '\0';
+	/* Each bound checked on its own: no sum may wrap. */
 	if (sscanf(buf, "/ByteRange [ %llu %llu %llu %llu %1[]]", &v[0], &v[1],
 		   &v[2], &v[3], tail) != 5 ||
-	    v[0] + v[1] > v[2] || v[2] > len || v[3] > len - v[2]) {
+	    v[0] > len || v[1] > len - v[0] || v[2] > len ||
+	    v[0] + v[1] > v[2] || v[3] > len - v[2]) {
 		return false;
 	}
 	memset(b, 0, sizeof(*b));
