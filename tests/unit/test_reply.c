@@ -274,6 +274,247 @@ static void test_trim_fixtures(void **state)
 	assert_true(n >= 40);
 }
 
+/* --- reply_trim: crisp-oss/email-reply-parser's fixtures -------------- */
+
+#define CRISP_DIR "tests/data/crisp-reply/"
+
+/* Text compared as tests/integration/test_inspect.sh compares reply text:
+ * white space collapsed and trimmed within lines, runs of empty lines
+ * collapsed, empty lines trimmed at both ends. */
+static char *normalised(const char *s)
+{
+	struct sbuf out = SBUF_INIT(1 << 24);
+	size_t blank = 0;
+	bool any = false;
+
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		struct sbuf line = SBUF_INIT(1 << 20);
+
+		for (size_t i = 0; i < len; i++) {
+			bool ws = s[i] == ' ' || s[i] == '\t' || s[i] == '\r';
+
+			if (!ws) {
+				sbuf_addch(&line, s[i]);
+			} else if (line.len > 0 &&
+				   sbuf_str(&line)[line.len - 1] != ' ') {
+				sbuf_addch(&line, ' ');
+			}
+		}
+		while (line.len > 0 && sbuf_str(&line)[line.len - 1] == ' ') {
+			line.len--;
+		}
+		if (line.len == 0) {
+			blank++;
+		} else {
+			if (any) {
+				sbuf_adds(&out, blank > 0 ? "\n\n" : "\n");
+			}
+			sbuf_add(&out, sbuf_str(&line), line.len);
+			any = true;
+			blank = 0;
+		}
+		sbuf_release(&line);
+		s += len + (nl != NULL);
+	}
+	return sbuf_detach(&out);
+}
+
+/* Each fixture gives the visible text of expected/NAME.txt. */
+static void test_trim_crisp(void **state)
+{
+	DIR *dir = opendir(CRISP_DIR "test/fixtures");
+	struct dirent *de;
+	size_t n = 0, failed = 0;
+
+	(void)state;
+	assert_non_null(dir);
+	while ((de = readdir(dir))) {
+		size_t len = strlen(de->d_name), in_len, want_len;
+		char *path, *want_path, *in, *want, *out, *a, *b;
+
+		if (len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0) {
+			continue;
+		}
+		path = xasprintf(CRISP_DIR "test/fixtures/%s", de->d_name);
+		want_path = xasprintf(CRISP_DIR "expected/%s", de->d_name);
+		assert_int_equal(file_read_all(path, &in, &in_len), 0);
+		assert_int_equal(file_read_all(want_path, &want, &want_len), 0);
+		out = reply_trim(in, in_len);
+		a = normalised(out);
+		b = normalised(want);
+		if (strcmp(a, b) != 0) {
+			print_error("%s: got [%s]\n", de->d_name, a);
+			failed++;
+		}
+		free(a);
+		free(b);
+		free(out);
+		free(want);
+		free(in);
+		free(want_path);
+		free(path);
+		n++;
+	}
+	closedir(dir);
+	assert_int_equal(n, 90);
+	assert_int_equal(failed, 0);
+}
+
+/* --- reply_trim: the classes of quote headers, header blocks and
+ * signatures clients write in other languages ------------------------ */
+
+#define QUOTED   "\n\n> Kính gửi Vụ Pháp chế,\n> xin ý kiến.\n"
+#define UNQUOTED "\n\nKính gửi Vụ Pháp chế,\nxin ý kiến về dự thảo.\n"
+
+static void test_trim_languages(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    /* s-nail and mailx ("%f wrote:"), name only, Alpine, Claws */
+	    {"Đồng ý\n\nNguyễn Văn A <a.nguyen@bo.gov.vn> wrote:" QUOTED,
+	     "Đồng ý"},
+	    {"Đồng ý.\n\nNguyễn Văn A <a.nguyen@bo.gov.vn> wrote:" UNQUOTED,
+	     "Đồng ý."},
+	    {"Dong y\n\nNguyen Van A wrote:\n> x\n", "Dong y"},
+	    {"Agreed.\n\nOn Mon, 28 Dec 2026, Nguyen Van A wrote:" QUOTED,
+	     "Agreed."},
+	    {"Ok\n\nOn Mon, 28 Dec 2026 10:00:00 +0700\nNguyen Van A "
+	     "<a@bo.gov.vn> wrote:" QUOTED,
+	     "Ok"},
+	    /* Zoho */
+	    {"Ok\n\n---- On Mon, 28 Dec 2026 10:00:00 +0700 Văn thư "
+	     "<vanthu@bo.gov.vn> wrote ----" UNQUOTED,
+	     "Ok"},
+	    /* German, French, Spanish, Italian, Dutch, Swedish, Danish,
+	     * Polish */
+	    {"Gut.\n\nHans Müller <hans@example.de> schrieb:" QUOTED, "Gut."},
+	    {"Gut.\n\nAm 28.12.2026 um 10:00 schrieb Hans Müller "
+	     "<hans@example.de>:" QUOTED,
+	     "Gut."},
+	    {"D'accord.\n\nLe lun. 28 déc. 2026 à 10:00, Jean Dupont "
+	     "<jean@example.fr> a écrit :" UNQUOTED,
+	     "D'accord."},
+	    {"Vale.\n\nEl lun, 28 dic 2026 a las 10:00, Juan Pérez "
+	     "(<juan@example.es>) escribió:" QUOTED,
+	     "Vale."},
+	    {"Va bene.\n\nIl giorno lun 28 dic 2026 alle ore 10:00 Mario Rossi "
+	     "<mario@example.it> ha scritto:" QUOTED,
+	     "Va bene."},
+	    {"Goed.\n\nOp ma 28 dec. 2026 om 10:00 schreef Jan Jansen "
+	     "<jan@example.nl>:" QUOTED,
+	     "Goed."},
+	    {"Bra.\n\nDen mån 28 dec. 2026 kl 10:00 skrev Anna Svensson "
+	     "<anna@example.se>:" QUOTED,
+	     "Bra."},
+	    {"Godt.\n\nDen 28. dec. 2026 kl. 10.00 skrev Lars Hansen "
+	     "<lars@example.dk>:" UNQUOTED,
+	     "Godt."},
+	    {"Dobrze.\n\nW dniu 28.12.2026 o 10:00, Jan Kowalski pisze:" QUOTED,
+	     "Dobrze."},
+	    /* Outlook header blocks, with and without underscores above */
+	    {"Gut.\n\n________________________________\nVon: Hans Müller "
+	     "<hans@example.de>\nGesendet: Montag, 28. Dezember 2026 "
+	     "10:00\nAn: Vụ Pháp chế <phapche@bo.gov.vn>\nBetreff: AW: Dự "
+	     "thảo" UNQUOTED,
+	     "Gut."},
+	    {"Bien.\n\nDe : Jean Dupont <jean@example.fr>\nEnvoyé : lundi 28 "
+	     "décembre 2026 10:00\nÀ : Vụ Pháp chế <phapche@bo.gov.vn>\nObjet "
+	     ": RE: Dự thảo" UNQUOTED,
+	     "Bien."},
+	    {"Bra.\n\nFrån: Anna Svensson <anna@example.se>\nSkickat: den 28 "
+	     "december 2026 10:00\nTill: phapche@bo.gov.vn\nÄmne: SV: Dự "
+	     "thảo" UNQUOTED,
+	     "Bra."},
+	    {"Godt.\n_____\nFra: Lars Hansen <lars@example.dk>\nSendt: 28. "
+	     "december 2026 10:00\nTil: phapche@bo.gov.vn\nEmne: SV: Dự "
+	     "thảo" UNQUOTED,
+	     "Godt."},
+	    {"Dobrze.\n\nOd: Jan Kowalski <jan@example.pl>\nWysłano: "
+	     "poniedziałek, 28 grudnia 2026 10:00\nDo: phapche@bo.gov.vn\n"
+	     "Temat: RE: Dự thảo" UNQUOTED,
+	     "Dobrze."},
+	    {"Bene.\n\nDa: Mario Rossi <mario@example.it>\nInviato: lunedì 28 "
+	     "dicembre 2026 10:00\nA: phapche@bo.gov.vn\nOggetto: R: Dự "
+	     "thảo" UNQUOTED,
+	     "Bene."},
+	    /* mobile and app signatures, alone or above unquoted history */
+	    {"Nhất trí.\n\nEnvoyé de mon iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nVon meinem iPhone gesendet" UNQUOTED, "Nhất trí."},
+	    {"Nhất trí.\n\nEnviado desde mi iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nSent from Mail for Windows" UNQUOTED, "Nhất trí."},
+	    {"Nhất trí.\n\nSent with Airmail\n", "Nhất trí."},
+	    {"Nhất trí.\n\nSent from my Android device with K-9 Mail. Please "
+	     "excuse my brevity.\n",
+	     "Nhất trí."},
+	    {"Nhất trí.\n\nSent from Yahoo Mail on Android" UNQUOTED,
+	     "Nhất trí."},
+	    {"Nhất trí.\n\nSent from my Samsung Galaxy smartphone.\n",
+	     "Nhất trí."},
+	    {"Nhất trí.\n\nInviato da iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nVerzonden vanaf mijn iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nSkickat från min iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nWysłane z iPhone'a\n", "Nhất trí."},
+	    {"Nhất trí.\n\nLähetetty iPhonesta\n", "Nhất trí."},
+	    {"Nhất trí.\n\nОтправлено с iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nĐược gửi từ điện thoại Samsung" UNQUOTED,
+	     "Nhất trí."},
+	    /* ... and what only looks like one */
+	    {"Sent from my desk, it is easier than from my phone.\n",
+	     "Sent from my desk, it is easier than from my phone."},
+	    {"Von meinem Büro aus ist das einfacher.\n",
+	     "Von meinem Büro aus ist das einfacher."},
+	    /* delimiter lines at the end, a mailing list's footer */
+	    {"Đồng ý\n\n***\n====\n~~~\n\xe1\x90\xa7\n", "Đồng ý"},
+	    {"Đồng ý\n\n____\nvanban mailing list\nvanban@bo.gov.vn\n",
+	     "Đồng ý"},
+	    {"Phân tích:\n----\n1. Ổn\n====\nKết luận: đồng ý.\n",
+	     "Phân tích:\n----\n1. Ổn\n====\nKết luận: đồng ý."},
+	    /* sign-offs and what is signed under them */
+	    {"Đồng ý.\n\nTrân trọng,\nNguyễn Văn A\nVụ Pháp chế\nĐT: 024 3825 "
+	     "0000\n",
+	     "Đồng ý."},
+	    {"Đồng ý.\n\nMit freundlichen Grüßen\nHans Müller\n", "Đồng ý."},
+	    {"Trân trọng.\n", "Trân trọng."},
+	    {"Trân trọng cảm ơn anh. Vụ đồng ý.\n",
+	     "Trân trọng cảm ơn anh. Vụ đồng ý."},
+	    /* a mail that is only a forward keeps the forwarded text */
+	    {"---------- Forwarded message ---------\nFrom: Vụ Pháp chế "
+	     "<phapche@bo.gov.vn>\nDate: Mon, Dec 28, 2026 at 10:00 "
+	     "AM\nSubject: Góp ý dự thảo\nTo: <vanthu@bo.gov.vn>\n\nVụ Pháp "
+	     "chế nhất trí với dự thảo.\n\n> old quote\n",
+	     "Vụ Pháp chế nhất trí với dự thảo."},
+	    {"From: Vụ Pháp chế <phapche@bo.gov.vn>\nSent: Monday, December "
+	     "28, 2026 10:00 AM\nTo: vanthu@bo.gov.vn\nSubject: FW: Góp ý dự "
+	     "thảo\n\nVụ Pháp chế nhất trí với dự thảo.\n",
+	     "Vụ Pháp chế nhất trí với dự thảo."},
+	    {"Begin forwarded message:\n\nFrom: A <a@b.vn>\nSubject: X\nDate: "
+	     "28 December 2026 at 10:00:00 GMT+7\nTo: B <b@c.vn>\n\nNội "
+	     "dung.\n",
+	     "Nội dung."},
+	    /* a quoted paragraph wrapped without its '>' */
+	    {"Ok\n\nOn Mon, Dec 28, 2026 at 9:00 AM A <a@b.vn> wrote:\n> first "
+	     "half of a long line that a client\nbroke without quoting it\n> "
+	     "next\n",
+	     "Ok"},
+	    {"Ok\n\nTir. 28. des. 2026 kl. 13:09 skrev A <a@b.no\n>:\n\n> x\n",
+	     "Ok"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *out = reply_trim(cases[i].in, strlen(cases[i].in));
+
+		if (strcmp(out, cases[i].out) != 0) {
+			print_error("case %zu: got [%s]\n", i, out);
+		}
+		assert_string_equal(out, cases[i].out);
+		free(out);
+	}
+}
+
 /* --- reply_parse --------------------------------------------------- */
 
 /* "Đồng ý" and "Không đồng ý" in decomposed form (NFD). */
@@ -625,6 +866,8 @@ int main(void)
 	    cmocka_unit_test(test_trim_line_cap),
 	    cmocka_unit_test(test_trim_adversarial),
 	    cmocka_unit_test(test_trim_fixtures),
+	    cmocka_unit_test(test_trim_crisp),
+	    cmocka_unit_test(test_trim_languages),
 	    cmocka_unit_test(test_parse_decision),
 	    cmocka_unit_test(test_parse_commands),
 	    cmocka_unit_test(test_parse_many_commands),
