@@ -31,7 +31,18 @@ seed() { # TARGET: a seed corpus folder
 	fuzz_letter)
 		cp tests/data/letters/*.txt tests/data/integration/*.txt "$dir/" 2>/dev/null || true ;;
 	fuzz_trim)
-		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true ;;
+		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true
+		cp tests/data/crisp-reply/test/fixtures/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_decision)
+		cp tests/data/replies/*.expected "$dir/" 2>/dev/null || true
+		# the phrasings of tests/unit/test_reply.c, one a file
+		local i=0 l
+		grep -ho '{"[^"]*", \(AGREE\|DISAGREE\|UNCLEAR\|DONE\|RETURN\)}' \
+			tests/unit/test_reply.c | sed 's/^{"//; s/", [A-Z]*}$//' |
+			while IFS= read -r l; do
+				i=$((i + 1))
+				printf '%b' "$l" >"$dir/phrasing-$i.txt"
+			done ;;
 	fuzz_ical)
 		cp tests/data/ical/*.ics "$dir/" 2>/dev/null || true ;;
 	fuzz_holidays)

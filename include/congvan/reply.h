@@ -77,10 +77,14 @@ struct reply_parsed {
 	size_t n_commands;
 };
 
-/* Reads the decision word (first non-empty line, with or without
- * diacritics, any case; "Không đồng ý" before "đồng ý"; "Đồng ý, không có
- * ý kiến khác" is agreement) and the leading "Key: value" lines of new
- * text (as returned by reply_trim).  Release with reply_parsed_free. */
+/* Reads new text (as returned by reply_trim; quoted lines are skipped
+ * anyway).  Leading "Key: value" command lines (after greeting lines such
+ * as "Dạ,", "Kính gửi anh,") are commands; otherwise the decision is read
+ * from the first sentences by the rule at the top of src/reply/decision.c
+ * (cue phrases, negators, futures, requests, questions; README, "What a
+ * reply says"), with the command lines right under the sentence that
+ * states it.  NONE means no clear decision ("Tôi sẽ xem lại").  A
+ * "Trả lại:" command is a RETURN.  Release with reply_parsed_free. */
 void reply_parse(const char *new_text, struct reply_parsed *out_r);
 void reply_parsed_free(struct reply_parsed *p);
 

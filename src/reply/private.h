@@ -116,6 +116,16 @@ bool reply_merged_attribution(const struct line *l, const struct probe *p);
 /* The line starts as attributions do ("On", "Vào", "Le", a digit). */
 bool reply_starts_attribution(const struct probe *p);
 
+/* --- decision.c -------------------------------------------------------- */
+
+/* The decision stated in the first sentences of text (NFC, quoted lines
+ * left out; the rule is at the top of decision.c): NONE when the text
+ * states none or states that it has none yet ("Tôi sẽ xem lại").  *end_r
+ * gets the offset in text where the sentence that states it ends (0 for
+ * NONE). */
+enum reply_decision reply_decision_read(const char *text, size_t len,
+					size_t *end_r);
+
 /* --- signature.c --------------------------------------------------------- */
 
 /* "-- " / "--" signature delimiter. */
