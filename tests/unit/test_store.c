@@ -95,13 +95,18 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (feed tokens 7, calendar events 6, reports mailed 5), newest
+/* Takes a database back from schema 5 to 4: what the later migrations
+ * added (the letters' stated deadlines 8, feed tokens 7, calendar events
+ * 6, reports mailed 5), newest
  * first.  Each migration added at the end of store.c gets its DROP here,
  * chained in UNDO_SCHEMA_4 so that every test below goes back far
  * enough. */
 #define UNDO_SCHEMA_5                                                          \
-	"DROP TABLE feed_tokens; DROP TABLE calendar_entries;"                 \
+	"ALTER TABLE letters DROP COLUMN deadline_kind;"                       \
+	" ALTER TABLE letters DROP COLUMN deadline_days;"                      \
+	" ALTER TABLE letters DROP COLUMN deadline_from;"                      \
+	" ALTER TABLE letters DROP COLUMN deadline_phrase;"                    \
+	" DROP TABLE feed_tokens; DROP TABLE calendar_entries;"                \
 	" DROP TABLE reports_sent;"
 
 /* Takes a database back from schema 4 to 3 (after every later UNDO). */
@@ -230,7 +235,13 @@ static void test_letters(void **state)
 				 .date = "2023-04-27",
 				 .subject = "triển khai Công điện 280",
 				 .recipients = "[\"Các đơn vị thuộc Bộ\"]",
-				 .source = "body"};
+				 .source = "body",
+				 .deadline_kind = "working_days",
+				 .deadline_days = 5,
+				 .deadline_from = "receipt",
+				 .deadline_phrase =
+				     "trong 5 ngày làm việc kể từ"
+				     " ngày nhận"};
 	struct store_letter_row row;
 	struct store_item a, b;
 	int64_t id = 0;
@@ -264,7 +275,15 @@ static void test_letters(void **state)
 	assert_string_equal(row.number, "2536/BCT-VP");
 	assert_string_equal(row.duplicate_of, "CV-2026-000001");
 	assert_null(row.signer);
+	assert_null(row.deadline);
+	assert_string_equal(row.deadline_kind, "working_days");
+	assert_int_equal(row.deadline_days, 5);
+	assert_string_equal(row.deadline_from, "receipt");
+	assert_string_equal(row.deadline_phrase,
+			    "trong 5 ngày làm việc kể từ ngày nhận");
 	store_letter_row_release(&row);
+	assert_null(row.deadline_phrase);
+	assert_int_equal(row.deadline_days, 0);
 	assert_int_equal(store_letter_get(f->st, 999, &row, &err), 0);
 	store_letter_row_release(&row);
 }
