@@ -134,7 +134,7 @@ static void test_letter_from_cover(void **state)
 				assert_null(in.letter.date);
 			}
 		}
-		inspection_free(&in);
+		inspect_free(&in);
 		free(raw);
 	}
 }
