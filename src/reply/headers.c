@@ -336,6 +336,28 @@ static bool quote_follows(const struct lines *ls, size_t j)
 	return j < ls->n && ls->v[j].kind == LINE_QUOTED;
 }
 
+/* mailx and s-nail quote with a tab by default (indentprefix): the
+ * lines from j on that start with one, and the blank lines between
+ * them.  Returns the line after them, or j when the first line that is
+ * not blank does not start with a tab. */
+static size_t tab_quote_end(const struct lines *ls, size_t j)
+{
+	size_t end = j;
+
+	for (size_t k = j; k < ls->n; k++) {
+		const struct line *l = &ls->v[k];
+
+		if (l->kind == LINE_BLANK) {
+			continue;
+		}
+		if (l->kind != LINE_TEXT || l->s[0] != '\t') {
+			break;
+		}
+		end = k + 1;
+	}
+	return end;
+}
+
 enum mark reply_marks_classify(const struct lines *ls, size_t i, size_t *n_r)
 {
 	const struct line *l = &ls->v[i];
@@ -364,6 +386,10 @@ enum mark reply_marks_classify(const struct lines *ls, size_t i, size_t *n_r)
 	}
 	if (quote_follows(ls, i + a.n)) {
 		*n_r = a.n;
+		return MARK_DROP;
+	}
+	if (tab_quote_end(ls, i + a.n) > i + a.n) {
+		*n_r = tab_quote_end(ls, i + a.n) - i;
 		return MARK_DROP;
 	}
 	return a.known ? MARK_HISTORY : MARK_NONE;

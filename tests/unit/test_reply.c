@@ -379,6 +379,14 @@ static void test_trim_languages(void **state)
 	    {"Đồng ý.\n\nNguyễn Văn A <a.nguyen@bo.gov.vn> wrote:" UNQUOTED,
 	     "Đồng ý."},
 	    {"Dong y\n\nNguyen Van A wrote:\n> x\n", "Dong y"},
+	    /* s-nail's default quotes with a tab (indentprefix), answered
+	     * below or above */
+	    {"Văn thư Bộ <vanthu@bo.gov.vn> wrote:\n\n\tKính gửi: Vụ Pháp "
+	     "chế\n\t\n\tĐề nghị cho ý kiến.\nVụ Pháp chế nhất trí.\n",
+	     "Vụ Pháp chế nhất trí."},
+	    {"Đồng ý.\n\nVăn thư Bộ <vanthu@bo.gov.vn> wrote:\n\n\tĐề nghị "
+	     "cho ý kiến.\n",
+	     "Đồng ý."},
 	    {"Agreed.\n\nOn Mon, 28 Dec 2026, Nguyen Van A wrote:" QUOTED,
 	     "Agreed."},
 	    {"Ok\n\nOn Mon, 28 Dec 2026 10:00:00 +0700\nNguyen Van A "
