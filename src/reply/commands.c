@@ -196,25 +196,45 @@ static const char *const greetings[] = {
     "vang",     "ok",        "okay", "dear", "hi",       "hello",
 };
 
-/* A line that is only a greeting: a greeting word followed by nothing,
- * ':' or ',', or a greeting line that ends with ',' or '!'. */
-static bool is_greeting(const char *line, size_t len)
+/* Greetings that name the addressee after a colon ("Kính gửi: Văn phòng
+ * Bộ"). */
+static const char *const addressings[] = {"kinh gui", "kinh thua", "thua",
+					  "dear"};
+
+static bool starts_with_any(const char *s, size_t n, const char *const *w,
+			    size_t count, size_t *len_r)
 {
-	char folded[KEY_MAX * 4];
-	size_t n = fold_words(line, len, folded, sizeof(folded));
-
-	for (size_t i = 0; i < ARRAY_SIZE(greetings); i++) {
-		size_t g = strlen(greetings[i]);
-
-		if (!text_fold_starts_word(folded, n, greetings[i])) {
-			continue;
-		}
-		if (g == n || folded[g] == ':' || folded[g] == ',' ||
-		    folded[n - 1] == ',' || folded[n - 1] == '!') {
+	for (size_t i = 0; i < count; i++) {
+		if (text_fold_starts_word(s, n, w[i])) {
+			*len_r = strlen(w[i]);
 			return true;
 		}
 	}
 	return false;
+}
+
+/* A line that is only a greeting: a greeting word alone ("Dạ,", "OK"),
+ * an addressing with a colon ("Kính gửi: Văn phòng Bộ"), or a greeting
+ * line that ends with ',' or '!' ("Kính gửi anh Nam,"); never one that
+ * states a decision ("Dạ, đồng ý,"). */
+static bool is_greeting(const char *line, size_t len)
+{
+	char folded[KEY_MAX * 4];
+	size_t n = fold_words(line, len, folded, sizeof(folded)), g, end;
+
+	if (!starts_with_any(folded, n, greetings, ARRAY_SIZE(greetings), &g)) {
+		return false;
+	}
+	if (g < n && folded[g] != ':' && folded[g] != ',' &&
+	    folded[n - 1] != ',' && folded[n - 1] != '!') {
+		return false;
+	}
+	if (g < n && folded[g] == ':' &&
+	    !starts_with_any(folded, n, addressings, ARRAY_SIZE(addressings),
+			     &g)) {
+		return false;
+	}
+	return reply_decision_read(line, len, &end) == REPLY_DECISION_NONE;
 }
 
 static bool is_quoted(const char *p, size_t len)
@@ -292,7 +312,10 @@ static enum reply_decision read_decision(const char *s, const char **next_r)
 		for (size_t i = 0; i < end && i < win.len; i++) {
 			line += w[i] == '\n';
 		}
-		*next_r = line < n ? next_line(starts[line]) : NULL;
+		if (line >= n) {
+			line = n - 1; /* n > 0: a decision was read */
+		}
+		*next_r = next_line(starts[line]);
 	}
 	sbuf_release(&win);
 	return d;

@@ -976,6 +976,14 @@ static const struct cmd_case cmd_cases[] = {
      1,
      {{REPLY_KEY_CONSULT, "PC"}}},
     /* commands under the sentence that decides */
+    {"Dạ, đồng ý.\nHạn: 20/01/2027",
+     REPLY_DECISION_AGREE,
+     1,
+     {{REPLY_KEY_DUE, "20/01/2027"}}},
+    {"OK,\nKhông đồng ý,\nLý do: chưa đủ căn cứ",
+     REPLY_DECISION_DISAGREE,
+     1,
+     {{REPLY_KEY_REASON, "chưa đủ căn cứ"}}},
     {"Kính gửi Văn phòng,\nVăn phòng Bộ đồng ý gia hạn.\nHạn: "
      "20/01/2027\nTrân trọng.",
      REPLY_DECISION_AGREE,
