@@ -176,8 +176,8 @@ static void number_store(struct sbuf *num, struct sbuf *sym,
 }
 
 /* Reads "2536/BCT-VP" from the cursor on (folded [fs, fe) holding it):
- * true when a number or a symbol was read, or with need_symbol, when a
- * symbol was. */
+ * true when a number or a symbol was read, or with need_symbol, when
+ * both were. */
 static bool read_at(const struct text_folded *ft, size_t fs, size_t fe,
 		    struct cur *c, bool need_symbol,
 		    struct letter_number *num_r)
@@ -194,7 +194,8 @@ static bool read_at(const struct text_folded *ft, size_t fs, size_t fe,
 		skip_blanks(c, 2);
 		read_symbol(c, &sym);
 	}
-	found = sym.len > 0 || (!need_symbol && num.len > 0);
+	found = need_symbol ? sym.len > 0 && num.len > 0
+			    : sym.len > 0 || num.len > 0;
 	if (found) {
 		number_store(&num, &sym, num_r);
 	}

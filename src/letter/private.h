@@ -103,7 +103,8 @@ struct letter_number {
  * false when the line has none. */
 bool letter_number_parse(const struct text_folded *ft, const struct line *ln,
 			 struct letter_number *num_r);
-/* Reads "88/SCT-QLTM" (a symbol is required) at folded pos, before end. */
+/* Reads "88/SCT-QLTM" (a number and a symbol are required) at folded pos,
+ * before end. */
 bool letter_number_at(const struct text_folded *ft, size_t pos, size_t end,
 		      struct letter_number *num_r);
 

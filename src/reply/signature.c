@@ -70,6 +70,22 @@ static const char *const possessives[] = {
     "mitt", "mio", "mia", "meu", "minha", "mojego", "moim", "moje",
 };
 
+/* App signatures written with no lead word, whole lines (folded). */
+static const char *const phone_lines[] = {
+    "iphone\xe3\x81\x8b\xe3\x82\x89\xe9\x80\x81\xe4\xbf\xa1",
+    "ipad\xe3\x81\x8b\xe3\x82\x89\xe9\x80\x81\xe4\xbf\xa1",
+    "android\xe3\x81\x8b\xe3\x82\x89\xe9\x80\x81\xe4\xbf\xa1",
+    "\xe5\x8f\x91\xe8\x87\xaa\xe6\x88\x91\xe7\x9a\x84iphone",
+    "\xe5\x8f\x91\xe8\x87\xaa\xe6\x88\x91\xe7\x9a\x84ipad",
+    "\xe4\xbb\x8e\xe6\x88\x91\xe7\x9a\x84iphone\xe5\x8f\x91\xe9\x80\x81",
+    "\xe1\x84\x82\xe1\x85\xa1\xe1\x84\x8b\xe1\x85\xb4 iphone\xe1\x84\x8b\xe1\x85\xa6\xe1\x84\x89\xe1\x85\xa5 \xe1\x84\x87\xe1\x85\xa9\xe1\x84\x82\xe1\x85\xa2\xe1\x86\xb7",
+    "iphone'umdan gonderildi",
+    "trimis de pe iphone",
+    "dikirim dari iphone saya",
+    "\xd0\xbe\xd1\x82\xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbe \xd1\x81 \xd0\xbc\xd0\xbe\xd0\xb5\xd0\xb3\xd0\xbe iphone",
+    "\xce\xb1\xcf\x80\xce\xbf\xcf\x83\xcf\x84\xce\xbf\xce\xbb\xce\xb7 \xce\xb1\xcf\x80\xce\xbf \xcf\x84\xce\xbf iphone \xce\xbc\xce\xbf\xcf\x85",
+};
+
 /* Sign-offs (folded, without their punctuation); "... regards" with up
  * to two words before it too ("Warm regards", "Best and kind regards"). */
 static const char *const signoffs[] = {
@@ -255,6 +271,14 @@ bool reply_is_phone_signature(const struct line *l, const struct probe *p)
 	while (len > 0 && (*s == '-' || *s == ' ')) {
 		s++;
 		len--;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(phone_lines); i++) {
+		size_t n = strlen(phone_lines[i]);
+
+		if (len >= n && memcmp(s, phone_lines[i], n) == 0 &&
+		    (len == n || !text_fold_is_alnum(s[n]))) {
+			return true;
+		}
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(phone_forms); i++) {
 		const struct phone_form *f = &phone_forms[i];

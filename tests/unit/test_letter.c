@@ -502,6 +502,7 @@ static void test_parse_cover(void **state)
 	     (const char *const[]){"IMG_2026-ABC.jpg", "20261015.pdf", NULL},
 	     NULL, NULL},
 	    {"Lịch họp ngày 15/10/2026", NULL, NULL, NULL, NULL},
+	    {"Thời hạn nộp báo cáo/2026", NULL, NULL, NULL, NULL}, /* fuzz */
 	    {NULL, NULL, NULL, NULL, NULL},
 	};
 

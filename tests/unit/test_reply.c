@@ -422,7 +422,29 @@ static void test_trim_languages(void **state)
 	     "Godt."},
 	    {"Dobrze.\n\nW dniu 28.12.2026 o 10:00, Jan Kowalski pisze:" QUOTED,
 	     "Dobrze."},
+	    /* Czech, Korean, Indonesian */
+	    {"Ok\n\nDne po 28. 12. 2026 v 10:00 Jan Novák <jan@x.cz> "
+	     "napsal(a):\n> x\n",
+	     "Ok"},
+	    {"Ok\n\n2026년 12월 28일 (월) 오전 10:00, Kim <kim@x.kr>님이 "
+	     "작성:\n> x\n",
+	     "Ok"},
+	    {"Ok\n\nPada tanggal Sen, 28 Des 2026 10.00, Budi <budi@x.id> "
+	     "menulis:\n> x\n",
+	     "Ok"},
 	    /* Outlook header blocks, with and without underscores above */
+	    {"Tamam.\n\nKimden: Ali Veli <ali@x.tr>\nGönderildi: 28 Aralık "
+	     "2026 Pazartesi 10:00\nKime: phapche@bo.gov.vn\nKonu: RE: Dự "
+	     "thảo" UNQUOTED,
+	     "Tamam."},
+	    {"了解。\n\n差出人: 山田 <y@x.jp>\n送信日時: 2026年12月28日 "
+	     "10:00\n宛先: a@b.vn\n件名: RE: x" UNQUOTED,
+	     "了解。"},
+	    {"Ok\n\nAnfang der weitergeleiteten Nachricht:\n\nVon: A "
+	     "<a@b.de>\nBetreff: x\nDatum: 28. Dezember 2026\nAn: "
+	     "b@c.de" UNQUOTED,
+	     "Ok"},
+	    {"Ok\n\niPhoneから送信" UNQUOTED, "Ok"},
 	    {"Gut.\n\n________________________________\nVon: Hans Müller "
 	     "<hans@example.de>\nGesendet: Montag, 28. Dezember 2026 "
 	     "10:00\nAn: Vụ Pháp chế <phapche@bo.gov.vn>\nBetreff: AW: Dự "
