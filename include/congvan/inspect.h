@@ -64,8 +64,9 @@ struct inspection {
 	char item_ref[32]; /* "" when the subject has no tag */
 	bool has_letter;
 	struct letter letter;
-	const char *letter_source; /* "body", "forwarded", "pdf", "image";
-				    * NULL */
+	const char *letter_source; /* "body", "forwarded", "pdf", "image",
+				    * "cover" (number and date from the
+				    * covering mail only); NULL */
 	unsigned letter_ocr;       /* inspect_field bits read by OCR */
 	int letter_ocr_confidence; /* the lowest confidence of the OCR
 				    * pages used; -1 when none */

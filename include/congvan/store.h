@@ -100,8 +100,17 @@ struct store_letter {
 	const char *recipients;   /* JSON list */
 	const char *distribution; /* JSON list */
 	const char *signer, *signer_title, *deadline;
-	const char *source;   /* body, forwarded, pdf */
+	const char *source;   /* body, forwarded, pdf, cover */
 	int64_t duplicate_of; /* an earlier item with the same letter */
+	/* The deadline the letter states (letter.h, struct letter_deadline):
+	 * "date", "month", "working_days", "days" or NULL; the days of a
+	 * relative one (0 otherwise); "issue" when they count from the
+	 * letter's date, "receipt" from its arrival (NULL without days); the
+	 * phrase that states it. */
+	const char *deadline_kind;
+	int deadline_days;
+	const char *deadline_from;
+	const char *deadline_phrase;
 };
 int store_letter_add(struct store *st, int64_t item_id,
 		     const struct store_letter *l, char **error_r);
@@ -115,6 +124,8 @@ int store_letter_find_same(struct store *st, const char *number,
 struct store_letter_row {
 	char *number, *issuer, *date, *place, *subject, *recipients;
 	char *signer, *signer_title, *deadline, *source, *duplicate_of;
+	char *deadline_kind, *deadline_from, *deadline_phrase;
+	int deadline_days;
 	char *ocr_fields;   /* the fields read by OCR, space-separated */
 	int ocr_confidence; /* -1 when none came from OCR */
 };
@@ -361,6 +372,10 @@ int store_consult_answer(struct store *st, int64_t id, const char *state,
 			 bool late, char **error_r);
 int store_consult_mark(struct store *st, int64_t id, bool deemed,
 		       bool asked_clear, char **error_r);
+/* Deems the consultation agreed at at: its state becomes deemed; an
+ * answer given before (without a clear position), who gave it and when,
+ * are kept. */
+int store_consult_deem(struct store *st, int64_t id, time_t at, char **error_r);
 
 /* Extension requests. */
 struct store_extension {
@@ -472,14 +487,16 @@ typedef int store_report_item_cb(const struct store_report_item *it, void *ctx);
 int store_report_items(struct store *st, time_t from, time_t to,
 		       store_report_item_cb *cb, void *ctx, char **error_r);
 
-/* A consultation answered (or deemed answered) in [from, to). */
+/* A consultation answered, or deemed agreed, in [from, to). */
 struct store_report_consult {
 	int64_t item_id;
 	const char *unit;
 	const char *state; /* agree, disagree, unclear, deemed */
 	bool deemed, late, asked_clear;
-	const char *answered_by; /* NULL when deemed */
+	const char *answered_by; /* NULL: never answered */
 	time_t asked_at, answered_at;
+	time_t deemed_at; /* 0: not deemed, or deemed before schema 9 (then
+			   * answered_at is that moment) */
 };
 typedef int store_report_consult_cb(const struct store_report_consult *c,
 				    void *ctx);

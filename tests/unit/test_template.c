@@ -151,7 +151,8 @@ static const struct template_var full_vars[] = {
     {"event", "Hạn xử lý"},
     {"event_date", "04/12/2026"},
     {"duplicate_of", "—"}, /* registered only */
-    {"check", "—"},        /* registered only */
+    {"request", "Lấy ý kiến: PC\nĐề nghị Vụ cho ý kiến về Điều 5."},
+    {"check", "—"}, /* registered only */
     {"signatures", ""},
     /* report only */
     {"period", "Quý II năm 2026"},

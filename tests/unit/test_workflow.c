@@ -1,5 +1,6 @@
-/* Unit tests for the pure parts of the workflow: signed reply addresses
- * and deadlines as people write them in replies. */
+/* Unit tests for the pure parts of the workflow: signed reply addresses,
+ * deadlines as people write them in replies, and the day a deadline a
+ * letter states falls on. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -159,6 +160,58 @@ static void test_parse_due(void **state)
 	}
 }
 
+/* A letter received on Mon 28/12/2026 (1/1/2027 is a holiday). */
+static void test_letter_due(void **state)
+{
+	static const struct {
+		const char *kind, *deadline, *from, *date;
+		int days;
+		const char *want; /* NULL: none */
+	} cases[] = {
+	    /* 29, 30, 31 Dec, (1 Jan off), 4, 5 Jan */
+	    {"working_days", NULL, "receipt", NULL, 5, "2027-01-05"},
+	    {"days", NULL, "receipt", NULL, 10, "2027-01-07"},
+	    /* ends on Sat 2/1 or on the holiday: the next working day */
+	    {"days", NULL, "receipt", NULL, 5, "2027-01-04"},
+	    {"days", NULL, "receipt", NULL, 4, "2027-01-04"},
+	    {"days", NULL, "receipt", NULL, 3, "2026-12-31"},
+	    {"date", "2027-01-02", NULL, NULL, 0, "2027-01-04"},
+	    {"month", "2027-01-31", NULL, NULL, 0, "2027-02-01"},
+	    {NULL, "2026-12-31", NULL, NULL, 0, "2026-12-31"},
+	    /* from the letter's date, Thu 24/12: 25, 28, 29 */
+	    {"working_days", NULL, "issue", "2026-12-24", 3, "2026-12-29"},
+	    {"working_days", NULL, "issue", NULL, 3, NULL},
+	    {"working_days", NULL, "receipt", NULL, 0, NULL},
+	    {"days", NULL, "receipt", NULL, 400, NULL},
+	    {NULL, NULL, NULL, NULL, 0, NULL},
+	};
+	time_t received;
+
+	(void)state;
+	assert_int_equal(
+	    clock_parse_iso("2026-12-28T09:00:00+07:00", &received), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct store_letter_row l = {
+		    .deadline_kind = (char *)cases[i].kind,
+		    .deadline = (char *)cases[i].deadline,
+		    .deadline_from = (char *)cases[i].from,
+		    .date = (char *)cases[i].date,
+		    .deadline_days = cases[i].days,
+		};
+		int32_t day = 0;
+		char buf[11];
+		int rc = workflow_letter_due(rt.cal, &l, received, &day);
+
+		if (!cases[i].want) {
+			assert_int_equal(rc, -1);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		workday_format(day, buf);
+		assert_string_equal(buf, cases[i].want);
+	}
+}
+
 /* One sentence per signature, as show and the notices say it, and which
  * signatures the Office is asked to check.  1796608800 is 07/12/2026
  * 09:00 in UTC+7. */
@@ -177,11 +230,13 @@ static void test_signature_text(void **state)
 	     " 07/12/2026 09:00.",
 	     false},
 	    {"valid", "trusted", false, "Nguyễn Văn An", 1796608800, "en",
-	     "Digitally signed by Nguyễn Văn An, valid, signed at 07/12/2026"
+	     "Digitally signed by Nguyễn Văn An, valid, signed at "
+	     "07/12/2026"
 	     " 09:00.",
 	     false},
 	    {"valid", "untrusted", false, "Trần Thị Bình", 0, "vi",
-	     "Văn bản có chữ ký số của Trần Thị Bình, chữ ký nguyên vẹn nhưng"
+	     "Văn bản có chữ ký số của Trần Thị Bình, chữ ký nguyên "
+	     "vẹn nhưng"
 	     " chứng thư số không được tin cậy.",
 	     false},
 	    {"valid", "expired", false, "A B", 0, "en",
@@ -189,7 +244,8 @@ static void test_signature_text(void **state)
 	     " expired.",
 	     false},
 	    {"valid", "trusted", true, "A B", 0, "vi",
-	     "Văn bản có chữ ký số của A B, nhưng văn bản đã bị sửa đổi sau"
+	     "Văn bản có chữ ký số của A B, nhưng văn bản đã bị sửa "
+	     "đổi sau"
 	     " khi ký.",
 	     true},
 	    {"altered", "unchecked", false, "A B", 0, "en",
@@ -197,11 +253,13 @@ static void test_signature_text(void **state)
 	     " signing.",
 	     true},
 	    {"invalid", "unchecked", false, NULL, 0, "vi",
-	     "Văn bản có chữ ký số của người ký không rõ, nhưng chữ ký không"
+	     "Văn bản có chữ ký số của người ký không rõ, nhưng chữ ký "
+	     "không"
 	     " hợp lệ.",
 	     true},
 	    {"malformed", "unchecked", false, "", 0, "en",
-	     "Digitally signed by an unknown signer, but the signature is"
+	     "Digitally signed by an unknown signer, but the signature "
+	     "is"
 	     " not valid.",
 	     true},
 	    {"unsigned", "unchecked", false, NULL, 0, "vi",
@@ -235,6 +293,7 @@ int main(void)
 	    cmocka_unit_test(test_reply_address),
 	    cmocka_unit_test(test_signature_text),
 	    cmocka_unit_test(test_parse_due),
+	    cmocka_unit_test(test_letter_due),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
