@@ -287,11 +287,70 @@ static void test_signature_text(void **state)
 	}
 }
 
+/* When the Office is asked to check a letter before it is assigned: an
+ * invalid or altered signature, or details that all came from OCR with
+ * low confidence. */
+static void test_check_text(void **state)
+{
+	struct store_signature_row good = {"a.pdf", 1,	      "A B",	   0,
+					   "valid",  "trusted", false},
+				   bad = {"a.pdf", 2,	      "A B", 0,
+					  "valid", "trusted", true};
+	static const struct {
+		const char *ocr;
+		int confidence;
+		bool bad_sig;
+		const char *want; /* NULL: nothing to check */
+	} cases[] = {
+	    {NULL, -1, false, NULL},
+	    /* all fields from OCR, but sure enough */
+	    {"number date subject", 85, false, NULL},
+	    /* sure of nothing, but the subject came from the text layer */
+	    {"number date", 40, false, NULL},
+	    {"number date subject", 40, false,
+	     "the letter's details were read only by OCR from a scan, with"
+	     " low confidence (40 %): compare them with the scan"},
+	    {NULL, -1, true,
+	     "a digital signature is not valid or the letter was altered"
+	     " after signing"},
+	    {"number date subject", 40, true,
+	     "a digital signature is not valid or the letter was altered"
+	     " after signing; the letter's details were read only by OCR"
+	     " from a scan, with low confidence (40 %): compare them with"
+	     " the scan"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct wf_item it = {0};
+		char *got;
+
+		it.has_letter = true;
+		it.letter.number = (char *)"45/UBND-VX";
+		it.letter.date = (char *)"2026-03-05";
+		it.letter.subject = (char *)"tổ chức hội nghị";
+		it.letter.ocr_fields = (char *)cases[i].ocr;
+		it.letter.ocr_confidence = cases[i].confidence;
+		it.sigs = cases[i].bad_sig ? &bad : &good;
+		it.n_sigs = 1;
+		got = wf_check_text(&it, "en");
+		print_message("case %zu\n", i);
+		if (cases[i].want) {
+			assert_non_null(got);
+			assert_string_equal(got, cases[i].want);
+		} else {
+			assert_null(got);
+		}
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_reply_address),
 	    cmocka_unit_test(test_signature_text),
+	    cmocka_unit_test(test_check_text),
 	    cmocka_unit_test(test_parse_due),
 	    cmocka_unit_test(test_letter_due),
 	};
