@@ -13,7 +13,7 @@ SYSCONFDIR ?= /etc
 
 CC ?= cc
 PKGS = libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib \
-	libical libmicrohttpd
+	libical libmicrohttpd libsystemd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

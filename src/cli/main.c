@@ -23,6 +23,7 @@
 #include "congvan/reply.h"
 #include "congvan/report.h"
 #include "congvan/store.h"
+#include "congvan/supervisor.h"
 #include "congvan/template.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
@@ -426,10 +427,16 @@ static int cmd_run(const struct cli *cli)
 	return ret;
 }
 
-/* Sleeps up to seconds, waking early on a stop signal. */
+/* Sleeps up to seconds, waking early on a stop signal; feeds the
+ * service manager's watchdog meanwhile. */
 static void nap(int seconds)
 {
+	int ping = supervisor_cap_wait(seconds);
+
 	for (int i = 0; i < seconds && !stop_flag; i++) {
+		if (i > 0 && i % ping == 0) {
+			supervisor_watchdog();
+		}
 		sleep(1);
 	}
 }
@@ -460,7 +467,7 @@ static void wait_for_mail(struct runtime *rt, struct mail_session **ms)
 {
 	enum fail fail;
 	char *err = NULL;
-	int interval = next_wait(rt);
+	int interval = supervisor_cap_wait(next_wait(rt));
 
 	if (!*ms || !mail_can_idle(*ms)) {
 		nap(interval);
@@ -482,6 +489,7 @@ static int serve_cycle(struct runtime *rt, struct mail_session **ms,
 	enum fail fail = FAIL_NONE;
 	char *err = NULL;
 
+	supervisor_watchdog();
 	if (!*ms && mail_open(&rt->cfg->mailbox, ms, &fail, &err) < 0) {
 		log_warnx("%s", err);
 		FREE_AND_NULL(err);
@@ -489,6 +497,8 @@ static int serve_cycle(struct runtime *rt, struct mail_session **ms,
 			return exit_for(fail);
 		}
 		log_info("reconnecting in %d s", *backoff);
+		supervisor_status("mailbox unreachable, reconnecting in %d s",
+				  *backoff);
 		flush_outbox(rt);
 		nap(*backoff);
 		*backoff = *backoff < 300 ? *backoff * 2 : 300;
@@ -502,6 +512,9 @@ static int serve_cycle(struct runtime *rt, struct mail_session **ms,
 	} else if (stats.fetched) {
 		log_info("intake: %zu fetched, %zu registered", stats.fetched,
 			 stats.registered);
+		supervisor_status("serving; last intake: %zu fetched, %zu"
+				  " registered",
+				  stats.fetched, stats.registered);
 	}
 	schedule(rt);
 	flush_outbox(rt);
@@ -557,10 +570,12 @@ static int cmd_serve(const struct cli *cli)
 	if (ret == 0) {
 		log_info("serving mailbox '%s' (folder '%s')", cfg.mailbox.url,
 			 cfg.mailbox.folder);
+		supervisor_ready("serving");
 	}
 	while (ret == 0 && !stop_flag) {
 		ret = serve_cycle(&rt, &ms, &backoff);
 	}
+	supervisor_stopping();
 	if (stop_flag) {
 		log_info("stopping");
 	}

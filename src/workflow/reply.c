@@ -807,6 +807,7 @@ static int acknowledge(struct act *a, char **error_r)
 
 static int act(struct act *a, char **error_r)
 {
+	const char *why;
 	int rc;
 
 	if (is_office(a)) {
@@ -822,15 +823,18 @@ static int act(struct act *a, char **error_r)
 		if (rc != 0) {
 			return rc < 0 ? -1 : 0;
 		}
-		return event(a, "reply-not-acted",
-			     a->role == CONFIG_ROLE_NONE
-				 ? "the sender has no role on this item"
-				 : "the sender's role allows no command here",
-			     error_r);
+		why = a->role == CONFIG_ROLE_NONE
+			  ? "the sender has no role on this item"
+			  : "the sender's role allows no command here";
+		log_notice("%s: reply from '%s' not acted on: %s", a->it.c.key,
+			   a->from, why);
+		return event(a, "reply-not-acted", why, error_r);
 	}
 	if (a->changes.len > 0) {
 		return acknowledge(a, error_r);
 	}
+	log_notice("%s: reply from '%s' recorded: no command", a->it.c.key,
+		   a->from);
 	return event(a, "reply-recorded", "no command", error_r);
 }
 
