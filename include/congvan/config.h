@@ -28,8 +28,9 @@ struct config_service {
 struct config_mailbox {
 	char *url; /* imap://host[:port][/MAILBOX] or imaps:// */
 	char *user;
-	char *password;    /* from password or password_file; never logged */
-	int poll_interval; /* seconds, default 60 */
+	char *password;      /* from password or password_file; never logged */
+	char *password_file; /* its path; NULL when inline */
+	int poll_interval;   /* seconds, default 60 */
 	enum config_tls tls;
 	char *ca_file; /* trusted CAs (PEM); NULL: the system's */
 	/* Derived from url by config_load. */
@@ -40,10 +41,11 @@ struct config_mailbox {
 };
 
 struct config_smtp {
-	char *url;      /* smtp://host[:port] or smtps:// */
-	char *user;     /* optional (NULL) */
-	char *password; /* set exactly when user is; never logged */
-	char *from;     /* envelope and header sender address */
+	char *url;           /* smtp://host[:port] or smtps:// */
+	char *user;          /* optional (NULL) */
+	char *password;      /* set exactly when user is; never logged */
+	char *password_file; /* its path; NULL when inline or none */
+	char *from;          /* envelope and header sender address */
 	enum config_tls tls;
 	bool reply_plus; /* box+TOKEN@domain reply addresses */
 	char *ca_file;   /* trusted CAs (PEM); NULL: the system's */

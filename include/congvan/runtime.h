@@ -18,6 +18,7 @@ struct runtime {
 	const char *secret;          /* the service secret (hex); NULL */
 	time_t fixed_now;            /* run --now; 0: the real clock */
 	volatile sig_atomic_t *stop; /* set by SIGTERM/SIGINT */
+	struct store_lock *lock;     /* run, serve: the database's lock */
 };
 
 /* The cycle's clock: --now when given, else the system time. */

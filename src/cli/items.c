@@ -82,6 +82,35 @@ static int list_one(const struct store_item *item, void *data)
 	return 0;
 }
 
+/* --status names a status, --unit a unit of the directory: a filter that
+ * can match nothing is a mistake, not an empty list.  0 or EX_USAGE. */
+static int check_filters(const struct cli *cli, const struct config *cfg)
+{
+	size_t i;
+
+	for (i = 0; cli->status && store_statuses[i]; i++) {
+		if (!strcmp(cli->status, store_statuses[i])) {
+			break;
+		}
+	}
+	if (cli->status && !store_statuses[i]) {
+		fprintf(stderr, "congvan: --status '%s': expected one of",
+			cli->status);
+		for (i = 0; store_statuses[i]; i++) {
+			fprintf(stderr, "%s %s", i ? "," : "",
+				store_statuses[i]);
+		}
+		fputc('\n', stderr);
+		return EX_USAGE;
+	}
+	if (cli->unit && !config_unit_find(cfg, cli->unit)) {
+		fprintf(stderr, "congvan: --unit '%s': no such unit in '%s'\n",
+			cli->unit, cfg->path);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
 int cmd_list(const struct cli *cli)
 {
 	struct config cfg = {0};
@@ -90,6 +119,9 @@ int cmd_list(const struct cli *cli)
 	char *err = NULL;
 	int ret = open_runtime(cli, &cfg, &rt);
 
+	if (ret == 0) {
+		ret = check_filters(cli, &cfg);
+	}
 	if (ret == 0 &&
 	    (store_item_foreach(rt.st, list_one, &l, &err) < 0 || l.error)) {
 		log_warnx("%s", l.error ? l.error : err);
@@ -349,10 +381,8 @@ int cmd_audit(const struct cli *cli)
 		return EX_USAGE;
 	}
 	ret = open_runtime(cli, &cfg, &rt);
-	if (ret == 0 && cli->unit && !config_unit_find(&cfg, cli->unit)) {
-		fprintf(stderr, "congvan: --unit '%s': no such unit in '%s'\n",
-			cli->unit, cfg.path);
-		ret = EX_USAGE;
+	if (ret == 0) {
+		ret = check_filters(cli, &cfg);
 	}
 	if (ret == 0) {
 		fputs("id,at,item,kind,actor,detail,message\r\n", stdout);

@@ -205,7 +205,8 @@ static int ensure_secret(const char *path)
 	if (fd < 0 && errno == EEXIST) {
 		return 0;
 	}
-	if (fd < 0 || write(fd, hex, len) != (ssize_t)len || close(fd) < 0) {
+	if (fd < 0 || write(fd, hex, len) != (ssize_t)len ||
+	    file_own_as_folder(fd, path) < 0 || close(fd) < 0) {
 		log_warn("cannot write secret file '%s'", path);
 		return -1;
 	}
@@ -275,14 +276,38 @@ static int load_calendar(const struct config *cfg, struct runtime *rt)
 	return 0;
 }
 
-int open_runtime(const struct cli *cli, struct config *cfg, struct runtime *rt)
+/* One run or serve per database at a time: a second one would register
+ * and send the same mail again.  0, or EX_TEMPFAIL (try again later)
+ * after saying who holds it. */
+static int lock_database(struct runtime *rt)
+{
+	const char *db = rt->cfg->service.database;
+	char *err = NULL;
+	long holder = 0;
+	int rc = store_lock(db, &rt->lock, &holder, &err);
+
+	if (rc < 0) {
+		log_warnx("%s", err);
+		free(err);
+		return EX_CANTCREAT;
+	}
+	if (rc > 0) {
+		fprintf(stderr,
+			"congvan: database '%s' is in use by another congvan"
+			" run or serve (pid %ld); only one may run at a time:"
+			" try again when it has finished\n",
+			db, holder);
+		return EX_TEMPFAIL;
+	}
+	return 0;
+}
+
+/* open_runtime once the configuration is loaded. */
+static int open_loaded(const struct cli *cli, struct config *cfg,
+		       struct runtime *rt)
 {
 	char *err = NULL;
 
-	memset(rt, 0, sizeof(*rt));
-	if (load_config(cli, cfg) < 0) {
-		return EX_CONFIG;
-	}
 	rt->cfg = cfg;
 	rt->stop = &stop_flag;
 	rt->templates = template_find_dir(cfg->service.templates);
@@ -306,6 +331,31 @@ int open_runtime(const struct cli *cli, struct config *cfg, struct runtime *rt)
 	return 0;
 }
 
+int open_runtime(const struct cli *cli, struct config *cfg, struct runtime *rt)
+{
+	memset(rt, 0, sizeof(*rt));
+	if (load_config(cli, cfg) < 0) {
+		return EX_CONFIG;
+	}
+	return open_loaded(cli, cfg, rt);
+}
+
+/* open_runtime for the commands that run the workflow: the database's
+ * lock is taken before anything is read or migrated. */
+static int open_runtime_locked(const struct cli *cli, struct config *cfg,
+			       struct runtime *rt)
+{
+	int ret;
+
+	memset(rt, 0, sizeof(*rt));
+	if (load_config(cli, cfg) < 0) {
+		return EX_CONFIG;
+	}
+	rt->cfg = cfg;
+	ret = lock_database(rt);
+	return ret ? ret : open_loaded(cli, cfg, rt);
+}
+
 void close_runtime(struct runtime *rt, struct config *cfg)
 {
 	struct workcal *cal = (struct workcal *)rt->cal;
@@ -315,6 +365,7 @@ void close_runtime(struct runtime *rt, struct config *cfg)
 	free((char *)rt->secret);
 	rt->secret = NULL;
 	store_close(&rt->st);
+	store_unlock(&rt->lock);
 	free((char *)rt->templates);
 	rt->templates = NULL;
 	config_free(cfg);
@@ -414,7 +465,7 @@ static int cmd_run(const struct cli *cli)
 				" 'congvan serve')\n");
 		return EX_USAGE;
 	}
-	ret = open_runtime(cli, &cfg, &rt);
+	ret = open_runtime_locked(cli, &cfg, &rt);
 	if (ret == 0) {
 		load_secret(&rt);
 		ret = intake_once(&rt);
@@ -562,7 +613,7 @@ static int cmd_serve(const struct cli *cli)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	ret = open_runtime(cli, &cfg, &rt);
+	ret = open_runtime_locked(cli, &cfg, &rt);
 	if (ret == 0) {
 		load_secret(&rt);
 		ret = start_feed(&rt, &feed);
@@ -604,6 +655,9 @@ static int cmd_check_config(const struct cli *cli)
 		struct workcal *cal = (struct workcal *)rt.cal;
 
 		workcal_free(&cal);
+	}
+	if (check_files(&cfg) != 0) {
+		ret = EX_CONFIG;
 	}
 	for (size_t i = 0; template_names[i]; i++) {
 		if (template_check(dir, cfg.service.language, template_names[i],

@@ -34,6 +34,11 @@ void close_runtime(struct runtime *rt, struct config *cfg);
  * 0, or -1 when there is none to read (said in the log). */
 int load_secret(struct runtime *rt);
 
+/* checks.c: the files check-config looks at (the database's folder,
+ * password and secret files); 0 or EX_CONFIG after saying why, warnings
+ * on the log. */
+int check_files(const struct config *cfg);
+
 /* items.c */
 int cmd_list(const struct cli *cli);
 int cmd_show(const struct cli *cli);

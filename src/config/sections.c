@@ -172,6 +172,7 @@ static void mailbox_finish(struct loader *ld, struct raw_section *rs)
 	config_take_required(ld, rs, MBX_USER, &m->user);
 	config_take_password(ld, rs, MBX_PASSWORD, MBX_PASSWORD_FILE, true,
 			     &m->password);
+	config_take_path(ld, rs, MBX_PASSWORD_FILE, false, &m->password_file);
 	config_get_long(ld, rs, MBX_POLL_INTERVAL, 5, 86400, 60, &poll);
 	m->poll_interval = (int)poll;
 	if (config_get_tls(ld, rs, MBX_TLS, &m->tls) == 0) {
@@ -203,6 +204,8 @@ static void smtp_auth(struct loader *ld, struct raw_section *rs,
 	} else {
 		config_take_password(ld, rs, SMTP_PASSWORD, SMTP_PASSWORD_FILE,
 				     false, &s->password);
+		config_take_path(ld, rs, SMTP_PASSWORD_FILE, false,
+				 &s->password_file);
 	}
 }
 

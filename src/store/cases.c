@@ -9,6 +9,11 @@
 #include "congvan/util.h"
 #include "private.h"
 
+const char *const store_statuses[] = {
+    STORE_STATUS_REGISTERED, STORE_STATUS_ASSIGNED, STORE_STATUS_DISPUTED,
+    STORE_STATUS_DONE,       STORE_STATUS_RETURNED, NULL,
+};
+
 static const char *const sql[C_COUNT] = {
     [C_CASE_GET] =
 	"SELECT id, key, message_id, registered_at, subject, sender, status,"

@@ -213,10 +213,32 @@ static void test_address_valid(void **state)
 	    {"a@b_c.d", false},
 	    {"a@b/c", false},
 	    {"a\x7f@b.c", false},
+	    {"a@@b", false},
+	    {"a@@b.c", false},
+	    {"a@b@c.d", false},
+	    {"@a@b.c", false},
+	    {".a@b.c", false},
+	    {"a.@b.c", false},
+	    {"a..b@c.d", false},
+	    {"a\"b@c.d", false},
+	    {"a[b]@c.d", false},
+	    {"a\\b@c.d", false},
+	    {"a@b.c.", false},
+	    {"a@b-.c", false},
+	    {"a@b.-c", false},
+	    {"a@"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx."
+	     "vn",
+	     false},
+	    {"a@"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx."
+	     "vn",
+	     true},
+	    {"a.nguyen+cv@bo.gov.vn", true},
+	    {"o'brien@b-c.d", true},
 	    {"vanthu@congvan.test", true},
 	    {"a@localhost", true},
 	    {"a.b+tag@x-y.congvan.test", true},
-	    {"a@b@c.d", true}, /* the last '@' splits */
 	    {"văn@congvan.test", true},
 	};
 
