@@ -266,3 +266,16 @@ const struct section_kind *const config_section_kinds[] = {
 };
 
 const size_t config_section_kinds_count = ARRAY_SIZE(config_section_kinds);
+
+void config_foreach_key(void (*fn)(const char *section, const char *key,
+				   void *data),
+			void *data)
+{
+	for (size_t i = 0; i < config_section_kinds_count; i++) {
+		const struct section_kind *k = config_section_kinds[i];
+
+		for (size_t j = 0; j < k->nkeys; j++) {
+			fn(k->name, k->keys[j].name, data);
+		}
+	}
+}

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# The Debian package on a fresh Debian 12, as an administrator meets it:
+# "make deb" (contrib/build-deb) builds it with dpkg-buildpackage; it holds
+# what "make install" installs and a conffile; its unit passes
+# systemd-analyze verify and security; apt installs it into a clean
+# bookworm made here with debootstrap (minbase, from the mirror this
+# machine's apt uses), pulling its dependencies; there the system user, the
+# folders and the configuration have their owners and modes, and
+# check-config and a run --once as the user congvan, against the mail stack
+# on this machine's loopback, turn a letter into an item and a notice, with
+# the database's files private to congvan.  Nothing is kept between runs.
+# Needs root, debootstrap and the build dependencies (contrib/install-deps);
+# about a minute and a half, most of it debootstrap.
+set -u -o pipefail
+. "$(dirname "$0")/../lib.sh"
+
+DATA="$T_ROOT/tests/data/integration"
+NOW=2026-11-27T09:00:00+07:00
+
+if [ "$(id -u)" != 0 ]; then
+	t_fail "needs root (debootstrap, chroot, the mail stack)"
+	t_summary
+	exit 1
+fi
+for tool in debootstrap dpkg-buildpackage dh; do
+	command -v "$tool" >/dev/null || t_fail "$tool is not installed (contrib/install-deps)"
+done
+WORK=$(mktemp -d /tmp/congvan-debian.XXXXXX)
+ROOT=$WORK/root
+cleanup() {
+	mountpoint -q "$ROOT/proc" && umount "$ROOT/proc"
+	stack_stop
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+in_root() { chroot "$ROOT" "$@"; }
+as_congvan() { chroot "$ROOT" runuser -u congvan -- "$@"; }
+owner_mode() { in_root stat -c '%U:%G %a' "$1" 2>/dev/null || echo missing; }
+
+t_begin "make deb builds the package with dpkg-buildpackage"
+start=$SECONDS
+out=$("$T_ROOT/contrib/build-deb" "$WORK/deb" 2>&1)
+assert_eq 0 "$?" "contrib/build-deb exit status"
+build_secs=$((SECONDS - start))
+deb=$(ls "$WORK"/deb/congvan_*.deb 2>/dev/null | head -1)
+assert_ne "" "$deb" "a .deb was built: $out"
+contents=$(dpkg-deb -c "$deb" 2>/dev/null)
+assert_contains "$contents" "-rw-r----- root/root" "the configuration is 0640 in the package"
+assert_contains "$(dpkg-deb -f "$deb" Depends)" "adduser" "it depends on adduser"
+assert_contains "$(dpkg-deb -f "$deb" Depends)" "libsystemd0" "and on libsystemd (sd_notify)"
+# Everything "make install" installs is in the package (manual pages
+# compressed by debhelper), so a new file of make install follows.
+make -C "$T_ROOT" --no-print-directory install DESTDIR="$WORK/inst" PREFIX=/usr \
+	SYSCONFDIR=/etc UNITDIR=/lib/systemd/system >/dev/null 2>&1 ||
+	t_fail "make install into $WORK/inst"
+packaged=$(awk '{print $6}' <<<"$contents" | sed -e 's|^\./|/|' -e 's|\.gz$||')
+missing=
+while read -r f; do
+	grep -qxF "$f" <<<"$packaged" || missing="$missing $f"
+done < <(cd "$WORK/inst" && find . -type f | sed 's|^\./|/|')
+assert_eq "" "$missing" "every file of make install is in the package"
+for f in /usr/bin/congvan /etc/congvan/congvan.conf /lib/systemd/system/congvan.service \
+	/usr/share/man/man8/congvan.8 /usr/share/man/man5/congvan.conf.5 \
+	/usr/share/congvan/holidays-vn.txt /usr/share/congvan/templates/vi/registered.txt; do
+	grep -qxF "$f" <<<"$packaged" || t_fail "the package lacks $f"
+done
+
+t_begin "the unit passes systemd-analyze verify and security"
+if command -v systemd-analyze >/dev/null; then
+	dpkg-deb -x "$deb" "$WORK/x"
+	unit="$WORK/unit/congvan.service"
+	mkdir -p "$WORK/unit"
+	# verify wants the programs it names to exist: the packaged binary
+	sed "s|^ExecStart=/usr/bin/congvan|ExecStart=$WORK/x/usr/bin/congvan|" \
+		"$WORK/x/lib/systemd/system/congvan.service" >"$unit"
+	out=$(systemd-analyze verify --man=no "$unit" 2>&1)
+	assert_eq 0 "$?" "systemd-analyze verify exit status"
+	assert_eq "" "$out" "systemd-analyze verify says nothing: $out"
+	out=$(systemd-analyze security --offline=true --no-pager "$unit" 2>&1)
+	score=$(sed -n 's/.*Overall exposure level for congvan.service: \([0-9.]*\) .*/\1/p' <<<"$out")
+	echo "systemd-analyze security: exposure $score"
+	assert_ne "" "$score" "systemd-analyze security gives a score"
+	assert_eq 1 "$(awk -v s="${score:-10}" 'BEGIN { print (s <= 2.0) }')" \
+		"exposure at most 2.0 (README: 1.4), got $score"
+	for setting in Type=notify User=congvan StateDirectory=congvan WatchdogSec= \
+		'ExecReload=/bin/kill -HUP $MAINPID' ProtectSystem=strict PrivateTmp=yes \
+		NoNewPrivileges=yes ProtectHome=yes RestrictAddressFamilies= \
+		SystemCallFilter=@system-service MemoryDenyWriteExecute=yes; do
+		grep -qF "$setting" "$unit" || t_fail "the unit lacks $setting"
+	done
+else
+	echo "systemd-analyze not installed: unit not checked"
+fi
+
+t_begin "apt installs the package into a clean Debian 12"
+# The mirror this machine's apt uses, and its acceptance of old Release files.
+mirror=$(sed -n 's/^deb \(http[^ ]*\) bookworm .*/\1/p' /etc/apt/sources.list 2>/dev/null | head -1)
+if [ -z "$mirror" ]; then
+	mirror=$(awk '/^URIs:/ {u=$2} /^Suites:/ && / bookworm( |$)/ && u {print u; exit}' \
+		/etc/apt/sources.list.d/*.sources 2>/dev/null)
+fi
+assert_ne "" "$mirror" "found the machine's Debian mirror"
+start=$SECONDS
+debootstrap --variant=minbase bookworm "$ROOT" "$mirror" >"$WORK/debootstrap.log" 2>&1
+rc=$?
+boot_secs=$((SECONDS - start))
+assert_eq 0 "$rc" "debootstrap exit status (log: $(tail -3 "$WORK/debootstrap.log"))"
+mount -t proc proc "$ROOT/proc"
+cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+apt-config dump | grep -E '^Acquire::Check-(Valid-Until|Date) ' >"$ROOT/etc/apt/apt.conf.d/99host" || true
+printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d"
+chmod 0755 "$ROOT/usr/sbin/policy-rc.d"
+cp "$deb" "$ROOT/tmp/"
+start=$SECONDS
+in_root apt-get update >"$WORK/apt.log" 2>&1 &&
+	in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+		"/tmp/${deb##*/}" >>"$WORK/apt.log" 2>&1
+rc=$?
+apt_secs=$((SECONDS - start))
+assert_eq 0 "$rc" "apt install ./congvan_*.deb (log: $(tail -3 "$WORK/apt.log"))"
+pw=$(in_root getent passwd congvan)
+assert_contains "$pw" ":/var/lib/congvan:/usr/sbin/nologin" "a system user congvan without a login"
+uid=$(cut -d: -f3 <<<"$pw")
+assert_eq 1 "$([ -n "$uid" ] && [ "$uid" -lt 1000 ] && echo 1)" "its uid is a system one ($uid)"
+assert_eq "congvan:congvan 750" "$(owner_mode /var/lib/congvan)" "/var/lib/congvan"
+assert_eq "root:congvan 640" "$(owner_mode /etc/congvan/congvan.conf)" "/etc/congvan/congvan.conf"
+assert_contains "$(cat "$ROOT/var/lib/dpkg/info/congvan.conffiles")" "/etc/congvan/congvan.conf" \
+	"the configuration is a conffile"
+assert_eq "congvan 0.1.0" "$(in_root congvan --version)" "congvan runs there"
+for f in /usr/share/man/man8/congvan.8.gz /usr/share/man/man5/congvan.conf.5.gz \
+	/lib/systemd/system/congvan.service /usr/share/congvan/holidays-vn.txt; do
+	[ -e "$ROOT$f" ] || t_fail "$f is not installed"
+done
+
+t_begin "there, check-config and run --once as the user congvan turn a letter into an item"
+stack_start || t_fail "cannot start the mail stack"
+conf=$ROOT/etc/congvan/congvan.conf
+# What the administrator edits in the example: the servers, and no SMTP login.
+sed -i -e "s|^url = imap://127.0.0.1:143/INBOX|url = imap://127.0.0.1:$IMAP_PORT/INBOX|" \
+	-e "s|^url = smtp://127.0.0.1:587|url = smtp://127.0.0.1:$SMTP_PORT|" \
+	-e '/^\[smtp\]/,/^\[/{/^user = /d; /^password_file = /d}' "$conf"
+printf '%s\n' "$PASSWORD" >"$ROOT/etc/congvan/mailbox.pass"
+in_root chown root:congvan /etc/congvan/mailbox.pass
+chmod 0640 "$ROOT/etc/congvan/mailbox.pass"
+out=$(as_congvan congvan check-config 2>&1)
+assert_eq 0 "$?" "check-config as congvan: $out"
+assert_contains "$out" "/etc/congvan/congvan.conf: ok" "check-config says ok"
+out=$(in_root congvan check-config 2>&1)
+assert_eq 0 "$?" "check-config as root"
+assert_not_contains "$out" "warning" "no warning as root: congvan can write its folder"
+chmod 0644 "$ROOT/etc/congvan/mailbox.pass"
+out=$(in_root congvan check-config 2>&1)
+assert_contains "$out" "warning: password file '/etc/congvan/mailbox.pass' is readable by every user" \
+	"a password file readable by all is reported"
+chmod 0640 "$ROOT/etc/congvan/mailbox.pass"
+in_root chown root:root /var/lib/congvan
+out=$(in_root congvan check-config 2>&1)
+assert_contains "$out" "warning: database folder '/var/lib/congvan' is not writable by user 'congvan'" \
+	"a folder congvan cannot write is reported to root"
+assert_contains "$out" "chown congvan:congvan '/var/lib/congvan'" "with the command that fixes it"
+in_root chown congvan:congvan /var/lib/congvan
+
+mail_send vanthu@mof.example congvan@congvan.test "$DATA/letter-mof.eml" || t_fail "mail_send"
+mail_wait_count congvan 1 30 || t_fail "the letter did not arrive"
+as_congvan congvan run --once --now "$NOW" 2>"$WORK/run.log"
+assert_eq 0 "$?" "run --once as congvan (log: $(tail -3 "$WORK/run.log"))"
+list=$(as_congvan congvan list 2>&1)
+assert_contains "$list" "CV-2026-000001" "the letter became an item"
+assert_contains "$list" "dự toán ngân sách" "with its subject"
+mail_wait_count vanthu 1 30 || t_fail "no notice reached the Office"
+assert_eq 1 "$(mail_count vanthu)" "the Office got one notice"
+for f in congvan.db congvan.db.secret congvan.db.lock congvan.db.raw/pack-000001; do
+	assert_eq "congvan:congvan 600" "$(owner_mode "/var/lib/congvan/$f")" "$f"
+done
+assert_eq "congvan:congvan 700" "$(owner_mode /var/lib/congvan/congvan.db.raw)" "the pack folder"
+# root running a cycle by hand leaves nothing the service cannot open
+mail_send vanthu@mof.example congvan@congvan.test "$DATA/letter-province.eml" || t_fail "mail_send"
+mail_wait_count congvan 2 30 || t_fail "the second letter did not arrive"
+in_root congvan run --once --now "$NOW" 2>>"$WORK/run.log"
+assert_eq 0 "$?" "run --once as root"
+others=$(in_root find /var/lib/congvan ! -user congvan)
+assert_eq "" "$others" "after root's run every file still belongs to congvan"
+as_congvan congvan run --once --now "$NOW" 2>>"$WORK/run.log"
+assert_eq 0 "$?" "and congvan runs again after it"
+assert_eq 2 "$(as_congvan congvan list | grep -c '^CV-')" "two items"
+
+echo "times: make deb ${build_secs}s, debootstrap ${boot_secs}s, apt install ${apt_secs}s"
+t_summary
