@@ -28,9 +28,13 @@ done
 WORK=$(mktemp -d /tmp/congvan-debian.XXXXXX)
 ROOT=$WORK/root
 cleanup() {
-	mountpoint -q "$ROOT/proc" && umount "$ROOT/proc"
+	if mountpoint -q "$ROOT/proc"; then umount "$ROOT/proc" || umount -l "$ROOT/proc"; fi
 	stack_stop
-	rm -rf "$WORK"
+	if mountpoint -q "$ROOT/proc"; then
+		echo "$ROOT/proc is still mounted: $WORK left in place" >&2
+	else
+		rm -rf "$WORK"
+	fi
 }
 trap cleanup EXIT
 in_root() { chroot "$ROOT" "$@"; }
@@ -134,6 +138,7 @@ done
 
 t_begin "there, check-config and run --once as the user congvan turn a letter into an item"
 stack_start || t_fail "cannot start the mail stack"
+trap cleanup EXIT # stack_start set its own
 conf=$ROOT/etc/congvan/congvan.conf
 # What the administrator edits in the example: the servers, and no SMTP login.
 sed -i -e "s|^url = imap://127.0.0.1:143/INBOX|url = imap://127.0.0.1:$IMAP_PORT/INBOX|" \
