@@ -25,10 +25,13 @@ static int revoke_feed(struct runtime *rt, const struct feed_subject *s,
 	rc = store_feed_revoke(rt->st, kind, s->id, runtime_now(rt), &version,
 			       error_r);
 	if (rc == 0) {
+		struct event_data d = {0};
+
 		detail = xasprintf("%s %s: version %lld", kind, s->id,
 				   (long long)version);
-		rc = runtime_event(rt, 0, 0, "congvan feed-url", "feed-revoked",
-				   detail, error_r);
+		d.text = detail;
+		rc = runtime_event(rt, 0, 0, "congvan feed-url",
+				   EV_FEED_REVOKED, &d, error_r);
 		free(detail);
 	}
 	if (rc < 0 || store_commit(rt->st, error_r) < 0) {

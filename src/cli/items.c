@@ -29,8 +29,7 @@ static int32_t today(const struct runtime *rt)
 
 static bool is_open(const struct store_case *c)
 {
-	return !strcmp(c->status, STORE_STATUS_ASSIGNED) ||
-	       !strcmp(c->status, STORE_STATUS_DISPUTED);
+	return item_status_is_open(c->status);
 }
 
 /* --- list --------------------------------------------------------------------
@@ -67,7 +66,8 @@ static int list_one(const struct store_item *item, void *data)
 		return rc < 0;
 	}
 	if ((l->cli->unit && !has_unit(&c, l->cli->unit)) ||
-	    (l->cli->status && strcmp(c.status, l->cli->status) != 0) ||
+	    (l->cli->status &&
+	     strcmp(item_status_name(c.status), l->cli->status) != 0) ||
 	    (l->cli->overdue &&
 	     !(is_open(&c) && c.due_day > 0 && c.due_day < today(l->rt)))) {
 		store_case_release(&c);
@@ -75,8 +75,9 @@ static int list_one(const struct store_item *item, void *data)
 	}
 	clock_format_iso(item->registered_at, when);
 	day_iso(c.due_day, due);
-	printf("%s\t%.10s\t%s\t%s\t%s\t%s\t%s\n", item->key, when, c.status,
-	       c.lead ? c.lead : "-", due, item->sender ? item->sender : "",
+	printf("%s\t%.10s\t%s\t%s\t%s\t%s\t%s\n", item->key, when,
+	       item_status_name(c.status), c.lead ? c.lead : "-", due,
+	       item->sender ? item->sender : "",
 	       item->subject ? item->subject : "");
 	store_case_release(&c);
 	return 0;
@@ -86,21 +87,11 @@ static int list_one(const struct store_item *item, void *data)
  * can match nothing is a mistake, not an empty list.  0 or EX_USAGE. */
 static int check_filters(const struct cli *cli, const struct config *cfg)
 {
-	size_t i;
+	enum item_status st;
 
-	for (i = 0; cli->status && store_statuses[i]; i++) {
-		if (!strcmp(cli->status, store_statuses[i])) {
-			break;
-		}
-	}
-	if (cli->status && !store_statuses[i]) {
-		fprintf(stderr, "congvan: --status '%s': expected one of",
-			cli->status);
-		for (i = 0; store_statuses[i]; i++) {
-			fprintf(stderr, "%s %s", i ? "," : "",
-				store_statuses[i]);
-		}
-		fputc('\n', stderr);
+	if (cli->status && item_status_parse(cli->status, &st) < 0) {
+		fprintf(stderr, "congvan: --status '%s': expected one of %s\n",
+			cli->status, item_status_list());
 		return EX_USAGE;
 	}
 	if (cli->unit && !config_unit_find(cfg, cli->unit)) {
@@ -185,7 +176,7 @@ static void show_case(const struct runtime *rt, const struct store_case *c)
 {
 	char due[11], buf[512], when[32];
 
-	field("status:", c->status);
+	field("status:", item_status_name(c->status));
 	if (c->lead) {
 		field("lead:", unit_label(rt->cfg, c->lead, buf, sizeof(buf)));
 	}
@@ -235,7 +226,7 @@ static int print_event(const struct store_event *ev, void *ctx)
 
 	(void)ctx;
 	clock_format_iso(ev->at, when);
-	printf("  %s  %-18s %s%s%s\n", when, ev->kind,
+	printf("  %s  %-18s %s%s%s\n", when, ev->kind_name,
 	       ev->actor ? ev->actor : "", ev->detail ? ": " : "",
 	       ev->detail ? ev->detail : "");
 	return 0;
@@ -349,7 +340,7 @@ static int audit_row(const struct store_event *ev, const char *key, void *ctx)
 	csv_field(id, false);
 	csv_field(when, false);
 	csv_field(key, false);
-	csv_field(ev->kind, false);
+	csv_field(ev->kind_name, false);
 	csv_field(ev->actor, false);
 	csv_field(ev->detail, false);
 	csv_field(ev->message_id ? msg : "", true);

@@ -18,7 +18,8 @@
 /* One item of the period, copied out of the store, with its history. */
 struct item {
 	int64_t id;
-	char *status, *lead, *handler, *handler_name;
+	enum item_status status;
+	char *lead, *handler, *handler_name;
 	int32_t due_day;
 	time_t assigned_at, closed_at;
 	int late_days;
@@ -126,7 +127,7 @@ static int item_cb(const struct store_report_item *it, void *ctx)
 	x = &c->items[c->n_items++];
 	memset(x, 0, sizeof(*x));
 	x->id = it->id;
-	x->status = xstrdup(it->status ? it->status : "");
+	x->status = it->status;
 	x->lead = it->lead ? xstrdup(it->lead) : NULL;
 	x->handler = it->handler ? xstrdup(it->handler) : NULL;
 	x->handler_name = it->handler_name ? xstrdup(it->handler_name) : NULL;
@@ -140,7 +141,6 @@ static int item_cb(const struct store_report_item *it, void *ctx)
 static void items_free(struct calc *c)
 {
 	for (size_t i = 0; i < c->n_items; i++) {
-		free(c->items[i].status);
 		free(c->items[i].lead);
 		free(c->items[i].handler);
 		free(c->items[i].handler_name);
@@ -171,8 +171,8 @@ static struct item *item_find(struct calc *c, int64_t id)
 
 static bool closed(const struct item *x)
 {
-	return x->closed_at > 0 && (!strcmp(x->status, STORE_STATUS_DONE) ||
-				    !strcmp(x->status, STORE_STATUS_RETURNED));
+	return x->closed_at > 0 &&
+	       (x->status == ITEM_DONE || x->status == ITEM_RETURNED);
 }
 
 /* The handler's row, named as the delegation named them when the
@@ -244,7 +244,7 @@ static void count_closed(struct calc *c, const struct item *x)
 	if (!lead) {
 		return;
 	}
-	if (!strcmp(x->status, STORE_STATUS_RETURNED)) {
+	if (x->status == ITEM_RETURNED) {
 		unit(c, lead)->returned++;
 		return;
 	}

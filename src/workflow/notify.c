@@ -46,6 +46,7 @@ static const char *const var_names[V_COUNT] = {
     [V_OFFICE] = "office",
     [V_EVENT] = "event",
     [V_EVENT_DATE] = "event_date",
+    [V_DUPLICATE_OF] = "duplicate_of",
 };
 
 bool wf_english(const struct runtime *rt)
@@ -294,13 +295,6 @@ void wf_cc_unit(struct wf_mail *m, const struct config_unit *u)
 	}
 }
 
-int wf_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
-	     const char *actor, const char *kind, const char *detail,
-	     char **error_r)
-{
-	return runtime_event(rt, item_id, msg_id, actor, kind, detail, error_r);
-}
-
 /* A stored message as it arrived, to attach. */
 static int message_bytes(struct runtime *rt, int64_t msg_id, char **data_r,
 			 size_t *len_r, char **error_r)
@@ -320,17 +314,6 @@ static int message_bytes(struct runtime *rt, int64_t msg_id, char **data_r,
 	return store_blob_get(rt->st, sha, data_r, len_r, error_r) < 0 ? -1 : 1;
 }
 
-static char *rcpt_text(const struct wf_mail *m)
-{
-	struct sbuf sb = SBUF_INIT(1 << 16);
-
-	for (size_t i = 0; i < m->n_to + m->n_cc; i++) {
-		sbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
-			  i < m->n_to ? m->to[i] : m->cc[i - m->n_to]);
-	}
-	return sbuf_detach(&sb);
-}
-
 int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	    const char *name, char **error_r)
 {
@@ -340,16 +323,11 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 			 : m->attach_letter ? it->c.message_id
 					    : 0;
 	struct outbox_mail om = {0};
-	char *data = NULL, *msgid = NULL, *who, *fname = NULL;
+	char *data = NULL, *fname = NULL;
 	char *reply_to = workflow_reply_address(rt, it->c.key);
 	size_t len = 0;
 	int ret = -1;
 
-	if (m->n_to == 0) {
-		/* Nobody to write to (a unit without addresses): noted. */
-		return wf_event(rt, it->c.id, 0, "workflow", "mail-skipped",
-				name, error_r);
-	}
 	for (int i = 0; i < V_COUNT; i++) {
 		vars[i].name = var_names[i];
 		vars[i].value = m->v[i];
@@ -381,23 +359,8 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 		om.attachments = &att;
 		om.n_attachments = 1;
 	}
-	if (outbox_queue_mail(rt, &om, &msgid, error_r) < 0) {
-		goto out;
-	}
-	who = rcpt_text(m);
-	{
-		char *detail = xasprintf("%s%s to %s", name,
-					 msgid ? "" : " (rate-limited)", who);
-
-		ret = wf_event(rt, it->c.id, 0, "workflow", "mail-queued",
-			       detail, error_r);
-		free(detail);
-	}
-	log_debug("'%s': %s to %s", it->c.key, name, who);
-	free(who);
-out:
+	ret = outbox_queue_mail(rt, &om, NULL, error_r);
 	free(reply_to);
-	free(msgid);
 	free(fname);
 	free(data);
 	return ret;

@@ -10,6 +10,7 @@
 #include "congvan/reply.h"
 #include "congvan/runtime.h"
 #include "congvan/store.h"
+#include "congvan/text.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
 #include "congvan/workflow.h"
@@ -50,6 +51,7 @@ enum wf_var {
 	V_OFFICE,
 	V_EVENT,      /* what a calendar event is: "Hạn xử lý", ... */
 	V_EVENT_DATE, /* its date */
+	V_DUPLICATE_OF,
 	V_COUNT
 };
 
@@ -103,15 +105,33 @@ void wf_to_unit(struct wf_mail *m, const struct config_unit *u);
 void wf_to_copy(struct wf_mail *m, const char *address);
 void wf_cc_copy(struct wf_mail *m, const char *address);
 void wf_cc_unit(struct wf_mail *m, const struct config_unit *u);
-/* Renders template name and queues it; an event "mail-queued" records
- * it on the item. */
+/* Renders template name and queues it through the outbox, which
+ * records it on the item (mail-queued). */
 int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	    const char *name, char **error_r);
 
-/* Appends an event on the item. */
-int wf_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
-	     const char *actor, const char *kind, const char *detail,
-	     char **error_r);
+/* --- lifecycle.c: the one place an item's case changes ------------------ */
+
+/* Whether event kind may happen to it in its status. */
+bool wf_may(const struct wf_item *it, enum event_kind kind);
+/* Appends event kind (details d, may be NULL; actor, and msg_id the
+ * message that caused it or 0) on it and writes what it means for the
+ * case: the status it leads to, and for assigned the lead, coordinating
+ * units (d->coordinate), deadline and the assigner, for deadline-set and
+ * extension-granted the deadline, for delegated the handler; then it is
+ * reloaded.  0; 1 when kind may not happen in its status (nothing is
+ * written); -1 on error. */
+int wf_apply(struct runtime *rt, struct wf_item *it, int64_t msg_id,
+	     const char *actor, enum event_kind kind,
+	     const struct event_data *d, char **error_r);
+/* An event on the item that changes nothing on its case. */
+static inline int wf_record(struct runtime *rt, const struct wf_item *it,
+			    int64_t msg_id, const char *actor,
+			    enum event_kind kind, const struct event_data *d,
+			    char **error_r)
+{
+	return runtime_event(rt, it->c.id, msg_id, actor, kind, d, error_r);
+}
 
 /* The day of runtime_now(rt). */
 int32_t wf_today(const struct runtime *rt);
@@ -144,7 +164,7 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 	      const struct config_unit *const *coordinate, size_t n_coordinate,
 	      int32_t due, const char *by, int64_t msg_id, char **error_r);
 
-/* --- calendar.c: the iCalendar events of deadlines ---------------------- */
+/* --- invitations.c: the iCalendar events of deadlines ------------------ */
 
 /* Attaches to m the REQUEST of part of the item's work done by who (a
  * unit code, or the handler's address), with deadline due: the event's entry is

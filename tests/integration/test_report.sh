@@ -17,7 +17,7 @@ D=congvan.test
 stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
 WORK=$(mktemp -d /tmp/congvan-rep.XXXXXX)
 chmod 755 "$WORK"
-trap 'stack_stop; rm -rf "$WORK"' EXIT
+trap 'stack_stop; [ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
 for u in tttn truong.tttn truong.pc truong.tc botruong; do
 	stack_ctl adduser "$u" >/dev/null || t_fail "add-user $u"
 done
@@ -204,8 +204,8 @@ assert_not_contains "$html" "&lt;table" "markup not escaped"
 assert_contains "$html" "TTTN: 100,0 % · TC: 0,0 %" "the rates as text under the chart"
 assert_contains "$(part botruong "$U" plain)" "Im lặng (coi như đồng ý): 1" "the text part's summary"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM reports_sent WHERE period = '2027Q1'")" "recorded once"
-assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'report-queued' AND detail = '2027Q1 to botruong@$D'")" \
-	"in the audit trail"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'mail-queued' AND json_extract(data, '$.template') = 'report' AND detail = 'report to botruong@$D'")" \
+	"in the audit trail, as the one mail-queued of the report"
 
 t_begin "running again sends none"
 run_at 2027-04-01T09:00:00+07:00

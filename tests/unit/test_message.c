@@ -13,6 +13,7 @@
 #include <nettle/sha2.h>
 
 #include "../../src/message/private.h"
+#include "congvan/text.h"
 #include "congvan/message.h"
 #include "congvan/mime.h"
 #include "congvan/util.h"
@@ -35,7 +36,7 @@ static bool utf8_valid(const char *s)
 	size_t i = 0;
 
 	while (i < len) {
-		if (message_utf8_next(s, len, &i) < 0) {
+		if (text_utf8_next(s, len, &i) < 0) {
 			return false;
 		}
 	}

@@ -283,7 +283,7 @@ static char *describe(const struct config *cfg, const struct entry *e,
 		sbuf_addf(&sb, "\n%s", w->deemed);
 		sbuf_release(&unit);
 	}
-	if (!strcmp(c->status, STORE_STATUS_DISPUTED)) {
+	if (c->status == ITEM_DISPUTED) {
 		sbuf_addf(&sb, "\n%s", w->disputed);
 	}
 	describe_people(&sb, cfg, w, c);

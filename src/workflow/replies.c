@@ -88,23 +88,24 @@ static bool is_office(const struct act *a)
 
 static bool is_open(const struct act *a)
 {
-	return !strcmp(a->it.c.status, STORE_STATUS_ASSIGNED) ||
-	       !strcmp(a->it.c.status, STORE_STATUS_DISPUTED);
+	return item_status_is_open(a->it.c.status);
 }
 
-static int event(struct act *a, const char *kind, const char *detail,
-		 char **error_r)
+/* The sender's event on the item, changing its case as the event
+ * means (lifecycle.c): 0, 1 when its status does not allow it, -1. */
+static int apply(struct act *a, enum event_kind kind,
+		 const struct event_data *d, char **error_r)
 {
-	return wf_event(a->rt, a->it.c.id, a->msg_id, a->from, kind, detail,
-			error_r);
+	return wf_apply(a->rt, &a->it, a->msg_id, a->from, kind, d, error_r);
 }
 
-static int reload(struct act *a, char **error_r)
+/* An event that changes nothing on the case. */
+static int note(struct act *a, enum event_kind kind, const char *text,
+		char **error_r)
 {
-	int64_t id = a->it.c.id;
+	const struct event_data d = {.text = text};
 
-	wf_item_release(&a->it);
-	return wf_item_load(a->rt, id, &a->it, error_r) == 1 ? 0 : -1;
+	return wf_record(a->rt, &a->it, a->msg_id, a->from, kind, &d, error_r);
 }
 
 /* --- the Office ----------------------------------------------------------- */
@@ -144,26 +145,19 @@ out:
 
 static int office_due(struct act *a, const char *due_text, char **error_r)
 {
-	char *err = NULL, day[16], *detail;
+	char *err = NULL, day[16];
+	struct event_data d = {0};
 	struct wf_mail m;
-	int32_t due;
 	int ret;
 
-	if (wf_parse_due(a->rt, due_text, &due, &err) < 0) {
+	if (wf_parse_due(a->rt, due_text, &d.due, &err) < 0) {
 		refused(a, err);
 		free(err);
 		return 0;
 	}
-	wf_day_text(due, day);
-	detail = xasprintf("deadline %s", day);
-	ret = store_case_set_due(a->rt->st, a->it.c.id, due, error_r) < 0 ||
-		      event(a, "deadline-set", detail, error_r) < 0 ||
-		      reload(a, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
-	if (ret < 0) {
-		return -1;
+	wf_day_text(d.due, day);
+	if (apply(a, EV_DEADLINE_SET, &d, error_r) != 0) {
+		return -1; /* the caller checked that it is open */
 	}
 	changed(a, "%s: %s", tr(a, "Hạn xử lý", "Deadline"), day);
 	wf_mail_init(a->rt, &a->it, &m);
@@ -171,20 +165,21 @@ static int office_due(struct act *a, const char *due_text, char **error_r)
 	wf_to_unit(&m, a->it.lead);
 	wf_to(&m, a->it.c.handler);
 	ret = wf_calendar_request(a->rt, &a->it, &m, ICAL_PART_LEAD,
-				  a->it.c.lead, due, error_r) < 0
+				  a->it.c.lead, d.due, error_r) < 0
 		  ? -1
 		  : wf_send(a->rt, &a->it, &m, "assigned", error_r);
 	wf_mail_release(&m);
 	return ret;
 }
 
-static int office_extension(struct act *a, enum reply_decision d,
+static int office_extension(struct act *a, enum reply_decision decision,
 			    char **error_r)
 {
 	struct store_extension e;
+	struct event_data d = {0};
 	struct wf_mail m;
 	const char *due_text = cmd(a, REPLY_KEY_DUE);
-	bool grant = d == REPLY_DECISION_AGREE;
+	bool grant = decision == REPLY_DECISION_AGREE;
 	char day[16], *err = NULL;
 	int32_t to;
 	int rc, ret = -1;
@@ -201,14 +196,13 @@ static int office_extension(struct act *a, enum reply_decision d,
 		return 0;
 	}
 	wf_day_text(to, day);
+	d.due = grant ? to : 0;
+	d.reason = grant ? NULL : e.reason;
 	if (store_extension_decide(a->rt->st, e.id,
 				   grant ? "granted" : "refused",
 				   runtime_now(a->rt), a->from, error_r) < 0 ||
-	    (grant &&
-	     store_case_set_due(a->rt->st, a->it.c.id, to, error_r) < 0) ||
-	    event(a, grant ? "extension-granted" : "extension-refused",
-		  grant ? day : e.reason, error_r) < 0 ||
-	    reload(a, error_r) < 0) {
+	    apply(a, grant ? EV_EXTENSION_GRANTED : EV_EXTENSION_REFUSED, &d,
+		  error_r) < 0) {
 		goto out;
 	}
 	changed(a, "%s: %s", tr(a, "Gia hạn", "Extension"),
@@ -277,7 +271,7 @@ static int delegate(struct act *a, const char *who, char **error_r)
 	const struct config_unit *pu = NULL;
 	const char *due_text = cmd(a, REPLY_KEY_DUE);
 	int32_t due = a->it.c.due_day;
-	char *err = NULL, day[16], *detail;
+	char *err = NULL, day[16];
 	struct wf_mail m;
 	int ret = 0;
 
@@ -303,16 +297,14 @@ static int delegate(struct act *a, const char *who, char **error_r)
 		goto out;
 	}
 	wf_day_text(due, day);
-	detail = xasprintf("%s, deadline %s", p.address, day);
-	ret = store_case_set_handler(a->rt->st, a->it.c.id, p.address, p.name,
-				     due, error_r) < 0 ||
-		      event(a, "delegated", detail, error_r) < 0 ||
-		      reload(a, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
-	if (ret < 0) {
-		goto out;
+	{
+		const struct event_data d = {
+		    .address = p.address, .name = p.name, .due = due};
+
+		if (apply(a, EV_DELEGATED, &d, error_r) != 0) {
+			ret = -1;
+			goto out;
+		}
 	}
 	changed(a, "%s: %s <%s>, %s %s", tr(a, "Giao", "Assigned to"),
 		p.name ? p.name : "", p.address, tr(a, "hạn", "due"), day);
@@ -362,6 +354,8 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 	}
 	wf_day_text(due, day);
 	for (size_t i = 0; i < n && ret == 0; i++) {
+		const struct event_data d = {.unit = units[i]->code,
+					     .due = due};
 		struct wf_mail m;
 
 		if (a->it.lead && units[i] == a->it.lead) {
@@ -370,7 +364,7 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 		if (store_consult_ask(a->rt->st, a->it.c.id, units[i]->code,
 				      runtime_now(a->rt), a->from, due,
 				      error_r) < 0 ||
-		    event(a, "consulted", units[i]->code, error_r) < 0) {
+		    apply(a, EV_CONSULTED, &d, error_r) != 0) {
 			ret = -1;
 			break;
 		}
@@ -401,7 +395,7 @@ out:
 static int extend(struct act *a, const char *value, char **error_r)
 {
 	const char *reason = cmd(a, REPLY_KEY_REASON);
-	char *err = NULL, day[16], *detail;
+	char *err = NULL, day[16];
 	struct wf_mail m;
 	int n, ret;
 	int32_t to;
@@ -421,16 +415,16 @@ static int extend(struct act *a, const char *value, char **error_r)
 		return 0;
 	}
 	wf_day_text(to, day);
-	detail = xasprintf("to %s: %s", day, reason ? reason : "");
-	ret = store_extension_add(a->rt->st, a->it.c.id, runtime_now(a->rt),
-				  a->from, a->it.c.due_day, to, reason,
-				  error_r) < 0 ||
-		      event(a, "extension-requested", detail, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
-	if (ret < 0) {
-		return -1;
+	{
+		const struct event_data d = {.due = to,
+					     .reason = reason ? reason : ""};
+
+		if (store_extension_add(
+			a->rt->st, a->it.c.id, runtime_now(a->rt), a->from,
+			a->it.c.due_day, to, reason, error_r) < 0 ||
+		    apply(a, EV_EXTENSION_REQUESTED, &d, error_r) != 0) {
+			return -1;
+		}
 	}
 	changed(a, "%s %s (%s)",
 		tr(a, "Đã gửi Văn phòng đề nghị gia hạn đến",
@@ -451,34 +445,29 @@ static int extend(struct act *a, const char *value, char **error_r)
 	return ret;
 }
 
-/* Closes the item: done, returned. */
-static int close_item(struct act *a, const char *status, int late,
-		      char **error_r)
-{
-	return store_case_set_status(a->rt->st, a->it.c.id, status,
-				     runtime_now(a->rt), late, error_r) < 0 ||
-		       reload(a, error_r) < 0
-		   ? -1
-		   : 0;
-}
-
 static int done(struct act *a, char **error_r)
 {
 	int32_t today = wf_today(a->rt);
 	int late = today > a->it.c.due_day
 		       ? workcal_count(a->rt->cal, a->it.c.due_day, today)
 		       : 0;
-	char day[16], *detail;
+	const struct event_data d = {.days = late};
+	char day[16];
 	struct wf_mail m;
 	int ret;
 
-	detail = late ? xasprintf("late by %d working days", late)
-		      : xstrdup("on time");
-	ret = event(a, "done", detail, error_r) < 0 ||
-		      close_item(a, STORE_STATUS_DONE, late, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
+	ret = apply(a, EV_DONE, &d, error_r);
+	if (ret == 1) {
+		/* Disagreements are settled before the work is reported. */
+		refused(a, tr(a,
+			      "văn bản đang có ý kiến không thống nhất:"
+			      " cần ghi \"Kết quả thống nhất:\" trước khi"
+			      " báo hoàn thành",
+			      "the item is disputed: record how it was"
+			      " settled (\"Kết quả thống nhất:\") before"
+			      " reporting it done"));
+		return 0;
+	}
 	if (ret < 0) {
 		return -1;
 	}
@@ -517,7 +506,7 @@ static int done(struct act *a, char **error_r)
 
 static int give_back(struct act *a, const char *reason, char **error_r)
 {
-	char *detail;
+	struct event_data d = {.unit = a->it.c.lead, .reason = reason};
 	struct wf_mail m;
 	int ret;
 
@@ -526,14 +515,8 @@ static int give_back(struct act *a, const char *reason, char **error_r)
 			      "a return needs a reason"));
 		return 0;
 	}
-	detail = xasprintf("%s: %s", a->it.c.lead, reason);
-	ret = event(a, "returned", detail, error_r) < 0 ||
-		      close_item(a, STORE_STATUS_RETURNED, 0, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
-	if (ret < 0) {
-		return -1;
+	if (apply(a, EV_RETURNED, &d, error_r) != 0) {
+		return -1; /* the caller checked that it is open */
 	}
 	changed(a, "%s: %s", tr(a, "Trả lại", "Returned"), reason);
 	wf_mail_init(a->rt, &a->it, &m);
@@ -568,7 +551,7 @@ static int transfer(struct act *a, const char *to_text, char **error_r)
 	const struct config_unit *from = a->it.lead;
 	const char *reason = cmd(a, REPLY_KEY_REASON);
 	size_t n = 0, nc = 0;
-	char *err = NULL, *detail;
+	char *err = NULL;
 	struct wf_mail m;
 	int ret = 0;
 
@@ -582,13 +565,16 @@ static int transfer(struct act *a, const char *to_text, char **error_r)
 		free(to);
 		return 0;
 	}
-	detail = xasprintf("%s -> %s: %s", a->it.c.lead, to[0]->code, reason);
-	if (event(a, "transferred", detail, error_r) < 0) {
-		free(detail);
-		free(to);
-		return -1;
+	{
+		const struct event_data d = {.unit = a->it.c.lead,
+					     .to_unit = to[0]->code,
+					     .reason = reason};
+
+		if (apply(a, EV_TRANSFERRED, &d, error_r) != 0) {
+			free(to);
+			return -1;
+		}
 	}
-	free(detail);
 	changed(a, "%s: %s (%s)", tr(a, "Chuyển", "Transferred to"),
 		to[0]->name, reason);
 	wf_mail_init(a->rt, &a->it, &m);
@@ -617,13 +603,14 @@ static int transfer(struct act *a, const char *to_text, char **error_r)
 
 static int settle(struct act *a, const char *how, char **error_r)
 {
-	if (strcmp(a->it.c.status, STORE_STATUS_DISPUTED) != 0) {
+	const struct event_data d = {.text = how};
+	int rc;
+
+	if (!wf_may(&a->it, EV_SETTLED)) {
 		return 0;
 	}
-	if (event(a, "settled", how, error_r) < 0 ||
-	    store_case_set_status(a->rt->st, a->it.c.id, STORE_STATUS_ASSIGNED,
-				  0, 0, error_r) < 0 ||
-	    reload(a, error_r) < 0) {
+	rc = apply(a, EV_SETTLED, &d, error_r);
+	if (rc != 0) {
 		return -1;
 	}
 	changed(a, "%s: %s", tr(a, "Kết quả thống nhất", "Settled"), how);
@@ -729,12 +716,13 @@ static int ask_clear(struct act *a, const struct store_consult *c,
 static int opinion(struct act *a, char **error_r)
 {
 	struct find_consult f = {.unit = a->unit ? a->unit->code : NULL};
-	enum reply_decision d = a->in->reply.decision;
-	const char *state = d == REPLY_DECISION_AGREE      ? "agree"
-			    : d == REPLY_DECISION_DISAGREE ? "disagree"
-							   : "unclear";
+	enum reply_decision decision = a->in->reply.decision;
+	const char *state = decision == REPLY_DECISION_AGREE      ? "agree"
+			    : decision == REPLY_DECISION_DISAGREE ? "disagree"
+								  : "unclear";
+	struct event_data d = {0};
+	enum item_status was;
 	bool late;
-	char *detail;
 	int ret = 0;
 
 	if (!f.unit || a->role == CONFIG_ROLE_OFFICE ||
@@ -746,12 +734,14 @@ static int opinion(struct act *a, char **error_r)
 		return 0;
 	}
 	late = wf_today(a->rt) > f.found.due_day;
-	detail =
-	    xasprintf("%s: %s%s", f.found.unit, state, late ? " (late)" : "");
+	d.unit = f.found.unit;
+	d.state = state;
+	d.late = late;
+	was = a->it.c.status;
 	if (store_consult_answer(a->rt->st, f.found.id, state,
 				 runtime_now(a->rt), a->from, a->in->reply_text,
 				 late, error_r) < 0 ||
-	    event(a, "opinion", detail, error_r) < 0) {
+	    apply(a, EV_OPINION, &d, error_r) != 0) {
 		ret = -1;
 	} else if (!strcmp(state, "unclear")) {
 		ret = f.found.asked_clear ? 0 : ask_clear(a, &f.found, error_r);
@@ -766,23 +756,16 @@ static int opinion(struct act *a, char **error_r)
 		ret = -1;
 	} else {
 		changed(a, "%s: %s%s", tr(a, "Ý kiến", "Opinion"),
-			d == REPLY_DECISION_AGREE
+			decision == REPLY_DECISION_AGREE
 			    ? tr(a, "đồng ý", "agree")
 			    : tr(a, "không đồng ý", "disagree"),
 			late ? tr(a, " (muộn)", " (late)") : "");
-		if (d == REPLY_DECISION_DISAGREE && is_open(a)) {
-			ret = store_case_set_status(a->rt->st, a->it.c.id,
-						    STORE_STATUS_DISPUTED, 0, 0,
-						    error_r) < 0 ||
-				      reload(a, error_r) < 0 ||
-				      notify_dispute(a, error_r) < 0
-				  ? -1
-				  : 0;
+		if (was != ITEM_DISPUTED && a->it.c.status == ITEM_DISPUTED) {
+			ret = notify_dispute(a, error_r);
 		}
 	}
 	ret = ret < 0 ? -1 : 1;
 out:
-	free(detail);
 	store_consult_release(&f.found);
 	return ret;
 }
@@ -828,14 +811,14 @@ static int act(struct act *a, char **error_r)
 			  : "the sender's role allows no command here";
 		log_notice("%s: reply from '%s' not acted on: %s", a->it.c.key,
 			   a->from, why);
-		return event(a, "reply-not-acted", why, error_r);
+		return note(a, EV_REPLY_NOT_ACTED, why, error_r);
 	}
 	if (a->changes.len > 0) {
 		return acknowledge(a, error_r);
 	}
 	log_notice("%s: reply from '%s' recorded: no command", a->it.c.key,
 		   a->from);
-	return event(a, "reply-recorded", "no command", error_r);
+	return note(a, EV_REPLY_RECORDED, "no command", error_r);
 }
 
 int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
