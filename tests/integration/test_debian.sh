@@ -8,9 +8,12 @@
 # folders and the configuration have their owners and modes, and
 # check-config and a run --once as the user congvan, against the mail stack
 # on this machine's loopback, turn a letter into an item and a notice, with
-# the database's files private to congvan.  Nothing is kept between runs.
-# Needs root, debootstrap and the build dependencies (contrib/install-deps);
-# about a minute and a half, most of it debootstrap.
+# the database's files private to congvan; then the same root, with systemd
+# added, boots in systemd-nspawn and runs congvan.service as shipped (every
+# sandboxing setting, Type=notify, the watchdog): ready, a letter with a PDF
+# read, the journal's priorities, a clean stop.  Nothing is kept between
+# runs.  Needs root, debootstrap, systemd-nspawn and the build dependencies
+# (contrib/install-deps); about two minutes, most of it debootstrap and apt.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -22,12 +25,18 @@ if [ "$(id -u)" != 0 ]; then
 	t_summary
 	exit 1
 fi
-for tool in debootstrap dpkg-buildpackage dh; do
+for tool in debootstrap dpkg-buildpackage dh systemd-nspawn; do
 	command -v "$tool" >/dev/null || t_fail "$tool is not installed (contrib/install-deps)"
 done
 WORK=$(mktemp -d /tmp/congvan-debian.XXXXXX)
 ROOT=$WORK/root
+nspawn_pid=
 cleanup() {
+	if [ -n "$nspawn_pid" ] && kill -0 "$nspawn_pid" 2>/dev/null; then
+		kill -TERM "$nspawn_pid"
+		sleep 3
+		kill -KILL "$nspawn_pid" 2>/dev/null
+	fi
 	if mountpoint -q "$ROOT/proc"; then umount "$ROOT/proc" || umount -l "$ROOT/proc"; fi
 	stack_stop
 	if mountpoint -q "$ROOT/proc"; then
@@ -189,5 +198,64 @@ as_congvan congvan run --once --now "$NOW" 2>>"$WORK/run.log"
 assert_eq 0 "$?" "and congvan runs again after it"
 assert_eq 2 "$(as_congvan congvan list | grep -c '^CV-')" "two items"
 
-echo "times: make deb ${build_secs}s, debootstrap ${boot_secs}s, apt install ${apt_secs}s"
+t_begin "booted with systemd, the root runs congvan.service: ready, hardened, working, stopping"
+# systemd-nspawn boots the same root with systemd as pid 1 (sharing this
+# machine's network, so the mail stack is reachable): the unit as shipped,
+# with every sandboxing setting applied, Type=notify and the watchdog.
+start=$SECONDS
+umount "$ROOT/proc"
+in_root apt-get install -y --no-install-recommends systemd systemd-sysv dbus >>"$WORK/apt.log" 2>&1 ||
+	t_fail "apt-get install systemd in the root (log: $(tail -3 "$WORK/apt.log"))"
+rm -f "$ROOT/usr/sbin/policy-rc.d"
+in_root systemctl enable congvan >/dev/null 2>&1 || t_fail "systemctl enable congvan"
+systemd-nspawn -D "$ROOT" -b --register=no --keep-unit --console=passive \
+	--machine=congvan-test >"$WORK/boot.log" 2>&1 &
+nspawn_pid=$!
+leader=
+for ((i = 0; i < 600; i++)); do
+	leader=$(pgrep -P "$nspawn_pid" | head -1)
+	if [ -n "$leader" ]; then
+		state=$(nsenter -t "$leader" -a systemctl is-system-running 2>/dev/null)
+		case $state in running | degraded) break ;; esac
+	fi
+	sleep 0.1
+done
+assert_ne "" "$leader" "the root boots (log: $(tail -3 "$WORK/boot.log"))"
+ins() { nsenter -t "$leader" -a "$@"; }
+assert_eq active "$(ins systemctl is-active congvan)" "congvan.service is active (READY=1 came)"
+assert_eq "StatusText=serving" "$(ins systemctl show congvan -p StatusText)" "its status line"
+assert_eq "WatchdogUSec=10min" "$(ins systemctl show congvan -p WatchdogUSec)" "the watchdog is on"
+maildir_inject congvan "$T_ROOT/tests/data/inspect/letter-pdf-only.eml"
+for ((i = 0; i < 300; i++)); do
+	n=$(ins runuser -u congvan -- congvan list 2>/dev/null | grep -c '^CV-')
+	[ "$n" -ge 3 ] && break
+	sleep 0.1
+done
+assert_eq 3 "$n" "serve registered the new letter"
+key=$(ins runuser -u congvan -- congvan list | tail -1 | cut -f1)
+assert_contains "$(ins runuser -u congvan -- congvan show "$key")" "312/SNV-CCVC" \
+	"its number, read from the PDF by the forked reader under the sandbox"
+mail_wait_count vanthu 3 30 || t_fail "no notice for it"
+out=$(ins runuser -u congvan -- congvan run --once 2>&1)
+assert_eq 75 "$?" "run --once beside the service exits 75"
+assert_contains "$(ins systemctl show congvan -p StatusText)" "last intake: 1 fetched, 1 registered" \
+	"the status line follows intake"
+assert_contains "$(ins journalctl -u congvan -o json --no-pager)" '"PRIORITY":"6"' \
+	"the journal has the lines at info priority"
+assert_contains "$(ins journalctl -u congvan -p info --no-pager -o cat)" "intake: 1 fetched, 1 registered" \
+	"journalctl -p selects them"
+ins systemctl stop congvan
+assert_eq "Result=success" "$(ins systemctl show congvan -p Result)" "it stops cleanly"
+assert_contains "$(ins journalctl -u congvan --no-pager -o cat)" "stopping" "and says so"
+others=$(ins find /var/lib/congvan ! -user congvan)
+assert_eq "" "$others" "every file it made is congvan's"
+ins systemctl poweroff >/dev/null 2>&1
+for ((i = 0; i < 300; i++)); do
+	kill -0 "$nspawn_pid" 2>/dev/null || break
+	sleep 0.1
+done
+nspawn_secs=$((SECONDS - start))
+
+echo "times: make deb ${build_secs}s, debootstrap ${boot_secs}s, apt install ${apt_secs}s," \
+	"systemd and the boot test ${nspawn_secs}s"
 t_summary
