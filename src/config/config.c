@@ -325,35 +325,6 @@ static bool address_local_ok(const char *s, size_t n)
 	return true;
 }
 
-/* A host name: dot-separated labels of letters, digits and hyphens, none
- * empty, none starting or ending with a hyphen, each at most 63. */
-static bool address_domain_ok(const char *d)
-{
-	size_t label = 0;
-
-	if (!*d) {
-		return false;
-	}
-	for (const char *p = d;; p++) {
-		char c = *p;
-
-		if (c == '.' || c == '\0') {
-			if (label == 0 || p[-1] == '-' || label > 63) {
-				return false;
-			}
-			if (c == '\0') {
-				return true;
-			}
-			label = 0;
-		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			   (c >= '0' && c <= '9') || (c == '-' && label > 0)) {
-			label++;
-		} else {
-			return false;
-		}
-	}
-}
-
 bool config_address_valid(const char *s)
 {
 	const char *at;
@@ -362,5 +333,6 @@ bool config_address_valid(const char *s)
 		return false;
 	}
 	at = strchr(s, '@');
-	return at && address_local_ok(s, at - s) && address_domain_ok(at + 1);
+	return at && address_local_ok(s, at - s) &&
+	       config_hostname_valid(at + 1);
 }
