@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Debian package on a fresh Debian 12, as an administrator meets it:
-# "make deb" (contrib/build-deb) builds it with dpkg-buildpackage; it holds
-# what "make install" installs and a conffile; its unit passes
+# "make deb" (contrib/build-deb) builds it with dpkg-buildpackage; lintian
+# is content; it holds what "make install" installs and a conffile; its unit
+# passes
 # systemd-analyze verify and security; apt installs it into a clean
 # bookworm made here with debootstrap (minbase, from the mirror this
 # machine's apt uses), pulling its dependencies; there the system user, the
@@ -25,7 +26,7 @@ if [ "$(id -u)" != 0 ]; then
 	t_summary
 	exit 1
 fi
-for tool in debootstrap dpkg-buildpackage dh systemd-nspawn; do
+for tool in debootstrap dpkg-buildpackage dh lintian systemd-nspawn; do
 	command -v "$tool" >/dev/null || t_fail "$tool is not installed (contrib/install-deps)"
 done
 WORK=$(mktemp -d /tmp/congvan-debian.XXXXXX)
@@ -61,6 +62,8 @@ contents=$(dpkg-deb -c "$deb" 2>/dev/null)
 assert_contains "$contents" "-rw-r----- root/root" "the configuration is 0640 in the package"
 assert_contains "$(dpkg-deb -f "$deb" Depends)" "adduser" "it depends on adduser"
 assert_contains "$(dpkg-deb -f "$deb" Depends)" "libsystemd0" "and on libsystemd (sd_notify)"
+out=$(lintian --fail-on warning "$deb" 2>&1 | grep -v 'running with root privileges')
+assert_eq "" "$out" "lintian finds no error or warning"
 # Everything "make install" installs is in the package (manual pages
 # compressed by debhelper), so a new file of make install follows.
 make -C "$T_ROOT" --no-print-directory install DESTDIR="$WORK/inst" PREFIX=/usr \
