@@ -545,8 +545,13 @@ static int serve_cycle(struct runtime *rt, struct mail_session **ms,
 	if (!*ms && mail_open(&rt->cfg->mailbox, ms, &fail, &err) < 0) {
 		log_warnx("%s", err);
 		FREE_AND_NULL(err);
-		if (fail == FAIL_FATAL) {
+		/* A connection cut short by our own stop signal is no
+		 * refused login: stop cleanly. */
+		if (fail == FAIL_FATAL && !stop_flag) {
 			return exit_for(fail);
+		}
+		if (stop_flag) {
+			return 0;
 		}
 		log_info("reconnecting in %d s", *backoff);
 		supervisor_status("mailbox unreachable, reconnecting in %d s",

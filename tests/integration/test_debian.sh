@@ -248,7 +248,9 @@ assert_contains "$(ins journalctl -u congvan -o json --no-pager)" '"PRIORITY":"6
 assert_contains "$(ins journalctl -u congvan -p info --no-pager -o cat)" "intake: 1 fetched, 1 registered" \
 	"journalctl -p selects them"
 ins systemctl stop congvan
-assert_eq "Result=success" "$(ins systemctl show congvan -p Result)" "it stops cleanly"
+assert_eq "Result=success" "$(ins systemctl show congvan -p Result)" \
+	"it stops cleanly ($(ins systemctl show congvan -p ExecMainStatus -p NRestarts | tr '\n' ' ')$(
+		ins journalctl -u congvan --no-pager -o cat | tail -8 | tr '\n' '|'))"
 assert_contains "$(ins journalctl -u congvan --no-pager -o cat)" "stopping" "and says so"
 others=$(ins find /var/lib/congvan ! -user congvan)
 assert_eq "" "$others" "every file it made is congvan's"
