@@ -3,6 +3,7 @@
 #ifndef CONGVAN_OUTBOX_H
 #define CONGVAN_OUTBOX_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -60,6 +61,9 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 
 struct outbox_stats {
 	int sent, deferred, failed;
+	/* The server could not be reached or refused us: the mail due was
+	 * put off. */
+	bool unreachable;
 };
 
 /* Sends every due message over one SMTP connection.  A server that

@@ -324,8 +324,8 @@ int intake_message(struct runtime *rt, const char *mailbox,
 		   size_t len, struct intake_stats *stats, char **error_r)
 {
 	const struct config *cfg = rt->cfg;
-	struct message_classify_opts opts = {
-	    cfg->service.domain, cfg->smtp.from, cfg->service.item_prefix};
+	struct message_classify_opts opts = {rt->secret, cfg->smtp.from,
+					     cfg->service.item_prefix};
 	struct store_message m = {.received_at = runtime_now(rt),
 				  .mailbox = mailbox,
 				  .uidvalidity = uidvalidity,
@@ -348,7 +348,7 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	m.sha256 = sha;
 	inspect_message(data, len, &opts, INSPECT_PDF, &in);
 	rc = take_message(rt, &m, &in, stats, error_r);
-	inspection_free(&in);
+	inspect_free(&in);
 	return rc;
 }
 
@@ -369,7 +369,7 @@ static int run_batch(struct runtime *rt, struct mail_session *ms,
 	char *err = NULL;
 
 	if (store_begin(rt->st, error_r) < 0) {
-		*fail_r = FAIL_FATAL;
+		*fail_r = FAIL_LOCAL;
 		return -1;
 	}
 	if (mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r) < 0) {
@@ -380,7 +380,7 @@ static int run_batch(struct runtime *rt, struct mail_session *ms,
 			   error_r) < 0 ||
 	    store_commit(rt->st, error_r) < 0) {
 		store_rollback(rt->st);
-		*fail_r = FAIL_FATAL;
+		*fail_r = FAIL_LOCAL;
 		return -1;
 	}
 	/* Committed: only now may the server learn we have them. */
@@ -454,7 +454,7 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	int ret = -1;
 
 	memset(stats_r, 0, sizeof(*stats_r));
-	*fail_r = FAIL_FATAL;
+	*fail_r = FAIL_LOCAL;
 	if (start_uid(rt, mailbox, uidvalidity, &from, error_r) < 0 ||
 	    mail_list_from(ms, from, &list, &n, fail_r, error_r) < 0) {
 		goto out;

@@ -254,8 +254,7 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 	if (envelope(m, &l, error_r) < 0) {
 		goto out;
 	}
-	msgid = message_make_id(m->key ? m->key : m->template_name,
-				rt->cfg->service.domain, runtime_now(rt));
+	msgid = message_make_id(rt->cfg->service.domain, rt->secret);
 	if (compose(rt, m, msgid, &data, &len, error_r) < 0 ||
 	    rate_limit(rt, m, &l, error_r) < 0) {
 		goto out;
@@ -404,6 +403,7 @@ int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
 		}
 	}
 	smtp_free(&fc.smtp);
+	stats_r->unreachable = fc.server_down != NULL;
 	free(fc.server_down);
 	if (fc.deferring) {
 		if (fc.error || ret < 0) {

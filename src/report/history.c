@@ -93,18 +93,18 @@ static int event_cb(const struct store_event *ev, void *ctx)
 	return 0;
 }
 
-int history_load(struct store *st, int64_t item_id, struct history *h_r,
-		 char **error_r)
+int report_history_load(struct store *st, int64_t item_id, struct history *h_r,
+			char **error_r)
 {
 	memset(h_r, 0, sizeof(*h_r));
 	if (store_event_foreach(st, item_id, event_cb, h_r, error_r) < 0) {
-		history_release(h_r);
+		report_history_release(h_r);
 		return -1;
 	}
 	return 0;
 }
 
-void history_release(struct history *h)
+void report_history_release(struct history *h)
 {
 	for (size_t i = 0; i < h->n_leads; i++) {
 		free(h->leads[i].code);
@@ -124,8 +124,8 @@ void history_release(struct history *h)
 
 /* Each lookup takes the last change, in the log's order, made at or
  * before t. */
-const char *history_lead(const struct history *h, const char *lead_now,
-			 time_t assigned_at, time_t t)
+const char *report_history_lead(const struct history *h, const char *lead_now,
+				time_t assigned_at, time_t t)
 {
 	const char *code = NULL;
 
@@ -140,8 +140,8 @@ const char *history_lead(const struct history *h, const char *lead_now,
 	return code;
 }
 
-const char *history_handler(const struct history *h, const char *handler_now,
-			    time_t t)
+const char *report_history_handler(const struct history *h,
+				   const char *handler_now, time_t t)
 {
 	const char *address = NULL;
 
@@ -156,7 +156,8 @@ const char *history_handler(const struct history *h, const char *handler_now,
 	return address;
 }
 
-int32_t history_deadline(const struct history *h, int32_t due_now, time_t t)
+int32_t report_history_deadline(const struct history *h, int32_t due_now,
+				time_t t)
 {
 	int32_t day = 0;
 	bool later = false;

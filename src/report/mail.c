@@ -30,10 +30,8 @@ static int queue(struct runtime *rt, const struct report *r, const char *lang,
 	char *csv = report_render_csv(r);
 	char *data = xasprintf(UTF8_BOM "%s", csv);
 	char *filename = xasprintf("bao-cao-%s.csv", r->period.name);
-	char *recipient =
-	    rl_english(lang)
-		? xasprintf("the leadership of %s", cfg->service.organization)
-		: xasprintf("Lãnh đạo %s", cfg->service.organization);
+	char *recipient = xasprintf(words_get(lang, W_R_LEADERSHIP),
+				    cfg->service.organization);
 	char from[16], to[16], asof[16];
 	int ret;
 

@@ -17,19 +17,14 @@ static int cancel_earlier(struct runtime *rt, const struct wf_item *it,
 			  const struct config_unit *lead, char **error_r)
 {
 	char *keep = wf_calendar_uid(rt, it, ICAL_PART_LEAD, lead->code);
-	bool en = wf_english(rt);
 	int ret;
 
-	ret = wf_calendar_cancel_all(
-		  rt, it, ical_part_name(ICAL_PART_LEAD), keep,
-		  en ? "another unit now leads on the letter"
-		     : "văn bản đã được giao cho đơn vị khác chủ trì",
-		  error_r) < 0 ||
+	ret = wf_calendar_cancel_all(rt, it, ical_part_name(ICAL_PART_LEAD),
+				     keep, wf_word(rt, W_CANCEL_OTHER_LEAD),
+				     error_r) < 0 ||
 		      wf_calendar_cancel_all(
 			  rt, it, ical_part_name(ICAL_PART_HANDLER), NULL,
-			  en ? "the letter was assigned anew"
-			     : "văn bản đã được phân công lại",
-			  error_r) < 0
+			  wf_word(rt, W_CANCEL_REASSIGNED), error_r) < 0
 		  ? -1
 		  : 0;
 	free(keep);

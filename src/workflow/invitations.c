@@ -14,9 +14,9 @@
 #include "congvan/log.h"
 #include "private.h"
 
-static const char *tr(const struct runtime *rt, const char *vi, const char *en)
+static const char *tr(const struct runtime *rt, enum word w)
 {
-	return wf_english(rt) ? en : vi;
+	return wf_word(rt, w);
 }
 
 char *wf_calendar_uid(const struct runtime *rt, const struct wf_item *it,
@@ -44,11 +44,11 @@ static const char *event_name(const struct runtime *rt, enum ical_part part)
 {
 	switch (part) {
 	case ICAL_PART_HANDLER:
-		return tr(rt, "Hạn xử lý nội bộ", "Internal deadline");
+		return tr(rt, W_EVENT_INTERNAL);
 	case ICAL_PART_CONSULT:
-		return tr(rt, "Hạn cho ý kiến", "Opinion due");
+		return tr(rt, W_EVENT_OPINION);
 	default:
-		return tr(rt, "Hạn xử lý", "Deadline");
+		return tr(rt, W_DEADLINE);
 	}
 }
 
@@ -363,9 +363,8 @@ static int declined(struct runtime *rt, const struct wf_item *it,
 	wf_set(&m, V_EVENT_DATE, day);
 	wf_set(&m, V_ACTOR, actor);
 	wf_set(&m, V_UNIT, party_name(rt, part, e->party));
-	wf_set(&m, V_ANSWER,
-	       comment ? comment : tr(rt, "(không ghi)", "(none given)"));
-	wf_set(&m, V_RECIPIENT, tr(rt, "Văn phòng", "the Office"));
+	wf_set(&m, V_ANSWER, comment ? comment : tr(rt, W_NONE_GIVEN));
+	wf_set(&m, V_RECIPIENT, tr(rt, W_OFFICE));
 	wf_to(&m, rt->cfg->service.office);
 	if (it->lead) {
 		wf_cc(&m, it->lead->head);

@@ -49,10 +49,9 @@ static const char *const var_names[V_COUNT] = {
     [V_DUPLICATE_OF] = "duplicate_of",
 };
 
-bool wf_english(const struct runtime *rt)
+const char *wf_word(const struct runtime *rt, enum word w)
 {
-	return rt->cfg->service.language &&
-	       !strcmp(rt->cfg->service.language, "en");
+	return words_get(rt->cfg->service.language, w);
 }
 
 int32_t wf_today(const struct runtime *rt)
@@ -132,25 +131,22 @@ static char *unit_names(const struct runtime *rt, char *const *codes)
 		sbuf_adds(&sb, u ? u->name : *codes);
 	}
 	if (!sb.len) {
-		sbuf_adds(&sb, wf_english(rt) ? "none" : "không có");
+		sbuf_adds(&sb, wf_word(rt, W_NO_UNITS));
 	}
 	return sbuf_detach(&sb);
 }
 
 static const char *weekday_name(const struct runtime *rt, int32_t day)
 {
-	static const char *const vi[] = {"Chủ nhật", "thứ Hai", "thứ Ba",
-					 "thứ Tư",   "thứ Năm", "thứ Sáu",
-					 "thứ Bảy"};
-	static const char *const en[] = {"Sunday",    "Monday",   "Tuesday",
-					 "Wednesday", "Thursday", "Friday",
-					 "Saturday"};
+	static const enum word names[] = {W_SUNDAY,    W_MONDAY,   W_TUESDAY,
+					  W_WEDNESDAY, W_THURSDAY, W_FRIDAY,
+					  W_SATURDAY};
 	int w = workday_weekday(day);
 
 	if (day <= 0 || w < 0 || w > 6) {
 		return "";
 	}
-	return wf_english(rt) ? en[w] : vi[w];
+	return wf_word(rt, names[w]);
 }
 
 static void set_letter(struct wf_mail *m, const struct wf_item *it)

@@ -13,6 +13,7 @@
 #include "congvan/text.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
+#include "congvan/words.h"
 #include "congvan/workflow.h"
 
 /* The variables every template may use (templates/LANG/NAME.txt). */
@@ -137,8 +138,8 @@ static inline int wf_record(struct runtime *rt, const struct wf_item *it,
 int32_t wf_today(const struct runtime *rt);
 /* "DD/MM/YYYY" of day (0: ""). */
 void wf_day_text(int32_t day, char buf[16]);
-/* Whether the service writes English. */
-bool wf_english(const struct runtime *rt);
+/* A word of the catalogue in the service's language. */
+const char *wf_word(const struct runtime *rt, enum word w);
 
 /* --- due.c -------------------------------------------------------------- */
 

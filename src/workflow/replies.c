@@ -39,9 +39,9 @@ static const char *cmd(const struct act *a, enum reply_key key)
 	return NULL;
 }
 
-static const char *tr(const struct act *a, const char *vi, const char *en)
+static const char *tr(const struct act *a, enum word w)
 {
-	return wf_english(a->rt) ? en : vi;
+	return wf_word(a->rt, w);
 }
 
 /* Notes an accepted change for the acknowledgement. */
@@ -65,8 +65,7 @@ static void changed(struct act *a, const char *fmt, ...)
 /* Notes a refused command (with why) for the acknowledgement. */
 static void refused(struct act *a, const char *why)
 {
-	sbuf_addf(&a->changes, "- %s: %s\n",
-		  tr(a, "Không thực hiện", "Not done"), why);
+	sbuf_addf(&a->changes, "- %s: %s\n", tr(a, W_NOT_DONE), why);
 }
 
 static bool is_lead_side(const struct act *a)
@@ -126,16 +125,14 @@ static int office_assign(struct act *a, const char *lead_text, char **error_r)
 					      &n_coord, &err) < 0) ||
 	    wf_assignment_due(a->rt, &a->it, cmd(a, REPLY_KEY_DUE), 0, &due,
 			      &err) < 0) {
-		refused(a, err ? err
-			       : tr(a, "cần đúng một đơn vị chủ trì",
-				    "exactly one lead unit is needed"));
+		refused(a, err ? err : tr(a, W_NEED_ONE_LEAD));
 		goto out;
 	}
 	ret = wf_assign(a->rt, &a->it, lead[0], coord, n_coord, due, a->from,
 			a->msg_id, error_r);
 	wf_day_text(due, day);
-	changed(a, "%s: %s; %s: %s", tr(a, "Chủ trì", "Lead"), lead[0]->name,
-		tr(a, "Hạn xử lý", "Deadline"), day);
+	changed(a, "%s: %s; %s: %s", tr(a, W_LEAD), lead[0]->name,
+		tr(a, W_DEADLINE), day);
 out:
 	free(err);
 	free(lead);
@@ -159,7 +156,7 @@ static int office_due(struct act *a, const char *due_text, char **error_r)
 	if (apply(a, EV_DEADLINE_SET, &d, error_r) != 0) {
 		return -1; /* the caller checked that it is open */
 	}
-	changed(a, "%s: %s", tr(a, "Hạn xử lý", "Deadline"), day);
+	changed(a, "%s: %s", tr(a, W_DEADLINE), day);
 	wf_mail_init(a->rt, &a->it, &m);
 	wf_set(&m, V_RECIPIENT, a->it.lead ? a->it.lead->name : "");
 	wf_to_unit(&m, a->it.lead);
@@ -205,13 +202,12 @@ static int office_extension(struct act *a, enum reply_decision decision,
 		  error_r) < 0) {
 		goto out;
 	}
-	changed(a, "%s: %s", tr(a, "Gia hạn", "Extension"),
-		grant ? day : tr(a, "không chấp thuận", "refused"));
+	changed(a, "%s: %s", tr(a, W_EXTENSION),
+		grant ? day : tr(a, W_NOT_ACCEPTED));
 	wf_mail_init(a->rt, &a->it, &m);
 	wf_set(&m, V_NEW_DEADLINE, day);
 	wf_set(&m, V_DECISION,
-	       grant ? tr(a, "được chấp thuận", "granted")
-		     : tr(a, "không được chấp thuận", "refused"));
+	       grant ? tr(a, W_WAS_GRANTED) : tr(a, W_WAS_REFUSED));
 	wf_set(&m, V_REASON, e.reason);
 	wf_set(&m, V_RECIPIENT, a->it.lead ? a->it.lead->name : "");
 	wf_to_unit(&m, a->it.lead);
@@ -257,9 +253,7 @@ static int cancel_other_handlers(struct act *a, const char *address,
 	char *keep = wf_calendar_uid(a->rt, &a->it, ICAL_PART_HANDLER, address);
 	int ret = wf_calendar_cancel_all(
 	    a->rt, &a->it, ical_part_name(ICAL_PART_HANDLER), keep,
-	    tr(a, "văn bản đã được giao người khác xử lý",
-	       "someone else now handles the letter"),
-	    error_r);
+	    tr(a, W_CANCEL_OTHER_HANDLER), error_r);
 
 	free(keep);
 	return ret;
@@ -281,8 +275,7 @@ static int delegate(struct act *a, const char *who, char **error_r)
 	}
 	config_role_of(a->rt->cfg, p.address, &pu);
 	if (!pu || !a->it.lead || pu != a->it.lead) {
-		refused(a, tr(a, "người được giao không thuộc đơn vị chủ trì",
-			      "the person is not in the lead unit"));
+		refused(a, tr(a, W_NOT_IN_LEAD_UNIT));
 		goto out;
 	}
 	if (due_text && wf_parse_due(a->rt, due_text, &due, &err) < 0) {
@@ -290,10 +283,7 @@ static int delegate(struct act *a, const char *who, char **error_r)
 		goto out;
 	}
 	if (due > a->it.c.due_day) {
-		refused(a,
-			tr(a, "hạn nội bộ không được muộn hơn hạn của đơn vị",
-			   "the internal deadline may not be later than"
-			   " the unit's"));
+		refused(a, tr(a, W_INTERNAL_AFTER_UNIT));
 		goto out;
 	}
 	wf_day_text(due, day);
@@ -306,8 +296,8 @@ static int delegate(struct act *a, const char *who, char **error_r)
 			goto out;
 		}
 	}
-	changed(a, "%s: %s <%s>, %s %s", tr(a, "Giao", "Assigned to"),
-		p.name ? p.name : "", p.address, tr(a, "hạn", "due"), day);
+	changed(a, "%s: %s <%s>, %s %s", tr(a, W_ASSIGNED_TO),
+		p.name ? p.name : "", p.address, tr(a, W_DUE), day);
 	if (cancel_other_handlers(a, p.address, error_r) < 0) {
 		ret = -1;
 		goto out;
@@ -368,9 +358,8 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 			ret = -1;
 			break;
 		}
-		changed(a, "%s: %s, %s %s",
-			tr(a, "Lấy ý kiến", "Opinion asked of"), units[i]->name,
-			tr(a, "hạn", "due"), day);
+		changed(a, "%s: %s, %s %s", tr(a, W_OPINION_ASKED),
+			units[i]->name, tr(a, W_DUE), day);
 		wf_mail_init(a->rt, &a->it, &m);
 		wf_set(&m, V_RECIPIENT, units[i]->name);
 		wf_set(&m, V_UNIT, units[i]->name);
@@ -410,8 +399,7 @@ static int extend(struct act *a, const char *value, char **error_r)
 		return 0;
 	}
 	if (to <= a->it.c.due_day) {
-		refused(a, tr(a, "ngày gia hạn phải sau hạn hiện tại",
-			      "the new date must be after the deadline"));
+		refused(a, tr(a, W_EXTEND_AFTER));
 		return 0;
 	}
 	wf_day_text(to, day);
@@ -426,12 +414,10 @@ static int extend(struct act *a, const char *value, char **error_r)
 			return -1;
 		}
 	}
-	changed(a, "%s %s (%s)",
-		tr(a, "Đã gửi Văn phòng đề nghị gia hạn đến",
-		   "Extension requested from the Office to"),
-		day, tr(a, "chờ chấp thuận", "awaiting approval"));
+	changed(a, "%s %s (%s)", tr(a, W_EXTENSION_SENT), day,
+		tr(a, W_AWAITING));
 	wf_mail_init(a->rt, &a->it, &m);
-	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_set(&m, V_RECIPIENT, tr(a, W_OFFICE));
 	wf_set(&m, V_UNIT, a->it.lead ? a->it.lead->name : "");
 	wf_set(&m, V_NEW_DEADLINE, day);
 	wf_set(&m, V_REASON, reason);
@@ -459,32 +445,23 @@ static int done(struct act *a, char **error_r)
 	ret = apply(a, EV_DONE, &d, error_r);
 	if (ret == 1) {
 		/* Disagreements are settled before the work is reported. */
-		refused(a, tr(a,
-			      "văn bản đang có ý kiến không thống nhất:"
-			      " cần ghi \"Kết quả thống nhất:\" trước khi"
-			      " báo hoàn thành",
-			      "the item is disputed: record how it was"
-			      " settled (\"Kết quả thống nhất:\") before"
-			      " reporting it done"));
+		refused(a, tr(a, W_DISPUTED_NOT_DONE));
 		return 0;
 	}
 	if (ret < 0) {
 		return -1;
 	}
 	wf_day_text(today, day);
-	changed(a, "%s (%s)", tr(a, "Hoàn thành", "Done"), day);
+	changed(a, "%s (%s)", tr(a, W_DONE), day);
 	wf_mail_init(a->rt, &a->it, &m);
 	if (late) {
-		wf_setf(&m, V_ON_TIME,
-			wf_english(a->rt) ? "%d working days late"
-					  : "quá hạn %d ngày làm việc",
-			late);
+		wf_setf(&m, V_ON_TIME, tr(a, W_DAYS_LATE), late);
 	} else {
-		wf_set(&m, V_ON_TIME, tr(a, "đúng hạn", "on time"));
+		wf_set(&m, V_ON_TIME, tr(a, W_ON_TIME));
 	}
 	wf_set(&m, V_DONE_DATE, day);
 	wf_set(&m, V_ACTOR, a->actor);
-	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_set(&m, V_RECIPIENT, tr(a, W_OFFICE));
 	wf_to(&m, a->rt->cfg->service.office);
 	for (char **u = a->it.c.coordinate; *u; u++) {
 		wf_cc_unit(&m, config_unit_find(a->rt->cfg, *u));
@@ -496,10 +473,8 @@ static int done(struct act *a, char **error_r)
 	ret = wf_send(a->rt, &a->it, &m, "done", error_r);
 	wf_mail_release(&m);
 	if (ret == 0) {
-		ret = wf_calendar_cancel_all(
-		    a->rt, &a->it, NULL, NULL,
-		    tr(a, "văn bản đã hoàn thành", "the letter was completed"),
-		    error_r);
+		ret = wf_calendar_cancel_all(a->rt, &a->it, NULL, NULL,
+					     tr(a, W_CANCEL_DONE), error_r);
 	}
 	return ret;
 }
@@ -511,27 +486,24 @@ static int give_back(struct act *a, const char *reason, char **error_r)
 	int ret;
 
 	if (!reason || !*reason) {
-		refused(a, tr(a, "trả lại cần nêu lý do",
-			      "a return needs a reason"));
+		refused(a, tr(a, W_RETURN_NEEDS_REASON));
 		return 0;
 	}
 	if (apply(a, EV_RETURNED, &d, error_r) != 0) {
 		return -1; /* the caller checked that it is open */
 	}
-	changed(a, "%s: %s", tr(a, "Trả lại", "Returned"), reason);
+	changed(a, "%s: %s", tr(a, W_RETURNED_WORD), reason);
 	wf_mail_init(a->rt, &a->it, &m);
 	wf_set(&m, V_UNIT, a->it.lead ? a->it.lead->name : a->it.c.lead);
 	wf_set(&m, V_REASON, reason);
 	wf_set(&m, V_ACTOR, a->actor);
-	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_set(&m, V_RECIPIENT, tr(a, W_OFFICE));
 	wf_to(&m, a->rt->cfg->service.office);
 	ret = wf_send(a->rt, &a->it, &m, "returned_office", error_r);
 	wf_mail_release(&m);
 	if (ret == 0) {
-		ret = wf_calendar_cancel_all(
-		    a->rt, &a->it, NULL, NULL,
-		    tr(a, "văn bản đã được trả lại", "the letter was returned"),
-		    error_r);
+		ret = wf_calendar_cancel_all(a->rt, &a->it, NULL, NULL,
+					     tr(a, W_CANCEL_RETURNED), error_r);
 	}
 	if (ret < 0 || !a->it.c.sender || !strchr(a->it.c.sender, '@')) {
 		return ret;
@@ -557,10 +529,7 @@ static int transfer(struct act *a, const char *to_text, char **error_r)
 
 	if (config_units_parse(a->rt->cfg, to_text, &to, &n, &err) < 0 ||
 	    n != 1 || !reason || !*reason || to[0] == from) {
-		refused(a, err ? err
-			       : tr(a, "chuyển cần một đơn vị khác và lý do",
-				    "a transfer needs one other unit and a"
-				    " reason"));
+		refused(a, err ? err : tr(a, W_TRANSFER_NEEDS));
 		free(err);
 		free(to);
 		return 0;
@@ -575,15 +544,14 @@ static int transfer(struct act *a, const char *to_text, char **error_r)
 			return -1;
 		}
 	}
-	changed(a, "%s: %s (%s)", tr(a, "Chuyển", "Transferred to"),
-		to[0]->name, reason);
+	changed(a, "%s: %s (%s)", tr(a, W_TRANSFERRED_TO), to[0]->name, reason);
 	wf_mail_init(a->rt, &a->it, &m);
 	wf_set(&m, V_FROM_UNIT, from ? from->name : a->it.c.lead);
 	wf_set(&m, V_UNIT, to[0]->name);
 	wf_set(&m, V_UNIT_CODE, to[0]->code);
 	wf_set(&m, V_REASON, reason);
 	wf_set(&m, V_ACTOR, a->actor);
-	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_set(&m, V_RECIPIENT, tr(a, W_OFFICE));
 	wf_to(&m, a->rt->cfg->service.office);
 	wf_cc_unit(&m, to[0]);
 	ret = wf_send(a->rt, &a->it, &m, "transferred", error_r);
@@ -613,7 +581,7 @@ static int settle(struct act *a, const char *how, char **error_r)
 	if (rc != 0) {
 		return -1;
 	}
-	changed(a, "%s: %s", tr(a, "Kết quả thống nhất", "Settled"), how);
+	changed(a, "%s: %s", tr(a, W_SETTLED), how);
 	return 0;
 }
 
@@ -748,18 +716,16 @@ static int opinion(struct act *a, char **error_r)
 		a->acted = true; /* answered by the question, no ack */
 		ret = ret < 0 ? -1 : 1;
 		goto out;
-	} else if (wf_calendar_cancel(a->rt, &a->it, ICAL_PART_CONSULT,
-				      f.found.unit,
-				      tr(a, "đơn vị đã cho ý kiến",
-					 "the unit has given its opinion"),
-				      error_r) < 0) {
+	} else if (wf_calendar_cancel(
+		       a->rt, &a->it, ICAL_PART_CONSULT, f.found.unit,
+		       tr(a, W_CANCEL_OPINION_GIVEN), error_r) < 0) {
 		ret = -1;
 	} else {
-		changed(a, "%s: %s%s", tr(a, "Ý kiến", "Opinion"),
+		changed(a, "%s: %s%s", tr(a, W_OPINION),
 			decision == REPLY_DECISION_AGREE
-			    ? tr(a, "đồng ý", "agree")
-			    : tr(a, "không đồng ý", "disagree"),
-			late ? tr(a, " (muộn)", " (late)") : "");
+			    ? tr(a, W_AGREE)
+			    : tr(a, W_DISAGREE_WORD),
+			late ? tr(a, W_LATE_MARK) : "");
 		if (was != ITEM_DISPUTED && a->it.c.status == ITEM_DISPUTED) {
 			ret = notify_dispute(a, error_r);
 		}

@@ -195,12 +195,9 @@ static int deem(struct tick *t, const struct store_consult *c)
 					  false, &t->error) < 0 ||
 		     wf_apply(t->rt, &it, 0, "workflow", EV_DEEMED_AGREEMENT,
 			      &d, &t->error) != 0 ||
-		     wf_calendar_cancel(
-			 t->rt, &it, ICAL_PART_CONSULT, c->unit,
-			 wf_english(t->rt)
-			     ? "no answer by the deadline: deemed agreement"
-			     : "quá hạn không trả lời, được coi là đồng ý",
-			 &t->error) < 0
+		     wf_calendar_cancel(t->rt, &it, ICAL_PART_CONSULT, c->unit,
+					wf_word(t->rt, W_CANCEL_DEEMED),
+					&t->error) < 0
 		 ? -1
 		 : 0;
 	if (rc == 0) {

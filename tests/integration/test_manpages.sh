@@ -44,7 +44,7 @@ assert_ne "$(cat "$WORK/fresh.5")" "$(cat "$WORK/changed.5")" "an edit of config
 
 t_begin "congvan(8) documents every command, option and exit status"
 help=$("$CONGVAN" --help)
-commands=$(sed -n '/^commands:/,/^$/p' <<<"$help" | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
+commands=$(sed -n '/^commands/,/^$/p' <<<"$help" | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
 assert_ge "$(wc -w <<<"$commands")" 10 "--help lists the commands"
 for c in $commands; do
 	grep -q "^\.SS \"\{0,1\}${c//-/\\\\-}\( \|\"\|$\)" "$MAN8" ||
@@ -54,7 +54,22 @@ options=$(grep -o -- '--[a-z][a-z-]*' <<<"$help" | sort -u)
 for o in $options; do
 	grep -qF -- "${o//-/\\-}" "$MAN8" || t_fail "option $o is not in congvan(8)"
 done
-assert_ge "$(wc -w <<<"$options")" 10 "--help lists the options"
+assert_ge "$(wc -w <<<"$options")" 4 "--help lists the global options"
+# each command's own options (congvan COMMAND --help), under its section
+n=0
+for c in $commands; do
+	section=$(awk -v c="${c//-/\\\\-}" '
+		/^\.S[SH] / { on = ($1 == ".SS" && ($2 == c || $2 == "\"" c || index($2, "\"" c " ") == 1)) }
+		on' "$MAN8")
+	own=$("$CONGVAN" "$c" --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u |
+		grep -vx -- '--config\|--verbose\|--help\|--version')
+	for o in $own; do
+		n=$((n + 1))
+		grep -qF -- "${o//-/\\-}" <<<"$section" ||
+			t_fail "$c's option $o is not in its section of congvan(8)"
+	done
+done
+assert_ge "$n" 10 "the commands' own options ($n) were looked up"
 for s in 0 64 65 66 69 70 73 74 75 77 78; do
 	grep -qx "\.B $s" "$MAN8" || t_fail "exit status $s is not in congvan(8)"
 done

@@ -11,6 +11,7 @@
 #include "congvan/store.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
+#include "congvan/service.h"
 #include "private.h"
 
 static void day_iso(int32_t day, char buf[11])
@@ -104,23 +105,23 @@ static int check_filters(const struct cli *cli, const struct config *cfg)
 
 int cmd_list(const struct cli *cli)
 {
-	struct config cfg = {0};
-	struct runtime rt;
-	struct list_ctx l = {cli, &rt, NULL};
+	struct service svc;
+	struct list_ctx l = {cli, &svc.rt, NULL};
 	char *err = NULL;
-	int ret = open_runtime(cli, &cfg, &rt);
+	int ret = cli_open(cli, &svc, 0);
 
 	if (ret == 0) {
-		ret = check_filters(cli, &cfg);
+		ret = check_filters(cli, &svc.cfg);
 	}
 	if (ret == 0 &&
-	    (store_item_foreach(rt.st, list_one, &l, &err) < 0 || l.error)) {
+	    (store_item_foreach(svc.rt.st, list_one, &l, &err) < 0 ||
+	     l.error)) {
 		log_warnx("%s", l.error ? l.error : err);
 		ret = EX_IOERR;
 	}
 	free(err);
 	free(l.error);
-	close_runtime(&rt, &cfg);
+	service_close(&svc);
 	return ret;
 }
 
@@ -268,9 +269,8 @@ static int show(struct runtime *rt, const struct store_item *item,
 
 int cmd_show(const struct cli *cli)
 {
-	struct config cfg = {0};
 	struct store_item item;
-	struct runtime rt;
+	struct service svc;
 	char *err = NULL;
 	int ret, rc;
 
@@ -279,11 +279,11 @@ int cmd_show(const struct cli *cli)
 				" CV-2026-000001\n");
 		return EX_USAGE;
 	}
-	ret = open_runtime(cli, &cfg, &rt);
+	ret = cli_open(cli, &svc, 0);
 	if (ret == 0) {
-		rc = store_item_get(rt.st, cli->argv[1], &item, &err);
+		rc = store_item_get(svc.rt.st, cli->argv[1], &item, &err);
 		if (rc == 1) {
-			rc = show(&rt, &item, &err) < 0 ? -1 : 1;
+			rc = show(&svc.rt, &item, &err) < 0 ? -1 : 1;
 			store_item_release(&item);
 		}
 		if (rc < 0) {
@@ -296,7 +296,7 @@ int cmd_show(const struct cli *cli)
 		}
 	}
 	free(err);
-	close_runtime(&rt, &cfg);
+	service_close(&svc);
 	return ret;
 }
 
@@ -361,8 +361,7 @@ static int parse_day(const char *flag, const char *s, int32_t *day_r)
 
 int cmd_audit(const struct cli *cli)
 {
-	struct config cfg = {0};
-	struct runtime rt;
+	struct service svc;
 	int32_t from = 0, to = WORKDAY_DAY_MAX - 1;
 	char *err = NULL;
 	int ret;
@@ -371,13 +370,13 @@ int cmd_audit(const struct cli *cli)
 	    (cli->to && parse_day("--to", cli->to, &to) < 0)) {
 		return EX_USAGE;
 	}
-	ret = open_runtime(cli, &cfg, &rt);
+	ret = cli_open(cli, &svc, 0);
 	if (ret == 0) {
-		ret = check_filters(cli, &cfg);
+		ret = check_filters(cli, &svc.cfg);
 	}
 	if (ret == 0) {
 		fputs("id,at,item,kind,actor,detail,message\r\n", stdout);
-		if (store_audit_foreach(rt.st, workday_day_start(from),
+		if (store_audit_foreach(svc.rt.st, workday_day_start(from),
 					workday_day_start(to + 1), cli->unit,
 					audit_row, NULL, &err) < 0) {
 			log_warnx("%s", err);
@@ -385,6 +384,6 @@ int cmd_audit(const struct cli *cli)
 			ret = EX_IOERR;
 		}
 	}
-	close_runtime(&rt, &cfg);
+	service_close(&svc);
 	return ret;
 }
