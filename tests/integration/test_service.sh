@@ -221,9 +221,9 @@ bad_pw="$WORK/badpw.conf"
 congvan_conf "$bad_pw" "$WORK/congvan.db" "mailbox.password=wrong"
 JOURNAL_STREAM=$(stat -c '%d:%i' "$log") "$CONGVAN" -c "$bad_pw" run --once --now "$NOW" 2>>"$log"
 assert_contains "$(cat "$log")" "<4>warning:" "a rejected login is a warning (<4>)"
-out=$(JOURNAL_STREAM=1:1 "$CONGVAN" -c "$CONF" run --once --now "$NOW" 2>&1)
-assert_not_contains "$out" "<6>" "JOURNAL_STREAM naming another file: no prefixes"
-assert_contains "$out" "congvan: info:" "but the usual lines"
+out=$(JOURNAL_STREAM=1:1 "$CONGVAN" -c "$bad_pw" run --once --now "$NOW" 2>&1)
+assert_not_contains "$out" "<4>" "JOURNAL_STREAM naming another file: no prefixes"
+assert_contains "$out" "congvan: warning:" "but the usual lines"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'reply-not-acted'")" "the event is recorded once"
 
 t_summary
