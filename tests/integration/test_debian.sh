@@ -62,6 +62,9 @@ contents=$(dpkg-deb -c "$deb" 2>/dev/null)
 assert_contains "$contents" "-rw-r----- root/root" "the configuration is 0640 in the package"
 assert_contains "$(dpkg-deb -f "$deb" Depends)" "adduser" "it depends on adduser"
 assert_contains "$(dpkg-deb -f "$deb" Depends)" "libsystemd0" "and on libsystemd (sd_notify)"
+dpkg-deb -x "$deb" "$WORK/x"
+assert_eq "" "$(nm -D "$WORK/x/usr/bin/congvan" 2>/dev/null | grep -i 'asan\|ubsan')" \
+	"the packaged binary has no sanitizer, even when the tests run with SANITIZE"
 out=$(lintian --fail-on warning "$deb" 2>&1 | grep -v 'running with root privileges')
 assert_eq "" "$out" "lintian finds no error or warning"
 # Everything "make install" installs is in the package (manual pages
@@ -83,7 +86,6 @@ done
 
 t_begin "the unit passes systemd-analyze verify and security"
 if command -v systemd-analyze >/dev/null; then
-	dpkg-deb -x "$deb" "$WORK/x"
 	unit="$WORK/unit/congvan.service"
 	mkdir -p "$WORK/unit"
 	# verify wants the programs it names to exist: the packaged binary
