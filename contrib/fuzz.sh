@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 OUT=build/fuzz
-PKGS="libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib libical libmicrohttpd"
+PKGS="libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib opendkim libical libmicrohttpd"
 FLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude $(pkg-config --cflags $PKGS)
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 	-DCONGVAN_VERSION=\"fuzz\" -DCONGVAN_DATADIR=\"/nonexistent\""
@@ -44,6 +44,11 @@ seed() { # TARGET: a seed corpus folder
 		printf '/feed/auhel3jiz5ohiwgfab6hdzewwivzw7tx.ics\n"0123456789abcdef0123456789abcdef"\nSun, 06 Nov 1994 08:49:37 GMT\n' \
 			>"$dir/ok.txt"
 		printf '/feed/../x.ics\nW/"a", *\nSunday, 06-Nov-94 08:49:37 GMT\n' >"$dir/bad.txt" ;;
+	fuzz_auth)
+		printf 'mx.bo.gov.vn;\r\n\tdkim=pass (2048-bit key) header.d=bo.gov.vn header.i=@bo.gov.vn;\r\n\tdmarc=pass (p=reject dis=none) header.from=bo.gov.vn' >"$dir/postfix.txt"
+		printf 'mx.bo.gov.vn 1; auth=pass (cram-md5) smtp.auth=truong.pc@bo.gov.vn; spf=pass smtp.mailfrom="x;y"\0truong.pc@bo.gov.vn' >"$dir/auth.txt"
+		printf 'mx.x.com; dmarc=pass action=none header.from=x.com;compauth=pass reason=100' >"$dir/microsoft.txt"
+		printf 'example.org 1; none' >"$dir/none.txt" ;;
 	fuzz_message | fuzz_inspect)
 		cp tests/data/integration/*.eml tests/data/mime/*.eml "$dir/" 2>/dev/null || true
 		cp tests/data/mail/*.eml "$dir/" 2>/dev/null || true

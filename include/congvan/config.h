@@ -134,6 +134,26 @@ struct config_feed {
 			 * NULL without listen */
 };
 
+/* [security]: who may command (README "Who may command"). */
+enum config_commands {
+	CONFIG_COMMANDS_RECEIPT,       /* a reply to our mail, or the signed
+					* reply address (default) */
+	CONFIG_COMMANDS_AUTHENTICATED, /* an authenticated sender */
+	CONFIG_COMMANDS_BOTH,          /* both */
+};
+
+struct config_security {
+	enum config_commands commands;
+	char **authserv_ids; /* trusted Authentication-Results writers,
+			      * lower-cased, NULL-terminated; NULL: none */
+	size_t n_authserv_ids;
+	bool dkim_verify; /* verify DKIM ourselves */
+	char *dkim_keys;  /* a key file instead of DNS; NULL: DNS */
+};
+
+/* One line saying what the policy lets act (for check-config). */
+const char *config_security_explain(const struct config_security *s);
+
 struct config {
 	char *path; /* the file this was read from */
 	struct config_service service;
@@ -151,6 +171,7 @@ struct config {
 	struct config_calendar calendar;
 	struct config_report report;
 	struct config_feed feed;
+	struct config_security security;
 };
 
 /* Reads and validates path.  On failure returns -1 and sets *error_r to

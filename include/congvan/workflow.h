@@ -8,6 +8,7 @@
 #ifndef CONGVAN_WORKFLOW_H
 #define CONGVAN_WORKFLOW_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "congvan/inspect.h"
@@ -21,11 +22,30 @@ int workflow_letter(struct runtime *rt, const struct store_item *item,
 		    const struct inspection *in, const char *duplicate_of,
 		    char **error_r);
 
-/* A reply (msg_id, already stored) matched to item_id: what its sender
- * may do on that item is done and acknowledged; anything else is only
- * recorded. */
+/* How a reply found its item: the proof of receipt it carries. */
+enum workflow_match {
+	WORKFLOW_MATCH_REFERENCE, /* names a Message-ID we sent about it */
+	WORKFLOW_MATCH_TOKEN,     /* sent to its signed reply address */
+	WORKFLOW_MATCH_TAG,       /* only the subject tag: no proof */
+};
+
+/* What is known of who sent a reply. */
+struct workflow_sender {
+	enum workflow_match match;
+	bool authenticated; /* by a trusted server or a verified DKIM
+			     * signature (src/auth) */
+	char how[160];      /* how, or why not ("": not checked) */
+};
+
+/* A reply (msg_id, already stored) matched to item_id: when it commands
+ * (a command line or a decision) and [security] commands asks for a
+ * proof that who does not carry, the command is refused: recorded
+ * (command-refused) and explained once to the sender's address.
+ * Otherwise what its sender may do on that item is done and
+ * acknowledged; anything else is only recorded. */
 int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
-		   const struct inspection *in, char **error_r);
+		   const struct inspection *in,
+		   const struct workflow_sender *who, char **error_r);
 
 /* An iTIP REPLY (in->calendar_reply: a calendar's Accept, Decline or
  * Tentative button) to one of item_id's events (msg_id, already stored):

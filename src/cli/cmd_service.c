@@ -99,6 +99,8 @@ int cmd_check_config(const struct cli *cli)
 	}
 	if (ret == 0) {
 		printf("%s: ok\n", cfg.path);
+		printf("who may command: %s\n",
+		       config_security_explain(&cfg.security));
 	}
 	free(dir);
 	config_free(&cfg);

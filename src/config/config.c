@@ -301,6 +301,7 @@ void config_free(struct config *cfg)
 	free(cfg->smtp.ca_file);
 	directory_free(cfg);
 	config_report_free(&cfg->report);
+	config_security_free(&cfg->security);
 	free(cfg->feed.listen);
 	free(cfg->feed.host);
 	free(cfg->feed.base_url);

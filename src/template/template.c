@@ -351,4 +351,5 @@ const char *const template_names[] = {"registered",
 				      "report",
 				      "calendar_cancel",
 				      "calendar_declined",
+				      "command_refused",
 				      NULL};

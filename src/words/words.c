@@ -141,6 +141,16 @@ static const struct {
     [W_NOT_A_DUE] =
 	{"'%s' không phải là ngày (dd/mm/yyyy) hoặc số ngày làm việc",
 	 "'%s' is not a date (DD/MM/YYYY) or a number of working days"},
+    [W_REFUSE_NO_RECEIPT] =
+	{"thư không phải là thư trả lời một thư hệ thống đã gửi về văn bản này "
+	 "(chỉ ghi mã văn bản trong tiêu đề)",
+	 "it is not a reply to a message this service sent about the letter "
+	 "(it only names the letter in its subject)"},
+    [W_REFUSE_NOT_AUTHENTICATED] =
+	{"không xác thực được người gửi: máy chủ thư của cơ quan không xác "
+	 "nhận thư được gửi từ địa chỉ này",
+	 "its sender could not be authenticated: the organisation's mail "
+	 "server does not confirm that it came from this address"},
     [W_SUNDAY] = {"Chủ nhật", "Sunday"},
     [W_MONDAY] = {"thứ Hai", "Monday"},
     [W_TUESDAY] = {"thứ Ba", "Tuesday"},

@@ -19,6 +19,7 @@ struct act {
 	struct wf_item it;
 	int64_t msg_id;
 	const struct inspection *in;
+	const struct workflow_sender *who;
 	const char *from; /* the sender's address */
 	char *actor;      /* "Name <address>" */
 	enum config_role role;
@@ -787,11 +788,104 @@ static int act(struct act *a, char **error_r)
 	return note(a, EV_REPLY_RECORDED, "no command", error_r);
 }
 
+/* --- who may command (README "Who may command") ------------------------ */
+
+/* Whether the reply would change something: a command line, a
+ * decision, or an answer from a unit consulted on the item (even one
+ * without a clear position is recorded as its answer). */
+static int would_change(struct act *a, char **error_r)
+{
+	struct find_consult f = {.unit = a->unit ? a->unit->code : NULL};
+
+	if (a->in->reply.n_commands > 0 ||
+	    a->in->reply.decision != REPLY_DECISION_NONE) {
+		return 1;
+	}
+	if (!f.unit || store_consult_foreach(a->rt->st, a->it.c.id, find_cb, &f,
+					     error_r) < 0) {
+		return f.unit ? -1 : 0;
+	}
+	store_consult_release(&f.found);
+	return f.ok;
+}
+
+/* What the policy misses in this reply (NULL: nothing); *why_r the
+ * words the sender is told. */
+static const char *missing_proof(const struct act *a, enum word *why_r)
+{
+	enum config_commands policy = a->rt->cfg->security.commands;
+
+	if (policy != CONFIG_COMMANDS_AUTHENTICATED &&
+	    a->who->match == WORKFLOW_MATCH_TAG) {
+		*why_r = W_REFUSE_NO_RECEIPT;
+		return "no proof of receipt: it names the item in its"
+		       " subject only, not a message congvan sent about it";
+	}
+	if (policy != CONFIG_COMMANDS_RECEIPT && !a->who->authenticated) {
+		*why_r = W_REFUSE_NOT_AUTHENTICATED;
+		return "the sender is not authenticated";
+	}
+	return NULL;
+}
+
+/* Records the refusal, and tells the sender's address once per item
+ * (a forger learns nothing: the answer goes to the real owner). */
+static int refuse(struct act *a, const char *reason, enum word why,
+		  char **error_r)
+{
+	char *full = a->who->how[0] ? xasprintf("%s (%s)", reason, a->who->how)
+				    : xstrdup(reason);
+	char *stage = xasprintf("refused:%s", a->from);
+	const struct event_data d = {.address = a->from, .reason = full};
+	struct wf_mail m;
+	int rc;
+
+	log_info("'%s': command from '%s' refused: %s", a->it.c.key, a->from,
+		 full);
+	rc = wf_record(a->rt, &a->it, a->msg_id, a->from, EV_COMMAND_REFUSED,
+		       &d, error_r) < 0
+		 ? -1
+		 : store_stage_mark(a->rt->st, a->it.c.id, stage,
+				    runtime_now(a->rt), error_r);
+	free(stage);
+	free(full);
+	if (rc != 1 || a->role == CONFIG_ROLE_NONE) {
+		/* told before; or a stranger to the organisation, who learns
+		 * nothing of the item */
+		return rc < 0 ? -1 : 0;
+	}
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_REASON, tr(a, why));
+	wf_set(&m, V_RECIPIENT, a->from);
+	wf_to(&m, a->from);
+	rc = wf_send(a->rt, &a->it, &m, "command_refused", error_r);
+	wf_mail_release(&m);
+	return rc;
+}
+
+/* The policy first, then what the sender's role allows. */
+static int gate(struct act *a, char **error_r)
+{
+	enum word why;
+	const char *missing = missing_proof(a, &why);
+	int rc;
+
+	if (!missing) {
+		return act(a, error_r);
+	}
+	rc = would_change(a, error_r);
+	if (rc < 0) {
+		return -1;
+	}
+	return rc ? refuse(a, missing, why, error_r) : act(a, error_r);
+}
+
 int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
-		   const struct inspection *in, char **error_r)
+		   const struct inspection *in,
+		   const struct workflow_sender *who, char **error_r)
 {
 	const struct message_info *mi = &in->info;
-	struct act a = {.rt = rt, .msg_id = msg_id, .in = in};
+	struct act a = {.rt = rt, .msg_id = msg_id, .in = in, .who = who};
 	int rc;
 
 	if (!mi->from_addr) {
@@ -807,7 +901,7 @@ int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 		      : xstrdup(mi->from_addr);
 	a.role = config_role_of(rt->cfg, a.from, &a.unit);
 	sbuf_init(&a.changes, 1 << 16);
-	rc = act(&a, error_r);
+	rc = gate(&a, error_r);
 	sbuf_release(&a.changes);
 	free(a.actor);
 	wf_item_release(&a.it);

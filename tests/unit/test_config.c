@@ -55,7 +55,8 @@ static struct config dir_cfg; /* VALID DIRECTORY, for the lookups */
 #define PORT_RANGE  " (PORT must be a number from 1 to 65535); "
 #define SECTIONS                                                               \
 	"expected one of: [service], [mailbox], [smtp], [leaders], "           \
-	"[unit CODE], [rule NAME], [deadlines], [calendar], [report], [feed]"
+	"[unit CODE], [rule NAME], [deadlines], [calendar], [report], "        \
+	"[feed], [security]"
 
 static void write_all(int fd, const char *data, size_t len)
 {
@@ -2039,6 +2040,64 @@ static void test_example_documents_every_key(void **state)
 	free(text);
 }
 
+static const struct error_case security_cases[] = {
+    {"commands unknown", VALID "[security]\ncommands = anyone\n",
+     "@F:14: 'commands' is not receipt, authenticated or both: 'anyone'"},
+    {"authenticated without a way",
+     VALID "[security]\ncommands = authenticated\n",
+     "@F:14: 'commands = authenticated' needs a way to authenticate "
+     "senders: 'authserv_id' (the mail server whose "
+     "Authentication-Results congvan trusts) or 'dkim = verify'"},
+    {"both without a way", VALID "[security]\ncommands = both\ndkim = off\n",
+     "@F:14: 'commands = both' needs a way to authenticate senders: "
+     "'authserv_id' (the mail server whose Authentication-Results congvan "
+     "trusts) or 'dkim = verify'"},
+    {"authserv_id not a host",
+     VALID "[security]\nauthserv_id = mx.bo.gov.vn, mx bo\n",
+     "@F:14: 'authserv_id' entry is not a host name: 'mx bo'"},
+    {"dkim unknown", VALID "[security]\ndkim = maybe\n",
+     "@F:14: 'dkim' is not off or verify: 'maybe'"},
+    {"dkim_keys without verify", VALID "[security]\ndkim_keys = k.txt\n",
+     "@F:14: 'dkim_keys' needs 'dkim = verify'"},
+};
+
+static void test_security(void **state)
+{
+	struct config cfg = {0};
+	char *err = NULL;
+
+	(void)state;
+	check_error_cases(security_cases, ARRAY_SIZE(security_cases));
+	/* none: proof of receipt */
+	assert_int_equal(load(VALID, &cfg, &err), 0);
+	assert_int_equal(cfg.security.commands, CONFIG_COMMANDS_RECEIPT);
+	assert_null(cfg.security.authserv_ids);
+	assert_non_null(
+	    strstr(config_security_explain(&cfg.security), "proof of receipt"));
+	config_free(&cfg);
+	assert_int_equal(load(VALID
+			      "[security]\ncommands = both\n"
+			      "authserv_id = MX.Bo.Gov.VN, mx2.bo.gov.vn\n",
+			      &cfg, &err),
+			 0);
+	assert_int_equal(cfg.security.commands, CONFIG_COMMANDS_BOTH);
+	assert_int_equal(cfg.security.n_authserv_ids, 2);
+	assert_string_equal(cfg.security.authserv_ids[0], "mx.bo.gov.vn");
+	assert_string_equal(cfg.security.authserv_ids[1], "mx2.bo.gov.vn");
+	assert_null(cfg.security.authserv_ids[2]);
+	assert_false(cfg.security.dkim_verify);
+	config_free(&cfg);
+	assert_int_equal(load(VALID "[security]\ncommands = authenticated\n"
+				    "dkim = verify\ndkim_keys = keys.txt\n",
+			      &cfg, &err),
+			 0);
+	assert_true(cfg.security.dkim_verify);
+	assert_non_null(strstr(cfg.security.dkim_keys, "/keys.txt"));
+	assert_non_null(strstr(config_security_explain(&cfg.security),
+			       "authenticated sender"));
+	config_free(&cfg);
+}
+
 static void test_example(void **state)
 {
 	const struct config_rule *r;
@@ -2132,6 +2191,7 @@ int main(void)
 	    cmocka_unit_test(test_long_value),
 	    cmocka_unit_test(test_feed),
 	    cmocka_unit_test(test_feed_errors),
+	    cmocka_unit_test(test_security),
 	    cmocka_unit_test(test_example),
 	    cmocka_unit_test(test_example_documents_every_key),
 	};
