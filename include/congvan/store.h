@@ -315,6 +315,10 @@ int store_consult_answer(struct store *st, int64_t id, const char *state,
 			 bool late, char **error_r);
 int store_consult_mark(struct store *st, int64_t id, bool deemed,
 		       bool asked_clear, char **error_r);
+/* Deems the consultation agreed at at: its state becomes deemed; an
+ * answer given before (without a clear position), who gave it and when,
+ * are kept. */
+int store_consult_deem(struct store *st, int64_t id, time_t at, char **error_r);
 
 /* Extension requests. */
 struct store_extension {
@@ -426,14 +430,16 @@ typedef int store_report_item_cb(const struct store_report_item *it, void *ctx);
 int store_report_items(struct store *st, time_t from, time_t to,
 		       store_report_item_cb *cb, void *ctx, char **error_r);
 
-/* A consultation answered (or deemed answered) in [from, to). */
+/* A consultation answered, or deemed agreed, in [from, to). */
 struct store_report_consult {
 	int64_t item_id;
 	const char *unit;
 	const char *state; /* agree, disagree, unclear, deemed */
 	bool deemed, late, asked_clear;
-	const char *answered_by; /* NULL when deemed */
+	const char *answered_by; /* NULL: never answered */
 	time_t asked_at, answered_at;
+	time_t deemed_at; /* 0: not deemed, or deemed before schema 9 (then
+			   * answered_at is that moment) */
 };
 typedef int store_report_consult_cb(const struct store_report_consult *c,
 				    void *ctx);

@@ -347,18 +347,6 @@ static int audit_row(const struct store_event *ev, const char *key, void *ctx)
 	return 0;
 }
 
-/* D (YYYY-MM-DD or D/M/YYYY) to the day number; flag names it. */
-static int parse_day(const char *flag, const char *s, int32_t *day_r)
-{
-	if (workday_parse_date(s, day_r) < 0) {
-		fprintf(stderr,
-			"congvan: %s '%s': expected a date like 2026-04-01\n",
-			flag, s);
-		return -1;
-	}
-	return 0;
-}
-
 int cmd_audit(const struct cli *cli)
 {
 	struct service svc;
@@ -366,8 +354,8 @@ int cmd_audit(const struct cli *cli)
 	char *err = NULL;
 	int ret;
 
-	if ((cli->from && parse_day("--from", cli->from, &from) < 0) ||
-	    (cli->to && parse_day("--to", cli->to, &to) < 0)) {
+	if ((cli->from && cli_parse_day("--from", cli->from, &from) < 0) ||
+	    (cli->to && cli_parse_day("--to", cli->to, &to) < 0)) {
 		return EX_USAGE;
 	}
 	ret = cli_open(cli, &svc, 0);

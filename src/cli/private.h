@@ -5,6 +5,7 @@
 #define CONGVAN_CLI_PRIVATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "congvan/service.h"
 
@@ -41,6 +42,10 @@ struct cli_command {
  * on stdout); -1 for a usage error (said on stderr). */
 int cli_parse(int argc, char **argv, const struct cli_command *cmd,
 	      struct cli *cli);
+
+/* A date option (YYYY-MM-DD or D/M/YYYY) as a day number: 0, or -1
+ * after saying which option (flag) was wrong. */
+int cli_parse_day(const char *flag, const char *s, int32_t *day_r);
 
 /* Opens the service for a command, with --now when given: 0, or a
  * sysexits code after saying why. */

@@ -270,6 +270,10 @@ static const char *const migrations[] = {
     " WHERE kind = 'mail-queued' AND detail GLOB '?* to *';"
     "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
     "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
+    /* 8 -> 9: when a consultation was deemed agreed, apart from its
+     * answer: an unclear answer given before, and who gave it, are kept
+     * (NULL for those deemed before: their answered_at is the moment). */
+    "ALTER TABLE consultations ADD COLUMN deemed_at INTEGER;",
 };
 
 static const char *const sql[Q_COUNT] = {

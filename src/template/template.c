@@ -352,4 +352,6 @@ const char *const template_names[] = {"registered",
 				      "calendar_cancel",
 				      "calendar_declined",
 				      "command_refused",
+				      "nothing_done",
+				      "handler_reminder",
 				      NULL};

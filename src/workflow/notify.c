@@ -47,6 +47,7 @@ static const char *const var_names[V_COUNT] = {
     [V_EVENT] = "event",
     [V_EVENT_DATE] = "event_date",
     [V_DUPLICATE_OF] = "duplicate_of",
+    [V_REQUEST] = "request",
 };
 
 const char *wf_word(const struct runtime *rt, enum word w)
@@ -105,6 +106,7 @@ static size_t var_max(enum wf_var v)
 	case V_CHANGES:
 		return 16384;
 	case V_ANSWER:
+	case V_REQUEST:
 	case V_REASON:
 		return 4000;
 	default:

@@ -321,12 +321,28 @@ out:
 	return ret;
 }
 
+/* "Vụ Pháp chế, Vụ Tài chính": the units a consultation asks (not the
+ * lead).  Caller frees. */
+static char *consulted_names(const struct act *a,
+			     const struct config_unit *const *units, size_t n)
+{
+	struct sbuf sb = SBUF_INIT(1 << 16);
+
+	for (size_t i = 0; i < n; i++) {
+		if (a->it.lead && units[i] == a->it.lead) {
+			continue;
+		}
+		sbuf_addf(&sb, "%s%s", sb.len ? ", " : "", units[i]->name);
+	}
+	return sbuf_detach(&sb);
+}
+
 static int consult(struct act *a, const char *units_text, char **error_r)
 {
 	const struct config_unit **units = NULL;
 	const char *due_text = cmd(a, REPLY_KEY_DUE);
 	size_t n = 0;
-	char *err = NULL, day[16];
+	char *err = NULL, *names = NULL, day[16];
 	int32_t due;
 	int ret = 0;
 
@@ -344,6 +360,7 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 				  a->rt->cfg->deadlines.consultation_days);
 	}
 	wf_day_text(due, day);
+	names = consulted_names(a, units, n);
 	for (size_t i = 0; i < n && ret == 0; i++) {
 		const struct event_data d = {.unit = units[i]->code,
 					     .due = due};
@@ -366,6 +383,9 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 		wf_set(&m, V_UNIT, units[i]->name);
 		wf_set(&m, V_UNIT_CODE, units[i]->code);
 		wf_set(&m, V_CONSULT_DEADLINE, day);
+		wf_set(&m, V_CONSULT_UNITS, names);
+		/* what the lead unit wrote, its own request */
+		wf_set(&m, V_REQUEST, a->in->reply_text);
 		wf_set(&m, V_ACTOR, a->actor);
 		wf_to_unit(&m, units[i]);
 		m.attach_letter = true;
@@ -377,6 +397,7 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 		wf_mail_release(&m);
 	}
 out:
+	free(names);
 	free(err);
 	free(units);
 	return ret;
@@ -665,6 +686,7 @@ static int ask_clear(struct act *a, const struct store_consult *c,
 		     char **error_r)
 {
 	struct wf_mail m;
+	char day[16];
 	int ret;
 
 	if (store_consult_mark(a->rt->st, c->id, c->deemed, true, error_r) <
@@ -675,11 +697,16 @@ static int ask_clear(struct act *a, const struct store_consult *c,
 	wf_set(&m, V_UNIT, a->unit->name);
 	wf_set(&m, V_ANSWER, a->in->reply_text);
 	wf_set(&m, V_RECIPIENT, a->actor);
+	wf_set(&m, V_ACTOR, a->actor);
+	wf_day_text(c->due_day, day);
+	wf_set(&m, V_CONSULT_DEADLINE, day);
 	wf_to(&m, a->from);
 	ret = wf_send(a->rt, &a->it, &m, "unclear", error_r);
 	wf_mail_release(&m);
 	return ret;
 }
+
+static int nothing_done(struct act *a, enum word cmds, char **error_r);
 
 /* 1 when the sender's unit was consulted and the opinion recorded. */
 static int opinion(struct act *a, char **error_r)
@@ -713,7 +740,11 @@ static int opinion(struct act *a, char **error_r)
 	    apply(a, EV_OPINION, &d, error_r) != 0) {
 		ret = -1;
 	} else if (!strcmp(state, "unclear")) {
-		ret = f.found.asked_clear ? 0 : ask_clear(a, &f.found, error_r);
+		/* asked for a clear position once; after that, told what
+		 * the unit may write */
+		ret = f.found.asked_clear
+			  ? nothing_done(a, W_CMDS_CONSULTED, error_r)
+			  : ask_clear(a, &f.found, error_r);
 		a->acted = true; /* answered by the question, no ack */
 		ret = ret < 0 ? -1 : 1;
 		goto out;
@@ -738,6 +769,44 @@ out:
 }
 
 /* --- the reply ------------------------------------------------------------ */
+
+/* The first line of the new text, as read. */
+static char *first_line(const char *text)
+{
+	const char *s = text ? text : "";
+	size_t n;
+
+	s += strspn(s, " \t\r\n");
+	n = strcspn(s, "\r\n");
+	return xstrndup(s, n);
+}
+
+/* A reply from someone whose role on the item takes commands, in which
+ * none was understood: never dropped in silence; they are told what was
+ * read and what their role may write (cmds, a word of the catalogue). */
+static int nothing_done(struct act *a, enum word cmds, char **error_r)
+{
+	char *line = first_line(a->in->reply_text);
+	struct wf_mail m;
+	int ret;
+
+	log_notice("'%s': reply from '%s' did nothing: '%.80s'", a->it.c.key,
+		   a->from, line);
+	ret = note(a, EV_REPLY_RECORDED, "nothing understood", error_r);
+	if (ret == 0) {
+		wf_mail_init(a->rt, &a->it, &m);
+		wf_set(&m, V_RECIPIENT, a->actor);
+		wf_set(&m, V_ACTOR, a->actor);
+		wf_set(&m, V_ANSWER, line);
+		wf_set(&m, V_CHANGES, tr(a, cmds));
+		wf_to(&m, a->from);
+		m.in_reply_to = a->in->info.message_id;
+		ret = wf_send(a->rt, &a->it, &m, "nothing_done", error_r);
+		wf_mail_release(&m);
+	}
+	free(line);
+	return ret;
+}
 
 static int acknowledge(struct act *a, char **error_r)
 {
@@ -776,16 +845,18 @@ static int act(struct act *a, char **error_r)
 		why = a->role == CONFIG_ROLE_NONE
 			  ? "the sender has no role on this item"
 			  : "the sender's role allows no command here";
-		log_notice("%s: reply from '%s' not acted on: %s", a->it.c.key,
-			   a->from, why);
+		log_notice("'%s': reply from '%s' not acted on: %s",
+			   a->it.c.key, a->from, why);
 		return note(a, EV_REPLY_NOT_ACTED, why, error_r);
 	}
 	if (a->changes.len > 0) {
 		return acknowledge(a, error_r);
 	}
-	log_notice("%s: reply from '%s' recorded: no command", a->it.c.key,
-		   a->from);
-	return note(a, EV_REPLY_RECORDED, "no command", error_r);
+	if (a->acted) {
+		return 0;
+	}
+	return nothing_done(a, is_office(a) ? W_CMDS_OFFICE : W_CMDS_LEAD,
+			    error_r);
 }
 
 /* --- who may command (README "Who may command") ------------------------ */
@@ -840,8 +911,8 @@ static int refuse(struct act *a, const char *reason, enum word why,
 	struct wf_mail m;
 	int rc;
 
-	log_info("'%s': command from '%s' refused: %s", a->it.c.key, a->from,
-		 full);
+	log_notice("'%s': command from '%s' refused: %s", a->it.c.key, a->from,
+		   full);
 	rc = wf_record(a->rt, &a->it, a->msg_id, a->from, EV_COMMAND_REFUSED,
 		       &d, error_r) < 0
 		 ? -1

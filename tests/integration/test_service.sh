@@ -214,7 +214,7 @@ JOURNAL_STREAM=$(stat -c '%d:%i' "$log") "$CONGVAN" -c "$CONF" run --once --now 
 assert_eq 0 "$?" "run --once exit status"
 journal=$(cat "$log")
 assert_contains "$journal" "<6>info: intake:" "info lines start with <6>"
-assert_contains "$journal" "<5>notice: $key: reply from 'ngoc.le@gmail.example' not acted on" \
+assert_contains "$journal" "<5>notice: '$key': reply from 'ngoc.le@gmail.example' not acted on" \
 	"the ignored reply is a notice with its item"
 assert_not_contains "$journal" "congvan: info" "no program name: the journal has it"
 bad_pw="$WORK/badpw.conf"

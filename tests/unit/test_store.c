@@ -96,9 +96,13 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 8 to 7: events lose their typed
- * details. */
-#define UNDO_SCHEMA_8 "ALTER TABLE events DROP COLUMN data;"
+/* Takes a database back from schema 9 to 8: consultations lose when they
+ * were deemed agreed. */
+#define UNDO_SCHEMA_9 "ALTER TABLE consultations DROP COLUMN deemed_at;"
+
+/* Takes a database back from schema 8 to 7 (after every later UNDO):
+ * events lose their typed details. */
+#define UNDO_SCHEMA_8 UNDO_SCHEMA_9 "ALTER TABLE events DROP COLUMN data;"
 
 /* Takes a database back from schema 5 to 4: the tables of the later
  * migrations (typed events 8, feed tokens 7, calendar events 6, reports
