@@ -30,8 +30,31 @@ seed() { # TARGET: a seed corpus folder
 	fuzz_config) cp config.example tests/data/config/*.conf "$dir/" 2>/dev/null || true ;;
 	fuzz_letter)
 		cp tests/data/letters/*.txt tests/data/integration/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_deadline)
+		cp tests/data/letters/*.txt "$dir/" 2>/dev/null || true
+		# the phrases of tests/unit/test_letter.c, one a file
+		local i=0 l
+		grep -ho '^    {"[^"]*", \(DATE\|MONTH\|WORKING\|DAYS\|NONE\),' \
+			tests/unit/test_letter.c | sed 's/^    {"//; s/", [A-Z]*,$//' |
+			while IFS= read -r l; do
+				i=$((i + 1))
+				printf '%b' "$l" >"$dir/phrase-$i.txt"
+			done
+		printf 'Gửi công văn số 88/SCT-QLTM\nngày 15/10/2026\n' >"$dir/cover.txt"
+		printf 'CV 88-SCT-QLTM_15.10.2026.pdf\n' >"$dir/name.txt" ;;
 	fuzz_trim)
-		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true ;;
+		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true
+		cp tests/data/crisp-reply/test/fixtures/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_decision)
+		cp tests/data/replies/*.expected "$dir/" 2>/dev/null || true
+		# the phrasings of tests/unit/test_reply.c, one a file
+		local i=0 l
+		grep -ho '{"[^"]*", \(AGREE\|DISAGREE\|UNCLEAR\|DONE\|RETURN\)}' \
+			tests/unit/test_reply.c | sed 's/^{"//; s/", [A-Z]*}$//' |
+			while IFS= read -r l; do
+				i=$((i + 1))
+				printf '%b' "$l" >"$dir/phrasing-$i.txt"
+			done ;;
 	fuzz_ical)
 		cp tests/data/ical/*.ics "$dir/" 2>/dev/null || true ;;
 	fuzz_holidays)

@@ -113,8 +113,17 @@ struct store_letter {
 	const char *recipients;   /* JSON list */
 	const char *distribution; /* JSON list */
 	const char *signer, *signer_title, *deadline;
-	const char *source;   /* body, forwarded, pdf */
+	const char *source;   /* body, forwarded, pdf, cover */
 	int64_t duplicate_of; /* an earlier item with the same letter */
+	/* The deadline the letter states (letter.h, struct letter_deadline):
+	 * "date", "month", "working_days", "days" or NULL; the days of a
+	 * relative one (0 otherwise); "issue" when they count from the
+	 * letter's date, "receipt" from its arrival (NULL without days); the
+	 * phrase that states it. */
+	const char *deadline_kind;
+	int deadline_days;
+	const char *deadline_from;
+	const char *deadline_phrase;
 };
 int store_letter_add(struct store *st, int64_t item_id,
 		     const struct store_letter *l, char **error_r);
@@ -128,6 +137,8 @@ int store_letter_find_same(struct store *st, const char *number,
 struct store_letter_row {
 	char *number, *issuer, *date, *place, *subject, *recipients;
 	char *signer, *signer_title, *deadline, *source, *duplicate_of;
+	char *deadline_kind, *deadline_from, *deadline_phrase;
+	int deadline_days;
 };
 /* 1 when the item has letter metadata, 0 when not, -1 on error. */
 int store_letter_get(struct store *st, int64_t item_id,

@@ -10,10 +10,12 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "congvan/inspect.h"
 #include "congvan/runtime.h"
 #include "congvan/store.h"
+#include "congvan/workday.h"
 
 /* A newly registered item from letter in: assigned by the first matching
  * rule, else the Office is asked to assign it.  duplicate_of is the key of
@@ -21,6 +23,18 @@
 int workflow_letter(struct runtime *rt, const struct store_item *item,
 		    const struct inspection *in, const char *duplicate_of,
 		    char **error_r);
+
+/* The day the deadline a stored letter states ends on (the end of that
+ * day, UTC+7), for a letter received at received_at: a date, or the last
+ * day of a month, moved to the next working day when it is a day off; N
+ * working days counted from the day of receipt (or the letter's date,
+ * "kể từ ngày ký"), which does not count; N calendar days likewise,
+ * ending on the next working day when the last one is a day off (Civil
+ * Code 2015, art. 148).  0 with *day_r; -1 when the letter states none
+ * (or counts from a date it does not give). */
+int workflow_letter_due(const struct workcal *cal,
+			const struct store_letter_row *l, time_t received_at,
+			int32_t *day_r);
 
 /* How a reply found its item: the proof of receipt it carries. */
 enum workflow_match {

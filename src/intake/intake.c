@@ -56,13 +56,24 @@ static int store_letter(struct runtime *rt, const struct store_item *item,
 			char **error_r)
 {
 	const struct letter *l = &in->letter;
-	struct store_letter sl = {
-	    l->number, l->issuer,       l->symbol,   l->date,
-	    l->place,  l->subject,      NULL,        NULL,
-	    l->signer, l->signer_title, l->deadline, in->letter_source,
-	    0};
+	struct store_letter sl = {.number = l->number,
+				  .issuer = l->issuer,
+				  .symbol = l->symbol,
+				  .date = l->date,
+				  .place = l->place,
+				  .subject = l->subject,
+				  .signer = l->signer,
+				  .signer_title = l->signer_title,
+				  .deadline = l->deadline,
+				  .source = in->letter_source};
 	int rc;
 
+	sl.deadline_kind = letter_deadline_kind_name(l->stated.kind);
+	sl.deadline_phrase = l->stated.phrase;
+	if (l->stated.days > 0) {
+		sl.deadline_days = l->stated.days;
+		sl.deadline_from = l->stated.from_issue ? "issue" : "receipt";
+	}
 	dup_key_r[0] = '\0';
 	rc = store_letter_find_same(rt->st, l->number, l->date,
 				    sender_of(&in->info), &sl.duplicate_of,

@@ -168,4 +168,15 @@ ans=$(text vanthu "$(last vanthu)")
 assert_contains "$ans" "Văn phòng xin ý kiến Lãnh đạo" "it quotes the first line read"
 assert_contains "$ans" "Không đồng ý" "and lists what the Office may write"
 
+t_begin "the Office's notice gives the deadline a letter states, with its words"
+letter "$WORK/l3.eml" "V/v báo cáo tình hình xuất khẩu" "Số: 45/SCT-QLTM
+Đề nghị Bộ cho ý kiến trong 5 ngày làm việc kể từ ngày nhận được văn bản này."
+sed -i "s/^From: vanthu@moit.example/From: vanthu@laocai.example/" "$WORK/l3.eml"
+n=$(mail_count vanthu)
+deliver vanthu@laocai.example "$WORK/l3.eml"
+run_at 2027-01-07T09:00:00+07:00
+mail_wait_count vanthu $((n + 1)) 30 || t_fail "no notice to the Office"
+assert_contains "$(text vanthu "$(last vanthu)")" "14/01/2027 (trong 5 ngày làm việc kể từ ngày nhận" \
+	"5 working days from Thu 7/1, and the phrase"
+
 t_summary

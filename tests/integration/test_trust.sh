@@ -129,7 +129,7 @@ n=$(mail_count congvan)
 	printf 'From: =?UTF-8?B?%s?= <truong.pc@%s>\nTo: congvan@%s\n' "$(printf 'Trưởng Vụ Pháp chế' | base64 -w0)" "$D" "$D"
 	printf 'Subject: Re: [%s] =?UTF-8?B?%s?=\n' "$K" "$(printf 'Đề nghị cho ý kiến' | base64 -w0)"
 	printf 'In-Reply-To: <%s>\nReferences: <%s>\n\n' "$PC_REQ" "$PC_REQ"
-	printf 'Đồng ý. Vụ Pháp chế nhất trí với dự thảo.\n\nTrân trọng,\nTrưởng Vụ Pháp chế\n'
+	printf 'Vụ Pháp chế nhất trí với dự thảo.\n\nTrân trọng,\nTrưởng Vụ Pháp chế\n'
 } | HOME=$WORK s-nail -n -t -S v15-compat -S "mta=smtp://127.0.0.1:$SMTP_PORT" -S smtp-auth=none \
 	-S hostname=$D -S ttycharset=utf-8 -S sendcharsets=utf-8 2>"$WORK/snail.err"
 assert_eq 0 $? "s-nail sent the reply"

@@ -96,22 +96,31 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 9 to 8: consultations lose when they
- * were deemed agreed. */
-#define UNDO_SCHEMA_9 "ALTER TABLE consultations DROP COLUMN deemed_at;"
+/* Takes a database back from schema 10 to 9: letters lose their stated
+ * deadlines. */
+#define UNDO_SCHEMA_10                                                         \
+	"ALTER TABLE letters DROP COLUMN deadline_kind;"                       \
+	" ALTER TABLE letters DROP COLUMN deadline_days;"                      \
+	" ALTER TABLE letters DROP COLUMN deadline_from;"                      \
+	" ALTER TABLE letters DROP COLUMN deadline_phrase;"
+
+/* Takes a database back from schema 9 to 8 (after every later UNDO):
+ * consultations lose when they were deemed agreed. */
+#define UNDO_SCHEMA_9                                                          \
+	UNDO_SCHEMA_10 " ALTER TABLE consultations DROP COLUMN deemed_at;"
 
 /* Takes a database back from schema 8 to 7 (after every later UNDO):
  * events lose their typed details. */
-#define UNDO_SCHEMA_8 UNDO_SCHEMA_9 "ALTER TABLE events DROP COLUMN data;"
+#define UNDO_SCHEMA_8 UNDO_SCHEMA_9 " ALTER TABLE events DROP COLUMN data;"
 
 /* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (typed events 8, feed tokens 7, calendar events 6, reports
- * mailed 5), newest first.  Each migration added at the end of store.c
- * gets its undoing here, chained in UNDO_SCHEMA_4 so that every test
- * below goes back far enough. */
+ * migrations (stated deadlines 9, typed events 8, feed tokens 7, calendar
+ * events 6, reports mailed 5), newest first.  Each migration added at the
+ * end of store.c gets its undoing here, chained in UNDO_SCHEMA_4 so that
+ * every test below goes back far enough. */
 #define UNDO_SCHEMA_5                                                          \
 	UNDO_SCHEMA_8                                                          \
-	"DROP TABLE feed_tokens; DROP TABLE calendar_entries;"                 \
+	" DROP TABLE feed_tokens; DROP TABLE calendar_entries;"                \
 	" DROP TABLE reports_sent;"
 
 /* Takes a database back from schema 4 to 3 (after every later UNDO). */
@@ -338,7 +347,13 @@ static void test_letters(void **state)
 				 .date = "2023-04-27",
 				 .subject = "triển khai Công điện 280",
 				 .recipients = "[\"Các đơn vị thuộc Bộ\"]",
-				 .source = "body"};
+				 .source = "body",
+				 .deadline_kind = "working_days",
+				 .deadline_days = 5,
+				 .deadline_from = "receipt",
+				 .deadline_phrase =
+				     "trong 5 ngày làm việc kể từ"
+				     " ngày nhận"};
 	struct store_letter_row row;
 	struct store_item a, b;
 	int64_t id = 0;
@@ -372,7 +387,15 @@ static void test_letters(void **state)
 	assert_string_equal(row.number, "2536/BCT-VP");
 	assert_string_equal(row.duplicate_of, "CV-2026-000001");
 	assert_null(row.signer);
+	assert_null(row.deadline);
+	assert_string_equal(row.deadline_kind, "working_days");
+	assert_int_equal(row.deadline_days, 5);
+	assert_string_equal(row.deadline_from, "receipt");
+	assert_string_equal(row.deadline_phrase,
+			    "trong 5 ngày làm việc kể từ ngày nhận");
 	store_letter_row_release(&row);
+	assert_null(row.deadline_phrase);
+	assert_int_equal(row.deadline_days, 0);
 	assert_int_equal(store_letter_get(f->st, 999, &row, &err), 0);
 	store_letter_row_release(&row);
 }
