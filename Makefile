@@ -3,6 +3,7 @@
 #   make check                unit + integration tests (installs packages when missing)
 #   make SANITIZE=address,undefined check
 #   make demo | bench | fuzz | install PREFIX=... DESTDIR=... | clean | format-check
+#   make deb                  the Debian package, ./congvan_VERSION-1_ARCH.deb
 
 VERSION := 0.1.0
 PREFIX ?= /usr/local
@@ -10,13 +11,17 @@ DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 LIBEXECDIR = $(PREFIX)/lib/congvan
 DATADIR = $(PREFIX)/share/congvan
+MANDIR = $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
+UNITDIR ?= $(PREFIX)/lib/systemd/system
 
 CC ?= cc
-PKGS = libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc opendkim libical \
-	libmicrohttpd
+PKGS = libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc opendkim \
+	libical libmicrohttpd libsystemd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Debian's libetpan.pc leaks its own build's link flags (-specs=...no-pie...),
+# which would make congvan a non-PIE executable: left out.
+PKG_LIBS := $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) 2>/dev/null))
 # Only congvan-reader, the sandboxed reader of untrusted documents, links
 # these: congvan itself starts without loading them.
 READER_PKGS = poppler-glib cairo tesseract lept nss
@@ -47,9 +52,9 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-integration deps demo bench fuzz install \
-	clean format format-check
+	clean format format-check man deb
 
-all: congvan congvan-reader
+all: congvan congvan-reader man
 
 # Copied whenever they differ, so switching SANITIZE never leaves a stale one.
 congvan: $(BUILD)/congvan FORCE
@@ -87,6 +92,34 @@ $(BUILD)/bench_parse: tests/bench/bench_parse.c $(BUILD)/libcongvan.a
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(READER_OBJ:.o=.d)
 
+# Manual pages and the systemd unit carry the install paths: made again on
+# every build (they are small), so that PREFIX always shows in them.
+# congvan.conf(5) is made from config.example (contrib/man/conf2man.awk).
+MAN_DATE := $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(stat -c %Y config.example)} \
+	+%Y-%m-%d 2>/dev/null)
+GENERATED = build/man/congvan.8 build/man/congvan.conf.5 build/systemd/congvan.service
+SUBST = sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATE@|$(MAN_DATE)|g' \
+	-e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+	-e 's|@DATADIR@|$(DATADIR)|g'
+
+man: $(GENERATED)
+
+build/man/congvan.conf.5: config.example contrib/man/conf2man.awk FORCE
+	@mkdir -p $(dir $@)
+	@awk -v version=$(VERSION) -v date=$(MAN_DATE) -v datadir=$(DATADIR) \
+		-f contrib/man/conf2man.awk config.example >$@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+build/man/congvan.8: contrib/man/congvan.8.in FORCE
+	@mkdir -p $(dir $@)
+	@$(SUBST) $< >$@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+build/systemd/congvan.service: contrib/systemd/congvan.service.in FORCE
+	@mkdir -p $(dir $@)
+	@$(SUBST) $< >$@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
 deps:
 	@contrib/install-deps --if-missing
 
@@ -113,16 +146,24 @@ bench: deps
 fuzz:
 	@contrib/fuzz.sh
 
-install: congvan congvan-reader
+# The Debian package (contrib/debian) installs exactly this.
+install: congvan congvan-reader man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates/vi \
 		$(DESTDIR)$(DATADIR)/templates/en $(DESTDIR)$(SYSCONFDIR)/congvan \
+		$(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(UNITDIR) \
 		$(DESTDIR)$(LIBEXECDIR)
 	install -m 0755 congvan $(DESTDIR)$(BINDIR)/congvan
 	install -m 0755 congvan-reader $(DESTDIR)$(LIBEXECDIR)/congvan-reader
+	install -m 0644 build/man/congvan.8 $(DESTDIR)$(MANDIR)/man8/congvan.8
+	install -m 0644 build/man/congvan.conf.5 $(DESTDIR)$(MANDIR)/man5/congvan.conf.5
+	install -m 0644 build/systemd/congvan.service $(DESTDIR)$(UNITDIR)/congvan.service
 	install -m 0644 templates/vi/* $(DESTDIR)$(DATADIR)/templates/vi/
 	install -m 0644 templates/en/* $(DESTDIR)$(DATADIR)/templates/en/
 	install -m 0644 config.example $(DESTDIR)$(DATADIR)/config.example
 	install -m 0644 data/holidays-vn.txt $(DESTDIR)$(DATADIR)/holidays-vn.txt
+
+deb:
+	@contrib/build-deb
 
 clean:
 	rm -rf build congvan congvan-reader

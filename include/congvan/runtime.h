@@ -22,6 +22,7 @@ struct runtime {
 	time_t fixed_now;            /* run --now; 0: the real clock */
 	volatile sig_atomic_t *stop; /* set by SIGTERM/SIGINT */
 	struct auth_dkim *dkim;      /* with [security] dkim = verify */
+	struct store_lock *lock;     /* run, serve: the database's lock */
 };
 
 /* The cycle's clock: --now when given, else the system time. */

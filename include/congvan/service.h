@@ -25,13 +25,17 @@ struct service {
 };
 
 enum service_flags {
-	SERVICE_SECRET = 1 << 0, /* create the service secret when missing */
+	SERVICE_SECRET = 1 << 0,    /* create the service secret when missing */
+	SERVICE_EXCLUSIVE = 1 << 1, /* hold the database's lock (run, serve) */
 };
 
 /* Loads the configuration at config_path, the working calendar and the
  * secret (created first with SERVICE_SECRET), and opens the store:
- * 0, or EX_CONFIG / EX_CANTCREAT with *error_r.  Call service_close
- * after, also after a failure. */
+ * 0, or EX_CONFIG / EX_CANTCREAT with *error_r.  With SERVICE_EXCLUSIVE
+ * the database's lock is taken first (store_lock: one run or serve per
+ * database, so that nothing is registered or sent twice), else
+ * EX_TEMPFAIL with *error_r naming the process that holds it.  Call
+ * service_close after, also after a failure. */
 int service_open(struct service *svc, const char *config_path, unsigned flags,
 		 char **error_r);
 /* Disconnects and releases everything; svc may be half open. */

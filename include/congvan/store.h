@@ -15,7 +15,10 @@
 struct store;
 
 /* Opens (creating when missing) the database at path and applies forward
- * migrations.  Returns NULL with *error_r on failure. */
+ * migrations.  The database, its WAL and SHM, and the packs are private to
+ * their owner (0600; older files are tightened); run by root in a folder
+ * that belongs to another user, new files go to that user.  Returns NULL
+ * with *error_r on failure. */
 struct store *store_open(const char *path, char **error_r);
 /* Opens the database at path read-only, for a reader in another thread
  * than the writer's (the feed server): no migration, no raw messages; the
@@ -24,6 +27,16 @@ struct store *store_open(const char *path, char **error_r);
 struct store *store_open_readonly(const char *path, char **error_r);
 /* Closes and clears *stp; NULL-safe. */
 void store_close(struct store **stp);
+
+/* One process at a time runs the workflow on a database (run, serve): an
+ * exclusive lock on DATABASE.lock, held until store_unlock or the end of
+ * the process.  0 with *lock_r; 1 when another process holds it (its pid
+ * in *holder_r, 0 when unknown); -1 with *error_r.  Does not wait. */
+struct store_lock;
+int store_lock(const char *db_path, struct store_lock **lock_r, long *holder_r,
+	       char **error_r);
+/* Releases the lock and clears *lockp; NULL-safe. */
+void store_unlock(struct store_lock **lockp);
 /* The schema version this build writes (PRAGMA user_version). */
 int store_schema_version(void);
 

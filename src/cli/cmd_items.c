@@ -85,6 +85,25 @@ static int list_one(const struct store_item *item, void *data)
 	return 0;
 }
 
+/* --status names a status, --unit a unit of the directory: a filter that
+ * can match nothing is a mistake, not an empty list.  0 or EX_USAGE. */
+static int check_filters(const struct cli *cli, const struct config *cfg)
+{
+	enum item_status st;
+
+	if (cli->status && item_status_parse(cli->status, &st) < 0) {
+		fprintf(stderr, "congvan: --status '%s': expected one of %s\n",
+			cli->status, item_status_list());
+		return EX_USAGE;
+	}
+	if (cli->unit && !config_unit_find(cfg, cli->unit)) {
+		fprintf(stderr, "congvan: --unit '%s': no such unit in '%s'\n",
+			cli->unit, cfg->path);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
 int cmd_list(const struct cli *cli)
 {
 	struct service svc;
@@ -92,6 +111,9 @@ int cmd_list(const struct cli *cli)
 	char *err = NULL;
 	int ret = cli_open(cli, &svc, 0);
 
+	if (ret == 0) {
+		ret = check_filters(cli, &svc.cfg);
+	}
 	if (ret == 0 &&
 	    (store_item_foreach(svc.rt.st, list_one, &l, &err) < 0 ||
 	     l.error)) {
@@ -467,10 +489,8 @@ int cmd_audit(const struct cli *cli)
 		return EX_USAGE;
 	}
 	ret = cli_open(cli, &svc, 0);
-	if (ret == 0 && cli->unit && !config_unit_find(&svc.cfg, cli->unit)) {
-		fprintf(stderr, "congvan: --unit '%s': no such unit in '%s'\n",
-			cli->unit, svc.cfg.path);
-		ret = EX_USAGE;
+	if (ret == 0) {
+		ret = check_filters(cli, &svc.cfg);
 	}
 	if (ret == 0) {
 		fputs("id,at,item,kind,actor,detail,message\r\n", stdout);

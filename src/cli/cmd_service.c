@@ -32,7 +32,7 @@ int cmd_run(const struct cli *cli)
 				" 'congvan serve')\n");
 		return EX_USAGE;
 	}
-	ret = cli_open(cli, &svc, SERVICE_SECRET);
+	ret = cli_open(cli, &svc, SERVICE_SECRET | SERVICE_EXCLUSIVE);
 	if (ret == 0) {
 		svc.stop = &stop_flag;
 		ret = service_cycle(&svc, svc.rt.fixed_now, SERVICE_ALL, &r);
@@ -55,7 +55,7 @@ int cmd_serve(const struct cli *cli)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	ret = cli_open(cli, &svc, SERVICE_SECRET);
+	ret = cli_open(cli, &svc, SERVICE_SECRET | SERVICE_EXCLUSIVE);
 	if (ret == 0) {
 		svc.stop = &stop_flag;
 		ret = service_serve(&svc);
@@ -87,6 +87,9 @@ int cmd_check_config(const struct cli *cli)
 		ret = EX_CONFIG;
 	}
 	workcal_free(&cal);
+	if (check_files(&cfg) != 0) {
+		ret = EX_CONFIG;
+	}
 	for (size_t i = 0; template_names[i]; i++) {
 		if (template_check(dir, cfg.service.language, template_names[i],
 				   &err) < 0) {

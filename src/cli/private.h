@@ -51,6 +51,11 @@ int cli_parse_day(const char *flag, const char *s, int32_t *day_r);
  * sysexits code after saying why. */
 int cli_open(const struct cli *cli, struct service *svc, unsigned flags);
 
+/* checks.c: the files check-config looks at (the database's folder,
+ * password and secret files); 0 or EX_CONFIG after saying why, warnings
+ * on the log. */
+int check_files(const struct config *cfg);
+
 /* cmd_service.c */
 int cmd_run(const struct cli *cli);
 int cmd_serve(const struct cli *cli);

@@ -7,14 +7,21 @@
 #include "congvan/feed.h"
 #include "congvan/log.h"
 #include "congvan/service.h"
+#include "congvan/supervisor.h"
 
 #define BACKOFF_FIRST 5
 #define BACKOFF_MAX   300
 
-/* Sleeps up to seconds, waking early on a stop signal. */
+/* Sleeps up to seconds, waking early on a stop signal; feeds the
+ * service manager's watchdog meanwhile. */
 static void nap(const struct service *svc, int seconds)
 {
+	int ping = supervisor_cap_wait(seconds);
+
 	for (int i = 0; i < seconds && !*svc->stop; i++) {
+		if (i > 0 && i % ping == 0) {
+			supervisor_watchdog();
+		}
 		sleep(1);
 	}
 }
@@ -43,7 +50,7 @@ static int next_wait(struct service *svc)
 /* Waits for new mail: IDLE when the server offers it, else a nap. */
 static void wait_for_mail(struct service *svc)
 {
-	int interval = next_wait(svc);
+	int interval = supervisor_cap_wait(next_wait(svc));
 	enum fail fail;
 	char *err = NULL;
 
@@ -87,17 +94,31 @@ int service_serve(struct service *svc)
 	if (ret == 0) {
 		log_info("serving mailbox '%s' (folder '%s')",
 			 svc->cfg.mailbox.url, svc->cfg.mailbox.folder);
+		supervisor_ready("serving");
 	}
 	while (ret == 0 && !*svc->stop) {
-		if (service_cycle(svc, 0, SERVICE_ALL, &r) == EX_NOPERM) {
+		supervisor_watchdog();
+		/* A connection cut short by our own stop signal is no refused
+		 * login: the loop ends cleanly below. */
+		if (service_cycle(svc, 0, SERVICE_ALL, &r) == EX_NOPERM &&
+		    !*svc->stop) {
 			ret = EX_NOPERM; /* a login refused: nothing to retry */
 			break;
 		}
 		if (*svc->stop) {
 			break;
 		}
+		if (r.intake.fetched) {
+			supervisor_status("serving; last intake: %zu fetched,"
+					  " %zu registered",
+					  r.intake.fetched,
+					  r.intake.registered);
+		}
 		if (!svc->ms) {
 			log_info("reconnecting in %d s", backoff);
+			supervisor_status("mailbox unreachable, reconnecting in"
+					  " %d s",
+					  backoff);
 			nap(svc, backoff);
 			backoff = backoff < BACKOFF_MAX / 2 ? backoff * 2
 							    : BACKOFF_MAX;
@@ -106,6 +127,7 @@ int service_serve(struct service *svc)
 		backoff = BACKOFF_FIRST;
 		wait_for_mail(svc);
 	}
+	supervisor_stopping();
 	if (*svc->stop) {
 		log_info("stopping");
 	}

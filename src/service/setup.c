@@ -37,7 +37,8 @@ static int ensure_secret(const char *path)
 	if (fd < 0 && errno == EEXIST) {
 		return 0;
 	}
-	if (fd < 0 || write(fd, hex, len) != (ssize_t)len || close(fd) < 0) {
+	if (fd < 0 || write(fd, hex, len) != (ssize_t)len ||
+	    file_own_as_folder(fd, path) < 0 || close(fd) < 0) {
 		log_warn("cannot write secret file '%s'", path);
 		return -1;
 	}
@@ -102,15 +103,40 @@ int service_load_calendar(const struct config *cfg, const char *templates,
 	return rc;
 }
 
+/* One run or serve per database at a time: a second one would register
+ * and send the same mail again.  0, 1 when another process holds it, -1
+ * when the lock file cannot be made; *error_r says which. */
+static int lock_database(struct service *svc, char **error_r)
+{
+	const char *db = svc->cfg.service.database;
+	long holder = 0;
+	int rc = store_lock(db, &svc->rt.lock, &holder, error_r);
+
+	if (rc > 0) {
+		*error_r =
+		    xasprintf("database '%s' is in use by another congvan"
+			      " run or serve (pid %ld); only one may run"
+			      " at a time: try again when it has"
+			      " finished",
+			      db, holder);
+	}
+	return rc;
+}
+
 int service_open(struct service *svc, const char *config_path, unsigned flags,
 		 char **error_r)
 {
 	struct workcal *cal = NULL;
+	int rc;
 
 	memset(svc, 0, sizeof(*svc));
 	svc->rt.cfg = &svc->cfg;
 	if (config_load(config_path, &svc->cfg, error_r) < 0) {
 		return EX_CONFIG;
+	}
+	rc = flags & SERVICE_EXCLUSIVE ? lock_database(svc, error_r) : 0;
+	if (rc != 0) {
+		return rc > 0 ? EX_TEMPFAIL : EX_CANTCREAT;
 	}
 	svc->rt.templates = template_find_dir(svc->cfg.service.templates);
 	if (service_load_calendar(&svc->cfg, svc->rt.templates, &cal, error_r) <
@@ -142,6 +168,7 @@ void service_close(struct service *svc)
 	workcal_free(&cal);
 	free((char *)svc->rt.secret);
 	store_close(&svc->rt.st);
+	store_unlock(&svc->rt.lock);
 	free((char *)svc->rt.templates);
 	config_free(&svc->cfg);
 	memset(svc, 0, sizeof(*svc));

@@ -120,6 +120,10 @@ sqlite3_stmt *store_stmt_cached(struct store *st, sqlite3_stmt **slot,
 				const char *text, char **error_r);
 /* A reset statement for q, ready for binding; NULL with *error_r. */
 sqlite3_stmt *store_stmt(struct store *st, enum q q, char **error_r);
+/* files.c: creates the database file 0600 when missing (owned as
+ * file_own_as_folder says), else drops group and other bits from it and
+ * its WAL and SHM. */
+int store_files_prepare(const char *path, char **error_r);
 /* Opens the raw-message folder and finds the pack to append to. */
 int store_blob_open(struct store *st, char **error_r);
 void store_blob_close(struct store *st);

@@ -597,6 +597,9 @@ struct store *store_open(const char *path, char **error_r)
 
 	st->path = xstrdup(path);
 	st->pack_fd = -1;
+	if (store_files_prepare(path, error_r) < 0) {
+		goto fail;
+	}
 	if (sqlite3_open_v2(path, &st->db,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				SQLITE_OPEN_NOMUTEX,

@@ -790,8 +790,8 @@ static int nothing_done(struct act *a, enum word cmds, char **error_r)
 	struct wf_mail m;
 	int ret;
 
-	log_info("'%s': reply from '%s' did nothing: '%.80s'", a->it.c.key,
-		 a->from, line);
+	log_notice("'%s': reply from '%s' did nothing: '%.80s'", a->it.c.key,
+		   a->from, line);
 	ret = note(a, EV_REPLY_RECORDED, "nothing understood", error_r);
 	if (ret == 0) {
 		wf_mail_init(a->rt, &a->it, &m);
@@ -826,6 +826,7 @@ static int acknowledge(struct act *a, char **error_r)
 
 static int act(struct act *a, char **error_r)
 {
+	const char *why;
 	int rc;
 
 	if (is_office(a)) {
@@ -841,11 +842,12 @@ static int act(struct act *a, char **error_r)
 		if (rc != 0) {
 			return rc < 0 ? -1 : 0;
 		}
-		return note(a, EV_REPLY_NOT_ACTED,
-			    a->role == CONFIG_ROLE_NONE
-				? "the sender has no role on this item"
-				: "the sender's role allows no command here",
-			    error_r);
+		why = a->role == CONFIG_ROLE_NONE
+			  ? "the sender has no role on this item"
+			  : "the sender's role allows no command here";
+		log_notice("'%s': reply from '%s' not acted on: %s",
+			   a->it.c.key, a->from, why);
+		return note(a, EV_REPLY_NOT_ACTED, why, error_r);
 	}
 	if (a->changes.len > 0) {
 		return acknowledge(a, error_r);
@@ -909,8 +911,8 @@ static int refuse(struct act *a, const char *reason, enum word why,
 	struct wf_mail m;
 	int rc;
 
-	log_info("'%s': command from '%s' refused: %s", a->it.c.key, a->from,
-		 full);
+	log_notice("'%s': command from '%s' refused: %s", a->it.c.key, a->from,
+		   full);
 	rc = wf_record(a->rt, &a->it, a->msg_id, a->from, EV_COMMAND_REFUSED,
 		       &d, error_r) < 0
 		 ? -1

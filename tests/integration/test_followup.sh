@@ -176,7 +176,8 @@ n=$(mail_count vanthu)
 deliver vanthu@laocai.example "$WORK/l3.eml"
 run_at 2027-01-07T09:00:00+07:00
 mail_wait_count vanthu $((n + 1)) 30 || t_fail "no notice to the Office"
-assert_contains "$(text vanthu "$(last vanthu)")" "14/01/2027 (trong 5 ngày làm việc kể từ ngày nhận" \
+new=$(for u in $(mail_uids vanthu | tr ' ' '\n' | tail -n +$((n + 1))); do text vanthu "$u"; done)
+assert_contains "$new" "14/01/2027 (trong 5 ngày làm việc kể từ ngày nhận" \
 	"5 working days from Thu 7/1, and the phrase"
 
 t_summary

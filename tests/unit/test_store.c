@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "congvan/store.h"
@@ -1244,6 +1245,75 @@ static void test_blobs(void **state)
 	free(err);
 }
 
+static mode_t mode_of(const char *dir, const char *name)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	struct stat sb;
+
+	assert_int_equal(stat(p, &sb), 0);
+	free(p);
+	return sb.st_mode & 07777;
+}
+
+/* Letters and replies are for the service user only; an older database
+ * made readable by others is tightened when it opens. */
+static void test_file_modes(void **state)
+{
+	struct fixture *f = *state;
+	char sha[STORE_SHA_HEX], *err = NULL;
+	char *p;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_blob_put(f->st, "raw", 3, sha, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(mode_of(f->dir, "t.db"), 0600);
+	assert_int_equal(mode_of(f->dir, "t.db-wal"), 0600);
+	assert_int_equal(mode_of(f->dir, "t.db-shm"), 0600);
+	assert_int_equal(mode_of(f->dir, "t.db.raw"), 0700);
+	assert_int_equal(mode_of(f->dir, "t.db.raw/pack-000001"), 0600);
+
+	store_close(&f->st);
+	p = xasprintf("%s.raw/pack-000001", f->path);
+	assert_int_equal(chmod(f->path, 0644), 0);
+	assert_int_equal(chmod(p, 0644), 0);
+	free(p);
+	p = xasprintf("%s.raw", f->path);
+	assert_int_equal(chmod(p, 0755), 0);
+	free(p);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(mode_of(f->dir, "t.db"), 0600);
+	assert_int_equal(mode_of(f->dir, "t.db.raw"), 0700);
+	assert_int_equal(mode_of(f->dir, "t.db.raw/pack-000001"), 0600);
+}
+
+/* A second lock on the same database is refused and names the holder;
+ * after the unlock it is granted. */
+static void test_lock(void **state)
+{
+	struct fixture *f = *state;
+	struct store_lock *one = NULL, *two = NULL;
+	char *err = NULL;
+	long holder = -1;
+
+	assert_int_equal(store_lock(f->path, &one, &holder, &err), 0);
+	assert_non_null(one);
+	assert_int_equal(holder, 0);
+	assert_int_equal(mode_of(f->dir, "t.db.lock"), 0600);
+	assert_int_equal(store_lock(f->path, &two, &holder, &err), 1);
+	assert_null(two);
+	assert_int_equal(holder, (long)getpid());
+	store_unlock(&one);
+	assert_null(one);
+	store_unlock(&one); /* NULL-safe */
+	assert_int_equal(store_lock(f->path, &two, &holder, &err), 0);
+	store_unlock(&two);
+	assert_int_equal(
+	    store_lock("/nonexistent/dir/t.db", &one, &holder, &err), -1);
+	assert_non_null(strstr(err, "/nonexistent/dir/t.db.lock"));
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1270,6 +1340,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_outbox, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_rcpt, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_blobs, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_file_modes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_lock, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
