@@ -292,9 +292,9 @@ static void test_signature_text(void **state)
  * low confidence. */
 static void test_check_text(void **state)
 {
-	struct store_signature_row good = {"a.pdf", 1,	      "A B",	   0,
-					   "valid",  "trusted", false},
-				   bad = {"a.pdf", 2,	      "A B", 0,
+	struct store_signature_row good = {"a.pdf", 1,         "A B", 0,
+					   "valid", "trusted", false},
+				   bad = {"a.pdf", 2,         "A B", 0,
 					  "valid", "trusted", true};
 	static const struct {
 		const char *ocr;
