@@ -178,4 +178,23 @@ assert_contains "$show" "not read: Tesseract could not load its Vietnamese langu
 	"show: the scan was not read, and why"
 assert_contains "$show" "tesseract-ocr-vie" "show: which package is missing"
 
+t_begin "one time budget per message: a scan past it is stored and marked 'not read (time limit)'"
+sed -i 's|^\[letters\]$|[letters]\ntime_limit = 1|' "$CONF"
+$DOCS eml "$WORK/two-scans.eml" "$WORK/scans/0001-clean300.pdf" "$WORK/scans/0002-stamp300.jpg" \
+	--from "Văn thư Sở Tài chính <vanthu@stc.example>" --subject "Gửi hai văn bản (bản quét)" \
+	--body "Kính gửi Văn phòng Bộ,
+
+Sở Tài chính gửi hai văn bản đính kèm.
+
+Trân trọng."
+deliver vanthu@stc.example "$WORK/two-scans.eml"
+run_at "$NOW"
+assert_eq 0 $? "run --once"
+k=$(cv list | grep -F "hai văn bản" | cut -f1)
+show=$(cv show "${k:-none}")
+assert_contains "$show" "0002-stamp300.jpg  image/jpeg" "show lists the second scan"
+assert_contains "$show" "not read (time limit)" "show: not read (time limit)"
+assert_eq 2 "$(q "SELECT COUNT(*) FROM attachments a JOIN items i ON i.message_id = a.message_id WHERE i.key = '$k'")" \
+	"both scans are stored"
+
 t_summary
