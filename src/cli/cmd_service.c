@@ -13,12 +13,17 @@
 #include "congvan/workday.h"
 #include "private.h"
 
-static volatile sig_atomic_t stop_flag;
+static volatile sig_atomic_t stop_flag, reload_flag, wake_flag;
 
+/* SIGTERM and SIGINT stop; SIGHUP reloads the configuration (serve). */
 static void on_signal(int sig)
 {
-	(void)sig;
-	stop_flag = 1;
+	if (sig == SIGHUP) {
+		reload_flag = 1;
+	} else {
+		stop_flag = 1;
+	}
+	wake_flag = 1;
 }
 
 int cmd_run(const struct cli *cli)
@@ -55,9 +60,12 @@ int cmd_serve(const struct cli *cli)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	ret = cli_open(cli, &svc, SERVICE_SECRET | SERVICE_EXCLUSIVE);
 	if (ret == 0) {
 		svc.stop = &stop_flag;
+		svc.reload = &reload_flag;
+		svc.wake = &wake_flag;
 		ret = service_serve(&svc);
 	}
 	service_close(&svc);

@@ -14,10 +14,11 @@
 #include "congvan/template.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
+#include "private.h"
 
-/* Creates the service secret (for reply tokens and feed URLs) on first
+/* The service secret (for reply tokens and feed URLs) is made on first
  * use: 32 random bytes, hex, mode 0600. */
-static int ensure_secret(const char *path)
+int service_make_secret(const char *path)
 {
 	unsigned char raw[32];
 	char hex[sizeof(raw) * 2 + 2];
@@ -145,7 +146,7 @@ int service_open(struct service *svc, const char *config_path, unsigned flags,
 	}
 	svc->rt.cal = cal;
 	if (flags & SERVICE_SECRET) {
-		ensure_secret(svc->cfg.service.secret_file);
+		service_make_secret(svc->cfg.service.secret_file);
 	}
 	svc->rt.secret = service_read_secret(svc->cfg.service.secret_file);
 	if (svc->cfg.security.dkim_verify) {
