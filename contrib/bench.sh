@@ -3,13 +3,18 @@
 # fresh database, beside two references on the same mailbox in the same
 # run: a bare IMAP fetch that keeps nothing, and mbsync copying it to a
 # local Maildir.  Also peak memory at two mailbox sizes, to show it stays
-# flat.  Environment: BENCH_COUNT (default 5000), BENCH_RUNS (default 3).
+# flat; start-up CPU beside git's (contrib/bench-startup.sh); and OCR
+# accuracy and speed over generated scans (contrib/gen-scans.py,
+# contrib/bench-ocr.py).  Environment: BENCH_COUNT (default 5000),
+# BENCH_RUNS (default 3), BENCH_SCANS (letters rendered as scans, default
+# 20, each in 6 variants; 0 skips OCR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 COUNT=${BENCH_COUNT:-5000}
 SMALL=$((COUNT / 5))
 RUNS=${BENCH_RUNS:-3}
+SCANS=${BENCH_SCANS:-20}
 . tests/lib.sh
 
 stack_start >/dev/null
@@ -63,6 +68,13 @@ read -r ssecs skb sn < <(intake khtc)
 echo "congvan on $sn messages: $ssecs s, $skb KB max RSS"
 echo "== parse + classify + extract on one core (the same corpus, in memory)"
 build/default/bench_parse "$W/corpus" 3
+echo "== start-up: CPU per start, beside git (same run)"
+contrib/bench-startup.sh 300
+if [ "$SCANS" -gt 0 ]; then
+	echo "== OCR: $SCANS generated letters as scans (6 variants each), read by congvan inspect"
+	/usr/bin/python3 contrib/gen-scans.py "$W/scans" "$SCANS" --seed 11
+	/usr/bin/python3 contrib/bench-ocr.py ./congvan "$W/scans"
+fi
 echo "== summary"
 echo "congvan best of $RUNS: $best s for $COUNT messages;" \
 	"peak RSS $skb KB at $sn messages, $big_kb KB at $COUNT messages"

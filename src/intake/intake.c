@@ -49,6 +49,25 @@ static char *json_list(char *const *list)
 	return sbuf_detach(&sb);
 }
 
+/* Which of the letter's fields came from OCR, and how sure it was. */
+static int store_ocr_fields(struct runtime *rt, int64_t item_id,
+			    const struct inspection *in, char **error_r)
+{
+	struct sbuf sb = SBUF_INIT(1024);
+	int rc;
+
+	for (unsigned i = 0; inspect_field_name(i); i++) {
+		if (in->letter_ocr & (1u << i)) {
+			sbuf_addf(&sb, "%s%s", sb.len ? " " : "",
+				  inspect_field_name(i));
+		}
+	}
+	rc = store_letter_set_ocr(rt->st, item_id, sbuf_str(&sb),
+				  in->letter_ocr_confidence, error_r);
+	sbuf_release(&sb);
+	return rc;
+}
+
 /* Stores the letter's metadata on its item; *dup_key_r gets the key of an
  * earlier item with the same letter ("" when none). */
 static int store_letter(struct runtime *rt, const struct store_item *item,
@@ -86,6 +105,9 @@ static int store_letter(struct runtime *rt, const struct store_item *item,
 	rc = store_letter_add(rt->st, item->id, &sl, error_r);
 	free((char *)sl.recipients);
 	free((char *)sl.distribution);
+	if (rc == 0 && in->letter_ocr) {
+		rc = store_ocr_fields(rt, item->id, in, error_r);
+	}
 	if (rc == 0 && dup_key_r[0]) {
 		char *detail = xasprintf("%s is the same letter (%s)",
 					 dup_key_r, l->number);
@@ -328,18 +350,61 @@ static void fill_row(struct store_message *m, const struct inspection *in)
 	m->kind_reason = mi->kind_reason;
 }
 
-static int store_attachments(struct runtime *rt, int64_t msg_id,
-			     const struct mime_doc *doc, char **error_r)
+/* What the reader made of one attachment: how it was read, the pages
+ * read by OCR, the signatures. */
+static int store_reading(struct runtime *rt, int64_t att_id,
+			 const struct inspect_read *r, char **error_r)
 {
-	for (; doc; doc = doc->forwarded) {
-		for (size_t i = 0; i < doc->n_attachments; i++) {
-			const struct mime_attachment *a = &doc->attachments[i];
+	const struct reader_result *res = &r->result;
 
-			if (store_attachment_add(rt->st, msg_id, a->filename,
-						 a->content_type, a->size,
-						 a->sha256, error_r) < 0) {
-				return -1;
-			}
+	if (r->wanted && r->how != INSPECT_NOT_READ &&
+	    store_attachment_set_reading(rt->st, att_id,
+					 inspect_reading_name(r->how), r->note,
+					 error_r) < 0) {
+		return -1;
+	}
+	for (size_t i = 0; i < res->n_page; i++) {
+		const struct reader_page *p = &res->page[i];
+
+		if (p->source == READER_SOURCE_OCR &&
+		    store_scan_page_add(rt->st, att_id, p->number,
+					p->confidence, p->text, error_r) < 0) {
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < res->n_sig; i++) {
+		const struct reader_signature *g = &res->sig[i];
+		struct store_signature sig = {
+		    att_id,
+		    (int)i + 1,
+		    *g->signer ? g->signer : NULL,
+		    g->signed_at,
+		    reader_sig_status_name(g->status),
+		    reader_cert_name(g->cert),
+		    g->changed_after,
+		};
+
+		if (store_signature_add(rt->st, &sig, error_r) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int store_attachments(struct runtime *rt, int64_t msg_id,
+			     const struct inspection *in, char **error_r)
+{
+	const struct mime_attachment *a;
+
+	for (size_t i = 0; (a = inspect_attachment(in, i)) != NULL; i++) {
+		int64_t id;
+
+		if (store_attachment_add(rt->st, msg_id, a->filename,
+					 a->content_type, a->size, a->sha256,
+					 &id, error_r) < 0 ||
+		    (i < in->n_reads &&
+		     store_reading(rt, id, &in->reads[i], error_r) < 0)) {
+			return -1;
 		}
 	}
 	return 0;
@@ -365,7 +430,7 @@ static int take_message(struct runtime *rt, struct store_message *m,
 	}
 	fill_row(m, in);
 	if (store_message_insert(rt->st, m, &id, error_r) < 0 ||
-	    store_attachments(rt, id, &in->doc, error_r) < 0) {
+	    store_attachments(rt, id, in, error_r) < 0) {
 		return -1;
 	}
 	if (seen == SEEN_DUPLICATE) {
@@ -385,6 +450,9 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	const struct config *cfg = rt->cfg;
 	struct message_classify_opts opts = {rt->secret, cfg->smtp.from,
 					     cfg->service.item_prefix};
+	struct reader_opts reader = {NULL, cfg->letters.ocr_pages,
+				     cfg->letters.trust, false,
+				     cfg->letters.time_limit};
 	struct store_message m = {.received_at = runtime_now(rt),
 				  .mailbox = mailbox,
 				  .uidvalidity = uidvalidity,
@@ -405,7 +473,7 @@ int intake_message(struct runtime *rt, const char *mailbox,
 		return -1;
 	}
 	m.sha256 = sha;
-	inspect_message(data, len, &opts, INSPECT_PDF, &in);
+	inspect_message(data, len, &opts, &reader, &in);
 	rc = take_message(rt, &m, data, len, &in, stats, error_r);
 	inspect_free(&in);
 	return rc;

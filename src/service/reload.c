@@ -127,8 +127,8 @@ int service_reload(struct service *svc, struct feed_server **feed)
 
 	supervisor_reloading();
 	log_notice("reloading '%s'", svc->cfg.path);
-	if (settings_load(svc->cfg.path, svc->cfg.service.database, &s,
-			  &err) < 0) {
+	if (settings_load(svc->cfg.path, svc->cfg.service.database, &s, &err) <
+	    0) {
 		log_errorx("reload: %s; still running as before", err);
 		free(err);
 		supervisor_ready("serving; the last reload failed");

@@ -86,6 +86,16 @@ enum r {
 enum cal { CAL_UPSERT, CAL_GET, CAL_OPEN, CAL_CANCEL, CAL_RESPOND, CAL_COUNT };
 /* The statements of feed_tokens.c. */
 enum f { F_VERSION, F_VERSIONS, F_REVOKE, F_HANDLERS, F_CHANGED_AT, F_COUNT };
+/* The statements of readings.c. */
+enum d {
+	D_READING_SET,
+	D_SCAN_PAGE_ADD,
+	D_SIGNATURE_ADD,
+	D_LETTER_OCR_SET,
+	D_ATTACHMENTS_GET,
+	D_SIGNATURES_GET,
+	D_COUNT
+};
 
 struct store {
 	sqlite3 *db;
@@ -101,6 +111,7 @@ struct store {
 	sqlite3_stmt *report_stmts[R_COUNT];
 	sqlite3_stmt *cal_stmts[CAL_COUNT];
 	sqlite3_stmt *feed_stmts[F_COUNT];
+	sqlite3_stmt *doc_stmts[D_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and

@@ -96,13 +96,22 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
+/* Takes a database back from schema 11 to 10: the documents read by
+ * congvan-reader. */
+#define UNDO_SCHEMA_11                                                         \
+	"DROP TABLE signatures; DROP TABLE scan_pages;"                        \
+	" ALTER TABLE attachments DROP COLUMN reading_note;"                   \
+	" ALTER TABLE attachments DROP COLUMN reading;"                        \
+	" ALTER TABLE letters DROP COLUMN ocr_confidence;"                     \
+	" ALTER TABLE letters DROP COLUMN ocr_fields;"
+
 /* Takes a database back from schema 10 to 9: letters lose their stated
  * deadlines. */
 #define UNDO_SCHEMA_10                                                         \
-	"ALTER TABLE letters DROP COLUMN deadline_kind;"                       \
-	" ALTER TABLE letters DROP COLUMN deadline_days;"                      \
-	" ALTER TABLE letters DROP COLUMN deadline_from;"                      \
-	" ALTER TABLE letters DROP COLUMN deadline_phrase;"
+	UNDO_SCHEMA_11 " ALTER TABLE letters DROP COLUMN deadline_kind;"       \
+		       " ALTER TABLE letters DROP COLUMN deadline_days;"       \
+		       " ALTER TABLE letters DROP COLUMN deadline_from;"       \
+		       " ALTER TABLE letters DROP COLUMN deadline_phrase;"
 
 /* Takes a database back from schema 9 to 8 (after every later UNDO):
  * consultations lose when they were deemed agreed. */
@@ -397,6 +406,97 @@ static void test_letters(void **state)
 	assert_null(row.deadline_phrase);
 	assert_int_equal(row.deadline_days, 0);
 	assert_int_equal(store_letter_get(f->st, 999, &row, &err), 0);
+	store_letter_row_release(&row);
+}
+
+/* What congvan-reader made of a letter's attachments: how each was read,
+ * the pages read by OCR, the letter's OCR fields, the signatures. */
+static void test_readings(void **state)
+{
+	struct fixture *f = *state;
+	struct store_letter l = {.number = "45/UBND-VX", .source = "pdf"};
+	struct store_attachment_row *atts;
+	struct store_signature_row *sigs;
+	struct store_letter_row row;
+	struct store_item it;
+	int64_t msg, scan, signed_pdf, logo;
+	size_t n;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	msg = add_message(f->st, 1, "a@x");
+	assert_int_equal(store_attachment_add(f->st, msg, "quet.pdf",
+					      "application/pdf", 500000, "aa",
+					      &scan, &err),
+			 0);
+	assert_int_equal(store_attachment_add(f->st, msg, "ky-so.pdf",
+					      "application/pdf", 90000, "bb",
+					      &signed_pdf, &err),
+			 0);
+	assert_int_equal(store_attachment_add(f->st, msg, "logo.png",
+					      "image/png", 900, "cc", &logo,
+					      &err),
+			 0);
+	assert_true(scan > 0 && signed_pdf > scan && logo > signed_pdf);
+	assert_int_equal(
+	    store_attachment_set_reading(f->st, scan, "ocr", NULL, &err), 0);
+	assert_int_equal(
+	    store_scan_page_add(f->st, scan, 1, 91, "Số: 45", &err), 0);
+	assert_int_equal(
+	    store_scan_page_add(f->st, scan, 3, 64, "Nơi nhận", &err), 0);
+	assert_int_equal(
+	    store_attachment_set_reading(f->st, logo, "time-limit", NULL, &err),
+	    0);
+	/* A word the schema does not know is refused. */
+	assert_int_equal(
+	    store_attachment_set_reading(f->st, logo, "maybe", NULL, &err), -1);
+	FREE_AND_NULL(err);
+	assert_int_equal(
+	    store_signature_add(
+		f->st,
+		&(struct store_signature){signed_pdf, 1, "Nguyễn Văn An", 1800,
+					  "valid", "trusted", false},
+		&err),
+	    0);
+	assert_int_equal(
+	    store_signature_add(f->st,
+				&(struct store_signature){signed_pdf, 2, NULL,
+							  0, "unsigned",
+							  "unchecked", false},
+				&err),
+	    0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10, msg, "A",
+					   "s@x", &it, &err),
+			 0);
+	assert_int_equal(store_letter_add(f->st, it.id, &l, &err), 0);
+	assert_int_equal(
+	    store_letter_set_ocr(f->st, it.id, "number date", 64, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+
+	assert_int_equal(store_attachments_get(f->st, msg, &atts, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(atts[0].reading, "ocr");
+	assert_int_equal(atts[0].ocr_confidence, 64);
+	assert_null(atts[1].reading);
+	assert_int_equal(atts[1].ocr_confidence, -1);
+	assert_string_equal(atts[2].reading, "time-limit");
+	assert_string_equal(atts[2].filename, "logo.png");
+	store_attachment_rows_free(atts, n);
+
+	assert_int_equal(store_signatures_get(f->st, it.id, &sigs, &n, &err),
+			 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(sigs[0].filename, "ky-so.pdf");
+	assert_string_equal(sigs[0].signer, "Nguyễn Văn An");
+	assert_int_equal(sigs[0].signed_at, 1800);
+	assert_string_equal(sigs[0].certificate, "trusted");
+	assert_null(sigs[1].signer);
+	assert_string_equal(sigs[1].status, "unsigned");
+	store_signature_rows_free(sigs, n);
+
+	assert_int_equal(store_letter_get(f->st, it.id, &row, &err), 1);
+	assert_string_equal(row.ocr_fields, "number date");
+	assert_int_equal(row.ocr_confidence, 64);
 	store_letter_row_release(&row);
 }
 
@@ -1221,6 +1321,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_8, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reports_sent, setup, teardown),
