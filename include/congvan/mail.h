@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "congvan/config.h"
 #include "congvan/fail.h"
@@ -19,10 +20,12 @@ struct mail_folder {
 	uint32_t exists;
 };
 
-/* A message on the server: its UID and RFC822.SIZE. */
+/* A message on the server: its UID, RFC822.SIZE and INTERNALDATE (when
+ * it reached the mailbox; 0 when the server gave none). */
 struct mail_uid {
 	uint32_t uid;
 	uint32_t size;
+	time_t internal_date;
 };
 
 /* Connects, secures (imaps, or STARTTLS as cfg->tls says), logs in and

@@ -60,6 +60,9 @@ int cmd_serve(const struct cli *cli)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* A reload waits for the cycle: the mail being read or sent goes on
+	 * (a stop may cut it short; the transaction is then rolled back). */
+	sa.sa_flags = SA_RESTART;
 	sigaction(SIGHUP, &sa, NULL);
 	ret = cli_open(cli, &svc, SERVICE_SECRET | SERVICE_EXCLUSIVE);
 	if (ret == 0) {

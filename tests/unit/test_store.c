@@ -96,10 +96,18 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 11 to 10: the documents read by
- * congvan-reader. */
+/* Takes a database back from schema 12 to 11: messages lose when they
+ * were delivered and whether they are history; the first start goes. */
+#define UNDO_SCHEMA_12                                                         \
+	"DROP TABLE first_start; DROP INDEX messages_history;"                 \
+	" ALTER TABLE messages DROP COLUMN history;"                           \
+	" ALTER TABLE messages DROP COLUMN delivered_at;"
+
+/* Takes a database back from schema 11 to 10 (after every later UNDO):
+ * the documents read by congvan-reader. */
 #define UNDO_SCHEMA_11                                                         \
-	"DROP TABLE signatures; DROP TABLE scan_pages;"                        \
+	UNDO_SCHEMA_12                                                         \
+	" DROP TABLE signatures; DROP TABLE scan_pages;"                       \
 	" ALTER TABLE attachments DROP COLUMN reading_note;"                   \
 	" ALTER TABLE attachments DROP COLUMN reading;"                        \
 	" ALTER TABLE letters DROP COLUMN ocr_confidence;"                     \
@@ -315,6 +323,107 @@ static void test_migration_8(void **state)
 		}
 	}
 	store_item_release(&it);
+}
+
+/* A database that holds mail at schema 11 had its first start: it gets
+ * one, with nothing kept (schema 12); a fresh database has none yet. */
+static void test_migration_12(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL;
+	time_t cut = -1;
+	bool first = true;
+
+	add_message(f->st, 1, "m@x");
+	store_close(&f->st);
+	assert_int_equal(
+	    sql(f->path, UNDO_SCHEMA_12 " PRAGMA user_version = 11;"), 0);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(
+	    store_first_start(f->st, 5000, 4000, &cut, &first, &err), 0);
+	assert_false(first);
+	assert_int_equal(cut, 0);
+}
+
+static int history_collect(const struct store_history *h, void *ctx)
+{
+	struct sbuf *sb = ctx;
+
+	sbuf_addf(sb, "%s:%s:%lld;", h->message_id, h->state,
+		  (long long)h->delivered_at);
+	return 0;
+}
+
+/* The first start is recorded once; kept mail is listed by when it was
+ * delivered, marked by span, handed out oldest first and released. */
+static void test_history(void **state)
+{
+	struct fixture *f = *state;
+	struct sbuf sb = SBUF_INIT(256);
+	char sha[STORE_SHA_HEX];
+	char *err = NULL;
+	int64_t n = 0, id = 0, dup = -1, ids[4];
+	time_t cut = -1;
+	bool first = false;
+
+	assert_int_equal(
+	    store_first_start(f->st, 5000, 4000, &cut, &first, &err), 0);
+	assert_true(first);
+	assert_int_equal(cut, 4000);
+	assert_int_equal(
+	    store_first_start(f->st, 9000, 8000, &cut, &first, &err), 0);
+	assert_false(first);
+	assert_int_equal(cut, 4000);
+	for (int i = 0; i < 4; i++) {
+		char msgid[16];
+		struct store_message m = {
+		    .received_at = 5000,
+		    .mailbox = "INBOX",
+		    .uidvalidity = 7,
+		    .uid = (uint32_t)(10 + i),
+		    .sha256 = "ab",
+		    .size = 1,
+		    .message_id = msgid,
+		    .kind = "letter",
+		    /* delivered 3000, 1000, 2000, 4500 */
+		    .delivered_at = i == 3   ? 4500
+				    : i == 0 ? 3000
+					     : i * 1000,
+		    .history = i == 3 ? NULL : STORE_HISTORY_KEPT};
+
+		snprintf(msgid, sizeof(msgid), "m%d@x", i);
+		assert_int_equal(store_message_insert(f->st, &m, &ids[i], &err),
+				 0);
+	}
+	assert_int_equal(
+	    store_history_foreach(f->st, 0, 0, history_collect, &sb, &err), 0);
+	assert_string_equal(sbuf_str(&sb), "m1@x:kept:1000;m2@x:kept:2000;"
+					   "m0@x:kept:3000;");
+	sbuf_reset(&sb);
+	assert_int_equal(store_history_mark(f->st, 1500, 3000, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_history_mark(f->st, 2000, 0, &n, &err), 0);
+	assert_int_equal(n, 1); /* m2 is marked already */
+	assert_int_equal(
+	    store_history_foreach(f->st, 1500, 0, history_collect, &sb, &err),
+	    0);
+	assert_string_equal(sbuf_str(&sb), "m2@x:register:2000;"
+					   "m0@x:register:3000;");
+	assert_int_equal(store_history_next(f->st, &id, sha, &dup, &err), 1);
+	assert_int_equal(id, ids[2]);
+	assert_string_equal(sha, "ab");
+	assert_int_equal(dup, 0);
+	assert_int_equal(store_history_done(f->st, id, &err), 0);
+	assert_int_equal(store_history_next(f->st, &id, sha, &dup, &err), 1);
+	assert_int_equal(id, ids[0]);
+	assert_int_equal(store_history_done(f->st, id, &err), 0);
+	assert_int_equal(store_history_next(f->st, &id, sha, &dup, &err), 0);
+	sbuf_reset(&sb);
+	assert_int_equal(
+	    store_history_foreach(f->st, 0, 0, history_collect, &sb, &err), 0);
+	assert_string_equal(sbuf_str(&sb), "m1@x:kept:1000;");
+	sbuf_release(&sb);
 }
 
 /* A database at schema 2 gains outbox_rcpt (3) and keeps its outbox. */
@@ -1320,6 +1429,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_8, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_12, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_history, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
