@@ -66,10 +66,11 @@ int mail_add_keyword(struct mail_session *s, const uint32_t *uids, size_t n,
 
 bool mail_can_idle(const struct mail_session *s);
 
-/* Waits in IDLE up to timeout seconds or until *stop is set.  Returns 1
- * when the server reported a change, 0 on timeout or stop, -1 on
- * failure. */
+/* Waits in IDLE up to timeout seconds or until *stop is set, under the
+ * signal mask mask (NULL: the thread's own), so that signals blocked
+ * while mail is read and sent arrive while it waits.  Returns 1 when the
+ * server reported a change, 0 on timeout or stop, -1 on failure. */
 int mail_idle(struct mail_session *s, int timeout, volatile sig_atomic_t *stop,
-	      enum fail *fail_r, char **error_r);
+	      const sigset_t *mask, enum fail *fail_r, char **error_r);
 
 #endif

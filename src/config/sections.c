@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "congvan/clock.h"
 #include "congvan/util.h"
+#include "congvan/workday.h"
 #include "private.h"
 
 #define IMAP_EXPECT "imap://HOST[:PORT][/FOLDER] or imaps://..."
@@ -65,7 +65,7 @@ static const struct key_spec mailbox_keys[MBX_NKEYS] = {
     [MBX_CA_FILE] = {"ca_file", "", "a PEM file of trusted certificates"},
     [MBX_FIRST_RUN_DAYS] = {"first_run_days", "",
 			    "a number of days from 0 to 36500, or all"},
-    [MBX_SINCE] = {"since", "", "a date like 2026-01-01"},
+    [MBX_SINCE] = {"since", "", "a date like 2026-01-01 or 1/1/2026"},
 };
 
 enum {
@@ -178,10 +178,14 @@ static void first_run(struct loader *ld, struct raw_section *rs,
 				CONFIG_FIRST_RUN_DAYS, &n);
 	}
 	m->first_run_days = (int)n;
-	if (since && *since &&
-	    (strlen(since) != 10 || clock_parse_iso(since, &m->since) < 0)) {
-		m->since = 0;
-		config_bad_value(ld, rs, MBX_SINCE, since);
+	if (since && *since) {
+		int32_t day;
+
+		if (workday_parse_date(since, &day) < 0) {
+			config_bad_value(ld, rs, MBX_SINCE, since);
+		} else {
+			m->since = workday_day_start(day);
+		}
 	}
 }
 

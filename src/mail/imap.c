@@ -468,13 +468,14 @@ int mail_add_keyword(struct mail_session *s, const uint32_t *uids, size_t n,
 }
 
 /* Polls fd in one-second slices so *stop is noticed promptly. */
-static int wait_readable(int fd, int timeout, volatile sig_atomic_t *stop)
+static int wait_readable(int fd, int timeout, volatile sig_atomic_t *stop,
+			 const sigset_t *mask)
 {
 	for (int waited = 0; waited < timeout && !(stop && *stop); waited++) {
 		struct pollfd pfd = {.fd = fd, .events = POLLIN};
-		int rc = poll(&pfd, 1, 1000);
+		const struct timespec second = {1, 0};
 
-		if (rc > 0) {
+		if (ppoll(&pfd, 1, &second, mask) > 0) {
 			return 1;
 		}
 	}
@@ -482,7 +483,7 @@ static int wait_readable(int fd, int timeout, volatile sig_atomic_t *stop)
 }
 
 int mail_idle(struct mail_session *s, int timeout, volatile sig_atomic_t *stop,
-	      enum fail *fail_r, char **error_r)
+	      const sigset_t *mask, enum fail *fail_r, char **error_r)
 {
 	int rc, changed;
 
@@ -490,7 +491,8 @@ int mail_idle(struct mail_session *s, int timeout, volatile sig_atomic_t *stop,
 	if (rc != MAILIMAP_NO_ERROR) {
 		return fail_with(s, rc, "IDLE", fail_r, error_r);
 	}
-	changed = wait_readable(mailimap_idle_get_fd(s->imap), timeout, stop);
+	changed =
+	    wait_readable(mailimap_idle_get_fd(s->imap), timeout, stop, mask);
 	rc = mailimap_idle_done(s->imap);
 	if (rc != MAILIMAP_NO_ERROR) {
 		return fail_with(s, rc, "IDLE DONE", fail_r, error_r);

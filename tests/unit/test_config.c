@@ -491,6 +491,10 @@ static void test_first_run_since(void **state)
 	assert_int_equal(
 	    load(SERVICE MAILBOX "since = 2026-01-01\n" SMTP, &cfg, &err), 0);
 	assert_int_equal(cfg.mailbox.since, 1767200400);
+	config_free(&cfg);
+	assert_int_equal(
+	    load(SERVICE MAILBOX "since = 1/1/2026\n" SMTP, &cfg, &err), 0);
+	assert_int_equal(cfg.mailbox.since, 1767200400);
 	assert_int_equal(cfg.mailbox.first_run_days, CONFIG_FIRST_RUN_DAYS);
 	config_free(&cfg);
 }
@@ -755,12 +759,15 @@ static const struct error_case bad_value_cases[] = {
     {"first run word", SERVICE MAILBOX "first_run_days = none\n" SMTP,
      "@F:10: 'first_run_days' is not a number of days from 0 to 36500, or"
      " all: 'none'"},
-    {"since vn date", SERVICE MAILBOX "since = 01/01/2026\n" SMTP,
-     "@F:10: 'since' is not a date like 2026-01-01: '01/01/2026'"},
+    {"since day 32", SERVICE MAILBOX "since = 32/01/2026\n" SMTP,
+     "@F:10: 'since' is not a date like 2026-01-01 or 1/1/2026:"
+     " '32/01/2026'"},
     {"since time", SERVICE MAILBOX "since = 2026-01-01T10:00\n" SMTP,
-     "@F:10: 'since' is not a date like 2026-01-01: '2026-01-01T10:00'"},
+     "@F:10: 'since' is not a date like 2026-01-01 or 1/1/2026:"
+     " '2026-01-01T10:00'"},
     {"since month 13", SERVICE MAILBOX "since = 2026-13-01\n" SMTP,
-     "@F:10: 'since' is not a date like 2026-01-01: '2026-13-01'"},
+     "@F:10: 'since' is not a date like 2026-01-01 or 1/1/2026:"
+     " '2026-13-01'"},
     {"poll low", SERVICE MAILBOX "poll_interval = 4\n" SMTP,
      "@F:10: 'poll_interval' is not a number of seconds from 5 to "
      "86400: '4'"},
