@@ -76,6 +76,20 @@ static const struct cli_command commands[] = {
      "  the URL of a person's, a unit's or the Office's calendar feed\n"
      "  --revoke              give it a new URL; the old one stops\n"
      "                        working\n" COMMON_OPTIONS},
+    {"history", cmd_history, "since to search", 0, 0,
+     "usage: congvan [-c FILE] history [--since D] [--to D] [--search T]\n"
+     "  the mail the first start kept as history (no item, no notice), one\n"
+     "  line each: delivered, state (kept, or register when asked for),\n"
+     "  what it looks like, sender, subject, Message-ID (tab-separated)\n"
+     "  --since D, --to D     delivered from, to (inclusive dates)\n"
+     "  --search T            subject, sender or Message-ID contains T\n"
+     "                        (without regard to case or "
+     "diacritics)\n" COMMON_OPTIONS},
+    {"register", cmd_register, "since to", 0, 0,
+     "usage: congvan [-c FILE] register --since D [--to D]\n"
+     "  register the mail kept as history that was delivered from D (to\n"
+     "  D, inclusive) after all: the next cycle of run or serve acts on\n"
+     "  it as if it had just come\n" COMMON_OPTIONS},
     {"inspect", cmd_inspect, "", 1, 1,
      "usage: congvan [-c FILE] inspect FILE|-\n"
      "  parse one message and print it as JSON; needs no configuration\n"
@@ -103,6 +117,10 @@ static const char usage_text[] =
     "                        figures per unit and per person\n"
     "  feed-url [--revoke] ADDRESS|UNIT|office\n"
     "                        the calendar feed's URL\n"
+    "  history [--since D] [--to D] [--search T]\n"
+    "                        the mail the first start kept as history\n"
+    "  register --since D [--to D]\n"
+    "                        register mail kept as history after all\n"
     "  inspect FILE|-        parse one message, print JSON (no config)\n"
     "  trim                  reply body on stdin, its new text on stdout\n"
     "\n"

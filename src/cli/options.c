@@ -28,6 +28,8 @@ enum opt_id {
 	O_FORMAT,
 	O_MAIL,
 	O_REVOKE,
+	O_SINCE,
+	O_SEARCH,
 };
 
 /* Every command option there is. */
@@ -43,6 +45,8 @@ static const struct option all[] = {
     {"format", required_argument, NULL, O_FORMAT},
     {"mail", no_argument, NULL, O_MAIL},
     {"revoke", no_argument, NULL, O_REVOKE},
+    {"since", required_argument, NULL, O_SINCE},
+    {"search", required_argument, NULL, O_SEARCH},
 };
 
 static const struct option global[] = {
@@ -125,6 +129,12 @@ static void set(struct cli *cli, int id, const char *arg)
 		break;
 	case O_REVOKE:
 		cli->revoke = true;
+		break;
+	case O_SINCE:
+		cli->since = arg;
+		break;
+	case O_SEARCH:
+		cli->search = arg;
 		break;
 	default:
 		break;

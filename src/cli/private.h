@@ -20,11 +20,13 @@ struct cli {
 	const char *status;  /* list: --status */
 	bool overdue;        /* list: --overdue */
 	const char *from;    /* audit, report: --from YYYY-MM-DD */
-	const char *to;      /* audit, report: --to YYYY-MM-DD */
+	const char *to;      /* audit, report, history, register: --to */
 	const char *quarter; /* report: --quarter 2026Q2 */
 	const char *format;  /* report: --format text|csv|html */
 	bool mail;           /* report: --mail */
 	bool revoke;         /* feed-url: --revoke */
+	const char *since;   /* history, register: --since YYYY-MM-DD */
+	const char *search;  /* history: --search TEXT */
 	int argc;
 	char **argv; /* the command and its operands */
 };
@@ -68,6 +70,9 @@ int cmd_audit(const struct cli *cli);
 int cmd_report(const struct cli *cli);
 /* cmd_feed_url.c */
 int cmd_feed_url(const struct cli *cli);
+/* cmd_history.c */
+int cmd_history(const struct cli *cli);
+int cmd_register(const struct cli *cli);
 /* cmd_read.c */
 int cmd_inspect(const struct cli *cli);
 int cmd_trim(const struct cli *cli);
