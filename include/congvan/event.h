@@ -48,8 +48,8 @@ enum event_kind {
 	EV_AUTO_RECEIVED,
 	EV_BOUNCE_RECEIVED,
 	EV_UIDVALIDITY_CHANGED,
-	EV_HISTORY_KEPT,     /* the first start kept old mail as history */
-	EV_HISTORY_MARKED,   /* `congvan register` asked for some of it */
+	EV_HISTORY_KEPT,   /* the first start kept old mail as history */
+	EV_HISTORY_MARKED, /* `congvan register` asked for some of it */
 	/* the work */
 	EV_ASSIGNED,
 	EV_DEADLINE_SET,
