@@ -335,11 +335,13 @@ assert_eq 1 $? "the acknowledgement carries no calendar"
 
 t_begin "the Office moves the deadline: same UID, SEQUENCE raised, everyone holding the event told"
 n_pc=$(mail_count truong.pc)
+n_lead=$(mail_count truong.tttn)
 # (the Office answers the assignment a unit forwarded it, references kept)
 reply "$WORK/o1.eml" "vanthu@$D" "$K" "Hạn: 08/01/2027" "tttn@$D"
 deliver vanthu@$D "$WORK/o1.eml"
 run_at 2026-12-28T11:00:00+07:00
 mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "the coordinating unit did not hear of the change"
+mail_wait_count truong.tttn $((n_lead + 1)) 30 || t_fail "the lead unit's head did not hear of the change"
 ics truong.tttn "$(find_mail truong.tttn "Phân công xử lý")" "$WORK/a2.ics" || t_fail "no calendar in the change"
 assert_eq "$LEAD_UID" "$(field "$WORK/a2.ics" uid)" "the same UID"
 assert_eq 1 "$(field "$WORK/a2.ics" sequence)" "SEQUENCE 1"
@@ -439,14 +441,19 @@ deliver a.nguyen@$D "$WORK/d1.eml"
 run_at 2027-01-08T10:00:00+07:00
 assert_eq done "$(q "SELECT status FROM items WHERE key='$K'")" "closed"
 mail_wait_count truong.tttn $((n_head + 2)) 30 || t_fail "the head did not get both cancellations"
-found_lead=0 found_handler=0
-for u in $(mail_uids truong.tttn | tr ' ' '\n' | tail -n +$((n_head + 1))); do
-	ics truong.tttn "$u" "$WORK/x.ics" || continue
-	[ "$(field "$WORK/x.ics" method)" = CANCEL ] || continue
-	case $(field "$WORK/x.ics" uid) in
-	"$LEAD_UID") found_lead=$(field "$WORK/x.ics" sequence); cp "$WORK/x.ics" "$WORK/x-lead.ics" ;;
-	"$HANDLER_UID") found_handler=$(field "$WORK/x.ics" sequence) ;;
-	esac
+# (other mail may come between: look until both are in or 30 s pass)
+found_lead=0 found_handler=0 end=$((SECONDS + 30))
+while [ "$found_lead" = 0 ] || [ "$found_handler" = 0 ]; do
+	for u in $(mail_uids truong.tttn | tr ' ' '\n' | tail -n +$((n_head + 1))); do
+		ics truong.tttn "$u" "$WORK/x.ics" || continue
+		[ "$(field "$WORK/x.ics" method)" = CANCEL ] || continue
+		case $(field "$WORK/x.ics" uid) in
+		"$LEAD_UID") found_lead=$(field "$WORK/x.ics" sequence); cp "$WORK/x.ics" "$WORK/x-lead.ics" ;;
+		"$HANDLER_UID") found_handler=$(field "$WORK/x.ics" sequence) ;;
+		esac
+	done
+	[ $SECONDS -lt $end ] || break
+	[ "$found_lead" = 0 ] || [ "$found_handler" = 0 ] && sleep 0.5
 done
 assert_eq 3 "$found_lead" "CANCEL of the lead's event, SEQUENCE 3"
 assert_eq 1 "$found_handler" "CANCEL of the handler's event (to the head in copy), SEQUENCE 1"

@@ -155,8 +155,11 @@ t_begin "a reply in which nothing was understood is answered, not dropped"
 reply "$WORK/x1.eml" "b.tran@$D" "$K2" "Gia hạn: 12/01/2027
 Lý do: chờ số liệu của các Sở" "truong.tc@$D"
 deliver b.tran@$D "$WORK/x1.eml"
+n=$(mail_count vanthu)
 run_at 2027-01-06T10:00:00+07:00
 assert_eq pending "$(q "SELECT state FROM extensions")" "an extension asked"
+# (the request reaches the Office first; its answer is counted after it)
+mail_wait_count vanthu $((n + 1)) 30 || t_fail "the Office was not asked"
 n=$(mail_count vanthu)
 # the Office answers in its own words, not Đồng ý / Không đồng ý
 reply "$WORK/x2.eml" "vanthu@$D" "$K2" "Văn phòng xin ý kiến Lãnh đạo rồi sẽ trả lời."
