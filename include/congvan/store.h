@@ -203,12 +203,14 @@ int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 		       char **error_r);
 
 /* The recipients of queued mail, for the per-recipient rate limit.
- * Records that outbox entry outbox_id was queued to rcpt at at. */
-int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
-			  time_t at, char **error_r);
+ * Records that outbox entry outbox_id, about item_id (0: about no item),
+ * was queued to rcpt at at. */
+int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, int64_t item_id,
+			  const char *rcpt, time_t at, char **error_r);
 /* *n_r: the entries recorded for rcpt (compared without ASCII case)
  * strictly after since, on item_id's mail only (0: mail about no
- * item). */
+ * item).  One index range (rcpt, item_id, created_at): the cost follows
+ * the rows counted, not the outbox's size. */
 int store_outbox_rcpt_count(struct store *st, const char *rcpt, int64_t item_id,
 			    time_t since, int64_t *n_r, char **error_r);
 

@@ -206,7 +206,8 @@ static int enqueue(struct runtime *rt, const struct outbox_mail *m,
 	o.next_attempt_at = now;
 	ret = store_outbox_add(rt->st, &o, &id, error_r);
 	for (size_t i = 0; ret == 0 && i < l->n; i++) {
-		ret = store_outbox_rcpt_add(rt->st, id, l->v[i], now, error_r);
+		ret = store_outbox_rcpt_add(rt->st, id, m->item_id, l->v[i],
+					    now, error_r);
 	}
 	free(rcpt);
 	return ret;

@@ -233,8 +233,8 @@ int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 	return 0;
 }
 
-int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
-			  time_t at, char **error_r)
+int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, int64_t item_id,
+			  const char *rcpt, time_t at, char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_RCPT_ADD, error_r);
 
@@ -244,6 +244,7 @@ int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
 	sqlite3_bind_int64(s, 1, outbox_id);
 	store_bind_text(s, 2, rcpt);
 	sqlite3_bind_int64(s, 3, at);
+	sqlite3_bind_int64(s, 4, item_id);
 	return store_exec_done(st, s, "recording outbox recipient", error_r);
 }
 

@@ -202,6 +202,15 @@ static const char *const migrations[] = {
     "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
     "  revoked_at INTEGER,"
     "  PRIMARY KEY (kind, subject)) WITHOUT ROWID;",
+    /* 7 -> 8: the rate limit counts a recipient's mail per item (0: mail
+     * about no item), so the item goes into the index: a count reads at
+     * most the few rows it counts, never the recipient's other mail nor
+     * the outbox's rows. */
+    "ALTER TABLE outbox_rcpt ADD COLUMN item_id INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE outbox_rcpt SET item_id = COALESCE((SELECT o.item_id FROM outbox"
+    "  o WHERE o.id = outbox_rcpt.outbox_id), 0);"
+    "DROP INDEX outbox_rcpt_recent;"
+    "CREATE INDEX outbox_rcpt_limit ON outbox_rcpt(rcpt, item_id, created_at);",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -288,11 +297,9 @@ static const char *const sql[Q_COUNT] = {
     [Q_OUTBOX_NEXT] = "SELECT MIN(next_attempt_at) FROM outbox"
 		      " WHERE status = 'pending'",
     [Q_OUTBOX_RCPT_ADD] = "INSERT INTO outbox_rcpt (outbox_id, rcpt,"
-			  " created_at) VALUES (?1, ?2, ?3)",
-    [Q_OUTBOX_RCPT_COUNT] =
-	"SELECT COUNT(*) FROM outbox_rcpt r JOIN outbox o ON o.id = r.outbox_id"
-	" WHERE r.rcpt = ?1 AND r.created_at > ?2"
-	" AND COALESCE(o.item_id, 0) = ?3",
+			  " created_at, item_id) VALUES (?1, ?2, ?3, ?4)",
+    [Q_OUTBOX_RCPT_COUNT] = "SELECT COUNT(*) FROM outbox_rcpt WHERE rcpt = ?1"
+			    " AND item_id = ?3 AND created_at > ?2",
 };
 
 int store_schema_version(void)

@@ -95,13 +95,21 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
+/* Takes a database back from schema 8 to 7: outbox_rcpt without its
+ * item. */
+#define UNDO_SCHEMA_8                                                          \
+	"DROP INDEX outbox_rcpt_limit;"                                        \
+	" ALTER TABLE outbox_rcpt DROP COLUMN item_id;"                        \
+	" CREATE INDEX outbox_rcpt_recent ON outbox_rcpt(rcpt, created_at);"
+
 /* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (feed tokens 7, calendar events 6, reports mailed 5), newest
- * first.  Each migration added at the end of store.c gets its DROP here,
- * chained in UNDO_SCHEMA_4 so that every test below goes back far
- * enough. */
+ * migrations (the rate limit's index 8, feed tokens 7, calendar events
+ * 6, reports mailed 5), newest first.  Each migration added at the end of
+ * store.c gets its undoing here, chained in UNDO_SCHEMA_4 so that every
+ * test below goes back far enough. */
 #define UNDO_SCHEMA_5                                                          \
-	"DROP TABLE feed_tokens; DROP TABLE calendar_entries;"                 \
+	UNDO_SCHEMA_8                                                          \
+	" DROP TABLE feed_tokens; DROP TABLE calendar_entries;"                \
 	" DROP TABLE reports_sent;"
 
 /* Takes a database back from schema 4 to 3 (after every later UNDO). */
@@ -217,10 +225,60 @@ static void test_migration_3(void **state)
 	assert_non_null(f->st);
 	assert_int_equal(store_outbox_stats(f->st, &stats, &err), 0);
 	assert_int_equal(stats.pending, 1);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id, "b@x", 10, &err), 0);
+	assert_int_equal(store_outbox_rcpt_add(f->st, id, 0, "b@x", 10, &err),
+			 0);
 	assert_int_equal(store_outbox_rcpt_count(f->st, "b@x", 0, 0, &n, &err),
 			 0);
 	assert_int_equal(n, 1);
+}
+
+/* A database at schema 7 gains the item of each recipient row (8), read
+ * from its outbox entry: the rate limit goes on counting what was queued
+ * before the upgrade. */
+static void test_migration_8(void **state)
+{
+	struct fixture *f = *state;
+	struct store_outbox o = {.created_at = 10,
+				 .kind = "notice",
+				 .message_id = "m1@x",
+				 .mail_from = "a@x",
+				 .rcpt = "b@x",
+				 .data = "hello",
+				 .data_len = 5,
+				 .next_attempt_at = 10};
+	struct store_item it;
+	int64_t id = 0, id2 = 0, n = -1;
+	char *err = NULL;
+
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 1, "a@x"), "A",
+					   "s@x", &it, &err),
+			 0);
+	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
+	o.message_id = "m2@x";
+	o.item_id = it.id;
+	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
+	store_close(&f->st);
+	assert_int_equal(
+	    sql(f->path, UNDO_SCHEMA_8 " PRAGMA user_version = 7;"), 0);
+	assert_int_equal(sql(f->path, "INSERT INTO outbox_rcpt VALUES"
+				      " (1, 'b@x', 10), (2, 'b@x', 10),"
+				      " (2, 'c@x', 10);"),
+			 0);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(store_outbox_rcpt_count(f->st, "b@x", 0, 0, &n, &err),
+			 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(
+	    store_outbox_rcpt_count(f->st, "B@X", it.id, 0, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(
+	    store_outbox_rcpt_count(f->st, "c@x", it.id, 0, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_outbox_rcpt_count(f->st, "c@x", 0, 0, &n, &err),
+			 0);
+	assert_int_equal(n, 0);
 }
 
 static void test_letters(void **state)
@@ -934,18 +992,27 @@ static void test_outbox(void **state)
 	free(err);
 }
 
+/* Counts per recipient (without case), per item (mail about an item
+ * never counts against mail about no item, nor the other way), after a
+ * given instant. */
 static void test_outbox_rcpt(void **state)
 {
 	static const struct {
 		const char *rcpt;
+		bool on_item; /* the item's mail, else mail about none */
 		time_t since;
 		int64_t n;
 	} cases[] = {
-	    {"b@x.vn", 0, 3},   {"B@X.VN", 0, 3},   {"b@x.vn", 99, 3},
-	    {"b@x.vn", 100, 2}, {"b@x.vn", 299, 1}, {"b@x.vn", 300, 0},
-	    {"c@x.vn", 0, 1},   {"x@x.vn", 0, 0},   {"", 0, 0},
-	    {"b@x.v", 0, 0},    {"%", 0, 0},
+	    {"b@x.vn", false, 0, 3},   {"B@X.VN", false, 0, 3},
+	    {"b@x.vn", false, 99, 3},  {"b@x.vn", false, 100, 2},
+	    {"b@x.vn", false, 299, 1}, {"b@x.vn", false, 300, 0},
+	    {"c@x.vn", false, 0, 1},   {"x@x.vn", false, 0, 0},
+	    {"", false, 0, 0},         {"b@x.v", false, 0, 0},
+	    {"%", false, 0, 0},        {"b@x.vn", true, 0, 2},
+	    {"B@x.VN", true, 399, 1},  {"b@x.vn", true, 400, 0},
+	    {"c@x.vn", true, 0, 0},
 	};
+	struct store_item it;
 	struct store_outbox o = {.created_at = 100,
 				 .kind = "notice",
 				 .message_id = "m1@x",
@@ -955,28 +1022,40 @@ static void test_outbox_rcpt(void **state)
 				 .data_len = 5,
 				 .next_attempt_at = 100};
 	struct fixture *f = *state;
-	int64_t id = 0, id2 = 0, n;
+	int64_t id = 0, id2 = 0, id3 = 0, n;
 	char *err = NULL;
 
 	assert_int_equal(store_begin(f->st, &err), 0);
 	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
 	o.message_id = "m2@x";
 	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id, "b@x.vn", 100, &err),
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 1, "a@x"), "A",
+					   "s@x", &it, &err),
 			 0);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id, "c@x.vn", 100, &err),
-			 0);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id2, "B@x.vn", 200, &err),
-			 0);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id2, "b@X.vn", 300, &err),
-			 0);
+	o.message_id = "m3@x";
+	o.item_id = it.id;
+	assert_int_equal(store_outbox_add(f->st, &o, &id3, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id, 0, "b@x.vn", 100, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id, 0, "c@x.vn", 100, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id2, 0, "B@x.vn", 200, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id2, 0, "b@X.vn", 300, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id3, it.id, "b@x.vn", 300, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id3, it.id, "b@x.vn", 400, &err), 0);
 	assert_int_equal(store_commit(f->st, &err), 0);
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		n = -1;
-		assert_int_equal(store_outbox_rcpt_count(f->st, cases[i].rcpt,
-							 0, cases[i].since, &n,
-							 &err),
-				 0);
+		assert_int_equal(
+		    store_outbox_rcpt_count(f->st, cases[i].rcpt,
+					    cases[i].on_item ? it.id : 0,
+					    cases[i].since, &n, &err),
+		    0);
 		if (n != cases[i].n) {
 			fail_msg("case %zu: '%s' since %lld: %lld, want %lld",
 				 i, cases[i].rcpt, (long long)cases[i].since,
@@ -984,8 +1063,8 @@ static void test_outbox_rcpt(void **state)
 		}
 	}
 	/* An entry that is not in the outbox is refused (foreign key). */
-	assert_int_equal(store_outbox_rcpt_add(f->st, 999, "b@x.vn", 100, &err),
-			 -1);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, 999, 0, "b@x.vn", 100, &err), -1);
 	assert_non_null(strstr(err, "outbox recipient"));
 	free(err);
 }
@@ -1017,6 +1096,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_8, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reports_sent, setup, teardown),
