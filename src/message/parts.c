@@ -379,11 +379,20 @@ static void write_embedded(struct sbuf *sb, const struct message_attachment *a,
 	sbuf_addf(sb, "Content-Transfer-Encoding: %s\r\n\r\n",
 		  ascii ? "7bit" : "8bit");
 	start = sb->len;
-	for (size_t i = 0; i < a->len; i++) {
-		if (a->data[i] == '\n' && (i == 0 || a->data[i - 1] != '\r')) {
-			sbuf_addch(sb, '\r');
+	/* Runs up to each bare LF copied whole: a letter is hundreds of KB. */
+	for (size_t i = 0; i < a->len;) {
+		const char *lf = memchr(a->data + i, '\n', a->len - i);
+		size_t end = lf ? (size_t)(lf - a->data) : a->len;
+
+		sbuf_add(sb, a->data + i, end - i);
+		if (lf) {
+			if (end == 0 || a->data[end - 1] != '\r') {
+				sbuf_addch(sb, '\r');
+			}
+			sbuf_addch(sb, '\n');
+			end++;
 		}
-		sbuf_addch(sb, a->data[i]);
+		i = end;
 	}
 	end_content(sb, start);
 }

@@ -1400,6 +1400,47 @@ static void test_compose_embedded_message(void **state)
 	free(msg);
 }
 
+/* The embedded letter keeps its bytes; only bare LFs gain their CR (at
+ * the start, the end, between CRLF lines), and it ends with a line end. */
+static void test_compose_embedded_line_ends(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+	    {"X: y\n\nbody\n", "X: y\r\n\r\nbody\r\n"},
+	    {"X: y\r\n\r\nbody\r\n", "X: y\r\n\r\nbody\r\n"},
+	    {"X: y\r\n\nb\nc\r\nd", "X: y\r\n\r\nb\r\nc\r\nd\r\n"},
+	    {"\nX: y\n\n\n", "\r\nX: y\r\n\r\n\r\n"},
+	    {"X: y\n\nz", "X: y\r\n\r\nz\r\n"},
+	};
+	static const char cte[] = "Content-Transfer-Encoding: 7bit\r\n\r\n";
+	struct message_out out = base_out();
+	char *msg = NULL, *error = NULL;
+	size_t len = 0;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_attachment att = {"a.eml", "message/rfc822",
+						 cases[i].in,
+						 strlen(cases[i].in)};
+		const char *p;
+		size_t n = strlen(cases[i].want);
+
+		out.attachments = &att;
+		out.n_attachments = 1;
+		assert_int_equal(message_compose(&out, &msg, &len, &error), 0);
+		p = strstr(msg, cte);
+		assert_non_null(p);
+		p += strlen(cte);
+		if (strncmp(p, cases[i].want, n) != 0 ||
+		    strncmp(p + n, "--", 2) != 0) {
+			fail_msg("case %zu: embedded as '%.*s'", i, (int)n + 2,
+				 p);
+		}
+		free(msg);
+	}
+}
+
 static void test_compose_attachments(void **state)
 {
 	static const struct {
@@ -1962,6 +2003,7 @@ int main(void)
 	    cmocka_unit_test(test_compose_multipart),
 	    cmocka_unit_test(test_compose_attachments),
 	    cmocka_unit_test(test_compose_embedded_message),
+	    cmocka_unit_test(test_compose_embedded_line_ends),
 	    cmocka_unit_test(test_compose_attachments_limit),
 	    cmocka_unit_test(test_compose_calendar),
 	    cmocka_unit_test(test_compose_calendar_method_forms),
