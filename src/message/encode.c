@@ -96,9 +96,10 @@ static size_t qp_token(const char *s, size_t n, size_t k, size_t col,
 	return 3;
 }
 
-/* One input line (without its line break). */
+/* One input line (without its line break), one output line at a time. */
 static void qp_line(struct sbuf *sb, const char *s, size_t n)
 {
+	char line[QP_LINE_MAX + 3];
 	size_t col = 0;
 	char tok[3];
 
@@ -107,13 +108,15 @@ static void qp_line(struct sbuf *sb, const char *s, size_t n)
 		size_t len = qp_token(s, n, k, col, tok);
 
 		if (col + len > limit) {
+			sbuf_add(sb, line, col);
 			sbuf_add(sb, "=\r\n", 3);
 			col = 0;
 			len = qp_token(s, n, k, col, tok);
 		}
-		sbuf_add(sb, tok, len);
+		memcpy(line + col, tok, len);
 		col += len;
 	}
+	sbuf_add(sb, line, col);
 }
 
 void message_qp_encode(struct sbuf *sb, const char *text, size_t len)

@@ -1441,6 +1441,107 @@ static void test_compose_embedded_line_ends(void **state)
 	}
 }
 
+/* An attachment left out (message_compose_deferred) and written later
+ * (message_attachment_write) gives the message message_compose writes:
+ * the same part, at the place left for it, read back as the forward. */
+static void test_compose_deferred(void **state)
+{
+	static const char letter[] =
+	    "From: Bộ Tài chính <vanthu@mof.example>\n"
+	    "Subject: V/v ngân sách\n\n"
+	    "Số: 12/BTC-KHTC\nKính gửi: Bộ Công Thương\n";
+	struct message_attachment att[] = {
+	    {"ghi-chu.txt", "text/plain", "ghi chú", strlen("ghi chú")},
+	    {"CV-2026-000001.eml", "message/rfc822", letter,
+	     sizeof(letter) - 1}};
+	struct message_attachment later = att[1];
+	struct message_out out = base_out();
+	struct sbuf part = SBUF_INIT(SIZE_MAX), whole = SBUF_INIT(SIZE_MAX);
+	struct mime_doc doc;
+	char *full = NULL, *holey = NULL, *error = NULL;
+	size_t full_len = 0, len = 0, at = 0;
+
+	(void)state;
+	out.attachments = att;
+	out.n_attachments = 2;
+	message_attachment_write(&part, &att[1]);
+	assert_non_null(strstr(part.buf, "Content-Type: message/rfc822;"));
+	assert_int_equal(message_compose(&out, &full, &full_len, &error), 0);
+	assert_non_null(strstr(full, part.buf));
+	/* Left out: no data needed, and a place just after its boundary. */
+	att[1].data = NULL;
+	att[1].len = 0;
+	assert_int_equal(
+	    message_compose_deferred(&out, 1, &holey, &len, &at, &error), 0);
+	assert_null(strstr(holey, "Kính gửi"));
+	assert_true(at > 4 && at < len);
+	assert_memory_equal(holey + at - 2, "\r\n", 2);
+	assert_memory_equal(holey + at, "--", 2);
+	assert_int_equal(len + part.len, full_len);
+	sbuf_add(&whole, holey, at);
+	message_attachment_write(&whole, &later);
+	sbuf_add(&whole, holey + at, len - at);
+	assert_int_equal(whole.len, full_len);
+	mime_parse(whole.buf, whole.len, 0, &doc);
+	assert_int_equal(doc.n_attachments, 1);
+	assert_non_null(doc.forwarded);
+	assert_non_null(strstr(doc.forwarded->text, "Số: 12/BTC-KHTC"));
+	mime_doc_free(&doc);
+	free(holey);
+	/* No such attachment. */
+	assert_int_equal(
+	    message_compose_deferred(&out, 2, &holey, &len, &at, &error), -1);
+	assert_null(holey);
+	assert_non_null(strstr(error, "no such attachment"));
+	free(error);
+	sbuf_release(&whole);
+	sbuf_release(&part);
+	free(full);
+}
+
+/* Valid UTF-8 is kept as it is, any other byte is read as windows-1252;
+ * with flatten, control characters (C0, DEL, C1) become spaces. */
+static void test_utf8_append(void **state)
+{
+	static const struct {
+		const char *in;
+		bool flatten;
+		const char *want;
+	} cases[] = {
+	    {"", false, ""},
+	    {"abc", true, "abc"},
+	    {"Việt Nam", true, "Việt Nam"},
+	    {"a\x80"
+	     "b",
+	     false,
+	     "a\xe2\x82\xac"
+	     "b"},
+	    {"\xff", false, "\xc3\xbf"},
+	    {"\xe1\xbb", false, "\xc3\xa1\xc2\xbb"},
+	    {"x\xed\xa0\x80y", false,
+	     "x\xc3\xad\xc2\xa0\xe2\x82\xac"
+	     "y"},
+	    {"a\tb\nc\x7f", false, "a\tb\nc\x7f"},
+	    {"a\tb\nc\x7f", true, "a b c "},
+	    {"\x81", true, "\xef\xbf\xbd"},
+	    {"\xc2\x85!", false, "\xc2\x85!"},
+	    {"\xc2\x85!", true, " !"},
+	    {"Đ\x01ồng ý", true, "Đ ồng ý"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct sbuf sb = SBUF_INIT(SIZE_MAX);
+
+		message_utf8_append(&sb, cases[i].in, strlen(cases[i].in),
+				    cases[i].flatten);
+		if (strcmp(sbuf_str(&sb), cases[i].want) != 0) {
+			fail_msg("case %zu: '%s'", i, sbuf_str(&sb));
+		}
+		sbuf_release(&sb);
+	}
+}
+
 static void test_compose_attachments(void **state)
 {
 	static const struct {
@@ -2004,6 +2105,8 @@ int main(void)
 	    cmocka_unit_test(test_compose_attachments),
 	    cmocka_unit_test(test_compose_embedded_message),
 	    cmocka_unit_test(test_compose_embedded_line_ends),
+	    cmocka_unit_test(test_compose_deferred),
+	    cmocka_unit_test(test_utf8_append),
 	    cmocka_unit_test(test_compose_attachments_limit),
 	    cmocka_unit_test(test_compose_calendar),
 	    cmocka_unit_test(test_compose_calendar_method_forms),
