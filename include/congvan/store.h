@@ -39,6 +39,12 @@ void store_rollback(struct store *st);
  * Must run inside a transaction: the blob's place is recorded there. */
 int store_blob_put(struct store *st, const void *data, size_t len,
 		   char sha_r[STORE_SHA_HEX], char **error_r);
+/* The SHA-256 of data in hex, as blobs are kept: a pure function, so
+ * another thread may hash what store_blob_put_hashed then keeps. */
+void store_blob_hash(const void *data, size_t len, char sha_r[STORE_SHA_HEX]);
+/* store_blob_put for data whose store_blob_hash is sha. */
+int store_blob_put_hashed(struct store *st, const void *data, size_t len,
+			  const char sha[STORE_SHA_HEX], char **error_r);
 /* Makes every blob written so far durable; store_commit calls it before
  * committing, so a committed message always has its bytes. */
 int store_blob_sync(struct store *st, char **error_r);
@@ -179,16 +185,24 @@ struct store_outbox {
 	const char *message_id;
 	const char *mail_from;
 	const char *rcpt; /* addresses separated by '\n' */
-	const char *data; /* the whole RFC 5322 message */
+	const char *data; /* the RFC 5322 message (but an attachment) */
 	size_t data_len;
 	int attempts;
 	time_t next_attempt_at;
+	/* A stored message attached by reference, or NULL: the MIME part
+	 * of blob attach_sha (message/rfc822, file name attach_name) goes
+	 * at byte attach_at of data (message_attachment_write). */
+	const char *attach_sha;
+	const char *attach_name;
+	size_t attach_at;
 };
 int store_outbox_add(struct store *st, const struct store_outbox *o,
 		     int64_t *id_r, char **error_r);
-/* Calls cb for pending entries due at now, oldest first, at most limit. */
+/* Calls cb for pending entries due at now, oldest first, at most limit.
+ * Without with_data, o->data is NULL (and not read): for entries that
+ * are only put off. */
 typedef int store_outbox_cb(const struct store_outbox *o, void *ctx);
-int store_outbox_due(struct store *st, time_t now, int limit,
+int store_outbox_due(struct store *st, time_t now, int limit, bool with_data,
 		     store_outbox_cb *cb, void *ctx, char **error_r);
 int store_outbox_sent(struct store *st, int64_t id, time_t now, char **error_r);
 int store_outbox_retry(struct store *st, int64_t id, time_t next_at,

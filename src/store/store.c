@@ -202,15 +202,22 @@ static const char *const migrations[] = {
     "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
     "  revoked_at INTEGER,"
     "  PRIMARY KEY (kind, subject)) WITHOUT ROWID;",
-    /* 7 -> 8: the rate limit counts a recipient's mail per item (0: mail
-     * about no item), so the item goes into the index: a count reads at
-     * most the few rows it counts, never the recipient's other mail nor
-     * the outbox's rows. */
+    /* 7 -> 8: intake at scale.  The rate limit counts a recipient's mail
+     * per item (0: mail about no item), so the item goes into the index:
+     * a count reads at most the few rows it counts, never the
+     * recipient's other mail nor the outbox's rows.  A stored message
+     * attached to queued mail (the letter) is kept by reference: data
+     * leaves out its MIME part, which goes at byte attach_at when sent
+     * (message_attachment_write of blob attach_sha, message/rfc822,
+     * file name attach_name). */
     "ALTER TABLE outbox_rcpt ADD COLUMN item_id INTEGER NOT NULL DEFAULT 0;"
     "UPDATE outbox_rcpt SET item_id = COALESCE((SELECT o.item_id FROM outbox"
     "  o WHERE o.id = outbox_rcpt.outbox_id), 0);"
     "DROP INDEX outbox_rcpt_recent;"
-    "CREATE INDEX outbox_rcpt_limit ON outbox_rcpt(rcpt, item_id, created_at);",
+    "CREATE INDEX outbox_rcpt_limit ON outbox_rcpt(rcpt, item_id, created_at);"
+    "ALTER TABLE outbox ADD COLUMN attach_sha TEXT;"
+    "ALTER TABLE outbox ADD COLUMN attach_name TEXT;"
+    "ALTER TABLE outbox ADD COLUMN attach_at INTEGER;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -277,13 +284,19 @@ static const char *const sql[Q_COUNT] = {
 			 " detail FROM events WHERE item_id = ?1"
 			 " ORDER BY id",
     [Q_OUTBOX_ADD] = "INSERT INTO outbox (item_id, created_at, kind,"
-		     " message_id, mail_from, rcpt, data, next_attempt_at)"
-		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		     " message_id, mail_from, rcpt, data, next_attempt_at,"
+		     " attach_sha, attach_name, attach_at)"
+		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [Q_OUTBOX_DUE] = "SELECT id FROM outbox WHERE status = 'pending'"
 		     " AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
     [Q_OUTBOX_GET] = "SELECT id, item_id, created_at, kind, message_id,"
-		     " mail_from, rcpt, data, attempts, next_attempt_at"
+		     " mail_from, rcpt, data, attempts, next_attempt_at,"
+		     " attach_sha, attach_name, attach_at"
 		     " FROM outbox WHERE id = ?1 AND status = 'pending'",
+    [Q_OUTBOX_HEAD] = "SELECT id, item_id, created_at, kind, message_id,"
+		      " mail_from, rcpt, NULL, attempts, next_attempt_at,"
+		      " attach_sha, attach_name, attach_at"
+		      " FROM outbox WHERE id = ?1 AND status = 'pending'",
     [Q_OUTBOX_SENT] = "UPDATE outbox SET status = 'sent', done_at = ?2,"
 		      " attempts = attempts + 1, last_error = NULL"
 		      " WHERE id = ?1",
