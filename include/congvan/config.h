@@ -83,7 +83,7 @@ struct config_rule {
 	char *from;    /* lower-cased: an address, "*@DOMAIN" (that domain) or
 			* "*@*.DOMAIN" (its subdomains, not DOMAIN itself) */
 	char *subject; /* as written; NULL: any subject */
-	char *subject_folded; /* reply_fold(subject), runs of white space
+	char *subject_folded; /* text_fold(subject), runs of white space
 			       * made one space; NULL with subject */
 	char *lead;           /* the unit's code as in its [unit] header */
 	char **coordinate;    /* codes as in their [unit] headers */

@@ -169,17 +169,4 @@ char *message_make_id(const char *tag, const char *domain, time_t now);
  */
 void message_format_date(time_t t, char buf[64]);
 
-/* For reading message bodies (src/mime).  struct sbuf is in util.h. */
-struct sbuf;
-
-/* Appends len bytes of s to sb as valid UTF-8: valid sequences are kept,
- * every other byte is read as windows-1252.  Unlike
- * message_decode_header, control characters and line ends are kept. */
-void message_utf8_repair_append(struct sbuf *sb, const char *s, size_t len);
-
-/* The code point of the UTF-8 sequence at s[*i] (len bytes in all), and
- * advances *i past it; -1 (advancing one byte) when the sequence is not
- * valid: overlong, surrogate, truncated or out of range. */
-int32_t message_utf8_decode(const char *s, size_t len, size_t *i);
-
 #endif

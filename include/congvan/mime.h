@@ -95,8 +95,4 @@ void mime_doc_free(struct mime_doc *doc);
  * NULL. */
 char *mime_html_to_text(const char *html, size_t len);
 
-/* NFC normalisation of UTF-8 text: invalid bytes are first read as
- * windows-1252, NUL bytes dropped.  Caller frees; never NULL. */
-char *mime_nfc(const char *s, size_t len);
-
 #endif

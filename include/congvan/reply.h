@@ -68,8 +68,4 @@ struct reply_parsed {
 void reply_parse(const char *new_text, struct reply_parsed *out_r);
 void reply_parsed_free(struct reply_parsed *p);
 
-/* Folds text for matching: NFC input, lower-cased, Vietnamese diacritics
- * removed, đ -> d.  Caller frees. */
-char *reply_fold(const char *s);
-
 #endif

@@ -346,7 +346,7 @@ int store_audit_foreach(struct store *st, time_t from, time_t to,
 			const char *unit, store_audit_cb *cb, void *ctx,
 			char **error_r);
 
-/* --- calendar.c: the iCalendar events sent for deadlines --------------- */
+/* --- calendar_entries.c: the iCalendar events sent for deadlines ------- */
 
 /* One event (src/ical): its UID names the item and the part of the work
  * (role: lead, handler, consult, coordinate); SEQUENCE starts at 0. */
@@ -477,7 +477,7 @@ int store_report_sent(struct store *st, const char *period, char **error_r);
 int store_report_mark_sent(struct store *st, const char *period, time_t at,
 			   const char *message_id, char **error_r);
 
-/* --- feeds.c: calendar feed tokens ---------------------------------------
+/* --- feed_tokens.c: calendar feed tokens ---------------------------------
  */
 
 /* The version of the feed of kind ("person", "unit", "office") and

@@ -43,7 +43,7 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 int workflow_tick(struct runtime *rt, char **error_r);
 
 /* With [smtp] reply_plus and a service secret: the signed reply address
- * of item key (BOX+TOKEN@DOMAIN, see src/workflow/token.c), which the
+ * of item key (BOX+TOKEN@DOMAIN, see src/workflow/reply_address.c), which the
  * caller frees; NULL otherwise. */
 char *workflow_reply_address(const struct runtime *rt, const char *key);
 

@@ -11,6 +11,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "congvan/text.h"
 #include "congvan/clock.h"
 #include "congvan/config.h"
 #include "congvan/feed.h"
@@ -673,7 +674,7 @@ static int cmd_trim(const struct cli *cli)
 			strerror(errno));
 		return EX_NOINPUT;
 	}
-	nfc = mime_nfc(data, len); /* iOS sends NFD */
+	nfc = text_nfc(data, len); /* iOS sends NFD */
 	text = reply_trim(nfc, strlen(nfc));
 	fputs(text, stdout);
 	if (*text) {

@@ -179,7 +179,7 @@ bool config_from_matches(const char *from, const char *addr)
 char *config_fold(const char *s, size_t len)
 {
 	char *raw = xstrndup(s, len);
-	char *folded = reply_fold(raw);
+	char *folded = text_fold(raw);
 	char *w = folded;
 	bool space = false;
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "congvan/config.h"
+#include "congvan/text.h"
 
 struct loader;
 struct raw_section;
@@ -107,7 +108,7 @@ extern const struct section_kind config_unit_kind;
 extern const struct section_kind config_rule_kind;
 extern const struct section_kind config_deadlines_kind;
 extern const struct section_kind config_calendar_kind;
-/* [report] (report.c). */
+/* [report] (report_section.c). */
 extern const struct section_kind config_report_kind;
 void config_report_free(struct config_report *r);
 /* [feed] (feed.c). */
@@ -190,7 +191,7 @@ int config_entry_parse(const char *s, size_t len, struct config_person *p_r);
 bool config_from_valid(const char *from);
 /* Whether addr matches the (valid) from of a rule, ignoring case. */
 bool config_from_matches(const char *from, const char *addr);
-/* reply_fold of the span, with white space runs made one space and
+/* text_fold of the span, with white space runs made one space and
  * trimmed; caller frees. */
 char *config_fold(const char *s, size_t len);
 

@@ -3,7 +3,8 @@
  * into struct config, a struct section_kind, and an entry in
  * config_section_kinds.  The directory's kinds ([leaders], [unit CODE],
  * [rule NAME]) live in directory.c, [deadlines] and [calendar] in
- * deadlines.c, [report] in report.c, [feed] in feed.c. */
+ * deadlines.c, [report] in report_section.c, [feed] in
+ * feed_section.c. */
 #include <stdlib.h>
 #include <errno.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * "27/4/2023", "ngày 05-03-2026" (read from folded text). */
 #include "private.h"
 
-bool date_valid(int y, int m, int d)
+bool letter_date_valid(int y, int m, int d)
 {
 	static const int days[] = {31, 28, 31, 30, 31, 30,
 				   31, 31, 30, 31, 30, 31};
@@ -14,7 +14,7 @@ bool date_valid(int y, int m, int d)
 	return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-int date_cmp(const struct ymd *a, const struct ymd *b)
+int letter_date_cmp(const struct ymd *a, const struct ymd *b)
 {
 	long x = (long)a->y * 10000 + a->m * 100 + a->d;
 	long y = (long)b->y * 10000 + b->m * 100 + b->d;
@@ -30,7 +30,7 @@ static void put_digits(char *out, int v, int width)
 	}
 }
 
-void date_format(const struct ymd *d, char out[11])
+void letter_date_format(const struct ymd *d, char out[11])
 {
 	put_digits(out, d->y, 4);
 	out[4] = '-';
@@ -62,23 +62,25 @@ static size_t digits(const char *f, size_t pos, size_t end, size_t min,
 /* "tháng M năm Y" after the day. */
 static size_t words_rest(const char *f, size_t pos, size_t end, struct ymd *d)
 {
-	pos = fold_word(f, pos, end, "thang");
+	pos = text_fold_word(f, pos, end, "thang");
 	if (pos == 0) {
 		return 0;
 	}
-	pos = digits(f, fold_skip_blank(f, pos, end, true), end, 1, 2, &d->m);
+	pos = digits(f, text_fold_skip_blank(f, pos, end, true), end, 1, 2,
+		     &d->m);
 	if (pos == 0) {
 		return 0;
 	}
-	pos = fold_skip_blank(f, pos, end, true);
+	pos = text_fold_skip_blank(f, pos, end, true);
 	if (pos < end && f[pos] == ',') {
-		pos = fold_skip_blank(f, pos + 1, end, true);
+		pos = text_fold_skip_blank(f, pos + 1, end, true);
 	}
-	pos = fold_word(f, pos, end, "nam");
+	pos = text_fold_word(f, pos, end, "nam");
 	if (pos == 0) {
 		return 0;
 	}
-	return digits(f, fold_skip_blank(f, pos, end, true), end, 4, 4, &d->y);
+	return digits(f, text_fold_skip_blank(f, pos, end, true), end, 4, 4,
+		      &d->y);
 }
 
 /* "/M/Y" (or with '-' or '.') after the day. */
@@ -90,41 +92,41 @@ static size_t numeric_rest(const char *f, size_t pos, size_t end, struct ymd *d)
 		return 0;
 	}
 	sep = f[pos];
-	pos = fold_skip_blank(f, pos + 1, end, false);
+	pos = text_fold_skip_blank(f, pos + 1, end, false);
 	pos = digits(f, pos, end, 1, 2, &d->m);
 	if (pos == 0) {
 		return 0;
 	}
-	pos = fold_skip_blank(f, pos, end, false);
+	pos = text_fold_skip_blank(f, pos, end, false);
 	if (pos >= end || f[pos] != sep) {
 		return 0;
 	}
-	pos = fold_skip_blank(f, pos + 1, end, false);
+	pos = text_fold_skip_blank(f, pos + 1, end, false);
 	return digits(f, pos, end, 4, 4, &d->y);
 }
 
-size_t date_parse(const char *f, size_t pos, size_t end, struct ymd *d_r)
+size_t letter_date_parse(const char *f, size_t pos, size_t end, struct ymd *d_r)
 {
 	struct ymd d = {0, 0, 0};
-	size_t e = fold_word(f, pos, end, "ngay");
+	size_t e = text_fold_word(f, pos, end, "ngay");
 	size_t r;
 
 	if (e > 0) {
-		pos = fold_skip_blank(f, e, end, true);
-	} else if (pos > 0 && fold_is_alnum(f[pos - 1])) {
+		pos = text_fold_skip_blank(f, e, end, true);
+	} else if (pos > 0 && text_fold_is_alnum(f[pos - 1])) {
 		return 0;
 	}
 	pos = digits(f, pos, end, 1, 2, &d.d);
 	if (pos == 0) {
 		return 0;
 	}
-	e = fold_skip_blank(f, pos, end, true);
+	e = text_fold_skip_blank(f, pos, end, true);
 	r = words_rest(f, e, end, &d);
 	if (r == 0) {
 		r = numeric_rest(f, e, end, &d);
 	}
-	if (r == 0 || (r < end && fold_is_alnum(f[r])) ||
-	    !date_valid(d.y, d.m, d.d)) {
+	if (r == 0 || (r < end && text_fold_is_alnum(f[r])) ||
+	    !letter_date_valid(d.y, d.m, d.d)) {
 		return 0;
 	}
 	*d_r = d;

@@ -20,12 +20,12 @@ static size_t skip_fillers(const char *f, size_t pos, size_t end)
 	for (int n = 0; n < FILLERS_MAX; n++) {
 		size_t e = 0;
 
-		pos = fold_skip_blank(f, pos, end, true);
+		pos = text_fold_skip_blank(f, pos, end, true);
 		if (pos < end && (f[pos] == ':' || f[pos] == ',')) {
 			e = pos + 1;
 		}
 		for (size_t k = 0; k < ARRAY_SIZE(fillers) && e == 0; k++) {
-			e = fold_word(f, pos, end, fillers[k]);
+			e = text_fold_word(f, pos, end, fillers[k]);
 		}
 		if (e == 0) {
 			break;
@@ -54,18 +54,18 @@ static size_t skip_time(const char *f, size_t pos, size_t end)
 	if (e == pos) {
 		return pos;
 	}
-	e = fold_skip_blank(f, e, end, false);
-	u = fold_match(f, e, end, "gio");
+	e = text_fold_skip_blank(f, e, end, false);
+	u = text_fold_match(f, e, end, "gio");
 	if (u == 0 && e < end && (f[e] == 'h' || f[e] == 'g')) {
 		u = e + 1;
 	}
 	if (u == 0) {
 		return pos;
 	}
-	e = skip_digits(f, fold_skip_blank(f, u, end, false), end, 2);
-	e = fold_skip_blank(f, e, end, false);
-	if (fold_word(f, e, end, "phut") > 0) {
-		e = fold_word(f, e, end, "phut");
+	e = skip_digits(f, text_fold_skip_blank(f, u, end, false), end, 2);
+	e = text_fold_skip_blank(f, e, end, false);
+	if (text_fold_word(f, e, end, "phut") > 0) {
+		e = text_fold_word(f, e, end, "phut");
 	} else if (e < end && (f[e] == '\'' || f[e] == 'p')) {
 		e++;
 	}
@@ -77,7 +77,7 @@ static size_t date_after(const char *f, size_t pos, size_t end, struct ymd *d_r)
 {
 	pos = skip_fillers(f, pos, end);
 	pos = skip_fillers(f, skip_time(f, pos, end), end);
-	return date_parse(f, pos, end, d_r);
+	return letter_date_parse(f, pos, end, d_r);
 }
 
 /* "hạn" and up to HAN_WORDS words ("thời hạn nộp báo cáo:"). */
@@ -90,11 +90,11 @@ static size_t date_after_han(const char *f, size_t pos, size_t end,
 		if (e > 0) {
 			return e;
 		}
-		pos = fold_skip_blank(f, pos, end, false);
+		pos = text_fold_skip_blank(f, pos, end, false);
 		if (pos >= end || !(f[pos] >= 'a' && f[pos] <= 'z')) {
 			return 0;
 		}
-		while (pos < end && fold_is_alnum(f[pos])) {
+		while (pos < end && text_fold_is_alnum(f[pos])) {
 			pos++;
 		}
 	}
@@ -110,17 +110,17 @@ static size_t deadline_at(const char *f, size_t pos, size_t end,
 	size_t e;
 
 	for (size_t k = 0; k < ARRAY_SIZE(words); k++) {
-		e = fold_word(f, pos, end, words[k]);
+		e = text_fold_word(f, pos, end, words[k]);
 		if (e > 0) {
 			return date_after(f, e, end, d_r);
 		}
 	}
-	e = fold_word(f, pos, end, "han");
+	e = text_fold_word(f, pos, end, "han");
 	return e > 0 ? date_after_han(f, e, end, d_r) : 0;
 }
 
-bool deadline_scan(const struct ftext *ft, const struct ymd *after,
-		   struct ymd *d_r)
+bool letter_deadline_scan(const struct text_folded *ft, const struct ymd *after,
+			  struct ymd *d_r)
 {
 	const char *f = ft->f;
 
@@ -129,11 +129,11 @@ bool deadline_scan(const struct ftext *ft, const struct ymd *after,
 
 		if ((f[p] != 't' && f[p] != 'c' && f[p] != 'h' &&
 		     f[p] != 'k') ||
-		    (p > 0 && fold_is_alnum(f[p - 1]))) {
+		    (p > 0 && text_fold_is_alnum(f[p - 1]))) {
 			continue;
 		}
 		if (deadline_at(f, p, ft->len, &d) == 0 ||
-		    (after && date_cmp(&d, after) <= 0)) {
+		    (after && letter_date_cmp(&d, after) <= 0)) {
 			continue;
 		}
 		*d_r = d;
@@ -144,19 +144,19 @@ bool deadline_scan(const struct ftext *ft, const struct ymd *after,
 
 bool letter_find_deadline(const char *text, size_t len, char date_r[11])
 {
-	struct ftext ft;
+	struct text_folded ft;
 	struct ymd d;
 	bool found;
 
 	if (!text || len == 0) {
 		return false;
 	}
-	ftext_init(&ft, text,
-		   len < LETTER_DEADLINE_MAX ? len : LETTER_DEADLINE_MAX);
-	found = deadline_scan(&ft, NULL, &d);
+	text_folded_init(&ft, text,
+			 len < LETTER_DEADLINE_MAX ? len : LETTER_DEADLINE_MAX);
+	found = letter_deadline_scan(&ft, NULL, &d);
 	if (found) {
-		date_format(&d, date_r);
+		letter_date_format(&d, date_r);
 	}
-	ftext_release(&ft);
+	text_folded_release(&ft);
 	return found;
 }

@@ -5,7 +5,7 @@
 #include "congvan/util.h"
 #include "private.h"
 
-void lines_split(const struct ftext *ft, struct lines *lines_r)
+void letter_lines_split(const struct text_folded *ft, struct lines *lines_r)
 {
 	size_t n = 1;
 	size_t start = 0;
@@ -25,7 +25,7 @@ void lines_split(const struct ftext *ft, struct lines *lines_r)
 	}
 }
 
-void lines_free(struct lines *lines)
+void letter_lines_free(struct lines *lines)
 {
 	FREE_AND_NULL(lines->v);
 	lines->n = 0;
@@ -37,30 +37,31 @@ static size_t gap_at(const char *f, size_t pos, size_t end)
 	size_t e = pos;
 
 	if (pos < end && f[pos] == '\t') {
-		return fold_skip_blank(f, pos, end, false) - pos;
+		return text_fold_skip_blank(f, pos, end, false) - pos;
 	}
 	while (e < end && f[e] == ' ') {
 		e++;
 	}
 	if (e - pos >= 3 || (e > pos && e < end && f[e] == '\t')) {
-		return fold_skip_blank(f, pos, end, false) - pos;
+		return text_fold_skip_blank(f, pos, end, false) - pos;
 	}
 	return 0;
 }
 
 static size_t trim_end(const char *f, size_t pos, size_t end)
 {
-	while (end > pos && fold_is_blank(f[end - 1])) {
+	while (end > pos && text_fold_is_blank(f[end - 1])) {
 		end--;
 	}
 	return end;
 }
 
-bool cell_first(const char *f, size_t pos, size_t end, size_t *s_r, size_t *e_r)
+bool letter_cell_first(const char *f, size_t pos, size_t end, size_t *s_r,
+		       size_t *e_r)
 {
 	size_t i;
 
-	pos = fold_skip_blank(f, pos, end, false);
+	pos = text_fold_skip_blank(f, pos, end, false);
 	for (i = pos; i < end; i++) {
 		if (gap_at(f, i, end) > 0) {
 			break;
@@ -71,11 +72,12 @@ bool cell_first(const char *f, size_t pos, size_t end, size_t *s_r, size_t *e_r)
 	return *e_r > *s_r;
 }
 
-bool cell_last(const char *f, size_t pos, size_t end, size_t *s_r, size_t *e_r)
+bool letter_cell_last(const char *f, size_t pos, size_t end, size_t *s_r,
+		      size_t *e_r)
 {
 	size_t start;
 
-	pos = fold_skip_blank(f, pos, end, false);
+	pos = text_fold_skip_blank(f, pos, end, false);
 	start = pos;
 	for (size_t i = pos; i < end; i++) {
 		size_t g = gap_at(f, i, end);
@@ -92,30 +94,30 @@ bool cell_last(const char *f, size_t pos, size_t end, size_t *s_r, size_t *e_r)
 	return *e_r > *s_r;
 }
 
-size_t line_indent(const char *f, size_t pos, size_t end)
+size_t letter_line_indent(const char *f, size_t pos, size_t end)
 {
 	size_t n = 0;
 
-	for (; pos < end && fold_is_blank(f[pos]); pos++) {
+	for (; pos < end && text_fold_is_blank(f[pos]); pos++) {
 		n += f[pos] == '\t' ? 8 : 1;
 	}
 	return n;
 }
 
-bool list_marker(const char *f, size_t pos, size_t end, size_t *item_r)
+bool letter_list_marker(const char *f, size_t pos, size_t end, size_t *item_r)
 {
-	pos = fold_skip_blank(f, pos, end, false);
+	pos = text_fold_skip_blank(f, pos, end, false);
 	if (pos >= end || (f[pos] != '-' && f[pos] != '+' && f[pos] != '*')) {
 		return false;
 	}
 	while (pos < end && (f[pos] == '-' || f[pos] == '+' || f[pos] == '*')) {
 		pos++;
 	}
-	*item_r = fold_skip_blank(f, pos, end, false);
+	*item_r = text_fold_skip_blank(f, pos, end, false);
 	return true;
 }
 
-void strv_push(struct strv *sv, char *s)
+void letter_strv_push(struct strv *sv, char *s)
 {
 	if (sv->n + 1 >= sv->alloc) {
 		sv->alloc = sv->alloc ? 2 * sv->alloc : 8;
@@ -142,7 +144,7 @@ static void item_strip(char *s)
 	s[n - start] = '\0';
 }
 
-void strv_push_item(struct strv *sv, char *s)
+void letter_strv_push_item(struct strv *sv, char *s)
 {
 	if (!s) {
 		return;
@@ -152,10 +154,10 @@ void strv_push_item(struct strv *sv, char *s)
 		free(s);
 		return;
 	}
-	strv_push(sv, s);
+	letter_strv_push(sv, s);
 }
 
-char **strv_finish(struct strv *sv)
+char **letter_strv_finish(struct strv *sv)
 {
 	char **v = sv->v;
 
@@ -167,7 +169,7 @@ char **strv_finish(struct strv *sv)
 	return v;
 }
 
-void strv_free(char **v)
+void letter_strv_free(char **v)
 {
 	if (!v) {
 		return;
@@ -179,30 +181,32 @@ void strv_free(char **v)
 }
 
 /* Adds the ';'-separated items of folded [s, e). */
-void strv_add_split(const struct ftext *ft, size_t s, size_t e, struct strv *sv)
+void letter_strv_add_split(const struct text_folded *ft, size_t s, size_t e,
+			   struct strv *sv)
 {
 	size_t start = s;
 
 	for (size_t i = s; i <= e; i++) {
 		if (i == e || ft->f[i] == ';') {
-			strv_push_item(sv, ftext_copy(ft, start, i));
+			letter_strv_push_item(sv,
+					      text_folded_copy(ft, start, i));
 			start = i + 1;
 		}
 	}
 }
 
 /* Appends the text of a wrapped line to the last item. */
-void strv_append_last(const struct ftext *ft, size_t s, size_t e,
-		      struct strv *sv)
+void letter_strv_append_last(const struct text_folded *ft, size_t s, size_t e,
+			     struct strv *sv)
 {
-	char *more = ftext_copy(ft, s, e);
+	char *more = text_folded_copy(ft, s, e);
 	char *last = sv->v[sv->n - 1];
 
 	if (!more) {
 		return;
 	}
 	sv->v[--sv->n] = NULL;
-	strv_push_item(sv, xasprintf("%s %s", last, more));
+	letter_strv_push_item(sv, xasprintf("%s %s", last, more));
 	free(last);
 	free(more);
 }

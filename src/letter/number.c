@@ -146,7 +146,8 @@ static void read_symbol(struct cur *c, struct sbuf *sb)
 }
 
 /* The first folded position at or after orig offset o in [s, e]. */
-static size_t folded_pos(const struct ftext *ft, size_t s, size_t e, size_t o)
+static size_t folded_pos(const struct text_folded *ft, size_t s, size_t e,
+			 size_t o)
 {
 	while (s < e) {
 		size_t mid = s + (e - s) / 2;
@@ -174,12 +175,13 @@ static void number_store(struct sbuf *num, struct sbuf *sym,
 	}
 }
 
-bool number_parse(const struct ftext *ft, const struct line *ln,
-		  struct letter_number *num_r)
+bool letter_number_parse(const struct text_folded *ft, const struct line *ln,
+			 struct letter_number *num_r)
 {
 	struct sbuf num = SBUF_INIT(64), sym = SBUF_INIT(SYMBOL_MAX + 32);
-	size_t e = fold_match(
-	    ft->f, fold_skip_blank(ft->f, ln->s, ln->e, false), ln->e, "so :");
+	size_t e = text_fold_match(
+	    ft->f, text_fold_skip_blank(ft->f, ln->s, ln->e, false), ln->e,
+	    "so :");
 	struct cur c = {ft->orig, 0, ft->off[ln->e]};
 	bool found;
 

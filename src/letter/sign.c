@@ -15,18 +15,19 @@
 
 /* The last line whose first cell starts with "Nơi nhận"; what follows
  * it in that cell goes into [*s_r, *e_r). */
-static size_t find_heading(const struct ftext *ft, const struct lines *ls,
+static size_t find_heading(const struct text_folded *ft, const struct lines *ls,
 			   size_t *s_r, size_t *e_r)
 {
 	for (size_t i = ls->n; i-- > 0;) {
 		size_t cs, ce, e;
 
-		if (!cell_first(ft->f, ls->v[i].s, ls->v[i].e, &cs, &ce)) {
+		if (!letter_cell_first(ft->f, ls->v[i].s, ls->v[i].e, &cs,
+				       &ce)) {
 			continue;
 		}
-		e = fold_word(ft->f, cs, ce, "noi nhan");
+		e = text_fold_word(ft->f, cs, ce, "noi nhan");
 		if (e > 0) {
-			e = fold_skip_blank(ft->f, e, ce, false);
+			e = text_fold_skip_blank(ft->f, e, ce, false);
 			*s_r = e < ce && ft->f[e] == ':' ? e + 1 : e;
 			*e_r = ce;
 			return i;
@@ -36,7 +37,7 @@ static size_t find_heading(const struct ftext *ft, const struct lines *ls,
 }
 
 /* "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "TM. ỦY BAN NHÂN DÂN"... */
-static bool title_like(const struct ftext *ft, size_t s, size_t e)
+static bool title_like(const struct text_folded *ft, size_t s, size_t e)
 {
 	static const char *const prefixes[] = {
 	    "kt .", "tl .", "tm .", "q .", "tuq .", "ttl .", "k / t", "t / l",
@@ -46,12 +47,12 @@ static bool title_like(const struct ftext *ft, size_t s, size_t e)
 	if (e - s > TITLE_MAX || ft->f[e - 1] == ':') {
 		return false;
 	}
-	ftext_count(ft, s, e, &upper, &lower, &digits);
+	letter_folded_count(ft, s, e, &upper, &lower, &digits);
 	if (digits > 0) {
 		return false;
 	}
 	for (size_t k = 0; k < ARRAY_SIZE(prefixes); k++) {
-		if (fold_match(ft->f, s, e, prefixes[k]) > 0) {
+		if (text_fold_match(ft->f, s, e, prefixes[k]) > 0) {
 			return true;
 		}
 	}
@@ -64,25 +65,25 @@ struct dist_state {
 };
 
 /* One line after "Nơi nhận:"; false when the list has ended. */
-static bool dist_line(const struct ftext *ft, const struct line *ln,
+static bool dist_line(const struct text_folded *ft, const struct line *ln,
 		      struct dist_state *st)
 {
 	size_t cs, ce, item;
 	bool open = st->open;
 
-	if (!cell_first(ft->f, ln->s, ln->e, &cs, &ce)) {
+	if (!letter_cell_first(ft->f, ln->s, ln->e, &cs, &ce)) {
 		st->gap = true;
 		return true;
 	}
-	if (line_indent(ft->f, ln->s, ln->e) >= RIGHT_COLUMN) {
+	if (letter_line_indent(ft->f, ln->s, ln->e) >= RIGHT_COLUMN) {
 		return !st->gap;
 	}
 	st->open = !strchr(";.", ft->f[ce - 1]);
-	if (list_marker(ft->f, cs, ce, &item)) {
-		strv_push_item(&st->sv, ftext_copy(ft, item, ce));
+	if (letter_list_marker(ft->f, cs, ce, &item)) {
+		letter_strv_push_item(&st->sv, text_folded_copy(ft, item, ce));
 	} else if (st->sv.n > 0 && !st->gap && open &&
-		   ftext_starts_lower(ft, cs)) {
-		strv_append_last(ft, cs, ce, &st->sv);
+		   letter_starts_lower(ft, cs)) {
+		letter_strv_append_last(ft, cs, ce, &st->sv);
 	} else {
 		return false;
 	}
@@ -90,8 +91,8 @@ static bool dist_line(const struct ftext *ft, const struct line *ln,
 	return true;
 }
 
-bool sign_find_distribution(const struct ftext *ft, const struct lines *ls,
-			    struct letter *l)
+bool letter_sign_find_distribution(const struct text_folded *ft,
+				   const struct lines *ls, struct letter *l)
 {
 	struct dist_state st = {{NULL, 0, 0}, false, false};
 	size_t cs, ce;
@@ -101,8 +102,9 @@ bool sign_find_distribution(const struct ftext *ft, const struct lines *ls,
 		return false;
 	}
 	/* "Nơi nhận: KT. BỘ TRƯỞNG" flattened from two columns. */
-	if (cell_first(ft->f, cs, ce, &cs, &ce) && !title_like(ft, cs, ce)) {
-		strv_push_item(&st.sv, ftext_copy(ft, cs, ce));
+	if (letter_cell_first(ft->f, cs, ce, &cs, &ce) &&
+	    !title_like(ft, cs, ce)) {
+		letter_strv_push_item(&st.sv, text_folded_copy(ft, cs, ce));
 		st.open = !strchr(";.", ft->f[ce - 1]);
 	}
 	for (size_t j = i + 1; j < ls->n && st.sv.n < LETTER_LIST_MAX; j++) {
@@ -110,25 +112,25 @@ bool sign_find_distribution(const struct ftext *ft, const struct lines *ls,
 			break;
 		}
 	}
-	strv_free(l->distribution);
-	l->distribution = strv_finish(&st.sv);
+	letter_strv_free(l->distribution);
+	l->distribution = letter_strv_finish(&st.sv);
 	return true;
 }
 
 /* A name in the last or the first cell of line ln. */
-static bool name_in_line(const struct ftext *ft, const struct line *ln,
+static bool name_in_line(const struct text_folded *ft, const struct line *ln,
 			 struct line *c_r)
 {
 	size_t s, e;
 
-	if (cell_last(ft->f, ln->s, ln->e, &s, &e) &&
-	    text_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
+	if (letter_cell_last(ft->f, ln->s, ln->e, &s, &e) &&
+	    letter_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
 		c_r->s = s;
 		c_r->e = e;
 		return true;
 	}
-	if (cell_first(ft->f, ln->s, ln->e, &s, &e) &&
-	    text_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
+	if (letter_cell_first(ft->f, ln->s, ln->e, &s, &e) &&
+	    letter_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
 		c_r->s = s;
 		c_r->e = e;
 		return true;
@@ -142,14 +144,17 @@ static bool skip_in_block(const char *f, size_t s, size_t e)
 {
 	size_t item;
 
-	return f[s] == '(' || f[s] == '[' || list_marker(f, s, e, &item) ||
-	       text_is_separator(f, s, e) || fold_word(f, s, e, "noi nhan") ||
-	       fold_word(f, s, e, "da ky") || fold_word(f, s, e, "ky boi") ||
-	       fold_word(f, s, e, "ky ten");
+	return f[s] == '(' || f[s] == '[' ||
+	       letter_list_marker(f, s, e, &item) ||
+	       letter_is_separator(f, s, e) ||
+	       text_fold_word(f, s, e, "noi nhan") ||
+	       text_fold_word(f, s, e, "da ky") ||
+	       text_fold_word(f, s, e, "ky boi") ||
+	       text_fold_word(f, s, e, "ky ten");
 }
 
 /* The title lines above the name on line i, joined with " - ". */
-static char *find_title(const struct ftext *ft, const struct lines *ls,
+static char *find_title(const struct text_folded *ft, const struct lines *ls,
 			size_t i)
 {
 	struct line titles[TITLE_LINES];
@@ -159,7 +164,8 @@ static char *find_title(const struct ftext *ft, const struct lines *ls,
 	for (size_t k = i; k-- > 0 && i - k <= TITLE_WALK && n < TITLE_LINES;) {
 		struct line c;
 
-		if (!cell_last(ft->f, ls->v[k].s, ls->v[k].e, &c.s, &c.e) ||
+		if (!letter_cell_last(ft->f, ls->v[k].s, ls->v[k].e, &c.s,
+				      &c.e) ||
 		    skip_in_block(ft->f, c.s, c.e)) {
 			continue;
 		}
@@ -169,7 +175,7 @@ static char *find_title(const struct ftext *ft, const struct lines *ls,
 		titles[n++] = c;
 	}
 	while (n-- > 0) {
-		char *t = ftext_copy(ft, titles[n].s, titles[n].e);
+		char *t = text_folded_copy(ft, titles[n].s, titles[n].e);
 
 		if (t) {
 			sbuf_adds(&sb, sb.len > 0 ? " - " : "");
@@ -184,14 +190,14 @@ static char *find_title(const struct ftext *ft, const struct lines *ls,
 	return sbuf_detach(&sb);
 }
 
-void sign_find_signer(const struct ftext *ft, const struct lines *ls,
-		      struct letter *l)
+void letter_sign_find_signer(const struct text_folded *ft,
+			     const struct lines *ls, struct letter *l)
 {
 	for (size_t i = ls->n; i-- > 0;) {
 		struct line c;
 
 		if (name_in_line(ft, &ls->v[i], &c)) {
-			l->signer = ftext_copy(ft, c.s, c.e);
+			l->signer = text_folded_copy(ft, c.s, c.e);
 			l->signer_title = find_title(ft, ls, i);
 			return;
 		}

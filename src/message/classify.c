@@ -84,8 +84,8 @@ static size_t vi_prefix(const char *s, const char *prefix)
 		if (i >= slen) {
 			return 0;
 		}
-		a = message_utf8_next(s, slen, &i);
-		if (a < 0 || fold(a) != message_utf8_next(prefix, plen, &j)) {
+		a = text_utf8_next(s, slen, &i);
+		if (a < 0 || fold(a) != text_utf8_next(prefix, plen, &j)) {
 			return 0;
 		}
 	}

@@ -155,7 +155,7 @@ static char *header_text(const char *s)
 {
 	struct sbuf sb = SBUF_INIT(4 * strlen(s) + 16);
 
-	message_utf8_append(&sb, s, strlen(s), true);
+	text_utf8_append(&sb, s, strlen(s), true);
 	return str_trim(sbuf_detach(&sb));
 }
 

@@ -176,7 +176,7 @@ static size_t ew_chunk(const char *s, size_t len, size_t width)
 	while (i < len) {
 		size_t j = i;
 
-		message_utf8_next(s, len, &j);
+		text_utf8_next(s, len, &j);
 		if (j > max) {
 			break;
 		}
@@ -253,7 +253,7 @@ static size_t utf8_prefix(const char *s, size_t len, size_t max)
 	while (i < len) {
 		size_t j = i;
 
-		message_utf8_next(s, len, &j);
+		text_utf8_next(s, len, &j);
 		if (j > max && i > 0) {
 			break;
 		}
@@ -324,7 +324,7 @@ static size_t pct_prefix(const char *s, size_t len, size_t max)
 		size_t j = i;
 		size_t k = 0;
 
-		message_utf8_next(s, len, &j);
+		text_utf8_next(s, len, &j);
 		for (size_t q = i; q < j; q++) {
 			k += pct_keep((unsigned char)s[q]) ? 1 : 3;
 		}

@@ -220,7 +220,7 @@ static void cut_name(struct sbuf *name)
 	while (keep < name->len) {
 		size_t j = keep;
 
-		message_utf8_next(s, name->len, &j);
+		text_utf8_next(s, name->len, &j);
 		if (j > FILENAME_MAX_BYTES - ext) {
 			break;
 		}
@@ -240,9 +240,9 @@ char *message_filename_clean(const char *name)
 	size_t i = 0;
 
 	/* Valid UTF-8, control characters (CR, LF, tab ...) as spaces. */
-	message_utf8_append(&utf8, name, strlen(name), true);
+	text_utf8_append(&utf8, name, strlen(name), true);
 	while (i < utf8.len) {
-		int32_t cp = message_utf8_next(utf8.buf, utf8.len, &i);
+		int32_t cp = text_utf8_next(utf8.buf, utf8.len, &i);
 
 		if (cp <= 0 || bidi_control(cp) ||
 		    (cp == ' ' &&
@@ -255,7 +255,7 @@ char *message_filename_clean(const char *name)
 		if (cp == '.' && out.len == 0) {
 			cp = '_'; /* no hidden file, no ".." */
 		}
-		message_utf8_put(&out, (uint32_t)cp);
+		text_utf8_put(&out, (uint32_t)cp);
 	}
 	sbuf_release(&utf8);
 	trim_end(&out);
@@ -302,7 +302,7 @@ static void write_text(struct sbuf *sb, const char *type, const char *body)
 		  "Content-Transfer-Encoding: quoted-printable\r\n\r\n",
 		  type);
 	start = sb->len;
-	message_utf8_append(&utf8, body, strlen(body), false);
+	text_utf8_append(&utf8, body, strlen(body), false);
 	message_qp_encode(sb, sbuf_str(&utf8), utf8.len);
 	end_content(sb, start);
 	sbuf_release(&utf8);
@@ -318,7 +318,7 @@ static void write_calendar(struct sbuf *sb, const char *cal)
 	struct message_hdr h;
 	const char *s;
 
-	message_utf8_append(&utf8, cal, strlen(cal), false);
+	text_utf8_append(&utf8, cal, strlen(cal), false);
 	s = sbuf_str(&utf8);
 	for (size_t i = 0; i < utf8.len; i++) {
 		if (s[i] == '\r' || s[i] == '\n') {

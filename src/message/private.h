@@ -9,6 +9,7 @@
 
 #include "congvan/message.h"
 #include "congvan/util.h"
+#include "congvan/text.h"
 
 /* The header block is examined up to this size; the rest is ignored. */
 #define MESSAGE_HEADER_MAX (1024 * 1024)
@@ -32,19 +33,6 @@ void message_facts_free(struct message_facts *facts);
 void message_classify(struct message_info *info,
 		      const struct message_facts *facts,
 		      const struct message_classify_opts *opts);
-
-/* Appends s to sb as valid UTF-8: bytes that are not valid UTF-8 are read
- * as windows-1252.  With flatten, control characters (C0, DEL, C1)
- * become spaces. */
-void message_utf8_append(struct sbuf *sb, const char *s, size_t len,
-			 bool flatten);
-
-/* Decodes the next code point of valid UTF-8 at s[*i] and advances *i;
- * returns -1 (and advances by one byte) on an invalid sequence. */
-int32_t message_utf8_next(const char *s, size_t len, size_t *i);
-
-/* Appends the UTF-8 form of code point cp. */
-void message_utf8_put(struct sbuf *sb, uint32_t cp);
 
 /* Appends text as quoted-printable with CRLF hard line breaks; input lines
  * may end in LF or CRLF.  Output lines are at most 76 characters. */

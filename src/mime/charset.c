@@ -109,41 +109,6 @@ static const char *iconv_name(const char *label)
 	return label;
 }
 
-bool mime_utf8_valid(const char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		uint64_t v;
-
-		while (len - i >= 8) {
-			memcpy(&v, s + i, 8);
-			if (v & 0x8080808080808080ull) {
-				break;
-			}
-			i += 8;
-		}
-		if (i == len) {
-			break;
-		}
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-		} else if (message_utf8_decode(s, len, &i) < 0) {
-			return false;
-		}
-	}
-	return true;
-}
-
-void mime_utf8_append(struct sbuf *sb, const char *s, size_t len)
-{
-	if (mime_utf8_valid(s, len)) {
-		sbuf_add(sb, s, len);
-	} else {
-		message_utf8_repair_append(sb, s, len);
-	}
-}
-
 /* Converts with iconv; bytes it rejects become U+FFFD and it is flushed
  * at the end. */
 static void iconv_run(iconv_t cd, const char *in, size_t len, struct sbuf *out)
@@ -192,16 +157,16 @@ bool mime_charset_append(const char *cs, const char *in, size_t len,
 		cs = "";
 	}
 	if (!clean_label(cs, label)) {
-		mime_utf8_append(out, in, len);
+		text_utf8_append(out, in, len, false);
 		return false;
 	}
 	if (is_utf8_label(label)) {
-		mime_utf8_append(out, in, len);
+		text_utf8_append(out, in, len, false);
 		return true;
 	}
 	cd = iconv_open("UTF-8", iconv_name(label));
 	if (cd == (iconv_t)-1) {
-		mime_utf8_append(out, in, len);
+		text_utf8_append(out, in, len, false);
 		return false;
 	}
 	iconv_run(cd, in, len, out);

@@ -569,10 +569,10 @@ char *mime_html_to_text(const char *html, size_t len)
 	if (!html) {
 		return xstrdup("");
 	}
-	mime_utf8_append(&in, html, len);
+	text_utf8_append(&in, html, len, false);
 	mime_text_clean(&in);
 	mime_html_append(sbuf_str(&in), in.len, &out);
-	r = mime_nfc(sbuf_str(&out), out.len);
+	r = text_nfc(sbuf_str(&out), out.len);
 	sbuf_release(&in);
 	sbuf_release(&out);
 	return r;

@@ -8,6 +8,7 @@
 
 #include "congvan/mime.h"
 #include "congvan/util.h"
+#include "congvan/text.h"
 
 /* Caps on hostile input. */
 #define MIME_DEPTH_MAX    32                 /* nesting of parts */
@@ -17,7 +18,7 @@
 #define MIME_HTML_MAX     (16 * 1024 * 1024) /* HTML handed to libxml2 */
 #define MIME_BOUNDARY_MAX 200                /* bytes of a boundary kept */
 
-/* --- header.c: MIME header fields of one part ------------------------ */
+/* --- fields.c: MIME header fields of one part ------------------------ */
 
 enum mime_cte {
 	MIME_CTE_RAW, /* 7bit, 8bit, binary, absent or unknown */
@@ -54,7 +55,7 @@ bool mime_header_get(const char *hdr, size_t len, const char *name,
  * empty line, or all of s when there is none. */
 size_t mime_header_len(const char *s, size_t len);
 
-/* --- decode.c: transfer encodings ------------------------------------ */
+/* --- transfer.c: transfer encodings ---------------------------------- */
 
 /* Appends the decoded bytes of a body. */
 void mime_decode_append(enum mime_cte cte, const char *in, size_t len,
@@ -89,12 +90,6 @@ void mime_attachment_digest(struct mime_attachment *a, enum mime_cte cte,
 bool mime_charset_append(const char *cs, const char *in, size_t len,
 			 struct sbuf *out);
 
-/* Whether s is valid UTF-8. */
-bool mime_utf8_valid(const char *s, size_t len);
-
-/* Appends s as valid UTF-8 (invalid bytes read as windows-1252). */
-void mime_utf8_append(struct sbuf *sb, const char *s, size_t len);
-
 /* In place: CRLF and lone CR become LF; NUL and other C0 controls (but
  * tab and LF) and DEL are removed, form and vertical feed become LF. */
 void mime_text_clean(struct sbuf *sb);
@@ -115,13 +110,7 @@ void mime_html_tidy(const char *html, size_t len, struct sbuf *out);
 /* As mime_html_to_text, appending to out (without NFC). */
 void mime_html_append(const char *html, size_t len, struct sbuf *out);
 
-/* --- nfc.c --------------------------------------------------------------- */
-
-/* Whether NFC leaves code point cp unchanged in any context: the quick
- * check that spares utf8proc the usual Vietnamese text. */
-bool mime_nfc_stable(uint32_t cp);
-
-/* --- parse.c / walk.c: the structure ---------------------------------- */
+/* --- document.c / walk.c: the structure ------------------------------- */
 
 /* State of one mime_parse call. */
 struct mime_ctx {

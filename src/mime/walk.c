@@ -9,7 +9,7 @@
  * delimiter line is found with memmem() ("\n--" boundary), so a base64
  * attachment is skipped at memory speed, and every limit is explicit:
  * MIME_DEPTH_MAX levels, MIME_PARTS_MAX entities per message.  The fields
- * of each part are read from its header block (header.c).
+ * of each part are read from its header block (fields.c).
  *
  * As RFC 2046 says, the line end before a delimiter belongs to the
  * delimiter; the preamble and the epilogue are not content; a multipart

@@ -155,7 +155,7 @@ void reply_probe_head(const struct line *l, struct probe *p_r)
 	}
 	len = l->len - i < PROBE_HEAD_RAW ? l->len - i : PROBE_HEAD_RAW;
 	p_r->head_len =
-	    reply_fold_span(l->s + i, len, p_r->head, sizeof(p_r->head), &used);
+	    text_fold_span(l->s + i, len, p_r->head, sizeof(p_r->head), &used);
 	p_r->head_full = i + used == l->len;
 	p_r->tail_len = 0;
 	p_r->tail[0] = '\0';
@@ -172,6 +172,6 @@ void reply_probe_tail(const struct line *l, struct probe *p)
 			start++;
 		}
 	}
-	p->tail_len = reply_fold_span(l->s + start, l->len - start, p->tail,
-				      sizeof(p->tail), NULL);
+	p->tail_len = text_fold_span(l->s + start, l->len - start, p->tail,
+				     sizeof(p->tail), NULL);
 }

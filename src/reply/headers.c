@@ -194,7 +194,7 @@ enum verb {
 static bool starts_attribution(const struct probe *p)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(starters); i++) {
-		if (reply_fold_starts_word(p->head, p->head_len, starters[i])) {
+		if (text_fold_starts_word(p->head, p->head_len, starters[i])) {
 			return true;
 		}
 	}
@@ -213,7 +213,7 @@ static enum verb verb_of(const struct line *l, struct probe *p)
 			return VERB_KNOWN;
 		}
 	}
-	if (reply_fold_starts_word(p->head, p->head_len, "am") &&
+	if (text_fold_starts_word(p->head, p->head_len, "am") &&
 	    memmem(l->s, l->len, "schrieb", 7)) {
 		return VERB_KNOWN;
 	}
@@ -295,8 +295,8 @@ static bool merged_attribution(const struct line *l, const struct probe *p)
 	struct evidence e = {false, false, false, false};
 	bool found = false;
 
-	if (!reply_fold_starts_word(p->head, p->head_len, "on") &&
-	    !reply_fold_starts_word(p->head, p->head_len, "vao")) {
+	if (!text_fold_starts_word(p->head, p->head_len, "on") &&
+	    !text_fold_starts_word(p->head, p->head_len, "vao")) {
 		return false;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(mid); i++) {

@@ -11,6 +11,7 @@
 
 #include "congvan/reply.h"
 #include "congvan/util.h"
+#include "congvan/text.h"
 
 /* reply_trim examines at most this much of its input; the rest is
  * dropped as if it were history. */
@@ -52,7 +53,7 @@ struct lines {
 void reply_lines_split(const char *text, size_t len, struct lines *ls_r);
 void reply_lines_free(struct lines *ls);
 
-/* The folded start and end of one line (see reply_fold_span). */
+/* The folded start and end of one line (see text_fold_span). */
 struct probe {
 	char head[PROBE_MAX]; /* from the first character that is not white
 				 space or '*' */
@@ -67,13 +68,6 @@ struct probe {
 void reply_probe_head(const struct line *l, struct probe *p_r);
 /* Fills p->tail. */
 void reply_probe_tail(const struct line *l, struct probe *p);
-
-/* Folds UTF-8 s[0..len) (lower case, marks stripped, đ -> d, NBSP ->
- * space) into out, at most cap - 1 bytes, whole characters only, and
- * NUL-terminates.  Returns the bytes written; *used_r (may be NULL) gets
- * the input bytes consumed. */
-size_t reply_fold_span(const char *s, size_t len, char *out, size_t cap,
-		       size_t *used_r);
 
 /* What a text line means for the reply around it. */
 enum mark {
@@ -95,9 +89,5 @@ bool reply_is_phone_signature(const struct probe *p);
 bool reply_is_separator(const struct probe *p);
 /* A line made only of '-', '_', '=', '*' or '~' (at least two). */
 bool reply_is_rule(const struct line *l);
-
-/* True when the folded text s[0..len) starts with word w followed by the
- * end or a character that is not a letter or digit. */
-bool reply_fold_starts_word(const char *s, size_t len, const char *w);
 
 #endif

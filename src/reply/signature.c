@@ -57,7 +57,7 @@ static bool starts_with_any(const char *s, size_t len, const char *const *w,
 			    size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (reply_fold_starts_word(s, len, w[i])) {
+		if (text_fold_starts_word(s, len, w[i])) {
 			return true;
 		}
 	}
@@ -70,7 +70,7 @@ static bool lead_then_device(const char *s, size_t len)
 	for (size_t i = 0; i < ARRAY_SIZE(phone_lead); i++) {
 		size_t n = strlen(phone_lead[i]);
 
-		if (reply_fold_starts_word(s, len, phone_lead[i]) && n < len &&
+		if (text_fold_starts_word(s, len, phone_lead[i]) && n < len &&
 		    s[n] == ' ' &&
 		    starts_with_any(s + n + 1, len - n - 1, phone_device,
 				    ARRAY_SIZE(phone_device))) {

@@ -71,7 +71,7 @@ void report_day_text(int32_t day, const char *lang, char buf[16]);
 void report_rate_text(const struct report_unit *u, const char *lang,
 		      char buf[24]);
 
-/* --- text.c, csv.c, html.c ---------------------------------------------- */
+/* --- render_text.c, render_csv.c, render_html.c ------------------------ */
 
 char *report_render_text(const struct report *r, const char *lang);
 char *report_render_csv(const struct report *r);

@@ -1,5 +1,5 @@
-/* The report's tables, as cells of text, which text.c aligns for a
- * terminal and html.c writes as HTML tables: one builder, so that both
+/* The report's tables, as cells of text, which render_text.c aligns for a
+ * terminal and render_html.c writes as HTML tables: one builder, so that both
  * show the same figures under the same headings. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -82,9 +82,9 @@ enum r {
 	R_SENT_MARK,
 	R_COUNT
 };
-/* The statements of calendar.c. */
+/* The statements of calendar_entries.c. */
 enum cal { CAL_UPSERT, CAL_GET, CAL_OPEN, CAL_CANCEL, CAL_RESPOND, CAL_COUNT };
-/* The statements of feeds.c. */
+/* The statements of feed_tokens.c. */
 enum f { F_VERSION, F_VERSIONS, F_REVOKE, F_HANDLERS, F_CHANGED_AT, F_COUNT };
 
 struct store {

@@ -173,7 +173,7 @@ static const char *const migrations[] = {
     "  period TEXT PRIMARY KEY,"
     "  at INTEGER NOT NULL,"
     "  message_id TEXT) WITHOUT ROWID;",
-    /* 5 -> 6: the iCalendar events sent for deadlines (calendar.c): one
+    /* 5 -> 6: the iCalendar events sent for deadlines (calendar_entries.c): one
      * per UID, that is per item and part of its work (role, and party:
      * the unit's code or the handler's address); recipient holds the
      * attendees' addresses, ", "-separated. */

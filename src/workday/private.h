@@ -1,5 +1,5 @@
 /* Inside the workday module: the calendar's layout, shared by the
- * arithmetic (calendar.c) and the holiday file reader (holidays.c). */
+ * arithmetic (workcal.c) and the holiday file reader (holidays.c). */
 #ifndef CONGVAN_WORKDAY_PRIVATE_H
 #define CONGVAN_WORKDAY_PRIVATE_H
 

@@ -11,7 +11,7 @@
  * text is not a number of days. */
 static int days_of(const char *text)
 {
-	char *folded = reply_fold(text);
+	char *folded = text_fold(text);
 	char *end;
 	long n = strtol(folded, &end, 10);
 	int ret = 0;

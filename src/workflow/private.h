@@ -10,6 +10,7 @@
 #include "congvan/reply.h"
 #include "congvan/runtime.h"
 #include "congvan/store.h"
+#include "congvan/text.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
 #include "congvan/workflow.h"
@@ -144,7 +145,7 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 	      const struct config_unit *const *coordinate, size_t n_coordinate,
 	      int32_t due, const char *by, int64_t msg_id, char **error_r);
 
-/* --- calendar.c: the iCalendar events of deadlines ---------------------- */
+/* --- invitations.c: the iCalendar events of deadlines ------------------ */
 
 /* Attaches to m the REQUEST of part of the item's work done by who (a
  * unit code, or the handler's address), with deadline due: the event's entry is

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "../../src/message/private.h"
+#include "congvan/text.h"
 #include "congvan/message.h"
 #include "congvan/mime.h"
 
@@ -110,7 +111,7 @@ static void check_lines(const char *msg, size_t len)
 static bool same_name(const char *got, const char *name)
 {
 	char *clean = message_filename_clean(name);
-	char *nfc = clean ? mime_nfc(clean, strlen(clean)) : NULL;
+	char *nfc = clean ? text_nfc(clean, strlen(clean)) : NULL;
 	bool same = (!got && !nfc) || (got && nfc && !strcmp(got, nfc));
 
 	free(nfc);

@@ -26,7 +26,7 @@ $PY -c 'import icalendar' 2>/dev/null || { echo "python3-icalendar is not instal
 stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
 WORK=$(mktemp -d /tmp/congvan-cal.XXXXXX)
 chmod 755 "$WORK"
-trap 'stack_stop; rm -rf "$WORK"' EXIT
+trap 'stack_stop; [ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
 for u in tttn truong.tttn truong.pc outsider; do
 	stack_ctl adduser "$u" >/dev/null || t_fail "add-user $u"
 done
@@ -409,10 +409,12 @@ reply "$WORK/e1.eml" "a.nguyen@$D" "$K" "Gia hạn: 12/01/2027
 Lý do: chờ số liệu của các Sở"
 deliver a.nguyen@$D "$WORK/e1.eml"
 run_at 2026-12-29T10:00:00+07:00
+n_head=$(mail_count truong.tttn)
 reply "$WORK/e2.eml" "vanthu@$D" "$K" "Đồng ý"
 deliver vanthu@$D "$WORK/e2.eml"
 run_at 2026-12-29T11:00:00+07:00
 assert_eq granted "$(q "SELECT state FROM extensions")" "granted"
+mail_wait_count truong.tttn $((n_head + 1)) 30 || t_fail "the head was not told of the extension"
 ics truong.tttn "$(find_mail truong.tttn "gia hạn")" "$WORK/a3.ics" || t_fail "no calendar with the extension"
 assert_eq "$LEAD_UID" "$(field "$WORK/a3.ics" uid)" "the same UID"
 assert_eq 2 "$(field "$WORK/a3.ics" sequence)" "SEQUENCE 2"
@@ -458,6 +460,8 @@ Lý do: thuộc chức năng của Vụ Pháp chế"
 deliver truong.tttn@$D "$WORK/t1.eml"
 run_at 2027-01-11T10:00:00+07:00
 assert_eq PC "$(q "SELECT lead FROM items WHERE key='$K2'")" "transferred"
+# the cancellation and the acknowledgement
+mail_wait_count truong.tttn $((n_head + 2)) 30 || t_fail "the old head got neither cancellation nor acknowledgement"
 k2=$(echo "$K2" | tr A-Z a-z)
 X=$(find_mail truong.tttn "Hủy lịch")
 ics truong.tttn "$X" "$WORK/t2.ics" || t_fail "no cancellation to the old lead"

@@ -17,7 +17,7 @@ D=congvan.test
 stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
 WORK=$(mktemp -d /tmp/congvan-wf.XXXXXX)
 chmod 755 "$WORK"
-trap 'stack_stop; rm -rf "$WORK"' EXIT
+trap 'stack_stop; [ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
 for u in tttn truong.tttn truong.pc truong.tc lanhdao outsider; do
 	stack_ctl adduser "$u" >/dev/null || t_fail "add-user $u"
 done

@@ -223,12 +223,12 @@ static void test_fold(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		struct ftext ft;
+		struct text_folded ft;
 
-		ftext_init(&ft, cases[i].in, strlen(cases[i].in));
+		text_folded_init(&ft, cases[i].in, strlen(cases[i].in));
 		assert_string_equal(ft.f, cases[i].out);
 		assert_int_equal(ft.off[ft.len], strlen(cases[i].in));
-		ftext_release(&ft);
+		text_folded_release(&ft);
 	}
 }
 
@@ -249,12 +249,13 @@ static void test_fold_match(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		assert_int_equal(
-		    fold_match(cases[i].f, 0, strlen(cases[i].f), cases[i].pat),
-		    cases[i].end);
+		assert_int_equal(text_fold_match(cases[i].f, 0,
+						 strlen(cases[i].f),
+						 cases[i].pat),
+				 cases[i].end);
 	}
-	assert_int_equal(fold_word("sohoa", 0, 5, "so"), 0);
-	assert_int_equal(fold_word("truoc ngay", 0, 10, "truoc"), 5);
+	assert_int_equal(text_fold_word("sohoa", 0, 5, "so"), 0);
+	assert_int_equal(text_fold_word("truoc ngay", 0, 10, "truoc"), 5);
 }
 
 /* -------------------------------------------------------------- numbers */

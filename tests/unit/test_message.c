@@ -13,6 +13,7 @@
 #include <nettle/sha2.h>
 
 #include "../../src/message/private.h"
+#include "congvan/text.h"
 #include "congvan/message.h"
 #include "congvan/mime.h"
 #include "congvan/util.h"
@@ -35,7 +36,7 @@ static bool utf8_valid(const char *s)
 	size_t i = 0;
 
 	while (i < len) {
-		if (message_utf8_next(s, len, &i) < 0) {
+		if (text_utf8_next(s, len, &i) < 0) {
 			return false;
 		}
 	}
@@ -1499,49 +1500,6 @@ static void test_compose_deferred(void **state)
 	free(full);
 }
 
-/* Valid UTF-8 is kept as it is, any other byte is read as windows-1252;
- * with flatten, control characters (C0, DEL, C1) become spaces. */
-static void test_utf8_append(void **state)
-{
-	static const struct {
-		const char *in;
-		bool flatten;
-		const char *want;
-	} cases[] = {
-	    {"", false, ""},
-	    {"abc", true, "abc"},
-	    {"Việt Nam", true, "Việt Nam"},
-	    {"a\x80"
-	     "b",
-	     false,
-	     "a\xe2\x82\xac"
-	     "b"},
-	    {"\xff", false, "\xc3\xbf"},
-	    {"\xe1\xbb", false, "\xc3\xa1\xc2\xbb"},
-	    {"x\xed\xa0\x80y", false,
-	     "x\xc3\xad\xc2\xa0\xe2\x82\xac"
-	     "y"},
-	    {"a\tb\nc\x7f", false, "a\tb\nc\x7f"},
-	    {"a\tb\nc\x7f", true, "a b c "},
-	    {"\x81", true, "\xef\xbf\xbd"},
-	    {"\xc2\x85!", false, "\xc2\x85!"},
-	    {"\xc2\x85!", true, " !"},
-	    {"Đ\x01ồng ý", true, "Đ ồng ý"},
-	};
-
-	(void)state;
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		struct sbuf sb = SBUF_INIT(SIZE_MAX);
-
-		message_utf8_append(&sb, cases[i].in, strlen(cases[i].in),
-				    cases[i].flatten);
-		if (strcmp(sbuf_str(&sb), cases[i].want) != 0) {
-			fail_msg("case %zu: '%s'", i, sbuf_str(&sb));
-		}
-		sbuf_release(&sb);
-	}
-}
-
 static void test_compose_attachments(void **state)
 {
 	static const struct {
@@ -2106,7 +2064,6 @@ int main(void)
 	    cmocka_unit_test(test_compose_embedded_message),
 	    cmocka_unit_test(test_compose_embedded_line_ends),
 	    cmocka_unit_test(test_compose_deferred),
-	    cmocka_unit_test(test_utf8_append),
 	    cmocka_unit_test(test_compose_attachments_limit),
 	    cmocka_unit_test(test_compose_calendar),
 	    cmocka_unit_test(test_compose_calendar_method_forms),

@@ -15,6 +15,7 @@
 
 #include "../../src/message/private.h"
 #include "../../src/mime/private.h"
+#include "congvan/text.h"
 #include "congvan/message.h"
 #include "congvan/mime.h"
 #include "congvan/util.h"
@@ -55,12 +56,12 @@ static void parse_str(const char *raw, unsigned flags, struct mime_doc *doc)
 
 static bool utf8_valid(const char *s)
 {
-	return mime_utf8_valid(s, strlen(s));
+	return text_utf8_valid(s, strlen(s));
 }
 
 static bool is_nfc(const char *s)
 {
-	char *n = mime_nfc(s, strlen(s));
+	char *n = text_nfc(s, strlen(s));
 	bool same = !strcmp(n, s);
 
 	free(n);
@@ -349,7 +350,7 @@ static void test_charset_cases(void **state)
 		struct sbuf sb = SBUF_INIT(1024);
 		bool known = mime_charset_append(cases[i].cs, cases[i].in,
 						 cases[i].len, &sb);
-		char *nfc = mime_nfc(sbuf_str(&sb), sb.len);
+		char *nfc = text_nfc(sbuf_str(&sb), sb.len);
 
 		assert_string_equal(nfc, cases[i].out);
 		assert_int_equal(known, cases[i].known);
@@ -459,82 +460,6 @@ static void test_flowed_messages(void **state)
 }
 
 /* --- NFC ----------------------------------------------------------------- */
-
-static void test_nfc_cases(void **state)
-{
-	static const struct {
-		const char *in;
-		size_t len;
-		const char *out;
-	} cases[] = {
-	    {"", 0, ""},
-	    {"abc", 3, "abc"},
-	    /* "Đồng ý" as iOS sends it: letters and combining marks */
-	    {"\xc4\x90o\xcc\x82\xcc\x80ng y\xcc\x81", 13,
-	     "\xc4\x90\xe1\xbb\x93ng \xc3\xbd"},
-	    /* already NFC */
-	    {"\xc4\x90\xe1\xbb\x93ng \xc3\xbd", 10,
-	     "\xc4\x90\xe1\xbb\x93ng \xc3\xbd"},
-	    /* e + dot below + circumflex, in either order: ệ */
-	    {"e\xcc\xa3\xcc\x82", 5, "\xe1\xbb\x87"},
-	    {"e\xcc\x82\xcc\xa3", 5, "\xe1\xbb\x87"},
-	    /* invalid bytes repaired as windows-1252, NUL dropped */
-	    {"caf\xe9", 4, "caf\xc3\xa9"},
-	    {"a\0b", 3, "ab"},
-	    {"o\xcc\x82\xff", 4, "\xc3\xb4\xc3\xbf"},
-	    {"\xed\xa0\x80", 3, "\xc3\xad\xc2\xa0\xe2\x82\xac"},
-	};
-
-	(void)state;
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		char *r = mime_nfc(cases[i].in, cases[i].len);
-
-		assert_string_equal(r, cases[i].out);
-		free(r);
-	}
-	{
-		char *r = mime_nfc(NULL, 0);
-
-		assert_string_equal(r, "");
-		free(r);
-	}
-}
-
-/* The ranges the quick check lets through are what it claims: starters
- * that NFC keeps, and that no canonical decomposition has after its
- * first character (so they never compose with what precedes them). */
-static void test_nfc_quick_ranges(void **state)
-{
-	utf8proc_int32_t buf[16];
-
-	(void)state;
-	for (uint32_t cp = 0; cp <= 0x10ffff; cp++) {
-		int last = 0;
-		utf8proc_ssize_t n;
-
-		if (cp >= 0xd800 && cp <= 0xdfff) {
-			continue;
-		}
-		n = utf8proc_decompose_char((utf8proc_int32_t)cp, buf, 16,
-					    UTF8PROC_DECOMPOSE, &last);
-		for (utf8proc_ssize_t k = 1; k < n; k++) {
-			assert_false(mime_nfc_stable((uint32_t)buf[k]));
-		}
-		if (mime_nfc_stable(cp) && cp > 0) {
-			utf8proc_uint8_t u[4];
-			utf8proc_ssize_t ul =
-			    utf8proc_encode_char((utf8proc_int32_t)cp, u);
-			char *r = mime_nfc((const char *)u, (size_t)ul);
-
-			assert_int_equal(
-			    utf8proc_get_property((utf8proc_int32_t)cp)
-				->combining_class,
-			    0);
-			assert_memory_equal(r, u, (size_t)ul);
-			free(r);
-		}
-	}
-}
 
 /* --- HTML ---------------------------------------------------------------- */
 
@@ -1769,8 +1694,6 @@ int main(void)
 	    cmocka_unit_test(test_text_clean),
 	    cmocka_unit_test(test_flowed_cases),
 	    cmocka_unit_test(test_flowed_messages),
-	    cmocka_unit_test(test_nfc_cases),
-	    cmocka_unit_test(test_nfc_quick_ranges),
 	    cmocka_unit_test(test_html_layout),
 	    cmocka_unit_test(test_html_quotes),
 	    cmocka_unit_test(test_html_gmail_forward),

@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "../../src/reply/private.h"
+#include "congvan/text.h"
 #include "congvan/reply.h"
 #include "congvan/util.h"
 
@@ -511,39 +512,6 @@ static void test_decision_name(void **state)
 	assert_null(reply_decision_name((enum reply_decision)42));
 }
 
-/* --- reply_fold ---------------------------------------------------- */
-
-static void test_fold(void **state)
-{
-	static const struct {
-		const char *in;
-		const char *out;
-	} cases[] = {
-	    {"", ""},
-	    {"Đồng Ý", "dong y"},
-	    {NFD_DONG_Y, "dong y"},
-	    {"ĐẠI HỘI đại biểu", "dai hoi dai bieu"},
-	    {"Ưu tiên Phối hợp", "uu tien phoi hop"},
-	    {"Chủ trì: KHTC", "chu tri: khtc"},
-	    {"a\xc2\xa0"
-	     "b",
-	     "a b"},
-	    {"Straße", "strasse"},
-	    {"x\xffy", "x\xef\xbf\xbdy"},
-	};
-	char *out;
-
-	(void)state;
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		out = reply_fold(cases[i].in);
-		assert_string_equal(out, cases[i].out);
-		free(out);
-	}
-	out = reply_fold(NULL);
-	assert_string_equal(out, "");
-	free(out);
-}
-
 /* --- throughput (CONGVAN_BENCH=1) ---------------------------------- */
 
 /* About 20 KB: a Vietnamese top reply, a Gmail header and a long quoted
@@ -662,7 +630,6 @@ int main(void)
 	    cmocka_unit_test(test_parse_many_commands),
 	    cmocka_unit_test(test_trim_then_parse),
 	    cmocka_unit_test(test_decision_name),
-	    cmocka_unit_test(test_fold),
 	    cmocka_unit_test(test_has_history),
 	    cmocka_unit_test(test_throughput),
 	};

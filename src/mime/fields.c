@@ -409,7 +409,7 @@ static char *param_text(const struct params *ps, const char *base)
 		free(r);
 		return NULL;
 	}
-	nfc = mime_nfc(r, strlen(r));
+	nfc = text_nfc(r, strlen(r));
 	free(r);
 	return nfc;
 }

@@ -14,10 +14,10 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "congvan/message.h"
-#include "private.h"
+#include "congvan/text.h"
+#include "congvan/util.h"
 
-bool mime_nfc_stable(uint32_t cp)
+bool text_nfc_stable(uint32_t cp)
 {
 	return cp < 0x300 || (cp >= 0x1e00 && cp <= 0x1eff) ||
 	       (cp >= 0x2010 && cp <= 0x2027) ||
@@ -55,11 +55,11 @@ static enum quick quick_check(const char *s, size_t len)
 		if (i == len) {
 			break;
 		}
-		cp = message_utf8_decode(s, len, &i);
+		cp = text_utf8_next(s, len, &i);
 		if (cp <= 0) {
 			return QUICK_INVALID;
 		}
-		if (!mime_nfc_stable((uint32_t)cp)) {
+		if (!text_nfc_stable((uint32_t)cp)) {
 			q = QUICK_MAYBE;
 		}
 	}
@@ -74,7 +74,7 @@ static char *repair(const char *s, size_t len)
 
 	for (size_t i = 0; i <= len; i++) {
 		if (i == len || s[i] == '\0') {
-			mime_utf8_append(&sb, s + start, i - start);
+			text_utf8_append(&sb, s + start, i - start, false);
 			start = i + 1;
 		}
 	}
@@ -104,7 +104,7 @@ static char *compose(const char *s, size_t len)
 	return r;
 }
 
-char *mime_nfc(const char *s, size_t len)
+char *text_nfc(const char *s, size_t len)
 {
 	enum quick q;
 	char *fixed = NULL;
@@ -127,5 +127,43 @@ char *mime_nfc(const char *s, size_t len)
 		r = xstrndup(s, len);
 	}
 	free(fixed);
+	return r;
+}
+
+static bool clean_is_space(int32_t cp)
+{
+	return cp == ' ' || (cp >= 0 && cp < 0x20) || cp == 0x7f ||
+	       text_is_odd_space(cp);
+}
+
+char *text_clean(const char *s, size_t len)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX - 1);
+	bool space = false;
+	size_t i = 0;
+	char *r;
+
+	while (i < len) {
+		int32_t cp = text_utf8_next(s, len, &i);
+
+		if (cp < 0) {
+			cp = 0xfffd;
+		}
+		if (clean_is_space(cp) || text_is_invisible(cp)) {
+			space = space || !text_is_invisible(cp);
+			continue;
+		}
+		if (space && sb.len > 0) {
+			sbuf_addch(&sb, ' ');
+		}
+		space = false;
+		text_utf8_put(&sb, (uint32_t)cp);
+	}
+	if (sb.len == 0) {
+		sbuf_release(&sb);
+		return NULL;
+	}
+	r = text_nfc(sbuf_str(&sb), sb.len);
+	sbuf_release(&sb);
 	return r;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "congvan/text.h"
 #include "congvan/message.h"
 #include "congvan/mime.h"
 #include "congvan/util.h"
@@ -149,7 +150,7 @@ static char *comment_of(icalcomponent *ev)
 	if (n == 0) {
 		return NULL;
 	}
-	c = mime_nfc(v, n);
+	c = text_nfc(v, n);
 	for (char *s = c; *s; s++) {
 		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
 			*s = ' ';

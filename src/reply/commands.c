@@ -110,7 +110,7 @@ static void trim_span(const char *s, size_t *start, size_t *end)
 /* Folds s[0..len) with runs of spaces collapsed to one. */
 static size_t fold_words(const char *s, size_t len, char *out, size_t cap)
 {
-	size_t n = reply_fold_span(s, len, out, cap, NULL), w = 0;
+	size_t n = text_fold_span(s, len, out, cap, NULL), w = 0;
 
 	for (size_t r = 0; r < n; r++) {
 		char c = is_blank(out[r]) ? ' ' : out[r];
@@ -184,7 +184,7 @@ static enum reply_decision decision_of(const char *line, size_t len)
 	}
 	n = fold_words(line, len, folded, sizeof(folded));
 	for (size_t i = 0; i < ARRAY_SIZE(decisions); i++) {
-		if (reply_fold_starts_word(folded, n, decisions[i].folded)) {
+		if (text_fold_starts_word(folded, n, decisions[i].folded)) {
 			return (enum reply_decision)decisions[i].value;
 		}
 	}

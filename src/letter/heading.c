@@ -13,18 +13,18 @@
 #define PLACE_MAX     80
 #define PLACE_WORDS   8
 
-void head_find_number(struct head *h, struct letter *l)
+void letter_head_find_number(struct head *h, struct letter *l)
 {
 	const char *f = h->ft->f;
 	size_t n = h->lines.n;
 
 	for (size_t i = 0; i < n && !l->symbol; i++) {
 		const struct line *ln = &h->lines.v[i];
-		size_t fs = fold_skip_blank(f, ln->s, ln->e, false);
+		size_t fs = text_fold_skip_blank(f, ln->s, ln->e, false);
 		struct letter_number num;
 
 		if (fs >= ln->e || f[fs] != 's' ||
-		    !number_parse(h->ft, ln, &num)) {
+		    !letter_number_parse(h->ft, ln, &num)) {
 			continue;
 		}
 		if (l->number && !num.symbol) {
@@ -58,32 +58,32 @@ static size_t column_start(const char *f, size_t start, size_t pos)
 		}
 		j--;
 	}
-	return fold_skip_blank(f, j, pos, false);
+	return text_fold_skip_blank(f, j, pos, false);
 }
 
 /* Whether nothing but blanks, a full stop, or another column follows. */
 static bool date_ends_cell(const char *f, size_t pos, size_t end)
 {
-	size_t r = fold_skip_blank(f, pos, end, false);
+	size_t r = text_fold_skip_blank(f, pos, end, false);
 
 	if (r < end && f[r] == '.') {
-		r = fold_skip_blank(f, r + 1, end, false);
+		r = text_fold_skip_blank(f, r + 1, end, false);
 	}
 	return r == end || f[pos] == '\t' || (r - pos >= 3);
 }
 
 /* A place name: short, capitalised, without digits or ':' '/'. */
-static char *place_copy(const struct ftext *ft, size_t s, size_t e)
+static char *place_copy(const struct text_folded *ft, size_t s, size_t e)
 {
 	size_t upper, lower, digits, words = 1;
-	char *p = ftext_copy(ft, s, e);
+	char *p = text_folded_copy(ft, s, e);
 
-	ftext_count(ft, s, e, &upper, &lower, &digits);
+	letter_folded_count(ft, s, e, &upper, &lower, &digits);
 	for (size_t i = 0; p && p[i]; i++) {
 		words += p[i] == ' ' ? 1 : 0;
 	}
 	if (!p || strlen(p) > PLACE_MAX || words > PLACE_WORDS || digits > 0 ||
-	    strpbrk(p, ":/;()") || upper == 0 || ftext_starts_lower(ft, s)) {
+	    strpbrk(p, ":/;()") || upper == 0 || letter_starts_lower(ft, s)) {
 		free(p);
 		return NULL;
 	}
@@ -99,7 +99,7 @@ static bool place_date_at(struct head *h, size_t start, size_t p,
 	size_t q = p;
 	size_t col;
 
-	while (q > start && fold_is_blank(f[q - 1])) {
+	while (q > start && text_fold_is_blank(f[q - 1])) {
 		q--;
 	}
 	*place_r = NULL;
@@ -127,13 +127,13 @@ static bool date_in_line(struct head *h, size_t i, struct letter *l)
 		if (!(f[p] == 'n' || (f[p] >= '0' && f[p] <= '9'))) {
 			continue;
 		}
-		e = date_parse(f, p, ln->e, &d);
+		e = letter_date_parse(f, p, ln->e, &d);
 		if (e == 0 || !date_ends_cell(f, e, ln->e) ||
 		    !place_date_at(h, start, p, &place, &col)) {
 			continue;
 		}
 		l->date = xmalloc(11);
-		date_format(&d, l->date);
+		letter_date_format(&d, l->date);
 		l->place = place;
 		h->date = i;
 		h->date_col = col;
@@ -143,7 +143,7 @@ static bool date_in_line(struct head *h, size_t i, struct letter *l)
 	return false;
 }
 
-void head_find_date(struct head *h, struct letter *l)
+void letter_head_find_date(struct head *h, struct letter *l)
 {
 	for (size_t i = h->lo; i < h->hi; i++) {
 		if (date_in_line(h, i, l)) {
@@ -162,7 +162,7 @@ static size_t left_end(const struct head *h, size_t i, size_t from)
 	if (i == h->date && h->date_col >= from) {
 		e = h->date_col;
 	}
-	return text_motto_start(h->ft->f, from, e);
+	return letter_motto_start(h->ft->f, from, e);
 }
 
 /* Whether line j starts another part of the header. */
@@ -170,11 +170,11 @@ static bool starts_header_part(const struct head *h, size_t j)
 {
 	const struct line *ln = &h->lines.v[j];
 	const char *f = h->ft->f;
-	size_t fs = fold_skip_blank(f, ln->s, ln->e, false);
+	size_t fs = text_fold_skip_blank(f, ln->s, ln->e, false);
 
-	return j == h->so || fold_word(f, fs, ln->e, "kinh gui") > 0 ||
-	       fold_word(f, fs, ln->e, "noi nhan") > 0 ||
-	       fold_word(f, fs, ln->e, "so :") > 0;
+	return j == h->so || text_fold_word(f, fs, ln->e, "kinh gui") > 0 ||
+	       text_fold_word(f, fs, ln->e, "noi nhan") > 0 ||
+	       text_fold_word(f, fs, ln->e, "so :") > 0;
 }
 
 /* The subject from position e of line i on, with its wrapped lines. */
@@ -183,7 +183,7 @@ static void subject_from(struct head *h, size_t i, size_t e, struct letter *l)
 	struct sbuf sb = SBUF_INIT(SUBJECT_MAX);
 	const char *f = h->ft->f;
 
-	e = fold_skip_blank(f, e, h->lines.v[i].e, false);
+	e = text_fold_skip_blank(f, e, h->lines.v[i].e, false);
 	if (e < h->lines.v[i].e && (f[e] == ':' || f[e] == '.')) {
 		e++;
 	}
@@ -195,7 +195,7 @@ static void subject_from(struct head *h, size_t i, size_t e, struct letter *l)
 		if (j > i && starts_header_part(h, j)) {
 			break;
 		}
-		part = ftext_copy(h->ft, s, end);
+		part = text_folded_copy(h->ft, s, end);
 		if (!part && j == i) {
 			continue;
 		}
@@ -219,26 +219,29 @@ static bool after_caps_line(const struct head *h, size_t i)
 		const struct line *ln = &h->lines.v[i];
 		size_t upper, lower, digits;
 
-		if (fold_skip_blank(h->ft->f, ln->s, ln->e, false) == ln->e) {
+		if (text_fold_skip_blank(h->ft->f, ln->s, ln->e, false) ==
+		    ln->e) {
 			continue;
 		}
-		ftext_count(h->ft, ln->s, ln->e, &upper, &lower, &digits);
+		letter_folded_count(h->ft, ln->s, ln->e, &upper, &lower,
+				    &digits);
 		return upper >= 2 && lower == 0;
 	}
 	return false;
 }
 
-void head_find_subject(struct head *h, struct letter *l)
+void letter_head_find_subject(struct head *h, struct letter *l)
 {
 	const char *f = h->ft->f;
 
 	for (int pass = 0; pass < 2 && h->subject == NO_LINE; pass++) {
 		for (size_t i = h->lo; i < h->hi; i++) {
 			const struct line *ln = &h->lines.v[i];
-			size_t fs = fold_skip_blank(f, ln->s, ln->e, false);
-			size_t e = pass == 0
-				       ? fold_word(f, fs, ln->e, "v / v")
-				       : fold_word(f, fs, ln->e, "ve viec");
+			size_t fs =
+			    text_fold_skip_blank(f, ln->s, ln->e, false);
+			size_t e =
+			    pass == 0 ? text_fold_word(f, fs, ln->e, "v / v")
+				      : text_fold_word(f, fs, ln->e, "ve viec");
 
 			if (e > 0 && (pass == 0 || after_caps_line(h, i))) {
 				subject_from(h, i, e, l);
@@ -253,10 +256,10 @@ static size_t count_words(const char *f, size_t s, size_t e)
 	size_t words = 0;
 
 	for (size_t i = s; i < e; i++) {
-		words +=
-		    !fold_is_blank(f[i]) && (i == s || fold_is_blank(f[i - 1]))
-			? 1
-			: 0;
+		words += !text_fold_is_blank(f[i]) &&
+				 (i == s || text_fold_is_blank(f[i - 1]))
+			     ? 1
+			     : 0;
 	}
 	return words;
 }
@@ -270,7 +273,7 @@ static bool blank_line(const struct head *h, size_t j)
 		return true;
 	}
 	ln = &h->lines.v[j];
-	return fold_skip_blank(h->ft->f, ln->s, ln->e, false) == ln->e;
+	return text_fold_skip_blank(h->ft->f, ln->s, ln->e, false) == ln->e;
 }
 
 struct to_state {
@@ -283,25 +286,25 @@ struct to_state {
 /* One line after "Kính gửi:"; false when the addressees have ended. */
 static bool to_line(struct head *h, size_t j, struct to_state *st)
 {
-	const struct ftext *ft = h->ft;
+	const struct text_folded *ft = h->ft;
 	const struct line *ln = &h->lines.v[j];
 	size_t cs, ce, item;
 	bool open = st->open;
 
-	if (!cell_first(ft->f, ln->s, ln->e, &cs, &ce)) {
+	if (!letter_cell_first(ft->f, ln->s, ln->e, &cs, &ce)) {
 		st->gap = true;
 		return true;
 	}
 	st->open = !strchr(";.", ft->f[ce - 1]);
-	if (list_marker(ft->f, cs, ce, &item)) {
-		strv_add_split(ft, item, ce, &st->sv);
+	if (letter_list_marker(ft->f, cs, ce, &item)) {
+		letter_strv_add_split(ft, item, ce, &st->sv);
 	} else if (st->sv.n > 0 && !st->gap && open &&
-		   ftext_starts_lower(ft, cs)) {
-		strv_append_last(ft, cs, ce, &st->sv);
+		   letter_starts_lower(ft, cs)) {
+		letter_strv_append_last(ft, cs, ce, &st->sv);
 	} else if (st->sv.n == 0 && !st->same_line &&
 		   count_words(ft->f, cs, ce) <= 12 &&
 		   (blank_line(h, j + 1) || starts_header_part(h, j + 1))) {
-		strv_add_split(ft, cs, ce, &st->sv);
+		letter_strv_add_split(ft, cs, ce, &st->sv);
 	} else {
 		return false;
 	}
@@ -316,16 +319,16 @@ static size_t find_to(const struct head *h, size_t from, size_t to)
 
 	for (size_t i = from; i < to; i++) {
 		const struct line *ln = &h->lines.v[i];
-		size_t fs = fold_skip_blank(f, ln->s, ln->e, false);
+		size_t fs = text_fold_skip_blank(f, ln->s, ln->e, false);
 
-		if (fold_match(f, fs, ln->e, "kinh gui :") > 0) {
+		if (text_fold_match(f, fs, ln->e, "kinh gui :") > 0) {
 			return i;
 		}
 	}
 	return NO_LINE;
 }
 
-void head_find_recipients(struct head *h, struct letter *l)
+void letter_head_find_recipients(struct head *h, struct letter *l)
 {
 	struct to_state st = {{NULL, 0, 0}, false, false, false};
 	const struct line *ln;
@@ -339,10 +342,11 @@ void head_find_recipients(struct head *h, struct letter *l)
 		return;
 	}
 	ln = &h->lines.v[h->to];
-	e = fold_match(h->ft->f, fold_skip_blank(h->ft->f, ln->s, ln->e, false),
-		       ln->e, "kinh gui :");
-	if (cell_first(h->ft->f, e, ln->e, &cs, &ce)) {
-		strv_add_split(h->ft, cs, ce, &st.sv);
+	e = text_fold_match(h->ft->f,
+			    text_fold_skip_blank(h->ft->f, ln->s, ln->e, false),
+			    ln->e, "kinh gui :");
+	if (letter_cell_first(h->ft->f, e, ln->e, &cs, &ce)) {
+		letter_strv_add_split(h->ft, cs, ce, &st.sv);
 		st.same_line = st.sv.n > 0;
 		st.open = !strchr(";.", h->ft->f[ce - 1]);
 	}
@@ -351,8 +355,8 @@ void head_find_recipients(struct head *h, struct letter *l)
 			break;
 		}
 	}
-	strv_free(l->recipients);
-	l->recipients = strv_finish(&st.sv);
+	letter_strv_free(l->recipients);
+	l->recipients = letter_strv_finish(&st.sv);
 }
 
 /* Urgency and draft marks printed near the issuer. */
@@ -364,7 +368,7 @@ static bool is_mark(const char *f, size_t s, size_t e)
 	};
 
 	for (size_t k = 0; k < ARRAY_SIZE(marks); k++) {
-		if (fold_match(f, s, e, marks[k]) == e) {
+		if (text_fold_match(f, s, e, marks[k]) == e) {
 			return true;
 		}
 	}
@@ -372,16 +376,16 @@ static bool is_mark(const char *f, size_t s, size_t e)
 }
 
 /* An issuer line: in capitals, short, not a list item or a key line. */
-static bool issuer_like(const struct ftext *ft, size_t s, size_t e)
+static bool issuer_like(const struct text_folded *ft, size_t s, size_t e)
 {
 	size_t upper, lower, digits, item;
 
-	if (e - s > 160 || list_marker(ft->f, s, e, &item) ||
+	if (e - s > 160 || letter_list_marker(ft->f, s, e, &item) ||
 	    (ft->f[s] >= '0' && ft->f[s] <= '9') ||
 	    memchr(ft->f + s, ':', e - s)) {
 		return false;
 	}
-	ftext_count(ft, s, e, &upper, &lower, &digits);
+	letter_folded_count(ft, s, e, &upper, &lower, &digits);
 	return upper >= 2 && lower * 5 <= upper;
 }
 
@@ -395,12 +399,12 @@ static bool completes_top(const char *f, const struct line *top,
 	    "xa",   "phuong",    "thi xa", "thi tran",
 	};
 
-	if (fold_match(f, top->s, top->e, "uy ban nhan dan") == top->e ||
-	    fold_match(f, top->s, top->e, "hoi dong nhan dan") == top->e) {
+	if (text_fold_match(f, top->s, top->e, "uy ban nhan dan") == top->e ||
+	    text_fold_match(f, top->s, top->e, "hoi dong nhan dan") == top->e) {
 		return true;
 	}
 	for (size_t k = 0; k < ARRAY_SIZE(places); k++) {
-		if (fold_word(f, next->s, next->e, places[k]) > 0) {
+		if (text_fold_word(f, next->s, next->e, places[k]) > 0) {
 			return true;
 		}
 	}
@@ -420,7 +424,7 @@ static size_t issuer_anchor(const struct head *h)
 	return a;
 }
 
-void head_find_issuer(struct head *h, struct letter *l)
+void letter_head_find_issuer(struct head *h, struct letter *l)
 {
 	const char *f = h->ft->f;
 	size_t anchor = issuer_anchor(h);
@@ -432,8 +436,9 @@ void head_find_issuer(struct head *h, struct letter *l)
 		const struct line *ln = &h->lines.v[i];
 		struct line c;
 
-		if (!cell_first(f, ln->s, left_end(h, i, ln->s), &c.s, &c.e) ||
-		    text_is_separator(f, c.s, c.e) || is_mark(f, c.s, c.e)) {
+		if (!letter_cell_first(f, ln->s, left_end(h, i, ln->s), &c.s,
+				       &c.e) ||
+		    letter_is_separator(f, c.s, c.e) || is_mark(f, c.s, c.e)) {
 			continue;
 		}
 		if (!issuer_like(h->ft, c.s, c.e)) {
@@ -444,10 +449,11 @@ void head_find_issuer(struct head *h, struct letter *l)
 	if (n == 0) {
 		return;
 	}
-	l->issuer = ftext_copy(h->ft, found[n - 1].s, found[n - 1].e);
+	l->issuer = text_folded_copy(h->ft, found[n - 1].s, found[n - 1].e);
 	if (l->issuer && n >= 2 &&
 	    completes_top(f, &found[n - 1], &found[n - 2])) {
-		char *next = ftext_copy(h->ft, found[n - 2].s, found[n - 2].e);
+		char *next =
+		    text_folded_copy(h->ft, found[n - 2].s, found[n - 2].e);
 		char *both = xasprintf("%s %s", l->issuer, next ? next : "");
 
 		free(l->issuer);

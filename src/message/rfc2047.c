@@ -17,17 +17,10 @@
 
 #include <libetpan/libetpan.h>
 
+#include "congvan/text.h"
 #include "private.h"
 
 #define CHARSET_MAX 64
-
-/* windows-1252 0x80..0x9f; U+FFFD where the code page has no character. */
-static const uint16_t cp1252_high[32] = {
-    0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-    0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
-    0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-    0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
-};
 
 struct decoder {
 	struct sbuf out; /* UTF-8 result */
@@ -35,122 +28,17 @@ struct decoder {
 	char charset[CHARSET_MAX + 1];
 };
 
-static uint32_t cp1252(unsigned char c)
-{
-	if (c >= 0x80 && c < 0xa0) {
-		return cp1252_high[c - 0x80];
-	}
-	return c;
-}
-
 static bool is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
 }
 
-int32_t message_utf8_next(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *p = (const unsigned char *)s + *i;
-	size_t left = len - *i;
-	size_t n;
-	uint32_t cp;
-	uint32_t min;
-
-	if (p[0] < 0x80) {
-		*i += 1;
-		return p[0];
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		n = 2;
-		cp = p[0] & 0x1f;
-		min = 0x80;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		n = 3;
-		cp = p[0] & 0x0f;
-		min = 0x800;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		n = 4;
-		cp = p[0] & 0x07;
-		min = 0x10000;
-	} else {
-		goto bad;
-	}
-	if (left < n) {
-		goto bad;
-	}
-	for (size_t k = 1; k < n; k++) {
-		if ((p[k] & 0xc0) != 0x80) {
-			goto bad;
-		}
-		cp = (cp << 6) | (p[k] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-		goto bad;
-	}
-	*i += n;
-	return (int32_t)cp;
-bad:
-	*i += 1;
-	return -1;
-}
-
-void message_utf8_put(struct sbuf *sb, uint32_t cp)
-{
-	char b[4];
-
-	if (cp < 0x80) {
-		sbuf_addch(sb, (char)cp);
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		sbuf_add(sb, b, 2);
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		sbuf_add(sb, b, 3);
-	} else {
-		b[0] = (char)(0xf0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		sbuf_add(sb, b, 4);
-	}
-}
-
-void message_utf8_append(struct sbuf *sb, const char *s, size_t len,
-			 bool flatten)
-{
-	size_t i = 0, kept = 0; /* s[kept..i) goes out as it is */
-
-	while (i < len) {
-		size_t start = i;
-		unsigned char b = (unsigned char)s[i];
-		int32_t cp;
-		uint32_t c;
-
-		if (b >= 0x20 && b < 0x7f) {
-			i++;
-			continue;
-		}
-		cp = message_utf8_next(s, len, &i);
-		if (cp >= 0 && !(flatten && is_control((uint32_t)cp))) {
-			continue; /* valid UTF-8 is its own encoding */
-		}
-		c = cp < 0 ? cp1252(b) : (uint32_t)cp;
-		sbuf_add(sb, s + kept, start - kept);
-		message_utf8_put(sb, flatten && is_control(c) ? ' ' : c);
-		kept = i;
-	}
-	sbuf_add(sb, s + kept, len - kept);
-}
-
 static void cp1252_append(struct sbuf *sb, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
-		uint32_t c = cp1252((unsigned char)s[i]);
+		uint32_t c = text_cp1252((unsigned char)s[i]);
 
-		message_utf8_put(sb, is_control(c) ? ' ' : c);
+		text_utf8_put(sb, is_control(c) ? ' ' : c);
 	}
 }
 
@@ -187,7 +75,7 @@ static bool iconv_append(struct sbuf *sb, const char *charset, const char *in,
 		if (iconv(cd, &ip, &len, &op, &ol) == (size_t)-1 &&
 		    errno != E2BIG) {
 			sbuf_add(&tmp, buf, (size_t)(op - buf));
-			message_utf8_put(&tmp, 0xfffd);
+			text_utf8_put(&tmp, 0xfffd);
 			ip++;
 			len--;
 			continue;
@@ -199,7 +87,7 @@ static bool iconv_append(struct sbuf *sb, const char *charset, const char *in,
 	iconv(cd, NULL, NULL, &op, &ol);
 	sbuf_add(&tmp, buf, (size_t)(op - buf));
 	iconv_close(cd);
-	message_utf8_append(sb, tmp.buf ? tmp.buf : "", tmp.len, true);
+	text_utf8_append(sb, tmp.buf ? tmp.buf : "", tmp.len, true);
 	sbuf_release(&tmp);
 	return true;
 }
@@ -217,7 +105,7 @@ static void flush_run(struct decoder *d)
 		return;
 	}
 	if (label_in(d->charset, utf8)) {
-		message_utf8_append(&d->out, d->run.buf, d->run.len, true);
+		text_utf8_append(&d->out, d->run.buf, d->run.len, true);
 	} else if (label_in(d->charset, latin1)) {
 		cp1252_append(&d->out, d->run.buf, d->run.len);
 	} else if (!iconv_append(&d->out, d->charset, d->run.buf, d->run.len)) {
@@ -295,8 +183,7 @@ static void add_plain(struct decoder *d, const char *s, size_t n)
 	flush_run(d);
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || s[i] == '\r' || s[i] == '\n') {
-			message_utf8_append(&d->out, s + start, i - start,
-					    true);
+			text_utf8_append(&d->out, s + start, i - start, true);
 			start = i + 1;
 		}
 	}

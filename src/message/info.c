@@ -149,7 +149,7 @@ static char *clean_text(const char *s, size_t len)
 	struct sbuf sb = SBUF_INIT(4 * len + 16);
 	char *r;
 
-	message_utf8_append(&sb, s, len, true);
+	text_utf8_append(&sb, s, len, true);
 	r = str_trim(sbuf_detach(&sb));
 	if (!*r) {
 		FREE_AND_NULL(r);

@@ -21,7 +21,7 @@ void mime_build_finish(struct mime_build *b)
 	if (b->text.len > 0 && b->text.buf[b->text.len - 1] != '\n') {
 		sbuf_addch(&b->text, '\n');
 	}
-	b->doc->text = mime_nfc(sbuf_str(&b->text), b->text.len);
+	b->doc->text = text_nfc(sbuf_str(&b->text), b->text.len);
 	b->doc->text_from_html = b->any_html;
 	sbuf_release(&b->text);
 }
@@ -59,7 +59,7 @@ static void note_charset(struct mime_doc *doc, const char *cs)
 		return;
 	}
 	doc->charset_unknown = true;
-	mime_utf8_append(&sb, cs, strnlen(cs, 200));
+	text_utf8_append(&sb, cs, strnlen(cs, 200), false);
 	doc->charset_name = str_trim(sbuf_detach(&sb));
 }
 
@@ -173,7 +173,7 @@ static char *nfc_or_null(char *s)
 		free(s);
 		return NULL;
 	}
-	r = mime_nfc(s, strlen(s));
+	r = text_nfc(s, strlen(s));
 	free(s);
 	return r;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "congvan/text.h"
 #include "congvan/message.h"
 #include "congvan/mime.h"
 #include "congvan/util.h"
@@ -93,7 +94,7 @@ static char *one_line(const char *s, size_t max)
 {
 	/* NFC never more than triples a string's length: read no more
 	 * than needed of a long one. */
-	char *t = mime_nfc(s ? s : "", s ? strnlen(s, 4 * max) : 0);
+	char *t = text_nfc(s ? s : "", s ? strnlen(s, 4 * max) : 0);
 	size_t n = strlen(t);
 
 	for (char *p = t; *p; p++) {

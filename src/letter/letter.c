@@ -34,74 +34,74 @@ static size_t tail_start(const char *text, size_t len, size_t n)
 }
 
 static void read_head(const char *text, size_t len, struct letter *l,
-		      struct head *h, struct ftext *ft)
+		      struct head *h, struct text_folded *ft)
 {
-	ftext_init(ft, text, head_len(text, len, LETTER_HEAD_MAX));
+	text_folded_init(ft, text, head_len(text, len, LETTER_HEAD_MAX));
 	h->ft = ft;
-	lines_split(ft, &h->lines);
+	letter_lines_split(ft, &h->lines);
 	h->so = h->date = h->subject = h->to = NO_LINE;
 	h->num_end = h->date_col = 0;
-	head_find_number(h, l);
-	head_find_date(h, l);
-	head_find_subject(h, l);
-	head_find_recipients(h, l);
-	head_find_issuer(h, l);
+	letter_head_find_number(h, l);
+	letter_head_find_date(h, l);
+	letter_head_find_subject(h, l);
+	letter_head_find_recipients(h, l);
+	letter_head_find_issuer(h, l);
 }
 
 /* "Nơi nhận" and the signer; true when "Nơi nhận" was there. */
-static bool read_end(const char *text, size_t len, const struct ftext *head,
-		     struct letter *l)
+static bool read_end(const char *text, size_t len,
+		     const struct text_folded *head, struct letter *l)
 {
 	size_t start = tail_start(text, len, LETTER_TAIL_MAX);
-	struct ftext own = {NULL, 0, NULL, NULL, 0};
-	const struct ftext *ft = head;
+	struct text_folded own = {NULL, 0, NULL, NULL, 0};
+	const struct text_folded *ft = head;
 	struct lines ls;
 	bool found;
 
 	if (start > 0 || head->orig_len < len) {
-		ftext_init(&own, text + start, len - start);
+		text_folded_init(&own, text + start, len - start);
 		ft = &own;
 	}
-	lines_split(ft, &ls);
-	found = sign_find_distribution(ft, &ls, l);
-	sign_find_signer(ft, &ls, l);
-	lines_free(&ls);
-	ftext_release(&own);
+	letter_lines_split(ft, &ls);
+	found = letter_sign_find_distribution(ft, &ls, l);
+	letter_sign_find_signer(ft, &ls, l);
+	letter_lines_free(&ls);
+	text_folded_release(&own);
 	return found;
 }
 
 static void read_deadline(const char *text, size_t len,
-			  const struct ftext *head, const struct head *h,
+			  const struct text_folded *head, const struct head *h,
 			  struct letter *l)
 {
-	struct ftext own = {NULL, 0, NULL, NULL, 0};
-	const struct ftext *ft = head;
+	struct text_folded own = {NULL, 0, NULL, NULL, 0};
+	const struct text_folded *ft = head;
 	struct ymd d;
 
 	if (head->orig_len < len) {
-		ftext_init(&own, text,
-			   len < LETTER_DEADLINE_MAX ? len
-						     : LETTER_DEADLINE_MAX);
+		text_folded_init(
+		    &own, text,
+		    len < LETTER_DEADLINE_MAX ? len : LETTER_DEADLINE_MAX);
 		ft = &own;
 	}
-	if (deadline_scan(ft, h->date != NO_LINE ? &h->day : NULL, &d)) {
+	if (letter_deadline_scan(ft, h->date != NO_LINE ? &h->day : NULL, &d)) {
 		l->deadline = xmalloc(11);
-		date_format(&d, l->deadline);
+		letter_date_format(&d, l->deadline);
 	}
-	ftext_release(&own);
+	text_folded_release(&own);
 }
 
 bool letter_parse(const char *text, size_t len, struct letter *letter_r)
 {
 	struct letter *l = letter_r;
-	struct ftext ft;
+	struct text_folded ft;
 	struct head h;
 	bool dist;
 	int parts;
 
 	memset(l, 0, sizeof(*l));
-	l->recipients = strv_finish(&(struct strv){NULL, 0, 0});
-	l->distribution = strv_finish(&(struct strv){NULL, 0, 0});
+	l->recipients = letter_strv_finish(&(struct strv){NULL, 0, 0});
+	l->distribution = letter_strv_finish(&(struct strv){NULL, 0, 0});
 	if (!text || len == 0) {
 		return false;
 	}
@@ -110,8 +110,8 @@ bool letter_parse(const char *text, size_t len, struct letter *letter_r)
 	read_deadline(text, len, &ft, &h, l);
 	parts =
 	    (l->subject != NULL) + (h.to != NO_LINE) + (l->date != NULL) + dist;
-	lines_free(&h.lines);
-	ftext_release(&ft);
+	letter_lines_free(&h.lines);
+	text_folded_release(&ft);
 	return l->symbol != NULL || parts >= 2;
 }
 
@@ -126,8 +126,8 @@ void letter_free(struct letter *letter)
 	free(letter->date);
 	free(letter->place);
 	free(letter->subject);
-	strv_free(letter->recipients);
-	strv_free(letter->distribution);
+	letter_strv_free(letter->recipients);
+	letter_strv_free(letter->distribution);
 	free(letter->signer);
 	free(letter->signer_title);
 	free(letter->deadline);
