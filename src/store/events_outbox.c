@@ -62,6 +62,7 @@ int store_outbox_add(struct store *st, const struct store_outbox *o,
 		     int64_t *id_r, char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_ADD, error_r);
+	int64_t id;
 
 	if (!s) {
 		return -1;
@@ -72,7 +73,6 @@ int store_outbox_add(struct store *st, const struct store_outbox *o,
 	store_bind_text(s, 4, o->message_id);
 	store_bind_text(s, 5, o->mail_from);
 	store_bind_text(s, 6, o->rcpt);
-	sqlite3_bind_blob64(s, 7, o->data, o->data_len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 8, o->next_attempt_at);
 	if (o->attach_sha) {
 		store_bind_text(s, 9, o->attach_sha);
@@ -82,8 +82,18 @@ int store_outbox_add(struct store *st, const struct store_outbox *o,
 	if (store_exec_done(st, s, "queueing mail", error_r) < 0) {
 		return -1;
 	}
+	id = sqlite3_last_insert_rowid(st->db);
+	s = store_stmt(st, Q_OUTBOX_ADD_DATA, error_r);
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_blob64(s, 2, o->data, o->data_len, SQLITE_STATIC);
+	if (store_exec_done(st, s, "queueing mail", error_r) < 0) {
+		return -1;
+	}
 	if (id_r) {
-		*id_r = sqlite3_last_insert_rowid(st->db);
+		*id_r = id;
 	}
 	return 0;
 }

@@ -205,8 +205,10 @@ static const char *const migrations[] = {
     /* 7 -> 8: intake at scale.  The rate limit counts a recipient's mail
      * per item (0: mail about no item), so the item goes into the index:
      * a count reads at most the few rows it counts, never the
-     * recipient's other mail nor the outbox's rows.  A stored message
-     * attached to queued mail (the letter) is kept by reference: data
+     * recipient's other mail nor the outbox's rows.  The message moves
+     * to a table of its own (outbox_data), so that the status updates of
+     * sending rewrite a short row, not tens of KB.  A stored message
+     * attached to queued mail (the letter) is kept by reference: the data
      * leaves out its MIME part, which goes at byte attach_at when sent
      * (message_attachment_write of blob attach_sha, message/rfc822,
      * file name attach_name). */
@@ -215,6 +217,11 @@ static const char *const migrations[] = {
     "  o WHERE o.id = outbox_rcpt.outbox_id), 0);"
     "DROP INDEX outbox_rcpt_recent;"
     "CREATE INDEX outbox_rcpt_limit ON outbox_rcpt(rcpt, item_id, created_at);"
+    "CREATE TABLE outbox_data ("
+    "  outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id),"
+    "  data BLOB NOT NULL);"
+    "INSERT INTO outbox_data (outbox_id, data) SELECT id, data FROM outbox;"
+    "ALTER TABLE outbox DROP COLUMN data;"
     "ALTER TABLE outbox ADD COLUMN attach_sha TEXT;"
     "ALTER TABLE outbox ADD COLUMN attach_name TEXT;"
     "ALTER TABLE outbox ADD COLUMN attach_at INTEGER;",
@@ -284,15 +291,19 @@ static const char *const sql[Q_COUNT] = {
 			 " detail FROM events WHERE item_id = ?1"
 			 " ORDER BY id",
     [Q_OUTBOX_ADD] = "INSERT INTO outbox (item_id, created_at, kind,"
-		     " message_id, mail_from, rcpt, data, next_attempt_at,"
+		     " message_id, mail_from, rcpt, next_attempt_at,"
 		     " attach_sha, attach_name, attach_at)"
-		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11)",
+    [Q_OUTBOX_ADD_DATA] = "INSERT INTO outbox_data (outbox_id, data)"
+			  " VALUES (?1, ?2)",
     [Q_OUTBOX_DUE] = "SELECT id FROM outbox WHERE status = 'pending'"
 		     " AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
-    [Q_OUTBOX_GET] = "SELECT id, item_id, created_at, kind, message_id,"
-		     " mail_from, rcpt, data, attempts, next_attempt_at,"
-		     " attach_sha, attach_name, attach_at"
-		     " FROM outbox WHERE id = ?1 AND status = 'pending'",
+    [Q_OUTBOX_GET] = "SELECT o.id, o.item_id, o.created_at, o.kind,"
+		     " o.message_id, o.mail_from, o.rcpt, d.data, o.attempts,"
+		     " o.next_attempt_at, o.attach_sha, o.attach_name,"
+		     " o.attach_at FROM outbox o JOIN outbox_data d"
+		     " ON d.outbox_id = o.id"
+		     " WHERE o.id = ?1 AND o.status = 'pending'",
     [Q_OUTBOX_HEAD] = "SELECT id, item_id, created_at, kind, message_id,"
 		      " mail_from, rcpt, NULL, attempts, next_attempt_at,"
 		      " attach_sha, attach_name, attach_at"
