@@ -503,4 +503,42 @@ int store_handler_foreach(struct store *st, store_address_cb *cb, void *ctx,
 int store_item_changed_at(struct store *st, int64_t item_id, time_t *at_r,
 			  char **error_r);
 
+/* --- feed_changes.c: what the calendar feeds show, and when it changes -- */
+
+/* How often the feed of kind ("person", "unit", "office") and subject
+ * (lower-cased) may have changed: raised by every commit that touches an
+ * item it shows or showed (an event, its lead, handler, deadline, status,
+ * parties or consultations); 0 before the first.  Kind "subjects" with
+ * subject "" counts the changes to the set of feeds a token may name (a
+ * new handler, a revoked token).  So a feed built at a version is the
+ * same at that version. */
+int store_feed_changes(struct store *st, const char *kind, const char *subject,
+		       int64_t *version_r, char **error_r);
+
+/* Which open deadlines a feed holds (NULL / false: none of that part). */
+struct store_feed_query {
+	bool every_item;       /* the lead deadline of every open item */
+	const char *lead;      /* the lead deadline of open items it leads */
+	const char *handler;   /* the deadline of open items they handle */
+	const char *consulted; /* the consultations waiting for its answer */
+};
+enum store_feed_role {
+	STORE_FEED_LEAD,    /* day: the item's deadline */
+	STORE_FEED_HANDLER, /* day: the handler's, else the item's */
+	STORE_FEED_CONSULT, /* day: the consultation's; unit: asked */
+};
+struct store_feed_entry {
+	enum store_feed_role role;
+	int32_t day;
+	char *unit;          /* STORE_FEED_CONSULT: the unit asked */
+	struct store_case c; /* the item (assigned_by, closed_at unset) */
+	time_t changed;      /* the item's latest event; 0: none */
+};
+/* Calls cb for each entry of a feed, in one query, ordered by day, item,
+ * role; entries with no deadline are left out.  The entry is borrowed for
+ * the call; cb must not use the store and returns non-zero to stop. */
+typedef int store_feed_entry_cb(const struct store_feed_entry *e, void *ctx);
+int store_feed_entries(struct store *st, const struct store_feed_query *q,
+		       store_feed_entry_cb *cb, void *ctx, char **error_r);
+
 #endif

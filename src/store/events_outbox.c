@@ -19,7 +19,11 @@ int store_event_add(struct store *st, const struct store_event *ev,
 	store_bind_text(s, 4, ev->actor);
 	store_bind_text(s, 5, ev->kind);
 	store_bind_text(s, 6, ev->detail);
-	return store_exec_done(st, s, "recording event", error_r);
+	if (store_exec_done(st, s, "recording event", error_r) < 0) {
+		return -1;
+	}
+	/* Outside a transaction nothing commits it for the feeds. */
+	return st->in_tx || !ev->item_id ? 0 : store_feed_mark(st, error_r);
 }
 
 int store_event_foreach(struct store *st, int64_t item_id, store_event_cb *cb,

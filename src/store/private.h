@@ -86,7 +86,25 @@ enum r {
 /* The statements of calendar_entries.c. */
 enum cal { CAL_UPSERT, CAL_GET, CAL_OPEN, CAL_CANCEL, CAL_RESPOND, CAL_COUNT };
 /* The statements of feed_tokens.c. */
-enum f { F_VERSION, F_VERSIONS, F_REVOKE, F_HANDLERS, F_CHANGED_AT, F_COUNT };
+enum f {
+	F_VERSION,
+	F_VERSIONS,
+	F_REVOKE,
+	F_REVOKED,
+	F_HANDLERS,
+	F_CHANGED_AT,
+	F_COUNT
+};
+/* The statements of feed_changes.c. */
+enum fc {
+	FC_NEW_PEOPLE,
+	FC_RAISE,
+	FC_CLEAR_TOUCHED,
+	FC_CLEAR_LEFT,
+	FC_CHANGES,
+	FC_ENTRIES,
+	FC_COUNT
+};
 
 struct store {
 	sqlite3 *db;
@@ -97,11 +115,13 @@ struct store {
 	int64_t pack_size;
 	bool blobs_dirty; /* appended since the last sync */
 	bool in_tx;
+	bool feed_tracking; /* the TEMP triggers of feed_changes.c are set */
 	sqlite3_stmt *stmts[Q_COUNT];
 	sqlite3_stmt *case_stmts[C_COUNT];
 	sqlite3_stmt *report_stmts[R_COUNT];
 	sqlite3_stmt *cal_stmts[CAL_COUNT];
 	sqlite3_stmt *feed_stmts[F_COUNT];
+	sqlite3_stmt *feedc_stmts[FC_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and
@@ -110,6 +130,12 @@ sqlite3_stmt *store_stmt_cached(struct store *st, sqlite3_stmt **slot,
 				const char *text, char **error_r);
 /* A reset statement for q, ready for binding; NULL with *error_r. */
 sqlite3_stmt *store_stmt(struct store *st, enum q q, char **error_r);
+/* Sets the TEMP triggers that note what a transaction changes for the
+ * calendar feeds (the writer's connection only). */
+int store_feed_track(struct store *st, char **error_r);
+/* Raises the feed versions of what was noted, and forgets it: before
+ * every commit, and after an event written outside a transaction. */
+int store_feed_mark(struct store *st, char **error_r);
 /* Opens the raw-message folder and finds the pack to append to. */
 int store_blob_open(struct store *st, char **error_r);
 void store_blob_close(struct store *st);

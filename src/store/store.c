@@ -224,7 +224,21 @@ static const char *const migrations[] = {
     "ALTER TABLE outbox DROP COLUMN data;"
     "ALTER TABLE outbox ADD COLUMN attach_sha TEXT;"
     "ALTER TABLE outbox ADD COLUMN attach_name TEXT;"
-    "ALTER TABLE outbox ADD COLUMN attach_at INTEGER;",
+    "ALTER TABLE outbox ADD COLUMN attach_at INTEGER;"
+    /* Calendar feeds served from a cache (feed_changes.c): a version per
+     * feed subject (lower-cased), raised at every commit that touches one
+     * of its items; no row: 0.  ('subjects', '') counts the changes to
+     * the set of subjects a token may name (a new handler, a revoked
+     * token).  Every handler so far has a row. */
+    "CREATE TABLE feed_versions ("
+    "  kind TEXT NOT NULL"
+    "    CHECK (kind IN ('person', 'unit', 'office', 'subjects')),"
+    "  subject TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  PRIMARY KEY (kind, subject)) WITHOUT ROWID;"
+    "INSERT INTO feed_versions (kind, subject, version)"
+    "  SELECT DISTINCT 'person', lower(handler), 1 FROM items"
+    "  WHERE handler IS NOT NULL;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -504,7 +518,8 @@ struct store *store_open(const char *path, char **error_r)
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 		 " PRAGMA foreign_keys = ON;",
 		 error_r) < 0 ||
-	    migrate(st, error_r) < 0 || store_blob_open(st, error_r) < 0) {
+	    migrate(st, error_r) < 0 || store_blob_open(st, error_r) < 0 ||
+	    store_feed_track(st, error_r) < 0) {
 		goto fail;
 	}
 	return st;
@@ -565,6 +580,9 @@ void store_close(struct store **stp)
 	for (size_t i = 0; i < F_COUNT; i++) {
 		sqlite3_finalize(st->feed_stmts[i]);
 	}
+	for (size_t i = 0; i < FC_COUNT; i++) {
+		sqlite3_finalize(st->feedc_stmts[i]);
+	}
 	sqlite3_close(st->db);
 	store_blob_close(st);
 	free(st->path);
@@ -583,7 +601,8 @@ int store_begin(struct store *st, char **error_r)
 
 int store_commit(struct store *st, char **error_r)
 {
-	if (st->blobs_dirty && store_blob_sync(st, error_r) < 0) {
+	if (store_feed_mark(st, error_r) < 0 ||
+	    (st->blobs_dirty && store_blob_sync(st, error_r) < 0)) {
 		return -1;
 	}
 	if (exec(st, "COMMIT", error_r) < 0) {

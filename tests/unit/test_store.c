@@ -96,7 +96,8 @@ static int sql(const char *path, const char *text)
 }
 
 /* Takes a database back from schema 8 to 7: outbox_rcpt without its
- * item, the outbox without attachments by reference. */
+ * item, the outbox without attachments by reference and with its
+ * messages, no feed versions. */
 #define UNDO_SCHEMA_8                                                          \
 	"DROP INDEX outbox_rcpt_limit;"                                        \
 	" ALTER TABLE outbox_rcpt DROP COLUMN item_id;"                        \
@@ -107,7 +108,7 @@ static int sql(const char *path, const char *text)
 	" ALTER TABLE outbox ADD COLUMN data BLOB NOT NULL DEFAULT '';"        \
 	" UPDATE outbox SET data = (SELECT d.data FROM outbox_data d"          \
 	" WHERE d.outbox_id = outbox.id);"                                     \
-	" DROP TABLE outbox_data;"
+	" DROP TABLE outbox_data; DROP TABLE feed_versions;"
 
 /* Takes a database back from schema 5 to 4: the tables of the later
  * migrations (the rate limit's index 8, feed tokens 7, calendar events
