@@ -514,9 +514,11 @@ struct store *store_open(const char *path, char **error_r)
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, 10000);
+	/* A page cache of 1 MiB, not SQLite's 2: intake's peak memory, and
+	 * the kernel's page cache holds the rest. */
 	if (exec(st,
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		 " PRAGMA foreign_keys = ON;",
+		 " PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024;",
 		 error_r) < 0 ||
 	    migrate(st, error_r) < 0 || store_blob_open(st, error_r) < 0 ||
 	    store_feed_track(st, error_r) < 0) {
