@@ -12,7 +12,7 @@ DATADIR = $(PREFIX)/share/congvan
 SYSCONFDIR ?= /etc
 
 CC ?= cc
-PKGS = libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib \
+PKGS = libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib opendkim \
 	libical libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -38,11 +38,11 @@ enum inspect_flags {
 };
 
 /* Reads raw.  Never fails: what cannot be read stays empty.  Release with
- * inspection_free. */
+ * inspect_free. */
 void inspect_message(const char *raw, size_t len,
 		     const struct message_classify_opts *opts, unsigned flags,
 		     struct inspection *out_r);
-void inspection_free(struct inspection *in);
+void inspect_free(struct inspection *in);
 
 /* The JSON object of DESIGN.md ("congvan inspect"), with a final newline.
  * Caller frees. */

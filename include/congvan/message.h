@@ -29,15 +29,24 @@ struct message_info {
 	char *from_addr;   /* lower-cased */
 	char *return_path; /* "" for the null sender <> */
 	time_t date;       /* 0 when absent or unreadable */
+	/* Authentication-Results values as they came (unfolded, at most
+	 * MESSAGE_AUTH_RESULTS_MAX); NULL-terminated, never NULL after
+	 * parse.  Who wrote them is checked by src/auth. */
+	char **auth_results;
 	enum message_kind kind;
 	const char *kind_reason; /* static text: why auto/bounce/reply */
 };
 
-/* Options that affect classification. */
+#define MESSAGE_AUTH_RESULTS_MAX 16
+
+/* Options that affect classification.  Our own mail (automatic, never
+ * acted on) is mail whose Message-ID carries the mark of secret, or that
+ * says it is ours (X-Congvan-Item, or Auto-Submitted: auto-generated)
+ * and comes from own_address; never mail because of its domain, which
+ * staff share. */
 struct message_classify_opts {
-	const char
-	    *own_domain; /* our Message-ID domain: our own mail is auto */
-	const char *own_address; /* our From address */
+	const char *secret;      /* the service secret; NULL: unknown */
+	const char *own_address; /* our From address ([smtp] from) */
 	const char *
 	    item_prefix; /* "CV": a "[CV-YYYY-NNNNNN]" subject tag is a reply */
 };
@@ -161,9 +170,14 @@ bool message_check_address(const char *addr);
  * control characters turned into spaces, trimmed.  Caller frees. */
 char *message_decode_header(const char *value, size_t len);
 
-/* A new Message-ID (without brackets) for our domain, unique across
- * processes: "cv.<tag>.<time>.<random>@domain". */
-char *message_make_id(const char *tag, const char *domain, time_t now);
+/* A new Message-ID (without brackets) for our domain, unguessable: "cv."
+ * and 128 random bits in hex, then, with the service secret, "." and a
+ * mark only the secret makes (64 bits of HMAC-SHA256 of what precedes
+ * it), "@domain".  Replies prove they answer our mail by naming one. */
+char *message_make_id(const char *domain, const char *secret);
+/* Whether id (without brackets) is one message_make_id made with this
+ * secret: our own mail, wherever it comes back from. */
+bool message_id_is_ours(const char *id, const char *secret);
 
 /* RFC 5322 date in UTC+7 (Asia/Ho_Chi_Minh): "Fri, 27 Nov 2026 17:00:00 +0700".
  */

@@ -3,6 +3,7 @@
 #ifndef CONGVAN_OUTBOX_H
 #define CONGVAN_OUTBOX_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -34,7 +35,7 @@ struct outbox_mail {
 	const char *template_name;
 	const struct template_var *vars;
 	size_t nvars;
-	const char *const *to;         /* NULL-terminated, at least one */
+	const char *const *to;         /* NULL-terminated; empty: skipped */
 	const char *const *cc;         /* NULL-terminated or NULL */
 	const char *reply_to;          /* may be NULL */
 	const char *in_reply_to;       /* message id without brackets, may be
@@ -53,9 +54,11 @@ struct outbox_mail {
 	const char *language;        /* NULL: cfg->service.language */
 };
 
-/* Renders m->template_name and queues the message.  The envelope is To
- * then Cc, each address once (compared without ASCII case); the headers
- * name To and Cc as given.  An address that is not valid
+/* Renders m->template_name and queues the message: every mail congvan
+ * sends goes this way, and is recorded by one event, mail-queued (with
+ * the template and the recipients; mail-skipped when to is empty).  The
+ * envelope is To then Cc, each address once (compared without ASCII
+ * case); the headers name To and Cc as given.  An address that is not valid
  * (message_check_address) is an error naming it.  A recipient over the
  * rate limit is left out of the envelope, with a warning and a
  * "rate-limited" event; when no recipient is left nothing is queued and
@@ -71,16 +74,11 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 int outbox_message(struct runtime *rt, const struct store_outbox *o,
 		   struct sbuf *sb, char **error_r);
 
-/* outbox_queue_mail for template name, item item_id (key may be NULL),
- * to the NULL-terminated list to, without the rate limit: intake queues
- * one notice per registered letter, and hundreds may arrive at once.
- * The recipients still count towards the limit of outbox_queue_mail. */
-int outbox_queue(struct runtime *rt, int64_t item_id, const char *key,
-		 const char *name, const struct template_var *vars,
-		 size_t nvars, const char *const *to, char **error_r);
-
 struct outbox_stats {
 	int sent, deferred, failed;
+	/* The server could not be reached or refused us: the mail due was
+	 * put off. */
+	bool unreachable;
 };
 
 /* Sends every due message over one SMTP connection.  A server that

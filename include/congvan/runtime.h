@@ -3,9 +3,11 @@
 #define CONGVAN_RUNTIME_H
 
 #include <signal.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "congvan/config.h"
+#include "congvan/event.h"
 #include "congvan/store.h"
 
 struct workcal;
@@ -27,11 +29,13 @@ static inline time_t runtime_now(const struct runtime *rt)
 }
 
 /* Appends an event to the audit trail at the cycle's clock (item_id and
- * msg_id 0 for none). */
+ * msg_id 0 for none), with its typed details d (may be NULL) and the line
+ * for people made from them (congvan/event.h).  Events that change an
+ * item's status go through the workflow's lifecycle instead. */
 static inline int runtime_event(struct runtime *rt, int64_t item_id,
 				int64_t msg_id, const char *actor,
-				const char *kind, const char *detail,
-				char **error_r)
+				enum event_kind kind,
+				const struct event_data *d, char **error_r)
 {
 	struct store_event ev = {
 	    .at = runtime_now(rt),
@@ -39,10 +43,14 @@ static inline int runtime_event(struct runtime *rt, int64_t item_id,
 	    .message_id = msg_id,
 	    .actor = actor,
 	    .kind = kind,
-	    .detail = detail,
+	    .detail = event_describe(kind, d),
+	    .data = event_data_json(kind, d),
 	};
+	int rc = store_event_add(rt->st, &ev, error_r);
 
-	return store_event_add(rt->st, &ev, error_r);
+	free((char *)ev.detail);
+	free((char *)ev.data);
+	return rc;
 }
 
 #endif

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "congvan/event.h"
+
 struct store;
 
 /* Opens (creating when missing) the database at path and applies forward
@@ -142,7 +144,7 @@ struct store_item {
 	int64_t message_id;
 	char *subject;
 	char *sender;
-	char *status;
+	enum item_status status;
 };
 /* Registers a new item for message_id with the next arrival number of
  * year; key is PREFIX-YYYY-NNNNNN. */
@@ -160,16 +162,25 @@ int store_item_foreach(struct store *st, store_item_cb *cb, void *ctx,
 		       char **error_r);
 int store_item_count(struct store *st, int64_t *n_r, char **error_r);
 
-/* The audit trail: append-only (the schema refuses UPDATE and DELETE). */
+/* The audit trail: append-only (the schema refuses UPDATE and DELETE).
+ * Events are written through runtime_event (congvan/runtime.h), which
+ * makes detail and data from the kind's typed fields. */
 struct store_event {
 	int64_t id;
 	time_t at;
 	int64_t item_id;    /* 0: none */
 	int64_t message_id; /* 0: none */
 	const char *actor;
-	const char *kind;
-	const char *detail;
+	enum event_kind kind;  /* read back: EV_KIND_COUNT for a name this
+				* build does not know (see kind_name) */
+	const char *kind_name; /* read back: the name as stored */
+	const char *detail;    /* the line for people */
+	const char *data;      /* the typed details as JSON, or NULL */
+	/* Read back: the typed details (strings borrowed for the callback;
+	 * coordinate and text are not read back). */
+	struct event_data fields;
 };
+/* Appends ev (its at, item_id, message_id, actor, kind, detail, data). */
 int store_event_add(struct store *st, const struct store_event *ev,
 		    char **error_r);
 typedef int store_event_cb(const struct store_event *ev, void *ctx);
@@ -230,13 +241,6 @@ int store_outbox_rcpt_count(struct store *st, const char *rcpt, int64_t item_id,
 
 /* --- cases.c: the work on an item ------------------------------------ */
 
-/* Item statuses. */
-#define STORE_STATUS_REGISTERED "registered" /* waiting for assignment */
-#define STORE_STATUS_ASSIGNED   "assigned"
-#define STORE_STATUS_DISPUTED   "disputed" /* a consulted unit disagrees */
-#define STORE_STATUS_DONE       "done"
-#define STORE_STATUS_RETURNED   "returned"
-
 /* The work on one item.  Days are day numbers in UTC+7 (workday.h); 0
  * is "none". */
 struct store_case {
@@ -246,7 +250,7 @@ struct store_case {
 	time_t registered_at;
 	char *subject;
 	char *sender;
-	char *status;
+	enum item_status status;
 	char *lead; /* unit code; NULL before assignment */
 	int32_t due_day;
 	time_t assigned_at;
@@ -278,9 +282,11 @@ int store_case_set_due(struct store *st, int64_t item_id, int32_t due_day,
 int store_case_set_handler(struct store *st, int64_t item_id,
 			   const char *address, const char *name,
 			   int32_t due_day, char **error_r);
-/* Sets the status; closed_at and late_days only matter for closed ones. */
-int store_case_set_status(struct store *st, int64_t item_id, const char *status,
-			  time_t closed_at, int late_days, char **error_r);
+/* Sets the status; closed_at and late_days only matter for closed ones.
+ * Only the workflow's lifecycle (src/workflow/lifecycle.c) calls it. */
+int store_case_set_status(struct store *st, int64_t item_id,
+			  enum item_status status, time_t closed_at,
+			  int late_days, char **error_r);
 
 /* Consultations: one per item and unit. */
 struct store_consult {
@@ -410,7 +416,7 @@ int store_sent_lookup(struct store *st, const char *message_id,
 struct store_report_item {
 	int64_t id;
 	const char *key;
-	const char *status;
+	enum item_status status;
 	const char *lead; /* the lead unit now */
 	int32_t due_day;  /* the deadline now */
 	time_t assigned_at;

@@ -70,6 +70,11 @@ char *str_trim(char *s);
 int str_to_long(const char *s, long min, long max, long *out_r);
 /* Lower-case hex of n bytes into out (2n+1 bytes). */
 void hex_encode(const unsigned char *in, size_t n, char *out);
+/* The first nhex (at most 64) lower-case hex digits of
+ * HMAC-SHA256(secret, purpose || msg) into out (nhex + 1 bytes); purpose
+ * (may be NULL) keeps the MACs made for one use from serving another. */
+void util_hmac_hex(const char *secret, const char *purpose, const char *msg,
+		   size_t nhex, char *out);
 
 /* Reads a whole file into a NUL-terminated buffer. 0 ok, -1 with errno. */
 int file_read_all(const char *path, char **data_r, size_t *len_r);

@@ -1,17 +1,20 @@
-/* Shared inside src/cli only. */
+/* Shared inside src/cli only: what the command line parsed, and the
+ * commands.  Each command takes its own options (cli_commands in main.c
+ * lists them) and says how it is used with --help. */
 #ifndef CONGVAN_CLI_PRIVATE_H
 #define CONGVAN_CLI_PRIVATE_H
 
 #include <stdbool.h>
 
-#include "congvan/config.h"
-#include "congvan/runtime.h"
+#include "congvan/service.h"
 
 struct cli {
 	const char *config_path;
 	bool config_given;
-	bool once;
-	const char *now;
+	int verbose;
+	/* the command's options, where it takes them */
+	bool once;           /* run */
+	const char *now;     /* run, report: the cycle's clock */
 	const char *unit;    /* list, audit: --unit */
 	const char *status;  /* list: --status */
 	bool overdue;        /* list: --overdue */
@@ -21,27 +24,42 @@ struct cli {
 	const char *format;  /* report: --format text|csv|html */
 	bool mail;           /* report: --mail */
 	bool revoke;         /* feed-url: --revoke */
-	int verbose;
 	int argc;
-	char **argv; /* the command's operands */
+	char **argv; /* the command and its operands */
 };
 
-/* Loads the configuration, the calendar and the store for a command:
- * 0, or a sysexits code after saying why. */
-int open_runtime(const struct cli *cli, struct config *cfg, struct runtime *rt);
-void close_runtime(struct runtime *rt, struct config *cfg);
-/* Creates the service secret when missing and reads it into rt->secret:
- * 0, or -1 when there is none to read (said in the log). */
-int load_secret(struct runtime *rt);
+struct cli_command {
+	const char *name;
+	int (*run)(const struct cli *cli);
+	const char *options;    /* the long options it takes, space-separated */
+	int min_args, max_args; /* operands after the command's name */
+	const char *usage;      /* what --help prints */
+};
 
-/* items.c */
+/* Parses argv (argv[0] is the command) with the options cmd takes, the
+ * global ones (-c, -v) being taken anywhere: 0; 1 after --help (printed
+ * on stdout); -1 for a usage error (said on stderr). */
+int cli_parse(int argc, char **argv, const struct cli_command *cmd,
+	      struct cli *cli);
+
+/* Opens the service for a command, with --now when given: 0, or a
+ * sysexits code after saying why. */
+int cli_open(const struct cli *cli, struct service *svc, unsigned flags);
+
+/* cmd_service.c */
+int cmd_run(const struct cli *cli);
+int cmd_serve(const struct cli *cli);
+int cmd_check_config(const struct cli *cli);
+/* cmd_items.c */
 int cmd_list(const struct cli *cli);
 int cmd_show(const struct cli *cli);
 int cmd_audit(const struct cli *cli);
-
-/* report.c */
+/* cmd_report.c */
 int cmd_report(const struct cli *cli);
-/* feeds.c */
+/* cmd_feed_url.c */
 int cmd_feed_url(const struct cli *cli);
+/* cmd_read.c */
+int cmd_inspect(const struct cli *cli);
+int cmd_trim(const struct cli *cli);
 
 #endif

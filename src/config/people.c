@@ -4,7 +4,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "congvan/reply.h"
 #include "congvan/util.h"
 #include "private.h"
 

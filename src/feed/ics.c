@@ -9,6 +9,7 @@
 
 #include "congvan/util.h"
 #include "congvan/workday.h"
+#include "congvan/words.h"
 #include "private.h"
 
 /* Which open deadlines the subject's feed holds: the Office every open
@@ -89,48 +90,10 @@ static void add_clean(struct sbuf *sb, const char *s)
 	}
 }
 
-struct words {
-	const char *what_lead, *what_handler, *what_consult, *deemed;
-	const char *due, *internal_due, *lead, *coordinate, *handler;
-	const char *disputed, *sender, *calendar;
-};
-
-static const struct words vi = {
-    .what_lead = "Việc: chủ trì xử lý, hạn %s",
-    .what_handler = "Việc: xử lý (được giao), hạn nội bộ %s",
-    .what_consult = "Việc: %s cho ý kiến, hạn %s",
-    .deemed = "Quá hạn không trả lời thì được coi là đồng ý.",
-    .due = "Hạn của đơn vị chủ trì: %s",
-    .internal_due = "hạn nội bộ",
-    .lead = "Chủ trì",
-    .coordinate = "Phối hợp",
-    .handler = "Người xử lý",
-    .disputed = "Đang có ý kiến khác nhau, chờ thống nhất.",
-    .sender = "Nơi gửi",
-    .calendar = "Hạn xử lý công văn",
-};
-
-static const struct words en = {
-    .what_lead = "To do: lead the work, due %s",
-    .what_handler = "To do: handle it (assigned to you), internal deadline "
-		    "%s",
-    .what_consult = "To do: %s to give an opinion, due %s",
-    .deemed = "No answer by the deadline counts as agreement.",
-    .due = "Lead unit's deadline: %s",
-    .internal_due = "internal deadline",
-    .lead = "Lead",
-    .coordinate = "Coordinating",
-    .handler = "Handler",
-    .disputed = "Disputed: waiting for the heads to settle it.",
-    .sender = "From",
-    .calendar = "Correspondence deadlines",
-};
-
-static const struct words *words_for(const struct config *cfg)
+/* The catalogue's word in the service's language. */
+static const char *word(const struct config *cfg, enum word w)
 {
-	return cfg->service.language && !strcmp(cfg->service.language, "en")
-		   ? &en
-		   : &vi;
+	return words_get(cfg->service.language, w);
 }
 
 /* "VP (Văn phòng)", or the code alone for a unit no longer configured. */
@@ -148,24 +111,24 @@ static void add_unit(struct sbuf *sb, const struct config *cfg,
 }
 
 static void describe_people(struct sbuf *sb, const struct config *cfg,
-			    const struct words *w, const struct store_case *c)
+			    const struct store_case *c)
 {
 	char due[11];
 
 	if (c->lead) {
-		sbuf_addf(sb, "\n%s: ", w->lead);
+		sbuf_addf(sb, "\n%s: ", word(cfg, W_LEAD));
 		add_unit(sb, cfg, c->lead);
 	}
 	for (char **p = c->coordinate; p && *p; p++) {
 		if (p == c->coordinate) {
-			sbuf_addf(sb, "\n%s: ", w->coordinate);
+			sbuf_addf(sb, "\n%s: ", word(cfg, W_FEED_COORDINATE));
 		} else {
 			sbuf_adds(sb, ", ");
 		}
 		add_unit(sb, cfg, *p);
 	}
 	if (c->handler) {
-		sbuf_addf(sb, "\n%s: ", w->handler);
+		sbuf_addf(sb, "\n%s: ", word(cfg, W_FEED_HANDLER));
 		if (c->handler_name) {
 			add_clean(sb, c->handler_name);
 			sbuf_adds(sb, " ");
@@ -175,7 +138,8 @@ static void describe_people(struct sbuf *sb, const struct config *cfg,
 		sbuf_adds(sb, ">");
 		if (c->handler_due_day > 0) {
 			workday_format_vn(c->handler_due_day, due);
-			sbuf_addf(sb, ", %s %s", w->internal_due, due);
+			sbuf_addf(sb, ", %s %s", word(cfg, W_FEED_INTERNAL_DUE),
+				  due);
 		}
 	}
 }
@@ -185,32 +149,32 @@ static char *describe(const struct config *cfg,
 		      const struct store_feed_entry *e)
 {
 	const struct store_case *c = &e->c;
-	const struct words *w = words_for(cfg);
 	struct sbuf sb = SBUF_INIT(SIZE_MAX);
 	char day[11], due[11];
 
 	workday_format_vn(e->day, day);
 	workday_format_vn(c->due_day, due);
 	if (e->role == STORE_FEED_LEAD) {
-		sbuf_addf(&sb, w->what_lead, day);
+		sbuf_addf(&sb, word(cfg, W_FEED_WHAT_LEAD), day);
 	} else if (e->role == STORE_FEED_HANDLER) {
-		sbuf_addf(&sb, w->what_handler, day);
+		sbuf_addf(&sb, word(cfg, W_FEED_WHAT_HANDLER), day);
 		sbuf_addf(&sb, "\n");
-		sbuf_addf(&sb, w->due, due);
+		sbuf_addf(&sb, word(cfg, W_FEED_DUE), due);
 	} else {
 		struct sbuf unit = SBUF_INIT(SIZE_MAX);
 
 		add_unit(&unit, cfg, e->unit);
-		sbuf_addf(&sb, w->what_consult, sbuf_str(&unit), day);
-		sbuf_addf(&sb, "\n%s", w->deemed);
+		sbuf_addf(&sb, word(cfg, W_FEED_WHAT_CONSULT), sbuf_str(&unit),
+			  day);
+		sbuf_addf(&sb, "\n%s", word(cfg, W_FEED_DEEMED));
 		sbuf_release(&unit);
 	}
-	if (!strcmp(c->status, STORE_STATUS_DISPUTED)) {
-		sbuf_addf(&sb, "\n%s", w->disputed);
+	if (c->status == ITEM_DISPUTED) {
+		sbuf_addf(&sb, "\n%s", word(cfg, W_FEED_DISPUTED));
 	}
-	describe_people(&sb, cfg, w, c);
+	describe_people(&sb, cfg, c);
 	if (c->sender) {
-		sbuf_addf(&sb, "\n%s: ", w->sender);
+		sbuf_addf(&sb, "\n%s: ", word(cfg, W_FEED_SENDER));
 		add_clean(&sb, c->sender);
 	}
 	return sbuf_detach(&sb);
@@ -309,7 +273,7 @@ static icalproperty *calendar_name(const struct config *cfg,
 	struct sbuf sb = SBUF_INIT(SIZE_MAX);
 	icalproperty *prop;
 
-	sbuf_addf(&sb, "%s: ", words_for(cfg)->calendar);
+	sbuf_addf(&sb, "%s: ", word(cfg, W_FEED_CALENDAR));
 	if (s->kind == FEED_OFFICE) {
 		add_clean(&sb, cfg->service.organization);
 	} else if (s->kind == FEED_UNIT) {
@@ -335,7 +299,7 @@ static icalcomponent *calendar_new(const struct config *cfg,
 {
 	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icalproperty *ttl = icalproperty_new_x("PT5M");
-	const char *lang = words_for(cfg) == &en ? "EN" : "VI";
+	const char *lang = words_english(cfg->service.language) ? "EN" : "VI";
 	char *prodid = xasprintf("-//congvan//calendar feed//%s", lang);
 
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));

@@ -11,6 +11,7 @@
 #include "congvan/mime.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
+#include "congvan/words.h"
 #include "private.h"
 
 #define PRODID       "-//congvan//congvan//VI"
@@ -112,68 +113,20 @@ static char *one_line(const char *s, size_t max)
 	return str_trim(t);
 }
 
-struct words {
-	const char *deadline, *opinion_due, *letter, *number, *lead_does;
-	const char *handler_does, *consult_does, *coordinate_does, *due;
-	const char *answer_done, *answer_consult, *buttons, *cancelled;
-};
-
-static const struct words vi = {
-    .deadline = "Hạn xử lý",
-    .opinion_due = "Hạn cho ý kiến",
-    .letter = "Văn bản đến",
-    .number = "số",
-    .lead_does = "Đơn vị chủ trì xử lý: %s.",
-    .handler_does = "Người được giao trực tiếp xử lý (hạn xử lý nội bộ).",
-    .consult_does = "%s đề nghị %s cho ý kiến.",
-    .coordinate_does = "%s phối hợp với đơn vị chủ trì %s.",
-    .due = "Hạn: %s (hết ngày, theo ngày làm việc).",
-    .answer_done = "Khi hoàn thành, trả lời thư giao việc, dòng đầu tiên"
-		   " ghi: Hoàn thành. Cần gia hạn: Gia hạn: dd/mm/yyyy và"
-		   " Lý do: ...",
-    .answer_consult = "Trả lời thư đề nghị, dòng đầu tiên ghi: Đồng ý hoặc"
-		      " Không đồng ý, kèm ý kiến. Quá hạn không trả lời được"
-		      " coi là đồng ý (Công văn 2536/BCT-VP).",
-    .buttons = "Nút Chấp nhận/Từ chối của lịch chỉ báo đã nhận lịch; các"
-	       " việc khác xin trả lời bằng thư, giữ mã [%s] trong tiêu đề.",
-    .cancelled = "Hạn này không còn hiệu lực, lịch đã được hủy.",
-};
-
-static const struct words en = {
-    .deadline = "Deadline",
-    .opinion_due = "Opinion due",
-    .letter = "Incoming letter",
-    .number = "no.",
-    .lead_does = "Lead unit: %s.",
-    .handler_does = "Assigned to you to handle (internal deadline).",
-    .consult_does = "%s asks %s for an opinion.",
-    .coordinate_does = "%s coordinates with the lead unit, %s.",
-    .due = "Due: %s (end of the day, in working days).",
-    .answer_done = "When done, reply to the assignment mail with Done on the"
-		   " first line. To ask for more time: Extend: dd/mm/yyyy"
-		   " and Reason: ...",
-    .answer_consult = "Reply to the request with Agree or Disagree on the"
-		      " first line and your opinion. No answer by the"
-		      " deadline counts as agreement (letter 2536/BCT-VP).",
-    .buttons = "The calendar's Accept/Decline buttons only confirm receipt;"
-	       " for anything else reply by mail, keeping [%s] in the"
-	       " subject.",
-    .cancelled = "This deadline no longer applies; the event is cancelled.",
-};
-
-static const struct words *words_of(const struct ical_event *ev)
+/* The catalogue's word in the event's language. */
+static const char *word(const struct ical_event *ev, enum word w)
 {
-	return ev->language && !strcmp(ev->language, "en") ? &en : &vi;
+	return words_get(ev->language, w);
 }
 
 static char *summary(const struct ical_event *ev)
 {
-	const struct words *w = words_of(ev);
 	char *subject = one_line(ev->subject, SUBJECT_MAX);
-	char *s = xasprintf("%s: [%s]%s%s",
-			    ev->part == ICAL_PART_CONSULT ? w->opinion_due
-							  : w->deadline,
-			    ev->key, *subject ? " " : "", subject);
+	char *s =
+	    xasprintf("%s: [%s]%s%s",
+		      ev->part == ICAL_PART_CONSULT ? word(ev, W_EVENT_OPINION)
+						    : word(ev, W_DEADLINE),
+		      ev->key, *subject ? " " : "", subject);
 
 	free(subject);
 	return s;
@@ -182,7 +135,6 @@ static char *summary(const struct ical_event *ev)
 /* What is asked and how to answer, a few short lines. */
 static char *description(const struct ical_event *ev, bool cancel)
 {
-	const struct words *w = words_of(ev);
 	struct sbuf sb = SBUF_INIT(1 << 16);
 	char *subject = one_line(ev->subject, SUBJECT_MAX);
 	char *number = one_line(ev->number, 100);
@@ -192,33 +144,34 @@ static char *description(const struct ical_event *ev, bool cancel)
 
 	workday_format_vn(ev->due_day, day);
 	if (cancel) {
-		sbuf_addf(&sb, "%s\n", w->cancelled);
+		sbuf_addf(&sb, "%s\n", word(ev, W_ICAL_CANCELLED));
 	}
-	sbuf_addf(&sb, "%s %s", w->letter, ev->key);
+	sbuf_addf(&sb, "%s %s", word(ev, W_ICAL_LETTER), ev->key);
 	if (*number) {
-		sbuf_addf(&sb, " (%s %s)", w->number, number);
+		sbuf_addf(&sb, " (%s %s)", word(ev, W_ICAL_NUMBER), number);
 	}
 	sbuf_addf(&sb, "%s%s\n", *subject ? ": " : "", subject);
 	switch (ev->part) {
 	case ICAL_PART_HANDLER:
-		sbuf_adds(&sb, w->handler_does);
+		sbuf_adds(&sb, word(ev, W_ICAL_HANDLER_DOES));
 		break;
 	case ICAL_PART_CONSULT:
-		sbuf_addf(&sb, w->consult_does, lead, unit);
+		sbuf_addf(&sb, word(ev, W_ICAL_CONSULT_DOES), lead, unit);
 		break;
 	case ICAL_PART_COORDINATE:
-		sbuf_addf(&sb, w->coordinate_does, unit, lead);
+		sbuf_addf(&sb, word(ev, W_ICAL_COORDINATE_DOES), unit, lead);
 		break;
 	default:
-		sbuf_addf(&sb, w->lead_does, unit);
+		sbuf_addf(&sb, word(ev, W_ICAL_LEAD_DOES), unit);
 	}
 	sbuf_addch(&sb, '\n');
-	sbuf_addf(&sb, w->due, day);
+	sbuf_addf(&sb, word(ev, W_ICAL_DUE), day);
 	if (!cancel) {
 		sbuf_addf(&sb, "\n%s\n",
-			  ev->part == ICAL_PART_CONSULT ? w->answer_consult
-							: w->answer_done);
-		sbuf_addf(&sb, w->buttons, ev->key);
+			  ev->part == ICAL_PART_CONSULT
+			      ? word(ev, W_ICAL_ANSWER_CONSULT)
+			      : word(ev, W_ICAL_ANSWER_DONE));
+		sbuf_addf(&sb, word(ev, W_ICAL_BUTTONS), ev->key);
 	}
 	free(subject);
 	free(number);
@@ -302,7 +255,6 @@ static void add_attendee(icalcomponent *ev, const struct ical_attendee *a,
 /* Rings at 09:00 local time on the working day before the deadline. */
 static icalcomponent *alarm(const struct ical_event *ev)
 {
-	const struct words *w = words_of(ev);
 	int32_t day =
 	    ev->cal ? workcal_sub(ev->cal, ev->due_day, 1) : ev->due_day - 1;
 	struct icaltriggertype trig;
@@ -313,7 +265,7 @@ static icalcomponent *alarm(const struct ical_event *ev)
 	trig.time = utc_of(workday_day_start(day) + ALARM_HOUR * 3600);
 	trig.duration = icaldurationtype_null_duration();
 	workday_format_vn(ev->due_day, deadline);
-	due = xasprintf(w->due, deadline);
+	due = xasprintf(word(ev, W_ICAL_DUE), deadline);
 	text = xasprintf("%s\n%s", sum, due);
 	free(due);
 	icalcomponent_add_property(

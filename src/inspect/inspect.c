@@ -123,7 +123,7 @@ void inspect_message(const char *raw, size_t len,
 	}
 }
 
-void inspection_free(struct inspection *in)
+void inspect_free(struct inspection *in)
 {
 	message_info_free(&in->info);
 	mime_doc_free(&in->doc);

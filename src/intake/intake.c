@@ -80,9 +80,11 @@ static int store_letter(struct runtime *rt, const struct store_item *item,
 		char *detail = xasprintf("%s is the same letter (%s)",
 					 dup_key_r, l->number);
 
+		const struct event_data d = {.text = detail};
+
 		log_warnx("'%s': %s", item->key, detail);
 		rc = runtime_event(rt, item->id, item->message_id, "intake",
-				   "duplicate-letter", detail, error_r);
+				   EV_DUPLICATE_LETTER, &d, error_r);
 		free(detail);
 	}
 	return rc;
@@ -94,14 +96,15 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 {
 	const struct message_info *mi = &in->info;
 	struct store_item item;
+	const struct event_data d = {.text = mi->subject};
 	char dup[32] = "";
 	time_t now = runtime_now(rt);
 
 	if (store_item_create(rt->st, rt->cfg->service.item_prefix,
 			      local_year(now), now, msg_id, mi->subject,
 			      sender_of(mi), &item, error_r) < 0 ||
-	    runtime_event(rt, item.id, msg_id, sender_of(mi), "registered",
-			  mi->subject, error_r) < 0 ||
+	    runtime_event(rt, item.id, msg_id, sender_of(mi), EV_REGISTERED, &d,
+			  error_r) < 0 ||
 	    (in->has_letter && store_letter(rt, &item, in, dup, error_r) < 0) ||
 	    workflow_letter(rt, &item, in, dup[0] ? dup : NULL, error_r) < 0) {
 		return -1;
@@ -169,12 +172,13 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 		    char **error_r)
 {
 	const struct message_info *mi = &in->info;
-	static const char *const event_kind[] = {
-	    [MESSAGE_LETTER] = "letter-received",
-	    [MESSAGE_REPLY] = "reply-received",
-	    [MESSAGE_AUTO] = "auto-received",
-	    [MESSAGE_BOUNCE] = "bounce-received",
+	static const enum event_kind event_kind[] = {
+	    [MESSAGE_LETTER] = EV_LETTER_RECEIVED,
+	    [MESSAGE_REPLY] = EV_REPLY_RECEIVED,
+	    [MESSAGE_AUTO] = EV_AUTO_RECEIVED,
+	    [MESSAGE_BOUNCE] = EV_BOUNCE_RECEIVED,
 	};
+	struct event_data d = {0};
 	int64_t item_id = 0;
 
 	if (in->kind == MESSAGE_LETTER) {
@@ -203,11 +207,10 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	    store_message_set_item(rt->st, msg_id, item_id, error_r) < 0) {
 		return -1;
 	}
-	if (runtime_event(
-		rt, item_id, msg_id, sender_of(mi), event_kind[in->kind],
-		in->kind == MESSAGE_REPLY && in->reply_text ? in->reply_text
-							    : mi->kind_reason,
-		error_r) < 0) {
+	d.text = in->kind == MESSAGE_REPLY && in->reply_text ? in->reply_text
+							     : mi->kind_reason;
+	if (runtime_event(rt, item_id, msg_id, sender_of(mi),
+			  event_kind[in->kind], &d, error_r) < 0) {
 		return -1;
 	}
 	/* Automatic mail and bounces are recorded, never acted on; a
@@ -309,10 +312,11 @@ static int take_message(struct runtime *rt, struct store_message *m,
 		return -1;
 	}
 	if (seen == SEEN_DUPLICATE) {
+		const struct event_data d = {.text = mi->message_id};
+
 		stats->duplicates++;
 		return runtime_event(rt, 0, id, sender_of(mi),
-				     "duplicate-received", mi->message_id,
-				     error_r);
+				     EV_DUPLICATE_RECEIVED, &d, error_r);
 	}
 	return dispatch(rt, id, in, stats, error_r);
 }
@@ -320,8 +324,8 @@ static int take_message(struct runtime *rt, struct store_message *m,
 static struct message_classify_opts classify_opts(const struct runtime *rt)
 {
 	const struct config *cfg = rt->cfg;
-	struct message_classify_opts opts = {
-	    cfg->service.domain, cfg->smtp.from, cfg->service.item_prefix};
+	struct message_classify_opts opts = {rt->secret, cfg->smtp.from,
+					     cfg->service.item_prefix};
 
 	return opts;
 }
@@ -372,7 +376,7 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	store_blob_hash(data, len, j.sha);
 	inspect_message(data, len, &opts, INSPECT_PDF, &j.in);
 	rc = keep_read(rt, mailbox, uidvalidity, &j, stats, error_r);
-	inspection_free(&j.in);
+	inspect_free(&j.in);
 	return rc;
 }
 
@@ -426,7 +430,7 @@ static int run_batch(struct runtime *rt, struct mail_session *ms,
 	char *err = NULL;
 
 	if (store_begin(rt->st, error_r) < 0) {
-		*fail_r = FAIL_FATAL;
+		*fail_r = FAIL_LOCAL;
 		return -1;
 	}
 	if (mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r) < 0) {
@@ -442,7 +446,7 @@ static int run_batch(struct runtime *rt, struct mail_session *ms,
 			   error_r) < 0 ||
 	    store_commit(rt->st, error_r) < 0) {
 		store_rollback(rt->st);
-		*fail_r = FAIL_FATAL;
+		*fail_r = FAIL_LOCAL;
 		return -1;
 	}
 	/* Committed: only now may the server learn we have them. */
@@ -458,6 +462,7 @@ static int start_uid(struct runtime *rt, const char *mailbox,
 		     uint32_t uidvalidity, uint32_t *from_r, char **error_r)
 {
 	struct store_sync sync;
+	struct event_data d = {0};
 	char detail[96];
 
 	if (store_sync_get(rt->st, mailbox, &sync, error_r) < 0) {
@@ -477,8 +482,9 @@ static int start_uid(struct runtime *rt, const char *mailbox,
 	    mailbox, sync.uidvalidity, uidvalidity);
 	snprintf(detail, sizeof(detail), "%s: %u -> %u", mailbox,
 		 sync.uidvalidity, uidvalidity);
+	d.text = detail;
 	if (store_begin(rt->st, error_r) < 0 ||
-	    runtime_event(rt, 0, 0, "intake", "uidvalidity-changed", detail,
+	    runtime_event(rt, 0, 0, "intake", EV_UIDVALIDITY_CHANGED, &d,
 			  error_r) < 0 ||
 	    store_sync_set(rt->st, mailbox, uidvalidity, 0, error_r) < 0 ||
 	    store_commit(rt->st, error_r) < 0) {
@@ -515,7 +521,7 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	int ret = -1;
 
 	memset(stats_r, 0, sizeof(*stats_r));
-	*fail_r = FAIL_FATAL;
+	*fail_r = FAIL_LOCAL;
 	if (start_uid(rt, mailbox, uidvalidity, &from, error_r) < 0 ||
 	    mail_list_from(ms, from, &list, &n, fail_r, error_r) < 0) {
 		goto out;

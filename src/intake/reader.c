@@ -36,7 +36,7 @@ void read_job_free(struct read_job **jp)
 		return;
 	}
 	if (j->done) {
-		inspection_free(&j->in);
+		inspect_free(&j->in);
 	}
 	free(j->data);
 	free(j);

@@ -399,7 +399,7 @@ int mail_fetch(struct mail_session *s, const uint32_t *uids, size_t n,
 	mailimap_fetch_type_free(type);
 	mailimap_set_free(set);
 	if (ret == 0 && fc.error) {
-		*fail_r = FAIL_FATAL;
+		*fail_r = FAIL_LOCAL; /* the handler failed, not the server */
 		*error_r = fc.error;
 		return -1;
 	}

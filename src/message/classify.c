@@ -213,18 +213,25 @@ static const char *bounce_reason(const struct message_info *info,
 	return NULL;
 }
 
+/* Our own mail come back (through a list, a forward, an alias): its
+ * Message-ID carries our mark, or it says it is ours and comes from our
+ * address.  Never the domain alone: staff share it, and their clients
+ * build Message-IDs on it. */
 static bool is_own(const struct message_info *info,
+		   const struct message_facts *facts,
 		   const struct message_classify_opts *opts)
 {
-	const char *id = info->message_id;
-	size_t dlen = opts->own_domain ? strlen(opts->own_domain) : 0;
-	size_t ilen = id ? strlen(id) : 0;
+	char tok[32];
+	bool says_ours;
 
-	if (dlen > 0 && ilen > dlen && id[ilen - dlen - 1] == '@' &&
-	    str_iequal(id + ilen - dlen, opts->own_domain)) {
+	if (message_id_is_ours(info->message_id, opts->secret)) {
 		return true;
 	}
-	return opts->own_address && *opts->own_address && info->from_addr &&
+	first_token(facts->auto_submitted ? facts->auto_submitted : "", tok,
+		    sizeof(tok));
+	says_ours = facts->x_congvan_item || !strcmp(tok, "auto-generated");
+	return says_ours && opts->own_address && *opts->own_address &&
+	       info->from_addr &&
 	       str_iequal(info->from_addr, opts->own_address);
 }
 
@@ -235,7 +242,7 @@ static const char *auto_reason(const struct message_info *info,
 {
 	char tok[32];
 
-	if (facts->x_congvan_item || is_own(info, opts)) {
+	if (is_own(info, facts, opts)) {
 		return "our own message";
 	}
 	first_token(facts->auto_submitted ? facts->auto_submitted : "", tok,
@@ -290,6 +297,7 @@ void message_classify(struct message_info *info,
 		      const struct message_classify_opts *opts)
 {
 	static const struct message_classify_opts none = {NULL, NULL, NULL};
+
 	const char *subject = info->subject ? info->subject : "";
 	const char *why;
 

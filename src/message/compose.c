@@ -10,12 +10,14 @@
 #include "congvan/log.h"
 #include "private.h"
 
-#define COMPOSE_MAX    (64 * 1024 * 1024)
-#define ADDRESS_MAX    254
-#define ID_MAX         250
-#define PLAIN_WORD_MAX 60 /* longer words are encoded so they can fold */
-#define ALNUM          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-#define UTC_PLUS_7     (7 * 3600)
+#define COMPOSE_MAX     (64 * 1024 * 1024)
+#define ADDRESS_MAX     254
+#define ID_MAX          250
+#define ID_RANDOM_BYTES 16 /* 128 bits: no reply can guess one */
+#define ID_MARK_HEX     16 /* 64 bits of HMAC: only our secret makes it */
+#define PLAIN_WORD_MAX  60 /* longer words are encoded so they can fold */
+#define ALNUM           "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+#define UTC_PLUS_7      (7 * 3600)
 
 void message_random_bytes(void *buf, size_t n)
 {
@@ -384,24 +386,50 @@ static void append_clean(struct sbuf *sb, const char *s, const char *keep,
 	}
 }
 
-char *message_make_id(const char *tag, const char *domain, time_t now)
+char *message_make_id(const char *domain, const char *secret)
 {
 	struct sbuf sb = SBUF_INIT(ID_MAX);
-	unsigned char rnd[8];
-	char hex[17];
+	unsigned char rnd[ID_RANDOM_BYTES];
+	char hex[2 * ID_RANDOM_BYTES + 1], mark[ID_MARK_HEX + 1];
 	size_t at;
 
 	message_random_bytes(rnd, sizeof(rnd));
 	hex_encode(rnd, sizeof(rnd), hex);
-	sbuf_adds(&sb, "cv.");
-	append_clean(&sb, tag && *tag ? tag : "msg", ALNUM "-", '-', 64);
-	sbuf_addf(&sb, ".%lld.%s@", (long long)now, hex);
+	sbuf_addf(&sb, "cv.%s", hex);
+	if (secret && *secret) {
+		util_hmac_hex(secret, "message-id:", sbuf_str(&sb), ID_MARK_HEX,
+			      mark);
+		sbuf_addf(&sb, ".%s", mark);
+	}
+	sbuf_addch(&sb, '@');
 	at = sb.len;
 	append_clean(&sb, domain ? domain : "", ALNUM ".-", 0, 128);
 	if (sb.len == at) {
 		sbuf_adds(&sb, "localhost");
 	}
 	return sbuf_detach(&sb);
+}
+
+bool message_id_is_ours(const char *id, const char *secret)
+{
+	size_t rand_len = 3 + 2 * ID_RANDOM_BYTES; /* "cv." and the hex */
+	char local[3 + 2 * ID_RANDOM_BYTES + 1], mark[ID_MARK_HEX + 1];
+	unsigned char diff = 0;
+
+	if (!id || !secret || !*secret ||
+	    strlen(id) < rand_len + 1 + ID_MARK_HEX + 2 ||
+	    strncmp(id, "cv.", 3) != 0 || id[rand_len] != '.' ||
+	    id[rand_len + 1 + ID_MARK_HEX] != '@' ||
+	    strspn(id + 3, "0123456789abcdef") != 2 * ID_RANDOM_BYTES) {
+		return false;
+	}
+	memcpy(local, id, rand_len);
+	local[rand_len] = '\0';
+	util_hmac_hex(secret, "message-id:", local, ID_MARK_HEX, mark);
+	for (size_t i = 0; i < ID_MARK_HEX; i++) {
+		diff |= (unsigned char)(mark[i] ^ id[rand_len + 1 + i]);
+	}
+	return diff == 0;
 }
 
 void message_format_date(time_t t, char buf[64])

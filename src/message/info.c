@@ -480,6 +480,28 @@ static void set_fact(char **slot, const char *v)
 	}
 }
 
+/* Keeps an Authentication-Results value as it came, unfolded. */
+static void take_auth_results(struct message_info *info, const char *v)
+{
+	size_t n = 0;
+	char *copy;
+
+	while (info->auth_results[n]) {
+		n++;
+	}
+	if (n >= MESSAGE_AUTH_RESULTS_MAX) {
+		return;
+	}
+	copy = xstrndup(v, strnlen(v, 4096));
+	for (char *p = copy; *p; p++) {
+		*p = (*p == '\r' || *p == '\n') ? ' ' : *p;
+	}
+	info->auth_results =
+	    xrealloc(info->auth_results, (n + 2) * sizeof(*info->auth_results));
+	info->auth_results[n] = copy;
+	info->auth_results[n + 1] = NULL;
+}
+
 static void take_optional_fact(struct parse *ps, const char *name,
 			       const char *v)
 {
@@ -497,6 +519,8 @@ static void take_optional_fact(struct parse *ps, const char *name,
 		f->x_autorespond = true;
 	} else if (str_iequal(name, "X-Congvan-Item")) {
 		f->x_congvan_item = true;
+	} else if (str_iequal(name, "Authentication-Results")) {
+		take_auth_results(ps->info, v);
 	}
 }
 
@@ -652,6 +676,7 @@ void message_info_parse(const char *raw, size_t len,
 	ps.info = info_r;
 	info_r->references = xcalloc(1, sizeof(char *));
 	info_r->recipients = xcalloc(1, sizeof(char *));
+	info_r->auth_results = xcalloc(1, sizeof(char *));
 	if (raw && len > 0) {
 		normalize(raw, header_block_len(raw, len), &n);
 		parse_fields(&ps, sbuf_str(&n.out), n.out.len);
@@ -687,6 +712,10 @@ void message_info_free(struct message_info *info)
 		free(*p);
 	}
 	free(info->recipients);
+	for (char **p = info->auth_results; p && *p; p++) {
+		free(*p);
+	}
+	free(info->auth_results);
 	free(info->subject);
 	free(info->from_name);
 	free(info->from_addr);

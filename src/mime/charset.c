@@ -10,7 +10,6 @@
 #include <iconv.h>
 #include <string.h>
 
-#include "congvan/message.h"
 #include "private.h"
 
 #define LABEL_MAX 40

@@ -311,7 +311,7 @@ struct walk {
 
 static void quote_enter(struct walk *h, const xmlNode *n, struct frame *f)
 {
-	enum html_quote q = html_quote_kind(n);
+	enum html_quote q = mime_html_quote_kind(n);
 
 	if (q == HTML_QUOTE_CONTAINER || q == HTML_QUOTE_GMAIL) {
 		f->quote_scope = true;
@@ -353,7 +353,7 @@ static void layout_enter(struct walk *h, const xmlNode *n, struct frame *f)
 		break;
 	case K_PARA:
 		/* Word's paragraphs (class Mso...) have no margins. */
-		cls = n->properties ? html_attr(n, "class") : NULL;
+		cls = n->properties ? mime_html_attr(n, "class") : NULL;
 		if (cls && str_istartswith(cls, "mso")) {
 			f->kind = K_BLOCK;
 			soft_break(w);
@@ -410,7 +410,7 @@ static bool enter(struct walk *h, const xmlNode *n, struct frame *f)
 		return false;
 	}
 	f->kind = kind_of((const char *)n->name);
-	if (f->kind == K_SKIP || (n->properties && html_hidden(n))) {
+	if (f->kind == K_SKIP || (n->properties && mime_html_hidden(n))) {
 		f->kind = K_SKIP;
 		return false;
 	}

@@ -27,12 +27,12 @@ enum html_quote {
 
 /* Classifies element n (name lower-case, as libxml2's HTML parser
  * gives it). */
-enum html_quote html_quote_kind(const xmlNode *n);
+enum html_quote mime_html_quote_kind(const xmlNode *n);
 
 /* The value of attribute name of n, borrowed; NULL when absent. */
-const char *html_attr(const xmlNode *n, const char *name);
+const char *mime_html_attr(const xmlNode *n, const char *name);
 
 /* Whether n is hidden with an inline style (display:none). */
-bool html_hidden(const xmlNode *n);
+bool mime_html_hidden(const xmlNode *n);
 
 #endif

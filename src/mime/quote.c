@@ -21,7 +21,7 @@
 #define FIRST_TEXT    160
 #define LOOKAHEAD_MAX 64
 
-const char *html_attr(const xmlNode *n, const char *name)
+const char *mime_html_attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		if (a->name && str_iequal((const char *)a->name, name)) {
@@ -64,7 +64,7 @@ static bool has_token(const char *list, const char *const *suffixes)
 /* The style attribute lower-cased without white space. */
 static void squeeze_style(const xmlNode *n, char out[STYLE_MAX])
 {
-	const char *s = html_attr(n, "style");
+	const char *s = mime_html_attr(n, "style");
 	size_t k = 0;
 
 	for (; s && *s && k + 1 < STYLE_MAX; s++) {
@@ -76,7 +76,7 @@ static void squeeze_style(const xmlNode *n, char out[STYLE_MAX])
 	out[k] = '\0';
 }
 
-bool html_hidden(const xmlNode *n)
+bool mime_html_hidden(const xmlNode *n)
 {
 	char style[STYLE_MAX];
 
@@ -178,7 +178,7 @@ static enum html_quote by_id(const char *name, const char *id)
 	return HTML_QUOTE_NONE;
 }
 
-enum html_quote html_quote_kind(const xmlNode *n)
+enum html_quote mime_html_quote_kind(const xmlNode *n)
 {
 	static const char *const gmail[] = {"gmail_quote",
 					    "gmail_quote_container", NULL};
@@ -193,20 +193,20 @@ enum html_quote html_quote_kind(const xmlNode *n)
 	if (!n->properties) {
 		return HTML_QUOTE_NONE;
 	}
-	attr = html_attr(n, "id");
+	attr = mime_html_attr(n, "id");
 	q = attr ? by_id(name, attr) : HTML_QUOTE_NONE;
 	if (q != HTML_QUOTE_NONE) {
 		return q;
 	}
 	if (!strcmp(name, "hr")) {
-		attr = html_attr(n, "tabindex");
+		attr = mime_html_attr(n, "tabindex");
 		return attr && !strcmp(attr, "-1") ? HTML_QUOTE_DIVIDER
 						   : HTML_QUOTE_NONE;
 	}
 	if (strcmp(name, "div") != 0) {
 		return HTML_QUOTE_NONE;
 	}
-	attr = html_attr(n, "class");
+	attr = mime_html_attr(n, "class");
 	if (attr && has_token(attr, gmail)) {
 		return gmail_forward(n) ? HTML_QUOTE_NONE : HTML_QUOTE_GMAIL;
 	}

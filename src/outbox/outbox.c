@@ -91,20 +91,39 @@ static int envelope(const struct outbox_mail *m, struct rcpt_list *l,
 static int record_limited(struct runtime *rt, const struct outbox_mail *m,
 			  const char *rcpt, int64_t n, char **error_r)
 {
-	struct store_event ev = {.at = runtime_now(rt),
-				 .item_id = m->item_id,
-				 .actor = "outbox",
-				 .kind = "rate-limited"};
-	char *detail = xasprintf("%s: %lld messages in %d minutes", rcpt,
-				 (long long)n, OUTBOX_RATE_WINDOW / 60);
+	char *why = xasprintf("%lld messages in %d minutes", (long long)n,
+			      OUTBOX_RATE_WINDOW / 60);
+	const struct event_data d = {
+	    .template = m->template_name, .address = rcpt, .text = why};
 	int rc;
 
-	log_warnx("mail '%s' not queued to '%s': %lld messages in %d minutes",
-		  m->template_name, rcpt, (long long)n,
-		  OUTBOX_RATE_WINDOW / 60);
-	ev.detail = detail;
-	rc = store_event_add(rt->st, &ev, error_r);
-	free(detail);
+	log_warnx("mail '%s' not queued to '%s': %s", m->template_name, rcpt,
+		  why);
+	rc = runtime_event(rt, m->item_id, 0, "outbox", EV_RATE_LIMITED, &d,
+			   error_r);
+	free(why);
+	return rc;
+}
+
+/* The one record of a mail queued (or of one with nobody to go to). */
+static int record_queued(struct runtime *rt, const struct outbox_mail *m,
+			 const struct rcpt_list *l, char **error_r)
+{
+	struct sbuf who = SBUF_INIT(1 << 20);
+	struct event_data d = {.template = m->template_name};
+	int rc;
+
+	for (size_t i = 0; l && i < l->n; i++) {
+		sbuf_addf(&who, "%s%s", i ? ", " : "", l->v[i]);
+	}
+	d.address = sbuf_str(&who);
+	rc = runtime_event(rt, m->item_id, 0, "outbox",
+			   l ? EV_MAIL_QUEUED : EV_MAIL_SKIPPED, &d, error_r);
+	if (l && m->key) {
+		log_debug("'%s': %s to %s", m->key, m->template_name,
+			  sbuf_str(&who));
+	}
+	sbuf_release(&who);
 	return rc;
 }
 
@@ -254,11 +273,15 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 		*error_r = xstrdup("outbox: no template");
 		goto out;
 	}
+	if (!m->to || !m->to[0]) {
+		/* Nobody to write to (a unit without addresses): noted. */
+		ret = record_queued(rt, m, NULL, error_r);
+		goto out;
+	}
 	if (envelope(m, &l, error_r) < 0) {
 		goto out;
 	}
-	msgid = message_make_id(m->key ? m->key : m->template_name,
-				rt->cfg->service.domain, runtime_now(rt));
+	msgid = message_make_id(rt->cfg->service.domain, rt->secret);
 	if (compose(rt, m, msgid, &c, error_r) < 0 ||
 	    rate_limit(rt, m, &l, error_r) < 0) {
 		goto out;
@@ -267,7 +290,10 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 	if (l.n == 0) {
 		goto out; /* everyone is over the limit: nothing to send */
 	}
-	ret = enqueue(rt, m, &l, msgid, &c, error_r);
+	ret = enqueue(rt, m, &l, msgid, &c, error_r) < 0 ||
+		      record_queued(rt, m, &l, error_r) < 0
+		  ? -1
+		  : 0;
 	if (ret == 0 && msgid_r) {
 		*msgid_r = msgid;
 		msgid = NULL;
@@ -277,22 +303,6 @@ out:
 	free(msgid);
 	free(l.v);
 	return ret;
-}
-
-int outbox_queue(struct runtime *rt, int64_t item_id, const char *key,
-		 const char *name, const struct template_var *vars,
-		 size_t nvars, const char *const *to, char **error_r)
-{
-	const struct outbox_mail m = {.item_id = item_id,
-				      .key = key,
-				      .template_name = name,
-				      .vars = vars,
-				      .nvars = nvars,
-				      .to = to};
-
-	/* One notice per registered letter: the limit counts per item, so a
-	 * busy morning is never held back. */
-	return outbox_queue_mail(rt, &m, NULL, error_r);
 }
 
 struct flush_ctx {
@@ -340,17 +350,15 @@ static int record_result(struct flush_ctx *fc, const struct store_outbox *o,
 		return store_outbox_sent(st, o->id, now, &fc->error);
 	}
 	if (fail == FAIL_PERM || now - o->created_at >= OUTBOX_GIVE_UP) {
-		struct store_event ev = {.at = now,
-					 .item_id = o->item_id,
-					 .actor = "outbox",
-					 .kind = "mail-failed",
-					 .detail = reason};
+		const struct event_data d = {.text = reason};
 
 		fc->stats->failed++;
 		log_warnx("mail '%s' to '%s' failed for good: %s",
 			  o->message_id, o->rcpt, reason);
 		rc = store_outbox_failed(st, o->id, now, reason, &fc->error);
-		return rc < 0 ? rc : store_event_add(st, &ev, &fc->error);
+		return rc < 0 ? rc
+			      : runtime_event(fc->rt, o->item_id, 0, "outbox",
+					      EV_MAIL_FAILED, &d, &fc->error);
 	}
 	return store_outbox_retry(st, o->id, now + outbox_backoff(o->attempts),
 				  reason, &fc->error);
@@ -467,6 +475,7 @@ int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
 		}
 	}
 	smtp_free(&fc.smtp);
+	stats_r->unreachable = fc.server_down != NULL;
 	free(fc.server_down);
 	if (fc.deferring) {
 		if (fc.error || ret < 0) {

@@ -18,7 +18,8 @@
 /* One item of the period, copied out of the store, with its history. */
 struct item {
 	int64_t id;
-	char *status, *lead, *handler, *handler_name;
+	enum item_status status;
+	char *lead, *handler, *handler_name;
 	int32_t due_day;
 	time_t assigned_at, closed_at;
 	int late_days;
@@ -126,7 +127,7 @@ static int item_cb(const struct store_report_item *it, void *ctx)
 	x = &c->items[c->n_items++];
 	memset(x, 0, sizeof(*x));
 	x->id = it->id;
-	x->status = xstrdup(it->status ? it->status : "");
+	x->status = it->status;
 	x->lead = it->lead ? xstrdup(it->lead) : NULL;
 	x->handler = it->handler ? xstrdup(it->handler) : NULL;
 	x->handler_name = it->handler_name ? xstrdup(it->handler_name) : NULL;
@@ -140,11 +141,10 @@ static int item_cb(const struct store_report_item *it, void *ctx)
 static void items_free(struct calc *c)
 {
 	for (size_t i = 0; i < c->n_items; i++) {
-		free(c->items[i].status);
 		free(c->items[i].lead);
 		free(c->items[i].handler);
 		free(c->items[i].handler_name);
-		history_release(&c->items[i].h);
+		report_history_release(&c->items[i].h);
 	}
 	FREE_AND_NULL(c->items);
 	c->n_items = 0;
@@ -171,8 +171,8 @@ static struct item *item_find(struct calc *c, int64_t id)
 
 static bool closed(const struct item *x)
 {
-	return x->closed_at > 0 && (!strcmp(x->status, STORE_STATUS_DONE) ||
-				    !strcmp(x->status, STORE_STATUS_RETURNED));
+	return x->closed_at > 0 &&
+	       (x->status == ITEM_DONE || x->status == ITEM_RETURNED);
 }
 
 /* The handler's row, named as the delegation named them when the
@@ -240,11 +240,12 @@ static void count_closed(struct calc *c, const struct item *x)
 	if (!closed(x) || !in_period(c, x->closed_at)) {
 		return;
 	}
-	lead = history_lead(&x->h, x->lead, x->assigned_at, x->closed_at);
+	lead =
+	    report_history_lead(&x->h, x->lead, x->assigned_at, x->closed_at);
 	if (!lead) {
 		return;
 	}
-	if (!strcmp(x->status, STORE_STATUS_RETURNED)) {
+	if (x->status == ITEM_RETURNED) {
 		unit(c, lead)->returned++;
 		return;
 	}
@@ -253,7 +254,7 @@ static void count_closed(struct calc *c, const struct item *x)
 	} else {
 		unit(c, lead)->done_on_time++;
 	}
-	handler = history_handler(&x->h, x->handler, x->closed_at);
+	handler = report_history_handler(&x->h, x->handler, x->closed_at);
 	if (handler) {
 		struct report_person *p = handler_person(c, x, handler);
 
@@ -274,17 +275,17 @@ static void count_open(struct calc *c, const struct item *x)
 	if (closed(x) && x->closed_at <= c->last) {
 		return;
 	}
-	lead = history_lead(&x->h, x->lead, x->assigned_at, c->last);
+	lead = report_history_lead(&x->h, x->lead, x->assigned_at, c->last);
 	if (!lead) {
 		return; /* not assigned yet at the end */
 	}
-	due = history_deadline(&x->h, x->due_day, c->last);
+	due = report_history_deadline(&x->h, x->due_day, c->last);
 	if (due <= 0 || c->r->as_of_day <= due) {
 		unit(c, lead)->open_in_time++;
 		return;
 	}
 	unit(c, lead)->open_overdue++;
-	handler = history_handler(&x->h, x->handler, c->last);
+	handler = report_history_handler(&x->h, x->handler, c->last);
 	if (handler) {
 		handler_person(c, x, handler)->open_overdue++;
 	}
@@ -308,7 +309,7 @@ static int items_count(struct calc *c)
 	for (size_t i = 0; i < c->n_items; i++) {
 		struct item *x = &c->items[i];
 
-		if (history_load(c->st, x->id, &x->h, &c->error) < 0) {
+		if (report_history_load(c->st, x->id, &x->h, &c->error) < 0) {
 			return -1;
 		}
 		count_received(c, x);
@@ -330,7 +331,7 @@ static const char *lead_of(struct calc *c, int64_t item_id, time_t t,
 	const char *lead;
 
 	if (x) {
-		lead = history_lead(&x->h, x->lead, x->assigned_at, t);
+		lead = report_history_lead(&x->h, x->lead, x->assigned_at, t);
 		return lead;
 	}
 	if (store_case_get(c->st, item_id, &sc, &c->error) != 1) {

@@ -1,57 +1,34 @@
 /* An item's history as the event log tells it: who led it, who handled
  * it and what its deadline was at any instant.  The items table holds
  * only the state now; a report of a past period needs the state then.
- * The details parsed are those the workflow writes (src/workflow):
- *   assigned           "lead CODE, deadline DD/MM/YYYY"
- *   delegated          "ADDRESS, deadline DD/MM/YYYY"
- *   deadline-set       "deadline DD/MM/YYYY"
- *   extension-granted  "DD/MM/YYYY"
- *   transferred        "FROM -> TO: reason"
- * A detail that does not parse is skipped; what the items table says
- * now stands in for a history that is missing. */
+ * It reads the events' typed details (congvan/event.h):
+ *   assigned           unit (the new lead), due
+ *   delegated          address (the handler)
+ *   deadline-set       due
+ *   extension-granted  due
+ *   transferred        unit (the unit that passed it on)
+ * An event without them (one written before events were typed, whose
+ * wording could not be read) is skipped; what the items table says now
+ * stands in for a history that is missing. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "congvan/workday.h"
 #include "history.h"
 
-#define CODE_CHARS                                                             \
-	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-
-/* The unit code at the start of s, up to what stops it: a new string,
- * or NULL when there is none. */
-static char *code_at(const char *s, size_t *len_r)
-{
-	size_t n = strspn(s, CODE_CHARS);
-
-	*len_r = n;
-	return n >= 1 && n <= 16 ? xstrndup(s, n) : NULL;
-}
-
-/* "deadline DD/MM/YYYY" at s: the day, or 0. */
-static int32_t deadline_at(const char *s)
-{
-	int32_t day = 0;
-
-	if (!s || !str_startswith(s, "deadline ")) {
-		return 0;
-	}
-	return workday_parse_date(s + strlen("deadline "), &day) == 0 ? day : 0;
-}
-
-static void add_lead(struct history *h, time_t at, char *code)
+static void add_lead(struct history *h, time_t at, const char *code)
 {
 	h->leads = xrealloc(h->leads, (h->n_leads + 1) * sizeof(*h->leads));
 	h->leads[h->n_leads].at = at;
-	h->leads[h->n_leads++].code = code;
+	h->leads[h->n_leads++].code = xstrdup(code);
 }
 
-static void add_handler(struct history *h, time_t at, char *address)
+static void add_handler(struct history *h, time_t at, const char *address)
 {
 	h->handlers =
 	    xrealloc(h->handlers, (h->n_handlers + 1) * sizeof(*h->handlers));
 	h->handlers[h->n_handlers].at = at;
-	h->handlers[h->n_handlers++].address = address;
+	h->handlers[h->n_handlers++].address =
+	    address ? xstrdup(address) : NULL;
 }
 
 static void add_deadline(struct history *h, time_t at, int32_t day)
@@ -65,93 +42,69 @@ static void add_deadline(struct history *h, time_t at, int32_t day)
 	h->deadlines[h->n_deadlines++].day = day;
 }
 
-static void on_assigned(struct history *h, const struct store_event *ev)
+static void add_transfer(struct history *h, time_t at, const char *code)
 {
-	const char *d = ev->detail;
-	size_t n;
-	char *code;
-
-	if (!d || !str_startswith(d, "lead ")) {
-		return;
-	}
-	code = code_at(d + 5, &n);
-	if (!code) {
-		return;
-	}
-	add_lead(h, ev->at, code);
-	add_handler(h, ev->at, NULL); /* an assignment clears the handler */
-	if (str_startswith(d + 5 + n, ", ")) {
-		add_deadline(h, ev->at, deadline_at(d + 5 + n + 2));
-	}
-}
-
-static void on_delegated(struct history *h, const struct store_event *ev)
-{
-	const char *d = ev->detail;
-	const char *comma = d ? strstr(d, ", deadline ") : NULL;
-	char *address;
-
-	if (!comma || comma == d) {
-		return;
-	}
-	address = xstrndup(d, (size_t)(comma - d));
-	for (char *p = address; *p; p++) {
-		*p = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
-	}
-	add_handler(h, ev->at, address);
-}
-
-static void on_transferred(struct history *h, const struct store_event *ev)
-{
-	const char *d = ev->detail;
-	size_t n;
-	char *from = d ? code_at(d, &n) : NULL;
-
-	if (!from || !str_startswith(d + n, " -> ")) {
-		free(from);
-		return;
-	}
 	h->transfers = xrealloc(h->transfers,
 				(h->n_transfers + 1) * sizeof(*h->transfers));
-	h->transfers[h->n_transfers].at = ev->at;
-	h->transfers[h->n_transfers++].code = from;
+	h->transfers[h->n_transfers].at = at;
+	h->transfers[h->n_transfers++].code = xstrdup(code);
+}
+
+/* An address as the report compares them: ASCII lower case. */
+static void add_handler_lower(struct history *h, time_t at, const char *a)
+{
+	add_handler(h, at, a);
+	for (char *p = h->handlers[h->n_handlers - 1].address; p && *p; p++) {
+		*p = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+	}
 }
 
 static int event_cb(const struct store_event *ev, void *ctx)
 {
 	struct history *h = ctx;
-	int32_t day = 0;
+	const struct event_data *d = &ev->fields;
 
-	if (!ev->kind) {
-		return 0;
-	}
-	if (!strcmp(ev->kind, "assigned")) {
-		on_assigned(h, ev);
-	} else if (!strcmp(ev->kind, "delegated")) {
-		on_delegated(h, ev);
-	} else if (!strcmp(ev->kind, "transferred")) {
-		on_transferred(h, ev);
-	} else if (!strcmp(ev->kind, "deadline-set")) {
-		add_deadline(h, ev->at, deadline_at(ev->detail));
-	} else if (!strcmp(ev->kind, "extension-granted") && ev->detail &&
-		   workday_parse_date(ev->detail, &day) == 0) {
-		add_deadline(h, ev->at, day);
+	switch (ev->kind) {
+	case EV_ASSIGNED:
+		if (d->unit) {
+			add_lead(h, ev->at, d->unit);
+			/* an assignment clears the handler */
+			add_handler(h, ev->at, NULL);
+			add_deadline(h, ev->at, d->due);
+		}
+		break;
+	case EV_DELEGATED:
+		if (d->address && *d->address) {
+			add_handler_lower(h, ev->at, d->address);
+		}
+		break;
+	case EV_TRANSFERRED:
+		if (d->unit) {
+			add_transfer(h, ev->at, d->unit);
+		}
+		break;
+	case EV_DEADLINE_SET:
+	case EV_EXTENSION_GRANTED:
+		add_deadline(h, ev->at, d->due);
+		break;
+	default:
+		break;
 	}
 	return 0;
 }
 
-int history_load(struct store *st, int64_t item_id, struct history *h_r,
-		 char **error_r)
+int report_history_load(struct store *st, int64_t item_id, struct history *h_r,
+			char **error_r)
 {
 	memset(h_r, 0, sizeof(*h_r));
 	if (store_event_foreach(st, item_id, event_cb, h_r, error_r) < 0) {
-		history_release(h_r);
+		report_history_release(h_r);
 		return -1;
 	}
 	return 0;
 }
 
-void history_release(struct history *h)
+void report_history_release(struct history *h)
 {
 	for (size_t i = 0; i < h->n_leads; i++) {
 		free(h->leads[i].code);
@@ -171,8 +124,8 @@ void history_release(struct history *h)
 
 /* Each lookup takes the last change, in the log's order, made at or
  * before t. */
-const char *history_lead(const struct history *h, const char *lead_now,
-			 time_t assigned_at, time_t t)
+const char *report_history_lead(const struct history *h, const char *lead_now,
+				time_t assigned_at, time_t t)
 {
 	const char *code = NULL;
 
@@ -187,8 +140,8 @@ const char *history_lead(const struct history *h, const char *lead_now,
 	return code;
 }
 
-const char *history_handler(const struct history *h, const char *handler_now,
-			    time_t t)
+const char *report_history_handler(const struct history *h,
+				   const char *handler_now, time_t t)
 {
 	const char *address = NULL;
 
@@ -203,7 +156,8 @@ const char *history_handler(const struct history *h, const char *handler_now,
 	return address;
 }
 
-int32_t history_deadline(const struct history *h, int32_t due_now, time_t t)
+int32_t report_history_deadline(const struct history *h, int32_t due_now,
+				time_t t)
 {
 	int32_t day = 0;
 	bool later = false;

@@ -33,21 +33,22 @@ struct history {
 };
 
 /* Reads item_id's events into h_r: 0, or -1 with *error_r.  Release with
- * history_release. */
-int history_load(struct store *st, int64_t item_id, struct history *h_r,
-		 char **error_r);
-void history_release(struct history *h);
+ * report_history_release. */
+int report_history_load(struct store *st, int64_t item_id, struct history *h_r,
+			char **error_r);
+void report_history_release(struct history *h);
 
 /* The lead at t; without assignments in the log, lead_now when the item
  * was assigned (assigned_at) by t.  NULL when it had none yet.
  * Borrowed. */
-const char *history_lead(const struct history *h, const char *lead_now,
-			 time_t assigned_at, time_t t);
+const char *report_history_lead(const struct history *h, const char *lead_now,
+				time_t assigned_at, time_t t);
 /* The handler at t (NULL: none); handler_now when the log has none.
  * Borrowed. */
-const char *history_handler(const struct history *h, const char *handler_now,
-			    time_t t);
+const char *report_history_handler(const struct history *h,
+				   const char *handler_now, time_t t);
 /* The deadline in force at t: due_now unless it was changed after t. */
-int32_t history_deadline(const struct history *h, int32_t due_now, time_t t);
+int32_t report_history_deadline(const struct history *h, int32_t due_now,
+				time_t t);
 
 #endif

@@ -19,16 +19,6 @@ static const char *mail_language(const struct config *cfg)
 				    : cfg->service.language;
 }
 
-static char *recipients_text(const struct config *cfg)
-{
-	struct sbuf sb = SBUF_INIT(1 << 16);
-
-	for (size_t i = 0; i < cfg->report.n_to; i++) {
-		sbuf_addf(&sb, "%s%s", i ? ", " : "", cfg->report.to[i]);
-	}
-	return sbuf_detach(&sb);
-}
-
 /* Renders r and queues it: 1 queued, 0 held back, -1 error. */
 static int queue(struct runtime *rt, const struct report *r, const char *lang,
 		 char **msgid_r, char **error_r)
@@ -40,10 +30,8 @@ static int queue(struct runtime *rt, const struct report *r, const char *lang,
 	char *csv = report_render_csv(r);
 	char *data = xasprintf(UTF8_BOM "%s", csv);
 	char *filename = xasprintf("bao-cao-%s.csv", r->period.name);
-	char *recipient =
-	    rl_english(lang)
-		? xasprintf("the leadership of %s", cfg->service.organization)
-		: xasprintf("Lãnh đạo %s", cfg->service.organization);
+	char *recipient = xasprintf(words_get(lang, W_R_LEADERSHIP),
+				    cfg->service.organization);
 	char from[16], to[16], asof[16];
 	int ret;
 
@@ -99,7 +87,7 @@ int report_mail(struct runtime *rt, const struct report_period *p,
 {
 	const struct config *cfg = rt->cfg;
 	struct report r;
-	char *msgid = NULL, *to, *detail;
+	char *msgid = NULL;
 	int rc;
 
 	if (msgid_r) {
@@ -114,19 +102,9 @@ int report_mail(struct runtime *rt, const struct report_period *p,
 	if (report_compute(rt->st, cfg, p, runtime_now(rt), &r, error_r) < 0) {
 		return -1;
 	}
+	/* The outbox records it (mail-queued, template report). */
 	rc = queue(rt, &r, mail_language(cfg), &msgid, error_r);
 	report_release(&r);
-	if (rc <= 0) {
-		return rc;
-	}
-	to = recipients_text(cfg);
-	detail = xasprintf("%s to %s", p->name, to);
-	if (runtime_event(rt, 0, 0, "report", "report-queued", detail,
-			  error_r) < 0) {
-		rc = -1;
-	}
-	free(detail);
-	free(to);
 	if (rc > 0 && msgid_r) {
 		*msgid_r = msgid;
 		msgid = NULL;

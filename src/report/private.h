@@ -6,61 +6,9 @@
 
 #include "congvan/report.h"
 #include "congvan/util.h"
+#include "congvan/words.h"
 
-/* --- labels.c: the words of the report, in Vietnamese and English ----- */
-
-enum rl {
-	L_TITLE,
-	L_PERIOD,
-	L_AS_OF,
-	L_PARTIAL,
-	L_UNITS,
-	L_CONSULTS,
-	L_PERSONS,
-	L_CHART,
-	L_NOTES,
-	L_RANK,
-	L_CODE,
-	L_UNIT,
-	L_RATE,
-	L_RECEIVED,
-	L_DONE_ON_TIME,
-	L_DONE_LATE,
-	L_OPEN_IN_TIME,
-	L_OPEN_OVERDUE,
-	L_EXT_REQUESTED,
-	L_EXT_GRANTED,
-	L_REMINDERS,
-	L_CONSULT_ON_TIME,
-	L_CONSULT_LATE,
-	L_DEEMED,
-	L_DISAGREE,
-	L_UNCLEAR,
-	L_NAME,
-	L_ADDRESS,
-	L_DELEGATED,
-	L_OPINIONS,
-	L_OPINIONS_LATE,
-	L_RETURNED,
-	L_TRANSFERRED,
-	L_TOTAL,
-	L_NONE,
-	L_NOTE_RATE,
-	L_NOTE_OPEN,
-	L_NOTE_RECEIVED,
-	L_NOTE_CONSULT,
-	L_NOTE_CLAUSES,
-	L_COUNT
-};
-
-/* The label in lang ("en", else Vietnamese).  Static. */
-const char *rl(const char *lang, enum rl l);
-bool rl_english(const char *lang);
-
-/* The clause table's headings: both languages always, so that the
- * figures the letter names are found by either reader.  Static. */
-enum rl_both { B_TITLE, B_SILENCE, B_LATE, B_RETURNED, B_TRANSFERRED, B_COUNT };
-const char *rl_both(enum rl_both b);
+/* --- formats.c: how the report writes days, periods and rates ---------- */
 
 /* "Quý II năm 2026" / "Q2 2026", or the two dates; caller frees. */
 char *report_period_title(const struct report_period *p, const char *lang);

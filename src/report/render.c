@@ -48,17 +48,19 @@ char *report_summary(const struct report *r, const char *lang)
 	report_day_text(r->as_of_day, lang, asof);
 	report_rate_text(&r->total, lang, rate);
 	sbuf_addf(&sb, "%s: %d; %s: %d; %s: %d; %s: %d; %s: %d; %s: %s.\n",
-		  rl(lang, L_RECEIVED), t->received, rl(lang, L_DONE_ON_TIME),
-		  t->done_on_time, rl(lang, L_DONE_LATE), t->done_late,
-		  rl(lang, L_OPEN_IN_TIME), t->open_in_time,
-		  rl(lang, L_OPEN_OVERDUE), t->open_overdue, rl(lang, L_RATE),
-		  rate);
-	sbuf_addf(&sb, "%s: %d; %s: %d; %s: %d; %s: %d.\n", rl(lang, L_DEEMED),
-		  t->deemed, rl(lang, L_CONSULT_LATE), t->consult_late,
-		  rl(lang, L_RETURNED), t->returned, rl(lang, L_TRANSFERRED),
-		  t->transferred);
-	sbuf_addf(&sb, "\n%s (%s %s):\n", rl(lang, L_CHART), rl(lang, L_AS_OF),
-		  asof);
+		  words_get(lang, W_R_RECEIVED), t->received,
+		  words_get(lang, W_R_DONE_ON_TIME), t->done_on_time,
+		  words_get(lang, W_R_DONE_LATE), t->done_late,
+		  words_get(lang, W_R_OPEN_IN_TIME), t->open_in_time,
+		  words_get(lang, W_R_OPEN_OVERDUE), t->open_overdue,
+		  words_get(lang, W_R_RATE), rate);
+	sbuf_addf(&sb, "%s: %d; %s: %d; %s: %d; %s: %d.\n",
+		  words_get(lang, W_R_DEEMED), t->deemed,
+		  words_get(lang, W_R_CONSULT_LATE), t->consult_late,
+		  words_get(lang, W_R_RETURNED), t->returned,
+		  words_get(lang, W_R_TRANSFERRED), t->transferred);
+	sbuf_addf(&sb, "\n%s (%s %s):\n", words_get(lang, W_R_CHART),
+		  words_get(lang, W_R_AS_OF), asof);
 	for (size_t i = 0; i < r->n_units; i++) {
 		const struct report_unit *u = &r->units[i];
 
@@ -67,8 +69,9 @@ char *report_summary(const struct report *r, const char *lang)
 			sbuf_addf(&sb, "  %d. %s (%s): %s\n", u->rank, u->name,
 				  u->code, rate);
 		} else {
-			sbuf_addf(&sb, "  %s. %s (%s): %s\n", rl(lang, L_NONE),
-				  u->name, u->code, rate);
+			sbuf_addf(&sb, "  %s. %s (%s): %s\n",
+				  words_get(lang, W_R_NONE), u->name, u->code,
+				  rate);
 		}
 	}
 	return sbuf_detach(&sb);

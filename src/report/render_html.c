@@ -47,7 +47,8 @@ static void table(struct sbuf *sb, const struct rtable *t, int number)
 		sbuf_addf(sb, "<tr%s>",
 			  total ? " style=\"background:#f4f6f8\"" : "");
 		for (size_t c = 0; c < t->ncols; c++) {
-			cell(sb, "td", rtable_cell(t, i, c), t->num[c], total);
+			cell(sb, "td", report_table_cell(t, i, c), t->num[c],
+			     total);
 		}
 		sbuf_adds(sb, "</tr>\n");
 	}
@@ -73,11 +74,11 @@ static void chart(struct sbuf *sb, const struct report *r, const char *lang)
 	}
 	sbuf_adds(sb, "<h2 style=\"" FONT ";font-size:16px;margin:20px 0 "
 		      "6px 0\">");
-	sbuf_add_html(sb, rl(lang, L_CHART));
+	sbuf_add_html(sb, words_get(lang, W_R_CHART));
 	sbuf_adds(sb, "</h2>\n");
 	if (n == 0) {
 		sbuf_addf(sb, "<p style=\"" FONT "\">%s</p>\n",
-			  rl(lang, L_NONE));
+			  words_get(lang, W_R_NONE));
 		return;
 	}
 	sbuf_addf(sb,
@@ -86,7 +87,7 @@ static void chart(struct sbuf *sb, const struct report *r, const char *lang)
 		  "<title>",
 		  CHART_LABEL + CHART_BAR + 90, n * CHART_ROW + 12,
 		  CHART_LABEL + CHART_BAR + 90, n * CHART_ROW + 12);
-	sbuf_add_html(sb, rl(lang, L_CHART));
+	sbuf_add_html(sb, words_get(lang, W_R_CHART));
 	sbuf_adds(sb, "</title>\n");
 	for (size_t i = 0; i < r->n_units; i++) {
 		const struct report_unit *u = &r->units[i];
@@ -136,31 +137,32 @@ static void heading(struct sbuf *sb, const struct report *r, const char *lang)
 	report_day_text(r->as_of_day, lang, asof);
 	sbuf_adds(sb, "<h1 style=\"" FONT ";font-size:20px;margin:0 0 6px "
 		      "0\">");
-	sbuf_add_html(sb, rl(lang, L_TITLE));
+	sbuf_add_html(sb, words_get(lang, W_R_TITLE));
 	sbuf_adds(sb, " — ");
 	sbuf_add_html(sb, r->organization);
 	sbuf_adds(sb, "</h1>\n<p style=\"" FONT ";margin:0 0 4px 0\">");
-	sbuf_addf(sb, "%s: <strong>", rl(lang, L_PERIOD));
+	sbuf_addf(sb, "%s: <strong>", words_get(lang, W_R_PERIOD));
 	sbuf_add_html(sb, period);
 	sbuf_addf(sb, "</strong> (%s – %s)<br>%s %s%s%s%s</p>\n", a, b,
-		  rl(lang, L_AS_OF), asof, r->partial ? " (" : "",
-		  r->partial ? rl(lang, L_PARTIAL) : "", r->partial ? ")" : "");
+		  words_get(lang, W_R_AS_OF), asof, r->partial ? " (" : "",
+		  r->partial ? words_get(lang, W_R_PARTIAL) : "",
+		  r->partial ? ")" : "");
 	free(period);
 }
 
 static void notes(struct sbuf *sb, const char *lang)
 {
-	static const enum rl list[] = {L_NOTE_RATE, L_NOTE_OPEN,
-				       L_NOTE_RECEIVED, L_NOTE_CONSULT,
-				       L_NOTE_CLAUSES};
+	static const enum word list[] = {W_R_NOTE_RATE, W_R_NOTE_OPEN,
+					 W_R_NOTE_RECEIVED, W_R_NOTE_CONSULT,
+					 W_R_NOTE_CLAUSES};
 
 	sbuf_adds(sb, "<h2 style=\"" FONT ";font-size:16px;margin:20px 0 "
 		      "6px 0\">");
-	sbuf_add_html(sb, rl(lang, L_NOTES));
+	sbuf_add_html(sb, words_get(lang, W_R_NOTES));
 	sbuf_adds(sb, "</h2>\n<ul style=\"" FONT ";font-size:13px\">\n");
 	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) {
 		sbuf_adds(sb, "<li>");
-		sbuf_add_html(sb, rl(lang, list[i]));
+		sbuf_add_html(sb, words_get(lang, list[i]));
 		sbuf_adds(sb, "</li>\n");
 	}
 	sbuf_adds(sb, "</ul>\n");
@@ -195,8 +197,8 @@ char *report_render_html(const struct report *r, const char *lang)
 		  "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 		  "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		  "content=\"width=device-width, initial-scale=1\">\n<title>",
-		  rl_english(lang) ? "en" : "vi");
-	sbuf_add_html(&sb, rl(lang, L_TITLE));
+		  words_english(lang) ? "en" : "vi");
+	sbuf_add_html(&sb, words_get(lang, W_R_TITLE));
 	sbuf_adds(&sb, " — ");
 	sbuf_add_html(&sb, period);
 	sbuf_adds(&sb, "</title>\n</head>\n<body style=\"margin:16px;"

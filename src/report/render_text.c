@@ -89,7 +89,8 @@ static void table(struct sbuf *sb, const struct rtable *t, int number)
 	for (size_t c = 0; c < t->ncols; c++) {
 		w[c] = report_text_width(t->head[c]);
 		for (size_t i = 0; i < t->nrows; i++) {
-			size_t cw = report_text_width(rtable_cell(t, i, c));
+			size_t cw =
+			    report_text_width(report_table_cell(t, i, c));
 
 			w[c] = cw > w[c] ? cw : w[c];
 		}
@@ -111,26 +112,29 @@ char *report_render_text(const struct report *r, const char *lang)
 	struct rtable t[RTABLES];
 	char *period = report_period_title(&r->period, lang);
 	char a[16], b[16], asof[16];
-	static const enum rl notes[] = {L_NOTE_RATE, L_NOTE_OPEN,
-					L_NOTE_RECEIVED, L_NOTE_CONSULT,
-					L_NOTE_CLAUSES};
+	static const enum word notes[] = {W_R_NOTE_RATE, W_R_NOTE_OPEN,
+					  W_R_NOTE_RECEIVED, W_R_NOTE_CONSULT,
+					  W_R_NOTE_CLAUSES};
 
 	report_day_text(r->period.from_day, lang, a);
 	report_day_text(r->period.to_day, lang, b);
 	report_day_text(r->as_of_day, lang, asof);
-	sbuf_addf(&sb, "%s — %s\n", rl(lang, L_TITLE), r->organization);
-	sbuf_addf(&sb, "%s: %s (%s – %s)\n", rl(lang, L_PERIOD), period, a, b);
-	sbuf_addf(&sb, "%s %s%s%s%s\n", rl(lang, L_AS_OF), asof,
-		  r->partial ? " (" : "", r->partial ? rl(lang, L_PARTIAL) : "",
+	sbuf_addf(&sb, "%s — %s\n", words_get(lang, W_R_TITLE),
+		  r->organization);
+	sbuf_addf(&sb, "%s: %s (%s – %s)\n", words_get(lang, W_R_PERIOD),
+		  period, a, b);
+	sbuf_addf(&sb, "%s %s%s%s%s\n", words_get(lang, W_R_AS_OF), asof,
+		  r->partial ? " (" : "",
+		  r->partial ? words_get(lang, W_R_PARTIAL) : "",
 		  r->partial ? ")" : "");
 	report_tables(r, lang, t);
 	for (size_t k = 0; k < RTABLES; k++) {
 		table(&sb, &t[k], (int)k + 1);
 	}
 	report_tables_release(t);
-	sbuf_addf(&sb, "\n%s:\n", rl(lang, L_NOTES));
+	sbuf_addf(&sb, "\n%s:\n", words_get(lang, W_R_NOTES));
 	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
-		sbuf_addf(&sb, "- %s\n", rl(lang, notes[i]));
+		sbuf_addf(&sb, "- %s\n", words_get(lang, notes[i]));
 	}
 	free(period);
 	return sbuf_detach(&sb);

@@ -41,28 +41,38 @@ static void title(struct rtable *t, const char *s)
 	snprintf(t->title, sizeof(t->title), "%s", s);
 }
 
+/* A heading in Vietnamese and English whatever the report's language,
+ * so that the figures the letter names are found by either reader. */
+static void head_both(struct rtable *t, enum word w)
+{
+	snprintf(t->both[t->ncols], sizeof(t->both[0]), "%s / %s",
+		 words_get("vi", w), words_get("en", w));
+	head(t, t->both[t->ncols], true);
+}
+
 static void unit_cells(struct rtable *t, const struct report_unit *u,
 		       const char *lang, bool total)
 {
 	cell(t, total ? "" : u->code);
-	cell(t, total ? rl(lang, L_TOTAL) : u->name);
+	cell(t, total ? words_get(lang, W_R_TOTAL) : u->name);
 }
 
 static void handling(const struct report *r, const char *lang, struct rtable *t)
 {
-	static const enum rl cols[] = {
-	    L_RECEIVED,     L_DONE_ON_TIME,  L_DONE_LATE,   L_OPEN_IN_TIME,
-	    L_OPEN_OVERDUE, L_EXT_REQUESTED, L_EXT_GRANTED, L_REMINDERS,
+	static const enum word cols[] = {
+	    W_R_RECEIVED,     W_R_DONE_ON_TIME, W_R_DONE_LATE,
+	    W_R_OPEN_IN_TIME, W_R_OPEN_OVERDUE, W_R_EXT_REQUESTED,
+	    W_R_EXT_GRANTED,  W_R_REMINDERS,
 	};
 	char rate[24], rank[16];
 
-	title(t, rl(lang, L_UNITS));
-	head(t, rl(lang, L_RANK), true);
-	head(t, rl(lang, L_CODE), false);
-	head(t, rl(lang, L_UNIT), false);
-	head(t, rl(lang, L_RATE), true);
+	title(t, words_get(lang, W_R_UNITS));
+	head(t, words_get(lang, W_R_RANK), true);
+	head(t, words_get(lang, W_R_CODE), false);
+	head(t, words_get(lang, W_R_UNIT), false);
+	head(t, words_get(lang, W_R_RATE), true);
 	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		head(t, rl(lang, cols[i]), true);
+		head(t, words_get(lang, cols[i]), true);
 	}
 	for (size_t i = 0; i <= r->n_units; i++) {
 		bool total = i == r->n_units;
@@ -70,7 +80,9 @@ static void handling(const struct report *r, const char *lang, struct rtable *t)
 
 		row(t);
 		snprintf(rank, sizeof(rank), "%d", u->rank);
-		cell(t, u->rank ? rank : total ? "" : rl(lang, L_NONE));
+		cell(t, u->rank ? rank
+			: total ? ""
+				: words_get(lang, W_R_NONE));
 		unit_cells(t, u, lang, total);
 		report_rate_text(u, lang, rate);
 		cell(t, rate);
@@ -89,14 +101,14 @@ static void handling(const struct report *r, const char *lang, struct rtable *t)
 static void consultations(const struct report *r, const char *lang,
 			  struct rtable *t)
 {
-	title(t, rl(lang, L_CONSULTS));
-	head(t, rl(lang, L_CODE), false);
-	head(t, rl(lang, L_UNIT), false);
-	head(t, rl(lang, L_CONSULT_ON_TIME), true);
-	head(t, rl(lang, L_CONSULT_LATE), true);
-	head(t, rl(lang, L_DEEMED), true);
-	head(t, rl(lang, L_DISAGREE), true);
-	head(t, rl(lang, L_UNCLEAR), true);
+	title(t, words_get(lang, W_R_CONSULTS));
+	head(t, words_get(lang, W_R_CODE), false);
+	head(t, words_get(lang, W_R_UNIT), false);
+	head(t, words_get(lang, W_R_CONSULT_ON_TIME), true);
+	head(t, words_get(lang, W_R_CONSULT_LATE), true);
+	head(t, words_get(lang, W_R_DEEMED), true);
+	head(t, words_get(lang, W_R_DISAGREE), true);
+	head(t, words_get(lang, W_R_UNCLEAR), true);
 	for (size_t i = 0; i <= r->n_units; i++) {
 		bool total = i == r->n_units;
 		const struct report_unit *u = total ? &r->total : &r->units[i];
@@ -115,13 +127,15 @@ static void consultations(const struct report *r, const char *lang,
 /* What the letter's clauses single out, headed in both languages. */
 static void clauses(const struct report *r, const char *lang, struct rtable *t)
 {
-	title(t, rl_both(B_TITLE));
-	head(t, rl(lang, L_CODE), false);
-	head(t, rl(lang, L_UNIT), false);
-	head(t, rl_both(B_SILENCE), true);
-	head(t, rl_both(B_LATE), true);
-	head(t, rl_both(B_RETURNED), true);
-	head(t, rl_both(B_TRANSFERRED), true);
+	snprintf(t->title, sizeof(t->title), "%s — %s",
+		 words_get("vi", W_R_CLAUSES_TITLE),
+		 words_get("en", W_R_CLAUSES_TITLE));
+	head(t, words_get(lang, W_R_CODE), false);
+	head(t, words_get(lang, W_R_UNIT), false);
+	head_both(t, W_R_DEEMED);
+	head_both(t, W_R_LATE_ANSWERS);
+	head_both(t, W_R_RETURNED);
+	head_both(t, W_R_TRANSFERRED);
 	for (size_t i = 0; i <= r->n_units; i++) {
 		bool total = i == r->n_units;
 		const struct report_unit *u = total ? &r->total : &r->units[i];
@@ -138,24 +152,24 @@ static void clauses(const struct report *r, const char *lang, struct rtable *t)
 
 static void persons(const struct report *r, const char *lang, struct rtable *t)
 {
-	title(t, rl(lang, L_PERSONS));
-	head(t, rl(lang, L_NAME), false);
-	head(t, rl(lang, L_ADDRESS), false);
-	head(t, rl(lang, L_UNIT), false);
-	head(t, rl(lang, L_DELEGATED), true);
-	head(t, rl(lang, L_DONE_ON_TIME), true);
-	head(t, rl(lang, L_DONE_LATE), true);
-	head(t, rl(lang, L_OPEN_OVERDUE), true);
-	head(t, rl(lang, L_OPINIONS), true);
-	head(t, rl(lang, L_OPINIONS_LATE), true);
-	head(t, rl(lang, L_REMINDERS), true);
+	title(t, words_get(lang, W_R_PERSONS));
+	head(t, words_get(lang, W_R_NAME), false);
+	head(t, words_get(lang, W_R_ADDRESS), false);
+	head(t, words_get(lang, W_R_UNIT), false);
+	head(t, words_get(lang, W_R_DELEGATED), true);
+	head(t, words_get(lang, W_R_DONE_ON_TIME), true);
+	head(t, words_get(lang, W_R_DONE_LATE), true);
+	head(t, words_get(lang, W_R_OPEN_OVERDUE), true);
+	head(t, words_get(lang, W_R_OPINIONS), true);
+	head(t, words_get(lang, W_R_OPINIONS_LATE), true);
+	head(t, words_get(lang, W_R_REMINDERS), true);
 	for (size_t i = 0; i < r->n_persons; i++) {
 		const struct report_person *p = &r->persons[i];
 
 		row(t);
-		cell(t, p->name ? p->name : rl(lang, L_NONE));
+		cell(t, p->name ? p->name : words_get(lang, W_R_NONE));
 		cell(t, p->address);
-		cell(t, p->unit ? p->unit : rl(lang, L_NONE));
+		cell(t, p->unit ? p->unit : words_get(lang, W_R_NONE));
 		cell_int(t, p->delegated);
 		cell_int(t, p->done_on_time);
 		cell_int(t, p->done_late);
@@ -187,7 +201,7 @@ void report_tables_release(struct rtable t[RTABLES])
 	memset(t, 0, RTABLES * sizeof(*t));
 }
 
-const char *rtable_cell(const struct rtable *t, size_t row_i, size_t col)
+const char *report_table_cell(const struct rtable *t, size_t row_i, size_t col)
 {
 	return t->cells[row_i * t->ncols + col];
 }

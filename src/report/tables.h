@@ -15,7 +15,8 @@
 struct rtable {
 	char title[192];
 	size_t ncols;
-	const char *head[RTABLE_COLS_MAX]; /* static labels */
+	const char *head[RTABLE_COLS_MAX]; /* static labels, or both[i] */
+	char both[RTABLE_COLS_MAX][96];    /* headings in both languages */
 	bool num[RTABLE_COLS_MAX];         /* a figure: aligned right */
 	char **cells;                      /* nrows * ncols, owned */
 	size_t nrows;
@@ -28,6 +29,6 @@ void report_tables(const struct report *r, const char *lang,
 		   struct rtable t[RTABLES]);
 void report_tables_release(struct rtable t[RTABLES]);
 /* Borrowed. */
-const char *rtable_cell(const struct rtable *t, size_t row, size_t col);
+const char *report_table_cell(const struct rtable *t, size_t row, size_t col);
 
 #endif

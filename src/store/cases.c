@@ -14,8 +14,8 @@ static const char *const sql[C_COUNT] = {
 	"SELECT id, key, message_id, registered_at, subject, sender, status,"
 	" lead, due_day, assigned_at, assigned_by, handler, handler_name,"
 	" handler_due_day, closed_at, late_days FROM items WHERE id = ?1",
-    [C_CASE_OPEN] = "SELECT id FROM items WHERE status IN ('assigned',"
-		    " 'disputed') ORDER BY id",
+    [C_CASE_OPEN] = "SELECT id FROM items WHERE status IN " ITEM_STATUS_OPEN_SQL
+		    " ORDER BY id",
     [C_CASE_ASSIGN] = "UPDATE items SET lead = ?2, due_day = ?3,"
 		      " assigned_at = ?4, assigned_by = ?5,"
 		      " status = 'assigned', handler = NULL,"
@@ -47,7 +47,7 @@ static const char *const sql[C_COUNT] = {
 	" c.state, c.deemed, c.late, c.asked_clear, c.answered_by, c.answer"
 	" FROM consultations c JOIN items i ON i.id = c.item_id"
 	" WHERE c.state IN ('pending', 'unclear') AND c.deemed = 0"
-	" AND i.status IN ('assigned', 'disputed') ORDER BY c.id",
+	" AND i.status IN " ITEM_STATUS_OPEN_SQL " ORDER BY c.id",
     [C_CONSULT_ANSWER] = "UPDATE consultations SET state = ?2,"
 			 " answered_at = ?3, answered_by = ?4, answer = ?5,"
 			 " late = ?6 WHERE id = ?1",
@@ -65,14 +65,16 @@ static const char *const sql[C_COUNT] = {
     [C_MSG_REF] = "SELECT sha256, from_addr, message_id FROM messages"
 		  " WHERE id = ?1",
     [C_AUDIT] =
-	"SELECT e.id, e.at, e.item_id, e.message_id, e.actor, e.kind,"
-	" e.detail, i.key FROM events e LEFT JOIN items i ON i.id = e.item_id"
+	"SELECT " STORE_EVENT_COLUMNS ", i.key FROM events e"
+	" LEFT JOIN items i ON i.id = e.item_id"
 	" WHERE e.at >= ?1 AND e.at < ?2 AND (?3 IS NULL OR e.item_id IN ("
 	"  SELECT id FROM items WHERE lead = ?3 COLLATE NOCASE"
 	"  UNION SELECT item_id FROM parties WHERE unit = ?3"
 	"  UNION SELECT item_id FROM consultations WHERE unit = ?3"
 	"  UNION SELECT item_id FROM events WHERE kind IN ('assigned',"
-	"   'transferred', 'returned') AND instr(upper(detail), upper(?3))))"
+	"   'transferred', 'returned') AND (json_extract(data, '$." EVENT_F_UNIT
+	"') = ?3 COLLATE NOCASE OR json_extract(data, '$." EVENT_F_TO_UNIT
+	"') = ?3 COLLATE NOCASE)))"
 	" ORDER BY e.id",
     [C_SENT_LOOKUP] = "SELECT item_id, kind FROM outbox WHERE message_id = ?1"
 		      " AND item_id IS NOT NULL",
@@ -108,7 +110,7 @@ static void case_from_row(sqlite3_stmt *s, struct store_case *c)
 	c->registered_at = (time_t)sqlite3_column_int64(s, 3);
 	c->subject = store_column_dup(s, 4);
 	c->sender = store_column_dup(s, 5);
-	c->status = store_column_dup(s, 6);
+	c->status = store_column_status(s, 6);
 	c->lead = store_column_dup(s, 7);
 	c->due_day = column_day(s, 8);
 	c->assigned_at = (time_t)sqlite3_column_int64(s, 9);
@@ -177,7 +179,6 @@ void store_case_release(struct store_case *c)
 	}
 	free(c->subject);
 	free(c->sender);
-	free(c->status);
 	free(c->lead);
 	free(c->assigned_by);
 	free(c->handler);
@@ -298,8 +299,9 @@ int store_case_set_handler(struct store *st, int64_t item_id,
 	return done(st, s, "setting handler", error_r);
 }
 
-int store_case_set_status(struct store *st, int64_t item_id, const char *status,
-			  time_t closed_at, int late_days, char **error_r)
+int store_case_set_status(struct store *st, int64_t item_id,
+			  enum item_status status, time_t closed_at,
+			  int late_days, char **error_r)
 {
 	sqlite3_stmt *s = stmt(st, C_CASE_STATUS, error_r);
 
@@ -307,7 +309,7 @@ int store_case_set_status(struct store *st, int64_t item_id, const char *status,
 		return -1;
 	}
 	sqlite3_bind_int64(s, 1, item_id);
-	store_bind_text(s, 2, status);
+	store_bind_text(s, 2, item_status_name(status));
 	store_bind_id(s, 3, closed_at);
 	sqlite3_bind_int(s, 4, late_days);
 	return done(st, s, "setting status", error_r);
@@ -590,17 +592,11 @@ int store_audit_foreach(struct store *st, time_t from, time_t to,
 	sqlite3_bind_int64(s, 2, to);
 	store_bind_text(s, 3, unit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *key = sqlite3_column_text(s, 7);
-		struct store_event ev = {
-		    .id = sqlite3_column_int64(s, 0),
-		    .at = (time_t)sqlite3_column_int64(s, 1),
-		    .item_id = sqlite3_column_int64(s, 2),
-		    .message_id = sqlite3_column_int64(s, 3),
-		    .actor = (const char *)sqlite3_column_text(s, 4),
-		    .kind = (const char *)sqlite3_column_text(s, 5),
-		    .detail = (const char *)sqlite3_column_text(s, 6),
-		};
+		const unsigned char *key =
+		    sqlite3_column_text(s, STORE_EVENT_NCOLUMNS);
+		struct store_event ev;
 
+		store_event_from_row(s, 0, &ev);
 		if (cb(&ev, key ? (const char *)key : NULL, ctx)) {
 			rc = SQLITE_DONE;
 			break;

@@ -17,13 +17,44 @@ int store_event_add(struct store *st, const struct store_event *ev,
 	store_bind_id(s, 2, ev->item_id);
 	store_bind_id(s, 3, ev->message_id);
 	store_bind_text(s, 4, ev->actor);
-	store_bind_text(s, 5, ev->kind);
+	store_bind_text(s, 5, event_kind_name(ev->kind));
 	store_bind_text(s, 6, ev->detail);
+	store_bind_text(s, 7, ev->data);
 	if (store_exec_done(st, s, "recording event", error_r) < 0) {
 		return -1;
 	}
 	/* Outside a transaction nothing commits it for the feeds. */
 	return st->in_tx || !ev->item_id ? 0 : store_feed_mark(st, error_r);
+}
+
+static const char *column_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+void store_event_from_row(sqlite3_stmt *s, int i, struct store_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->id = sqlite3_column_int64(s, i);
+	ev->at = (time_t)sqlite3_column_int64(s, i + 1);
+	ev->item_id = sqlite3_column_int64(s, i + 2);
+	ev->message_id = sqlite3_column_int64(s, i + 3);
+	ev->actor = column_text(s, i + 4);
+	ev->kind_name = column_text(s, i + 5);
+	if (event_kind_parse(ev->kind_name, &ev->kind) < 0) {
+		ev->kind = EV_KIND_COUNT;
+	}
+	ev->detail = column_text(s, i + 6);
+	ev->data = column_text(s, i + 7);
+	ev->fields.unit = column_text(s, i + 8);
+	ev->fields.to_unit = column_text(s, i + 9);
+	ev->fields.address = column_text(s, i + 10);
+	ev->fields.state = column_text(s, i + 11);
+	ev->fields.due = (int32_t)sqlite3_column_int64(s, i + 12);
+	ev->fields.days = sqlite3_column_int(s, i + 13);
+	ev->fields.late = sqlite3_column_int(s, i + 14) != 0;
+	ev->fields.reason = column_text(s, i + 15);
+	ev->fields.template = column_text(s, i + 16);
 }
 
 int store_event_foreach(struct store *st, int64_t item_id, store_event_cb *cb,
@@ -43,13 +74,7 @@ int store_event_foreach(struct store *st, int64_t item_id, store_event_cb *cb,
 		if (rc != SQLITE_ROW) {
 			break;
 		}
-		ev.id = sqlite3_column_int64(s, 0);
-		ev.at = (time_t)sqlite3_column_int64(s, 1);
-		ev.item_id = sqlite3_column_int64(s, 2);
-		ev.message_id = sqlite3_column_int64(s, 3);
-		ev.actor = (const char *)sqlite3_column_text(s, 4);
-		ev.kind = (const char *)sqlite3_column_text(s, 5);
-		ev.detail = (const char *)sqlite3_column_text(s, 6);
+		store_event_from_row(s, 0, &ev);
 		if (cb(&ev, ctx)) {
 			rc = SQLITE_DONE;
 			break;

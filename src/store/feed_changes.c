@@ -88,18 +88,18 @@ static const char *const sql[FC_COUNT] = {
 	" (SELECT MAX(at) FROM events e WHERE e.item_id = i.id)"
 	" FROM ("
 	" SELECT 0 AS role, due_day AS day, id AS item_id, NULL AS unit"
-	"  FROM items WHERE status IN ('assigned', 'disputed') AND due_day > 0"
+	"  FROM items WHERE status IN " ITEM_STATUS_OPEN_SQL " AND due_day > 0"
 	"  AND (?1 OR (?2 IS NOT NULL AND lead = ?2 COLLATE NOCASE))"
 	" UNION ALL SELECT 1, CASE WHEN handler_due_day > 0"
 	"  THEN handler_due_day ELSE due_day END, id, NULL FROM items"
 	"  WHERE ?3 IS NOT NULL AND handler = ?3 COLLATE NOCASE"
-	"  AND status IN ('assigned', 'disputed')"
+	"  AND status IN " ITEM_STATUS_OPEN_SQL
 	"  AND (handler_due_day > 0 OR due_day > 0)"
 	" UNION ALL SELECT 2, c.due_day, c.item_id, c.unit FROM consultations c"
 	"  JOIN items o ON o.id = c.item_id"
 	"  WHERE ?4 IS NOT NULL AND c.unit = ?4"
 	"  AND c.state IN ('pending', 'unclear') AND c.deemed = 0"
-	"  AND o.status IN ('assigned', 'disputed') AND c.due_day > 0"
+	"  AND o.status IN " ITEM_STATUS_OPEN_SQL " AND c.due_day > 0"
 	" ) JOIN items i ON i.id = item_id"
 	" ORDER BY day, i.id, role, unit",
 };
@@ -202,7 +202,7 @@ static void entry_from_row(sqlite3_stmt *s, struct store_feed_entry *e)
 	snprintf(c->key, sizeof(c->key), "%s", key ? (const char *)key : "");
 	c->subject = store_column_dup(s, 5);
 	c->sender = store_column_dup(s, 6);
-	c->status = store_column_dup(s, 7);
+	c->status = store_column_status(s, 7);
 	c->lead = store_column_dup(s, 8);
 	c->due_day = (int32_t)sqlite3_column_int64(s, 9);
 	c->handler = store_column_dup(s, 10);

@@ -148,6 +148,23 @@ void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 void store_bind_id(sqlite3_stmt *s, int i, int64_t v);
 /* Copies column i as a new string, NULL when NULL. */
 char *store_column_dup(sqlite3_stmt *s, int i);
+/* The status named in column i (registered when it names none). */
+enum item_status store_column_status(sqlite3_stmt *s, int i);
+/* The columns an event is read from, first of them at column i of the
+ * query's list (EVENT_COLUMNS), into *ev; strings borrowed from s. */
+#define STORE_EVENT_COLUMNS                                                    \
+	"e.id, e.at, e.item_id, e.message_id, e.actor, e.kind, e.detail,"      \
+	" e.data, json_extract(e.data, '$." EVENT_F_UNIT "'),"                 \
+	" json_extract(e.data, '$." EVENT_F_TO_UNIT "'),"                      \
+	" json_extract(e.data, '$." EVENT_F_ADDRESS "'),"                      \
+	" json_extract(e.data, '$." EVENT_F_STATE "'),"                        \
+	" json_extract(e.data, '$." EVENT_F_DUE "'),"                          \
+	" json_extract(e.data, '$." EVENT_F_DAYS "'),"                         \
+	" json_extract(e.data, '$." EVENT_F_LATE "'),"                         \
+	" json_extract(e.data, '$." EVENT_F_REASON "'),"                       \
+	" json_extract(e.data, '$." EVENT_F_TEMPLATE "')"
+#define STORE_EVENT_NCOLUMNS 17
+void store_event_from_row(sqlite3_stmt *s, int i, struct store_event *ev);
 /* Runs a statement that returns no rows. */
 int store_exec_done(struct store *st, sqlite3_stmt *s, const char *what,
 		    char **error_r);

@@ -181,14 +181,13 @@ static void item_from_row(sqlite3_stmt *s, struct store_item *item)
 	item->message_id = sqlite3_column_int64(s, 5);
 	item->subject = store_column_dup(s, 6);
 	item->sender = store_column_dup(s, 7);
-	item->status = store_column_dup(s, 8);
+	item->status = store_column_status(s, 8);
 }
 
 void store_item_release(struct store_item *item)
 {
 	FREE_AND_NULL(item->subject);
 	FREE_AND_NULL(item->sender);
-	FREE_AND_NULL(item->status);
 }
 
 int store_item_get(struct store *st, const char *key, struct store_item *item_r,

@@ -12,7 +12,7 @@ static const char *const sql[R_COUNT] = {
     [R_ITEMS] = "SELECT id, key, status, lead, due_day, assigned_at,"
 		" handler, handler_name, closed_at, late_days FROM items"
 		" WHERE lead IS NOT NULL AND registered_at < ?2"
-		" AND (status IN ('assigned', 'disputed') OR closed_at IS NULL"
+		" AND (status IN " ITEM_STATUS_OPEN_SQL " OR closed_at IS NULL"
 		" OR closed_at >= ?1) ORDER BY id",
     [R_CONSULTS] = "SELECT item_id, unit, state, deemed, late, asked_clear,"
 		   " answered_by, asked_at, answered_at FROM consultations"
@@ -80,7 +80,7 @@ int store_report_items(struct store *st, time_t from, time_t to,
 		struct store_report_item it = {
 		    .id = sqlite3_column_int64(s, 0),
 		    .key = text(s, 1),
-		    .status = text(s, 2),
+		    .status = store_column_status(s, 2),
 		    .lead = text(s, 3),
 		    .due_day = (int32_t)sqlite3_column_int64(s, 4),
 		    .assigned_at = (time_t)sqlite3_column_int64(s, 5),

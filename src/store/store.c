@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "congvan/util.h"
+#include "congvan/workday.h"
 #include "private.h"
 
 /* Forward migrations: entry i takes the schema from version i to i + 1. */
@@ -202,7 +203,74 @@ static const char *const migrations[] = {
     "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
     "  revoked_at INTEGER,"
     "  PRIMARY KEY (kind, subject)) WITHOUT ROWID;",
-    /* 7 -> 8: intake at scale.  The rate limit counts a recipient's mail
+    /* 7 -> 8: events carry their details typed, as a JSON object of the
+     * fields of congvan/event.h (the line for people stays in detail).
+     * The details written before are read into it here, once: the only
+     * place that still knows their wording (congvan_day() reads their
+     * "DD/MM/YYYY" as a day number, see store_open).  A detail that does
+     * not read is left without data. */
+    "ALTER TABLE events ADD COLUMN data TEXT;"
+    "DROP TRIGGER events_no_update;"
+    "UPDATE events SET data = json_object("
+    "  'unit', substr(detail, 6, instr(detail, ', deadline ') - 6),"
+    "  'due', congvan_day(substr(detail, instr(detail, ', deadline ') + 11)))"
+    " WHERE kind = 'assigned' AND detail GLOB 'lead ?*, deadline *';"
+    "UPDATE events SET data = json_object("
+    "  'address', lower(substr(detail, 1, instr(detail, ', deadline ') - 1)),"
+    "  'due', congvan_day(substr(detail, instr(detail, ', deadline ') + 11)))"
+    " WHERE kind = 'delegated' AND detail GLOB '?*, deadline *';"
+    "UPDATE events SET data = json_object("
+    "  'due', congvan_day(substr(detail, 10)))"
+    " WHERE kind = 'deadline-set' AND detail GLOB 'deadline *';"
+    "UPDATE events SET data = json_object('due', congvan_day(detail))"
+    " WHERE kind = 'extension-granted';"
+    "UPDATE events SET data = json_object("
+    "  'due', congvan_day(substr(detail, 4, instr(detail, ': ') - 4)),"
+    "  'reason', substr(detail, instr(detail, ': ') + 2))"
+    " WHERE kind = 'extension-requested' AND detail GLOB 'to ?*: *';"
+    "UPDATE events SET data = json_object('reason', detail)"
+    " WHERE kind = 'extension-refused' AND detail IS NOT NULL;"
+    "UPDATE events SET data = json_object("
+    "  'unit', substr(detail, 1, instr(detail, ' -> ') - 1),"
+    "  'to_unit', substr(detail, instr(detail, ' -> ') + 4,"
+    "    instr(detail, ': ') - instr(detail, ' -> ') - 4),"
+    "  'reason', substr(detail, instr(detail, ': ') + 2))"
+    " WHERE kind = 'transferred' AND detail GLOB '?* -> ?*: *'"
+    "  AND instr(detail, ': ') > instr(detail, ' -> ');"
+    "UPDATE events SET data = json_object("
+    "  'unit', substr(detail, 1, instr(detail, ': ') - 1),"
+    "  'reason', substr(detail, instr(detail, ': ') + 2))"
+    " WHERE kind = 'returned' AND detail GLOB '?*: *';"
+    "UPDATE events SET data = json_object("
+    "  'days', CAST(substr(detail, 9) AS INTEGER))"
+    " WHERE kind = 'done' AND detail GLOB 'late by [0-9]* working days';"
+    "UPDATE events SET data = json_object("
+    "  'unit', substr(detail, 1, instr(detail, ': ') - 1),"
+    "  'state', substr(detail, instr(detail, ': ') + 2,"
+    "   length(detail) - instr(detail, ': ') - 1"
+    "   - CASE WHEN detail GLOB '* (late)' THEN 7 ELSE 0 END),"
+    "  'late', json(CASE WHEN detail GLOB '* (late)' THEN 'true'"
+    "   ELSE 'false' END))"
+    " WHERE kind = 'opinion' AND detail GLOB '?*: *';"
+    "UPDATE events SET data = json_object('unit', detail)"
+    " WHERE kind = 'consulted' AND detail IS NOT NULL;"
+    "UPDATE events SET data = json_object("
+    "  'unit', substr(detail, 1, instr(detail, ': ') - 1))"
+    " WHERE kind = 'deemed-agreement' AND detail GLOB '?*: *';"
+    "UPDATE events SET data = json_object("
+    "  'uid', substr(detail, 1, instr(detail, ' SEQUENCE ') - 1),"
+    "  'sequence', CAST(substr(detail, instr(detail, ' SEQUENCE ') + 10)"
+    "   AS INTEGER),"
+    "  'due', congvan_day(substr(detail, instr(detail, ', ') + 2)))"
+    " WHERE kind IN ('calendar-request', 'calendar-cancel')"
+    "  AND detail GLOB '?* SEQUENCE [0-9]*, *';"
+    "UPDATE events SET data = json_object("
+    "  'template', substr(detail, 1, instr(detail, ' ') - 1),"
+    "  'address', substr(detail, instr(detail, ' to ') + 4))"
+    " WHERE kind = 'mail-queued' AND detail GLOB '?* to *';"
+    "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
+    /* 8 -> 9: intake at scale.  The rate limit counts a recipient's mail
      * per item (0: mail about no item), so the item goes into the index:
      * a count reads at most the few rows it counts, never the
      * recipient's other mail nor the outbox's rows.  The message moves
@@ -300,10 +368,9 @@ static const char *const sql[Q_COUNT] = {
     [Q_ITEM_BY_SENT] = "SELECT item_id FROM outbox WHERE message_id = ?1"
 		       " AND item_id IS NOT NULL",
     [Q_EVENT_ADD] = "INSERT INTO events (at, item_id, message_id, actor,"
-		    " kind, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [Q_EVENT_FOR_ITEM] = "SELECT id, at, item_id, message_id, actor, kind,"
-			 " detail FROM events WHERE item_id = ?1"
-			 " ORDER BY id",
+		    " kind, detail, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [Q_EVENT_FOR_ITEM] = "SELECT " STORE_EVENT_COLUMNS " FROM events e"
+			 " WHERE e.item_id = ?1 ORDER BY e.id",
     [Q_OUTBOX_ADD] = "INSERT INTO outbox (item_id, created_at, kind,"
 		     " message_id, mail_from, rcpt, next_attempt_at,"
 		     " attach_sha, attach_name, attach_at)"
@@ -403,6 +470,14 @@ char *store_column_dup(sqlite3_stmt *s, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+enum item_status store_column_status(sqlite3_stmt *s, int i)
+{
+	enum item_status st = ITEM_REGISTERED;
+
+	item_status_parse((const char *)sqlite3_column_text(s, i), &st);
+	return st;
+}
+
 int store_exec_done(struct store *st, sqlite3_stmt *s, const char *what,
 		    char **error_r)
 {
@@ -500,6 +575,22 @@ static int migrate(struct store *st, char **error_r)
 	return 0;
 }
 
+/* congvan_day(TEXT): the day number (congvan/workday.h) of a date as
+ * workday_parse_date reads it ("20/05/2026"), NULL when it reads none.
+ * For migrations that read dates out of old text. */
+static void sql_day(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	int32_t day;
+
+	(void)argc;
+	if (s && workday_parse_date((const char *)s, &day) == 0) {
+		sqlite3_result_int64(ctx, day);
+	} else {
+		sqlite3_result_null(ctx);
+	}
+}
+
 struct store *store_open(const char *path, char **error_r)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
@@ -514,6 +605,9 @@ struct store *store_open(const char *path, char **error_r)
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_create_function(st->db, "congvan_day", 1,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				sql_day, NULL, NULL);
 	/* A page cache of 1 MiB, not SQLite's 2: intake's peak memory, and
 	 * the kernel's page cache holds the rest. */
 	if (exec(st,

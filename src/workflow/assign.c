@@ -17,19 +17,14 @@ static int cancel_earlier(struct runtime *rt, const struct wf_item *it,
 			  const struct config_unit *lead, char **error_r)
 {
 	char *keep = wf_calendar_uid(rt, it, ICAL_PART_LEAD, lead->code);
-	bool en = wf_english(rt);
 	int ret;
 
-	ret = wf_calendar_cancel_all(
-		  rt, it, ical_part_name(ICAL_PART_LEAD), keep,
-		  en ? "another unit now leads on the letter"
-		     : "văn bản đã được giao cho đơn vị khác chủ trì",
-		  error_r) < 0 ||
+	ret = wf_calendar_cancel_all(rt, it, ical_part_name(ICAL_PART_LEAD),
+				     keep, wf_word(rt, W_CANCEL_OTHER_LEAD),
+				     error_r) < 0 ||
 		      wf_calendar_cancel_all(
 			  rt, it, ical_part_name(ICAL_PART_HANDLER), NULL,
-			  en ? "the letter was assigned anew"
-			     : "văn bản đã được phân công lại",
-			  error_r) < 0
+			  wf_word(rt, W_CANCEL_REASSIGNED), error_r) < 0
 		  ? -1
 		  : 0;
 	free(keep);
@@ -42,8 +37,8 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 	      int32_t due, const char *by, int64_t msg_id, char **error_r)
 {
 	const char **codes = xcalloc(n_coordinate + 1, sizeof(*codes));
+	struct event_data d = {.unit = lead->code, .due = due};
 	struct wf_mail m;
-	char day[16], *detail;
 	size_t n = 0;
 	int ret = -1;
 
@@ -52,23 +47,11 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 			codes[n++] = coordinate[i]->code;
 		}
 	}
-	wf_day_text(due, day);
-	detail = xasprintf("lead %s, deadline %s", lead->code, day);
-	if (store_case_assign(rt->st, it->c.id, lead->code, codes, due,
-			      runtime_now(rt), by, error_r) < 0 ||
-	    wf_event(rt, it->c.id, msg_id, by, "assigned", detail, error_r) <
-		0) {
+	d.coordinate = codes;
+	/* The mail says what is now stored: wf_apply reloads it. */
+	if (wf_apply(rt, it, msg_id, by, EV_ASSIGNED, &d, error_r) != 0 ||
+	    cancel_earlier(rt, it, lead, error_r) < 0) {
 		goto out;
-	}
-	/* Reload: the mail says what is now stored. */
-	{
-		int64_t id = it->c.id;
-
-		wf_item_release(it);
-		if (wf_item_load(rt, id, it, error_r) <= 0 ||
-		    cancel_earlier(rt, it, lead, error_r) < 0) {
-			goto out;
-		}
 	}
 	wf_mail_init(rt, it, &m);
 	wf_set(&m, V_RECIPIENT, lead->name);
@@ -85,46 +68,36 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 	}
 	wf_mail_release(&m);
 out:
-	free(detail);
 	free(codes);
 	return ret;
 }
 
-/* Asks the Office to assign an item no rule took. */
-static int ask_office(struct runtime *rt, const struct store_item *item,
+/* Asks the Office to assign an item no rule took: the registration
+ * notice, with the letter as it was read and the mail as it came. */
+static int ask_office(struct runtime *rt, struct wf_item *it,
 		      const struct inspection *in, const char *duplicate_of,
 		      char **error_r)
 {
 	const struct message_info *mi = &in->info;
 	const struct letter *l = in->has_letter ? &in->letter : NULL;
-	char no[16], when[32], *sender;
-	const char *to[] = {rt->cfg->service.office, NULL};
 	const char *from = mi->from_addr ? mi->from_addr : "?";
+	struct wf_mail m;
 	int ret;
 
-	snprintf(no, sizeof(no), "%d", item->arrival_no);
-	clock_format_local(item->registered_at, when);
-	sender = mi->from_name && *mi->from_name
-		     ? xasprintf("%s <%s>", mi->from_name, from)
-		     : xstrdup(from);
-	{
-		const struct template_var vars[] = {
-		    {"key", item->key},
-		    {"arrival_no", no},
-		    {"registered", when},
-		    {"sender", sender},
-		    {"subject", mi->subject ? mi->subject : ""},
-		    {"organization", rt->cfg->service.organization},
-		    {"number", l && l->number ? l->number : "—"},
-		    {"letter_date", l && l->date ? l->date : "—"},
-		    {"deadline", l && l->deadline ? l->deadline : "—"},
-		    {"duplicate_of", duplicate_of ? duplicate_of : "—"},
-		};
-
-		ret = outbox_queue(rt, item->id, item->key, "registered", vars,
-				   ARRAY_SIZE(vars), to, error_r);
+	wf_mail_init(rt, it, &m);
+	if (mi->from_name && *mi->from_name) {
+		wf_setf(&m, V_SENDER, "%s <%s>", mi->from_name, from);
+	} else {
+		wf_set(&m, V_SENDER, from);
 	}
-	free(sender);
+	wf_set(&m, V_SUBJECT, mi->subject);
+	wf_set(&m, V_NUMBER, l && l->number ? l->number : "—");
+	wf_set(&m, V_LETTER_DATE, l && l->date ? l->date : "—");
+	wf_set(&m, V_DEADLINE, l && l->deadline ? l->deadline : "—");
+	wf_set(&m, V_DUPLICATE_OF, duplicate_of ? duplicate_of : "—");
+	wf_to(&m, rt->cfg->service.office);
+	ret = wf_send(rt, it, &m, "registered", error_r);
+	wf_mail_release(&m);
 	return ret;
 }
 
@@ -145,12 +118,14 @@ int workflow_letter(struct runtime *rt, const struct store_item *item,
 	int32_t due;
 	int ret = -1;
 
-	if (!rule) {
-		/* No rule, or a duplicate the Office should look at. */
-		return ask_office(rt, item, in, duplicate_of, error_r);
-	}
 	if (wf_item_load(rt, item->id, &it, error_r) <= 0) {
 		return -1;
+	}
+	if (!rule) {
+		/* No rule, or a duplicate the Office should look at. */
+		ret = ask_office(rt, &it, in, duplicate_of, error_r);
+		wf_item_release(&it);
+		return ret;
 	}
 	coord = xcalloc(rule->n_coordinate + 1, sizeof(*coord));
 	for (size_t i = 0; i < rule->n_coordinate; i++) {

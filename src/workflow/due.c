@@ -45,12 +45,7 @@ int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
 		*day_r = workcal_next_workday(rt->cal, day);
 		return 0;
 	}
-	*error_r = xasprintf(wf_english(rt)
-				 ? "'%s' is not a date (DD/MM/YYYY) or a"
-				   " number of working days"
-				 : "'%s' không phải là ngày (dd/mm/yyyy) hoặc"
-				   " số ngày làm việc",
-			     text);
+	*error_r = xasprintf(wf_word(rt, W_NOT_A_DUE), text);
 	return -1;
 }
 

@@ -14,9 +14,9 @@
 #include "congvan/log.h"
 #include "private.h"
 
-static const char *tr(const struct runtime *rt, const char *vi, const char *en)
+static const char *tr(const struct runtime *rt, enum word w)
 {
-	return wf_english(rt) ? en : vi;
+	return wf_word(rt, w);
 }
 
 char *wf_calendar_uid(const struct runtime *rt, const struct wf_item *it,
@@ -44,11 +44,11 @@ static const char *event_name(const struct runtime *rt, enum ical_part part)
 {
 	switch (part) {
 	case ICAL_PART_HANDLER:
-		return tr(rt, "Hạn xử lý nội bộ", "Internal deadline");
+		return tr(rt, W_EVENT_INTERNAL);
 	case ICAL_PART_CONSULT:
-		return tr(rt, "Hạn cho ý kiến", "Opinion due");
+		return tr(rt, W_EVENT_OPINION);
 	default:
-		return tr(rt, "Hạn xử lý", "Deadline");
+		return tr(rt, W_DEADLINE);
 	}
 }
 
@@ -197,17 +197,13 @@ static char *recipients_of(const struct wf_mail *m)
 
 /* Notes on the item what was sent under which UID and SEQUENCE. */
 static int record(struct runtime *rt, const struct wf_item *it,
-		  const char *kind, const char *uid, int sequence, int32_t due,
-		  char **error_r)
+		  enum event_kind kind, const char *uid, int sequence,
+		  int32_t due, char **error_r)
 {
-	char day[16], *detail;
-	int rc;
+	const struct event_data d = {
+	    .uid = uid, .sequence = sequence, .due = due};
 
-	wf_day_text(due, day);
-	detail = xasprintf("%s SEQUENCE %d, %s", uid, sequence, day);
-	rc = wf_event(rt, it->c.id, 0, "workflow", kind, detail, error_r);
-	free(detail);
-	return rc;
+	return wf_record(rt, it, 0, "workflow", kind, &d, error_r);
 }
 
 int wf_calendar_request(struct runtime *rt, const struct wf_item *it,
@@ -249,7 +245,7 @@ int wf_calendar_request(struct runtime *rt, const struct wf_item *it,
 		m->calendar = NULL;
 		if (build(&b, false, &m->calendar, error_r) == 0) {
 			m->calendar_method = "REQUEST";
-			ret = record(rt, it, "calendar-request", uid, seq, due,
+			ret = record(rt, it, EV_CALENDAR_REQUEST, uid, seq, due,
 				     error_r);
 		}
 	}
@@ -288,7 +284,7 @@ static int cancel_entry(struct runtime *rt, const struct wf_item *it,
 	wf_set(&m, V_REASON, reason);
 	wf_set(&m, V_RECIPIENT, party_name(rt, part, e->party));
 	if (build(&b, true, &m.calendar, error_r) == 0 &&
-	    record(rt, it, "calendar-cancel", e->uid, seq, e->due_day,
+	    record(rt, it, EV_CALENDAR_CANCEL, e->uid, seq, e->due_day,
 		   error_r) == 0) {
 		m.calendar_method = "CANCEL";
 		ret = wf_send(rt, it, &m, "calendar_cancel", error_r);
@@ -367,9 +363,8 @@ static int declined(struct runtime *rt, const struct wf_item *it,
 	wf_set(&m, V_EVENT_DATE, day);
 	wf_set(&m, V_ACTOR, actor);
 	wf_set(&m, V_UNIT, party_name(rt, part, e->party));
-	wf_set(&m, V_ANSWER,
-	       comment ? comment : tr(rt, "(không ghi)", "(none given)"));
-	wf_set(&m, V_RECIPIENT, tr(rt, "Văn phòng", "the Office"));
+	wf_set(&m, V_ANSWER, comment ? comment : tr(rt, W_NONE_GIVEN));
+	wf_set(&m, V_RECIPIENT, tr(rt, W_OFFICE));
 	wf_to(&m, rt->cfg->service.office);
 	if (it->lead) {
 		wf_cc(&m, it->lead->head);
@@ -381,29 +376,29 @@ static int declined(struct runtime *rt, const struct wf_item *it,
 
 /* The event kind an answer is recorded as; *note_r says why one that
  * counts for nothing does not ("" when it counts). */
-static const char *judge(const struct store_calendar_entry *e,
-			 const struct ical_reply *r, const char **note_r)
+static enum event_kind judge(const struct store_calendar_entry *e,
+			     const struct ical_reply *r, const char **note_r)
 {
 	*note_r = "";
 	if (!in_list(e->recipient, r->attendee)) {
 		*note_r = ": the attendee was not invited";
-		return "calendar-reply-not-acted";
+		return EV_CALENDAR_REPLY_NOT_ACTED;
 	}
 	if (strcmp(e->state, "open") != 0) {
 		*note_r = ": the event is cancelled";
-		return "calendar-reply-outdated";
+		return EV_CALENDAR_REPLY_OUTDATED;
 	}
 	if (r->sequence >= 0 && r->sequence < e->sequence) {
 		*note_r = ": an earlier version";
-		return "calendar-reply-outdated";
+		return EV_CALENDAR_REPLY_OUTDATED;
 	}
 	switch (r->answer) {
 	case ICAL_ANSWER_DECLINED:
-		return "calendar-declined";
+		return EV_CALENDAR_DECLINED;
 	case ICAL_ANSWER_TENTATIVE:
-		return "calendar-tentative";
+		return EV_CALENDAR_TENTATIVE;
 	default:
-		return "calendar-accepted";
+		return EV_CALENDAR_ACCEPTED;
 	}
 }
 
@@ -414,17 +409,20 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 	const struct message_info *mi = &in->info;
 	struct store_calendar_entry e;
 	struct wf_item it;
-	const char *kind, *note;
-	char *detail = NULL, *actor;
+	struct event_data d = {.uid = r->uid};
+	enum event_kind kind;
+	const char *note;
+	char *note_text = NULL, *actor;
 	int rc, ret = -1;
 
 	rc = store_calendar_get(rt->st, r->uid, &e, error_r);
 	if (rc <= 0 || e.item_id != item_id) {
 		store_calendar_entry_release(&e);
+		d.text = r->uid;
 		return rc < 0 ? -1
-			      : wf_event(rt, item_id, msg_id, r->attendee,
-					 "calendar-reply-unknown", r->uid,
-					 error_r);
+			      : runtime_event(rt, item_id, msg_id, r->attendee,
+					      EV_CALENDAR_REPLY_UNKNOWN, &d,
+					      error_r);
 	}
 	rc = wf_item_load(rt, item_id, &it, error_r);
 	if (rc <= 0) {
@@ -436,11 +434,13 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 		    ? xasprintf("%s <%s>", mi->from_name, r->attendee)
 		    : xstrdup(r->attendee);
 	kind = judge(&e, r, &note);
-	detail = xasprintf("%s %s SEQUENCE %d%s%s%s", e.role, e.uid,
-			   r->sequence, note, r->comment ? ": " : "",
-			   r->comment ? r->comment : "");
-	if (wf_event(rt, item_id, msg_id, r->attendee, kind, detail, error_r) <
-	    0) {
+	note_text = xasprintf("%s%s%s", note, r->comment ? ": " : "",
+			      r->comment ? r->comment : "");
+	d.role = e.role;
+	d.uid = e.uid;
+	d.sequence = r->sequence;
+	d.text = note_text;
+	if (wf_record(rt, &it, msg_id, r->attendee, kind, &d, error_r) < 0) {
 		goto out;
 	}
 	ret = 0;
@@ -454,7 +454,7 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 		ret = declined(rt, &it, &e, actor, r->comment, error_r);
 	}
 out:
-	free(detail);
+	free(note_text);
 	free(actor);
 	wf_item_release(&it);
 	store_calendar_entry_release(&e);

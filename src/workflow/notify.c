@@ -46,12 +46,12 @@ static const char *const var_names[V_COUNT] = {
     [V_OFFICE] = "office",
     [V_EVENT] = "event",
     [V_EVENT_DATE] = "event_date",
+    [V_DUPLICATE_OF] = "duplicate_of",
 };
 
-bool wf_english(const struct runtime *rt)
+const char *wf_word(const struct runtime *rt, enum word w)
 {
-	return rt->cfg->service.language &&
-	       !strcmp(rt->cfg->service.language, "en");
+	return words_get(rt->cfg->service.language, w);
 }
 
 int32_t wf_today(const struct runtime *rt)
@@ -131,25 +131,22 @@ static char *unit_names(const struct runtime *rt, char *const *codes)
 		sbuf_adds(&sb, u ? u->name : *codes);
 	}
 	if (!sb.len) {
-		sbuf_adds(&sb, wf_english(rt) ? "none" : "không có");
+		sbuf_adds(&sb, wf_word(rt, W_NO_UNITS));
 	}
 	return sbuf_detach(&sb);
 }
 
 static const char *weekday_name(const struct runtime *rt, int32_t day)
 {
-	static const char *const vi[] = {"Chủ nhật", "thứ Hai", "thứ Ba",
-					 "thứ Tư",   "thứ Năm", "thứ Sáu",
-					 "thứ Bảy"};
-	static const char *const en[] = {"Sunday",    "Monday",   "Tuesday",
-					 "Wednesday", "Thursday", "Friday",
-					 "Saturday"};
+	static const enum word names[] = {W_SUNDAY,    W_MONDAY,   W_TUESDAY,
+					  W_WEDNESDAY, W_THURSDAY, W_FRIDAY,
+					  W_SATURDAY};
 	int w = workday_weekday(day);
 
 	if (day <= 0 || w < 0 || w > 6) {
 		return "";
 	}
-	return wf_english(rt) ? en[w] : vi[w];
+	return wf_word(rt, names[w]);
 }
 
 static void set_letter(struct wf_mail *m, const struct wf_item *it)
@@ -294,13 +291,6 @@ void wf_cc_unit(struct wf_mail *m, const struct config_unit *u)
 	}
 }
 
-int wf_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
-	     const char *actor, const char *kind, const char *detail,
-	     char **error_r)
-{
-	return runtime_event(rt, item_id, msg_id, actor, kind, detail, error_r);
-}
-
 /* The raw bytes' SHA-256 of a stored message, to attach it by
  * reference: 1 with sha_r, 0 when there is no such message, -1. */
 static int message_sha(struct runtime *rt, int64_t msg_id,
@@ -315,17 +305,6 @@ static int message_sha(struct runtime *rt, int64_t msg_id,
 	return rc;
 }
 
-static char *rcpt_text(const struct wf_mail *m)
-{
-	struct sbuf sb = SBUF_INIT(1 << 16);
-
-	for (size_t i = 0; i < m->n_to + m->n_cc; i++) {
-		sbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
-			  i < m->n_to ? m->to[i] : m->cc[i - m->n_to]);
-	}
-	return sbuf_detach(&sb);
-}
-
 int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	    const char *name, char **error_r)
 {
@@ -335,15 +314,10 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 					    : 0;
 	struct outbox_mail om = {0};
 	char sha[STORE_SHA_HEX];
-	char *msgid = NULL, *who, *fname = NULL;
+	char *fname = NULL;
 	char *reply_to = workflow_reply_address(rt, it->c.key);
 	int rc = 0, ret = -1;
 
-	if (m->n_to == 0) {
-		/* Nobody to write to (a unit without addresses): noted. */
-		return wf_event(rt, it->c.id, 0, "workflow", "mail-skipped",
-				name, error_r);
-	}
 	for (int i = 0; i < V_COUNT; i++) {
 		vars[i].name = var_names[i];
 		vars[i].value = m->v[i];
@@ -375,23 +349,8 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 		om.attach_sha = sha;
 		om.attach_name = fname;
 	}
-	if (outbox_queue_mail(rt, &om, &msgid, error_r) < 0) {
-		goto out;
-	}
-	who = rcpt_text(m);
-	{
-		char *detail = xasprintf("%s%s to %s", name,
-					 msgid ? "" : " (rate-limited)", who);
-
-		ret = wf_event(rt, it->c.id, 0, "workflow", "mail-queued",
-			       detail, error_r);
-		free(detail);
-	}
-	log_debug("'%s': %s to %s", it->c.key, name, who);
-	free(who);
-out:
+	ret = outbox_queue_mail(rt, &om, NULL, error_r);
 	free(reply_to);
-	free(msgid);
 	free(fname);
 	return ret;
 }

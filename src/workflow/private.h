@@ -13,6 +13,7 @@
 #include "congvan/text.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
+#include "congvan/words.h"
 #include "congvan/workflow.h"
 
 /* The variables every template may use (templates/LANG/NAME.txt). */
@@ -51,6 +52,7 @@ enum wf_var {
 	V_OFFICE,
 	V_EVENT,      /* what a calendar event is: "Hạn xử lý", ... */
 	V_EVENT_DATE, /* its date */
+	V_DUPLICATE_OF,
 	V_COUNT
 };
 
@@ -104,22 +106,40 @@ void wf_to_unit(struct wf_mail *m, const struct config_unit *u);
 void wf_to_copy(struct wf_mail *m, const char *address);
 void wf_cc_copy(struct wf_mail *m, const char *address);
 void wf_cc_unit(struct wf_mail *m, const struct config_unit *u);
-/* Renders template name and queues it; an event "mail-queued" records
- * it on the item. */
+/* Renders template name and queues it through the outbox, which
+ * records it on the item (mail-queued). */
 int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	    const char *name, char **error_r);
 
-/* Appends an event on the item. */
-int wf_event(struct runtime *rt, int64_t item_id, int64_t msg_id,
-	     const char *actor, const char *kind, const char *detail,
-	     char **error_r);
+/* --- lifecycle.c: the one place an item's case changes ------------------ */
+
+/* Whether event kind may happen to it in its status. */
+bool wf_may(const struct wf_item *it, enum event_kind kind);
+/* Appends event kind (details d, may be NULL; actor, and msg_id the
+ * message that caused it or 0) on it and writes what it means for the
+ * case: the status it leads to, and for assigned the lead, coordinating
+ * units (d->coordinate), deadline and the assigner, for deadline-set and
+ * extension-granted the deadline, for delegated the handler; then it is
+ * reloaded.  0; 1 when kind may not happen in its status (nothing is
+ * written); -1 on error. */
+int wf_apply(struct runtime *rt, struct wf_item *it, int64_t msg_id,
+	     const char *actor, enum event_kind kind,
+	     const struct event_data *d, char **error_r);
+/* An event on the item that changes nothing on its case. */
+static inline int wf_record(struct runtime *rt, const struct wf_item *it,
+			    int64_t msg_id, const char *actor,
+			    enum event_kind kind, const struct event_data *d,
+			    char **error_r)
+{
+	return runtime_event(rt, it->c.id, msg_id, actor, kind, d, error_r);
+}
 
 /* The day of runtime_now(rt). */
 int32_t wf_today(const struct runtime *rt);
 /* "DD/MM/YYYY" of day (0: ""). */
 void wf_day_text(int32_t day, char buf[16]);
-/* Whether the service writes English. */
-bool wf_english(const struct runtime *rt);
+/* A word of the catalogue in the service's language. */
+const char *wf_word(const struct runtime *rt, enum word w);
 
 /* --- due.c -------------------------------------------------------------- */
 

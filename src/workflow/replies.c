@@ -39,9 +39,9 @@ static const char *cmd(const struct act *a, enum reply_key key)
 	return NULL;
 }
 
-static const char *tr(const struct act *a, const char *vi, const char *en)
+static const char *tr(const struct act *a, enum word w)
 {
-	return wf_english(a->rt) ? en : vi;
+	return wf_word(a->rt, w);
 }
 
 /* Notes an accepted change for the acknowledgement. */
@@ -65,8 +65,7 @@ static void changed(struct act *a, const char *fmt, ...)
 /* Notes a refused command (with why) for the acknowledgement. */
 static void refused(struct act *a, const char *why)
 {
-	sbuf_addf(&a->changes, "- %s: %s\n",
-		  tr(a, "Không thực hiện", "Not done"), why);
+	sbuf_addf(&a->changes, "- %s: %s\n", tr(a, W_NOT_DONE), why);
 }
 
 static bool is_lead_side(const struct act *a)
@@ -88,23 +87,24 @@ static bool is_office(const struct act *a)
 
 static bool is_open(const struct act *a)
 {
-	return !strcmp(a->it.c.status, STORE_STATUS_ASSIGNED) ||
-	       !strcmp(a->it.c.status, STORE_STATUS_DISPUTED);
+	return item_status_is_open(a->it.c.status);
 }
 
-static int event(struct act *a, const char *kind, const char *detail,
-		 char **error_r)
+/* The sender's event on the item, changing its case as the event
+ * means (lifecycle.c): 0, 1 when its status does not allow it, -1. */
+static int apply(struct act *a, enum event_kind kind,
+		 const struct event_data *d, char **error_r)
 {
-	return wf_event(a->rt, a->it.c.id, a->msg_id, a->from, kind, detail,
-			error_r);
+	return wf_apply(a->rt, &a->it, a->msg_id, a->from, kind, d, error_r);
 }
 
-static int reload(struct act *a, char **error_r)
+/* An event that changes nothing on the case. */
+static int note(struct act *a, enum event_kind kind, const char *text,
+		char **error_r)
 {
-	int64_t id = a->it.c.id;
+	const struct event_data d = {.text = text};
 
-	wf_item_release(&a->it);
-	return wf_item_load(a->rt, id, &a->it, error_r) == 1 ? 0 : -1;
+	return wf_record(a->rt, &a->it, a->msg_id, a->from, kind, &d, error_r);
 }
 
 /* --- the Office ----------------------------------------------------------- */
@@ -125,16 +125,14 @@ static int office_assign(struct act *a, const char *lead_text, char **error_r)
 					      &n_coord, &err) < 0) ||
 	    wf_assignment_due(a->rt, &a->it, cmd(a, REPLY_KEY_DUE), 0, &due,
 			      &err) < 0) {
-		refused(a, err ? err
-			       : tr(a, "cần đúng một đơn vị chủ trì",
-				    "exactly one lead unit is needed"));
+		refused(a, err ? err : tr(a, W_NEED_ONE_LEAD));
 		goto out;
 	}
 	ret = wf_assign(a->rt, &a->it, lead[0], coord, n_coord, due, a->from,
 			a->msg_id, error_r);
 	wf_day_text(due, day);
-	changed(a, "%s: %s; %s: %s", tr(a, "Chủ trì", "Lead"), lead[0]->name,
-		tr(a, "Hạn xử lý", "Deadline"), day);
+	changed(a, "%s: %s; %s: %s", tr(a, W_LEAD), lead[0]->name,
+		tr(a, W_DEADLINE), day);
 out:
 	free(err);
 	free(lead);
@@ -144,47 +142,41 @@ out:
 
 static int office_due(struct act *a, const char *due_text, char **error_r)
 {
-	char *err = NULL, day[16], *detail;
+	char *err = NULL, day[16];
+	struct event_data d = {0};
 	struct wf_mail m;
-	int32_t due;
 	int ret;
 
-	if (wf_parse_due(a->rt, due_text, &due, &err) < 0) {
+	if (wf_parse_due(a->rt, due_text, &d.due, &err) < 0) {
 		refused(a, err);
 		free(err);
 		return 0;
 	}
-	wf_day_text(due, day);
-	detail = xasprintf("deadline %s", day);
-	ret = store_case_set_due(a->rt->st, a->it.c.id, due, error_r) < 0 ||
-		      event(a, "deadline-set", detail, error_r) < 0 ||
-		      reload(a, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
-	if (ret < 0) {
-		return -1;
+	wf_day_text(d.due, day);
+	if (apply(a, EV_DEADLINE_SET, &d, error_r) != 0) {
+		return -1; /* the caller checked that it is open */
 	}
-	changed(a, "%s: %s", tr(a, "Hạn xử lý", "Deadline"), day);
+	changed(a, "%s: %s", tr(a, W_DEADLINE), day);
 	wf_mail_init(a->rt, &a->it, &m);
 	wf_set(&m, V_RECIPIENT, a->it.lead ? a->it.lead->name : "");
 	wf_to_unit(&m, a->it.lead);
 	wf_to(&m, a->it.c.handler);
 	ret = wf_calendar_request(a->rt, &a->it, &m, ICAL_PART_LEAD,
-				  a->it.c.lead, due, error_r) < 0
+				  a->it.c.lead, d.due, error_r) < 0
 		  ? -1
 		  : wf_send(a->rt, &a->it, &m, "assigned", error_r);
 	wf_mail_release(&m);
 	return ret;
 }
 
-static int office_extension(struct act *a, enum reply_decision d,
+static int office_extension(struct act *a, enum reply_decision decision,
 			    char **error_r)
 {
 	struct store_extension e;
+	struct event_data d = {0};
 	struct wf_mail m;
 	const char *due_text = cmd(a, REPLY_KEY_DUE);
-	bool grant = d == REPLY_DECISION_AGREE;
+	bool grant = decision == REPLY_DECISION_AGREE;
 	char day[16], *err = NULL;
 	int32_t to;
 	int rc, ret = -1;
@@ -201,23 +193,21 @@ static int office_extension(struct act *a, enum reply_decision d,
 		return 0;
 	}
 	wf_day_text(to, day);
+	d.due = grant ? to : 0;
+	d.reason = grant ? NULL : e.reason;
 	if (store_extension_decide(a->rt->st, e.id,
 				   grant ? "granted" : "refused",
 				   runtime_now(a->rt), a->from, error_r) < 0 ||
-	    (grant &&
-	     store_case_set_due(a->rt->st, a->it.c.id, to, error_r) < 0) ||
-	    event(a, grant ? "extension-granted" : "extension-refused",
-		  grant ? day : e.reason, error_r) < 0 ||
-	    reload(a, error_r) < 0) {
+	    apply(a, grant ? EV_EXTENSION_GRANTED : EV_EXTENSION_REFUSED, &d,
+		  error_r) < 0) {
 		goto out;
 	}
-	changed(a, "%s: %s", tr(a, "Gia hạn", "Extension"),
-		grant ? day : tr(a, "không chấp thuận", "refused"));
+	changed(a, "%s: %s", tr(a, W_EXTENSION),
+		grant ? day : tr(a, W_NOT_ACCEPTED));
 	wf_mail_init(a->rt, &a->it, &m);
 	wf_set(&m, V_NEW_DEADLINE, day);
 	wf_set(&m, V_DECISION,
-	       grant ? tr(a, "được chấp thuận", "granted")
-		     : tr(a, "không được chấp thuận", "refused"));
+	       grant ? tr(a, W_WAS_GRANTED) : tr(a, W_WAS_REFUSED));
 	wf_set(&m, V_REASON, e.reason);
 	wf_set(&m, V_RECIPIENT, a->it.lead ? a->it.lead->name : "");
 	wf_to_unit(&m, a->it.lead);
@@ -263,9 +253,7 @@ static int cancel_other_handlers(struct act *a, const char *address,
 	char *keep = wf_calendar_uid(a->rt, &a->it, ICAL_PART_HANDLER, address);
 	int ret = wf_calendar_cancel_all(
 	    a->rt, &a->it, ical_part_name(ICAL_PART_HANDLER), keep,
-	    tr(a, "văn bản đã được giao người khác xử lý",
-	       "someone else now handles the letter"),
-	    error_r);
+	    tr(a, W_CANCEL_OTHER_HANDLER), error_r);
 
 	free(keep);
 	return ret;
@@ -277,7 +265,7 @@ static int delegate(struct act *a, const char *who, char **error_r)
 	const struct config_unit *pu = NULL;
 	const char *due_text = cmd(a, REPLY_KEY_DUE);
 	int32_t due = a->it.c.due_day;
-	char *err = NULL, day[16], *detail;
+	char *err = NULL, day[16];
 	struct wf_mail m;
 	int ret = 0;
 
@@ -287,8 +275,7 @@ static int delegate(struct act *a, const char *who, char **error_r)
 	}
 	config_role_of(a->rt->cfg, p.address, &pu);
 	if (!pu || !a->it.lead || pu != a->it.lead) {
-		refused(a, tr(a, "người được giao không thuộc đơn vị chủ trì",
-			      "the person is not in the lead unit"));
+		refused(a, tr(a, W_NOT_IN_LEAD_UNIT));
 		goto out;
 	}
 	if (due_text && wf_parse_due(a->rt, due_text, &due, &err) < 0) {
@@ -296,26 +283,21 @@ static int delegate(struct act *a, const char *who, char **error_r)
 		goto out;
 	}
 	if (due > a->it.c.due_day) {
-		refused(a,
-			tr(a, "hạn nội bộ không được muộn hơn hạn của đơn vị",
-			   "the internal deadline may not be later than"
-			   " the unit's"));
+		refused(a, tr(a, W_INTERNAL_AFTER_UNIT));
 		goto out;
 	}
 	wf_day_text(due, day);
-	detail = xasprintf("%s, deadline %s", p.address, day);
-	ret = store_case_set_handler(a->rt->st, a->it.c.id, p.address, p.name,
-				     due, error_r) < 0 ||
-		      event(a, "delegated", detail, error_r) < 0 ||
-		      reload(a, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
-	if (ret < 0) {
-		goto out;
+	{
+		const struct event_data d = {
+		    .address = p.address, .name = p.name, .due = due};
+
+		if (apply(a, EV_DELEGATED, &d, error_r) != 0) {
+			ret = -1;
+			goto out;
+		}
 	}
-	changed(a, "%s: %s <%s>, %s %s", tr(a, "Giao", "Assigned to"),
-		p.name ? p.name : "", p.address, tr(a, "hạn", "due"), day);
+	changed(a, "%s: %s <%s>, %s %s", tr(a, W_ASSIGNED_TO),
+		p.name ? p.name : "", p.address, tr(a, W_DUE), day);
 	if (cancel_other_handlers(a, p.address, error_r) < 0) {
 		ret = -1;
 		goto out;
@@ -362,6 +344,8 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 	}
 	wf_day_text(due, day);
 	for (size_t i = 0; i < n && ret == 0; i++) {
+		const struct event_data d = {.unit = units[i]->code,
+					     .due = due};
 		struct wf_mail m;
 
 		if (a->it.lead && units[i] == a->it.lead) {
@@ -370,13 +354,12 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 		if (store_consult_ask(a->rt->st, a->it.c.id, units[i]->code,
 				      runtime_now(a->rt), a->from, due,
 				      error_r) < 0 ||
-		    event(a, "consulted", units[i]->code, error_r) < 0) {
+		    apply(a, EV_CONSULTED, &d, error_r) != 0) {
 			ret = -1;
 			break;
 		}
-		changed(a, "%s: %s, %s %s",
-			tr(a, "Lấy ý kiến", "Opinion asked of"), units[i]->name,
-			tr(a, "hạn", "due"), day);
+		changed(a, "%s: %s, %s %s", tr(a, W_OPINION_ASKED),
+			units[i]->name, tr(a, W_DUE), day);
 		wf_mail_init(a->rt, &a->it, &m);
 		wf_set(&m, V_RECIPIENT, units[i]->name);
 		wf_set(&m, V_UNIT, units[i]->name);
@@ -401,7 +384,7 @@ out:
 static int extend(struct act *a, const char *value, char **error_r)
 {
 	const char *reason = cmd(a, REPLY_KEY_REASON);
-	char *err = NULL, day[16], *detail;
+	char *err = NULL, day[16];
 	struct wf_mail m;
 	int n, ret;
 	int32_t to;
@@ -416,28 +399,25 @@ static int extend(struct act *a, const char *value, char **error_r)
 		return 0;
 	}
 	if (to <= a->it.c.due_day) {
-		refused(a, tr(a, "ngày gia hạn phải sau hạn hiện tại",
-			      "the new date must be after the deadline"));
+		refused(a, tr(a, W_EXTEND_AFTER));
 		return 0;
 	}
 	wf_day_text(to, day);
-	detail = xasprintf("to %s: %s", day, reason ? reason : "");
-	ret = store_extension_add(a->rt->st, a->it.c.id, runtime_now(a->rt),
-				  a->from, a->it.c.due_day, to, reason,
-				  error_r) < 0 ||
-		      event(a, "extension-requested", detail, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
-	if (ret < 0) {
-		return -1;
+	{
+		const struct event_data d = {.due = to,
+					     .reason = reason ? reason : ""};
+
+		if (store_extension_add(
+			a->rt->st, a->it.c.id, runtime_now(a->rt), a->from,
+			a->it.c.due_day, to, reason, error_r) < 0 ||
+		    apply(a, EV_EXTENSION_REQUESTED, &d, error_r) != 0) {
+			return -1;
+		}
 	}
-	changed(a, "%s %s (%s)",
-		tr(a, "Đã gửi Văn phòng đề nghị gia hạn đến",
-		   "Extension requested from the Office to"),
-		day, tr(a, "chờ chấp thuận", "awaiting approval"));
+	changed(a, "%s %s (%s)", tr(a, W_EXTENSION_SENT), day,
+		tr(a, W_AWAITING));
 	wf_mail_init(a->rt, &a->it, &m);
-	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_set(&m, V_RECIPIENT, tr(a, W_OFFICE));
 	wf_set(&m, V_UNIT, a->it.lead ? a->it.lead->name : "");
 	wf_set(&m, V_NEW_DEADLINE, day);
 	wf_set(&m, V_REASON, reason);
@@ -451,51 +431,37 @@ static int extend(struct act *a, const char *value, char **error_r)
 	return ret;
 }
 
-/* Closes the item: done, returned. */
-static int close_item(struct act *a, const char *status, int late,
-		      char **error_r)
-{
-	return store_case_set_status(a->rt->st, a->it.c.id, status,
-				     runtime_now(a->rt), late, error_r) < 0 ||
-		       reload(a, error_r) < 0
-		   ? -1
-		   : 0;
-}
-
 static int done(struct act *a, char **error_r)
 {
 	int32_t today = wf_today(a->rt);
 	int late = today > a->it.c.due_day
 		       ? workcal_count(a->rt->cal, a->it.c.due_day, today)
 		       : 0;
-	char day[16], *detail;
+	const struct event_data d = {.days = late};
+	char day[16];
 	struct wf_mail m;
 	int ret;
 
-	detail = late ? xasprintf("late by %d working days", late)
-		      : xstrdup("on time");
-	ret = event(a, "done", detail, error_r) < 0 ||
-		      close_item(a, STORE_STATUS_DONE, late, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
+	ret = apply(a, EV_DONE, &d, error_r);
+	if (ret == 1) {
+		/* Disagreements are settled before the work is reported. */
+		refused(a, tr(a, W_DISPUTED_NOT_DONE));
+		return 0;
+	}
 	if (ret < 0) {
 		return -1;
 	}
 	wf_day_text(today, day);
-	changed(a, "%s (%s)", tr(a, "Hoàn thành", "Done"), day);
+	changed(a, "%s (%s)", tr(a, W_DONE), day);
 	wf_mail_init(a->rt, &a->it, &m);
 	if (late) {
-		wf_setf(&m, V_ON_TIME,
-			wf_english(a->rt) ? "%d working days late"
-					  : "quá hạn %d ngày làm việc",
-			late);
+		wf_setf(&m, V_ON_TIME, tr(a, W_DAYS_LATE), late);
 	} else {
-		wf_set(&m, V_ON_TIME, tr(a, "đúng hạn", "on time"));
+		wf_set(&m, V_ON_TIME, tr(a, W_ON_TIME));
 	}
 	wf_set(&m, V_DONE_DATE, day);
 	wf_set(&m, V_ACTOR, a->actor);
-	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_set(&m, V_RECIPIENT, tr(a, W_OFFICE));
 	wf_to(&m, a->rt->cfg->service.office);
 	for (char **u = a->it.c.coordinate; *u; u++) {
 		wf_cc_unit(&m, config_unit_find(a->rt->cfg, *u));
@@ -507,48 +473,37 @@ static int done(struct act *a, char **error_r)
 	ret = wf_send(a->rt, &a->it, &m, "done", error_r);
 	wf_mail_release(&m);
 	if (ret == 0) {
-		ret = wf_calendar_cancel_all(
-		    a->rt, &a->it, NULL, NULL,
-		    tr(a, "văn bản đã hoàn thành", "the letter was completed"),
-		    error_r);
+		ret = wf_calendar_cancel_all(a->rt, &a->it, NULL, NULL,
+					     tr(a, W_CANCEL_DONE), error_r);
 	}
 	return ret;
 }
 
 static int give_back(struct act *a, const char *reason, char **error_r)
 {
-	char *detail;
+	struct event_data d = {.unit = a->it.c.lead, .reason = reason};
 	struct wf_mail m;
 	int ret;
 
 	if (!reason || !*reason) {
-		refused(a, tr(a, "trả lại cần nêu lý do",
-			      "a return needs a reason"));
+		refused(a, tr(a, W_RETURN_NEEDS_REASON));
 		return 0;
 	}
-	detail = xasprintf("%s: %s", a->it.c.lead, reason);
-	ret = event(a, "returned", detail, error_r) < 0 ||
-		      close_item(a, STORE_STATUS_RETURNED, 0, error_r) < 0
-		  ? -1
-		  : 0;
-	free(detail);
-	if (ret < 0) {
-		return -1;
+	if (apply(a, EV_RETURNED, &d, error_r) != 0) {
+		return -1; /* the caller checked that it is open */
 	}
-	changed(a, "%s: %s", tr(a, "Trả lại", "Returned"), reason);
+	changed(a, "%s: %s", tr(a, W_RETURNED_WORD), reason);
 	wf_mail_init(a->rt, &a->it, &m);
 	wf_set(&m, V_UNIT, a->it.lead ? a->it.lead->name : a->it.c.lead);
 	wf_set(&m, V_REASON, reason);
 	wf_set(&m, V_ACTOR, a->actor);
-	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_set(&m, V_RECIPIENT, tr(a, W_OFFICE));
 	wf_to(&m, a->rt->cfg->service.office);
 	ret = wf_send(a->rt, &a->it, &m, "returned_office", error_r);
 	wf_mail_release(&m);
 	if (ret == 0) {
-		ret = wf_calendar_cancel_all(
-		    a->rt, &a->it, NULL, NULL,
-		    tr(a, "văn bản đã được trả lại", "the letter was returned"),
-		    error_r);
+		ret = wf_calendar_cancel_all(a->rt, &a->it, NULL, NULL,
+					     tr(a, W_CANCEL_RETURNED), error_r);
 	}
 	if (ret < 0 || !a->it.c.sender || !strchr(a->it.c.sender, '@')) {
 		return ret;
@@ -568,36 +523,35 @@ static int transfer(struct act *a, const char *to_text, char **error_r)
 	const struct config_unit *from = a->it.lead;
 	const char *reason = cmd(a, REPLY_KEY_REASON);
 	size_t n = 0, nc = 0;
-	char *err = NULL, *detail;
+	char *err = NULL;
 	struct wf_mail m;
 	int ret = 0;
 
 	if (config_units_parse(a->rt->cfg, to_text, &to, &n, &err) < 0 ||
 	    n != 1 || !reason || !*reason || to[0] == from) {
-		refused(a, err ? err
-			       : tr(a, "chuyển cần một đơn vị khác và lý do",
-				    "a transfer needs one other unit and a"
-				    " reason"));
+		refused(a, err ? err : tr(a, W_TRANSFER_NEEDS));
 		free(err);
 		free(to);
 		return 0;
 	}
-	detail = xasprintf("%s -> %s: %s", a->it.c.lead, to[0]->code, reason);
-	if (event(a, "transferred", detail, error_r) < 0) {
-		free(detail);
-		free(to);
-		return -1;
+	{
+		const struct event_data d = {.unit = a->it.c.lead,
+					     .to_unit = to[0]->code,
+					     .reason = reason};
+
+		if (apply(a, EV_TRANSFERRED, &d, error_r) != 0) {
+			free(to);
+			return -1;
+		}
 	}
-	free(detail);
-	changed(a, "%s: %s (%s)", tr(a, "Chuyển", "Transferred to"),
-		to[0]->name, reason);
+	changed(a, "%s: %s (%s)", tr(a, W_TRANSFERRED_TO), to[0]->name, reason);
 	wf_mail_init(a->rt, &a->it, &m);
 	wf_set(&m, V_FROM_UNIT, from ? from->name : a->it.c.lead);
 	wf_set(&m, V_UNIT, to[0]->name);
 	wf_set(&m, V_UNIT_CODE, to[0]->code);
 	wf_set(&m, V_REASON, reason);
 	wf_set(&m, V_ACTOR, a->actor);
-	wf_set(&m, V_RECIPIENT, tr(a, "Văn phòng", "the Office"));
+	wf_set(&m, V_RECIPIENT, tr(a, W_OFFICE));
 	wf_to(&m, a->rt->cfg->service.office);
 	wf_cc_unit(&m, to[0]);
 	ret = wf_send(a->rt, &a->it, &m, "transferred", error_r);
@@ -617,16 +571,17 @@ static int transfer(struct act *a, const char *to_text, char **error_r)
 
 static int settle(struct act *a, const char *how, char **error_r)
 {
-	if (strcmp(a->it.c.status, STORE_STATUS_DISPUTED) != 0) {
+	const struct event_data d = {.text = how};
+	int rc;
+
+	if (!wf_may(&a->it, EV_SETTLED)) {
 		return 0;
 	}
-	if (event(a, "settled", how, error_r) < 0 ||
-	    store_case_set_status(a->rt->st, a->it.c.id, STORE_STATUS_ASSIGNED,
-				  0, 0, error_r) < 0 ||
-	    reload(a, error_r) < 0) {
+	rc = apply(a, EV_SETTLED, &d, error_r);
+	if (rc != 0) {
 		return -1;
 	}
-	changed(a, "%s: %s", tr(a, "Kết quả thống nhất", "Settled"), how);
+	changed(a, "%s: %s", tr(a, W_SETTLED), how);
 	return 0;
 }
 
@@ -729,12 +684,13 @@ static int ask_clear(struct act *a, const struct store_consult *c,
 static int opinion(struct act *a, char **error_r)
 {
 	struct find_consult f = {.unit = a->unit ? a->unit->code : NULL};
-	enum reply_decision d = a->in->reply.decision;
-	const char *state = d == REPLY_DECISION_AGREE      ? "agree"
-			    : d == REPLY_DECISION_DISAGREE ? "disagree"
-							   : "unclear";
+	enum reply_decision decision = a->in->reply.decision;
+	const char *state = decision == REPLY_DECISION_AGREE      ? "agree"
+			    : decision == REPLY_DECISION_DISAGREE ? "disagree"
+								  : "unclear";
+	struct event_data d = {0};
+	enum item_status was;
 	bool late;
-	char *detail;
 	int ret = 0;
 
 	if (!f.unit || a->role == CONFIG_ROLE_OFFICE ||
@@ -746,43 +702,36 @@ static int opinion(struct act *a, char **error_r)
 		return 0;
 	}
 	late = wf_today(a->rt) > f.found.due_day;
-	detail =
-	    xasprintf("%s: %s%s", f.found.unit, state, late ? " (late)" : "");
+	d.unit = f.found.unit;
+	d.state = state;
+	d.late = late;
+	was = a->it.c.status;
 	if (store_consult_answer(a->rt->st, f.found.id, state,
 				 runtime_now(a->rt), a->from, a->in->reply_text,
 				 late, error_r) < 0 ||
-	    event(a, "opinion", detail, error_r) < 0) {
+	    apply(a, EV_OPINION, &d, error_r) != 0) {
 		ret = -1;
 	} else if (!strcmp(state, "unclear")) {
 		ret = f.found.asked_clear ? 0 : ask_clear(a, &f.found, error_r);
 		a->acted = true; /* answered by the question, no ack */
 		ret = ret < 0 ? -1 : 1;
 		goto out;
-	} else if (wf_calendar_cancel(a->rt, &a->it, ICAL_PART_CONSULT,
-				      f.found.unit,
-				      tr(a, "đơn vị đã cho ý kiến",
-					 "the unit has given its opinion"),
-				      error_r) < 0) {
+	} else if (wf_calendar_cancel(
+		       a->rt, &a->it, ICAL_PART_CONSULT, f.found.unit,
+		       tr(a, W_CANCEL_OPINION_GIVEN), error_r) < 0) {
 		ret = -1;
 	} else {
-		changed(a, "%s: %s%s", tr(a, "Ý kiến", "Opinion"),
-			d == REPLY_DECISION_AGREE
-			    ? tr(a, "đồng ý", "agree")
-			    : tr(a, "không đồng ý", "disagree"),
-			late ? tr(a, " (muộn)", " (late)") : "");
-		if (d == REPLY_DECISION_DISAGREE && is_open(a)) {
-			ret = store_case_set_status(a->rt->st, a->it.c.id,
-						    STORE_STATUS_DISPUTED, 0, 0,
-						    error_r) < 0 ||
-				      reload(a, error_r) < 0 ||
-				      notify_dispute(a, error_r) < 0
-				  ? -1
-				  : 0;
+		changed(a, "%s: %s%s", tr(a, W_OPINION),
+			decision == REPLY_DECISION_AGREE
+			    ? tr(a, W_AGREE)
+			    : tr(a, W_DISAGREE_WORD),
+			late ? tr(a, W_LATE_MARK) : "");
+		if (was != ITEM_DISPUTED && a->it.c.status == ITEM_DISPUTED) {
+			ret = notify_dispute(a, error_r);
 		}
 	}
 	ret = ret < 0 ? -1 : 1;
 out:
-	free(detail);
 	store_consult_release(&f.found);
 	return ret;
 }
@@ -822,16 +771,16 @@ static int act(struct act *a, char **error_r)
 		if (rc != 0) {
 			return rc < 0 ? -1 : 0;
 		}
-		return event(a, "reply-not-acted",
-			     a->role == CONFIG_ROLE_NONE
-				 ? "the sender has no role on this item"
-				 : "the sender's role allows no command here",
-			     error_r);
+		return note(a, EV_REPLY_NOT_ACTED,
+			    a->role == CONFIG_ROLE_NONE
+				? "the sender has no role on this item"
+				: "the sender's role allows no command here",
+			    error_r);
 	}
 	if (a->changes.len > 0) {
 		return acknowledge(a, error_r);
 	}
-	return event(a, "reply-recorded", "no command", error_r);
+	return note(a, EV_REPLY_RECORDED, "no command", error_r);
 }
 
 int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,

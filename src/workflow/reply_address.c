@@ -4,7 +4,6 @@
  * HMAC-SHA256(service secret, key).  A reply to that address names its
  * item even when the client dropped In-Reply-To and the subject tag, and
  * nobody can forge the token of another item without the secret. */
-#include <nettle/hmac.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,16 +13,7 @@
 
 static void mac_hex(const char *secret, const char *key, char out[MAC_HEX + 1])
 {
-	struct hmac_sha256_ctx ctx;
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	char hex[2 * SHA256_DIGEST_SIZE + 1];
-
-	hmac_sha256_set_key(&ctx, strlen(secret), (const uint8_t *)secret);
-	hmac_sha256_update(&ctx, strlen(key), (const uint8_t *)key);
-	hmac_sha256_digest(&ctx, sizeof(digest), digest);
-	hex_encode(digest, sizeof(digest), hex);
-	memcpy(out, hex, MAC_HEX);
-	out[MAC_HEX] = '\0';
+	util_hmac_hex(secret, NULL, key, MAC_HEX, out);
 }
 
 char *workflow_reply_address(const struct runtime *rt, const char *key)

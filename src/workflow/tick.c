@@ -178,32 +178,28 @@ static int item_cb(const struct store_case *c, void *ctx)
 static int deem(struct tick *t, const struct store_consult *c)
 {
 	const struct config_unit *u = config_unit_find(t->rt->cfg, c->unit);
+	const struct event_data d = {.unit = c->unit};
 	struct wf_item it;
 	struct wf_mail m;
-	char day[16], *detail;
+	char day[16];
 	int rc;
 
 	rc = wf_item_load(t->rt, c->item_id, &it, &t->error);
 	if (rc <= 0) {
 		return rc;
 	}
-	detail = xasprintf("%s: no clear answer by the deadline", c->unit);
 	rc = store_consult_mark(t->rt->st, c->id, true, c->asked_clear,
 				&t->error) < 0 ||
 		     store_consult_answer(t->rt->st, c->id, "deemed",
 					  runtime_now(t->rt), NULL, c->answer,
 					  false, &t->error) < 0 ||
-		     wf_event(t->rt, c->item_id, 0, "workflow",
-			      "deemed-agreement", detail, &t->error) < 0 ||
-		     wf_calendar_cancel(
-			 t->rt, &it, ICAL_PART_CONSULT, c->unit,
-			 wf_english(t->rt)
-			     ? "no answer by the deadline: deemed agreement"
-			     : "quá hạn không trả lời, được coi là đồng ý",
-			 &t->error) < 0
+		     wf_apply(t->rt, &it, 0, "workflow", EV_DEEMED_AGREEMENT,
+			      &d, &t->error) != 0 ||
+		     wf_calendar_cancel(t->rt, &it, ICAL_PART_CONSULT, c->unit,
+					wf_word(t->rt, W_CANCEL_DEEMED),
+					&t->error) < 0
 		 ? -1
 		 : 0;
-	free(detail);
 	if (rc == 0) {
 		wf_mail_init(t->rt, &it, &m);
 		wf_day_text(c->due_day, day);

@@ -67,7 +67,7 @@ static void bench_inspect(const struct corpus *c, double seconds)
 
 			inspect_message(c->data[i], c->len[i], &opts, 0, &in);
 			letters += in.has_letter;
-			inspection_free(&in);
+			inspect_free(&in);
 		}
 		rounds++;
 		t = now() - start;

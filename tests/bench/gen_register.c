@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "congvan/config.h"
+#include "congvan/event.h"
 #include "congvan/store.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
@@ -90,17 +91,23 @@ static time_t later(struct gen *g, time_t t, int n)
 	return r > t ? r : t + 60;
 }
 
+/* An event with its typed details, as the workflow writes it. */
 static int event(struct gen *g, int64_t item, time_t at, const char *actor,
-		 const char *kind, const char *detail)
+		 enum event_kind kind, const struct event_data *d)
 {
 	struct store_event ev = {.at = at,
 				 .item_id = item,
 				 .actor = actor,
 				 .kind = kind,
-				 .detail = detail};
+				 .detail = event_describe(kind, d),
+				 .data = event_data_json(kind, d)};
+	int rc;
 
 	g->events++;
-	return store_event_add(g->st, &ev, &g->err);
+	rc = store_event_add(g->st, &ev, &g->err);
+	free((char *)ev.detail);
+	free((char *)ev.data);
+	return rc;
 }
 
 static const struct config_unit *unit_other(struct gen *g,
@@ -168,9 +175,9 @@ static int assign(struct life *l)
 {
 	struct gen *g = l->g;
 	const char *coord[3] = {NULL, NULL, NULL};
-	char day[11], *detail;
+	struct event_data d = {0};
 	bool rule = chance(g, 60);
-	int rc;
+	const char *by = rule ? "rule" : g->cfg->service.office;
 
 	l->t = rule ? l->t + 1 : later(g, l->t, (int)rnd(g, 3));
 	if (past_end(l)) {
@@ -185,27 +192,22 @@ static int assign(struct life *l)
 		}
 	}
 	l->due = workcal_add(g->cal, workday_day_of(l->t), 5 + (int)rnd(g, 11));
-	workday_format_vn(l->due, day);
-	detail = xasprintf("lead %s, deadline %s", l->lead->code, day);
-	rc = store_case_assign(g->st, l->id, l->lead->code, coord, l->due, l->t,
-			       rule ? "rule" : g->cfg->service.office,
-			       &g->err) < 0 ||
-		     event(g, l->id, l->t,
-			   rule ? "rule" : g->cfg->service.office, "assigned",
-			   detail) < 0
-		 ? -1
-		 : 0;
-	free(detail);
+	d.unit = l->lead->code;
+	d.coordinate = coord;
+	d.due = l->due;
 	g->assigned++;
-	return rc;
+	return store_case_assign(g->st, l->id, l->lead->code, coord, l->due,
+				 l->t, by, &g->err) < 0 ||
+		       event(g, l->id, l->t, by, EV_ASSIGNED, &d) < 0
+		   ? -1
+		   : 0;
 }
 
 static int delegate(struct life *l)
 {
 	struct gen *g = l->g;
+	struct event_data d = {0};
 	int32_t hdue;
-	char day[11], *detail;
-	int rc;
 
 	l->t = later(g, l->t, (int)rnd(g, 3));
 	if (past_end(l)) {
@@ -213,17 +215,15 @@ static int delegate(struct life *l)
 	}
 	l->handler = member_of(g, l->lead);
 	hdue = workcal_sub(g->cal, l->due, 1 + (int)rnd(g, 2));
-	workday_format_vn(hdue, day);
-	detail = xasprintf("%s, deadline %s", l->handler, day);
-	rc = store_case_set_handler(g->st, l->id, l->handler, NULL, hdue,
-				    &g->err) < 0 ||
-		     event(g, l->id, l->t, l->lead->head, "delegated", detail) <
-			 0
-		 ? -1
-		 : 0;
-	free(detail);
+	d.address = l->handler;
+	d.due = hdue;
 	g->delegated++;
-	return rc;
+	return store_case_set_handler(g->st, l->id, l->handler, NULL, hdue,
+				      &g->err) < 0 ||
+		       event(g, l->id, l->t, l->lead->head, EV_DELEGATED, &d) <
+			   0
+		   ? -1
+		   : 0;
 }
 
 struct consult_find {
@@ -249,69 +249,68 @@ static int consult_one(struct life *l, const struct config_unit *u)
 	    workcal_add(g->cal, workday_day_of(l->t), 3 + (int)rnd(g, 3));
 	uint32_t how = rnd(g, 100);
 	struct consult_find f = {u->code, 0};
+	struct event_data d = {.unit = u->code};
 	const char *by = u->head;
-	int64_t consult_id;
 	time_t t;
-	char *detail;
-	int rc;
 
 	if (store_consult_ask(g->st, l->id, u->code, l->t, l->handler, cdue,
 			      &g->err) < 0 ||
 	    event(g, l->id, l->t, l->handler ? l->handler : l->lead->head,
-		  "consulted", u->code) < 0 ||
+		  EV_CONSULTED, &d) < 0 ||
 	    store_consult_foreach(g->st, l->id, consult_is, &f, &g->err) < 0) {
 		return -1;
 	}
-	consult_id = f.id;
 	if (how < 5) { /* silence: deemed agreement the day after */
 		t = at_on(g, workcal_add(g->cal, cdue, 1));
 		if (t >= g->end) {
 			return 0;
 		}
-		detail =
-		    xasprintf("%s: no clear answer by the deadline", u->code);
-		rc = store_consult_mark(g->st, consult_id, true, false,
-					&g->err) < 0 ||
-			     store_consult_answer(g->st, consult_id, "deemed",
-						  t, NULL, NULL, false,
-						  &g->err) < 0 ||
-			     event(g, l->id, t, "workflow", "deemed-agreement",
-				   detail) < 0
-			 ? -1
-			 : 0;
-		free(detail);
-		return rc;
+		return store_consult_mark(g->st, f.id, true, false, &g->err) <
+				   0 ||
+			       store_consult_answer(g->st, f.id, "deemed", t,
+						    NULL, NULL, false,
+						    &g->err) < 0 ||
+			       event(g, l->id, t, "workflow",
+				     EV_DEEMED_AGREEMENT, &d) < 0
+			   ? -1
+			   : 0;
 	}
 	t = later(g, l->t, how < 15 ? 5 + (int)rnd(g, 3) : (int)rnd(g, 3));
 	if (t >= g->end) {
 		return 0;
 	}
-	{
-		const char *state = how < 23   ? "disagree"
-				    : how < 30 ? "unclear"
-					       : "agree";
-		bool late = workday_day_of(t) > cdue;
-
-		detail = xasprintf("%s: %s%s", u->code, state,
-				   late ? " (late)" : "");
-		rc = store_consult_answer(g->st, consult_id, state, t, by,
-					  "Ý kiến của đơn vị.", late,
-					  &g->err) < 0 ||
-			     event(g, l->id, t, by, "opinion", detail) < 0
-			 ? -1
-			 : 0;
-		free(detail);
-		if (rc == 0 && !strcmp(state, "disagree")) {
-			rc = store_case_set_status(g->st, l->id,
-						   STORE_STATUS_DISPUTED, 0, 0,
-						   &g->err) < 0 ||
-				     event(g, l->id, t, by, "disputed",
-					   u->code) < 0
-				 ? -1
-				 : 0;
-		}
+	d.state = how < 23 ? "disagree" : how < 30 ? "unclear" : "agree";
+	d.late = workday_day_of(t) > cdue;
+	if (store_consult_answer(g->st, f.id, d.state, t, by,
+				 "Ý kiến của đơn vị.", d.late, &g->err) < 0 ||
+	    event(g, l->id, t, by, EV_OPINION, &d) < 0) {
+		return -1;
 	}
-	return rc;
+	if (strcmp(d.state, "disagree") != 0) {
+		return 0;
+	}
+	/* Disputed until the heads settle it, a few days on. */
+	if (store_case_set_status(g->st, l->id, ITEM_DISPUTED, 0, 0, &g->err) <
+	    0) {
+		return -1;
+	}
+	t = later(g, t, 1 + (int)rnd(g, 3));
+	if (t >= g->end) {
+		l->t = t;
+		return 0;
+	}
+	{
+		const struct event_data settled = {
+		    .text = "Hai đơn vị đã thống nhất phương án."};
+
+		return event(g, l->id, t, l->lead->head, EV_SETTLED, &settled) <
+				   0 ||
+			       store_case_set_status(g->st, l->id,
+						     ITEM_ASSIGNED, 0, 0,
+						     &g->err) < 0
+			   ? -1
+			   : 0;
+	}
 }
 
 static int consult(struct life *l)
@@ -338,8 +337,8 @@ static int extend(struct life *l)
 	struct gen *g = l->g;
 	int32_t to = workcal_add(g->cal, l->due, 5);
 	const char *by = l->handler ? l->handler : l->lead->head;
+	struct event_data d = {.due = to, .reason = "khối lượng công việc lớn"};
 	struct store_extension e;
-	char day[11], *detail;
 	bool granted = chance(g, 75);
 	time_t decided;
 	int rc;
@@ -348,19 +347,15 @@ static int extend(struct life *l)
 	if (past_end(l)) {
 		return 0;
 	}
-	workday_format_vn(to, day);
-	detail = xasprintf("to %s: khối lượng công việc lớn", day);
-	rc =
-	    store_extension_add(g->st, l->id, l->t, by, l->due, to,
-				"khối lượng công việc lớn", &g->err) < 0 ||
-		    event(g, l->id, l->t, by, "extension-requested", detail) < 0
-		? -1
-		: 0;
-	free(detail);
 	g->extensions++;
+	if (store_extension_add(g->st, l->id, l->t, by, l->due, to, d.reason,
+				&g->err) < 0 ||
+	    event(g, l->id, l->t, by, EV_EXTENSION_REQUESTED, &d) < 0) {
+		return -1;
+	}
 	decided = later(g, l->t, (int)rnd(g, 2));
-	if (rc < 0 || decided >= g->end) {
-		return rc;
+	if (decided >= g->end) {
+		return 0;
 	}
 	if (store_extension_pending(g->st, l->id, &e, &g->err) != 1) {
 		return -1;
@@ -370,48 +365,50 @@ static int extend(struct life *l)
 	    store_extension_decide(g->st, e.id, granted ? "granted" : "refused",
 				   l->t, g->cfg->service.office, &g->err);
 	store_extension_release(&e);
-	if (rc < 0 || event(g, l->id, l->t, g->cfg->service.office,
-			    granted ? "extension-granted" : "extension-refused",
-			    granted ? day : "") < 0) {
-		return -1;
+	if (!granted) {
+		const struct event_data no = {.reason = "chưa đủ lý do"};
+
+		return rc < 0 || event(g, l->id, l->t, g->cfg->service.office,
+				       EV_EXTENSION_REFUSED, &no) < 0
+			   ? -1
+			   : 0;
 	}
-	if (granted) {
-		l->due = to;
-		return store_case_set_due(g->st, l->id, to, &g->err);
-	}
-	return 0;
+	l->due = to;
+	return rc < 0 ||
+		       event(g, l->id, l->t, g->cfg->service.office,
+			     EV_EXTENSION_GRANTED, &d) < 0 ||
+		       store_case_set_due(g->st, l->id, to, &g->err) < 0
+		   ? -1
+		   : 0;
 }
 
 static int transfer(struct life *l)
 {
 	struct gen *g = l->g;
 	const struct config_unit *to = unit_other(g, l->lead);
-	char day[11], *detail;
-	int rc;
+	struct event_data d = {.unit = l->lead->code,
+			       .to_unit = to->code,
+			       .reason = "không thuộc chức năng của đơn vị"};
+	struct event_data a = {.unit = to->code};
 
 	l->t = later(g, l->t, 1 + (int)rnd(g, 2));
 	if (past_end(l)) {
 		return 0;
 	}
-	detail = xasprintf("%s -> %s: không thuộc chức năng của đơn vị",
-			   l->lead->code, to->code);
-	rc = event(g, l->id, l->t, l->lead->head, "transferred", detail);
-	free(detail);
+	g->transfers++;
+	if (event(g, l->id, l->t, l->lead->head, EV_TRANSFERRED, &d) < 0) {
+		return -1;
+	}
 	l->lead = to;
 	l->handler = NULL;
 	l->due = workcal_add(g->cal, workday_day_of(l->t), 5 + (int)rnd(g, 6));
-	workday_format_vn(l->due, day);
-	detail = xasprintf("lead %s, deadline %s", to->code, day);
-	rc = rc < 0 ||
-		     store_case_assign(g->st, l->id, to->code, NULL, l->due,
-				       l->t, l->lead->head, &g->err) < 0 ||
-		     event(g, l->id, l->t, g->cfg->service.office, "assigned",
-			   detail) < 0
-		 ? -1
-		 : 0;
-	free(detail);
-	g->transfers++;
-	return rc;
+	a.due = l->due;
+	return store_case_assign(g->st, l->id, to->code, NULL, l->due, l->t,
+				 l->lead->head, &g->err) < 0 ||
+		       event(g, l->id, l->t, g->cfg->service.office,
+			     EV_ASSIGNED, &a) < 0
+		   ? -1
+		   : 0;
 }
 
 /* The reminder the day before the deadline, and overdue mail for each
@@ -451,14 +448,12 @@ static int close_item(struct life *l)
 {
 	struct gen *g = l->g;
 	bool ret = chance(g, 4);
+	struct event_data d = {0};
 	time_t t;
-	int late = 0;
-	char *detail;
-	int rc;
 
-	/* Most close around the deadline, a quarter after it. */
+	/* Most close around the deadline, about a quarter after it. */
 	t = at_on(g, workcal_add(g->cal, l->due,
-				 (int)rnd(g, 8) - 5 + (chance(g, 25) ? 6 : 0)));
+				 (int)rnd(g, 8) - 6 + (chance(g, 15) ? 6 : 0)));
 	t = t > l->t ? t : later(g, l->t, 1);
 	if (reminders(l, t) < 0) {
 		return -1;
@@ -468,29 +463,26 @@ static int close_item(struct life *l)
 	}
 	l->t = t;
 	if (ret) {
+		d.unit = l->lead->code;
+		d.reason = "không thuộc thẩm quyền";
 		g->returned++;
-		return event(g, l->id, t, l->lead->head, "returned",
-			     "không thuộc thẩm quyền") < 0 ||
+		return event(g, l->id, t, l->lead->head, EV_RETURNED, &d) < 0 ||
 			       store_case_set_status(g->st, l->id,
-						     STORE_STATUS_RETURNED, t,
-						     0, &g->err) < 0
+						     ITEM_RETURNED, t, 0,
+						     &g->err) < 0
 			   ? -1
 			   : 0;
 	}
 	if (workday_day_of(t) > l->due) {
-		late = workcal_count(g->cal, l->due, workday_day_of(t));
+		d.days = workcal_count(g->cal, l->due, workday_day_of(t));
 	}
-	detail = late ? xasprintf("late by %d working days", late)
-		      : xstrdup("on time");
-	rc = event(g, l->id, t, l->handler ? l->handler : l->lead->head, "done",
-		   detail) < 0 ||
-		     store_case_set_status(g->st, l->id, STORE_STATUS_DONE, t,
-					   late, &g->err) < 0
-		 ? -1
-		 : 0;
-	free(detail);
 	g->done++;
-	return rc;
+	return event(g, l->id, t, l->handler ? l->handler : l->lead->head,
+		     EV_DONE, &d) < 0 ||
+		       store_case_set_status(g->st, l->id, ITEM_DONE, t, d.days,
+					     &g->err) < 0
+		   ? -1
+		   : 0;
 }
 
 static int one_item(struct gen *g, long n)
@@ -510,6 +502,7 @@ static int one_item(struct gen *g, long n)
 	struct store_item item;
 	struct life l = {g, 0, NULL, NULL, 0, 0, NULL};
 	char sha[STORE_SHA_HEX], msgid[64], subject[96];
+	const struct event_data reg = {.text = subject};
 	int64_t msg;
 	int rc;
 
@@ -542,7 +535,7 @@ static int one_item(struct gen *g, long n)
 	l.key = item.key;
 	l.t = m.received_at;
 	rc = store_message_set_item(g->st, msg, item.id, &g->err) < 0 ||
-		     event(g, item.id, l.t, from, "registered", subject) < 0 ||
+		     event(g, item.id, l.t, from, EV_REGISTERED, &reg) < 0 ||
 		     assign(&l) < 0
 		 ? -1
 		 : 0;

@@ -10,13 +10,13 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct message_classify_opts opts = {
-	    "congvan.test", "congvan@congvan.test", "CV"};
+	    "8f3c0a9b2d", "congvan@congvan.test", "CV"};
 	struct inspection in;
 	char *json;
 
 	inspect_message((const char *)data, size, &opts, 0, &in);
 	json = inspect_json(&in);
 	free(json);
-	inspection_free(&in);
+	inspect_free(&in);
 	return 0;
 }

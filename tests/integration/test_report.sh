@@ -204,8 +204,8 @@ assert_not_contains "$html" "&lt;table" "markup not escaped"
 assert_contains "$html" "TTTN: 100,0 % · TC: 0,0 %" "the rates as text under the chart"
 assert_contains "$(part botruong "$U" plain)" "Im lặng (coi như đồng ý): 1" "the text part's summary"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM reports_sent WHERE period = '2027Q1'")" "recorded once"
-assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'report-queued' AND detail = '2027Q1 to botruong@$D'")" \
-	"in the audit trail"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'mail-queued' AND json_extract(data, '$.template') = 'report' AND detail = 'report to botruong@$D'")" \
+	"in the audit trail, as the one mail-queued of the report"
 
 t_begin "running again sends none"
 run_at 2027-04-01T09:00:00+07:00

@@ -88,7 +88,7 @@ static int64_t item_add(struct fixture *f, int no, const char *subject)
 static void event_at(struct fixture *f, int64_t item, time_t at)
 {
 	struct store_event ev = {
-	    .at = at, .item_id = item, .actor = "t", .kind = "note"};
+	    .at = at, .item_id = item, .actor = "t", .kind = EV_REPLY_RECORDED};
 	char *err = NULL;
 
 	assert_int_equal(store_event_add(f->st, &ev, &err), 0);
@@ -129,16 +129,14 @@ static void fill(struct fixture *f)
 	assert_int_equal(store_case_assign(f->st, it[2], "PC", NULL,
 					   day(2027, 1, 10), 100, "o", &err),
 			 0);
-	assert_int_equal(store_case_set_status(
-			     f->st, it[2], STORE_STATUS_DISPUTED, 0, 0, &err),
-			 0);
+	assert_int_equal(
+	    store_case_set_status(f->st, it[2], ITEM_DISPUTED, 0, 0, &err), 0);
 	event_at(f, it[2], 3000);
 	assert_int_equal(store_case_assign(f->st, it[3], "TTTN", NULL,
 					   day(2027, 1, 6), 100, "o", &err),
 			 0);
-	assert_int_equal(store_case_set_status(f->st, it[3], STORE_STATUS_DONE,
-					       500, 0, &err),
-			 0);
+	assert_int_equal(
+	    store_case_set_status(f->st, it[3], ITEM_DONE, 500, 0, &err), 0);
 	assert_int_equal(store_case_assign(f->st, it[5], "TTTN", NULL,
 					   day(2027, 1, 8), 150, "o", &err),
 			 0);
@@ -715,10 +713,9 @@ static void test_build_order_and_etag(void **state)
 	/* Item 2 closes: it leaves the feed, and Last-Modified goes back
 	 * to the others' latest change (the server must not let it). */
 	assert_int_equal(store_begin(f->st, &err), 0);
-	assert_int_equal(store_case_set_status(f->st, f->items[2],
-					       STORE_STATUS_DONE, 4000, 0,
-					       &err),
-			 0);
+	assert_int_equal(
+	    store_case_set_status(f->st, f->items[2], ITEM_DONE, 4000, 0, &err),
+	    0);
 	event_at(f, f->items[2], 4000);
 	assert_int_equal(store_commit(f->st, &err), 0);
 	assert_int_equal(

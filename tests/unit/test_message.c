@@ -20,8 +20,10 @@
 
 #define MAIL_DIR "tests/data/mail/"
 
-static const struct message_classify_opts opts = {"congvan.example.vn",
-						  "congvan@example.vn", "CV"};
+#define SECRET "8f3c0a9b2d4e"
+
+static const struct message_classify_opts opts = {SECRET, "congvan@example.vn",
+						  "CV"};
 
 /* --- helpers ------------------------------------------------------- */
 
@@ -582,12 +584,27 @@ static void test_classify_rules(void **state)
 	    {"Subject: Tự động trả lời: x\r\n\r\n", MESSAGE_AUTO},
 	    {"Subject: [ban-a] Automatic reply: x\r\n\r\n", MESSAGE_AUTO},
 	    {"Subject: Automobile\r\n\r\n", MESSAGE_LETTER},
-	    {"Message-ID: <x@congvan.example.vn>\r\n\r\n", MESSAGE_AUTO},
-	    {"Message-ID: <x@CONGVAN.EXAMPLE.VN>\r\n\r\n", MESSAGE_AUTO},
-	    {"Message-ID: <x@notcongvan.example.vn>\r\n\r\n", MESSAGE_LETTER},
-	    {"Message-ID: <x@example.vn>\r\n\r\n", MESSAGE_LETTER},
-	    {"From: CongVan@Example.VN\r\n\r\n", MESSAGE_AUTO},
-	    {"X-Congvan-Item: CV-2026-000001\r\n\r\n", MESSAGE_AUTO},
+	    /* staff share the domain: their Message-IDs are not ours */
+	    {"Message-ID: <x@congvan.example.vn>\r\n\r\n", MESSAGE_LETTER},
+	    {"Message-ID: <5c1b2a7e-2f0d-4b8e-9d51-0a1b2c3d4e5f@example.vn>\r\n"
+	     "\r\n",
+	     MESSAGE_LETTER},
+	    {"Message-ID: <20261205221346.TGj9B%a.nguyen@example.vn>\r\n\r\n",
+	     MESSAGE_LETTER},
+	    /* our mark, checked */
+	    {"Message-ID: <cv.9f2c4e1a7b3d5e60aabbccddeeff0011.72058d91dfad509d"
+	     "@lists.example.vn>\r\n\r\n",
+	     MESSAGE_AUTO},
+	    {"Message-ID: <cv.9f2c4e1a7b3d5e60aabbccddeeff0011.72058d91dfad509e"
+	     "@congvan.example.vn>\r\n\r\n",
+	     MESSAGE_LETTER},
+	    /* saying it is ours counts only from our address */
+	    {"From: CongVan@Example.VN\r\nX-Congvan-Item: CV-2026-000001\r\n"
+	     "\r\n",
+	     MESSAGE_AUTO},
+	    {"From: CongVan@Example.VN\r\n\r\n", MESSAGE_LETTER},
+	    {"From: a@example.vn\r\nX-Congvan-Item: CV-2026-000001\r\n\r\n",
+	     MESSAGE_LETTER},
 	    {"Auto-Submitted: auto-replied\r\nIn-Reply-To: <a@b>\r\n\r\n",
 	     MESSAGE_AUTO},
 	    /* reply */
@@ -648,7 +665,9 @@ static void test_classify_opts(void **state)
 		const char *raw;
 		enum message_kind kind;
 	} cases[] = {
-	    {NULL, "Message-ID: <x@congvan.example.vn>\r\n\r\n",
+	    {NULL,
+	     "Message-ID: <cv.9f2c4e1a7b3d5e60aabbccddeeff0011.72058d91dfad509d"
+	     "@congvan.example.vn>\r\n\r\n",
 	     MESSAGE_LETTER},
 	    {NULL, "Subject: [CV-2026-000001] x\r\n\r\n", MESSAGE_REPLY},
 	    {&vp, "Subject: [CV-2026-000001] x\r\n\r\n", MESSAGE_LETTER},
@@ -731,9 +750,11 @@ static void test_fixtures(void **state)
 	     "dung.pt@donvi.example.vn",
 	     "5c1e7f2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b@donvi.example.vn",
 	     "20260428160000.ABCDEF@mail.mof.gov.vn", 1},
+	    /* ours, come back through a list that kept the Message-ID */
 	    {"own-message.eml", MESSAGE_AUTO, "[CV-2026-000012] Giao việc",
 	     "Văn phòng", "vanphong@example.vn",
-	     "cv.CV-2026-000012.1777260000.aabbccddeeff0011@congvan.example.vn",
+	     "cv.9f2c4e1a7b3d5e60aabbccddeeff0011.7205"
+	     "8d91dfad509d@congvan.example.vn",
 	     NULL, 0},
 	};
 
@@ -1968,37 +1989,68 @@ static void test_qp_long_lines(void **state)
 
 /* --- ids and dates ------------------------------------------------- */
 
+/* Our Message-IDs: 128 random bits, and with the secret a mark only it
+ * makes; the mark is checked, not the domain. */
 static void test_make_id(void **state)
 {
 	static const struct {
-		const char *tag;
 		const char *domain;
-		const char *prefix;
+		const char *secret;
 		const char *suffix;
 	} cases[] = {
-	    {"CV-2026-000012", "congvan.example.vn",
-	     "cv.CV-2026-000012.1777255200.", "@congvan.example.vn"},
-	    {"a b/c\r\n", "congvan.example.vn", "cv.a-b-c--.1777255200.",
-	     "@congvan.example.vn"},
-	    {NULL, NULL, "cv.msg.1777255200.", "@localhost"},
-	    {"", "bad domain>\r\n", "cv.msg.1777255200.", "@baddomain"},
+	    {"congvan.example.vn", SECRET, "@congvan.example.vn"},
+	    {"congvan.example.vn", NULL, "@congvan.example.vn"},
+	    {NULL, SECRET, "@localhost"},
+	    {"bad domain>\r\n", "", "@baddomain"},
 	};
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		char *a =
-		    message_make_id(cases[i].tag, cases[i].domain, 1777255200);
-		char *b =
-		    message_make_id(cases[i].tag, cases[i].domain, 1777255200);
-		const char *rnd = a + strlen(cases[i].prefix);
+		char *a = message_make_id(cases[i].domain, cases[i].secret);
+		char *b = message_make_id(cases[i].domain, cases[i].secret);
+		bool marked = cases[i].secret && *cases[i].secret;
+		const char *rnd = a + 3;
 
-		assert_true(str_startswith(a, cases[i].prefix));
-		assert_int_equal(strspn(rnd, "0123456789abcdef"), 16);
-		assert_string_equal(rnd + 16, cases[i].suffix);
+		assert_true(str_startswith(a, "cv."));
+		assert_int_equal(strspn(rnd, "0123456789abcdef"), 32);
+		if (marked) {
+			assert_int_equal(rnd[32], '.');
+			assert_int_equal(strspn(rnd + 33, "0123456789abcdef"),
+					 16);
+			assert_string_equal(rnd + 49, cases[i].suffix);
+		} else {
+			assert_string_equal(rnd + 32, cases[i].suffix);
+		}
 		assert_string_not_equal(a, b);
+		assert_int_equal(message_id_is_ours(a, SECRET), marked);
+		assert_false(message_id_is_ours(a, "another secret"));
 		free(a);
 		free(b);
 	}
+	{
+		char *id = message_make_id("bo.gov.vn", SECRET);
+
+		char was = id[5];
+
+		/* one digit of the random part or the mark changed */
+		assert_true(message_id_is_ours(id, SECRET));
+		id[5] = was == '0' ? '1' : '0';
+		assert_false(message_id_is_ours(id, SECRET));
+		id[5] = was;
+		was = id[40];
+		id[40] = was == '0' ? '1' : '0';
+		assert_false(message_id_is_ours(id, SECRET));
+		free(id);
+	}
+	/* what staff's clients make on the organisation's domain */
+	assert_false(message_id_is_ours(
+	    "5c1b2a7e-2f0d-4b8e-9d51-0a1b2c3d4e5f@bo.gov.vn", SECRET));
+	assert_false(message_id_is_ours(
+	    "20261205221346.TGj9B%a.nguyen@bo.gov.vn", SECRET));
+	assert_false(message_id_is_ours(
+	    "cv.CV-2026-000001.1777255200.0123456789abcdef@bo.gov.vn", SECRET));
+	assert_false(message_id_is_ours(NULL, SECRET));
+	assert_false(message_id_is_ours("cv.x@y", NULL));
 }
 
 static void test_format_date(void **state)

@@ -121,17 +121,21 @@ static int teardown(void **state)
 
 /* --- the history, through the store's API ------------------------------ */
 
+/* An event as runtime_event writes it: typed details and their line. */
 static void event(int64_t item, const char *when, const char *actor,
-		  const char *kind, const char *detail)
+		  enum event_kind kind, const struct event_data *d)
 {
 	struct store_event ev = {.at = at(when),
 				 .item_id = item,
 				 .actor = actor,
 				 .kind = kind,
-				 .detail = detail};
+				 .detail = event_describe(kind, d),
+				 .data = event_data_json(kind, d)};
 	char *err = NULL;
 
 	assert_int_equal(store_event_add(fx->st, &ev, &err), 0);
+	free((char *)ev.detail);
+	free((char *)ev.data);
 }
 
 static int64_t item(const char *registered)
@@ -154,45 +158,44 @@ static int64_t item(const char *registered)
 			 0);
 	id = it.id;
 	store_item_release(&it);
-	event(id, registered, "intake", "registered", NULL);
+	event(id, registered, "intake", EV_REGISTERED, NULL);
 	return id;
 }
 
-/* due: dd/mm/yyyy, as the workflow writes it. */
+/* due: dd/mm/yyyy. */
 static void assign(int64_t id, const char *when, const char *lead,
 		   const char *due)
 {
-	char *detail = xasprintf("lead %s, deadline %s", lead, due);
+	const struct event_data d = {.unit = lead, .due = day(due)};
 	char *err = NULL;
 
 	assert_int_equal(store_case_assign(fx->st, id, lead, NULL, day(due),
 					   at(when), "vanthu@" D, &err),
 			 0);
-	event(id, when, "vanthu@" D, "assigned", detail);
-	free(detail);
+	event(id, when, "vanthu@" D, EV_ASSIGNED, &d);
 }
 
 static void delegate(int64_t id, const char *when, const char *who,
 		     const char *due)
 {
-	char *detail = xasprintf("%s, deadline %s", who, due);
+	const struct event_data d = {.address = who, .due = day(due)};
 	char *err = NULL;
 
 	assert_int_equal(
 	    store_case_set_handler(fx->st, id, who, NULL, day(due), &err), 0);
-	event(id, when, "head", "delegated", detail);
-	free(detail);
+	event(id, when, "head", EV_DELEGATED, &d);
 }
 
-static void close_item(int64_t id, const char *when, const char *status,
+static void close_item(int64_t id, const char *when, enum item_status status,
 		       int late)
 {
+	const struct event_data d = {.days = late, .reason = "không đúng"};
 	char *err = NULL;
 
 	assert_int_equal(
 	    store_case_set_status(fx->st, id, status, at(when), late, &err), 0);
-	event(id, when, "someone", !strcmp(status, "done") ? "done" : status,
-	      late ? "late" : "on time");
+	event(id, when, "someone", status == ITEM_DONE ? EV_DONE : EV_RETURNED,
+	      &d);
 }
 
 /* Asks unit; returns the consultation's id. */
@@ -204,7 +207,11 @@ static int64_t consult(int64_t id, const char *unit, const char *when,
 	assert_int_equal(store_consult_ask(fx->st, id, unit, at(when), "lead",
 					   day(due), &err),
 			 0);
-	event(id, when, "lead", "consulted", unit);
+	{
+		const struct event_data d = {.unit = unit, .due = day(due)};
+
+		event(id, when, "lead", EV_CONSULTED, &d);
+	}
 	return ++fx->consults;
 }
 
@@ -261,11 +268,11 @@ static void history(void)
 	assert_int_equal(store_begin(fx->st, &err), 0);
 	i8 = item("2026-12-01T09:00:00+07:00");
 	assign(i8, "2026-12-01T09:00:00+07:00", "TTTN", "10/12/2026");
-	close_item(i8, "2026-12-09T09:00:00+07:00", "done", 0);
+	close_item(i8, "2026-12-09T09:00:00+07:00", ITEM_DONE, 0);
 
 	i0 = item("2026-12-28T09:00:00+07:00");
 	assign(i0, "2026-12-28T09:00:00+07:00", "TTTN", "05/01/2027");
-	close_item(i0, "2027-01-05T16:00:00+07:00", "done", 0);
+	close_item(i0, "2027-01-05T16:00:00+07:00", ITEM_DONE, 0);
 
 	i1 = item("2027-01-04T08:00:00+07:00");
 	assign(i1, "2027-01-04T08:00:00+07:00", "TTTN", "15/01/2027");
@@ -279,7 +286,7 @@ static void history(void)
 	     "a@" D "\ntruong.tttn@" D);
 	mail(i1, "assigned", "2027-01-04T08:00:00+07:00",
 	     "tttn@" D "\ntruong.tttn@" D);
-	close_item(i1, "2027-01-14T15:00:00+07:00", "done", 0);
+	close_item(i1, "2027-01-14T15:00:00+07:00", ITEM_DONE, 0);
 
 	i2 = item("2027-01-11T08:00:00+07:00");
 	assign(i2, "2027-01-11T08:00:00+07:00", "TC", "13/01/2027");
@@ -289,27 +296,43 @@ static void history(void)
 				"truong.tc@" D, day("13/01/2027"),
 				day("22/01/2027"), "số liệu", &err),
 	    0);
-	event(i2, "2027-01-14T09:00:00+07:00", "truong.tc@" D,
-	      "extension-requested", "to 22/01/2027: số liệu");
+	{
+		const struct event_data d = {.due = day("22/01/2027"),
+					     .reason = "số liệu"};
+
+		event(i2, "2027-01-14T09:00:00+07:00", "truong.tc@" D,
+		      EV_EXTENSION_REQUESTED, &d);
+	}
 	assert_int_equal(store_extension_decide(fx->st, 1, "granted",
 						at("2027-01-19T09:00:00+07:00"),
 						"vanthu@" D, &err),
 			 0);
 	assert_int_equal(
 	    store_case_set_due(fx->st, i2, day("22/01/2027"), &err), 0);
-	event(i2, "2027-01-19T09:00:00+07:00", "vanthu@" D, "extension-granted",
-	      "22/01/2027");
-	close_item(i2, "2027-01-25T10:00:00+07:00", "done", 1);
+	{
+		const struct event_data d = {.due = day("22/01/2027")};
+
+		event(i2, "2027-01-19T09:00:00+07:00", "vanthu@" D,
+		      EV_EXTENSION_GRANTED, &d);
+	}
+	close_item(i2, "2027-01-25T10:00:00+07:00", ITEM_DONE, 1);
 
 	i3 = item("2027-01-18T08:00:00+07:00");
 	assign(i3, "2027-01-18T08:00:00+07:00", "PC", "21/01/2027");
-	event(i3, "2027-01-18T11:00:00+07:00", "truong.pc@" D, "transferred",
-	      "PC -> TTTN: thuộc chức năng của Vụ Thị trường trong nước");
+	{
+		const struct event_data d = {
+		    .unit = "PC",
+		    .to_unit = "TTTN",
+		    .reason = "thuộc chức năng của Vụ Thị trường trong nước"};
+
+		event(i3, "2027-01-18T11:00:00+07:00", "truong.pc@" D,
+		      EV_TRANSFERRED, &d);
+	}
 	assign(i3, "2027-01-18T11:00:00+07:00", "TTTN", "21/01/2027");
 	c = consult(i3, "TC", "2027-01-19T09:00:00+07:00", "20/01/2027");
 	answer(c, "disagree", "2027-01-22T09:00:00+07:00", "b@" D, true);
 	assert_int_equal(
-	    store_case_set_status(fx->st, i3, "disputed", 0, 0, &err), 0);
+	    store_case_set_status(fx->st, i3, ITEM_DISPUTED, 0, 0, &err), 0);
 	mail(i3, "overdue", "2027-01-25T07:00:00+07:00",
 	     "tttn@" D "\ntruong.tttn@" D);
 	mail(i3, "escalation", "2027-01-26T07:00:00+07:00",
@@ -319,7 +342,7 @@ static void history(void)
 
 	i4 = item("2027-02-01T08:00:00+07:00");
 	assign(i4, "2027-02-01T08:00:00+07:00", "TC", "15/02/2027");
-	close_item(i4, "2027-02-02T09:00:00+07:00", "returned", 0);
+	close_item(i4, "2027-02-02T09:00:00+07:00", ITEM_RETURNED, 0);
 
 	i5 = item("2027-03-01T08:00:00+07:00");
 	assign(i5, "2027-03-01T08:00:00+07:00", "PC", "15/04/2027");
@@ -330,7 +353,7 @@ static void history(void)
 	i6 = item("2027-03-20T08:00:00+07:00");
 	assign(i6, "2027-03-20T08:00:00+07:00", "PC", "25/03/2027");
 	delegate(i6, "2027-03-20T09:00:00+07:00", "lan@" D, "25/03/2027");
-	close_item(i6, "2027-04-01T08:00:00+07:00", "done", 5);
+	close_item(i6, "2027-04-01T08:00:00+07:00", ITEM_DONE, 5);
 
 	i7 = item("2027-02-10T08:00:00+07:00");
 	assign(i7, "2027-02-10T08:00:00+07:00", "TC", "20/02/2027");
@@ -338,7 +361,7 @@ static void history(void)
 	assert_int_equal(store_consult_mark(fx->st, c, true, false, &err), 0);
 	answer(c, "deemed", "2027-02-12T07:00:00+07:00", NULL, false);
 	answer(c, "agree", "2027-02-12T08:00:00+07:00", "truong.xnk@" D, true);
-	close_item(i7, "2027-02-12T08:00:00+07:00", "done", 0);
+	close_item(i7, "2027-02-12T08:00:00+07:00", ITEM_DONE, 0);
 
 	item("2027-03-10T08:00:00+07:00"); /* I9 */
 	assert_int_equal(store_commit(fx->st, &err), 0);

@@ -95,10 +95,10 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 8 to 7: outbox_rcpt without its
+/* Takes a database back from schema 9 to 8: outbox_rcpt without its
  * item, the outbox without attachments by reference and with its
  * messages, no feed versions. */
-#define UNDO_SCHEMA_8                                                          \
+#define UNDO_SCHEMA_9                                                          \
 	"DROP INDEX outbox_rcpt_limit;"                                        \
 	" ALTER TABLE outbox_rcpt DROP COLUMN item_id;"                        \
 	" CREATE INDEX outbox_rcpt_recent ON outbox_rcpt(rcpt, created_at);"   \
@@ -110,13 +110,18 @@ static int sql(const char *path, const char *text)
 	" WHERE d.outbox_id = outbox.id);"                                     \
 	" DROP TABLE outbox_data; DROP TABLE feed_versions;"
 
+/* Takes a database back from schema 8 to 7: events lose their typed
+ * details. */
+#define UNDO_SCHEMA_8 "ALTER TABLE events DROP COLUMN data;"
+
 /* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (the rate limit's index 8, feed tokens 7, calendar events
- * 6, reports mailed 5), newest first.  Each migration added at the end of
- * store.c gets its undoing here, chained in UNDO_SCHEMA_4 so that every
- * test below goes back far enough. */
+ * migrations (intake at scale 9, typed events 8, feed tokens 7, calendar
+ * events 6, reports mailed 5), newest first.  Each migration added at the
+ * end of store.c gets its undoing here, chained in UNDO_SCHEMA_4 so that
+ * every test below goes back far enough. */
 #define UNDO_SCHEMA_5                                                          \
-	UNDO_SCHEMA_8                                                          \
+	UNDO_SCHEMA_9                                                          \
+	" " UNDO_SCHEMA_8                                                      \
 	" DROP TABLE feed_tokens; DROP TABLE calendar_entries;"                \
 	" DROP TABLE reports_sent;"
 
@@ -207,6 +212,104 @@ static void test_migrations(void **state)
 	assert_non_null(f->st);
 }
 
+struct typed {
+	int n;
+	struct event_data d[16];
+	char text[16][160];
+};
+
+static int collect_typed(const struct store_event *ev, void *ctx)
+{
+	struct typed *t = ctx;
+	struct event_data *d = &t->d[t->n];
+
+	assert_true(t->n < 16);
+	*d = ev->fields;
+	/* keep what the callback borrows, one string per field used */
+	snprintf(t->text[t->n], sizeof(t->text[0]), "%s|%s|%s|%s|%s|%s",
+		 d->unit ? d->unit : "", d->to_unit ? d->to_unit : "",
+		 d->address ? d->address : "", d->state ? d->state : "",
+		 d->reason ? d->reason : "", d->template ? d->template : "");
+	t->n++;
+	return 0;
+}
+
+/* Migration 8 reads the details 0.1.0 wrote into typed fields, once;
+ * a detail it cannot read is left without them, and the line for people
+ * stays as it was. */
+static void test_migration_8(void **state)
+{
+	static const struct {
+		const char *kind, *detail;
+		const char *fields; /* unit|to_unit|address|state|reason|tpl */
+		int32_t due;
+		int days;
+		bool late;
+	} rows[] = {
+	    {"assigned", "lead TTTN, deadline 05/01/2027", "TTTN|||||", 20823,
+	     0, false},
+	    {"delegated", "A.Nguyen@X.vn, deadline 04/01/2027",
+	     "||a.nguyen@x.vn|||", 20822, 0, false},
+	    {"deadline-set", "deadline 18/01/2027", "|||||", 20836, 0, false},
+	    {"extension-granted", "18/01/2027", "|||||", 20836, 0, false},
+	    {"extension-requested", "to 18/01/2027: chờ số liệu",
+	     "||||chờ số liệu|", 20836, 0, false},
+	    {"transferred", "PC -> TTTN: thuộc chức năng: thương mại",
+	     "PC|TTTN|||thuộc chức năng: thương mại|", 0, 0, false},
+	    {"returned", "TC: không thuộc chức năng",
+	     "TC||||không thuộc chức"
+	     " năng|",
+	     0, 0, false},
+	    {"done", "late by 3 working days", "|||||", 0, 3, false},
+	    {"done", "on time", "|||||", 0, 0, false},
+	    {"opinion", "PC: disagree (late)", "PC|||disagree||", 0, 0, true},
+	    {"opinion", "TC: agree", "TC|||agree||", 0, 0, false},
+	    {"consulted", "XNK", "XNK|||||", 0, 0, false},
+	    {"deemed-agreement", "TC: no clear answer by the deadline",
+	     "TC|||||", 0, 0, false},
+	    {"mail-queued", "assigned to a@x, b@x", "||a@x, b@x|||assigned", 0,
+	     0, false},
+	    {"assigned", "lead with no deadline", "|||||", 0, 0, false},
+	};
+	struct fixture *f = *state;
+	struct sbuf sb = SBUF_INIT(1 << 16);
+	struct store_item it;
+	struct typed t = {0};
+	char *err = NULL;
+
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 1,
+					   add_message(f->st, 1, "m@x"), "S",
+					   "s@x", &it, &err),
+			 0);
+	store_close(&f->st);
+	sbuf_adds(&sb, UNDO_SCHEMA_9 " " UNDO_SCHEMA_8);
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		sbuf_addf(&sb,
+			  " INSERT INTO events (at, item_id, kind, detail)"
+			  " VALUES (%zu, %lld, '%s', '%s');",
+			  i + 1, (long long)it.id, rows[i].kind,
+			  rows[i].detail);
+	}
+	sbuf_adds(&sb, " PRAGMA user_version = 7;");
+	assert_int_equal(sql(f->path, sbuf_str(&sb)), 0);
+	sbuf_release(&sb);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(
+	    store_event_foreach(f->st, it.id, collect_typed, &t, &err), 0);
+	assert_int_equal(t.n, (int)ARRAY_SIZE(rows));
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		if (strcmp(t.text[i], rows[i].fields) != 0 ||
+		    t.d[i].due != rows[i].due || t.d[i].days != rows[i].days ||
+		    t.d[i].late != rows[i].late) {
+			fail_msg("row %zu (%s): '%s' due %d days %d late %d", i,
+				 rows[i].detail, t.text[i], (int)t.d[i].due,
+				 t.d[i].days, (int)t.d[i].late);
+		}
+	}
+	store_item_release(&it);
+}
+
 /* A database at schema 2 gains outbox_rcpt (3) and keeps its outbox. */
 static void test_migration_3(void **state)
 {
@@ -242,10 +345,10 @@ static void test_migration_3(void **state)
 
 static int count_cb(const struct store_outbox *o, void *ctx);
 
-/* A database at schema 7 gains the item of each recipient row (8), read
+/* A database at schema 8 gains the item of each recipient row (9), read
  * from its outbox entry: the rate limit goes on counting what was queued
  * before the upgrade; the messages move to outbox_data. */
-static void test_migration_8(void **state)
+static void test_migration_9(void **state)
 {
 	struct fixture *f = *state;
 	struct store_outbox o = {.created_at = 10,
@@ -271,7 +374,7 @@ static void test_migration_8(void **state)
 	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
 	store_close(&f->st);
 	assert_int_equal(
-	    sql(f->path, UNDO_SCHEMA_8 " PRAGMA user_version = 7;"), 0);
+	    sql(f->path, UNDO_SCHEMA_9 " PRAGMA user_version = 8;"), 0);
 	assert_int_equal(sql(f->path, "INSERT INTO outbox_rcpt VALUES"
 				      " (1, 'b@x', 10), (2, 'b@x', 10),"
 				      " (2, 'c@x', 10);"),
@@ -365,7 +468,7 @@ static void test_cases(void **state)
 					   "s@x", &it, &err),
 			 0);
 	assert_int_equal(store_case_get(f->st, it.id, &c, &err), 1);
-	assert_string_equal(c.status, STORE_STATUS_REGISTERED);
+	assert_int_equal(c.status, ITEM_REGISTERED);
 	assert_null(c.lead);
 	assert_null(c.coordinate[0]);
 	store_case_release(&c);
@@ -376,7 +479,7 @@ static void test_cases(void **state)
 	assert_int_equal(
 	    store_case_set_handler(f->st, it.id, "h@x", "H", 20799, &err), 0);
 	assert_int_equal(store_case_get(f->st, it.id, &c, &err), 1);
-	assert_string_equal(c.status, STORE_STATUS_ASSIGNED);
+	assert_int_equal(c.status, ITEM_ASSIGNED);
 	assert_string_equal(c.lead, "VU-TTTN");
 	assert_int_equal(c.due_day, 20800);
 	assert_string_equal(c.coordinate[0], "VU-PC");
@@ -428,12 +531,11 @@ static void test_cases(void **state)
 	    store_stage_mark(f->st, it.id, "remind:3:20801", 700, &err), 1);
 	assert_int_equal(
 	    store_stage_mark(f->st, it.id, "remind:3:20801", 800, &err), 0);
-	assert_int_equal(store_case_set_status(f->st, it.id, STORE_STATUS_DONE,
-					       900, 2, &err),
-			 0);
+	assert_int_equal(
+	    store_case_set_status(f->st, it.id, ITEM_DONE, 900, 2, &err), 0);
 	assert_int_equal(store_commit(f->st, &err), 0);
 	assert_int_equal(store_case_get(f->st, it.id, &c, &err), 1);
-	assert_string_equal(c.status, STORE_STATUS_DONE);
+	assert_int_equal(c.status, ITEM_DONE);
 	assert_int_equal(c.late_days, 2);
 	assert_int_equal(c.closed_at, 900);
 	store_case_release(&c);
@@ -488,7 +590,8 @@ static void note(struct rows *r, const char *fmt, ...)
 
 static int item_row(const struct store_report_item *it, void *ctx)
 {
-	note(ctx, "%s:%s:%s;", it->key + 8, it->status, it->lead);
+	note(ctx, "%s:%s:%s;", it->key + 8, item_status_name(it->status),
+	     it->lead);
 	return 0;
 }
 
@@ -544,9 +647,10 @@ static void test_report_rows(void **state)
 		}
 	}
 	assert_int_equal(
-	    store_case_set_status(f->st, it[1].id, "done", 999, 0, &err), 0);
+	    store_case_set_status(f->st, it[1].id, ITEM_DONE, 999, 0, &err), 0);
 	assert_int_equal(
-	    store_case_set_status(f->st, it[2].id, "done", 1000, 1, &err), 0);
+	    store_case_set_status(f->st, it[2].id, ITEM_DONE, 1000, 1, &err),
+	    0);
 	assert_int_equal(
 	    store_consult_ask(f->st, it[0].id, "B", 700, "l@x", 20000, &err),
 	    0);
@@ -759,7 +863,8 @@ static void test_feed_tokens(void **state)
 {
 	struct fixture *f = *state;
 	struct sbuf sb = SBUF_INIT(SIZE_MAX);
-	struct store_event ev = {.at = 500, .actor = "x", .kind = "note"};
+	struct store_event ev = {
+	    .at = 500, .actor = "x", .kind = EV_REPLY_RECORDED};
 	struct store_item a, b;
 	int64_t v = 0;
 	time_t at = -1;
@@ -884,7 +989,7 @@ static void test_item_numbering(void **state)
 	assert_int_equal(store_item_get(f->st, "CV-2026-000002", &got, &err),
 			 1);
 	assert_string_equal(got.subject, "B");
-	assert_string_equal(got.status, "registered");
+	assert_int_equal(got.status, ITEM_REGISTERED);
 	store_item_release(&got);
 	assert_int_equal(store_item_get(f->st, "CV-2026-000009", &got, &err),
 			 0);
@@ -942,7 +1047,8 @@ static void test_message_identity(void **state)
 static void test_events_append_only(void **state)
 {
 	struct fixture *f = *state;
-	struct store_event ev = {.at = 1, .kind = "test", .detail = "x"};
+	struct store_event ev = {
+	    .at = 1, .kind = EV_REPLY_RECORDED, .detail = "x"};
 	char *err = NULL;
 
 	assert_int_equal(store_event_add(f->st, &ev, &err), 0);
@@ -1129,8 +1235,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_8, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_9, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reports_sent, setup, teardown),

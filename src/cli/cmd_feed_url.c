@@ -7,6 +7,7 @@
 #include "congvan/feed.h"
 #include "congvan/log.h"
 #include "congvan/util.h"
+#include "congvan/service.h"
 #include "private.h"
 
 /* Raises the feed's version, with an event in the audit trail, and puts
@@ -25,10 +26,13 @@ static int revoke_feed(struct runtime *rt, const struct feed_subject *s,
 	rc = store_feed_revoke(rt->st, kind, s->id, runtime_now(rt), &version,
 			       error_r);
 	if (rc == 0) {
+		struct event_data d = {0};
+
 		detail = xasprintf("%s %s: version %lld", kind, s->id,
 				   (long long)version);
-		rc = runtime_event(rt, 0, 0, "congvan feed-url", "feed-revoked",
-				   detail, error_r);
+		d.text = detail;
+		rc = runtime_event(rt, 0, 0, "congvan feed-url",
+				   EV_FEED_REVOKED, &d, error_r);
 		free(detail);
 	}
 	if (rc < 0 || store_commit(rt->st, error_r) < 0) {
@@ -74,8 +78,7 @@ static int feed_url_of(struct runtime *rt, const struct cli *cli,
 
 int cmd_feed_url(const struct cli *cli)
 {
-	struct config cfg = {0};
-	struct runtime rt;
+	struct service svc;
 	int ret;
 
 	if (cli->argc != 2) {
@@ -83,23 +86,23 @@ int cmd_feed_url(const struct cli *cli)
 				" code or 'office'\n");
 		return EX_USAGE;
 	}
-	ret = open_runtime(cli, &cfg, &rt);
-	if (ret == 0 && !cfg.feed.listen) {
+	ret = cli_open(cli, &svc, SERVICE_SECRET);
+	if (ret == 0 && !svc.cfg.feed.listen) {
 		fprintf(stderr,
 			"congvan: no [feed] listen in '%s': congvan serves"
 			" no calendar feeds\n",
-			cfg.path);
+			svc.cfg.path);
 		ret = EX_CONFIG;
 	}
-	if (ret == 0 && load_secret(&rt) < 0) {
+	if (ret == 0 && !svc.rt.secret) {
 		fprintf(stderr,
 			"congvan: cannot read the service secret '%s'\n",
-			cfg.service.secret_file);
+			svc.cfg.service.secret_file);
 		ret = EX_CONFIG;
 	}
 	if (ret == 0) {
-		ret = feed_url_of(&rt, cli, cli->argv[1]);
+		ret = feed_url_of(&svc.rt, cli, cli->argv[1]);
 	}
-	close_runtime(&rt, &cfg);
+	service_close(&svc);
 	return ret;
 }

@@ -9,6 +9,7 @@
 #include "congvan/outbox.h"
 #include "congvan/report.h"
 #include "congvan/workday.h"
+#include "congvan/service.h"
 #include "private.h"
 
 static int bad_day(const char *flag, const char *s, int32_t *day_r)
@@ -133,10 +134,9 @@ static int mail_report(struct runtime *rt, const struct report_period *p)
 
 int cmd_report(const struct cli *cli)
 {
-	struct config cfg = {0};
 	struct report_period p;
 	enum report_format f = REPORT_TEXT;
-	struct runtime rt;
+	struct service svc;
 	int ret;
 
 	if (cli->argc != 1) {
@@ -150,14 +150,14 @@ int cmd_report(const struct cli *cli)
 			cli->format);
 		return EX_USAGE;
 	}
-	ret = open_runtime(cli, &cfg, &rt);
+	ret = cli_open(cli, &svc, 0);
 	if (ret == 0) {
-		ret = period_of(cli, runtime_now(&rt), &p);
+		ret = period_of(cli, runtime_now(&svc.rt), &p);
 	}
 	if (ret == 0) {
-		ret =
-		    cli->mail ? mail_report(&rt, &p) : print_report(&rt, &p, f);
+		ret = cli->mail ? mail_report(&svc.rt, &p)
+				: print_report(&svc.rt, &p, f);
 	}
-	close_runtime(&rt, &cfg);
+	service_close(&svc);
 	return ret;
 }

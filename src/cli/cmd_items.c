@@ -11,6 +11,7 @@
 #include "congvan/store.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
+#include "congvan/service.h"
 #include "private.h"
 
 static void day_iso(int32_t day, char buf[11])
@@ -29,8 +30,7 @@ static int32_t today(const struct runtime *rt)
 
 static bool is_open(const struct store_case *c)
 {
-	return !strcmp(c->status, STORE_STATUS_ASSIGNED) ||
-	       !strcmp(c->status, STORE_STATUS_DISPUTED);
+	return item_status_is_open(c->status);
 }
 
 /* --- list --------------------------------------------------------------------
@@ -67,7 +67,8 @@ static int list_one(const struct store_item *item, void *data)
 		return rc < 0;
 	}
 	if ((l->cli->unit && !has_unit(&c, l->cli->unit)) ||
-	    (l->cli->status && strcmp(c.status, l->cli->status) != 0) ||
+	    (l->cli->status &&
+	     strcmp(item_status_name(c.status), l->cli->status) != 0) ||
 	    (l->cli->overdue &&
 	     !(is_open(&c) && c.due_day > 0 && c.due_day < today(l->rt)))) {
 		store_case_release(&c);
@@ -75,8 +76,9 @@ static int list_one(const struct store_item *item, void *data)
 	}
 	clock_format_iso(item->registered_at, when);
 	day_iso(c.due_day, due);
-	printf("%s\t%.10s\t%s\t%s\t%s\t%s\t%s\n", item->key, when, c.status,
-	       c.lead ? c.lead : "-", due, item->sender ? item->sender : "",
+	printf("%s\t%.10s\t%s\t%s\t%s\t%s\t%s\n", item->key, when,
+	       item_status_name(c.status), c.lead ? c.lead : "-", due,
+	       item->sender ? item->sender : "",
 	       item->subject ? item->subject : "");
 	store_case_release(&c);
 	return 0;
@@ -84,20 +86,20 @@ static int list_one(const struct store_item *item, void *data)
 
 int cmd_list(const struct cli *cli)
 {
-	struct config cfg = {0};
-	struct runtime rt;
-	struct list_ctx l = {cli, &rt, NULL};
+	struct service svc;
+	struct list_ctx l = {cli, &svc.rt, NULL};
 	char *err = NULL;
-	int ret = open_runtime(cli, &cfg, &rt);
+	int ret = cli_open(cli, &svc, 0);
 
 	if (ret == 0 &&
-	    (store_item_foreach(rt.st, list_one, &l, &err) < 0 || l.error)) {
+	    (store_item_foreach(svc.rt.st, list_one, &l, &err) < 0 ||
+	     l.error)) {
 		log_warnx("%s", l.error ? l.error : err);
 		ret = EX_IOERR;
 	}
 	free(err);
 	free(l.error);
-	close_runtime(&rt, &cfg);
+	service_close(&svc);
 	return ret;
 }
 
@@ -153,7 +155,7 @@ static void show_case(const struct runtime *rt, const struct store_case *c)
 {
 	char due[11], buf[512], when[32];
 
-	field("status:", c->status);
+	field("status:", item_status_name(c->status));
 	if (c->lead) {
 		field("lead:", unit_label(rt->cfg, c->lead, buf, sizeof(buf)));
 	}
@@ -203,7 +205,7 @@ static int print_event(const struct store_event *ev, void *ctx)
 
 	(void)ctx;
 	clock_format_iso(ev->at, when);
-	printf("  %s  %-18s %s%s%s\n", when, ev->kind,
+	printf("  %s  %-18s %s%s%s\n", when, ev->kind_name,
 	       ev->actor ? ev->actor : "", ev->detail ? ": " : "",
 	       ev->detail ? ev->detail : "");
 	return 0;
@@ -245,9 +247,8 @@ static int show(struct runtime *rt, const struct store_item *item,
 
 int cmd_show(const struct cli *cli)
 {
-	struct config cfg = {0};
 	struct store_item item;
-	struct runtime rt;
+	struct service svc;
 	char *err = NULL;
 	int ret, rc;
 
@@ -256,11 +257,11 @@ int cmd_show(const struct cli *cli)
 				" CV-2026-000001\n");
 		return EX_USAGE;
 	}
-	ret = open_runtime(cli, &cfg, &rt);
+	ret = cli_open(cli, &svc, 0);
 	if (ret == 0) {
-		rc = store_item_get(rt.st, cli->argv[1], &item, &err);
+		rc = store_item_get(svc.rt.st, cli->argv[1], &item, &err);
 		if (rc == 1) {
-			rc = show(&rt, &item, &err) < 0 ? -1 : 1;
+			rc = show(&svc.rt, &item, &err) < 0 ? -1 : 1;
 			store_item_release(&item);
 		}
 		if (rc < 0) {
@@ -273,7 +274,7 @@ int cmd_show(const struct cli *cli)
 		}
 	}
 	free(err);
-	close_runtime(&rt, &cfg);
+	service_close(&svc);
 	return ret;
 }
 
@@ -317,7 +318,7 @@ static int audit_row(const struct store_event *ev, const char *key, void *ctx)
 	csv_field(id, false);
 	csv_field(when, false);
 	csv_field(key, false);
-	csv_field(ev->kind, false);
+	csv_field(ev->kind_name, false);
 	csv_field(ev->actor, false);
 	csv_field(ev->detail, false);
 	csv_field(ev->message_id ? msg : "", true);
@@ -338,8 +339,7 @@ static int parse_day(const char *flag, const char *s, int32_t *day_r)
 
 int cmd_audit(const struct cli *cli)
 {
-	struct config cfg = {0};
-	struct runtime rt;
+	struct service svc;
 	int32_t from = 0, to = WORKDAY_DAY_MAX - 1;
 	char *err = NULL;
 	int ret;
@@ -348,15 +348,15 @@ int cmd_audit(const struct cli *cli)
 	    (cli->to && parse_day("--to", cli->to, &to) < 0)) {
 		return EX_USAGE;
 	}
-	ret = open_runtime(cli, &cfg, &rt);
-	if (ret == 0 && cli->unit && !config_unit_find(&cfg, cli->unit)) {
+	ret = cli_open(cli, &svc, 0);
+	if (ret == 0 && cli->unit && !config_unit_find(&svc.cfg, cli->unit)) {
 		fprintf(stderr, "congvan: --unit '%s': no such unit in '%s'\n",
-			cli->unit, cfg.path);
+			cli->unit, svc.cfg.path);
 		ret = EX_USAGE;
 	}
 	if (ret == 0) {
 		fputs("id,at,item,kind,actor,detail,message\r\n", stdout);
-		if (store_audit_foreach(rt.st, workday_day_start(from),
+		if (store_audit_foreach(svc.rt.st, workday_day_start(from),
 					workday_day_start(to + 1), cli->unit,
 					audit_row, NULL, &err) < 0) {
 			log_warnx("%s", err);
@@ -364,6 +364,6 @@ int cmd_audit(const struct cli *cli)
 			ret = EX_IOERR;
 		}
 	}
-	close_runtime(&rt, &cfg);
+	service_close(&svc);
 	return ret;
 }

@@ -1,0 +1,86 @@
+/* congvan as a service: what it runs with (the configuration, the working
+ * calendar, the secret and the store), one cycle of its work at a given
+ * instant (intake, the scheduler, the outbox), and the daemon that repeats
+ * it.  The command line (src/cli) only parses arguments and calls these.
+ * Results are sysexits.h codes. */
+#ifndef CONGVAN_SERVICE_H
+#define CONGVAN_SERVICE_H
+
+#include <signal.h>
+#include <time.h>
+
+#include "congvan/config.h"
+#include "congvan/intake.h"
+#include "congvan/mail.h"
+#include "congvan/outbox.h"
+#include "congvan/runtime.h"
+
+struct workcal;
+
+struct service {
+	struct config cfg;
+	struct runtime rt;       /* rt.cfg is &cfg */
+	struct mail_session *ms; /* the mailbox while connected, else NULL */
+	volatile sig_atomic_t *stop;
+};
+
+enum service_flags {
+	SERVICE_SECRET = 1 << 0, /* create the service secret when missing */
+};
+
+/* Loads the configuration at config_path, the working calendar and the
+ * secret (created first with SERVICE_SECRET), and opens the store:
+ * 0, or EX_CONFIG / EX_CANTCREAT with *error_r.  Call service_close
+ * after, also after a failure. */
+int service_open(struct service *svc, const char *config_path, unsigned flags,
+		 char **error_r);
+/* Disconnects and releases everything; svc may be half open. */
+void service_close(struct service *svc);
+
+/* The service secret in the file at path (its hex, without the line
+ * end), or NULL when there is none to read.  Caller frees. */
+char *service_read_secret(const char *path);
+
+/* The working calendar of cfg: [calendar] holidays, else the file shipped
+ * beside the templates folder; only weekends are days off (with a
+ * warning) when there is none.  0, or -1 with *error_r. */
+int service_load_calendar(const struct config *cfg, const char *templates,
+			  struct workcal **cal_r, char **error_r);
+
+/* The parts of a cycle. */
+enum service_part {
+	SERVICE_INTAKE = 1 << 0,   /* new mail, read and acted on */
+	SERVICE_SCHEDULE = 1 << 1, /* reminders, deemed agreements, reports */
+	SERVICE_OUTBOX = 1 << 2,   /* the mail due, sent */
+	SERVICE_ALL = SERVICE_INTAKE | SERVICE_SCHEDULE | SERVICE_OUTBOX,
+};
+
+/* What one cycle did. */
+struct service_cycle {
+	struct intake_stats intake;
+	struct outbox_stats outbox;
+	/* 0; else the first of: EX_NOPERM (login or certificate refused),
+	 * EX_IOERR (the store failed), EX_SOFTWARE (the scheduler failed),
+	 * EX_TEMPFAIL (a server could not be reached: mail left waiting). */
+	int status;
+};
+
+/* One cycle of parts at instant at (0: the system clock as it runs):
+ * intake over the mailbox (connecting first when not connected; a failed
+ * connection or session is left closed), the scheduler (the workflow's
+ * stages, then the quarterly report, each in its own transaction, so
+ * that a report that cannot be made never holds back a reminder), then
+ * the outbox.  Returns r->status. */
+int service_cycle(struct service *svc, time_t at, unsigned parts,
+		  struct service_cycle *r);
+
+/* The daemon: a cycle, then waiting for new mail (IMAP IDLE when the
+ * server offers it, else poll_interval), or for the next mail due in the
+ * outbox when sooner, again and again; reconnects with backoff (5 s
+ * doubling to 5 minutes); serves the calendar feed beside it when [feed]
+ * listen is set.  Returns when *stop is set (0) or when the mailbox
+ * refuses the login (EX_NOPERM), or EX_UNAVAILABLE when the feed cannot
+ * listen.  svc->stop must be set. */
+int service_serve(struct service *svc);
+
+#endif

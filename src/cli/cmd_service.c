@@ -1,0 +1,103 @@
+/* congvan run --once, serve and check-config: the service's own
+ * commands. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "congvan/log.h"
+#include "congvan/template.h"
+#include "congvan/util.h"
+#include "congvan/workday.h"
+#include "private.h"
+
+static volatile sig_atomic_t stop_flag;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_flag = 1;
+}
+
+int cmd_run(const struct cli *cli)
+{
+	struct service svc;
+	struct service_cycle r;
+	int ret;
+
+	if (!cli->once) {
+		fprintf(stderr, "congvan: run needs --once (the daemon is"
+				" 'congvan serve')\n");
+		return EX_USAGE;
+	}
+	ret = cli_open(cli, &svc, SERVICE_SECRET);
+	if (ret == 0) {
+		svc.stop = &stop_flag;
+		ret = service_cycle(&svc, svc.rt.fixed_now, SERVICE_ALL, &r);
+	}
+	service_close(&svc);
+	return ret;
+}
+
+int cmd_serve(const struct cli *cli)
+{
+	struct sigaction sa;
+	struct service svc;
+	int ret;
+
+	/* A daemon's log is read later: say when.  Under systemd the journal
+	 * stamps lines itself. */
+	log_init("congvan", log_get_level(), getenv("JOURNAL_STREAM") == NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	ret = cli_open(cli, &svc, SERVICE_SECRET);
+	if (ret == 0) {
+		svc.stop = &stop_flag;
+		ret = service_serve(&svc);
+	}
+	service_close(&svc);
+	return ret;
+}
+
+int cmd_check_config(const struct cli *cli)
+{
+	struct config cfg = {0};
+	struct workcal *cal = NULL;
+	char *dir, *err = NULL;
+	int ret = 0;
+
+	if (config_load(cli->config_path, &cfg, &err) < 0) {
+		fprintf(stderr, "%s", err);
+		if (err[0] && err[strlen(err) - 1] != '\n') {
+			fputc('\n', stderr);
+		}
+		free(err);
+		return EX_CONFIG;
+	}
+	dir = template_find_dir(cfg.service.templates);
+	/* The holiday file is part of the configuration. */
+	if (service_load_calendar(&cfg, dir, &cal, &err) < 0) {
+		fprintf(stderr, "congvan: %s\n", err);
+		FREE_AND_NULL(err);
+		ret = EX_CONFIG;
+	}
+	workcal_free(&cal);
+	for (size_t i = 0; template_names[i]; i++) {
+		if (template_check(dir, cfg.service.language, template_names[i],
+				   &err) < 0) {
+			fprintf(stderr, "%s\n", err);
+			FREE_AND_NULL(err);
+			ret = EX_CONFIG;
+		}
+	}
+	if (ret == 0) {
+		printf("%s: ok\n", cfg.path);
+	}
+	free(dir);
+	config_free(&cfg);
+	return ret;
+}

@@ -1,0 +1,122 @@
+/* One cycle of congvan's work at one instant: intake, the scheduler, the
+ * outbox.  Each part reports how it ended; the first failure that
+ * matters names the cycle's status. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "congvan/log.h"
+#include "congvan/report.h"
+#include "congvan/service.h"
+#include "congvan/workflow.h"
+
+/* Keeps the first failure: they are listed by weight in service.h. */
+static void fail_with(struct service_cycle *r, int status)
+{
+	static const int order[] = {EX_NOPERM, EX_IOERR, EX_SOFTWARE,
+				    EX_TEMPFAIL};
+	size_t now = 0, new = 0;
+
+	if (!status) {
+		return;
+	}
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		now = r->status == order[i] ? i + 1 : now;
+		new = status == order[i] ? i + 1 : new;
+	}
+	if (!r->status || (new &&new < now)) {
+		r->status = status;
+	}
+}
+
+static int status_of(enum fail fail)
+{
+	switch (fail) {
+	case FAIL_FATAL:
+		return EX_NOPERM;
+	case FAIL_LOCAL:
+		return EX_IOERR;
+	case FAIL_NONE:
+		return 0;
+	default:
+		return EX_TEMPFAIL;
+	}
+}
+
+/* Intake over the mailbox, connecting first when needed. */
+static void intake(struct service *svc, struct service_cycle *r)
+{
+	enum fail fail = FAIL_NONE;
+	char *err = NULL;
+
+	if ((!svc->ms &&
+	     mail_open(&svc->cfg.mailbox, &svc->ms, &fail, &err) < 0) ||
+	    intake_run(&svc->rt, svc->ms, &r->intake, &fail, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+		mail_close(&svc->ms);
+		fail_with(r, status_of(fail));
+		return;
+	}
+	if (r->intake.fetched) {
+		log_info("intake: %zu fetched, %zu registered, %zu replies,"
+			 " %zu automatic, %zu bounces, %zu duplicates",
+			 r->intake.fetched, r->intake.registered,
+			 r->intake.replies, r->intake.automatic,
+			 r->intake.bounces, r->intake.duplicates);
+	}
+}
+
+/* One part of the scheduler, in its own transaction. */
+static void schedule_part(struct service *svc, struct service_cycle *r,
+			  int (*tick)(struct runtime *rt, char **error_r),
+			  const char *what)
+{
+	char *err = NULL;
+
+	if (store_begin(svc->rt.st, &err) < 0 || tick(&svc->rt, &err) < 0 ||
+	    store_commit(svc->rt.st, &err) < 0) {
+		store_rollback(svc->rt.st);
+		log_warnx("%s: %s", what, err);
+		free(err);
+		fail_with(r, EX_SOFTWARE);
+	}
+}
+
+static void flush(struct service *svc, struct service_cycle *r)
+{
+	char *err = NULL;
+
+	if (outbox_flush(&svc->rt, &r->outbox, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+		fail_with(r, EX_IOERR);
+		return;
+	}
+	if (r->outbox.sent || r->outbox.failed) {
+		log_info("outbox: %d sent, %d waiting, %d failed",
+			 r->outbox.sent, r->outbox.deferred, r->outbox.failed);
+	}
+	if (r->outbox.unreachable) {
+		fail_with(r, EX_TEMPFAIL);
+	}
+}
+
+int service_cycle(struct service *svc, time_t at, unsigned parts,
+		  struct service_cycle *r)
+{
+	memset(r, 0, sizeof(*r));
+	svc->rt.fixed_now = at;
+	svc->rt.stop = svc->stop;
+	if (parts & SERVICE_INTAKE) {
+		intake(svc, r);
+	}
+	if (parts & SERVICE_SCHEDULE) {
+		schedule_part(svc, r, workflow_tick, "scheduler");
+		schedule_part(svc, r, report_tick, "report");
+	}
+	if (parts & SERVICE_OUTBOX) {
+		flush(svc, r);
+	}
+	return r->status;
+}

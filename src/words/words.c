@@ -1,0 +1,213 @@
+/* The catalogue of congvan/words.h: each word in Vietnamese and in
+ * English, side by side. */
+#include <string.h>
+
+#include "congvan/words.h"
+
+static const struct {
+	const char *vi, *en;
+} words[W_COUNT] = {
+    [W_R_TITLE] = {"Báo cáo tình hình xử lý văn bản",
+		   "Report on the handling of correspondence"},
+    [W_R_PERIOD] = {"Kỳ báo cáo", "Period"},
+    [W_R_AS_OF] = {"Số liệu đến hết ngày", "Figures as of the end of"},
+    [W_R_PARTIAL] = {"kỳ báo cáo chưa kết thúc", "the period is not over"},
+    [W_R_UNITS] = {"Xử lý văn bản theo đơn vị chủ trì",
+		   "Handling by lead unit"},
+    [W_R_CONSULTS] = {"Trả lời xin ý kiến (đơn vị được hỏi)",
+		      "Answers to consultations (unit consulted)"},
+    [W_R_PERSONS] = {"Theo cá nhân", "By person"},
+    [W_R_CHART] = {"Tỷ lệ giải quyết đúng hạn theo đơn vị",
+		   "On-time rate by unit"},
+    [W_R_NOTES] = {"Cách tính", "Definitions"},
+    [W_R_RANK] = {"Hạng", "Rank"},
+    [W_R_CODE] = {"Mã", "Code"},
+    [W_R_UNIT] = {"Đơn vị", "Unit"},
+    [W_R_RATE] = {"Tỷ lệ đúng hạn", "On-time rate"},
+    [W_R_RECEIVED] = {"Nhận", "Received"},
+    [W_R_DONE_ON_TIME] = {"Xong đúng hạn", "Done on time"},
+    [W_R_DONE_LATE] = {"Xong trễ hạn", "Done late"},
+    [W_R_OPEN_IN_TIME] = {"Đang xử lý trong hạn", "Open, in time"},
+    [W_R_OPEN_OVERDUE] = {"Quá hạn chưa xong", "Open, overdue"},
+    [W_R_EXT_REQUESTED] = {"Xin gia hạn", "Extensions asked"},
+    [W_R_EXT_GRANTED] = {"Được gia hạn", "Extensions granted"},
+    [W_R_REMINDERS] = {"Thư nhắc", "Reminders"},
+    [W_R_CONSULT_ON_TIME] = {"Trả lời đúng hạn", "Answered on time"},
+    [W_R_CONSULT_LATE] = {"Trả lời muộn", "Answered late"},
+    [W_R_DEEMED] = {"Im lặng (coi như đồng ý)", "Silence (deemed agreement)"},
+    [W_R_DISAGREE] = {"Không đồng ý", "Disagreements"},
+    [W_R_UNCLEAR] = {"Không rõ ý kiến", "Unclear answers"},
+    [W_R_NAME] = {"Họ tên", "Name"},
+    [W_R_ADDRESS] = {"Địa chỉ thư", "Address"},
+    [W_R_DELEGATED] = {"Được giao", "Delegated"},
+    [W_R_OPINIONS] = {"Ý kiến đã cho", "Opinions given"},
+    [W_R_OPINIONS_LATE] = {"Ý kiến muộn", "Late opinions"},
+    [W_R_RETURNED] = {"Trả lại", "Returned"},
+    [W_R_TRANSFERRED] = {"Chuyển đơn vị khác", "Transferred"},
+    [W_R_TOTAL] = {"Tổng cộng", "Total"},
+    [W_R_NONE] = {"—", "—"},
+    [W_R_NOTE_RATE] =
+	{"Tỷ lệ đúng hạn = xong đúng hạn / (xong đúng hạn + xong trễ hạn + quá "
+	 "hạn chưa xong); đơn vị chưa có văn bản đến hạn không được xếp hạng.",
+	 "On-time rate = done on time / (done on time + done late + open "
+	 "overdue); a unit with nothing due is not ranked."},
+    [W_R_NOTE_OPEN] = {"Đang xử lý, quá hạn: tại cuối kỳ (hoặc hôm nay nếu kỳ "
+		       "chưa kết thúc), theo hạn đang có hiệu lực lúc đó.",
+		       "Open, overdue: at the end of the period (or today when "
+		       "it is not over), against the deadline in force then."},
+    [W_R_NOTE_RECEIVED] =
+	{"Nhận: văn bản được giao chủ trì trong kỳ, kể cả văn bản đơn vị khác "
+	 "chuyển sang; kết quả tính cho đơn vị chủ trì lúc hoàn thành hoặc "
+	 "cuối kỳ.",
+	 "Received: items the unit was made lead of in the period, transfers "
+	 "to it included; outcomes count for the lead when the item was "
+	 "closed, or at the end."},
+    [W_R_NOTE_CONSULT] =
+	{"Lấy ý kiến: tính theo ngày trả lời trong kỳ; quá hạn mà không trả "
+	 "lời được xác định là đồng ý (Văn bản 2536/BCT-VP).",
+	 "Consultations: by the day of the answer; silence past the deadline "
+	 "is taken as agreement (letter 2536/BCT-VP)."},
+    [W_R_NOTE_CLAUSES] =
+	{"Chuyển đi: văn bản đơn vị chuyển cho đơn vị khác; trả lại: văn bản "
+	 "đơn vị trả lại vì không đúng thẩm quyền.",
+	 "Transferred: items the unit passed to another unit; returned: items "
+	 "it returned as not its remit."},
+    [W_R_CLAUSES_TITLE] =
+	{"Theo Văn bản 2536/BCT-VP: im lặng, trả lời muộn, đùn đẩy",
+	 "Under letter 2536/BCT-VP: silence, late answers, passing work on"},
+    [W_R_LEADERSHIP] = {"Lãnh đạo %s", "the leadership of %s"},
+    [W_R_LATE_ANSWERS] = {"Trả lời muộn", "Late answers"},
+    [W_R_PERIOD_QUARTER] = {"Quý %s năm %d", "Q%s %d"},
+    [W_R_PERIOD_DAYS] = {"Từ %s đến %s", "%s to %s"},
+    [W_NOT_DONE] = {"Không thực hiện", "Not done"},
+    [W_NEED_ONE_LEAD] = {"cần đúng một đơn vị chủ trì",
+			 "exactly one lead unit is needed"},
+    [W_LEAD] = {"Chủ trì", "Lead"},
+    [W_DEADLINE] = {"Hạn xử lý", "Deadline"},
+    [W_EXTENSION] = {"Gia hạn", "Extension"},
+    [W_NOT_ACCEPTED] = {"không chấp thuận", "refused"},
+    [W_WAS_GRANTED] = {"được chấp thuận", "granted"},
+    [W_WAS_REFUSED] = {"không được chấp thuận", "refused"},
+    [W_CANCEL_OTHER_HANDLER] = {"văn bản đã được giao người khác xử lý",
+				"someone else now handles the letter"},
+    [W_NOT_IN_LEAD_UNIT] = {"người được giao không thuộc đơn vị chủ trì",
+			    "the person is not in the lead unit"},
+    [W_INTERNAL_AFTER_UNIT] =
+	{"hạn nội bộ không được muộn hơn hạn của đơn vị",
+	 "the internal deadline may not be later than the unit's"},
+    [W_ASSIGNED_TO] = {"Giao", "Assigned to"},
+    [W_DUE] = {"hạn", "due"},
+    [W_OPINION_ASKED] = {"Lấy ý kiến", "Opinion asked of"},
+    [W_EXTEND_AFTER] = {"ngày gia hạn phải sau hạn hiện tại",
+			"the new date must be after the deadline"},
+    [W_EXTENSION_SENT] = {"Đã gửi Văn phòng đề nghị gia hạn đến",
+			  "Extension requested from the Office to"},
+    [W_AWAITING] = {"chờ chấp thuận", "awaiting approval"},
+    [W_OFFICE] = {"Văn phòng", "the Office"},
+    [W_DONE] = {"Hoàn thành", "Done"},
+    [W_ON_TIME] = {"đúng hạn", "on time"},
+    [W_DAYS_LATE] = {"quá hạn %d ngày làm việc", "%d working days late"},
+    [W_CANCEL_DONE] = {"văn bản đã hoàn thành", "the letter was completed"},
+    [W_RETURN_NEEDS_REASON] = {"trả lại cần nêu lý do",
+			       "a return needs a reason"},
+    [W_RETURNED_WORD] = {"Trả lại", "Returned"},
+    [W_CANCEL_RETURNED] = {"văn bản đã được trả lại",
+			   "the letter was returned"},
+    [W_TRANSFER_NEEDS] = {"chuyển cần một đơn vị khác và lý do",
+			  "a transfer needs one other unit and a reason"},
+    [W_TRANSFERRED_TO] = {"Chuyển", "Transferred to"},
+    [W_SETTLED] = {"Kết quả thống nhất", "Settled"},
+    [W_CANCEL_OPINION_GIVEN] = {"đơn vị đã cho ý kiến",
+				"the unit has given its opinion"},
+    [W_OPINION] = {"Ý kiến", "Opinion"},
+    [W_AGREE] = {"đồng ý", "agree"},
+    [W_DISAGREE_WORD] = {"không đồng ý", "disagree"},
+    [W_LATE_MARK] = {" (muộn)", " (late)"},
+    [W_DISPUTED_NOT_DONE] =
+	{"văn bản đang có ý kiến không thống nhất: cần ghi \"Kết quả thống "
+	 "nhất:\" trước khi báo hoàn thành",
+	 "the item is disputed: record how it was settled (\"Kết quả thống "
+	 "nhất:\") before reporting it done"},
+    [W_CANCEL_OTHER_LEAD] = {"văn bản đã được giao cho đơn vị khác chủ trì",
+			     "another unit now leads on the letter"},
+    [W_CANCEL_REASSIGNED] = {"văn bản đã được phân công lại",
+			     "the letter was assigned anew"},
+    [W_CANCEL_DEEMED] = {"quá hạn không trả lời, được coi là đồng ý",
+			 "no answer by the deadline: deemed agreement"},
+    [W_NO_UNITS] = {"không có", "none"},
+    [W_NONE_GIVEN] = {"(không ghi)", "(none given)"},
+    [W_EVENT_INTERNAL] = {"Hạn xử lý nội bộ", "Internal deadline"},
+    [W_EVENT_OPINION] = {"Hạn cho ý kiến", "Opinion due"},
+    [W_NOT_A_DUE] =
+	{"'%s' không phải là ngày (dd/mm/yyyy) hoặc số ngày làm việc",
+	 "'%s' is not a date (DD/MM/YYYY) or a number of working days"},
+    [W_SUNDAY] = {"Chủ nhật", "Sunday"},
+    [W_MONDAY] = {"thứ Hai", "Monday"},
+    [W_TUESDAY] = {"thứ Ba", "Tuesday"},
+    [W_WEDNESDAY] = {"thứ Tư", "Wednesday"},
+    [W_THURSDAY] = {"thứ Năm", "Thursday"},
+    [W_FRIDAY] = {"thứ Sáu", "Friday"},
+    [W_SATURDAY] = {"thứ Bảy", "Saturday"},
+    [W_ICAL_LETTER] = {"Văn bản đến", "Incoming letter"},
+    [W_ICAL_NUMBER] = {"số", "no."},
+    [W_ICAL_LEAD_DOES] = {"Đơn vị chủ trì xử lý: %s.", "Lead unit: %s."},
+    [W_ICAL_HANDLER_DOES] =
+	{"Người được giao trực tiếp xử lý (hạn xử lý nội bộ).",
+	 "Assigned to you to handle (internal deadline)."},
+    [W_ICAL_CONSULT_DOES] = {"%s đề nghị %s cho ý kiến.",
+			     "%s asks %s for an opinion."},
+    [W_ICAL_COORDINATE_DOES] = {"%s phối hợp với đơn vị chủ trì %s.",
+				"%s coordinates with the lead unit, %s."},
+    [W_ICAL_DUE] = {"Hạn: %s (hết ngày, theo ngày làm việc).",
+		    "Due: %s (end of the day, in working days)."},
+    [W_ICAL_ANSWER_DONE] =
+	{"Khi hoàn thành, trả lời thư giao việc, dòng đầu tiên ghi: Hoàn "
+	 "thành. Cần gia hạn: Gia hạn: dd/mm/yyyy và Lý do: ...",
+	 "When done, reply to the assignment mail with Done on the first line. "
+	 "To ask for more time: Extend: dd/mm/yyyy and Reason: ..."},
+    [W_ICAL_ANSWER_CONSULT] =
+	{"Trả lời thư đề nghị, dòng đầu tiên ghi: Đồng ý hoặc Không đồng ý, "
+	 "kèm ý kiến. Quá hạn không trả lời được coi là đồng ý (Công văn "
+	 "2536/BCT-VP).",
+	 "Reply to the request with Agree or Disagree on the first line and "
+	 "your opinion. No answer by the deadline counts as agreement (letter "
+	 "2536/BCT-VP)."},
+    [W_ICAL_BUTTONS] =
+	{"Nút Chấp nhận/Từ chối của lịch chỉ báo đã nhận lịch; các việc khác "
+	 "xin trả lời bằng thư, giữ mã [%s] trong tiêu đề.",
+	 "The calendar's Accept/Decline buttons only confirm receipt; for "
+	 "anything else reply by mail, keeping [%s] in the subject."},
+    [W_ICAL_CANCELLED] =
+	{"Hạn này không còn hiệu lực, lịch đã được hủy.",
+	 "This deadline no longer applies; the event is cancelled."},
+    [W_FEED_WHAT_LEAD] = {"Việc: chủ trì xử lý, hạn %s",
+			  "To do: lead the work, due %s"},
+    [W_FEED_WHAT_HANDLER] =
+	{"Việc: xử lý (được giao), hạn nội bộ %s",
+	 "To do: handle it (assigned to you), internal deadline %s"},
+    [W_FEED_WHAT_CONSULT] = {"Việc: %s cho ý kiến, hạn %s",
+			     "To do: %s to give an opinion, due %s"},
+    [W_FEED_DEEMED] = {"Quá hạn không trả lời thì được coi là đồng ý.",
+		       "No answer by the deadline counts as agreement."},
+    [W_FEED_DUE] = {"Hạn của đơn vị chủ trì: %s", "Lead unit's deadline: %s"},
+    [W_FEED_INTERNAL_DUE] = {"hạn nội bộ", "internal deadline"},
+    [W_FEED_COORDINATE] = {"Phối hợp", "Coordinating"},
+    [W_FEED_HANDLER] = {"Người xử lý", "Handler"},
+    [W_FEED_DISPUTED] = {"Đang có ý kiến khác nhau, chờ thống nhất.",
+			 "Disputed: waiting for the heads to settle it."},
+    [W_FEED_SENDER] = {"Nơi gửi", "From"},
+    [W_FEED_CALENDAR] = {"Hạn xử lý công văn", "Correspondence deadlines"},
+};
+
+bool words_english(const char *lang)
+{
+	return lang && !strcmp(lang, "en");
+}
+
+const char *words_get(const char *lang, enum word w)
+{
+	if (w >= W_COUNT) {
+		return "";
+	}
+	return words_english(lang) ? words[w].en : words[w].vi;
+}
