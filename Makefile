@@ -3,19 +3,24 @@
 #   make check                unit + integration tests (installs packages when missing)
 #   make SANITIZE=address,undefined check
 #   make demo | bench | fuzz | install PREFIX=... DESTDIR=... | clean | format-check
+#   make deb                  the Debian package, ./congvan_VERSION-1_ARCH.deb
 
 VERSION := 0.1.0
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/congvan
+MANDIR = $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
+UNITDIR ?= $(PREFIX)/lib/systemd/system
 
 CC ?= cc
 PKGS = libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib opendkim \
-	libical libmicrohttpd
+	libical libmicrohttpd libsystemd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Debian's libetpan.pc leaks its own build's link flags (-specs=...no-pie...),
+# which would make congvan a non-PIE executable: left out.
+PKG_LIBS := $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) 2>/dev/null))
 
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -38,9 +43,9 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-integration deps demo bench fuzz install \
-	clean format format-check
+	clean format format-check man deb
 
-all: congvan
+all: congvan man
 
 # Copied whenever it differs, so switching SANITIZE never leaves a stale one.
 congvan: $(BUILD)/congvan FORCE
@@ -71,6 +76,34 @@ $(BUILD)/bench_parse $(BUILD)/gen_register: $(BUILD)/%: tests/bench/%.c \
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
+# Manual pages and the systemd unit carry the install paths: made again on
+# every build (they are small), so that PREFIX always shows in them.
+# congvan.conf(5) is made from config.example (contrib/man/conf2man.awk).
+MAN_DATE := $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(stat -c %Y config.example)} \
+	+%Y-%m-%d 2>/dev/null)
+GENERATED = build/man/congvan.8 build/man/congvan.conf.5 build/systemd/congvan.service
+SUBST = sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATE@|$(MAN_DATE)|g' \
+	-e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+	-e 's|@DATADIR@|$(DATADIR)|g'
+
+man: $(GENERATED)
+
+build/man/congvan.conf.5: config.example contrib/man/conf2man.awk FORCE
+	@mkdir -p $(dir $@)
+	@awk -v version=$(VERSION) -v date=$(MAN_DATE) -v datadir=$(DATADIR) \
+		-f contrib/man/conf2man.awk config.example >$@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+build/man/congvan.8: contrib/man/congvan.8.in FORCE
+	@mkdir -p $(dir $@)
+	@$(SUBST) $< >$@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+build/systemd/congvan.service: contrib/systemd/congvan.service.in FORCE
+	@mkdir -p $(dir $@)
+	@$(SUBST) $< >$@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
 deps:
 	@contrib/install-deps --if-missing
 
@@ -98,14 +131,22 @@ bench: deps
 fuzz:
 	@contrib/fuzz.sh
 
-install: congvan
+# The Debian package (contrib/debian) installs exactly this.
+install: congvan man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates/vi \
-		$(DESTDIR)$(DATADIR)/templates/en $(DESTDIR)$(SYSCONFDIR)/congvan
+		$(DESTDIR)$(DATADIR)/templates/en $(DESTDIR)$(SYSCONFDIR)/congvan \
+		$(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(UNITDIR)
 	install -m 0755 congvan $(DESTDIR)$(BINDIR)/congvan
+	install -m 0644 build/man/congvan.8 $(DESTDIR)$(MANDIR)/man8/congvan.8
+	install -m 0644 build/man/congvan.conf.5 $(DESTDIR)$(MANDIR)/man5/congvan.conf.5
+	install -m 0644 build/systemd/congvan.service $(DESTDIR)$(UNITDIR)/congvan.service
 	install -m 0644 templates/vi/* $(DESTDIR)$(DATADIR)/templates/vi/
 	install -m 0644 templates/en/* $(DESTDIR)$(DATADIR)/templates/en/
 	install -m 0644 config.example $(DESTDIR)$(DATADIR)/config.example
 	install -m 0644 data/holidays-vn.txt $(DESTDIR)$(DATADIR)/holidays-vn.txt
+
+deb:
+	@contrib/build-deb
 
 clean:
 	rm -rf build congvan

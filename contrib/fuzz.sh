@@ -30,8 +30,31 @@ seed() { # TARGET: a seed corpus folder
 	fuzz_config) cp config.example tests/data/config/*.conf "$dir/" 2>/dev/null || true ;;
 	fuzz_letter)
 		cp tests/data/letters/*.txt tests/data/integration/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_deadline)
+		cp tests/data/letters/*.txt "$dir/" 2>/dev/null || true
+		# the phrases of tests/unit/test_letter.c, one a file
+		local i=0 l
+		grep -ho '^    {"[^"]*", \(DATE\|MONTH\|WORKING\|DAYS\|NONE\),' \
+			tests/unit/test_letter.c | sed 's/^    {"//; s/", [A-Z]*,$//' |
+			while IFS= read -r l; do
+				i=$((i + 1))
+				printf '%b' "$l" >"$dir/phrase-$i.txt"
+			done
+		printf 'Gửi công văn số 88/SCT-QLTM\nngày 15/10/2026\n' >"$dir/cover.txt"
+		printf 'CV 88-SCT-QLTM_15.10.2026.pdf\n' >"$dir/name.txt" ;;
 	fuzz_trim)
-		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true ;;
+		cp tests/data/replies/*.txt "$dir/" 2>/dev/null || true
+		cp tests/data/crisp-reply/test/fixtures/*.txt "$dir/" 2>/dev/null || true ;;
+	fuzz_decision)
+		cp tests/data/replies/*.expected "$dir/" 2>/dev/null || true
+		# the phrasings of tests/unit/test_reply.c, one a file
+		local i=0 l
+		grep -ho '{"[^"]*", \(AGREE\|DISAGREE\|UNCLEAR\|DONE\|RETURN\)}' \
+			tests/unit/test_reply.c | sed 's/^{"//; s/", [A-Z]*}$//' |
+			while IFS= read -r l; do
+				i=$((i + 1))
+				printf '%b' "$l" >"$dir/phrasing-$i.txt"
+			done ;;
 	fuzz_ical)
 		cp tests/data/ical/*.ics "$dir/" 2>/dev/null || true ;;
 	fuzz_holidays)
@@ -44,6 +67,11 @@ seed() { # TARGET: a seed corpus folder
 		printf '/feed/auhel3jiz5ohiwgfab6hdzewwivzw7tx.ics\n"0123456789abcdef0123456789abcdef"\nSun, 06 Nov 1994 08:49:37 GMT\n' \
 			>"$dir/ok.txt"
 		printf '/feed/../x.ics\nW/"a", *\nSunday, 06-Nov-94 08:49:37 GMT\n' >"$dir/bad.txt" ;;
+	fuzz_auth)
+		printf 'mx.bo.gov.vn;\r\n\tdkim=pass (2048-bit key) header.d=bo.gov.vn header.i=@bo.gov.vn;\r\n\tdmarc=pass (p=reject dis=none) header.from=bo.gov.vn' >"$dir/postfix.txt"
+		printf 'mx.bo.gov.vn 1; auth=pass (cram-md5) smtp.auth=truong.pc@bo.gov.vn; spf=pass smtp.mailfrom="x;y"\0truong.pc@bo.gov.vn' >"$dir/auth.txt"
+		printf 'mx.x.com; dmarc=pass action=none header.from=x.com;compauth=pass reason=100' >"$dir/microsoft.txt"
+		printf 'example.org 1; none' >"$dir/none.txt" ;;
 	fuzz_message | fuzz_inspect)
 		cp tests/data/integration/*.eml tests/data/mime/*.eml "$dir/" 2>/dev/null || true
 		cp tests/data/mail/*.eml "$dir/" 2>/dev/null || true

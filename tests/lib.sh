@@ -359,6 +359,14 @@ smtp_queue_empty() {
 cv() { "${CONGVAN:?}" -c "${CONF:?}" "$@"; }
 run_at() { cv run --once --now "$1" 2>>"${WORK:?}/run.log"; }
 q() { sqlite3 "${WORK:?}/congvan.db" "$1"; }
+# sent_id KEY ADDRESS: the Message-ID of the last mail congvan queued to
+# ADDRESS about item KEY: what that person answers when they press Reply
+# (a command acts only on such proof of receipt, README "Who may command")
+sent_id() {
+	q "SELECT o.message_id FROM outbox o JOIN items i ON i.id = o.item_id
+	   WHERE i.key = '$1' AND instr(char(10) || lower(o.rcpt) || char(10),
+	   char(10) || lower('$2') || char(10)) > 0 ORDER BY o.id DESC LIMIT 1"
+}
 deliver() {
 	local n
 	n=$(mail_count congvan)

@@ -28,8 +28,9 @@ struct config_service {
 struct config_mailbox {
 	char *url; /* imap://host[:port][/MAILBOX] or imaps:// */
 	char *user;
-	char *password;    /* from password or password_file; never logged */
-	int poll_interval; /* seconds, default 60 */
+	char *password;      /* from password or password_file; never logged */
+	char *password_file; /* its path; NULL when inline */
+	int poll_interval;   /* seconds, default 60 */
 	enum config_tls tls;
 	char *ca_file; /* trusted CAs (PEM); NULL: the system's */
 	/* Derived from url by config_load. */
@@ -40,10 +41,11 @@ struct config_mailbox {
 };
 
 struct config_smtp {
-	char *url;      /* smtp://host[:port] or smtps:// */
-	char *user;     /* optional (NULL) */
-	char *password; /* set exactly when user is; never logged */
-	char *from;     /* envelope and header sender address */
+	char *url;           /* smtp://host[:port] or smtps:// */
+	char *user;          /* optional (NULL) */
+	char *password;      /* set exactly when user is; never logged */
+	char *password_file; /* its path; NULL when inline or none */
+	char *from;          /* envelope and header sender address */
 	enum config_tls tls;
 	bool reply_plus; /* box+TOKEN@domain reply addresses */
 	char *ca_file;   /* trusted CAs (PEM); NULL: the system's */
@@ -132,6 +134,26 @@ struct config_feed {
 			 * NULL without listen */
 };
 
+/* [security]: who may command (README "Who may command"). */
+enum config_commands {
+	CONFIG_COMMANDS_RECEIPT,       /* a reply to our mail, or the signed
+					* reply address (default) */
+	CONFIG_COMMANDS_AUTHENTICATED, /* an authenticated sender */
+	CONFIG_COMMANDS_BOTH,          /* both */
+};
+
+struct config_security {
+	enum config_commands commands;
+	char **authserv_ids; /* trusted Authentication-Results writers,
+			      * lower-cased, NULL-terminated; NULL: none */
+	size_t n_authserv_ids;
+	bool dkim_verify; /* verify DKIM ourselves */
+	char *dkim_keys;  /* a key file instead of DNS; NULL: DNS */
+};
+
+/* One line saying what the policy lets act (for check-config). */
+const char *config_security_explain(const struct config_security *s);
+
 struct config {
 	char *path; /* the file this was read from */
 	struct config_service service;
@@ -149,6 +171,7 @@ struct config {
 	struct config_calendar calendar;
 	struct config_report report;
 	struct config_feed feed;
+	struct config_security security;
 };
 
 /* Reads and validates path.  On failure returns -1 and sets *error_r to
@@ -166,8 +189,18 @@ int config_load_buffer(const char *path, const char *data, size_t len,
 /* Releases what config_load allocated; safe on a zeroed struct. */
 void config_free(struct config *cfg);
 
-/* True when s is a plausible mail address (local@domain, no spaces or
- * control characters, no angle brackets). */
+/* Calls fn for every key the file may hold, in the parser's order:
+ * section is the section's kind as written in its header ("service",
+ * "unit" for [unit CODE]).  What config.example and congvan.conf(5) must
+ * document, and the tests check that they do. */
+void config_foreach_key(void (*fn)(const char *section, const char *key,
+				   void *data),
+			void *data);
+
+/* True when s is a plausible mail address: one '@'; before it a dot-atom
+ * (no spaces, control characters or specials such as <>()[],;:"\, no
+ * leading, trailing or doubled dot); after it a host name (letters,
+ * digits, hyphens, dot-separated labels of 1-63). */
 bool config_address_valid(const char *s);
 
 /* The unit whose code is code, ignoring ASCII case; NULL when none.

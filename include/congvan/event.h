@@ -64,6 +64,7 @@ enum event_kind {
 	EV_SETTLED,
 	EV_REPLY_RECORDED,
 	EV_REPLY_NOT_ACTED,
+	EV_COMMAND_REFUSED, /* a command without the proof [security] asks */
 	/* calendars */
 	EV_CALENDAR_REQUEST,
 	EV_CALENDAR_CANCEL,

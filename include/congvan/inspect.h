@@ -21,7 +21,9 @@ struct inspection {
 	char item_ref[32]; /* "" when the subject has no tag */
 	bool has_letter;
 	struct letter letter;
-	const char *letter_source; /* "body", "forwarded", "pdf"; NULL */
+	const char *letter_source; /* "body", "forwarded", "pdf", "cover"
+				      (number and date from the covering
+				      mail only); NULL */
 	char *reply_text;          /* NULL for letters */
 	struct reply_parsed reply; /* decision and commands of reply_text */
 	/* An iTIP REPLY (a calendar's Accept / Decline / Tentative button)

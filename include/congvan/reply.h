@@ -8,16 +8,32 @@
 #include <stddef.h>
 
 /* The new text of a reply (UTF-8, NFC, "\n" line ends; as produced by
- * mime_doc.text): quoted lines ("> "), quote headers ("On ... wrote:",
- * "Vào ... đã viết:", also wrapped over two lines), Outlook header blocks
- * (From:/Sent:/To:/Subject:, Từ:/Đã gửi:/Đến:/Chủ đề:), "-----Original
- * Message-----", "----- Tin nhắn gốc -----", forwarded-message markers,
- * signatures after "-- " and mobile signatures ("Sent from my iPhone",
- * "Gửi từ iPhone của tôi") removed; interleaved answers between quoted
- * blocks kept.  Leading and trailing blank lines and trailing white space
- * trimmed.  Only the first 2000 lines / 256 KiB are examined (the rest is
- * treated as history); invalid UTF-8 becomes U+FFFD and NUL bytes are
- * dropped, so the result is valid UTF-8.  Caller frees; never NULL. */
+ * mime_doc.text), without what clients add below or around it:
+ *  - quoted lines ("> ") and the quote header above them ("On ... wrote:",
+ *    "Vào ... đã viết:", "NAME <address> wrote:", "Le ... a écrit :",
+ *    "Am ... schrieb ...:", "El ... escribió:", "Il ... ha scritto:",
+ *    "Op ... schreef ...:", "Den ... skrev ...:", "W dniu ... pisze:",
+ *    Zoho's "---- On ... wrote ----", a date then "NAME <address>:"),
+ *    also wrapped over two or three lines; a quoted paragraph's lines
+ *    that lost their '>' go with it;
+ *  - everything from a separator ("-----Original Message-----" and its
+ *    translations, forwarded-message markers), an unquoted header block
+ *    (From/Sent/To/Subject in the languages clients write them:
+ *    Từ/Đã gửi/Đến/Chủ đề, Von/Gesendet/An/Betreff, De/Envoyé/À/Objet,
+ *    Från/Skickat/Till/Ämne, Fra/Sendt/Til/Emne, Od/Wysłano/Do/Temat,
+ *    ...), an attribution with no quote under it, a "-- " signature or a
+ *    mobile or app signature ("Sent from my iPhone", "Envoyé de mon
+ *    iPhone", "Von meinem iPhone gesendet", "Gửi từ iPhone của tôi",
+ *    "Sent with Airmail", ...) to the end;
+ *  - at the end, rule lines ("___", "***", "====", "ᐧ"), a sign-off
+ *    ("Trân trọng,", "Best regards,", "Cordialement") with at most 8 lines
+ *    under it, and a mailing list's footer under a line of underscores.
+ * Answers written between quoted blocks are kept.  A mail that is only a
+ * forward keeps the forwarded text (without its header) as new text.
+ * Leading and trailing blank lines and trailing white space trimmed.
+ * Only the first 2000 lines / 256 KiB are examined (the rest is treated
+ * as history); invalid UTF-8 becomes U+FFFD and NUL bytes are dropped, so
+ * the result is valid UTF-8.  Linear time.  Caller frees; never NULL. */
 char *reply_trim(const char *text, size_t len);
 
 /* Whether text carries quoted history below or between new text: quoted
@@ -61,10 +77,14 @@ struct reply_parsed {
 	size_t n_commands;
 };
 
-/* Reads the decision word (first non-empty line, with or without
- * diacritics, any case; "Không đồng ý" before "đồng ý"; "Đồng ý, không có
- * ý kiến khác" is agreement) and the leading "Key: value" lines of new
- * text (as returned by reply_trim).  Release with reply_parsed_free. */
+/* Reads new text (as returned by reply_trim; quoted lines are skipped
+ * anyway).  Leading "Key: value" command lines (after greeting lines such
+ * as "Dạ,", "Kính gửi anh,") are commands; otherwise the decision is read
+ * from the first sentences by the rule at the top of src/reply/decision.c
+ * (cue phrases, negators, futures, requests, questions; README, "What a
+ * reply says"), with the command lines right under the sentence that
+ * states it.  NONE means no clear decision ("Tôi sẽ xem lại").  A
+ * "Trả lại:" command is a RETURN.  Release with reply_parsed_free. */
 void reply_parse(const char *new_text, struct reply_parsed *out_r);
 void reply_parsed_free(struct reply_parsed *p);
 

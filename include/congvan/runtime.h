@@ -11,6 +11,7 @@
 #include "congvan/store.h"
 
 struct workcal;
+struct auth_dkim;
 
 struct runtime {
 	const struct config *cfg;
@@ -20,6 +21,8 @@ struct runtime {
 	const char *secret;          /* the service secret (hex); NULL */
 	time_t fixed_now;            /* run --now; 0: the real clock */
 	volatile sig_atomic_t *stop; /* set by SIGTERM/SIGINT */
+	struct auth_dkim *dkim;      /* with [security] dkim = verify */
+	struct store_lock *lock;     /* run, serve: the database's lock */
 };
 
 /* The cycle's clock: --now when given, else the system time. */

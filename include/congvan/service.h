@@ -21,17 +21,25 @@ struct service {
 	struct config cfg;
 	struct runtime rt;       /* rt.cfg is &cfg */
 	struct mail_session *ms; /* the mailbox while connected, else NULL */
-	volatile sig_atomic_t *stop;
+	volatile sig_atomic_t *stop;   /* set: finish the work in hand, stop */
+	volatile sig_atomic_t *reload; /* set: serve reloads the configuration
+					* before its next cycle; may be NULL */
+	volatile sig_atomic_t *wake;   /* set with either: ends serve's wait
+					* for mail; may be NULL */
 };
 
 enum service_flags {
-	SERVICE_SECRET = 1 << 0, /* create the service secret when missing */
+	SERVICE_SECRET = 1 << 0,    /* create the service secret when missing */
+	SERVICE_EXCLUSIVE = 1 << 1, /* hold the database's lock (run, serve) */
 };
 
 /* Loads the configuration at config_path, the working calendar and the
  * secret (created first with SERVICE_SECRET), and opens the store:
- * 0, or EX_CONFIG / EX_CANTCREAT with *error_r.  Call service_close
- * after, also after a failure. */
+ * 0, or EX_CONFIG / EX_CANTCREAT with *error_r.  With SERVICE_EXCLUSIVE
+ * the database's lock is taken first (store_lock: one run or serve per
+ * database, so that nothing is registered or sent twice), else
+ * EX_TEMPFAIL with *error_r naming the process that holds it.  Call
+ * service_close after, also after a failure. */
 int service_open(struct service *svc, const char *config_path, unsigned flags,
 		 char **error_r);
 /* Disconnects and releases everything; svc may be half open. */
@@ -78,9 +86,11 @@ int service_cycle(struct service *svc, time_t at, unsigned parts,
  * server offers it, else poll_interval), or for the next mail due in the
  * outbox when sooner, again and again; reconnects with backoff (5 s
  * doubling to 5 minutes); serves the calendar feed beside it when [feed]
- * listen is set.  Returns when *stop is set (0) or when the mailbox
- * refuses the login (EX_NOPERM), or EX_UNAVAILABLE when the feed cannot
- * listen.  svc->stop must be set. */
+ * listen is set.  When *svc->reload is set, the configuration is read
+ * again before the next cycle and used when it is good (else the service
+ * goes on as before, saying why).  Returns when *stop is set (0) or when
+ * the mailbox refuses the login (EX_NOPERM), or EX_UNAVAILABLE when the
+ * feed cannot listen at start.  svc->stop must be set. */
 int service_serve(struct service *svc);
 
 #endif

@@ -15,7 +15,10 @@
 struct store;
 
 /* Opens (creating when missing) the database at path and applies forward
- * migrations.  Returns NULL with *error_r on failure. */
+ * migrations.  The database, its WAL and SHM, and the packs are private to
+ * their owner (0600; older files are tightened); run by root in a folder
+ * that belongs to another user, new files go to that user.  Returns NULL
+ * with *error_r on failure. */
 struct store *store_open(const char *path, char **error_r);
 /* Opens the database at path read-only, for a reader in another thread
  * than the writer's (the feed server): no migration, no raw messages; the
@@ -24,6 +27,16 @@ struct store *store_open(const char *path, char **error_r);
 struct store *store_open_readonly(const char *path, char **error_r);
 /* Closes and clears *stp; NULL-safe. */
 void store_close(struct store **stp);
+
+/* One process at a time runs the workflow on a database (run, serve): an
+ * exclusive lock on DATABASE.lock, held until store_unlock or the end of
+ * the process.  0 with *lock_r; 1 when another process holds it (its pid
+ * in *holder_r, 0 when unknown); -1 with *error_r.  Does not wait. */
+struct store_lock;
+int store_lock(const char *db_path, struct store_lock **lock_r, long *holder_r,
+	       char **error_r);
+/* Releases the lock and clears *lockp; NULL-safe. */
+void store_unlock(struct store_lock **lockp);
 /* The schema version this build writes (PRAGMA user_version). */
 int store_schema_version(void);
 
@@ -106,8 +119,17 @@ struct store_letter {
 	const char *recipients;   /* JSON list */
 	const char *distribution; /* JSON list */
 	const char *signer, *signer_title, *deadline;
-	const char *source;   /* body, forwarded, pdf */
+	const char *source;   /* body, forwarded, pdf, cover */
 	int64_t duplicate_of; /* an earlier item with the same letter */
+	/* The deadline the letter states (letter.h, struct letter_deadline):
+	 * "date", "month", "working_days", "days" or NULL; the days of a
+	 * relative one (0 otherwise); "issue" when they count from the
+	 * letter's date, "receipt" from its arrival (NULL without days); the
+	 * phrase that states it. */
+	const char *deadline_kind;
+	int deadline_days;
+	const char *deadline_from;
+	const char *deadline_phrase;
 };
 int store_letter_add(struct store *st, int64_t item_id,
 		     const struct store_letter *l, char **error_r);
@@ -121,6 +143,8 @@ int store_letter_find_same(struct store *st, const char *number,
 struct store_letter_row {
 	char *number, *issuer, *date, *place, *subject, *recipients;
 	char *signer, *signer_title, *deadline, *source, *duplicate_of;
+	char *deadline_kind, *deadline_from, *deadline_phrase;
+	int deadline_days;
 };
 /* 1 when the item has letter metadata, 0 when not, -1 on error. */
 int store_letter_get(struct store *st, int64_t item_id,
@@ -318,6 +342,10 @@ int store_consult_answer(struct store *st, int64_t id, const char *state,
 			 bool late, char **error_r);
 int store_consult_mark(struct store *st, int64_t id, bool deemed,
 		       bool asked_clear, char **error_r);
+/* Deems the consultation agreed at at: its state becomes deemed; an
+ * answer given before (without a clear position), who gave it and when,
+ * are kept. */
+int store_consult_deem(struct store *st, int64_t id, time_t at, char **error_r);
 
 /* Extension requests. */
 struct store_extension {
@@ -429,14 +457,16 @@ typedef int store_report_item_cb(const struct store_report_item *it, void *ctx);
 int store_report_items(struct store *st, time_t from, time_t to,
 		       store_report_item_cb *cb, void *ctx, char **error_r);
 
-/* A consultation answered (or deemed answered) in [from, to). */
+/* A consultation answered, or deemed agreed, in [from, to). */
 struct store_report_consult {
 	int64_t item_id;
 	const char *unit;
 	const char *state; /* agree, disagree, unclear, deemed */
 	bool deemed, late, asked_clear;
-	const char *answered_by; /* NULL when deemed */
+	const char *answered_by; /* NULL: never answered */
 	time_t asked_at, answered_at;
+	time_t deemed_at; /* 0: not deemed, or deemed before schema 9 (then
+			   * answered_at is that moment) */
 };
 typedef int store_report_consult_cb(const struct store_report_consult *c,
 				    void *ctx);

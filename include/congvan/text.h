@@ -49,6 +49,11 @@ bool text_nfc_stable(uint32_t cp);
  * NULL when nothing is left. */
 char *text_clean(const char *s, size_t len);
 
+/* A copy of s cut to at most max bytes (max >= 4) on a character
+ * boundary, with "…" in place of what was cut; s whole when it fits.
+ * For text from incoming mail that our mail quotes.  Caller frees. */
+char *text_cut(const char *s, size_t max);
+
 /* --- fold.c: folding for matching ---------------------------------------
  * One rule, per code point: ASCII letters lower case; Vietnamese and
  * other Latin letters lose their marks (Đ/đ -> d); combining marks and

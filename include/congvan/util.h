@@ -78,5 +78,10 @@ void util_hmac_hex(const char *secret, const char *purpose, const char *msg,
 
 /* Reads a whole file into a NUL-terminated buffer. 0 ok, -1 with errno. */
 int file_read_all(const char *path, char **data_r, size_t *len_r);
+/* Run by root, hands the file open as fd at path to the owner and group of
+ * the folder path lies in, when that folder is not root's: what root
+ * creates in the service user's folder stays usable by the service.
+ * Otherwise does nothing.  0, or -1 with errno. */
+int file_own_as_folder(int fd, const char *path);
 
 #endif

@@ -8,11 +8,14 @@
 #ifndef CONGVAN_WORKFLOW_H
 #define CONGVAN_WORKFLOW_H
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "congvan/inspect.h"
 #include "congvan/runtime.h"
 #include "congvan/store.h"
+#include "congvan/workday.h"
 
 /* A newly registered item from letter in: assigned by the first matching
  * rule, else the Office is asked to assign it.  duplicate_of is the key of
@@ -21,11 +24,42 @@ int workflow_letter(struct runtime *rt, const struct store_item *item,
 		    const struct inspection *in, const char *duplicate_of,
 		    char **error_r);
 
-/* A reply (msg_id, already stored) matched to item_id: what its sender
- * may do on that item is done and acknowledged; anything else is only
- * recorded. */
+/* The day the deadline a stored letter states ends on (the end of that
+ * day, UTC+7), for a letter received at received_at: a date, or the last
+ * day of a month, moved to the next working day when it is a day off; N
+ * working days counted from the day of receipt (or the letter's date,
+ * "kể từ ngày ký"), which does not count; N calendar days likewise,
+ * ending on the next working day when the last one is a day off (Civil
+ * Code 2015, art. 148).  0 with *day_r; -1 when the letter states none
+ * (or counts from a date it does not give). */
+int workflow_letter_due(const struct workcal *cal,
+			const struct store_letter_row *l, time_t received_at,
+			int32_t *day_r);
+
+/* How a reply found its item: the proof of receipt it carries. */
+enum workflow_match {
+	WORKFLOW_MATCH_REFERENCE, /* names a Message-ID we sent about it */
+	WORKFLOW_MATCH_TOKEN,     /* sent to its signed reply address */
+	WORKFLOW_MATCH_TAG,       /* only the subject tag: no proof */
+};
+
+/* What is known of who sent a reply. */
+struct workflow_sender {
+	enum workflow_match match;
+	bool authenticated; /* by a trusted server or a verified DKIM
+			     * signature (src/auth) */
+	char how[160];      /* how, or why not ("": not checked) */
+};
+
+/* A reply (msg_id, already stored) matched to item_id: when it commands
+ * (a command line or a decision) and [security] commands asks for a
+ * proof that who does not carry, the command is refused: recorded
+ * (command-refused) and explained once to the sender's address.
+ * Otherwise what its sender may do on that item is done and
+ * acknowledged; anything else is only recorded. */
 int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
-		   const struct inspection *in, char **error_r);
+		   const struct inspection *in,
+		   const struct workflow_sender *who, char **error_r);
 
 /* An iTIP REPLY (in->calendar_reply: a calendar's Accept, Decline or
  * Tentative button) to one of item_id's events (msg_id, already stored):

@@ -12,6 +12,7 @@
 #include "congvan/util.h"
 #include "congvan/workday.h"
 #include "congvan/service.h"
+#include "congvan/workflow.h"
 #include "private.h"
 
 static void day_iso(int32_t day, char buf[11])
@@ -84,6 +85,25 @@ static int list_one(const struct store_item *item, void *data)
 	return 0;
 }
 
+/* --status names a status, --unit a unit of the directory: a filter that
+ * can match nothing is a mistake, not an empty list.  0 or EX_USAGE. */
+static int check_filters(const struct cli *cli, const struct config *cfg)
+{
+	enum item_status st;
+
+	if (cli->status && item_status_parse(cli->status, &st) < 0) {
+		fprintf(stderr, "congvan: --status '%s': expected one of %s\n",
+			cli->status, item_status_list());
+		return EX_USAGE;
+	}
+	if (cli->unit && !config_unit_find(cfg, cli->unit)) {
+		fprintf(stderr, "congvan: --unit '%s': no such unit in '%s'\n",
+			cli->unit, cfg->path);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
 int cmd_list(const struct cli *cli)
 {
 	struct service svc;
@@ -91,6 +111,9 @@ int cmd_list(const struct cli *cli)
 	char *err = NULL;
 	int ret = cli_open(cli, &svc, 0);
 
+	if (ret == 0) {
+		ret = check_filters(cli, &svc.cfg);
+	}
 	if (ret == 0 &&
 	    (store_item_foreach(svc.rt.st, list_one, &l, &err) < 0 ||
 	     l.error)) {
@@ -113,32 +136,48 @@ static void field(const char *label, const char *value)
 	}
 }
 
-static int show_letter(struct store *st, int64_t item_id, char **error_r)
+/* The deadline the letter states: its day on the working calendar (the
+ * day the lead's deadline takes when nobody sets another) and the phrase
+ * that states it. */
+static void letter_deadline_line(const struct runtime *rt,
+				 const struct store_letter_row *l,
+				 const struct store_item *item)
 {
-	struct store_letter_row l;
-	int rc = store_letter_get(st, item_id, &l, error_r);
+	char day[11] = "-", *line;
+	int32_t d;
 
-	if (rc == 1) {
-		field("number:", l.number);
-		field("issuer:", l.issuer);
-		field("dated:", l.date);
-		field("place:", l.place);
-		field("about (V/v):", l.subject);
-		{
-			/* Stored as a JSON list; shown as text. */
-			char *to = json_string_list_join(l.recipients, "; ");
-
-			field("addressed:", to ? to : l.recipients);
-			free(to);
-		}
-		field("signed:", l.signer);
-		field("signer role:", l.signer_title);
-		field("deadline:", l.deadline);
-		field("read from:", l.source);
-		field("duplicate of:", l.duplicate_of);
-		store_letter_row_release(&l);
+	if (workflow_letter_due(rt->cal, l, item->registered_at, &d) == 0) {
+		workday_format(d, day);
+	} else if (!l->deadline_phrase) {
+		return;
 	}
-	return rc < 0 ? -1 : 0;
+	line = l->deadline_phrase
+		   ? xasprintf("%s, as the letter states: \"%s\"", day,
+			       l->deadline_phrase)
+		   : xstrdup(day);
+	field("deadline:", line);
+	free(line);
+}
+
+static void show_letter(const struct runtime *rt,
+			const struct store_letter_row *l,
+			const struct store_item *item)
+{
+	/* Stored as a JSON list; shown as text. */
+	char *to = json_string_list_join(l->recipients, "; ");
+
+	field("number:", l->number);
+	field("issuer:", l->issuer);
+	field("dated:", l->date);
+	field("place:", l->place);
+	field("about (V/v):", l->subject);
+	field("addressed:", to ? to : l->recipients);
+	free(to);
+	field("signed:", l->signer);
+	field("signer role:", l->signer_title);
+	letter_deadline_line(rt, l, item);
+	field("read from:", l->source);
+	field("duplicate of:", l->duplicate_of);
 }
 
 static const char *unit_label(const struct config *cfg, const char *code,
@@ -151,9 +190,12 @@ static const char *unit_label(const struct config *cfg, const char *code,
 	return buf;
 }
 
-static void show_case(const struct runtime *rt, const struct store_case *c)
+/* letter: NULL when the item has none. */
+static void show_case(const struct runtime *rt, const struct store_case *c,
+		      const struct store_letter_row *letter, time_t received_at)
 {
 	char due[11], buf[512], when[32];
+	int32_t stated;
 
 	field("status:", item_status_name(c->status));
 	if (c->lead) {
@@ -164,7 +206,17 @@ static void show_case(const struct runtime *rt, const struct store_case *c)
 	}
 	if (c->due_day > 0) {
 		day_iso(c->due_day, due);
-		field("due:", due);
+		if (letter && letter->deadline_phrase &&
+		    workflow_letter_due(rt->cal, letter, received_at,
+					&stated) == 0 &&
+		    stated == c->due_day) {
+			snprintf(buf, sizeof(buf),
+				 "%s, set by the letter: \"%s\"", due,
+				 letter->deadline_phrase);
+			field("due:", buf);
+		} else {
+			field("due:", due);
+		}
 	}
 	field("assigned by:", c->assigned_by);
 	if (c->handler) {
@@ -215,9 +267,14 @@ static int show(struct runtime *rt, const struct store_item *item,
 		char **error_r)
 {
 	struct store_case c;
+	struct store_letter_row l;
 	char when[32];
-	int rc;
+	int rc, has_letter;
 
+	has_letter = store_letter_get(rt->st, item->id, &l, error_r);
+	if (has_letter < 0) {
+		return -1;
+	}
 	clock_format_iso(item->registered_at, when);
 	printf("key:          %s\n", item->key);
 	printf("arrival no.:  %d/%d\n", item->arrival_no, item->year);
@@ -225,14 +282,16 @@ static int show(struct runtime *rt, const struct store_item *item,
 	printf("from:         %s\n", item->sender ? item->sender : "");
 	printf("subject:      %s\n", item->subject ? item->subject : "");
 	rc = store_case_get(rt->st, item->id, &c, error_r);
-	if (rc < 0) {
-		return -1;
-	}
 	if (rc == 1) {
-		show_case(rt, &c);
+		show_case(rt, &c, has_letter == 1 ? &l : NULL,
+			  item->registered_at);
 		store_case_release(&c);
 	}
-	if (show_letter(rt->st, item->id, error_r) < 0) {
+	if (rc >= 0 && has_letter == 1) {
+		show_letter(rt, &l, item);
+	}
+	store_letter_row_release(&l);
+	if (rc < 0) {
 		return -1;
 	}
 	printf("consultations:\n");
@@ -325,18 +384,6 @@ static int audit_row(const struct store_event *ev, const char *key, void *ctx)
 	return 0;
 }
 
-/* D (YYYY-MM-DD or D/M/YYYY) to the day number; flag names it. */
-static int parse_day(const char *flag, const char *s, int32_t *day_r)
-{
-	if (workday_parse_date(s, day_r) < 0) {
-		fprintf(stderr,
-			"congvan: %s '%s': expected a date like 2026-04-01\n",
-			flag, s);
-		return -1;
-	}
-	return 0;
-}
-
 int cmd_audit(const struct cli *cli)
 {
 	struct service svc;
@@ -344,15 +391,13 @@ int cmd_audit(const struct cli *cli)
 	char *err = NULL;
 	int ret;
 
-	if ((cli->from && parse_day("--from", cli->from, &from) < 0) ||
-	    (cli->to && parse_day("--to", cli->to, &to) < 0)) {
+	if ((cli->from && cli_parse_day("--from", cli->from, &from) < 0) ||
+	    (cli->to && cli_parse_day("--to", cli->to, &to) < 0)) {
 		return EX_USAGE;
 	}
 	ret = cli_open(cli, &svc, 0);
-	if (ret == 0 && cli->unit && !config_unit_find(&svc.cfg, cli->unit)) {
-		fprintf(stderr, "congvan: --unit '%s': no such unit in '%s'\n",
-			cli->unit, svc.cfg.path);
-		ret = EX_USAGE;
+	if (ret == 0) {
+		ret = check_filters(cli, &svc.cfg);
 	}
 	if (ret == 0) {
 		fputs("id,at,item,kind,actor,detail,message\r\n", stdout);

@@ -12,17 +12,6 @@
 #include "congvan/service.h"
 #include "private.h"
 
-static int bad_day(const char *flag, const char *s, int32_t *day_r)
-{
-	if (workday_parse_date(s, day_r) < 0) {
-		fprintf(stderr,
-			"congvan: %s '%s': expected a date like 2026-04-01\n",
-			flag, s);
-		return -1;
-	}
-	return 0;
-}
-
 /* The period the options name; without any, the current quarter so far.
  * 0, or a sysexits code after saying why. */
 static int period_of(const struct cli *cli, time_t now,
@@ -53,8 +42,8 @@ static int period_of(const struct cli *cli, time_t now,
 		report_period_quarter_of(to, p_r);
 		return 0;
 	}
-	if (bad_day("--from", cli->from, &from) < 0 ||
-	    (cli->to && bad_day("--to", cli->to, &to) < 0)) {
+	if (cli_parse_day("--from", cli->from, &from) < 0 ||
+	    (cli->to && cli_parse_day("--to", cli->to, &to) < 0)) {
 		return EX_USAGE;
 	}
 	if (report_period_days(from, to, p_r) < 0) {

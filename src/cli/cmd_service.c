@@ -12,12 +12,17 @@
 #include "congvan/workday.h"
 #include "private.h"
 
-static volatile sig_atomic_t stop_flag;
+static volatile sig_atomic_t stop_flag, reload_flag, wake_flag;
 
+/* SIGTERM and SIGINT stop; SIGHUP reloads the configuration (serve). */
 static void on_signal(int sig)
 {
-	(void)sig;
-	stop_flag = 1;
+	if (sig == SIGHUP) {
+		reload_flag = 1;
+	} else {
+		stop_flag = 1;
+	}
+	wake_flag = 1;
 }
 
 int cmd_run(const struct cli *cli)
@@ -31,7 +36,7 @@ int cmd_run(const struct cli *cli)
 				" 'congvan serve')\n");
 		return EX_USAGE;
 	}
-	ret = cli_open(cli, &svc, SERVICE_SECRET);
+	ret = cli_open(cli, &svc, SERVICE_SECRET | SERVICE_EXCLUSIVE);
 	if (ret == 0) {
 		svc.stop = &stop_flag;
 		ret = service_cycle(&svc, svc.rt.fixed_now, SERVICE_ALL, &r);
@@ -54,9 +59,12 @@ int cmd_serve(const struct cli *cli)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	ret = cli_open(cli, &svc, SERVICE_SECRET);
+	sigaction(SIGHUP, &sa, NULL);
+	ret = cli_open(cli, &svc, SERVICE_SECRET | SERVICE_EXCLUSIVE);
 	if (ret == 0) {
 		svc.stop = &stop_flag;
+		svc.reload = &reload_flag;
+		svc.wake = &wake_flag;
 		ret = service_serve(&svc);
 	}
 	service_close(&svc);
@@ -86,6 +94,9 @@ int cmd_check_config(const struct cli *cli)
 		ret = EX_CONFIG;
 	}
 	workcal_free(&cal);
+	if (check_files(&cfg) != 0) {
+		ret = EX_CONFIG;
+	}
 	for (size_t i = 0; template_names[i]; i++) {
 		if (template_check(dir, cfg.service.language, template_names[i],
 				   &err) < 0) {
@@ -96,6 +107,8 @@ int cmd_check_config(const struct cli *cli)
 	}
 	if (ret == 0) {
 		printf("%s: ok\n", cfg.path);
+		printf("who may command: %s\n",
+		       config_security_explain(&cfg.security));
 	}
 	free(dir);
 	config_free(&cfg);

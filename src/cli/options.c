@@ -10,6 +10,7 @@
 #include "congvan/clock.h"
 #include "congvan/log.h"
 #include "congvan/util.h"
+#include "congvan/workday.h"
 #include "private.h"
 
 enum opt_id {
@@ -169,6 +170,17 @@ int cli_parse(int argc, char **argv, const struct cli_command *cmd,
 	cli->argv[0] = argv[0];
 	free(table);
 	return ret;
+}
+
+int cli_parse_day(const char *flag, const char *s, int32_t *day_r)
+{
+	if (workday_parse_date(s, day_r) < 0) {
+		fprintf(stderr,
+			"congvan: %s '%s': expected a date like 2026-04-01\n",
+			flag, s);
+		return -1;
+	}
+	return 0;
 }
 
 int cli_open(const struct cli *cli, struct service *svc, unsigned flags)

@@ -5,6 +5,7 @@
 #define CONGVAN_CLI_PRIVATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "congvan/service.h"
 
@@ -42,9 +43,18 @@ struct cli_command {
 int cli_parse(int argc, char **argv, const struct cli_command *cmd,
 	      struct cli *cli);
 
+/* A date option (YYYY-MM-DD or D/M/YYYY) as a day number: 0, or -1
+ * after saying which option (flag) was wrong. */
+int cli_parse_day(const char *flag, const char *s, int32_t *day_r);
+
 /* Opens the service for a command, with --now when given: 0, or a
  * sysexits code after saying why. */
 int cli_open(const struct cli *cli, struct service *svc, unsigned flags);
+
+/* checks.c: the files check-config looks at (the database's folder,
+ * password and secret files); 0 or EX_CONFIG after saying why, warnings
+ * on the log. */
+int check_files(const struct config *cfg);
 
 /* cmd_service.c */
 int cmd_run(const struct cli *cli);

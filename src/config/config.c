@@ -288,41 +288,38 @@ void config_free(struct config *cfg)
 	free(cfg->mailbox.url);
 	free(cfg->mailbox.user);
 	config_wipe_free(cfg->mailbox.password);
+	free(cfg->mailbox.password_file);
 	free(cfg->mailbox.host);
 	free(cfg->mailbox.folder);
 	free(cfg->mailbox.ca_file);
 	free(cfg->smtp.url);
 	free(cfg->smtp.user);
 	config_wipe_free(cfg->smtp.password);
+	free(cfg->smtp.password_file);
 	free(cfg->smtp.from);
 	free(cfg->smtp.host);
 	free(cfg->smtp.ca_file);
 	directory_free(cfg);
 	config_report_free(&cfg->report);
+	config_security_free(&cfg->security);
 	free(cfg->feed.listen);
 	free(cfg->feed.host);
 	free(cfg->feed.base_url);
 	memset(cfg, 0, sizeof(*cfg));
 }
 
-static bool address_char_ok(unsigned char c)
+/* The local part: a dot-atom of printable ASCII (or UTF-8) without the
+ * specials of RFC 5322; no quoted strings. */
+static bool address_local_ok(const char *s, size_t n)
 {
-	return c > ' ' && c != 0x7f && !strchr("<>(),;:", c);
-}
-
-static bool address_domain_ok(const char *d)
-{
-	size_t n = strlen(d);
-
-	if (n == 0 || d[0] == '.' || d[0] == '-' || d[n - 1] == '.' ||
-	    d[n - 1] == '-' || strstr(d, "..")) {
+	if (n == 0 || s[0] == '.' || s[n - 1] == '.') {
 		return false;
 	}
-	for (; *d; d++) {
-		char c = *d;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
 
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+		if (c <= ' ' || c == 0x7f || strchr("<>()[]\\,;:@\"", c) ||
+		    (c == '.' && s[i + 1] == '.')) {
 			return false;
 		}
 	}
@@ -336,14 +333,7 @@ bool config_address_valid(const char *s)
 	if (!s) {
 		return false;
 	}
-	at = strrchr(s, '@');
-	if (!at || at == s) {
-		return false;
-	}
-	for (const char *p = s; p < at; p++) {
-		if (!address_char_ok((unsigned char)*p)) {
-			return false;
-		}
-	}
-	return address_domain_ok(at + 1);
+	at = strchr(s, '@');
+	return at && address_local_ok(s, at - s) &&
+	       config_hostname_valid(at + 1);
 }

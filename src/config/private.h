@@ -113,6 +113,9 @@ extern const struct section_kind config_report_kind;
 void config_report_free(struct config_report *r);
 /* [feed] (feed.c). */
 extern const struct section_kind config_feed_kind;
+/* [security] (security_section.c). */
+extern const struct section_kind config_security_kind;
+void config_security_free(struct config_security *s);
 
 /* Sets what [deadlines] and [calendar] hold when absent; before any
  * finish. */

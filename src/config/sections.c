@@ -173,6 +173,7 @@ static void mailbox_finish(struct loader *ld, struct raw_section *rs)
 	config_take_required(ld, rs, MBX_USER, &m->user);
 	config_take_password(ld, rs, MBX_PASSWORD, MBX_PASSWORD_FILE, true,
 			     &m->password);
+	config_take_path(ld, rs, MBX_PASSWORD_FILE, false, &m->password_file);
 	config_get_long(ld, rs, MBX_POLL_INTERVAL, 5, 86400, 60, &poll);
 	m->poll_interval = (int)poll;
 	if (config_get_tls(ld, rs, MBX_TLS, &m->tls) == 0) {
@@ -204,6 +205,8 @@ static void smtp_auth(struct loader *ld, struct raw_section *rs,
 	} else {
 		config_take_password(ld, rs, SMTP_PASSWORD, SMTP_PASSWORD_FILE,
 				     false, &s->password);
+		config_take_path(ld, rs, SMTP_PASSWORD_FILE, false,
+				 &s->password_file);
 	}
 }
 
@@ -260,7 +263,20 @@ const struct section_kind *const config_section_kinds[] = {
     &service_kind,          &mailbox_kind,         &smtp_kind,
     &config_leaders_kind,   &config_unit_kind,     &config_rule_kind,
     &config_deadlines_kind, &config_calendar_kind, &config_report_kind,
-    &config_feed_kind,
+    &config_feed_kind,      &config_security_kind,
 };
 
 const size_t config_section_kinds_count = ARRAY_SIZE(config_section_kinds);
+
+void config_foreach_key(void (*fn)(const char *section, const char *key,
+				   void *data),
+			void *data)
+{
+	for (size_t i = 0; i < config_section_kinds_count; i++) {
+		const struct section_kind *k = config_section_kinds[i];
+
+		for (size_t j = 0; j < k->nkeys; j++) {
+			fn(k->name, k->keys[j].name, data);
+		}
+	}
+}

@@ -188,6 +188,12 @@ static char *d_template(const struct event_data *d)
 	return xstrdup(s(d->template));
 }
 
+static char *d_refused(const struct event_data *d)
+{
+	return xasprintf("%s: %s%s%s", s(d->address), s(d->reason),
+			 d->text ? ": " : "", s(d->text));
+}
+
 static char *d_limited(const struct event_data *d)
 {
 	return xasprintf("%s: %s", s(d->address), s(d->text));
@@ -219,6 +225,7 @@ static const struct kind kinds[EV_KIND_COUNT] = {
     [EV_SETTLED] = {"settled", 0, NULL},
     [EV_REPLY_RECORDED] = {"reply-recorded", 0, NULL},
     [EV_REPLY_NOT_ACTED] = {"reply-not-acted", 0, NULL},
+    [EV_COMMAND_REFUSED] = {"command-refused", F_ADDRESS | F_REASON, d_refused},
     [EV_CALENDAR_REQUEST] = {"calendar-request", F_UID | F_SEQUENCE | F_DUE,
 			     d_calendar},
     [EV_CALENDAR_CANCEL] = {"calendar-cancel", F_UID | F_SEQUENCE | F_DUE,

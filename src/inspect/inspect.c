@@ -36,7 +36,46 @@ static bool letter_from_pdf(const struct mime_doc *doc, struct letter *l)
 	return false;
 }
 
-/* A letter from, in order: a forwarded message, the body, a PDF. */
+/* Attachment file names looked at for a letter's number. */
+#define COVER_NAMES 16
+
+/* The fallback when no part of the mail holds the letter's text (a scan
+ * without a text layer, a Word file): its number and date from what the
+ * covering mail says of it (letter_parse_cover: the subject, the body,
+ * the attachments' file names).  Only a mail with an attachment covers a
+ * letter, and one that quotes earlier mail without being a forward is a
+ * reply with its own answer attached. */
+static bool letter_from_cover(struct inspection *in)
+{
+	const char *names[COVER_NAMES + 1];
+	size_t n = 0, attachments = 0;
+
+	if (reply_has_history(in->doc.text, strlen(in->doc.text)) &&
+	    !message_is_forward(in->info.subject)) {
+		return false;
+	}
+	for (const struct mime_doc *d = &in->doc; d; d = d->forwarded) {
+		for (size_t i = 0; i < d->n_attachments; i++) {
+			attachments++;
+			if (d->attachments[i].filename && n < COVER_NAMES) {
+				names[n++] = d->attachments[i].filename;
+			}
+		}
+	}
+	names[n] = NULL;
+	if (attachments == 0) {
+		return false;
+	}
+	if (letter_parse_cover(in->info.subject, in->doc.text,
+			       strlen(in->doc.text), names, &in->letter)) {
+		return true;
+	}
+	letter_free(&in->letter);
+	return false;
+}
+
+/* A letter from, in order: a forwarded message, the body, a PDF, what
+ * the covering mail says of it. */
 static void find_letter(struct inspection *in, unsigned flags)
 {
 	const struct mime_doc *fwd = in->doc.forwarded;
@@ -58,6 +97,9 @@ static void find_letter(struct inspection *in, unsigned flags)
 	    (letter_from_pdf(&in->doc, &in->letter) ||
 	     (fwd && letter_from_pdf(fwd, &in->letter)))) {
 		in->letter_source = "pdf";
+	}
+	if (!in->letter_source && letter_from_cover(in)) {
+		in->letter_source = "cover";
 	}
 	in->has_letter = in->letter_source != NULL;
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "congvan/auth.h"
 #include "congvan/clock.h"
 #include "congvan/inspect.h"
 #include "congvan/intake.h"
@@ -57,13 +58,24 @@ static int store_letter(struct runtime *rt, const struct store_item *item,
 			char **error_r)
 {
 	const struct letter *l = &in->letter;
-	struct store_letter sl = {
-	    l->number, l->issuer,       l->symbol,   l->date,
-	    l->place,  l->subject,      NULL,        NULL,
-	    l->signer, l->signer_title, l->deadline, in->letter_source,
-	    0};
+	struct store_letter sl = {.number = l->number,
+				  .issuer = l->issuer,
+				  .symbol = l->symbol,
+				  .date = l->date,
+				  .place = l->place,
+				  .subject = l->subject,
+				  .signer = l->signer,
+				  .signer_title = l->signer_title,
+				  .deadline = l->deadline,
+				  .source = in->letter_source};
 	int rc;
 
+	sl.deadline_kind = letter_deadline_kind_name(l->stated.kind);
+	sl.deadline_phrase = l->stated.phrase;
+	if (l->stated.days > 0) {
+		sl.deadline_days = l->stated.days;
+		sl.deadline_from = l->stated.from_issue ? "issue" : "receipt";
+	}
 	dup_key_r[0] = '\0';
 	rc = store_letter_find_same(rt->st, l->number, l->date,
 				    sender_of(&in->info), &sl.duplicate_of,
@@ -115,16 +127,19 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 	return 0;
 }
 
-/* Finds the item a reply or automatic message refers to: our Message-ID
- * in In-Reply-To or References, else a signed reply address it was sent
- * to, else the subject tag.  0 when none. */
+/* Finds the item a reply or automatic message refers to, and how, which
+ * is the proof of receipt it carries: our Message-ID in In-Reply-To or
+ * References (we sent it mail about the item), else a signed reply
+ * address it was sent to, else only the subject tag.  0 when none. */
 static int find_item(struct runtime *rt, const struct message_info *mi,
-		     int64_t *item_id_r, char **error_r)
+		     int64_t *item_id_r, enum workflow_match *match_r,
+		     char **error_r)
 {
 	char key[32];
 	int rc = 0;
 
 	*item_id_r = 0;
+	*match_r = WORKFLOW_MATCH_REFERENCE;
 	if (mi->in_reply_to) {
 		rc = store_item_by_sent_message_id(rt->st, mi->in_reply_to,
 						   item_id_r, error_r);
@@ -136,14 +151,54 @@ static int find_item(struct runtime *rt, const struct message_info *mi,
 	/* A signed reply address (box+TOKEN@domain). */
 	for (char **a = mi->recipients; rc == 0 && a && *a; a++) {
 		if (workflow_reply_token(rt, *a, key) == 1) {
+			*match_r = WORKFLOW_MATCH_TOKEN;
 			rc = store_item_by_key(rt->st, key, item_id_r, error_r);
 		}
 	}
 	if (rc == 0 && message_subject_tag(mi->subject ? mi->subject : "",
 					   rt->cfg->service.item_prefix, key)) {
+		*match_r = WORKFLOW_MATCH_TAG;
 		rc = store_item_by_key(rt->st, key, item_id_r, error_r);
 	}
 	return rc < 0 ? -1 : 0;
+}
+
+static size_t auth_count(char **list)
+{
+	size_t n = 0;
+
+	while (list && list[n]) {
+		n++;
+	}
+	return n;
+}
+
+/* Whether the sender is authenticated: by a trusted server's
+ * Authentication-Results, else by a DKIM signature we verify. */
+static void authenticate(struct runtime *rt, const struct message_info *mi,
+			 const char *raw, size_t len,
+			 struct workflow_sender *who)
+{
+	const struct config_security *sec = &rt->cfg->security;
+
+	who->authenticated = false;
+	who->how[0] = '\0';
+	if (sec->n_authserv_ids > 0) {
+		who->authenticated = auth_from_results(
+		    (const char *const *)mi->auth_results,
+		    auth_count(mi->auth_results),
+		    (const char *const *)sec->authserv_ids, sec->n_authserv_ids,
+		    mi->from_addr, rt->cfg->service.domain, who->how);
+		if (!who->authenticated) {
+			snprintf(who->how, sizeof(who->how),
+				 "no pass for the From address in the"
+				 " Authentication-Results of a trusted server");
+		}
+	}
+	if (!who->authenticated && sec->dkim_verify && rt->dkim) {
+		who->authenticated = auth_dkim_check(rt->dkim, raw, len,
+						     mi->from_addr, who->how);
+	}
 }
 
 /* The item of the event a calendar's answer names by its UID. */
@@ -167,9 +222,9 @@ static int calendar_item(struct runtime *rt, const struct inspection *in,
 
 /* Records what a message is and acts on it: a letter (or a reply to no
  * item of ours) becomes an item; anything else is noted on its item. */
-static int dispatch(struct runtime *rt, int64_t msg_id,
-		    const struct inspection *in, struct intake_stats *stats,
-		    char **error_r)
+static int dispatch(struct runtime *rt, int64_t msg_id, const char *raw,
+		    size_t len, const struct inspection *in,
+		    struct intake_stats *stats, char **error_r)
 {
 	const struct message_info *mi = &in->info;
 	static const enum event_kind event_kind[] = {
@@ -178,6 +233,7 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	    [MESSAGE_AUTO] = EV_AUTO_RECEIVED,
 	    [MESSAGE_BOUNCE] = EV_BOUNCE_RECEIVED,
 	};
+	struct workflow_sender who = {.match = WORKFLOW_MATCH_REFERENCE};
 	struct event_data d = {0};
 	int64_t item_id = 0;
 
@@ -185,7 +241,8 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 		return register_item(rt, msg_id, in, stats, error_r);
 	}
 	if (calendar_item(rt, in, &item_id, error_r) < 0 ||
-	    (!item_id && find_item(rt, mi, &item_id, error_r) < 0)) {
+	    (!item_id &&
+	     find_item(rt, mi, &item_id, &who.match, error_r) < 0)) {
 		return -1;
 	}
 	if (in->kind == MESSAGE_REPLY && item_id == 0) {
@@ -216,7 +273,8 @@ static int dispatch(struct runtime *rt, int64_t msg_id,
 	/* Automatic mail and bounces are recorded, never acted on; a
 	 * calendar's answer is recorded on its event. */
 	if (in->kind == MESSAGE_REPLY && item_id) {
-		return workflow_reply(rt, item_id, msg_id, in, error_r);
+		authenticate(rt, mi, raw, len, &who);
+		return workflow_reply(rt, item_id, msg_id, in, &who, error_r);
 	}
 	if (in->has_calendar_reply && in->kind == MESSAGE_AUTO && item_id) {
 		return workflow_calendar_reply(rt, item_id, msg_id, in,
@@ -291,6 +349,7 @@ static int store_attachments(struct runtime *rt, int64_t msg_id,
 
 /* Stores the row of a parsed message and acts on it. */
 static int take_message(struct runtime *rt, struct store_message *m,
+			const char *data, size_t len,
 			const struct inspection *in, struct intake_stats *stats,
 			char **error_r)
 {
@@ -318,7 +377,7 @@ static int take_message(struct runtime *rt, struct store_message *m,
 		return runtime_event(rt, 0, id, sender_of(mi),
 				     EV_DUPLICATE_RECEIVED, &d, error_r);
 	}
-	return dispatch(rt, id, in, stats, error_r);
+	return dispatch(rt, id, data, len, in, stats, error_r);
 }
 
 static struct message_classify_opts classify_opts(const struct runtime *rt)
@@ -357,7 +416,7 @@ static int keep_read(struct runtime *rt, const char *mailbox,
 	    0) {
 		return -1;
 	}
-	return take_message(rt, &m, &j->in, stats, error_r);
+	return take_message(rt, &m, j->data, j->len, &j->in, stats, error_r);
 }
 
 int intake_message(struct runtime *rt, const char *mailbox,

@@ -76,7 +76,6 @@ static void read_deadline(const char *text, size_t len,
 {
 	struct text_folded own = {NULL, 0, NULL, NULL, 0};
 	const struct text_folded *ft = head;
-	struct ymd d;
 
 	if (head->orig_len < len) {
 		text_folded_init(
@@ -84,9 +83,10 @@ static void read_deadline(const char *text, size_t len,
 		    len < LETTER_DEADLINE_MAX ? len : LETTER_DEADLINE_MAX);
 		ft = &own;
 	}
-	if (letter_deadline_scan(ft, h->date != NO_LINE ? &h->day : NULL, &d)) {
-		l->deadline = xmalloc(11);
-		letter_date_format(&d, l->deadline);
+	if (letter_deadline_scan(ft, h->date != NO_LINE ? &h->day : NULL,
+				 &l->stated) &&
+	    l->stated.date[0]) {
+		l->deadline = xstrdup(l->stated.date);
 	}
 	text_folded_release(&own);
 }
@@ -131,5 +131,6 @@ void letter_free(struct letter *letter)
 	free(letter->signer);
 	free(letter->signer_title);
 	free(letter->deadline);
+	letter_deadline_release(&letter->stated);
 	memset(letter, 0, sizeof(*letter));
 }

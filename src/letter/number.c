@@ -175,33 +175,57 @@ static void number_store(struct sbuf *num, struct sbuf *sym,
 	}
 }
 
+/* Reads "2536/BCT-VP" from the cursor on (folded [fs, fe) holding it):
+ * true when a number or a symbol was read, or with need_symbol, when
+ * both were. */
+static bool read_at(const struct text_folded *ft, size_t fs, size_t fe,
+		    struct cur *c, bool need_symbol,
+		    struct letter_number *num_r)
+{
+	struct sbuf num = SBUF_INIT(64), sym = SBUF_INIT(SYMBOL_MAX + 32);
+	bool found;
+
+	num_r->number = num_r->symbol = NULL;
+	skip_blanks(c, SIZE_MAX);
+	read_number(c, &num);
+	skip_blanks(c, num.len > 0 ? 2 : SIZE_MAX);
+	if (c->i < c->end && c->s[c->i] == '/') {
+		c->i++;
+		skip_blanks(c, 2);
+		read_symbol(c, &sym);
+	}
+	found = need_symbol ? sym.len > 0 && num.len > 0
+			    : sym.len > 0 || num.len > 0;
+	if (found) {
+		number_store(&num, &sym, num_r);
+	}
+	num_r->end = folded_pos(ft, fs, fe, c->i);
+	sbuf_release(&num);
+	sbuf_release(&sym);
+	return found;
+}
+
 bool letter_number_parse(const struct text_folded *ft, const struct line *ln,
 			 struct letter_number *num_r)
 {
-	struct sbuf num = SBUF_INIT(64), sym = SBUF_INIT(SYMBOL_MAX + 32);
 	size_t e = text_fold_match(
 	    ft->f, text_fold_skip_blank(ft->f, ln->s, ln->e, false), ln->e,
 	    "so :");
 	struct cur c = {ft->orig, 0, ft->off[ln->e]};
-	bool found;
 
 	num_r->number = num_r->symbol = NULL;
 	if (e == 0) {
 		return false;
 	}
 	c.i = ft->off[e];
-	skip_blanks(&c, SIZE_MAX);
-	read_number(&c, &num);
-	skip_blanks(&c, num.len > 0 ? 2 : SIZE_MAX);
-	if (c.i < c.end && c.s[c.i] == '/') {
-		c.i++;
-		skip_blanks(&c, 2);
-		read_symbol(&c, &sym);
-	}
-	found = num.len > 0 || sym.len > 0;
-	number_store(&num, &sym, num_r);
-	num_r->end = folded_pos(ft, e, ln->e, c.i);
-	sbuf_release(&num);
-	sbuf_release(&sym);
-	return found;
+	return read_at(ft, e, ln->e, &c, false, num_r);
+}
+
+bool letter_number_at(const struct text_folded *ft, size_t pos, size_t end,
+		      struct letter_number *num_r)
+{
+	struct cur c = {ft->orig, ft->off[pos],
+			end < ft->len ? ft->off[end] : ft->orig_len};
+
+	return read_at(ft, pos, end, &c, true, num_r);
 }

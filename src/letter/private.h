@@ -103,6 +103,10 @@ struct letter_number {
  * false when the line has none. */
 bool letter_number_parse(const struct text_folded *ft, const struct line *ln,
 			 struct letter_number *num_r);
+/* Reads "88/SCT-QLTM" (a number and a symbol are required) at folded pos,
+ * before end. */
+bool letter_number_at(const struct text_folded *ft, size_t pos, size_t end,
+		      struct letter_number *num_r);
 
 /* What the header parser found where. */
 struct head {
@@ -131,8 +135,8 @@ void letter_sign_find_signer(const struct text_folded *ft,
 			     const struct lines *ls, struct letter *l);
 
 /* The first deadline stated in ft, skipping dates before or on *after
- * when not NULL. */
+ * when not NULL.  *d_r is overwritten. */
 bool letter_deadline_scan(const struct text_folded *ft, const struct ymd *after,
-			  struct ymd *d_r);
+			  struct letter_deadline *d_r);
 
 #endif

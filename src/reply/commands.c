@@ -1,6 +1,8 @@
-/* reply_parse: the decision word on the first line and the leading
- * "Key: value" command lines.  Matching is on folded text (any case, with
- * or without diacritics, NFC or NFD); values are kept as written. */
+/* reply_parse: the leading "Key: value" command lines, or the decision
+ * stated in the first sentences (decision.c) and the command lines right
+ * under the sentence that states it.  Matching is on folded text (any
+ * case, with or without diacritics, NFC or NFD); values are kept as
+ * written. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,42 +10,14 @@
 
 /* A key is short; a longer text before ':' is a sentence. */
 #define KEY_MAX 48
-/* Folded first line examined for the decision word. */
-#define DECISION_MAX 256
+/* Bytes of new text read for a decision. */
+#define DECISION_BYTES 4096
 /* Commands read from one reply at most. */
 #define COMMANDS_MAX 64
 
 struct word {
 	const char *folded;
 	int value;
-};
-
-/* Longer and negated phrases first: "khong dong y" contains "dong y". */
-static const struct word decisions[] = {
-    {"khong dong y", REPLY_DECISION_DISAGREE},
-    {"khong nhat tri", REPLY_DECISION_DISAGREE},
-    {"khong thong nhat", REPLY_DECISION_DISAGREE},
-    {"chua dong y", REPLY_DECISION_DISAGREE},
-    {"chua nhat tri", REPLY_DECISION_DISAGREE},
-    {"disagree", REPLY_DECISION_DISAGREE},
-    {"disagreed", REPLY_DECISION_DISAGREE},
-    {"i disagree", REPLY_DECISION_DISAGREE},
-    {"i do not agree", REPLY_DECISION_DISAGREE},
-    {"dong y", REPLY_DECISION_AGREE},
-    {"nhat tri", REPLY_DECISION_AGREE},
-    {"thong nhat", REPLY_DECISION_AGREE},
-    {"agree", REPLY_DECISION_AGREE},
-    {"agreed", REPLY_DECISION_AGREE},
-    {"i agree", REPLY_DECISION_AGREE},
-    {"approved", REPLY_DECISION_AGREE},
-    {"approve", REPLY_DECISION_AGREE},
-    {"da hoan thanh", REPLY_DECISION_DONE},
-    {"hoan thanh", REPLY_DECISION_DONE},
-    {"da xong", REPLY_DECISION_DONE},
-    {"done", REPLY_DECISION_DONE},
-    {"completed", REPLY_DECISION_DONE},
-    {"tra lai", REPLY_DECISION_RETURN},
-    {"return", REPLY_DECISION_RETURN},
 };
 
 static const struct word keys[] = {
@@ -173,24 +147,6 @@ static bool command_of(const char *line, size_t len, enum reply_key *key_r,
 	return false;
 }
 
-/* The decision word starting the (first) line; NONE for a question. */
-static enum reply_decision decision_of(const char *line, size_t len)
-{
-	char folded[DECISION_MAX];
-	size_t n;
-
-	if (memchr(line, '?', len) || memmem(line, len, "\xef\xbc\x9f", 3)) {
-		return REPLY_DECISION_NONE; /* '?' or fullwidth '？' */
-	}
-	n = fold_words(line, len, folded, sizeof(folded));
-	for (size_t i = 0; i < ARRAY_SIZE(decisions); i++) {
-		if (text_fold_starts_word(folded, n, decisions[i].folded)) {
-			return (enum reply_decision)decisions[i].value;
-		}
-	}
-	return REPLY_DECISION_NONE;
-}
-
 static size_t line_len(const char *p)
 {
 	const char *nl = strchr(p, '\n');
@@ -233,35 +189,154 @@ static void read_commands(const char *p, struct reply_parsed *out)
 	}
 }
 
-/* The first line that is not blank, or the end of s. */
+/* Greetings a reply may open with on a line of their own ("Dạ,",
+ * "Kính gửi anh,", "OK", "Dear colleagues,"), folded. */
+static const char *const greetings[] = {
+    "kinh gui", "kinh thua", "thua", "chao", "xin chao", "than gui", "da",
+    "vang",     "ok",        "okay", "dear", "hi",       "hello",
+};
+
+/* Greetings that name the addressee after a colon ("Kính gửi: Văn phòng
+ * Bộ"). */
+static const char *const addressings[] = {"kinh gui", "kinh thua", "thua",
+					  "dear"};
+
+static bool starts_with_any(const char *s, size_t n, const char *const *w,
+			    size_t count, size_t *len_r)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (text_fold_starts_word(s, n, w[i])) {
+			*len_r = strlen(w[i]);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A line that is only a greeting: a greeting word alone ("Dạ,", "OK"),
+ * an addressing with a colon ("Kính gửi: Văn phòng Bộ"), or a greeting
+ * line that ends with ',' or '!' ("Kính gửi anh Nam,"); never one that
+ * states a decision ("Dạ, đồng ý,"). */
+static bool is_greeting(const char *line, size_t len)
+{
+	char folded[KEY_MAX * 4];
+	size_t n = fold_words(line, len, folded, sizeof(folded)), g, end;
+
+	if (!starts_with_any(folded, n, greetings, ARRAY_SIZE(greetings), &g)) {
+		return false;
+	}
+	if (g < n && folded[g] != ':' && folded[g] != ',' &&
+	    folded[n - 1] != ',' && folded[n - 1] != '!') {
+		return false;
+	}
+	if (g < n && folded[g] == ':' &&
+	    !starts_with_any(folded, n, addressings, ARRAY_SIZE(addressings),
+			     &g)) {
+		return false;
+	}
+	return reply_decision_read(line, len, &end) == REPLY_DECISION_NONE;
+}
+
+static bool is_quoted(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && is_blank(p[i])) {
+		i++;
+	}
+	return i < len && p[i] == '>';
+}
+
+static const char *next_line(const char *p)
+{
+	size_t len = line_len(p);
+
+	return p + len + (p[len] == '\n');
+}
+
+/* The first line that is not blank, quoted or a greeting, or the end of
+ * s. */
 static const char *first_line(const char *s)
 {
-	size_t len = line_len(s);
+	for (; *s; s = next_line(s)) {
+		size_t len = line_len(s);
 
-	while (*s && line_blank(s, len)) {
-		s += len + (s[len] == '\n');
-		len = line_len(s);
+		if (!line_blank(s, len) && !is_quoted(s, len) &&
+		    !is_greeting(s, len)) {
+			break;
+		}
 	}
 	return s;
 }
 
+/* The decision stated in the lines of s above the first command line
+ * (quoted lines left out); the line after the sentence that states it
+ * into *next_r. */
+static enum reply_decision read_decision(const char *s, const char **next_r)
+{
+	struct sbuf win = SBUF_INIT(DECISION_BYTES + 4);
+	const char *starts[DECISION_BYTES / 2];
+	size_t n = 0, end;
+	enum reply_decision d;
+	enum reply_key key;
+
+	for (const char *p = s; *p && n < ARRAY_SIZE(starts);
+	     p = next_line(p)) {
+		size_t len = line_len(p), vs, ve;
+		char *line;
+
+		if (command_of(p, len, &key, &vs, &ve) ||
+		    win.len >= DECISION_BYTES) {
+			break;
+		}
+		if (is_quoted(p, len)) {
+			continue;
+		}
+		if (len > DECISION_BYTES - win.len) {
+			len =
+			    DECISION_BYTES - win.len; /* a long line's start */
+		}
+		line = text_nfc(p, len);
+		starts[n++] = p;
+		sbuf_adds(&win, line);
+		sbuf_addch(&win, '\n');
+		free(line);
+	}
+	d = reply_decision_read(sbuf_str(&win), win.len, &end);
+	*next_r = NULL;
+	if (d != REPLY_DECISION_NONE) {
+		/* the window line holding the sentence's end */
+		const char *w = sbuf_str(&win);
+		size_t line = 0;
+
+		for (size_t i = 0; i < end && i < win.len; i++) {
+			line += w[i] == '\n';
+		}
+		if (line >= n) {
+			line = n - 1; /* n > 0: a decision was read */
+		}
+		*next_r = next_line(starts[line]);
+	}
+	sbuf_release(&win);
+	return d;
+}
+
 void reply_parse(const char *new_text, struct reply_parsed *out_r)
 {
-	const char *p;
-	size_t len, vs, ve;
+	const char *text = new_text ? new_text : "", *p, *after;
+	size_t vs, ve;
 	enum reply_key key;
 
 	memset(out_r, 0, sizeof(*out_r));
-	p = first_line(new_text ? new_text : "");
-	len = line_len(p);
-	if (!command_of(p, len, &key, &vs, &ve)) {
-		out_r->decision = decision_of(p, len);
-		if (out_r->decision == REPLY_DECISION_NONE) {
-			return;
+	p = first_line(text);
+	if (command_of(p, line_len(p), &key, &vs, &ve)) {
+		read_commands(p, out_r);
+	} else {
+		out_r->decision = read_decision(text, &after);
+		if (after) {
+			read_commands(after, out_r);
 		}
-		p += len + (p[len] == '\n');
 	}
-	read_commands(p, out_r);
 	for (size_t i = 0; i < out_r->n_commands; i++) {
 		if (out_r->decision == REPLY_DECISION_NONE &&
 		    out_r->commands[i].key == REPLY_KEY_RETURN) {

@@ -2,19 +2,59 @@
  * are dropped, quote headers directly above a quote are dropped with it,
  * and the first signature, separator, header block or attribution that
  * is not followed by a quote ends the new text.  What lies between quoted
- * blocks (answers written under each question) is kept. */
+ * blocks (answers written under each question) is kept.  A mail that is
+ * only a forward keeps the forwarded text.  Then rule lines, a sign-off
+ * and what is signed under it, and a mailing list's footer go from the
+ * end. */
 #include <stdint.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "private.h"
 
-/* Marks dropped lines; returns the index where the history starts. */
-static size_t scan(struct lines *ls)
+/* Lines of a quoted paragraph wrapped without '>' (see broken_quote). */
+#define BROKEN_QUOTE_LINES 3
+
+/* Where the history starts (ls->n when nowhere) and what starts it. */
+struct cut {
+	size_t at;
+	enum mark why; /* MARK_NONE when nothing does */
+};
+
+/* Lines of a quoted paragraph that a client wrapped without repeating
+ * the '>': text lines right under a quoted line, starting in lower case,
+ * with a quoted line right under them.  Returns how many (0: none). */
+static size_t broken_quote(const struct lines *ls, size_t i)
 {
-	size_t i = 0, n;
+	size_t j = i, at = 0;
+	int32_t cp;
+
+	if (i == 0 || ls->v[i - 1].kind != LINE_QUOTED) {
+		return 0;
+	}
+	while (at < ls->v[i].len &&
+	       (ls->v[i].s[at] == ' ' || ls->v[i].s[at] == '\t')) {
+		at++;
+	}
+	cp = text_utf8_next(ls->v[i].s, ls->v[i].len, &at);
+	if (cp <= 0 || !utf8proc_islower(cp)) {
+		return 0;
+	}
+	while (j < ls->n && j < i + BROKEN_QUOTE_LINES &&
+	       ls->v[j].kind == LINE_TEXT) {
+		j++;
+	}
+	return j < ls->n && ls->v[j].kind == LINE_QUOTED ? j - i : 0;
+}
+
+/* Marks dropped lines from line `from` on and finds the cut. */
+static void scan(struct lines *ls, size_t from, struct cut *c_r)
+{
+	size_t i = from, n;
 
 	while (i < ls->n) {
 		struct line *l = &ls->v[i];
+		enum mark m;
 
 		if (l->kind == LINE_QUOTED) {
 			l->drop = true;
@@ -23,25 +63,89 @@ static size_t scan(struct lines *ls)
 			i++;
 			continue;
 		}
+		n = broken_quote(ls, i);
+		for (size_t k = i; k < i + n; k++) {
+			ls->v[k].drop = true;
+		}
+		if (n > 0) {
+			i += n;
+			continue;
+		}
 		n = 1;
-		switch (reply_marks_classify(ls, i, &n)) {
-		case MARK_CUT:
-			return i;
-		case MARK_DROP:
-			for (size_t k = i; k < i + n; k++) {
-				ls->v[k].drop = true;
-			}
-			break;
-		case MARK_NONE:
-			break;
+		m = reply_marks_classify(ls, i, &n);
+		if (m == MARK_HISTORY || m == MARK_FORWARD ||
+		    m == MARK_SIGNATURE) {
+			c_r->at = i;
+			c_r->why = m;
+			return;
+		}
+		for (size_t k = i; m == MARK_DROP && k < i + n; k++) {
+			ls->v[k].drop = true;
 		}
 		i += n;
 	}
-	return ls->n;
+	c_r->at = ls->n;
+	c_r->why = MARK_NONE;
+}
+
+static bool kept_before(const struct lines *ls, size_t end)
+{
+	for (size_t i = 0; i < end; i++) {
+		if (ls->v[i].kind == LINE_TEXT && !ls->v[i].drop) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The line after the header of a forward that starts at line at: the
+ * separator, blank lines, then the forwarded message's fields up to the
+ * first blank line. */
+static size_t forward_body(const struct lines *ls, size_t at)
+{
+	struct probe p;
+	size_t j = at;
+
+	reply_probe_head(&ls->v[j], &p);
+	if (!reply_is_header_field(&p)) {
+		j++; /* the separator */
+		while (j < ls->n && ls->v[j].kind == LINE_BLANK) {
+			j++;
+		}
+		if (j >= ls->n) {
+			return j;
+		}
+		reply_probe_head(&ls->v[j], &p);
+		if (!reply_is_header_field(&p)) {
+			return j;
+		}
+	}
+	while (j < ls->n && ls->v[j].kind != LINE_BLANK) {
+		j++;
+	}
+	return j;
+}
+
+/* Scans the whole text; a mail that is only a forward keeps the
+ * forwarded text as its new text. */
+static size_t scan_all(struct lines *ls)
+{
+	struct cut c;
+
+	scan(ls, 0, &c);
+	while (c.why == MARK_FORWARD && !kept_before(ls, c.at)) {
+		size_t body = forward_body(ls, c.at);
+
+		for (size_t k = c.at; k < body; k++) {
+			ls->v[k].drop = true;
+		}
+		scan(ls, body, &c);
+	}
+	return c.at;
 }
 
 /* Moves end up over trailing blank, dropped and rule lines ("_____"
- * above an Outlook header block). */
+ * above an Outlook header block, "***", "ᐧ"). */
 static size_t content_end(const struct lines *ls, size_t end)
 {
 	while (end > 0) {
@@ -53,6 +157,36 @@ static size_t content_end(const struct lines *ls, size_t end)
 		end--;
 	}
 	return end;
+}
+
+/* A sign-off ("Trân trọng,", "Best regards,") under some new text, or a
+ * line of underscores (a mailing list's footer), with at most
+ * SIGNOFF_LINES lines under it: the new text ends above it. */
+static size_t signoff_end(const struct lines *ls, size_t end)
+{
+	size_t below = 0, cut = end;
+
+	for (size_t i = end; i > 0 && below <= SIGNOFF_LINES; i--) {
+		const struct line *l = &ls->v[i - 1];
+		struct probe p;
+
+		if (l->kind != LINE_TEXT || l->drop) {
+			continue;
+		}
+		below++;
+		if (reply_is_footer_rule(l)) {
+			cut = i - 1;
+			continue;
+		}
+		if (l->len > SIGNOFF_MAX) {
+			continue;
+		}
+		reply_probe_head(l, &p);
+		if (reply_is_signoff(&p) && kept_before(ls, i - 1)) {
+			cut = i - 1;
+		}
+	}
+	return cut;
 }
 
 /* Joins the kept lines of ls->v[0..end).  Blank lines at both ends go;
@@ -92,33 +226,25 @@ static char *join(const struct lines *ls, size_t end)
 char *reply_trim(const char *text, size_t len)
 {
 	struct lines ls;
+	size_t end;
 	char *out;
 
 	reply_lines_split(text, len, &ls);
-	out = join(&ls, content_end(&ls, scan(&ls)));
+	end = content_end(&ls, scan_all(&ls));
+	out = join(&ls, content_end(&ls, signoff_end(&ls, end)));
 	reply_lines_free(&ls);
 	return out;
-}
-
-/* A cut at line i that starts quoted history, not a signature. */
-static bool history_cut(const struct lines *ls, size_t i)
-{
-	struct probe p;
-
-	if (i >= ls->n || reply_is_sig_delimiter(&ls->v[i])) {
-		return false;
-	}
-	reply_probe_head(&ls->v[i], &p);
-	return !reply_is_phone_signature(&p);
 }
 
 bool reply_has_history(const char *text, size_t len)
 {
 	struct lines ls;
+	struct cut c;
 	bool found;
 
 	reply_lines_split(text, len, &ls);
-	found = history_cut(&ls, scan(&ls));
+	scan(&ls, 0, &c);
+	found = c.why == MARK_HISTORY || c.why == MARK_FORWARD;
 	for (size_t i = 0; !found && i < ls.n; i++) {
 		found = ls.v[i].drop;
 	}

@@ -13,7 +13,8 @@
 #include "private.h"
 
 /* The templates whose mail counts as a reminder. */
-#define REMINDER_KINDS ",reminder,due_today,overdue,escalation,"
+#define REMINDER_KINDS                                                         \
+	",reminder,due_today,overdue,escalation,handler_reminder,"
 
 /* One item of the period, copied out of the store, with its history. */
 struct item {
@@ -350,10 +351,19 @@ static int consult_cb(const struct store_report_consult *k, void *ctx)
 {
 	struct calc *c = ctx;
 	struct report_figures *f = unit(c, k->unit);
-	bool answered = strcmp(k->state, "deemed") != 0;
+	/* an answer (agree, disagree, or one without a clear position,
+	 * kept when the silence after it was deemed agreement) given in the
+	 * period, and the deeming, each in its own period */
+	bool answered = k->answered_by && in_period(c, k->answered_at);
+	/* deemed before schema 9: answered_at is the moment */
+	bool deemed = k->deemed && in_period(c, k->deemed_at ? k->deemed_at
+							     : k->answered_at);
 
-	if (k->deemed || !answered) {
+	if (deemed) {
 		f->deemed++;
+	}
+	if (!in_period(c, k->answered_at)) {
+		return 0; /* only deemed in the period */
 	}
 	if (answered) {
 		if (k->late) {

@@ -7,14 +7,29 @@
 #include "congvan/feed.h"
 #include "congvan/log.h"
 #include "congvan/service.h"
+#include "congvan/supervisor.h"
+#include "private.h"
 
 #define BACKOFF_FIRST 5
 #define BACKOFF_MAX   300
 
-/* Sleeps up to seconds, waking early on a stop signal. */
+/* What ends a wait: a stop, or a reload too when there is one. */
+static volatile sig_atomic_t *wake_flag(const struct service *svc)
+{
+	return svc->wake ? svc->wake : svc->stop;
+}
+
+/* Sleeps up to seconds, waking early on a signal; feeds the service
+ * manager's watchdog meanwhile. */
 static void nap(const struct service *svc, int seconds)
 {
-	for (int i = 0; i < seconds && !*svc->stop; i++) {
+	volatile sig_atomic_t *wake = wake_flag(svc);
+	int ping = supervisor_cap_wait(seconds);
+
+	for (int i = 0; i < seconds && !*wake && !*svc->stop; i++) {
+		if (i > 0 && i % ping == 0) {
+			supervisor_watchdog();
+		}
 		sleep(1);
 	}
 }
@@ -43,7 +58,7 @@ static int next_wait(struct service *svc)
 /* Waits for new mail: IDLE when the server offers it, else a nap. */
 static void wait_for_mail(struct service *svc)
 {
-	int interval = next_wait(svc);
+	int interval = supervisor_cap_wait(next_wait(svc));
 	enum fail fail;
 	char *err = NULL;
 
@@ -51,30 +66,11 @@ static void wait_for_mail(struct service *svc)
 		nap(svc, interval);
 		return;
 	}
-	if (mail_idle(svc->ms, interval, svc->stop, &fail, &err) < 0) {
+	if (mail_idle(svc->ms, interval, wake_flag(svc), &fail, &err) < 0) {
 		log_warnx("%s", err);
 		free(err);
 		mail_close(&svc->ms);
 	}
-}
-
-/* The calendar feed server, when [feed] listen is set. */
-static int start_feed(struct service *svc, struct feed_server **feed)
-{
-	const struct config_feed *f = &svc->cfg.feed;
-	char *err = NULL;
-
-	if (!f->listen) {
-		return 0;
-	}
-	if (feed_server_start(&svc->cfg, svc->rt.secret, feed, &err) < 0) {
-		log_warnx("%s", err);
-		free(err);
-		return EX_UNAVAILABLE;
-	}
-	log_info("feed: serving calendars on %s, as %s/TOKEN.ics", f->listen,
-		 f->base_url);
-	return 0;
 }
 
 int service_serve(struct service *svc)
@@ -82,22 +78,43 @@ int service_serve(struct service *svc)
 	struct feed_server *feed = NULL;
 	struct service_cycle r;
 	int backoff = BACKOFF_FIRST;
-	int ret = start_feed(svc, &feed);
+	int ret = service_feed_start(svc, &feed) < 0 ? EX_UNAVAILABLE : 0;
 
 	if (ret == 0) {
 		log_info("serving mailbox '%s' (folder '%s')",
 			 svc->cfg.mailbox.url, svc->cfg.mailbox.folder);
+		supervisor_ready("serving");
 	}
 	while (ret == 0 && !*svc->stop) {
-		if (service_cycle(svc, 0, SERVICE_ALL, &r) == EX_NOPERM) {
+		supervisor_watchdog();
+		if (svc->wake) {
+			*svc->wake = 0;
+		}
+		if (svc->reload && *svc->reload) {
+			*svc->reload = 0;
+			service_reload(svc, &feed);
+		}
+		/* A connection cut short by our own stop signal is no refused
+		 * login: the loop ends cleanly below. */
+		if (service_cycle(svc, 0, SERVICE_ALL, &r) == EX_NOPERM &&
+		    !*svc->stop) {
 			ret = EX_NOPERM; /* a login refused: nothing to retry */
 			break;
 		}
 		if (*svc->stop) {
 			break;
 		}
+		if (r.intake.fetched) {
+			supervisor_status("serving; last intake: %zu fetched,"
+					  " %zu registered",
+					  r.intake.fetched,
+					  r.intake.registered);
+		}
 		if (!svc->ms) {
 			log_info("reconnecting in %d s", backoff);
+			supervisor_status("mailbox unreachable, reconnecting in"
+					  " %d s",
+					  backoff);
 			nap(svc, backoff);
 			backoff = backoff < BACKOFF_MAX / 2 ? backoff * 2
 							    : BACKOFF_MAX;
@@ -106,6 +123,7 @@ int service_serve(struct service *svc)
 		backoff = BACKOFF_FIRST;
 		wait_for_mail(svc);
 	}
+	supervisor_stopping();
 	if (*svc->stop) {
 		log_info("stopping");
 	}

@@ -8,15 +8,17 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "congvan/auth.h"
 #include "congvan/log.h"
 #include "congvan/service.h"
 #include "congvan/template.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
+#include "private.h"
 
-/* Creates the service secret (for reply tokens and feed URLs) on first
+/* The service secret (for reply tokens and feed URLs) is made on first
  * use: 32 random bytes, hex, mode 0600. */
-static int ensure_secret(const char *path)
+int service_make_secret(const char *path)
 {
 	unsigned char raw[32];
 	char hex[sizeof(raw) * 2 + 2];
@@ -36,7 +38,8 @@ static int ensure_secret(const char *path)
 	if (fd < 0 && errno == EEXIST) {
 		return 0;
 	}
-	if (fd < 0 || write(fd, hex, len) != (ssize_t)len || close(fd) < 0) {
+	if (fd < 0 || write(fd, hex, len) != (ssize_t)len ||
+	    file_own_as_folder(fd, path) < 0 || close(fd) < 0) {
 		log_warn("cannot write secret file '%s'", path);
 		return -1;
 	}
@@ -101,15 +104,40 @@ int service_load_calendar(const struct config *cfg, const char *templates,
 	return rc;
 }
 
+/* One run or serve per database at a time: a second one would register
+ * and send the same mail again.  0, 1 when another process holds it, -1
+ * when the lock file cannot be made; *error_r says which. */
+static int lock_database(struct service *svc, char **error_r)
+{
+	const char *db = svc->cfg.service.database;
+	long holder = 0;
+	int rc = store_lock(db, &svc->rt.lock, &holder, error_r);
+
+	if (rc > 0) {
+		*error_r =
+		    xasprintf("database '%s' is in use by another congvan"
+			      " run or serve (pid %ld); only one may run"
+			      " at a time: try again when it has"
+			      " finished",
+			      db, holder);
+	}
+	return rc;
+}
+
 int service_open(struct service *svc, const char *config_path, unsigned flags,
 		 char **error_r)
 {
 	struct workcal *cal = NULL;
+	int rc;
 
 	memset(svc, 0, sizeof(*svc));
 	svc->rt.cfg = &svc->cfg;
 	if (config_load(config_path, &svc->cfg, error_r) < 0) {
 		return EX_CONFIG;
+	}
+	rc = flags & SERVICE_EXCLUSIVE ? lock_database(svc, error_r) : 0;
+	if (rc != 0) {
+		return rc > 0 ? EX_TEMPFAIL : EX_CANTCREAT;
 	}
 	svc->rt.templates = template_find_dir(svc->cfg.service.templates);
 	if (service_load_calendar(&svc->cfg, svc->rt.templates, &cal, error_r) <
@@ -118,9 +146,16 @@ int service_open(struct service *svc, const char *config_path, unsigned flags,
 	}
 	svc->rt.cal = cal;
 	if (flags & SERVICE_SECRET) {
-		ensure_secret(svc->cfg.service.secret_file);
+		service_make_secret(svc->cfg.service.secret_file);
 	}
 	svc->rt.secret = service_read_secret(svc->cfg.service.secret_file);
+	if (svc->cfg.security.dkim_verify) {
+		svc->rt.dkim =
+		    auth_dkim_new(svc->cfg.security.dkim_keys, error_r);
+		if (!svc->rt.dkim) {
+			return EX_CONFIG;
+		}
+	}
 	svc->rt.st = store_open(svc->cfg.service.database, error_r);
 	return svc->rt.st ? 0 : EX_CANTCREAT;
 }
@@ -130,9 +165,11 @@ void service_close(struct service *svc)
 	struct workcal *cal = (struct workcal *)svc->rt.cal;
 
 	mail_close(&svc->ms);
+	auth_dkim_free(&svc->rt.dkim);
 	workcal_free(&cal);
 	free((char *)svc->rt.secret);
 	store_close(&svc->rt.st);
+	store_unlock(&svc->rt.lock);
 	free((char *)svc->rt.templates);
 	config_free(&svc->cfg);
 	memset(svc, 0, sizeof(*svc));

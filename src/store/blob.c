@@ -42,8 +42,10 @@ static int open_pack(struct store *st, int64_t no, char **error_r)
 	struct stat sb;
 
 	st->pack_fd =
-	    open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-	if (st->pack_fd < 0 || fstat(st->pack_fd, &sb) < 0) {
+	    open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (st->pack_fd < 0 || fstat(st->pack_fd, &sb) < 0 ||
+	    ((sb.st_mode & 077) && fchmod(st->pack_fd, 0600) < 0) ||
+	    file_own_as_folder(st->pack_fd, path) < 0) {
 		*error_r =
 		    xasprintf("cannot open '%s': %s", path, strerror(errno));
 		free(path);
@@ -55,15 +57,40 @@ static int open_pack(struct store *st, int64_t no, char **error_r)
 	return 0;
 }
 
+/* The pack folder, 0700, its owner's as the database's. */
+static int blob_dir_open(struct store *st, char **error_r)
+{
+	struct stat sb;
+	int fd;
+
+	if (mkdir(st->blob_dir, 0700) < 0 && errno != EEXIST) {
+		goto fail;
+	}
+	fd = open(st->blob_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		goto fail;
+	}
+	if (fstat(fd, &sb) < 0 ||
+	    ((sb.st_mode & 077) && fchmod(fd, sb.st_mode & 0700) < 0) ||
+	    file_own_as_folder(fd, st->blob_dir) < 0) {
+		close(fd);
+		goto fail;
+	}
+	close(fd);
+	return 0;
+fail:
+	*error_r =
+	    xasprintf("cannot create '%s': %s", st->blob_dir, strerror(errno));
+	return -1;
+}
+
 int store_blob_open(struct store *st, char **error_r)
 {
 	sqlite3_stmt *s;
 	int64_t no = 1;
 
 	st->blob_dir = xasprintf("%s.raw", st->path);
-	if (mkdir(st->blob_dir, 0750) < 0 && errno != EEXIST) {
-		*error_r = xasprintf("cannot create '%s': %s", st->blob_dir,
-				     strerror(errno));
+	if (blob_dir_open(st, error_r) < 0) {
 		return -1;
 	}
 	s = store_stmt(st, Q_BLOB_LAST_PACK, error_r);

@@ -36,7 +36,7 @@ static const char *const sql[C_COUNT] = {
 	" due_day) VALUES (?1, ?2, ?3, ?4, ?5)"
 	" ON CONFLICT (item_id, unit) DO UPDATE SET asked_at = ?3,"
 	" asked_by = ?4, due_day = ?5, state = 'pending', deemed = 0,"
-	" late = 0, asked_clear = 0, answered_at = NULL,"
+	" deemed_at = NULL, late = 0, asked_clear = 0, answered_at = NULL,"
 	" answered_by = NULL, answer = NULL",
     [C_CONSULT_ITEM] =
 	"SELECT id, item_id, unit, asked_at, asked_by, due_day, state,"
@@ -53,6 +53,8 @@ static const char *const sql[C_COUNT] = {
 			 " late = ?6 WHERE id = ?1",
     [C_CONSULT_MARK] = "UPDATE consultations SET deemed = ?2,"
 		       " asked_clear = ?3 WHERE id = ?1",
+    [C_CONSULT_DEEM] = "UPDATE consultations SET state = 'deemed',"
+		       " deemed = 1, deemed_at = ?2 WHERE id = ?1",
     [C_EXT_ADD] = "INSERT INTO extensions (item_id, asked_at, asked_by,"
 		  " from_day, to_day, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [C_EXT_PENDING] = "SELECT id, item_id, asked_by, from_day, to_day,"
@@ -415,6 +417,18 @@ int store_consult_answer(struct store *st, int64_t id, const char *state,
 	store_bind_text(s, 5, answer);
 	sqlite3_bind_int(s, 6, late);
 	return done(st, s, "recording an opinion", error_r);
+}
+
+int store_consult_deem(struct store *st, int64_t id, time_t at, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_CONSULT_DEEM, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, at);
+	return done(st, s, "deeming a consultation", error_r);
 }
 
 int store_consult_mark(struct store *st, int64_t id, bool deemed,

@@ -24,6 +24,14 @@ int store_letter_add(struct store *st, int64_t item_id,
 		store_bind_text(s, (int)i + 2, text[i]);
 	}
 	store_bind_id(s, 14, l->duplicate_of);
+	store_bind_text(s, 15, l->deadline_kind);
+	if (l->deadline_days > 0) {
+		sqlite3_bind_int(s, 16, l->deadline_days);
+	} else {
+		sqlite3_bind_null(s, 16);
+	}
+	store_bind_text(s, 17, l->deadline_from);
+	store_bind_text(s, 18, l->deadline_phrase);
 	return store_exec_done(st, s, "storing letter", error_r);
 }
 
@@ -63,10 +71,13 @@ int store_letter_get(struct store *st, int64_t item_id,
 {
 	sqlite3_stmt *s = store_stmt(st, Q_LETTER_GET, error_r);
 	char **const fields[] = {
-	    &row_r->number, &row_r->issuer,       &row_r->date,
-	    &row_r->place,  &row_r->subject,      &row_r->recipients,
-	    &row_r->signer, &row_r->signer_title, &row_r->deadline,
-	    &row_r->source, &row_r->duplicate_of,
+	    &row_r->number,        &row_r->issuer,
+	    &row_r->date,          &row_r->place,
+	    &row_r->subject,       &row_r->recipients,
+	    &row_r->signer,        &row_r->signer_title,
+	    &row_r->deadline,      &row_r->source,
+	    &row_r->duplicate_of,  &row_r->deadline_kind,
+	    &row_r->deadline_from, &row_r->deadline_phrase,
 	};
 	int rc;
 
@@ -79,6 +90,10 @@ int store_letter_get(struct store *st, int64_t item_id,
 	for (size_t i = 0; rc == SQLITE_ROW && i < ARRAY_SIZE(fields); i++) {
 		*fields[i] = store_column_dup(s, (int)i);
 	}
+	if (rc == SQLITE_ROW) {
+		row_r->deadline_days =
+		    sqlite3_column_int(s, (int)ARRAY_SIZE(fields));
+	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		return store_fail(st, "reading letter", error_r);
@@ -89,15 +104,17 @@ int store_letter_get(struct store *st, int64_t item_id,
 void store_letter_row_release(struct store_letter_row *row)
 {
 	char **const fields[] = {
-	    &row->number, &row->issuer,       &row->date,
-	    &row->place,  &row->subject,      &row->recipients,
-	    &row->signer, &row->signer_title, &row->deadline,
-	    &row->source, &row->duplicate_of,
+	    &row->number,        &row->issuer,          &row->date,
+	    &row->place,         &row->subject,         &row->recipients,
+	    &row->signer,        &row->signer_title,    &row->deadline,
+	    &row->source,        &row->duplicate_of,    &row->deadline_kind,
+	    &row->deadline_from, &row->deadline_phrase,
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
 		FREE_AND_NULL(*fields[i]);
 	}
+	row->deadline_days = 0;
 }
 
 int store_attachment_add(struct store *st, int64_t message_id,

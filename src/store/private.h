@@ -62,6 +62,7 @@ enum c {
 	C_CONSULT_WAITING,
 	C_CONSULT_ANSWER,
 	C_CONSULT_MARK,
+	C_CONSULT_DEEM,
 	C_EXT_ADD,
 	C_EXT_PENDING,
 	C_EXT_DECIDE,
@@ -136,6 +137,10 @@ int store_feed_track(struct store *st, char **error_r);
 /* Raises the feed versions of what was noted, and forgets it: before
  * every commit, and after an event written outside a transaction. */
 int store_feed_mark(struct store *st, char **error_r);
+/* files.c: creates the database file 0600 when missing (owned as
+ * file_own_as_folder says), else drops group and other bits from it and
+ * its WAL and SHM. */
+int store_files_prepare(const char *path, char **error_r);
 /* Opens the raw-message folder and finds the pack to append to. */
 int store_blob_open(struct store *st, char **error_r);
 void store_blob_close(struct store *st);

@@ -15,8 +15,9 @@ static const char *const sql[R_COUNT] = {
 		" AND (status IN " ITEM_STATUS_OPEN_SQL " OR closed_at IS NULL"
 		" OR closed_at >= ?1) ORDER BY id",
     [R_CONSULTS] = "SELECT item_id, unit, state, deemed, late, asked_clear,"
-		   " answered_by, asked_at, answered_at FROM consultations"
-		   " WHERE answered_at >= ?1 AND answered_at < ?2"
+		   " answered_by, asked_at, answered_at, deemed_at"
+		   " FROM consultations WHERE ((answered_at >= ?1 AND"
+		   " answered_at < ?2) OR (deemed_at >= ?1 AND deemed_at < ?2))"
 		   " AND state <> 'pending' ORDER BY id",
     [R_EXTENSIONS] = "SELECT item_id, asked_at, asked_by, state, decided_at"
 		     " FROM extensions WHERE (asked_at >= ?1 AND asked_at < ?2)"
@@ -118,6 +119,7 @@ int store_report_consults(struct store *st, time_t from, time_t to,
 		    .answered_by = text(s, 6),
 		    .asked_at = (time_t)sqlite3_column_int64(s, 7),
 		    .answered_at = (time_t)sqlite3_column_int64(s, 8),
+		    .deemed_at = (time_t)sqlite3_column_int64(s, 9),
 		};
 
 		if (cb(&c, ctx)) {

@@ -270,7 +270,21 @@ static const char *const migrations[] = {
     " WHERE kind = 'mail-queued' AND detail GLOB '?* to *';"
     "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
     "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
-    /* 8 -> 9: intake at scale.  The rate limit counts a recipient's mail
+    /* 8 -> 9: when a consultation was deemed agreed, apart from its
+     * answer: an unclear answer given before, and who gave it, are kept
+     * (NULL for those deemed before: their answered_at is the moment). */
+    "ALTER TABLE consultations ADD COLUMN deemed_at INTEGER;",
+    /* 9 -> 10: every deadline a letter states, not only a date
+     * (letters.c): its kind, the days of a relative one, whether they
+     * count from the letter's date or from receipt, and the phrase that
+     * states it; letters.deadline keeps the date of a dated one. */
+    "ALTER TABLE letters ADD COLUMN deadline_kind TEXT CHECK"
+    "  (deadline_kind IN ('date', 'month', 'working_days', 'days'));"
+    "ALTER TABLE letters ADD COLUMN deadline_days INTEGER;"
+    "ALTER TABLE letters ADD COLUMN deadline_from TEXT"
+    "  CHECK (deadline_from IN ('receipt', 'issue'));"
+    "ALTER TABLE letters ADD COLUMN deadline_phrase TEXT;",
+    /* 10 -> 11: intake at scale.  The rate limit counts a recipient's mail
      * per item (0: mail about no item), so the item goes into the index:
      * a count reads at most the few rows it counts, never the
      * recipient's other mail nor the outbox's rows.  The message moves
@@ -317,8 +331,9 @@ static const char *const sql[Q_COUNT] = {
     [Q_LETTER_ADD] =
 	"INSERT INTO letters (item_id, number, issuer, symbol, date, place,"
 	" subject, recipients, distribution, signer, signer_title,"
-	" deadline, source, duplicate_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-	" ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	" deadline, source, duplicate_of, deadline_kind, deadline_days,"
+	" deadline_from, deadline_phrase) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	" ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     [Q_LETTER_SAME] =
 	"SELECT l.item_id, i.key FROM letters l JOIN items i"
 	" ON i.id = l.item_id"
@@ -328,8 +343,9 @@ static const char *const sql[Q_COUNT] = {
     [Q_LETTER_GET] =
 	"SELECT l.number, l.issuer, l.date, l.place, l.subject,"
 	" l.recipients, l.signer, l.signer_title, l.deadline, l.source,"
-	" d.key FROM letters l LEFT JOIN items d ON d.id = l.duplicate_of"
-	" WHERE l.item_id = ?1",
+	" d.key, l.deadline_kind, l.deadline_from, l.deadline_phrase,"
+	" l.deadline_days FROM letters l"
+	" LEFT JOIN items d ON d.id = l.duplicate_of WHERE l.item_id = ?1",
     [Q_ATTACHMENT_ADD] = "INSERT INTO attachments (message_id, filename,"
 			 " content_type, size, sha256)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -597,6 +613,9 @@ struct store *store_open(const char *path, char **error_r)
 
 	st->path = xstrdup(path);
 	st->pack_fd = -1;
+	if (store_files_prepare(path, error_r) < 0) {
+		goto fail;
+	}
 	if (sqlite3_open_v2(path, &st->db,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				SQLITE_OPEN_NOMUTEX,

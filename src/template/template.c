@@ -351,4 +351,7 @@ const char *const template_names[] = {"registered",
 				      "report",
 				      "calendar_cancel",
 				      "calendar_declined",
+				      "command_refused",
+				      "nothing_done",
+				      "handler_reminder",
 				      NULL};

@@ -152,6 +152,24 @@ void text_utf8_append(struct sbuf *sb, const char *s, size_t len, bool flatten)
 	sbuf_add(sb, s + kept, len - kept);
 }
 
+char *text_cut(const char *s, size_t max)
+{
+	size_t len = s ? strlen(s) : 0, keep;
+	char *r;
+
+	if (len <= max) {
+		return xstrdup(s ? s : "");
+	}
+	keep = max - 3; /* room for the ellipsis, 3 bytes */
+	while (keep > 0 && ((unsigned char)s[keep] & 0xc0) == 0x80) {
+		keep--; /* not inside a character */
+	}
+	r = xmalloc(keep + 4);
+	memcpy(r, s, keep);
+	memcpy(r + keep, "\xe2\x80\xa6", 4);
+	return r;
+}
+
 bool text_is_odd_space(int32_t cp)
 {
 	return cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||

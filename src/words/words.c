@@ -141,6 +141,38 @@ static const struct {
     [W_NOT_A_DUE] =
 	{"'%s' không phải là ngày (dd/mm/yyyy) hoặc số ngày làm việc",
 	 "'%s' is not a date (DD/MM/YYYY) or a number of working days"},
+    [W_REFUSE_NO_RECEIPT] =
+	{"thư không phải là thư trả lời một thư hệ thống đã gửi về văn bản này "
+	 "(chỉ ghi mã văn bản trong tiêu đề)",
+	 "it is not a reply to a message this service sent about the letter "
+	 "(it only names the letter in its subject)"},
+    [W_REFUSE_NOT_AUTHENTICATED] =
+	{"không xác thực được người gửi: máy chủ thư của cơ quan không xác "
+	 "nhận thư được gửi từ địa chỉ này",
+	 "its sender could not be authenticated: the organisation's mail "
+	 "server does not confirm that it came from this address"},
+    [W_CMDS_OFFICE] = {"Chủ trì: MÃ ĐƠN VỊ\nPhối hợp: MÃ, MÃ\nHạn: dd/mm/yyyy "
+		       "(hoặc: N ngày làm việc)\nĐồng ý  hoặc  Không đồng ý  "
+		       "(trả lời đề nghị gia hạn; có thể kèm Hạn:)",
+		       "Lead: UNIT CODE\nCoordinate: CODE, CODE\nDue: "
+		       "dd/mm/yyyy (or: N working days)\nAgree  or  Disagree  "
+		       "(on a request for an extension; Due: may follow)"},
+    [W_CMDS_LEAD] =
+	{"Giao: Họ tên <địa chỉ thư>  (kèm Hạn: nếu cần)\nLấy ý kiến: MÃ, MÃ  "
+	 "(kèm Hạn: nếu cần)\nGia hạn: dd/mm/yyyy  và  Lý do: ...\nChuyển: MÃ  "
+	 "và  Lý do: ...\nTrả lại: lý do\nKết quả thống nhất: ...\nHoàn thành",
+	 "Assign: Name <address>  (Due: may follow)\nConsult: CODE, CODE  "
+	 "(Due: may follow)\nExtend: dd/mm/yyyy  and  Reason: ...\nTransfer: "
+	 "CODE  and  Reason: ...\nReturn: reason\nSettled: ...\nDone"},
+    [W_CMDS_CONSULTED] = {"Đồng ý\nKhông đồng ý  và  Lý do: ...",
+			  "Agree\nDisagree  and  Reason: ..."},
+    [W_INTERNAL_LEFT] =
+	{"Còn %d ngày làm việc đến hạn xử lý nội bộ",
+	 "%d working days are left before the internal deadline"},
+    [W_INTERNAL_TODAY] = {"Hôm nay là hạn xử lý nội bộ",
+			  "Today is the internal deadline"},
+    [W_INTERNAL_PASSED] = {"Đã quá hạn xử lý nội bộ %d ngày làm việc",
+			   "The internal deadline passed %d working days ago"},
     [W_SUNDAY] = {"Chủ nhật", "Sunday"},
     [W_MONDAY] = {"thứ Hai", "Monday"},
     [W_TUESDAY] = {"thứ Ba", "Tuesday"},

@@ -82,6 +82,8 @@ static int ask_office(struct runtime *rt, struct wf_item *it,
 	const struct letter *l = in->has_letter ? &in->letter : NULL;
 	const char *from = mi->from_addr ? mi->from_addr : "?";
 	struct wf_mail m;
+	char day[16];
+	int32_t due;
 	int ret;
 
 	wf_mail_init(rt, it, &m);
@@ -93,7 +95,19 @@ static int ask_office(struct runtime *rt, struct wf_item *it,
 	wf_set(&m, V_SUBJECT, mi->subject);
 	wf_set(&m, V_NUMBER, l && l->number ? l->number : "—");
 	wf_set(&m, V_LETTER_DATE, l && l->date ? l->date : "—");
-	wf_set(&m, V_DEADLINE, l && l->deadline ? l->deadline : "—");
+	wf_set(&m, V_DEADLINE, "—");
+	if (it->has_letter &&
+	    workflow_letter_due(rt->cal, &it->letter, it->c.registered_at,
+				&due) == 0) {
+		/* the date it comes to, and the words that state it */
+		wf_day_text(due, day);
+		if (it->letter.deadline_phrase) {
+			wf_setf(&m, V_DEADLINE, "%s (%s)", day,
+				it->letter.deadline_phrase);
+		} else {
+			wf_set(&m, V_DEADLINE, day);
+		}
+	}
 	wf_set(&m, V_DUPLICATE_OF, duplicate_of ? duplicate_of : "—");
 	wf_to(&m, rt->cfg->service.office);
 	ret = wf_send(rt, it, &m, "registered", error_r);

@@ -1,4 +1,5 @@
-/* Deadlines as people write them in replies, and the deadline of a new
+/* Deadlines as people write them in replies, the deadline a letter
+ * states counted on the working calendar, and the deadline of a new
  * assignment. */
 #include <stdlib.h>
 #include <string.h>
@@ -49,18 +50,49 @@ int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
 	return -1;
 }
 
+int workflow_letter_due(const struct workcal *cal,
+			const struct store_letter_row *l, time_t received_at,
+			int32_t *day_r)
+{
+	const char *kind = l->deadline_kind;
+	int32_t from = workday_day_of(received_at), day;
+
+	/* a letter stored before its kind was: a date */
+	if ((!kind || !strcmp(kind, "date") || !strcmp(kind, "month")) &&
+	    l->deadline && workday_parse_date(l->deadline, &day) == 0) {
+		*day_r = workcal_next_workday(cal, day);
+		return 0;
+	}
+	if (!kind || l->deadline_days < 1 || l->deadline_days > DAYS_MAX) {
+		return -1;
+	}
+	if (l->deadline_from && !strcmp(l->deadline_from, "issue") &&
+	    (!l->date || workday_parse_date(l->date, &from) < 0)) {
+		return -1; /* from the letter's date, which it does not give */
+	}
+	if (!strcmp(kind, "working_days")) {
+		*day_r = workcal_add(cal, from, l->deadline_days);
+		return 0;
+	}
+	if (!strcmp(kind, "days")) {
+		/* Civil Code 2015, art. 148: a period that ends on a day off
+		 * ends at the end of the next working day. */
+		*day_r = workcal_next_workday(cal, from + l->deadline_days);
+		return 0;
+	}
+	return -1;
+}
+
 int wf_assignment_due(const struct runtime *rt, const struct wf_item *it,
 		      const char *due_text, int rule_days, int32_t *day_r,
 		      char **error_r)
 {
-	int32_t day;
-
 	if (due_text) {
 		return wf_parse_due(rt, due_text, day_r, error_r);
 	}
-	if (it->has_letter && it->letter.deadline &&
-	    workday_parse_date(it->letter.deadline, &day) == 0) {
-		*day_r = workcal_next_workday(rt->cal, day);
+	if (it->has_letter &&
+	    workflow_letter_due(rt->cal, &it->letter, it->c.registered_at,
+				day_r) == 0) {
 		return 0;
 	}
 	*day_r = workcal_add(

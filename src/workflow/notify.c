@@ -47,6 +47,7 @@ static const char *const var_names[V_COUNT] = {
     [V_EVENT] = "event",
     [V_EVENT_DATE] = "event_date",
     [V_DUPLICATE_OF] = "duplicate_of",
+    [V_REQUEST] = "request",
 };
 
 const char *wf_word(const struct runtime *rt, enum word w)
@@ -97,10 +98,26 @@ void wf_item_release(struct wf_item *it)
 	memset(it, 0, sizeof(*it));
 }
 
+/* The most bytes a variable holds: what comes from incoming mail (a
+ * subject, a name, an answer) is quoted, never copied whole. */
+static size_t var_max(enum wf_var v)
+{
+	switch (v) {
+	case V_CHANGES:
+		return 16384;
+	case V_ANSWER:
+	case V_REQUEST:
+	case V_REASON:
+		return 4000;
+	default:
+		return 500;
+	}
+}
+
 void wf_set(struct wf_mail *m, enum wf_var v, const char *value)
 {
 	free(m->v[v]);
-	m->v[v] = xstrdup(value ? value : "");
+	m->v[v] = text_cut(value, var_max(v));
 }
 
 void wf_setf(struct wf_mail *m, enum wf_var v, const char *fmt, ...)
@@ -113,8 +130,8 @@ void wf_setf(struct wf_mail *m, enum wf_var v, const char *fmt, ...)
 		s = NULL;
 	}
 	va_end(ap);
-	free(m->v[v]);
-	m->v[v] = s ? s : xstrdup("");
+	wf_set(m, v, s);
+	free(s);
 }
 
 /* "Name, Name" of the units coded in codes. */

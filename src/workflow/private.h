@@ -53,6 +53,7 @@ enum wf_var {
 	V_EVENT,      /* what a calendar event is: "Hạn xử lý", ... */
 	V_EVENT_DATE, /* its date */
 	V_DUPLICATE_OF,
+	V_REQUEST, /* what the lead unit wrote when it asked for opinions */
 	V_COUNT
 };
 

@@ -19,6 +19,7 @@ struct act {
 	struct wf_item it;
 	int64_t msg_id;
 	const struct inspection *in;
+	const struct workflow_sender *who;
 	const char *from; /* the sender's address */
 	char *actor;      /* "Name <address>" */
 	enum config_role role;
@@ -320,12 +321,28 @@ out:
 	return ret;
 }
 
+/* "Vụ Pháp chế, Vụ Tài chính": the units a consultation asks (not the
+ * lead).  Caller frees. */
+static char *consulted_names(const struct act *a,
+			     const struct config_unit *const *units, size_t n)
+{
+	struct sbuf sb = SBUF_INIT(1 << 16);
+
+	for (size_t i = 0; i < n; i++) {
+		if (a->it.lead && units[i] == a->it.lead) {
+			continue;
+		}
+		sbuf_addf(&sb, "%s%s", sb.len ? ", " : "", units[i]->name);
+	}
+	return sbuf_detach(&sb);
+}
+
 static int consult(struct act *a, const char *units_text, char **error_r)
 {
 	const struct config_unit **units = NULL;
 	const char *due_text = cmd(a, REPLY_KEY_DUE);
 	size_t n = 0;
-	char *err = NULL, day[16];
+	char *err = NULL, *names = NULL, day[16];
 	int32_t due;
 	int ret = 0;
 
@@ -343,6 +360,7 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 				  a->rt->cfg->deadlines.consultation_days);
 	}
 	wf_day_text(due, day);
+	names = consulted_names(a, units, n);
 	for (size_t i = 0; i < n && ret == 0; i++) {
 		const struct event_data d = {.unit = units[i]->code,
 					     .due = due};
@@ -365,6 +383,9 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 		wf_set(&m, V_UNIT, units[i]->name);
 		wf_set(&m, V_UNIT_CODE, units[i]->code);
 		wf_set(&m, V_CONSULT_DEADLINE, day);
+		wf_set(&m, V_CONSULT_UNITS, names);
+		/* what the lead unit wrote, its own request */
+		wf_set(&m, V_REQUEST, a->in->reply_text);
 		wf_set(&m, V_ACTOR, a->actor);
 		wf_to_unit(&m, units[i]);
 		m.attach_letter = true;
@@ -376,6 +397,7 @@ static int consult(struct act *a, const char *units_text, char **error_r)
 		wf_mail_release(&m);
 	}
 out:
+	free(names);
 	free(err);
 	free(units);
 	return ret;
@@ -664,6 +686,7 @@ static int ask_clear(struct act *a, const struct store_consult *c,
 		     char **error_r)
 {
 	struct wf_mail m;
+	char day[16];
 	int ret;
 
 	if (store_consult_mark(a->rt->st, c->id, c->deemed, true, error_r) <
@@ -674,11 +697,16 @@ static int ask_clear(struct act *a, const struct store_consult *c,
 	wf_set(&m, V_UNIT, a->unit->name);
 	wf_set(&m, V_ANSWER, a->in->reply_text);
 	wf_set(&m, V_RECIPIENT, a->actor);
+	wf_set(&m, V_ACTOR, a->actor);
+	wf_day_text(c->due_day, day);
+	wf_set(&m, V_CONSULT_DEADLINE, day);
 	wf_to(&m, a->from);
 	ret = wf_send(a->rt, &a->it, &m, "unclear", error_r);
 	wf_mail_release(&m);
 	return ret;
 }
+
+static int nothing_done(struct act *a, enum word cmds, char **error_r);
 
 /* 1 when the sender's unit was consulted and the opinion recorded. */
 static int opinion(struct act *a, char **error_r)
@@ -712,7 +740,11 @@ static int opinion(struct act *a, char **error_r)
 	    apply(a, EV_OPINION, &d, error_r) != 0) {
 		ret = -1;
 	} else if (!strcmp(state, "unclear")) {
-		ret = f.found.asked_clear ? 0 : ask_clear(a, &f.found, error_r);
+		/* asked for a clear position once; after that, told what
+		 * the unit may write */
+		ret = f.found.asked_clear
+			  ? nothing_done(a, W_CMDS_CONSULTED, error_r)
+			  : ask_clear(a, &f.found, error_r);
 		a->acted = true; /* answered by the question, no ack */
 		ret = ret < 0 ? -1 : 1;
 		goto out;
@@ -738,6 +770,44 @@ out:
 
 /* --- the reply ------------------------------------------------------------ */
 
+/* The first line of the new text, as read. */
+static char *first_line(const char *text)
+{
+	const char *s = text ? text : "";
+	size_t n;
+
+	s += strspn(s, " \t\r\n");
+	n = strcspn(s, "\r\n");
+	return xstrndup(s, n);
+}
+
+/* A reply from someone whose role on the item takes commands, in which
+ * none was understood: never dropped in silence; they are told what was
+ * read and what their role may write (cmds, a word of the catalogue). */
+static int nothing_done(struct act *a, enum word cmds, char **error_r)
+{
+	char *line = first_line(a->in->reply_text);
+	struct wf_mail m;
+	int ret;
+
+	log_notice("'%s': reply from '%s' did nothing: '%.80s'", a->it.c.key,
+		   a->from, line);
+	ret = note(a, EV_REPLY_RECORDED, "nothing understood", error_r);
+	if (ret == 0) {
+		wf_mail_init(a->rt, &a->it, &m);
+		wf_set(&m, V_RECIPIENT, a->actor);
+		wf_set(&m, V_ACTOR, a->actor);
+		wf_set(&m, V_ANSWER, line);
+		wf_set(&m, V_CHANGES, tr(a, cmds));
+		wf_to(&m, a->from);
+		m.in_reply_to = a->in->info.message_id;
+		ret = wf_send(a->rt, &a->it, &m, "nothing_done", error_r);
+		wf_mail_release(&m);
+	}
+	free(line);
+	return ret;
+}
+
 static int acknowledge(struct act *a, char **error_r)
 {
 	struct wf_mail m;
@@ -756,6 +826,7 @@ static int acknowledge(struct act *a, char **error_r)
 
 static int act(struct act *a, char **error_r)
 {
+	const char *why;
 	int rc;
 
 	if (is_office(a)) {
@@ -771,23 +842,121 @@ static int act(struct act *a, char **error_r)
 		if (rc != 0) {
 			return rc < 0 ? -1 : 0;
 		}
-		return note(a, EV_REPLY_NOT_ACTED,
-			    a->role == CONFIG_ROLE_NONE
-				? "the sender has no role on this item"
-				: "the sender's role allows no command here",
-			    error_r);
+		why = a->role == CONFIG_ROLE_NONE
+			  ? "the sender has no role on this item"
+			  : "the sender's role allows no command here";
+		log_notice("'%s': reply from '%s' not acted on: %s",
+			   a->it.c.key, a->from, why);
+		return note(a, EV_REPLY_NOT_ACTED, why, error_r);
 	}
 	if (a->changes.len > 0) {
 		return acknowledge(a, error_r);
 	}
-	return note(a, EV_REPLY_RECORDED, "no command", error_r);
+	if (a->acted) {
+		return 0;
+	}
+	return nothing_done(a, is_office(a) ? W_CMDS_OFFICE : W_CMDS_LEAD,
+			    error_r);
+}
+
+/* --- who may command (README "Who may command") ------------------------ */
+
+/* Whether the reply would change something: a command line, a
+ * decision, or an answer from a unit consulted on the item (even one
+ * without a clear position is recorded as its answer). */
+static int would_change(struct act *a, char **error_r)
+{
+	struct find_consult f = {.unit = a->unit ? a->unit->code : NULL};
+
+	if (a->in->reply.n_commands > 0 ||
+	    a->in->reply.decision != REPLY_DECISION_NONE) {
+		return 1;
+	}
+	if (!f.unit || store_consult_foreach(a->rt->st, a->it.c.id, find_cb, &f,
+					     error_r) < 0) {
+		return f.unit ? -1 : 0;
+	}
+	store_consult_release(&f.found);
+	return f.ok;
+}
+
+/* What the policy misses in this reply (NULL: nothing); *why_r the
+ * words the sender is told. */
+static const char *missing_proof(const struct act *a, enum word *why_r)
+{
+	enum config_commands policy = a->rt->cfg->security.commands;
+
+	if (policy != CONFIG_COMMANDS_AUTHENTICATED &&
+	    a->who->match == WORKFLOW_MATCH_TAG) {
+		*why_r = W_REFUSE_NO_RECEIPT;
+		return "no proof of receipt: it names the item in its"
+		       " subject only, not a message congvan sent about it";
+	}
+	if (policy != CONFIG_COMMANDS_RECEIPT && !a->who->authenticated) {
+		*why_r = W_REFUSE_NOT_AUTHENTICATED;
+		return "the sender is not authenticated";
+	}
+	return NULL;
+}
+
+/* Records the refusal, and tells the sender's address once per item
+ * (a forger learns nothing: the answer goes to the real owner). */
+static int refuse(struct act *a, const char *reason, enum word why,
+		  char **error_r)
+{
+	char *full = a->who->how[0] ? xasprintf("%s (%s)", reason, a->who->how)
+				    : xstrdup(reason);
+	char *stage = xasprintf("refused:%s", a->from);
+	const struct event_data d = {.address = a->from, .reason = full};
+	struct wf_mail m;
+	int rc;
+
+	log_notice("'%s': command from '%s' refused: %s", a->it.c.key, a->from,
+		   full);
+	rc = wf_record(a->rt, &a->it, a->msg_id, a->from, EV_COMMAND_REFUSED,
+		       &d, error_r) < 0
+		 ? -1
+		 : store_stage_mark(a->rt->st, a->it.c.id, stage,
+				    runtime_now(a->rt), error_r);
+	free(stage);
+	free(full);
+	if (rc != 1 || a->role == CONFIG_ROLE_NONE) {
+		/* told before; or a stranger to the organisation, who learns
+		 * nothing of the item */
+		return rc < 0 ? -1 : 0;
+	}
+	wf_mail_init(a->rt, &a->it, &m);
+	wf_set(&m, V_REASON, tr(a, why));
+	wf_set(&m, V_RECIPIENT, a->from);
+	wf_to(&m, a->from);
+	rc = wf_send(a->rt, &a->it, &m, "command_refused", error_r);
+	wf_mail_release(&m);
+	return rc;
+}
+
+/* The policy first, then what the sender's role allows. */
+static int gate(struct act *a, char **error_r)
+{
+	enum word why;
+	const char *missing = missing_proof(a, &why);
+	int rc;
+
+	if (!missing) {
+		return act(a, error_r);
+	}
+	rc = would_change(a, error_r);
+	if (rc < 0) {
+		return -1;
+	}
+	return rc ? refuse(a, missing, why, error_r) : act(a, error_r);
 }
 
 int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
-		   const struct inspection *in, char **error_r)
+		   const struct inspection *in,
+		   const struct workflow_sender *who, char **error_r)
 {
 	const struct message_info *mi = &in->info;
-	struct act a = {.rt = rt, .msg_id = msg_id, .in = in};
+	struct act a = {.rt = rt, .msg_id = msg_id, .in = in, .who = who};
 	int rc;
 
 	if (!mi->from_addr) {
@@ -803,7 +972,7 @@ int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 		      : xstrdup(mi->from_addr);
 	a.role = config_role_of(rt->cfg, a.from, &a.unit);
 	sbuf_init(&a.changes, 1 << 16);
-	rc = act(&a, error_r);
+	rc = gate(&a, error_r);
 	sbuf_release(&a.changes);
 	free(a.actor);
 	wf_item_release(&a.it);

@@ -148,6 +148,69 @@ static int overdue(struct tick *t, struct wf_item *it)
 	return send_stage(t, it, "overdue", k, escalate);
 }
 
+/* The handler's own reminders, against the internal deadline the head
+ * set when it is before the unit's: before it (the nearest reminder day
+ * reached), on its day, and once the working day after.  Stage names
+ * carry the handler and the day, so a new delegation arms them again. */
+static int send_internal(struct tick *t, struct wf_item *it, enum word what,
+			 int days)
+{
+	struct wf_mail m;
+	int ret;
+
+	wf_mail_init(t->rt, it, &m);
+	wf_set(&m, V_RECIPIENT,
+	       it->c.handler_name ? it->c.handler_name : it->c.handler);
+	wf_setf(&m, V_EVENT, wf_word(t->rt, what), days);
+	wf_to(&m, it->c.handler);
+	if (it->lead) {
+		wf_cc(&m, it->lead->head);
+	}
+	ret = wf_send(t->rt, it, &m, "handler_reminder", &t->error);
+	wf_mail_release(&m);
+	t->sent += ret == 0;
+	return ret;
+}
+
+static int internal(struct tick *t, struct wf_item *it)
+{
+	const struct config_deadlines *d = &t->rt->cfg->deadlines;
+	int32_t due = it->c.handler_due_day;
+	const char *who = it->c.handler;
+	int chosen = 0, rc;
+
+	if (!who || due <= 0 || due >= it->c.due_day) {
+		return 0; /* the unit's own reminders go to the handler */
+	}
+	if (t->today == due) {
+		rc = stage(t, it->c.id, "h-due:%d:%s", (int)due, who);
+		return rc == 1 ? send_internal(t, it, W_INTERNAL_TODAY, 0) : rc;
+	}
+	if (t->today > due) {
+		int k = workcal_count(t->rt->cal, due, t->today);
+
+		if (k < 1) {
+			return 0;
+		}
+		rc = stage(t, it->c.id, "h-overdue:%d:%s", (int)due, who);
+		return rc == 1 ? send_internal(t, it, W_INTERNAL_PASSED, k)
+			       : rc;
+	}
+	for (size_t i = 0; i < d->n_remind_before; i++) {
+		if (t->today >=
+		    workcal_sub(t->rt->cal, due, d->remind_before[i])) {
+			chosen = d->remind_before[i];
+		}
+	}
+	if (!chosen) {
+		return 0;
+	}
+	rc = stage(t, it->c.id, "h-remind:%d:%d:%s", chosen, (int)due, who);
+	return rc == 1 ? send_internal(t, it, W_INTERNAL_LEFT,
+				       workcal_count(t->rt->cal, t->today, due))
+		       : rc;
+}
+
 static int item_cb(const struct store_case *c, void *ctx)
 {
 	struct tick *t = ctx;
@@ -169,6 +232,9 @@ static int item_cb(const struct store_case *c, void *ctx)
 	} else {
 		rc = overdue(t, &it);
 	}
+	if (rc >= 0) {
+		rc = internal(t, &it);
+	}
 	wf_item_release(&it);
 	return rc < 0;
 }
@@ -188,11 +254,9 @@ static int deem(struct tick *t, const struct store_consult *c)
 	if (rc <= 0) {
 		return rc;
 	}
-	rc = store_consult_mark(t->rt->st, c->id, true, c->asked_clear,
+	/* an answer without a clear position, and who gave it, stay */
+	rc = store_consult_deem(t->rt->st, c->id, runtime_now(t->rt),
 				&t->error) < 0 ||
-		     store_consult_answer(t->rt->st, c->id, "deemed",
-					  runtime_now(t->rt), NULL, c->answer,
-					  false, &t->error) < 0 ||
 		     wf_apply(t->rt, &it, 0, "workflow", EV_DEEMED_AGREEMENT,
 			      &d, &t->error) != 0 ||
 		     wf_calendar_cancel(t->rt, &it, ICAL_PART_CONSULT, c->unit,
@@ -232,7 +296,8 @@ static int consult_cb(const struct store_consult *c, void *ctx)
 	if (t->today > c->due_day) {
 		return deem(t, c) < 0;
 	}
-	if (t->today != c->due_day || !strcmp(c->state, "unclear")) {
+	/* on its day, also to a unit whose only answer was unclear */
+	if (t->today != c->due_day) {
 		return 0;
 	}
 	rc = stage(t, c->item_id, "consult:%s:%d", c->unit, (int)c->due_day);

@@ -9,7 +9,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct letter l;
-	char date[11];
+	struct letter_deadline d;
 	char *text = malloc(size + 1);
 
 	/* The parser takes text with a length, not a C string: no NUL. */
@@ -17,7 +17,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[size] = '\0';
 	letter_parse(text, size, &l);
 	letter_free(&l);
-	letter_find_deadline(text, size, date);
+	letter_find_deadline(text, size, &d);
+	letter_deadline_release(&d);
 	free(text);
 	return 0;
 }

@@ -208,10 +208,16 @@ letter() { # FILE MSGID SUBJECT NUMBER
 		printf 'BỘ CÔNG THƯƠNG\r\nSố: %s\r\n%s\r\n\r\nKính gửi: Vụ Thị trường trong nước\r\n' "$4" "$3"
 	} >"$1"
 }
-reply() { # FILE FROM KEY TEXT
+reply() { # FILE FROM KEY TEXT [WHOSE-MAIL]
+	local id
 	{
 		printf 'From: %s\r\nTo: congvan@%s\r\nSubject: RE: [%s] =?UTF-8?B?%s?=\r\n' "$2" "$D" "$3" "$(printf 'Phân công' | base64 -w0)"
 		printf 'Date: Mon, 28 Dec 2026 10:00:00 +0700\r\nMessage-ID: <%s.%s@mail.example>\r\n' "$RANDOM$RANDOM" "$(date +%s%N)"
+		# pressing Reply on the last mail congvan sent this person about it
+		# (or, with WHOSE-MAIL, on a mail to that address: a member
+		# reading the unit's mailbox)
+		id=$(sent_id "$3" "${5:-$2}")
+		[ -n "$id" ] && printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$id" "$id"
 		printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n'
 		printf 'Content-Transfer-Encoding: 8bit\r\n\r\n'
 		printf '%s\r\n' "$4" | sed 's/\r*$/\r/'
@@ -329,7 +335,8 @@ assert_eq 1 $? "the acknowledgement carries no calendar"
 
 t_begin "the Office moves the deadline: same UID, SEQUENCE raised, everyone holding the event told"
 n_pc=$(mail_count truong.pc)
-reply "$WORK/o1.eml" "vanthu@$D" "$K" "Hạn: 08/01/2027"
+# (the Office answers the assignment a unit forwarded it, references kept)
+reply "$WORK/o1.eml" "vanthu@$D" "$K" "Hạn: 08/01/2027" "tttn@$D"
 deliver vanthu@$D "$WORK/o1.eml"
 run_at 2026-12-28T11:00:00+07:00
 mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "the coordinating unit did not hear of the change"

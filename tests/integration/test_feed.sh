@@ -49,10 +49,14 @@ letter() {
 	} >"$1"
 }
 # reply FILE FROM KEY TEXT
-reply() {
+reply() { # FILE FROM KEY TEXT
+	local id
 	{
 		printf 'From: %s\r\nTo: congvan@%s\r\nSubject: RE: [%s] giao viec\r\n' "$2" "$D" "$3"
 		printf 'Date: Mon, 28 Dec 2026 10:00:00 +0700\r\nMessage-ID: <%s.%s@mail.example>\r\n' "$RANDOM$RANDOM" "$(date +%s%N)"
+		# pressing Reply on the last mail congvan sent this person about it
+		id=$(sent_id "$3" "$2")
+		[ -n "$id" ] && printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$id" "$id"
 		printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n'
 		printf '%s\r\n' "$4" | sed 's/\r*$/\r/'
 	} >"$1"

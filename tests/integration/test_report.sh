@@ -70,10 +70,16 @@ letter() { # FILE MSGID SUBJECT
 		printf 'BỘ CÔNG THƯƠNG\r\n%s\r\n' "$3"
 	} >"$1"
 }
-reply() { # FILE FROM KEY TEXT
+reply() { # FILE FROM KEY TEXT [WHOSE-MAIL]
+	local id
 	{
 		printf 'From: %s\r\nTo: congvan@%s\r\nSubject: RE: [%s] x\r\n' "$2" "$D" "$3"
 		printf 'Message-ID: <%s.%s@mail.example>\r\n' "$RANDOM$RANDOM" "$(date +%s%N)"
+		# pressing Reply on the last mail congvan sent this person about it
+		# (or, with WHOSE-MAIL, on a mail to that address: a member
+		# reading the unit's mailbox)
+		id=$(sent_id "$3" "${5:-$2}")
+		[ -n "$id" ] && printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$id" "$id"
 		printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n'
 		printf '%s\r\n' "$4"
 	} >"$1"
@@ -131,7 +137,7 @@ assert_eq deemed "$(q "SELECT state FROM consultations")" "deemed agreement"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM outbox o JOIN items i ON i.id = o.item_id WHERE i.key='$K2' AND o.kind='escalation'")" \
 	"TC's item escalated"
 # Fri 8/1: both done, TTTN on time, TC late
-reply "$WORK/d1.eml" "a.nguyen@$D" "$K1" "Hoàn thành"
+reply "$WORK/d1.eml" "a.nguyen@$D" "$K1" "Hoàn thành" "tttn@$D"
 reply "$WORK/d2.eml" "truong.tc@$D" "$K2" "Hoàn thành"
 deliver "a.nguyen@$D" "$WORK/d1.eml"
 deliver "truong.tc@$D" "$WORK/d2.eml"

@@ -142,7 +142,7 @@ mail_wait_count truong.tttn 2 30 || t_fail "no acknowledgement to the head"
 assert_contains "$(body truong.tttn "$(last_uid truong.tttn)")" "a.nguyen@$D" "the acknowledgement says what changed"
 
 t_begin "the handler consults two units"
-reply "$WORK/r2.eml" "Nguyễn Văn A" "a.nguyen@$D" "$K" "" "Lấy ý kiến: PC, TC
+reply "$WORK/r2.eml" "Nguyễn Văn A" "a.nguyen@$D" "$K" "$(sent_id "$K" "a.nguyen@$D")" "Lấy ý kiến: PC, TC
 Hạn: 30/12/2026"
 deliver a.nguyen@$D "$WORK/r2.eml"
 run_at 2026-12-28T11:00:00+07:00
@@ -195,6 +195,7 @@ run_at 2027-01-04T09:00:00+07:00
 mail_wait_count a.nguyen $((n_handler + 1)) 30 || t_fail "no reminder on Mon 4 Jan"
 
 t_begin "a forged reply and an out-of-office reply change nothing"
+# a stranger who knows the item's tag, and no mail of ours
 reply "$WORK/f1.eml" "Kẻ mạo danh" "outsider@$D" "$K" "" "Hoàn thành"
 deliver outsider@$D "$WORK/f1.eml"
 reply "$WORK/o1.eml" "Nguyễn Văn A" "a.nguyen@$D" "$K" "" "Tôi đang đi công tác đến 10/1." "Auto-Submitted: auto-replied"
@@ -203,15 +204,16 @@ n_out=$(mail_count outsider)
 n_handler=$(mail_count a.nguyen)
 run_at 2027-01-04T10:00:00+07:00
 assert_eq assigned "$(q "SELECT status FROM items WHERE key='$K'")" "still open"
-assert_ge "$(q "SELECT COUNT(*) FROM events WHERE kind='reply-not-acted'")" 1 "the forged reply is recorded"
+assert_ge "$(q "SELECT COUNT(*) FROM events WHERE kind='command-refused' AND actor='outsider@$D'")" 1 "the forged reply is recorded as refused"
 sleep 1
-assert_eq "$n_out" "$(mail_count outsider)" "the forger gets no answer"
+assert_eq "$n_out" "$(mail_count outsider)" "a stranger to the directory learns nothing of the item"
 assert_eq "$n_handler" "$(mail_count a.nguyen)" "the auto-reply gets no answer"
 
 t_begin "Hoàn thành closes the item on time"
 {
 	printf 'From: a.nguyen@%s\r\nTo: congvan@%s\r\n' "$D" "$D"
 	printf 'Subject: RE: [%s] xong\r\nMessage-ID: <done1@mail.example>\r\n' "$K"
+	printf 'In-Reply-To: <%s>\r\n' "$(sent_id "$K" "a.nguyen@$D")"
 	printf 'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n'
 	printf -- '--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n'
 	printf 'Hoàn thành\r\n\r\nVụ đã gửi văn bản góp ý (đính kèm).\r\n'
@@ -281,7 +283,7 @@ assert_eq 0 "$(q "SELECT COUNT(*) FROM messages m JOIN items i ON i.id = m.item_
 	"a forged token does not name the item"
 
 t_begin "the Office grants the extension"
-reply "$WORK/g1.eml" "Văn thư" "vanthu@$D" "$K2" "" "Đồng ý"
+reply "$WORK/g1.eml" "Văn thư" "vanthu@$D" "$K2" "$(sent_id "$K2" "vanthu@$D")" "Đồng ý"
 deliver vanthu@$D "$WORK/g1.eml"
 run_at 2027-01-14T10:00:00+07:00
 assert_eq granted "$(q "SELECT state FROM extensions")" "granted"
@@ -300,7 +302,7 @@ EOF
 deliver sender@$D "$WORK/l3.eml"
 run_at 2027-01-14T10:00:00+07:00
 K3=$(cv list | grep 'cấp kinh phí' | cut -f1)
-reply "$WORK/r5.eml" "Trưởng Vụ Tài chính" "truong.tc@$D" "$K3" "" "Trả lại: văn bản không thuộc chức năng của Vụ"
+reply "$WORK/r5.eml" "Trưởng Vụ Tài chính" "truong.tc@$D" "$K3" "$(sent_id "$K3" "truong.tc@$D")" "Trả lại: văn bản không thuộc chức năng của Vụ"
 deliver truong.tc@$D "$WORK/r5.eml"
 n_sender=$(mail_count sender)
 run_at 2027-01-14T11:00:00+07:00
@@ -332,9 +334,10 @@ mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "no assignment to the new l
 assert_contains "$(subjects vanthu)" "[$K4]" "acknowledged to the Office"
 
 t_begin "a member of another unit cannot act for the lead; the lead transfers with a reason"
-reply "$WORK/x1.eml" "Trần Thị B" "b.tran@$D" "$K4" "" "Hoàn thành"
+# b.tran got the assignment in copy (TC coordinates): a reply with proof
+reply "$WORK/x1.eml" "Trần Thị B" "b.tran@$D" "$K4" "$(sent_id "$K4" "truong.tc@$D")" "Hoàn thành"
 deliver b.tran@$D "$WORK/x1.eml"
-reply "$WORK/x2.eml" "Trưởng Vụ Pháp chế" "truong.pc@$D" "$K4" "" "Chuyển: TTTN
+reply "$WORK/x2.eml" "Trưởng Vụ Pháp chế" "truong.pc@$D" "$K4" "$(sent_id "$K4" "truong.pc@$D")" "Chuyển: TTTN
 Lý do: nội dung hội chợ thuộc chức năng của Vụ Thị trường trong nước"
 deliver truong.pc@$D "$WORK/x2.eml"
 n_tttn=$(mail_count truong.tttn)

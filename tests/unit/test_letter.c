@@ -163,7 +163,7 @@ static void test_parse_hostile(void **state)
 	size_t big = 10u << 20;
 	char *buf = xmalloc(big + 1);
 	struct letter l;
-	char date[11];
+	struct letter_deadline date;
 	clock_t t0 = clock();
 
 	(void)state;
@@ -172,7 +172,8 @@ static void test_parse_hostile(void **state)
 	}
 	assert_false(letter_parse(buf, big, &l));
 	letter_free(&l);
-	assert_false(letter_find_deadline(buf, big, date));
+	assert_false(letter_find_deadline(buf, big, &date));
+	letter_deadline_release(&date);
 	memset(buf, 'a', big);
 	assert_false(letter_parse(buf, big, &l));
 	letter_free(&l);
@@ -181,7 +182,8 @@ static void test_parse_hostile(void **state)
 	}
 	letter_parse(buf, big, &l);
 	letter_free(&l);
-	letter_find_deadline(buf, big, date);
+	letter_find_deadline(buf, big, &date);
+	letter_deadline_release(&date);
 	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0);
 	free(buf);
 }
@@ -332,45 +334,198 @@ static void test_place_date(void **state)
 
 /* ------------------------------------------------------------ deadlines */
 
+#define DATE    LETTER_DEADLINE_DATE
+#define MONTH   LETTER_DEADLINE_MONTH
+#define WORKING LETTER_DEADLINE_WORKING_DAYS
+#define DAYS    LETTER_DEADLINE_DAYS
+#define NONE    LETTER_DEADLINE_NONE
+
+/* The forms letters state deadlines in: the kind, the date or the number
+ * of days, whether counted from the letter's date, and the phrase. */
+static const struct {
+	const char *in;
+	enum letter_deadline_kind kind;
+	const char *date;
+	int days;
+	bool from_issue;
+	const char *phrase;
+} deadline_cases[] = {
+    {"", NONE, NULL, 0, false, NULL},
+    /* dated */
+    {"trước ngày 20/5/2026", DATE, "2026-05-20", 0, false,
+     "trước ngày 20/5/2026"},
+    {"gửi về Bộ chậm nhất ngày 15 tháng 5 năm 2026.", DATE, "2026-05-15", 0,
+     false, "chậm nhất ngày 15 tháng 5 năm 2026"},
+    {"Hạn chót: 30/6/2026", DATE, "2026-06-30", 0, false,
+     "Hạn chót: 30/6/2026"},
+    {"trước 17h00 ngày 10/12/2026", DATE, "2026-12-10", 0, false,
+     "trước 17h00 ngày 10/12/2026"},
+    {"trước 17 giờ 30 phút, ngày 1/7/2026", DATE, "2026-07-01", 0, false,
+     "trước 17 giờ 30 phút, ngày 1/7/2026"},
+    {"Báo cáo gửi về Văn phòng Bộ trước 16 giờ ngày 20/10/2026.", DATE,
+     "2026-10-20", 0, false, "trước 16 giờ ngày 20/10/2026"},
+    {"không muộn hơn ngày 05/06/2026", DATE, "2026-06-05", 0, false,
+     "không muộn hơn ngày 05/06/2026"},
+    {"Thời hạn nộp báo cáo: ngày 3/8/2026", DATE, "2026-08-03", 0, false,
+     "Thời hạn nộp báo cáo: ngày 3/8/2026"},
+    {"chậm nhất là ngày 20/7/2026", DATE, "2026-07-20", 0, false,
+     "chậm nhất là ngày 20/7/2026"},
+    {"truoc ngay 20/5/2026", DATE, "2026-05-20", 0, false,
+     "truoc ngay 20/5/2026"},
+    {"TRƯỚC NGÀY 20/5/2026", DATE, "2026-05-20", 0, false,
+     "TRƯỚC NGÀY 20/5/2026"},
+    {"tru\xcc\x9bo\xcc\x9b\xcc\x81\x63 nga\xcc\x80y 20/5/2026", DATE,
+     "2026-05-20", 0, false, "trước ngày 20/5/2026"},
+    {"báo cáo trước\nngày 20/5/2026", DATE, "2026-05-20", 0, false,
+     "trước ngày 20/5/2026"},
+    /* a month, a quarter: the last day */
+    {"Đề nghị các đơn vị hoàn thành trong tháng 10/2026.", MONTH, "2026-10-31",
+     0, false, "trong tháng 10/2026"},
+    {"trong tháng 02 năm 2028", MONTH, "2028-02-29", 0, false,
+     "trong tháng 02 năm 2028"},
+    {"tổ chức thực hiện trong Quý IV/2026", MONTH, "2026-12-31", 0, false,
+     "trong Quý IV/2026"},
+    {"chậm nhất trong tháng 6/2026", MONTH, "2026-06-30", 0, false,
+     "chậm nhất trong tháng 6/2026"},
+    /* relative: working days */
+    {"Đề nghị Quý cơ quan trả lời trong 5 ngày làm việc kể từ ngày nhận "
+     "được văn bản này.",
+     WORKING, NULL, 5, false, "trong 5 ngày làm việc kể từ ngày nhận được"},
+    {"trong thời hạn 05 (năm) ngày làm việc, kể từ ngày nhận văn bản", WORKING,
+     NULL, 5, false, "trong thời hạn 05 (năm) ngày làm việc, kể từ ngày nhận"},
+    {"trong vòng 10 ngày làm việc", WORKING, NULL, 10, false,
+     "trong vòng 10 ngày làm việc"},
+    {"Thời hạn trả lời: 07 ngày làm việc.", WORKING, NULL, 7, false,
+     "Thời hạn trả lời: 07 ngày làm việc"},
+    {"trong 3 ngày làm việc kể từ ngày ký", WORKING, NULL, 3, true,
+     "trong 3 ngày làm việc kể từ ngày ký"},
+    {"trong 5 ngay lam viec ke tu ngay nhan", WORKING, NULL, 5, false,
+     "trong 5 ngay lam viec ke tu ngay nhan"},
+    /* relative: calendar days */
+    {"trong thời hạn 10 ngày", DAYS, NULL, 10, false, "trong thời hạn 10 ngày"},
+    {"chậm nhất sau 07 ngày kể từ ngày ban hành công văn này", DAYS, NULL, 7,
+     true, "chậm nhất sau 07 ngày kể từ ngày ban hành"},
+    {"không quá 15 ngày", DAYS, NULL, 15, false, "không quá 15 ngày"},
+    {"Đề nghị gửi ý kiến trong 10 ngày, kể từ ngày nhận.", DAYS, NULL, 10,
+     false, "trong 10 ngày, kể từ ngày nhận"},
+    /* no deadline */
+    {"Công điện số 280/CĐ-TTg ngày 19/4/2023", NONE, NULL, 0, false, NULL},
+    {"số liệu tính đến hết ngày 31/3/2026", NONE, NULL, 0, false, NULL},
+    {"trước đây, ngày 5/5/2026", NONE, NULL, 0, false, NULL},
+    {"trước ngày 31/2/2026", NONE, NULL, 0, false, NULL},
+    {"trước ngày 120/5/2026", NONE, NULL, 0, false, NULL},
+    {"trước ngày 20/5/20266", NONE, NULL, 0, false, NULL},
+    {"trả lời đúng thời hạn, chính kiến rõ ràng ngày 1/1/2026", NONE, NULL, 0,
+     false, NULL},
+    {"Thời gian: 15 giờ 00, ngày 17/01/2026.", NONE, NULL, 0, false, NULL},
+    {"trong 5 ngày qua, các đơn vị đã", NONE, NULL, 0, false, NULL},
+    {"trong 0 ngày", NONE, NULL, 0, false, NULL},
+    {"trong 1000 ngày", NONE, NULL, 0, false, NULL},
+    {"trong tháng 13/2026", NONE, NULL, 0, false, NULL},
+    {"trong tháng 10", NONE, NULL, 0, false, NULL},
+    {"trong năm 2026", NONE, NULL, 0, false, NULL},
+    {"trong 5 năm tới", NONE, NULL, 0, false, NULL},
+};
+
 static void test_find_deadline(void **state)
 {
-	static const struct {
-		const char *in, *date;
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(deadline_cases); i++) {
+		struct letter_deadline d;
+		bool found = letter_find_deadline(
+		    deadline_cases[i].in, strlen(deadline_cases[i].in), &d);
+
+		if (d.kind != deadline_cases[i].kind) {
+			print_error("%s: kind %d\n", deadline_cases[i].in,
+				    (int)d.kind);
+		}
+		assert_int_equal(found, deadline_cases[i].kind != NONE);
+		assert_int_equal(d.kind, deadline_cases[i].kind);
+		assert_str_or_null(d.date[0] ? d.date : NULL,
+				   deadline_cases[i].date, "date",
+				   deadline_cases[i].in);
+		assert_int_equal(d.days, deadline_cases[i].days);
+		assert_int_equal(d.from_issue, deadline_cases[i].from_issue);
+		assert_str_or_null(d.phrase, deadline_cases[i].phrase, "phrase",
+				   deadline_cases[i].in);
+		letter_deadline_release(&d);
+		assert_null(d.phrase);
+	}
+	assert_false(
+	    letter_find_deadline(NULL, 0, &(struct letter_deadline){0}));
+	assert_null(letter_deadline_kind_name(NONE));
+	assert_string_equal(letter_deadline_kind_name(WORKING), "working_days");
+	assert_string_equal(letter_deadline_kind_name(DAYS), "days");
+	assert_string_equal(letter_deadline_kind_name(DATE), "date");
+	assert_string_equal(letter_deadline_kind_name(MONTH), "month");
+}
+
+/* ------------------------------------------------------- covering mail */
+
+static void test_parse_cover(void **state)
+{
+	static const char *const scan[] = {"scan0001.pdf", NULL};
+	const struct {
+		const char *subject, *body;
+		const char *const *names;
+		const char *number, *date;
 	} cases[] = {
-	    {"", NULL},
-	    {"trước ngày 20/5/2026", "2026-05-20"},
-	    {"gửi về Bộ chậm nhất ngày 15 tháng 5 năm 2026.", "2026-05-15"},
-	    {"Hạn chót: 30/6/2026", "2026-06-30"},
-	    {"trước 17h00 ngày 10/12/2026", "2026-12-10"},
-	    {"trước 17 giờ 30 phút, ngày 1/7/2026", "2026-07-01"},
-	    {"không muộn hơn ngày 05/06/2026", "2026-06-05"},
-	    {"Thời hạn nộp báo cáo: ngày 3/8/2026", "2026-08-03"},
-	    {"chậm nhất là ngày 20/7/2026", "2026-07-20"},
-	    {"truoc ngay 20/5/2026", "2026-05-20"},
-	    {"TRƯỚC NGÀY 20/5/2026", "2026-05-20"},
-	    {"tru\xcc\x9bo\xcc\x9b\xcc\x81\x63 nga\xcc\x80y 20/5/2026",
-	     "2026-05-20"},
-	    {"báo cáo trước\nngày 20/5/2026", "2026-05-20"},
-	    {"Công điện số 280/CĐ-TTg ngày 19/4/2023", NULL},
-	    {"số liệu tính đến hết ngày 31/3/2026", NULL},
-	    {"trước đây, ngày 5/5/2026", NULL},
-	    {"trước ngày 31/2/2026", NULL},
-	    {"trước ngày 120/5/2026", NULL},
-	    {"trước ngày 20/5/20266", NULL},
-	    {"trả lời đúng thời hạn, chính kiến rõ ràng ngày 1/1/2026", NULL},
-	    {"Thời gian: 15 giờ 00, ngày 17/01/2026.", NULL},
+	    {"Gửi công văn số 88/SCT-QLTM", "", scan, "88/SCT-QLTM", NULL},
+	    {"Gửi công văn số 88/SCT-QLTM ngày 15/10/2026", NULL, NULL,
+	     "88/SCT-QLTM", "2026-10-15"},
+	    {"Fwd: CV số 1201/BCT-TMĐT", NULL, NULL, "1201/BCT-TMĐT", NULL},
+	    {"Gui cong van so 88/SCT-QLTM", NULL, NULL, "88/SCT-QLTM", NULL},
+	    {"Gửi văn bản",
+	     "Kính gửi Bộ Công Thương,\nSở Công Thương Lào Cai gửi kèm theo "
+	     "Công văn số 88/SCT-QLTM của Sở Công Thương ngày 15 tháng 10 năm "
+	     "2026 về việc phối hợp tổ chức hội chợ.\nTrân trọng.",
+	     scan, "88/SCT-QLTM", "2026-10-15"},
+	    /* the number in the subject, the date in the body */
+	    {"V/v công văn số 88/SCT-QLTM",
+	     "Sở gửi công văn số 88/SCT-QLTM ngày 15/10/2026.", NULL,
+	     "88/SCT-QLTM", "2026-10-15"},
+	    /* file names */
+	    {"Gửi văn bản", "Kính gửi Văn phòng Bộ.",
+	     (const char *const[]){"CV 88-SCT-QLTM.pdf", NULL}, "88/SCT-QLTM",
+	     NULL},
+	    {"", NULL,
+	     (const char *const[]){"scan.jpg", "88_SCT-QLTM_15.10.2026.pdf",
+				   NULL},
+	     "88/SCT-QLTM", "2026-10-15"},
+	    {NULL, NULL, (const char *const[]){"CV_45_UBND.pdf", NULL},
+	     "45/UBND", NULL},
+	    {NULL, NULL, (const char *const[]){"Số 12-QĐ-BTC.docx", NULL},
+	     "12/QĐ-BTC", NULL},
+	    /* nothing that names a letter */
+	    {"Gửi văn bản", "Đề nghị xem tệp gửi kèm.", scan, NULL, NULL},
+	    {"Báo cáo số liệu quý III", "Số lượng: 25/30 đơn vị.",
+	     (const char *const[]){"IMG_2026-ABC.jpg", "20261015.pdf", NULL},
+	     NULL, NULL},
+	    {"Lịch họp ngày 15/10/2026", NULL, NULL, NULL, NULL},
+	    {"Thời hạn nộp báo cáo/2026", NULL, NULL, NULL, NULL}, /* fuzz */
+	    {NULL, NULL, NULL, NULL, NULL},
 	};
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		char date[11] = "";
-		bool found = letter_find_deadline(cases[i].in,
-						  strlen(cases[i].in), date);
+		struct letter l;
+		const char *body = cases[i].body;
+		bool found = letter_parse_cover(cases[i].subject, body,
+						body ? strlen(body) : 0,
+						cases[i].names, &l);
+		const char *what = cases[i].subject ? cases[i].subject : "-";
 
-		assert_str_or_null(found ? date : NULL, cases[i].date,
-				   "deadline", cases[i].in);
+		if (found != (cases[i].number != NULL)) {
+			print_error("case %zu: %s\n", i,
+				    l.number ? l.number : "none");
+		}
+
+		assert_int_equal(found, cases[i].number != NULL);
+		assert_str_or_null(l.number, cases[i].number, "number", what);
+		assert_str_or_null(l.date, cases[i].date, "date", what);
+		assert_non_null(l.recipients);
+		letter_free(&l);
 	}
-	assert_false(letter_find_deadline(NULL, 0, (char[11]){0}));
 }
 
 /* The letter's own date and dates before it are no deadline. */
@@ -815,6 +970,7 @@ int main(void)
 	    cmocka_unit_test(test_number),
 	    cmocka_unit_test(test_place_date),
 	    cmocka_unit_test(test_find_deadline),
+	    cmocka_unit_test(test_parse_cover),
 	    cmocka_unit_test(test_deadline_not_own_date),
 	    cmocka_unit_test(test_fixtures),
 	    cmocka_unit_test(test_fixtures_nfd_crlf),

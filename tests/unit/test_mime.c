@@ -459,8 +459,6 @@ static void test_flowed_messages(void **state)
 	}
 }
 
-/* --- NFC ----------------------------------------------------------------- */
-
 /* --- HTML ---------------------------------------------------------------- */
 
 static void check_html(const char *html, const char *want)

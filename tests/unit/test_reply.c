@@ -274,6 +274,277 @@ static void test_trim_fixtures(void **state)
 	assert_true(n >= 40);
 }
 
+/* --- reply_trim: crisp-oss/email-reply-parser's fixtures -------------- */
+
+#define CRISP_DIR "tests/data/crisp-reply/"
+
+/* Text compared as tests/integration/test_inspect.sh compares reply text:
+ * white space collapsed and trimmed within lines, runs of empty lines
+ * collapsed, empty lines trimmed at both ends. */
+static char *normalised(const char *s)
+{
+	struct sbuf out = SBUF_INIT(1 << 24);
+	size_t blank = 0;
+	bool any = false;
+
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		struct sbuf line = SBUF_INIT(1 << 20);
+
+		for (size_t i = 0; i < len; i++) {
+			bool ws = s[i] == ' ' || s[i] == '\t' || s[i] == '\r';
+
+			if (!ws) {
+				sbuf_addch(&line, s[i]);
+			} else if (line.len > 0 &&
+				   sbuf_str(&line)[line.len - 1] != ' ') {
+				sbuf_addch(&line, ' ');
+			}
+		}
+		while (line.len > 0 && sbuf_str(&line)[line.len - 1] == ' ') {
+			line.len--;
+		}
+		if (line.len == 0) {
+			blank++;
+		} else {
+			if (any) {
+				sbuf_adds(&out, blank > 0 ? "\n\n" : "\n");
+			}
+			sbuf_add(&out, sbuf_str(&line), line.len);
+			any = true;
+			blank = 0;
+		}
+		sbuf_release(&line);
+		s += len + (nl != NULL);
+	}
+	return sbuf_detach(&out);
+}
+
+/* Each fixture gives the visible text of expected/NAME.txt. */
+static void test_trim_crisp(void **state)
+{
+	DIR *dir = opendir(CRISP_DIR "test/fixtures");
+	struct dirent *de;
+	size_t n = 0, failed = 0;
+
+	(void)state;
+	assert_non_null(dir);
+	while ((de = readdir(dir))) {
+		size_t len = strlen(de->d_name), in_len, want_len;
+		char *path, *want_path, *in, *want, *out, *a, *b;
+
+		if (len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0) {
+			continue;
+		}
+		path = xasprintf(CRISP_DIR "test/fixtures/%s", de->d_name);
+		want_path = xasprintf(CRISP_DIR "expected/%s", de->d_name);
+		assert_int_equal(file_read_all(path, &in, &in_len), 0);
+		assert_int_equal(file_read_all(want_path, &want, &want_len), 0);
+		out = reply_trim(in, in_len);
+		a = normalised(out);
+		b = normalised(want);
+		if (strcmp(a, b) != 0) {
+			print_error("%s: got [%s]\n", de->d_name, a);
+			failed++;
+		}
+		free(a);
+		free(b);
+		free(out);
+		free(want);
+		free(in);
+		free(want_path);
+		free(path);
+		n++;
+	}
+	closedir(dir);
+	assert_int_equal(n, 90);
+	assert_int_equal(failed, 0);
+}
+
+/* --- reply_trim: the classes of quote headers, header blocks and
+ * signatures clients write in other languages ------------------------ */
+
+#define QUOTED   "\n\n> Kính gửi Vụ Pháp chế,\n> xin ý kiến.\n"
+#define UNQUOTED "\n\nKính gửi Vụ Pháp chế,\nxin ý kiến về dự thảo.\n"
+
+static void test_trim_languages(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    /* s-nail and mailx ("%f wrote:"), name only, Alpine, Claws */
+	    {"Đồng ý\n\nNguyễn Văn A <a.nguyen@bo.gov.vn> wrote:" QUOTED,
+	     "Đồng ý"},
+	    {"Đồng ý.\n\nNguyễn Văn A <a.nguyen@bo.gov.vn> wrote:" UNQUOTED,
+	     "Đồng ý."},
+	    {"Dong y\n\nNguyen Van A wrote:\n> x\n", "Dong y"},
+	    /* s-nail's default quotes with a tab (indentprefix), answered
+	     * below or above */
+	    {"Văn thư Bộ <vanthu@bo.gov.vn> wrote:\n\n\tKính gửi: Vụ Pháp "
+	     "chế\n\t\n\tĐề nghị cho ý kiến.\nVụ Pháp chế nhất trí.\n",
+	     "Vụ Pháp chế nhất trí."},
+	    {"Đồng ý.\n\nVăn thư Bộ <vanthu@bo.gov.vn> wrote:\n\n\tĐề nghị "
+	     "cho ý kiến.\n",
+	     "Đồng ý."},
+	    {"Agreed.\n\nOn Mon, 28 Dec 2026, Nguyen Van A wrote:" QUOTED,
+	     "Agreed."},
+	    {"Ok\n\nOn Mon, 28 Dec 2026 10:00:00 +0700\nNguyen Van A "
+	     "<a@bo.gov.vn> wrote:" QUOTED,
+	     "Ok"},
+	    /* Zoho */
+	    {"Ok\n\n---- On Mon, 28 Dec 2026 10:00:00 +0700 Văn thư "
+	     "<vanthu@bo.gov.vn> wrote ----" UNQUOTED,
+	     "Ok"},
+	    /* German, French, Spanish, Italian, Dutch, Swedish, Danish,
+	     * Polish */
+	    {"Gut.\n\nHans Müller <hans@example.de> schrieb:" QUOTED, "Gut."},
+	    {"Gut.\n\nAm 28.12.2026 um 10:00 schrieb Hans Müller "
+	     "<hans@example.de>:" QUOTED,
+	     "Gut."},
+	    {"D'accord.\n\nLe lun. 28 déc. 2026 à 10:00, Jean Dupont "
+	     "<jean@example.fr> a écrit :" UNQUOTED,
+	     "D'accord."},
+	    {"Vale.\n\nEl lun, 28 dic 2026 a las 10:00, Juan Pérez "
+	     "(<juan@example.es>) escribió:" QUOTED,
+	     "Vale."},
+	    {"Va bene.\n\nIl giorno lun 28 dic 2026 alle ore 10:00 Mario Rossi "
+	     "<mario@example.it> ha scritto:" QUOTED,
+	     "Va bene."},
+	    {"Goed.\n\nOp ma 28 dec. 2026 om 10:00 schreef Jan Jansen "
+	     "<jan@example.nl>:" QUOTED,
+	     "Goed."},
+	    {"Bra.\n\nDen mån 28 dec. 2026 kl 10:00 skrev Anna Svensson "
+	     "<anna@example.se>:" QUOTED,
+	     "Bra."},
+	    {"Godt.\n\nDen 28. dec. 2026 kl. 10.00 skrev Lars Hansen "
+	     "<lars@example.dk>:" UNQUOTED,
+	     "Godt."},
+	    {"Dobrze.\n\nW dniu 28.12.2026 o 10:00, Jan Kowalski pisze:" QUOTED,
+	     "Dobrze."},
+	    /* Czech, Korean, Indonesian */
+	    {"Ok\n\nDne po 28. 12. 2026 v 10:00 Jan Novák <jan@x.cz> "
+	     "napsal(a):\n> x\n",
+	     "Ok"},
+	    {"Ok\n\n2026년 12월 28일 (월) 오전 10:00, Kim <kim@x.kr>님이 "
+	     "작성:\n> x\n",
+	     "Ok"},
+	    {"Ok\n\nPada tanggal Sen, 28 Des 2026 10.00, Budi <budi@x.id> "
+	     "menulis:\n> x\n",
+	     "Ok"},
+	    /* Outlook header blocks, with and without underscores above */
+	    {"Tamam.\n\nKimden: Ali Veli <ali@x.tr>\nGönderildi: 28 Aralık "
+	     "2026 Pazartesi 10:00\nKime: phapche@bo.gov.vn\nKonu: RE: Dự "
+	     "thảo" UNQUOTED,
+	     "Tamam."},
+	    {"了解。\n\n差出人: 山田 <y@x.jp>\n送信日時: 2026年12月28日 "
+	     "10:00\n宛先: a@b.vn\n件名: RE: x" UNQUOTED,
+	     "了解。"},
+	    {"Ok\n\nAnfang der weitergeleiteten Nachricht:\n\nVon: A "
+	     "<a@b.de>\nBetreff: x\nDatum: 28. Dezember 2026\nAn: "
+	     "b@c.de" UNQUOTED,
+	     "Ok"},
+	    {"Ok\n\niPhoneから送信" UNQUOTED, "Ok"},
+	    {"Gut.\n\n________________________________\nVon: Hans Müller "
+	     "<hans@example.de>\nGesendet: Montag, 28. Dezember 2026 "
+	     "10:00\nAn: Vụ Pháp chế <phapche@bo.gov.vn>\nBetreff: AW: Dự "
+	     "thảo" UNQUOTED,
+	     "Gut."},
+	    {"Bien.\n\nDe : Jean Dupont <jean@example.fr>\nEnvoyé : lundi 28 "
+	     "décembre 2026 10:00\nÀ : Vụ Pháp chế <phapche@bo.gov.vn>\nObjet "
+	     ": RE: Dự thảo" UNQUOTED,
+	     "Bien."},
+	    {"Bra.\n\nFrån: Anna Svensson <anna@example.se>\nSkickat: den 28 "
+	     "december 2026 10:00\nTill: phapche@bo.gov.vn\nÄmne: SV: Dự "
+	     "thảo" UNQUOTED,
+	     "Bra."},
+	    {"Godt.\n_____\nFra: Lars Hansen <lars@example.dk>\nSendt: 28. "
+	     "december 2026 10:00\nTil: phapche@bo.gov.vn\nEmne: SV: Dự "
+	     "thảo" UNQUOTED,
+	     "Godt."},
+	    {"Dobrze.\n\nOd: Jan Kowalski <jan@example.pl>\nWysłano: "
+	     "poniedziałek, 28 grudnia 2026 10:00\nDo: phapche@bo.gov.vn\n"
+	     "Temat: RE: Dự thảo" UNQUOTED,
+	     "Dobrze."},
+	    {"Bene.\n\nDa: Mario Rossi <mario@example.it>\nInviato: lunedì 28 "
+	     "dicembre 2026 10:00\nA: phapche@bo.gov.vn\nOggetto: R: Dự "
+	     "thảo" UNQUOTED,
+	     "Bene."},
+	    /* mobile and app signatures, alone or above unquoted history */
+	    {"Nhất trí.\n\nEnvoyé de mon iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nVon meinem iPhone gesendet" UNQUOTED, "Nhất trí."},
+	    {"Nhất trí.\n\nEnviado desde mi iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nSent from Mail for Windows" UNQUOTED, "Nhất trí."},
+	    {"Nhất trí.\n\nSent with Airmail\n", "Nhất trí."},
+	    {"Nhất trí.\n\nSent from my Android device with K-9 Mail. Please "
+	     "excuse my brevity.\n",
+	     "Nhất trí."},
+	    {"Nhất trí.\n\nSent from Yahoo Mail on Android" UNQUOTED,
+	     "Nhất trí."},
+	    {"Nhất trí.\n\nSent from my Samsung Galaxy smartphone.\n",
+	     "Nhất trí."},
+	    {"Nhất trí.\n\nInviato da iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nVerzonden vanaf mijn iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nSkickat från min iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nWysłane z iPhone'a\n", "Nhất trí."},
+	    {"Nhất trí.\n\nLähetetty iPhonesta\n", "Nhất trí."},
+	    {"Nhất trí.\n\nОтправлено с iPhone\n", "Nhất trí."},
+	    {"Nhất trí.\n\nĐược gửi từ điện thoại Samsung" UNQUOTED,
+	     "Nhất trí."},
+	    /* ... and what only looks like one */
+	    {"Sent from my desk, it is easier than from my phone.\n",
+	     "Sent from my desk, it is easier than from my phone."},
+	    {"Von meinem Büro aus ist das einfacher.\n",
+	     "Von meinem Büro aus ist das einfacher."},
+	    /* delimiter lines at the end, a mailing list's footer */
+	    {"Đồng ý\n\n***\n====\n~~~\n\xe1\x90\xa7\n", "Đồng ý"},
+	    {"Đồng ý\n\n____\nvanban mailing list\nvanban@bo.gov.vn\n",
+	     "Đồng ý"},
+	    {"Phân tích:\n----\n1. Ổn\n====\nKết luận: đồng ý.\n",
+	     "Phân tích:\n----\n1. Ổn\n====\nKết luận: đồng ý."},
+	    /* sign-offs and what is signed under them */
+	    {"Đồng ý.\n\nTrân trọng,\nNguyễn Văn A\nVụ Pháp chế\nĐT: 024 3825 "
+	     "0000\n",
+	     "Đồng ý."},
+	    {"Đồng ý.\n\nMit freundlichen Grüßen\nHans Müller\n", "Đồng ý."},
+	    {"Trân trọng.\n", "Trân trọng."},
+	    {"Trân trọng cảm ơn anh. Vụ đồng ý.\n",
+	     "Trân trọng cảm ơn anh. Vụ đồng ý."},
+	    /* a mail that is only a forward keeps the forwarded text */
+	    {"---------- Forwarded message ---------\nFrom: Vụ Pháp chế "
+	     "<phapche@bo.gov.vn>\nDate: Mon, Dec 28, 2026 at 10:00 "
+	     "AM\nSubject: Góp ý dự thảo\nTo: <vanthu@bo.gov.vn>\n\nVụ Pháp "
+	     "chế nhất trí với dự thảo.\n\n> old quote\n",
+	     "Vụ Pháp chế nhất trí với dự thảo."},
+	    {"From: Vụ Pháp chế <phapche@bo.gov.vn>\nSent: Monday, December "
+	     "28, 2026 10:00 AM\nTo: vanthu@bo.gov.vn\nSubject: FW: Góp ý dự "
+	     "thảo\n\nVụ Pháp chế nhất trí với dự thảo.\n",
+	     "Vụ Pháp chế nhất trí với dự thảo."},
+	    {"Begin forwarded message:\n\nFrom: A <a@b.vn>\nSubject: X\nDate: "
+	     "28 December 2026 at 10:00:00 GMT+7\nTo: B <b@c.vn>\n\nNội "
+	     "dung.\n",
+	     "Nội dung."},
+	    /* a quoted paragraph wrapped without its '>' */
+	    {"Ok\n\nOn Mon, Dec 28, 2026 at 9:00 AM A <a@b.vn> wrote:\n> first "
+	     "half of a long line that a client\nbroke without quoting it\n> "
+	     "next\n",
+	     "Ok"},
+	    {"Ok\n\nTir. 28. des. 2026 kl. 13:09 skrev A <a@b.no\n>:\n\n> x\n",
+	     "Ok"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *out = reply_trim(cases[i].in, strlen(cases[i].in));
+
+		if (strcmp(out, cases[i].out) != 0) {
+			print_error("case %zu: got [%s]\n", i, out);
+		}
+		assert_string_equal(out, cases[i].out);
+		free(out);
+	}
+}
+
 /* --- reply_parse --------------------------------------------------- */
 
 /* "Đồng ý" and "Không đồng ý" in decomposed form (NFD). */
@@ -325,9 +596,9 @@ static void test_parse_decision(void **state)
 	    {"Chưa hoàn thành", REPLY_DECISION_NONE},
 	    {"Về việc đồng ý", REPLY_DECISION_NONE},
 	    {"Đồng ýkiến", REPLY_DECISION_NONE},
-	    {"Cảm ơn\nĐồng ý", REPLY_DECISION_NONE},
+	    {"Cảm ơn\nĐồng ý", REPLY_DECISION_AGREE}, /* thanks, then agrees */
 	    {"Chủ trì: KHTC", REPLY_DECISION_NONE},
-	    {"\xff\xfe Đồng ý", REPLY_DECISION_NONE},
+	    {"\xff\xfe Đồng ý", REPLY_DECISION_AGREE}, /* junk, then the word */
 	};
 
 	(void)state;
@@ -341,6 +612,299 @@ static void test_parse_decision(void **state)
 		}
 		assert_int_equal(p.decision, cases[i].d);
 		reply_parsed_free(&p);
+	}
+}
+
+/* --- the decision in natural sentences -------------------------------- */
+
+#define AGREE    REPLY_DECISION_AGREE
+#define DISAGREE REPLY_DECISION_DISAGREE
+#define DONE     REPLY_DECISION_DONE
+#define RETURN   REPLY_DECISION_RETURN
+#define UNCLEAR  REPLY_DECISION_NONE /* no clear position */
+
+/* How ministry staff answer a consultation, an assignment or an extension
+ * request: the unit naming itself, greetings and politeness first,
+ * negation, hedges, questions, without diacritics, in English.  Each is
+ * also checked in NFD and with its marks stripped (test_decision_forms). */
+static const struct {
+	const char *in;
+	enum reply_decision d;
+} phrasings[] = {
+    /* clang-format off */
+	    {"Đồng ý.", AGREE},
+	    {"Nhất trí.", AGREE},
+	    {"Thống nhất với nội dung dự thảo.", AGREE},
+	    {"Cục Xuất nhập khẩu nhất trí với dự thảo báo cáo.", AGREE},
+	    {"Dạ, Vụ Pháp chế đồng ý.", AGREE},
+	    {"OK, đồng ý", AGREE},
+	    {"Vụ TC không có ý kiến khác", AGREE},
+	    {"Vụ Pháp chế nhất trí với dự thảo.", AGREE},
+	    {"Kính gửi anh,\n\nVụ Pháp chế nhất trí với dự thảo.", AGREE},
+	    {"Kính gửi Văn phòng Bộ,\n\nPhúc đáp Công văn số 1234/VP-TH ngày 01/12/2026 của Văn phòng Bộ về việc xin ý kiến dự thảo Báo cáo, Vụ Pháp chế có ý kiến như sau:\n\nVụ Pháp chế cơ bản nhất trí với dự thảo Báo cáo.\n\nTrân trọng.", AGREE},
+	    {"Vụ Kế hoạch - Tài chính thống nhất với dự thảo, không có ý kiến bổ sung.", AGREE},
+	    {"Không có ý kiến khác.", AGREE},
+	    {"Vụ không có ý kiến gì thêm.", AGREE},
+	    {"Về cơ bản Vụ Tổ chức cán bộ nhất trí với nội dung dự thảo Quyết định.", AGREE},
+	    {"Dạ em chào anh, Vụ em đồng ý ạ.", AGREE},
+	    {"Thưa anh,\nVụ Thị trường trong nước đồng ý với phương án 1.", AGREE},
+	    {"Cảm ơn anh đã gửi dự thảo. Vụ Pháp chế nhất trí.", AGREE},
+	    {"Sau khi nghiên cứu, Vụ Pháp chế nhất trí với dự thảo.", AGREE},
+	    {"Sau khi xem xét, Thanh tra Bộ thống nhất với nội dung dự thảo Tờ trình.", AGREE},
+	    {"Vụ Pháp chế không phản đối.", AGREE},
+	    {"Vụ không có ý kiến phản đối đối với dự thảo.", AGREE},
+	    {"Vụ tán thành nội dung dự thảo.", AGREE},
+	    {"Cục Công nghiệp chấp thuận phương án đề xuất.", AGREE},
+	    {"Hoàn toàn nhất trí.", AGREE},
+	    {"Nhất trí 100%.", AGREE},
+	    {"Đồng ý gia hạn đến ngày 20/01/2027.", AGREE},
+	    {"Văn phòng Bộ đồng ý cho Vụ gia hạn.", AGREE},
+	    {"Vụ đồng ý, không có ý kiến khác.", AGREE},
+	    {"Vụ Pháp chế nhất trí với dự thảo; đề nghị Vụ chủ trì tiếp thu, hoàn thiện trình Lãnh đạo Bộ.", AGREE},
+	    {"Đồng ý về nguyên tắc, đề nghị chỉnh sửa lỗi chính tả tại Điều 3.", AGREE},
+	    {"Không cần chỉnh sửa gì thêm.", AGREE},
+	    {"Vụ đã rà soát và không có ý kiến khác.", AGREE},
+	    {"Vụ Pháp chế thống nhất như dự thảo.", AGREE},
+	    {"dong y", AGREE},
+	    {"Dong y", AGREE},
+	    {"Nhat tri voi du thao.", AGREE},
+	    {"Vu Phap che nhat tri voi du thao bao cao.", AGREE},
+	    {"Khong co y kien khac.", AGREE},
+	    {"Thong nhat voi noi dung du thao.", AGREE},
+	    {"OK, dong y", AGREE},
+	    {"Da, Vu Phap che dong y.", AGREE},
+	    {"Vụ Pháp chế nhất trí với dự thảo.", AGREE},
+	    {"We agree.", AGREE},
+	    {"We agree with the draft.", AGREE},
+	    {"No objection.", AGREE},
+	    {"We have no objections to the draft report.", AGREE},
+	    {"Agreed, thanks.", AGREE},
+	    {"The Legal Department concurs with the draft.", AGREE},
+	    {"Dear colleagues,\n\nThe Legal Department agrees with the draft.", AGREE},
+	    {"We do not object to the proposal.", AGREE},
+	    {"No further comments.", AGREE},
+	    {"Approved.", AGREE},
+	    {"Không đồng ý.", DISAGREE},
+	    {"Chúng tôi không đồng ý vì dự thảo chưa quy định rõ trách nhiệm của Sở Công Thương.", DISAGREE},
+	    {"Vụ chưa nhất trí vì chưa có số liệu năm 2025.", DISAGREE},
+	    {"Vụ Pháp chế chưa thống nhất với nội dung Điều 5.", DISAGREE},
+	    {"Đề nghị chỉnh sửa Điều 5 trước khi trình Lãnh đạo Bộ.", DISAGREE},
+	    {"Đề nghị Vụ chủ trì chỉnh sửa lại Điều 5 trước khi trình Bộ trưởng ký ban hành.", DISAGREE},
+	    {"Vụ Pháp chế đề nghị bổ sung căn cứ pháp lý trước khi trình.", DISAGREE},
+	    {"Vụ không thể đồng ý với phương án này.", DISAGREE},
+	    {"Vụ Tài chính phản đối phương án 2.", DISAGREE},
+	    {"Vụ Pháp chế có ý kiến khác như sau: đề nghị giữ nguyên Điều 5.", DISAGREE},
+	    {"Không nhất trí với đề xuất tăng biên chế.", DISAGREE},
+	    {"Nội dung dự thảo chưa phù hợp với quy định của Luật Ngân sách.", DISAGREE},
+	    {"Dự thảo chưa đủ cơ sở pháp lý để ban hành.", DISAGREE},
+	    {"Vụ không hoàn toàn đồng ý với dự thảo.", DISAGREE},
+	    {"Dạ, Vụ em chưa đồng ý ạ, do còn vướng Điều 7.", DISAGREE},
+	    {"Khong dong y.", DISAGREE},
+	    {"Chung toi khong dong y vi du thao chua ro.", DISAGREE},
+	    {"Vu chua nhat tri voi Dieu 5.", DISAGREE},
+	    {"De nghi chinh sua Dieu 5 truoc khi trinh.", DISAGREE},
+	    {"KHÔNG ĐỒNG Ý", DISAGREE},
+	    {"We do not agree.", DISAGREE},
+	    {"We don't agree with section 2.", DISAGREE},
+	    {"I disagree.", DISAGREE},
+	    {"We cannot support the draft in its current form.", DISAGREE},
+	    {"Please revise section 5 before submission.", DISAGREE},
+	    {"The Legal Department objects to the proposal.", DISAGREE},
+	    {"We are unable to agree to this option.", DISAGREE},
+	    {"Tôi sẽ xem lại.", UNCLEAR},
+	    {"Tôi sẽ xem lại và trả lời anh sau.", UNCLEAR},
+	    {"Vụ đang xem xét, sẽ có ý kiến sau.", UNCLEAR},
+	    {"Vụ sẽ trả lời sau.", UNCLEAR},
+	    {"Vụ chưa có ý kiến.", UNCLEAR},
+	    {"Em đã nhận được văn bản, em sẽ báo cáo lãnh đạo Vụ.", UNCLEAR},
+	    {"Vụ Pháp chế cần thêm thời gian để nghiên cứu.", UNCLEAR},
+	    {"Vụ sẽ xin ý kiến Lãnh đạo Bộ và trả lời sau.", UNCLEAR},
+	    {"Anh có thể gửi lại file dự thảo không?", UNCLEAR},
+	    {"Vụ đồng ý không?", UNCLEAR},
+	    {"Đã nhận.", UNCLEAR},
+	    {"Cảm ơn anh.", UNCLEAR},
+	    {"Vụ sẽ đồng ý nếu bổ sung Điều 5.", UNCLEAR},
+	    {"Nếu không có ý kiến khác thì đề nghị trình ký.", UNCLEAR},
+	    {"Toi se xem lai.", UNCLEAR},
+	    {"Vu dang xem xet.", UNCLEAR},
+	    {"I will review and revert.", UNCLEAR},
+	    {"We'll get back to you next week.", UNCLEAR},
+	    {"We need more time.", UNCLEAR},
+	    {"Received, thanks.", UNCLEAR},
+	    {"OK", UNCLEAR},
+	    {"Dạ vâng ạ.", UNCLEAR},
+	    {"Đề nghị Văn phòng Bộ đồng ý cho Vụ gia hạn.", UNCLEAR},
+	    {"Về việc đồng ý chủ trương, Vụ chưa có ý kiến.", UNCLEAR},
+	    {"Xin ý kiến thêm", UNCLEAR},
+	    {"Tôi chưa thể trả lời", UNCLEAR},
+	    {"Chưa hoàn thành, đang chờ số liệu của các Sở.", UNCLEAR},
+	    {"Hoàn thành.", DONE},
+	    {"Đã hoàn thành.", DONE},
+	    {"Vụ Kế hoạch - Tài chính đã hoàn thành báo cáo và gửi kèm theo đây.", DONE},
+	    {"Dạ, em đã xử lý xong.", DONE},
+	    {"Đã xong ạ.", DONE},
+	    {"Hoàn thành. Đã gửi báo cáo số 845/BCT-KHTC ngày 26/11/2026.", DONE},
+	    {"Kính gửi Văn phòng Bộ,\nVụ đã hoàn thành nhiệm vụ được giao.", DONE},
+	    {"hoan thanh", DONE},
+	    {"Da hoan thanh.", DONE},
+	    {"Done.", DONE},
+	    {"Completed. The report was sent to the Office on 25/11.", DONE},
+	    {"The task has been completed.", DONE},
+	    {"Trả lại.", RETURN},
+	    {"Trả lại văn bản vì không thuộc chức năng của Vụ.", RETURN},
+	    {"Vụ xin trả lại văn bản này do không thuộc chức năng, nhiệm vụ của Vụ.", RETURN},
+	    {"Văn bản không thuộc lĩnh vực của Vụ, đề nghị trả lại Văn phòng Bộ.", RETURN},
+	    {"Vụ gửi trả lại văn bản để Văn phòng Bộ giao đơn vị khác.", RETURN},
+	    {"Tra lai van ban.", RETURN},
+	    {"Return: not our remit.", RETURN},
+	    {"We return this letter: it is not within our remit.", RETURN},
+	    {"Trả lại: không thuộc thẩm quyền", RETURN},
+	    {"Vụ Hợp tác quốc tế thống nhất với dự thảo Kế hoạch.", AGREE},
+	    {"Về nội dung này, Vụ Pháp chế không có ý kiến.", AGREE},
+	    {"Cục Điện lực và Năng lượng tái tạo nhất trí với nội dung dự thảo văn bản.", AGREE},
+	    {"Dạ anh, bên em thống nhất ạ.", AGREE},
+	    {"Em chào anh. Vụ em nhất trí với dự thảo ạ.", AGREE},
+	    {"Vụ Khoa học và Công nghệ nhất trí với dự thảo, không có góp ý thêm.", AGREE},
+	    {"Qua nghiên cứu, Vụ Pháp chế cơ bản thống nhất với nội dung dự thảo.", AGREE},
+	    {"Ý kiến của Vụ: đồng ý.", AGREE},
+	    {"Vụ Tổ chức cán bộ đồng ý với đề xuất của Vụ Kế hoạch - Tài chính.", AGREE},
+	    {"Vụ TTTN không có ý kiến gì khác với dự thảo.", AGREE},
+	    {"Vụ Pháp chế nhất trí với nội dung dự thảo Thông tư và không có ý kiến bổ sung.", AGREE},
+	    {"Nhất trí như dự thảo ạ.", AGREE},
+	    {"We have reviewed the draft and agree with its content.", AGREE},
+	    {"The Department has no objection to the proposed text.", AGREE},
+	    {"Fine with us, we agree.", AGREE},
+	    {"Dong y voi du thao, khong co y kien khac.", AGREE},
+	    {"Thong nhat.", AGREE},
+	    {"Vụ Pháp chế không nhất trí với dự thảo vì chưa đánh giá tác động.", DISAGREE},
+	    {"Cục Xuất nhập khẩu chưa thống nhất, đề nghị làm rõ căn cứ tại Điều 3.", DISAGREE},
+	    {"Đề nghị Vụ chủ trì bổ sung báo cáo đánh giá tác động trước khi trình Lãnh đạo Bộ.", DISAGREE},
+	    {"Vụ không đồng ý với phương án giao Vụ Pháp chế chủ trì.", DISAGREE},
+	    {"Dự thảo chưa hợp lý ở Điều 4, Vụ không thống nhất.", DISAGREE},
+	    {"Vụ đề nghị xem xét lại toàn bộ Chương II trước khi ban hành.", DISAGREE},
+	    {"Chúng tôi phản đối việc điều chỉnh chỉ tiêu.", DISAGREE},
+	    {"Vụ bảo lưu ý kiến đã gửi tại Công văn số 12/PC ngày 05/12/2026.", DISAGREE},
+	    {"We disagree with the proposed allocation.", DISAGREE},
+	    {"The draft is not acceptable as it stands.", DISAGREE},
+	    {"We request changes to Article 5 before submission.", DISAGREE},
+	    {"Chua dong y, de nghi bo sung so lieu.", DISAGREE},
+	    {"Vụ đã nhận được văn bản và đang nghiên cứu.", UNCLEAR},
+	    {"Em sẽ báo cáo Lãnh đạo Vụ và phản hồi anh sau ạ.", UNCLEAR},
+	    {"Đề nghị anh cho em xin thêm thời gian đến thứ Sáu.", UNCLEAR},
+	    {"Cho em hỏi hạn cuối là ngày nào ạ?", UNCLEAR},
+	    {"Vụ sẽ cho ý kiến bằng văn bản.", UNCLEAR},
+	    {"We are still reviewing the draft.", UNCLEAR},
+	    {"Let me check with my director and get back to you.", UNCLEAR},
+	    {"Noted.", UNCLEAR},
+	    {"Vụ đã nhận.", UNCLEAR},
+	    {"Vụ đã hoàn thành việc rà soát và gửi Văn phòng Bộ.", DONE},
+	    {"Nhiệm vụ đã hoàn thành đúng hạn.", DONE},
+	    {"Đã hoàn tất.", DONE},
+	    {"Xong rồi anh ạ.", DONE},
+	    {"We have completed the report.", DONE},
+	    {"Văn bản này không thuộc chức năng của Vụ, Vụ xin phép trả lại.", RETURN},
+	    {"Đề nghị Văn phòng Bộ nhận lại văn bản, Vụ xin hoàn trả do không thuộc thẩm quyền.", RETURN},
+	    {"Returning this letter: it belongs to the Finance Department.", RETURN},
+	    {"Vụ không có ý kiến.", AGREE},
+	    {"Vụ không có ý kiến đóng góp.", AGREE},
+	    {"Vụ Pháp chế nhất trí, không có ý kiến khác ạ.", AGREE},
+	    {"Không phản đối.", AGREE},
+	    {"Đảng ủy Bộ nhất trí.", AGREE},
+	    {"Như đã nêu, Vụ đồng ý.", AGREE},
+	    {"Vụ chia sẻ và đồng ý với dự thảo.", AGREE},
+	    {"Vụ Pháp chế cẩn trọng rà soát và nhất trí.", AGREE},
+	    {"Trên cơ sở nghiên cứu dự thảo, Vụ Pháp chế nhất trí.", AGREE},
+	    {"Vụ Pháp chế đã có ý kiến thống nhất tại cuộc họp ngày 10/12.", AGREE},
+	    {"I agree.", AGREE},
+	    {"We're fine with it, agreed.", AGREE},
+	    {"Có. Vụ đồng ý.", AGREE},
+	    {"Vụ không thể thống nhất với cách tiếp cận này.", DISAGREE},
+	    {"Vụ Pháp chế khó có thể đồng ý với đề xuất trên.", DISAGREE},
+	    {"Vụ chưa thể nhất trí.", DISAGREE},
+	    {"We strongly disagree.", DISAGREE},
+	    {"We can't agree to this.", DISAGREE},
+	    {"We won't agree unless Article 5 is removed.", DISAGREE},
+	    {"Vụ sẽ không đồng ý nếu giữ nguyên Điều 5.", UNCLEAR},
+	    {"Có ý kiến gì không anh?", UNCLEAR},
+	    {"Vụ đã nhận được dự thảo chưa", UNCLEAR},
+	    {"Anh xem giúp em nhé.", UNCLEAR},
+	    {"Đã chuyển Lãnh đạo Vụ xem xét.", UNCLEAR},
+	    {"Báo cáo: đã hoàn thành.", DONE},
+	    {"Vụ đã xử lý xong văn bản.", DONE},
+	    {"Trả lại Văn phòng Bộ vì gửi nhầm đơn vị.", RETURN},
+    /* clang-format on */
+};
+
+/* The phrasing with its marks removed as people type without them: "Đồng
+ * ý" -> "Dong y".  Caller frees. */
+static char *strip_marks(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	size_t w = 0;
+
+	assert_true(utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+				 UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
+				     UTF8PROC_STRIPMARK) >= 0);
+	for (size_t r = 0; out[r]; r++, w++) {
+		if (out[r] == 0xc4 &&
+		    (out[r + 1] == 0x90 || out[r + 1] == 0x91)) {
+			out[w] = out[r + 1] == 0x90 ? 'D' : 'd'; /* Đ, đ */
+			r++;
+		} else {
+			out[w] = out[r];
+		}
+	}
+	out[w] = '\0';
+	return (char *)out;
+}
+
+static void check_decision(const char *form, const char *in,
+			   enum reply_decision want)
+{
+	struct reply_parsed p;
+
+	reply_parse(in, &p);
+	if (p.decision != want) {
+		print_error("%s [%s]: got %s, want %s\n", form, in,
+			    reply_decision_name(p.decision)
+				? reply_decision_name(p.decision)
+				: "none",
+			    reply_decision_name(want)
+				? reply_decision_name(want)
+				: "none");
+	}
+	assert_int_equal(p.decision, want);
+	reply_parsed_free(&p);
+}
+
+static void test_decision_phrasings(void **state)
+{
+	size_t count[5] = {0};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(phrasings); i++) {
+		check_decision("as written", phrasings[i].in, phrasings[i].d);
+		count[phrasings[i].d]++;
+	}
+	assert_true(ARRAY_SIZE(phrasings) >= 80);
+	for (size_t d = 0; d < 5; d++) {
+		assert_true(count[d] >= 8); /* every decision, and unclear */
+	}
+}
+
+/* The same in NFD (iOS, some webmails) and without diacritics. */
+static void test_decision_forms(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(phrasings); i++) {
+		char *nfd = (char *)utf8proc_NFD(
+		    (const utf8proc_uint8_t *)phrasings[i].in);
+		char *bare = strip_marks(phrasings[i].in);
+
+		check_decision("NFD", nfd, phrasings[i].d);
+		check_decision("without diacritics", bare, phrasings[i].d);
+		free(bare);
+		free(nfd);
 	}
 }
 
@@ -427,6 +991,33 @@ static const struct cmd_case cmd_cases[] = {
      0,
      {{0, NULL}}},
     {"Hạn 10 ngày", REPLY_DECISION_NONE, 0, {{0, NULL}}},
+    /* a greeting line before the commands */
+    {"Dạ,\nChủ trì: KHTC", REPLY_DECISION_NONE, 1, {{REPLY_KEY_LEAD, "KHTC"}}},
+    {"Kính gửi: Văn phòng Bộ\n\nLấy ý kiến: PC",
+     REPLY_DECISION_NONE,
+     1,
+     {{REPLY_KEY_CONSULT, "PC"}}},
+    /* commands under the sentence that decides */
+    {"Dạ, đồng ý.\nHạn: 20/01/2027",
+     REPLY_DECISION_AGREE,
+     1,
+     {{REPLY_KEY_DUE, "20/01/2027"}}},
+    {"OK,\nKhông đồng ý,\nLý do: chưa đủ căn cứ",
+     REPLY_DECISION_DISAGREE,
+     1,
+     {{REPLY_KEY_REASON, "chưa đủ căn cứ"}}},
+    {"Kính gửi Văn phòng,\nVăn phòng Bộ đồng ý gia hạn.\nHạn: "
+     "20/01/2027\nTrân trọng.",
+     REPLY_DECISION_AGREE,
+     1,
+     {{REPLY_KEY_DUE, "20/01/2027"}}},
+    {"Vụ Pháp chế không\nđồng ý với dự thảo, vì:\nLý do: thiếu căn cứ",
+     REPLY_DECISION_DISAGREE,
+     1,
+     {{REPLY_KEY_REASON, "thiếu căn cứ"}}},
+    /* the decision is never read from quoted text */
+    {"> Đồng ý\nTôi sẽ xem lại.", REPLY_DECISION_NONE, 0, {{0, NULL}}},
+    {"> Không đồng ý\n\nNhất trí.", REPLY_DECISION_AGREE, 0, {{0, NULL}}},
 };
 
 static void test_parse_commands(void **state)
@@ -625,7 +1216,11 @@ int main(void)
 	    cmocka_unit_test(test_trim_line_cap),
 	    cmocka_unit_test(test_trim_adversarial),
 	    cmocka_unit_test(test_trim_fixtures),
+	    cmocka_unit_test(test_trim_crisp),
+	    cmocka_unit_test(test_trim_languages),
 	    cmocka_unit_test(test_parse_decision),
+	    cmocka_unit_test(test_decision_phrasings),
+	    cmocka_unit_test(test_decision_forms),
 	    cmocka_unit_test(test_parse_commands),
 	    cmocka_unit_test(test_parse_many_commands),
 	    cmocka_unit_test(test_trim_then_parse),

@@ -471,6 +471,48 @@ static void want_person(const struct report *r, const char *address,
 	}
 }
 
+/* An answer without a clear position, then silence past the deadline:
+ * deemed agreement, and the unclear answer and who gave it are kept,
+ * each counted in its own period (issue: a unit that answered was
+ * reported as silent). */
+static void test_deemed_after_unclear(void **state)
+{
+	struct report r;
+	char *err = NULL;
+	int64_t i, c;
+
+	(void)state;
+	assert_int_equal(store_begin(fx->st, &err), 0);
+	i = item("2027-02-01T08:00:00+07:00");
+	assign(i, "2027-02-01T08:00:00+07:00", "TC", "20/02/2027");
+	c = consult(i, "XNK", "2027-02-01T09:00:00+07:00", "05/02/2027");
+	answer(c, "unclear", "2027-02-03T09:00:00+07:00", "truong.xnk@" D,
+	       false);
+	assert_int_equal(store_consult_mark(fx->st, c, false, true, &err), 0);
+	assert_int_equal(store_consult_deem(
+			     fx->st, c, at("2027-02-08T07:00:00+07:00"), &err),
+			 0);
+	assert_int_equal(store_commit(fx->st, &err), 0);
+	/*                 rcv ot lt in ov rt tr xr xg co cl de di un rm */
+	r = compute("2027-01-01", "2027-03-31", "2027-04-02T10:00:00+07:00");
+	want_unit(&r, "XNK",
+		  (int[15]){0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0}, 0,
+		  -1);
+	want_person(&r, "truong.xnk@" D, NULL, "XNK",
+		    (int[7]){0, 0, 0, 0, 1, 0, 0});
+	report_release(&r);
+	r = compute("2027-02-01", "2027-02-05", "2027-04-02T10:00:00+07:00");
+	want_unit(&r, "XNK",
+		  (int[15]){0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0}, 0,
+		  -1);
+	report_release(&r);
+	r = compute("2027-02-06", "2027-02-10", "2027-04-02T10:00:00+07:00");
+	want_unit(&r, "XNK",
+		  (int[15]){0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0}, 0,
+		  -1);
+	report_release(&r);
+}
+
 static void test_quarter(void **state)
 {
 	struct report r;
@@ -1085,6 +1127,8 @@ static void test_mail(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_deemed_after_unclear, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_quarter, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_period_past, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_period_open, setup, teardown),

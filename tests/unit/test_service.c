@@ -229,6 +229,53 @@ static void test_cycle_stages(void **state)
 	}
 }
 
+/* Delegated with an internal deadline before the unit's: the handler is
+ * reminded against it too, with the head in copy, each stage once. */
+static void test_cycle_internal(void **state)
+{
+	static const struct {
+		const char *when;
+		const char *kinds;
+	} steps[] = {
+	    /* internal deadline Wed 13/1: 3 working days before is Fri 8/1 */
+	    {"2027-01-07T09:00:00+07:00", ""},
+	    {"2027-01-08T09:00:00+07:00", "handler_reminder;"},
+	    {"2027-01-08T15:00:00+07:00", "handler_reminder;"},
+	    /* 1 before (Tue 12/1), with the unit's own 3-day reminder */
+	    {"2027-01-12T09:00:00+07:00",
+	     "handler_reminder;reminder;handler_reminder;"},
+	    {"2027-01-13T09:00:00+07:00",
+	     "handler_reminder;reminder;handler_reminder;handler_reminder;"},
+	    /* the working day after, once */
+	    {"2027-01-14T09:00:00+07:00",
+	     "handler_reminder;reminder;handler_reminder;handler_reminder;"
+	     "reminder;handler_reminder;"},
+	    {"2027-01-14T16:00:00+07:00",
+	     "handler_reminder;reminder;handler_reminder;handler_reminder;"
+	     "reminder;handler_reminder;"},
+	};
+	struct fixture *f = *state;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->svc.rt.st, &err), 0);
+	assert_int_equal(store_case_set_handler(f->svc.rt.st, f->item,
+						"an.nv@" D, "Nguyễn Văn An",
+						day("13/01/2027"), &err),
+			 0);
+	assert_int_equal(store_commit(f->svc.rt.st, &err), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(steps); i++) {
+		struct service_cycle r;
+		struct mails m;
+
+		service_cycle(&f->svc, at(steps[i].when), SERVICE_SCHEDULE, &r);
+		m = mails_of(f);
+		if (strcmp(m.kinds, steps[i].kinds) != 0) {
+			fail_msg("step %zu (%s): mail '%s'", i, steps[i].when,
+				 m.kinds);
+		}
+	}
+}
+
 /* A mailbox that cannot be reached: the cycle goes on with the
  * scheduler and the outbox, and says the server was unreachable. */
 static void test_cycle_intake_unreachable(void **state)
@@ -249,6 +296,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_cycle_stages, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_cycle_internal, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_cycle_intake_unreachable,
 					    setup, teardown),
 	};

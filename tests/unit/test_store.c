@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "congvan/store.h"
@@ -95,10 +96,10 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 9 to 8: outbox_rcpt without its
+/* Takes a database back from schema 11 to 10: outbox_rcpt without its
  * item, the outbox without attachments by reference and with its
  * messages, no feed versions. */
-#define UNDO_SCHEMA_9                                                          \
+#define UNDO_SCHEMA_11                                                         \
 	"DROP INDEX outbox_rcpt_limit;"                                        \
 	" ALTER TABLE outbox_rcpt DROP COLUMN item_id;"                        \
 	" CREATE INDEX outbox_rcpt_recent ON outbox_rcpt(rcpt, created_at);"   \
@@ -110,18 +111,32 @@ static int sql(const char *path, const char *text)
 	" WHERE d.outbox_id = outbox.id);"                                     \
 	" DROP TABLE outbox_data; DROP TABLE feed_versions;"
 
-/* Takes a database back from schema 8 to 7: events lose their typed
- * details. */
-#define UNDO_SCHEMA_8 "ALTER TABLE events DROP COLUMN data;"
+/* Takes a database back from schema 10 to 9 (after every later UNDO):
+ * letters lose their stated deadlines. */
+#define UNDO_SCHEMA_10                                                         \
+	UNDO_SCHEMA_11                                                         \
+	" ALTER TABLE letters DROP COLUMN deadline_kind;"                      \
+	" ALTER TABLE letters DROP COLUMN deadline_days;"                      \
+	" ALTER TABLE letters DROP COLUMN deadline_from;"                      \
+	" ALTER TABLE letters DROP COLUMN deadline_phrase;"
+
+/* Takes a database back from schema 9 to 8 (after every later UNDO):
+ * consultations lose when they were deemed agreed. */
+#define UNDO_SCHEMA_9                                                          \
+	UNDO_SCHEMA_10 " ALTER TABLE consultations DROP COLUMN deemed_at;"
+
+/* Takes a database back from schema 8 to 7 (after every later UNDO):
+ * events lose their typed details. */
+#define UNDO_SCHEMA_8 UNDO_SCHEMA_9 " ALTER TABLE events DROP COLUMN data;"
 
 /* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (intake at scale 9, typed events 8, feed tokens 7, calendar
+ * migrations (intake at scale 11, stated deadlines 10, deemed 9, typed
+ * events 8, feed tokens 7, calendar
  * events 6, reports mailed 5), newest first.  Each migration added at the
  * end of store.c gets its undoing here, chained in UNDO_SCHEMA_4 so that
  * every test below goes back far enough. */
 #define UNDO_SCHEMA_5                                                          \
-	UNDO_SCHEMA_9                                                          \
-	" " UNDO_SCHEMA_8                                                      \
+	UNDO_SCHEMA_8                                                          \
 	" DROP TABLE feed_tokens; DROP TABLE calendar_entries;"                \
 	" DROP TABLE reports_sent;"
 
@@ -282,7 +297,7 @@ static void test_migration_8(void **state)
 					   "s@x", &it, &err),
 			 0);
 	store_close(&f->st);
-	sbuf_adds(&sb, UNDO_SCHEMA_9 " " UNDO_SCHEMA_8);
+	sbuf_adds(&sb, UNDO_SCHEMA_8);
 	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
 		sbuf_addf(&sb,
 			  " INSERT INTO events (at, item_id, kind, detail)"
@@ -345,10 +360,10 @@ static void test_migration_3(void **state)
 
 static int count_cb(const struct store_outbox *o, void *ctx);
 
-/* A database at schema 8 gains the item of each recipient row (9), read
+/* A database at schema 10 gains the item of each recipient row (11), read
  * from its outbox entry: the rate limit goes on counting what was queued
  * before the upgrade; the messages move to outbox_data. */
-static void test_migration_9(void **state)
+static void test_migration_11(void **state)
 {
 	struct fixture *f = *state;
 	struct store_outbox o = {.created_at = 10,
@@ -374,7 +389,7 @@ static void test_migration_9(void **state)
 	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
 	store_close(&f->st);
 	assert_int_equal(
-	    sql(f->path, UNDO_SCHEMA_9 " PRAGMA user_version = 8;"), 0);
+	    sql(f->path, UNDO_SCHEMA_11 " PRAGMA user_version = 10;"), 0);
 	assert_int_equal(sql(f->path, "INSERT INTO outbox_rcpt VALUES"
 				      " (1, 'b@x', 10), (2, 'b@x', 10),"
 				      " (2, 'c@x', 10);"),
@@ -406,7 +421,13 @@ static void test_letters(void **state)
 				 .date = "2023-04-27",
 				 .subject = "triển khai Công điện 280",
 				 .recipients = "[\"Các đơn vị thuộc Bộ\"]",
-				 .source = "body"};
+				 .source = "body",
+				 .deadline_kind = "working_days",
+				 .deadline_days = 5,
+				 .deadline_from = "receipt",
+				 .deadline_phrase =
+				     "trong 5 ngày làm việc kể từ"
+				     " ngày nhận"};
 	struct store_letter_row row;
 	struct store_item a, b;
 	int64_t id = 0;
@@ -440,7 +461,15 @@ static void test_letters(void **state)
 	assert_string_equal(row.number, "2536/BCT-VP");
 	assert_string_equal(row.duplicate_of, "CV-2026-000001");
 	assert_null(row.signer);
+	assert_null(row.deadline);
+	assert_string_equal(row.deadline_kind, "working_days");
+	assert_int_equal(row.deadline_days, 5);
+	assert_string_equal(row.deadline_from, "receipt");
+	assert_string_equal(row.deadline_phrase,
+			    "trong 5 ngày làm việc kể từ ngày nhận");
 	store_letter_row_release(&row);
+	assert_null(row.deadline_phrase);
+	assert_int_equal(row.deadline_days, 0);
 	assert_int_equal(store_letter_get(f->st, 999, &row, &err), 0);
 	store_letter_row_release(&row);
 }
@@ -1230,6 +1259,75 @@ static void test_blobs(void **state)
 	free(err);
 }
 
+static mode_t mode_of(const char *dir, const char *name)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	struct stat sb;
+
+	assert_int_equal(stat(p, &sb), 0);
+	free(p);
+	return sb.st_mode & 07777;
+}
+
+/* Letters and replies are for the service user only; an older database
+ * made readable by others is tightened when it opens. */
+static void test_file_modes(void **state)
+{
+	struct fixture *f = *state;
+	char sha[STORE_SHA_HEX], *err = NULL;
+	char *p;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_blob_put(f->st, "raw", 3, sha, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(mode_of(f->dir, "t.db"), 0600);
+	assert_int_equal(mode_of(f->dir, "t.db-wal"), 0600);
+	assert_int_equal(mode_of(f->dir, "t.db-shm"), 0600);
+	assert_int_equal(mode_of(f->dir, "t.db.raw"), 0700);
+	assert_int_equal(mode_of(f->dir, "t.db.raw/pack-000001"), 0600);
+
+	store_close(&f->st);
+	p = xasprintf("%s.raw/pack-000001", f->path);
+	assert_int_equal(chmod(f->path, 0644), 0);
+	assert_int_equal(chmod(p, 0644), 0);
+	free(p);
+	p = xasprintf("%s.raw", f->path);
+	assert_int_equal(chmod(p, 0755), 0);
+	free(p);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(mode_of(f->dir, "t.db"), 0600);
+	assert_int_equal(mode_of(f->dir, "t.db.raw"), 0700);
+	assert_int_equal(mode_of(f->dir, "t.db.raw/pack-000001"), 0600);
+}
+
+/* A second lock on the same database is refused and names the holder;
+ * after the unlock it is granted. */
+static void test_lock(void **state)
+{
+	struct fixture *f = *state;
+	struct store_lock *one = NULL, *two = NULL;
+	char *err = NULL;
+	long holder = -1;
+
+	assert_int_equal(store_lock(f->path, &one, &holder, &err), 0);
+	assert_non_null(one);
+	assert_int_equal(holder, 0);
+	assert_int_equal(mode_of(f->dir, "t.db.lock"), 0600);
+	assert_int_equal(store_lock(f->path, &two, &holder, &err), 1);
+	assert_null(two);
+	assert_int_equal(holder, (long)getpid());
+	store_unlock(&one);
+	assert_null(one);
+	store_unlock(&one); /* NULL-safe */
+	assert_int_equal(store_lock(f->path, &two, &holder, &err), 0);
+	store_unlock(&two);
+	assert_int_equal(
+	    store_lock("/nonexistent/dir/t.db", &one, &holder, &err), -1);
+	assert_non_null(strstr(err, "/nonexistent/dir/t.db.lock"));
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1237,7 +1335,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_8, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migration_9, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_11, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reports_sent, setup, teardown),
@@ -1256,6 +1354,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_outbox, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_rcpt, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_blobs, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_file_modes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_lock, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

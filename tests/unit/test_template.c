@@ -148,6 +148,7 @@ static const struct template_var full_vars[] = {
     {"event", "Hạn xử lý"},
     {"event_date", "04/12/2026"},
     {"duplicate_of", "—"}, /* registered only */
+    {"request", "Lấy ý kiến: PC\nĐề nghị Vụ cho ý kiến về Điều 5."},
     /* report only */
     {"period", "Quý II năm 2026"},
     {"period_name", "2026Q2"},

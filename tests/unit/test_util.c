@@ -3,11 +3,16 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "congvan/clock.h"
 #include "congvan/json.h"
+#include "congvan/log.h"
 #include "congvan/util.h"
 
 static void test_sbuf_cap(void **state)
@@ -228,6 +233,68 @@ static void test_json_list_join(void **state)
 	}
 }
 
+/* What one line at each level looks like, with stderr on a temporary file
+ * that JOURNAL_STREAM names (journal) or does not (plain). */
+static char *logged(bool journal, void (*fn)(const char *fmt, ...))
+{
+	char path[] = "/tmp/congvan-log-XXXXXX";
+	int fd = mkstemp(path), saved = dup(STDERR_FILENO);
+	struct stat sb;
+	char *data = NULL, *stream;
+
+	assert_true(fd >= 0 && saved >= 0);
+	assert_int_equal(fstat(fd, &sb), 0);
+	stream = xasprintf("%llu:%llu", (unsigned long long)sb.st_dev,
+			   (unsigned long long)sb.st_ino + (journal ? 0 : 1));
+	setenv("JOURNAL_STREAM", stream, 1);
+	fflush(stderr);
+	dup2(fd, STDERR_FILENO);
+	log_init("congvan", LOG_LEVEL_DEBUG, true);
+	assert_int_equal(log_to_journal(), journal);
+	fn("item '%s'", "CV-2026-000001");
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	close(fd);
+	unsetenv("JOURNAL_STREAM");
+	log_init("congvan", LOG_LEVEL_INFO, false);
+	assert_int_equal(file_read_all(path, &data, NULL), 0);
+	unlink(path);
+	free(stream);
+	return data;
+}
+
+static void test_log_journal(void **state)
+{
+	static const struct {
+		void (*fn)(const char *fmt, ...);
+		const char *journal;
+		const char *plain;
+	} cases[] = {
+	    {log_errorx, "<3>error: ", "congvan: error: "},
+	    {log_warnx, "<4>warning: ", "congvan: warning: "},
+	    {log_notice, "<5>notice: ", "congvan: notice: "},
+	    {log_info, "<6>info: ", "congvan: info: "},
+	    {log_debug, "<7>debug: ", "congvan: debug: "},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *want =
+		    xasprintf("%sitem 'CV-2026-000001'\n", cases[i].journal);
+		char *got = logged(true, cases[i].fn);
+
+		assert_string_equal(got, want);
+		free(got);
+		free(want);
+		/* Elsewhere: a time stamp, the program and the level. */
+		got = logged(false, cases[i].fn);
+		assert_non_null(strstr(got, cases[i].plain));
+		assert_true(got[0] >= '2' && got[0] <= '9');
+		assert_null(strchr(got, '<'));
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +307,7 @@ int main(void)
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_json_list_join),
 	    cmocka_unit_test(test_sbuf_add_html),
+	    cmocka_unit_test(test_log_journal),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

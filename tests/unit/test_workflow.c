@@ -1,5 +1,6 @@
-/* Unit tests for the pure parts of the workflow: signed reply addresses
- * and deadlines as people write them in replies. */
+/* Unit tests for the pure parts of the workflow: signed reply addresses,
+ * deadlines as people write them in replies, and the day a deadline a
+ * letter states falls on. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -159,11 +160,64 @@ static void test_parse_due(void **state)
 	}
 }
 
+/* A letter received on Mon 28/12/2026 (1/1/2027 is a holiday). */
+static void test_letter_due(void **state)
+{
+	static const struct {
+		const char *kind, *deadline, *from, *date;
+		int days;
+		const char *want; /* NULL: none */
+	} cases[] = {
+	    /* 29, 30, 31 Dec, (1 Jan off), 4, 5 Jan */
+	    {"working_days", NULL, "receipt", NULL, 5, "2027-01-05"},
+	    {"days", NULL, "receipt", NULL, 10, "2027-01-07"},
+	    /* ends on Sat 2/1 or on the holiday: the next working day */
+	    {"days", NULL, "receipt", NULL, 5, "2027-01-04"},
+	    {"days", NULL, "receipt", NULL, 4, "2027-01-04"},
+	    {"days", NULL, "receipt", NULL, 3, "2026-12-31"},
+	    {"date", "2027-01-02", NULL, NULL, 0, "2027-01-04"},
+	    {"month", "2027-01-31", NULL, NULL, 0, "2027-02-01"},
+	    {NULL, "2026-12-31", NULL, NULL, 0, "2026-12-31"},
+	    /* from the letter's date, Thu 24/12: 25, 28, 29 */
+	    {"working_days", NULL, "issue", "2026-12-24", 3, "2026-12-29"},
+	    {"working_days", NULL, "issue", NULL, 3, NULL},
+	    {"working_days", NULL, "receipt", NULL, 0, NULL},
+	    {"days", NULL, "receipt", NULL, 400, NULL},
+	    {NULL, NULL, NULL, NULL, 0, NULL},
+	};
+	time_t received;
+
+	(void)state;
+	assert_int_equal(
+	    clock_parse_iso("2026-12-28T09:00:00+07:00", &received), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct store_letter_row l = {
+		    .deadline_kind = (char *)cases[i].kind,
+		    .deadline = (char *)cases[i].deadline,
+		    .deadline_from = (char *)cases[i].from,
+		    .date = (char *)cases[i].date,
+		    .deadline_days = cases[i].days,
+		};
+		int32_t day = 0;
+		char buf[11];
+		int rc = workflow_letter_due(rt.cal, &l, received, &day);
+
+		if (!cases[i].want) {
+			assert_int_equal(rc, -1);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		workday_format(day, buf);
+		assert_string_equal(buf, cases[i].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_reply_address),
 	    cmocka_unit_test(test_parse_due),
+	    cmocka_unit_test(test_letter_due),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

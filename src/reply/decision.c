@@ -1,0 +1,659 @@
+/* The decision a reply states in its first sentences.  The rule, in full
+ * (README.md, "Replies act by role", says the same):
+ *
+ *  1. The text is cut into sentences at '.', '!', '?', ':' (followed by a
+ *     space or the end), and at blank lines; lines of one paragraph join.
+ *     Sentences break into clauses at ',', ';', brackets, " - " and the
+ *     conjunctions of the `breaks` markers ("nhưng", "và", "vì", "but",
+ *     "and", ...).  Only the first DECISION_SENTENCES sentences are read.
+ *  2. A question (ending in '?', or in "không"/"chưa"/"nhỉ" as Vietnamese
+ *     questions do) states nothing and is passed over.
+ *  3. In reading order, the first cue phrase of the `cues` table decides,
+ *     judged by the markers before it in its clause:
+ *       - a topic marker ("về việc", "V/v", "regarding") before it: the
+ *         cue is only a subject, and is passed over;
+ *       - an odd number of negators ("không", "chưa", "chẳng", "khó",
+ *         "not", "no", "never", "cannot", "n't", "unable", "without") in
+ *         the NEG_SPAN words before it turns agreement into disagreement
+ *         and back ("không đồng ý", "no objection", "không phản đối");
+ *         negated, "done", "return" and hedges state nothing and are
+ *         passed over ("chưa hoàn thành");
+ *       - a future or condition ("sẽ", "nếu", "đang", "có thể", "cần",
+ *         "will", "'ll", "if", "would") makes the sentence unclear;
+ *       - a request ("đề nghị", "yêu cầu", "please", "request") before
+ *         agreement, disagreement or "done" makes it unclear (it asks
+ *         someone else); before "return" it is the return.
+ *     Some cues count only in a context (the `when` column): words of
+ *     quality ("phù hợp", "acceptable", "support") only negated, and
+ *     then disagree; asking for changes ("chỉnh sửa", "bổ sung",
+ *     "revise") only after a request or before a condition ("trước
+ *     khi", "before"), and then disagrees ("không cần chỉnh sửa"
+ *     agrees); hedges ("xem lại", "review", "xin ý kiến") only in the
+ *     future or in progress, and then are unclear.
+ *  4. "Unclear" ends the reading with no decision, as does a window with
+ *     no cue.
+ *
+ * Cue phrases match folded text (case, diacritics and normalisation
+ * ignored).  Markers are short words whose folded forms collide ("nếu"
+ * and "nêu", "sẽ" and "sẻ", "đang" and "Đảng", "cần" and "cẩn"): a word
+ * written with marks must carry the marker's own marks; a word written
+ * without any matches every marked form. */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "private.h"
+
+/* Sentences read for a decision. */
+#define DECISION_SENTENCES 5
+/* Words before a cue a negator may stand ("không hoàn toàn đồng ý", "not
+ * able to agree"). */
+#define NEG_SPAN 4
+/* Tokens of the window examined at most. */
+#define TOKENS_MAX 1024
+
+enum verdict {
+	V_IGNORE, /* the cue says nothing here; read on */
+	V_AGREE,
+	V_DISAGREE,
+	V_DONE,
+	V_RETURN,
+	V_UNCLEAR, /* stop: no decision */
+};
+
+enum when {
+	WHEN_ALWAYS,
+	WHEN_NEGATED, /* only negated, then disagree */
+	WHEN_ASKED,   /* only requested or made a condition: disagree */
+	WHEN_FUTURE,  /* only in the future or in progress: unclear */
+};
+
+struct cue {
+	const char *words; /* folded, single spaces */
+	enum verdict v;
+	enum when when;
+};
+
+/* Longer phrases first where one starts another ("xem xet lai" before
+ * "xem xet", "khong co y kien" before any cue starting with "khong"). */
+static const struct cue cues[] = {
+    /* agreement */
+    {"khong co y kien", V_AGREE, WHEN_ALWAYS},
+    {"khong con y kien", V_AGREE, WHEN_ALWAYS},
+    {"khong co gop y", V_AGREE, WHEN_ALWAYS},
+    {"khong gop y", V_AGREE, WHEN_ALWAYS},
+    {"dong y", V_AGREE, WHEN_ALWAYS},
+    {"nhat tri", V_AGREE, WHEN_ALWAYS},
+    {"thong nhat", V_AGREE, WHEN_ALWAYS},
+    {"tan thanh", V_AGREE, WHEN_ALWAYS},
+    {"tan dong", V_AGREE, WHEN_ALWAYS},
+    {"chap thuan", V_AGREE, WHEN_ALWAYS},
+    {"dong tinh", V_AGREE, WHEN_ALWAYS},
+    {"ung ho", V_AGREE, WHEN_ALWAYS},
+    {"agree", V_AGREE, WHEN_ALWAYS},
+    {"agrees", V_AGREE, WHEN_ALWAYS},
+    {"agreed", V_AGREE, WHEN_ALWAYS},
+    {"concur", V_AGREE, WHEN_ALWAYS},
+    {"concurs", V_AGREE, WHEN_ALWAYS},
+    {"approve", V_AGREE, WHEN_ALWAYS},
+    {"approved", V_AGREE, WHEN_ALWAYS},
+    {"approves", V_AGREE, WHEN_ALWAYS},
+    {"endorse", V_AGREE, WHEN_ALWAYS},
+    {"no further comment", V_AGREE, WHEN_ALWAYS},
+    {"no further comments", V_AGREE, WHEN_ALWAYS},
+    {"no comment", V_AGREE, WHEN_ALWAYS},
+    {"no comments", V_AGREE, WHEN_ALWAYS},
+    {"nothing to add", V_AGREE, WHEN_ALWAYS},
+    /* disagreement */
+    {"co y kien khac", V_DISAGREE, WHEN_ALWAYS},
+    {"phan doi", V_DISAGREE, WHEN_ALWAYS},
+    {"bac bo", V_DISAGREE, WHEN_ALWAYS},
+    {"bao luu", V_DISAGREE, WHEN_ALWAYS},
+    {"tu choi", V_DISAGREE, WHEN_ALWAYS},
+    {"disagree", V_DISAGREE, WHEN_ALWAYS},
+    {"disagrees", V_DISAGREE, WHEN_ALWAYS},
+    {"disagreed", V_DISAGREE, WHEN_ALWAYS},
+    {"object", V_DISAGREE, WHEN_ALWAYS},
+    {"objects", V_DISAGREE, WHEN_ALWAYS},
+    {"objection", V_DISAGREE, WHEN_ALWAYS},
+    {"objections", V_DISAGREE, WHEN_ALWAYS},
+    {"oppose", V_DISAGREE, WHEN_ALWAYS},
+    {"opposed", V_DISAGREE, WHEN_ALWAYS},
+    {"reject", V_DISAGREE, WHEN_ALWAYS},
+    {"rejected", V_DISAGREE, WHEN_ALWAYS},
+    /* qualities: said only when missing ("chưa phù hợp") */
+    {"phu hop", V_AGREE, WHEN_NEGATED},
+    {"hop ly", V_AGREE, WHEN_NEGATED},
+    {"dat yeu cau", V_AGREE, WHEN_NEGATED},
+    {"dam bao", V_AGREE, WHEN_NEGATED},
+    {"du co so", V_AGREE, WHEN_NEGATED},
+    {"du can cu", V_AGREE, WHEN_NEGATED},
+    {"kha thi", V_AGREE, WHEN_NEGATED},
+    {"acceptable", V_AGREE, WHEN_NEGATED},
+    {"appropriate", V_AGREE, WHEN_NEGATED},
+    {"support", V_AGREE, WHEN_NEGATED},
+    {"feasible", V_AGREE, WHEN_NEGATED},
+    /* changes asked for ("đề nghị chỉnh sửa ... trước khi ...") */
+    {"xem xet lai", V_DISAGREE, WHEN_ASKED},
+    {"chinh sua", V_DISAGREE, WHEN_ASKED},
+    {"sua doi", V_DISAGREE, WHEN_ASKED},
+    {"sua lai", V_DISAGREE, WHEN_ASKED},
+    {"dieu chinh", V_DISAGREE, WHEN_ASKED},
+    {"bo sung", V_DISAGREE, WHEN_ASKED},
+    {"hoan thien", V_DISAGREE, WHEN_ASKED},
+    {"lam ro", V_DISAGREE, WHEN_ASKED},
+    {"revise", V_DISAGREE, WHEN_ASKED},
+    {"revised", V_DISAGREE, WHEN_ASKED},
+    {"revision", V_DISAGREE, WHEN_ASKED},
+    {"revisions", V_DISAGREE, WHEN_ASKED},
+    {"amend", V_DISAGREE, WHEN_ASKED},
+    {"amended", V_DISAGREE, WHEN_ASKED},
+    {"amendments", V_DISAGREE, WHEN_ASKED},
+    {"changes", V_DISAGREE, WHEN_ASKED},
+    {"rework", V_DISAGREE, WHEN_ASKED},
+    {"clarify", V_DISAGREE, WHEN_ASKED},
+    /* done */
+    {"hoan thanh", V_DONE, WHEN_ALWAYS},
+    {"hoan tat", V_DONE, WHEN_ALWAYS},
+    {"xong", V_DONE, WHEN_ALWAYS},
+    {"done", V_DONE, WHEN_ALWAYS},
+    {"completed", V_DONE, WHEN_ALWAYS},
+    {"complete", V_DONE, WHEN_ALWAYS},
+    {"finished", V_DONE, WHEN_ALWAYS},
+    /* return */
+    {"tra lai", V_RETURN, WHEN_ALWAYS},
+    {"hoan tra", V_RETURN, WHEN_ALWAYS},
+    {"chuyen tra", V_RETURN, WHEN_ALWAYS},
+    {"return", V_RETURN, WHEN_ALWAYS},
+    {"returning", V_RETURN, WHEN_ALWAYS},
+    {"send back", V_RETURN, WHEN_ALWAYS},
+    {"sending back", V_RETURN, WHEN_ALWAYS},
+    /* no position yet */
+    {"chua co y kien", V_UNCLEAR, WHEN_ALWAYS},
+    {"chua the cho y kien", V_UNCLEAR, WHEN_ALWAYS},
+    {"tra loi sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"phan hoi sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"cho y kien sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"co y kien sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"bao cao sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"them thoi gian", V_UNCLEAR, WHEN_ALWAYS},
+    {"get back", V_UNCLEAR, WHEN_ALWAYS},
+    {"reply later", V_UNCLEAR, WHEN_ALWAYS},
+    {"respond later", V_UNCLEAR, WHEN_ALWAYS},
+    {"answer later", V_UNCLEAR, WHEN_ALWAYS},
+    {"more time", V_UNCLEAR, WHEN_ALWAYS},
+    /* hedges, in the future or in progress ("Tôi sẽ xem lại") */
+    {"xem lai", V_UNCLEAR, WHEN_FUTURE},
+    {"xem xet", V_UNCLEAR, WHEN_FUTURE},
+    {"nghien cuu", V_UNCLEAR, WHEN_FUTURE},
+    {"can nhac", V_UNCLEAR, WHEN_FUTURE},
+    {"kiem tra", V_UNCLEAR, WHEN_FUTURE},
+    {"trao doi", V_UNCLEAR, WHEN_FUTURE},
+    {"xin y kien", V_UNCLEAR, WHEN_FUTURE},
+    {"bao cao", V_UNCLEAR, WHEN_FUTURE},
+    {"review", V_UNCLEAR, WHEN_FUTURE},
+    {"look into", V_UNCLEAR, WHEN_FUTURE},
+    {"look at", V_UNCLEAR, WHEN_FUTURE},
+    {"check", V_UNCLEAR, WHEN_FUTURE},
+    {"consider", V_UNCLEAR, WHEN_FUTURE},
+    {"think", V_UNCLEAR, WHEN_FUTURE},
+    {"discuss", V_UNCLEAR, WHEN_FUTURE},
+    {"revert", V_UNCLEAR, WHEN_FUTURE},
+    {"confirm", V_UNCLEAR, WHEN_FUTURE},
+};
+
+enum marker_kind {
+	M_NEG = 1 << 0,       /* negator */
+	M_FUTURE = 1 << 1,    /* future, condition, in progress */
+	M_REQUEST = 1 << 2,   /* a request to someone */
+	M_TOPIC = 1 << 3,     /* what follows is a subject */
+	M_BREAK = 1 << 4,     /* a conjunction: a new clause starts */
+	M_CONDITION = 1 << 5, /* after a change asked for: "before ..." */
+	M_QUESTION = 1 << 6,  /* ends a Vietnamese question */
+};
+
+struct marker {
+	const char *folded;  /* its words folded, single spaces */
+	const char *precise; /* the same in lower case NFC, with marks */
+	unsigned kind;
+};
+
+/* clang-format off */
+static const struct marker markers[] = {
+    /* words that start like a marker, written without marks too: "after",
+     * "difficulty", "staff", "basis" ("can" alone reads as "cần"), "the
+     * Party committee" ("Dang" alone reads as "đang") */
+    {"sau khi", "sau khi", 0}, {"kho khan", "khó khăn", 0}, {"can bo", "cán bộ", 0}, {"can cu", "căn cứ", 0},
+    {"dang uy", "đảng ủy", 0}, {"dang bo", "đảng bộ", 0},
+    {"khong", "không", M_NEG | M_QUESTION}, {"chua", "chưa", M_NEG | M_QUESTION},
+    {"chang", "chẳng", M_NEG}, {"cha", "chả", M_NEG}, {"kho co the", "khó có thể", M_NEG},
+    {"kho", "khó", M_NEG},
+    {"not", "not", M_NEG}, {"no", "no", M_NEG}, {"never", "never", M_NEG}, {"cannot", "cannot", M_NEG},
+    {"unable", "unable", M_NEG}, {"without", "without", M_NEG}, {"nor", "nor", M_NEG},
+    {"neither", "neither", M_NEG}, {"don t", "don t", M_NEG}, {"doesn t", "doesn t", M_NEG},
+    {"didn t", "didn t", M_NEG}, {"can t", "can t", M_NEG}, {"won t", "won t", M_NEG},
+    {"isn t", "isn t", M_NEG}, {"aren t", "aren t", M_NEG}, {"wasn t", "wasn t", M_NEG},
+    {"couldn t", "couldn t", M_NEG}, {"wouldn t", "wouldn t", M_NEG}, {"shouldn t", "shouldn t", M_NEG},
+    {"se", "sẽ", M_FUTURE}, {"neu", "nếu", M_FUTURE}, {"sap", "sắp", M_FUTURE},
+    {"dang", "đang", M_FUTURE}, {"co the", "có thể", M_FUTURE}, {"du kien", "dự kiến", M_FUTURE},
+    {"khi", "khi", M_FUTURE},
+    {"truoc khi", "trước khi", M_FUTURE | M_CONDITION},
+    {"will", "will", M_FUTURE}, {"ll", "ll", M_FUTURE}, {"would", "would", M_FUTURE},
+    {"shall", "shall", M_FUTURE}, {"going to", "going to", M_FUTURE}, {"if", "if", M_FUTURE},
+    {"once", "once", M_FUTURE}, {"when", "when", M_FUTURE}, {"might", "might", M_FUTURE},
+    {"could", "could", M_FUTURE}, {"unless", "unless", M_FUTURE},
+    {"can", "cần", M_FUTURE | M_REQUEST}, /* also English "can" */
+    {"phai", "phải", M_FUTURE | M_REQUEST},
+    {"need", "need", M_FUTURE | M_REQUEST}, {"needs", "needs", M_FUTURE | M_REQUEST},
+    {"must", "must", M_FUTURE | M_REQUEST}, {"should", "should", M_FUTURE | M_REQUEST},
+    {"de nghi", "đề nghị", M_REQUEST}, {"yeu cau", "yêu cầu", M_REQUEST}, {"de xuat", "đề xuất", M_REQUEST},
+    {"kien nghi", "kiến nghị", M_REQUEST}, {"mong", "mong", M_REQUEST}, {"please", "please", M_REQUEST},
+    {"request", "request", M_REQUEST}, {"ask", "ask", M_REQUEST}, {"suggest", "suggest", M_REQUEST},
+    {"propose", "propose", M_REQUEST}, {"recommend", "recommend", M_REQUEST},
+    {"kindly", "kindly", M_REQUEST},
+    {"ve viec", "về việc", M_TOPIC}, {"v/v", "v/v", M_TOPIC}, {"regarding", "regarding", M_TOPIC},
+    {"re", "re", M_TOPIC},
+    {"nhung", "nhưng", M_BREAK}, {"tuy nhien", "tuy nhiên", M_BREAK}, {"song", "song", M_BREAK},
+    {"ma", "mà", M_BREAK}, {"va", "và", M_BREAK}, {"vi", "vì", M_BREAK}, {"do", "do", M_BREAK},
+    {"nen", "nên", M_BREAK}, {"boi", "bởi", M_BREAK}, {"but", "but", M_BREAK},
+    {"however", "however", M_BREAK}, {"although", "although", M_BREAK}, {"though", "though", M_BREAK},
+    {"and", "and", M_BREAK}, {"because", "because", M_BREAK}, {"since", "since", M_BREAK},
+    {"so", "so", M_BREAK},
+    {"before", "before", M_CONDITION},
+    {"prior to", "prior to", M_CONDITION},
+    {"nhi", "nhỉ", M_QUESTION}, {"chu", "chứ", M_QUESTION}, {"ha", "hả", M_QUESTION},
+};
+/* clang-format on */
+
+enum tok_kind {
+	T_WORD,
+	T_CLAUSE,   /* ',' ';' brackets " - ", a line break before a capital */
+	T_SENTENCE, /* '.' '!' ':' at a word's end, a blank line */
+	T_QUESTION, /* '?' */
+};
+
+struct tok {
+	enum tok_kind kind;
+	size_t fs, fe; /* folded span of a word */
+};
+
+struct reader {
+	struct text_folded ft;
+	struct tok *t;
+	size_t n;
+	/* per token: the marker starting there (kind, tokens: 0 when none)
+	 * and the first token of its clause */
+	unsigned *mk;
+	size_t *ml, *cs;
+};
+
+/* --- tokens -------------------------------------------------------------- */
+
+static void push(struct reader *r, enum tok_kind k, size_t fs, size_t fe)
+{
+	if (r->n == TOKENS_MAX) {
+		return;
+	}
+	if (k != T_WORD && r->n > 0 && r->t[r->n - 1].kind != T_WORD) {
+		/* the stronger of two marks in a row */
+		if (k > r->t[r->n - 1].kind) {
+			r->t[r->n - 1].kind = k;
+		}
+		return;
+	}
+	r->t[r->n].kind = k;
+	r->t[r->n].fs = fs;
+	r->t[r->n].fe = fe;
+	r->n++;
+}
+
+static bool word_byte(char c)
+{
+	return text_fold_is_alnum(c) || c == '/';
+}
+
+/* A line break: a blank line ends a sentence; a line that starts with a
+ * capital, a digit or a bullet starts a clause. */
+static void line_break(struct reader *r, size_t p)
+{
+	const char *f = r->ft.f;
+	size_t q = p + 1, at;
+	int32_t cp;
+
+	while (q < r->ft.len && text_fold_is_blank(f[q])) {
+		q++;
+	}
+	if (q >= r->ft.len || f[q] == '\n') {
+		push(r, T_SENTENCE, p, p);
+		return;
+	}
+	at = r->ft.off[q];
+	cp = text_utf8_next(r->ft.orig, r->ft.orig_len, &at);
+	if (!(cp > 0 && utf8proc_islower(cp))) {
+		push(r, T_CLAUSE, p, p);
+	}
+}
+
+/* Punctuation at p: what it ends, if anything. */
+static void punct(struct reader *r, size_t p)
+{
+	const char *f = r->ft.f;
+	char c = f[p], next = p + 1 < r->ft.len ? f[p + 1] : ' ';
+	bool spaced = next == ' ' || next == '\t' || next == '\n' ||
+		      next == ')' || next == '"' || next == '\'';
+	size_t o = r->ft.off[p];
+
+	if (c == '?' || (r->ft.orig_len - o >= 3 &&
+			 memcmp(r->ft.orig + o, "\xef\xbc\x9f", 3) == 0)) {
+		push(r, T_QUESTION, p, p);
+	} else if ((c == '.' || c == '!' || c == ':') && spaced) {
+		push(r, T_SENTENCE, p, p);
+	} else if (c == ',' || c == ';' || c == '(' || c == ')' ||
+		   (c == '-' && p > 0 && f[p - 1] == ' ' && next == ' ')) {
+		push(r, T_CLAUSE, p, p);
+	} else if (c == '\n') {
+		line_break(r, p);
+	}
+}
+
+static void tokenize(struct reader *r)
+{
+	const char *f = r->ft.f;
+	size_t p = 0;
+
+	while (p < r->ft.len && r->n < TOKENS_MAX) {
+		if (word_byte(f[p])) {
+			size_t s = p;
+
+			while (p < r->ft.len && word_byte(f[p])) {
+				p++;
+			}
+			push(r, T_WORD, s, p);
+			continue;
+		}
+		punct(r, p);
+		p++;
+	}
+	push(r, T_SENTENCE, r->ft.len, r->ft.len);
+}
+
+/* --- matching ------------------------------------------------------------ */
+
+/* Whether word token t is the folded word w[0..wlen). */
+static bool word_is(const struct reader *r, size_t t, const char *w,
+		    size_t wlen)
+{
+	const struct tok *k = &r->t[t];
+
+	return k->kind == T_WORD && k->fe - k->fs == wlen &&
+	       memcmp(r->ft.f + k->fs, w, wlen) == 0;
+}
+
+/* The original of word token t, lower-cased, carries exactly the
+ * marks of precise (or none at all). */
+static bool marks_match(const struct reader *r, size_t t, const char *precise,
+			size_t plen)
+{
+	const char *o = r->ft.orig;
+	size_t i = r->ft.off[r->t[t].fs], end = r->ft.off[r->t[t].fe], j = 0;
+	bool ascii = true;
+
+	for (size_t k = i; k < end; k++) {
+		ascii = ascii && (unsigned char)o[k] < 0x80;
+	}
+	if (ascii) {
+		return true;
+	}
+	while (i < end && j < plen) {
+		int32_t a = text_utf8_next(o, end, &i);
+		int32_t b = text_utf8_next(precise, plen, &j);
+
+		if (a < 0 || utf8proc_tolower(a) != b) {
+			return false;
+		}
+	}
+	return i == end && j == plen;
+}
+
+/* Matches the words of pat (folded, single spaces) from word token t on;
+ * returns the number of tokens, 0 when it does not match.  With precise
+ * (pat's words with their marks), each word must also carry its marks. */
+static size_t match(const struct reader *r, size_t t, const char *pat,
+		    const char *precise)
+{
+	size_t n = 0;
+
+	while (*pat) {
+		const char *sp = strchr(pat, ' ');
+		size_t wlen = sp ? (size_t)(sp - pat) : strlen(pat);
+
+		if (t + n >= r->n || !word_is(r, t + n, pat, wlen)) {
+			return 0;
+		}
+		if (precise) {
+			const char *psp = strchr(precise, ' ');
+			size_t plen =
+			    psp ? (size_t)(psp - precise) : strlen(precise);
+
+			if (!marks_match(r, t + n, precise, plen)) {
+				return 0;
+			}
+			precise += plen + (psp != NULL);
+		}
+		n++;
+		pat += wlen + (sp != NULL);
+	}
+	return n;
+}
+
+/* The marker at word token t, if any; its length into *n_r (1 when
+ * there is none). */
+static unsigned marker_at(const struct reader *r, size_t t, size_t *n_r)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
+		size_t n = match(r, t, markers[i].folded, markers[i].precise);
+
+		if (n > 0) {
+			*n_r = n;
+			return markers[i].kind;
+		}
+	}
+	*n_r = 1;
+	return 0;
+}
+
+/* Fills r->mk, r->ml and r->cs. */
+static void index_markers(struct reader *r)
+{
+	size_t cur = 0;
+
+	for (size_t t = 0; t < r->n; t++) {
+		r->ml[t] = 0;
+		r->mk[t] = 0;
+		if (r->t[t].kind == T_WORD) {
+			r->mk[t] = marker_at(r, t, &r->ml[t]);
+			if (r->mk[t] == 0 && r->ml[t] == 1) {
+				r->ml[t] = 0;
+			}
+		}
+	}
+	for (size_t t = 0; t < r->n; t++) {
+		r->cs[t] = cur;
+		if (r->t[t].kind != T_WORD) {
+			cur = t + 1;
+		} else if (r->mk[t] & M_BREAK) {
+			cur = t + r->ml[t];
+		}
+	}
+}
+
+/* --- judging a cue -------------------------------------------------------- */
+
+/* What stands before a cue in its clause. */
+struct context {
+	unsigned kinds; /* markers seen (M_NEG excluded) */
+	unsigned neg;   /* negators in the NEG_SPAN words before the cue */
+	bool condition; /* M_CONDITION after the cue, in the sentence */
+};
+
+/* Markers of the clause before the cue at token cue (cue_end its end)
+ * and conditions after it in the sentence, which ends at se. */
+static void context_of(const struct reader *r, size_t cue, size_t cue_end,
+		       size_t se, struct context *c_r)
+{
+	size_t cs = r->cs[cue], words_before = cue - cs;
+
+	memset(c_r, 0, sizeof(*c_r));
+	for (size_t t = cs; t < cue;) {
+		unsigned k = r->mk[t];
+		size_t n = r->ml[t] > 0 ? r->ml[t] : 1;
+
+		words_before = cue - t; /* within a clause, tokens are words */
+		if ((k & M_NEG) && words_before <= NEG_SPAN) {
+			c_r->neg++;
+		}
+		c_r->kinds |= k & ~(unsigned)M_NEG;
+		t += n;
+	}
+	for (size_t t = cue_end; t < se; t++) {
+		c_r->condition = c_r->condition || (r->mk[t] & M_CONDITION);
+	}
+}
+
+static enum verdict flip(enum verdict v)
+{
+	return v == V_AGREE ? V_DISAGREE : v == V_DISAGREE ? V_AGREE : V_IGNORE;
+}
+
+static enum verdict judge(const struct cue *c, const struct context *x)
+{
+	bool neg = x->neg % 2 == 1, future = x->kinds & M_FUTURE,
+	     request = x->kinds & M_REQUEST;
+
+	if (x->kinds & M_TOPIC) {
+		return V_IGNORE;
+	}
+	switch (c->when) {
+	case WHEN_NEGATED:
+		return !neg ? V_IGNORE : future ? V_UNCLEAR : V_DISAGREE;
+	case WHEN_ASKED:
+		if (!request && !x->condition) {
+			return V_IGNORE;
+		}
+		return neg ? V_AGREE : V_DISAGREE;
+	case WHEN_FUTURE:
+		return future && !neg ? V_UNCLEAR : V_IGNORE;
+	case WHEN_ALWAYS:
+		break;
+	}
+	if (neg) {
+		return future ? V_UNCLEAR : flip(c->v);
+	}
+	if (future || (request && c->v != V_RETURN)) {
+		return V_UNCLEAR;
+	}
+	return c->v;
+}
+
+/* --- sentences ------------------------------------------------------------ */
+
+/* Whether sentence [ss, se) asks: "?" at its end, or a Vietnamese
+ * question word ("không", "chưa", "nhỉ") as its last word after another. */
+static bool is_question(const struct reader *r, size_t ss, size_t se)
+{
+	size_t words = 0;
+
+	if (se < r->n && r->t[se].kind == T_QUESTION) {
+		return true;
+	}
+	for (size_t t = ss; t < se; t++) {
+		words += r->t[t].kind == T_WORD;
+	}
+	return words >= 2 && r->t[se - 1].kind == T_WORD &&
+	       (r->mk[se - 1] & M_QUESTION) && r->ml[se - 1] == 1;
+}
+
+/* The verdict of sentence [ss, se). */
+static enum verdict sentence_verdict(const struct reader *r, size_t ss,
+				     size_t se)
+{
+	for (size_t t = ss; t < se; t++) {
+		if (r->t[t].kind != T_WORD) {
+			continue;
+		}
+		for (size_t i = 0; i < ARRAY_SIZE(cues); i++) {
+			size_t n = match(r, t, cues[i].words, NULL);
+			struct context x;
+			enum verdict v;
+
+			if (n == 0 || t + n > se) {
+				continue;
+			}
+			context_of(r, t, t + n, se, &x);
+			v = judge(&cues[i], &x);
+			if (v != V_IGNORE) {
+				return v;
+			}
+		}
+	}
+	return V_IGNORE;
+}
+
+static enum reply_decision decision_of(enum verdict v)
+{
+	switch (v) {
+	case V_AGREE:
+		return REPLY_DECISION_AGREE;
+	case V_DISAGREE:
+		return REPLY_DECISION_DISAGREE;
+	case V_DONE:
+		return REPLY_DECISION_DONE;
+	case V_RETURN:
+		return REPLY_DECISION_RETURN;
+	default:
+		return REPLY_DECISION_NONE;
+	}
+}
+
+enum reply_decision reply_decision_read(const char *text, size_t len,
+					size_t *end_r)
+{
+	struct reader r;
+	enum verdict v = V_IGNORE;
+	size_t ss = 0, sentences = 0;
+
+	*end_r = 0;
+	text_folded_init(&r.ft, text, len);
+	r.t = xmalloc(TOKENS_MAX * sizeof(*r.t));
+	r.n = 0;
+	tokenize(&r);
+	r.mk = xmalloc(r.n * sizeof(*r.mk));
+	r.ml = xmalloc(r.n * sizeof(*r.ml));
+	r.cs = xmalloc(r.n * sizeof(*r.cs));
+	index_markers(&r);
+	for (size_t t = 0; t < r.n && sentences < DECISION_SENTENCES; t++) {
+		bool words;
+
+		if (r.t[t].kind != T_SENTENCE && r.t[t].kind != T_QUESTION) {
+			continue;
+		}
+		words = false;
+		for (size_t k = ss; k < t; k++) {
+			words = words || r.t[k].kind == T_WORD;
+		}
+		if (words && !is_question(&r, ss, t)) {
+			v = sentence_verdict(&r, ss, t);
+		}
+		sentences += words;
+		ss = t + 1;
+		if (v != V_IGNORE) {
+			*end_r = r.ft.off[r.t[t].fs];
+			break;
+		}
+	}
+	free(r.cs);
+	free(r.ml);
+	free(r.mk);
+	free(r.t);
+	text_folded_release(&r.ft);
+	return decision_of(v);
+}

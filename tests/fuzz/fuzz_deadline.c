@@ -1,0 +1,39 @@
+/* libFuzzer target: the deadline a letter states (letter_find_deadline)
+ * and a letter read from its covering mail (letter_parse_cover: the first
+ * line as subject and file name, the rest as body), on arbitrary text. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/letter.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct letter_deadline d;
+	struct letter l;
+	char *text = malloc(size + 1), *nl;
+	const char *names[2] = {text, NULL};
+
+	memcpy(text, data, size);
+	text[size] = '\0';
+	if (letter_find_deadline(text, size, &d) &&
+	    (d.kind == LETTER_DEADLINE_NONE || !d.phrase ||
+	     (d.days == 0 && !d.date[0]))) {
+		abort(); /* found, but says nothing */
+	}
+	letter_deadline_release(&d);
+	nl = memchr(text, '\n', size);
+	if (nl) {
+		*nl = '\0';
+	}
+	if (letter_parse_cover(text, nl ? nl + 1 : NULL,
+			       nl ? size - (size_t)(nl + 1 - text) : 0, names,
+			       &l) &&
+	    (!l.number || !l.symbol)) {
+		abort(); /* a number without its symbol */
+	}
+	letter_free(&l);
+	free(text);
+	return 0;
+}

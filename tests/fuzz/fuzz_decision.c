@@ -1,0 +1,31 @@
+/* libFuzzer target: the decision stated in natural sentences and the
+ * command lines of a reply's new text (reply_parse), on arbitrary text. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "congvan/reply.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct reply_parsed p;
+	char *text = malloc(size + 1);
+
+	/* reply_parse takes a C string: the input up to its first NUL. */
+	memcpy(text, data, size);
+	text[size] = '\0';
+	reply_parse(text, &p);
+	if (p.decision != REPLY_DECISION_NONE &&
+	    !reply_decision_name(p.decision)) {
+		abort(); /* a decision without a name */
+	}
+	for (size_t i = 0; i < p.n_commands; i++) {
+		if (!p.commands[i].value) {
+			abort();
+		}
+	}
+	reply_parsed_free(&p);
+	free(text);
+	return 0;
+}
