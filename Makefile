@@ -1,5 +1,5 @@
 # congvan — plain Makefile with pkg-config.
-#   make                      build ./congvan
+#   make                      build ./congvan and ./congvan-reader
 #   make check                unit + integration tests (installs packages when missing)
 #   make SANITIZE=address,undefined check
 #   make demo | bench | fuzz | install PREFIX=... DESTDIR=... | clean | format-check
@@ -9,23 +9,30 @@ VERSION := 0.1.0
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
+LIBEXECDIR = $(PREFIX)/lib/congvan
 DATADIR = $(PREFIX)/share/congvan
 MANDIR = $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
 UNITDIR ?= $(PREFIX)/lib/systemd/system
 
 CC ?= cc
-PKGS = libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc poppler-glib opendkim \
+PKGS = libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc opendkim \
 	libical libmicrohttpd libsystemd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # Debian's libetpan.pc leaks its own build's link flags (-specs=...no-pie...),
 # which would make congvan a non-PIE executable: left out.
 PKG_LIBS := $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) 2>/dev/null))
+# Only congvan-reader, the sandboxed reader of untrusted documents, links
+# these: congvan itself starts without loading them.
+READER_PKGS = poppler-glib cairo tesseract lept nss
+READER_CFLAGS := $(shell pkg-config --cflags $(READER_PKGS) 2>/dev/null)
+READER_LIBS := $(shell pkg-config --libs $(READER_PKGS) 2>/dev/null) -lm
 
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wno-unused-parameter -D_GNU_SOURCE -Iinclude $(PKG_CFLAGS) \
-	-DCONGVAN_VERSION='"$(VERSION)"' -DCONGVAN_DATADIR='"$(DATADIR)"'
+	-DCONGVAN_VERSION='"$(VERSION)"' -DCONGVAN_DATADIR='"$(DATADIR)"' \
+	-DCONGVAN_LIBEXECDIR='"$(LIBEXECDIR)"'
 LDLIBS += $(PKG_LIBS)
 
 ifneq ($(SANITIZE),)
@@ -39,22 +46,32 @@ endif
 LIB_SRC := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/cli/main.o
+READER_SRC := $(wildcard src/reader/helper/*.c)
+READER_OBJ := $(READER_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-integration deps demo bench fuzz install \
 	clean format format-check man deb
 
-all: congvan man
+all: congvan congvan-reader man
 
-# Copied whenever it differs, so switching SANITIZE never leaves a stale one.
+# Copied whenever they differ, so switching SANITIZE never leaves a stale one.
 congvan: $(BUILD)/congvan FORCE
+	@cmp -s $< $@ || cp $< $@
+
+congvan-reader: $(BUILD)/congvan-reader FORCE
 	@cmp -s $< $@ || cp $< $@
 
 FORCE:
 
 $(BUILD)/congvan: $(MAIN_OBJ) $(BUILD)/libcongvan.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/congvan-reader: $(READER_OBJ) $(BUILD)/libcongvan.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(READER_LIBS)
+
+$(READER_OBJ): CFLAGS += $(READER_CFLAGS)
 
 $(BUILD)/libcongvan.a: $(LIB_OBJ)
 	rm -f $@
@@ -74,7 +91,7 @@ $(BUILD)/bench_parse $(BUILD)/gen_register: $(BUILD)/%: tests/bench/%.c \
 		$(BUILD)/libcongvan.a
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcongvan.a $(LDFLAGS) $(LDLIBS)
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(READER_OBJ:.o=.d)
 
 # Manual pages and the systemd unit carry the install paths: made again on
 # every build (they are small), so that PREFIX always shows in them.
@@ -108,7 +125,7 @@ deps:
 	@contrib/install-deps --if-missing
 
 check: deps
-	@$(MAKE) --no-print-directory congvan $(UNIT_BIN)
+	@$(MAKE) --no-print-directory congvan congvan-reader $(UNIT_BIN)
 	@tests/run-all.sh $(UNIT_BIN)
 
 check-unit: deps
@@ -116,27 +133,29 @@ check-unit: deps
 	@tests/run-all.sh --unit-only $(UNIT_BIN)
 
 check-integration: deps
-	@$(MAKE) --no-print-directory congvan
+	@$(MAKE) --no-print-directory congvan congvan-reader
 	@tests/run-all.sh --integration-only
 
 demo: deps
-	@$(MAKE) --no-print-directory congvan
+	@$(MAKE) --no-print-directory congvan congvan-reader
 	@contrib/demo.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory congvan $(BUILD)/bench_parse \
-		$(BUILD)/gen_register
+	@$(MAKE) --no-print-directory congvan congvan-reader \
+		$(BUILD)/bench_parse $(BUILD)/gen_register
 	@BUILD=$(BUILD) contrib/bench.sh
 
 fuzz:
 	@contrib/fuzz.sh
 
 # The Debian package (contrib/debian) installs exactly this.
-install: congvan man
+install: congvan congvan-reader man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates/vi \
 		$(DESTDIR)$(DATADIR)/templates/en $(DESTDIR)$(SYSCONFDIR)/congvan \
-		$(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(UNITDIR)
+		$(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(LIBEXECDIR)
 	install -m 0755 congvan $(DESTDIR)$(BINDIR)/congvan
+	install -m 0755 congvan-reader $(DESTDIR)$(LIBEXECDIR)/congvan-reader
 	install -m 0644 build/man/congvan.8 $(DESTDIR)$(MANDIR)/man8/congvan.8
 	install -m 0644 build/man/congvan.conf.5 $(DESTDIR)$(MANDIR)/man5/congvan.conf.5
 	install -m 0644 build/systemd/congvan.service $(DESTDIR)$(UNITDIR)/congvan.service
@@ -149,10 +168,10 @@ deb:
 	@contrib/build-deb
 
 clean:
-	rm -rf build congvan
+	rm -rf build congvan congvan-reader
 
-FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h include/congvan/*.h tests/unit/*.c \
-	tests/fuzz/*.c tests/bench/*.c)
+FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h src/reader/helper/*.[ch] \
+	include/congvan/*.h tests/unit/*.c tests/fuzz/*.c tests/bench/*.c)
 
 format:
 	clang-format -i $(FORMAT_FILES)

@@ -14,14 +14,18 @@
 #           (gen_register --open 100) served by `serve`, beside lighttpd
 #           serving the same bytes from a file, both loaded by wrk: 200s
 #           per second, and the CPU `serve` spends per 304.
+#  start-up CPU per start beside git's (contrib/bench-startup.sh).
+#  OCR      accuracy and speed over generated scans (contrib/gen-scans.py,
+#           contrib/bench-ocr.py).
 #  registers  gen_register builds registers of BENCH_REGISTERS items (default
 #           10,000, 100,000 and 1,000,000): how long, how large.
-#  (start-up: `congvan --version` beside `git --version` goes here.)
 #
 # Environment: BENCH_SIZES (default "1000 5000 10000"), BENCH_RUNS (3),
 # BENCH_REGISTERS ("10000 100000 1000000"; "" for none), BENCH_BASELINE (the
 # path of another congvan binary, measured the same way: before and after
-# in one run), BENCH_FEED_SECONDS (10), BENCH_KEEP (keep the work folder).
+# in one run), BENCH_FEED_SECONDS (10), BENCH_SCANS (letters rendered as
+# scans, default 20, each in 6 variants; 0 skips OCR), BENCH_KEEP (keep
+# the work folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -31,6 +35,7 @@ RUNS=${BENCH_RUNS:-3}
 REGISTERS=${BENCH_REGISTERS-10000 100000 1000000}
 BASELINE=${BENCH_BASELINE:-}
 FEED_SECONDS=${BENCH_FEED_SECONDS:-10}
+SCANS=${BENCH_SCANS:-20}
 # The corpus's letters start on this day: their stated deadlines lie
 # ahead, as for mail that arrives as it is sent (the scheduler's work on
 # overdue items is measured apart).
@@ -145,6 +150,14 @@ fi
 
 echo "== reading: parse + classify + extract on one core (the $max messages, in memory)"
 "$BUILD"/bench_parse "$W/corpus" 3
+
+echo "== start-up: CPU per start, beside git (same run)"
+contrib/bench-startup.sh 300
+if [ "$SCANS" -gt 0 ]; then
+	echo "== OCR: $SCANS generated letters as scans (6 variants each), read by congvan inspect"
+	/usr/bin/python3 contrib/gen-scans.py "$W/scans" "$SCANS" --seed 11
+	/usr/bin/python3 contrib/bench-ocr.py ./congvan "$W/scans"
+fi
 
 # ------------------------------------------------------------------- feed
 

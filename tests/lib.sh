@@ -50,6 +50,13 @@
 #                                    (DIR: its *.eml, sorted); UIDs follow argument order
 #   smtp_queue_empty [TIMEOUT]       wait (default 30 s) until the stack's OpenSMTPD
 #                                    queue ($SMTPD_SPOOL) is empty
+#
+# Digital signatures (certutil, pdfsig)
+#   pki_make DIR                     a throwaway CA ("Cục Chứng thực số thử") and
+#                                    two signers (an, binh) in the NSS database
+#                                    DIR/nss; the CA as DIR/ca/ca.pem; another CA
+#                                    that signed nothing as DIR/other/other.pem
+#   pdf_sign DIR NICK IN OUT         sign IN as NICK (an, binh) into OUT
 
 T_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 T_ROOT=$(cd "$T_LIB_DIR/.." && pwd)
@@ -352,6 +359,39 @@ smtp_queue_empty() {
 #   login.  Each SECTION.KEY=VALUE replaces that key, or adds it to its
 #   section (an empty VALUE removes the key).
 # ------------------------------------------------------------ congvan
+# ---------------------------------------------------------------- signatures
+
+_pki_ca() { # DB NICK SUBJECT SERIAL: a self-signed CA (basic constraints, critical)
+	printf 'y\n\ny\n' | certutil -S -d "sql:$1" -n "$2" -s "$3" -m "$4" -x -t "CT,C,C" \
+		-k rsa -g 2048 -Z SHA256 -v 120 -2 -z "$1/noise" >/dev/null 2>&1
+}
+
+pki_make() {
+	local dir=$1
+	mkdir -p "$dir/nss" "$dir/ca" "$dir/other/nss" || return 1
+	head -c 64 /dev/urandom >"$dir/nss/noise"
+	head -c 64 /dev/urandom >"$dir/other/nss/noise"
+	certutil -N -d "sql:$dir/nss" --empty-password || return 1
+	certutil -N -d "sql:$dir/other/nss" --empty-password || return 1
+	# Serial numbers given: certutil's own come from the clock's second.
+	_pki_ca "$dir/nss" ca "CN=Cục Chứng thực số thử,O=Ban Cơ yếu Chính phủ thử,C=VN" 1 || return 1
+	_pki_ca "$dir/other/nss" other "CN=CA khác,O=Tổ chức khác,C=VN" 2 || return 1
+	certutil -S -d "sql:$dir/nss" -n an -s "CN=Nguyễn Văn An,O=Bộ Tài chính,C=VN" -m 3 \
+		-c ca -t ",," -k rsa -g 2048 -Z SHA256 -v 60 -z "$dir/nss/noise" \
+		--keyUsage digitalSignature,nonRepudiation >/dev/null 2>&1 || return 1
+	certutil -S -d "sql:$dir/nss" -n binh -s "CN=Trần Thị Bình,O=Bộ Tài chính,C=VN" -m 4 \
+		-c ca -t ",," -k rsa -g 2048 -Z SHA256 -v 60 -z "$dir/nss/noise" \
+		--keyUsage digitalSignature,nonRepudiation >/dev/null 2>&1 || return 1
+	certutil -L -d "sql:$dir/nss" -n ca -a >"$dir/ca/ca.pem" || return 1
+	certutil -L -d "sql:$dir/other/nss" -n other -a >"$dir/other/other.pem"
+}
+
+pdf_sign() {
+	pdfsig -nssdir "sql:$1/nss" -add-signature -nick "$2" -reason "Ký ban hành" \
+		"$3" "$4" 2>&1 | grep -v '^NSS_Shutdown' >&2
+	[ -s "$4" ]
+}
+
 # cv ARGS, run_at TIME, q SQL, deliver FROM FILE: the congvan binary on
 # $CONF, one cycle at a fixed instant (stderr appended to $WORK/run.log),
 # a query on $WORK/congvan.db, and a message delivered over SMTP to the

@@ -134,6 +134,18 @@ struct config_feed {
 			 * NULL without listen */
 };
 
+/* [letters]: how attached documents are read (src/reader). */
+struct config_letters {
+	int ocr_pages;  /* pages of a scan read by OCR: the first ocr_pages - 1
+			 * and the last; 1-READER_OCR_PAGES_MAX; 0 (no
+			 * [letters] section): READER_OCR_PAGES_DEFAULT */
+	int time_limit; /* seconds for reading all of one message's
+			 * attachments; 0 (no section): the default */
+	char *trust;    /* absolute path of a folder of PEM certificates or
+			 * an NSS database (cert9.db): the trust anchors of
+			 * digital signatures; NULL: none, nothing trusted */
+};
+
 /* [security]: who may command (README "Who may command"). */
 enum config_commands {
 	CONFIG_COMMANDS_RECEIPT,       /* a reply to our mail, or the signed
@@ -172,6 +184,7 @@ struct config {
 	struct config_report report;
 	struct config_feed feed;
 	struct config_security security;
+	struct config_letters letters;
 };
 
 /* Reads and validates path.  On failure returns -1 and sets *error_r to

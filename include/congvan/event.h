@@ -82,6 +82,10 @@ enum event_kind {
 	EV_REPORT_QUEUED, /* written by 0.1.0; now a mail-queued "report" */
 	/* the service */
 	EV_FEED_REVOKED,
+	/* a letter the Office should check before it is assigned (reason:
+	 * an invalid or altered signature, details read only by OCR with
+	 * low confidence) */
+	EV_FLAGGED,
 	EV_KIND_COUNT
 };
 

@@ -84,10 +84,4 @@ void letter_deadline_release(struct letter_deadline *d);
 /* "date", "month", "working_days", "days"; NULL for NONE (as stored). */
 const char *letter_deadline_kind_name(enum letter_deadline_kind k);
 
-/* The text of a PDF (poppler-glib), pages joined by "\n\f\n".  Returns
- * NULL when the data is not a readable PDF.  Caller frees.  *pages_r gets
- * the page count when not NULL (0 on failure).  Reads at most 200 pages
- * and 8 MiB of text. */
-char *letter_pdf_text(const char *data, size_t len, int *pages_r);
-
 #endif

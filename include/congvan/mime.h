@@ -17,7 +17,7 @@ struct mime_attachment {
 	size_t size;        /* decoded size in bytes */
 	char sha256[65];    /* hex of the decoded content */
 	char *data;         /* decoded content, kept only when asked (see
-			     * MIME_KEEP_PDF); else NULL */
+			     * MIME_KEEP_PDF, MIME_KEEP_IMAGES); else NULL */
 };
 
 /* A message understood.  All text is UTF-8, NFC-normalised, with "\n"
@@ -75,6 +75,8 @@ enum mime_flags {
 	MIME_KEEP_PDF = 1 << 0,      /* keep the decoded bytes of PDF
 				      * attachments */
 	MIME_KEEP_CALENDAR = 1 << 1, /* keep the first calendar part */
+	MIME_KEEP_IMAGES = 1 << 2,   /* keep the decoded bytes of JPEG, PNG
+				      * and TIFF attachments (scans) */
 };
 
 /* Parses raw (a whole RFC 5322 message; a message without MIME headers

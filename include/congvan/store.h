@@ -145,14 +145,73 @@ struct store_letter_row {
 	char *signer, *signer_title, *deadline, *source, *duplicate_of;
 	char *deadline_kind, *deadline_from, *deadline_phrase;
 	int deadline_days;
+	char *ocr_fields;   /* the fields read by OCR, space-separated */
+	int ocr_confidence; /* -1 when none came from OCR */
 };
 /* 1 when the item has letter metadata, 0 when not, -1 on error. */
 int store_letter_get(struct store *st, int64_t item_id,
 		     struct store_letter_row *row_r, char **error_r);
 void store_letter_row_release(struct store_letter_row *row);
+/* *id_r (may be NULL) gets the attachment's id. */
 int store_attachment_add(struct store *st, int64_t message_id,
 			 const char *filename, const char *content_type,
-			 size_t size, const char *sha256, char **error_r);
+			 size_t size, const char *sha256, int64_t *id_r,
+			 char **error_r);
+
+/* Attached documents read by congvan-reader (readings.c).  reading is
+ * inspect_reading_name's word ("text", "ocr", "time-limit", "no-ocr",
+ * "unreadable"); note says why it was not (wholly) read. */
+int store_attachment_set_reading(struct store *st, int64_t attachment_id,
+				 const char *reading, const char *note,
+				 char **error_r);
+/* A page read by OCR: its text and confidence (0-100). */
+int store_scan_page_add(struct store *st, int64_t attachment_id, int page,
+			int confidence, const char *text, char **error_r);
+/* Which letter fields came from OCR ("number date signer"...) and the
+ * lowest confidence of the pages they came from. */
+int store_letter_set_ocr(struct store *st, int64_t item_id, const char *fields,
+			 int confidence, char **error_r);
+/* A digital signature of an attached PDF; status and certificate are
+ * reader.h's words. */
+struct store_signature {
+	int64_t attachment_id;
+	int seq; /* from 1, in the document's order */
+	const char *signer;
+	int64_t signed_at; /* Unix seconds; 0 unknown */
+	const char *status, *certificate;
+	bool changed_after; /* bytes no signature covers were added */
+};
+int store_signature_add(struct store *st, const struct store_signature *sig,
+			char **error_r);
+
+/* An attachment as stored, for display (owned strings). */
+struct store_attachment_row {
+	char *filename, *content_type;
+	int64_t size;
+	char *reading;      /* NULL: not read (no need) */
+	char *note;         /* NULL */
+	int ocr_confidence; /* lowest of its OCR pages; -1 none */
+};
+/* The attachments of a message, in the order stored.  Free with
+ * store_attachment_rows_free. */
+int store_attachments_get(struct store *st, int64_t message_id,
+			  struct store_attachment_row **rows_r, size_t *n_r,
+			  char **error_r);
+void store_attachment_rows_free(struct store_attachment_row *rows, size_t n);
+/* A signature as stored, with its attachment's file name. */
+struct store_signature_row {
+	char *filename;
+	int seq;
+	char *signer;
+	int64_t signed_at;
+	char *status, *certificate;
+	bool changed_after;
+};
+/* The signatures of the PDFs attached to item_id's letter. */
+int store_signatures_get(struct store *st, int64_t item_id,
+			 struct store_signature_row **rows_r, size_t *n_r,
+			 char **error_r);
+void store_signature_rows_free(struct store_signature_row *rows, size_t n);
 /* Records a reply's new text and its decision (NULL for none). */
 int store_message_set_reply(struct store *st, int64_t message_id,
 			    const char *reply_text, const char *decision,

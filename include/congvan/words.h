@@ -138,6 +138,21 @@ enum word {
 	W_FEED_DISPUTED,
 	W_FEED_SENDER,
 	W_FEED_CALENDAR,
+	/* how an attached document was read: digital signatures (one
+	   sentence each: W_SIG_SIGNED with the signer and a verdict, then
+	   W_SIG_AT with the time) and what the Office should check */
+	W_SIG_SIGNED,
+	W_SIG_AT,
+	W_SIG_NOBODY,
+	W_SIG_VALID,
+	W_SIG_ALTERED,
+	W_SIG_INVALID,
+	W_SIG_EXPIRED,
+	W_SIG_REVOKED,
+	W_SIG_UNTRUSTED,
+	W_SIG_EMPTY_FIELD,
+	W_CHECK_SIGNATURE,
+	W_CHECK_OCR,
 	W_COUNT
 };
 

@@ -86,4 +86,13 @@ char *workflow_reply_address(const struct runtime *rt, const char *key);
 int workflow_reply_token(const struct runtime *rt, const char *address,
 			 char key_r[32]);
 
+/* One sentence for a digital signature of a letter, as the notices say
+ * it ("Văn bản có chữ ký số của X, hợp lệ, ký lúc 05/12/2026 09:15."),
+ * in lang ("vi", "en").  Caller frees. */
+char *workflow_signature_text(const struct store_signature_row *r,
+			      const char *lang);
+/* Whether the Office is told to check that signature: not valid, or the
+ * letter changed after it was signed. */
+bool workflow_signature_flagged(const struct store_signature_row *r);
+
 #endif

@@ -136,6 +136,97 @@ static void field(const char *label, const char *value)
 	}
 }
 
+/* "number, date, signer (confidence 84 %)": the fields read by OCR. */
+static void show_ocr(const struct store_letter_row *l)
+{
+	struct sbuf sb = SBUF_INIT(1024);
+
+	if (!l->ocr_fields || !*l->ocr_fields) {
+		return;
+	}
+	for (const char *p = l->ocr_fields; *p; p++) {
+		if (*p == ' ') {
+			sbuf_adds(&sb, ", ");
+		} else {
+			sbuf_addch(&sb, *p);
+		}
+	}
+	if (l->ocr_confidence >= 0) {
+		sbuf_addf(&sb, " (confidence %d %%)", l->ocr_confidence);
+	}
+	field("read by OCR:", sbuf_str(&sb));
+	sbuf_release(&sb);
+}
+
+/* How an attachment was read, in words. */
+static void reading_text(const struct store_attachment_row *a, char *buf,
+			 size_t size)
+{
+	const char *r = a->reading;
+
+	if (!r) {
+		snprintf(buf, size, "-");
+	} else if (!strcmp(r, "text")) {
+		snprintf(buf, size, "read (text layer)%s%s",
+			 a->note ? "; " : "", a->note ? a->note : "");
+	} else if (!strcmp(r, "ocr")) {
+		snprintf(buf, size, "read by OCR (confidence %d %%)%s%s",
+			 a->ocr_confidence, a->note ? "; " : "",
+			 a->note ? a->note : "");
+	} else if (!strcmp(r, "time-limit")) {
+		snprintf(buf, size, "not read (time limit)");
+	} else {
+		snprintf(buf, size, "not read: %s",
+			 a->note ? a->note : "the reader failed");
+	}
+}
+
+static int show_attachments(struct store *st, int64_t message_id,
+			    char **error_r)
+{
+	struct store_attachment_row *rows;
+	size_t n;
+
+	if (store_attachments_get(st, message_id, &rows, &n, error_r) < 0) {
+		return -1;
+	}
+	if (n) {
+		printf("attachments:\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		char how[1200];
+
+		reading_text(&rows[i], how, sizeof(how));
+		printf("  %s  %s  %lld bytes  %s\n",
+		       rows[i].filename ? rows[i].filename : "(no name)",
+		       rows[i].content_type ? rows[i].content_type : "",
+		       (long long)rows[i].size, how);
+	}
+	store_attachment_rows_free(rows, n);
+	return 0;
+}
+
+/* One line per digital signature, as the notices say it. */
+static int show_signatures(const struct runtime *rt, int64_t item_id,
+			   char **error_r)
+{
+	struct store_signature_row *rows;
+	size_t n;
+
+	if (store_signatures_get(rt->st, item_id, &rows, &n, error_r) < 0) {
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *line = workflow_signature_text(&rows[i],
+						     rt->cfg->service.language);
+
+		field("signature:", line);
+		free(line);
+	}
+	store_signature_rows_free(rows, n);
+	return 0;
+}
+
 /* The deadline the letter states: its day on the working calendar (the
  * day the lead's deadline takes when nobody sets another) and the phrase
  * that states it. */
@@ -177,6 +268,7 @@ static void show_letter(const struct runtime *rt,
 	field("signer role:", l->signer_title);
 	letter_deadline_line(rt, l, item);
 	field("read from:", l->source);
+	show_ocr(l);
 	field("duplicate of:", l->duplicate_of);
 }
 
@@ -291,7 +383,8 @@ static int show(struct runtime *rt, const struct store_item *item,
 		show_letter(rt, &l, item);
 	}
 	store_letter_row_release(&l);
-	if (rc < 0) {
+	if (rc < 0 || show_signatures(rt, item->id, error_r) < 0 ||
+	    show_attachments(rt->st, item->message_id, error_r) < 0) {
 		return -1;
 	}
 	printf("consultations:\n");

@@ -24,6 +24,7 @@ static int read_input(const char *path, char **data_r, size_t *len_r)
 int cmd_inspect(const struct cli *cli)
 {
 	struct message_classify_opts opts = {NULL, NULL, "CV"};
+	struct reader_opts reader = {0};
 	struct config cfg = {0};
 	struct inspection in;
 	char *data = NULL, *json, *err = NULL, *secret = NULL;
@@ -40,6 +41,9 @@ int cmd_inspect(const struct cli *cli)
 		secret = service_read_secret(cfg.service.secret_file);
 		opts.secret = secret;
 		opts.item_prefix = cfg.service.item_prefix;
+		reader.ocr_pages = cfg.letters.ocr_pages;
+		reader.trust = cfg.letters.trust;
+		reader.time_limit = cfg.letters.time_limit;
 	}
 	if (read_input(cli->argv[1], &data, &len) < 0) {
 		fprintf(stderr, "congvan: cannot read '%s': %s\n", cli->argv[1],
@@ -55,7 +59,7 @@ int cmd_inspect(const struct cli *cli)
 		config_free(&cfg);
 		return EX_DATAERR;
 	}
-	inspect_message(data, len, &opts, INSPECT_PDF, &in);
+	inspect_message(data, len, &opts, &reader, &in);
 	json = inspect_json(&in);
 	fputs(json, stdout);
 	free(json);

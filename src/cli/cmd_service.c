@@ -7,6 +7,7 @@
 #include <sysexits.h>
 
 #include "congvan/log.h"
+#include "congvan/reader.h"
 #include "congvan/template.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
@@ -109,6 +110,11 @@ int cmd_check_config(const struct cli *cli)
 		printf("%s: ok\n", cfg.path);
 		printf("who may command: %s\n",
 		       config_security_explain(&cfg.security));
+		printf("attached documents: %s\n",
+		       reader_find_path()
+			   ? reader_find_path()
+			   : "congvan-reader is not installed: PDFs and scans"
+			     " will not be read");
 	}
 	free(dir);
 	config_free(&cfg);

@@ -305,6 +305,7 @@ void config_free(struct config *cfg)
 	free(cfg->feed.listen);
 	free(cfg->feed.host);
 	free(cfg->feed.base_url);
+	free(cfg->letters.trust);
 	memset(cfg, 0, sizeof(*cfg));
 }
 

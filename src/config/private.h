@@ -116,6 +116,8 @@ extern const struct section_kind config_feed_kind;
 /* [security] (security_section.c). */
 extern const struct section_kind config_security_kind;
 void config_security_free(struct config_security *s);
+/* [letters] (letters_section.c). */
+extern const struct section_kind config_letters_kind;
 
 /* Sets what [deadlines] and [calendar] hold when absent; before any
  * finish. */

@@ -4,7 +4,7 @@
  * config_section_kinds.  The directory's kinds ([leaders], [unit CODE],
  * [rule NAME]) live in directory.c, [deadlines] and [calendar] in
  * deadlines.c, [report] in report_section.c, [feed] in
- * feed_section.c. */
+ * feed_section.c, [letters] in letters_section.c. */
 #include <stdlib.h>
 #include <errno.h>
 #include <string.h>
@@ -263,7 +263,7 @@ const struct section_kind *const config_section_kinds[] = {
     &service_kind,          &mailbox_kind,         &smtp_kind,
     &config_leaders_kind,   &config_unit_kind,     &config_rule_kind,
     &config_deadlines_kind, &config_calendar_kind, &config_report_kind,
-    &config_feed_kind,      &config_security_kind,
+    &config_feed_kind,      &config_security_kind, &config_letters_kind,
 };
 
 const size_t config_section_kinds_count = ARRAY_SIZE(config_section_kinds);

@@ -249,6 +249,7 @@ static const struct kind kinds[EV_KIND_COUNT] = {
     [EV_MAIL_FAILED] = {"mail-failed", 0, NULL},
     [EV_REPORT_QUEUED] = {"report-queued", 0, NULL},
     [EV_FEED_REVOKED] = {"feed-revoked", 0, NULL},
+    [EV_FLAGGED] = {"flagged", F_REASON, d_reason},
 };
 
 const char *event_kind_name(enum event_kind k)

@@ -1,40 +1,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "congvan/clock.h"
 #include "congvan/inspect.h"
 #include "congvan/json.h"
 #include "congvan/util.h"
 #include "private.h"
-
-static bool is_pdf(const struct mime_attachment *a)
-{
-	size_t n = a->filename ? strlen(a->filename) : 0;
-
-	return a->data && (strcmp(a->content_type, "application/pdf") == 0 ||
-			   (n > 4 && str_iequal(a->filename + n - 4, ".pdf")));
-}
-
-/* The letter in the first PDF attachment that holds one. */
-static bool letter_from_pdf(const struct mime_doc *doc, struct letter *l)
-{
-	for (size_t i = 0; i < doc->n_attachments; i++) {
-		const struct mime_attachment *a = &doc->attachments[i];
-		char *text;
-		bool found;
-
-		if (!is_pdf(a)) {
-			continue;
-		}
-		text = inspect_pdf_text(a->data, a->size);
-		found = text && letter_parse(text, strlen(text), l);
-		free(text);
-		if (found) {
-			return true;
-		}
-		letter_free(l);
-	}
-	return false;
-}
 
 /* Attachment file names looked at for a letter's number. */
 #define COVER_NAMES 16
@@ -74,9 +45,10 @@ static bool letter_from_cover(struct inspection *in)
 	return false;
 }
 
-/* A letter from, in order: a forwarded message, the body, a PDF, what
- * the covering mail says of it. */
-static void find_letter(struct inspection *in, unsigned flags)
+/* A letter from, in order: a forwarded message, the body, a document
+ * (PDF or scan) attached to either, what the covering mail says of it;
+ * then the signatures of signed PDFs. */
+static void find_letter(struct inspection *in, const struct reader_opts *reader)
 {
 	const struct mime_doc *fwd = in->doc.forwarded;
 	const struct {
@@ -93,10 +65,8 @@ static void find_letter(struct inspection *in, unsigned flags)
 		}
 		letter_free(&in->letter);
 	}
-	if (!in->letter_source && (flags & INSPECT_PDF) &&
-	    (letter_from_pdf(&in->doc, &in->letter) ||
-	     (fwd && letter_from_pdf(fwd, &in->letter)))) {
-		in->letter_source = "pdf";
+	if (reader) {
+		inspect_documents(in, reader, !in->letter_source);
 	}
 	if (!in->letter_source && letter_from_cover(in)) {
 		in->letter_source = "cover";
@@ -126,17 +96,19 @@ static void find_calendar_reply(struct inspection *in)
 }
 
 void inspect_message(const char *raw, size_t len,
-		     const struct message_classify_opts *opts, unsigned flags,
-		     struct inspection *out_r)
+		     const struct message_classify_opts *opts,
+		     const struct reader_opts *reader, struct inspection *out_r)
 {
 	struct inspection *in = out_r;
 
 	memset(in, 0, sizeof(*in));
+	in->letter_ocr_confidence = -1;
 	message_info_parse(raw, len, opts, &in->info);
 	mime_parse(raw, len,
 		   MIME_KEEP_CALENDAR |
-		       ((flags & INSPECT_PDF) ? MIME_KEEP_PDF : 0),
+		       (reader ? MIME_KEEP_PDF | MIME_KEEP_IMAGES : 0),
 		   &in->doc);
+	inspect_reads_init(in);
 	in->kind = in->info.kind;
 	if (in->doc.is_delivery_report && in->kind != MESSAGE_BOUNCE) {
 		in->kind = MESSAGE_BOUNCE;
@@ -149,7 +121,7 @@ void inspect_message(const char *raw, size_t len,
 		    in->item_ref);
 	}
 	if (in->kind == MESSAGE_LETTER) {
-		find_letter(in, flags);
+		find_letter(in, reader);
 		if (in->has_letter || in->doc.forwarded ||
 		    !reply_has_history(in->doc.text, strlen(in->doc.text)) ||
 		    message_is_forward(in->info.subject)) {
@@ -167,6 +139,7 @@ void inspect_message(const char *raw, size_t len,
 
 void inspect_free(struct inspection *in)
 {
+	inspect_reads_free(in);
 	message_info_free(&in->info);
 	mime_doc_free(&in->doc);
 	letter_free(&in->letter);
@@ -176,24 +149,88 @@ void inspect_free(struct inspection *in)
 	in->has_calendar_reply = false;
 }
 
-static void add_attachments(struct sbuf *sb, const struct mime_doc *doc)
+/* How an attachment was read: "read" and "note" (null when it was not
+ * looked at). */
+static void add_reading(struct sbuf *sb, const struct inspect_read *r)
+{
+	json_add_field(sb, true, "read",
+		       r && r->wanted && r->how != INSPECT_NOT_READ
+			   ? inspect_reading_name(r->how)
+			   : NULL);
+	if (r && r->how == INSPECT_READ_OCR && r->confidence >= 0) {
+		sbuf_addf(sb, ",\"ocr_confidence\":%d", r->confidence);
+	}
+	json_add_field(sb, true, "note", r ? r->note : NULL);
+}
+
+static void add_attachments(struct sbuf *sb, const struct inspection *in)
+{
+	const struct mime_attachment *a;
+
+	for (size_t i = 0; (a = inspect_attachment(in, i)) != NULL; i++) {
+		sbuf_adds(sb, i ? ",{" : "{");
+		json_add_field(sb, false, "filename", a->filename);
+		json_add_field(sb, true, "content_type", a->content_type);
+		sbuf_addf(sb, ",\"size\":%zu", a->size);
+		json_add_field(sb, true, "sha256", a->sha256);
+		add_reading(sb, i < in->n_reads ? &in->reads[i] : NULL);
+		sbuf_addch(sb, '}');
+	}
+}
+
+static void add_signature(struct sbuf *sb, const char *filename,
+			  const struct reader_signature *s)
+{
+	char when[32];
+
+	json_add_field(sb, false, "attachment", filename);
+	json_add_field(sb, true, "signer", *s->signer ? s->signer : NULL);
+	if (s->signed_at > 0) {
+		clock_format_iso((time_t)s->signed_at, when);
+	}
+	json_add_field(sb, true, "signed_at", s->signed_at > 0 ? when : NULL);
+	json_add_field(sb, true, "status", reader_sig_status_name(s->status));
+	json_add_field(sb, true, "certificate", reader_cert_name(s->cert));
+	sbuf_addf(sb, ",\"changed_after_signing\":%s",
+		  s->changed_after ? "true" : "false");
+}
+
+static void add_signatures(struct sbuf *sb, const struct inspection *in)
 {
 	bool first = true;
 
-	for (; doc; doc = doc->forwarded) {
-		for (size_t i = 0; i < doc->n_attachments; i++) {
-			const struct mime_attachment *a = &doc->attachments[i];
+	for (size_t i = 0; i < in->n_reads; i++) {
+		const struct reader_result *r = &in->reads[i].result;
 
+		for (size_t k = 0; k < r->n_sig; k++) {
 			sbuf_adds(sb, first ? "{" : ",{");
 			first = false;
-			json_add_field(sb, false, "filename", a->filename);
-			json_add_field(sb, true, "content_type",
-				       a->content_type);
-			sbuf_addf(sb, ",\"size\":%zu", a->size);
-			json_add_field(sb, true, "sha256", a->sha256);
+			add_signature(sb, inspect_attachment(in, i)->filename,
+				      &r->sig[k]);
 			sbuf_addch(sb, '}');
 		}
 	}
+}
+
+/* "ocr": the fields read by OCR and the lowest confidence, or null. */
+static void add_ocr(struct sbuf *sb, const struct inspection *in)
+{
+	bool first = true;
+
+	sbuf_adds(sb, ",\"ocr\":");
+	if (!in->letter_ocr) {
+		sbuf_adds(sb, "null");
+		return;
+	}
+	sbuf_adds(sb, "{\"fields\":[");
+	for (unsigned i = 0; inspect_field_name(i); i++) {
+		if (in->letter_ocr & (1u << i)) {
+			sbuf_adds(sb, first ? "" : ",");
+			json_add_string(sb, inspect_field_name(i));
+			first = false;
+		}
+	}
+	sbuf_addf(sb, "],\"confidence\":%d}", in->letter_ocr_confidence);
 }
 
 static void add_letter(struct sbuf *sb, const struct inspection *in)
@@ -216,6 +253,8 @@ static void add_letter(struct sbuf *sb, const struct inspection *in)
 	json_add_string_list(sb, l->recipients);
 	json_add_field(sb, true, "signer", l->signer);
 	json_add_field(sb, true, "deadline", l->deadline);
+	json_add_field(sb, true, "source", in->letter_source);
+	add_ocr(sb, in);
 	sbuf_addch(sb, '}');
 }
 
@@ -243,7 +282,9 @@ char *inspect_json(const struct inspection *in)
 	sbuf_adds(&sb, ",\"letter\":");
 	add_letter(&sb, in);
 	sbuf_adds(&sb, ",\"attachments\":[");
-	add_attachments(&sb, &in->doc);
+	add_attachments(&sb, in);
+	sbuf_adds(&sb, "],\"signatures\":[");
+	add_signatures(&sb, in);
 	sbuf_adds(&sb, "]}\n");
 	return sbuf_detach(&sb);
 }

@@ -2,11 +2,21 @@
 #ifndef CONGVAN_INSPECT_PRIVATE_H
 #define CONGVAN_INSPECT_PRIVATE_H
 
-#include <stddef.h>
+#include <stdbool.h>
 
-/* letter_pdf_text run in a child process with memory, CPU and time
- * limits; NULL when the PDF cannot be read or its reader fails.  Caller
- * frees. */
-char *inspect_pdf_text(const char *data, size_t len);
+#include "congvan/inspect.h"
+
+/* --- documents.c ------------------------------------------------------ */
+
+/* One inspect_read per attachment of in->doc and its forwards. */
+void inspect_reads_init(struct inspection *in);
+void inspect_reads_free(struct inspection *in);
+
+/* Reads in's documents within one time budget (opts->time_limit): with
+ * want_letter, PDF and image attachments in order until one holds a
+ * letter (into in->letter, letter_source, letter_ocr); then the
+ * signatures of every signed PDF not read yet. */
+void inspect_documents(struct inspection *in, const struct reader_opts *opts,
+		       bool want_letter);
 
 #endif

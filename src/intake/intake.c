@@ -24,7 +24,7 @@ struct batch_ctx {
 	const char *mailbox;
 	uint32_t uidvalidity;
 	struct intake_stats *stats;
-	struct reader *reader;
+	struct read_ahead *ahead;
 };
 
 static const char *sender_of(const struct message_info *mi)
@@ -49,6 +49,25 @@ static char *json_list(char *const *list)
 
 	json_add_string_list(&sb, list);
 	return sbuf_detach(&sb);
+}
+
+/* Which of the letter's fields came from OCR, and how sure it was. */
+static int store_ocr_fields(struct runtime *rt, int64_t item_id,
+			    const struct inspection *in, char **error_r)
+{
+	struct sbuf sb = SBUF_INIT(1024);
+	int rc;
+
+	for (unsigned i = 0; inspect_field_name(i); i++) {
+		if (in->letter_ocr & (1u << i)) {
+			sbuf_addf(&sb, "%s%s", sb.len ? " " : "",
+				  inspect_field_name(i));
+		}
+	}
+	rc = store_letter_set_ocr(rt->st, item_id, sbuf_str(&sb),
+				  in->letter_ocr_confidence, error_r);
+	sbuf_release(&sb);
+	return rc;
 }
 
 /* Stores the letter's metadata on its item; *dup_key_r gets the key of an
@@ -88,6 +107,9 @@ static int store_letter(struct runtime *rt, const struct store_item *item,
 	rc = store_letter_add(rt->st, item->id, &sl, error_r);
 	free((char *)sl.recipients);
 	free((char *)sl.distribution);
+	if (rc == 0 && in->letter_ocr) {
+		rc = store_ocr_fields(rt, item->id, in, error_r);
+	}
 	if (rc == 0 && dup_key_r[0]) {
 		char *detail = xasprintf("%s is the same letter (%s)",
 					 dup_key_r, l->number);
@@ -330,18 +352,61 @@ static void fill_row(struct store_message *m, const struct inspection *in)
 	m->kind_reason = mi->kind_reason;
 }
 
-static int store_attachments(struct runtime *rt, int64_t msg_id,
-			     const struct mime_doc *doc, char **error_r)
+/* What the reader made of one attachment: how it was read, the pages
+ * read by OCR, the signatures. */
+static int store_reading(struct runtime *rt, int64_t att_id,
+			 const struct inspect_read *r, char **error_r)
 {
-	for (; doc; doc = doc->forwarded) {
-		for (size_t i = 0; i < doc->n_attachments; i++) {
-			const struct mime_attachment *a = &doc->attachments[i];
+	const struct reader_result *res = &r->result;
 
-			if (store_attachment_add(rt->st, msg_id, a->filename,
-						 a->content_type, a->size,
-						 a->sha256, error_r) < 0) {
-				return -1;
-			}
+	if (r->wanted && r->how != INSPECT_NOT_READ &&
+	    store_attachment_set_reading(rt->st, att_id,
+					 inspect_reading_name(r->how), r->note,
+					 error_r) < 0) {
+		return -1;
+	}
+	for (size_t i = 0; i < res->n_page; i++) {
+		const struct reader_page *p = &res->page[i];
+
+		if (p->source == READER_SOURCE_OCR &&
+		    store_scan_page_add(rt->st, att_id, p->number,
+					p->confidence, p->text, error_r) < 0) {
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < res->n_sig; i++) {
+		const struct reader_signature *g = &res->sig[i];
+		struct store_signature sig = {
+		    att_id,
+		    (int)i + 1,
+		    *g->signer ? g->signer : NULL,
+		    g->signed_at,
+		    reader_sig_status_name(g->status),
+		    reader_cert_name(g->cert),
+		    g->changed_after,
+		};
+
+		if (store_signature_add(rt->st, &sig, error_r) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int store_attachments(struct runtime *rt, int64_t msg_id,
+			     const struct inspection *in, char **error_r)
+{
+	const struct mime_attachment *a;
+
+	for (size_t i = 0; (a = inspect_attachment(in, i)) != NULL; i++) {
+		int64_t id;
+
+		if (store_attachment_add(rt->st, msg_id, a->filename,
+					 a->content_type, a->size, a->sha256,
+					 &id, error_r) < 0 ||
+		    (i < in->n_reads &&
+		     store_reading(rt, id, &in->reads[i], error_r) < 0)) {
+			return -1;
 		}
 	}
 	return 0;
@@ -367,7 +432,7 @@ static int take_message(struct runtime *rt, struct store_message *m,
 	}
 	fill_row(m, in);
 	if (store_message_insert(rt->st, m, &id, error_r) < 0 ||
-	    store_attachments(rt, id, &in->doc, error_r) < 0) {
+	    store_attachments(rt, id, in, error_r) < 0) {
 		return -1;
 	}
 	if (seen == SEEN_DUPLICATE) {
@@ -387,6 +452,17 @@ static struct message_classify_opts classify_opts(const struct runtime *rt)
 					     cfg->service.item_prefix};
 
 	return opts;
+}
+
+/* How the documents of a message are read ([letters]). */
+static struct reader_opts reader_opts_of(const struct runtime *rt)
+{
+	const struct config *cfg = rt->cfg;
+	struct reader_opts reader = {NULL, cfg->letters.ocr_pages,
+				     cfg->letters.trust, false,
+				     cfg->letters.time_limit};
+
+	return reader;
 }
 
 /* Whether the message with this UID is stored already: 1 yes, 0 no. */
@@ -424,6 +500,7 @@ int intake_message(struct runtime *rt, const char *mailbox,
 		   size_t len, struct intake_stats *stats, char **error_r)
 {
 	struct message_classify_opts opts = classify_opts(rt);
+	struct reader_opts reader = reader_opts_of(rt);
 	struct read_job j = {.uid = uid, .data = (char *)data, .len = len};
 	int rc;
 
@@ -433,28 +510,28 @@ int intake_message(struct runtime *rt, const char *mailbox,
 		return rc < 0 ? -1 : 0;
 	}
 	store_blob_hash(data, len, j.sha);
-	inspect_message(data, len, &opts, INSPECT_PDF, &j.in);
+	inspect_message(data, len, &opts, &reader, &j.in);
 	rc = keep_read(rt, mailbox, uidvalidity, &j, stats, error_r);
 	inspect_free(&j.in);
 	return rc;
 }
 
-/* Keeps the messages the reader has read, in order: every one queued
- * when wait is set, else those read by now. */
+/* Keeps the messages read ahead, in order: every one queued when wait
+ * is set, else those read by now. */
 static int keep_ready(struct batch_ctx *bc, bool wait, char **error_r)
 {
 	struct read_job *j;
 	int rc = 0;
 
-	while (rc == 0 && (j = reader_pop(bc->reader, wait))) {
+	while (rc == 0 && (j = intake_ahead_pop(bc->ahead, wait))) {
 		rc = keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j,
 			       bc->stats, error_r);
-		read_job_free(&j);
+		intake_job_free(&j);
 	}
 	return rc;
 }
 
-/* Called for each fetched message: queues it for the reader (keeping
+/* Called for each fetched message: queues it to be read ahead (keeping
  * read ones to make room), then keeps whatever is read by now. */
 static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 		      char **error_r)
@@ -468,16 +545,16 @@ static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 	if (rc != 0) {
 		return rc < 0 ? -1 : 0;
 	}
-	while (!reader_has_room(bc->reader, len)) {
-		j = reader_pop(bc->reader, true);
+	while (!intake_ahead_has_room(bc->ahead, len)) {
+		j = intake_ahead_pop(bc->ahead, true);
 		rc = keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j,
 			       bc->stats, error_r);
-		read_job_free(&j);
+		intake_job_free(&j);
 		if (rc < 0) {
 			return -1;
 		}
 	}
-	reader_push(bc->reader, uid, data, len);
+	intake_ahead_push(bc->ahead, uid, data, len);
 	return keep_ready(bc, false, error_r);
 }
 
@@ -572,6 +649,7 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	const char *mailbox = rt->cfg->mailbox.folder;
 	uint32_t uidvalidity = mail_folder_state(ms)->uidvalidity;
 	struct message_classify_opts opts = classify_opts(rt);
+	struct reader_opts reader = reader_opts_of(rt);
 	struct batch_ctx bc = {rt, mailbox, uidvalidity, stats_r, NULL};
 	struct mail_uid *list = NULL;
 	uint32_t *uids = NULL;
@@ -587,7 +665,7 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	}
 	uids = xcalloc(n ? n : 1, sizeof(*uids));
 	if (n > 0) {
-		bc.reader = reader_start(&opts, INSPECT_PDF);
+		bc.ahead = intake_ahead_start(&opts, &reader);
 	}
 	for (size_t i = 0; i < n; i++) {
 		uids[i] = list[i].uid;
@@ -604,9 +682,9 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	*fail_r = FAIL_NONE;
 	ret = 0;
 out:
-	/* After a failure, what the reader still holds is dropped with the
+	/* After a failure, what is still read ahead is dropped with the
 	 * rolled-back batch; the next run fetches it again. */
-	reader_stop(&bc.reader);
+	intake_ahead_stop(&bc.ahead);
 	free(uids);
 	free(list);
 	return ret;

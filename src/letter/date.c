@@ -40,23 +40,57 @@ void letter_date_format(const struct ymd *d, char out[11])
 	out[10] = '\0';
 }
 
-/* Reads min to max digits at pos, not followed by another digit.  Returns
- * the end, 0 when there are none. */
-static size_t digits(const char *f, size_t pos, size_t end, size_t min,
-		     size_t max, int *v_r)
+static bool is_digit(char c)
 {
-	size_t i = pos;
-	int v = 0;
+	return c >= '0' && c <= '9';
+}
 
-	while (i < end && i - pos < max && f[i] >= '0' && f[i] <= '9') {
-		v = v * 10 + (f[i] - '0');
-		i++;
+/* The value of the digit at f[i] (folded), also of one OCR took for a
+ * letter (o for 0; l, i or | for 1) next to a digit of the same run
+ * (before it, in_run, or right after it); -1 when none. */
+static int digit_at(const char *f, size_t i, size_t end, bool in_run)
+{
+	int d = f[i] == 'o'                                 ? 0
+		: f[i] == 'l' || f[i] == 'i' || f[i] == '|' ? 1
+							    : -1;
+
+	if (is_digit(f[i])) {
+		return f[i] - '0';
 	}
-	if (i - pos < min || (i < end && f[i] >= '0' && f[i] <= '9')) {
+	return d >= 0 && (in_run || (i + 1 < end && is_digit(f[i + 1]))) ? d
+									 : -1;
+}
+
+/* Reads min to max digits at pos, not followed by another digit; with gap,
+ * one blank may split them (OCR reads "2026" as "2 026").  Returns the
+ * end, 0 when there are none. */
+static size_t digits_gap(const char *f, size_t pos, size_t end, size_t min,
+			 size_t max, bool gap, int *v_r)
+{
+	size_t i = pos, n = 0;
+	int v = 0, d;
+
+	while (i < end && n < max && (d = digit_at(f, i, end, n > 0)) >= 0) {
+		v = v * 10 + d;
+		i++;
+		n++;
+		if (gap && n < max && i + 1 < end && f[i] == ' ' &&
+		    is_digit(f[i + 1])) {
+			gap = false;
+			i++;
+		}
+	}
+	if (n < min || (i < end && is_digit(f[i]))) {
 		return 0;
 	}
 	*v_r = v;
 	return i;
+}
+
+static size_t digits(const char *f, size_t pos, size_t end, size_t min,
+		     size_t max, int *v_r)
+{
+	return digits_gap(f, pos, end, min, max, false, v_r);
 }
 
 /* "tháng M năm Y" after the day. */
@@ -79,8 +113,8 @@ static size_t words_rest(const char *f, size_t pos, size_t end, struct ymd *d)
 	if (pos == 0) {
 		return 0;
 	}
-	return digits(f, text_fold_skip_blank(f, pos, end, true), end, 4, 4,
-		      &d->y);
+	return digits_gap(f, text_fold_skip_blank(f, pos, end, true), end, 4, 4,
+			  true, &d->y);
 }
 
 /* "/M/Y" (or with '-' or '.') after the day. */

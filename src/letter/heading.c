@@ -177,11 +177,28 @@ static bool starts_header_part(const struct head *h, size_t j)
 	       text_fold_word(f, fs, ln->e, "so :") > 0;
 }
 
+/* Whether line j goes on a subject after an empty line: OCR leaves one
+ * between the wrapped lines of a "V/v" now and then; a continuation
+ * starts lower case, a new part of the letter does not. */
+static bool continues_after_gap(const struct head *h, size_t j)
+{
+	const struct line *ln;
+	size_t fs;
+
+	if (j >= h->lines.n || starts_header_part(h, j)) {
+		return false;
+	}
+	ln = &h->lines.v[j];
+	fs = text_fold_skip_blank(h->ft->f, ln->s, ln->e, false);
+	return fs < ln->e && letter_starts_lower(h->ft, fs);
+}
+
 /* The subject from position e of line i on, with its wrapped lines. */
 static void subject_from(struct head *h, size_t i, size_t e, struct letter *l)
 {
 	struct sbuf sb = SBUF_INIT(SUBJECT_MAX);
 	const char *f = h->ft->f;
+	bool gap = false;
 
 	e = text_fold_skip_blank(f, e, h->lines.v[i].e, false);
 	if (e < h->lines.v[i].e && (f[e] == ':' || f[e] == '.')) {
@@ -197,6 +214,10 @@ static void subject_from(struct head *h, size_t i, size_t e, struct letter *l)
 		}
 		part = text_folded_copy(h->ft, s, end);
 		if (!part && j == i) {
+			continue;
+		}
+		if (!part && !gap && j > i && continues_after_gap(h, j + 1)) {
+			gap = true;
 			continue;
 		}
 		if (!part) {
@@ -230,6 +251,29 @@ static bool after_caps_line(const struct head *h, size_t i)
 	return false;
 }
 
+/* "V/v" at fs, also as OCR reads it ("V/y", "W/v", "V/" before a
+ * lower-case word); its end, 0 when absent. */
+static size_t vv_mark(const struct head *h, size_t fs, size_t end)
+{
+	static const char *const marks[] = {"v / v", "v / y", "w / v"};
+	const char *f = h->ft->f;
+	size_t e;
+
+	for (size_t k = 0; k < ARRAY_SIZE(marks); k++) {
+		e = text_fold_word(f, fs, end, marks[k]);
+		if (e > 0) {
+			return e;
+		}
+	}
+	e = text_fold_match(f, fs, end, "v /");
+	if (e > 0 && e < end && text_fold_is_blank(f[e])) {
+		size_t w = text_fold_skip_blank(f, e, end, false);
+
+		return w < end && letter_starts_lower(h->ft, w) ? e : 0;
+	}
+	return 0;
+}
+
 void letter_head_find_subject(struct head *h, struct letter *l)
 {
 	const char *f = h->ft->f;
@@ -240,7 +284,7 @@ void letter_head_find_subject(struct head *h, struct letter *l)
 			size_t fs =
 			    text_fold_skip_blank(f, ln->s, ln->e, false);
 			size_t e =
-			    pass == 0 ? text_fold_word(f, fs, ln->e, "v / v")
+			    pass == 0 ? vv_mark(h, fs, ln->e)
 				      : text_fold_word(f, fs, ln->e, "ve viec");
 
 			if (e > 0 && (pass == 0 || after_caps_line(h, i))) {

@@ -53,23 +53,47 @@ static bool is_digit(int32_t cp)
 	return cp >= '0' && cp <= '9';
 }
 
+/* The digit at the cursor, also one that OCR took for a letter (O for 0;
+ * l, I or | for 1) when a digit comes before it in the number (after is
+ * true) or right after it; 0 when none. */
+static char digit_at(const struct cur *c, bool after)
+{
+	size_t n;
+	int32_t cp = peek(c, &n);
+	char d = cp == 'O' || cp == 'o'                ? '0'
+		 : cp == 'l' || cp == 'I' || cp == '|' ? '1'
+						       : 0;
+
+	if (is_digit(cp)) {
+		return (char)cp;
+	}
+	if (d && (after || (c->i + 1 < c->end &&
+			    is_digit((unsigned char)c->s[c->i + 1])))) {
+		return d;
+	}
+	return 0;
+}
+
 /* Digits, also in groups split by one or two spaces, then letters. */
 static void read_number(struct cur *c, struct sbuf *sb)
 {
-	size_t n;
-
 	while (sb->len < DIGITS_MAX) {
 		struct cur save = *c;
+		size_t n;
+		char d;
 
 		if (sb->len > 0 && skip_blanks(c, 2) == 0) {
 			*c = save;
 		}
-		if (!is_digit(peek(c, &n))) {
+		if (!is_digit(peek(c, &n)) &&
+		    !(sb->len == 0 && digit_at(c, false))) {
 			*c = save;
 			break;
 		}
-		while (is_digit(peek(c, &n)) && sb->len < DIGITS_MAX) {
-			sbuf_addch(sb, c->s[c->i++]);
+		while ((d = digit_at(c, sb->len > 0)) != 0 &&
+		       sb->len < DIGITS_MAX) {
+			sbuf_addch(sb, d);
+			c->i++;
 		}
 	}
 	while (sb->len > 0 && sb->len < DIGITS_MAX && c->i < c->end &&
@@ -175,6 +199,23 @@ static void number_store(struct sbuf *num, struct sbuf *sym,
 	}
 }
 
+/* "Số:" at the line's start, also as OCR reads it: "So:", "S6:", "S0:",
+ * "Số;".  Returns the folded end of it, 0 when absent. */
+static size_t so_mark(const struct text_folded *ft, const struct line *ln)
+{
+	static const char *const marks[] = {"so :", "so ;", "s6 :", "s0 :"};
+	size_t s = text_fold_skip_blank(ft->f, ln->s, ln->e, false);
+
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++) {
+		size_t e = text_fold_match(ft->f, s, ln->e, marks[i]);
+
+		if (e > 0) {
+			return e;
+		}
+	}
+	return 0;
+}
+
 /* Reads "2536/BCT-VP" from the cursor on (folded [fs, fe) holding it):
  * true when a number or a symbol was read, or with need_symbol, when
  * both were. */
@@ -208,9 +249,7 @@ static bool read_at(const struct text_folded *ft, size_t fs, size_t fe,
 bool letter_number_parse(const struct text_folded *ft, const struct line *ln,
 			 struct letter_number *num_r)
 {
-	size_t e = text_fold_match(
-	    ft->f, text_fold_skip_blank(ft->f, ln->s, ln->e, false), ln->e,
-	    "so :");
+	size_t e = so_mark(ft, ln);
 	struct cur c = {ft->orig, 0, ft->off[ln->e]};
 
 	num_r->number = num_r->symbol = NULL;

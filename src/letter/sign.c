@@ -2,6 +2,7 @@
  * either order, and in two columns the way exports flatten them. */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "congvan/util.h"
 #include "private.h"
@@ -117,6 +118,52 @@ bool letter_sign_find_distribution(const struct text_folded *ft,
 	return true;
 }
 
+/* Whether the character at folded position i is a letter (of any
+ * script); false for punctuation, symbols, digits. */
+static bool letter_at(const struct text_folded *ft, size_t i)
+{
+	int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate(
+	    (const utf8proc_uint8_t *)ft->orig + ft->off[i],
+	    (utf8proc_ssize_t)(ft->orig_len - ft->off[i]), &cp);
+
+	return n > 0 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+	       utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO;
+}
+
+/* [s, e) without the stray marks OCR leaves around a name under a stamp
+ * ("` “Dương Thu Hải", "Phan Thị Nam ."). */
+static void trim_marks(const struct text_folded *ft, size_t *s, size_t *e)
+{
+	while (*s < *e &&
+	       (text_fold_is_blank(ft->f[*s]) || !letter_at(ft, *s))) {
+		(*s)++;
+	}
+	while (*e > *s &&
+	       (text_fold_is_blank(ft->f[*e - 1]) || !letter_at(ft, *e - 1))) {
+		(*e)--;
+	}
+}
+
+/* Whether folded [s, e), stray marks aside, is a name: into c_r. */
+static bool name_cell(const struct text_folded *ft, size_t s, size_t e,
+		      struct line *c_r)
+{
+	if (letter_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
+		c_r->s = s;
+		c_r->e = e;
+		return true;
+	}
+	trim_marks(ft, &s, &e);
+	if (e > s &&
+	    letter_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
+		c_r->s = s;
+		c_r->e = e;
+		return true;
+	}
+	return false;
+}
+
 /* A name in the last or the first cell of line ln. */
 static bool name_in_line(const struct text_folded *ft, const struct line *ln,
 			 struct line *c_r)
@@ -124,18 +171,11 @@ static bool name_in_line(const struct text_folded *ft, const struct line *ln,
 	size_t s, e;
 
 	if (letter_cell_last(ft->f, ln->s, ln->e, &s, &e) &&
-	    letter_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
-		c_r->s = s;
-		c_r->e = e;
+	    name_cell(ft, s, e, c_r)) {
 		return true;
 	}
-	if (letter_cell_first(ft->f, ln->s, ln->e, &s, &e) &&
-	    letter_is_name(ft->orig + ft->off[s], ft->off[e] - ft->off[s])) {
-		c_r->s = s;
-		c_r->e = e;
-		return true;
-	}
-	return false;
+	return letter_cell_first(ft->f, ln->s, ln->e, &s, &e) &&
+	       name_cell(ft, s, e, c_r);
 }
 
 /* Lines a signature block may hold between its title and the name:

@@ -116,6 +116,35 @@ static bool is_pdf(const char *type, const char *filename)
 		!strcmp(type, "binary/octet-stream") || !type[0]);
 }
 
+/* An image a scanner or a phone sends (JPEG, PNG, TIFF), by type, or by
+ * name when the type says nothing. */
+static bool is_scan_image(const char *type, const char *filename)
+{
+	static const char *const types[] = {"image/jpeg", "image/pjpeg",
+					    "image/jpg",  "image/png",
+					    "image/tiff", "image/tif"};
+	static const char *const ext[] = {".jpg", ".jpeg", ".png", ".tif",
+					  ".tiff"};
+	size_t n = filename ? strlen(filename) : 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(types); i++) {
+		if (!strcmp(type, types[i])) {
+			return true;
+		}
+	}
+	if (type[0] && strcmp(type, "application/octet-stream") != 0) {
+		return false;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(ext); i++) {
+		size_t e = strlen(ext[i]);
+
+		if (n > e && str_iequal(filename + n - e, ext[i])) {
+			return true;
+		}
+	}
+	return false;
+}
+
 void mime_add_attachment(struct mime_ctx *ctx, struct mime_build *b,
 			 const struct mime_part_info *pi, const char *body,
 			 size_t len)
@@ -123,7 +152,9 @@ void mime_add_attachment(struct mime_ctx *ctx, struct mime_build *b,
 	struct mime_doc *doc = b->doc;
 	struct mime_attachment *a;
 	bool keep =
-	    (ctx->flags & MIME_KEEP_PDF) && is_pdf(pi->type, pi->filename);
+	    ((ctx->flags & MIME_KEEP_PDF) && is_pdf(pi->type, pi->filename)) ||
+	    ((ctx->flags & MIME_KEEP_IMAGES) &&
+	     is_scan_image(pi->type, pi->filename));
 
 	if (doc->n_attachments == b->att_alloc) {
 		b->att_alloc = b->att_alloc ? 2 * b->att_alloc : 4;

@@ -78,10 +78,12 @@ int store_letter_get(struct store *st, int64_t item_id,
 	    &row_r->deadline,      &row_r->source,
 	    &row_r->duplicate_of,  &row_r->deadline_kind,
 	    &row_r->deadline_from, &row_r->deadline_phrase,
+	    &row_r->ocr_fields,
 	};
 	int rc;
 
 	memset(row_r, 0, sizeof(*row_r));
+	row_r->ocr_confidence = -1;
 	if (!s) {
 		return -1;
 	}
@@ -93,6 +95,8 @@ int store_letter_get(struct store *st, int64_t item_id,
 	if (rc == SQLITE_ROW) {
 		row_r->deadline_days =
 		    sqlite3_column_int(s, (int)ARRAY_SIZE(fields));
+		row_r->ocr_confidence =
+		    sqlite3_column_int(s, (int)ARRAY_SIZE(fields) + 1);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -108,7 +112,7 @@ void store_letter_row_release(struct store_letter_row *row)
 	    &row->place,         &row->subject,         &row->recipients,
 	    &row->signer,        &row->signer_title,    &row->deadline,
 	    &row->source,        &row->duplicate_of,    &row->deadline_kind,
-	    &row->deadline_from, &row->deadline_phrase,
+	    &row->deadline_from, &row->deadline_phrase, &row->ocr_fields,
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
@@ -119,7 +123,8 @@ void store_letter_row_release(struct store_letter_row *row)
 
 int store_attachment_add(struct store *st, int64_t message_id,
 			 const char *filename, const char *content_type,
-			 size_t size, const char *sha256, char **error_r)
+			 size_t size, const char *sha256, int64_t *id_r,
+			 char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_ATTACHMENT_ADD, error_r);
 
@@ -131,7 +136,13 @@ int store_attachment_add(struct store *st, int64_t message_id,
 	store_bind_text(s, 3, content_type);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)size);
 	store_bind_text(s, 5, sha256);
-	return store_exec_done(st, s, "storing attachment", error_r);
+	if (store_exec_done(st, s, "storing attachment", error_r) < 0) {
+		return -1;
+	}
+	if (id_r) {
+		*id_r = sqlite3_last_insert_rowid(st->db);
+	}
+	return 0;
 }
 
 int store_message_set_reply(struct store *st, int64_t message_id,

@@ -106,6 +106,16 @@ enum fc {
 	FC_ENTRIES,
 	FC_COUNT
 };
+/* The statements of readings.c. */
+enum d {
+	D_READING_SET,
+	D_SCAN_PAGE_ADD,
+	D_SIGNATURE_ADD,
+	D_LETTER_OCR_SET,
+	D_ATTACHMENTS_GET,
+	D_SIGNATURES_GET,
+	D_COUNT
+};
 
 struct store {
 	sqlite3 *db;
@@ -123,6 +133,7 @@ struct store {
 	sqlite3_stmt *cal_stmts[CAL_COUNT];
 	sqlite3_stmt *feed_stmts[F_COUNT];
 	sqlite3_stmt *feedc_stmts[FC_COUNT];
+	sqlite3_stmt *doc_stmts[D_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and

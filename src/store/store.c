@@ -284,7 +284,35 @@ static const char *const migrations[] = {
     "ALTER TABLE letters ADD COLUMN deadline_from TEXT"
     "  CHECK (deadline_from IN ('receipt', 'issue'));"
     "ALTER TABLE letters ADD COLUMN deadline_phrase TEXT;",
-    /* 10 -> 11: intake at scale.  The rate limit counts a recipient's mail
+    /* 10 -> 11: attached documents read by congvan-reader
+     * (readings.c): how each attachment was read and why not, the
+     * pages read by OCR with their confidence (0-100), which letter
+     * fields came from OCR (space-separated names), and the digital
+     * signatures of signed PDFs, in the order the reader found them.
+     * The words are reader.h's and inspect.h's. */
+    "ALTER TABLE letters ADD COLUMN ocr_fields TEXT;"
+    "ALTER TABLE letters ADD COLUMN ocr_confidence INTEGER;"
+    "ALTER TABLE attachments ADD COLUMN reading TEXT CHECK (reading IN"
+    "  ('text', 'ocr', 'time-limit', 'no-ocr', 'unreadable'));"
+    "ALTER TABLE attachments ADD COLUMN reading_note TEXT;"
+    "CREATE TABLE scan_pages ("
+    "  attachment_id INTEGER NOT NULL REFERENCES attachments(id),"
+    "  page INTEGER NOT NULL,"
+    "  confidence INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  PRIMARY KEY (attachment_id, page)) WITHOUT ROWID;"
+    "CREATE TABLE signatures ("
+    "  attachment_id INTEGER NOT NULL REFERENCES attachments(id),"
+    "  seq INTEGER NOT NULL,"
+    "  signer TEXT,"
+    "  signed_at INTEGER,"
+    "  status TEXT NOT NULL CHECK (status IN ('valid', 'invalid',"
+    "    'altered', 'malformed', 'unsigned', 'error')),"
+    "  certificate TEXT NOT NULL CHECK (certificate IN ('trusted',"
+    "    'untrusted', 'expired', 'revoked', 'error', 'unchecked')),"
+    "  changed_after INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (attachment_id, seq)) WITHOUT ROWID;",
+    /* 11 -> 12: intake at scale.  The rate limit counts a recipient's mail
      * per item (0: mail about no item), so the item goes into the index:
      * a count reads at most the few rows it counts, never the
      * recipient's other mail nor the outbox's rows.  The message moves
@@ -344,7 +372,8 @@ static const char *const sql[Q_COUNT] = {
 	"SELECT l.number, l.issuer, l.date, l.place, l.subject,"
 	" l.recipients, l.signer, l.signer_title, l.deadline, l.source,"
 	" d.key, l.deadline_kind, l.deadline_from, l.deadline_phrase,"
-	" l.deadline_days FROM letters l"
+	" l.ocr_fields, l.deadline_days, COALESCE(l.ocr_confidence, -1)"
+	" FROM letters l"
 	" LEFT JOIN items d ON d.id = l.duplicate_of WHERE l.item_id = ?1",
     [Q_ATTACHMENT_ADD] = "INSERT INTO attachments (message_id, filename,"
 			 " content_type, size, sha256)"
@@ -697,6 +726,9 @@ void store_close(struct store **stp)
 	}
 	for (size_t i = 0; i < FC_COUNT; i++) {
 		sqlite3_finalize(st->feedc_stmts[i]);
+	}
+	for (size_t i = 0; i < D_COUNT; i++) {
+		sqlite3_finalize(st->doc_stmts[i]);
 	}
 	sqlite3_close(st->db);
 	store_blob_close(st);

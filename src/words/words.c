@@ -229,6 +229,35 @@ static const struct {
 			 "Disputed: waiting for the heads to settle it."},
     [W_FEED_SENDER] = {"Nơi gửi", "From"},
     [W_FEED_CALENDAR] = {"Hạn xử lý công văn", "Correspondence deadlines"},
+    [W_SIG_SIGNED] = {"Văn bản có chữ ký số của %s, %s",
+		      "Digitally signed by %s, %s"},
+    [W_SIG_AT] = {", ký lúc %s", ", signed at %s"},
+    [W_SIG_NOBODY] = {"người ký không rõ", "an unknown signer"},
+    [W_SIG_VALID] = {"hợp lệ", "valid"},
+    [W_SIG_ALTERED] = {"nhưng văn bản đã bị sửa đổi sau khi ký",
+		       "but the letter was altered after signing"},
+    [W_SIG_INVALID] = {"nhưng chữ ký không hợp lệ",
+		       "but the signature is not valid"},
+    [W_SIG_EXPIRED] = {"chữ ký nguyên vẹn nhưng chứng thư số đã hết hạn",
+		       "intact, but the certificate had expired"},
+    [W_SIG_REVOKED] = {"chữ ký nguyên vẹn nhưng chứng thư số đã bị thu hồi",
+		       "intact, but the certificate was revoked"},
+    [W_SIG_UNTRUSTED] = {"chữ ký nguyên vẹn nhưng chứng thư số không được"
+			 " tin cậy",
+			 "intact, but the certificate is not trusted"},
+    [W_SIG_EMPTY_FIELD] = {"Văn bản có ô chữ ký số chưa được ký.",
+			   "The letter has an empty signature field (not"
+			   " signed)."},
+    [W_CHECK_SIGNATURE] = {"chữ ký số không hợp lệ hoặc văn bản đã bị sửa"
+			   " đổi sau khi ký",
+			   "a digital signature is not valid or the letter"
+			   " was altered after signing"},
+    [W_CHECK_OCR] = {"các thông tin của văn bản chỉ đọc được từ bản quét"
+		     " (OCR), độ tin cậy thấp (%d %%): đề nghị đối chiếu với"
+		     " bản quét",
+		     "the letter's details were read only by OCR from a"
+		     " scan, with low confidence (%d %%): compare them with"
+		     " the scan"},
 };
 
 bool words_english(const char *lang)

@@ -72,11 +72,12 @@ out:
 	return ret;
 }
 
-/* Asks the Office to assign an item no rule took: the registration
- * notice, with the letter as it was read and the mail as it came. */
+/* Asks the Office to assign an item no rule took, or to check one first:
+ * the registration notice, with the letter as it was read and the mail
+ * as it came. */
 static int ask_office(struct runtime *rt, struct wf_item *it,
 		      const struct inspection *in, const char *duplicate_of,
-		      char **error_r)
+		      const char *check, char **error_r)
 {
 	const struct message_info *mi = &in->info;
 	const struct letter *l = in->has_letter ? &in->letter : NULL;
@@ -109,6 +110,7 @@ static int ask_office(struct runtime *rt, struct wf_item *it,
 		}
 	}
 	wf_set(&m, V_DUPLICATE_OF, duplicate_of ? duplicate_of : "—");
+	wf_set(&m, V_CHECK, check ? check : "—");
 	wf_to(&m, rt->cfg->service.office);
 	ret = wf_send(rt, it, &m, "registered", error_r);
 	wf_mail_release(&m);
@@ -123,21 +125,30 @@ int workflow_letter(struct runtime *rt, const struct store_item *item,
 	const char *subject = in->has_letter && in->letter.subject
 				  ? in->letter.subject
 				  : mi->subject;
-	const struct config_rule *rule =
-	    duplicate_of ? NULL
-			 : config_rule_match(rt->cfg, mi->from_addr, subject);
+	const struct config_rule *rule = NULL;
 	const struct config_unit **coord = NULL;
 	struct wf_item it;
-	char *by;
+	char *by, *check;
 	int32_t due;
 	int ret = -1;
 
 	if (wf_item_load(rt, item->id, &it, error_r) <= 0) {
 		return -1;
 	}
+	check = wf_check_text(&it, rt->cfg->service.language);
+	if (check && wf_flag(rt, &it, item->message_id, error_r) < 0) {
+		free(check);
+		wf_item_release(&it);
+		return -1;
+	}
+	if (!duplicate_of && !check) {
+		rule = config_rule_match(rt->cfg, mi->from_addr, subject);
+	}
 	if (!rule) {
-		/* No rule, or a duplicate the Office should look at. */
-		ret = ask_office(rt, &it, in, duplicate_of, error_r);
+		/* No rule, or a duplicate or a letter to check, which the
+		 * Office should look at first. */
+		ret = ask_office(rt, &it, in, duplicate_of, check, error_r);
+		free(check);
 		wf_item_release(&it);
 		return ret;
 	}

@@ -48,6 +48,8 @@ static const char *const var_names[V_COUNT] = {
     [V_EVENT_DATE] = "event_date",
     [V_DUPLICATE_OF] = "duplicate_of",
     [V_REQUEST] = "request",
+    [V_SIGNATURES] = "signatures",
+    [V_CHECK] = "check",
 };
 
 const char *wf_word(const struct runtime *rt, enum word w)
@@ -86,6 +88,11 @@ int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
 	}
 	it->has_letter = rc == 1;
 	it->lead = it->c.lead ? config_unit_find(rt->cfg, it->c.lead) : NULL;
+	if (store_signatures_get(rt->st, item_id, &it->sigs, &it->n_sigs,
+				 error_r) < 0) {
+		wf_item_release(it);
+		return -1;
+	}
 	return 1;
 }
 
@@ -95,6 +102,7 @@ void wf_item_release(struct wf_item *it)
 	if (it->has_letter) {
 		store_letter_row_release(&it->letter);
 	}
+	store_signature_rows_free(it->sigs, it->n_sigs);
 	memset(it, 0, sizeof(*it));
 }
 
@@ -218,6 +226,8 @@ void wf_mail_init(struct runtime *rt, const struct wf_item *it,
 	}
 	wf_day_text(it->c.handler_due_day, day);
 	wf_set(m, V_INTERNAL_DEADLINE, day);
+	free(m->v[V_SIGNATURES]);
+	m->v[V_SIGNATURES] = wf_signatures_text(it, rt->cfg->service.language);
 }
 
 void wf_mail_release(struct wf_mail *m)

@@ -53,7 +53,9 @@ enum wf_var {
 	V_EVENT,      /* what a calendar event is: "Hạn xử lý", ... */
 	V_EVENT_DATE, /* its date */
 	V_DUPLICATE_OF,
-	V_REQUEST, /* what the lead unit wrote when it asked for opinions */
+	V_REQUEST,    /* what the lead unit wrote when it asked for opinions */
+	V_SIGNATURES, /* one sentence per digital signature; "" */
+	V_CHECK,      /* why the Office should check the letter; "—" */
 	V_COUNT
 };
 
@@ -79,7 +81,9 @@ struct wf_item {
 	struct store_case c;
 	struct store_letter_row letter; /* zeroed when none */
 	bool has_letter;
-	const struct config_unit *lead; /* NULL: unassigned or unknown */
+	const struct config_unit *lead;   /* NULL: unassigned or unknown */
+	struct store_signature_row *sigs; /* of the letter's PDFs */
+	size_t n_sigs;
 };
 
 /* --- notify.c ----------------------------------------------------------- */
@@ -141,6 +145,19 @@ int32_t wf_today(const struct runtime *rt);
 void wf_day_text(int32_t day, char buf[16]);
 /* A word of the catalogue in the service's language. */
 const char *wf_word(const struct runtime *rt, enum word w);
+
+/* --- checks.c: how the letter was read, for the notices ----------------- */
+
+/* The sentences of it's signatures in lang, one after the other; ""
+ * when none.  Caller frees. */
+char *wf_signatures_text(const struct wf_item *it, const char *lang);
+/* Why the Office should check it before it is assigned (an invalid or
+ * altered signature, details read only by OCR with low confidence), in
+ * lang; NULL when nothing.  Caller frees. */
+char *wf_check_text(const struct wf_item *it, const char *lang);
+/* Records that it is to be checked (EV_FLAGGED, the reason in English). */
+int wf_flag(struct runtime *rt, const struct wf_item *it, int64_t msg_id,
+	    char **error_r);
 
 /* --- due.c -------------------------------------------------------------- */
 

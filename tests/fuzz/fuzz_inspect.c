@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct inspection in;
 	char *json;
 
-	inspect_message((const char *)data, size, &opts, 0, &in);
+	inspect_message((const char *)data, size, &opts, NULL, &in);
 	json = inspect_json(&in);
 	free(json);
 	inspect_free(&in);

@@ -42,8 +42,9 @@ import unicodedata
 
 ANY = "__any__"
 KEYS = ["message_id", "in_reply_to", "references", "from", "subject", "kind",
-        "item_ref", "decision", "reply_text", "letter", "attachments"]
-LETTER_KEYS = ["number", "date", "place", "subject", "recipients", "signer", "deadline"]
+        "item_ref", "decision", "reply_text", "letter", "attachments", "signatures"]
+LETTER_KEYS = ["number", "date", "place", "subject", "recipients", "signer", "deadline",
+               "source", "ocr"]
 FROM_KEYS = ["name", "address"]
 MISSING = object()
 
@@ -82,12 +83,15 @@ def text_norm(v):
 
 
 def attachments_norm(v):
+    """How an attachment was read ("read", "note", "ocr_confidence") is
+    compared only where the expectation says; null means not read."""
     if not isinstance(v, list):
         return v
     res = []
     for a in v:
         if isinstance(a, dict):
-            a = dict(a)
+            a = {k: x for k, x in a.items()
+                 if k not in ("read", "note", "ocr_confidence") or x is not None}
             for k in ("content_type", "sha256"):
                 if isinstance(a.get(k), str):
                     a[k] = a[k].lower()

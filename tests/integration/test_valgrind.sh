@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Valgrind over a whole cycle on the real mail stack: intake (letters, an
-# auto-reply, a bounce), the outbox, list, show, check-config, and serve
-# with its pool of feed threads leak nothing and touch no invalid memory.  Uses the plain build, since a
-# sanitizer build cannot run under valgrind.
+# Valgrind over a whole cycle on the real mail stack: intake (letters, a
+# letter in a signed PDF read by congvan-reader, an auto-reply, a bounce),
+# the outbox, list, show, check-config, and serve with its pool of feed
+# threads leak nothing and touch no invalid memory.  Uses the plain build,
+# since a sanitizer build cannot run under valgrind (congvan-reader runs
+# as it is, outside valgrind).
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -11,7 +13,8 @@ if ! command -v valgrind >/dev/null; then
 	echo "valgrind is not installed"; echo "0 passed, 1 failed"; exit 1
 fi
 # Not the sanitizer build the caller may be making: clear what make passes down.
-env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$T_ROOT" SANITIZE= build/default/congvan >/dev/null || {
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$T_ROOT" SANITIZE= build/default/congvan \
+	build/default/congvan-reader >/dev/null || {
 	echo "cannot build the plain binary"; echo "0 passed, 1 failed"; exit 1; }
 CONGVAN="$T_ROOT/build/default/congvan"
 VG=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect
@@ -22,7 +25,13 @@ WORK=$(mktemp -d /tmp/congvan-vg.XXXXXX)
 chmod 755 "$WORK"
 trap 'stack_stop; rm -rf "$WORK"' EXIT
 congvan_conf "$WORK/c.conf" "$WORK/c.db" "service.templates=$T_ROOT/templates"
-maildir_inject congvan "$DATA"/letter-*.eml "$DATA/auto-reply.eml" "$DATA/bounce.eml"
+pki_make "$WORK/pki" || t_fail "pki_make"
+"$T_PY" "$T_ROOT/tests/integration/documents.py" letter "$WORK/l.pdf" 77/BTC-KHTC
+pdf_sign "$WORK/pki" an "$WORK/l.pdf" "$WORK/77-BTC-KHTC.pdf" || t_fail "pdfsig"
+"$T_PY" "$T_ROOT/tests/integration/documents.py" eml "$WORK/signed.eml" "$WORK/77-BTC-KHTC.pdf"
+printf '\n[letters]\ntrust = %s\n' "$WORK/pki/ca" >>"$WORK/c.conf"
+maildir_inject congvan "$DATA"/letter-*.eml "$WORK/signed.eml" "$DATA/auto-reply.eml" \
+	"$DATA/bounce.eml"
 
 # vg NAME ARGS...: runs congvan under valgrind, asserts a clean exit.
 vg() {
@@ -36,14 +45,17 @@ vg() {
 
 t_begin "a full cycle under valgrind"
 vg run run --once --now 2026-11-27T09:00:00+07:00
-assert_eq 3 "$(grep -c '^CV-' <("$CONGVAN" -c "$WORK/c.conf" list))" "three items registered"
-mail_wait_count vanthu 3 30 || t_fail "notices were not delivered"
+assert_eq 4 "$(grep -c '^CV-' <("$CONGVAN" -c "$WORK/c.conf" list))" "four items registered"
+mail_wait_count vanthu 4 30 || t_fail "notices were not delivered"
 
 t_begin "read-only commands under valgrind"
 vg list list
 vg show show CV-2026-000001
 vg check check-config
 assert_contains "$(cat "$WORK/show.out")" "CV-2026-000001" "show printed the item"
+vg signed show CV-2026-000004
+assert_contains "$(cat "$WORK/signed.out")" "Văn bản có chữ ký số của Nguyễn Văn An, hợp lệ" \
+	"show printed the signature"
 
 t_begin "serve with its feed threads under valgrind"
 PORT=$("$T_PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -56,7 +56,7 @@ static struct config dir_cfg; /* VALID DIRECTORY, for the lookups */
 #define SECTIONS                                                               \
 	"expected one of: [service], [mailbox], [smtp], [leaders], "           \
 	"[unit CODE], [rule NAME], [deadlines], [calendar], [report], "        \
-	"[feed], [security]"
+	"[feed], [security], [letters]"
 
 static void write_all(int fd, const char *data, size_t len)
 {
@@ -2098,6 +2098,79 @@ static void test_security(void **state)
 	config_free(&cfg);
 }
 
+/* [letters]: the OCR's pages and the signatures' trust anchors; a
+ * relative trust folder is taken from the config file's folder. */
+static void test_letters(void **state)
+{
+	static const struct {
+		const char *section;
+		int ocr_pages;
+		const char *trust; /* under the temporary folder */
+	} cases[] = {
+	    {"", 0, NULL},
+	    {"[letters]\n", 2, NULL},
+	    {"[letters]\nocr_pages = 1\n", 1, NULL},
+	    {"[letters]\nocr_pages = 50\ntrust = ca\ntime_limit = 600\n", 50,
+	     "ca"},
+	    {"[letters]\ntrust = @D/ca/\n", 2, "ca/"},
+	};
+	char *ca = xasprintf("%s/ca", tmpdir);
+
+	assert_int_equal(mkdir(ca, 0700), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = xasprintf(VALID "%s", cases[i].section);
+		char *want = cases[i].trust
+				 ? xasprintf("%s/%s", tmpdir, cases[i].trust)
+				 : NULL;
+		char *expanded = expand(text);
+		struct config cfg = {0};
+		char *err = NULL;
+
+		print_message("%s", cases[i].section);
+		if (load(expanded, &cfg, &err) < 0) {
+			fail_msg("%s", err);
+		}
+		assert_int_equal(cfg.letters.ocr_pages, cases[i].ocr_pages);
+		if (want) {
+			assert_string_equal(cfg.letters.trust, want);
+		} else {
+			assert_null(cfg.letters.trust);
+		}
+		config_free(&cfg);
+		free(expanded);
+		free(want);
+		free(text);
+	}
+	assert_int_equal(rmdir(ca), 0);
+	free(ca);
+}
+
+#define PAGES_BAD(v)                                                           \
+	"@F:14: 'ocr_pages' is not a number of pages from 1 to 50: '" v "'"
+
+static const struct error_case letters_cases[] = {
+    {"ocr_pages 0", VALID "[letters]\nocr_pages = 0\n", PAGES_BAD("0")},
+    {"ocr_pages 51", VALID "[letters]\nocr_pages = 51\n", PAGES_BAD("51")},
+    {"ocr_pages word", VALID "[letters]\nocr_pages = two\n", PAGES_BAD("two")},
+    {"ocr_pages sign", VALID "[letters]\nocr_pages = +2\n", PAGES_BAD("+2")},
+    {"trust missing", VALID "[letters]\ntrust = /nonexistent/ca\n",
+     "@F:14: cannot read 'trust' folder '/nonexistent/ca': No such file or "
+     "directory"},
+    {"trust a file", VALID "[letters]\ntrust = mailbox.pass\n",
+     "@F:14: 'trust' = '@D/mailbox.pass' is not a folder; expected a "
+     "folder of PEM certificates or an NSS database"},
+    {"time_limit 0", VALID "[letters]\ntime_limit = 0\n",
+     "@F:14: 'time_limit' is not a number of seconds from 1 to 600: '0'"},
+    {"unknown key", VALID "[letters]\nocr = yes\n",
+     "@F:14: unknown key 'ocr' in [letters]; expected one of: ocr_pages, "
+     "trust, time_limit"},
+};
+
+static void test_letters_errors(void **state)
+{
+	check_error_cases(letters_cases, ARRAY_SIZE(letters_cases));
+}
+
 static void test_example(void **state)
 {
 	const struct config_rule *r;
@@ -2192,6 +2265,8 @@ int main(void)
 	    cmocka_unit_test(test_feed),
 	    cmocka_unit_test(test_feed_errors),
 	    cmocka_unit_test(test_security),
+	    cmocka_unit_test(test_letters),
+	    cmocka_unit_test(test_letters_errors),
 	    cmocka_unit_test(test_example),
 	    cmocka_unit_test(test_example_documents_every_key),
 	};

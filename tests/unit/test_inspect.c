@@ -117,7 +117,7 @@ static void test_letter_from_cover(void **state)
 					  c->type, c->headers);
 		struct inspection in;
 
-		inspect_message(raw, strlen(raw), &opts, INSPECT_PDF, &in);
+		inspect_message(raw, strlen(raw), &opts, NULL, &in);
 		if (!in.letter_source != !c->source) {
 			print_error("case %zu: source %s\n", i,
 				    in.letter_source ? in.letter_source

@@ -96,10 +96,10 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 11 to 10: outbox_rcpt without its
+/* Takes a database back from schema 12 to 11: outbox_rcpt without its
  * item, the outbox without attachments by reference and with its
  * messages, no feed versions. */
-#define UNDO_SCHEMA_11                                                         \
+#define UNDO_SCHEMA_12                                                         \
 	"DROP INDEX outbox_rcpt_limit;"                                        \
 	" ALTER TABLE outbox_rcpt DROP COLUMN item_id;"                        \
 	" CREATE INDEX outbox_rcpt_recent ON outbox_rcpt(rcpt, created_at);"   \
@@ -111,14 +111,23 @@ static int sql(const char *path, const char *text)
 	" WHERE d.outbox_id = outbox.id);"                                     \
 	" DROP TABLE outbox_data; DROP TABLE feed_versions;"
 
+/* Takes a database back from schema 11 to 10 (after every later UNDO):
+ * the documents read by congvan-reader. */
+#define UNDO_SCHEMA_11                                                         \
+	UNDO_SCHEMA_12                                                         \
+	" DROP TABLE signatures; DROP TABLE scan_pages;"                       \
+	" ALTER TABLE attachments DROP COLUMN reading_note;"                   \
+	" ALTER TABLE attachments DROP COLUMN reading;"                        \
+	" ALTER TABLE letters DROP COLUMN ocr_confidence;"                     \
+	" ALTER TABLE letters DROP COLUMN ocr_fields;"
+
 /* Takes a database back from schema 10 to 9 (after every later UNDO):
  * letters lose their stated deadlines. */
 #define UNDO_SCHEMA_10                                                         \
-	UNDO_SCHEMA_11                                                         \
-	" ALTER TABLE letters DROP COLUMN deadline_kind;"                      \
-	" ALTER TABLE letters DROP COLUMN deadline_days;"                      \
-	" ALTER TABLE letters DROP COLUMN deadline_from;"                      \
-	" ALTER TABLE letters DROP COLUMN deadline_phrase;"
+	UNDO_SCHEMA_11 " ALTER TABLE letters DROP COLUMN deadline_kind;"       \
+		       " ALTER TABLE letters DROP COLUMN deadline_days;"       \
+		       " ALTER TABLE letters DROP COLUMN deadline_from;"       \
+		       " ALTER TABLE letters DROP COLUMN deadline_phrase;"
 
 /* Takes a database back from schema 9 to 8 (after every later UNDO):
  * consultations lose when they were deemed agreed. */
@@ -130,8 +139,8 @@ static int sql(const char *path, const char *text)
 #define UNDO_SCHEMA_8 UNDO_SCHEMA_9 " ALTER TABLE events DROP COLUMN data;"
 
 /* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (intake at scale 11, stated deadlines 10, deemed 9, typed
- * events 8, feed tokens 7, calendar
+ * migrations (intake at scale 12, documents read 11, stated deadlines 10,
+ * deemed 9, typed events 8, feed tokens 7, calendar
  * events 6, reports mailed 5), newest first.  Each migration added at the
  * end of store.c gets its undoing here, chained in UNDO_SCHEMA_4 so that
  * every test below goes back far enough. */
@@ -360,10 +369,10 @@ static void test_migration_3(void **state)
 
 static int count_cb(const struct store_outbox *o, void *ctx);
 
-/* A database at schema 10 gains the item of each recipient row (11), read
+/* A database at schema 11 gains the item of each recipient row (12), read
  * from its outbox entry: the rate limit goes on counting what was queued
  * before the upgrade; the messages move to outbox_data. */
-static void test_migration_11(void **state)
+static void test_migration_12(void **state)
 {
 	struct fixture *f = *state;
 	struct store_outbox o = {.created_at = 10,
@@ -389,7 +398,7 @@ static void test_migration_11(void **state)
 	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
 	store_close(&f->st);
 	assert_int_equal(
-	    sql(f->path, UNDO_SCHEMA_11 " PRAGMA user_version = 10;"), 0);
+	    sql(f->path, UNDO_SCHEMA_12 " PRAGMA user_version = 11;"), 0);
 	assert_int_equal(sql(f->path, "INSERT INTO outbox_rcpt VALUES"
 				      " (1, 'b@x', 10), (2, 'b@x', 10),"
 				      " (2, 'c@x', 10);"),
@@ -471,6 +480,97 @@ static void test_letters(void **state)
 	assert_null(row.deadline_phrase);
 	assert_int_equal(row.deadline_days, 0);
 	assert_int_equal(store_letter_get(f->st, 999, &row, &err), 0);
+	store_letter_row_release(&row);
+}
+
+/* What congvan-reader made of a letter's attachments: how each was read,
+ * the pages read by OCR, the letter's OCR fields, the signatures. */
+static void test_readings(void **state)
+{
+	struct fixture *f = *state;
+	struct store_letter l = {.number = "45/UBND-VX", .source = "pdf"};
+	struct store_attachment_row *atts;
+	struct store_signature_row *sigs;
+	struct store_letter_row row;
+	struct store_item it;
+	int64_t msg, scan, signed_pdf, logo;
+	size_t n;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	msg = add_message(f->st, 1, "a@x");
+	assert_int_equal(store_attachment_add(f->st, msg, "quet.pdf",
+					      "application/pdf", 500000, "aa",
+					      &scan, &err),
+			 0);
+	assert_int_equal(store_attachment_add(f->st, msg, "ky-so.pdf",
+					      "application/pdf", 90000, "bb",
+					      &signed_pdf, &err),
+			 0);
+	assert_int_equal(store_attachment_add(f->st, msg, "logo.png",
+					      "image/png", 900, "cc", &logo,
+					      &err),
+			 0);
+	assert_true(scan > 0 && signed_pdf > scan && logo > signed_pdf);
+	assert_int_equal(
+	    store_attachment_set_reading(f->st, scan, "ocr", NULL, &err), 0);
+	assert_int_equal(
+	    store_scan_page_add(f->st, scan, 1, 91, "Số: 45", &err), 0);
+	assert_int_equal(
+	    store_scan_page_add(f->st, scan, 3, 64, "Nơi nhận", &err), 0);
+	assert_int_equal(
+	    store_attachment_set_reading(f->st, logo, "time-limit", NULL, &err),
+	    0);
+	/* A word the schema does not know is refused. */
+	assert_int_equal(
+	    store_attachment_set_reading(f->st, logo, "maybe", NULL, &err), -1);
+	FREE_AND_NULL(err);
+	assert_int_equal(
+	    store_signature_add(
+		f->st,
+		&(struct store_signature){signed_pdf, 1, "Nguyễn Văn An", 1800,
+					  "valid", "trusted", false},
+		&err),
+	    0);
+	assert_int_equal(
+	    store_signature_add(f->st,
+				&(struct store_signature){signed_pdf, 2, NULL,
+							  0, "unsigned",
+							  "unchecked", false},
+				&err),
+	    0);
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10, msg, "A",
+					   "s@x", &it, &err),
+			 0);
+	assert_int_equal(store_letter_add(f->st, it.id, &l, &err), 0);
+	assert_int_equal(
+	    store_letter_set_ocr(f->st, it.id, "number date", 64, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+
+	assert_int_equal(store_attachments_get(f->st, msg, &atts, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(atts[0].reading, "ocr");
+	assert_int_equal(atts[0].ocr_confidence, 64);
+	assert_null(atts[1].reading);
+	assert_int_equal(atts[1].ocr_confidence, -1);
+	assert_string_equal(atts[2].reading, "time-limit");
+	assert_string_equal(atts[2].filename, "logo.png");
+	store_attachment_rows_free(atts, n);
+
+	assert_int_equal(store_signatures_get(f->st, it.id, &sigs, &n, &err),
+			 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(sigs[0].filename, "ky-so.pdf");
+	assert_string_equal(sigs[0].signer, "Nguyễn Văn An");
+	assert_int_equal(sigs[0].signed_at, 1800);
+	assert_string_equal(sigs[0].certificate, "trusted");
+	assert_null(sigs[1].signer);
+	assert_string_equal(sigs[1].status, "unsigned");
+	store_signature_rows_free(sigs, n);
+
+	assert_int_equal(store_letter_get(f->st, it.id, &row, &err), 1);
+	assert_string_equal(row.ocr_fields, "number date");
+	assert_int_equal(row.ocr_confidence, 64);
 	store_letter_row_release(&row);
 }
 
@@ -1335,7 +1435,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_8, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migration_11, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_12, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reports_sent, setup, teardown),

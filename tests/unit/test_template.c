@@ -25,6 +25,9 @@ static const struct template_var vars[] = {
     {"letter_date", "2023-04-27"},
     {"deadline", "—"},
     {"duplicate_of", "—"},
+    {"check", "—"},
+    {"signatures", "Văn bản có chữ ký số của Nguyễn Văn An, hợp lệ, ký lúc"
+		   " 05/12/2026 09:15."},
     {"table_html", "<table><tr><td>a &amp; b</td></tr></table>"},
 };
 
@@ -149,6 +152,8 @@ static const struct template_var full_vars[] = {
     {"event_date", "04/12/2026"},
     {"duplicate_of", "—"}, /* registered only */
     {"request", "Lấy ý kiến: PC\nĐề nghị Vụ cho ý kiến về Điều 5."},
+    {"check", "—"}, /* registered only */
+    {"signatures", ""},
     /* report only */
     {"period", "Quý II năm 2026"},
     {"period_name", "2026Q2"},

@@ -212,10 +212,145 @@ static void test_letter_due(void **state)
 	}
 }
 
+/* One sentence per signature, as show and the notices say it, and which
+ * signatures the Office is asked to check.  1796608800 is 07/12/2026
+ * 09:00 in UTC+7. */
+static void test_signature_text(void **state)
+{
+	static const struct {
+		const char *status, *cert;
+		bool changed;
+		const char *signer;
+		int64_t at;
+		const char *lang, *want;
+		bool flagged;
+	} cases[] = {
+	    {"valid", "trusted", false, "Nguyễn Văn An", 1796608800, "vi",
+	     "Văn bản có chữ ký số của Nguyễn Văn An, hợp lệ, ký lúc"
+	     " 07/12/2026 09:00.",
+	     false},
+	    {"valid", "trusted", false, "Nguyễn Văn An", 1796608800, "en",
+	     "Digitally signed by Nguyễn Văn An, valid, signed at "
+	     "07/12/2026"
+	     " 09:00.",
+	     false},
+	    {"valid", "untrusted", false, "Trần Thị Bình", 0, "vi",
+	     "Văn bản có chữ ký số của Trần Thị Bình, chữ ký nguyên "
+	     "vẹn nhưng"
+	     " chứng thư số không được tin cậy.",
+	     false},
+	    {"valid", "expired", false, "A B", 0, "en",
+	     "Digitally signed by A B, intact, but the certificate had"
+	     " expired.",
+	     false},
+	    {"valid", "trusted", true, "A B", 0, "vi",
+	     "Văn bản có chữ ký số của A B, nhưng văn bản đã bị sửa "
+	     "đổi sau"
+	     " khi ký.",
+	     true},
+	    {"altered", "unchecked", false, "A B", 0, "en",
+	     "Digitally signed by A B, but the letter was altered after"
+	     " signing.",
+	     true},
+	    {"invalid", "unchecked", false, NULL, 0, "vi",
+	     "Văn bản có chữ ký số của người ký không rõ, nhưng chữ ký "
+	     "không"
+	     " hợp lệ.",
+	     true},
+	    {"malformed", "unchecked", false, "", 0, "en",
+	     "Digitally signed by an unknown signer, but the signature "
+	     "is"
+	     " not valid.",
+	     true},
+	    {"unsigned", "unchecked", false, NULL, 0, "vi",
+	     "Văn bản có ô chữ ký số chưa được ký.", false},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct store_signature_row r = {
+		    "a.pdf",
+		    1,
+		    (char *)cases[i].signer,
+		    cases[i].at,
+		    (char *)cases[i].status,
+		    (char *)cases[i].cert,
+		    cases[i].changed,
+		};
+		char *got = workflow_signature_text(&r, cases[i].lang);
+
+		print_message("case %zu\n", i);
+		assert_string_equal(got, cases[i].want);
+		assert_int_equal(workflow_signature_flagged(&r),
+				 cases[i].flagged);
+		free(got);
+	}
+}
+
+/* When the Office is asked to check a letter before it is assigned: an
+ * invalid or altered signature, or details that all came from OCR with
+ * low confidence. */
+static void test_check_text(void **state)
+{
+	struct store_signature_row good = {"a.pdf", 1,         "A B", 0,
+					   "valid", "trusted", false},
+				   bad = {"a.pdf", 2,         "A B", 0,
+					  "valid", "trusted", true};
+	static const struct {
+		const char *ocr;
+		int confidence;
+		bool bad_sig;
+		const char *want; /* NULL: nothing to check */
+	} cases[] = {
+	    {NULL, -1, false, NULL},
+	    /* all fields from OCR, but sure enough */
+	    {"number date subject", 85, false, NULL},
+	    /* sure of nothing, but the subject came from the text layer */
+	    {"number date", 40, false, NULL},
+	    {"number date subject", 40, false,
+	     "the letter's details were read only by OCR from a scan, with"
+	     " low confidence (40 %): compare them with the scan"},
+	    {NULL, -1, true,
+	     "a digital signature is not valid or the letter was altered"
+	     " after signing"},
+	    {"number date subject", 40, true,
+	     "a digital signature is not valid or the letter was altered"
+	     " after signing; the letter's details were read only by OCR"
+	     " from a scan, with low confidence (40 %): compare them with"
+	     " the scan"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct wf_item it = {0};
+		char *got;
+
+		it.has_letter = true;
+		it.letter.number = (char *)"45/UBND-VX";
+		it.letter.date = (char *)"2026-03-05";
+		it.letter.subject = (char *)"tổ chức hội nghị";
+		it.letter.ocr_fields = (char *)cases[i].ocr;
+		it.letter.ocr_confidence = cases[i].confidence;
+		it.sigs = cases[i].bad_sig ? &bad : &good;
+		it.n_sigs = 1;
+		got = wf_check_text(&it, "en");
+		print_message("case %zu\n", i);
+		if (cases[i].want) {
+			assert_non_null(got);
+			assert_string_equal(got, cases[i].want);
+		} else {
+			assert_null(got);
+		}
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_reply_address),
+	    cmocka_unit_test(test_signature_text),
+	    cmocka_unit_test(test_check_text),
 	    cmocka_unit_test(test_parse_due),
 	    cmocka_unit_test(test_letter_due),
 	};

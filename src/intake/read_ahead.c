@@ -1,5 +1,5 @@
-/* The reader: one thread that hashes and parses fetched messages in the
- * order they came, while the intake thread goes on fetching and stores
+/* Reading ahead: one thread that hashes and inspects fetched messages in
+ * the order they came, while the intake thread goes on fetching and stores
  * what was read.  A queue of a few messages is enough to keep both cores
  * busy, and bounds the memory held. */
 #include <pthread.h>
@@ -15,20 +15,20 @@
 #define QUEUE_MESSAGES 2
 #define QUEUE_BYTES    ((size_t)1 << 20)
 
-struct reader {
+struct read_ahead {
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t work; /* a job was queued, or stop */
 	pthread_cond_t done; /* a job was read */
 	const struct message_classify_opts *opts;
-	unsigned flags;
+	const struct reader_opts *reader;
 	struct read_job *head, *tail; /* oldest first */
 	struct read_job *todo;        /* the next to read; NULL: none */
 	size_t n, bytes;              /* queued, read or not */
 	bool stop;
 };
 
-void read_job_free(struct read_job **jp)
+void intake_job_free(struct read_job **jp)
 {
 	struct read_job *j = *jp;
 
@@ -45,7 +45,7 @@ void read_job_free(struct read_job **jp)
 
 static void *run(void *arg)
 {
-	struct reader *r = arg;
+	struct read_ahead *r = arg;
 
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
@@ -61,7 +61,7 @@ static void *run(void *arg)
 		r->todo = j->next;
 		pthread_mutex_unlock(&r->lock);
 		store_blob_hash(j->data, j->len, j->sha);
-		inspect_message(j->data, j->len, r->opts, r->flags, &j->in);
+		inspect_message(j->data, j->len, r->opts, r->reader, &j->in);
 		pthread_mutex_lock(&r->lock);
 		j->done = true;
 		pthread_cond_signal(&r->done);
@@ -70,14 +70,14 @@ static void *run(void *arg)
 	return NULL;
 }
 
-struct reader *reader_start(const struct message_classify_opts *opts,
-			    unsigned flags)
+struct read_ahead *intake_ahead_start(const struct message_classify_opts *opts,
+				      const struct reader_opts *reader)
 {
-	struct reader *r = xcalloc(1, sizeof(*r));
+	struct read_ahead *r = xcalloc(1, sizeof(*r));
 	sigset_t all, old;
 
 	r->opts = opts;
-	r->flags = flags;
+	r->reader = reader;
 	pthread_mutex_init(&r->lock, NULL);
 	pthread_cond_init(&r->work, NULL);
 	pthread_cond_init(&r->done, NULL);
@@ -91,9 +91,9 @@ struct reader *reader_start(const struct message_classify_opts *opts,
 	return r;
 }
 
-void reader_stop(struct reader **rp)
+void intake_ahead_stop(struct read_ahead **rp)
 {
-	struct reader *r = *rp;
+	struct read_ahead *r = *rp;
 
 	if (!r) {
 		return;
@@ -107,7 +107,7 @@ void reader_stop(struct reader **rp)
 		struct read_job *j = r->head;
 
 		r->head = j->next;
-		read_job_free(&j);
+		intake_job_free(&j);
 	}
 	pthread_cond_destroy(&r->done);
 	pthread_cond_destroy(&r->work);
@@ -116,9 +116,9 @@ void reader_stop(struct reader **rp)
 	*rp = NULL;
 }
 
-bool reader_has_room(const struct reader *r, size_t len)
+bool intake_ahead_has_room(const struct read_ahead *r, size_t len)
 {
-	struct reader *m = (struct reader *)r; /* the lock only */
+	struct read_ahead *m = (struct read_ahead *)r; /* the lock only */
 	bool room;
 
 	pthread_mutex_lock(&m->lock);
@@ -128,7 +128,8 @@ bool reader_has_room(const struct reader *r, size_t len)
 	return room;
 }
 
-void reader_push(struct reader *r, uint32_t uid, const char *data, size_t len)
+void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
+		       size_t len)
 {
 	struct read_job *j = xcalloc(1, sizeof(*j));
 
@@ -153,7 +154,7 @@ void reader_push(struct reader *r, uint32_t uid, const char *data, size_t len)
 	pthread_mutex_unlock(&r->lock);
 }
 
-struct read_job *reader_pop(struct reader *r, bool wait)
+struct read_job *intake_ahead_pop(struct read_ahead *r, bool wait)
 {
 	struct read_job *j = NULL;
 
