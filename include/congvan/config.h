@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #define CONFIG_DEFAULT_PATH "/etc/congvan/congvan.conf"
 
@@ -25,6 +26,9 @@ struct config_service {
 			    * picks the installed templates */
 };
 
+#define CONFIG_FIRST_RUN_DAYS 7 /* the default */
+#define CONFIG_FIRST_RUN_ALL  (-1)
+
 struct config_mailbox {
 	char *url; /* imap://host[:port][/MAILBOX] or imaps:// */
 	char *user;
@@ -33,6 +37,12 @@ struct config_mailbox {
 	int poll_interval;   /* seconds, default 60 */
 	enum config_tls tls;
 	char *ca_file; /* trusted CAs (PEM); NULL: the system's */
+	/* At the first start of a database, mail that reached the mailbox
+	 * before since, or else more than first_run_days before that start,
+	 * is kept as history (no item, no notice); CONFIG_FIRST_RUN_ALL
+	 * registers all of it. */
+	int first_run_days;
+	time_t since; /* local midnight; 0: not set */
 	/* Derived from url by config_load. */
 	bool ssl; /* imaps */
 	char *host;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "congvan/config.h"
 #include "congvan/fail.h"
@@ -19,10 +20,12 @@ struct mail_folder {
 	uint32_t exists;
 };
 
-/* A message on the server: its UID and RFC822.SIZE. */
+/* A message on the server: its UID, RFC822.SIZE and INTERNALDATE (when
+ * it reached the mailbox; 0 when the server gave none). */
 struct mail_uid {
 	uint32_t uid;
 	uint32_t size;
+	time_t internal_date;
 };
 
 /* Connects, secures (imaps, or STARTTLS as cfg->tls says), logs in and
@@ -63,10 +66,11 @@ int mail_add_keyword(struct mail_session *s, const uint32_t *uids, size_t n,
 
 bool mail_can_idle(const struct mail_session *s);
 
-/* Waits in IDLE up to timeout seconds or until *stop is set.  Returns 1
- * when the server reported a change, 0 on timeout or stop, -1 on
- * failure. */
+/* Waits in IDLE up to timeout seconds or until *stop is set, under the
+ * signal mask mask (NULL: the thread's own), so that signals blocked
+ * while mail is read and sent arrive while it waits.  Returns 1 when the
+ * server reported a change, 0 on timeout or stop, -1 on failure. */
 int mail_idle(struct mail_session *s, int timeout, volatile sig_atomic_t *stop,
-	      enum fail *fail_r, char **error_r);
+	      const sigset_t *mask, enum fail *fail_r, char **error_r);
 
 #endif

@@ -26,6 +26,10 @@ struct service {
 					* before its next cycle; may be NULL */
 	volatile sig_atomic_t *wake;   /* set with either: ends serve's wait
 					* for mail; may be NULL */
+	/* Signals serve holds while it works and lets in only while it
+	 * waits (SIGHUP), so that none cuts a server's answer short; may
+	 * be NULL. */
+	const sigset_t *held;
 };
 
 enum service_flags {

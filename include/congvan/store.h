@@ -94,6 +94,8 @@ struct store_message {
 	const char *kind; /* letter | reply | auto | bounce */
 	const char *kind_reason;
 	int64_t duplicate_of; /* 0: none */
+	time_t delivered_at;  /* IMAP INTERNALDATE; 0: unknown */
+	const char *history;  /* STORE_HISTORY_KEPT, or NULL: acted on */
 };
 
 /* 1 and *id_r when found, 0 when not, -1 on error. */
@@ -109,6 +111,50 @@ int store_message_insert(struct store *st, const struct store_message *m,
 			 int64_t *id_r, char **error_r);
 int store_message_set_item(struct store *st, int64_t message_id,
 			   int64_t item_id, char **error_r);
+/* --- mail kept as history (history.c) ------------------------------------
+ * At the first start of a database, mail that reached the mailbox long
+ * before is stored but not acted on: "kept".  `congvan register` marks
+ * kept mail "register", and the next intake acts on it as if it had just
+ * come. */
+#define STORE_HISTORY_KEPT     "kept"
+#define STORE_HISTORY_REGISTER "register"
+
+/* Records the first start at now with its cut (mail delivered before it
+ * is kept; 0: none) unless a first start is recorded already; *cut_r is
+ * the recorded cut and *first_r whether this call recorded it. */
+int store_first_start(struct store *st, time_t now, time_t cut, time_t *cut_r,
+		      bool *first_r, char **error_r);
+
+struct store_history {
+	int64_t id;
+	time_t delivered_at; /* when it reached the mailbox (else when
+			      * congvan took it) */
+	const char *state;   /* kept | register */
+	const char *message_id;
+	const char *from_addr;
+	const char *from_name;
+	const char *subject;
+	const char *kind; /* what it would be: letter, reply, ... */
+	size_t size;
+};
+/* Non-zero stops the walk (and is returned). */
+typedef int store_history_cb(const struct store_history *h, void *ctx);
+/* The kept (and marked) messages delivered in [since, until) (0: no
+ * bound), oldest first; strings borrowed for the call. */
+int store_history_foreach(struct store *st, time_t since, time_t until,
+			  store_history_cb *cb, void *ctx, char **error_r);
+/* Marks the kept messages delivered in [since, until) (0: no bound) for
+ * registering: *n_r of them. */
+int store_history_mark(struct store *st, time_t since, time_t until,
+		       int64_t *n_r, char **error_r);
+/* The oldest message marked for registering: 1 with its id, blob and
+ * the earlier message it repeats (0: none), 0 when there is none. */
+int store_history_next(struct store *st, int64_t *id_r,
+		       char sha256_r[STORE_SHA_HEX], int64_t *duplicate_of_r,
+		       char **error_r);
+/* The message is history no more: it has been acted on. */
+int store_history_done(struct store *st, int64_t id, char **error_r);
+
 /* Finds the item a message we sent belongs to, by our Message-ID. */
 int store_item_by_sent_message_id(struct store *st, const char *message_id,
 				  int64_t *item_id_r, char **error_r);

@@ -49,6 +49,7 @@ int cmd_run(const struct cli *cli)
 int cmd_serve(const struct cli *cli)
 {
 	struct sigaction sa;
+	sigset_t held;
 	struct service svc;
 	int ret;
 
@@ -61,11 +62,16 @@ int cmd_serve(const struct cli *cli)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* A reload waits for the cycle: the mail being read or sent goes on
+	 * (a stop may cut it short; its transaction is then rolled back). */
+	sigemptyset(&held);
+	sigaddset(&held, SIGHUP);
 	ret = cli_open(cli, &svc, SERVICE_SECRET | SERVICE_EXCLUSIVE);
 	if (ret == 0) {
 		svc.stop = &stop_flag;
 		svc.reload = &reload_flag;
 		svc.wake = &wake_flag;
+		svc.held = &held;
 		ret = service_serve(&svc);
 	}
 	service_close(&svc);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "congvan/util.h"
+#include "congvan/workday.h"
 #include "private.h"
 
 #define IMAP_EXPECT "imap://HOST[:PORT][/FOLDER] or imaps://..."
@@ -48,6 +49,8 @@ enum {
 	MBX_POLL_INTERVAL,
 	MBX_TLS,
 	MBX_CA_FILE,
+	MBX_FIRST_RUN_DAYS,
+	MBX_SINCE,
 	MBX_NKEYS
 };
 
@@ -60,6 +63,9 @@ static const struct key_spec mailbox_keys[MBX_NKEYS] = {
 			   "a number of seconds from 5 to 86400"},
     [MBX_TLS] = {"tls", "", "yes, no or auto"},
     [MBX_CA_FILE] = {"ca_file", "", "a PEM file of trusted certificates"},
+    [MBX_FIRST_RUN_DAYS] = {"first_run_days", "",
+			    "a number of days from 0 to 36500, or all"},
+    [MBX_SINCE] = {"since", "", "a date like 2026-01-01 or 1/1/2026"},
 };
 
 enum {
@@ -156,6 +162,33 @@ static void take_ca_file(struct loader *ld, struct raw_section *rs, size_t key,
 	}
 }
 
+/* What the first start takes as history: first_run_days (or all), or
+ * the day since names. */
+static void first_run(struct loader *ld, struct raw_section *rs,
+		      struct config_mailbox *m)
+{
+	const char *days = rs->values[MBX_FIRST_RUN_DAYS].value;
+	const char *since = rs->values[MBX_SINCE].value;
+	long n = CONFIG_FIRST_RUN_DAYS;
+
+	if (days && !strcmp(days, "all")) {
+		n = CONFIG_FIRST_RUN_ALL;
+	} else {
+		config_get_long(ld, rs, MBX_FIRST_RUN_DAYS, 0, 36500,
+				CONFIG_FIRST_RUN_DAYS, &n);
+	}
+	m->first_run_days = (int)n;
+	if (since && *since) {
+		int32_t day;
+
+		if (workday_parse_date(since, &day) < 0) {
+			config_bad_value(ld, rs, MBX_SINCE, since);
+		} else {
+			m->since = workday_day_start(day);
+		}
+	}
+}
+
 static void mailbox_finish(struct loader *ld, struct raw_section *rs)
 {
 	struct config_mailbox *m = &ld->cfg->mailbox;
@@ -180,6 +213,7 @@ static void mailbox_finish(struct loader *ld, struct raw_section *rs)
 		check_tls(ld, rs, MBX_TLS, m->ssl, m->tls, &imap_form);
 	}
 	take_ca_file(ld, rs, MBX_CA_FILE, &m->ca_file);
+	first_run(ld, rs, m);
 }
 
 /* user, and password or password_file: all or nothing. */

@@ -237,12 +237,43 @@ bool mail_can_idle(const struct mail_session *s)
 	return s->can_idle;
 }
 
-/* Reads the UID, size and body of one FETCH response. */
-static void read_att(struct mailimap_msg_att *att, uint32_t *uid_r,
-		     uint32_t *size_r, const char **body_r, size_t *len_r)
+/* What one FETCH response carries. */
+struct fetched {
+	uint32_t uid, size;
+	const char *body;
+	size_t len;
+	time_t internal_date;
+};
+
+/* An IMAP date-time ("06-Dec-2026 08:00:00 +0700") as a time_t; 0 when
+ * it is not a date. */
+static time_t imap_time(const struct mailimap_date_time *dt)
+{
+	struct tm tm = {
+	    .tm_year = dt->dt_year - 1900,
+	    .tm_mon = dt->dt_month - 1,
+	    .tm_mday = dt->dt_day,
+	    .tm_hour = dt->dt_hour,
+	    .tm_min = dt->dt_min,
+	    .tm_sec = dt->dt_sec,
+	};
+	int zone = dt->dt_zone < 0 ? -dt->dt_zone : dt->dt_zone;
+	long offset = (zone / 100) * 3600L + (zone % 100) * 60L;
+	time_t t;
+
+	if (dt->dt_month < 1 || dt->dt_month > 12 || dt->dt_year < 1970) {
+		return 0;
+	}
+	t = timegm(&tm);
+	return t == (time_t)-1 ? 0 : t - (dt->dt_zone < 0 ? -offset : offset);
+}
+
+/* Reads one FETCH response into f. */
+static void read_att(struct mailimap_msg_att *att, struct fetched *f)
 {
 	clistiter *it;
 
+	memset(f, 0, sizeof(*f));
 	for (it = clist_begin(att->att_list); it; it = clist_next(it)) {
 		struct mailimap_msg_att_item *item = clist_content(it);
 		struct mailimap_msg_att_static *st;
@@ -252,13 +283,17 @@ static void read_att(struct mailimap_msg_att *att, uint32_t *uid_r,
 		}
 		st = item->att_data.att_static;
 		if (st->att_type == MAILIMAP_MSG_ATT_UID) {
-			*uid_r = st->att_data.att_uid;
+			f->uid = st->att_data.att_uid;
 		} else if (st->att_type == MAILIMAP_MSG_ATT_RFC822_SIZE) {
-			*size_r = st->att_data.att_rfc822_size;
+			f->size = st->att_data.att_rfc822_size;
+		} else if (st->att_type == MAILIMAP_MSG_ATT_INTERNALDATE &&
+			   st->att_data.att_internal_date) {
+			f->internal_date =
+			    imap_time(st->att_data.att_internal_date);
 		} else if (st->att_type == MAILIMAP_MSG_ATT_BODY_SECTION &&
 			   st->att_data.att_body_section->sec_body_part) {
-			*body_r = st->att_data.att_body_section->sec_body_part;
-			*len_r = st->att_data.att_body_section->sec_length;
+			f->body = st->att_data.att_body_section->sec_body_part;
+			f->len = st->att_data.att_body_section->sec_length;
 		}
 	}
 }
@@ -266,39 +301,37 @@ static void read_att(struct mailimap_msg_att *att, uint32_t *uid_r,
 static void on_list_att(struct mailimap_msg_att *att, void *data)
 {
 	struct fetch_ctx *fc = data;
-	uint32_t uid = 0, size = 0;
-	const char *body = NULL;
-	size_t len = 0;
+	struct fetched f;
 
-	read_att(att, &uid, &size, &body, &len);
+	read_att(att, &f);
 	/* "N:*" always includes the highest UID, even when it is below N. */
-	if (uid == 0 || uid < fc->min_uid) {
+	if (f.uid == 0 || f.uid < fc->min_uid) {
 		return;
 	}
 	if (fc->n == fc->alloc) {
 		fc->alloc = fc->alloc ? fc->alloc * 2 : 256;
 		fc->list = xrealloc(fc->list, fc->alloc * sizeof(*fc->list));
 	}
-	fc->list[fc->n].uid = uid;
-	fc->list[fc->n].size = size;
+	fc->list[fc->n].uid = f.uid;
+	fc->list[fc->n].size = f.size;
+	fc->list[fc->n].internal_date = f.internal_date;
 	fc->n++;
 }
 
 static void on_body_att(struct mailimap_msg_att *att, void *data)
 {
 	struct fetch_ctx *fc = data;
-	uint32_t uid = 0, size = 0;
-	const char *body = NULL;
-	size_t len = 0;
+	struct fetched f;
 
 	if (fc->error) {
 		return;
 	}
-	read_att(att, &uid, &size, &body, &len);
-	if (uid == 0 || !body) {
+	read_att(att, &f);
+	if (f.uid == 0 || !f.body) {
 		return;
 	}
-	if (fc->cb(uid, body, len, fc->cb_ctx, &fc->error) != 0 && !fc->error) {
+	if (fc->cb(f.uid, f.body, f.len, fc->cb_ctx, &fc->error) != 0 &&
+	    !fc->error) {
 		fc->error = xstrdup("message handler failed");
 	}
 }
@@ -350,6 +383,8 @@ int mail_list_from(struct mail_session *s, uint32_t from_uid,
 	    type, mailimap_fetch_att_new_uid());
 	mailimap_fetch_type_new_fetch_att_list_add(
 	    type, mailimap_fetch_att_new_rfc822_size());
+	mailimap_fetch_type_new_fetch_att_list_add(
+	    type, mailimap_fetch_att_new_internaldate());
 	ret = uid_fetch(s, set, type, on_list_att, &fc, fail_r, error_r);
 	mailimap_fetch_type_free(type);
 	mailimap_set_free(set);
@@ -433,13 +468,14 @@ int mail_add_keyword(struct mail_session *s, const uint32_t *uids, size_t n,
 }
 
 /* Polls fd in one-second slices so *stop is noticed promptly. */
-static int wait_readable(int fd, int timeout, volatile sig_atomic_t *stop)
+static int wait_readable(int fd, int timeout, volatile sig_atomic_t *stop,
+			 const sigset_t *mask)
 {
 	for (int waited = 0; waited < timeout && !(stop && *stop); waited++) {
 		struct pollfd pfd = {.fd = fd, .events = POLLIN};
-		int rc = poll(&pfd, 1, 1000);
+		const struct timespec second = {1, 0};
 
-		if (rc > 0) {
+		if (ppoll(&pfd, 1, &second, mask) > 0) {
 			return 1;
 		}
 	}
@@ -447,7 +483,7 @@ static int wait_readable(int fd, int timeout, volatile sig_atomic_t *stop)
 }
 
 int mail_idle(struct mail_session *s, int timeout, volatile sig_atomic_t *stop,
-	      enum fail *fail_r, char **error_r)
+	      const sigset_t *mask, enum fail *fail_r, char **error_r)
 {
 	int rc, changed;
 
@@ -455,7 +491,8 @@ int mail_idle(struct mail_session *s, int timeout, volatile sig_atomic_t *stop,
 	if (rc != MAILIMAP_NO_ERROR) {
 		return fail_with(s, rc, "IDLE", fail_r, error_r);
 	}
-	changed = wait_readable(mailimap_idle_get_fd(s->imap), timeout, stop);
+	changed =
+	    wait_readable(mailimap_idle_get_fd(s->imap), timeout, stop, mask);
 	rc = mailimap_idle_done(s->imap);
 	if (rc != MAILIMAP_NO_ERROR) {
 		return fail_with(s, rc, "IDLE DONE", fail_r, error_r);

@@ -1,8 +1,9 @@
 /* The daemon: cycles of work, waiting for mail in between, reconnecting
  * with backoff, and the calendar feed server beside it. */
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sysexits.h>
-#include <unistd.h>
 
 #include "congvan/feed.h"
 #include "congvan/log.h"
@@ -19,18 +20,19 @@ static volatile sig_atomic_t *wake_flag(const struct service *svc)
 	return svc->wake ? svc->wake : svc->stop;
 }
 
-/* Sleeps up to seconds, waking early on a signal; feeds the service
- * manager's watchdog meanwhile. */
-static void nap(const struct service *svc, int seconds)
+/* Sleeps up to seconds under the signal mask mask, waking early on a
+ * signal; feeds the service manager's watchdog meanwhile. */
+static void nap(const struct service *svc, int seconds, const sigset_t *mask)
 {
 	volatile sig_atomic_t *wake = wake_flag(svc);
 	int ping = supervisor_cap_wait(seconds);
+	const struct timespec second = {1, 0};
 
 	for (int i = 0; i < seconds && !*wake && !*svc->stop; i++) {
 		if (i > 0 && i % ping == 0) {
 			supervisor_watchdog();
 		}
-		sleep(1);
+		ppoll(NULL, 0, &second, mask);
 	}
 }
 
@@ -55,18 +57,20 @@ static int next_wait(struct service *svc)
 	return wait;
 }
 
-/* Waits for new mail: IDLE when the server offers it, else a nap. */
-static void wait_for_mail(struct service *svc)
+/* Waits for new mail under the signal mask mask: IDLE when the server
+ * offers it, else a nap. */
+static void wait_for_mail(struct service *svc, const sigset_t *mask)
 {
 	int interval = supervisor_cap_wait(next_wait(svc));
 	enum fail fail;
 	char *err = NULL;
 
 	if (!svc->ms || !mail_can_idle(svc->ms)) {
-		nap(svc, interval);
+		nap(svc, interval, mask);
 		return;
 	}
-	if (mail_idle(svc->ms, interval, wake_flag(svc), &fail, &err) < 0) {
+	if (mail_idle(svc->ms, interval, wake_flag(svc), mask, &fail, &err) <
+	    0) {
 		log_warnx("%s", err);
 		free(err);
 		mail_close(&svc->ms);
@@ -78,8 +82,17 @@ int service_serve(struct service *svc)
 	struct feed_server *feed = NULL;
 	struct service_cycle r;
 	int backoff = BACKOFF_FIRST;
-	int ret = service_feed_start(svc, &feed) < 0 ? EX_UNAVAILABLE : 0;
+	sigset_t waiting; /* the mask while waiting: svc->held let in */
+	int ret;
 
+	/* Before any thread starts, so that the feed's threads hold them
+	 * too. */
+	if (svc->held) {
+		pthread_sigmask(SIG_BLOCK, svc->held, &waiting);
+	} else {
+		pthread_sigmask(SIG_SETMASK, NULL, &waiting);
+	}
+	ret = service_feed_start(svc, &feed) < 0 ? EX_UNAVAILABLE : 0;
 	if (ret == 0) {
 		log_info("serving mailbox '%s' (folder '%s')",
 			 svc->cfg.mailbox.url, svc->cfg.mailbox.folder);
@@ -115,18 +128,19 @@ int service_serve(struct service *svc)
 			supervisor_status("mailbox unreachable, reconnecting in"
 					  " %d s",
 					  backoff);
-			nap(svc, backoff);
+			nap(svc, backoff, &waiting);
 			backoff = backoff < BACKOFF_MAX / 2 ? backoff * 2
 							    : BACKOFF_MAX;
 			continue;
 		}
 		backoff = BACKOFF_FIRST;
-		wait_for_mail(svc);
+		wait_for_mail(svc, &waiting);
 	}
 	supervisor_stopping();
 	if (*svc->stop) {
 		log_info("stopping");
 	}
 	feed_server_stop(&feed);
+	pthread_sigmask(SIG_SETMASK, &waiting, NULL);
 	return ret;
 }

@@ -116,6 +116,8 @@ enum d {
 	D_SIGNATURES_GET,
 	D_COUNT
 };
+/* The statements of history.c. */
+enum h { H_START_ADD, H_START_GET, H_LIST, H_MARK, H_NEXT, H_DONE, H_COUNT };
 
 struct store {
 	sqlite3 *db;
@@ -134,6 +136,7 @@ struct store {
 	sqlite3_stmt *feed_stmts[F_COUNT];
 	sqlite3_stmt *feedc_stmts[FC_COUNT];
 	sqlite3_stmt *doc_stmts[D_COUNT];
+	sqlite3_stmt *history_stmts[H_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and

@@ -94,6 +94,8 @@ int store_message_insert(struct store *st, const struct store_message *m,
 	store_bind_text(s, 12, m->kind);
 	store_bind_text(s, 13, m->kind_reason);
 	store_bind_id(s, 14, m->duplicate_of);
+	store_bind_id(s, 15, m->delivered_at);
+	store_bind_text(s, 16, m->history);
 	if (store_exec_done(st, s, "storing message", error_r) < 0) {
 		return -1;
 	}

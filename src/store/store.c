@@ -312,7 +312,22 @@ static const char *const migrations[] = {
     "    'untrusted', 'expired', 'revoked', 'error', 'unchecked')),"
     "  changed_after INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (attachment_id, seq)) WITHOUT ROWID;",
-    /* 11 -> 12: intake at scale.  The rate limit counts a recipient's mail
+    /* 11 -> 12: when each message reached the mailbox (IMAP INTERNALDATE),
+     * the mail kept as history at the first start (history.c), and that
+     * start; a database that holds mail already had its first start,
+     * with nothing kept. */
+    "ALTER TABLE messages ADD COLUMN delivered_at INTEGER;"
+    "ALTER TABLE messages ADD COLUMN history TEXT"
+    "  CHECK (history IN ('kept', 'register'));"
+    "CREATE INDEX messages_history ON messages(history, delivered_at, id)"
+    "  WHERE history IS NOT NULL;"
+    "CREATE TABLE first_start ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  at INTEGER NOT NULL,"
+    "  history_before INTEGER NOT NULL);"
+    "INSERT INTO first_start (id, at, history_before)"
+    "  SELECT 1, MIN(received_at), 0 FROM messages HAVING COUNT(*) > 0;",
+    /* 12 -> 13: intake at scale.  The rate limit counts a recipient's mail
      * per item (0: mail about no item), so the item goes into the index:
      * a count reads at most the few rows it counts, never the
      * recipient's other mail nor the outbox's rows.  The message moves
@@ -394,9 +409,9 @@ static const char *const sql[Q_COUNT] = {
     [Q_MSG_INSERT] =
 	"INSERT INTO messages (received_at, mailbox, uidvalidity, uid,"
 	" sha256, size, message_id, in_reply_to, from_addr, from_name,"
-	" subject, kind, kind_reason, duplicate_of)"
+	" subject, kind, kind_reason, duplicate_of, delivered_at, history)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-	" ?13, ?14)",
+	" ?13, ?14, ?15, ?16)",
     [Q_MSG_SET_ITEM] = "UPDATE messages SET item_id = ?2 WHERE id = ?1",
     [Q_ITEM_NEXT_NO] = "SELECT COALESCE(MAX(arrival_no), 0) + 1 FROM items"
 		       " WHERE year = ?1",
@@ -729,6 +744,9 @@ void store_close(struct store **stp)
 	}
 	for (size_t i = 0; i < D_COUNT; i++) {
 		sqlite3_finalize(st->doc_stmts[i]);
+	}
+	for (size_t i = 0; i < H_COUNT; i++) {
+		sqlite3_finalize(st->history_stmts[i]);
 	}
 	sqlite3_close(st->db);
 	store_blob_close(st);

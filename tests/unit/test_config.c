@@ -305,6 +305,8 @@ static void test_minimal_defaults(void **state)
 	assert_string_equal(cfg.mailbox.user, "congvan@congvan.test");
 	assert_string_equal(cfg.mailbox.password, "imap-secret-1");
 	assert_int_equal(cfg.mailbox.poll_interval, 60);
+	assert_int_equal(cfg.mailbox.first_run_days, CONFIG_FIRST_RUN_DAYS);
+	assert_int_equal(cfg.mailbox.since, 0);
 	assert_int_equal(cfg.mailbox.tls, CONFIG_TLS_AUTO);
 	assert_false(cfg.mailbox.ssl);
 	assert_string_equal(cfg.mailbox.host, "127.0.0.1");
@@ -450,6 +452,12 @@ static const struct {
      0},
     {"poll 86400", SERVICE MAILBOX "poll_interval = 86400\n" SMTP,
      INT_FIELD(mailbox.poll_interval), 86400},
+    {"first run all", SERVICE MAILBOX "first_run_days = all\n" SMTP,
+     INT_FIELD(mailbox.first_run_days), CONFIG_FIRST_RUN_ALL},
+    {"first run 0", SERVICE MAILBOX "first_run_days = 0\n" SMTP,
+     INT_FIELD(mailbox.first_run_days), 0},
+    {"first run 365", SERVICE MAILBOX "first_run_days = 365\n" SMTP,
+     INT_FIELD(mailbox.first_run_days), 365},
     {"inline password", SERVICE M_HDR M_URL M_USER "password = pw\n" SMTP,
      STR_FIELD(mailbox.password), "pw", 0},
     {"smtp password", VALID "user = u\npassword = \"a b\"\n",
@@ -472,6 +480,24 @@ static const struct {
     {"dot path", S_HDR S_ORG S_DOM "database = ././/cv.db\n" S_OFF MAILBOX SMTP,
      STR_FIELD(service.database), "@D/cv.db", 0},
 };
+
+/* since is local (UTC+7) midnight of its day. */
+static void test_first_run_since(void **state)
+{
+	struct config cfg = {0};
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(
+	    load(SERVICE MAILBOX "since = 2026-01-01\n" SMTP, &cfg, &err), 0);
+	assert_int_equal(cfg.mailbox.since, 1767200400);
+	config_free(&cfg);
+	assert_int_equal(
+	    load(SERVICE MAILBOX "since = 1/1/2026\n" SMTP, &cfg, &err), 0);
+	assert_int_equal(cfg.mailbox.since, 1767200400);
+	assert_int_equal(cfg.mailbox.first_run_days, CONFIG_FIRST_RUN_DAYS);
+	config_free(&cfg);
+}
 
 static void test_valid_forms(void **state)
 {
@@ -663,7 +689,8 @@ static const struct error_case structure_cases[] = {
      "@F:6: missing key 'password' or 'password_file' in [mailbox]; "
      "expected exactly one\n"
      "@F:9: unknown key 'pasword' in [mailbox]; expected one of: url, "
-     "user, password, password_file, poll_interval, tls, ca_file"},
+     "user, password, password_file, poll_interval, tls, ca_file, "
+     "first_run_days, since"},
     {"unknown key, continued", VALID "colour = red\n  blue\n",
      "@F:13: unknown key 'colour' in [smtp]; expected one of: url, "
      "user, "
@@ -690,7 +717,8 @@ static const struct error_case structure_cases[] = {
      "[SECTION] headers at the start of the line\n"
      "@F:11: duplicate key 'url' in [mailbox]; first set on line 7\n"
      "@F:12: unknown key 'from' in [mailbox]; expected one of: url, user, "
-     "password, password_file, poll_interval, tls, ca_file"},
+     "password, password_file, poll_interval, tls, ca_file, first_run_days, "
+     "since"},
     {"duplicate key", VALID "from = x@y.z\n",
      "@F:13: duplicate key 'from' in [smtp]; first set on line 12"},
     {"line too long", "[service]\n" ORG_198 "x\n" S_DOM S_DB S_OFF MAILBOX SMTP,
@@ -725,6 +753,21 @@ static const struct error_case bad_value_cases[] = {
      "digits: 'C-V'"},
     {"domain space", S_HDR S_ORG "domain = a b\n" S_DB S_OFF MAILBOX SMTP,
      "@F:3: 'domain' is not a hostname: 'a b'"},
+    {"first run negative", SERVICE MAILBOX "first_run_days = -1\n" SMTP,
+     "@F:10: 'first_run_days' is not a number of days from 0 to 36500, or"
+     " all: '-1'"},
+    {"first run word", SERVICE MAILBOX "first_run_days = none\n" SMTP,
+     "@F:10: 'first_run_days' is not a number of days from 0 to 36500, or"
+     " all: 'none'"},
+    {"since day 32", SERVICE MAILBOX "since = 32/01/2026\n" SMTP,
+     "@F:10: 'since' is not a date like 2026-01-01 or 1/1/2026:"
+     " '32/01/2026'"},
+    {"since time", SERVICE MAILBOX "since = 2026-01-01T10:00\n" SMTP,
+     "@F:10: 'since' is not a date like 2026-01-01 or 1/1/2026:"
+     " '2026-01-01T10:00'"},
+    {"since month 13", SERVICE MAILBOX "since = 2026-13-01\n" SMTP,
+     "@F:10: 'since' is not a date like 2026-01-01 or 1/1/2026:"
+     " '2026-13-01'"},
     {"poll low", SERVICE MAILBOX "poll_interval = 4\n" SMTP,
      "@F:10: 'poll_interval' is not a number of seconds from 5 to "
      "86400: '4'"},
@@ -2235,6 +2278,7 @@ int main(void)
 	    cmocka_unit_test(test_minimal_defaults),
 	    cmocka_unit_test(test_every_key),
 	    cmocka_unit_test(test_valid_forms),
+	    cmocka_unit_test(test_first_run_since),
 	    cmocka_unit_test(test_relative_paths),
 	    cmocka_unit_test(test_relative_config_path),
 	    cmocka_unit_test(test_continuation),

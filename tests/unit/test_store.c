@@ -96,10 +96,10 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 12 to 11: outbox_rcpt without its
+/* Takes a database back from schema 13 to 12: outbox_rcpt without its
  * item, the outbox without attachments by reference and with its
  * messages, no feed versions. */
-#define UNDO_SCHEMA_12                                                         \
+#define UNDO_SCHEMA_13                                                         \
 	"DROP INDEX outbox_rcpt_limit;"                                        \
 	" ALTER TABLE outbox_rcpt DROP COLUMN item_id;"                        \
 	" CREATE INDEX outbox_rcpt_recent ON outbox_rcpt(rcpt, created_at);"   \
@@ -110,6 +110,15 @@ static int sql(const char *path, const char *text)
 	" UPDATE outbox SET data = (SELECT d.data FROM outbox_data d"          \
 	" WHERE d.outbox_id = outbox.id);"                                     \
 	" DROP TABLE outbox_data; DROP TABLE feed_versions;"
+
+/* Takes a database back from schema 12 to 11 (after every later UNDO):
+ * messages lose when they were delivered and whether they are history;
+ * the first start goes. */
+#define UNDO_SCHEMA_12                                                         \
+	UNDO_SCHEMA_13                                                         \
+	" DROP TABLE first_start; DROP INDEX messages_history;"                \
+	" ALTER TABLE messages DROP COLUMN history;"                           \
+	" ALTER TABLE messages DROP COLUMN delivered_at;"
 
 /* Takes a database back from schema 11 to 10 (after every later UNDO):
  * the documents read by congvan-reader. */
@@ -139,8 +148,8 @@ static int sql(const char *path, const char *text)
 #define UNDO_SCHEMA_8 UNDO_SCHEMA_9 " ALTER TABLE events DROP COLUMN data;"
 
 /* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (intake at scale 12, documents read 11, stated deadlines 10,
- * deemed 9, typed events 8, feed tokens 7, calendar
+ * migrations (intake at scale 13, first start 12, documents read 11,
+ * stated deadlines 10, deemed 9, typed events 8, feed tokens 7, calendar
  * events 6, reports mailed 5), newest first.  Each migration added at the
  * end of store.c gets its undoing here, chained in UNDO_SCHEMA_4 so that
  * every test below goes back far enough. */
@@ -334,6 +343,107 @@ static void test_migration_8(void **state)
 	store_item_release(&it);
 }
 
+/* A database that holds mail at schema 11 had its first start: it gets
+ * one, with nothing kept (schema 12); a fresh database has none yet. */
+static void test_migration_12(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL;
+	time_t cut = -1;
+	bool first = true;
+
+	add_message(f->st, 1, "m@x");
+	store_close(&f->st);
+	assert_int_equal(
+	    sql(f->path, UNDO_SCHEMA_12 " PRAGMA user_version = 11;"), 0);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(
+	    store_first_start(f->st, 5000, 4000, &cut, &first, &err), 0);
+	assert_false(first);
+	assert_int_equal(cut, 0);
+}
+
+static int history_collect(const struct store_history *h, void *ctx)
+{
+	struct sbuf *sb = ctx;
+
+	sbuf_addf(sb, "%s:%s:%lld;", h->message_id, h->state,
+		  (long long)h->delivered_at);
+	return 0;
+}
+
+/* The first start is recorded once; kept mail is listed by when it was
+ * delivered, marked by span, handed out oldest first and released. */
+static void test_history(void **state)
+{
+	struct fixture *f = *state;
+	struct sbuf sb = SBUF_INIT(256);
+	char sha[STORE_SHA_HEX];
+	char *err = NULL;
+	int64_t n = 0, id = 0, dup = -1, ids[4];
+	time_t cut = -1;
+	bool first = false;
+
+	assert_int_equal(
+	    store_first_start(f->st, 5000, 4000, &cut, &first, &err), 0);
+	assert_true(first);
+	assert_int_equal(cut, 4000);
+	assert_int_equal(
+	    store_first_start(f->st, 9000, 8000, &cut, &first, &err), 0);
+	assert_false(first);
+	assert_int_equal(cut, 4000);
+	for (int i = 0; i < 4; i++) {
+		char msgid[16];
+		struct store_message m = {
+		    .received_at = 5000,
+		    .mailbox = "INBOX",
+		    .uidvalidity = 7,
+		    .uid = (uint32_t)(10 + i),
+		    .sha256 = "ab",
+		    .size = 1,
+		    .message_id = msgid,
+		    .kind = "letter",
+		    /* delivered 3000, 1000, 2000, 4500 */
+		    .delivered_at = i == 3   ? 4500
+				    : i == 0 ? 3000
+					     : i * 1000,
+		    .history = i == 3 ? NULL : STORE_HISTORY_KEPT};
+
+		snprintf(msgid, sizeof(msgid), "m%d@x", i);
+		assert_int_equal(store_message_insert(f->st, &m, &ids[i], &err),
+				 0);
+	}
+	assert_int_equal(
+	    store_history_foreach(f->st, 0, 0, history_collect, &sb, &err), 0);
+	assert_string_equal(sbuf_str(&sb), "m1@x:kept:1000;m2@x:kept:2000;"
+					   "m0@x:kept:3000;");
+	sbuf_reset(&sb);
+	assert_int_equal(store_history_mark(f->st, 1500, 3000, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_history_mark(f->st, 2000, 0, &n, &err), 0);
+	assert_int_equal(n, 1); /* m2 is marked already */
+	assert_int_equal(
+	    store_history_foreach(f->st, 1500, 0, history_collect, &sb, &err),
+	    0);
+	assert_string_equal(sbuf_str(&sb), "m2@x:register:2000;"
+					   "m0@x:register:3000;");
+	assert_int_equal(store_history_next(f->st, &id, sha, &dup, &err), 1);
+	assert_int_equal(id, ids[2]);
+	assert_string_equal(sha, "ab");
+	assert_int_equal(dup, 0);
+	assert_int_equal(store_history_done(f->st, id, &err), 0);
+	assert_int_equal(store_history_next(f->st, &id, sha, &dup, &err), 1);
+	assert_int_equal(id, ids[0]);
+	assert_int_equal(store_history_done(f->st, id, &err), 0);
+	assert_int_equal(store_history_next(f->st, &id, sha, &dup, &err), 0);
+	sbuf_reset(&sb);
+	assert_int_equal(
+	    store_history_foreach(f->st, 0, 0, history_collect, &sb, &err), 0);
+	assert_string_equal(sbuf_str(&sb), "m1@x:kept:1000;");
+	sbuf_release(&sb);
+}
+
 /* A database at schema 2 gains outbox_rcpt (3) and keeps its outbox. */
 static void test_migration_3(void **state)
 {
@@ -369,10 +479,10 @@ static void test_migration_3(void **state)
 
 static int count_cb(const struct store_outbox *o, void *ctx);
 
-/* A database at schema 11 gains the item of each recipient row (12), read
+/* A database at schema 12 gains the item of each recipient row (13), read
  * from its outbox entry: the rate limit goes on counting what was queued
  * before the upgrade; the messages move to outbox_data. */
-static void test_migration_12(void **state)
+static void test_migration_13(void **state)
 {
 	struct fixture *f = *state;
 	struct store_outbox o = {.created_at = 10,
@@ -398,7 +508,7 @@ static void test_migration_12(void **state)
 	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
 	store_close(&f->st);
 	assert_int_equal(
-	    sql(f->path, UNDO_SCHEMA_12 " PRAGMA user_version = 11;"), 0);
+	    sql(f->path, UNDO_SCHEMA_13 " PRAGMA user_version = 12;"), 0);
 	assert_int_equal(sql(f->path, "INSERT INTO outbox_rcpt VALUES"
 				      " (1, 'b@x', 10), (2, 'b@x', 10),"
 				      " (2, 'c@x', 10);"),
@@ -1434,8 +1544,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_8, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_12, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_history, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_13, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
