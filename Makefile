@@ -87,7 +87,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcongvan.a
 		$(BUILD)/libcongvan.a $(LDFLAGS) $(LDLIBS) \
 		$(shell pkg-config --libs cmocka 2>/dev/null)
 
-$(BUILD)/bench_parse: tests/bench/bench_parse.c $(BUILD)/libcongvan.a
+$(BUILD)/bench_parse $(BUILD)/gen_register: $(BUILD)/%: tests/bench/%.c \
+		$(BUILD)/libcongvan.a
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcongvan.a $(LDFLAGS) $(LDLIBS)
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(READER_OBJ:.o=.d)
@@ -140,8 +141,9 @@ demo: deps
 	@contrib/demo.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory congvan congvan-reader $(BUILD)/bench_parse
-	@contrib/bench.sh
+	@$(MAKE) --no-print-directory congvan congvan-reader \
+		$(BUILD)/bench_parse $(BUILD)/gen_register
+	@BUILD=$(BUILD) contrib/bench.sh
 
 fuzz:
 	@contrib/fuzz.sh

@@ -142,6 +142,22 @@ struct message_out {
  * Caller frees *msg_r. */
 int message_compose(const struct message_out *out, char **msg_r, size_t *len_r,
 		    char **error_r);
+/* message_compose without the MIME part of attachment number deferred:
+ * *at_r is the offset in *msg_r where message_attachment_write() of that
+ * attachment goes, which gives the very bytes message_compose writes.
+ * So a large stored attachment is not copied into every queued message;
+ * its data may be NULL here (and its size is not checked). */
+int message_compose_deferred(const struct message_out *out, size_t deferred,
+			     char **msg_r, size_t *len_r, size_t *at_r,
+			     char **error_r);
+struct sbuf;
+/* The MIME part of attachment a (its header fields, the empty line, the
+ * content) as message_compose writes it between two boundary lines: a
+ * message/rfc822 that can go as it is (no NUL, no bare CR, lines of at
+ * most 998 bytes) is embedded with CRLF line ends (7bit or 8bit),
+ * anything else is base64 (application/octet-stream for a message). */
+void message_attachment_write(struct sbuf *sb,
+			      const struct message_attachment *a);
 
 /* Whether addr is a plain addr-spec we are willing to write into a header:
  * printable ASCII, no white space, '<', '>', ',', quotes or brackets,

@@ -25,6 +25,9 @@ time_t outbox_backoff(int attempts);
 #define OUTBOX_RATE_WINDOW 600
 
 /* One message to queue.  Everything is borrowed by outbox_queue_mail. */
+/* The content type of a stored message attached by reference. */
+#define OUTBOX_ATTACH_TYPE "message/rfc822"
+
 struct outbox_mail {
 	int64_t item_id; /* 0: none */
 	const char *key; /* item key for X-Congvan-Item and the Message-ID
@@ -40,6 +43,12 @@ struct outbox_mail {
 	const char *const *references; /* may be NULL */
 	const struct message_attachment *attachments;
 	size_t n_attachments;
+	/* A stored message (store_blob_put) attached after attachments, as
+	 * message/rfc822 named attach_name, by reference: the queue keeps
+	 * its SHA-256, not a copy, and the part is written when the mail is
+	 * sent (message_attachment_write).  NULL: none. */
+	const char *attach_sha;
+	const char *attach_name;
 	const char *calendar;        /* may be NULL */
 	const char *calendar_method; /* required with calendar */
 	const char *language;        /* NULL: cfg->service.language */
@@ -58,6 +67,12 @@ struct outbox_mail {
  * will name; caller frees.  Must run inside a store transaction. */
 int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 		      char **msgid_r, char **error_r);
+
+/* Appends queued mail o as it is sent: its bytes, with the part of a
+ * stored message attached by reference written in its place.  -1 with
+ * *error_r when that message cannot be read. */
+int outbox_message(struct runtime *rt, const struct store_outbox *o,
+		   struct sbuf *sb, char **error_r);
 
 struct outbox_stats {
 	int sent, deferred, failed;

@@ -19,6 +19,9 @@ void smtp_free(struct smtp_client **cp);
  * FAIL_TEMP (a 4xx for this message: retry it later), FAIL_PERM (a 5xx
  * for this message: give up on it), FAIL_FATAL (the server cannot be used
  * now: unreachable, TLS or login refused; stop the batch, keep the mail).
+ * A 4xx on a connection that has carried mail before may concern the
+ * session (too many messages on it): the message is tried once more on a
+ * new connection, where a 4xx is the message's.
  * *error_r holds the server's words, never the password. */
 int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 	      const char *data, size_t len, enum fail *fail_r, char **error_r);

@@ -54,6 +54,12 @@ void store_rollback(struct store *st);
  * Must run inside a transaction: the blob's place is recorded there. */
 int store_blob_put(struct store *st, const void *data, size_t len,
 		   char sha_r[STORE_SHA_HEX], char **error_r);
+/* The SHA-256 of data in hex, as blobs are kept: a pure function, so
+ * another thread may hash what store_blob_put_hashed then keeps. */
+void store_blob_hash(const void *data, size_t len, char sha_r[STORE_SHA_HEX]);
+/* store_blob_put for data whose store_blob_hash is sha. */
+int store_blob_put_hashed(struct store *st, const void *data, size_t len,
+			  const char sha[STORE_SHA_HEX], char **error_r);
 /* Makes every blob written so far durable; store_commit calls it before
  * committing, so a committed message always has its bytes. */
 int store_blob_sync(struct store *st, char **error_r);
@@ -319,16 +325,24 @@ struct store_outbox {
 	const char *message_id;
 	const char *mail_from;
 	const char *rcpt; /* addresses separated by '\n' */
-	const char *data; /* the whole RFC 5322 message */
+	const char *data; /* the RFC 5322 message (but an attachment) */
 	size_t data_len;
 	int attempts;
 	time_t next_attempt_at;
+	/* A stored message attached by reference, or NULL: the MIME part
+	 * of blob attach_sha (message/rfc822, file name attach_name) goes
+	 * at byte attach_at of data (message_attachment_write). */
+	const char *attach_sha;
+	const char *attach_name;
+	size_t attach_at;
 };
 int store_outbox_add(struct store *st, const struct store_outbox *o,
 		     int64_t *id_r, char **error_r);
-/* Calls cb for pending entries due at now, oldest first, at most limit. */
+/* Calls cb for pending entries due at now, oldest first, at most limit.
+ * Without with_data, o->data is NULL (and not read): for entries that
+ * are only put off. */
 typedef int store_outbox_cb(const struct store_outbox *o, void *ctx);
-int store_outbox_due(struct store *st, time_t now, int limit,
+int store_outbox_due(struct store *st, time_t now, int limit, bool with_data,
 		     store_outbox_cb *cb, void *ctx, char **error_r);
 int store_outbox_sent(struct store *st, int64_t id, time_t now, char **error_r);
 int store_outbox_retry(struct store *st, int64_t id, time_t next_at,
@@ -343,12 +357,14 @@ int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 		       char **error_r);
 
 /* The recipients of queued mail, for the per-recipient rate limit.
- * Records that outbox entry outbox_id was queued to rcpt at at. */
-int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
-			  time_t at, char **error_r);
+ * Records that outbox entry outbox_id, about item_id (0: about no item),
+ * was queued to rcpt at at. */
+int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, int64_t item_id,
+			  const char *rcpt, time_t at, char **error_r);
 /* *n_r: the entries recorded for rcpt (compared without ASCII case)
  * strictly after since, on item_id's mail only (0: mail about no
- * item). */
+ * item).  One index range (rcpt, item_id, created_at): the cost follows
+ * the rows counted, not the outbox's size. */
 int store_outbox_rcpt_count(struct store *st, const char *rcpt, int64_t item_id,
 			    time_t since, int64_t *n_r, char **error_r);
 
@@ -627,5 +643,43 @@ int store_handler_foreach(struct store *st, store_address_cb *cb, void *ctx,
 /* *at_r: the time of the item's latest event, 0 when it has none. */
 int store_item_changed_at(struct store *st, int64_t item_id, time_t *at_r,
 			  char **error_r);
+
+/* --- feed_changes.c: what the calendar feeds show, and when it changes -- */
+
+/* How often the feed of kind ("person", "unit", "office") and subject
+ * (lower-cased) may have changed: raised by every commit that touches an
+ * item it shows or showed (an event, its lead, handler, deadline, status,
+ * parties or consultations); 0 before the first.  Kind "subjects" with
+ * subject "" counts the changes to the set of feeds a token may name (a
+ * new handler, a revoked token).  So a feed built at a version is the
+ * same at that version. */
+int store_feed_changes(struct store *st, const char *kind, const char *subject,
+		       int64_t *version_r, char **error_r);
+
+/* Which open deadlines a feed holds (NULL / false: none of that part). */
+struct store_feed_query {
+	bool every_item;       /* the lead deadline of every open item */
+	const char *lead;      /* the lead deadline of open items it leads */
+	const char *handler;   /* the deadline of open items they handle */
+	const char *consulted; /* the consultations waiting for its answer */
+};
+enum store_feed_role {
+	STORE_FEED_LEAD,    /* day: the item's deadline */
+	STORE_FEED_HANDLER, /* day: the handler's, else the item's */
+	STORE_FEED_CONSULT, /* day: the consultation's; unit: asked */
+};
+struct store_feed_entry {
+	enum store_feed_role role;
+	int32_t day;
+	char *unit;          /* STORE_FEED_CONSULT: the unit asked */
+	struct store_case c; /* the item (assigned_by, closed_at unset) */
+	time_t changed;      /* the item's latest event; 0: none */
+};
+/* Calls cb for each entry of a feed, in one query, ordered by day, item,
+ * role; entries with no deadline are left out.  The entry is borrowed for
+ * the call; cb must not use the store and returns non-zero to stop. */
+typedef int store_feed_entry_cb(const struct store_feed_entry *e, void *ctx);
+int store_feed_entries(struct store *st, const struct store_feed_query *q,
+		       store_feed_entry_cb *cb, void *ctx, char **error_r);
 
 #endif

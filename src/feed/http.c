@@ -1,9 +1,19 @@
-/* The feed server: libmicrohttpd with its own polling thread, so the
- * serve loop is untouched.  Every request is answered from that one
- * thread (no thread per connection, no pool), which alone uses the
- * server's read-only store connection and its table of what was served;
- * so neither needs a lock.  Each request reads one snapshot of the
- * database (WAL lets it run while serve writes).
+/* The feed server: libmicrohttpd with a pool of threads (one per core),
+ * so the serve loop is untouched and requests are answered side by side.
+ * Each thread reads through a read-only store connection of its own,
+ * each request one snapshot of the database (WAL lets it run while serve
+ * writes).
+ *
+ * A feed is built once per version (store_feed_changes) and cached: the
+ * 200 with its body, ready to send, and the 304, with the ETag (a hash of
+ * the body) and Last-Modified that go with them.  A request reads the
+ * versions of its feed (two indexed lookups), and while they stand it is
+ * answered from the cache without building anything.  Bodies are kept up
+ * to CACHE_BYTES in all, the least recently used given up first; what a
+ * feed's ETag and Last-Modified were is never given up, so a conditional
+ * request is answered even when the body is not kept.  The tokens of all
+ * subjects are computed once (again when a token is revoked or a new
+ * handler appears).
  *
  * Limits: GET and HEAD only (405 otherwise), paths of at most
  * FEED_PATH_MAX bytes, CONNECTION_LIMIT connections (PER_IP_LIMIT from one
@@ -20,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "congvan/log.h"
 #include "congvan/util.h"
@@ -30,31 +41,42 @@
 #define TIMEOUT_S        30
 #define MEMORY_LIMIT     ((size_t)32 * 1024)
 #define CACHE_CONTROL    "private, max-age=300"
+#define CACHE_BYTES      ((size_t)64 << 20)
+#define THREADS_MAX      16
+#define CACHE_BUCKETS    1024 /* a power of 2 */
 
-/* What a feed looked like when last served, for Last-Modified. */
-struct memo {
-	char *key; /* "KIND:ID:TYPE" */
+/* One feed (subject and type) as last built. */
+struct cached {
+	char *key;           /* "KIND:ID:TYPE" */
+	struct cached *next; /* in its bucket */
+	int64_t version[2];  /* the feed's, and its unit's for a person */
+	bool built;          /* the fields below are set */
+	char etag[FEED_ETAG_SIZE];
+	time_t last_modified;
 	struct feed_seen seen;
+	struct MHD_Response *ok;           /* the 200; NULL when not kept */
+	struct MHD_Response *not_modified; /* the 304 */
+	size_t size;                       /* of the body */
+	size_t n_components;
+	uint64_t used; /* when last served, for giving up bodies */
 };
 
 struct feed_server {
 	struct MHD_Daemon *daemon;
 	const struct config *cfg;
 	char *secret;
-	struct store *st; /* read-only, the server thread's */
 	time_t started;
-	atomic_bool running; /* past start: MHD's messages may name a
-			      * request */
-	struct memo *memos;
-	size_t n_memos;
-};
-
-struct reply {
-	unsigned status;
-	char *body; /* owned; NULL: empty */
-	size_t len;
-	char etag[FEED_ETAG_SIZE];
-	char last_modified[FEED_HTTP_DATE_SIZE];
+	atomic_bool running;     /* past start: MHD's messages may name a
+				  * request */
+	pthread_key_t store_key; /* each thread's read-only store */
+	bool have_key;
+	pthread_rwlock_t tokens_lock;
+	struct feed_token_table *tokens;
+	int64_t tokens_version; /* of the subjects the table was made at */
+	pthread_mutex_t cache_lock;
+	struct cached *buckets[CACHE_BUCKETS];
+	size_t cached_bytes;
+	uint64_t clock;
 };
 
 /* --- request paths and HTTP dates --------------------------------------- */
@@ -201,20 +223,6 @@ bool feed_http_not_modified(const char *if_none_match,
 /* --- Last-Modified ---------------------------------------------------------
  */
 
-static struct memo *memo_find(struct feed_server *srv, const char *key)
-{
-	for (size_t i = 0; i < srv->n_memos; i++) {
-		if (!strcmp(srv->memos[i].key, key)) {
-			return &srv->memos[i];
-		}
-	}
-	srv->memos =
-	    xrealloc(srv->memos, (srv->n_memos + 1) * sizeof(*srv->memos));
-	memset(&srv->memos[srv->n_memos], 0, sizeof(*srv->memos));
-	srv->memos[srv->n_memos].key = xstrdup(key);
-	return &srv->memos[srv->n_memos++];
-}
-
 time_t feed_seen_update(struct feed_seen *seen, const char *etag, time_t latest,
 			time_t now, time_t started)
 {
@@ -228,6 +236,86 @@ time_t feed_seen_update(struct feed_seen *seen, const char *etag, time_t latest,
 	}
 	snprintf(seen->etag, sizeof(seen->etag), "%s", etag);
 	return seen->last_modified;
+}
+
+/* --- the cache --------------------------------------------------------------
+ */
+
+static size_t bucket_of(const char *key)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+		h = (h ^ *p) * 16777619u;
+	}
+	return h & (CACHE_BUCKETS - 1);
+}
+
+/* The entry for key, made when there is none.  Under cache_lock. */
+static struct cached *cached_get(struct feed_server *srv, const char *key)
+{
+	struct cached **b = &srv->buckets[bucket_of(key)];
+	struct cached *c;
+
+	for (c = *b; c; c = c->next) {
+		if (!strcmp(c->key, key)) {
+			return c;
+		}
+	}
+	c = xcalloc(1, sizeof(*c));
+	c->key = xstrdup(key);
+	c->next = *b;
+	*b = c;
+	return c;
+}
+
+static void cached_drop_body(struct feed_server *srv, struct cached *c)
+{
+	if (c->ok) {
+		MHD_destroy_response(c->ok);
+		c->ok = NULL;
+		srv->cached_bytes -= c->size;
+	}
+}
+
+/* Gives up the least recently served bodies, but keep's, until the bodies
+ * fit in CACHE_BYTES.  Under cache_lock. */
+static void cached_trim(struct feed_server *srv, const struct cached *keep)
+{
+	while (srv->cached_bytes > CACHE_BYTES) {
+		struct cached *oldest = NULL;
+
+		for (size_t i = 0; i < CACHE_BUCKETS; i++) {
+			for (struct cached *c = srv->buckets[i]; c;
+			     c = c->next) {
+				if (c->ok && c != keep &&
+				    (!oldest || c->used < oldest->used)) {
+					oldest = c;
+				}
+			}
+		}
+		if (!oldest) {
+			break;
+		}
+		cached_drop_body(srv, oldest);
+	}
+}
+
+static void cached_free_all(struct feed_server *srv)
+{
+	for (size_t i = 0; i < CACHE_BUCKETS; i++) {
+		while (srv->buckets[i]) {
+			struct cached *c = srv->buckets[i];
+
+			srv->buckets[i] = c->next;
+			cached_drop_body(srv, c);
+			if (c->not_modified) {
+				MHD_destroy_response(c->not_modified);
+			}
+			free(c->key);
+			free(c);
+		}
+	}
 }
 
 /* --- requests ---------------------------------------------------------------
@@ -248,33 +336,258 @@ static int type_of(struct MHD_Connection *conn, enum feed_type *type_r)
 	return 0;
 }
 
-/* The built feed, or 304 when the client has it. */
-static void answer(struct feed_server *srv, struct MHD_Connection *conn,
-		   const struct feed_subject *s, enum feed_type type,
-		   struct feed_doc *doc, struct reply *r)
+static bool add_headers(struct MHD_Response *resp, const char *etag,
+			const char *last_modified, bool body)
 {
-	char *key =
-	    xasprintf("%s:%s:%d", feed_kind_name(s->kind), s->id, (int)type);
-	time_t lm =
-	    feed_seen_update(&memo_find(srv, key)->seen, doc->etag,
-			     doc->last_modified, time(NULL), srv->started);
+	return MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag) ==
+		   MHD_YES &&
+	       MHD_add_response_header(resp, MHD_HTTP_HEADER_LAST_MODIFIED,
+				       last_modified) == MHD_YES &&
+	       MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+				       CACHE_CONTROL) == MHD_YES &&
+	       (!body || MHD_add_response_header(
+			     resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+			     "text/calendar; charset=utf-8") == MHD_YES) &&
+	       MHD_add_response_header(resp, "X-Content-Type-Options",
+				       "nosniff") == MHD_YES;
+}
 
-	free(key);
-	memcpy(r->etag, doc->etag, sizeof(r->etag));
-	feed_http_date_format(lm, r->last_modified);
+/* The 200 for doc, whose body it takes, or NULL (out of memory). */
+static struct MHD_Response *response_ok(struct feed_doc *doc,
+					const char *last_modified)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+	    doc->len, doc->body, MHD_RESPMEM_MUST_FREE);
+
+	if (!resp) {
+		return NULL;
+	}
+	doc->body = NULL;
+	if (!add_headers(resp, doc->etag, last_modified, true)) {
+		MHD_destroy_response(resp);
+		return NULL;
+	}
+	return resp;
+}
+
+static struct MHD_Response *response_not_modified(const char *etag,
+						  const char *last_modified)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+	    0, (void *)"", MHD_RESPMEM_PERSISTENT);
+
+	if (resp && !add_headers(resp, etag, last_modified, false)) {
+		MHD_destroy_response(resp);
+		return NULL;
+	}
+	return resp;
+}
+
+/* A reply: a status alone, or one queued from the cache. */
+struct reply {
+	unsigned status;
+	bool queued; /* a cached response was queued, with result: */
+	enum MHD_Result result;
+};
+
+/* This thread's read-only store, opened on first use. */
+static struct store *thread_store(struct feed_server *srv, char **error_r)
+{
+	struct store *st = pthread_getspecific(srv->store_key);
+
+	if (!st) {
+		st = store_open_readonly(srv->cfg->service.database, error_r);
+		if (st && pthread_setspecific(srv->store_key, st) != 0) {
+			store_close(&st);
+			*error_r = xstrdup("feed: cannot keep a store");
+		}
+	}
+	return st;
+}
+
+static void store_key_close(void *st)
+{
+	store_close((struct store **)&st);
+}
+
+/* The subject token names; the table is made again when the subjects
+ * changed.  1, 0 (no such token), -1. */
+static int find_subject(struct feed_server *srv, struct store *st,
+			const char *token, struct feed_subject *s_r,
+			char **error_r)
+{
+	struct feed_token_table *fresh = NULL;
+	int64_t version;
+	int rc;
+
+	if (store_feed_changes(st, "subjects", "", &version, error_r) < 0) {
+		return -1;
+	}
+	pthread_rwlock_rdlock(&srv->tokens_lock);
+	if (srv->tokens && srv->tokens_version == version) {
+		rc = feed_tokens_find(srv->tokens, token, s_r);
+		pthread_rwlock_unlock(&srv->tokens_lock);
+		return rc;
+	}
+	pthread_rwlock_unlock(&srv->tokens_lock);
+	if (feed_tokens_load(srv->cfg, st, srv->secret, &fresh, error_r) < 0) {
+		return -1;
+	}
+	rc = feed_tokens_find(fresh, token, s_r);
+	pthread_rwlock_wrlock(&srv->tokens_lock);
+	if (!srv->tokens || srv->tokens_version < version) {
+		feed_tokens_free(&srv->tokens);
+		srv->tokens = fresh;
+		srv->tokens_version = version;
+		fresh = NULL;
+	}
+	pthread_rwlock_unlock(&srv->tokens_lock);
+	feed_tokens_free(&fresh);
+	return rc;
+}
+
+/* What the feed shows may have changed when either version moves: its
+ * own, and for a person the unit's, whose items are theirs too. */
+static int versions_of(struct feed_server *srv, struct store *st,
+		       const struct feed_subject *s, int64_t v_r[2],
+		       char **error_r)
+{
+	const struct config_unit *u = NULL;
+	char unit[64];
+
+	v_r[1] = 0;
+	if (store_feed_changes(st, feed_kind_name(s->kind), s->id, &v_r[0],
+			       error_r) < 0) {
+		return -1;
+	}
+	if (s->kind != FEED_PERSON ||
+	    config_role_of(srv->cfg, s->id, &u) == CONFIG_ROLE_NONE || !u) {
+		return 0;
+	}
+	snprintf(unit, sizeof(unit), "%s", u->code);
+	for (char *p = unit; *p; p++) {
+		*p = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+	}
+	return store_feed_changes(st, "unit", unit, &v_r[1], error_r);
+}
+
+/* Queues the cached answer to the request, when the entry is at versions
+ * v: true with r set, false when the feed must be built first.  Under
+ * cache_lock, which keeps the response alive until MHD holds it. */
+static bool answer_cached(struct feed_server *srv, struct MHD_Connection *conn,
+			  struct cached *c, const int64_t v[2], struct reply *r)
+{
+	struct MHD_Response *resp;
+
+	if (!c->built || c->version[0] != v[0] || c->version[1] != v[1]) {
+		return false;
+	}
 	if (feed_http_not_modified(
 		MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 					    MHD_HTTP_HEADER_IF_NONE_MATCH),
 		MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 					    MHD_HTTP_HEADER_IF_MODIFIED_SINCE),
-		doc->etag, lm)) {
+		c->etag, c->last_modified)) {
 		r->status = MHD_HTTP_NOT_MODIFIED;
+		resp = c->not_modified;
+	} else if (c->ok) {
+		r->status = MHD_HTTP_OK;
+		resp = c->ok;
+	} else {
+		return false; /* the body was given up */
+	}
+	c->used = ++srv->clock;
+	r->result = MHD_queue_response(conn, r->status, resp);
+	r->queued = true;
+	return true;
+}
+
+/* Keeps a newly built doc as key's entry at versions v.  Under
+ * cache_lock. */
+static void cache_doc(struct feed_server *srv, struct cached *c,
+		      const int64_t v[2], struct feed_doc *doc)
+{
+	char lm[FEED_HTTP_DATE_SIZE];
+	struct MHD_Response *ok, *nm;
+
+	c->last_modified = feed_seen_update(
+	    &c->seen, doc->etag, doc->last_modified, time(NULL), srv->started);
+	feed_http_date_format(c->last_modified, lm);
+	ok = response_ok(doc, lm);
+	nm = response_not_modified(doc->etag, lm);
+	if (!ok || !nm) {
+		if (ok) {
+			MHD_destroy_response(ok);
+		}
+		if (nm) {
+			MHD_destroy_response(nm);
+		}
+		c->built = false;
 		return;
 	}
-	r->status = MHD_HTTP_OK;
-	r->body = doc->body;
-	r->len = doc->len;
-	doc->body = NULL;
+	cached_drop_body(srv, c);
+	if (c->not_modified) {
+		MHD_destroy_response(c->not_modified);
+	}
+	c->ok = ok;
+	c->not_modified = nm;
+	c->size = doc->len;
+	c->n_components = doc->n_components;
+	srv->cached_bytes += c->size;
+	memcpy(c->etag, doc->etag, sizeof(c->etag));
+	c->version[0] = v[0];
+	c->version[1] = v[1];
+	c->built = true;
+	cached_trim(srv, c);
+	if (c->ok && c->size > CACHE_BYTES) {
+		c->used = 0; /* served this once, given up next */
+	}
+}
+
+/* Answers from the cache, building the feed first when it changed.
+ * Inside the request's read transaction. */
+static void answer(struct feed_server *srv, struct MHD_Connection *conn,
+		   struct store *st, const struct feed_subject *s,
+		   enum feed_type type, struct reply *r, char **error_r)
+{
+	char *key =
+	    xasprintf("%s:%s:%d", feed_kind_name(s->kind), s->id, (int)type);
+	struct feed_doc doc = {0};
+	int64_t v[2];
+	struct cached *c;
+	bool done;
+
+	r->status = MHD_HTTP_INTERNAL_SERVER_ERROR;
+	if (versions_of(srv, st, s, v, error_r) < 0) {
+		goto out;
+	}
+	pthread_mutex_lock(&srv->cache_lock);
+	done = answer_cached(srv, conn, cached_get(srv, key), v, r);
+	pthread_mutex_unlock(&srv->cache_lock);
+	if (done) {
+		goto out;
+	}
+	/* Built outside the lock; another thread may build it too. */
+	if (feed_build(srv->cfg, st, s, type, &doc, error_r) < 0) {
+		goto out;
+	}
+	pthread_mutex_lock(&srv->cache_lock);
+	c = cached_get(srv, key);
+	cache_doc(srv, c, v, &doc);
+	done = answer_cached(srv, conn, c, v, r);
+	if (c->ok && c->size > CACHE_BYTES) {
+		cached_drop_body(srv, c);
+	}
+	pthread_mutex_unlock(&srv->cache_lock);
+	if (!done) {
+		r->status = MHD_HTTP_INTERNAL_SERVER_ERROR;
+	}
+	log_debug("feed: %u for %s '%s', %zu %s (built)", r->status,
+		  feed_kind_name(s->kind), s->id, doc.n_components,
+		  type == FEED_TODOS ? "to-dos" : "events");
+out:
+	feed_doc_release(&doc);
+	free(key);
 }
 
 static void handle_get(struct feed_server *srv, struct MHD_Connection *conn,
@@ -282,8 +595,8 @@ static void handle_get(struct feed_server *srv, struct MHD_Connection *conn,
 {
 	char token[FEED_PATH_TOKEN_MAX + 1];
 	struct feed_subject s = {0};
-	struct feed_doc doc = {0};
 	enum feed_type type;
+	struct store *st;
 	char *err = NULL;
 	int rc;
 
@@ -291,11 +604,12 @@ static void handle_get(struct feed_server *srv, struct MHD_Connection *conn,
 	if (feed_path_token(url, token) < 0) {
 		return;
 	}
-	if (store_begin_read(srv->st, &err) < 0) {
+	st = thread_store(srv, &err);
+	if (!st || store_begin_read(st, &err) < 0) {
 		r->status = MHD_HTTP_INTERNAL_SERVER_ERROR;
 		goto out;
 	}
-	rc = feed_token_find(srv->cfg, srv->st, srv->secret, token, &s, &err);
+	rc = find_subject(srv, st, token, &s, &err);
 	if (rc <= 0) {
 		r->status = rc < 0 ? MHD_HTTP_INTERNAL_SERVER_ERROR
 				   : MHD_HTTP_NOT_FOUND;
@@ -305,66 +619,42 @@ static void handle_get(struct feed_server *srv, struct MHD_Connection *conn,
 		r->status = MHD_HTTP_BAD_REQUEST;
 		goto out;
 	}
-	if (feed_build(srv->cfg, srv->st, &s, type, &doc, &err) < 0) {
-		r->status = MHD_HTTP_INTERNAL_SERVER_ERROR;
-		goto out;
-	}
-	answer(srv, conn, &s, type, &doc, r);
-	log_debug("feed: %u for %s '%s', %zu %s", r->status,
-		  feed_kind_name(s.kind), s.id, doc.n_components,
-		  type == FEED_TODOS ? "to-dos" : "events");
+	answer(srv, conn, st, &s, type, r, &err);
 out:
-	store_rollback(srv->st);
+	if (st) {
+		store_rollback(st);
+	}
 	if (err) {
 		log_warnx("feed: %s", err);
 		free(err);
 	}
-	feed_doc_release(&doc);
 	feed_subject_release(&s);
 }
 
-static enum MHD_Result add_header(struct MHD_Response *resp, const char *name,
-				  const char *value)
+/* The queued cached response's result, or a bare response for r's
+ * status. */
+static enum MHD_Result send_reply(struct MHD_Connection *conn,
+				  const struct reply *r)
 {
-	return MHD_add_response_header(resp, name, value);
-}
-
-static enum MHD_Result send_reply(struct MHD_Connection *conn, struct reply *r)
-{
-	struct MHD_Response *resp = MHD_create_response_from_buffer(
-	    r->len, r->body ? r->body : (void *)"",
-	    r->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
-	bool ok = resp != NULL;
+	struct MHD_Response *resp;
 	enum MHD_Result ret;
+	bool ok;
 
+	if (r->queued) {
+		return r->result;
+	}
+	resp = MHD_create_response_from_buffer(0, (void *)"",
+					       MHD_RESPMEM_PERSISTENT);
 	if (!resp) {
-		free(r->body);
 		return MHD_NO;
 	}
-	r->body = NULL;
-	if (r->status == MHD_HTTP_OK || r->status == MHD_HTTP_NOT_MODIFIED) {
-		ok = ok &&
-		     add_header(resp, MHD_HTTP_HEADER_ETAG, r->etag) ==
-			 MHD_YES &&
-		     add_header(resp, MHD_HTTP_HEADER_LAST_MODIFIED,
-				r->last_modified) == MHD_YES &&
-		     add_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
-				CACHE_CONTROL) == MHD_YES;
-	} else {
-		ok = ok && add_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
-				      "no-store") == MHD_YES;
-	}
-	if (r->status == MHD_HTTP_OK) {
-		ok =
-		    ok && add_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
-				     "text/calendar; charset=utf-8") == MHD_YES;
-	}
-	if (r->status == MHD_HTTP_METHOD_NOT_ALLOWED) {
-		ok = ok && add_header(resp, MHD_HTTP_HEADER_ALLOW,
-				      "GET, HEAD") == MHD_YES;
-	}
-	ok = ok &&
-	     add_header(resp, "X-Content-Type-Options", "nosniff") == MHD_YES;
+	ok = MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+				     "no-store") == MHD_YES &&
+	     MHD_add_response_header(resp, "X-Content-Type-Options",
+				     "nosniff") == MHD_YES &&
+	     (r->status != MHD_HTTP_METHOD_NOT_ALLOWED ||
+	      MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW,
+				      "GET, HEAD") == MHD_YES);
 	ret = ok ? MHD_queue_response(conn, r->status, resp) : MHD_NO;
 	MHD_destroy_response(resp);
 	return ret;
@@ -459,14 +749,18 @@ static int sockaddr_of(const struct config_feed *f, struct sockaddr_storage *ss)
 	return -1;
 }
 
-/* The daemon's thread inherits the signal mask: it must leave SIGTERM and
- * SIGINT to the serve loop. */
+/* A pool of one thread per core (2 to THREADS_MAX).  The threads inherit
+ * the signal mask: they must leave SIGTERM and SIGINT to the serve loop. */
 static struct MHD_Daemon *daemon_start(struct feed_server *srv,
 				       struct sockaddr_storage *ss, int family)
 {
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO |
 			 MHD_USE_ERROR_LOG |
 			 (family == AF_INET6 ? MHD_USE_IPv6 : 0);
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned threads = cores < 2             ? 2
+			   : cores > THREADS_MAX ? THREADS_MAX
+						 : (unsigned)cores;
 	struct MHD_Daemon *d;
 	sigset_t block, old;
 
@@ -482,7 +776,7 @@ static struct MHD_Daemon *daemon_start(struct feed_server *srv,
 	    (unsigned)CONNECTION_LIMIT, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 	    (unsigned)PER_IP_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
 	    (unsigned)TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	    MEMORY_LIMIT, MHD_OPTION_END);
+	    MEMORY_LIMIT, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_END);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return d;
 }
@@ -492,6 +786,7 @@ int feed_server_start(const struct config *cfg, const char *secret,
 {
 	struct feed_server *srv;
 	struct sockaddr_storage ss;
+	struct store *probe;
 	int family;
 
 	*server_r = NULL;
@@ -500,20 +795,27 @@ int feed_server_start(const struct config *cfg, const char *secret,
 						    : "feed: no [feed] listen");
 		return -1;
 	}
+	/* Can the database be read?  Each thread opens its own later. */
+	probe = store_open_readonly(cfg->service.database, error_r);
+	if (!probe) {
+		return -1;
+	}
+	store_close(&probe);
 	srv = xcalloc(1, sizeof(*srv));
 	srv->cfg = cfg;
 	srv->secret = xstrdup(secret);
 	srv->started = time(NULL);
-	srv->st = store_open_readonly(cfg->service.database, error_r);
+	pthread_rwlock_init(&srv->tokens_lock, NULL);
+	pthread_mutex_init(&srv->cache_lock, NULL);
+	srv->have_key =
+	    pthread_key_create(&srv->store_key, store_key_close) == 0;
 	family = sockaddr_of(&cfg->feed, &ss);
-	if (srv->st && family > 0) {
+	if (srv->have_key && family > 0) {
 		srv->daemon = daemon_start(srv, &ss, family);
 	}
 	if (!srv->daemon) {
-		if (srv->st) {
-			*error_r = xasprintf("feed: cannot listen on '%s'",
-					     cfg->feed.listen);
-		}
+		*error_r =
+		    xasprintf("feed: cannot listen on '%s'", cfg->feed.listen);
 		feed_server_stop(&srv);
 		return -1;
 	}
@@ -529,16 +831,19 @@ void feed_server_stop(struct feed_server **serverp)
 	if (!srv) {
 		return;
 	}
+	/* Its threads end here, each closing its store. */
 	if (srv->daemon) {
 		MHD_stop_daemon(srv->daemon);
 	}
-	store_close(&srv->st);
+	if (srv->have_key) {
+		pthread_key_delete(srv->store_key);
+	}
+	cached_free_all(srv);
+	feed_tokens_free(&srv->tokens);
+	pthread_mutex_destroy(&srv->cache_lock);
+	pthread_rwlock_destroy(&srv->tokens_lock);
 	explicit_bzero(srv->secret, strlen(srv->secret));
 	free(srv->secret);
-	for (size_t i = 0; i < srv->n_memos; i++) {
-		free(srv->memos[i].key);
-	}
-	free(srv->memos);
 	free(srv);
 	*serverp = NULL;
 }

@@ -12,108 +12,29 @@
 #include "congvan/words.h"
 #include "private.h"
 
-enum role { ROLE_LEAD, ROLE_HANDLER, ROLE_CONSULT };
-
-/* One deadline in the feed. */
-struct entry {
-	int32_t day;
-	int64_t item_id;
-	enum role role;
-	char *unit; /* ROLE_CONSULT: the unit asked, as stored */
-};
-
-struct collect {
-	const struct config *cfg;
-	const struct feed_subject *subject;
-	const struct config_unit *unit; /* the subject's unit, or NULL */
-	struct entry *entries;
-	size_t n;
-};
-
-static void entry_add(struct collect *c, int64_t item_id, int32_t day,
-		      enum role role, const char *unit)
+/* Which open deadlines the subject's feed holds: the Office every open
+ * item's; a unit the items it leads and the consultations waiting for
+ * it; a person the items they handle, and their unit's. */
+static void query_of(const struct config *cfg, const struct feed_subject *s,
+		     struct store_feed_query *q)
 {
-	struct entry *e;
+	const struct config_unit *u = NULL;
 
-	if (day <= 0) {
+	memset(q, 0, sizeof(*q));
+	if (s->kind == FEED_OFFICE) {
+		q->every_item = true;
 		return;
 	}
-	c->entries = xrealloc(c->entries, (c->n + 1) * sizeof(*c->entries));
-	e = &c->entries[c->n++];
-	e->day = day;
-	e->item_id = item_id;
-	e->role = role;
-	e->unit = unit ? xstrdup(unit) : NULL;
-}
-
-static int entry_cmp(const void *a, const void *b)
-{
-	const struct entry *x = a;
-	const struct entry *y = b;
-
-	if (x->day != y->day) {
-		return x->day < y->day ? -1 : 1;
-	}
-	if (x->item_id != y->item_id) {
-		return x->item_id < y->item_id ? -1 : 1;
-	}
-	if (x->role != y->role) {
-		return x->role < y->role ? -1 : 1;
-	}
-	return strcmp(x->unit ? x->unit : "", y->unit ? y->unit : "");
-}
-
-/* Open items: the Office sees every one; a unit what it leads; a person
- * what they handle and what their unit leads. */
-static int collect_case(const struct store_case *c, void *ctx)
-{
-	struct collect *col = ctx;
-	const struct feed_subject *s = col->subject;
-	bool leads =
-	    c->lead && col->unit && str_iequal(c->lead, col->unit->code);
-
-	if (s->kind == FEED_OFFICE || leads) {
-		entry_add(col, c->id, c->due_day, ROLE_LEAD, NULL);
-	}
-	if (s->kind == FEED_PERSON && c->handler &&
-	    str_iequal(c->handler, s->id)) {
-		entry_add(col, c->id,
-			  c->handler_due_day > 0 ? c->handler_due_day
-						 : c->due_day,
-			  ROLE_HANDLER, NULL);
-	}
-	return 0;
-}
-
-/* Consultations still waiting for the subject's unit. */
-static int collect_consult(const struct store_consult *c, void *ctx)
-{
-	struct collect *col = ctx;
-
-	if (col->unit && str_iequal(c->unit, col->unit->code)) {
-		entry_add(col, c->item_id, c->due_day, ROLE_CONSULT, c->unit);
-	}
-	return 0;
-}
-
-static int collect(struct collect *col, struct store *st, char **error_r)
-{
-	const struct feed_subject *s = col->subject;
-
 	if (s->kind == FEED_UNIT) {
-		col->unit = config_unit_find(col->cfg, s->id);
-	} else if (s->kind == FEED_PERSON) {
-		config_role_of(col->cfg, s->id, &col->unit);
+		u = config_unit_find(cfg, s->id);
+		q->lead = q->consulted = u ? u->code : s->id;
+		return;
 	}
-	if (store_case_foreach_open(st, collect_case, col, error_r) < 0 ||
-	    (col->unit &&
-	     store_consult_foreach(st, 0, collect_consult, col, error_r) < 0)) {
-		return -1;
+	q->handler = s->id;
+	config_role_of(cfg, s->id, &u);
+	if (u) {
+		q->lead = q->consulted = u->code;
 	}
-	if (col->n > 0) {
-		qsort(col->entries, col->n, sizeof(*col->entries), entry_cmp);
-	}
-	return 0;
 }
 
 /* --- text ------------------------------------------------------------------
@@ -224,17 +145,18 @@ static void describe_people(struct sbuf *sb, const struct config *cfg,
 }
 
 /* What is asked of the subject, then who does what on the item. */
-static char *describe(const struct config *cfg, const struct entry *e,
-		      const struct store_case *c)
+static char *describe(const struct config *cfg,
+		      const struct store_feed_entry *e)
 {
+	const struct store_case *c = &e->c;
 	struct sbuf sb = SBUF_INIT(SIZE_MAX);
 	char day[11], due[11];
 
 	workday_format_vn(e->day, day);
 	workday_format_vn(c->due_day, due);
-	if (e->role == ROLE_LEAD) {
+	if (e->role == STORE_FEED_LEAD) {
 		sbuf_addf(&sb, word(cfg, W_FEED_WHAT_LEAD), day);
-	} else if (e->role == ROLE_HANDLER) {
+	} else if (e->role == STORE_FEED_HANDLER) {
 		sbuf_addf(&sb, word(cfg, W_FEED_WHAT_HANDLER), day);
 		sbuf_addf(&sb, "\n");
 		sbuf_addf(&sb, word(cfg, W_FEED_DUE), due);
@@ -276,17 +198,17 @@ static struct icaltimetype ical_utc(time_t at)
 }
 
 /* "cv-2026-000001.lead@congvan.test": stable per item and role. */
-static char *uid_of(const struct config *cfg, const struct entry *e,
-		    const char *key)
+static char *uid_of(const struct config *cfg, const struct store_feed_entry *e)
 {
+	const char *key = e->c.key;
 	char *uid;
 
-	if (e->role == ROLE_CONSULT) {
+	if (e->role == STORE_FEED_CONSULT) {
 		uid = xasprintf("%s.consult-%s@%s", key, e->unit,
 				cfg->service.domain);
 	} else {
 		uid = xasprintf("%s.%s@%s", key,
-				e->role == ROLE_LEAD ? "lead" : "handler",
+				e->role == STORE_FEED_LEAD ? "lead" : "handler",
 				cfg->service.domain);
 	}
 	for (char *p = uid; *p; p++) {
@@ -298,14 +220,15 @@ static char *uid_of(const struct config *cfg, const struct entry *e,
 }
 
 static icalcomponent *component(const struct config *cfg, enum feed_type type,
-				const struct entry *e,
-				const struct store_case *c, time_t changed)
+				const struct store_feed_entry *e,
+				time_t changed)
 {
+	const struct store_case *c = &e->c;
 	icalcomponent *comp = icalcomponent_new(
 	    type == FEED_TODOS ? ICAL_VTODO_COMPONENT : ICAL_VEVENT_COMPONENT);
 	struct sbuf summary = SBUF_INIT(SIZE_MAX);
-	char *uid = uid_of(cfg, e, c->key);
-	char *description = describe(cfg, e, c);
+	char *uid = uid_of(cfg, e);
+	char *description = describe(cfg, e);
 
 	sbuf_addf(&summary, "[%s]", c->key);
 	if (c->subject && *c->subject) {
@@ -389,37 +312,26 @@ static icalcomponent *calendar_new(const struct config *cfg,
 	return cal;
 }
 
-/* Adds each entry's component; *last_r gets the latest change. */
-static int add_entries(const struct config *cfg, struct store *st,
-		       enum feed_type type, const struct collect *col,
-		       icalcomponent *cal, time_t *last_r, char **error_r)
-{
-	for (size_t i = 0; i < col->n; i++) {
-		const struct entry *e = &col->entries[i];
-		struct store_case c;
-		time_t changed;
-		int rc = store_case_get(st, e->item_id, &c, error_r);
+struct adding {
+	const struct config *cfg;
+	enum feed_type type;
+	icalcomponent *cal;
+	time_t last; /* the latest change among the entries */
+};
 
-		if (rc < 0) {
-			return -1;
-		}
-		if (rc == 0) {
-			continue;
-		}
-		if (store_item_changed_at(st, e->item_id, &changed, error_r) <
-		    0) {
-			store_case_release(&c);
-			return -1;
-		}
-		if (changed == 0) {
-			changed =
-			    c.assigned_at ? c.assigned_at : c.registered_at;
-		}
-		*last_r = changed > *last_r ? changed : *last_r;
-		icalcomponent_add_component(
-		    cal, component(cfg, type, e, &c, changed));
-		store_case_release(&c);
+/* Adds an entry's component. */
+static int add_entry(const struct store_feed_entry *e, void *ctx)
+{
+	struct adding *a = ctx;
+	time_t changed = e->changed;
+
+	if (changed == 0) {
+		changed =
+		    e->c.assigned_at ? e->c.assigned_at : e->c.registered_at;
 	}
+	a->last = changed > a->last ? changed : a->last;
+	icalcomponent_add_component(a->cal,
+				    component(a->cfg, a->type, e, changed));
 	return 0;
 }
 
@@ -451,32 +363,23 @@ int feed_build(const struct config *cfg, struct store *st,
 	       const struct feed_subject *subject, enum feed_type type,
 	       struct feed_doc *doc_r, char **error_r)
 {
-	struct collect col = {cfg, subject, NULL, NULL, 0};
-	icalcomponent *cal = NULL;
+	struct adding a = {cfg, type, calendar_new(cfg, subject), 0};
+	struct store_feed_query q;
 	int ret = -1;
 
 	memset(doc_r, 0, sizeof(*doc_r));
-	if (collect(&col, st, error_r) < 0) {
+	query_of(cfg, subject, &q);
+	if (store_feed_entries(st, &q, add_entry, &a, error_r) < 0 ||
+	    serialise(a.cal, doc_r, error_r) < 0) {
 		goto out;
 	}
-	cal = calendar_new(cfg, subject);
-	if (add_entries(cfg, st, type, &col, cal, &doc_r->last_modified,
-			error_r) < 0 ||
-	    serialise(cal, doc_r, error_r) < 0) {
-		goto out;
-	}
+	doc_r->last_modified = a.last;
 	doc_r->n_components = (size_t)icalcomponent_count_components(
-	    cal,
+	    a.cal,
 	    type == FEED_TODOS ? ICAL_VTODO_COMPONENT : ICAL_VEVENT_COMPONENT);
 	ret = 0;
 out:
-	if (cal) {
-		icalcomponent_free(cal);
-	}
-	for (size_t i = 0; i < col.n; i++) {
-		free(col.entries[i].unit);
-	}
-	free(col.entries);
+	icalcomponent_free(a.cal);
 	if (ret < 0) {
 		feed_doc_release(doc_r);
 	}

@@ -8,6 +8,20 @@
 
 #include "congvan/feed.h"
 
+/* The token of every subject congvan knows (the Office, every unit,
+ * every address of the directory, every handler), at its current version:
+ * computed once, so that a request is answered without an HMAC each. */
+struct feed_token_table;
+int feed_tokens_load(const struct config *cfg, struct store *st,
+		     const char *secret, struct feed_token_table **t_r,
+		     char **error_r);
+void feed_tokens_free(struct feed_token_table **tp);
+/* Which subject token names: compared with every one in the table, each
+ * in constant time.  1 with *subject_r (release with
+ * feed_subject_release), 0 when none. */
+int feed_tokens_find(const struct feed_token_table *t, const char *token,
+		     struct feed_subject *subject_r);
+
 /* The longest token a request path may carry, and the longest path. */
 #define FEED_PATH_TOKEN_MAX 64
 #define FEED_PATH_MAX       (sizeof("/feed/.ics") - 1 + FEED_PATH_TOKEN_MAX)

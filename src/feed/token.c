@@ -198,13 +198,23 @@ struct version {
 	int64_t version;
 };
 
-struct search {
+/* One subject and its current token. */
+struct known {
+	enum feed_kind kind;
+	char *id; /* lower-cased */
+	char token[FEED_TOKEN_LEN];
+};
+
+struct feed_token_table {
+	struct known *subjects;
+	size_t n, alloc;
+};
+
+struct loading {
 	struct hmac_sha256_ctx ctx;
-	char token[FEED_TOKEN_LEN + 1]; /* the one asked about, NUL-padded */
-	struct version *versions;       /* sorted by kind, id */
+	struct version *versions; /* sorted by kind, id */
 	size_t n_versions;
-	bool found;
-	struct feed_subject match;
+	struct feed_token_table *t;
 };
 
 static int version_cmp(const void *a, const void *b)
@@ -221,12 +231,12 @@ static int version_cmp(const void *a, const void *b)
 static int version_add(const char *kind, const char *id, int64_t version,
 		       void *ctx)
 {
-	struct search *s = ctx;
+	struct loading *l = ctx;
 	struct version *v;
 
-	s->versions =
-	    xrealloc(s->versions, (s->n_versions + 1) * sizeof(*s->versions));
-	v = &s->versions[s->n_versions++];
+	l->versions =
+	    xrealloc(l->versions, (l->n_versions + 1) * sizeof(*l->versions));
+	v = &l->versions[l->n_versions++];
 	v->kind = !strcmp(kind, "person") ? FEED_PERSON
 		  : !strcmp(kind, "unit") ? FEED_UNIT
 					  : FEED_OFFICE;
@@ -235,109 +245,163 @@ static int version_add(const char *kind, const char *id, int64_t version,
 	return 0;
 }
 
-static int64_t version_of(const struct search *s, enum feed_kind kind,
+static int64_t version_of(const struct loading *l, enum feed_kind kind,
 			  const char *id)
 {
 	struct version key = {kind, (char *)id, 0};
 	const struct version *v;
 
-	if (s->n_versions == 0) {
+	if (l->n_versions == 0) {
 		return 1;
 	}
-	v = bsearch(&key, s->versions, s->n_versions, sizeof(*s->versions),
+	v = bsearch(&key, l->versions, l->n_versions, sizeof(*l->versions),
 		    version_cmp);
 	return v ? v->version : 1;
 }
 
-/* Tries one subject; id need not be lower-cased. */
-static void try_subject(struct search *s, enum feed_kind kind, const char *id)
+/* Adds one subject with its token; id need not be lower-cased. */
+static void add_subject(struct loading *l, enum feed_kind kind, const char *id)
 {
+	struct feed_token_table *t = l->t;
 	char token[FEED_TOKEN_LEN + 1];
-	char *lower;
-	unsigned diff = 0;
+	struct known *k;
 
 	if (!id) {
 		return;
 	}
-	lower = ascii_lower(id);
-	token_with(&s->ctx, feed_kind_name(kind), lower,
-		   version_of(s, kind, lower), token);
-	for (size_t i = 0; i < FEED_TOKEN_LEN; i++) {
-		diff |= (unsigned)(token[i] ^ s->token[i]);
+	if (t->n == t->alloc) {
+		t->alloc = t->alloc ? 2 * t->alloc : 64;
+		t->subjects =
+		    xrealloc(t->subjects, t->alloc * sizeof(*t->subjects));
 	}
-	if (diff == 0 && !s->found) {
-		s->found = true;
-		s->match.kind = kind;
-		s->match.id = lower;
-		return;
-	}
-	free(lower);
+	k = &t->subjects[t->n++];
+	k->kind = kind;
+	k->id = ascii_lower(id);
+	token_with(&l->ctx, feed_kind_name(kind), k->id,
+		   version_of(l, kind, k->id), token);
+	memcpy(k->token, token, FEED_TOKEN_LEN);
 }
 
-static int try_handler(const char *address, void *ctx)
+static int add_handler(const char *address, void *ctx)
 {
-	try_subject(ctx, FEED_PERSON, address);
+	add_subject(ctx, FEED_PERSON, address);
 	return 0;
 }
 
 /* Every subject of the directory: the Office, units, and every address
  * of the Office, the leaders and each unit as a person. */
-static void try_directory(struct search *s, const struct config *cfg)
+static void add_directory(struct loading *l, const struct config *cfg)
 {
-	try_subject(s, FEED_OFFICE, "office");
-	try_subject(s, FEED_PERSON, cfg->service.office);
+	add_subject(l, FEED_OFFICE, "office");
+	add_subject(l, FEED_PERSON, cfg->service.office);
 	for (size_t i = 0; i < cfg->n_leaders; i++) {
-		try_subject(s, FEED_PERSON, cfg->leaders[i].address);
+		add_subject(l, FEED_PERSON, cfg->leaders[i].address);
 	}
 	for (size_t i = 0; i < cfg->n_units; i++) {
 		const struct config_unit *u = &cfg->units[i];
 
-		try_subject(s, FEED_UNIT, u->code);
-		try_subject(s, FEED_PERSON, u->email);
-		try_subject(s, FEED_PERSON, u->head);
+		add_subject(l, FEED_UNIT, u->code);
+		add_subject(l, FEED_PERSON, u->email);
+		add_subject(l, FEED_PERSON, u->head);
 		for (size_t k = 0; k < u->n_members; k++) {
-			try_subject(s, FEED_PERSON, u->members[k].address);
+			add_subject(l, FEED_PERSON, u->members[k].address);
 		}
 	}
+}
+
+int feed_tokens_load(const struct config *cfg, struct store *st,
+		     const char *secret, struct feed_token_table **t_r,
+		     char **error_r)
+{
+	struct loading l;
+	int ret = -1;
+
+	memset(&l, 0, sizeof(l));
+	l.t = xcalloc(1, sizeof(*l.t));
+	keyed(&l.ctx, secret);
+	if (store_feed_foreach(st, version_add, &l, error_r) < 0) {
+		goto out;
+	}
+	if (l.n_versions > 0) {
+		qsort(l.versions, l.n_versions, sizeof(*l.versions),
+		      version_cmp);
+	}
+	add_directory(&l, cfg);
+	if (store_handler_foreach(st, add_handler, &l, error_r) < 0) {
+		goto out;
+	}
+	ret = 0;
+out:
+	for (size_t i = 0; i < l.n_versions; i++) {
+		free(l.versions[i].id);
+	}
+	free(l.versions);
+	explicit_bzero(&l.ctx, sizeof(l.ctx));
+	if (ret < 0) {
+		feed_tokens_free(&l.t);
+	}
+	*t_r = l.t;
+	return ret;
+}
+
+void feed_tokens_free(struct feed_token_table **tp)
+{
+	struct feed_token_table *t = *tp;
+
+	if (!t) {
+		return;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->subjects[i].id);
+	}
+	free(t->subjects);
+	free(t);
+	*tp = NULL;
+}
+
+int feed_tokens_find(const struct feed_token_table *t, const char *token,
+		     struct feed_subject *subject_r)
+{
+	/* The one asked about, NUL-padded: a token of another length is
+	 * still compared with every subject (and matches none), so the
+	 * answer takes as long. */
+	char asked[FEED_TOKEN_LEN] = {0};
+	const struct known *match = NULL;
+
+	memset(subject_r, 0, sizeof(*subject_r));
+	if (token) {
+		memcpy(asked, token, strnlen(token, FEED_TOKEN_LEN));
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		unsigned diff = 0;
+
+		for (size_t k = 0; k < FEED_TOKEN_LEN; k++) {
+			diff |= (unsigned)(t->subjects[i].token[k] ^ asked[k]);
+		}
+		if (diff == 0 && !match) {
+			match = &t->subjects[i];
+		}
+	}
+	if (!match || !token || strlen(token) != FEED_TOKEN_LEN) {
+		return 0;
+	}
+	subject_r->kind = match->kind;
+	subject_r->id = xstrdup(match->id);
+	return 1;
 }
 
 int feed_token_find(const struct config *cfg, struct store *st,
 		    const char *secret, const char *token,
 		    struct feed_subject *subject_r, char **error_r)
 {
-	struct search s;
-	int ret = -1;
+	struct feed_token_table *t = NULL;
+	int ret;
 
-	memset(&s, 0, sizeof(s));
 	memset(subject_r, 0, sizeof(*subject_r));
-	/* A token of another length is still compared with every subject
-	 * (and matches none): the answer takes as long. */
-	if (token) {
-		memcpy(s.token, token, strnlen(token, FEED_TOKEN_LEN));
+	if (feed_tokens_load(cfg, st, secret, &t, error_r) < 0) {
+		return -1;
 	}
-	keyed(&s.ctx, secret);
-	if (store_feed_foreach(st, version_add, &s, error_r) < 0) {
-		goto out;
-	}
-	if (s.n_versions > 0) {
-		qsort(s.versions, s.n_versions, sizeof(*s.versions),
-		      version_cmp);
-	}
-	try_directory(&s, cfg);
-	if (store_handler_foreach(st, try_handler, &s, error_r) < 0) {
-		goto out;
-	}
-	ret = 0;
-	if (s.found && token && strlen(token) == FEED_TOKEN_LEN) {
-		*subject_r = s.match;
-		s.match.id = NULL;
-		ret = 1;
-	}
-out:
-	feed_subject_release(&s.match);
-	for (size_t i = 0; i < s.n_versions; i++) {
-		free(s.versions[i].id);
-	}
-	free(s.versions);
+	ret = feed_tokens_find(t, token, subject_r);
+	feed_tokens_free(&t);
 	return ret;
 }

@@ -333,13 +333,21 @@ static char *refold(const char *in)
 	struct sbuf out = SBUF_INIT(SIZE_MAX - 1);
 	const char *p, *end;
 
-	for (p = in; *p; p++) {
-		if (p[0] == '\r' && p[1] == '\n' &&
-		    (p[2] == ' ' || p[2] == '\t')) {
-			p += 2;
-			continue;
+	/* Runs up to each CR copied whole. */
+	for (p = in; *p;) {
+		const char *cr = strchr(p, '\r');
+
+		if (!cr) {
+			sbuf_adds(&flat, p);
+			break;
 		}
-		sbuf_addch(&flat, *p);
+		sbuf_add(&flat, p, (size_t)(cr - p));
+		if (cr[1] == '\n' && (cr[2] == ' ' || cr[2] == '\t')) {
+			p = cr + 3;
+		} else {
+			sbuf_addch(&flat, '\r');
+			p = cr + 1;
+		}
 	}
 	for (p = sbuf_str(&flat); *p; p = end + (*end ? 2 : 0)) {
 		const char *eol = strstr(p, "\r\n");

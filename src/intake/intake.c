@@ -12,6 +12,7 @@
 #include "congvan/outbox.h"
 #include "congvan/util.h"
 #include "congvan/workflow.h"
+#include "private.h"
 
 /* A batch closes at this many messages or bytes, whichever comes first:
  * it bounds memory and the work lost to a crash. */
@@ -23,6 +24,7 @@ struct batch_ctx {
 	const char *mailbox;
 	uint32_t uidvalidity;
 	struct intake_stats *stats;
+	struct read_ahead *ahead;
 };
 
 static const char *sender_of(const struct message_info *mi)
@@ -443,49 +445,117 @@ static int take_message(struct runtime *rt, struct store_message *m,
 	return dispatch(rt, id, data, len, in, stats, error_r);
 }
 
-int intake_message(struct runtime *rt, const char *mailbox,
-		   uint32_t uidvalidity, uint32_t uid, const char *data,
-		   size_t len, struct intake_stats *stats, char **error_r)
+static struct message_classify_opts classify_opts(const struct runtime *rt)
 {
 	const struct config *cfg = rt->cfg;
 	struct message_classify_opts opts = {rt->secret, cfg->smtp.from,
 					     cfg->service.item_prefix};
+
+	return opts;
+}
+
+/* How the documents of a message are read ([letters]). */
+static struct reader_opts reader_opts_of(const struct runtime *rt)
+{
+	const struct config *cfg = rt->cfg;
 	struct reader_opts reader = {NULL, cfg->letters.ocr_pages,
 				     cfg->letters.trust, false,
 				     cfg->letters.time_limit};
+
+	return reader;
+}
+
+/* Whether the message with this UID is stored already: 1 yes, 0 no. */
+static int stored(struct runtime *rt, const char *mailbox, uint32_t uidvalidity,
+		  uint32_t uid, char **error_r)
+{
+	int64_t id;
+
+	return store_message_by_uid(rt->st, mailbox, uidvalidity, uid, &id,
+				    error_r);
+}
+
+/* Keeps a message that was read: its raw bytes, its row, and what it
+ * means for the workflow. */
+static int keep_read(struct runtime *rt, const char *mailbox,
+		     uint32_t uidvalidity, const struct read_job *j,
+		     struct intake_stats *stats, char **error_r)
+{
 	struct store_message m = {.received_at = runtime_now(rt),
 				  .mailbox = mailbox,
 				  .uidvalidity = uidvalidity,
-				  .uid = uid,
-				  .size = len};
-	struct inspection in;
-	char sha[STORE_SHA_HEX];
-	int64_t id;
+				  .uid = j->uid,
+				  .sha256 = j->sha,
+				  .size = j->len};
+
+	if (store_blob_put_hashed(rt->st, j->data, j->len, j->sha, error_r) <
+	    0) {
+		return -1;
+	}
+	return take_message(rt, &m, j->data, j->len, &j->in, stats, error_r);
+}
+
+int intake_message(struct runtime *rt, const char *mailbox,
+		   uint32_t uidvalidity, uint32_t uid, const char *data,
+		   size_t len, struct intake_stats *stats, char **error_r)
+{
+	struct message_classify_opts opts = classify_opts(rt);
+	struct reader_opts reader = reader_opts_of(rt);
+	struct read_job j = {.uid = uid, .data = (char *)data, .len = len};
 	int rc;
 
 	stats->fetched++;
-	rc = store_message_by_uid(rt->st, mailbox, uidvalidity, uid, &id,
-				  error_r);
+	rc = stored(rt, mailbox, uidvalidity, uid, error_r);
 	if (rc != 0) {
-		return rc < 0 ? -1 : 0; /* stored already */
+		return rc < 0 ? -1 : 0;
 	}
-	if (store_blob_put(rt->st, data, len, sha, error_r) < 0) {
-		return -1;
-	}
-	m.sha256 = sha;
-	inspect_message(data, len, &opts, &reader, &in);
-	rc = take_message(rt, &m, data, len, &in, stats, error_r);
-	inspect_free(&in);
+	store_blob_hash(data, len, j.sha);
+	inspect_message(data, len, &opts, &reader, &j.in);
+	rc = keep_read(rt, mailbox, uidvalidity, &j, stats, error_r);
+	inspect_free(&j.in);
 	return rc;
 }
 
+/* Keeps the messages read ahead, in order: every one queued when wait
+ * is set, else those read by now. */
+static int keep_ready(struct batch_ctx *bc, bool wait, char **error_r)
+{
+	struct read_job *j;
+	int rc = 0;
+
+	while (rc == 0 && (j = intake_ahead_pop(bc->ahead, wait))) {
+		rc = keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j,
+			       bc->stats, error_r);
+		intake_job_free(&j);
+	}
+	return rc;
+}
+
+/* Called for each fetched message: queues it to be read ahead (keeping
+ * read ones to make room), then keeps whatever is read by now. */
 static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 		      char **error_r)
 {
 	struct batch_ctx *bc = ctx;
+	struct read_job *j;
+	int rc;
 
-	return intake_message(bc->rt, bc->mailbox, bc->uidvalidity, uid, data,
-			      len, bc->stats, error_r);
+	bc->stats->fetched++;
+	rc = stored(bc->rt, bc->mailbox, bc->uidvalidity, uid, error_r);
+	if (rc != 0) {
+		return rc < 0 ? -1 : 0;
+	}
+	while (!intake_ahead_has_room(bc->ahead, len)) {
+		j = intake_ahead_pop(bc->ahead, true);
+		rc = keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j,
+			       bc->stats, error_r);
+		intake_job_free(&j);
+		if (rc < 0) {
+			return -1;
+		}
+	}
+	intake_ahead_push(bc->ahead, uid, data, len);
+	return keep_ready(bc, false, error_r);
 }
 
 /* Fetches, stores and commits uids[0..n), then flags them on the server. */
@@ -501,6 +571,11 @@ static int run_batch(struct runtime *rt, struct mail_session *ms,
 	}
 	if (mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r) < 0) {
 		store_rollback(rt->st);
+		return -1;
+	}
+	if (keep_ready(bc, true, error_r) < 0) {
+		store_rollback(rt->st);
+		*fail_r = FAIL_FATAL;
 		return -1;
 	}
 	if (store_sync_set(rt->st, bc->mailbox, bc->uidvalidity, uids[n - 1],
@@ -573,7 +648,9 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 {
 	const char *mailbox = rt->cfg->mailbox.folder;
 	uint32_t uidvalidity = mail_folder_state(ms)->uidvalidity;
-	struct batch_ctx bc = {rt, mailbox, uidvalidity, stats_r};
+	struct message_classify_opts opts = classify_opts(rt);
+	struct reader_opts reader = reader_opts_of(rt);
+	struct batch_ctx bc = {rt, mailbox, uidvalidity, stats_r, NULL};
 	struct mail_uid *list = NULL;
 	uint32_t *uids = NULL;
 	uint32_t from;
@@ -587,6 +664,9 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 		goto out;
 	}
 	uids = xcalloc(n ? n : 1, sizeof(*uids));
+	if (n > 0) {
+		bc.ahead = intake_ahead_start(&opts, &reader);
+	}
 	for (size_t i = 0; i < n; i++) {
 		uids[i] = list[i].uid;
 	}
@@ -602,6 +682,9 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	*fail_r = FAIL_NONE;
 	ret = 0;
 out:
+	/* After a failure, what is still read ahead is dropped with the
+	 * rolled-back batch; the next run fetches it again. */
+	intake_ahead_stop(&bc.ahead);
 	free(uids);
 	free(list);
 	return ret;

@@ -330,10 +330,21 @@ static void write_headers(struct sbuf *sb, const struct message_out *out)
 int message_compose(const struct message_out *out, char **msg_r, size_t *len_r,
 		    char **error_r)
 {
+	size_t at;
+
+	return message_compose_deferred(out, SIZE_MAX, msg_r, len_r, &at,
+					error_r);
+}
+
+int message_compose_deferred(const struct message_out *out, size_t deferred,
+			     char **msg_r, size_t *len_r, size_t *at_r,
+			     char **error_r)
+{
 	struct sbuf sb = SBUF_INIT(COMPOSE_MAX);
 	int ret = -1;
 
 	*msg_r = NULL;
+	*at_r = 0;
 	if (len_r) {
 		*len_r = 0;
 	}
@@ -341,8 +352,12 @@ int message_compose(const struct message_out *out, char **msg_r, size_t *len_r,
 	    message_check_parts(out, error_r) < 0) {
 		goto out;
 	}
+	if (deferred != SIZE_MAX && deferred >= out->n_attachments) {
+		*error_r = xstrdup("message: no such attachment to leave out");
+		goto out;
+	}
 	write_headers(&sb, out);
-	message_write_body(&sb, out);
+	message_write_body(&sb, out, deferred, at_r);
 	if (sb.overflow) {
 		*error_r = xstrdup("message: too large");
 		goto out;

@@ -72,48 +72,48 @@ void message_base64_lines(struct sbuf *sb, const unsigned char *in, size_t n)
 	}
 }
 
-/* The QP form of s[k] at output column col; returns its length. */
-static size_t qp_token(const char *s, size_t n, size_t k, size_t col,
-		       char tok[3])
+/* Bytes written as they are in quoted-printable (RFC 2045 6.7): printable
+ * ASCII but '=', and space and TAB (but at the end of a line). */
+static bool qp_plain(unsigned char c)
 {
-	unsigned char c = (unsigned char)s[k];
-	bool last = k + 1 == n;
-	bool encode = c == '=' || c >= 0x7f || (c < 0x20 && c != '\t') ||
-		      ((c == ' ' || c == '\t') && last);
-
-	/* A line starting "." or "From " survives SMTP and mbox intact. */
-	if (col == 0 &&
-	    (c == '.' || (n - k >= 5 && !memcmp(s + k, "From ", 5)))) {
-		encode = true;
-	}
-	if (!encode) {
-		tok[0] = (char)c;
-		return 1;
-	}
-	tok[0] = '=';
-	tok[1] = hex_upper[c >> 4];
-	tok[2] = hex_upper[c & 0xf];
-	return 3;
+	return (c >= 0x20 && c < 0x7f && c != '=') || c == '\t';
 }
 
-/* One input line (without its line break). */
+/* One input line (without its line break), one output line at a time.
+ * A line starting "." or "From " is encoded so that it survives SMTP
+ * and mbox intact; a soft break keeps each output line within
+ * QP_LINE_MAX. */
 static void qp_line(struct sbuf *sb, const char *s, size_t n)
 {
+	char line[QP_LINE_MAX + 3];
 	size_t col = 0;
-	char tok[3];
 
 	for (size_t k = 0; k < n; k++) {
-		size_t limit = k + 1 == n ? QP_LINE_MAX : QP_LINE_MAX - 1;
-		size_t len = qp_token(s, n, k, col, tok);
+		unsigned char c = (unsigned char)s[k];
+		bool last = k + 1 == n;
+		size_t limit = last ? QP_LINE_MAX : QP_LINE_MAX - 1;
+		bool plain = qp_plain(c) && !(last && (c == ' ' || c == '\t'));
 
-		if (col + len > limit) {
+		if (col + (plain ? 1 : 3) > limit) {
+			sbuf_add(sb, line, col);
 			sbuf_add(sb, "=\r\n", 3);
 			col = 0;
-			len = qp_token(s, n, k, col, tok);
 		}
-		sbuf_add(sb, tok, len);
-		col += len;
+		if (col == 0 && plain &&
+		    (c == '.' ||
+		     (c == 'F' && n - k >= 5 && !memcmp(s + k, "From ", 5)))) {
+			plain = false;
+		}
+		if (plain) {
+			line[col++] = (char)c;
+		} else {
+			line[col] = '=';
+			line[col + 1] = hex_upper[c >> 4];
+			line[col + 2] = hex_upper[c & 0xf];
+			col += 3;
+		}
 	}
+	sbuf_add(sb, line, col);
 }
 
 void message_qp_encode(struct sbuf *sb, const char *text, size_t len)

@@ -371,25 +371,27 @@ static bool embeddable(const char *p, size_t len, bool *ascii_r)
 
 /* A message embedded as it is, with CRLF line ends.  Our boundaries are
  * random (128 bits): one occurring in the message is not a concern. */
-static void write_embedded(struct sbuf *sb, const struct message_attachment *a,
-			   bool ascii)
+static void write_embedded(struct sbuf *sb, const struct message_attachment *a)
 {
-	size_t start;
+	/* Runs up to each bare LF copied whole: a letter is hundreds of KB. */
+	for (size_t i = 0; i < a->len;) {
+		const char *lf = memchr(a->data + i, '\n', a->len - i);
+		size_t end = lf ? (size_t)(lf - a->data) : a->len;
 
-	sbuf_addf(sb, "Content-Transfer-Encoding: %s\r\n\r\n",
-		  ascii ? "7bit" : "8bit");
-	start = sb->len;
-	for (size_t i = 0; i < a->len; i++) {
-		if (a->data[i] == '\n' && (i == 0 || a->data[i - 1] != '\r')) {
-			sbuf_addch(sb, '\r');
+		sbuf_add(sb, a->data + i, end - i);
+		if (lf) {
+			if (end == 0 || a->data[end - 1] != '\r') {
+				sbuf_addch(sb, '\r');
+			}
+			sbuf_addch(sb, '\n');
+			end++;
 		}
-		sbuf_addch(sb, a->data[i]);
+		i = end;
 	}
-	end_content(sb, start);
 }
 
-static void write_attachment(struct sbuf *sb,
-			     const struct message_attachment *a)
+void message_attachment_write(struct sbuf *sb,
+			      const struct message_attachment *a)
 {
 	bool ascii = true;
 	bool embed = a->content_type && str_iequal(a->content_type, RFC822) &&
@@ -420,15 +422,18 @@ static void write_attachment(struct sbuf *sb,
 		message_hdr_param_2231(&h, "filename", name, true);
 	}
 	message_hdr_end(&h);
+	sbuf_addf(sb, "Content-Transfer-Encoding: %s\r\n\r\n",
+		  !embed  ? "base64"
+		  : ascii ? "7bit"
+			  : "8bit");
+	start = sb->len;
 	if (embed) {
-		write_embedded(sb, a, ascii);
+		write_embedded(sb, a);
 	} else {
-		sbuf_adds(sb, "Content-Transfer-Encoding: base64\r\n\r\n");
-		start = sb->len;
 		message_base64_lines(sb, (const unsigned char *)a->data,
 				     a->len);
-		end_content(sb, start);
 	}
+	end_content(sb, start);
 	sbuf_release(&w);
 	free(type);
 	free(name);
@@ -472,7 +477,8 @@ static void write_alternative(struct sbuf *sb, const struct message_out *out,
 	sbuf_addf(sb, "--%s--\r\n", bnd);
 }
 
-void message_write_body(struct sbuf *sb, const struct message_out *out)
+void message_write_body(struct sbuf *sb, const struct message_out *out,
+			size_t deferred, size_t *at_r)
 {
 	char bnd[BOUNDARY_SIZE];
 
@@ -485,7 +491,11 @@ void message_write_body(struct sbuf *sb, const struct message_out *out)
 	write_alternative(sb, out, false);
 	for (size_t k = 0; k < out->n_attachments; k++) {
 		sbuf_addf(sb, "--%s\r\n", bnd);
-		write_attachment(sb, &out->attachments[k]);
+		if (k == deferred) {
+			*at_r = sb->len;
+		} else {
+			message_attachment_write(sb, &out->attachments[k]);
+		}
 	}
 	sbuf_addf(sb, "--%s--\r\n", bnd);
 }

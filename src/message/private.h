@@ -83,8 +83,11 @@ void message_hdr_param_2231(struct message_hdr *h, const char *name,
  * *error_r. */
 int message_check_parts(const struct message_out *out, char **error_r);
 /* Writes the MIME body of out (checked): its Content-Type and
- * Content-Transfer-Encoding fields, the empty line, the content. */
-void message_write_body(struct sbuf *sb, const struct message_out *out);
+ * Content-Transfer-Encoding fields, the empty line, the content.  The
+ * part of attachment number deferred (SIZE_MAX: none) is left out, and
+ * *at_r set to where it goes. */
+void message_write_body(struct sbuf *sb, const struct message_out *out,
+			size_t deferred, size_t *at_r);
 /* The sanitised form of a file name (see message_compose), or NULL when
  * nothing is left.  Caller frees. */
 char *message_filename_clean(const char *name);

@@ -165,14 +165,23 @@ static char *join_lines(const char *const *list)
 	return sbuf_detach(&sb);
 }
 
+/* A queued message: the composed bytes, and where the part of a stored
+ * message attached by reference goes. */
+struct composed {
+	char *data;
+	size_t len;
+	size_t attach_at;
+};
+
 /* Renders the template and writes the message with Message-ID msgid. */
 static int compose(struct runtime *rt, const struct outbox_mail *m,
-		   const char *msgid, char **data_r, size_t *len_r,
-		   char **error_r)
+		   const char *msgid, struct composed *c, char **error_r)
 {
 	const struct config *cfg = rt->cfg;
 	struct template_out t;
 	struct message_out out = {0};
+	struct message_attachment *att = NULL;
+	size_t n = m->n_attachments;
 	int ret;
 
 	if (template_render(rt->templates,
@@ -195,18 +204,32 @@ static int compose(struct runtime *rt, const struct outbox_mail *m,
 	out.text = t.text;
 	out.html = t.html;
 	out.attachments = m->attachments;
-	out.n_attachments = m->n_attachments;
+	out.n_attachments = n;
 	out.calendar = m->calendar;
 	out.calendar_method = m->calendar_method;
-	ret = message_compose(&out, data_r, len_r, error_r);
+	if (m->attach_sha) {
+		/* Its part is left out: written when the mail is sent. */
+		att = xcalloc(n + 1, sizeof(*att));
+		if (n > 0) {
+			memcpy(att, m->attachments, n * sizeof(*att));
+		}
+		att[n].filename = m->attach_name;
+		att[n].content_type = OUTBOX_ATTACH_TYPE;
+		out.attachments = att;
+		out.n_attachments = n + 1;
+	}
+	ret =
+	    message_compose_deferred(&out, m->attach_sha ? n : SIZE_MAX,
+				     &c->data, &c->len, &c->attach_at, error_r);
+	free(att);
 	template_out_free(&t);
 	return ret;
 }
 
-/* Queues data to the recipients in l and records each of them. */
+/* Queues the message to the recipients in l and records each of them. */
 static int enqueue(struct runtime *rt, const struct outbox_mail *m,
 		   const struct rcpt_list *l, const char *msgid,
-		   const char *data, size_t len, char **error_r)
+		   const struct composed *c, char **error_r)
 {
 	time_t now = runtime_now(rt);
 	struct store_outbox o = {0};
@@ -220,12 +243,16 @@ static int enqueue(struct runtime *rt, const struct outbox_mail *m,
 	o.message_id = msgid;
 	o.mail_from = rt->cfg->smtp.from;
 	o.rcpt = rcpt;
-	o.data = data;
-	o.data_len = len;
+	o.data = c->data;
+	o.data_len = c->len;
+	o.attach_sha = m->attach_sha;
+	o.attach_name = m->attach_name;
+	o.attach_at = c->attach_at;
 	o.next_attempt_at = now;
 	ret = store_outbox_add(rt->st, &o, &id, error_r);
 	for (size_t i = 0; ret == 0 && i < l->n; i++) {
-		ret = store_outbox_rcpt_add(rt->st, id, l->v[i], now, error_r);
+		ret = store_outbox_rcpt_add(rt->st, id, m->item_id, l->v[i],
+					    now, error_r);
 	}
 	free(rcpt);
 	return ret;
@@ -235,8 +262,8 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 		      char **msgid_r, char **error_r)
 {
 	struct rcpt_list l = {NULL, 0};
-	char *msgid = NULL, *data = NULL;
-	size_t len = 0;
+	struct composed c = {NULL, 0, 0};
+	char *msgid = NULL;
 	int ret = -1;
 
 	if (msgid_r) {
@@ -255,7 +282,7 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 		goto out;
 	}
 	msgid = message_make_id(rt->cfg->service.domain, rt->secret);
-	if (compose(rt, m, msgid, &data, &len, error_r) < 0 ||
+	if (compose(rt, m, msgid, &c, error_r) < 0 ||
 	    rate_limit(rt, m, &l, error_r) < 0) {
 		goto out;
 	}
@@ -263,7 +290,7 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 	if (l.n == 0) {
 		goto out; /* everyone is over the limit: nothing to send */
 	}
-	ret = enqueue(rt, m, &l, msgid, data, len, error_r) < 0 ||
+	ret = enqueue(rt, m, &l, msgid, &c, error_r) < 0 ||
 		      record_queued(rt, m, &l, error_r) < 0
 		  ? -1
 		  : 0;
@@ -272,7 +299,7 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 		msgid = NULL;
 	}
 out:
-	free(data);
+	free(c.data);
 	free(msgid);
 	free(l.v);
 	return ret;
@@ -337,12 +364,43 @@ static int record_result(struct flush_ctx *fc, const struct store_outbox *o,
 				  reason, &fc->error);
 }
 
+int outbox_message(struct runtime *rt, const struct store_outbox *o,
+		   struct sbuf *sb, char **error_r)
+{
+	struct message_attachment a = {o->attach_name, OUTBOX_ATTACH_TYPE, NULL,
+				       0};
+	char *blob = NULL;
+
+	if (!o->attach_sha) {
+		sbuf_add(sb, o->data, o->data_len);
+		return 0;
+	}
+	if (o->attach_at > o->data_len) {
+		*error_r = xasprintf("outbox: mail '%s': attachment beyond its"
+				     " end",
+				     o->message_id);
+		return -1;
+	}
+	if (store_blob_get(rt->st, o->attach_sha, &blob, &a.len, error_r) < 0) {
+		return -1;
+	}
+	a.data = blob;
+	sbuf_add(sb, o->data, o->attach_at);
+	message_attachment_write(sb, &a);
+	sbuf_add(sb, o->data + o->attach_at, o->data_len - o->attach_at);
+	free(blob);
+	return 0;
+}
+
 /* Sends one queued message; once the server has proved unusable, puts
  * the rest off with the same reason instead of trying each.  Returns
  * non-zero to stop: on a store failure or a stop signal. */
 static int send_one(const struct store_outbox *o, void *data)
 {
 	struct flush_ctx *fc = data;
+	struct sbuf whole = SBUF_INIT(SIZE_MAX);
+	const char *msg = o->data;
+	size_t len = o->data_len;
 	char *copy, *err = NULL;
 	const char **rcpt;
 	enum fail fail = FAIL_TEMP;
@@ -360,10 +418,21 @@ static int send_one(const struct store_outbox *o, void *data)
 		}
 		return record_result(fc, o, FAIL_TEMP, fc->server_down) < 0;
 	}
+	if (o->attach_sha) {
+		if (outbox_message(fc->rt, o, &whole, &err) < 0) {
+			/* Tried again later, until the mail gives up. */
+			log_warnx("%s", err);
+			rc = record_result(fc, o, FAIL_TEMP, err);
+			free(err);
+			return rc < 0;
+		}
+		msg = whole.buf;
+		len = whole.len;
+	}
 	copy = xstrdup(o->rcpt);
 	rcpt = split_rcpt(copy);
-	if (smtp_send(fc->smtp, o->mail_from, rcpt, o->data, o->data_len, &fail,
-		      &err) < 0) {
+	if (smtp_send(fc->smtp, o->mail_from, rcpt, msg, len, &fail, &err) <
+	    0) {
 		log_warnx("%s", err);
 		if (fail == FAIL_FATAL) {
 			/* The server, not this message, is the problem. */
@@ -373,6 +442,7 @@ static int send_one(const struct store_outbox *o, void *data)
 	}
 	free(rcpt);
 	free(copy);
+	sbuf_release(&whole);
 	rc = record_result(fc, o, fail, err);
 	free(err);
 	return rc < 0 || (fc->rt->stop && *fc->rt->stop);
@@ -390,8 +460,10 @@ int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
 	for (;;) {
 		int before = fc.handled;
 
+		/* Once the server is down the rest is only put off. */
 		if (store_outbox_due(rt->st, runtime_now(rt), FLUSH_BATCH,
-				     send_one, &fc, error_r) < 0 ||
+				     !fc.server_down, send_one, &fc,
+				     error_r) < 0 ||
 		    fc.error) {
 			ret = -1;
 			break;

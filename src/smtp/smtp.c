@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "congvan/log.h"
 #include "congvan/smtp.h"
 #include "congvan/util.h"
 
@@ -9,6 +10,7 @@ struct smtp_client {
 	const struct config_smtp *cfg;
 	CURL *curl;
 	char errbuf[CURL_ERROR_SIZE];
+	int carried; /* messages sent over the current connection */
 };
 
 struct reader {
@@ -46,11 +48,15 @@ static long use_ssl(const struct config_smtp *cfg)
 	}
 }
 
-struct smtp_client *smtp_new(const struct config_smtp *cfg)
+/* A new handle, so the next message opens a new connection. */
+static void connection_new(struct smtp_client *c)
 {
-	struct smtp_client *c = xcalloc(1, sizeof(*c));
+	const struct config_smtp *cfg = c->cfg;
 
-	c->cfg = cfg;
+	if (c->curl) {
+		curl_easy_cleanup(c->curl);
+	}
+	c->carried = 0;
 	c->curl = curl_easy_init();
 	if (!c->curl) {
 		abort();
@@ -70,6 +76,14 @@ struct smtp_client *smtp_new(const struct config_smtp *cfg)
 		curl_easy_setopt(c->curl, CURLOPT_USERNAME, cfg->user);
 		curl_easy_setopt(c->curl, CURLOPT_PASSWORD, cfg->password);
 	}
+}
+
+struct smtp_client *smtp_new(const struct config_smtp *cfg)
+{
+	struct smtp_client *c = xcalloc(1, sizeof(*c));
+
+	c->cfg = cfg;
+	connection_new(c);
 	return c;
 }
 
@@ -107,10 +121,30 @@ static enum fail classify(CURLcode rc, long code)
 	return FAIL_FATAL;
 }
 
+/* One SMTP transaction on the current connection (a new one when there
+ * is none): the curl result, and the server's last code in *code_r. */
+static CURLcode transaction(struct smtp_client *c, const char *mail_from,
+			    struct curl_slist *list, const char *data,
+			    size_t len, long *code_r)
+{
+	struct reader r = {data, len, 0};
+	CURLcode rc;
+
+	*code_r = 0;
+	c->errbuf[0] = '\0';
+	curl_easy_setopt(c->curl, CURLOPT_MAIL_FROM, mail_from);
+	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, list);
+	curl_easy_setopt(c->curl, CURLOPT_READDATA, &r);
+	curl_easy_setopt(c->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
+	rc = curl_easy_perform(c->curl);
+	curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, code_r);
+	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, NULL);
+	return rc;
+}
+
 int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 	      const char *data, size_t len, enum fail *fail_r, char **error_r)
 {
-	struct reader r = {data, len, 0};
 	struct curl_slist *list = NULL;
 	char *mail_from = xasprintf("<%s>", from);
 	long code = 0;
@@ -122,17 +156,22 @@ int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 		list = curl_slist_append(list, to);
 		free(to);
 	}
-	c->errbuf[0] = '\0';
-	curl_easy_setopt(c->curl, CURLOPT_MAIL_FROM, mail_from);
-	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, list);
-	curl_easy_setopt(c->curl, CURLOPT_READDATA, &r);
-	curl_easy_setopt(c->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
-	rc = curl_easy_perform(c->curl);
-	curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &code);
-	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, NULL);
+	rc = transaction(c, mail_from, list, data, len, &code);
+	if (rc != CURLE_OK && code >= 400 && code < 500 && c->carried > 0) {
+		/* A connection that has carried mail may have reached a limit
+		 * of the session (OpenSMTPD takes 100 messages, then answers
+		 * 452): once more on a new one, where a 4xx concerns the
+		 * message. */
+		log_info("smtp '%s': %ld after %d messages on one connection;"
+			 " reconnecting",
+			 c->cfg->url, code, c->carried);
+		connection_new(c);
+		rc = transaction(c, mail_from, list, data, len, &code);
+	}
 	curl_slist_free_all(list);
 	free(mail_from);
 	if (rc == CURLE_OK) {
+		c->carried++;
 		*fail_r = FAIL_NONE;
 		return 0;
 	}
@@ -140,5 +179,6 @@ int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 	*error_r = xasprintf("smtp '%s': %s%s%s (code %ld)", c->cfg->url,
 			     curl_easy_strerror(rc), c->errbuf[0] ? ": " : "",
 			     c->errbuf, code);
+	connection_new(c); /* whatever state the failure left */
 	return -1;
 }

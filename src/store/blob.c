@@ -20,7 +20,7 @@
 /* A pack is closed for appending past this size. */
 #define PACK_MAX ((int64_t)1 << 30)
 
-static void sha256_hex(const void *data, size_t len, char out[STORE_SHA_HEX])
+void store_blob_hash(const void *data, size_t len, char out[STORE_SHA_HEX])
 {
 	struct sha256_ctx ctx;
 	unsigned char digest[SHA256_DIGEST_SIZE];
@@ -161,16 +161,22 @@ static int append(struct store *st, const void *data, size_t len,
 int store_blob_put(struct store *st, const void *data, size_t len,
 		   char sha_r[STORE_SHA_HEX], char **error_r)
 {
+	store_blob_hash(data, len, sha_r);
+	return store_blob_put_hashed(st, data, len, sha_r, error_r);
+}
+
+int store_blob_put_hashed(struct store *st, const void *data, size_t len,
+			  const char sha[STORE_SHA_HEX], char **error_r)
+{
 	sqlite3_stmt *s;
 	int64_t offset, found;
 	int rc;
 
-	sha256_hex(data, len, sha_r);
 	s = store_stmt(st, Q_BLOB_GET, error_r);
 	if (!s) {
 		return -1;
 	}
-	store_bind_text(s, 1, sha_r);
+	store_bind_text(s, 1, sha);
 	rc = store_query_id(st, s, "finding blob", &found, error_r);
 	if (rc != 0) {
 		return rc < 0 ? -1 : 0; /* kept already */
@@ -182,7 +188,7 @@ int store_blob_put(struct store *st, const void *data, size_t len,
 	if (!s) {
 		return -1;
 	}
-	store_bind_text(s, 1, sha_r);
+	store_bind_text(s, 1, sha);
 	sqlite3_bind_int64(s, 2, st->pack_no);
 	sqlite3_bind_int64(s, 3, offset);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)len);

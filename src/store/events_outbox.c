@@ -20,7 +20,11 @@ int store_event_add(struct store *st, const struct store_event *ev,
 	store_bind_text(s, 5, event_kind_name(ev->kind));
 	store_bind_text(s, 6, ev->detail);
 	store_bind_text(s, 7, ev->data);
-	return store_exec_done(st, s, "recording event", error_r);
+	if (store_exec_done(st, s, "recording event", error_r) < 0) {
+		return -1;
+	}
+	/* Outside a transaction nothing commits it for the feeds. */
+	return st->in_tx || !ev->item_id ? 0 : store_feed_mark(st, error_r);
 }
 
 static const char *column_text(sqlite3_stmt *s, int i)
@@ -87,6 +91,7 @@ int store_outbox_add(struct store *st, const struct store_outbox *o,
 		     int64_t *id_r, char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_ADD, error_r);
+	int64_t id;
 
 	if (!s) {
 		return -1;
@@ -97,18 +102,33 @@ int store_outbox_add(struct store *st, const struct store_outbox *o,
 	store_bind_text(s, 4, o->message_id);
 	store_bind_text(s, 5, o->mail_from);
 	store_bind_text(s, 6, o->rcpt);
-	sqlite3_bind_blob64(s, 7, o->data, o->data_len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 8, o->next_attempt_at);
+	if (o->attach_sha) {
+		store_bind_text(s, 9, o->attach_sha);
+		store_bind_text(s, 10, o->attach_name);
+		sqlite3_bind_int64(s, 11, (sqlite3_int64)o->attach_at);
+	}
+	if (store_exec_done(st, s, "queueing mail", error_r) < 0) {
+		return -1;
+	}
+	id = sqlite3_last_insert_rowid(st->db);
+	s = store_stmt(st, Q_OUTBOX_ADD_DATA, error_r);
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_blob64(s, 2, o->data, o->data_len, SQLITE_STATIC);
 	if (store_exec_done(st, s, "queueing mail", error_r) < 0) {
 		return -1;
 	}
 	if (id_r) {
-		*id_r = sqlite3_last_insert_rowid(st->db);
+		*id_r = id;
 	}
 	return 0;
 }
 
-static void outbox_from_row(sqlite3_stmt *s, struct store_outbox *o)
+static void outbox_from_row(sqlite3_stmt *s, bool with_data,
+			    struct store_outbox *o)
 {
 	o->id = sqlite3_column_int64(s, 0);
 	o->item_id = sqlite3_column_int64(s, 1);
@@ -117,17 +137,23 @@ static void outbox_from_row(sqlite3_stmt *s, struct store_outbox *o)
 	o->message_id = (const char *)sqlite3_column_text(s, 4);
 	o->mail_from = (const char *)sqlite3_column_text(s, 5);
 	o->rcpt = (const char *)sqlite3_column_text(s, 6);
-	o->data = sqlite3_column_blob(s, 7);
-	o->data_len = (size_t)sqlite3_column_bytes(s, 7);
+	o->data = with_data ? sqlite3_column_blob(s, 7) : NULL;
+	o->data_len = with_data ? (size_t)sqlite3_column_bytes(s, 7) : 0;
 	o->attempts = sqlite3_column_int(s, 8);
 	o->next_attempt_at = (time_t)sqlite3_column_int64(s, 9);
+	o->attach_sha = (const char *)sqlite3_column_text(s, 10);
+	o->attach_name = (const char *)sqlite3_column_text(s, 11);
+	o->attach_at = (size_t)sqlite3_column_int64(s, 12);
 }
 
 /* Hands one pending entry to cb: 0 to go on, 1 when cb stops, -1. */
-static int outbox_one(struct store *st, int64_t id, store_outbox_cb *cb,
-		      void *ctx, char **error_r)
+static int outbox_one(struct store *st, int64_t id, bool with_data,
+		      store_outbox_cb *cb, void *ctx, char **error_r)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_GET, error_r);
+	/* The message itself is read only when asked for: a row holds tens
+	 * of KB. */
+	sqlite3_stmt *s =
+	    store_stmt(st, with_data ? Q_OUTBOX_GET : Q_OUTBOX_HEAD, error_r);
 	struct store_outbox o;
 	int rc, stop = 0;
 
@@ -137,7 +163,7 @@ static int outbox_one(struct store *st, int64_t id, store_outbox_cb *cb,
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		outbox_from_row(s, &o);
+		outbox_from_row(s, with_data, &o);
 		stop = cb(&o, ctx) ? 1 : 0;
 	}
 	sqlite3_reset(s);
@@ -149,7 +175,7 @@ static int outbox_one(struct store *st, int64_t id, store_outbox_cb *cb,
 
 /* Collects the due ids first, then reads and hands over one row at a
  * time, so cb may update the outbox without disturbing the scan. */
-int store_outbox_due(struct store *st, time_t now, int limit,
+int store_outbox_due(struct store *st, time_t now, int limit, bool with_data,
 		     store_outbox_cb *cb, void *ctx, char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_DUE, error_r);
@@ -175,7 +201,7 @@ int store_outbox_due(struct store *st, time_t now, int limit,
 	}
 	ret = 0;
 	for (int i = 0; i < n && ret == 0; i++) {
-		ret = outbox_one(st, ids[i], cb, ctx, error_r);
+		ret = outbox_one(st, ids[i], with_data, cb, ctx, error_r);
 	}
 	ret = ret < 0 ? -1 : 0;
 out:
@@ -258,8 +284,8 @@ int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 	return 0;
 }
 
-int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
-			  time_t at, char **error_r)
+int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, int64_t item_id,
+			  const char *rcpt, time_t at, char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_RCPT_ADD, error_r);
 
@@ -269,6 +295,7 @@ int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, const char *rcpt,
 	sqlite3_bind_int64(s, 1, outbox_id);
 	store_bind_text(s, 2, rcpt);
 	sqlite3_bind_int64(s, 3, at);
+	sqlite3_bind_int64(s, 4, item_id);
 	return store_exec_done(st, s, "recording outbox recipient", error_r);
 }
 

@@ -1,4 +1,4 @@
-/* What the calendar feeds need from the store (schema version 5): the
+/* What the calendar feeds need from the store (schema version 7): the
  * version of each feed's token, the handlers who may have a feed, and
  * when an item last changed. */
 #include <stdlib.h>
@@ -15,8 +15,13 @@ static const char *const sql[F_COUNT] = {
 		 " revoked_at) VALUES (?1, ?2, 2, ?3)"
 		 " ON CONFLICT (kind, subject) DO UPDATE"
 		 " SET version = version + 1, revoked_at = ?3",
-    [F_HANDLERS] = "SELECT DISTINCT lower(handler) FROM items"
-		   " WHERE handler IS NOT NULL ORDER BY 1",
+    /* The set of feed subjects changed: tokens are looked up again. */
+    [F_REVOKED] = "INSERT INTO feed_versions (kind, subject, version)"
+		  " VALUES ('subjects', '', 1) ON CONFLICT (kind, subject)"
+		  " DO UPDATE SET version = version + 1",
+    /* Every handler has a row (feed_changes.c), kept by index. */
+    [F_HANDLERS] = "SELECT subject FROM feed_versions WHERE kind = 'person'"
+		   " ORDER BY 1",
     [F_CHANGED_AT] = "SELECT MAX(at) FROM events WHERE item_id = ?1",
 };
 
@@ -79,6 +84,11 @@ int store_feed_revoke(struct store *st, const char *kind, const char *subject,
 	store_bind_text(s, 2, subject);
 	sqlite3_bind_int64(s, 3, at);
 	if (store_exec_done(st, s, "revoking a feed token", error_r) < 0) {
+		return -1;
+	}
+	s = stmt(st, F_REVOKED, error_r);
+	if (!s ||
+	    store_exec_done(st, s, "revoking a feed token", error_r) < 0) {
 		return -1;
 	}
 	return store_feed_version(st, kind, subject, version_r, error_r);

@@ -32,8 +32,10 @@ enum q {
 	Q_EVENT_ADD,
 	Q_EVENT_FOR_ITEM,
 	Q_OUTBOX_ADD,
+	Q_OUTBOX_ADD_DATA,
 	Q_OUTBOX_DUE,
 	Q_OUTBOX_GET,
+	Q_OUTBOX_HEAD,
 	Q_OUTBOX_SENT,
 	Q_OUTBOX_RETRY,
 	Q_OUTBOX_FAILED,
@@ -85,7 +87,25 @@ enum r {
 /* The statements of calendar_entries.c. */
 enum cal { CAL_UPSERT, CAL_GET, CAL_OPEN, CAL_CANCEL, CAL_RESPOND, CAL_COUNT };
 /* The statements of feed_tokens.c. */
-enum f { F_VERSION, F_VERSIONS, F_REVOKE, F_HANDLERS, F_CHANGED_AT, F_COUNT };
+enum f {
+	F_VERSION,
+	F_VERSIONS,
+	F_REVOKE,
+	F_REVOKED,
+	F_HANDLERS,
+	F_CHANGED_AT,
+	F_COUNT
+};
+/* The statements of feed_changes.c. */
+enum fc {
+	FC_NEW_PEOPLE,
+	FC_RAISE,
+	FC_CLEAR_TOUCHED,
+	FC_CLEAR_LEFT,
+	FC_CHANGES,
+	FC_ENTRIES,
+	FC_COUNT
+};
 /* The statements of readings.c. */
 enum d {
 	D_READING_SET,
@@ -108,11 +128,13 @@ struct store {
 	int64_t pack_size;
 	bool blobs_dirty; /* appended since the last sync */
 	bool in_tx;
+	bool feed_tracking; /* the TEMP triggers of feed_changes.c are set */
 	sqlite3_stmt *stmts[Q_COUNT];
 	sqlite3_stmt *case_stmts[C_COUNT];
 	sqlite3_stmt *report_stmts[R_COUNT];
 	sqlite3_stmt *cal_stmts[CAL_COUNT];
 	sqlite3_stmt *feed_stmts[F_COUNT];
+	sqlite3_stmt *feedc_stmts[FC_COUNT];
 	sqlite3_stmt *doc_stmts[D_COUNT];
 	sqlite3_stmt *history_stmts[H_COUNT];
 };
@@ -123,6 +145,12 @@ sqlite3_stmt *store_stmt_cached(struct store *st, sqlite3_stmt **slot,
 				const char *text, char **error_r);
 /* A reset statement for q, ready for binding; NULL with *error_r. */
 sqlite3_stmt *store_stmt(struct store *st, enum q q, char **error_r);
+/* Sets the TEMP triggers that note what a transaction changes for the
+ * calendar feeds (the writer's connection only). */
+int store_feed_track(struct store *st, char **error_r);
+/* Raises the feed versions of what was noted, and forgets it: before
+ * every commit, and after an event written outside a transaction. */
+int store_feed_mark(struct store *st, char **error_r);
 /* files.c: creates the database file 0600 when missing (owned as
  * file_own_as_folder says), else drops group and other bits from it and
  * its WAL and SHM. */

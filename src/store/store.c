@@ -327,6 +327,43 @@ static const char *const migrations[] = {
     "  history_before INTEGER NOT NULL);"
     "INSERT INTO first_start (id, at, history_before)"
     "  SELECT 1, MIN(received_at), 0 FROM messages HAVING COUNT(*) > 0;",
+    /* 12 -> 13: intake at scale.  The rate limit counts a recipient's mail
+     * per item (0: mail about no item), so the item goes into the index:
+     * a count reads at most the few rows it counts, never the
+     * recipient's other mail nor the outbox's rows.  The message moves
+     * to a table of its own (outbox_data), so that the status updates of
+     * sending rewrite a short row, not tens of KB.  A stored message
+     * attached to queued mail (the letter) is kept by reference: the data
+     * leaves out its MIME part, which goes at byte attach_at when sent
+     * (message_attachment_write of blob attach_sha, message/rfc822,
+     * file name attach_name). */
+    "ALTER TABLE outbox_rcpt ADD COLUMN item_id INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE outbox_rcpt SET item_id = COALESCE((SELECT o.item_id FROM outbox"
+    "  o WHERE o.id = outbox_rcpt.outbox_id), 0);"
+    "DROP INDEX outbox_rcpt_recent;"
+    "CREATE INDEX outbox_rcpt_limit ON outbox_rcpt(rcpt, item_id, created_at);"
+    "CREATE TABLE outbox_data ("
+    "  outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id),"
+    "  data BLOB NOT NULL);"
+    "INSERT INTO outbox_data (outbox_id, data) SELECT id, data FROM outbox;"
+    "ALTER TABLE outbox DROP COLUMN data;"
+    "ALTER TABLE outbox ADD COLUMN attach_sha TEXT;"
+    "ALTER TABLE outbox ADD COLUMN attach_name TEXT;"
+    "ALTER TABLE outbox ADD COLUMN attach_at INTEGER;"
+    /* Calendar feeds served from a cache (feed_changes.c): a version per
+     * feed subject (lower-cased), raised at every commit that touches one
+     * of its items; no row: 0.  ('subjects', '') counts the changes to
+     * the set of subjects a token may name (a new handler, a revoked
+     * token).  Every handler so far has a row. */
+    "CREATE TABLE feed_versions ("
+    "  kind TEXT NOT NULL"
+    "    CHECK (kind IN ('person', 'unit', 'office', 'subjects')),"
+    "  subject TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  PRIMARY KEY (kind, subject)) WITHOUT ROWID;"
+    "INSERT INTO feed_versions (kind, subject, version)"
+    "  SELECT DISTINCT 'person', lower(handler), 1 FROM items"
+    "  WHERE handler IS NOT NULL;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -395,13 +432,23 @@ static const char *const sql[Q_COUNT] = {
     [Q_EVENT_FOR_ITEM] = "SELECT " STORE_EVENT_COLUMNS " FROM events e"
 			 " WHERE e.item_id = ?1 ORDER BY e.id",
     [Q_OUTBOX_ADD] = "INSERT INTO outbox (item_id, created_at, kind,"
-		     " message_id, mail_from, rcpt, data, next_attempt_at)"
-		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		     " message_id, mail_from, rcpt, next_attempt_at,"
+		     " attach_sha, attach_name, attach_at)"
+		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11)",
+    [Q_OUTBOX_ADD_DATA] = "INSERT INTO outbox_data (outbox_id, data)"
+			  " VALUES (?1, ?2)",
     [Q_OUTBOX_DUE] = "SELECT id FROM outbox WHERE status = 'pending'"
 		     " AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
-    [Q_OUTBOX_GET] = "SELECT id, item_id, created_at, kind, message_id,"
-		     " mail_from, rcpt, data, attempts, next_attempt_at"
-		     " FROM outbox WHERE id = ?1 AND status = 'pending'",
+    [Q_OUTBOX_GET] = "SELECT o.id, o.item_id, o.created_at, o.kind,"
+		     " o.message_id, o.mail_from, o.rcpt, d.data, o.attempts,"
+		     " o.next_attempt_at, o.attach_sha, o.attach_name,"
+		     " o.attach_at FROM outbox o JOIN outbox_data d"
+		     " ON d.outbox_id = o.id"
+		     " WHERE o.id = ?1 AND o.status = 'pending'",
+    [Q_OUTBOX_HEAD] = "SELECT id, item_id, created_at, kind, message_id,"
+		      " mail_from, rcpt, NULL, attempts, next_attempt_at,"
+		      " attach_sha, attach_name, attach_at"
+		      " FROM outbox WHERE id = ?1 AND status = 'pending'",
     [Q_OUTBOX_SENT] = "UPDATE outbox SET status = 'sent', done_at = ?2,"
 		      " attempts = attempts + 1, last_error = NULL"
 		      " WHERE id = ?1",
@@ -415,11 +462,9 @@ static const char *const sql[Q_COUNT] = {
     [Q_OUTBOX_NEXT] = "SELECT MIN(next_attempt_at) FROM outbox"
 		      " WHERE status = 'pending'",
     [Q_OUTBOX_RCPT_ADD] = "INSERT INTO outbox_rcpt (outbox_id, rcpt,"
-			  " created_at) VALUES (?1, ?2, ?3)",
-    [Q_OUTBOX_RCPT_COUNT] =
-	"SELECT COUNT(*) FROM outbox_rcpt r JOIN outbox o ON o.id = r.outbox_id"
-	" WHERE r.rcpt = ?1 AND r.created_at > ?2"
-	" AND COALESCE(o.item_id, 0) = ?3",
+			  " created_at, item_id) VALUES (?1, ?2, ?3, ?4)",
+    [Q_OUTBOX_RCPT_COUNT] = "SELECT COUNT(*) FROM outbox_rcpt WHERE rcpt = ?1"
+			    " AND item_id = ?3 AND created_at > ?2",
 };
 
 int store_schema_version(void)
@@ -626,11 +671,14 @@ struct store *store_open(const char *path, char **error_r)
 	sqlite3_create_function(st->db, "congvan_day", 1,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				sql_day, NULL, NULL);
+	/* A page cache of 1 MiB, not SQLite's 2: intake's peak memory, and
+	 * the kernel's page cache holds the rest. */
 	if (exec(st,
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		 " PRAGMA foreign_keys = ON;",
+		 " PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024;",
 		 error_r) < 0 ||
-	    migrate(st, error_r) < 0 || store_blob_open(st, error_r) < 0) {
+	    migrate(st, error_r) < 0 || store_blob_open(st, error_r) < 0 ||
+	    store_feed_track(st, error_r) < 0) {
 		goto fail;
 	}
 	return st;
@@ -691,6 +739,9 @@ void store_close(struct store **stp)
 	for (size_t i = 0; i < F_COUNT; i++) {
 		sqlite3_finalize(st->feed_stmts[i]);
 	}
+	for (size_t i = 0; i < FC_COUNT; i++) {
+		sqlite3_finalize(st->feedc_stmts[i]);
+	}
 	for (size_t i = 0; i < D_COUNT; i++) {
 		sqlite3_finalize(st->doc_stmts[i]);
 	}
@@ -715,7 +766,8 @@ int store_begin(struct store *st, char **error_r)
 
 int store_commit(struct store *st, char **error_r)
 {
-	if (st->blobs_dirty && store_blob_sync(st, error_r) < 0) {
+	if (store_feed_mark(st, error_r) < 0 ||
+	    (st->blobs_dirty && store_blob_sync(st, error_r) < 0)) {
 		return -1;
 	}
 	if (exec(st, "COMMIT", error_r) < 0) {

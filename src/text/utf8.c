@@ -123,7 +123,7 @@ bool text_utf8_valid(const char *s, size_t len)
 
 void text_utf8_append(struct sbuf *sb, const char *s, size_t len, bool flatten)
 {
-	size_t i = 0;
+	size_t i = 0, kept = 0; /* s[kept..i) goes out as it is */
 
 	if (!flatten && text_utf8_valid(s, len)) {
 		sbuf_add(sb, s, len);
@@ -132,15 +132,24 @@ void text_utf8_append(struct sbuf *sb, const char *s, size_t len, bool flatten)
 
 	while (i < len) {
 		size_t start = i;
-		int32_t cp = text_utf8_next(s, len, &i);
-		uint32_t c = cp < 0 ? text_cp1252((unsigned char)s[start])
-				    : (uint32_t)cp;
+		unsigned char b = (unsigned char)s[i];
+		int32_t cp;
+		uint32_t c;
 
-		if (flatten && is_control(c)) {
-			c = ' ';
+		if (b >= 0x20 && b < 0x7f) {
+			i++;
+			continue;
 		}
-		text_utf8_put(sb, c);
+		cp = text_utf8_next(s, len, &i);
+		if (cp >= 0 && !(flatten && is_control((uint32_t)cp))) {
+			continue; /* valid UTF-8 is its own encoding */
+		}
+		c = cp < 0 ? text_cp1252(b) : (uint32_t)cp;
+		sbuf_add(sb, s + kept, start - kept);
+		text_utf8_put(sb, flatten && is_control(c) ? ' ' : c);
+		kept = i;
 	}
+	sbuf_add(sb, s + kept, len - kept);
 }
 
 char *text_cut(const char *s, size_t max)

@@ -68,6 +68,12 @@ void sbuf_adds(struct sbuf *sb, const char *s)
 
 void sbuf_addch(struct sbuf *sb, char c)
 {
+	/* Room for it and the NUL, within the cap: the common case. */
+	if (sb->len < sb->cap && sb->len + 2 <= sb->alloc) {
+		sb->buf[sb->len++] = c;
+		sb->buf[sb->len] = '\0';
+		return;
+	}
 	sbuf_add(sb, &c, 1);
 }
 

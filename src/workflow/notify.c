@@ -318,38 +318,32 @@ void wf_cc_unit(struct wf_mail *m, const struct config_unit *u)
 	}
 }
 
-/* A stored message as it arrived, to attach. */
-static int message_bytes(struct runtime *rt, int64_t msg_id, char **data_r,
-			 size_t *len_r, char **error_r)
+/* The raw bytes' SHA-256 of a stored message, to attach it by
+ * reference: 1 with sha_r, 0 when there is no such message, -1. */
+static int message_sha(struct runtime *rt, int64_t msg_id,
+		       char sha_r[STORE_SHA_HEX], char **error_r)
 {
-	char sha[STORE_SHA_HEX];
 	char *from = NULL, *msgid = NULL;
 	int rc;
 
-	*data_r = NULL;
-	*len_r = 0;
-	rc = store_message_ref(rt->st, msg_id, sha, &from, &msgid, error_r);
+	rc = store_message_ref(rt->st, msg_id, sha_r, &from, &msgid, error_r);
 	free(from);
 	free(msgid);
-	if (rc <= 0) {
-		return rc;
-	}
-	return store_blob_get(rt->st, sha, data_r, len_r, error_r) < 0 ? -1 : 1;
+	return rc;
 }
 
 int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	    const char *name, char **error_r)
 {
 	struct template_var vars[V_COUNT];
-	struct message_attachment att = {0};
 	int64_t attach = m->attach_answer   ? m->attach_answer
 			 : m->attach_letter ? it->c.message_id
 					    : 0;
 	struct outbox_mail om = {0};
-	char *data = NULL, *fname = NULL;
+	char sha[STORE_SHA_HEX];
+	char *fname = NULL;
 	char *reply_to = workflow_reply_address(rt, it->c.key);
-	size_t len = 0;
-	int ret = -1;
+	int rc = 0, ret = -1;
 
 	for (int i = 0; i < V_COUNT; i++) {
 		vars[i].name = var_names[i];
@@ -368,23 +362,22 @@ int wf_send(struct runtime *rt, const struct wf_item *it, struct wf_mail *m,
 	om.reply_to = reply_to;
 	om.calendar = m->calendar;
 	om.calendar_method = m->calendar ? m->calendar_method : NULL;
-	if (attach && message_bytes(rt, attach, &data, &len, error_r) < 0) {
+	if (attach) {
+		rc = message_sha(rt, attach, sha, error_r);
+	}
+	if (rc < 0) {
 		free(reply_to);
 		return -1;
 	}
-	if (data) {
+	if (rc == 1) {
+		/* By reference: the outbox keeps no copy of the letter. */
 		fname = xasprintf("%s%s.eml", it->c.key,
 				  m->attach_answer ? "-tra-loi" : "");
-		att.filename = fname;
-		att.content_type = "message/rfc822";
-		att.data = data;
-		att.len = len;
-		om.attachments = &att;
-		om.n_attachments = 1;
+		om.attach_sha = sha;
+		om.attach_name = fname;
 	}
 	ret = outbox_queue_mail(rt, &om, NULL, error_r);
 	free(reply_to);
 	free(fname);
-	free(data);
 	return ret;
 }

@@ -431,7 +431,7 @@ assert_eq "2027-01-12 date" "$(field "$WORK/a3.ics" dtstart)" "the extended date
 run_at 2027-01-07T09:00:00+07:00
 assert_ge "$(q "SELECT COUNT(*) FROM outbox WHERE kind='reminder'")" 1 "a reminder 3 working days before"
 assert_eq "assigned calendar_cancel consult_request delegated extension_decided" \
-	"$(q "SELECT DISTINCT kind FROM outbox WHERE CAST(data AS TEXT) LIKE '%Content-Type: text/calendar%' ORDER BY kind" | tr '\n' ' ' | sed 's/ $//')" \
+	"$(q "SELECT DISTINCT kind FROM outbox WHERE CAST((SELECT d.data FROM outbox_data d WHERE d.outbox_id = outbox.id) AS TEXT) LIKE '%Content-Type: text/calendar%' ORDER BY kind" | tr '\n' ' ' | sed 's/ $//')" \
 	"only mail that sets or ends a deadline carries a calendar"
 
 t_begin "Hoàn thành cancels every open event with its own UID"

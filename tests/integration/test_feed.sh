@@ -118,6 +118,7 @@ U_TTTN=$(cv feed-url tttn)
 U_PC=$(cv feed-url PC)
 U_A=$(cv feed-url A.Nguyen@$D)
 U_PCHEAD=$(cv feed-url truong.pc@$D)
+U_B=$(cv feed-url b.tran@$D)
 [[ $U_OFFICE =~ ^http://127\.0\.0\.1:$PORT/feed/[a-z2-7]{32}\.ics$ ]]
 assert_eq 0 $? "the URL: http://LISTEN/feed/TOKEN.ics ($U_OFFICE)"
 assert_eq 5 "$(printf '%s\n' "$U_OFFICE" "$U_TTTN" "$U_PC" "$U_A" "$U_PCHEAD" | sort -u | wc -l)" "five different URLs"
@@ -216,7 +217,19 @@ assert_eq "$NEW" "$(cv feed-url tttn)" "feed-url prints the new one"
 assert_eq 200 "$(get office3 "$U_OFFICE" | cut -d' ' -f1)" "other feeds keep theirs"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind='feed-revoked' AND detail LIKE 'unit tttn%'")" "revocation in the audit trail"
 
+t_begin "requests side by side"
+# 24 at once, 8 connections at a time: one body, one ETag; then the same
+# with the ETag, all 304.
+seq 24 | xargs -P 8 -I{} curl -sS --max-time 10 -o /dev/null \
+	-w '%{http_code} %header{etag}\n' "$U_OFFICE" >"$WORK/par.out"
+assert_eq "24 200 $ETAG" "$(sort "$WORK/par.out" | uniq -c | sed 's/^ *//')" "24 times 200, one ETag"
+seq 24 | xargs -P 8 -I{} curl -sS --max-time 10 -o /dev/null -w '%{http_code}\n' \
+	-H "If-None-Match: $ETAG" "$U_OFFICE" >"$WORK/par304.out"
+assert_eq "24 304" "$(sort "$WORK/par304.out" | uniq -c | sed 's/^ *//')" "24 times 304"
+
 t_begin "a closed item leaves the feeds, and the validators move on"
+assert_eq 200 "$(get b1 "$U_B" | cut -d' ' -f1)" "b.tran's feed (TC leads K2)"
+assert_eq "1 0" "$(head -1 <<<"$(ics b1)")" "b.tran: K2"
 reply "$WORK/r3.eml" "truong.tc@$D" "$K2" "Hoàn thành"
 deliver truong.tc@$D "$WORK/r3.eml"
 waited=0
@@ -231,6 +244,9 @@ assert_eq "1 0" "$(ics office4 | head -1)" "one event left"
 assert_ne "$ETAG" "$(hdr office4 ETag)" "a new ETag"
 assert_eq "304 0" "$(get office5 "$U_OFFICE" -H "If-Modified-Since: $(hdr office4 Last-Modified)")" \
 	"the new Last-Modified: 304"
+assert_eq 200 "$(get b2 "$U_B" -H "If-None-Match: $(hdr b1 ETag)" | cut -d' ' -f1)" \
+	"a member's feed follows the unit's items"
+assert_eq "0 0" "$(head -1 <<<"$(ics b2)")" "b.tran: nothing left"
 
 t_begin "SIGTERM stops serve and the feed server"
 kill -TERM "$SPID"

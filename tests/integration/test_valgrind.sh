@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Valgrind over a whole cycle on the real mail stack: intake (letters, a
 # letter in a signed PDF read by congvan-reader, an auto-reply, a bounce),
-# the outbox, list, show and check-config leak nothing and touch no invalid
-# memory.  Uses the plain build, since a sanitizer build cannot run under
-# valgrind (congvan-reader runs as it is, outside valgrind).
+# the outbox, list, show, check-config, and serve with its pool of feed
+# threads leak nothing and touch no invalid memory.  Uses the plain build,
+# since a sanitizer build cannot run under valgrind (congvan-reader runs
+# as it is, outside valgrind).
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -55,6 +56,25 @@ assert_contains "$(cat "$WORK/show.out")" "CV-2026-000001" "show printed the ite
 vg signed show CV-2026-000004
 assert_contains "$(cat "$WORK/signed.out")" "Văn bản có chữ ký số của Nguyễn Văn An, hợp lệ" \
 	"show printed the signature"
+
+t_begin "serve with its feed threads under valgrind"
+PORT=$("$T_PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cp "$WORK/c.conf" "$WORK/f.conf"
+printf '\n[feed]\nlisten = 127.0.0.1:%s\n' "$PORT" >>"$WORK/f.conf"
+URL=$("$CONGVAN" -c "$WORK/f.conf" feed-url office)
+"${VG[@]}" "$CONGVAN" -c "$WORK/f.conf" serve >/dev/null 2>"$WORK/serve.err" &
+VPID=$!
+for _ in $(seq 150); do
+	[ "$(curl -s -o /dev/null -w '%{http_code}' "$URL")" = 200 ] && break
+	sleep 0.2
+done
+etag=$(curl -sS -D - -o /dev/null "$URL" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+assert_eq 304 "$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$URL")" \
+	"the feed answers 304 from its cache"
+assert_eq 404 "$(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/feed/x.ics")" "404"
+kill -TERM "$VPID"
+wait "$VPID"
+assert_eq 0 $? "serve: exit status (99: valgrind found errors)" || tail -30 "$WORK/serve.err"
 
 t_begin "failures under valgrind"
 sed -i "s/^password = .*/password = wrong/" "$WORK/c.conf"

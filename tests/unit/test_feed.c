@@ -195,6 +195,106 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* --- versions ------------------------------------------------------------- */
+
+/* The versions of the feeds, in the order of subjects[] below. */
+static const struct {
+	const char *kind, *subject;
+} subjects[] = {
+    {"office", "office"},     {"unit", "tttn"},  {"unit", "pc"},
+    {"person", "a.nguyen" D}, {"person", "b" D}, {"subjects", ""},
+};
+
+static void versions(struct fixture *f, int64_t v[ARRAY_SIZE(subjects)])
+{
+	char *err = NULL;
+
+	for (size_t i = 0; i < ARRAY_SIZE(subjects); i++) {
+		assert_int_equal(store_feed_changes(f->st, subjects[i].kind,
+						    subjects[i].subject, &v[i],
+						    &err),
+				 0);
+	}
+}
+
+/* Which versions a step raised: "1" for each subject above, in order. */
+static void raised(struct fixture *f, int64_t before[ARRAY_SIZE(subjects)],
+		   const char *want, const char *step)
+{
+	int64_t after[ARRAY_SIZE(subjects)];
+	char got[ARRAY_SIZE(subjects) + 1];
+
+	versions(f, after);
+	for (size_t i = 0; i < ARRAY_SIZE(subjects); i++) {
+		assert_true(after[i] >= before[i]);
+		got[i] = after[i] > before[i] ? '1' : '0';
+		before[i] = after[i];
+	}
+	got[ARRAY_SIZE(subjects)] = '\0';
+	if (strcmp(got, want) != 0) {
+		fail_msg("%s: raised %s, want %s", step, got, want);
+	}
+}
+
+/* A feed's version rises with every commit that touches an item it
+ * shows or showed, and only then: its subjects before and after (a
+ * transfer, another handler), a consultation for a unit, an event
+ * outside a transaction; never for a rollback or a commit that touched
+ * nothing of the kind. */
+static void test_versions(void **state)
+{
+	struct fixture *f = *state;
+	int64_t v[ARRAY_SIZE(subjects)];
+	char *err = NULL;
+	int64_t one = f->items[1], two = f->items[2], version = 0;
+
+	versions(f, v);
+	assert_true(v[0] > 0 && v[1] > 0 && v[2] > 0 && v[3] > 0);
+	assert_int_equal(v[4], 0);
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	event_at(f, two, 5000); /* PC leads item 2 */
+	assert_int_equal(store_commit(f->st, &err), 0);
+	raised(f, v, "101000", "an event on PC's item");
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	event_at(f, one, 5000); /* TTTN leads, a.nguyen handles, PC asked */
+	assert_int_equal(store_commit(f->st, &err), 0);
+	raised(f, v, "111100", "an event on item 1");
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_case_set_handler(f->st, one, "B" D, "B",
+						day(2027, 1, 4), &err),
+			 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	raised(f, v, "111111", "another handler, a new subject");
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_case_assign(f->st, two, "TTTN", NULL,
+					   day(2027, 1, 9), 600, "o", &err),
+			 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	raised(f, v, "111000", "PC's item transferred to TTTN");
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	event_at(f, two, 6000);
+	store_rollback(f->st);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_report_mark_sent(f->st, "2026Q4", 1, NULL, &err),
+			 1);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	raised(f, v, "000000", "a rollback, then a commit of no item");
+
+	event_at(f, two, 7000); /* outside a transaction */
+	raised(f, v, "110000", "an event on its own");
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(
+	    store_feed_revoke(f->st, "unit", "pc", 10, &version, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	raised(f, v, "000001", "a revoked token");
+}
+
 /* --- tokens --------------------------------------------------------------- */
 
 /* Known answers, computed apart (Python's hmac and base64). */
@@ -843,6 +943,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_token_vectors),
+	    cmocka_unit_test_setup_teardown(test_versions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_subject_parse, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_token_find, setup, teardown),

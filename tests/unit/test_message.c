@@ -1422,6 +1422,105 @@ static void test_compose_embedded_message(void **state)
 	free(msg);
 }
 
+/* The embedded letter keeps its bytes; only bare LFs gain their CR (at
+ * the start, the end, between CRLF lines), and it ends with a line end. */
+static void test_compose_embedded_line_ends(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+	    {"X: y\n\nbody\n", "X: y\r\n\r\nbody\r\n"},
+	    {"X: y\r\n\r\nbody\r\n", "X: y\r\n\r\nbody\r\n"},
+	    {"X: y\r\n\nb\nc\r\nd", "X: y\r\n\r\nb\r\nc\r\nd\r\n"},
+	    {"\nX: y\n\n\n", "\r\nX: y\r\n\r\n\r\n"},
+	    {"X: y\n\nz", "X: y\r\n\r\nz\r\n"},
+	};
+	static const char cte[] = "Content-Transfer-Encoding: 7bit\r\n\r\n";
+	struct message_out out = base_out();
+	char *msg = NULL, *error = NULL;
+	size_t len = 0;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_attachment att = {"a.eml", "message/rfc822",
+						 cases[i].in,
+						 strlen(cases[i].in)};
+		const char *p;
+		size_t n = strlen(cases[i].want);
+
+		out.attachments = &att;
+		out.n_attachments = 1;
+		assert_int_equal(message_compose(&out, &msg, &len, &error), 0);
+		p = strstr(msg, cte);
+		assert_non_null(p);
+		p += strlen(cte);
+		if (strncmp(p, cases[i].want, n) != 0 ||
+		    strncmp(p + n, "--", 2) != 0) {
+			fail_msg("case %zu: embedded as '%.*s'", i, (int)n + 2,
+				 p);
+		}
+		free(msg);
+	}
+}
+
+/* An attachment left out (message_compose_deferred) and written later
+ * (message_attachment_write) gives the message message_compose writes:
+ * the same part, at the place left for it, read back as the forward. */
+static void test_compose_deferred(void **state)
+{
+	static const char letter[] =
+	    "From: Bộ Tài chính <vanthu@mof.example>\n"
+	    "Subject: V/v ngân sách\n\n"
+	    "Số: 12/BTC-KHTC\nKính gửi: Bộ Công Thương\n";
+	struct message_attachment att[] = {
+	    {"ghi-chu.txt", "text/plain", "ghi chú", strlen("ghi chú")},
+	    {"CV-2026-000001.eml", "message/rfc822", letter,
+	     sizeof(letter) - 1}};
+	struct message_attachment later = att[1];
+	struct message_out out = base_out();
+	struct sbuf part = SBUF_INIT(SIZE_MAX), whole = SBUF_INIT(SIZE_MAX);
+	struct mime_doc doc;
+	char *full = NULL, *holey = NULL, *error = NULL;
+	size_t full_len = 0, len = 0, at = 0;
+
+	(void)state;
+	out.attachments = att;
+	out.n_attachments = 2;
+	message_attachment_write(&part, &att[1]);
+	assert_non_null(strstr(part.buf, "Content-Type: message/rfc822;"));
+	assert_int_equal(message_compose(&out, &full, &full_len, &error), 0);
+	assert_non_null(strstr(full, part.buf));
+	/* Left out: no data needed, and a place just after its boundary. */
+	att[1].data = NULL;
+	att[1].len = 0;
+	assert_int_equal(
+	    message_compose_deferred(&out, 1, &holey, &len, &at, &error), 0);
+	assert_null(strstr(holey, "Kính gửi"));
+	assert_true(at > 4 && at < len);
+	assert_memory_equal(holey + at - 2, "\r\n", 2);
+	assert_memory_equal(holey + at, "--", 2);
+	assert_int_equal(len + part.len, full_len);
+	sbuf_add(&whole, holey, at);
+	message_attachment_write(&whole, &later);
+	sbuf_add(&whole, holey + at, len - at);
+	assert_int_equal(whole.len, full_len);
+	mime_parse(whole.buf, whole.len, 0, &doc);
+	assert_int_equal(doc.n_attachments, 1);
+	assert_non_null(doc.forwarded);
+	assert_non_null(strstr(doc.forwarded->text, "Số: 12/BTC-KHTC"));
+	mime_doc_free(&doc);
+	free(holey);
+	/* No such attachment. */
+	assert_int_equal(
+	    message_compose_deferred(&out, 2, &holey, &len, &at, &error), -1);
+	assert_null(holey);
+	assert_non_null(strstr(error, "no such attachment"));
+	free(error);
+	sbuf_release(&whole);
+	sbuf_release(&part);
+	free(full);
+}
+
 static void test_compose_attachments(void **state)
 {
 	static const struct {
@@ -2015,6 +2114,8 @@ int main(void)
 	    cmocka_unit_test(test_compose_multipart),
 	    cmocka_unit_test(test_compose_attachments),
 	    cmocka_unit_test(test_compose_embedded_message),
+	    cmocka_unit_test(test_compose_embedded_line_ends),
+	    cmocka_unit_test(test_compose_deferred),
 	    cmocka_unit_test(test_compose_attachments_limit),
 	    cmocka_unit_test(test_compose_calendar),
 	    cmocka_unit_test(test_compose_calendar_method_forms),

@@ -184,9 +184,9 @@ static void queued_read(struct fixture *f, struct queued *q)
 	char *err = NULL;
 
 	memset(q, 0, sizeof(*q));
-	assert_int_equal(
-	    store_outbox_due(f->rt.st, (time_t)1 << 40, 100, collect, q, &err),
-	    0);
+	assert_int_equal(store_outbox_due(f->rt.st, (time_t)1 << 40, 100, true,
+					  collect, q, &err),
+			 0);
 }
 
 static void queued_free(struct queued *q)
@@ -284,6 +284,96 @@ static void test_queue_mail(void **state)
 	assert_string_equal(info.subject, "[CV-2026-000001] Notice");
 	message_info_free(&info);
 	queued_free(&q);
+}
+
+struct whole {
+	struct runtime *rt;
+	struct sbuf sb[2];
+	int rc[2];
+	char *err[2];
+	size_t n;
+};
+
+/* The pending entries as sent. */
+static int whole_of(const struct store_outbox *o, void *ctx)
+{
+	struct whole *w = ctx;
+	size_t i = w->n++;
+
+	assert_true(i < 2);
+	assert_string_equal(o->attach_name, "CV-2026-000001.eml");
+	assert_true(o->attach_at > 0 && o->attach_at < o->data_len);
+	assert_memory_equal(o->data + o->attach_at - 2, "\r\n--", 4);
+	assert_null(memmem(o->data, o->data_len, "BTC-KHTC", 8));
+	w->rc[i] = outbox_message(w->rt, o, &w->sb[i], &w->err[i]);
+	return 0;
+}
+
+/* A stored letter attached by reference: the queue keeps its SHA-256,
+ * not its bytes, and the mail as sent has it after the other
+ * attachments, read back as the forwarded letter; a letter that cannot
+ * be read is an error, not a mail without it. */
+static void test_queue_stored_letter(void **state)
+{
+	static const char *const to[] = {"vanphong@example.vn", NULL};
+	static const char letter[] =
+	    "From: <vanthu@mof.example>\n"
+	    "Message-ID: <l1@mof.example>\n"
+	    "Subject: V/v ngân sách\n\n"
+	    "Số: 12/BTC-KHTC\nKính gửi: Bộ Công Thương\n";
+	static const char pdf[] = "%PDF-1.4 not really";
+	const struct message_attachment att = {"phu-luc.pdf", "application/pdf",
+					       pdf, sizeof(pdf) - 1};
+	struct fixture *f = *state;
+	char sha[STORE_SHA_HEX];
+	struct outbox_mail m = {.item_id = f->item_id,
+				.key = "CV-2026-000001",
+				.template_name = "notice",
+				.vars = vars,
+				.nvars = ARRAY_SIZE(vars),
+				.to = to,
+				.attachments = &att,
+				.n_attachments = 1,
+				.attach_sha = sha,
+				.attach_name = "CV-2026-000001.eml"};
+	struct whole w = {&f->rt,
+			  {SBUF_INIT(SIZE_MAX), SBUF_INIT(SIZE_MAX)},
+			  {-2, -2},
+			  {NULL, NULL},
+			  0};
+	char missing[STORE_SHA_HEX];
+	struct mime_doc doc;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->rt.st, &err), 0);
+	assert_int_equal(
+	    store_blob_put(f->rt.st, letter, sizeof(letter) - 1, sha, &err), 0);
+	assert_int_equal(store_commit(f->rt.st, &err), 0);
+	assert_int_equal(queue(f, &m, NULL, &err), 0);
+	/* A letter whose bytes were never kept. */
+	store_blob_hash("gone", 4, missing);
+	m.attach_sha = missing;
+	assert_int_equal(queue(f, &m, NULL, &err), 0);
+	assert_int_equal(store_outbox_due(f->rt.st, (time_t)1 << 40, 10, true,
+					  whole_of, &w, &err),
+			 0);
+	assert_int_equal(w.n, 2);
+	assert_int_equal(w.rc[0], 0);
+	mime_parse(w.sb[0].buf, w.sb[0].len, 0, &doc);
+	assert_string_equal(doc.text, "Kính gửi anh An,\n\nĐề nghị xử lý.\n");
+	assert_int_equal(doc.n_attachments, 1);
+	assert_string_equal(doc.attachments[0].filename, "phu-luc.pdf");
+	assert_non_null(doc.forwarded);
+	assert_non_null(strstr(doc.forwarded->text, "Số: 12/BTC-KHTC"));
+	mime_doc_free(&doc);
+	assert_non_null(strstr(w.sb[0].buf, "Content-Type: message/rfc822;"));
+	assert_non_null(strstr(w.sb[0].buf, "Kính gửi: Bộ Công Thương\r\n"));
+	/* No mail without its letter. */
+	assert_int_equal(w.rc[1], -1);
+	assert_non_null(w.err[1]);
+	free(w.err[1]);
+	sbuf_release(&w.sb[0]);
+	sbuf_release(&w.sb[1]);
 }
 
 /* What the log says of each item's mail. */
@@ -519,6 +609,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_queue_mail, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_queue_per_item, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_queue_stored_letter, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_queue_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rate_limit, setup, teardown),

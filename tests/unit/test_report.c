@@ -992,7 +992,7 @@ static struct sent reports(void)
 	char *err = NULL;
 
 	assert_int_equal(store_outbox_due(fx->st, at("2100-01-01T00:00:00Z"),
-					  1000, sent_cb, &s, &err),
+					  1000, true, sent_cb, &s, &err),
 			 0);
 	return s;
 }

@@ -96,10 +96,27 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 12 to 11: messages lose when they
- * were delivered and whether they are history; the first start goes. */
+/* Takes a database back from schema 13 to 12: outbox_rcpt without its
+ * item, the outbox without attachments by reference and with its
+ * messages, no feed versions. */
+#define UNDO_SCHEMA_13                                                         \
+	"DROP INDEX outbox_rcpt_limit;"                                        \
+	" ALTER TABLE outbox_rcpt DROP COLUMN item_id;"                        \
+	" CREATE INDEX outbox_rcpt_recent ON outbox_rcpt(rcpt, created_at);"   \
+	" ALTER TABLE outbox DROP COLUMN attach_sha;"                          \
+	" ALTER TABLE outbox DROP COLUMN attach_name;"                         \
+	" ALTER TABLE outbox DROP COLUMN attach_at;"                           \
+	" ALTER TABLE outbox ADD COLUMN data BLOB NOT NULL DEFAULT '';"        \
+	" UPDATE outbox SET data = (SELECT d.data FROM outbox_data d"          \
+	" WHERE d.outbox_id = outbox.id);"                                     \
+	" DROP TABLE outbox_data; DROP TABLE feed_versions;"
+
+/* Takes a database back from schema 12 to 11 (after every later UNDO):
+ * messages lose when they were delivered and whether they are history;
+ * the first start goes. */
 #define UNDO_SCHEMA_12                                                         \
-	"DROP TABLE first_start; DROP INDEX messages_history;"                 \
+	UNDO_SCHEMA_13                                                         \
+	" DROP TABLE first_start; DROP INDEX messages_history;"                \
 	" ALTER TABLE messages DROP COLUMN history;"                           \
 	" ALTER TABLE messages DROP COLUMN delivered_at;"
 
@@ -113,8 +130,8 @@ static int sql(const char *path, const char *text)
 	" ALTER TABLE letters DROP COLUMN ocr_confidence;"                     \
 	" ALTER TABLE letters DROP COLUMN ocr_fields;"
 
-/* Takes a database back from schema 10 to 9: letters lose their stated
- * deadlines. */
+/* Takes a database back from schema 10 to 9 (after every later UNDO):
+ * letters lose their stated deadlines. */
 #define UNDO_SCHEMA_10                                                         \
 	UNDO_SCHEMA_11 " ALTER TABLE letters DROP COLUMN deadline_kind;"       \
 		       " ALTER TABLE letters DROP COLUMN deadline_days;"       \
@@ -131,7 +148,8 @@ static int sql(const char *path, const char *text)
 #define UNDO_SCHEMA_8 UNDO_SCHEMA_9 " ALTER TABLE events DROP COLUMN data;"
 
 /* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (stated deadlines 9, typed events 8, feed tokens 7, calendar
+ * migrations (intake at scale 13, first start 12, documents read 11,
+ * stated deadlines 10, deemed 9, typed events 8, feed tokens 7, calendar
  * events 6, reports mailed 5), newest first.  Each migration added at the
  * end of store.c gets its undoing here, chained in UNDO_SCHEMA_4 so that
  * every test below goes back far enough. */
@@ -452,10 +470,67 @@ static void test_migration_3(void **state)
 	assert_non_null(f->st);
 	assert_int_equal(store_outbox_stats(f->st, &stats, &err), 0);
 	assert_int_equal(stats.pending, 1);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id, "b@x", 10, &err), 0);
+	assert_int_equal(store_outbox_rcpt_add(f->st, id, 0, "b@x", 10, &err),
+			 0);
 	assert_int_equal(store_outbox_rcpt_count(f->st, "b@x", 0, 0, &n, &err),
 			 0);
 	assert_int_equal(n, 1);
+}
+
+static int count_cb(const struct store_outbox *o, void *ctx);
+
+/* A database at schema 12 gains the item of each recipient row (13), read
+ * from its outbox entry: the rate limit goes on counting what was queued
+ * before the upgrade; the messages move to outbox_data. */
+static void test_migration_13(void **state)
+{
+	struct fixture *f = *state;
+	struct store_outbox o = {.created_at = 10,
+				 .kind = "notice",
+				 .message_id = "m1@x",
+				 .mail_from = "a@x",
+				 .rcpt = "b@x",
+				 .data = "hello",
+				 .data_len = 5,
+				 .next_attempt_at = 10};
+	struct store_item it;
+	int64_t id = 0, id2 = 0, n = -1;
+	int due = 0;
+	char *err = NULL;
+
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 1, "a@x"), "A",
+					   "s@x", &it, &err),
+			 0);
+	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
+	o.message_id = "m2@x";
+	o.item_id = it.id;
+	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
+	store_close(&f->st);
+	assert_int_equal(
+	    sql(f->path, UNDO_SCHEMA_13 " PRAGMA user_version = 12;"), 0);
+	assert_int_equal(sql(f->path, "INSERT INTO outbox_rcpt VALUES"
+				      " (1, 'b@x', 10), (2, 'b@x', 10),"
+				      " (2, 'c@x', 10);"),
+			 0);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(store_outbox_rcpt_count(f->st, "b@x", 0, 0, &n, &err),
+			 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(
+	    store_outbox_rcpt_count(f->st, "B@X", it.id, 0, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(
+	    store_outbox_rcpt_count(f->st, "c@x", it.id, 0, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_outbox_rcpt_count(f->st, "c@x", 0, 0, &n, &err),
+			 0);
+	assert_int_equal(n, 0);
+	/* The messages moved to outbox_data. */
+	assert_int_equal(
+	    store_outbox_due(f->st, 20, 10, true, count_cb, &due, &err), 0);
+	assert_int_equal(due, 2);
 }
 
 static void test_letters(void **state)
@@ -1234,6 +1309,21 @@ static int count_cb(const struct store_outbox *o, void *ctx)
 	int *n = ctx;
 
 	assert_non_null(o->data);
+	assert_int_equal(o->data_len, 5);
+	(*n)++;
+	return 0;
+}
+
+/* An entry handed over to be put off: everything but its message. */
+static int head_cb(const struct store_outbox *o, void *ctx)
+{
+	int *n = ctx;
+
+	assert_null(o->data);
+	assert_int_equal(o->data_len, 0);
+	assert_string_equal(o->rcpt, "b@x");
+	assert_string_equal(o->message_id, "m1@x");
+	assert_int_equal(o->created_at, 10);
 	(*n)++;
 	return 0;
 }
@@ -1258,14 +1348,18 @@ static void test_outbox(void **state)
 	o.message_id = "m2@x";
 	o.next_attempt_at = 50;
 	assert_int_equal(store_outbox_add(f->st, &o, NULL, &err), 0);
-	assert_int_equal(store_outbox_due(f->st, 20, 10, count_cb, &n, &err),
-			 0);
+	assert_int_equal(
+	    store_outbox_due(f->st, 20, 10, true, count_cb, &n, &err), 0);
+	assert_int_equal(n, 1);
+	n = 0;
+	assert_int_equal(
+	    store_outbox_due(f->st, 20, 10, false, head_cb, &n, &err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(store_outbox_retry(f->st, id, 100, "451 later", &err),
 			 0);
 	n = 0;
-	assert_int_equal(store_outbox_due(f->st, 60, 10, count_cb, &n, &err),
-			 0);
+	assert_int_equal(
+	    store_outbox_due(f->st, 60, 10, true, count_cb, &n, &err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(store_outbox_sent(f->st, id, 120, &err), 0);
 	assert_int_equal(store_outbox_stats(f->st, &stats, &err), 0);
@@ -1277,18 +1371,27 @@ static void test_outbox(void **state)
 	free(err);
 }
 
+/* Counts per recipient (without case), per item (mail about an item
+ * never counts against mail about no item, nor the other way), after a
+ * given instant. */
 static void test_outbox_rcpt(void **state)
 {
 	static const struct {
 		const char *rcpt;
+		bool on_item; /* the item's mail, else mail about none */
 		time_t since;
 		int64_t n;
 	} cases[] = {
-	    {"b@x.vn", 0, 3},   {"B@X.VN", 0, 3},   {"b@x.vn", 99, 3},
-	    {"b@x.vn", 100, 2}, {"b@x.vn", 299, 1}, {"b@x.vn", 300, 0},
-	    {"c@x.vn", 0, 1},   {"x@x.vn", 0, 0},   {"", 0, 0},
-	    {"b@x.v", 0, 0},    {"%", 0, 0},
+	    {"b@x.vn", false, 0, 3},   {"B@X.VN", false, 0, 3},
+	    {"b@x.vn", false, 99, 3},  {"b@x.vn", false, 100, 2},
+	    {"b@x.vn", false, 299, 1}, {"b@x.vn", false, 300, 0},
+	    {"c@x.vn", false, 0, 1},   {"x@x.vn", false, 0, 0},
+	    {"", false, 0, 0},         {"b@x.v", false, 0, 0},
+	    {"%", false, 0, 0},        {"b@x.vn", true, 0, 2},
+	    {"B@x.VN", true, 399, 1},  {"b@x.vn", true, 400, 0},
+	    {"c@x.vn", true, 0, 0},
 	};
+	struct store_item it;
 	struct store_outbox o = {.created_at = 100,
 				 .kind = "notice",
 				 .message_id = "m1@x",
@@ -1298,28 +1401,40 @@ static void test_outbox_rcpt(void **state)
 				 .data_len = 5,
 				 .next_attempt_at = 100};
 	struct fixture *f = *state;
-	int64_t id = 0, id2 = 0, n;
+	int64_t id = 0, id2 = 0, id3 = 0, n;
 	char *err = NULL;
 
 	assert_int_equal(store_begin(f->st, &err), 0);
 	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
 	o.message_id = "m2@x";
 	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id, "b@x.vn", 100, &err),
+	assert_int_equal(store_item_create(f->st, "CV", 2026, 10,
+					   add_message(f->st, 1, "a@x"), "A",
+					   "s@x", &it, &err),
 			 0);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id, "c@x.vn", 100, &err),
-			 0);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id2, "B@x.vn", 200, &err),
-			 0);
-	assert_int_equal(store_outbox_rcpt_add(f->st, id2, "b@X.vn", 300, &err),
-			 0);
+	o.message_id = "m3@x";
+	o.item_id = it.id;
+	assert_int_equal(store_outbox_add(f->st, &o, &id3, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id, 0, "b@x.vn", 100, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id, 0, "c@x.vn", 100, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id2, 0, "B@x.vn", 200, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id2, 0, "b@X.vn", 300, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id3, it.id, "b@x.vn", 300, &err), 0);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, id3, it.id, "b@x.vn", 400, &err), 0);
 	assert_int_equal(store_commit(f->st, &err), 0);
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		n = -1;
-		assert_int_equal(store_outbox_rcpt_count(f->st, cases[i].rcpt,
-							 0, cases[i].since, &n,
-							 &err),
-				 0);
+		assert_int_equal(
+		    store_outbox_rcpt_count(f->st, cases[i].rcpt,
+					    cases[i].on_item ? it.id : 0,
+					    cases[i].since, &n, &err),
+		    0);
 		if (n != cases[i].n) {
 			fail_msg("case %zu: '%s' since %lld: %lld, want %lld",
 				 i, cases[i].rcpt, (long long)cases[i].since,
@@ -1327,8 +1442,8 @@ static void test_outbox_rcpt(void **state)
 		}
 	}
 	/* An entry that is not in the outbox is refused (foreign key). */
-	assert_int_equal(store_outbox_rcpt_add(f->st, 999, "b@x.vn", 100, &err),
-			 -1);
+	assert_int_equal(
+	    store_outbox_rcpt_add(f->st, 999, 0, "b@x.vn", 100, &err), -1);
 	assert_non_null(strstr(err, "outbox recipient"));
 	free(err);
 }
@@ -1432,6 +1547,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migration_12, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_history, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_13, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),

@@ -299,10 +299,54 @@ static void test_clean(void **state)
 	free(c);
 }
 
+/* Valid UTF-8 is kept as it is, any other byte is read as windows-1252;
+ * with flatten, control characters (C0, DEL, C1) become spaces. */
+static void test_utf8_append_cases(void **state)
+{
+	static const struct {
+		const char *in;
+		bool flatten;
+		const char *want;
+	} cases[] = {
+	    {"", false, ""},
+	    {"abc", true, "abc"},
+	    {"Việt Nam", true, "Việt Nam"},
+	    {"a\x80"
+	     "b",
+	     false,
+	     "a\xe2\x82\xac"
+	     "b"},
+	    {"\xff", false, "\xc3\xbf"},
+	    {"\xe1\xbb", false, "\xc3\xa1\xc2\xbb"},
+	    {"x\xed\xa0\x80y", false,
+	     "x\xc3\xad\xc2\xa0\xe2\x82\xac"
+	     "y"},
+	    {"a\tb\nc\x7f", false, "a\tb\nc\x7f"},
+	    {"a\tb\nc\x7f", true, "a b c "},
+	    {"\x81", true, "\xef\xbf\xbd"},
+	    {"\xc2\x85!", false, "\xc2\x85!"},
+	    {"\xc2\x85!", true, " !"},
+	    {"Đ\x01ồng ý", true, "Đ ồng ý"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct sbuf sb = SBUF_INIT(SIZE_MAX);
+
+		text_utf8_append(&sb, cases[i].in, strlen(cases[i].in),
+				 cases[i].flatten);
+		if (strcmp(sbuf_str(&sb), cases[i].want) != 0) {
+			fail_msg("case %zu: '%s'", i, sbuf_str(&sb));
+		}
+		sbuf_release(&sb);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_utf8_append_cases),
 	    cmocka_unit_test(test_nfc_cases),
 	    cmocka_unit_test(test_nfc_quick_ranges),
 	    cmocka_unit_test(test_clean),

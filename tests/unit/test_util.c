@@ -29,6 +29,15 @@ static void test_sbuf_cap(void **state)
 	assert_true(sb.overflow);
 	assert_string_equal(sbuf_str(&sb), "1234567");
 	sbuf_release(&sb);
+	/* One character at a time, up to the cap (the buffer has room). */
+	sb = (struct sbuf)SBUF_INIT(3);
+	for (const char *p = "abcd"; *p; p++) {
+		sbuf_addch(&sb, *p);
+	}
+	assert_true(sb.overflow);
+	assert_string_equal(sbuf_str(&sb), "abc");
+	assert_true(sb.alloc > 4);
+	sbuf_release(&sb);
 }
 
 static void test_sbuf_grow(void **state)
