@@ -303,6 +303,8 @@ mail_wait_count() {
 	return 1
 }
 
+# maildir_inject USER FILE|DIR...: puts mail straight into USER's Maildir
+# (MAILDIR_MTIME=SECONDS: as delivered then)
 maildir_inject() {
 	local user
 	user=$(_mail_user "$1")
@@ -336,6 +338,11 @@ for i, f in enumerate(files):
     with os.fdopen(fd, "wb") as out:
         out.write(data)
     os.chown(tmp, pw.pw_uid, pw.pw_gid)
+    # Dovecot takes a Maildir file's mtime for its INTERNALDATE: mail
+    # delivered long ago (MAILDIR_MTIME, Unix seconds)
+    if os.environ.get("MAILDIR_MTIME"):
+        m = int(os.environ["MAILDIR_MTIME"])
+        os.utime(tmp, (m, m))
     os.rename(tmp, os.path.join(md, "new", name))
 EOF
 }

@@ -119,11 +119,26 @@ int store_message_set_item(struct store *st, int64_t message_id,
 #define STORE_HISTORY_KEPT     "kept"
 #define STORE_HISTORY_REGISTER "register"
 
-/* Records the first start at now with its cut (mail delivered before it
- * is kept; 0: none) unless a first start is recorded already; *cut_r is
- * the recorded cut and *first_r whether this call recorded it. */
-int store_first_start(struct store *st, time_t now, time_t cut, time_t *cut_r,
-		      bool *first_r, char **error_r);
+/* The first start of a database: mail it found in the mailbox (UIDs up
+ * to last_uid under uidvalidity) that was delivered before the cut is
+ * kept.  Mail that comes later is acted on, however old its date (a
+ * letter moved in from another folder keeps its INTERNALDATE). */
+struct store_first_start {
+	time_t cut; /* 0: nothing is kept */
+	uint32_t uidvalidity;
+	uint32_t last_uid;
+};
+/* Records the first start at now as *fs unless a first start is recorded
+ * already; *fs_r is the recorded one and *first_r whether this call
+ * recorded it. */
+int store_first_start(struct store *st, time_t now,
+		      const struct store_first_start *fs,
+		      struct store_first_start *fs_r, bool *first_r,
+		      char **error_r);
+/* Whether the first start keeps this message as history. */
+bool store_first_start_keeps(const struct store_first_start *fs,
+			     uint32_t uidvalidity, uint32_t uid,
+			     time_t delivered_at);
 
 struct store_history {
 	int64_t id;
@@ -232,6 +247,7 @@ int store_signature_add(struct store *st, const struct store_signature *sig,
 
 /* An attachment as stored, for display (owned strings). */
 struct store_attachment_row {
+	int64_t id;
 	char *filename, *content_type;
 	int64_t size;
 	char *reading;      /* NULL: not read (no need) */

@@ -25,6 +25,10 @@ struct batch_ctx {
 	uint32_t uidvalidity;
 	struct intake_stats *stats;
 	struct read_ahead *ahead;
+	const struct mail_uid *list; /* the listing, by ascending UID */
+	size_t n;
+	struct store_first_start first; /* what the first start keeps */
+	struct intake_progress progress;
 };
 
 static const char *sender_of(const struct message_info *mi)
@@ -435,6 +439,12 @@ static int take_message(struct runtime *rt, struct store_message *m,
 	    store_attachments(rt, id, in, error_r) < 0) {
 		return -1;
 	}
+	if (m->history) {
+		/* Kept: stored and listed by `congvan history`, nothing
+		 * more, until `congvan register` asks for it. */
+		stats->history++;
+		return 0;
+	}
 	if (seen == SEEN_DUPLICATE) {
 		const struct event_data d = {.text = mi->message_id};
 
@@ -486,7 +496,10 @@ static int keep_read(struct runtime *rt, const char *mailbox,
 				  .uidvalidity = uidvalidity,
 				  .uid = j->uid,
 				  .sha256 = j->sha,
-				  .size = j->len};
+				  .size = j->len,
+				  .delivered_at = j->delivered_at,
+				  .history =
+				      j->history ? STORE_HISTORY_KEPT : NULL};
 
 	if (store_blob_put_hashed(rt->st, j->data, j->len, j->sha, error_r) <
 	    0) {
@@ -531,6 +544,25 @@ static int keep_ready(struct batch_ctx *bc, bool wait, char **error_r)
 	return rc;
 }
 
+/* When the message with this UID reached the mailbox (0: unknown). */
+static time_t delivered_at(const struct batch_ctx *bc, uint32_t uid)
+{
+	size_t lo = 0, hi = bc->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (bc->list[mid].uid < uid) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo < bc->n && bc->list[lo].uid == uid
+		   ? bc->list[lo].internal_date
+		   : 0;
+}
+
 /* Called for each fetched message: queues it to be read ahead (keeping
  * read ones to make room), then keeps whatever is read by now. */
 static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
@@ -538,9 +570,11 @@ static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 {
 	struct batch_ctx *bc = ctx;
 	struct read_job *j;
+	time_t at;
 	int rc;
 
 	bc->stats->fetched++;
+	intake_progress_step(&bc->progress);
 	rc = stored(bc->rt, bc->mailbox, bc->uidvalidity, uid, error_r);
 	if (rc != 0) {
 		return rc < 0 ? -1 : 0;
@@ -554,7 +588,10 @@ static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 			return -1;
 		}
 	}
-	intake_ahead_push(bc->ahead, uid, data, len);
+	at = delivered_at(bc, uid);
+	intake_ahead_push(
+	    bc->ahead, uid, data, len, at,
+	    store_first_start_keeps(&bc->first, bc->uidvalidity, uid, at));
 	return keep_ready(bc, false, error_r);
 }
 
@@ -643,6 +680,173 @@ static size_t batch_len(const struct mail_uid *list, size_t i, size_t n)
 	return j - i;
 }
 
+/* Records the first start of the database unless it is recorded: the
+ * mail listed now that was delivered before [mailbox] since, or else
+ * first_run_days before now, is kept as history.  The cut is on the real
+ * clock, as the server's INTERNALDATE is. */
+static int first_start(struct runtime *rt, uint32_t uidvalidity,
+		       const struct mail_uid *list, size_t n,
+		       struct store_first_start *fs_r, char **error_r)
+{
+	const struct config_mailbox *mb = &rt->cfg->mailbox;
+	struct store_first_start fs = {0, uidvalidity, n ? list[n - 1].uid : 0};
+	bool first;
+
+	if (mb->first_run_days == CONFIG_FIRST_RUN_ALL) {
+		fs.cut = 0;
+	} else if (mb->since > 0) {
+		fs.cut = mb->since;
+	} else {
+		fs.cut = time(NULL) - (time_t)mb->first_run_days * 86400;
+	}
+	if (store_begin(rt->st, error_r) < 0) {
+		return -1;
+	}
+	if (store_first_start(rt->st, runtime_now(rt), &fs, fs_r, &first,
+			      error_r) < 0 ||
+	    store_commit(rt->st, error_r) < 0) {
+		store_rollback(rt->st);
+		return -1;
+	}
+	if (first && fs.cut > 0) {
+		char when[32];
+
+		clock_format_local(fs.cut, when);
+		log_info("first start: mail delivered before %s is kept as"
+			 " history",
+			 when);
+	}
+	return 0;
+}
+
+/* Tells, once the cycle is over, how much mail the first start kept. */
+static int history_told(struct runtime *rt, const struct store_first_start *fs,
+			size_t kept, char **error_r)
+{
+	struct event_data d = {0};
+	char when[32];
+	int rc;
+
+	if (kept == 0) {
+		return 0;
+	}
+	clock_format_local(fs->cut, when);
+	d.text = xasprintf("%zu messages delivered before %s", kept, when);
+	rc = store_begin(rt->st, error_r);
+	if (rc == 0 && (runtime_event(rt, 0, 0, "intake", EV_HISTORY_KEPT, &d,
+				      error_r) < 0 ||
+			store_commit(rt->st, error_r) < 0)) {
+		store_rollback(rt->st);
+		rc = -1;
+	}
+	free((char *)d.text);
+	if (rc == 0) {
+		log_notice("first start: %zu messages delivered before %s kept"
+			   " as history (no item, no notice); `congvan"
+			   " history` lists them, `congvan register --since"
+			   " YYYY-MM-DD` registers those delivered from that"
+			   " day",
+			   kept, when);
+	}
+	return rc;
+}
+
+/* Stores again what the documents of a stored message say, now that they
+ * are read (a message kept as history was stored unread). */
+static int store_readings_again(struct runtime *rt, int64_t msg_id,
+				const struct inspection *in, char **error_r)
+{
+	struct store_attachment_row *rows;
+	size_t n;
+	int rc = 0;
+
+	if (in->n_reads == 0) {
+		return 0;
+	}
+	if (store_attachments_get(rt->st, msg_id, &rows, &n, error_r) < 0) {
+		return -1;
+	}
+	for (size_t i = 0; rc == 0 && i < n && i < in->n_reads; i++) {
+		rc = store_reading(rt, rows[i].id, &in->reads[i], error_r);
+	}
+	store_attachment_rows_free(rows, n);
+	return rc;
+}
+
+/* Acts on one message `congvan register` took out of the history, as if
+ * it had just come; a repeat of an earlier message is only released. */
+static int register_one(struct runtime *rt, int64_t id, const char *sha,
+			int64_t duplicate_of,
+			const struct message_classify_opts *opts,
+			const struct reader_opts *reader,
+			struct intake_stats *stats, char **error_r)
+{
+	struct inspection in;
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (store_history_done(rt->st, id, error_r) < 0) {
+		return -1;
+	}
+	if (duplicate_of != 0) {
+		stats->duplicates++;
+		return 0;
+	}
+	if (store_blob_get(rt->st, sha, &data, &len, error_r) < 0) {
+		return -1;
+	}
+	inspect_message(data, len, opts, reader, &in);
+	rc = store_readings_again(rt, id, &in, error_r);
+	if (rc == 0) {
+		stats->from_history++;
+		rc = dispatch(rt, id, data, len, &in, stats, error_r);
+	}
+	inspect_free(&in);
+	free(data);
+	return rc;
+}
+
+/* Acts on the mail marked by `congvan register`, oldest first, a batch
+ * per transaction. */
+static int register_marked(struct runtime *rt,
+			   const struct message_classify_opts *opts,
+			   const struct reader_opts *reader,
+			   struct intake_stats *stats, char **error_r)
+{
+	for (;;) {
+		size_t done = 0;
+		int rc = 0;
+
+		if (store_begin(rt->st, error_r) < 0) {
+			return -1;
+		}
+		while (done < BATCH_MESSAGES && !(rt->stop && *rt->stop)) {
+			char sha[STORE_SHA_HEX];
+			int64_t id, dup;
+
+			rc =
+			    store_history_next(rt->st, &id, sha, &dup, error_r);
+			if (rc <= 0) {
+				break;
+			}
+			rc = register_one(rt, id, sha, dup, opts, reader, stats,
+					  error_r);
+			if (rc < 0) {
+				break;
+			}
+			done++;
+		}
+		if (rc < 0 || store_commit(rt->st, error_r) < 0) {
+			store_rollback(rt->st);
+			return -1;
+		}
+		if (done < BATCH_MESSAGES) {
+			return 0;
+		}
+	}
+}
+
 int intake_run(struct runtime *rt, struct mail_session *ms,
 	       struct intake_stats *stats_r, enum fail *fail_r, char **error_r)
 {
@@ -650,7 +854,10 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	uint32_t uidvalidity = mail_folder_state(ms)->uidvalidity;
 	struct message_classify_opts opts = classify_opts(rt);
 	struct reader_opts reader = reader_opts_of(rt);
-	struct batch_ctx bc = {rt, mailbox, uidvalidity, stats_r, NULL};
+	struct batch_ctx bc = {.rt = rt,
+			       .mailbox = mailbox,
+			       .uidvalidity = uidvalidity,
+			       .stats = stats_r};
 	struct mail_uid *list = NULL;
 	uint32_t *uids = NULL;
 	uint32_t from;
@@ -663,6 +870,12 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	    mail_list_from(ms, from, &list, &n, fail_r, error_r) < 0) {
 		goto out;
 	}
+	bc.list = list;
+	bc.n = n;
+	if (first_start(rt, uidvalidity, list, n, &bc.first, error_r) < 0) {
+		goto out;
+	}
+	intake_progress_start(&bc.progress, n);
 	uids = xcalloc(n ? n : 1, sizeof(*uids));
 	if (n > 0) {
 		bc.ahead = intake_ahead_start(&opts, &reader);
@@ -679,9 +892,14 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 		}
 		i += len;
 	}
+	if (history_told(rt, &bc.first, stats_r->history, error_r) < 0 ||
+	    register_marked(rt, &opts, &reader, stats_r, error_r) < 0) {
+		goto out;
+	}
 	*fail_r = FAIL_NONE;
 	ret = 0;
 out:
+	intake_progress_end(&bc.progress);
 	/* After a failure, what is still read ahead is dropped with the
 	 * rolled-back batch; the next run fetches it again. */
 	intake_ahead_stop(&bc.ahead);

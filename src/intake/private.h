@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "congvan/inspect.h"
 #include "congvan/store.h"
@@ -17,6 +18,8 @@ struct read_job {
 	uint32_t uid;
 	char *data; /* the raw message (owned) */
 	size_t len;
+	time_t delivered_at; /* INTERNALDATE; 0: unknown */
+	bool history;        /* kept as history: its documents are not read */
 	char sha[STORE_SHA_HEX]; /* store_blob_hash of data */
 	struct inspection in;
 	struct read_job *next; /* in the queue */
@@ -36,13 +39,35 @@ void intake_ahead_stop(struct read_ahead **rp);
 /* Whether another message may be queued now: the queue holds at most a
  * few messages and a few MB (always at least one). */
 bool intake_ahead_has_room(const struct read_ahead *r, size_t len);
-/* Queues a copy of data for reading, in order. */
+/* Queues a copy of data for reading, in order; a message kept as history
+ * is inspected without reading its documents. */
 void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
-		       size_t len);
+		       size_t len, time_t delivered_at, bool history);
 /* The oldest queued job once it is read, taken off the queue (release it
  * with intake_job_free); NULL when the queue is empty, or, when wait is
  * false, when the oldest is not read yet. */
 struct read_job *intake_ahead_pop(struct read_ahead *r, bool wait);
 void intake_job_free(struct read_job **jp);
+
+/* --- progress.c ---------------------------------------------------------
+ * The progress of an intake of at least INTAKE_PROGRESS_MIN messages is
+ * shown on standard error when it is a terminal; the watchdog is fed as
+ * the messages go, whatever their number. */
+#define INTAKE_PROGRESS_MIN 200
+
+struct intake_progress {
+	size_t total, done;
+	struct timespec start, last; /* CLOCK_MONOTONIC */
+	bool shown;
+};
+void intake_progress_start(struct intake_progress *p, size_t total);
+/* One message is taken. */
+void intake_progress_step(struct intake_progress *p);
+/* Ends the line (when shown) with the whole run's figures. */
+void intake_progress_end(struct intake_progress *p);
+/* The line: "intake: 1200 of 3000 messages (40%), 410/s, 4 s left", or
+ * with final, "... done in 7 s". */
+void intake_progress_line(char *buf, size_t size, size_t done, size_t total,
+			  double elapsed, bool final);
 
 #endif

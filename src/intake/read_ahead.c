@@ -61,7 +61,8 @@ static void *run(void *arg)
 		r->todo = j->next;
 		pthread_mutex_unlock(&r->lock);
 		store_blob_hash(j->data, j->len, j->sha);
-		inspect_message(j->data, j->len, r->opts, r->reader, &j->in);
+		inspect_message(j->data, j->len, r->opts,
+				j->history ? NULL : r->reader, &j->in);
 		pthread_mutex_lock(&r->lock);
 		j->done = true;
 		pthread_cond_signal(&r->done);
@@ -129,11 +130,13 @@ bool intake_ahead_has_room(const struct read_ahead *r, size_t len)
 }
 
 void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
-		       size_t len)
+		       size_t len, time_t delivered_at, bool history)
 {
 	struct read_job *j = xcalloc(1, sizeof(*j));
 
 	j->uid = uid;
+	j->delivered_at = delivered_at;
+	j->history = history;
 	j->data = xmalloc(len + 1);
 	memcpy(j->data, data, len);
 	j->data[len] = '\0';

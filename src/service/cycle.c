@@ -58,12 +58,14 @@ static void intake(struct service *svc, struct service_cycle *r)
 		fail_with(r, status_of(fail));
 		return;
 	}
-	if (r->intake.fetched) {
+	if (r->intake.fetched || r->intake.from_history) {
 		log_info("intake: %zu fetched, %zu registered, %zu replies,"
-			 " %zu automatic, %zu bounces, %zu duplicates",
+			 " %zu automatic, %zu bounces, %zu duplicates,"
+			 " %zu kept as history, %zu registered from history",
 			 r->intake.fetched, r->intake.registered,
 			 r->intake.replies, r->intake.automatic,
-			 r->intake.bounces, r->intake.duplicates);
+			 r->intake.bounces, r->intake.duplicates,
+			 r->intake.history, r->intake.from_history);
 	}
 }
 

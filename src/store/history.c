@@ -12,9 +12,11 @@
 #define DELIVERED "COALESCE(delivered_at, received_at)"
 
 static const char *const sql[H_COUNT] = {
-    [H_START_ADD] = "INSERT INTO first_start (id, at, history_before)"
-		    " VALUES (1, ?1, ?2) ON CONFLICT (id) DO NOTHING",
-    [H_START_GET] = "SELECT history_before FROM first_start WHERE id = 1",
+    [H_START_ADD] = "INSERT INTO first_start"
+		    " (id, at, history_before, uidvalidity, last_uid)"
+		    " VALUES (1, ?1, ?2, ?3, ?4) ON CONFLICT (id) DO NOTHING",
+    [H_START_GET] = "SELECT history_before, uidvalidity, last_uid"
+		    " FROM first_start WHERE id = 1",
     [H_LIST] = "SELECT id, " DELIVERED ", history, message_id, from_addr,"
 	       " from_name, subject, kind, size FROM messages"
 	       " WHERE history IS NOT NULL AND " DELIVERED " >= ?1"
@@ -33,29 +35,51 @@ static sqlite3_stmt *stmt(struct store *st, enum h q, char **error_r)
 	return store_stmt_cached(st, &st->history_stmts[q], sql[q], error_r);
 }
 
-int store_first_start(struct store *st, time_t now, time_t cut, time_t *cut_r,
-		      bool *first_r, char **error_r)
+int store_first_start(struct store *st, time_t now,
+		      const struct store_first_start *fs,
+		      struct store_first_start *fs_r, bool *first_r,
+		      char **error_r)
 {
 	sqlite3_stmt *s = stmt(st, H_START_ADD, error_r);
-	int64_t recorded = 0;
+	int rc;
 
 	*first_r = false;
+	memset(fs_r, 0, sizeof(*fs_r));
 	if (!s) {
 		return -1;
 	}
 	sqlite3_bind_int64(s, 1, now);
-	sqlite3_bind_int64(s, 2, cut);
+	sqlite3_bind_int64(s, 2, fs->cut);
+	sqlite3_bind_int64(s, 3, fs->uidvalidity);
+	sqlite3_bind_int64(s, 4, fs->last_uid);
 	if (store_exec_done(st, s, "recording the first start", error_r) < 0) {
 		return -1;
 	}
 	*first_r = sqlite3_changes(st->db) > 0;
 	s = stmt(st, H_START_GET, error_r);
-	if (!s || store_query_id(st, s, "reading the first start", &recorded,
-				 error_r) < 0) {
+	if (!s) {
 		return -1;
 	}
-	*cut_r = (time_t)recorded;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		fs_r->cut = (time_t)sqlite3_column_int64(s, 0);
+		fs_r->uidvalidity = (uint32_t)sqlite3_column_int64(s, 1);
+		fs_r->last_uid = (uint32_t)sqlite3_column_int64(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW) {
+		store_fail(st, "reading the first start", error_r);
+		return -1;
+	}
 	return 0;
+}
+
+bool store_first_start_keeps(const struct store_first_start *fs,
+			     uint32_t uidvalidity, uint32_t uid,
+			     time_t delivered_at)
+{
+	return fs->cut > 0 && delivered_at > 0 && delivered_at < fs->cut &&
+	       uidvalidity == fs->uidvalidity && uid <= fs->last_uid;
 }
 
 /* [since, until) with 0 for no bound. */

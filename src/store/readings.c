@@ -20,7 +20,7 @@ static const char *const sql[D_COUNT] = {
     [D_ATTACHMENTS_GET] =
 	"SELECT a.filename, a.content_type, a.size, a.reading,"
 	" a.reading_note, (SELECT MIN(p.confidence) FROM scan_pages p"
-	" WHERE p.attachment_id = a.id) FROM attachments a"
+	" WHERE p.attachment_id = a.id), a.id FROM attachments a"
 	" WHERE a.message_id = ?1 ORDER BY a.id",
     [D_SIGNATURES_GET] =
 	"SELECT a.filename, s.seq, s.signer, s.signed_at, s.status,"
@@ -129,6 +129,7 @@ int store_attachments_get(struct store *st, int64_t message_id,
 		r->ocr_confidence = sqlite3_column_type(s, 5) == SQLITE_NULL
 					? -1
 					: sqlite3_column_int(s, 5);
+		r->id = sqlite3_column_int64(s, 6);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

@@ -314,7 +314,8 @@ static const char *const migrations[] = {
     "  PRIMARY KEY (attachment_id, seq)) WITHOUT ROWID;",
     /* 11 -> 12: when each message reached the mailbox (IMAP INTERNALDATE),
      * the mail kept as history at the first start (history.c), and that
-     * start; a database that holds mail already had its first start,
+     * start: its cut and the mail it found (the UIDs up to last_uid under
+     * uidvalidity); a database that holds mail already had its first start,
      * with nothing kept. */
     "ALTER TABLE messages ADD COLUMN delivered_at INTEGER;"
     "ALTER TABLE messages ADD COLUMN history TEXT"
@@ -324,7 +325,9 @@ static const char *const migrations[] = {
     "CREATE TABLE first_start ("
     "  id INTEGER PRIMARY KEY CHECK (id = 1),"
     "  at INTEGER NOT NULL,"
-    "  history_before INTEGER NOT NULL);"
+    "  history_before INTEGER NOT NULL,"
+    "  uidvalidity INTEGER NOT NULL DEFAULT 0,"
+    "  last_uid INTEGER NOT NULL DEFAULT 0);"
     "INSERT INTO first_start (id, at, history_before)"
     "  SELECT 1, MIN(received_at), 0 FROM messages HAVING COUNT(*) > 0;",
     /* 12 -> 13: intake at scale.  The rate limit counts a recipient's mail

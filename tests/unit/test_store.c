@@ -349,7 +349,8 @@ static void test_migration_12(void **state)
 {
 	struct fixture *f = *state;
 	char *err = NULL;
-	time_t cut = -1;
+	const struct store_first_start want = {4000, 7, 100};
+	struct store_first_start fs = {-1, 0, 0};
 	bool first = true;
 
 	add_message(f->st, 1, "m@x");
@@ -359,9 +360,10 @@ static void test_migration_12(void **state)
 	f->st = store_open(f->path, &err);
 	assert_non_null(f->st);
 	assert_int_equal(
-	    store_first_start(f->st, 5000, 4000, &cut, &first, &err), 0);
+	    store_first_start(f->st, 5000, &want, &fs, &first, &err), 0);
 	assert_false(first);
-	assert_int_equal(cut, 0);
+	assert_int_equal(fs.cut, 0);
+	assert_false(store_first_start_keeps(&fs, 0, 0, 1));
 }
 
 static int history_collect(const struct store_history *h, void *ctx)
@@ -382,17 +384,27 @@ static void test_history(void **state)
 	char sha[STORE_SHA_HEX];
 	char *err = NULL;
 	int64_t n = 0, id = 0, dup = -1, ids[4];
-	time_t cut = -1;
+	const struct store_first_start want = {4000, 7, 100},
+				       later = {8000, 8, 200};
+	struct store_first_start fs = {0};
 	bool first = false;
 
 	assert_int_equal(
-	    store_first_start(f->st, 5000, 4000, &cut, &first, &err), 0);
+	    store_first_start(f->st, 5000, &want, &fs, &first, &err), 0);
 	assert_true(first);
-	assert_int_equal(cut, 4000);
+	assert_int_equal(fs.cut, 4000);
 	assert_int_equal(
-	    store_first_start(f->st, 9000, 8000, &cut, &first, &err), 0);
+	    store_first_start(f->st, 9000, &later, &fs, &first, &err), 0);
 	assert_false(first);
-	assert_int_equal(cut, 4000);
+	assert_int_equal(fs.cut, 4000);
+	assert_int_equal(fs.uidvalidity, 7);
+	assert_int_equal(fs.last_uid, 100);
+	/* Kept: found at the first start and delivered before the cut. */
+	assert_true(store_first_start_keeps(&fs, 7, 100, 3999));
+	assert_false(store_first_start_keeps(&fs, 7, 100, 4000));
+	assert_false(store_first_start_keeps(&fs, 7, 101, 10));
+	assert_false(store_first_start_keeps(&fs, 8, 1, 10));
+	assert_false(store_first_start_keeps(&fs, 7, 1, 0));
 	for (int i = 0; i < 4; i++) {
 		char msgid[16];
 		struct store_message m = {
