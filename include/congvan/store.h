@@ -411,10 +411,24 @@ struct store_case {
 int store_case_get(struct store *st, int64_t item_id, struct store_case *c_r,
 		   char **error_r);
 void store_case_release(struct store_case *c);
-/* Calls cb for every item whose status is assigned or disputed. */
-typedef int store_case_cb(const struct store_case *c, void *ctx);
-int store_case_foreach_open(struct store *st, store_case_cb *cb, void *ctx,
-			    char **error_r);
+
+/* The sweep (schema 14): per item that has a scheduler stage to come, the
+ * day it is due.  Any change to the item's status, lead, deadline,
+ * handler or internal deadline, or to its consultations, makes it due
+ * now (day 0, triggers in the schema). */
+/* The items due on day (their day <= day), by id; *ids_r is the caller's
+ * to free. */
+int store_sweep_due(struct store *st, int32_t day, int64_t **ids_r, size_t *n_r,
+		    char **error_r);
+/* Records the day the item's next stage is due; day < 0: none until the
+ * item changes. */
+int store_sweep_set(struct store *st, int64_t item_id, int32_t day,
+		    char **error_r);
+/* Records what the days are computed with (digest) and the day swept;
+ * when digest is not the one recorded, or day is before the last day
+ * swept (the clock went back), every item with a day is due now. */
+int store_sweep_basis(struct store *st, const char *digest, int32_t day,
+		      char **error_r);
 
 /* Assigns (or reassigns) the item: lead, its coordinating units
  * (NULL-terminated, may be NULL), deadline; status becomes assigned and

@@ -107,6 +107,11 @@ void workcal_free(struct workcal **calp);
 
 bool workcal_is_workday(const struct workcal *cal, int32_t day);
 
+/* A digest of the calendar (its working week, days off and make-up
+ * days): equal calendars give equal digests, and a change to any of
+ * them another one, but for a 2^-64 chance. */
+uint64_t workcal_digest(const struct workcal *cal);
+
 /* The last day of a deadline of n working days counted from the event on
  * day from, which itself does not count: the n-th working day after from.
  * n <= 0 gives workcal_next_workday(cal, from); n is capped at

@@ -14,8 +14,15 @@ static const char *const sql[C_COUNT] = {
 	"SELECT id, key, message_id, registered_at, subject, sender, status,"
 	" lead, due_day, assigned_at, assigned_by, handler, handler_name,"
 	" handler_due_day, closed_at, late_days FROM items WHERE id = ?1",
-    [C_CASE_OPEN] = "SELECT id FROM items WHERE status IN " ITEM_STATUS_OPEN_SQL
-		    " ORDER BY id",
+    [C_SWEEP_DUE] = "SELECT item_id FROM sweep_due WHERE day <= ?1"
+		    " ORDER BY item_id",
+    [C_SWEEP_SET] = "INSERT OR REPLACE INTO sweep_due (item_id, day)"
+		    " VALUES (?1, ?2)",
+    [C_SWEEP_DROP] = "DELETE FROM sweep_due WHERE item_id = ?1",
+    [C_SWEEP_BASIS_GET] = "SELECT digest, day FROM sweep_basis WHERE id = 1",
+    [C_SWEEP_BASIS_SET] = "INSERT OR REPLACE INTO sweep_basis (id, digest,"
+			  " day) VALUES (1, ?1, ?2)",
+    [C_SWEEP_RESET] = "UPDATE sweep_due SET day = 0 WHERE day > 0",
     [C_CASE_ASSIGN] = "UPDATE items SET lead = ?2, due_day = ?3,"
 		      " assigned_at = ?4, assigned_by = ?5,"
 		      " status = 'assigned', handler = NULL,"
@@ -192,45 +199,90 @@ void store_case_release(struct store_case *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* The ids first, then one case at a time: the callback may write. */
-int store_case_foreach_open(struct store *st, store_case_cb *cb, void *ctx,
-			    char **error_r)
-{
-	sqlite3_stmt *s = stmt(st, C_CASE_OPEN, error_r);
-	int64_t *ids = NULL;
-	size_t n = 0;
-	int rc, ret = -1;
+/* --- the sweep: the day each item's next stage is due (schema 14) ---------
+ */
 
+int store_sweep_due(struct store *st, int32_t day, int64_t **ids_r, size_t *n_r,
+		    char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_SWEEP_DUE, error_r);
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*ids_r = NULL;
+	*n_r = 0;
 	if (!s) {
 		return -1;
 	}
+	sqlite3_bind_int64(s, 1, day);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ids = xrealloc(ids, (n + 1) * sizeof(*ids));
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			ids = xrealloc(ids, cap * sizeof(*ids));
+		}
 		ids[n++] = sqlite3_column_int64(s, 0);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		store_fail(st, "listing open items", error_r);
-		goto out;
+		free(ids);
+		return store_fail(st, "listing the items due", error_r);
 	}
-	ret = 0;
-	for (size_t i = 0; i < n && ret == 0; i++) {
-		struct store_case c;
+	*ids_r = ids;
+	*n_r = n;
+	return 0;
+}
 
-		rc = store_case_get(st, ids[i], &c, error_r);
-		if (rc < 0) {
-			ret = -1;
-			break;
-		}
-		if (rc == 1) {
-			ret = cb(&c, ctx) ? 1 : 0;
-			store_case_release(&c);
+int store_sweep_set(struct store *st, int64_t item_id, int32_t day,
+		    char **error_r)
+{
+	sqlite3_stmt *s =
+	    stmt(st, day < 0 ? C_SWEEP_DROP : C_SWEEP_SET, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	if (day >= 0) {
+		sqlite3_bind_int64(s, 2, day);
+	}
+	return done(st, s, "recording when an item is due", error_r);
+}
+
+int store_sweep_basis(struct store *st, const char *digest, int32_t day,
+		      char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, C_SWEEP_BASIS_GET, error_r);
+	bool same = false;
+	int rc;
+
+	if (!s) {
+		return -1;
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *d = sqlite3_column_text(s, 0);
+
+		same = d && !strcmp((const char *)d, digest) &&
+		       sqlite3_column_int64(s, 1) <= day;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return store_fail(st, "reading the sweep's basis", error_r);
+	}
+	if (!same) {
+		s = stmt(st, C_SWEEP_RESET, error_r);
+		if (!s || done(st, s, "making every item due", error_r) < 0) {
+			return -1;
 		}
 	}
-	ret = ret < 0 ? -1 : 0;
-out:
-	free(ids);
-	return ret;
+	s = stmt(st, C_SWEEP_BASIS_SET, error_r);
+	if (!s) {
+		return -1;
+	}
+	store_bind_text(s, 1, digest);
+	sqlite3_bind_int64(s, 2, day);
+	return done(st, s, "recording the sweep's basis", error_r);
 }
 
 int store_case_assign(struct store *st, int64_t item_id, const char *lead,

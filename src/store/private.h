@@ -49,7 +49,12 @@ enum q {
 /* The statements of cases.c. */
 enum c {
 	C_CASE_GET,
-	C_CASE_OPEN,
+	C_SWEEP_DUE,
+	C_SWEEP_SET,
+	C_SWEEP_DROP,
+	C_SWEEP_BASIS_GET,
+	C_SWEEP_BASIS_SET,
+	C_SWEEP_RESET,
 	C_CASE_ASSIGN,
 	C_CASE_DUE,
 	C_CASE_HANDLER,

@@ -367,6 +367,40 @@ static const char *const migrations[] = {
     "INSERT INTO feed_versions (kind, subject, version)"
     "  SELECT DISTINCT 'person', lower(handler), 1 FROM items"
     "  WHERE handler IS NOT NULL;",
+    /* 13 -> 14: a sweep that touches only what is due (cases.c,
+     * workflow/tick.c).  sweep_due holds, per item that has a stage to
+     * come, the day it is due (0: now); no row: nothing to do until the
+     * item changes (closed, or neither assigned nor consulting).  Every
+     * change to what the stages depend on (the item's status, lead,
+     * deadline, handler and internal deadline, a consultation asked,
+     * answered or deemed) makes the item due now through these
+     * triggers, and the next sweep computes its day again.  A table of
+     * its own and not a column of items, so that the sweep's writes do
+     * not touch the items the calendar feeds watch.  sweep_basis: what
+     * the days were computed with (the [deadlines] and the calendar) and
+     * the last day swept; when either changes, every item is due again.
+     * Every open item is due at the first sweep. */
+    "CREATE TABLE sweep_due ("
+    "  item_id INTEGER PRIMARY KEY REFERENCES items(id),"
+    "  day INTEGER NOT NULL);"
+    "CREATE INDEX sweep_due_day ON sweep_due(day);"
+    "INSERT INTO sweep_due (item_id, day) SELECT id, 0 FROM items"
+    "  WHERE status IN ('assigned', 'disputed');"
+    "CREATE TABLE sweep_basis ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  digest TEXT NOT NULL,"
+    "  day INTEGER NOT NULL);"
+    "CREATE TRIGGER sweep_item AFTER UPDATE OF status, lead, due_day,"
+    "  handler, handler_due_day ON items BEGIN"
+    "  INSERT OR REPLACE INTO sweep_due (item_id, day) VALUES (NEW.id, 0);"
+    "  END;"
+    "CREATE TRIGGER sweep_consult_new AFTER INSERT ON consultations BEGIN"
+    "  INSERT OR REPLACE INTO sweep_due (item_id, day)"
+    "  VALUES (NEW.item_id, 0); END;"
+    "CREATE TRIGGER sweep_consult AFTER UPDATE OF due_day, state, deemed"
+    "  ON consultations BEGIN"
+    "  INSERT OR REPLACE INTO sweep_due (item_id, day)"
+    "  VALUES (NEW.item_id, 0); END;",
 };
 
 static const char *const sql[Q_COUNT] = {

@@ -190,6 +190,34 @@ static bool contains(const int32_t *v, size_t n, int32_t day)
 	return i < n && v[i] == day;
 }
 
+/* FNV-1a, 64 bits. */
+static uint64_t fnv(uint64_t h, int64_t v)
+{
+	for (int i = 0; i < 8; i++) {
+		h ^= (uint64_t)v >> (8 * i) & 0xff;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+uint64_t workcal_digest(const struct workcal *cal)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (int i = 0; i < 7; i++) {
+		h = fnv(h, cal->week[i]);
+	}
+	h = fnv(h, (int64_t)cal->noff);
+	for (size_t i = 0; i < cal->noff; i++) {
+		h = fnv(h, cal->off[i]);
+	}
+	h = fnv(h, (int64_t)cal->nwork);
+	for (size_t i = 0; i < cal->nwork; i++) {
+		h = fnv(h, cal->work[i]);
+	}
+	return h;
+}
+
 bool workcal_is_workday(const struct workcal *cal, int32_t day)
 {
 	day = workday_clamp(day);

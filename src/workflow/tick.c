@@ -6,6 +6,7 @@
  * outage only the latest pending stage of each kind goes out (one message
  * per stage, not one per missed cycle).  Stage names carry the deadline,
  * so a new deadline (an extension) arms the reminders again. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,18 +323,251 @@ static int consult_cb(const struct store_consult *c, void *ctx)
 	return rc < 0;
 }
 
+/* --- when each item is due next ---------------------------------------- */
+
+/* The first day after today on which the stages above may act on an item
+ * are those where what they decide changes: a reminder day, the
+ * deadline, the first day of each overdue round and the escalation, the
+ * internal deadline's reminder days, its day and the day after, and a
+ * waiting consultation's deadline and the day after.  Between two of
+ * them every stage the item reaches is one it has marked already, so
+ * the sweep skips those days; the stages above stay the judges of what
+ * is sent. */
+
+/* best, or cand when it comes after today and before best. */
+static int32_t sooner(int32_t best, int32_t cand, int32_t today)
+{
+	return cand > today && cand < best ? cand : best;
+}
+
+static int32_t next_of_deadline(const struct tick *t, int32_t due, int32_t best)
+{
+	const struct config_deadlines *d = &t->rt->cfg->deadlines;
+	const struct workcal *cal = t->rt->cal;
+	int every = d->overdue_every > 0 ? d->overdue_every : 1;
+	int k = t->today > due ? workcal_count(cal, due, t->today) : 0;
+	int steps[2], n = 0;
+
+	for (size_t i = 0; i < d->n_remind_before; i++) {
+		best = sooner(best, workcal_sub(cal, due, d->remind_before[i]),
+			      t->today);
+	}
+	best = sooner(best, due, t->today);
+	/* the next overdue round, and the escalation when to come */
+	steps[n++] = k < 1 ? 1 : ((k - 1) / every + 1) * every + 1;
+	if (d->escalate_after > k) {
+		steps[n++] = d->escalate_after;
+	}
+	for (int i = 0; i < n; i++) {
+		int32_t day = steps[i] > WORKCAL_MAX_DAYS
+				  ? t->today + 1
+				  : workcal_add(cal, due, steps[i]);
+
+		best =
+		    sooner(best, day > t->today ? day : t->today + 1, t->today);
+	}
+	return best;
+}
+
+static int32_t next_of_internal(const struct tick *t,
+				const struct store_case *c, int32_t best)
+{
+	const struct config_deadlines *d = &t->rt->cfg->deadlines;
+	int32_t due = c->handler_due_day;
+
+	if (!c->handler || due <= 0 || due >= c->due_day) {
+		return best;
+	}
+	for (size_t i = 0; i < d->n_remind_before; i++) {
+		best = sooner(best,
+			      workcal_sub(t->rt->cal, due, d->remind_before[i]),
+			      t->today);
+	}
+	best = sooner(best, due, t->today);
+	return sooner(best, workcal_add(t->rt->cal, due, 1), t->today);
+}
+
+/* A consultation still waiting for a clear answer. */
+static bool waiting(const struct store_consult *c)
+{
+	return !c->deemed && c->state &&
+	       (!strcmp(c->state, "pending") || !strcmp(c->state, "unclear"));
+}
+
+static int next_of_consult(const struct store_consult *c, void *ctx)
+{
+	int32_t *best = ctx;
+
+	if (waiting(c)) {
+		*best = sooner(*best, c->due_day, best[1]);
+		*best = sooner(*best, c->due_day + 1, best[1]);
+	}
+	return 0;
+}
+
+/* Records the day c's next stage is due, after the sweep acted on it. */
+static int schedule_next(struct tick *t, const struct store_case *c)
+{
+	int32_t best[2] = {INT32_MAX, t->today};
+
+	if (c->due_day > 0 && c->lead) {
+		best[0] = next_of_deadline(t, c->due_day, best[0]);
+		best[0] = next_of_internal(t, c, best[0]);
+	}
+	if (store_consult_foreach(t->rt->st, c->id, next_of_consult, best,
+				  &t->error) < 0) {
+		return -1;
+	}
+	return store_sweep_set(t->rt->st, c->id,
+			       best[0] == INT32_MAX ? -1 : best[0], &t->error);
+}
+
+/* What the days are computed with: the [deadlines] the stages read and
+ * the calendar. */
+static char *sweep_digest(const struct runtime *rt)
+{
+	const struct config_deadlines *d = &rt->cfg->deadlines;
+	struct sbuf b = SBUF_INIT(SIZE_MAX);
+
+	sbuf_adds(&b, "1 remind");
+	for (size_t i = 0; i < d->n_remind_before; i++) {
+		sbuf_addf(&b, " %d", d->remind_before[i]);
+	}
+	sbuf_addf(&b, " every %d escalate %d calendar %016llx",
+		  d->overdue_every, d->escalate_after,
+		  (unsigned long long)workcal_digest(rt->cal));
+	return sbuf_detach(&b);
+}
+
+/* The consultations waiting on the items due, by id. */
+struct waiting {
+	struct store_consult *v;
+	size_t n;
+};
+
+static int collect_consult(const struct store_consult *c, void *ctx)
+{
+	struct waiting *w = ctx;
+	struct store_consult *copy;
+
+	if (!waiting(c)) {
+		return 0;
+	}
+	w->v = xrealloc(w->v, (w->n + 1) * sizeof(*w->v));
+	copy = &w->v[w->n++];
+	*copy = *c;
+	copy->unit = xstrdup(c->unit);
+	copy->asked_by = c->asked_by ? xstrdup(c->asked_by) : NULL;
+	copy->state = xstrdup(c->state);
+	copy->answered_by = c->answered_by ? xstrdup(c->answered_by) : NULL;
+	copy->answer = c->answer ? xstrdup(c->answer) : NULL;
+	return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct store_consult *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Loads item id when it is open: 1, 0 when not (or gone), -1 error. */
+static int open_case(struct tick *t, int64_t id, struct store_case *c)
+{
+	int rc = store_case_get(t->rt->st, id, c, &t->error);
+
+	if (rc == 1 && !item_status_is_open(c->status)) {
+		store_case_release(c);
+		rc = 0;
+	}
+	return rc;
+}
+
+/* The sweep over the items due today (store_sweep_due): first the
+ * consultations waiting on them, by id, then the items, by id (the order
+ * in which a sweep over every open item acts), each item's next day
+ * recorded after it.  An item no longer open leaves the sweep. */
+static int sweep(struct tick *t)
+{
+	struct waiting w = {NULL, 0};
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int ret = -1;
+
+	if (store_sweep_due(t->rt->st, t->today, &ids, &n, &t->error) < 0) {
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct store_case c;
+		int rc = open_case(t, ids[i], &c);
+
+		if (rc < 0) {
+			goto out;
+		}
+		if (rc == 0) {
+			if (store_sweep_set(t->rt->st, ids[i], -1, &t->error) <
+			    0) {
+				goto out;
+			}
+			ids[i] = 0;
+			continue;
+		}
+		store_case_release(&c);
+		if (store_consult_foreach(t->rt->st, ids[i], collect_consult,
+					  &w, &t->error) < 0) {
+			goto out;
+		}
+	}
+	if (w.n) {
+		qsort(w.v, w.n, sizeof(*w.v), by_id);
+	}
+	for (size_t i = 0; i < w.n; i++) {
+		if (consult_cb(&w.v[i], t) || t->error) {
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct store_case c;
+		int rc = ids[i] ? open_case(t, ids[i], &c) : 0;
+
+		if (rc < 0) {
+			goto out;
+		}
+		if (rc == 0) {
+			if (ids[i] && store_sweep_set(t->rt->st, ids[i], -1,
+						      &t->error) < 0) {
+				goto out;
+			}
+			continue;
+		}
+		rc = item_cb(&c, t) || t->error ? -1 : schedule_next(t, &c);
+		store_case_release(&c);
+		if (rc < 0) {
+			goto out;
+		}
+	}
+	ret = 0;
+out:
+	for (size_t i = 0; i < w.n; i++) {
+		store_consult_release(&w.v[i]);
+	}
+	free(w.v);
+	free(ids);
+	return ret;
+}
+
 int workflow_tick(struct runtime *rt, char **error_r)
 {
 	struct tick t = {rt, wf_today(rt), 0, NULL};
-	char *err = NULL;
+	char *digest = sweep_digest(rt);
+	int rc;
 
-	if (store_consult_foreach(rt->st, 0, consult_cb, &t, &err) < 0 ||
-	    t.error || store_case_foreach_open(rt->st, item_cb, &t, &err) < 0 ||
-	    t.error) {
-		*error_r = t.error ? t.error : err;
-		if (t.error) {
-			free(err);
-		}
+	rc = store_sweep_basis(rt->st, digest, t.today, &t.error) < 0
+		 ? -1
+		 : sweep(&t);
+	free(digest);
+	if (rc < 0) {
+		*error_r = t.error ? t.error : xstrdup("scheduler failed");
 		return -1;
 	}
 	if (t.sent) {

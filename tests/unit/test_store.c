@@ -96,11 +96,19 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 13 to 12: outbox_rcpt without its
- * item, the outbox without attachments by reference and with its
- * messages, no feed versions. */
+/* Takes a database back from schema 14 to 13: no days the items are due
+ * at, nor their triggers. */
+#define UNDO_SCHEMA_14                                                         \
+	"DROP TRIGGER sweep_item; DROP TRIGGER sweep_consult_new;"             \
+	" DROP TRIGGER sweep_consult; DROP TABLE sweep_basis;"                 \
+	" DROP TABLE sweep_due;"
+
+/* Takes a database back from schema 13 to 12 (after every later UNDO):
+ * outbox_rcpt without its item, the outbox without attachments by
+ * reference and with its messages, no feed versions. */
 #define UNDO_SCHEMA_13                                                         \
-	"DROP INDEX outbox_rcpt_limit;"                                        \
+	UNDO_SCHEMA_14                                                         \
+	" DROP INDEX outbox_rcpt_limit;"                                       \
 	" ALTER TABLE outbox_rcpt DROP COLUMN item_id;"                        \
 	" CREATE INDEX outbox_rcpt_recent ON outbox_rcpt(rcpt, created_at);"   \
 	" ALTER TABLE outbox DROP COLUMN attach_sha;"                          \
@@ -543,6 +551,95 @@ static void test_migration_13(void **state)
 	assert_int_equal(
 	    store_outbox_due(f->st, 20, 10, true, count_cb, &due, &err), 0);
 	assert_int_equal(due, 2);
+}
+
+/* The items due now and later (schema 14): the migration makes every
+ * open item due at the first sweep; a change to an item's deadline, its
+ * status or its consultations makes it due again; a new basis (another
+ * calendar or [deadlines], or a clock gone back) makes every item due. */
+static void test_migration_14(void **state)
+{
+	struct fixture *f = *state;
+	struct store_item it[3];
+	int64_t *ids = NULL;
+	size_t n = 0;
+	char *err = NULL;
+
+	for (int i = 0; i < 3; i++) {
+		char msgid[16];
+
+		snprintf(msgid, sizeof(msgid), "m%d@x", i);
+		assert_int_equal(
+		    store_item_create(f->st, "CV", 2026, 10 + i,
+				      add_message(f->st, 1 + i, msgid), "A",
+				      "s@x", &it[i], &err),
+		    0);
+		store_item_release(&it[i]);
+	}
+	assert_int_equal(store_case_assign(f->st, it[0].id, "A", NULL, 20800,
+					   100, "office@x", &err),
+			 0);
+	assert_int_equal(store_case_assign(f->st, it[1].id, "A", NULL, 20800,
+					   100, "office@x", &err),
+			 0);
+	assert_int_equal(
+	    store_case_set_status(f->st, it[1].id, ITEM_DONE, 200, 0, &err), 0);
+	store_close(&f->st);
+	assert_int_equal(
+	    sql(f->path, UNDO_SCHEMA_14 " PRAGMA user_version = 13;"), 0);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	/* only the open item is due, from the first sweep on */
+	assert_int_equal(store_sweep_due(f->st, 0, &ids, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], it[0].id);
+	free(ids);
+
+	/* due on day 20797: not before */
+	assert_int_equal(store_sweep_set(f->st, it[0].id, 20797, &err), 0);
+	assert_int_equal(store_sweep_set(f->st, it[1].id, -1, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20796, &ids, &n, &err), 0);
+	assert_int_equal(n, 0);
+	free(ids);
+	assert_int_equal(store_sweep_due(f->st, 20797, &ids, &n, &err), 0);
+	assert_int_equal(n, 1);
+	free(ids);
+
+	/* a new deadline, a consultation: due now */
+	assert_int_equal(store_case_set_due(f->st, it[0].id, 20810, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 0, &ids, &n, &err), 0);
+	assert_int_equal(n, 1);
+	free(ids);
+	assert_int_equal(
+	    store_consult_ask(f->st, it[2].id, "B", 100, "a@x", 20805, &err),
+	    0);
+	assert_int_equal(store_sweep_due(f->st, 0, &ids, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(ids[0], it[0].id);
+	assert_int_equal(ids[1], it[2].id);
+	free(ids);
+
+	/* the same basis keeps the days; another one, or an earlier day,
+	 * makes every item with a day due */
+	assert_int_equal(store_sweep_set(f->st, it[0].id, 20797, &err), 0);
+	assert_int_equal(store_sweep_set(f->st, it[2].id, 20805, &err), 0);
+	assert_int_equal(store_sweep_basis(f->st, "a", 20790, &err), 0);
+	assert_int_equal(store_sweep_set(f->st, it[0].id, 20797, &err), 0);
+	assert_int_equal(store_sweep_set(f->st, it[2].id, 20805, &err), 0);
+	assert_int_equal(store_sweep_basis(f->st, "a", 20791, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20791, &ids, &n, &err), 0);
+	assert_int_equal(n, 0);
+	free(ids);
+	assert_int_equal(store_sweep_basis(f->st, "b", 20791, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20791, &ids, &n, &err), 0);
+	assert_int_equal(n, 2);
+	free(ids);
+	assert_int_equal(store_sweep_set(f->st, it[0].id, 20797, &err), 0);
+	assert_int_equal(store_sweep_set(f->st, it[2].id, 20805, &err), 0);
+	assert_int_equal(store_sweep_basis(f->st, "b", 20780, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20780, &ids, &n, &err), 0);
+	assert_int_equal(n, 2);
+	free(ids);
 }
 
 static void test_letters(void **state)
@@ -1560,6 +1657,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_history, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_13, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_14, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
