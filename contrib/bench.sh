@@ -19,9 +19,13 @@
 #           contrib/bench-ocr.py).
 #  registers  gen_register builds registers of BENCH_REGISTERS items (default
 #           10,000, 100,000 and 1,000,000): how long, how large.
+#  sweep    the scheduler's CPU per cycle over registers of BENCH_SWEEP open
+#           items (default 10,000 and 100,000) with nothing due and with
+#           10,000 items due (contrib/bench-sweep.sh).
 #
 # Environment: BENCH_SIZES (default "1000 5000 10000"), BENCH_RUNS (3),
-# BENCH_REGISTERS ("10000 100000 1000000"; "" for none), BENCH_BASELINE (the
+# BENCH_REGISTERS ("10000 100000 1000000"; "" for none), BENCH_SWEEP ("10000
+# 100000"; "" for none), BENCH_BASELINE (the
 # path of another congvan binary, measured the same way: before and after
 # in one run), BENCH_FEED_SECONDS (10), BENCH_SCANS (letters rendered as
 # scans, default 20, each in 6 variants; 0 skips OCR), BENCH_KEEP (keep
@@ -33,6 +37,7 @@ BUILD=${BUILD:-build/default}
 SIZES=${BENCH_SIZES:-1000 5000 10000}
 RUNS=${BENCH_RUNS:-3}
 REGISTERS=${BENCH_REGISTERS-10000 100000 1000000}
+SWEEP=${BENCH_SWEEP-10000 100000}
 BASELINE=${BENCH_BASELINE:-}
 FEED_SECONDS=${BENCH_FEED_SECONDS:-10}
 SCANS=${BENCH_SCANS:-20}
@@ -231,6 +236,13 @@ if [ -n "$REGISTERS" ]; then
 			"$(du -sh "$W/reg$n.db" | cut -f1) database, $(sqlite3 "$W/reg$n.db" \
 			"SELECT COUNT(*) FROM items WHERE status IN ('assigned', 'disputed')") open"
 	done
+fi
+
+# ------------------------------------------------------------------ sweep
+
+if [ -n "$SWEEP" ]; then
+	echo "== sweep: one cycle's scheduler over registers of N open items (contrib/bench-sweep.sh), medians of $RUNS"
+	BUILD=$BUILD contrib/bench-sweep.sh "$SWEEP" "$RUNS"
 fi
 
 echo "== load average at the end: $(load)"

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The scheduler's sweep at scale (part of make bench; runs alone too):
+# registers of N items built by gen_register (--seed 3: about 1 % never
+# closed and the last weeks' letters open), IMAP and SMTP unreachable
+# (the cycle exits 75 after its scheduler ran).  For each N, after one
+# cycle that catches up (every item is due at the first sweep):
+#
+#  nothing due  a second cycle the same day: no item's day has come;
+#  10,000 due   10,000 items made due (sweep_due.day = 0) whose stages
+#               were done earlier that day, so nothing is queued: what
+#               selecting, reading and rescheduling them costs.
+#
+# CPU of the scheduler (its debug line "scheduler: X ms of CPU") and of the
+# whole `run --once` (user + system, start-up included), medians of RUNS.
+# With BASELINE (another congvan binary at the root of its tree, where its
+# templates are; its gen_register, beside it or in its BUILD, builds the
+# register, which this one migrates on a copy), the same cycles by both,
+# and what their first cycles queued, which must be the same.
+#
+# Usage: contrib/bench-sweep.sh "10000 100000" [RUNS]; BUILD and
+# BENCH_BASELINE as for contrib/bench.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build/default}
+SIZES=${1:-10000 100000}
+RUNS=${2:-3}
+OPEN=${BENCH_SWEEP_OPEN:-100}
+BASELINE=${BENCH_BASELINE:-}
+DAY1=2027-01-04T08:00:00+07:00 # the register ends on 31 Dec; 1 Jan is off
+DAY1_LATER=2027-01-04T15:00:00+07:00
+export DOMAIN=congvan.test IMAP_PORT=1 SMTP_PORT=1 PASSWORD=x
+. tests/lib.sh
+
+W=$(mktemp -d /tmp/congvan-sweep.XXXXXX)
+trap '[ -n "${BENCH_KEEP:-}" ] || rm -rf "$W"' EXIT
+median() { sort -g | awk '{v[NR] = $1} END {print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+gen=$BUILD/gen_register
+for g in "$(dirname "$BASELINE")"/gen_register "$(dirname "$BASELINE")/$BUILD/gen_register"; do
+	[ -n "$BASELINE" ] && [ -x "$g" ] && { gen=$g; break; }
+done
+
+# cycle BIN CONF NOW TAG: one cycle; appends its figures to $W/TAG.{ms,cpu}
+cycle() {
+	/usr/bin/time -f '%U %S' -o "$W/time" "$1" -v -c "$2" run --once --now "$3" \
+		>/dev/null 2>"$W/log" || true
+	sed -n 's/.*scheduler: \([0-9.]*\) ms of CPU.*/\1/p' "$W/log" | tail -1 >>"$W/$4.ms"
+	tail -1 "$W/time" | awk '{printf "%.0f\n", ($1 + $2) * 1000}' >>"$W/$4.cpu"
+}
+fig() { # TAG: "X ms scheduler, Y ms run" (medians)
+	local ms=
+	[ -s "$W/$1.ms" ] && ms=$(median <"$W/$1.ms")
+	echo "${ms:+$ms ms scheduler, }$(median <"$W/$1.cpu") ms whole run"
+}
+
+for n in $SIZES; do
+	congvan_conf "$W/reg$n.conf" "$W/reg$n.db"
+	contrib/bench-directory.sh "$W/reg$n.conf"
+	"$gen" "$W/reg$n.conf" "$n" --seed 3 --open "$OPEN" >/dev/null
+	open=$(sqlite3 "$W/reg$n.db" "SELECT COUNT(*) FROM items WHERE status IN ('assigned', 'disputed')")
+	for b in ${BASELINE:+base} new; do
+		bin=$PWD/congvan
+		[ "$b" = base ] && bin=$BASELINE
+		cp "$W/reg$n.db" "$W/$b$n.db"
+		sed "s|^database = .*|database = $W/$b$n.db|" "$W/reg$n.conf" >"$W/$b$n.conf"
+		rm -f "$W/$b$n".*.ms "$W/$b$n".*.cpu
+		cycle "$bin" "$W/$b$n.conf" "$DAY1" "$b$n.first"
+		# what the first cycle queued, by kind: the same before and after
+		sqlite3 "$W/$b$n.db" "SELECT kind || ' ' || COUNT(*) FROM outbox
+			WHERE created_at >= strftime('%s', '${DAY1:0:19}', '-7 hours')
+			GROUP BY kind ORDER BY kind" | tr '\n' ' ' >"$W/$b$n.queued"
+		for _ in $(seq "$RUNS"); do
+			cycle "$bin" "$W/$b$n.conf" "$DAY1_LATER" "$b$n.none"
+		done
+		if [ "$b" = new ]; then
+			for _ in $(seq "$RUNS"); do
+				sqlite3 "$W/$b$n.db" "UPDATE sweep_due SET day = 0 WHERE item_id IN
+					(SELECT item_id FROM sweep_due ORDER BY item_id LIMIT 10000)"
+				cycle "$bin" "$W/$b$n.conf" "$DAY1_LATER" "$b$n.due"
+			done
+			due=$(sqlite3 "$W/$b$n.db" "SELECT MIN(COUNT(*), 10000) FROM sweep_due")
+		fi
+	done
+	echo "$n items ($open open):${BASELINE:+ before: first cycle $(fig "base$n.first"), every later cycle $(fig "base$n.none");}" \
+		"after: first cycle $(fig "new$n.first"), nothing due $(fig "new$n.none"), $due due $(fig "new$n.due")"
+	echo "  queued by the first cycle: $(cat "$W/new$n.queued")"
+	[ -z "$BASELINE" ] || cmp -s "$W/base$n.queued" "$W/new$n.queued" ||
+		echo "  DIFFERENT before: $(cat "$W/base$n.queued")"
+	rm -f "$W"/*"$n".db
+done
