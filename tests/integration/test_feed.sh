@@ -198,7 +198,7 @@ assert_eq "404 0" "$(get rnd "http://127.0.0.1:$PORT/feed/$(head -c 20 /dev/uran
 	"a made-up token: bare 404"
 tok=${U_OFFICE##*/}
 assert_eq "404 0" "$(get up "${U_OFFICE%/*}/$(tr 'a-z' 'A-Z' <<<"${tok%.ics}").ics")" "an upper-cased token: 404"
-for p in /feed/ /feed/../congvan.db /feed/%2e%2e/x.ics "/feed/$(printf 'a%.0s' {1..300}).ics" / /favicon.ico; do
+for p in /feed/ /feed/../congvan.db /feed/%2e%2e/x.ics "/feed/$tok%00.txt" "/feed/${tok%.ics}%2eics" "/feed/$tok/x" "/feed/$tok%2f" "/feed/$(printf 'a%.0s' {1..300}).ics" / /favicon.ico; do
 	assert_eq "404 0" "$(get bad "http://127.0.0.1:$PORT$p")" "404 for $p"
 done
 assert_eq "405 0" "$(get post "$U_OFFICE" -X POST -d x=1)" "POST: 405"
@@ -226,6 +226,52 @@ assert_eq "24 200 $ETAG" "$(sort "$WORK/par.out" | uniq -c | sed 's/^ *//')" "24
 seq 24 | xargs -P 8 -I{} curl -sS --max-time 10 -o /dev/null -w '%{http_code}\n' \
 	-H "If-None-Match: $ETAG" "$U_OFFICE" >"$WORK/par304.out"
 assert_eq "24 304" "$(sort "$WORK/par304.out" | uniq -c | sed 's/^ *//')" "24 times 304"
+
+t_begin "slow and idle clients hold up nobody, and one address cannot take every connection"
+# (bounded: the idle connections are closed after the server's 30 s)
+"$T_PY" - "$PORT" "$U_OFFICE" >"$WORK/slow.out" 2>&1 <<'PY'
+import socket, subprocess, sys, time
+port, url = int(sys.argv[1]), sys.argv[2]
+def conn(src="127.0.0.1"):
+    s = socket.socket()
+    s.bind((src, 0))
+    s.connect(("127.0.0.1", port))
+    return s
+def curl(src):
+    r = subprocess.run(["curl", "-sS", "--max-time", "10", "--interface", src,
+                        "-o", "/dev/null", "-w", "%{http_code}", url],
+                       capture_output=True, text=True)
+    return r.stdout.strip() or "failed"
+# eight clients trickling a request head, a byte a second
+slow = [conn() for _ in range(8)]
+for s in slow:
+    s.send(b"GET /feed/")
+print("trickling, same address:", curl("127.0.0.1"))
+for s in slow:
+    s.close()
+time.sleep(0.5)
+# sixteen idle connections from one address: its limit
+idle = [conn() for _ in range(16)]
+time.sleep(0.5)
+print("idle 16, another address:", curl("127.0.0.2"))
+print("idle 16, same address:", curl("127.0.0.1"))
+# the server closes idle connections after its timeout
+t0 = time.time()
+for s in idle:
+    s.settimeout(45)
+    try:
+        s.recv(1)
+    except OSError:
+        pass
+print("closed within 45 s:", time.time() - t0 < 45)
+print("after the timeout, same address:", curl("127.0.0.1"))
+PY
+out=$(cat "$WORK/slow.out")
+assert_contains "$out" "trickling, same address: 200" "eight slow clients do not hold up a request from their address"
+assert_contains "$out" "idle 16, another address: 200" "sixteen idle connections from one address leave others served"
+assert_not_contains "$out" "idle 16, same address: 200" "a seventeenth from that address is refused"
+assert_contains "$out" "closed within 45 s: True" "idle connections are closed after the timeout"
+assert_contains "$out" "after the timeout, same address: 200" "then that address is served again"
 
 t_begin "a closed item leaves the feeds, and the validators move on"
 assert_eq 200 "$(get b1 "$U_B" | cut -d' ' -f1)" "b.tran's feed (TC leads K2)"
