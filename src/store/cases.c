@@ -255,6 +255,7 @@ int store_sweep_basis(struct store *st, const char *digest, int32_t day,
 {
 	sqlite3_stmt *s = stmt(st, C_SWEEP_BASIS_GET, error_r);
 	bool same = false;
+	int64_t last = -1;
 	int rc;
 
 	if (!s) {
@@ -264,12 +265,15 @@ int store_sweep_basis(struct store *st, const char *digest, int32_t day,
 	if (rc == SQLITE_ROW) {
 		const unsigned char *d = sqlite3_column_text(s, 0);
 
-		same = d && !strcmp((const char *)d, digest) &&
-		       sqlite3_column_int64(s, 1) <= day;
+		last = sqlite3_column_int64(s, 1);
+		same = d && !strcmp((const char *)d, digest) && last <= day;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		return store_fail(st, "reading the sweep's basis", error_r);
+	}
+	if (same && last == day) {
+		return 0; /* nothing to write: a cycle with nothing due reads */
 	}
 	if (!same) {
 		s = stmt(st, C_SWEEP_RESET, error_r);
