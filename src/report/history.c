@@ -59,9 +59,8 @@ static void add_handler_lower(struct history *h, time_t at, const char *a)
 	}
 }
 
-static int event_cb(const struct store_event *ev, void *ctx)
+void report_history_add(struct history *h, const struct store_event *ev)
 {
-	struct history *h = ctx;
 	const struct event_data *d = &ev->fields;
 
 	switch (ev->kind) {
@@ -90,6 +89,24 @@ static int event_cb(const struct store_event *ev, void *ctx)
 	default:
 		break;
 	}
+}
+
+void report_history_kinds(const char *kinds_r[REPORT_HISTORY_KINDS])
+{
+	static const enum event_kind kinds[REPORT_HISTORY_KINDS - 1] = {
+	    EV_ASSIGNED,     EV_DELEGATED,	   EV_TRANSFERRED,
+	    EV_DEADLINE_SET, EV_EXTENSION_GRANTED,
+	};
+
+	for (size_t i = 0; i < REPORT_HISTORY_KINDS - 1; i++) {
+		kinds_r[i] = event_kind_name(kinds[i]);
+	}
+	kinds_r[REPORT_HISTORY_KINDS - 1] = NULL;
+}
+
+static int event_cb(const struct store_event *ev, void *ctx)
+{
+	report_history_add(ctx, ev);
 	return 0;
 }
 
