@@ -125,16 +125,17 @@ deps:
 	@contrib/install-deps --if-missing
 
 check: deps
-	@$(MAKE) --no-print-directory congvan congvan-reader $(UNIT_BIN)
-	@tests/run-all.sh $(UNIT_BIN)
+	@$(MAKE) --no-print-directory congvan congvan-reader $(UNIT_BIN) \
+		$(BUILD)/gen_register
+	@BUILD=$(BUILD) tests/run-all.sh $(UNIT_BIN)
 
 check-unit: deps
 	@$(MAKE) --no-print-directory $(UNIT_BIN)
 	@tests/run-all.sh --unit-only $(UNIT_BIN)
 
 check-integration: deps
-	@$(MAKE) --no-print-directory congvan congvan-reader
-	@tests/run-all.sh --integration-only
+	@$(MAKE) --no-print-directory congvan congvan-reader $(BUILD)/gen_register
+	@BUILD=$(BUILD) tests/run-all.sh --integration-only
 
 demo: deps
 	@$(MAKE) --no-print-directory congvan congvan-reader

@@ -414,8 +414,8 @@ void store_case_release(struct store_case *c);
 
 /* What `list` shows of each item, and the filters it takes. */
 struct store_list_filter {
-	const char *unit;   /* lead or coordinating (any case); NULL: any */
-	const char *status; /* a status name; NULL: any */
+	const char *unit;       /* lead or coordinating (any case); NULL: any */
+	const char *status;     /* a status name; NULL: any */
 	int32_t overdue_before; /* > 0: only open items whose deadline is
 				 * before this day */
 };

@@ -94,7 +94,7 @@ void report_history_add(struct history *h, const struct store_event *ev)
 void report_history_kinds(const char *kinds_r[REPORT_HISTORY_KINDS])
 {
 	static const enum event_kind kinds[REPORT_HISTORY_KINDS - 1] = {
-	    EV_ASSIGNED,     EV_DELEGATED,	   EV_TRANSFERRED,
+	    EV_ASSIGNED,     EV_DELEGATED,         EV_TRANSFERRED,
 	    EV_DEADLINE_SET, EV_EXTENSION_GRANTED,
 	};
 

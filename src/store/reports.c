@@ -135,8 +135,9 @@ int store_report_histories(struct store *st, time_t from, time_t to,
 	for (; kinds && kinds[n]; n++) {
 		if (n == STORE_REPORT_KINDS_MAX) {
 			sqlite3_reset(s);
-			*error_r = xstrdup("reading items for a report: too many "
-					   "kinds of events");
+			*error_r =
+			    xstrdup("reading items for a report: too many "
+				    "kinds of events");
 			return -1;
 		}
 		store_bind_text(s, 3 + (int)n, kinds[n]);
