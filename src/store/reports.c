@@ -8,26 +8,29 @@
 #include "congvan/util.h"
 #include "private.h"
 
+/* The items of a period [?1, ?2) (store_report_items), as items i. */
+#define REPORT_ITEM_COLUMNS                                                    \
+	"i.id, i.key, i.status, i.lead, i.due_day, i.assigned_at, i.handler,"  \
+	" i.handler_name, i.closed_at, i.late_days"
+#define REPORT_ITEMS_WHERE                                                     \
+	"i.lead IS NOT NULL AND i.registered_at < ?2 AND (i.status "           \
+	"IN " ITEM_STATUS_OPEN_SQL                                             \
+	" OR i.closed_at IS NULL OR i.closed_at >= ?1)"
+
 static const char *const sql[R_COUNT] = {
-    [R_ITEMS] = "SELECT id, key, status, lead, due_day, assigned_at,"
-		" handler, handler_name, closed_at, late_days FROM items"
-		" WHERE lead IS NOT NULL AND registered_at < ?2"
-		" AND (status IN " ITEM_STATUS_OPEN_SQL " OR closed_at IS NULL"
-		" OR closed_at >= ?1) ORDER BY id",
+    [R_ITEMS] = "SELECT " REPORT_ITEM_COLUMNS " FROM items i"
+		" WHERE " REPORT_ITEMS_WHERE " ORDER BY i.id",
     /* The same items, each followed by its events of kinds ?3-?10 (a
      * list of names, NULL for none), in the log's order: one walk
      * instead of a query per item. */
     [R_HISTORIES] =
-	"SELECT i.id, i.key, i.status, i.lead, i.due_day, i.assigned_at,"
-	" i.handler, i.handler_name, i.closed_at, i.late_days,"
-	" e.id, e.at, e.kind, json_extract(e.data, '$." EVENT_F_UNIT "'),"
+	"SELECT " REPORT_ITEM_COLUMNS
+	", e.id, e.at, e.kind, json_extract(e.data, '$." EVENT_F_UNIT "'),"
 	" json_extract(e.data, '$." EVENT_F_ADDRESS "'),"
 	" json_extract(e.data, '$." EVENT_F_DUE "') FROM items i"
 	" LEFT JOIN events e ON e.item_id = i.id"
 	" AND e.kind IN (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-	" WHERE i.lead IS NOT NULL AND i.registered_at < ?2"
-	" AND (i.status IN " ITEM_STATUS_OPEN_SQL " OR i.closed_at IS NULL"
-	" OR i.closed_at >= ?1) ORDER BY i.id, e.id",
+	" WHERE " REPORT_ITEMS_WHERE " ORDER BY i.id, e.id",
     [R_CONSULTS] = "SELECT item_id, unit, state, deemed, late, asked_clear,"
 		   " answered_by, asked_at, answered_at, deemed_at"
 		   " FROM consultations WHERE ((answered_at >= ?1 AND"
