@@ -102,7 +102,7 @@ static struct report_figures *unit(struct calc *c, const char *code)
 /* The address's hash, in ASCII lower case (as the report compares). */
 static size_t address_hash(const char *a)
 {
-	size_t h = 14695981039346656037u;
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
 
 	for (; *a; a++) {
 		unsigned char ch = (unsigned char)*a;
@@ -110,7 +110,7 @@ static size_t address_hash(const char *a)
 		h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch)) *
 		    1099511628211u;
 	}
-	return h;
+	return (size_t)h;
 }
 
 /* The slot of address in the persons' table: its row's, else the free

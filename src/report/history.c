@@ -104,23 +104,6 @@ void report_history_kinds(const char *kinds_r[REPORT_HISTORY_KINDS])
 	kinds_r[REPORT_HISTORY_KINDS - 1] = NULL;
 }
 
-static int event_cb(const struct store_event *ev, void *ctx)
-{
-	report_history_add(ctx, ev);
-	return 0;
-}
-
-int report_history_load(struct store *st, int64_t item_id, struct history *h_r,
-			char **error_r)
-{
-	memset(h_r, 0, sizeof(*h_r));
-	if (store_event_foreach(st, item_id, event_cb, h_r, error_r) < 0) {
-		report_history_release(h_r);
-		return -1;
-	}
-	return 0;
-}
-
 void report_history_release(struct history *h)
 {
 	for (size_t i = 0; i < h->n_leads; i++) {

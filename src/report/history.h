@@ -39,10 +39,7 @@ void report_history_add(struct history *h, const struct store_event *ev);
 #define REPORT_HISTORY_KINDS 6
 void report_history_kinds(const char *kinds_r[REPORT_HISTORY_KINDS]);
 
-/* Reads item_id's events into h_r: 0, or -1 with *error_r.  Release with
- * report_history_release. */
-int report_history_load(struct store *st, int64_t item_id, struct history *h_r,
-			char **error_r);
+/* Frees what report_history_add allocated; h is empty after. */
 void report_history_release(struct history *h);
 
 /* The lead at t; without assignments in the log, lead_now when the item
