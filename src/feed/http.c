@@ -749,6 +749,17 @@ static int sockaddr_of(const struct config_feed *f, struct sockaddr_storage *ss)
 	return -1;
 }
 
+/* Nothing in a request is decoded: a token is letters and digits, so an
+ * escaped path is never a feed (libmicrohttpd's own decoding would make
+ * "/feed/TOKEN.ics%00.txt" the C string "/feed/TOKEN.ics"), and the one
+ * query argument, type, takes plain words. */
+static size_t keep_escaped(void *cls, struct MHD_Connection *conn, char *s)
+{
+	(void)cls;
+	(void)conn;
+	return strlen(s);
+}
+
 /* A pool of one thread per core (2 to THREADS_MAX).  The threads inherit
  * the signal mask: they must leave SIGTERM and SIGINT to the serve loop. */
 static struct MHD_Daemon *daemon_start(struct feed_server *srv,
@@ -776,7 +787,8 @@ static struct MHD_Daemon *daemon_start(struct feed_server *srv,
 	    (unsigned)CONNECTION_LIMIT, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 	    (unsigned)PER_IP_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
 	    (unsigned)TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	    MEMORY_LIMIT, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_END);
+	    MEMORY_LIMIT, MHD_OPTION_THREAD_POOL_SIZE, threads,
+	    MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_END);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return d;
 }

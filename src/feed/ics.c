@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "congvan/ical.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
 #include "congvan/words.h"
@@ -197,26 +198,25 @@ static struct icaltimetype ical_utc(time_t at)
 					     icaltimezone_get_utc_timezone());
 }
 
-/* "cv-2026-000001.lead@congvan.test": stable per item and role. */
+/* The UID the invitations of the same deadline carry (ical_uid), so that
+ * a calendar holding both the invitation and the feed shows the deadline
+ * once: "cv-2026-000001.lead.tttn@congvan.test". */
 static char *uid_of(const struct config *cfg, const struct store_feed_entry *e)
 {
-	const char *key = e->c.key;
-	char *uid;
+	const struct store_case *c = &e->c;
 
-	if (e->role == STORE_FEED_CONSULT) {
-		uid = xasprintf("%s.consult-%s@%s", key, e->unit,
+	switch (e->role) {
+	case STORE_FEED_CONSULT:
+		return ical_uid(c->key, ICAL_PART_CONSULT, e->unit,
 				cfg->service.domain);
-	} else {
-		uid = xasprintf("%s.%s@%s", key,
-				e->role == STORE_FEED_LEAD ? "lead" : "handler",
+	case STORE_FEED_HANDLER:
+		return ical_uid(c->key, ICAL_PART_HANDLER, c->handler,
+				cfg->service.domain);
+	case STORE_FEED_LEAD:
+	default:
+		return ical_uid(c->key, ICAL_PART_LEAD, c->lead,
 				cfg->service.domain);
 	}
-	for (char *p = uid; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z') {
-			*p = (char)(*p - 'A' + 'a');
-		}
-	}
-	return uid;
 }
 
 static icalcomponent *component(const struct config *cfg, enum feed_type type,

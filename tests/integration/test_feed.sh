@@ -108,6 +108,9 @@ deliver a.nguyen@$D "$WORK/r2.eml"
 run_at 2026-12-28T11:00:00+07:00
 assert_eq "a.nguyen@$D" "$(q "SELECT handler FROM items WHERE key='$K1'")" "handler"
 assert_eq "PC pending" "$(q "SELECT unit, state FROM consultations" | tr '|' ' ')" "PC consulted"
+# the UIDs are the invitations' (README "Calendar"): the handler's part
+# names a hash of the address, never the address
+HA=$(printf '%s' "a.nguyen@$D" | sha256sum | cut -c1-12)
 k1=$(tr 'A-Z' 'a-z' <<<"$K1")
 k2=$(tr 'A-Z' 'a-z' <<<"$K2")
 
@@ -147,36 +150,65 @@ assert_eq "text/calendar; charset=utf-8" "$(hdr office Content-Type)" "content t
 assert_eq "private, max-age=300" "$(hdr office Cache-Control)" "cache control"
 out=$(ics office)
 assert_eq "2 0" "$(head -1 <<<"$out")" "two events, no to-do"
-assert_contains "$out" "E $k2.lead@$D 2026-12-30 2026-12-31 [$K2] V/v báo cáo ngân sách quý IV" "K2 on its deadline"
-assert_contains "$out" "E $k1.lead@$D 2027-01-05 2027-01-06 [$K1] V/v góp ý dự thảo Nghị định về thương mại điện tử" "K1 on its deadline"
+assert_contains "$out" "E $k2.lead.tc@$D 2026-12-30 2026-12-31 [$K2] V/v báo cáo ngân sách quý IV" "K2 on its deadline"
+assert_contains "$out" "E $k1.lead.tttn@$D 2027-01-05 2027-01-06 [$K1] V/v góp ý dự thảo Nghị định về thương mại điện tử" "K1 on its deadline"
 assert_contains "$(cat "$WORK/office.ics")" "DTSTART;VALUE=DATE:20270105" "all-day"
 
 t_begin "a unit's feed: what it leads and what it is asked"
 get tttn "$U_TTTN" >/dev/null
 out=$(ics tttn)
 assert_eq "1 0" "$(head -1 <<<"$out")" "TTTN: one event"
-assert_contains "$out" "E $k1.lead@$D 2027-01-05" "TTTN leads K1"
+assert_contains "$out" "E $k1.lead.tttn@$D 2027-01-05" "TTTN leads K1"
 get pc "$U_PC" >/dev/null
 out=$(ics pc)
 assert_eq "1 0" "$(head -1 <<<"$out")" "PC: one event"
-assert_contains "$out" "E $k1.consult-pc@$D 2026-12-30 2026-12-31" "PC is asked about K1"
+assert_contains "$out" "E $k1.consult.pc@$D 2026-12-30 2026-12-31" "PC is asked about K1"
 
 t_begin "a person's feed: what they handle, what their unit leads or is asked"
 get a "$U_A" >/dev/null
 out=$(ics a)
 assert_eq "2 0" "$(head -1 <<<"$out")" "a.nguyen: two events"
-assert_contains "$out" "E $k1.handler@$D 2027-01-04 2027-01-05" "the internal deadline"
-assert_contains "$out" "E $k1.lead@$D 2027-01-05" "the unit's deadline"
+assert_contains "$out" "E $k1.handler.$HA@$D 2027-01-04 2027-01-05" "the internal deadline"
+assert_contains "$out" "E $k1.lead.tttn@$D 2027-01-05" "the unit's deadline"
 get pchead "$U_PCHEAD" >/dev/null
 out=$(ics pchead)
 assert_eq "1 0" "$(head -1 <<<"$out")" "PC's head: one event"
-assert_contains "$out" "E $k1.consult-pc@$D 2026-12-30" "the consultation"
+assert_contains "$out" "E $k1.consult.pc@$D 2026-12-30" "the consultation"
+
+t_begin "an invitation and the feed are one event in a calendar (khal)"
+# a.nguyen holds the invitations mailed to them (the delegation's handler
+# part, the lead unit's part as a member) and subscribes to their feed:
+# imported into one calendar, each deadline is there once
+mkdir -p "$WORK/inv"
+for u in $(mail_uids a.nguyen); do
+	mail_fetch a.nguyen "$u" | "$T_PY" -c '
+import email, sys
+m = email.message_from_binary_file(sys.stdin.buffer)
+for p in m.walk():
+    if p.get_content_type() == "text/calendar":
+        sys.stdout.buffer.write(p.get_payload(decode=True))
+        break' >"$WORK/inv/$u.ics"
+	[ -s "$WORK/inv/$u.ics" ] || rm -f "$WORK/inv/$u.ics"
+done
+inv=$(cat "$WORK"/inv/*.ics 2>/dev/null)
+assert_contains "$inv" "UID:$k1.handler.$HA@$D" "the delegation's invitation carries the feed's handler UID"
+KHAL="$WORK/khal"
+mkdir -p "$KHAL/cal"
+printf '[calendars]\n[[cv]]\npath = %s/cal\ntype = calendar\n[locale]\ndateformat = %%Y-%%m-%%d\nlongdateformat = %%Y-%%m-%%d\ntimeformat = %%H:%%M\ndatetimeformat = %%Y-%%m-%%d %%H:%%M\nlongdatetimeformat = %%Y-%%m-%%d %%H:%%M\nlocal_timezone = Asia/Ho_Chi_Minh\ndefault_timezone = Asia/Ho_Chi_Minh\n' "$KHAL" >"$KHAL/config"
+khal_() { HOME="$WORK" khal --config "$KHAL/config" "$@"; }
+for f in "$WORK"/inv/*.ics "$WORK/a.ics"; do
+	khal_ import --batch -a cv "$f" >/dev/null 2>&1 || t_fail "khal import $f"
+done
+out=$(khal_ list --format '{start-date}|{uid}' 2026-12-28 14d 2>&1 | grep '@')
+assert_eq 1 "$(grep -c "^2027-01-04|" <<<"$out")" "the internal deadline (4/1) is in the calendar once"
+assert_eq "2027-01-04|$k1.handler.$HA@$D" "$(grep "^2027-01-04|" <<<"$out")" "with the invitation's UID"
+assert_eq "" "$(cut -d'|' -f1 <<<"$out" | sort | uniq -d)" "no day holds two events"
 
 t_begin "?type=todo gives to-dos"
 assert_eq 200 "$(get atodo "$U_A?type=todo" | cut -d' ' -f1)" "status"
 out=$(ics atodo)
 assert_eq "0 2" "$(head -1 <<<"$out")" "two to-dos, no event"
-assert_contains "$out" "T $k1.handler@$D 2027-01-04 NEEDS-ACTION [$K1]" "DUE and STATUS"
+assert_contains "$out" "T $k1.handler.$HA@$D 2027-01-04 NEEDS-ACTION [$K1]" "DUE and STATUS"
 assert_ne "$(hdr a ETag)" "$(hdr atodo ETag)" "another ETag"
 assert_eq 400 "$(get bad "$U_A?type=journal" | cut -d' ' -f1)" "an unknown type is refused"
 
@@ -198,7 +230,7 @@ assert_eq "404 0" "$(get rnd "http://127.0.0.1:$PORT/feed/$(head -c 20 /dev/uran
 	"a made-up token: bare 404"
 tok=${U_OFFICE##*/}
 assert_eq "404 0" "$(get up "${U_OFFICE%/*}/$(tr 'a-z' 'A-Z' <<<"${tok%.ics}").ics")" "an upper-cased token: 404"
-for p in /feed/ /feed/../congvan.db /feed/%2e%2e/x.ics "/feed/$(printf 'a%.0s' {1..300}).ics" / /favicon.ico; do
+for p in /feed/ /feed/../congvan.db /feed/%2e%2e/x.ics "/feed/$tok%00.txt" "/feed/${tok%.ics}%2eics" "/feed/$tok/x" "/feed/$tok%2f" "/feed/$(printf 'a%.0s' {1..300}).ics" / /favicon.ico; do
 	assert_eq "404 0" "$(get bad "http://127.0.0.1:$PORT$p")" "404 for $p"
 done
 assert_eq "405 0" "$(get post "$U_OFFICE" -X POST -d x=1)" "POST: 405"
@@ -226,6 +258,52 @@ assert_eq "24 200 $ETAG" "$(sort "$WORK/par.out" | uniq -c | sed 's/^ *//')" "24
 seq 24 | xargs -P 8 -I{} curl -sS --max-time 10 -o /dev/null -w '%{http_code}\n' \
 	-H "If-None-Match: $ETAG" "$U_OFFICE" >"$WORK/par304.out"
 assert_eq "24 304" "$(sort "$WORK/par304.out" | uniq -c | sed 's/^ *//')" "24 times 304"
+
+t_begin "slow and idle clients hold up nobody, and one address cannot take every connection"
+# (bounded: the idle connections are closed after the server's 30 s)
+"$T_PY" - "$PORT" "$U_OFFICE" >"$WORK/slow.out" 2>&1 <<'PY'
+import socket, subprocess, sys, time
+port, url = int(sys.argv[1]), sys.argv[2]
+def conn(src="127.0.0.1"):
+    s = socket.socket()
+    s.bind((src, 0))
+    s.connect(("127.0.0.1", port))
+    return s
+def curl(src):
+    r = subprocess.run(["curl", "-sS", "--max-time", "10", "--interface", src,
+                        "-o", "/dev/null", "-w", "%{http_code}", url],
+                       capture_output=True, text=True)
+    return r.stdout.strip() or "failed"
+# eight clients trickling a request head, a byte a second
+slow = [conn() for _ in range(8)]
+for s in slow:
+    s.send(b"GET /feed/")
+print("trickling, same address:", curl("127.0.0.1"))
+for s in slow:
+    s.close()
+time.sleep(0.5)
+# sixteen idle connections from one address: its limit
+idle = [conn() for _ in range(16)]
+time.sleep(0.5)
+print("idle 16, another address:", curl("127.0.0.2"))
+print("idle 16, same address:", curl("127.0.0.1"))
+# the server closes idle connections after its timeout
+t0 = time.time()
+for s in idle:
+    s.settimeout(45)
+    try:
+        s.recv(1)
+    except OSError:
+        pass
+print("closed within 45 s:", time.time() - t0 < 45)
+print("after the timeout, same address:", curl("127.0.0.1"))
+PY
+out=$(cat "$WORK/slow.out")
+assert_contains "$out" "trickling, same address: 200" "eight slow clients do not hold up a request from their address"
+assert_contains "$out" "idle 16, another address: 200" "sixteen idle connections from one address leave others served"
+assert_not_contains "$out" "idle 16, same address: 200" "a seventeenth from that address is refused"
+assert_contains "$out" "closed within 45 s: True" "idle connections are closed after the timeout"
+assert_contains "$out" "after the timeout, same address: 200" "then that address is served again"
 
 t_begin "a closed item leaves the feeds, and the validators move on"
 assert_eq 200 "$(get b1 "$U_B" | cut -d' ' -f1)" "b.tran's feed (TC leads K2)"
