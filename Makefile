@@ -139,16 +139,18 @@ deps:
 	@contrib/install-deps --if-missing
 
 check: deps
-	@$(MAKE) --no-print-directory congvan congvan-full congvan-reader $(UNIT_BIN)
-	@tests/run-all.sh $(UNIT_BIN)
+	@$(MAKE) --no-print-directory congvan congvan-full congvan-reader $(UNIT_BIN) \
+		$(BUILD)/gen_register
+	@BUILD=$(BUILD) tests/run-all.sh $(UNIT_BIN)
 
 check-unit: deps
 	@$(MAKE) --no-print-directory $(UNIT_BIN)
 	@tests/run-all.sh --unit-only $(UNIT_BIN)
 
 check-integration: deps
-	@$(MAKE) --no-print-directory congvan congvan-full congvan-reader
-	@tests/run-all.sh --integration-only
+	@$(MAKE) --no-print-directory congvan congvan-full congvan-reader \
+		$(BUILD)/gen_register
+	@BUILD=$(BUILD) tests/run-all.sh --integration-only
 
 demo: deps
 	@$(MAKE) --no-print-directory congvan congvan-full congvan-reader

@@ -50,6 +50,8 @@ enum q {
 enum c {
 	C_CASE_GET,
 	C_CASE_OPEN,
+	C_LIST,
+	C_LIST_OVERDUE,
 	C_CASE_ASSIGN,
 	C_CASE_DUE,
 	C_CASE_HANDLER,
@@ -76,6 +78,7 @@ enum c {
 /* The statements of reports.c. */
 enum r {
 	R_ITEMS,
+	R_HISTORIES,
 	R_CONSULTS,
 	R_EXTENSIONS,
 	R_MAILS,
