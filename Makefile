@@ -1,5 +1,5 @@
 # congvan — plain Makefile with pkg-config.
-#   make                      build ./congvan and ./congvan-reader
+#   make                      build ./congvan, ./congvan-full and ./congvan-reader
 #   make check                unit + integration tests (installs packages when missing)
 #   make SANITIZE=address,undefined check
 #   make demo | bench | fuzz | install PREFIX=... DESTDIR=... | clean | format-check
@@ -46,6 +46,10 @@ endif
 LIB_SRC := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/cli/main.o
+# congvan is main.c built as the front (CLI_FRONT): the commands that only
+# read the database, linked --as-needed so that none of the mail libraries
+# is loaded; it executes congvan-full for the others.
+FRONT_OBJ := $(BUILD)/src/cli/front.o
 READER_SRC := $(wildcard src/reader/helper/*.c)
 READER_OBJ := $(READER_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -54,10 +58,13 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all check check-unit check-integration deps demo bench fuzz install \
 	clean format format-check man deb
 
-all: congvan congvan-reader man
+all: congvan congvan-full congvan-reader man
 
 # Copied whenever they differ, so switching SANITIZE never leaves a stale one.
 congvan: $(BUILD)/congvan FORCE
+	@cmp -s $< $@ || cp $< $@
+
+congvan-full: $(BUILD)/congvan-full FORCE
 	@cmp -s $< $@ || cp $< $@
 
 congvan-reader: $(BUILD)/congvan-reader FORCE
@@ -65,8 +72,15 @@ congvan-reader: $(BUILD)/congvan-reader FORCE
 
 FORCE:
 
-$(BUILD)/congvan: $(MAIN_OBJ) $(BUILD)/libcongvan.a
+$(BUILD)/congvan: $(FRONT_OBJ) $(BUILD)/libcongvan.a
+	$(CC) $(LDFLAGS) -o $@ $^ -Wl,--as-needed $(LDLIBS)
+
+$(BUILD)/congvan-full: $(MAIN_OBJ) $(BUILD)/libcongvan.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(FRONT_OBJ): src/cli/main.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -DCLI_FRONT -MMD -MP -c -o $@ $<
 
 $(BUILD)/congvan-reader: $(READER_OBJ) $(BUILD)/libcongvan.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(READER_LIBS)
@@ -91,7 +105,7 @@ $(BUILD)/bench_parse $(BUILD)/gen_register: $(BUILD)/%: tests/bench/%.c \
 		$(BUILD)/libcongvan.a
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcongvan.a $(LDFLAGS) $(LDLIBS)
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(READER_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(FRONT_OBJ:.o=.d) $(READER_OBJ:.o=.d)
 
 # Manual pages and the systemd unit carry the install paths: made again on
 # every build (they are small), so that PREFIX always shows in them.
@@ -101,7 +115,7 @@ MAN_DATE := $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(stat -c %Y config.examp
 GENERATED = build/man/congvan.8 build/man/congvan.conf.5 build/systemd/congvan.service
 SUBST = sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATE@|$(MAN_DATE)|g' \
 	-e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
-	-e 's|@DATADIR@|$(DATADIR)|g'
+	-e 's|@DATADIR@|$(DATADIR)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g'
 
 man: $(GENERATED)
 
@@ -125,23 +139,25 @@ deps:
 	@contrib/install-deps --if-missing
 
 check: deps
-	@$(MAKE) --no-print-directory congvan congvan-reader $(UNIT_BIN)
-	@tests/run-all.sh $(UNIT_BIN)
+	@$(MAKE) --no-print-directory congvan congvan-full congvan-reader $(UNIT_BIN) \
+		$(BUILD)/gen_register
+	@BUILD=$(BUILD) tests/run-all.sh $(UNIT_BIN)
 
 check-unit: deps
 	@$(MAKE) --no-print-directory $(UNIT_BIN)
 	@tests/run-all.sh --unit-only $(UNIT_BIN)
 
 check-integration: deps
-	@$(MAKE) --no-print-directory congvan congvan-reader
-	@tests/run-all.sh --integration-only
+	@$(MAKE) --no-print-directory congvan congvan-full congvan-reader \
+		$(BUILD)/gen_register
+	@BUILD=$(BUILD) tests/run-all.sh --integration-only
 
 demo: deps
-	@$(MAKE) --no-print-directory congvan congvan-reader
+	@$(MAKE) --no-print-directory congvan congvan-full congvan-reader
 	@contrib/demo.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory congvan congvan-reader \
+	@$(MAKE) --no-print-directory congvan congvan-full congvan-reader \
 		$(BUILD)/bench_parse $(BUILD)/gen_register
 	@BUILD=$(BUILD) contrib/bench.sh
 
@@ -149,13 +165,14 @@ fuzz:
 	@contrib/fuzz.sh
 
 # The Debian package (contrib/debian) installs exactly this.
-install: congvan congvan-reader man
+install: congvan congvan-full congvan-reader man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates/vi \
 		$(DESTDIR)$(DATADIR)/templates/en $(DESTDIR)$(SYSCONFDIR)/congvan \
 		$(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(UNITDIR) \
 		$(DESTDIR)$(LIBEXECDIR)
 	install -m 0755 congvan $(DESTDIR)$(BINDIR)/congvan
 	install -m 0755 congvan-reader $(DESTDIR)$(LIBEXECDIR)/congvan-reader
+	install -m 0755 congvan-full $(DESTDIR)$(LIBEXECDIR)/congvan-full
 	install -m 0644 build/man/congvan.8 $(DESTDIR)$(MANDIR)/man8/congvan.8
 	install -m 0644 build/man/congvan.conf.5 $(DESTDIR)$(MANDIR)/man5/congvan.conf.5
 	install -m 0644 build/systemd/congvan.service $(DESTDIR)$(UNITDIR)/congvan.service
@@ -168,7 +185,7 @@ deb:
 	@contrib/build-deb
 
 clean:
-	rm -rf build congvan congvan-reader
+	rm -rf build congvan congvan-full congvan-reader
 
 FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h src/reader/helper/*.[ch] \
 	include/congvan/*.h tests/unit/*.c tests/fuzz/*.c tests/bench/*.c)

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # congvan — start-up cost for `make bench`: the CPU time (user + system) of
-# `congvan --version` beside `git --version` and /bin/true, in the same
-# run, alternating, each started N times by one shell loop (the loop's own
-# cost is /bin/true's line).  congvan-reader, which alone loads poppler,
+# `congvan --version` and `congvan list` (an empty register) beside `git
+# --version` and /bin/true, in the same run, alternating, each started N
+# times by one shell loop (the loop's own cost is /bin/true's line).
+# congvan is the front that runs the commands reading the database;
+# congvan-full, which links the mail, network, iCalendar and HTTP
+# libraries and runs the rest, is shown beside it.  congvan-reader, which alone loads poppler,
 # cairo, glib, Tesseract, Leptonica and NSS, is shown for comparison on an
 # empty input (it refuses it at once).
 #
@@ -20,10 +23,30 @@ cpu_ms() {
 	rm -f /tmp/congvan-startup.$$
 }
 
+work=$(mktemp -d /tmp/congvan-startup.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cat >"$work/congvan.conf" <<EOF
+[service]
+organization = Bench
+domain = bench.test
+database = $work/congvan.db
+office = vanthu@bench.test
+[mailbox]
+url = imap://127.0.0.1:1/INBOX
+user = congvan@bench.test
+password = x
+[smtp]
+url = smtp://127.0.0.1:1
+from = congvan@bench.test
+EOF
+./congvan -c "$work/congvan.conf" list >/dev/null
+
 declare -A sum
-names=("congvan --version" "git --version" "/bin/true" "congvan-reader (no input)")
+names=("congvan --version" "congvan list" "congvan-full --version" "git --version" "/bin/true" "congvan-reader (no input)")
 for round in 1 2 3; do
 	sum["congvan --version"]+=" $(cpu_ms ./congvan --version)"
+	sum["congvan list"]+=" $(cpu_ms ./congvan -c "$work/congvan.conf" list)"
+	sum["congvan-full --version"]+=" $(cpu_ms ./congvan-full --version)"
 	sum["git --version"]+=" $(cpu_ms git --version)"
 	sum["/bin/true"]+=" $(cpu_ms /bin/true)"
 	sum["congvan-reader (no input)"]+=" $(cpu_ms ./congvan-reader)"
@@ -35,14 +58,13 @@ for n in "${names[@]}"; do
 	printf '%-28s %6.2f ms CPU per start (best of 3 x %d)  %5.1fx git\n' "$n" "$ms" "$N" \
 		"$(awk -v a="$ms" -v b="$git_ms" 'BEGIN {print a / b}')"
 done
-printf 'shared libraries: congvan %d, congvan-reader %d, git %d\n' \
-	"$(ldd ./congvan | wc -l)" "$(ldd ./congvan-reader | wc -l)" "$(ldd "$(command -v git)" | wc -l)"
+printf 'shared libraries: congvan %d, congvan-full %d, congvan-reader %d, git %d\n' \
+	"$(ldd ./congvan | wc -l)" "$(ldd ./congvan-full | wc -l)" "$(ldd ./congvan-reader | wc -l)" \
+	"$(ldd "$(command -v git)" | wc -l)"
 
 # Where congvan's start-up goes: an empty program linked against each
 # library congvan links (and what that library pulls in), less an empty
 # program linked against nothing.
-work=$(mktemp -d /tmp/congvan-startup.XXXXXX)
-trap 'rm -rf "$work"' EXIT
 echo 'int main(void) { return 0; }' >"$work/m.c"
 cc -o "$work/none" "$work/m.c"
 base=$(cpu_ms "$work/none")

@@ -22,6 +22,10 @@
 #  sweep    the scheduler's CPU per cycle over registers of BENCH_SWEEP open
 #           items (default 10,000 and 100,000) with nothing due and with
 #           10,000 items due (contrib/bench-sweep.sh).
+#  report, list  on each register: `report --quarter 2026Q3` (a whole
+#           quarter of the six the register spans) and `list --overdue`,
+#           BENCH_RUNS times, alternating with BENCH_BASELINE when given
+#           (the same database): wall, CPU, peak memory; medians.
 #
 # Environment: BENCH_SIZES (default "1000 5000 10000"), BENCH_RUNS (3),
 # BENCH_REGISTERS ("10000 100000 1000000"; "" for none), BENCH_SWEEP ("10000
@@ -235,6 +239,40 @@ if [ -n "$REGISTERS" ]; then
 		echo "$n items: $(tail -1 "$W/time" | awk '{printf "%s s wall, %.1f s CPU, %d KB peak", $1, $2 + $3, $4}')," \
 			"$(du -sh "$W/reg$n.db" | cut -f1) database, $(sqlite3 "$W/reg$n.db" \
 			"SELECT COUNT(*) FROM items WHERE status IN ('assigned', 'disputed')") open"
+	done
+	# reg_cmd NAME BINARY CONF ARGS...: one run; appends "WALL CPU KB LINES"
+	# to $W/NAME.times.
+	reg_cmd() {
+		local name=$1 bin=$2 conf=$3
+		shift 3
+		/usr/bin/time -f '%e %U %S %M' -o "$W/time" "$bin" -c "$conf" "$@" \
+			--now 2027-01-05T09:00:00+07:00 >"$W/reg.out" 2>"$W/reg.err" ||
+			{ cat "$W/reg.err" >&2; exit 1; }
+		tail -1 "$W/time" | awk -v l="$(wc -l <"$W/reg.out")" \
+			'{printf "%s %.2f %d %d\n", $1, $2 + $3, $4, l}' >>"$W/$name.times"
+	}
+	echo "== report --quarter 2026Q3 and list --overdue on each register, $RUNS runs" \
+		"(medians: wall s, CPU s, peak MB, lines of output)"
+	for n in $REGISTERS; do
+		for r in $(seq "$RUNS"); do
+			reg_cmd "report$n" ./congvan "$W/reg$n.conf" report --quarter 2026Q3
+			reg_cmd "overdue$n" ./congvan "$W/reg$n.conf" list --overdue
+			if [ -n "$BASELINE" ]; then
+				reg_cmd "report$n.base" "$BASELINE" "$W/reg$n.conf" report --quarter 2026Q3
+				reg_cmd "overdue$n.base" "$BASELINE" "$W/reg$n.conf" list --overdue
+			fi
+		done
+		for what in report overdue; do
+			for v in "" .base; do
+				f="$W/$what$n$v.times"
+				[ -e "$f" ] || continue
+				label=congvan
+				[ -z "$v" ] || label=before
+				printf '%-8s %-8s %-8s %6s s %6s s CPU %7.1f MB %8s lines\n' "$n" "$what" \
+					"$label" "$(col "$f" 1)" "$(col "$f" 2)" \
+					"$(awk -v k="$(col "$f" 3)" 'BEGIN {print k / 1024}')" "$(col "$f" 4)"
+			done
+		done
 	done
 fi
 

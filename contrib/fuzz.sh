@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 OUT=build/fuzz
-PKGS="libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc opendkim libical libmicrohttpd"
+PKGS="libetpan libcurl sqlite3 inih nettle gnutls libxml-2.0 libutf8proc opendkim libical libmicrohttpd libsystemd"
 FLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude $(pkg-config --cflags $PKGS)
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 	-DCONGVAN_VERSION=\"fuzz\" -DCONGVAN_DATADIR=\"/nonexistent\""

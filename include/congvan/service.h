@@ -30,6 +30,11 @@ struct service {
 	 * waits (SIGHUP), so that none cuts a server's answer short; may
 	 * be NULL. */
 	const sigset_t *held;
+	/* Set by the first cycle, which sets up what only a cycle needs (the
+	 * DKIM verifier, the mail session): service_close calls it.  The
+	 * commands that only read the database thus never load the mail
+	 * and authentication libraries. */
+	void (*close_mail)(struct service *svc);
 };
 
 enum service_flags {

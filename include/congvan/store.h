@@ -429,6 +429,27 @@ int store_sweep_set(struct store *st, int64_t item_id, int32_t day,
  * swept (the clock went back), every item with a day is due now. */
 int store_sweep_basis(struct store *st, const char *digest, int32_t day,
 		      char **error_r);
+/* What `list` shows of each item, and the filters it takes. */
+struct store_list_filter {
+	const char *unit;       /* lead or coordinating (any case); NULL: any */
+	const char *status;     /* a status name; NULL: any */
+	int32_t overdue_before; /* > 0: only open items whose deadline is
+				 * before this day */
+};
+struct store_list_row {
+	const char *key;
+	time_t registered_at;
+	enum item_status status;
+	const char *lead; /* NULL when not assigned */
+	int32_t due_day;  /* 0: none */
+	const char *sender, *subject;
+};
+typedef int store_list_cb(const struct store_list_row *r, void *ctx);
+/* The items that pass f in register order (year, arrival number), one
+ * row at a time; the row's strings are borrowed for the call.  A
+ * non-zero return from cb stops (still 0).  0, or -1 with *error_r. */
+int store_case_list(struct store *st, const struct store_list_filter *f,
+		    store_list_cb *cb, void *ctx, char **error_r);
 
 /* Assigns (or reassigns) the item: lead, its coordinating units
  * (NULL-terminated, may be NULL), deadline; status becomes assigned and
@@ -591,6 +612,18 @@ struct store_report_item {
 typedef int store_report_item_cb(const struct store_report_item *it, void *ctx);
 int store_report_items(struct store *st, time_t from, time_t to,
 		       store_report_item_cb *cb, void *ctx, char **error_r);
+/* The same items in the same order (by id), in one walk: item_cb for each
+ * item, then event_cb for each of its events whose kind is one of kinds
+ * (names, NULL after the last, at most STORE_REPORT_KINDS_MAX), in the
+ * log's order,
+ * read in part: id, at, item_id, kind and the fields unit, address and
+ * due (the others empty).  Only the current row is held, whatever the
+ * register's size. */
+#define STORE_REPORT_KINDS_MAX 8
+int store_report_histories(struct store *st, time_t from, time_t to,
+			   const char *const *kinds,
+			   store_report_item_cb *item_cb,
+			   store_event_cb *event_cb, void *ctx, char **error_r);
 
 /* A consultation answered, or deemed agreed, in [from, to). */
 struct store_report_consult {

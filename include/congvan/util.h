@@ -19,6 +19,9 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The path of congvan's helper executable NAME (libexec.c); NULL when it
+ * is nowhere to be found.  Caller frees. */
+char *util_libexec_path(const char *name);
 
 #define FREE_AND_NULL(p)                                                       \
 	do {                                                                   \

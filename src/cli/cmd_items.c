@@ -29,59 +29,19 @@ static int32_t today(const struct runtime *rt)
 	return workday_day_of(runtime_now(rt));
 }
 
-static bool is_open(const struct store_case *c)
-{
-	return item_status_is_open(c->status);
-}
-
 /* --- list --------------------------------------------------------------------
  */
 
-struct list_ctx {
-	const struct cli *cli;
-	struct runtime *rt;
-	char *error;
-};
-
-static bool has_unit(const struct store_case *c, const char *unit)
+static int list_one(const struct store_list_row *r, void *data)
 {
-	if (c->lead && str_iequal(c->lead, unit)) {
-		return true;
-	}
-	for (char **p = c->coordinate; *p; p++) {
-		if (str_iequal(*p, unit)) {
-			return true;
-		}
-	}
-	return false;
-}
-
-static int list_one(const struct store_item *item, void *data)
-{
-	struct list_ctx *l = data;
-	struct store_case c;
 	char when[32], due[11];
-	int rc;
 
-	rc = store_case_get(l->rt->st, item->id, &c, &l->error);
-	if (rc <= 0) {
-		return rc < 0;
-	}
-	if ((l->cli->unit && !has_unit(&c, l->cli->unit)) ||
-	    (l->cli->status &&
-	     strcmp(item_status_name(c.status), l->cli->status) != 0) ||
-	    (l->cli->overdue &&
-	     !(is_open(&c) && c.due_day > 0 && c.due_day < today(l->rt)))) {
-		store_case_release(&c);
-		return 0;
-	}
-	clock_format_iso(item->registered_at, when);
-	day_iso(c.due_day, due);
-	printf("%s\t%.10s\t%s\t%s\t%s\t%s\t%s\n", item->key, when,
-	       item_status_name(c.status), c.lead ? c.lead : "-", due,
-	       item->sender ? item->sender : "",
-	       item->subject ? item->subject : "");
-	store_case_release(&c);
+	(void)data;
+	clock_format_iso(r->registered_at, when);
+	day_iso(r->due_day, due);
+	printf("%s\t%.10s\t%s\t%s\t%s\t%s\t%s\n", r->key, when,
+	       item_status_name(r->status), r->lead ? r->lead : "-", due,
+	       r->sender ? r->sender : "", r->subject ? r->subject : "");
 	return 0;
 }
 
@@ -107,21 +67,21 @@ static int check_filters(const struct cli *cli, const struct config *cfg)
 int cmd_list(const struct cli *cli)
 {
 	struct service svc;
-	struct list_ctx l = {cli, &svc.rt, NULL};
+	struct store_list_filter f = {cli->unit, cli->status, 0};
 	char *err = NULL;
 	int ret = cli_open(cli, &svc, 0);
 
 	if (ret == 0) {
 		ret = check_filters(cli, &svc.cfg);
 	}
-	if (ret == 0 &&
-	    (store_item_foreach(svc.rt.st, list_one, &l, &err) < 0 ||
-	     l.error)) {
-		log_warnx("%s", l.error ? l.error : err);
-		ret = EX_IOERR;
+	if (ret == 0) {
+		f.overdue_before = cli->overdue ? today(&svc.rt) : 0;
+		if (store_case_list(svc.rt.st, &f, list_one, NULL, &err) < 0) {
+			log_warnx("%s", err);
+			ret = EX_IOERR;
+		}
 	}
 	free(err);
-	free(l.error);
 	service_close(&svc);
 	return ret;
 }

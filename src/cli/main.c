@@ -1,6 +1,15 @@
 /* congvan COMMAND: the command line.  It parses arguments and calls the
  * service (src/service) or the reading modules; each command takes its
- * own options and has its own --help. */
+ * own options and has its own --help.
+ *
+ * This file is built twice.  congvan-full runs every command.  congvan,
+ * the one people type, is built with CLI_FRONT: it runs the commands that
+ * only read the database (list, show, audit, feed-url, history, register)
+ * and --help and --version itself, linked to SQLite and a few small
+ * libraries only, and executes congvan-full with the same arguments for
+ * the others (MAIL_COMMAND), which need the mail, network, iCalendar and
+ * HTTP libraries: a command that reads the database starts as fast as
+ * git. */
 #include <getopt.h>
 #include <malloc.h>
 #include <signal.h>
@@ -17,6 +26,12 @@
 #define CONGVAN_VERSION "dev"
 #endif
 
+#ifdef CLI_FRONT
+#define MAIL_COMMAND(fn) NULL
+#else
+#define MAIL_COMMAND(fn) fn
+#endif
+
 #define COMMON_OPTIONS                                                         \
 	"  -c, --config FILE     configuration (default " CONFIG_DEFAULT_PATH  \
 	")\n"                                                                  \
@@ -24,18 +39,18 @@
 	"  -h, --help            this help\n"
 
 static const struct cli_command commands[] = {
-    {"serve", cmd_serve, "", 0, 0,
+    {"serve", MAIL_COMMAND(cmd_serve), "", 0, 0,
      "usage: congvan [-c FILE] [-v] serve\n"
      "  the daemon: intake (IMAP IDLE or polling), the scheduler and the\n"
      "  outbox, and the calendar feed with [feed] listen; stops cleanly on\n"
      "  SIGTERM or SIGINT\n" COMMON_OPTIONS},
-    {"run", cmd_run, "once now", 0, 0,
+    {"run", MAIL_COMMAND(cmd_run), "once now", 0, 0,
      "usage: congvan [-c FILE] [-v] run --once [--now TIME]\n"
      "  one full cycle (intake, the scheduler, the outbox), then exit\n"
      "  --once                one cycle (required)\n"
      "  --now TIME            the cycle's clock, ISO 8601, e.g.\n"
      "                        2026-11-27T09:00:00+07:00\n" COMMON_OPTIONS},
-    {"check-config", cmd_check_config, "", 0, 0,
+    {"check-config", MAIL_COMMAND(cmd_check_config), "", 0, 0,
      "usage: congvan [-c FILE] check-config\n"
      "  validate the configuration, the templates and the holiday file\n"
      "  without any network\n" COMMON_OPTIONS},
@@ -60,7 +75,8 @@ static const struct cli_command commands[] = {
      "  --unit U              the items the unit led, coordinated, was\n"
      "                        consulted on, transferred or returned\n"
      "  --from D, --to D      the first and last day\n" COMMON_OPTIONS},
-    {"report", cmd_report, "quarter from to format mail now", 0, 0,
+    {"report", MAIL_COMMAND(cmd_report), "quarter from to format mail now", 0,
+     0,
      "usage: congvan [-c FILE] report [--quarter Q | --from D [--to D]]\n"
      "                              [--format F] [--mail] [--now TIME]\n"
      "  the figures per unit and per person for a period (default: the\n"
@@ -90,11 +106,11 @@ static const struct cli_command commands[] = {
      "  register the mail kept as history that was delivered from D (to\n"
      "  D, inclusive) after all: the next cycle of run or serve acts on\n"
      "  it as if it had just come\n" COMMON_OPTIONS},
-    {"inspect", cmd_inspect, "", 1, 1,
+    {"inspect", MAIL_COMMAND(cmd_inspect), "", 1, 1,
      "usage: congvan [-c FILE] inspect FILE|-\n"
      "  parse one message and print it as JSON; needs no configuration\n"
      "  (with -c, its domain and item prefix are used)\n" COMMON_OPTIONS},
-    {"trim", cmd_trim, "", 0, 0,
+    {"trim", MAIL_COMMAND(cmd_trim), "", 0, 0,
      "usage: congvan trim\n"
      "  a decoded reply body on standard input, its new text on\n"
      "  standard output\n" COMMON_OPTIONS},
@@ -169,6 +185,7 @@ static int parse_global(int argc, char **argv, struct cli *cli)
 int main(int argc, char **argv)
 {
 	struct cli cli = {0};
+	char **given;
 	int first, rc;
 
 	/* Messages of a few MB come and go all day: keep their buffers in
@@ -181,10 +198,14 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	log_init("congvan", LOG_LEVEL_INFO, false);
+	/* getopt reorders argv: congvan-full gets the arguments as given */
+	given = xcalloc((size_t)argc + 1, sizeof(*given));
+	memcpy(given, argv, (size_t)argc * sizeof(*given));
 	first = parse_global(argc, argv, &cli);
 	if (first < 0) {
 		fputs(usage_text, stderr);
-		return EX_USAGE;
+		rc = EX_USAGE;
+		goto out;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
 		if (strcmp(argv[first], commands[i].name) != 0) {
@@ -192,12 +213,22 @@ int main(int argc, char **argv)
 		}
 		rc = cli_parse(argc - first, argv + first, &commands[i], &cli);
 		if (rc != 0) {
-			return rc > 0 ? 0 : EX_USAGE;
+			rc = rc > 0 ? 0 : EX_USAGE;
+		} else if (!commands[i].run) {
+			rc = cli_exec_full(given);
+		} else {
+			free(given);
+			given = NULL;
+			log_set_level(cli.verbose ? LOG_LEVEL_DEBUG
+						  : LOG_LEVEL_INFO);
+			rc = commands[i].run(&cli);
 		}
-		log_set_level(cli.verbose ? LOG_LEVEL_DEBUG : LOG_LEVEL_INFO);
-		return commands[i].run(&cli);
+		goto out;
 	}
 	fprintf(stderr, "congvan: unknown command '%s'\n", argv[first]);
 	fputs(usage_text, stderr);
-	return EX_USAGE;
+	rc = EX_USAGE;
+out:
+	free(given);
+	return rc;
 }

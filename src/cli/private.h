@@ -58,6 +58,11 @@ int cli_open(const struct cli *cli, struct service *svc, unsigned flags);
  * on the log. */
 int check_files(const struct config *cfg);
 
+/* exec_full.c: the executable that runs every command */
+#define CLI_FULL_NAME "congvan-full"
+/* Executes congvan-full with argv; returns only on failure, with an exit
+ * status. */
+int cli_exec_full(char **argv);
 /* cmd_service.c */
 int cmd_run(const struct cli *cli);
 int cmd_serve(const struct cli *cli);

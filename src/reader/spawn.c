@@ -23,10 +23,6 @@
 #include "congvan/reader.h"
 #include "congvan/util.h"
 
-#ifndef CONGVAN_LIBEXECDIR
-#define CONGVAN_LIBEXECDIR "/usr/local/lib/congvan"
-#endif
-
 #define READER_NAME       "congvan-reader"
 #define READER_MAX_MEMORY ((rlim_t)1 << 30)
 #define EXIT_NOT_READABLE 65 /* EX_DATAERR: no document the reader reads */
@@ -40,52 +36,13 @@ int64_t reader_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static bool executable(const char *path)
-{
-	struct stat sb;
-
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	       access(path, X_OK) == 0;
-}
-
-static char *find_path(void)
-{
-	char exe[PATH_MAX], *slash, *path;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-		}
-		/* A source tree, then an installed tree of any PREFIX. */
-		path = xasprintf("%s/" READER_NAME, exe);
-		if (executable(path)) {
-			return path;
-		}
-		free(path);
-		path = xasprintf("%s/../lib/congvan/" READER_NAME, exe);
-		if (executable(path)) {
-			return path;
-		}
-		free(path);
-	}
-	path = xstrdup(CONGVAN_LIBEXECDIR "/" READER_NAME);
-	if (executable(path)) {
-		return path;
-	}
-	free(path);
-	return NULL;
-}
-
 const char *reader_find_path(void)
 {
 	static char *found;
 	static bool looked;
 
 	if (!looked) {
-		found = find_path();
+		found = util_libexec_path(READER_NAME);
 		looked = true;
 	}
 	return found;
@@ -355,7 +312,7 @@ enum reader_outcome reader_run(const struct reader_opts *opts, const char *data,
 	pid_t pid;
 
 	memset(result_r, 0, sizeof(*result_r));
-	if (!path || !executable(path)) {
+	if (!path || access(path, X_OK) != 0) {
 		return READER_NOT_FOUND;
 	}
 	in_fd = document_fd(data, len);

@@ -16,7 +16,8 @@
 #define REMINDER_KINDS                                                         \
 	",reminder,due_today,overdue,escalation,handler_reminder,"
 
-/* One item of the period, copied out of the store, with its history. */
+/* One item of the period, copied out of the store, with its history: the
+ * items are counted one at a time as the store walks them. */
 struct item {
 	int64_t id;
 	enum item_status status;
@@ -27,6 +28,28 @@ struct item {
 	struct history h;
 };
 
+/* Who led each item of the period when: all that the extensions and the
+ * mail read of an item once it is counted, a few bytes an item (the
+ * lead's code once per distinct code). */
+struct lead_mark {
+	time_t at;
+	uint32_t code; /* index in codes */
+};
+
+struct lead_span {
+	int64_t item_id;
+	uint32_t first, n; /* marks[first .. first + n) */
+};
+
+struct leads {
+	struct lead_span *spans; /* by item_id, ascending */
+	size_t n_spans, spans_alloc;
+	struct lead_mark *marks;
+	size_t n_marks, marks_alloc;
+	char **codes;
+	size_t n_codes, codes_alloc;
+};
+
 struct calc {
 	struct store *st;
 	const struct config *cfg;
@@ -34,8 +57,10 @@ struct calc {
 	time_t last;      /* the instant the end state is read at: end - 1 */
 	struct report *r;
 	size_t units_alloc, persons_alloc;
-	struct item *items; /* by id, ascending */
-	size_t n_items;
+	size_t *person_slots; /* r->persons by address: index + 1, 0 free */
+	size_t n_person_slots;
+	struct item cur; /* the item being read (cur.id 0: none yet) */
+	struct leads leads;
 	char *error;
 };
 
@@ -74,6 +99,49 @@ static struct report_figures *unit(struct calc *c, const char *code)
 	return &unit_add(c, code, NULL)->f;
 }
 
+/* The address's hash, in ASCII lower case (as the report compares). */
+static size_t address_hash(const char *a)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+
+	for (; *a; a++) {
+		unsigned char ch = (unsigned char)*a;
+
+		h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch)) *
+		    1099511628211u;
+	}
+	return (size_t)h;
+}
+
+/* The slot of address in the persons' table: its row's, else the free
+ * one it would take. */
+static size_t *person_slot(struct calc *c, const char *address)
+{
+	size_t mask = c->n_person_slots - 1;
+	size_t i = address_hash(address) & mask;
+
+	while (c->person_slots[i] &&
+	       !str_iequal(c->r->persons[c->person_slots[i] - 1].address,
+			   address)) {
+		i = (i + 1) & mask;
+	}
+	return &c->person_slots[i];
+}
+
+/* Keeps the table at most half full. */
+static void person_slots_grow(struct calc *c)
+{
+	if (2 * (c->r->n_persons + 1) <= c->n_person_slots) {
+		return;
+	}
+	free(c->person_slots);
+	c->n_person_slots = c->n_person_slots ? 2 * c->n_person_slots : 64;
+	c->person_slots = xcalloc(c->n_person_slots, sizeof(size_t));
+	for (size_t i = 0; i < c->r->n_persons; i++) {
+		*person_slot(c, c->r->persons[i].address) = i + 1;
+	}
+}
+
 static struct report_person *person(struct calc *c, const char *address,
 				    const char *name_hint)
 {
@@ -81,17 +149,19 @@ static struct report_person *person(struct calc *c, const char *address,
 	const struct config_person *cp;
 	struct report *r = c->r;
 	struct report_person *p;
+	size_t *slot;
 
-	for (size_t i = 0; i < r->n_persons; i++) {
-		if (str_iequal(r->persons[i].address, address)) {
-			return &r->persons[i];
-		}
+	person_slots_grow(c);
+	slot = person_slot(c, address);
+	if (*slot) {
+		return &r->persons[*slot - 1];
 	}
 	if (r->n_persons == c->persons_alloc) {
 		c->persons_alloc = c->persons_alloc ? 2 * c->persons_alloc : 16;
 		r->persons =
 		    xrealloc(r->persons, c->persons_alloc * sizeof(*p));
 	}
+	*slot = r->n_persons + 1;
 	p = &r->persons[r->n_persons++];
 	memset(p, 0, sizeof(*p));
 	p->address = xstrdup(address);
@@ -118,57 +188,6 @@ static bool is_person(const struct config *cfg, const char *address)
 }
 
 /* --- items ----------------------------------------------------------- */
-
-static int item_cb(const struct store_report_item *it, void *ctx)
-{
-	struct calc *c = ctx;
-	struct item *x;
-
-	c->items = xrealloc(c->items, (c->n_items + 1) * sizeof(*c->items));
-	x = &c->items[c->n_items++];
-	memset(x, 0, sizeof(*x));
-	x->id = it->id;
-	x->status = it->status;
-	x->lead = it->lead ? xstrdup(it->lead) : NULL;
-	x->handler = it->handler ? xstrdup(it->handler) : NULL;
-	x->handler_name = it->handler_name ? xstrdup(it->handler_name) : NULL;
-	x->due_day = it->due_day;
-	x->assigned_at = it->assigned_at;
-	x->closed_at = it->closed_at;
-	x->late_days = it->late_days;
-	return 0;
-}
-
-static void items_free(struct calc *c)
-{
-	for (size_t i = 0; i < c->n_items; i++) {
-		free(c->items[i].lead);
-		free(c->items[i].handler);
-		free(c->items[i].handler_name);
-		report_history_release(&c->items[i].h);
-	}
-	FREE_AND_NULL(c->items);
-	c->n_items = 0;
-}
-
-static struct item *item_find(struct calc *c, int64_t id)
-{
-	size_t lo = 0, hi = c->n_items;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (c->items[mid].id == id) {
-			return &c->items[mid];
-		}
-		if (c->items[mid].id < id) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
-	return NULL;
-}
 
 static bool closed(const struct item *x)
 {
@@ -301,24 +320,164 @@ static void count_transfers(struct calc *c, const struct item *x)
 	}
 }
 
+static void item_release(struct item *x)
+{
+	free(x->lead);
+	free(x->handler);
+	free(x->handler_name);
+	report_history_release(&x->h);
+	memset(x, 0, sizeof(*x));
+}
+
+/* The index of code in the leads' codes, added when new. */
+static uint32_t lead_code(struct leads *l, const char *code)
+{
+	for (size_t i = l->n_codes; i-- > 0;) {
+		if (!strcmp(l->codes[i], code)) {
+			return (uint32_t)i;
+		}
+	}
+	if (l->n_codes == l->codes_alloc) {
+		l->codes_alloc = l->codes_alloc ? 2 * l->codes_alloc : 32;
+		l->codes =
+		    xrealloc(l->codes, l->codes_alloc * sizeof(*l->codes));
+	}
+	l->codes[l->n_codes] = xstrdup(code);
+	return (uint32_t)l->n_codes++;
+}
+
+static void lead_mark(struct leads *l, time_t at, const char *code)
+{
+	if (l->n_marks == l->marks_alloc) {
+		l->marks_alloc = l->marks_alloc ? 2 * l->marks_alloc : 1024;
+		l->marks =
+		    xrealloc(l->marks, l->marks_alloc * sizeof(*l->marks));
+	}
+	l->marks[l->n_marks].at = at;
+	l->marks[l->n_marks++].code = lead_code(l, code);
+}
+
+/* Keeps x's leads: the assignments of its log, else the lead now from
+ * when it was assigned (as report_history_lead reads them). */
+static void leads_keep(struct leads *l, const struct item *x)
+{
+	struct lead_span *sp;
+
+	if (l->n_spans == l->spans_alloc) {
+		l->spans_alloc = l->spans_alloc ? 2 * l->spans_alloc : 1024;
+		l->spans =
+		    xrealloc(l->spans, l->spans_alloc * sizeof(*l->spans));
+	}
+	sp = &l->spans[l->n_spans++];
+	sp->item_id = x->id;
+	sp->first = (uint32_t)l->n_marks;
+	for (size_t i = 0; i < x->h.n_leads; i++) {
+		lead_mark(l, x->h.leads[i].at, x->h.leads[i].code);
+	}
+	if (x->h.n_leads == 0 && x->lead) {
+		lead_mark(l, x->assigned_at, x->lead);
+	}
+	sp->n = (uint32_t)l->n_marks - sp->first;
+}
+
+static const struct lead_span *leads_find(const struct leads *l, int64_t id)
+{
+	size_t lo = 0, hi = l->n_spans;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->spans[mid].item_id == id) {
+			return &l->spans[mid];
+		}
+		if (l->spans[mid].item_id < id) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return NULL;
+}
+
+/* The last change at or before t, in the log's order. */
+static const char *leads_at(const struct leads *l, const struct lead_span *sp,
+			    time_t t)
+{
+	const char *code = NULL;
+
+	for (uint32_t i = sp->first; i < sp->first + sp->n; i++) {
+		if (l->marks[i].at <= t) {
+			code = l->codes[l->marks[i].code];
+		}
+	}
+	return code;
+}
+
+static void leads_release(struct leads *l)
+{
+	for (size_t i = 0; i < l->n_codes; i++) {
+		free(l->codes[i]);
+	}
+	free(l->codes);
+	free(l->spans);
+	free(l->marks);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Counts the item read so far, keeps its leads and lets it go. */
+static void item_done(struct calc *c)
+{
+	struct item *x = &c->cur;
+
+	if (!x->id) {
+		return;
+	}
+	count_received(c, x);
+	count_delegated(c, x);
+	count_closed(c, x);
+	count_open(c, x);
+	count_transfers(c, x);
+	leads_keep(&c->leads, x);
+	item_release(x);
+}
+
+static int item_cb(const struct store_report_item *it, void *ctx)
+{
+	struct calc *c = ctx;
+	struct item *x = &c->cur;
+
+	item_done(c);
+	x->id = it->id;
+	x->status = it->status;
+	x->lead = it->lead ? xstrdup(it->lead) : NULL;
+	x->handler = it->handler ? xstrdup(it->handler) : NULL;
+	x->handler_name = it->handler_name ? xstrdup(it->handler_name) : NULL;
+	x->due_day = it->due_day;
+	x->assigned_at = it->assigned_at;
+	x->closed_at = it->closed_at;
+	x->late_days = it->late_days;
+	return 0;
+}
+
+static int event_cb(const struct store_event *ev, void *ctx)
+{
+	struct calc *c = ctx;
+
+	report_history_add(&c->cur.h, ev);
+	return 0;
+}
+
 static int items_count(struct calc *c)
 {
-	if (store_report_items(c->st, c->from, c->end, item_cb, c, &c->error) <
-	    0) {
+	const char *kinds[REPORT_HISTORY_KINDS];
+
+	report_history_kinds(kinds);
+	if (store_report_histories(c->st, c->from, c->end, kinds, item_cb,
+				   event_cb, c, &c->error) < 0) {
+		item_release(&c->cur);
 		return -1;
 	}
-	for (size_t i = 0; i < c->n_items; i++) {
-		struct item *x = &c->items[i];
-
-		if (report_history_load(c->st, x->id, &x->h, &c->error) < 0) {
-			return -1;
-		}
-		count_received(c, x);
-		count_delegated(c, x);
-		count_closed(c, x);
-		count_open(c, x);
-		count_transfers(c, x);
-	}
+	item_done(c);
 	return 0;
 }
 
@@ -327,13 +486,11 @@ static int items_count(struct calc *c)
 static const char *lead_of(struct calc *c, int64_t item_id, time_t t,
 			   char buf[32])
 {
-	struct item *x = item_find(c, item_id);
+	const struct lead_span *sp = leads_find(&c->leads, item_id);
 	struct store_case sc;
-	const char *lead;
 
-	if (x) {
-		lead = report_history_lead(&x->h, x->lead, x->assigned_at, t);
-		return lead;
+	if (sp) {
+		return leads_at(&c->leads, sp, t);
 	}
 	if (store_case_get(c->st, item_id, &sc, &c->error) != 1) {
 		return NULL;
@@ -576,11 +733,13 @@ int report_compute(struct store *st, const struct config *cfg,
 			       &c.error) < 0 ||
 	    c.error) {
 		*error_r = c.error;
-		items_free(&c);
+		free(c.person_slots);
+		leads_release(&c.leads);
 		report_release(r_r);
 		return -1;
 	}
-	items_free(&c);
+	free(c.person_slots);
+	leads_release(&c.leads);
 	rank(r_r);
 	if (r_r->n_persons > 1) {
 		qsort_r(r_r->persons, r_r->n_persons, sizeof(*r_r->persons),

@@ -59,9 +59,8 @@ static void add_handler_lower(struct history *h, time_t at, const char *a)
 	}
 }
 
-static int event_cb(const struct store_event *ev, void *ctx)
+void report_history_add(struct history *h, const struct store_event *ev)
 {
-	struct history *h = ctx;
 	const struct event_data *d = &ev->fields;
 
 	switch (ev->kind) {
@@ -90,18 +89,19 @@ static int event_cb(const struct store_event *ev, void *ctx)
 	default:
 		break;
 	}
-	return 0;
 }
 
-int report_history_load(struct store *st, int64_t item_id, struct history *h_r,
-			char **error_r)
+void report_history_kinds(const char *kinds_r[REPORT_HISTORY_KINDS])
 {
-	memset(h_r, 0, sizeof(*h_r));
-	if (store_event_foreach(st, item_id, event_cb, h_r, error_r) < 0) {
-		report_history_release(h_r);
-		return -1;
+	static const enum event_kind kinds[REPORT_HISTORY_KINDS - 1] = {
+	    EV_ASSIGNED,     EV_DELEGATED,         EV_TRANSFERRED,
+	    EV_DEADLINE_SET, EV_EXTENSION_GRANTED,
+	};
+
+	for (size_t i = 0; i < REPORT_HISTORY_KINDS - 1; i++) {
+		kinds_r[i] = event_kind_name(kinds[i]);
 	}
-	return 0;
+	kinds_r[REPORT_HISTORY_KINDS - 1] = NULL;
 }
 
 void report_history_release(struct history *h)

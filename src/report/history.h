@@ -32,10 +32,14 @@ struct history {
 	size_t n_transfers;
 };
 
-/* Reads item_id's events into h_r: 0, or -1 with *error_r.  Release with
- * report_history_release. */
-int report_history_load(struct store *st, int64_t item_id, struct history *h_r,
-			char **error_r);
+/* Adds one event of the item's log, in the log's order, to h. */
+void report_history_add(struct history *h, const struct store_event *ev);
+/* The names of the kinds of events a history is made of, for the store,
+ * into kinds_r, NULL after the last. */
+#define REPORT_HISTORY_KINDS 6
+void report_history_kinds(const char *kinds_r[REPORT_HISTORY_KINDS]);
+
+/* Frees what report_history_add allocated; h is empty after. */
 void report_history_release(struct history *h);
 
 /* The lead at t; without assignments in the log, lead_now when the item

@@ -6,7 +6,9 @@
 #include <sysexits.h>
 #include <time.h>
 
+#include "congvan/auth.h"
 #include "congvan/log.h"
+#include "congvan/mail.h"
 #include "congvan/report.h"
 #include "congvan/service.h"
 #include "congvan/workflow.h"
@@ -116,10 +118,38 @@ static void flush(struct service *svc, struct service_cycle *r)
 	}
 }
 
+static void close_mail(struct service *svc)
+{
+	mail_close(&svc->ms);
+	auth_dkim_free(&svc->rt.dkim);
+}
+
+/* What only a cycle needs, once: the DKIM verifier ([security] dkim). */
+static int open_mail(struct service *svc, struct service_cycle *r)
+{
+	char *err = NULL;
+
+	svc->close_mail = close_mail;
+	if (!svc->cfg.security.dkim_verify) {
+		return 0;
+	}
+	svc->rt.dkim = auth_dkim_new(svc->cfg.security.dkim_keys, &err);
+	if (!svc->rt.dkim) {
+		log_warnx("%s", err ? err : "cannot set up DKIM");
+		free(err);
+		r->status = EX_CONFIG;
+		return -1;
+	}
+	return 0;
+}
+
 int service_cycle(struct service *svc, time_t at, unsigned parts,
 		  struct service_cycle *r)
 {
 	memset(r, 0, sizeof(*r));
+	if (!svc->close_mail && open_mail(svc, r) < 0) {
+		return r->status;
+	}
 	svc->rt.fixed_now = at;
 	svc->rt.stop = svc->stop;
 	if (parts & SERVICE_INTAKE) {

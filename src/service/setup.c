@@ -8,7 +8,6 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include "congvan/auth.h"
 #include "congvan/log.h"
 #include "congvan/service.h"
 #include "congvan/template.h"
@@ -149,13 +148,6 @@ int service_open(struct service *svc, const char *config_path, unsigned flags,
 		service_make_secret(svc->cfg.service.secret_file);
 	}
 	svc->rt.secret = service_read_secret(svc->cfg.service.secret_file);
-	if (svc->cfg.security.dkim_verify) {
-		svc->rt.dkim =
-		    auth_dkim_new(svc->cfg.security.dkim_keys, error_r);
-		if (!svc->rt.dkim) {
-			return EX_CONFIG;
-		}
-	}
 	svc->rt.st = store_open(svc->cfg.service.database, error_r);
 	return svc->rt.st ? 0 : EX_CANTCREAT;
 }
@@ -164,8 +156,9 @@ void service_close(struct service *svc)
 {
 	struct workcal *cal = (struct workcal *)svc->rt.cal;
 
-	mail_close(&svc->ms);
-	auth_dkim_free(&svc->rt.dkim);
+	if (svc->close_mail) {
+		svc->close_mail(svc);
+	}
 	workcal_free(&cal);
 	free((char *)svc->rt.secret);
 	store_close(&svc->rt.st);

@@ -9,6 +9,14 @@
 #include "congvan/util.h"
 #include "private.h"
 
+#define LIST_COLUMNS                                                           \
+	"i.key, i.registered_at, i.status, i.lead, i.due_day, i.sender,"       \
+	" i.subject"
+#define LIST_FILTERS                                                           \
+	"(?1 IS NULL OR i.lead = ?1 COLLATE NOCASE OR EXISTS (SELECT 1"        \
+	" FROM parties p WHERE p.item_id = i.id AND p.unit = ?1))"             \
+	" AND (?2 IS NULL OR i.status = ?2)"
+
 static const char *const sql[C_COUNT] = {
     [C_CASE_GET] =
 	"SELECT id, key, message_id, registered_at, subject, sender, status,"
@@ -24,6 +32,15 @@ static const char *const sql[C_COUNT] = {
     [C_SWEEP_BASIS_SET] = "INSERT OR REPLACE INTO sweep_basis (id, digest,"
 			  " day) VALUES (1, ?1, ?2)",
     [C_SWEEP_RESET] = "UPDATE sweep_due SET day = 0 WHERE day > 0",
+    /* `list`: ?1 a unit (lead or coordinating), ?2 a status, NULL for
+     * any; the overdue ones (?3: today) are found from the open items'
+     * index, so that their list costs what the open items are. */
+    [C_LIST] = "SELECT " LIST_COLUMNS " FROM items i WHERE " LIST_FILTERS
+	       " ORDER BY i.year, i.arrival_no",
+    [C_LIST_OVERDUE] = "SELECT " LIST_COLUMNS " FROM items i"
+		       " WHERE i.status IN " ITEM_STATUS_OPEN_SQL
+		       " AND i.due_day > 0 AND i.due_day < ?3 AND " LIST_FILTERS
+		       " ORDER BY i.year, i.arrival_no",
     [C_CASE_ASSIGN] = "UPDATE items SET lead = ?2, due_day = ?3,"
 		      " assigned_at = ?4, assigned_by = ?5,"
 		      " status = 'assigned', handler = NULL,"
@@ -180,6 +197,41 @@ int store_case_get(struct store *st, int64_t item_id, struct store_case *c_r,
 		return -1;
 	}
 	return 1;
+}
+
+int store_case_list(struct store *st, const struct store_list_filter *f,
+		    store_list_cb *cb, void *ctx, char **error_r)
+{
+	sqlite3_stmt *s =
+	    stmt(st, f->overdue_before > 0 ? C_LIST_OVERDUE : C_LIST, error_r);
+	int rc;
+
+	if (!s) {
+		return -1;
+	}
+	store_bind_text(s, 1, f->unit);
+	store_bind_text(s, 2, f->status);
+	if (f->overdue_before > 0) {
+		sqlite3_bind_int64(s, 3, f->overdue_before);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_list_row r = {
+		    .key = (const char *)sqlite3_column_text(s, 0),
+		    .registered_at = (time_t)sqlite3_column_int64(s, 1),
+		    .status = store_column_status(s, 2),
+		    .lead = (const char *)sqlite3_column_text(s, 3),
+		    .due_day = column_day(s, 4),
+		    .sender = (const char *)sqlite3_column_text(s, 5),
+		    .subject = (const char *)sqlite3_column_text(s, 6),
+		};
+
+		if (cb(&r, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "listing items", error_r);
 }
 
 void store_case_release(struct store_case *c)

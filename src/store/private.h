@@ -55,6 +55,8 @@ enum c {
 	C_SWEEP_BASIS_GET,
 	C_SWEEP_BASIS_SET,
 	C_SWEEP_RESET,
+	C_LIST,
+	C_LIST_OVERDUE,
 	C_CASE_ASSIGN,
 	C_CASE_DUE,
 	C_CASE_HANDLER,
@@ -81,6 +83,7 @@ enum c {
 /* The statements of reports.c. */
 enum r {
 	R_ITEMS,
+	R_HISTORIES,
 	R_CONSULTS,
 	R_EXTENSIONS,
 	R_MAILS,

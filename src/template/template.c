@@ -300,8 +300,9 @@ char *template_find_dir(const char *configured)
 	/* Beside the binary in a source tree, then where `make install`
 	 * put them relative to the binary (any PREFIX), then the compiled-in
 	 * data folder. */
-	static const char *const near_exe[] = {"templates",
-					       "../share/congvan/templates"};
+	static const char *const near_exe[] = {
+	    "templates", "../share/congvan/templates",
+	    "../../share/congvan/templates" /* from PREFIX/lib/congvan */};
 	char exe[PATH_MAX];
 	ssize_t n;
 

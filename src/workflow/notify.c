@@ -52,25 +52,6 @@ static const char *const var_names[V_COUNT] = {
     [V_CHECK] = "check",
 };
 
-const char *wf_word(const struct runtime *rt, enum word w)
-{
-	return words_get(rt->cfg->service.language, w);
-}
-
-int32_t wf_today(const struct runtime *rt)
-{
-	return workday_day_of(runtime_now(rt));
-}
-
-void wf_day_text(int32_t day, char buf[16])
-{
-	if (day <= 0) {
-		buf[0] = '\0';
-		return;
-	}
-	workday_format_vn(day, buf);
-}
-
 int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
 		 char **error_r)
 {

@@ -1071,6 +1071,131 @@ static void test_report_rows(void **state)
 	}
 }
 
+static int history_item(const struct store_report_item *it, void *ctx)
+{
+	note(ctx, "%s:%s;", it->key + 8, it->lead);
+	return 0;
+}
+
+static int history_event(const struct store_event *ev, void *ctx)
+{
+	note(ctx, " %s@%lld:%s:%s:%d;", ev->kind_name, (long long)ev->at,
+	     ev->fields.unit ? ev->fields.unit : "-",
+	     ev->fields.address ? ev->fields.address : "-", ev->fields.due);
+	return 0;
+}
+
+static int list_row(const struct store_list_row *l, void *ctx)
+{
+	note(ctx, "%s:%s:%s:%d;", l->key + 8, item_status_name(l->status),
+	     l->lead ? l->lead : "-", l->due_day);
+	return 0;
+}
+
+static void add_typed_event(struct store *st, int64_t item_id, time_t at,
+			    enum event_kind kind, const struct event_data *d)
+{
+	char *data = event_data_json(kind, d), *err = NULL;
+	struct store_event ev = {
+	    .at = at, .item_id = item_id, .kind = kind, .data = data};
+
+	assert_int_equal(store_event_add(st, &ev, &err), 0);
+	free(data);
+}
+
+/* The report's items with their events in one walk, and `list`'s rows
+ * with its filters. */
+static void test_report_histories_and_list(void **state)
+{
+	struct fixture *f = *state;
+	const char *kinds[] = {"assigned", "delegated", "transferred", NULL};
+	const char *coordinate[] = {"B", NULL};
+	struct store_list_filter lf = {0};
+	struct store_item it[4];
+	struct rows r = {0};
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(
+		    store_item_create(f->st, "CV", 2026, 500,
+				      add_message(f->st, (uint32_t)i + 1, NULL),
+				      "s", "s@x", &it[i], &err),
+		    0);
+	}
+	/* 1: A, delegated, transferred to C; 2: A with B coordinating, no
+	 * events; 3: C, done before the period; 4: never assigned */
+	assert_int_equal(store_case_assign(f->st, it[0].id, "C", NULL, 20000,
+					   600, "o@x", &err),
+			 0);
+	assert_int_equal(store_case_assign(f->st, it[1].id, "A", coordinate,
+					   20010, 600, "o@x", &err),
+			 0);
+	assert_int_equal(store_case_assign(f->st, it[2].id, "C", NULL, 20020,
+					   600, "o@x", &err),
+			 0);
+	assert_int_equal(
+	    store_case_set_status(f->st, it[2].id, ITEM_DONE, 900, 0, &err), 0);
+	add_typed_event(f->st, it[0].id, 600, EV_ASSIGNED,
+			&(struct event_data){.unit = "A", .due = 20000});
+	add_typed_event(f->st, it[0].id, 700, EV_OPINION,
+			&(struct event_data){.unit = "B", .state = "agree"});
+	add_typed_event(f->st, it[0].id, 800, EV_DELEGATED,
+			&(struct event_data){.address = "h@x", .due = 19990});
+	add_typed_event(f->st, it[0].id, 1500, EV_TRANSFERRED,
+			&(struct event_data){.unit = "A", .to_unit = "C"});
+	add_typed_event(f->st, it[2].id, 600, EV_ASSIGNED,
+			&(struct event_data){.unit = "C", .due = 20020});
+	assert_int_equal(store_commit(f->st, &err), 0);
+
+	/* the same items as store_report_items, each with its events of
+	 * the kinds asked for, in the log's order */
+	assert_int_equal(store_report_histories(f->st, 1000, 2000, kinds,
+						history_item, history_event, &r,
+						&err),
+			 0);
+	assert_string_equal(r.seen, "000001:C; assigned@600:A:-:20000;"
+				    " delegated@800:-:h@x:19990;"
+				    " transferred@1500:A:-:0;000002:A;");
+	memset(&r, 0, sizeof(r));
+	kinds[0] = NULL; /* no kinds: the items alone */
+	assert_int_equal(store_report_histories(f->st, 1000, 2000, kinds,
+						history_item, history_event, &r,
+						&err),
+			 0);
+	assert_string_equal(r.seen, "000001:C;000002:A;");
+
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(store_case_list(f->st, &lf, list_row, &r, &err), 0);
+	assert_string_equal(r.seen, "000001:assigned:C:20000;"
+				    "000002:assigned:A:20010;"
+				    "000003:done:C:20020;"
+				    "000004:registered:-:0;");
+	memset(&r, 0, sizeof(r));
+	lf.unit = "b"; /* coordinating, in any case */
+	assert_int_equal(store_case_list(f->st, &lf, list_row, &r, &err), 0);
+	assert_string_equal(r.seen, "000002:assigned:A:20010;");
+	memset(&r, 0, sizeof(r));
+	lf.unit = "c";
+	lf.status = "done";
+	assert_int_equal(store_case_list(f->st, &lf, list_row, &r, &err), 0);
+	assert_string_equal(r.seen, "000003:done:C:20020;");
+	memset(&r, 0, sizeof(r));
+	lf.unit = NULL;
+	lf.status = NULL;
+	lf.overdue_before = 20010; /* open, due before that day */
+	assert_int_equal(store_case_list(f->st, &lf, list_row, &r, &err), 0);
+	assert_string_equal(r.seen, "000001:assigned:C:20000;");
+	memset(&r, 0, sizeof(r));
+	lf.overdue_before = 20011;
+	lf.unit = "A";
+	assert_int_equal(store_case_list(f->st, &lf, list_row, &r, &err), 0);
+	assert_string_equal(r.seen, "000002:assigned:A:20010;");
+	for (int i = 0; i < 4; i++) {
+		store_item_release(&it[i]);
+	}
+}
+
 static int collect_uid(const struct store_calendar_entry *e, void *ctx)
 {
 	struct sbuf *sb = ctx;
@@ -1679,6 +1804,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_blobs, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_file_modes, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_lock, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_report_histories_and_list,
+					    setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
