@@ -491,8 +491,15 @@ int mail_idle(struct mail_session *s, int timeout, volatile sig_atomic_t *stop,
 	if (rc != MAILIMAP_NO_ERROR) {
 		return fail_with(s, rc, "IDLE", fail_r, error_r);
 	}
-	changed =
-	    wait_readable(mailimap_idle_get_fd(s->imap), timeout, stop, mask);
+	/* What the server sent right after "+ idling" (an EXISTS for mail
+	 * that came during the cycle) may already sit in libetpan's read
+	 * buffer, where poll() cannot see it: then there is news now. */
+	if (s->imap->imap_stream && s->imap->imap_stream->read_buffer_len > 0) {
+		changed = 1;
+	} else {
+		changed = wait_readable(mailimap_idle_get_fd(s->imap), timeout,
+					stop, mask);
+	}
 	rc = mailimap_idle_done(s->imap);
 	if (rc != MAILIMAP_NO_ERROR) {
 		return fail_with(s, rc, "IDLE DONE", fail_r, error_r);

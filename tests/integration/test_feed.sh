@@ -21,7 +21,7 @@ SPID=
 cleanup() {
 	[ -z "$SPID" ] || kill -TERM "$SPID" 2>/dev/null
 	stack_stop
-	rm -rf "$WORK"
+	[ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 for u in tttn truong.tttn truong.pc truong.tc; do
@@ -311,11 +311,12 @@ assert_eq "1 0" "$(head -1 <<<"$(ics b1)")" "b.tran: K2"
 reply "$WORK/r3.eml" "truong.tc@$D" "$K2" "Hoàn thành"
 deliver truong.tc@$D "$WORK/r3.eml"
 waited=0
-until [ "$(q "SELECT status FROM items WHERE key='$K2'")" = done ] || [ $waited -ge 150 ]; do
+until [ "$(q "SELECT status FROM items WHERE key='$K2'")" = done ] || [ $waited -ge 300 ]; do
 	sleep 0.2
 	waited=$((waited + 1))
 done
-assert_eq done "$(q "SELECT status FROM items WHERE key='$K2'")" "serve closed K2"
+assert_eq done "$(q "SELECT status FROM items WHERE key='$K2'")" "serve closed K2" ||
+	tail -20 "$WORK/serve.err"
 assert_eq 200 "$(get office4 "$U_OFFICE" -H "If-None-Match: $ETAG" | cut -d' ' -f1)" "old ETag: 200"
 assert_eq 200 "$(get office4 "$U_OFFICE" -H "If-Modified-Since: $LM" | cut -d' ' -f1)" "old Last-Modified: 200"
 assert_eq "1 0" "$(ics office4 | head -1)" "one event left"
