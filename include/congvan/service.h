@@ -30,10 +30,10 @@ struct service {
 	 * waits (SIGHUP), so that none cuts a server's answer short; may
 	 * be NULL. */
 	const sigset_t *held;
-	/* Set by the first cycle, which sets up what only a cycle needs (the
-	 * DKIM verifier, the mail session): service_close calls it.  The
-	 * commands that only read the database thus never load the mail
-	 * and authentication libraries. */
+	/* Closes the mail session and the DKIM verifier; set by
+	 * service_open_mail and by a cycle, called by service_close, so
+	 * that the commands that only read the database never link the
+	 * mail and authentication libraries. */
 	void (*close_mail)(struct service *svc);
 };
 
@@ -53,6 +53,10 @@ int service_open(struct service *svc, const char *config_path, unsigned flags,
 		 char **error_r);
 /* Disconnects and releases everything; svc may be half open. */
 void service_close(struct service *svc);
+/* What a cycle needs beyond service_open, for run and serve: the DKIM
+ * verifier when [security] dkim = verify.  0, or EX_CONFIG with
+ * *error_r. */
+int service_open_mail(struct service *svc, char **error_r);
 
 /* The service secret in the file at path (its hex, without the line
  * end), or NULL when there is none to read.  Caller frees. */

@@ -128,13 +128,13 @@ struct store_first_start {
 	uint32_t uidvalidity;
 	uint32_t last_uid;
 };
-/* Records the first start at now as *fs unless a first start is recorded
- * already; *fs_r is the recorded one and *first_r whether this call
- * recorded it. */
-int store_first_start(struct store *st, time_t now,
-		      const struct store_first_start *fs,
-		      struct store_first_start *fs_r, bool *first_r,
-		      char **error_r);
+/* The recorded first start: 1 with *fs_r, 0 when there is none yet. */
+int store_first_start_get(struct store *st, struct store_first_start *fs_r,
+			  char **error_r);
+/* Records the first start at now as *fs unless one is recorded already:
+ * 1 when this call recorded it, 0 when there was one. */
+int store_first_start_add(struct store *st, time_t now,
+			  const struct store_first_start *fs, char **error_r);
 /* Whether the first start keeps this message as history. */
 bool store_first_start_keeps(const struct store_first_start *fs,
 			     uint32_t uidvalidity, uint32_t uid,
@@ -489,10 +489,16 @@ int store_consult_ask(struct store *st, int64_t item_id, const char *unit,
 		      time_t at, const char *by, int32_t due_day,
 		      char **error_r);
 typedef int store_consult_cb(const struct store_consult *c, void *ctx);
-/* The consultations of item_id, or with item_id 0 every one still waiting
- * for an answer (pending or unclear) on an open item. */
+/* The consultations of item_id. */
 int store_consult_foreach(struct store *st, int64_t item_id,
 			  store_consult_cb *cb, void *ctx, char **error_r);
+/* The consultations of item_id, when it is open, still waiting for a
+ * clear answer (pending or unclear, not deemed), appended to *rows_r
+ * (*n_r of them, grown): release each with store_consult_release, free
+ * the array. */
+int store_consult_waiting(struct store *st, int64_t item_id,
+			  struct store_consult **rows_r, size_t *n_r,
+			  char **error_r);
 int store_consult_answer(struct store *st, int64_t id, const char *state,
 			 time_t at, const char *by, const char *answer,
 			 bool late, char **error_r);

@@ -26,6 +26,20 @@ static void on_signal(int sig)
 	wake_flag = 1;
 }
 
+/* The DKIM verifier, said as cli_open says a configuration error. */
+static int open_mail(struct service *svc)
+{
+	char *err = NULL;
+	int ret = service_open_mail(svc, &err);
+
+	if (ret != 0) {
+		fprintf(stderr, "congvan: %s\n",
+			err ? err : "cannot set up DKIM verification");
+	}
+	free(err);
+	return ret;
+}
+
 int cmd_run(const struct cli *cli)
 {
 	struct service svc;
@@ -38,6 +52,9 @@ int cmd_run(const struct cli *cli)
 		return EX_USAGE;
 	}
 	ret = cli_open(cli, &svc, SERVICE_SECRET | SERVICE_EXCLUSIVE);
+	if (ret == 0) {
+		ret = open_mail(&svc);
+	}
 	if (ret == 0) {
 		svc.stop = &stop_flag;
 		ret = service_cycle(&svc, svc.rt.fixed_now, SERVICE_ALL, &r);
@@ -67,6 +84,9 @@ int cmd_serve(const struct cli *cli)
 	sigemptyset(&held);
 	sigaddset(&held, SIGHUP);
 	ret = cli_open(cli, &svc, SERVICE_SECRET | SERVICE_EXCLUSIVE);
+	if (ret == 0) {
+		ret = open_mail(&svc);
+	}
 	if (ret == 0) {
 		svc.stop = &stop_flag;
 		svc.reload = &reload_flag;

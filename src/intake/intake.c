@@ -690,8 +690,12 @@ static int first_start(struct runtime *rt, uint32_t uidvalidity,
 {
 	const struct config_mailbox *mb = &rt->cfg->mailbox;
 	struct store_first_start fs = {0, uidvalidity, n ? list[n - 1].uid : 0};
-	bool first;
+	char when[32];
+	int rc = store_first_start_get(rt->st, fs_r, error_r);
 
+	if (rc != 0) {
+		return rc < 0 ? -1 : 0; /* recorded before: a read, no write */
+	}
 	if (mb->first_run_days == CONFIG_FIRST_RUN_ALL) {
 		fs.cut = 0;
 	} else if (mb->since > 0) {
@@ -702,15 +706,13 @@ static int first_start(struct runtime *rt, uint32_t uidvalidity,
 	if (store_begin(rt->st, error_r) < 0) {
 		return -1;
 	}
-	if (store_first_start(rt->st, runtime_now(rt), &fs, fs_r, &first,
-			      error_r) < 0 ||
+	if (store_first_start_add(rt->st, runtime_now(rt), &fs, error_r) < 0 ||
 	    store_commit(rt->st, error_r) < 0) {
 		store_rollback(rt->st);
 		return -1;
 	}
-	if (first && fs.cut > 0) {
-		char when[32];
-
+	*fs_r = fs;
+	if (fs.cut > 0) {
 		clock_format_local(fs.cut, when);
 		log_info("first start: mail delivered before %s is kept as"
 			 " history",
@@ -814,37 +816,31 @@ static int register_marked(struct runtime *rt,
 			   const struct reader_opts *reader,
 			   struct intake_stats *stats, char **error_r)
 {
-	for (;;) {
-		size_t done = 0;
-		int rc = 0;
+	char sha[STORE_SHA_HEX];
+	int64_t id, dup;
+	size_t done = BATCH_MESSAGES;
+	int rc = store_history_next(rt->st, &id, sha, &dup, error_r);
 
+	/* Nothing marked, as in almost every cycle: a read, no write. */
+	while (rc > 0 && done == BATCH_MESSAGES) {
+		done = 0;
 		if (store_begin(rt->st, error_r) < 0) {
 			return -1;
 		}
-		while (done < BATCH_MESSAGES && !(rt->stop && *rt->stop)) {
-			char sha[STORE_SHA_HEX];
-			int64_t id, dup;
-
-			rc =
-			    store_history_next(rt->st, &id, sha, &dup, error_r);
-			if (rc <= 0) {
-				break;
-			}
-			rc = register_one(rt, id, sha, dup, opts, reader, stats,
-					  error_r);
-			if (rc < 0) {
-				break;
-			}
+		while (done < BATCH_MESSAGES && !(rt->stop && *rt->stop) &&
+		       (rc = store_history_next(rt->st, &id, sha, &dup,
+						error_r)) > 0 &&
+		       (rc = register_one(rt, id, sha, dup, opts, reader, stats,
+					  error_r)) == 0) {
 			done++;
+			rc = 1;
 		}
 		if (rc < 0 || store_commit(rt->st, error_r) < 0) {
 			store_rollback(rt->st);
 			return -1;
 		}
-		if (done < BATCH_MESSAGES) {
-			return 0;
-		}
 	}
+	return rc < 0 ? -1 : 0;
 }
 
 int intake_run(struct runtime *rt, struct mail_session *ms,

@@ -124,32 +124,22 @@ static void close_mail(struct service *svc)
 	auth_dkim_free(&svc->rt.dkim);
 }
 
-/* What only a cycle needs, once: the DKIM verifier ([security] dkim). */
-static int open_mail(struct service *svc, struct service_cycle *r)
+int service_open_mail(struct service *svc, char **error_r)
 {
-	char *err = NULL;
-
 	svc->close_mail = close_mail;
-	if (!svc->cfg.security.dkim_verify) {
+	if (!svc->cfg.security.dkim_verify || svc->rt.dkim) {
 		return 0;
 	}
-	svc->rt.dkim = auth_dkim_new(svc->cfg.security.dkim_keys, &err);
-	if (!svc->rt.dkim) {
-		log_warnx("%s", err ? err : "cannot set up DKIM");
-		free(err);
-		r->status = EX_CONFIG;
-		return -1;
-	}
-	return 0;
+	svc->rt.dkim = auth_dkim_new(svc->cfg.security.dkim_keys, error_r);
+	return svc->rt.dkim ? 0 : EX_CONFIG;
 }
 
 int service_cycle(struct service *svc, time_t at, unsigned parts,
 		  struct service_cycle *r)
 {
 	memset(r, 0, sizeof(*r));
-	if (!svc->close_mail && open_mail(svc, r) < 0) {
-		return r->status;
-	}
+	/* The mail session this cycle may open is closed by service_close. */
+	svc->close_mail = close_mail;
 	svc->rt.fixed_now = at;
 	svc->rt.stop = svc->stop;
 	if (parts & SERVICE_INTAKE) {

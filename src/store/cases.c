@@ -71,8 +71,9 @@ static const char *const sql[C_COUNT] = {
 	"SELECT c.id, c.item_id, c.unit, c.asked_at, c.asked_by, c.due_day,"
 	" c.state, c.deemed, c.late, c.asked_clear, c.answered_by, c.answer"
 	" FROM consultations c JOIN items i ON i.id = c.item_id"
-	" WHERE c.state IN ('pending', 'unclear') AND c.deemed = 0"
-	" AND i.status IN " ITEM_STATUS_OPEN_SQL " ORDER BY c.id",
+	" WHERE c.item_id = ?1 AND c.state IN ('pending', 'unclear')"
+	" AND c.deemed = 0 AND i.status IN " ITEM_STATUS_OPEN_SQL
+	" ORDER BY c.id",
     [C_CONSULT_ANSWER] = "UPDATE consultations SET state = ?2,"
 			 " answered_at = ?3, answered_by = ?4, answer = ?5,"
 			 " late = ?6 WHERE id = ?1",
@@ -476,30 +477,44 @@ int store_consult_ask(struct store *st, int64_t item_id, const char *unit,
 	return done(st, s, "asking for an opinion", error_r);
 }
 
-/* Rows first, callbacks after: a callback may write. */
-int store_consult_foreach(struct store *st, int64_t item_id,
-			  store_consult_cb *cb, void *ctx, char **error_r)
+/* Appends the rows of query q for item_id to *rows_r. */
+static int consult_rows(struct store *st, enum c q, int64_t item_id,
+			struct store_consult **rows_r, size_t *n_r,
+			char **error_r)
 {
-	sqlite3_stmt *s =
-	    stmt(st, item_id ? C_CONSULT_ITEM : C_CONSULT_WAITING, error_r);
-	struct store_consult *rows = NULL;
-	size_t n = 0;
-	int rc, ret = 0;
+	sqlite3_stmt *s = stmt(st, q, error_r);
+	int rc;
 
 	if (!s) {
 		return -1;
 	}
-	if (item_id) {
-		sqlite3_bind_int64(s, 1, item_id);
-	}
+	sqlite3_bind_int64(s, 1, item_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = xrealloc(rows, (n + 1) * sizeof(*rows));
-		consult_from_row(s, &rows[n++]);
+		*rows_r = xrealloc(*rows_r, (*n_r + 1) * sizeof(**rows_r));
+		consult_from_row(s, &(*rows_r)[(*n_r)++]);
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		ret = store_fail(st, "reading consultations", error_r);
-	}
+	return rc == SQLITE_DONE
+		   ? 0
+		   : store_fail(st, "reading consultations", error_r);
+}
+
+int store_consult_waiting(struct store *st, int64_t item_id,
+			  struct store_consult **rows_r, size_t *n_r,
+			  char **error_r)
+{
+	return consult_rows(st, C_CONSULT_WAITING, item_id, rows_r, n_r,
+			    error_r);
+}
+
+/* Rows first, callbacks after: a callback may write. */
+int store_consult_foreach(struct store *st, int64_t item_id,
+			  store_consult_cb *cb, void *ctx, char **error_r)
+{
+	struct store_consult *rows = NULL;
+	size_t n = 0;
+	int ret = consult_rows(st, C_CONSULT_ITEM, item_id, &rows, &n, error_r);
+
 	for (size_t i = 0; i < n; i++) {
 		if (ret == 0 && cb(&rows[i], ctx)) {
 			ret = 1;

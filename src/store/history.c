@@ -35,28 +35,13 @@ static sqlite3_stmt *stmt(struct store *st, enum h q, char **error_r)
 	return store_stmt_cached(st, &st->history_stmts[q], sql[q], error_r);
 }
 
-int store_first_start(struct store *st, time_t now,
-		      const struct store_first_start *fs,
-		      struct store_first_start *fs_r, bool *first_r,
-		      char **error_r)
+int store_first_start_get(struct store *st, struct store_first_start *fs_r,
+			  char **error_r)
 {
-	sqlite3_stmt *s = stmt(st, H_START_ADD, error_r);
+	sqlite3_stmt *s = stmt(st, H_START_GET, error_r);
 	int rc;
 
-	*first_r = false;
 	memset(fs_r, 0, sizeof(*fs_r));
-	if (!s) {
-		return -1;
-	}
-	sqlite3_bind_int64(s, 1, now);
-	sqlite3_bind_int64(s, 2, fs->cut);
-	sqlite3_bind_int64(s, 3, fs->uidvalidity);
-	sqlite3_bind_int64(s, 4, fs->last_uid);
-	if (store_exec_done(st, s, "recording the first start", error_r) < 0) {
-		return -1;
-	}
-	*first_r = sqlite3_changes(st->db) > 0;
-	s = stmt(st, H_START_GET, error_r);
 	if (!s) {
 		return -1;
 	}
@@ -67,11 +52,28 @@ int store_first_start(struct store *st, time_t now,
 		fs_r->last_uid = (uint32_t)sqlite3_column_int64(s, 2);
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_ROW) {
-		store_fail(st, "reading the first start", error_r);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return store_fail(st, "reading the first start", error_r);
+	}
+	return rc == SQLITE_ROW;
+}
+
+int store_first_start_add(struct store *st, time_t now,
+			  const struct store_first_start *fs, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, H_START_ADD, error_r);
+
+	if (!s) {
 		return -1;
 	}
-	return 0;
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int64(s, 2, fs->cut);
+	sqlite3_bind_int64(s, 3, fs->uidvalidity);
+	sqlite3_bind_int64(s, 4, fs->last_uid);
+	if (store_exec_done(st, s, "recording the first start", error_r) < 0) {
+		return -1;
+	}
+	return sqlite3_changes(st->db) > 0;
 }
 
 bool store_first_start_keeps(const struct store_first_start *fs,

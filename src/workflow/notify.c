@@ -111,16 +111,14 @@ void wf_set(struct wf_mail *m, enum wf_var v, const char *value)
 
 void wf_setf(struct wf_mail *m, enum wf_var v, const char *fmt, ...)
 {
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
 	va_list ap;
-	char *s = NULL;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0) {
-		s = NULL;
-	}
+	sbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	wf_set(m, v, s);
-	free(s);
+	wf_set(m, v, sbuf_str(&sb));
+	sbuf_release(&sb);
 }
 
 /* "Name, Name" of the units coded in codes. */

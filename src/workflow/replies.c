@@ -51,15 +51,12 @@ static void changed(struct act *a, const char *fmt, ...)
 static void changed(struct act *a, const char *fmt, ...)
 {
 	va_list ap;
-	char *s = NULL;
 
+	sbuf_adds(&a->changes, "- ");
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0) {
-		s = NULL;
-	}
+	sbuf_vaddf(&a->changes, fmt, ap);
 	va_end(ap);
-	sbuf_addf(&a->changes, "- %s\n", s ? s : "");
-	free(s);
+	sbuf_addch(&a->changes, '\n');
 	a->acted = true;
 }
 

@@ -387,39 +387,30 @@ static int32_t next_of_internal(const struct tick *t,
 	return sooner(best, workcal_add(t->rt->cal, due, 1), t->today);
 }
 
-/* A consultation still waiting for a clear answer. */
-static bool waiting(const struct store_consult *c)
-{
-	return !c->deemed && c->state &&
-	       (!strcmp(c->state, "pending") || !strcmp(c->state, "unclear"));
-}
-
-static int next_of_consult(const struct store_consult *c, void *ctx)
-{
-	int32_t *best = ctx;
-
-	if (waiting(c)) {
-		*best = sooner(*best, c->due_day, best[1]);
-		*best = sooner(*best, c->due_day + 1, best[1]);
-	}
-	return 0;
-}
-
 /* Records the day c's next stage is due, after the sweep acted on it. */
 static int schedule_next(struct tick *t, const struct store_case *c)
 {
-	int32_t best[2] = {INT32_MAX, t->today};
+	struct store_consult *w = NULL;
+	size_t n = 0;
+	int32_t best = INT32_MAX;
+	int rc;
 
 	if (c->due_day > 0 && c->lead) {
-		best[0] = next_of_deadline(t, c->due_day, best[0]);
-		best[0] = next_of_internal(t, c, best[0]);
+		best = next_of_deadline(t, c->due_day, best);
+		best = next_of_internal(t, c, best);
 	}
-	if (store_consult_foreach(t->rt->st, c->id, next_of_consult, best,
-				  &t->error) < 0) {
+	rc = store_consult_waiting(t->rt->st, c->id, &w, &n, &t->error);
+	for (size_t i = 0; i < n; i++) {
+		best = sooner(best, w[i].due_day, t->today);
+		best = sooner(best, w[i].due_day + 1, t->today);
+		store_consult_release(&w[i]);
+	}
+	free(w);
+	if (rc < 0) {
 		return -1;
 	}
-	return store_sweep_set(t->rt->st, c->id,
-			       best[0] == INT32_MAX ? -1 : best[0], &t->error);
+	return store_sweep_set(t->rt->st, c->id, best == INT32_MAX ? -1 : best,
+			       &t->error);
 }
 
 /* What the days are computed with: the [deadlines] the stages read and
@@ -437,31 +428,6 @@ static char *sweep_digest(const struct runtime *rt)
 		  d->overdue_every, d->escalate_after,
 		  (unsigned long long)workcal_digest(rt->cal));
 	return sbuf_detach(&b);
-}
-
-/* The consultations waiting on the items due, by id. */
-struct waiting {
-	struct store_consult *v;
-	size_t n;
-};
-
-static int collect_consult(const struct store_consult *c, void *ctx)
-{
-	struct waiting *w = ctx;
-	struct store_consult *copy;
-
-	if (!waiting(c)) {
-		return 0;
-	}
-	w->v = xrealloc(w->v, (w->n + 1) * sizeof(*w->v));
-	copy = &w->v[w->n++];
-	*copy = *c;
-	copy->unit = xstrdup(c->unit);
-	copy->asked_by = c->asked_by ? xstrdup(c->asked_by) : NULL;
-	copy->state = xstrdup(c->state);
-	copy->answered_by = c->answered_by ? xstrdup(c->answered_by) : NULL;
-	copy->answer = c->answer ? xstrdup(c->answer) : NULL;
-	return 0;
 }
 
 static int by_id(const void *a, const void *b)
@@ -489,7 +455,8 @@ static int open_case(struct tick *t, int64_t id, struct store_case *c)
  * recorded after it.  An item no longer open leaves the sweep. */
 static int sweep(struct tick *t)
 {
-	struct waiting w = {NULL, 0};
+	struct store_consult *w = NULL; /* waiting on the items due */
+	size_t n_w = 0;
 	int64_t *ids = NULL;
 	size_t n = 0;
 	int ret = -1;
@@ -513,16 +480,16 @@ static int sweep(struct tick *t)
 			continue;
 		}
 		store_case_release(&c);
-		if (store_consult_foreach(t->rt->st, ids[i], collect_consult,
-					  &w, &t->error) < 0) {
+		if (store_consult_waiting(t->rt->st, ids[i], &w, &n_w,
+					  &t->error) < 0) {
 			goto out;
 		}
 	}
-	if (w.n) {
-		qsort(w.v, w.n, sizeof(*w.v), by_id);
+	if (n_w) {
+		qsort(w, n_w, sizeof(*w), by_id);
 	}
-	for (size_t i = 0; i < w.n; i++) {
-		if (consult_cb(&w.v[i], t) || t->error) {
+	for (size_t i = 0; i < n_w; i++) {
+		if (consult_cb(&w[i], t) || t->error) {
 			goto out;
 		}
 	}
@@ -548,10 +515,10 @@ static int sweep(struct tick *t)
 	}
 	ret = 0;
 out:
-	for (size_t i = 0; i < w.n; i++) {
-		store_consult_release(&w.v[i]);
+	for (size_t i = 0; i < n_w; i++) {
+		store_consult_release(&w[i]);
 	}
-	free(w.v);
+	free(w);
 	free(ids);
 	return ret;
 }

@@ -92,7 +92,7 @@ t_begin "congvan register --since has the next cycle register that mail, with it
 n_head=$(mail_count truong.tc)
 out=$(cv register --since 2024-06-01 2>&1)
 assert_eq 0 "$?" "register exits 0"
-assert_contains "$out" "2" "it says how many it marked"
+assert_contains "$out" "2 messages from 2024-06-01 will be registered by the next cycle" "it says how many it marked"
 assert_eq 2 "$(q "SELECT COUNT(*) FROM messages WHERE history = 'register'")" "two marked"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'history-marked'")" "history-marked recorded"
 run_at "$(now)"

@@ -359,7 +359,6 @@ static void test_migration_12(void **state)
 	char *err = NULL;
 	const struct store_first_start want = {4000, 7, 100};
 	struct store_first_start fs = {-1, 0, 0};
-	bool first = true;
 
 	add_message(f->st, 1, "m@x");
 	store_close(&f->st);
@@ -367,9 +366,9 @@ static void test_migration_12(void **state)
 	    sql(f->path, UNDO_SCHEMA_12 " PRAGMA user_version = 11;"), 0);
 	f->st = store_open(f->path, &err);
 	assert_non_null(f->st);
-	assert_int_equal(
-	    store_first_start(f->st, 5000, &want, &fs, &first, &err), 0);
-	assert_false(first);
+	/* The migration recorded a first start with nothing kept. */
+	assert_int_equal(store_first_start_add(f->st, 5000, &want, &err), 0);
+	assert_int_equal(store_first_start_get(f->st, &fs, &err), 1);
 	assert_int_equal(fs.cut, 0);
 	assert_false(store_first_start_keeps(&fs, 0, 0, 1));
 }
@@ -395,15 +394,13 @@ static void test_history(void **state)
 	const struct store_first_start want = {4000, 7, 100},
 				       later = {8000, 8, 200};
 	struct store_first_start fs = {0};
-	bool first = false;
 
-	assert_int_equal(
-	    store_first_start(f->st, 5000, &want, &fs, &first, &err), 0);
-	assert_true(first);
+	assert_int_equal(store_first_start_get(f->st, &fs, &err), 0);
+	assert_int_equal(store_first_start_add(f->st, 5000, &want, &err), 1);
+	assert_int_equal(store_first_start_get(f->st, &fs, &err), 1);
 	assert_int_equal(fs.cut, 4000);
-	assert_int_equal(
-	    store_first_start(f->st, 9000, &later, &fs, &first, &err), 0);
-	assert_false(first);
+	assert_int_equal(store_first_start_add(f->st, 9000, &later, &err), 0);
+	assert_int_equal(store_first_start_get(f->st, &fs, &err), 1);
 	assert_int_equal(fs.cut, 4000);
 	assert_int_equal(fs.uidvalidity, 7);
 	assert_int_equal(fs.last_uid, 100);
@@ -803,6 +800,8 @@ static int count_consult(const struct store_consult *c, void *ctx)
 static void test_cases(void **state)
 {
 	struct fixture *f = *state;
+	struct store_consult *waiting = NULL;
+	size_t n_waiting = 0;
 	const char *const coord[] = {"VU-PC", "VU-TC", NULL};
 	struct store_item it;
 	struct store_case c;
@@ -849,15 +848,21 @@ static void test_cases(void **state)
 					   20805, &err),
 			 0);
 	assert_int_equal(
-	    store_consult_foreach(f->st, 0, count_consult, &n, &err), 0);
-	assert_int_equal(n, 1);
+	    store_consult_waiting(f->st, it.id, &waiting, &n_waiting, &err), 0);
+	assert_int_equal(n_waiting, 1);
+	assert_string_equal(waiting[0].unit, "VU-TC");
+	store_consult_release(&waiting[0]);
+	free(waiting);
+	waiting = NULL;
+	n_waiting = 0;
 	assert_int_equal(store_consult_answer(f->st, 1, "agree", 400, "t@x",
 					      "Đồng ý", false, &err),
 			 0);
 	n = 0;
 	assert_int_equal(
-	    store_consult_foreach(f->st, 0, count_consult, &n, &err), 0);
-	assert_int_equal(n, 0); /* answered: no longer waiting */
+	    store_consult_waiting(f->st, it.id, &waiting, &n_waiting, &err), 0);
+	assert_int_equal(n_waiting, 0); /* answered: no longer waiting */
+	free(waiting);
 	assert_int_equal(
 	    store_consult_foreach(f->st, it.id, count_consult, &n, &err), 0);
 	assert_int_equal(n, 1);
