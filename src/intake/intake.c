@@ -9,15 +9,14 @@
 #include "congvan/json.h"
 #include "congvan/log.h"
 #include "congvan/message.h"
-#include "congvan/outbox.h"
 #include "congvan/util.h"
 #include "congvan/workflow.h"
 #include "private.h"
 
 /* A batch closes at this many messages or bytes, whichever comes first:
  * it bounds memory and the work lost to a crash. */
-#define BATCH_MESSAGES 200
-#define BATCH_BYTES    (8u << 20)
+#define BATCH_MESSAGES 500
+#define BATCH_BYTES    (16u << 20)
 
 struct batch_ctx {
 	struct runtime *rt;

@@ -12,8 +12,8 @@
 
 /* At most this many messages, or bytes of them, wait or are being read
  * (one message always fits). */
-#define QUEUE_MESSAGES 2
-#define QUEUE_BYTES    ((size_t)1 << 20)
+#define QUEUE_MESSAGES 16
+#define QUEUE_BYTES    ((size_t)4 << 20)
 
 struct read_ahead {
 	pthread_t thread;

@@ -996,15 +996,78 @@ static void test_compose_headers(void **state)
 	assert_non_null(strstr(msg, "\r\nX-Congvan-Item: CV-2026-000012\r\n"));
 	assert_non_null(strstr(msg, "\r\nContent-Type: text/plain; "
 				    "charset=utf-8\r\n"));
+	/* Mostly Vietnamese: base64, smaller than quoted-printable. */
 	assert_non_null(strstr(msg, "\r\nContent-Transfer-Encoding: "
-				    "quoted-printable\r\n"));
+				    "base64\r\n"));
 	assert_string_equal(info.in_reply_to, "parent@x.vn");
 	assert_int_equal(count_refs(&info), 2);
-	assert_string_equal(body, "\r\nK=C3=ADnh g=E1=BB=ADi anh An,\r\n\r\n"
-				  "=C4=90=E1=BB=81 ngh=E1=BB=8B x=E1=BB=AD "
-				  "l=C3=BD.\r\n");
+	assert_string_equal(body,
+			    "\r\nS8OtbmggZ+G7rWkgYW5oIEFuLA0KDQrEkOG7gSBuZ2"
+			    "jhu4sgeOG7rSBsw70uDQo=\r\n");
 	message_info_free(&info);
 	free(msg);
+}
+
+/* A text part is quoted-printable while most of it is ASCII, base64 once
+ * quoted-printable would be the larger (Vietnamese); either way it
+ * decodes to the text with CRLF line ends, a bare CR or LF made one. */
+static void test_compose_text_encoding(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *encoding;
+		const char *decoded;
+	} cases[] = {
+	    {"Dear An,\n\nPlease see the letter CV-2026-000012.\n",
+	     "quoted-printable",
+	     "Dear An,\n\nPlease see the letter CV-2026-000012.\n"},
+	    /* A few marks in English: still readable as it is. */
+	    {"Re: Công văn 12/BCT-VP, please reply by Friday.\n",
+	     "quoted-printable",
+	     "Re: Công văn 12/BCT-VP, please reply by Friday.\n"},
+	    {"Đề nghị Vụ Pháp chế cho ý kiến về dự thảo.\r\nTrân trọng.",
+	     "base64",
+	     "Đề nghị Vụ Pháp chế cho ý kiến về dự thảo.\r\nTrân "
+	     "trọng.\r\n"},
+	    {"Kính gửi\rVụ Tổ chức cán bộ\n\nĐề nghị xử lý.\n", "base64",
+	     "Kính gửi\r\nVụ Tổ chức cán bộ\r\n\r\nĐề nghị xử lý.\r\n"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_out out = base_out();
+		struct message_info info;
+		char *msg, *want, *got, *hdr;
+		const char *body;
+
+		out.text = cases[i].text;
+		msg = compose_ok(&out, &info);
+		hdr = xasprintf("\r\nContent-Transfer-Encoding: %s\r\n\r\n",
+				cases[i].encoding);
+		body = strstr(msg, hdr);
+		assert_non_null(body);
+		body += strlen(hdr);
+		if (strcmp(cases[i].encoding, "base64") == 0) {
+			struct sbuf flat = SBUF_INIT(SIZE_MAX);
+
+			for (const char *p = body; *p; p++) {
+				if (*p != '\r' && *p != '\n') {
+					sbuf_addch(&flat, *p);
+				}
+			}
+			got = b64_decode(sbuf_str(&flat), flat.len);
+			sbuf_release(&flat);
+		} else {
+			got = qp_decode(body, strlen(body));
+		}
+		want = xstrdup(cases[i].decoded);
+		assert_string_equal(got, want);
+		free(got);
+		free(want);
+		free(hdr);
+		message_info_free(&info);
+		free(msg);
+	}
 }
 
 /* Ids and addresses too long for one line go on the next one. */
@@ -2108,6 +2171,7 @@ int main(void)
 	    cmocka_unit_test(test_compose_roundtrip),
 	    cmocka_unit_test(test_compose_encoded_words),
 	    cmocka_unit_test(test_compose_headers),
+	    cmocka_unit_test(test_compose_text_encoding),
 	    cmocka_unit_test(test_compose_long_ids),
 	    cmocka_unit_test(test_compose_injection),
 	    cmocka_unit_test(test_compose_errors),
