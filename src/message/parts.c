@@ -296,10 +296,20 @@ static void end_content(struct sbuf *sb, size_t start)
  * base64. */
 static size_t qp_escaped(const char *s, size_t len)
 {
-	size_t n = 0;
+	size_t n = 0, i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		n += (unsigned char)s[i] >= 0x80 || s[i] == '=';
+	for (; len - i >= 8; i += 8) {
+		uint64_t v;
+
+		memcpy(&v, s + i, 8);
+		n += (size_t)__builtin_popcountll(v & 0x8080808080808080ull);
+	}
+	for (; i < len; i++) {
+		n += (unsigned char)s[i] >= 0x80;
+	}
+	for (const char *e = memchr(s, '=', len); e;
+	     e = memchr(e + 1, '=', len - (size_t)(e + 1 - s))) {
+		n++;
 	}
 	return n;
 }
@@ -311,17 +321,16 @@ static void crlf_lines(struct sbuf *out, const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		const char *br = memchr(s + i, '\n', len - i);
 		size_t end = br ? (size_t)(br - s) : len;
+		const char *cr;
 
 		if (end > i && s[end - 1] == '\r') {
 			end--;
 		}
 		/* A bare CR inside a line is a line break too. */
-		for (size_t k = i; k < end; k++) {
-			if (s[k] == '\r') {
-				sbuf_add(out, s + i, k - i);
-				sbuf_add(out, "\r\n", 2);
-				i = k + 1;
-			}
+		while ((cr = memchr(s + i, '\r', end - i)) != NULL) {
+			sbuf_add(out, s + i, (size_t)(cr - s) - i);
+			sbuf_add(out, "\r\n", 2);
+			i = (size_t)(cr - s) + 1;
 		}
 		sbuf_add(out, s + i, end - i);
 		sbuf_add(out, "\r\n", 2);

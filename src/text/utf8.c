@@ -95,28 +95,61 @@ void text_utf8_put(struct sbuf *sb, uint32_t cp)
 	}
 }
 
+/* The length of the valid sequence starting with lead byte p[0] >= 0x80
+ * among the left bytes, or 0: the same rule as text_utf8_next (no
+ * overlong form, no surrogate, nothing above U+10FFFF), without building
+ * the code point. */
+static size_t utf8_seq_len(const unsigned char *p, size_t left)
+{
+	unsigned char c = p[0];
+
+	if (c >= 0xc2 && c <= 0xdf) {
+		return left >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
+	}
+	if (c >= 0xe0 && c <= 0xef) {
+		if (left < 3 || (p[1] & 0xc0) != 0x80 ||
+		    (p[2] & 0xc0) != 0x80 || (c == 0xe0 && p[1] < 0xa0) ||
+		    (c == 0xed && p[1] >= 0xa0)) {
+			return 0;
+		}
+		return 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		if (left < 4 || (p[1] & 0xc0) != 0x80 ||
+		    (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80 ||
+		    (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90)) {
+			return 0;
+		}
+		return 4;
+	}
+	return 0;
+}
+
 bool text_utf8_valid(const char *s, size_t len)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
 	while (i < len) {
 		uint64_t v;
+		size_t n;
 
-		while (len - i >= 8) {
-			memcpy(&v, s + i, 8);
-			if (v & 0x8080808080808080ull) {
-				break;
+		if (len - i >= 8) {
+			memcpy(&v, p + i, 8);
+			if (!(v & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
 			}
-			i += 8;
 		}
-		if (i == len) {
-			break;
-		}
-		if ((unsigned char)s[i] < 0x80) {
+		if (p[i] < 0x80) {
 			i++;
-		} else if (text_utf8_next(s, len, &i) < 0) {
+			continue;
+		}
+		n = utf8_seq_len(p + i, len - i);
+		if (n == 0) {
 			return false;
 		}
+		i += n;
 	}
 	return true;
 }

@@ -282,6 +282,63 @@ static void test_utf8(void **state)
 	sbuf_release(&sb);
 }
 
+/* Valid by the decoder, one character at a time. */
+static bool valid_by_next(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		if (text_utf8_next(s, len, &i) < 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* text_utf8_valid takes its own shortcuts: it must say what the decoder
+ * says, for every lead byte followed by every kind of byte, at every
+ * length, and for random mixes of ASCII and sequences. */
+static void test_utf8_valid_agrees(void **state)
+{
+	static const unsigned char follow[] = {0x00, 0x41, 0x7f, 0x80,
+					       0x8f, 0x90, 0x9f, 0xa0,
+					       0xbf, 0xc0, 0xe1, 0xff};
+	unsigned char b[16];
+	uint32_t seed = 12345;
+
+	(void)state;
+	for (unsigned lead = 0x80; lead <= 0xff; lead++) {
+		for (size_t f1 = 0; f1 < ARRAY_SIZE(follow); f1++) {
+			for (size_t f2 = 0; f2 < ARRAY_SIZE(follow); f2++) {
+				b[0] = (unsigned char)lead;
+				b[1] = follow[f1];
+				b[2] = follow[f2];
+				b[3] = 0x80;
+				for (size_t len = 1; len <= 4; len++) {
+					assert_int_equal(
+					    text_utf8_valid((char *)b, len),
+					    valid_by_next((char *)b, len));
+				}
+			}
+		}
+	}
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 1 + round % 16;
+
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* mostly ASCII and continuation bytes, some leads */
+			b[i] =
+			    (unsigned char)((seed >> 16) % 3 == 0
+						? 'a' + (seed >> 20) % 26
+						: 0x80 + (seed >> 18) % 0x80);
+		}
+		assert_int_equal(text_utf8_valid((char *)b, len),
+				 valid_by_next((char *)b, len));
+	}
+	assert_true(text_utf8_valid("Vụ Pháp chế nhất trí với dự thảo. 😀",
+				    strlen("Vụ Pháp chế nhất trí với dự thảo. "
+					   "😀")));
+}
+
 static void test_clean(void **state)
 {
 	char *c;
@@ -346,6 +403,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_utf8_valid_agrees),
 	    cmocka_unit_test(test_utf8_append_cases),
 	    cmocka_unit_test(test_nfc_cases),
 	    cmocka_unit_test(test_nfc_quick_ranges),
