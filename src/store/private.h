@@ -134,7 +134,8 @@ struct store {
 	int pack_fd; /* the pack being appended to, or -1 */
 	int64_t pack_no;
 	int64_t pack_size;
-	bool blobs_dirty; /* appended since the last sync */
+	int64_t pack_flushing; /* written back from here on, or later */
+	bool blobs_dirty;      /* appended since the last sync */
 	bool in_tx;
 	bool feed_tracking; /* the TEMP triggers of feed_changes.c are set */
 	sqlite3_stmt *stmts[Q_COUNT];
