@@ -2,6 +2,8 @@
  * folded text.  ASCII takes a fast path; other code points go through
  * utf8proc_decompose_char one at a time, so folding a bounded prefix
  * costs a bounded amount and never allocates. */
+#include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -67,7 +69,7 @@ static char fold_nonletter(int32_t cp)
 }
 
 /* Folds code point cp into out; returns the bytes written. */
-static size_t fold_cp(int32_t cp, char *out)
+static size_t fold_cp_uncached(int32_t cp, char *out)
 {
 	utf8proc_int32_t buf[FOLD_CPS];
 	int boundclass = UTF8PROC_BOUNDCLASS_START;
@@ -124,6 +126,43 @@ static size_t fold_cp(int32_t cp, char *out)
 							   len);
 	}
 	return len;
+}
+
+/* Folding a code point is a pure function, and utf8proc's decomposition
+ * the dearest part of reading a letter: what each code point below
+ * FOLD_MEMO_END (Latin, Vietnamese, combining marks) folds to is kept
+ * once computed, in one word (the length + 1, then up to 7 bytes), so
+ * that the threads that read and keep mail share it without a lock.
+ * 0: not yet; FOLD_MEMO_LONG: longer than 7 bytes, folded every time. */
+#define FOLD_MEMO_END  0x2000
+#define FOLD_MEMO_LONG 0xffu
+static _Atomic uint64_t fold_memo[FOLD_MEMO_END];
+
+static size_t fold_cp(int32_t cp, char *out)
+{
+	uint64_t w;
+	size_t n;
+
+	if (cp < 0x80 || cp >= FOLD_MEMO_END) {
+		return fold_cp_uncached(cp, out);
+	}
+	w = atomic_load_explicit(&fold_memo[cp], memory_order_relaxed);
+	if (w != 0 && (w & 0xff) != FOLD_MEMO_LONG) {
+		n = (size_t)(w & 0xff) - 1;
+		for (size_t k = 0; k < n; k++) {
+			out[k] = (char)(w >> (8 * (k + 1)));
+		}
+		return n;
+	}
+	n = fold_cp_uncached(cp, out);
+	if (w == 0) {
+		w = n <= 7 ? n + 1 : FOLD_MEMO_LONG;
+		for (size_t k = 0; n <= 7 && k < n; k++) {
+			w |= (uint64_t)(unsigned char)out[k] << (8 * (k + 1));
+		}
+		atomic_store_explicit(&fold_memo[cp], w, memory_order_relaxed);
+	}
+	return n;
 }
 
 size_t text_fold_next(const char *s, size_t len, char out[TEXT_FOLD_MAX],

@@ -339,6 +339,39 @@ static void test_utf8_valid_agrees(void **state)
 					   "😀")));
 }
 
+/* Folding keeps what each code point below U+2000 folds to once it is
+ * computed: the kept answer is the computed one, for every such code
+ * point, however long (a few fold to more than the 7 bytes kept). */
+static void test_fold_memo(void **state)
+{
+	(void)state;
+	for (uint32_t cp = 0x80; cp < 0x2100; cp++) {
+		struct sbuf u = SBUF_INIT(8);
+		char first[TEXT_FOLD_MAX], again[TEXT_FOLD_MAX];
+		size_t used1, used2, n1, n2;
+
+		text_utf8_put(&u, cp);
+		n1 = text_fold_next(u.buf, u.len, first, &used1);
+		n2 = text_fold_next(u.buf, u.len, again, &used2);
+		assert_int_equal(n1, n2);
+		assert_int_equal(used1, u.len);
+		assert_int_equal(used2, u.len);
+		assert_memory_equal(first, again, n1);
+		sbuf_release(&u);
+	}
+	/* Vietnamese letters fold to their base letter, đ to d. */
+	{
+		char out[TEXT_FOLD_MAX];
+		size_t used;
+
+		assert_int_equal(text_fold_next("\xe1\xbb\x87", 3, out, &used),
+				 1); /* ệ */
+		assert_int_equal(out[0], 'e');
+		assert_int_equal(text_fold_next("\xc4\x90", 2, out, &used), 1);
+		assert_int_equal(out[0], 'd');
+	}
+}
+
 static void test_clean(void **state)
 {
 	char *c;
@@ -404,6 +437,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8),
 	    cmocka_unit_test(test_utf8_valid_agrees),
+	    cmocka_unit_test(test_fold_memo),
 	    cmocka_unit_test(test_utf8_append_cases),
 	    cmocka_unit_test(test_nfc_cases),
 	    cmocka_unit_test(test_nfc_quick_ranges),
