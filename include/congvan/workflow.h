@@ -63,13 +63,16 @@ int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 
 /* An iTIP REPLY (in->calendar_reply: a calendar's Accept, Decline or
  * Tentative button) to one of item_id's events (msg_id, already stored):
- * from an invited attendee, to the event's current version, the answer
- * is recorded on the event and on the item ("calendar-accepted",
+ * from an invited attendee, to the event's current version, and from an
+ * authenticated sender (who) where [security] commands asks for one, the
+ * answer is recorded on the event and on the item ("calendar-accepted",
  * "calendar-declined", "calendar-tentative"), and a decline is told to
- * the Office and the lead unit's head; anything else is only recorded.
- * Never acknowledged, never read for commands. */
+ * the Office and the lead unit's head; anything else is only recorded
+ * ("calendar-reply-not-acted", "calendar-reply-outdated"). Never
+ * acknowledged, never read for commands. */
 int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
-			    const struct inspection *in, char **error_r);
+			    const struct inspection *in,
+			    const struct workflow_sender *who, char **error_r);
 
 /* The scheduler at runtime_now(rt): reminders before and on deadlines,
  * overdue reminders, escalation, deemed agreements.  Each stage is acted

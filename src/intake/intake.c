@@ -302,7 +302,8 @@ static int dispatch(struct runtime *rt, int64_t msg_id, const char *raw,
 		return workflow_reply(rt, item_id, msg_id, in, &who, error_r);
 	}
 	if (in->has_calendar_reply && in->kind == MESSAGE_AUTO && item_id) {
-		return workflow_calendar_reply(rt, item_id, msg_id, in,
+		authenticate(rt, mi, raw, len, &who);
+		return workflow_calendar_reply(rt, item_id, msg_id, in, &who,
 					       error_r);
 	}
 	return 0;

@@ -375,13 +375,24 @@ static int declined(struct runtime *rt, const struct wf_item *it,
 }
 
 /* The event kind an answer is recorded as; *note_r says why one that
- * counts for nothing does not ("" when it counts). */
-static enum event_kind judge(const struct store_calendar_entry *e,
-			     const struct ical_reply *r, const char **note_r)
+ * counts for nothing does not ("" when it counts).  Where [security]
+ * commands asks for an authenticated sender, an answer needs one too (a
+ * Decline tells the Office); proof of receipt it cannot carry: a
+ * calendar answers with the event's UID, not with our Message-ID. */
+static enum event_kind judge(const struct runtime *rt,
+			     const struct store_calendar_entry *e,
+			     const struct ical_reply *r,
+			     const struct workflow_sender *who,
+			     const char **note_r)
 {
 	*note_r = "";
 	if (!in_list(e->recipient, r->attendee)) {
 		*note_r = ": the attendee was not invited";
+		return EV_CALENDAR_REPLY_NOT_ACTED;
+	}
+	if (rt->cfg->security.commands != CONFIG_COMMANDS_RECEIPT &&
+	    !who->authenticated) {
+		*note_r = ": the sender is not authenticated";
 		return EV_CALENDAR_REPLY_NOT_ACTED;
 	}
 	if (strcmp(e->state, "open") != 0) {
@@ -403,7 +414,8 @@ static enum event_kind judge(const struct store_calendar_entry *e,
 }
 
 int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
-			    const struct inspection *in, char **error_r)
+			    const struct inspection *in,
+			    const struct workflow_sender *who, char **error_r)
 {
 	const struct ical_reply *r = &in->calendar_reply;
 	const struct message_info *mi = &in->info;
@@ -433,7 +445,7 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 			!strcasecmp(mi->from_addr, r->attendee)
 		    ? xasprintf("%s <%s>", mi->from_name, r->attendee)
 		    : xstrdup(r->attendee);
-	kind = judge(&e, r, &note);
+	kind = judge(rt, &e, r, who, &note);
 	note_text = xasprintf("%s%s%s", note, r->comment ? ": " : "",
 			      r->comment ? r->comment : "");
 	d.role = e.role;

@@ -8,7 +8,8 @@
 # send CANCELs with the same UIDs; a transfer cancels the old lead's
 # event; Accept and Decline answers (as Outlook and Gmail send them) are
 # recorded, a decline is told to the Office, a stale or uninvited answer
-# changes nothing, and no answer is ever taken for a letter, a command or
+# changes nothing (nor, where [security] commands asks for authenticated
+# senders, an answer without the trusted server's pass), and no answer is ever taken for a letter, a command or
 # a reply to acknowledge.  Reminders and acknowledgements carry no
 # calendar.
 set -u -o pipefail
@@ -386,6 +387,34 @@ mail_wait_count truong.tttn $((n_head + 1)) 30 || t_fail "the head was not told"
 sleep 1
 assert_eq "$n_handler" "$(mail_count a.nguyen)" "the decliner gets no answer"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM items")" "still one item"
+
+t_begin "where commands need an authenticated sender, so does a calendar's answer"
+cp "$CONF" "$WORK/receipt.conf"
+printf '\n[security]\ncommands = authenticated\nauthserv_id = mx.%s\n' "$D" >>"$CONF"
+n_office=$(mail_count vanthu)
+n_declined=$(event_count calendar-declined)
+n_not_acted=$(event_count calendar-reply-not-acted)
+# A Decline with no word from the trusted server (anyone could write it:
+# the UID and the attendee's address are no secret)...
+cal reply "$WORK/h1.ics" "a.nguyen@$D" DECLINED outlook "Nguyễn Văn A" >"$WORK/forged.eml"
+deliver a.nguyen@$D "$WORK/forged.eml"
+run_at 2026-12-28T12:10:00+07:00
+assert_eq $((n_not_acted + 1)) "$(event_count calendar-reply-not-acted)" "recorded, not acted on"
+assert_eq "$n_declined" "$(event_count calendar-declined)" "no decline"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind='calendar-reply-not-acted' AND detail LIKE '%not authenticated%'")" "and why"
+# ... and the same answer with the trusted server's pass counts.
+{
+	printf 'Authentication-Results: mx.%s; dkim=pass header.d=%s header.i=@%s; dmarc=pass header.from=%s\r\n' "$D" "$D" "$D" "$D"
+	cat "$WORK/forged.eml"
+} >"$WORK/signed.eml"
+sed -i 's/^Message-ID: <\(.*\)>/Message-ID: <signed.\1>/' "$WORK/signed.eml"
+deliver a.nguyen@$D "$WORK/signed.eml"
+run_at 2026-12-28T12:20:00+07:00
+assert_eq $((n_declined + 1)) "$(event_count calendar-declined)" "the authenticated decline counts"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office was not told of the authenticated decline"
+sleep 1
+assert_eq $((n_office + 1)) "$(mail_count vanthu)" "told once, for the authenticated answer only"
+cp "$WORK/receipt.conf" "$CONF"
 
 t_begin "a consultation has its event, cancelled once the unit answers"
 n_pc=$(mail_count phapche)
