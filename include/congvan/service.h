@@ -40,6 +40,8 @@ struct service {
 enum service_flags {
 	SERVICE_SECRET = 1 << 0,    /* create the service secret when missing */
 	SERVICE_EXCLUSIVE = 1 << 1, /* hold the database's lock (run, serve) */
+	SERVICE_READ = 1 << 2,      /* the command writes nothing
+				     * (store_open_to_read) */
 };
 
 /* Loads the configuration at config_path, the working calendar and the

@@ -20,6 +20,12 @@ struct store;
  * that belongs to another user, new files go to that user.  Returns NULL
  * with *error_r on failure. */
 struct store *store_open(const char *path, char **error_r);
+/* store_open for a command that only reads (list, show, audit, history):
+ * the same database, created and migrated alike, without the TEMP
+ * triggers through which the writer's commits raise the feeds' versions
+ * (creating them was a third of such a command's start).  Whatever it
+ * wrote would leave the feeds' versions as they are: write nothing. */
+struct store *store_open_to_read(const char *path, char **error_r);
 /* Opens the database at path read-only, for a reader in another thread
  * than the writer's (the feed server): no migration, no raw messages; the
  * schema must be the one this build writes.  NULL with *error_r on

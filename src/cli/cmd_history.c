@@ -94,7 +94,7 @@ int cmd_history(const struct cli *cli)
 	if (ret != 0) {
 		return ret;
 	}
-	ret = cli_open(cli, &svc, 0);
+	ret = cli_open(cli, &svc, SERVICE_READ);
 	if (ret == 0) {
 		l.search = cli->search ? text_fold(cli->search) : NULL;
 		if (store_history_foreach(svc.rt.st, since, until, list_one, &l,

@@ -69,7 +69,7 @@ int cmd_list(const struct cli *cli)
 	struct service svc;
 	struct store_list_filter f = {cli->unit, cli->status, 0};
 	char *err = NULL;
-	int ret = cli_open(cli, &svc, 0);
+	int ret = cli_open(cli, &svc, SERVICE_READ);
 
 	if (ret == 0) {
 		ret = check_filters(cli, &svc.cfg);
@@ -369,7 +369,7 @@ int cmd_show(const struct cli *cli)
 				" CV-2026-000001\n");
 		return EX_USAGE;
 	}
-	ret = cli_open(cli, &svc, 0);
+	ret = cli_open(cli, &svc, SERVICE_READ);
 	if (ret == 0) {
 		rc = store_item_get(svc.rt.st, cli->argv[1], &item, &err);
 		if (rc == 1) {
@@ -448,7 +448,7 @@ int cmd_audit(const struct cli *cli)
 	    (cli->to && cli_parse_day("--to", cli->to, &to) < 0)) {
 		return EX_USAGE;
 	}
-	ret = cli_open(cli, &svc, 0);
+	ret = cli_open(cli, &svc, SERVICE_READ);
 	if (ret == 0) {
 		ret = check_filters(cli, &svc.cfg);
 	}

@@ -148,7 +148,10 @@ int service_open(struct service *svc, const char *config_path, unsigned flags,
 		service_make_secret(svc->cfg.service.secret_file);
 	}
 	svc->rt.secret = service_read_secret(svc->cfg.service.secret_file);
-	svc->rt.st = store_open(svc->cfg.service.database, error_r);
+	svc->rt.st =
+	    flags & SERVICE_READ
+		? store_open_to_read(svc->cfg.service.database, error_r)
+		: store_open(svc->cfg.service.database, error_r);
 	return svc->rt.st ? 0 : EX_CANTCREAT;
 }
 

@@ -688,7 +688,8 @@ static void sql_day(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 }
 
-struct store *store_open(const char *path, char **error_r)
+/* store_open, and store_open_to_read without the feed's tracking. */
+static struct store *open_store(const char *path, bool track, char **error_r)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
 
@@ -719,13 +720,23 @@ struct store *store_open(const char *path, char **error_r)
 		 " PRAGMA wal_autocheckpoint = 8192;",
 		 error_r) < 0 ||
 	    migrate(st, error_r) < 0 || store_blob_open(st, error_r) < 0 ||
-	    store_feed_track(st, error_r) < 0) {
+	    (track && store_feed_track(st, error_r) < 0)) {
 		goto fail;
 	}
 	return st;
 fail:
 	store_close(&st);
 	return NULL;
+}
+
+struct store *store_open(const char *path, char **error_r)
+{
+	return open_store(path, true, error_r);
+}
+
+struct store *store_open_to_read(const char *path, char **error_r)
+{
+	return open_store(path, false, error_r);
 }
 
 /* No migration, no pack: a reader beside the process that writes. */
