@@ -389,6 +389,11 @@ int store_outbox_rcpt_add(struct store *st, int64_t outbox_id, int64_t item_id,
  * the rows counted, not the outbox's size. */
 int store_outbox_rcpt_count(struct store *st, const char *rcpt, int64_t item_id,
 			    time_t since, int64_t *n_r, char **error_r);
+/* Forgets the recipients recorded at or before `before`: the table serves
+ * only the rate limit, which counts a window's worth (outbox_flush calls
+ * it after sending, with the window's start), so it stays that small
+ * instead of holding a row for every recipient of every mail ever sent. */
+int store_outbox_rcpt_prune(struct store *st, time_t before, char **error_r);
 
 /* --- cases.c: the work on an item ------------------------------------ */
 

@@ -488,6 +488,14 @@ int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
 		*error_r = fc.error;
 		return -1;
 	}
+	/* Mail went: the recipients recorded before the rate limit's window
+	 * count for nothing any more.  (Only then: a cycle with nothing to
+	 * send writes nothing.) */
+	if (ret == 0 && stats_r->sent > 0 &&
+	    store_outbox_rcpt_prune(
+		rt->st, runtime_now(rt) - OUTBOX_RATE_WINDOW, error_r) < 0) {
+		return -1;
+	}
 	if (ret == 0 && store_outbox_stats(rt->st, &st, error_r) == 0) {
 		stats_r->deferred = (int)st.pending;
 	}

@@ -315,3 +315,14 @@ int store_outbox_rcpt_count(struct store *st, const char *rcpt, int64_t item_id,
 		   ? 0
 		   : -1;
 }
+
+int store_outbox_rcpt_prune(struct store *st, time_t before, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_RCPT_PRUNE, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, before);
+	return store_exec_done(st, s, "pruning outbox recipients", error_r);
+}

@@ -502,6 +502,7 @@ static const char *const sql[Q_COUNT] = {
 			  " created_at, item_id) VALUES (?1, ?2, ?3, ?4)",
     [Q_OUTBOX_RCPT_COUNT] = "SELECT COUNT(*) FROM outbox_rcpt WHERE rcpt = ?1"
 			    " AND item_id = ?3 AND created_at > ?2",
+    [Q_OUTBOX_RCPT_PRUNE] = "DELETE FROM outbox_rcpt WHERE created_at <= ?1",
 };
 
 int store_schema_version(void)

@@ -364,4 +364,14 @@ assert_eq $((before + 3)) "$(sent)" "and the next"
 run_at 2027-02-09T09:00:00+07:00
 assert_eq $((before + 3)) "$(sent)" "none during Tết: no working day has passed"
 
+t_begin "the recipients the rate limit counts are kept for its window only"
+# The 2027-02-03 cycle sent mail: what was recorded before its window
+# (10 minutes) is gone; every mail is still in the outbox.
+cutoff=$(date -d 2027-02-03T09:00:00+07:00 +%s)
+assert_eq 0 "$(q "SELECT COUNT(*) FROM outbox_rcpt WHERE created_at <= $cutoff - 600")" \
+	"nothing older than the window"
+assert_eq 1 "$(q "SELECT COUNT(*) > 0 FROM outbox_rcpt")" "the window's own are kept"
+assert_eq 1 "$(q "SELECT COUNT(*) > 10 FROM outbox WHERE created_at <= $cutoff - 600")" \
+	"the mail itself stays in the outbox"
+
 t_summary

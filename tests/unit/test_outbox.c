@@ -604,6 +604,52 @@ static void test_rate_limit(void **state)
 	assert_string_equal(lim.detail[1], "A@X.VN: 10 messages in 10 minutes");
 }
 
+/* Pruning the recipients the rate limit no longer counts changes no
+ * answer of the limit: a recipient at the limit stays limited until the
+ * window has moved past, pruned or not. */
+static void test_rate_limit_prune(void **state)
+{
+	static const char *const a[] = {"a@x.vn", NULL};
+	struct fixture *f = *state;
+	char *err = NULL;
+	int64_t n = -1;
+
+	for (int k = 0; k < OUTBOX_RATE_MAX; k++) {
+		struct outbox_mail m = {.item_id = f->item_id,
+					.template_name = "notice",
+					.vars = vars,
+					.nvars = ARRAY_SIZE(vars),
+					.to = a};
+
+		f->rt.fixed_now = T0 + k;
+		assert_int_equal(queue(f, &m, NULL, &err), 0);
+	}
+	/* At T0 + 100 all ten are in the window: pruning before it keeps
+	 * every one. */
+	assert_int_equal(store_outbox_rcpt_prune(
+			     f->rt.st, T0 + 100 - OUTBOX_RATE_WINDOW, &err),
+			 0);
+	assert_int_equal(store_outbox_rcpt_count(f->rt.st, "a@x.vn", f->item_id,
+						 T0 - 1, &n, &err),
+			 0);
+	assert_int_equal(n, OUTBOX_RATE_MAX);
+	/* At T0 + 605 the first six (T0 .. T0 + 5) have left the window: they
+	 * go, the count of the window is the same as before the prune. */
+	assert_int_equal(store_outbox_rcpt_count(f->rt.st, "a@x.vn", f->item_id,
+						 T0 + 605 - OUTBOX_RATE_WINDOW,
+						 &n, &err),
+			 0);
+	assert_int_equal(n, OUTBOX_RATE_MAX - 6);
+	assert_int_equal(store_outbox_rcpt_prune(
+			     f->rt.st, T0 + 605 - OUTBOX_RATE_WINDOW, &err),
+			 0);
+	assert_int_equal(store_outbox_rcpt_count(f->rt.st, "a@x.vn", f->item_id,
+						 T0 - 1, &n, &err),
+			 0);
+	assert_int_equal(n, OUTBOX_RATE_MAX - 6);
+	assert_null(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -614,6 +660,8 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_queue_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rate_limit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rate_limit_prune, setup,
+					    teardown),
 	};
 
 	return cmocka_run_group_tests_name("outbox", tests, NULL, NULL);
