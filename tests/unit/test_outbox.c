@@ -533,6 +533,24 @@ static int collect_limited(const struct store_event *ev, void *ctx)
 
 /* Ten messages to one person in ten minutes, then no more until the
  * window moves on; the others on the same message still get it. */
+/* OUTBOX_RATE_MAX mails to `to` about the fixture's item, one a second
+ * from T0: the limit reached. */
+static void queue_to_limit(struct fixture *f, const char *const *to)
+{
+	char *err = NULL;
+
+	for (int k = 0; k < OUTBOX_RATE_MAX; k++) {
+		struct outbox_mail m = {.item_id = f->item_id,
+					.template_name = "notice",
+					.vars = vars,
+					.nvars = ARRAY_SIZE(vars),
+					.to = to};
+
+		f->rt.fixed_now = T0 + k;
+		assert_int_equal(queue(f, &m, NULL, &err), 0);
+	}
+}
+
 static void test_rate_limit(void **state)
 {
 	static const char *const a[] = {"a@x.vn", NULL};
@@ -556,16 +574,7 @@ static void test_rate_limit(void **state)
 	struct queued q;
 	char *err = NULL;
 
-	for (int k = 0; k < OUTBOX_RATE_MAX; k++) {
-		struct outbox_mail m = {.item_id = f->item_id,
-					.template_name = "notice",
-					.vars = vars,
-					.nvars = ARRAY_SIZE(vars),
-					.to = a};
-
-		f->rt.fixed_now = T0 + k;
-		assert_int_equal(queue(f, &m, NULL, &err), 0);
-	}
+	queue_to_limit(f, a);
 	for (size_t i = 0; i < ARRAY_SIZE(steps); i++) {
 		struct outbox_mail m = {.item_id = f->item_id,
 					.template_name = "notice",
@@ -614,16 +623,7 @@ static void test_rate_limit_prune(void **state)
 	char *err = NULL;
 	int64_t n = -1;
 
-	for (int k = 0; k < OUTBOX_RATE_MAX; k++) {
-		struct outbox_mail m = {.item_id = f->item_id,
-					.template_name = "notice",
-					.vars = vars,
-					.nvars = ARRAY_SIZE(vars),
-					.to = a};
-
-		f->rt.fixed_now = T0 + k;
-		assert_int_equal(queue(f, &m, NULL, &err), 0);
-	}
+	queue_to_limit(f, a);
 	/* At T0 + 100 all ten are in the window: pruning before it keeps
 	 * every one. */
 	assert_int_equal(store_outbox_rcpt_prune(
