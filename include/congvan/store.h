@@ -754,6 +754,8 @@ struct store_feed_entry {
 	char *unit;          /* STORE_FEED_CONSULT: the unit asked */
 	struct store_case c; /* the item (assigned_by, closed_at unset) */
 	time_t changed;      /* the item's latest event; 0: none */
+	int sequence;        /* the SEQUENCE of the invitation with the
+			      * entry's UID; -1: none was sent */
 };
 /* Calls cb for each entry of a feed, in one query, ordered by day, item,
  * role; entries with no deadline are left out.  The entry is borrowed for

@@ -236,6 +236,12 @@ static icalcomponent *component(const struct config *cfg, enum feed_type type,
 		add_clean(&summary, c->subject);
 	}
 	icalcomponent_add_property(comp, icalproperty_new_uid(uid));
+	/* As the invitation with this UID says: a calendar holding both
+	 * sees one version of the event, not an older and a newer one. */
+	if (e->sequence > 0) {
+		icalcomponent_add_property(
+		    comp, icalproperty_new_sequence(e->sequence));
+	}
 	icalcomponent_add_property(comp,
 				   icalproperty_new_dtstamp(ical_utc(changed)));
 	icalcomponent_add_property(

@@ -85,7 +85,14 @@ static const char *const sql[FC_COUNT] = {
 	" i.assigned_at, i.registered_at,"
 	" (SELECT group_concat(unit, ',') FROM (SELECT unit FROM parties p"
 	"   WHERE p.item_id = i.id ORDER BY p.rowid)),"
-	" (SELECT MAX(at) FROM events e WHERE e.item_id = i.id)"
+	" (SELECT MAX(at) FROM events e WHERE e.item_id = i.id),"
+	/* the SEQUENCE of the invitation with the same UID (ical_uid of
+	 * the key, the part and who), -1 when none was sent */
+	" COALESCE((SELECT MAX(sequence) FROM calendar_entries ce"
+	"  WHERE ce.item_id = i.id AND ce.role = CASE f.role WHEN 0 THEN 'lead'"
+	"  WHEN 1 THEN 'handler' ELSE 'consult' END"
+	"  AND ce.party = CASE f.role WHEN 0 THEN i.lead WHEN 1 THEN i.handler"
+	"  ELSE f.unit END COLLATE NOCASE), -1)"
 	" FROM ("
 	" SELECT 0 AS role, due_day AS day, id AS item_id, NULL AS unit"
 	"  FROM items WHERE status IN " ITEM_STATUS_OPEN_SQL " AND due_day > 0"
@@ -100,7 +107,7 @@ static const char *const sql[FC_COUNT] = {
 	"  WHERE ?4 IS NOT NULL AND c.unit = ?4"
 	"  AND c.state IN ('pending', 'unclear') AND c.deemed = 0"
 	"  AND o.status IN " ITEM_STATUS_OPEN_SQL " AND c.due_day > 0"
-	" ) JOIN items i ON i.id = item_id"
+	" ) f JOIN items i ON i.id = f.item_id"
 	" ORDER BY day, i.id, role, unit",
 };
 
@@ -212,6 +219,7 @@ static void entry_from_row(sqlite3_stmt *s, struct store_feed_entry *e)
 	c->registered_at = (time_t)sqlite3_column_int64(s, 14);
 	c->coordinate = split_units((const char *)sqlite3_column_text(s, 15));
 	e->changed = (time_t)sqlite3_column_int64(s, 16);
+	e->sequence = sqlite3_column_int(s, 17);
 }
 
 static void entry_release(struct store_feed_entry *e)

@@ -305,6 +305,31 @@ assert_not_contains "$out" "idle 16, same address: 200" "a seventeenth from that
 assert_contains "$out" "closed within 45 s: True" "idle connections are closed after the timeout"
 assert_contains "$out" "after the timeout, same address: 200" "then that address is served again"
 
+t_begin "a moved deadline: the feed's event carries the invitation's SEQUENCE"
+# The Office moves K2's deadline, answering the notice TC's head got.
+id=$(sent_id "$K2" "truong.tc@$D")
+{
+	printf 'From: vanthu@%s\r\nTo: congvan@%s\r\nSubject: RE: [%s] giao viec\r\n' "$D" "$D" "$K2"
+	printf 'Date: Mon, 28 Dec 2026 12:00:00 +0700\r\nMessage-ID: <move.%s@mail.example>\r\n' "$(date +%s%N)"
+	printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$id" "$id"
+	printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHạn: 31/12/2026\r\n'
+} >"$WORK/move.eml"
+deliver vanthu@$D "$WORK/move.eml"
+LEAD2="$k2.lead.tc@$D"
+waited=0
+until [ "$(q "SELECT sequence FROM calendar_entries WHERE uid='$LEAD2'")" = 1 ] || [ $waited -ge 300 ]; do
+	sleep 0.2
+	waited=$((waited + 1))
+done
+assert_eq 1 "$(q "SELECT sequence FROM calendar_entries WHERE uid='$LEAD2'")" "the invitation went out again, SEQUENCE 1" ||
+	tail -20 "$WORK/serve.err"
+get moved "$U_OFFICE" >/dev/null
+event=$(tr -d '\r' <"$WORK/moved.ics" | awk -v uid="UID:$LEAD2" 'BEGIN {RS = "BEGIN:VEVENT"} index($0, uid "\n") {print}')
+assert_contains "$event" "SEQUENCE:1" "the Office's feed says SEQUENCE 1 for that UID"
+assert_contains "$event" "DTSTART;VALUE=DATE:20261231" "on the new day"
+assert_not_contains "$(tr -d '\r' <"$WORK/moved.ics" | awk -v uid="UID:$k1.lead.tttn@$D" 'BEGIN {RS = "BEGIN:VEVENT"} index($0, uid "\n") {print}')" \
+	"SEQUENCE" "an event never sent again has none (0)"
+
 t_begin "a closed item leaves the feeds, and the validators move on"
 assert_eq 200 "$(get b1 "$U_B" | cut -d' ' -f1)" "b.tran's feed (TC leads K2)"
 assert_eq "1 0" "$(head -1 <<<"$(ics b1)")" "b.tran: K2"
