@@ -63,9 +63,10 @@ int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 
 /* An iTIP REPLY (in->calendar_reply: a calendar's Accept, Decline or
  * Tentative button) to one of item_id's events (msg_id, already stored):
- * from an invited attendee, to the event's current version, and from an
- * authenticated sender (who) where [security] commands asks for one, the
- * answer is recorded on the event and on the item ("calendar-accepted",
+ * from an invited attendee, to the event's current version, and (where
+ * [security] commands asks for authenticated senders) from the attendee's
+ * own From address, authenticated (who), the answer is recorded on the
+ * event and on the item ("calendar-accepted",
  * "calendar-declined", "calendar-tentative"), and a decline is told to
  * the Office and the lead unit's head; anything else is only recorded
  * ("calendar-reply-not-acted", "calendar-reply-outdated"). Never

@@ -381,7 +381,7 @@ static int declined(struct runtime *rt, const struct wf_item *it,
  * calendar answers with the event's UID, not with our Message-ID. */
 static enum event_kind judge(const struct runtime *rt,
 			     const struct store_calendar_entry *e,
-			     const struct ical_reply *r,
+			     const struct ical_reply *r, const char *from,
 			     const struct workflow_sender *who,
 			     const char **note_r)
 {
@@ -393,6 +393,13 @@ static enum event_kind judge(const struct runtime *rt,
 	if (rt->cfg->security.commands != CONFIG_COMMANDS_RECEIPT &&
 	    !who->authenticated) {
 		*note_r = ": the sender is not authenticated";
+		return EV_CALENDAR_REPLY_NOT_ACTED;
+	}
+	/* What authentication proves is the From address: it must be the
+	 * attendee who answers. */
+	if (rt->cfg->security.commands != CONFIG_COMMANDS_RECEIPT &&
+	    (!from || strcasecmp(from, r->attendee) != 0)) {
+		*note_r = ": the sender is not the attendee";
 		return EV_CALENDAR_REPLY_NOT_ACTED;
 	}
 	if (strcmp(e->state, "open") != 0) {
@@ -445,7 +452,7 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 			!strcasecmp(mi->from_addr, r->attendee)
 		    ? xasprintf("%s <%s>", mi->from_name, r->attendee)
 		    : xstrdup(r->attendee);
-	kind = judge(rt, &e, r, who, &note);
+	kind = judge(rt, &e, r, mi->from_addr, who, &note);
 	note_text = xasprintf("%s%s%s", note, r->comment ? ": " : "",
 			      r->comment ? r->comment : "");
 	d.role = e.role;

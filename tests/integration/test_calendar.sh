@@ -402,7 +402,18 @@ run_at 2026-12-28T12:10:00+07:00
 assert_eq $((n_not_acted + 1)) "$(event_count calendar-reply-not-acted)" "recorded, not acted on"
 assert_eq "$n_declined" "$(event_count calendar-declined)" "no decline"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind='calendar-reply-not-acted' AND detail LIKE '%not authenticated%'")" "and why"
-# ... and the same answer with the trusted server's pass counts.
+# An authenticated sender answering for another attendee counts for
+# nothing either: what the pass proves is the From address.
+{
+	printf 'Authentication-Results: mx.%s; dmarc=pass header.from=%s\r\n' "$D" "$D"
+	sed 's/^From: .*/From: =?utf-8?q?Tr=C6=B0=E1=BB=9Fng?= <truong.tttn@'"$D"'>\r/' "$WORK/forged.eml"
+} >"$WORK/other.eml"
+sed -i 's/^Message-ID: <\(.*\)>/Message-ID: <other.\1>/' "$WORK/other.eml"
+deliver truong.tttn@$D "$WORK/other.eml"
+run_at 2026-12-28T12:15:00+07:00
+assert_eq $((n_not_acted + 2)) "$(event_count calendar-reply-not-acted)" "another sender, authenticated: recorded, not acted on"
+assert_eq "$n_declined" "$(event_count calendar-declined)" "still no decline"
+# ... and the attendee's own answer with the trusted server's pass counts.
 {
 	printf 'Authentication-Results: mx.%s; dkim=pass header.d=%s header.i=@%s; dmarc=pass header.from=%s\r\n' "$D" "$D" "$D" "$D"
 	cat "$WORK/forged.eml"
