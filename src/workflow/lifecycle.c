@@ -70,6 +70,26 @@ static int write_case(struct runtime *rt, const struct wf_item *it,
 	}
 }
 
+/* The item's row and parties as written: the letter and its signatures
+ * stay (nothing here changes them). */
+static int reload_case(struct runtime *rt, struct wf_item *it, char **error_r)
+{
+	struct store_case c;
+	int rc = store_case_get(rt->st, it->c.id, &c, error_r);
+
+	if (rc != 1) {
+		if (rc == 0) {
+			*error_r = xasprintf("item %lld vanished",
+					     (long long)it->c.id);
+		}
+		return -1;
+	}
+	store_case_release(&it->c);
+	it->c = c;
+	it->lead = it->c.lead ? config_unit_find(rt->cfg, it->c.lead) : NULL;
+	return 0;
+}
+
 int wf_apply(struct runtime *rt, struct wf_item *it, int64_t msg_id,
 	     const char *actor, enum event_kind kind,
 	     const struct event_data *d, char **error_r)
@@ -93,6 +113,5 @@ int wf_apply(struct runtime *rt, struct wf_item *it, int64_t msg_id,
 		 kind == EV_DONE ? d->days : 0, error_r) < 0)) {
 		return -1;
 	}
-	wf_item_release(it);
-	return wf_item_load(rt, id, it, error_r) == 1 ? 0 : -1;
+	return reload_case(rt, it, error_r);
 }
