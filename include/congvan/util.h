@@ -23,6 +23,15 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * is nowhere to be found.  Caller frees. */
 char *util_libexec_path(const char *name);
 
+/* FNV-1a (64 bits), one byte at a time: a quick hash for tables and
+ * digests, not for anything an adversary chooses.  Start from
+ * UTIL_FNV_BASIS. */
+#define UTIL_FNV_BASIS 0xcbf29ce484222325ULL
+static inline uint64_t util_fnv1a(uint64_t h, unsigned char byte)
+{
+	return (h ^ byte) * 0x100000001b3ULL;
+}
+
 #define FREE_AND_NULL(p)                                                       \
 	do {                                                                   \
 		free(p);                                                       \

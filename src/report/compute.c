@@ -102,13 +102,12 @@ static struct report_figures *unit(struct calc *c, const char *code)
 /* The address's hash, in ASCII lower case (as the report compares). */
 static size_t address_hash(const char *a)
 {
-	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	uint64_t h = UTIL_FNV_BASIS;
 
 	for (; *a; a++) {
 		unsigned char ch = (unsigned char)*a;
 
-		h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch)) *
-		    1099511628211u;
+		h = util_fnv1a(h, ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
 	}
 	return (size_t)h;
 }

@@ -190,19 +190,18 @@ static bool contains(const int32_t *v, size_t n, int32_t day)
 	return i < n && v[i] == day;
 }
 
-/* FNV-1a, 64 bits. */
+/* v's 8 bytes, the lowest first, into h. */
 static uint64_t fnv(uint64_t h, int64_t v)
 {
 	for (int i = 0; i < 8; i++) {
-		h ^= (uint64_t)v >> (8 * i) & 0xff;
-		h *= 0x100000001b3ULL;
+		h = util_fnv1a(h, (unsigned char)((uint64_t)v >> (8 * i)));
 	}
 	return h;
 }
 
 uint64_t workcal_digest(const struct workcal *cal)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = UTIL_FNV_BASIS;
 
 	for (int i = 0; i < 7; i++) {
 		h = fnv(h, cal->week[i]);

@@ -464,22 +464,8 @@ static int sweep(struct tick *t)
 	if (store_sweep_due(t->rt->st, t->today, &ids, &n, &t->error) < 0) {
 		return -1;
 	}
+	/* (only an open item's consultations wait: the query says so) */
 	for (size_t i = 0; i < n; i++) {
-		struct store_case c;
-		int rc = open_case(t, ids[i], &c);
-
-		if (rc < 0) {
-			goto out;
-		}
-		if (rc == 0) {
-			if (store_sweep_set(t->rt->st, ids[i], -1, &t->error) <
-			    0) {
-				goto out;
-			}
-			ids[i] = 0;
-			continue;
-		}
-		store_case_release(&c);
 		if (store_consult_waiting(t->rt->st, ids[i], &w, &n_w,
 					  &t->error) < 0) {
 			goto out;
@@ -495,14 +481,14 @@ static int sweep(struct tick *t)
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct store_case c;
-		int rc = ids[i] ? open_case(t, ids[i], &c) : 0;
+		int rc = open_case(t, ids[i], &c);
 
 		if (rc < 0) {
 			goto out;
 		}
 		if (rc == 0) {
-			if (ids[i] && store_sweep_set(t->rt->st, ids[i], -1,
-						      &t->error) < 0) {
+			if (store_sweep_set(t->rt->st, ids[i], -1, &t->error) <
+			    0) {
 				goto out;
 			}
 			continue;

@@ -54,25 +54,32 @@ letter "$WORK/new" d "V/v số liệu xuất khẩu tháng 11" 14/BCT-KHTC
 letter "$WORK/new" e "V/v dự toán ngân sách năm 2027" 15/BCT-KHTC
 
 t_begin "the first start keeps years-old mail as history: no item, no notice"
+# Beside the letters, what years of a shared mailbox hold: staff answers
+# from Thunderbird and Outlook (Message-IDs on the organisation's own
+# domain, the thread quoted) and a ministry's Outlook letter with its PDF.
+FIX="$T_ROOT/tests/data/inspect"
 inject congvan "2023-03-01 09:00" "$WORK/old/a.eml"
-inject congvan "2024-06-10 09:00" "$WORK/old/b.eml" "$WORK/old/c.eml"
+inject congvan "2023-05-02 15:00" "$FIX/reply-thunderbird.eml" "$FIX/reply-outlook-vi.eml"
+inject congvan "2024-06-10 09:00" "$WORK/old/b.eml" "$WORK/old/c.eml" "$FIX/letter-btc-pdf.eml"
 inject congvan "now" "$WORK/new/d.eml" "$WORK/new/e.eml"
-mail_wait_count congvan 5 30 || t_fail "the mailbox does not hold the five letters"
+mail_wait_count congvan 8 30 || t_fail "the mailbox does not hold the eight messages"
 run_at "$(now)"
 assert_eq 2 "$(q "SELECT COUNT(*) FROM items")" "only the two recent letters are items"
-assert_eq 3 "$(q "SELECT COUNT(*) FROM messages WHERE history = 'kept'")" "three kept as history"
-assert_eq 5 "$(q "SELECT COUNT(*) FROM messages WHERE delivered_at > 0")" "every message knows when it was delivered"
+assert_eq 6 "$(q "SELECT COUNT(*) FROM messages WHERE history = 'kept'")" "six kept as history"
+assert_eq 0 "$(q "SELECT COUNT(*) FROM outbox WHERE rcpt LIKE '%khanh.nv%' OR rcpt LIKE '%ha.ptt%'")" \
+	"the old answers of staff are not answered"
+assert_eq 8 "$(q "SELECT COUNT(*) FROM messages WHERE delivered_at > 0")" "every message knows when it was delivered"
 assert_eq "$(at "2023-03-01 09:00")" "$(q "SELECT MIN(delivered_at) FROM messages")" "INTERNALDATE stored"
 mail_wait_count truong.tc 2 30 || t_fail "the lead unit got no assignment of the recent letters"
 assert_eq 2 "$(q "SELECT COUNT(*) FROM outbox WHERE kind = 'assigned'")" "assignments of the two recent letters only"
 assert_eq 0 "$(q "SELECT COUNT(*) FROM outbox o JOIN items i ON i.id = o.item_id JOIN messages m ON m.id = i.message_id WHERE m.history IS NOT NULL")" \
 	"no mail about kept mail"
-assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'history-kept' AND detail LIKE '%3 messages delivered before%'")" \
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'history-kept' AND detail LIKE '%6 messages delivered before%'")" \
 	"one history-kept event says how many"
 log=$(cat "$WORK/run.log")
-assert_contains "$log" "3 messages delivered before" "the log says what was kept"
+assert_contains "$log" "6 messages delivered before" "the log says what was kept"
 assert_contains "$log" "congvan register --since" "and how to register it"
-assert_eq 5 "$(mail_search congvan 'KEYWORD $CongvanRegistered' | wc -w)" "all five flagged as taken on the server"
+assert_eq 8 "$(mail_search congvan 'KEYWORD $CongvanRegistered' | wc -w)" "all eight flagged as taken on the server"
 
 t_begin "congvan history lists the kept mail and finds it without diacritics"
 out=$(cv history 2>&1)
@@ -92,28 +99,30 @@ t_begin "congvan register --since has the next cycle register that mail, with it
 n_head=$(mail_count truong.tc)
 out=$(cv register --since 2024-06-01 2>&1)
 assert_eq 0 "$?" "register exits 0"
-assert_contains "$out" "2 messages from 2024-06-01 will be registered by the next cycle" "it says how many it marked"
-assert_eq 2 "$(q "SELECT COUNT(*) FROM messages WHERE history = 'register'")" "two marked"
+assert_contains "$out" "3 messages from 2024-06-01 will be registered by the next cycle" "it says how many it marked"
+assert_eq 3 "$(q "SELECT COUNT(*) FROM messages WHERE history = 'register'")" "three marked"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'history-marked'")" "history-marked recorded"
 run_at "$(now)"
-assert_eq 4 "$(q "SELECT COUNT(*) FROM items")" "the two became items"
-assert_eq 1 "$(q "SELECT COUNT(*) FROM messages WHERE history IS NOT NULL")" "the 2023 letter stays history"
+assert_eq 5 "$(q "SELECT COUNT(*) FROM items")" "the three became items"
+assert_eq 3 "$(q "SELECT COUNT(*) FROM messages WHERE history IS NOT NULL")" "the 2023 mail stays history"
+assert_eq "1204/BTC-KHTC" "$(q "SELECT l.number FROM letters l JOIN items i ON i.id = l.item_id JOIN messages m ON m.id = i.message_id WHERE m.from_addr = 'vanthu@mof.example.vn'")" \
+	"the Outlook letter's number, read from its PDF only now"
 assert_eq "12/BCT-KHTC" "$(q "SELECT l.number FROM letters l JOIN items i ON i.id = l.item_id JOIN messages m ON m.id = i.message_id WHERE m.subject LIKE '%giải ngân%'")" \
 	"read as a letter: its number"
 mail_wait_count truong.tc $((n_head + 2)) 30 || t_fail "the lead unit was not told of them"
 assert_eq 4 "$(q "SELECT COUNT(*) FROM outbox WHERE kind = 'assigned'")" "their assignments"
-assert_contains "$(cat "$WORK/run.log")" "2 registered from history" "the log says so"
+assert_contains "$(cat "$WORK/run.log")" "3 registered from history" "the log says so"
 run_at "$(now)"
-assert_eq 4 "$(q "SELECT COUNT(*) FROM items")" "a second cycle registers nothing again"
+assert_eq 5 "$(q "SELECT COUNT(*) FROM items")" "a second cycle registers nothing again"
 
 t_begin "mail that comes after the first start is acted on however old its date"
 mkdir -p "$WORK/moved"
 letter "$WORK/moved" f "V/v hồ sơ chuyển từ thư mục khác" 16/BCT-KHTC
 inject congvan "2022-01-05 09:00" "$WORK/moved/f.eml"
-mail_wait_count congvan 6 30 || t_fail "the moved letter is not in the mailbox"
+mail_wait_count congvan 9 30 || t_fail "the moved letter is not in the mailbox"
 run_at "$(now)"
-assert_eq 5 "$(q "SELECT COUNT(*) FROM items")" "a letter moved in with a 2022 INTERNALDATE is registered"
-assert_eq 1 "$(q "SELECT COUNT(*) FROM messages WHERE history IS NOT NULL")" "nothing more kept"
+assert_eq 6 "$(q "SELECT COUNT(*) FROM items")" "a letter moved in with a 2022 INTERNALDATE is registered"
+assert_eq 3 "$(q "SELECT COUNT(*) FROM messages WHERE history IS NOT NULL")" "nothing more kept"
 
 t_begin "first_run_days = all registers all of an old mailbox"
 C2="$WORK/all.conf"
