@@ -72,28 +72,36 @@ static void intake(struct service *svc, struct service_cycle *r)
 	}
 }
 
-static double cpu_ms(void)
+static double clock_ms(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static double cpu_ms(void)
+{
+	return clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 /* One part of the scheduler, in transactions of a batch each (a tick
  * returns 1 when it left work due): one batch in a bounded cycle (serve:
  * r->more says so, and the next cycle goes on), else batch after batch
  * until nothing is due or a stop is asked for.  Its CPU time in the
- * debug log (make bench reads it). */
+ * debug log, and each batch's CPU and wall time (make bench reads
+ * them). */
 static void schedule_part(struct service *svc, struct service_cycle *r,
 			  int (*tick)(struct runtime *rt, char **error_r),
 			  bool bounded, const char *what)
 {
 	double start = cpu_ms();
 	char *err = NULL;
-	int rc;
+	int rc, batches = 0;
 
 	do {
+		double cpu = cpu_ms(), wall = clock_ms(CLOCK_MONOTONIC);
+
 		rc = store_begin(svc->rt.st, &err) < 0 ? -1
 						       : tick(&svc->rt, &err);
 		if (rc < 0 || store_commit(svc->rt.st, &err) < 0) {
@@ -102,6 +110,12 @@ static void schedule_part(struct service *svc, struct service_cycle *r,
 			free(err);
 			fail_with(r, EX_SOFTWARE);
 			rc = -1;
+		}
+		/* each batch's figures when there are several */
+		if (rc == 1 || batches > 0) {
+			log_debug("%s: batch %d: %.2f ms of CPU, %.2f ms", what,
+				  ++batches, cpu_ms() - cpu,
+				  clock_ms(CLOCK_MONOTONIC) - wall);
 		}
 	} while (rc == 1 && !bounded && !(svc->stop && *svc->stop));
 	r->more |= rc == 1;

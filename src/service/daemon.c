@@ -100,13 +100,8 @@ int service_serve(struct service *svc)
 		supervisor_ready("serving");
 	}
 	while (ret == 0 && !*svc->stop) {
-		/* Intake, unless the mailbox is down and its reconnection not
-		 * due yet (a catch-up goes on meanwhile). */
 		unsigned parts = SERVICE_ALL | SERVICE_BOUNDED;
 
-		if (!svc->ms && time(NULL) < reconnect_at) {
-			parts &= ~(unsigned)SERVICE_INTAKE;
-		}
 		supervisor_watchdog();
 		if (svc->wake) {
 			*svc->wake = 0;
@@ -114,6 +109,12 @@ int service_serve(struct service *svc)
 		if (svc->reload && *svc->reload) {
 			*svc->reload = 0;
 			service_reload(svc, &feed);
+			reconnect_at = 0; /* perhaps another mailbox */
+		}
+		/* Intake, unless the mailbox is down and its reconnection not
+		 * due yet (a catch-up goes on meanwhile). */
+		if (!svc->ms && time(NULL) < reconnect_at) {
+			parts &= ~(unsigned)SERVICE_INTAKE;
 		}
 		/* A connection cut short by our own stop signal is no refused
 		 * login: the loop ends cleanly below. */
