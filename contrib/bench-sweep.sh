@@ -24,7 +24,8 @@
 # and what their first cycles queued, which must be the same.
 #
 # Usage: contrib/bench-sweep.sh "10000 100000" [RUNS]; BUILD and
-# BENCH_BASELINE as for contrib/bench.sh.
+# BENCH_BASELINE as for contrib/bench.sh.  1000000 among the sizes takes
+# about 6 minutes to build and 6 to catch up, and 17 GB of disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build/default}
