@@ -33,12 +33,11 @@ struct read_job {
 
 struct read_ahead;
 
-/* Starts the reading threads; opts and reader are borrowed and must
- * outlive them.  Messages are read with inspect_message(..., opts,
- * reader, ...), several at once, and taken in the order they came. */
+/* Starts the thread; opts and reader are borrowed and must outlive it.
+ * Messages are read with inspect_message(..., opts, reader, ...). */
 struct read_ahead *intake_ahead_start(const struct message_classify_opts *opts,
 				      const struct reader_opts *reader);
-/* Stops the threads once each has finished the message it is reading,
+/* Stops the thread once it has finished the message it is reading,
  * frees every job still queued, and clears *rp; NULL-safe. */
 void intake_ahead_stop(struct read_ahead **rp);
 

@@ -15,13 +15,9 @@
  * (one message always fits). */
 #define QUEUE_MESSAGES 16
 #define QUEUE_BYTES    ((size_t)4 << 20)
-/* Threads reading: two, so that a run of large letters (their PDFs
- * decoded and hashed) is read on both cores while the intake thread,
- * which keeps them in order, would otherwise wait. */
-#define READERS 2
 
 struct read_ahead {
-	pthread_t threads[READERS];
+	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t work; /* a job was queued, or stop */
 	pthread_cond_t done; /* a job was read */
@@ -95,10 +91,8 @@ struct read_ahead *intake_ahead_start(const struct message_classify_opts *opts,
 	/* Signals stay with the thread that handles them. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	for (size_t i = 0; i < READERS; i++) {
-		if (pthread_create(&r->threads[i], NULL, run, r) != 0) {
-			abort(); /* out of threads: as out of memory */
-		}
+	if (pthread_create(&r->thread, NULL, run, r) != 0) {
+		abort(); /* out of threads: as out of memory */
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return r;
@@ -113,11 +107,9 @@ void intake_ahead_stop(struct read_ahead **rp)
 	}
 	pthread_mutex_lock(&r->lock);
 	r->stop = true;
-	pthread_cond_broadcast(&r->work);
+	pthread_cond_signal(&r->work);
 	pthread_mutex_unlock(&r->lock);
-	for (size_t i = 0; i < READERS; i++) {
-		pthread_join(r->threads[i], NULL);
-	}
+	pthread_join(r->thread, NULL);
 	while (r->head) {
 		struct read_job *j = r->head;
 
