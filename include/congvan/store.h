@@ -66,6 +66,32 @@ void store_blob_hash(const void *data, size_t len, char sha_r[STORE_SHA_HEX]);
 /* store_blob_put for data whose store_blob_hash is sha. */
 int store_blob_put_hashed(struct store *st, const void *data, size_t len,
 			  const char sha[STORE_SHA_HEX], char **error_r);
+/* Raw messages written by another thread: the thread that owns the
+ * store reserves each one's place at the end of the pack, in order;
+ * another thread writes the bytes there (store_blob_write); the owner
+ * records them with store_blob_put_placed once written, before the
+ * commit syncs the pack. */
+struct store_blob_place {
+	int fd; /* the pack, open for writing at any offset */
+	int64_t pack_no;
+	int64_t offset;
+	const char *dir; /* the packs' folder, for errors (the store's) */
+};
+/* Whether len more bytes open a new pack: every write to a place reserved
+ * before must be done before that reservation (the pack it went to is
+ * synced and closed). */
+bool store_blob_pack_full(const struct store *st, size_t len);
+int store_blob_reserve(struct store *st, size_t len,
+		       struct store_blob_place *place_r, char **error_r);
+/* Writes data at its place; from any thread, touching no store state. */
+int store_blob_write(const struct store_blob_place *place, const void *data,
+		     size_t len, char **error_r);
+/* Records the len bytes written at place as the blob sha, unless a blob
+ * with that sha is kept already (the bytes written then stay unused, as
+ * a crash's tail does).  Inside a transaction. */
+int store_blob_put_placed(struct store *st, const char sha[STORE_SHA_HEX],
+			  size_t len, const struct store_blob_place *place,
+			  char **error_r);
 /* Makes every blob written so far durable; store_commit calls it before
  * committing, so a committed message always has its bytes. */
 int store_blob_sync(struct store *st, char **error_r);

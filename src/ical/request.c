@@ -1,10 +1,10 @@
-/* Building the REQUEST and CANCEL of a deadline with libical's component
- * and property constructors; libical escapes text values and folds the
- * lines when it writes the object out. */
+/* Writing the REQUEST and CANCEL of a deadline: content lines of RFC
+ * 5545, text values escaped, lines folded at 75 octets. */
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "congvan/text.h"
 #include "congvan/message.h"
@@ -12,7 +12,7 @@
 #include "congvan/util.h"
 #include "congvan/workday.h"
 #include "congvan/words.h"
-#include "private.h"
+#include "congvan/ical.h"
 
 #define PRODID       "-//congvan//congvan//VI"
 #define WHO_HASH_HEX 12
@@ -25,18 +25,6 @@ static const char *const part_names[] = {
     [ICAL_PART_CONSULT] = "consult",
     [ICAL_PART_COORDINATE] = "coordinate",
 };
-
-void ical_lib_init(void)
-{
-	icalerror_set_errors_are_fatal(0);
-	icalerror_clear_errno();
-}
-
-void ical_lib_done(void)
-{
-	icalerror_clear_errno();
-	icalmemory_free_ring();
-}
 
 const char *ical_part_name(enum ical_part part)
 {
@@ -180,199 +168,247 @@ static char *description(const struct ical_event *ev, bool cancel)
 	return sbuf_detach(&sb);
 }
 
+/* --- writing ------------------------------------------------------------ */
+
+/* The object is written line by line as RFC 5545 3.1 asks: each content
+ * line built whole in `line`, then folded into `out`.  (libical's
+ * serializer, used before, cost three quarters of building an invitation,
+ * appending character by character, and could fold a line between its CR
+ * and LF; libical still reads every REQUEST back in the unit tests, which
+ * check that it writes the same lines again.) */
+struct writer {
+	struct sbuf out;
+	struct sbuf line;
+};
+
+static void line_begin(struct writer *w, const char *name)
+{
+	sbuf_reset(&w->line);
+	sbuf_adds(&w->line, name);
+}
+
+/* A parameter value is quoted when it holds ':', ';' or ',' (3.2); it
+ * never holds a DQUOTE or a control character (cn() sees to it). */
+static void line_param(struct writer *w, const char *name, const char *value)
+{
+	bool quote = strpbrk(value, ":;,") != NULL;
+
+	sbuf_addch(&w->line, ';');
+	sbuf_adds(&w->line, name);
+	sbuf_addch(&w->line, '=');
+	if (quote) {
+		sbuf_addch(&w->line, '"');
+	}
+	sbuf_adds(&w->line, value);
+	if (quote) {
+		sbuf_addch(&w->line, '"');
+	}
+}
+
+/* The value as it is: a CAL-ADDRESS, a date, a number, a keyword. */
+static void line_value(struct writer *w, const char *value)
+{
+	sbuf_addch(&w->line, ':');
+	sbuf_adds(&w->line, value);
+}
+
+/* The value as TEXT (3.3.11): backslash, ';' and ',' escaped, a line
+ * break written \n (a CR before it dropped). */
+static void line_text(struct writer *w, const char *text)
+{
+	const char *p = text;
+
+	sbuf_addch(&w->line, ':');
+	for (;;) {
+		size_t n = strcspn(p, "\\;,\r\n");
+
+		sbuf_add(&w->line, p, n);
+		p += n;
+		if (!*p) {
+			break;
+		}
+		if (*p == '\n') {
+			sbuf_adds(&w->line, "\\n");
+		} else if (*p != '\r') {
+			sbuf_addch(&w->line, '\\');
+			sbuf_addch(&w->line, *p);
+		}
+		p++;
+	}
+}
+
+/* The line folded into out: at most 75 octets a line, the next ones
+ * starting with a space, never inside a UTF-8 sequence; then CRLF. */
+static void line_end(struct writer *w)
+{
+	const char *p = sbuf_str(&w->line), *end = p + w->line.len;
+	size_t room = 75;
+
+	while ((size_t)(end - p) > room) {
+		size_t n = room;
+
+		while (n > 0 && ((unsigned char)p[n] & 0xc0) == 0x80) {
+			n--;
+		}
+		if (n == 0) {
+			n = room; /* not UTF-8: cannot happen */
+		}
+		sbuf_add(&w->out, p, n);
+		sbuf_adds(&w->out, "\r\n ");
+		p += n;
+		room = 74;
+	}
+	sbuf_add(&w->out, p, (size_t)(end - p));
+	sbuf_adds(&w->out, "\r\n");
+}
+
+static void text_line(struct writer *w, const char *name, const char *text)
+{
+	line_begin(w, name);
+	line_text(w, text);
+	line_end(w);
+}
+
+static void value_line(struct writer *w, const char *name, const char *value)
+{
+	line_begin(w, name);
+	line_value(w, value);
+	line_end(w);
+}
+
 /* --- properties --------------------------------------------------------- */
 
-static struct icaltimetype date_of(int32_t day)
+/* A DATE value, YYYYMMDD. */
+static void date_line(struct writer *w, const char *name, int32_t day)
 {
-	struct icaltimetype t = icaltime_null_date();
+	char v[16];
 	int y, m, d;
 
 	workday_ymd(day, &y, &m, &d);
-	t.year = y;
-	t.month = m;
-	t.day = d;
-	return t;
+	snprintf(v, sizeof(v), "%04d%02d%02d", y, m, d);
+	line_begin(w, name);
+	line_param(w, "VALUE", "DATE");
+	line_value(w, v);
+	line_end(w);
 }
 
-static struct icaltimetype utc_of(time_t t)
+/* A DATE-TIME in UTC, YYYYMMDDTHHMMSSZ. */
+static void utc_format(time_t t, char v[20])
 {
-	return icaltime_from_timet_with_zone(t, 0,
-					     icaltimezone_get_utc_timezone());
-}
+	struct tm tm;
 
-static char *mailto(const char *address)
-{
-	return xasprintf("mailto:%s", address);
+	gmtime_r(&t, &tm);
+	strftime(v, 20, "%Y%m%dT%H%M%SZ", &tm);
 }
 
 /* A CN parameter value: one line, without double quotes (RFC 5545 does
- * not allow them inside a quoted parameter value). */
-static icalparameter *cn(const char *name)
+ * not allow them inside a quoted parameter value; they become '), without
+ * backslashes (libical reads one before the closing quote as escaping it,
+ * and the rest of the line as the value; they become /) and without
+ * carets (RFC 6868 readers take ^^, ^' and ^n for ^, " and a line break;
+ * they become spaces).  NULL: none. */
+static char *cn(const char *name)
 {
-	char *v = one_line(name, 200);
-	icalparameter *p;
+	char *v;
 
+	if (!name) {
+		return NULL;
+	}
+	v = one_line(name, 200);
 	for (char *s = v; *s; s++) {
 		if (*s == '"') {
 			*s = '\'';
+		} else if (*s == '\\') {
+			*s = '/';
+		} else if (*s == '^') {
+			*s = ' ';
 		}
 	}
-	p = *v ? icalparameter_new_cn(v) : NULL;
-	free(v);
-	return p;
+	if (!*str_trim(v)) {
+		free(v);
+		return NULL;
+	}
+	return v;
 }
 
-static void add_person(icalproperty *prop, const char *name)
+static void person_line(struct writer *w, const char *prop, const char *name,
+			const char *address, const struct ical_attendee *a,
+			bool cancel)
 {
-	icalparameter *p = name ? cn(name) : NULL;
+	char *v = cn(name);
 
-	if (p) {
-		icalproperty_add_parameter(prop, p);
+	line_begin(w, prop);
+	if (v) {
+		line_param(w, "CN", v);
+		free(v);
 	}
-}
-
-static void add_attendee(icalcomponent *ev, const struct ical_attendee *a,
-			 bool cancel)
-{
-	char *to = mailto(a->address);
-	icalproperty *p = icalproperty_new_attendee(to);
-
-	free(to);
-	add_person(p, a->name);
-	icalproperty_add_parameter(
-	    p, icalparameter_new_role(a->required ? ICAL_ROLE_REQPARTICIPANT
-						  : ICAL_ROLE_OPTPARTICIPANT));
-	if (!cancel) {
-		icalproperty_add_parameter(
-		    p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
-		icalproperty_add_parameter(
-		    p, icalparameter_new_rsvp(a->required ? ICAL_RSVP_TRUE
-							  : ICAL_RSVP_FALSE));
+	if (a) {
+		line_param(w, "ROLE",
+			   a->required ? "REQ-PARTICIPANT" : "OPT-PARTICIPANT");
+		if (!cancel) {
+			line_param(w, "PARTSTAT", "NEEDS-ACTION");
+			line_param(w, "RSVP", a->required ? "TRUE" : "FALSE");
+		}
 	}
-	icalcomponent_add_property(ev, p);
+	sbuf_adds(&w->line, ":mailto:");
+	sbuf_adds(&w->line, address);
+	line_end(w);
 }
 
 /* Rings at 09:00 local time on the working day before the deadline. */
-static icalcomponent *alarm(const struct ical_event *ev)
+static void alarm(struct writer *w, const struct ical_event *ev)
 {
 	int32_t day =
 	    ev->cal ? workcal_sub(ev->cal, ev->due_day, 1) : ev->due_day - 1;
-	struct icaltriggertype trig;
-	icalcomponent *a = icalcomponent_new_valarm();
-	char *text, *sum = summary(ev), deadline[11], *due;
+	char *text, *sum = summary(ev), deadline[11], *due, at[20];
 
-	memset(&trig, 0, sizeof(trig));
-	trig.time = utc_of(workday_day_start(day) + ALARM_HOUR * 3600);
-	trig.duration = icaldurationtype_null_duration();
 	workday_format_vn(ev->due_day, deadline);
 	due = xasprintf(word(ev, W_ICAL_DUE), deadline);
 	text = xasprintf("%s\n%s", sum, due);
+	utc_format(workday_day_start(day) + ALARM_HOUR * 3600, at);
+	value_line(w, "BEGIN", "VALARM");
+	value_line(w, "ACTION", "DISPLAY");
+	text_line(w, "DESCRIPTION", text);
+	line_begin(w, "TRIGGER");
+	line_param(w, "VALUE", "DATE-TIME");
+	line_value(w, at);
+	line_end(w);
+	value_line(w, "END", "VALARM");
 	free(due);
-	icalcomponent_add_property(
-	    a, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-	icalcomponent_add_property(a, icalproperty_new_description(text));
-	icalcomponent_add_property(a, icalproperty_new_trigger(trig));
 	free(text);
 	free(sum);
-	return a;
 }
 
-static icalcomponent *vevent(const struct ical_event *ev, bool cancel)
+static void vevent(struct writer *w, const struct ical_event *ev, bool cancel)
 {
-	icalcomponent *e = icalcomponent_new_vevent();
-	char *sum = summary(ev), *desc = description(ev, cancel);
-	char *org = mailto(ev->organizer);
-	icalproperty *p;
+	char *sum = summary(ev), *desc = description(ev, cancel), v[20];
 
-	icalcomponent_add_property(e, icalproperty_new_uid(ev->uid));
-	icalcomponent_add_property(e, icalproperty_new_sequence(ev->sequence));
-	icalcomponent_add_property(e,
-				   icalproperty_new_dtstamp(utc_of(ev->now)));
-	icalcomponent_add_property(
-	    e, icalproperty_new_dtstart(date_of(ev->due_day)));
-	icalcomponent_add_property(
-	    e, icalproperty_new_dtend(date_of(ev->due_day + 1)));
-	icalcomponent_add_property(e, icalproperty_new_summary(sum));
-	icalcomponent_add_property(e, icalproperty_new_description(desc));
-	p = icalproperty_new_organizer(org);
-	add_person(p, ev->organizer_name);
-	icalcomponent_add_property(e, p);
+	value_line(w, "BEGIN", "VEVENT");
+	text_line(w, "UID", ev->uid);
+	snprintf(v, sizeof(v), "%d", ev->sequence);
+	value_line(w, "SEQUENCE", v);
+	utc_format(ev->now, v);
+	value_line(w, "DTSTAMP", v);
+	date_line(w, "DTSTART", ev->due_day);
+	date_line(w, "DTEND", ev->due_day + 1);
+	text_line(w, "SUMMARY", sum);
+	text_line(w, "DESCRIPTION", desc);
+	person_line(w, "ORGANIZER", ev->organizer_name, ev->organizer, NULL,
+		    cancel);
 	for (size_t i = 0; i < ev->n_attendees; i++) {
-		add_attendee(e, &ev->attendees[i], cancel);
+		person_line(w, "ATTENDEE", ev->attendees[i].name,
+			    ev->attendees[i].address, &ev->attendees[i],
+			    cancel);
 	}
-	icalcomponent_add_property(
-	    e, icalproperty_new_status(cancel ? ICAL_STATUS_CANCELLED
-					      : ICAL_STATUS_CONFIRMED));
-	icalcomponent_add_property(
-	    e, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	p = icalproperty_new_x(ev->key);
-	icalproperty_set_x_name(p, "X-CONGVAN-ITEM");
-	icalcomponent_add_property(e, p);
+	value_line(w, "STATUS", cancel ? "CANCELLED" : "CONFIRMED");
+	value_line(w, "TRANSP", "TRANSPARENT");
+	text_line(w, "X-CONGVAN-ITEM", ev->key);
 	if (!cancel) {
-		icalcomponent_add_component(e, alarm(ev));
+		alarm(w, ev);
 	}
+	value_line(w, "END", "VEVENT");
 	free(sum);
 	free(desc);
-	free(org);
-	return e;
-}
-
-/* --- folding -------------------------------------------------------------- */
-
-/* libical 3.0 folds a content line after the last ';', ':' or ' ' of its
- * first 74 octets, else at a character boundary; but it folds the line
- * with its CRLF, and with no such character near the end it may put the
- * fold between that CR and LF (the fuzzer found it).  So its output is
- * unfolded here (every CRLF followed by a space or a tab removed, which
- * undoes that too: content lines hold no CR or LF of their own) and
- * folded again: at most 75 octets a line, never inside a UTF-8
- * sequence (RFC 5545 3.1).  Caller frees. */
-static char *refold(const char *in)
-{
-	struct sbuf flat = SBUF_INIT(SIZE_MAX - 1);
-	struct sbuf out = SBUF_INIT(SIZE_MAX - 1);
-	const char *p, *end;
-
-	/* Runs up to each CR copied whole. */
-	for (p = in; *p;) {
-		const char *cr = strchr(p, '\r');
-
-		if (!cr) {
-			sbuf_adds(&flat, p);
-			break;
-		}
-		sbuf_add(&flat, p, (size_t)(cr - p));
-		if (cr[1] == '\n' && (cr[2] == ' ' || cr[2] == '\t')) {
-			p = cr + 3;
-		} else {
-			sbuf_addch(&flat, '\r');
-			p = cr + 1;
-		}
-	}
-	for (p = sbuf_str(&flat); *p; p = end + (*end ? 2 : 0)) {
-		const char *eol = strstr(p, "\r\n");
-		size_t room = 75;
-
-		end = eol ? eol : p + strlen(p);
-		while ((size_t)(end - p) > room) {
-			size_t n = room;
-
-			while (n > 0 && ((unsigned char)p[n] & 0xc0) == 0x80) {
-				n--;
-			}
-			if (n == 0) {
-				n = room; /* not UTF-8: cannot happen */
-			}
-			sbuf_add(&out, p, n);
-			sbuf_adds(&out, "\r\n ");
-			p += n;
-			room = 74;
-		}
-		sbuf_add(&out, p, (size_t)(end - p));
-		sbuf_adds(&out, "\r\n");
-	}
-	sbuf_release(&flat);
-	return sbuf_detach(&out);
 }
 
 static int check(const struct ical_event *ev, char **error_r)
@@ -409,32 +445,20 @@ static int check(const struct ical_event *ev, char **error_r)
 int ical_build(const struct ical_event *ev, bool cancel, char **text_r,
 	       char **error_r)
 {
-	icalcomponent *cal;
-	char *s;
+	struct writer w = {SBUF_INIT(SIZE_MAX - 1), SBUF_INIT(SIZE_MAX - 1)};
 
 	*text_r = NULL;
 	if (check(ev, error_r) < 0) {
 		return -1;
 	}
-	ical_lib_init();
-	cal = icalcomponent_new_vcalendar();
-	icalcomponent_add_property(cal, icalproperty_new_prodid(PRODID));
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalcomponent_add_property(
-	    cal, icalproperty_new_method(cancel ? ICAL_METHOD_CANCEL
-						: ICAL_METHOD_REQUEST));
-	icalcomponent_add_component(cal, vevent(ev, cancel));
-	s = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	if (!s) {
-		*error_r = xasprintf("calendar: libical: %s",
-				     icalerror_strerror(icalerrno));
-		ical_lib_done();
-		return -1;
-	}
-	*text_r = refold(s);
-	icalmemory_free_buffer(s);
-	ical_lib_done();
+	value_line(&w, "BEGIN", "VCALENDAR");
+	value_line(&w, "PRODID", PRODID);
+	value_line(&w, "VERSION", "2.0");
+	value_line(&w, "CALSCALE", "GREGORIAN");
+	value_line(&w, "METHOD", cancel ? "CANCEL" : "REQUEST");
+	vevent(&w, ev, cancel);
+	value_line(&w, "END", "VCALENDAR");
+	sbuf_release(&w.line);
+	*text_r = sbuf_detach(&w.out);
 	return 0;
 }

@@ -1,13 +1,14 @@
 /* Reading an iTIP REPLY: the answer a mail client sends to the organizer
  * when someone presses Accept, Decline or Tentative on an invitation. */
+#include <libical/ical.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "congvan/ical.h"
 #include "congvan/text.h"
 #include "congvan/message.h"
 #include "congvan/mime.h"
 #include "congvan/util.h"
-#include "private.h"
 
 #define UID_MAX     255
 #define COMMENT_MAX 500
@@ -33,6 +34,23 @@ void ical_reply_release(struct ical_reply *r)
 	free(r->attendee);
 	free(r->comment);
 	memset(r, 0, sizeof(*r));
+}
+
+/* libical reports errors through icalerrno; congvan must never let it
+ * abort the process on malformed input.  Before each use. */
+static void lib_init(void)
+{
+	icalerror_set_errors_are_fatal(0);
+	icalerror_clear_errno();
+}
+
+/* Frees libical's ring of temporary buffers, which would otherwise keep
+ * up to a few thousand strings alive between calls; no string of libical
+ * is kept past it. */
+static void lib_done(void)
+{
+	icalerror_clear_errno();
+	icalmemory_free_ring();
 }
 
 /* The first VCALENDAR: the root itself, or a child of an XROOT when the
@@ -216,7 +234,7 @@ int ical_reply_parse(const char *text, size_t len, struct ical_reply *r,
 		return -1;
 	}
 	copy = xstrndup(text, len);
-	ical_lib_init();
+	lib_init();
 	root = icalparser_parse_string(copy);
 	free(copy);
 	cal = vcalendar(root);
@@ -230,7 +248,7 @@ int ical_reply_parse(const char *text, size_t len, struct ical_reply *r,
 	if (root) {
 		icalcomponent_free(root);
 	}
-	ical_lib_done();
+	lib_done();
 	if (why) {
 		*error_r = xasprintf("calendar reply: %s", why);
 		return -1;

@@ -28,6 +28,11 @@ struct batch_ctx {
 	size_t n;
 	struct store_first_start first; /* what the first start keeps */
 	struct intake_progress progress;
+	/* The UIDs were reset: messages are kept again by content, so the
+	 * intake thread writes only the bytes not kept yet, after reading
+	 * (else the reading thread writes each one into its reserved place:
+	 * new UIDs are almost always new bytes). */
+	bool rescan;
 };
 
 static const char *sender_of(const struct message_info *mi)
@@ -501,8 +506,14 @@ static int keep_read(struct runtime *rt, const char *mailbox,
 				  .history =
 				      j->history ? STORE_HISTORY_KEPT : NULL};
 
-	if (store_blob_put_hashed(rt->st, j->data, j->len, j->sha, error_r) <
-	    0) {
+	if (j->write_error) {
+		*error_r = xstrdup(j->write_error);
+		return -1;
+	}
+	if ((j->place.fd >= 0 ? store_blob_put_placed(rt->st, j->sha, j->len,
+						      &j->place, error_r)
+			      : store_blob_put_hashed(rt->st, j->data, j->len,
+						      j->sha, error_r)) < 0) {
 		return -1;
 	}
 	return take_message(rt, &m, j->data, j->len, &j->in, stats, error_r);
@@ -514,7 +525,8 @@ int intake_message(struct runtime *rt, const char *mailbox,
 {
 	struct message_classify_opts opts = classify_opts(rt);
 	struct reader_opts reader = reader_opts_of(rt);
-	struct read_job j = {.uid = uid, .data = (char *)data, .len = len};
+	struct read_job j = {
+	    .uid = uid, .data = (char *)data, .len = len, .place.fd = -1};
 	int rc;
 
 	stats->fetched++;
@@ -569,6 +581,7 @@ static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 		      char **error_r)
 {
 	struct batch_ctx *bc = ctx;
+	struct store_blob_place place;
 	struct read_job *j;
 	time_t at;
 	int rc;
@@ -588,10 +601,21 @@ static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 			return -1;
 		}
 	}
+	/* A new pack is opened only once the old one has every byte
+	 * written to it: whatever is read ahead is kept first. */
+	if (!bc->rescan && store_blob_pack_full(bc->rt->st, len) &&
+	    keep_ready(bc, true, error_r) < 0) {
+		return -1;
+	}
+	if (!bc->rescan &&
+	    store_blob_reserve(bc->rt->st, len, &place, error_r) < 0) {
+		return -1;
+	}
 	at = delivered_at(bc, uid);
 	intake_ahead_push(
 	    bc->ahead, uid, data, len, at,
-	    store_first_start_keeps(&bc->first, bc->uidvalidity, uid, at));
+	    store_first_start_keeps(&bc->first, bc->uidvalidity, uid, at),
+	    bc->rescan ? NULL : &place);
 	return keep_ready(bc, false, error_r);
 }
 
@@ -632,7 +656,8 @@ static int run_batch(struct runtime *rt, struct mail_session *ms,
 
 /* The first UID to fetch, handling a new or changed UIDVALIDITY. */
 static int start_uid(struct runtime *rt, const char *mailbox,
-		     uint32_t uidvalidity, uint32_t *from_r, char **error_r)
+		     uint32_t uidvalidity, uint32_t *from_r, bool *rescan_r,
+		     char **error_r)
 {
 	struct store_sync sync;
 	struct event_data d = {0};
@@ -649,6 +674,7 @@ static int start_uid(struct runtime *rt, const char *mailbox,
 	if (!sync.known) {
 		return 0;
 	}
+	*rescan_r = true;
 	log_warnx(
 	    "mailbox '%s': UIDVALIDITY changed from %u to %u; rescanning"
 	    " (messages seen before are recognised, not registered again)",
@@ -862,7 +888,8 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 
 	memset(stats_r, 0, sizeof(*stats_r));
 	*fail_r = FAIL_LOCAL;
-	if (start_uid(rt, mailbox, uidvalidity, &from, error_r) < 0 ||
+	if (start_uid(rt, mailbox, uidvalidity, &from, &bc.rescan, error_r) <
+		0 ||
 	    mail_list_from(ms, from, &list, &n, fail_r, error_r) < 0) {
 		goto out;
 	}

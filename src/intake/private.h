@@ -21,9 +21,14 @@ struct read_job {
 	time_t delivered_at; /* INTERNALDATE; 0: unknown */
 	bool history;        /* kept as history: its documents are not read */
 	char sha[STORE_SHA_HEX]; /* store_blob_hash of data */
+	/* Where the reading thread writes data in the pack (store_blob_
+	 * reserve), or fd -1 for the intake thread to keep it after the
+	 * reading (store_blob_put_hashed); a write's error in write_error. */
+	struct store_blob_place place;
+	char *write_error;
 	struct inspection in;
 	struct read_job *next; /* in the queue */
-	bool done;             /* sha and in are filled in */
+	bool done;             /* sha, the write and in are done */
 };
 
 struct read_ahead;
@@ -40,9 +45,11 @@ void intake_ahead_stop(struct read_ahead **rp);
  * few messages and a few MB (always at least one). */
 bool intake_ahead_has_room(const struct read_ahead *r, size_t len);
 /* Queues a copy of data for reading, in order; a message kept as history
- * is inspected without reading its documents. */
+ * is inspected without reading its documents.  With place (else NULL),
+ * the reading thread also writes data there. */
 void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
-		       size_t len, time_t delivered_at, bool history);
+		       size_t len, time_t delivered_at, bool history,
+		       const struct store_blob_place *place);
 /* The oldest queued job once it is read, taken off the queue (release it
  * with intake_job_free); NULL when the queue is empty, or, when wait is
  * false, when the oldest is not read yet. */

@@ -1,7 +1,8 @@
-/* Reading ahead: one thread that hashes and inspects fetched messages in
- * the order they came, while the intake thread goes on fetching and stores
- * what was read.  A queue of a few messages is enough to keep both cores
- * busy, and bounds the memory held. */
+/* Reading ahead: one thread that hashes, writes into the pack and
+ * inspects fetched messages in the order they came, while the intake
+ * thread goes on fetching and stores what was read.  A queue of a few
+ * messages is enough to keep both cores busy, and bounds the memory
+ * held. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@ void intake_job_free(struct read_job **jp)
 	if (j->done) {
 		inspect_free(&j->in);
 	}
+	free(j->write_error);
 	free(j->data);
 	free(j);
 	*jp = NULL;
@@ -61,6 +63,10 @@ static void *run(void *arg)
 		r->todo = j->next;
 		pthread_mutex_unlock(&r->lock);
 		store_blob_hash(j->data, j->len, j->sha);
+		if (j->place.fd >= 0) {
+			(void)store_blob_write(&j->place, j->data, j->len,
+					       &j->write_error);
+		}
 		inspect_message(j->data, j->len, r->opts,
 				j->history ? NULL : r->reader, &j->in);
 		pthread_mutex_lock(&r->lock);
@@ -130,10 +136,15 @@ bool intake_ahead_has_room(const struct read_ahead *r, size_t len)
 }
 
 void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
-		       size_t len, time_t delivered_at, bool history)
+		       size_t len, time_t delivered_at, bool history,
+		       const struct store_blob_place *place)
 {
 	struct read_job *j = xcalloc(1, sizeof(*j));
 
+	j->place.fd = -1;
+	if (place) {
+		j->place = *place;
+	}
 	j->uid = uid;
 	j->delivered_at = delivered_at;
 	j->history = history;

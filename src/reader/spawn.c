@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,16 +37,20 @@ int64_t reader_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static char *reader_path;
+
+static void find_path(void)
+{
+	reader_path = util_libexec_path(READER_NAME);
+}
+
+/* Looked for once, whichever reading thread asks first. */
 const char *reader_find_path(void)
 {
-	static char *found;
-	static bool looked;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (!looked) {
-		found = util_libexec_path(READER_NAME);
-		looked = true;
-	}
-	return found;
+	pthread_once(&once, find_path);
+	return reader_path;
 }
 
 bool reader_is_pdf(const char *data, size_t len)

@@ -43,8 +43,9 @@ static int open_pack(struct store *st, int64_t no, char **error_r)
 	char *path = pack_path(st, no);
 	struct stat sb;
 
-	st->pack_fd =
-	    open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	/* Not O_APPEND: a message is written at the place reserved for it,
+	 * perhaps by another thread, perhaps after later ones are reserved. */
+	st->pack_fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 	if (st->pack_fd < 0 || fstat(st->pack_fd, &sb) < 0 ||
 	    ((sb.st_mode & 077) && fchmod(st->pack_fd, 0600) < 0) ||
 	    file_own_as_folder(st->pack_fd, path) < 0) {
@@ -113,45 +114,30 @@ void store_blob_close(struct store *st)
 	FREE_AND_NULL(st->blob_dir);
 }
 
-static int write_all(int fd, const char *p, size_t len)
+/* Starts writing back what is written below end, each WRITE_BEHIND
+ * bytes, without waiting: the sync before the batch's commit then finds
+ * them on disk instead of writing the whole batch while intake waits
+ * (mbsync's way is a sync per message).  Only a hint: on failure the sync
+ * does it all. */
+static void write_behind(struct store *st, int64_t end)
 {
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n < 0) {
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Starts writing back each WRITE_BEHIND bytes appended, without waiting:
- * the sync before the batch's commit then finds them on disk instead of
- * writing the whole batch while intake waits (mbsync's way is a sync per
- * message).  Only a hint: on failure the sync does it all. */
-static void write_behind(struct store *st)
-{
-	if (st->pack_size - st->pack_flushing < WRITE_BEHIND) {
+	if (end - st->pack_flushing < WRITE_BEHIND) {
 		return;
 	}
 	(void)sync_file_range(st->pack_fd, st->pack_flushing,
-			      st->pack_size - st->pack_flushing,
-			      SYNC_FILE_RANGE_WRITE);
-	st->pack_flushing = st->pack_size;
+			      end - st->pack_flushing, SYNC_FILE_RANGE_WRITE);
+	st->pack_flushing = end;
 }
 
-/* Appends data to the current pack, starting a new one when it is full. */
-static int append(struct store *st, const void *data, size_t len,
-		  int64_t *offset_r, char **error_r)
+bool store_blob_pack_full(const struct store *st, size_t len)
 {
-	struct stat sb;
+	return st->pack_size > 0 && st->pack_size + (int64_t)len > PACK_MAX;
+}
 
-	if (st->pack_size > 0 && st->pack_size + (int64_t)len > PACK_MAX) {
+int store_blob_reserve(struct store *st, size_t len,
+		       struct store_blob_place *place_r, char **error_r)
+{
+	if (store_blob_pack_full(st, len)) {
 		if (st->blobs_dirty && store_blob_sync(st, error_r) < 0) {
 			return -1;
 		}
@@ -160,20 +146,72 @@ static int append(struct store *st, const void *data, size_t len,
 			return -1;
 		}
 	}
-	*offset_r = st->pack_size;
-	if (write_all(st->pack_fd, data, len) < 0) {
-		*error_r = xasprintf("cannot write pack %lld in '%s': %s",
-				     (long long)st->pack_no, st->blob_dir,
-				     strerror(errno));
-		/* Where the end is now, whatever part was written. */
-		if (fstat(st->pack_fd, &sb) == 0) {
-			st->pack_size = sb.st_size;
-		}
-		return -1;
-	}
+	place_r->fd = st->pack_fd;
+	place_r->pack_no = st->pack_no;
+	place_r->offset = st->pack_size;
+	place_r->dir = st->blob_dir;
 	st->pack_size += (int64_t)len;
 	st->blobs_dirty = true;
-	write_behind(st);
+	return 0;
+}
+
+int store_blob_write(const struct store_blob_place *place, const void *data,
+		     size_t len, char **error_r)
+{
+	const char *p = data;
+	int64_t at = place->offset;
+
+	while (len > 0) {
+		ssize_t n = pwrite(place->fd, p, len, (off_t)at);
+
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			*error_r = xasprintf(
+			    "cannot write pack %lld in '%s': %s",
+			    (long long)place->pack_no, place->dir,
+			    n < 0 ? strerror(errno) : "nothing written");
+			return -1;
+		}
+		p += n;
+		at += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Whether the blob sha is kept: 1, 0, or -1 on error. */
+static int kept(struct store *st, const char sha[STORE_SHA_HEX], char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_BLOB_GET, error_r);
+	int64_t found;
+
+	if (!s) {
+		return -1;
+	}
+	store_bind_text(s, 1, sha);
+	return store_query_id(st, s, "finding blob", &found, error_r);
+}
+
+static int record(struct store *st, const char sha[STORE_SHA_HEX], size_t len,
+		  const struct store_blob_place *place, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_BLOB_ADD, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	store_bind_text(s, 1, sha);
+	sqlite3_bind_int64(s, 2, place->pack_no);
+	sqlite3_bind_int64(s, 3, place->offset);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)len);
+	if (store_exec_done(st, s, "recording blob", error_r) < 0) {
+		return -1;
+	}
+	if (place->pack_no == st->pack_no) {
+		write_behind(st, place->offset + (int64_t)len);
+	}
 	return 0;
 }
 
@@ -187,31 +225,31 @@ int store_blob_put(struct store *st, const void *data, size_t len,
 int store_blob_put_hashed(struct store *st, const void *data, size_t len,
 			  const char sha[STORE_SHA_HEX], char **error_r)
 {
-	sqlite3_stmt *s;
-	int64_t offset, found;
-	int rc;
+	struct store_blob_place place;
+	int rc = kept(st, sha, error_r);
 
-	s = store_stmt(st, Q_BLOB_GET, error_r);
-	if (!s) {
-		return -1;
-	}
-	store_bind_text(s, 1, sha);
-	rc = store_query_id(st, s, "finding blob", &found, error_r);
 	if (rc != 0) {
-		return rc < 0 ? -1 : 0; /* kept already */
+		return rc < 0 ? -1 : 0;
 	}
-	if (append(st, data, len, &offset, error_r) < 0) {
+	if (store_blob_reserve(st, len, &place, error_r) < 0) {
 		return -1;
 	}
-	s = store_stmt(st, Q_BLOB_ADD, error_r);
-	if (!s) {
+	if (store_blob_write(&place, data, len, error_r) < 0) {
 		return -1;
 	}
-	store_bind_text(s, 1, sha);
-	sqlite3_bind_int64(s, 2, st->pack_no);
-	sqlite3_bind_int64(s, 3, offset);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)len);
-	return store_exec_done(st, s, "recording blob", error_r);
+	return record(st, sha, len, &place, error_r);
+}
+
+int store_blob_put_placed(struct store *st, const char sha[STORE_SHA_HEX],
+			  size_t len, const struct store_blob_place *place,
+			  char **error_r)
+{
+	int rc = kept(st, sha, error_r);
+
+	if (rc != 0) {
+		return rc < 0 ? -1 : 0;
+	}
+	return record(st, sha, len, place, error_r);
 }
 
 int store_blob_sync(struct store *st, char **error_r)

@@ -381,6 +381,156 @@ static void test_folding(void **state)
 	}
 }
 
+/* --- written as libical would write it ------------------------------------ */
+
+static uint64_t rnd_state = 0x9e3779b97f4a7c15ull;
+
+static uint64_t rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return rnd_state;
+}
+
+/* A string of up to max pieces: letters, what TEXT and parameter values
+ * escape or quote, controls, Vietnamese in NFC and decomposed. */
+static char *rnd_text(size_t max)
+{
+	static const char *const pieces[] = {
+	    "a",        "Z",    " ",
+	    ";",        ",",    ":",
+	    "\\",       "\"",   "'",
+	    "^",        "=",    "\t",
+	    "\n",       "\r\n", "\x01",
+	    "ồ",        "Vụ",   "Đ",
+	    "ư",        "ế",    "e\xcc\x82\xcc\x81" /* ế decomposed */,
+	    "\xc2\xa0", "x.",   "-",
+	    "mailto:"};
+	struct sbuf sb = SBUF_INIT(SIZE_MAX - 1);
+	size_t n = max ? rnd() % (max + 1) : 0;
+
+	for (size_t i = 0; i < n; i++) {
+		sbuf_adds(&sb, pieces[rnd() % ARRAY_SIZE(pieces)]);
+	}
+	return sbuf_detach(&sb);
+}
+
+/* A UID as ical_uid makes them, with what TEXT escapes. */
+static char *rnd_uid(void)
+{
+	static const char *const pieces[] = {
+	    "cv-2026-1", ".lead", ";", ",", "\\", ":", "@bo.gov.vn", "x"};
+	struct sbuf sb = SBUF_INIT(SIZE_MAX - 1);
+	size_t n = 1 + rnd() % 6;
+
+	for (size_t i = 0; i < n; i++) {
+		sbuf_adds(&sb, pieces[rnd() % ARRAY_SIZE(pieces)]);
+	}
+	return sbuf_detach(&sb);
+}
+
+/* The object without its folding. */
+static char *unfolded(const char *text)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX - 1);
+
+	for (const char *p = text; *p; p++) {
+		if (p[0] == '\r' && p[1] == '\n' &&
+		    (p[2] == ' ' || p[2] == '\t')) {
+			p += 2;
+			continue;
+		}
+		sbuf_addch(&sb, *p);
+	}
+	return sbuf_detach(&sb);
+}
+
+/* Whatever the event holds, libical reads what ical_build wrote and writes
+ * the same content lines back: the values escaped, the parameters quoted,
+ * the dates and properties as libical's own serializer has them. */
+static void test_written_as_libical_writes(void **state)
+{
+	static const char *const addresses[] = {
+	    "tttn@congvan.test", "truong.tttn@bo.gov.vn", "a.b-c_d@x.y.vn",
+	    "phapche@congvan.test"};
+	static const char *const keys[] = {"CV-2026-000001", "CV-2027-123456",
+					   "ABC", "X-1"};
+
+	(void)state;
+	for (int round = 0; round < 3000; round++) {
+		struct ical_attendee att[4];
+		char *names[4] = {NULL, NULL, NULL, NULL};
+		struct ical_event ev = lead_event();
+		char *uid = rnd_uid(), *subject = rnd_text(80),
+		     *number = rnd_text(8), *unit = rnd_text(20),
+		     *lead = rnd_text(20), *org = rnd_text(20);
+		char *text, *mine, *theirs, *again;
+		icalcomponent *root;
+		bool cancel = rnd() % 3 == 0;
+
+		ev.n_attendees = 1 + rnd() % 4;
+		for (size_t i = 0; i < ev.n_attendees; i++) {
+			names[i] = rnd() % 4 ? rnd_text(20) : NULL;
+			att[i].address =
+			    addresses[rnd() % ARRAY_SIZE(addresses)];
+			att[i].name = names[i];
+			att[i].required = rnd() % 2;
+		}
+		ev.attendees = att;
+		ev.uid = uid;
+		ev.sequence = (int)(rnd() % 7);
+		ev.now = (time_t)(1700000000 + rnd() % 200000000);
+		ev.key = keys[rnd() % ARRAY_SIZE(keys)];
+		ev.subject = rnd() % 5 ? subject : NULL;
+		ev.number = rnd() % 3 ? number : NULL;
+		ev.part = (enum ical_part)(rnd() % 4);
+		ev.unit = unit;
+		ev.lead = lead;
+		ev.due_day = day("2026-01-05") + (int32_t)(rnd() % 800);
+		ev.cal = rnd() % 2 ? cal : NULL;
+		ev.organizer_name = rnd() % 4 ? org : NULL;
+		ev.language = rnd() % 2 ? "en" : NULL;
+
+		text = build_ok(&ev, cancel);
+		check_lines(text);
+		root = icalparser_parse_string(text);
+		assert_non_null(root);
+		again = icalcomponent_as_ical_string_r(root);
+		mine = unfolded(text);
+		theirs = unfolded(again);
+		if (strcmp(mine, theirs) != 0) {
+			size_t at = 0;
+
+			while (mine[at] == theirs[at]) {
+				at++;
+			}
+			while (at > 0 && mine[at - 1] != '\n') {
+				at--;
+			}
+			fail_msg("round %d, ours then libical's:\n%.*s\n%.*s",
+				 round, (int)strcspn(mine + at, "\r"),
+				 mine + at, (int)strcspn(theirs + at, "\r"),
+				 theirs + at);
+		}
+		free(mine);
+		free(theirs);
+		icalmemory_free_buffer(again);
+		icalcomponent_free(root);
+		free(text);
+		for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+			free(names[i]);
+		}
+		free(uid);
+		free(subject);
+		free(number);
+		free(unit);
+		free(lead);
+		free(org);
+	}
+	icalmemory_free_ring();
+}
+
 static void test_build_errors(void **state)
 {
 	static const struct ical_attendee bad[] = {
@@ -720,6 +870,7 @@ int main(void)
 	    cmocka_unit_test(test_cancel),
 	    cmocka_unit_test(test_parts),
 	    cmocka_unit_test(test_folding),
+	    cmocka_unit_test(test_written_as_libical_writes),
 	    cmocka_unit_test(test_build_errors),
 	    cmocka_unit_test(test_uid),
 	    cmocka_unit_test(test_reply_samples),

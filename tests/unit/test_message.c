@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <nettle/sha2.h>
@@ -2151,9 +2153,62 @@ static void test_format_date(void **state)
 	free(saved);
 }
 
+/* Random bytes come from a pool refilled from getrandom: draws of any
+ * size are filled whole, never repeat, and a child after fork draws
+ * bytes of its own, not the rest of its parent's pool. */
+static void test_random_bytes(void **state)
+{
+	static const size_t sizes[] = {1, 7, 16, 100, 511, 512, 513, 2000};
+	unsigned char a[2000], b[2000], seen[64][16];
+	int fds[2];
+	pid_t pid;
+	int status;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
+		size_t n = sizes[i], zero = 0;
+
+		memset(a, 0, sizeof(a));
+		memset(b, 0, sizeof(b));
+		message_random_bytes(a, n);
+		message_random_bytes(b, n);
+		for (size_t k = 0; k < n; k++) {
+			zero += a[k] == 0;
+		}
+		/* 0 bytes: at most a few in a hundred, by chance */
+		assert_true(zero <= 8 + n / 32);
+		if (n >= 7) {
+			assert_memory_not_equal(a, b, n);
+		}
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(seen); i++) {
+		message_random_bytes(seen[i], sizeof(seen[i]));
+		for (size_t k = 0; k < i; k++) {
+			assert_memory_not_equal(seen[i], seen[k], 16);
+		}
+	}
+	/* a few bytes drawn, so the pool holds more than a child needs */
+	message_random_bytes(a, 3);
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		message_random_bytes(b, 16);
+		_exit(write(fds[1], b, 16) == 16 ? 0 : 1);
+	}
+	close(fds[1]);
+	assert_int_equal(read(fds[0], b, 16), 16);
+	close(fds[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(status, 0);
+	message_random_bytes(a, 16);
+	assert_memory_not_equal(a, b, 16);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_random_bytes),
 	    cmocka_unit_test(test_parse_edge),
 	    cmocka_unit_test(test_parse_null),
 	    cmocka_unit_test(test_parse_huge),
