@@ -79,12 +79,21 @@ struct outbox_stats {
 	/* The server could not be reached or refused us: the mail due was
 	 * put off. */
 	bool unreachable;
+	/* max mails were tried: more may be due, for the next flush */
+	bool more;
 };
 
-/* Sends every due message over one SMTP connection.  A server that
- * cannot be reached or refuses our login defers the rest of the batch.
- * Returns -1 only when the store fails. */
-int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
+/* The most mails one flush of a bounded cycle (serve) tries to send, so
+ * that a large backlog does not hold new mail's intake back for long. */
+#define OUTBOX_FLUSH_BATCH 1000
+
+/* Sends the due messages over one SMTP connection, the longest due
+ * first, then in the order queued: every one, or when max > 0 at most
+ * max tries (stats_r->more then).  A server that cannot be reached or
+ * refuses our login puts off every message due, max or not (a write
+ * each, committed a hundred at a time).  Returns -1 only when the store
+ * fails. */
+int outbox_flush(struct runtime *rt, int max, struct outbox_stats *stats_r,
 		 char **error_r);
 
 #endif

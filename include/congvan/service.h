@@ -76,6 +76,13 @@ enum service_part {
 	SERVICE_SCHEDULE = 1 << 1, /* reminders, deemed agreements, reports */
 	SERVICE_OUTBOX = 1 << 2,   /* the mail due, sent */
 	SERVICE_ALL = SERVICE_INTAKE | SERVICE_SCHEDULE | SERVICE_OUTBOX,
+	/* With the parts above: the scheduler handles one batch of the
+	 * items due ([service] scheduler_batch) and the outbox tries at most
+	 * OUTBOX_FLUSH_BATCH mails, leaving the rest to the next cycle
+	 * (serve: new mail is read between two batches of a catch-up).
+	 * Without it, both go on batch after batch until nothing is due
+	 * (run --once). */
+	SERVICE_BOUNDED = 1 << 3,
 };
 
 /* What one cycle did. */
@@ -86,14 +93,17 @@ struct service_cycle {
 	 * EX_IOERR (the store failed), EX_SOFTWARE (the scheduler failed),
 	 * EX_TEMPFAIL (a server could not be reached: mail left waiting). */
 	int status;
+	/* SERVICE_BOUNDED: the scheduler or the outbox left work due, for a
+	 * next cycle to go on with at once. */
+	bool more;
 };
 
 /* One cycle of parts at instant at (0: the system clock as it runs):
  * intake over the mailbox (connecting first when not connected; a failed
  * connection or session is left closed), the scheduler (the workflow's
- * stages, then the quarterly report, each in its own transaction, so
- * that a report that cannot be made never holds back a reminder), then
- * the outbox.  Returns r->status. */
+ * stages, a batch of items due a transaction, then the quarterly report,
+ * in transactions of their own, so that a report that cannot be made
+ * never holds back a reminder), then the outbox.  Returns r->status. */
 int service_cycle(struct service *svc, time_t at, unsigned parts,
 		  struct service_cycle *r);
 

@@ -453,10 +453,11 @@ void store_case_release(struct store_case *c);
  * day it is due.  Any change to the item's status, lead, deadline,
  * handler or internal deadline, or to its consultations, makes it due
  * now (day 0, triggers in the schema). */
-/* The items due on day (their day <= day), by id; *ids_r is the caller's
- * to free. */
-int store_sweep_due(struct store *st, int32_t day, int64_t **ids_r, size_t *n_r,
-		    char **error_r);
+/* At most limit of the items due on day (their day <= day), by day then
+ * id (the index's order: no sort of the whole due set); *ids_r is the
+ * caller's to free. */
+int store_sweep_due(struct store *st, int32_t day, size_t limit,
+		    int64_t **ids_r, size_t *n_r, char **error_r);
 /* Records the day the item's next stage is due; day < 0: none until the
  * item changes. */
 int store_sweep_set(struct store *st, int64_t item_id, int32_t day,

@@ -75,9 +75,12 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 			    const struct inspection *in,
 			    const struct workflow_sender *who, char **error_r);
 
-/* The scheduler at runtime_now(rt): reminders before and on deadlines,
- * overdue reminders, escalation, deemed agreements.  Each stage is acted
- * on once, however often or late this runs. */
+/* The scheduler at runtime_now(rt), over a batch of the items due (at
+ * most [service] scheduler_batch, the earliest due first): reminders
+ * before and on deadlines, overdue reminders, escalation, deemed
+ * agreements.  Each stage is acted on once, however often or late
+ * this runs.  0 when every item due was handled, 1 when more are due (a
+ * next call goes on with them), -1 with *error_r. */
 int workflow_tick(struct runtime *rt, char **error_r);
 
 /* With [smtp] reply_plus and a service secret: the signed reply address

@@ -110,7 +110,7 @@ static int mail_report(struct runtime *rt, const struct report_period *p)
 	}
 	log_info("report %s queued as <%s>", p->name, msgid);
 	free(msgid);
-	if (outbox_flush(rt, &stats, &err) < 0) {
+	if (outbox_flush(rt, 0, &stats, &err) < 0) {
 		log_warnx("%s", err);
 		free(err);
 		return EX_IOERR;

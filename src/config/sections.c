@@ -26,6 +26,7 @@ enum {
 	SVC_ITEM_PREFIX,
 	SVC_SECRET_FILE,
 	SVC_TEMPLATES,
+	SVC_SCHEDULER_BATCH,
 	SVC_NKEYS
 };
 
@@ -39,6 +40,8 @@ static const struct key_spec service_keys[SVC_NKEYS] = {
 			 "1 to 8 uppercase ASCII letters or digits"},
     [SVC_SECRET_FILE] = {"secret_file", "", "a file path"},
     [SVC_TEMPLATES] = {"templates", "", "a folder path"},
+    [SVC_SCHEDULER_BATCH] = {"scheduler_batch", "",
+			     "a number of items from 1 to 1000000"},
 };
 
 enum {
@@ -107,6 +110,7 @@ static bool item_prefix_valid(const char *s)
 static void service_finish(struct loader *ld, struct raw_section *rs)
 {
 	struct config_service *s = &ld->cfg->service;
+	long batch;
 
 	config_take_required(ld, rs, SVC_ORGANIZATION, &s->organization);
 	if (config_take_required(ld, rs, SVC_DOMAIN, &s->domain) == 0 &&
@@ -134,6 +138,9 @@ static void service_finish(struct loader *ld, struct raw_section *rs)
 	if (!s->templates) {
 		s->templates = xstrdup("");
 	}
+	config_get_long(ld, rs, SVC_SCHEDULER_BATCH, 1, 1000000,
+			CONFIG_SCHEDULER_BATCH, &batch);
+	s->scheduler_batch = (int)batch;
 }
 
 /* imaps:// and smtps:// speak TLS from the first byte. */

@@ -311,6 +311,7 @@ struct flush_ctx {
 	struct outbox_stats *stats;
 	char *server_down; /* why the server cannot be used now; NULL */
 	int handled;       /* entries sent, failed or put off this flush */
+	int tried;         /* entries handed to the server */
 	bool deferring;    /* a transaction holds the put-offs */
 	char *error;       /* a store failure */
 };
@@ -429,6 +430,7 @@ static int send_one(const struct store_outbox *o, void *data)
 		msg = whole.buf;
 		len = whole.len;
 	}
+	fc->tried++;
 	copy = xstrdup(o->rcpt);
 	rcpt = split_rcpt(copy);
 	if (smtp_send(fc->smtp, o->mail_from, rcpt, msg, len, &fail, &err) <
@@ -448,7 +450,27 @@ static int send_one(const struct store_outbox *o, void *data)
 	return rc < 0 || (fc->rt->stop && *fc->rt->stop);
 }
 
-int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
+/* Commits the put-offs of a batch: a server down with a large backlog
+ * writes a bounded transaction at a time, not one as large as the
+ * backlog. */
+static int end_deferring(struct flush_ctx *fc, bool ok)
+{
+	if (!fc->deferring) {
+		return 0;
+	}
+	fc->deferring = false;
+	if (!ok) {
+		store_rollback(fc->rt->st);
+		return -1;
+	}
+	if (store_commit(fc->rt->st, &fc->error) < 0) {
+		store_rollback(fc->rt->st);
+		return -1;
+	}
+	return 0;
+}
+
+int outbox_flush(struct runtime *rt, int max, struct outbox_stats *stats_r,
 		 char **error_r)
 {
 	struct flush_ctx fc = {.rt = rt, .stats = stats_r};
@@ -459,31 +481,36 @@ int outbox_flush(struct runtime *rt, struct outbox_stats *stats_r,
 	fc.smtp = smtp_new(&rt->cfg->smtp);
 	for (;;) {
 		int before = fc.handled;
+		int batch = FLUSH_BATCH;
 
-		/* Once the server is down the rest is only put off. */
-		if (store_outbox_due(rt->st, runtime_now(rt), FLUSH_BATCH,
+		/* Once the server is down the rest is only put off, max or
+		 * not. */
+		if (max > 0 && !fc.server_down) {
+			if (fc.tried >= max) {
+				stats_r->more = true;
+				break;
+			}
+			batch = max - fc.tried < batch ? max - fc.tried : batch;
+		}
+		if (store_outbox_due(rt->st, runtime_now(rt), batch,
 				     !fc.server_down, send_one, &fc,
 				     error_r) < 0 ||
 		    fc.error) {
 			ret = -1;
-			break;
+		}
+		if (end_deferring(&fc, ret == 0 && !fc.error) < 0) {
+			ret = -1;
 		}
 		/* Every entry handled leaves the due set: stop when none was.
 		 */
-		if (fc.handled == before || (rt->stop && *rt->stop)) {
+		if (ret < 0 || fc.handled == before ||
+		    (rt->stop && *rt->stop)) {
 			break;
 		}
 	}
 	smtp_free(&fc.smtp);
 	stats_r->unreachable = fc.server_down != NULL;
 	free(fc.server_down);
-	if (fc.deferring) {
-		if (fc.error || ret < 0) {
-			store_rollback(rt->st);
-		} else if (store_commit(rt->st, &fc.error) < 0) {
-			store_rollback(rt->st);
-		}
-	}
 	if (fc.error) {
 		*error_r = fc.error;
 		return -1;

@@ -72,38 +72,62 @@ static void intake(struct service *svc, struct service_cycle *r)
 	}
 }
 
-static double cpu_ms(void)
+static double clock_ms(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* One part of the scheduler, in its own transaction; its CPU time in the
- * debug log (make bench reads it). */
+static double cpu_ms(void)
+{
+	return clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+}
+
+/* One part of the scheduler, in transactions of a batch each (a tick
+ * returns 1 when it left work due): one batch in a bounded cycle (serve:
+ * r->more says so, and the next cycle goes on), else batch after batch
+ * until nothing is due or a stop is asked for.  Its CPU time in the
+ * debug log, and each batch's CPU and wall time (make bench reads
+ * them). */
 static void schedule_part(struct service *svc, struct service_cycle *r,
 			  int (*tick)(struct runtime *rt, char **error_r),
-			  const char *what)
+			  bool bounded, const char *what)
 {
 	double start = cpu_ms();
 	char *err = NULL;
+	int rc, batches = 0;
 
-	if (store_begin(svc->rt.st, &err) < 0 || tick(&svc->rt, &err) < 0 ||
-	    store_commit(svc->rt.st, &err) < 0) {
-		store_rollback(svc->rt.st);
-		log_warnx("%s: %s", what, err);
-		free(err);
-		fail_with(r, EX_SOFTWARE);
-	}
+	do {
+		double cpu = cpu_ms(), wall = clock_ms(CLOCK_MONOTONIC);
+
+		rc = store_begin(svc->rt.st, &err) < 0 ? -1
+						       : tick(&svc->rt, &err);
+		if (rc < 0 || store_commit(svc->rt.st, &err) < 0) {
+			store_rollback(svc->rt.st);
+			log_warnx("%s: %s", what, err);
+			free(err);
+			fail_with(r, EX_SOFTWARE);
+			rc = -1;
+		}
+		/* each batch's figures when there are several */
+		if (rc == 1 || batches > 0) {
+			log_debug("%s: batch %d: %.2f ms of CPU, %.2f ms", what,
+				  ++batches, cpu_ms() - cpu,
+				  clock_ms(CLOCK_MONOTONIC) - wall);
+		}
+	} while (rc == 1 && !bounded && !(svc->stop && *svc->stop));
+	r->more |= rc == 1;
 	log_debug("%s: %.2f ms of CPU", what, cpu_ms() - start);
 }
 
-static void flush(struct service *svc, struct service_cycle *r)
+static void flush(struct service *svc, struct service_cycle *r, bool bounded)
 {
 	char *err = NULL;
 
-	if (outbox_flush(&svc->rt, &r->outbox, &err) < 0) {
+	if (outbox_flush(&svc->rt, bounded ? OUTBOX_FLUSH_BATCH : 0, &r->outbox,
+			 &err) < 0) {
 		log_warnx("%s", err);
 		free(err);
 		fail_with(r, EX_IOERR);
@@ -116,6 +140,7 @@ static void flush(struct service *svc, struct service_cycle *r)
 	if (r->outbox.unreachable) {
 		fail_with(r, EX_TEMPFAIL);
 	}
+	r->more |= r->outbox.more;
 }
 
 static void close_mail(struct service *svc)
@@ -146,11 +171,13 @@ int service_cycle(struct service *svc, time_t at, unsigned parts,
 		intake(svc, r);
 	}
 	if (parts & SERVICE_SCHEDULE) {
-		schedule_part(svc, r, workflow_tick, "scheduler");
-		schedule_part(svc, r, report_tick, "report");
+		schedule_part(svc, r, workflow_tick, parts & SERVICE_BOUNDED,
+			      "scheduler");
+		schedule_part(svc, r, report_tick, parts & SERVICE_BOUNDED,
+			      "report");
 	}
 	if (parts & SERVICE_OUTBOX) {
-		flush(svc, r);
+		flush(svc, r, parts & SERVICE_BOUNDED);
 	}
 	return r->status;
 }

@@ -82,7 +82,8 @@ int service_serve(struct service *svc)
 	struct feed_server *feed = NULL;
 	struct service_cycle r;
 	int backoff = BACKOFF_FIRST;
-	sigset_t waiting; /* the mask while waiting: svc->held let in */
+	time_t reconnect_at = 0; /* the mailbox down: when to try again */
+	sigset_t waiting;        /* the mask while waiting: svc->held let in */
 	int ret;
 
 	/* Before any thread starts, so that the feed's threads hold them
@@ -99,6 +100,8 @@ int service_serve(struct service *svc)
 		supervisor_ready("serving");
 	}
 	while (ret == 0 && !*svc->stop) {
+		unsigned parts = SERVICE_ALL | SERVICE_BOUNDED;
+
 		supervisor_watchdog();
 		if (svc->wake) {
 			*svc->wake = 0;
@@ -106,10 +109,16 @@ int service_serve(struct service *svc)
 		if (svc->reload && *svc->reload) {
 			*svc->reload = 0;
 			service_reload(svc, &feed);
+			reconnect_at = 0; /* perhaps another mailbox */
+		}
+		/* Intake, unless the mailbox is down and its reconnection not
+		 * due yet (a catch-up goes on meanwhile). */
+		if (!svc->ms && time(NULL) < reconnect_at) {
+			parts &= ~(unsigned)SERVICE_INTAKE;
 		}
 		/* A connection cut short by our own stop signal is no refused
 		 * login: the loop ends cleanly below. */
-		if (service_cycle(svc, 0, SERVICE_ALL, &r) == EX_NOPERM &&
+		if (service_cycle(svc, 0, parts, &r) == EX_NOPERM &&
 		    !*svc->stop) {
 			ret = EX_NOPERM; /* a login refused: nothing to retry */
 			break;
@@ -123,17 +132,30 @@ int service_serve(struct service *svc)
 					  r.intake.fetched,
 					  r.intake.registered);
 		}
-		if (!svc->ms) {
+		if (!svc->ms && (parts & SERVICE_INTAKE)) {
 			log_info("reconnecting in %d s", backoff);
 			supervisor_status("mailbox unreachable, reconnecting in"
 					  " %d s",
 					  backoff);
-			nap(svc, backoff, &waiting);
+			reconnect_at = time(NULL) + backoff;
 			backoff = backoff < BACKOFF_MAX / 2 ? backoff * 2
 							    : BACKOFF_MAX;
+		} else if (svc->ms) {
+			backoff = BACKOFF_FIRST;
+		}
+		/* Work left due by a bounded cycle (a catch-up): the next
+		 * cycle at once, new mail read first. */
+		if (r.more) {
 			continue;
 		}
-		backoff = BACKOFF_FIRST;
+		if (!svc->ms) {
+			nap(svc,
+			    (int)(reconnect_at - time(NULL)) > 0
+				? (int)(reconnect_at - time(NULL))
+				: 1,
+			    &waiting);
+			continue;
+		}
 		wait_for_mail(svc, &waiting);
 	}
 	supervisor_stopping();

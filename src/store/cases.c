@@ -22,9 +22,10 @@ static const char *const sql[C_COUNT] = {
 	"SELECT id, key, message_id, registered_at, subject, sender, status,"
 	" lead, due_day, assigned_at, assigned_by, handler, handler_name,"
 	" handler_due_day, closed_at, late_days FROM items WHERE id = ?1",
-    /* the index, not a scan in item_id's order: the due are few */
+    /* the index, not a scan in item_id's order: the due are few; in
+     * the index's order, so that a batch (LIMIT) reads only itself */
     [C_SWEEP_DUE] = "SELECT item_id FROM sweep_due INDEXED BY sweep_due_day"
-		    " WHERE day <= ?1 ORDER BY item_id",
+		    " WHERE day <= ?1 ORDER BY day, item_id LIMIT ?2",
     [C_SWEEP_SET] = "INSERT OR REPLACE INTO sweep_due (item_id, day)"
 		    " VALUES (?1, ?2)",
     [C_SWEEP_DROP] = "DELETE FROM sweep_due WHERE item_id = ?1",
@@ -256,8 +257,8 @@ void store_case_release(struct store_case *c)
 /* --- the sweep: the day each item's next stage is due (schema 14) ---------
  */
 
-int store_sweep_due(struct store *st, int32_t day, int64_t **ids_r, size_t *n_r,
-		    char **error_r)
+int store_sweep_due(struct store *st, int32_t day, size_t limit,
+		    int64_t **ids_r, size_t *n_r, char **error_r)
 {
 	sqlite3_stmt *s = stmt(st, C_SWEEP_DUE, error_r);
 	int64_t *ids = NULL;
@@ -270,6 +271,8 @@ int store_sweep_due(struct store *st, int32_t day, int64_t **ids_r, size_t *n_r,
 		return -1;
 	}
 	sqlite3_bind_int64(s, 1, day);
+	sqlite3_bind_int64(s, 2,
+			   limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 256;

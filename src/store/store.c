@@ -475,8 +475,12 @@ static const char *const sql[Q_COUNT] = {
 		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11)",
     [Q_OUTBOX_ADD_DATA] = "INSERT INTO outbox_data (outbox_id, data)"
 			  " VALUES (?1, ?2)",
+    /* in outbox_due's order: a batch reads only itself, where ORDER BY
+     * id sorted every entry due for each batch of a flush (quadratic in
+     * a large backlog); mail queued together is due together, by id */
     [Q_OUTBOX_DUE] = "SELECT id FROM outbox WHERE status = 'pending'"
-		     " AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
+		     " AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id"
+		     " LIMIT ?2",
     [Q_OUTBOX_GET] = "SELECT o.id, o.item_id, o.created_at, o.kind,"
 		     " o.message_id, o.mail_from, o.rcpt, d.data, o.attempts,"
 		     " o.next_attempt_at, o.attach_sha, o.attach_name,"

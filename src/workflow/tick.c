@@ -18,6 +18,7 @@ struct tick {
 	struct runtime *rt;
 	int32_t today;
 	int sent;
+	bool more; /* items due beyond this batch */
 	char *error;
 };
 
@@ -437,6 +438,13 @@ static int by_id(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+static int by_item(const void *a, const void *b)
+{
+	const int64_t *x = a, *y = b;
+
+	return (*x > *y) - (*x < *y);
+}
+
 /* Loads item id when it is open: 1, 0 when not (or gone), -1 error. */
 static int open_case(struct tick *t, int64_t id, struct store_case *c)
 {
@@ -449,20 +457,35 @@ static int open_case(struct tick *t, int64_t id, struct store_case *c)
 	return rc;
 }
 
-/* The sweep over the items due today (store_sweep_due): first the
- * consultations waiting on them, by id, then the items, by id (the order
- * in which a sweep over every open item acts), each item's next day
- * recorded after it.  An item no longer open leaves the sweep. */
+/* The sweep over a batch of the items due today (store_sweep_due, at
+ * most [service] scheduler_batch): first the consultations waiting on them, by
+ * id, then the items, by id, each item's next day recorded after it (a
+ * day after today, or none: every item handled leaves the due set, and
+ * the next batch goes on with the rest).  An item no longer open leaves
+ * the sweep.  What an item's stages send depends on that item alone (the
+ * rate limit counts per item), so batches queue what one sweep over
+ * every item due would. */
 static int sweep(struct tick *t)
 {
+	size_t batch = t->rt->cfg->service.scheduler_batch > 0
+			   ? (size_t)t->rt->cfg->service.scheduler_batch
+			   : CONFIG_SCHEDULER_BATCH;
 	struct store_consult *w = NULL; /* waiting on the items due */
 	size_t n_w = 0;
 	int64_t *ids = NULL;
 	size_t n = 0;
 	int ret = -1;
 
-	if (store_sweep_due(t->rt->st, t->today, &ids, &n, &t->error) < 0) {
+	if (store_sweep_due(t->rt->st, t->today, batch + 1, &ids, &n,
+			    &t->error) < 0) {
 		return -1;
+	}
+	if (n > batch) {
+		t->more = true; /* one more asked for, to know: not handled */
+		n = batch;
+	}
+	if (n > 1) {
+		qsort(ids, n, sizeof(*ids), by_item);
 	}
 	/* (only an open item's consultations wait: the query says so) */
 	for (size_t i = 0; i < n; i++) {
@@ -511,7 +534,7 @@ out:
 
 int workflow_tick(struct runtime *rt, char **error_r)
 {
-	struct tick t = {rt, wf_today(rt), 0, NULL};
+	struct tick t = {rt, wf_today(rt), 0, false, NULL};
 	char *digest = sweep_digest(rt);
 	int rc;
 
@@ -523,9 +546,10 @@ int workflow_tick(struct runtime *rt, char **error_r)
 		*error_r = t.error ? t.error : xstrdup("scheduler failed");
 		return -1;
 	}
-	if (t.sent) {
-		log_info("scheduler: %d message%s queued", t.sent,
-			 t.sent == 1 ? "" : "s");
+	if (t.sent || t.more) {
+		log_info("scheduler: %d message%s queued%s", t.sent,
+			 t.sent == 1 ? "" : "s",
+			 t.more ? "; more items due, in the next batch" : "");
 	}
-	return 0;
+	return t.more ? 1 : 0;
 }

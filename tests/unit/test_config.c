@@ -295,6 +295,7 @@ static void test_minimal_defaults(void **state)
 	assert_string_equal(cfg.service.language, "vi");
 	assert_string_equal(cfg.service.item_prefix, "CV");
 	assert_string_equal(cfg.service.templates, "");
+	assert_int_equal(cfg.service.scheduler_batch, CONFIG_SCHEDULER_BATCH);
 	want = expand("@D/congvan.db");
 	assert_string_equal(cfg.service.database, want);
 	free(want);
@@ -452,6 +453,10 @@ static const struct {
      0},
     {"poll 86400", SERVICE MAILBOX "poll_interval = 86400\n" SMTP,
      INT_FIELD(mailbox.poll_interval), 86400},
+    {"batch 1", SERVICE "scheduler_batch = 1\n" MAILBOX SMTP,
+     INT_FIELD(service.scheduler_batch), 1},
+    {"batch 1000000", SERVICE "scheduler_batch = 1000000\n" MAILBOX SMTP,
+     INT_FIELD(service.scheduler_batch), 1000000},
     {"first run all", SERVICE MAILBOX "first_run_days = all\n" SMTP,
      INT_FIELD(mailbox.first_run_days), CONFIG_FIRST_RUN_ALL},
     {"first run 0", SERVICE MAILBOX "first_run_days = 0\n" SMTP,
@@ -768,6 +773,12 @@ static const struct error_case bad_value_cases[] = {
     {"since month 13", SERVICE MAILBOX "since = 2026-13-01\n" SMTP,
      "@F:10: 'since' is not a date like 2026-01-01 or 1/1/2026:"
      " '2026-13-01'"},
+    {"batch 0", SERVICE "scheduler_batch = 0\n" MAILBOX SMTP,
+     "@F:6: 'scheduler_batch' is not a number of items from 1 to 1000000:"
+     " '0'"},
+    {"batch high", SERVICE "scheduler_batch = 1000001\n" MAILBOX SMTP,
+     "@F:6: 'scheduler_batch' is not a number of items from 1 to 1000000:"
+     " '1000001'"},
     {"poll low", SERVICE MAILBOX "poll_interval = 4\n" SMTP,
      "@F:10: 'poll_interval' is not a number of seconds from 5 to "
      "86400: '4'"},

@@ -588,7 +588,7 @@ static void test_migration_14(void **state)
 	f->st = store_open(f->path, &err);
 	assert_non_null(f->st);
 	/* only the open item is due, from the first sweep on */
-	assert_int_equal(store_sweep_due(f->st, 0, &ids, &n, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 0, 100, &ids, &n, &err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(ids[0], it[0].id);
 	free(ids);
@@ -596,22 +596,22 @@ static void test_migration_14(void **state)
 	/* due on day 20797: not before */
 	assert_int_equal(store_sweep_set(f->st, it[0].id, 20797, &err), 0);
 	assert_int_equal(store_sweep_set(f->st, it[1].id, -1, &err), 0);
-	assert_int_equal(store_sweep_due(f->st, 20796, &ids, &n, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20796, 100, &ids, &n, &err), 0);
 	assert_int_equal(n, 0);
 	free(ids);
-	assert_int_equal(store_sweep_due(f->st, 20797, &ids, &n, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20797, 100, &ids, &n, &err), 0);
 	assert_int_equal(n, 1);
 	free(ids);
 
 	/* a new deadline, a consultation: due now */
 	assert_int_equal(store_case_set_due(f->st, it[0].id, 20810, &err), 0);
-	assert_int_equal(store_sweep_due(f->st, 0, &ids, &n, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 0, 100, &ids, &n, &err), 0);
 	assert_int_equal(n, 1);
 	free(ids);
 	assert_int_equal(
 	    store_consult_ask(f->st, it[2].id, "B", 100, "a@x", 20805, &err),
 	    0);
-	assert_int_equal(store_sweep_due(f->st, 0, &ids, &n, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 0, 100, &ids, &n, &err), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(ids[0], it[0].id);
 	assert_int_equal(ids[1], it[2].id);
@@ -625,17 +625,33 @@ static void test_migration_14(void **state)
 	assert_int_equal(store_sweep_set(f->st, it[0].id, 20797, &err), 0);
 	assert_int_equal(store_sweep_set(f->st, it[2].id, 20805, &err), 0);
 	assert_int_equal(store_sweep_basis(f->st, "a", 20791, &err), 0);
-	assert_int_equal(store_sweep_due(f->st, 20791, &ids, &n, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20791, 100, &ids, &n, &err), 0);
 	assert_int_equal(n, 0);
 	free(ids);
 	assert_int_equal(store_sweep_basis(f->st, "b", 20791, &err), 0);
-	assert_int_equal(store_sweep_due(f->st, 20791, &ids, &n, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20791, 100, &ids, &n, &err), 0);
 	assert_int_equal(n, 2);
 	free(ids);
 	assert_int_equal(store_sweep_set(f->st, it[0].id, 20797, &err), 0);
 	assert_int_equal(store_sweep_set(f->st, it[2].id, 20805, &err), 0);
 	assert_int_equal(store_sweep_basis(f->st, "b", 20780, &err), 0);
-	assert_int_equal(store_sweep_due(f->st, 20780, &ids, &n, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20780, 100, &ids, &n, &err), 0);
+	assert_int_equal(n, 2);
+	free(ids);
+
+	/* a batch: at most limit, the earliest day first, then by id */
+	assert_int_equal(store_sweep_set(f->st, it[0].id, 20797, &err), 0);
+	assert_int_equal(store_sweep_set(f->st, it[2].id, 20790, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20800, 1, &ids, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], it[2].id);
+	free(ids);
+	assert_int_equal(store_sweep_set(f->st, it[2].id, 20797, &err), 0);
+	assert_int_equal(store_sweep_due(f->st, 20800, 1, &ids, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], it[0].id);
+	free(ids);
+	assert_int_equal(store_sweep_due(f->st, 20800, 5, &ids, &n, &err), 0);
 	assert_int_equal(n, 2);
 	free(ids);
 }
