@@ -104,8 +104,8 @@ assert_eq assigned "$(q "SELECT status FROM items WHERE key='$K'")" "assigned by
 HEAD_ID=$(sent_id "$K" "truong.tttn@$D")
 PC_ID=$(sent_id "$K" "truong.pc@$D")
 assert_contains "$HEAD_ID" "cv." "our Message-ID"
-assert_eq 1 "$(printf '%s' "$HEAD_ID" | grep -cE '^cv\.[0-9a-f]{32}\.[0-9a-f]{16}@congvan\.test$')" \
-	"128 random bits and our mark, on the domain staff share"
+assert_eq 1 "$(printf '%s' "$HEAD_ID" | grep -cE '^cv\.[0-9a-f]{8}[0-9a-f]{32}\.[0-9a-f]{16}@congvan\.test$')" \
+	"the second it was made, 128 random bits and our mark, on the domain staff share"
 
 t_begin "replies from staff on the organisation's own domain act, whatever their client"
 # Thunderbird: <uuid@domain>

@@ -2054,8 +2054,19 @@ static void test_qp_long_lines(void **state)
 
 /* --- ids and dates ------------------------------------------------- */
 
-/* Our Message-IDs: 128 random bits, and with the secret a mark only it
- * makes; the mark is checked, not the domain. */
+/* The second written in the 8 hex digits at s. */
+static long id_time(const char *s)
+{
+	char buf[9];
+
+	memcpy(buf, s, 8);
+	buf[8] = '\0';
+	return strtol(buf, NULL, 16);
+}
+
+/* Our Message-IDs: the second they were made, 128 random bits, and with
+ * the secret a mark only it makes; the mark is checked, not the domain.
+ * IDs made before the time was in them are ours too. */
 static void test_make_id(void **state)
 {
 	static const struct {
@@ -2077,14 +2088,16 @@ static void test_make_id(void **state)
 		const char *rnd = a + 3;
 
 		assert_true(str_startswith(a, "cv."));
-		assert_int_equal(strspn(rnd, "0123456789abcdef"), 32);
+		assert_int_equal(strspn(rnd, "0123456789abcdef"), 40);
+		/* the time: made now, within a few seconds */
+		assert_true(labs(id_time(rnd) - (long)time(NULL)) <= 5);
 		if (marked) {
-			assert_int_equal(rnd[32], '.');
-			assert_int_equal(strspn(rnd + 33, "0123456789abcdef"),
+			assert_int_equal(rnd[40], '.');
+			assert_int_equal(strspn(rnd + 41, "0123456789abcdef"),
 					 16);
-			assert_string_equal(rnd + 49, cases[i].suffix);
+			assert_string_equal(rnd + 57, cases[i].suffix);
 		} else {
-			assert_string_equal(rnd + 32, cases[i].suffix);
+			assert_string_equal(rnd + 40, cases[i].suffix);
 		}
 		assert_string_not_equal(a, b);
 		assert_int_equal(message_id_is_ours(a, SECRET), marked);
@@ -2102,8 +2115,28 @@ static void test_make_id(void **state)
 		id[5] = was == '0' ? '1' : '0';
 		assert_false(message_id_is_ours(id, SECRET));
 		id[5] = was;
-		was = id[40];
-		id[40] = was == '0' ? '1' : '0';
+		was = id[48];
+		id[48] = was == '0' ? '1' : '0';
+		assert_false(message_id_is_ours(id, SECRET));
+		was = id[3]; /* the time */
+		id[3] = was == '0' ? '1' : '0';
+		assert_false(message_id_is_ours(id, SECRET));
+		free(id);
+	}
+	{
+		/* made before the time was in it: "cv.", 32 hex digits, the
+		 * mark of those, "@" */
+		static const char old_rnd[] =
+		    "cv.9f2c4e1a7b3d5e60aabbccddeeff0011";
+		char mark[17], *id;
+
+		util_hmac_hex(SECRET, "message-id:", old_rnd, 16, mark);
+		id = xasprintf("%s.%s@bo.gov.vn", old_rnd, mark);
+		assert_true(message_id_is_ours(id, SECRET));
+		assert_false(message_id_is_ours(id, "another secret"));
+		free(id);
+		/* 36 hex digits: neither layout */
+		id = xasprintf("cv.0000%s.%s@bo.gov.vn", old_rnd + 3, mark);
 		assert_false(message_id_is_ours(id, SECRET));
 		free(id);
 	}
