@@ -105,6 +105,10 @@ int wf_apply(struct runtime *rt, struct wf_item *it, int64_t msg_id,
 	}
 	to = next_status(it, kind, d);
 	closes = to == ITEM_DONE || to == ITEM_RETURNED;
+	/* store_case_assign writes the status with the assignment */
+	if (kind == EV_ASSIGNED) {
+		to = -1;
+	}
 	if (runtime_event(rt, id, msg_id, actor, kind, d, error_r) < 0 ||
 	    write_case(rt, it, actor, kind, d, error_r) < 0 ||
 	    (to >= 0 && to != (int)it->c.status &&
