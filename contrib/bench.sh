@@ -26,6 +26,10 @@
 #           memory, each batch's CPU and wall; contrib/bench-sweep.sh).
 #           BENCH_SWEEP="10000 100000 1000000" adds the million: about 6
 #           minutes to build, 6 to catch up, 17 GB of disk.
+#  catch-up `serve` over a register of BENCH_CATCHUP items (100,000) all
+#           overdue, at the real clock, with a live mailbox: how long until
+#           nothing is due, and how long a letter delivered after the 10th
+#           batch waits to be registered (contrib/bench-catchup-serve.sh).
 #  report, list  on each register: `report --quarter 2026Q3` (a whole
 #           quarter of the six the register spans) and `list --overdue`,
 #           BENCH_RUNS times, alternating with BENCH_BASELINE when given
@@ -33,7 +37,8 @@
 #
 # Environment: BENCH_SIZES (default "1000 5000 10000"), BENCH_RUNS (3),
 # BENCH_REGISTERS ("10000 100000 1000000"; "" for none), BENCH_SWEEP ("10000
-# 100000"; "" for none), BENCH_BASELINE (the
+# 100000"; "" for none), BENCH_CATCHUP ("100000"; "" for none),
+# BENCH_BASELINE (the
 # path of another congvan binary, measured the same way: before and after
 # in one run), BENCH_FEED_SECONDS (10), BENCH_SCANS (letters rendered as
 # scans, default 20, each in 6 variants; 0 skips OCR), BENCH_KEEP (keep
@@ -46,6 +51,7 @@ SIZES=${BENCH_SIZES:-1000 5000 10000}
 RUNS=${BENCH_RUNS:-3}
 REGISTERS=${BENCH_REGISTERS-10000 100000 1000000}
 SWEEP=${BENCH_SWEEP-10000 100000}
+CATCHUP=${BENCH_CATCHUP-100000}
 BASELINE=${BENCH_BASELINE:-}
 FEED_SECONDS=${BENCH_FEED_SECONDS:-10}
 SCANS=${BENCH_SCANS:-20}
@@ -285,6 +291,12 @@ fi
 if [ -n "$SWEEP" ]; then
 	echo "== sweep: one cycle's scheduler over registers of N open items (contrib/bench-sweep.sh), medians of $RUNS"
 	BUILD=$BUILD contrib/bench-sweep.sh "$SWEEP" "$RUNS"
+fi
+if [ -n "$CATCHUP" ]; then
+	echo "== serve through a catch-up over $CATCHUP items all overdue, a letter delivered in the middle (contrib/bench-catchup-serve.sh)"
+	BUILD=$BUILD contrib/bench-catchup-serve.sh "$CATCHUP"
+else
+	echo "== serve through a catch-up: skipped (BENCH_CATCHUP is empty)"
 fi
 
 echo "== load average at the end: $(load)"
