@@ -6,13 +6,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "congvan/text.h"
+#include "congvan/ical.h"
 #include "congvan/message.h"
-#include "congvan/mime.h"
+#include "congvan/text.h"
 #include "congvan/util.h"
 #include "congvan/workday.h"
 #include "congvan/words.h"
-#include "congvan/ical.h"
 
 #define PRODID       "-//congvan//congvan//VI"
 #define WHO_HASH_HEX 12
