@@ -44,14 +44,20 @@ sent= waited= left=$due
 while kill -0 "$pid" 2>/dev/null; do
 	# after the 10th batch, or half-way through a smaller catch-up
 	if [ -z "$sent" ] && { [ "$(batches)" -ge 10 ] || [ $((2 * left)) -le "$due" ]; }; then
-		printf 'From: So Cong Thuong <vanthu@soct.vn>\nTo: congvan@%s\nSubject: So 77/SCT-KH V/v bao cao quy IV\nMessage-ID: <catchup.77@soct.vn>\nDate: %s\nContent-Type: text/plain; charset=utf-8\n\nKinh gui Bo Cong Thuong.\n' \
-			"$DOMAIN" "$(date -R)" >"$W/letter.eml"
+		{
+			printf 'From: =?UTF-8?B?%s?= <vanthu@soct.vn>\r\n' "$(printf 'Sở Công Thương Hà Nội' | base64 -w0)"
+			printf 'To: congvan@%s\r\nSubject: =?UTF-8?B?%s?=\r\n' "$DOMAIN" \
+				"$(printf 'Số 77/SCT-KH V/v báo cáo quý IV' | base64 -w0)"
+			printf 'Date: %s\r\nMessage-ID: <%s.77@soct.vn>\r\n' "$(date -R)" "$(date +%s)"
+			printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n'
+			printf 'Kính gửi: Bộ Công Thương\r\n\r\nSở Công Thương Hà Nội báo cáo tình hình quý IV.\r\n'
+		} >"$W/letter.eml"
 		mail_send vanthu@soct.vn "congvan@$DOMAIN" "$W/letter.eml"
 		sent=$(now)
 		at=$(batches)
 	fi
 	if [ -n "$sent" ] && [ -z "$waited" ] &&
-		[ "$(q "SELECT COUNT(*) FROM items WHERE subject = 'So 77/SCT-KH V/v bao cao quy IV'")" = 1 ]; then
+		[ "$(q "SELECT COUNT(*) FROM items WHERE subject LIKE '%báo cáo quý IV%'")" = 1 ]; then
 		waited="$(since "$sent") s (delivered after batch $at, registered by batch $(batches))"
 	fi
 	left=$(q "SELECT COUNT(*) FROM sweep_due WHERE day <= $today")

@@ -2,6 +2,7 @@
  * parts.c. */
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +29,24 @@
 
 /* Bytes from getrandom, taken RANDOM_POOL at a time: a notice needs
  * three draws (its Message-ID, two boundaries), and a system call each
- * was 12,000 calls for an intake of 5,000 letters.  Per thread, and
- * refilled in a child after fork, so no two processes share bytes. */
+ * was 12,000 calls for an intake of 5,000 letters.  Per thread; a child
+ * after fork starts with an empty pool, so no two processes share bytes
+ * (the fork handler, not a getpid() per draw, which is a system call
+ * too). */
 #define RANDOM_POOL 512
+
+static _Thread_local unsigned char random_pool[RANDOM_POOL];
+static _Thread_local size_t random_left;
+
+static void random_forget(void)
+{
+	random_left = 0; /* in the child: the thread that forked */
+}
+
+static void random_at_fork(void)
+{
+	pthread_atfork(NULL, NULL, random_forget);
+}
 
 static size_t random_fill(unsigned char *p, size_t n)
 {
@@ -52,31 +68,26 @@ static size_t random_fill(unsigned char *p, size_t n)
 
 void message_random_bytes(void *buf, size_t n)
 {
-	static _Thread_local unsigned char pool[RANDOM_POOL];
-	static _Thread_local size_t left;
-	static _Thread_local pid_t owner;
-	static uint64_t counter;
-	unsigned char *p = buf;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	static _Atomic uint64_t counter;
+	unsigned char *pool = random_pool, *p = buf;
 	size_t got = 0;
 
-	if (owner != getpid()) {
-		owner = getpid();
-		left = 0;
-	}
+	pthread_once(&once, random_at_fork);
 	while (got < n) {
 		size_t take;
 
-		if (left == 0) {
-			if (random_fill(pool, sizeof(pool)) != sizeof(pool)) {
+		if (random_left == 0) {
+			if (random_fill(pool, RANDOM_POOL) != RANDOM_POOL) {
 				break;
 			}
-			left = sizeof(pool);
+			random_left = RANDOM_POOL;
 		}
-		take = n - got < left ? n - got : left;
-		memcpy(p + got, pool + sizeof(pool) - left, take);
+		take = n - got < random_left ? n - got : random_left;
+		memcpy(p + got, pool + RANDOM_POOL - random_left, take);
 		/* what is handed out is not kept */
-		memset(pool + sizeof(pool) - left, 0, take);
-		left -= take;
+		memset(pool + RANDOM_POOL - random_left, 0, take);
+		random_left -= take;
 		got += take;
 	}
 	if (got == n) {
