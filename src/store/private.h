@@ -139,6 +139,7 @@ struct store {
 	bool blobs_dirty;      /* appended since the last sync */
 	bool in_tx;
 	bool feed_tracking; /* the TEMP triggers of feed_changes.c are set */
+	struct store_checkpointer *checkpointer; /* the writer's, or NULL */
 	sqlite3_stmt *stmts[Q_COUNT];
 	sqlite3_stmt *case_stmts[C_COUNT];
 	sqlite3_stmt *report_stmts[R_COUNT];
@@ -161,6 +162,17 @@ int store_feed_track(struct store *st, char **error_r);
 /* Raises the feed versions of what was noted, and forgets it: before
  * every commit, and after an event written outside a transaction. */
 int store_feed_mark(struct store *st, char **error_r);
+/* checkpoint.c: the writer's commits leave copying the WAL into the
+ * database to a thread of its own (started at the first checkpoint),
+ * instead of SQLite's automatic checkpoint.  Stop before closing. */
+void store_checkpoint_start(struct store *st);
+void store_checkpoint_stop(struct store *st);
+/* For tests: the WAL frames after which the thread copies them, and
+ * after which the writer's commit copies them itself. */
+void store_checkpoint_set_frames(struct store *st, int frames, int frames_max);
+/* For tests: waits until the thread has no checkpoint to do; returns how
+ * many it finished. */
+long store_checkpoint_wait(struct store *st);
 /* files.c: creates the database file 0600 when missing (owned as
  * file_own_as_folder says), else drops group and other bits from it and
  * its WAL and SHM. */

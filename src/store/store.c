@@ -733,15 +733,15 @@ static struct store *open_store(const char *path, bool track, char **error_r)
 				sql_day, NULL, NULL);
 	/* A page cache of 1 MiB, not SQLite's 2: intake's peak memory, and
 	 * the kernel's page cache holds the rest.  The WAL is copied into
-	 * the database every 32 MiB, not SQLite's 4: a large intake waits
-	 * for a third of the checkpoints' syncs, and pages that several
-	 * batches change are written back once. */
+	 * the database by a thread of its own (checkpoint.c). */
 	if (exec(st,
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		 " PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024;"
-		 " PRAGMA wal_autocheckpoint = 8192;",
-		 error_r) < 0 ||
-	    migrate(st, error_r) < 0 || store_blob_open(st, error_r) < 0 ||
+		 " PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024;",
+		 error_r) < 0) {
+		goto fail;
+	}
+	store_checkpoint_start(st);
+	if (migrate(st, error_r) < 0 || store_blob_open(st, error_r) < 0 ||
 	    (track && store_feed_track(st, error_r) < 0)) {
 		goto fail;
 	}
@@ -799,6 +799,7 @@ void store_close(struct store **stp)
 	if (!st) {
 		return;
 	}
+	store_checkpoint_stop(st);
 	for (int i = 0; i < Q_COUNT; i++) {
 		sqlite3_finalize(st->stmts[i]);
 	}

@@ -14,6 +14,7 @@
 
 #include "congvan/store.h"
 #include "congvan/util.h"
+#include "../../src/store/private.h"
 
 struct fixture {
 	char dir[64];
@@ -1917,6 +1918,58 @@ static void test_lock(void **state)
 	free(err);
 }
 
+/* The WAL is copied into the database by the checkpoint thread while
+ * the writer goes on, and past its bound by the writer's own commit: the
+ * WAL stays bounded and every transaction is kept. */
+static void test_checkpoint_behind(void **state)
+{
+	enum { TXS = 300, EVENTS = 8, FRAMES = 64, FRAMES_MAX = 256 };
+	struct fixture *f = *state;
+	struct store_event ev = {
+	    .at = 100, .actor = "test", .kind = EV_UIDVALIDITY_CHANGED};
+	char detail[2000], *err = NULL, *wal = xasprintf("%s-wal", f->path);
+	struct stat sb;
+	off_t wal_max = 0;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	memset(detail, 'x', sizeof(detail) - 1);
+	detail[sizeof(detail) - 1] = '\0';
+	ev.detail = detail;
+	store_checkpoint_set_frames(f->st, FRAMES, FRAMES_MAX);
+	for (int t = 0; t < TXS; t++) {
+		assert_int_equal(store_begin(f->st, &err), 0);
+		for (int e = 0; e < EVENTS; e++) {
+			detail[0] = (char)('a' + e);
+			assert_int_equal(store_event_add(f->st, &ev, &err), 0);
+		}
+		assert_int_equal(store_commit(f->st, &err), 0);
+		assert_int_equal(stat(wal, &sb), 0);
+		wal_max = sb.st_size > wal_max ? sb.st_size : wal_max;
+	}
+	assert_true(store_checkpoint_wait(f->st) > 0);
+	/* a few transactions past the bound (the writer's checkpoint finds
+	 * the thread's busy now and then), not the 2,700 pages written */
+	assert_true(wal_max <= (off_t)(2 * FRAMES_MAX) * (4096 + 24));
+	/* copied into the database before it was closed */
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_true(sb.st_size > (off_t)TXS * EVENTS * 1000);
+
+	assert_int_equal(
+	    sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT COUNT(*) FROM events"
+					    " WHERE actor = 'test'",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), TXS * EVENTS);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(wal);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1948,6 +2001,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_outbox_rcpt, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_blobs, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_blobs_placed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_checkpoint_behind, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_file_modes, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_lock, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_report_histories_and_list,
