@@ -397,12 +397,19 @@ int store_outbox_retry(struct store *st, int64_t id, time_t next_at,
 		       const char *reason, char **error_r);
 int store_outbox_failed(struct store *st, int64_t id, time_t now,
 			const char *reason, char **error_r);
+/* Counts every entry, sent ones included, which a register keeps for
+ * years: for commands and tests, never once a cycle. */
 struct store_outbox_stats {
 	int64_t pending, sent, failed;
 	time_t next_due; /* 0 when nothing is pending */
 };
 int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 		       char **error_r);
+/* *next_r: when the soonest pending entry is due, 0 when none is (one
+ * index lookup). */
+int store_outbox_next_due(struct store *st, time_t *next_r, char **error_r);
+/* *n_r: the entries pending (a count over them only). */
+int store_outbox_pending(struct store *st, int64_t *n_r, char **error_r);
 
 /* The recipients of queued mail, for the per-recipient rate limit.
  * Records that outbox entry outbox_id, about item_id (0: about no item),

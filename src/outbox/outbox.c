@@ -474,7 +474,7 @@ int outbox_flush(struct runtime *rt, int max, struct outbox_stats *stats_r,
 		 char **error_r)
 {
 	struct flush_ctx fc = {.rt = rt, .stats = stats_r};
-	struct store_outbox_stats st;
+	int64_t pending;
 	int ret = 0;
 
 	memset(stats_r, 0, sizeof(*stats_r));
@@ -523,8 +523,8 @@ int outbox_flush(struct runtime *rt, int max, struct outbox_stats *stats_r,
 		rt->st, runtime_now(rt) - OUTBOX_RATE_WINDOW, error_r) < 0) {
 		return -1;
 	}
-	if (ret == 0 && store_outbox_stats(rt->st, &st, error_r) == 0) {
-		stats_r->deferred = (int)st.pending;
+	if (ret == 0 && store_outbox_pending(rt->st, &pending, error_r) == 0) {
+		stats_r->deferred = (int)pending;
 	}
 	return ret;
 }

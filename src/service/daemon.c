@@ -40,19 +40,17 @@ static void nap(const struct service *svc, int seconds, const sigset_t *mask)
  * when a deferred mail in the outbox is due sooner. */
 static int next_wait(struct service *svc)
 {
-	struct store_outbox_stats stats;
 	int wait = svc->cfg.mailbox.poll_interval;
-	time_t now = time(NULL);
+	time_t now = time(NULL), next_due;
 	char *err = NULL;
 
-	if (store_outbox_stats(svc->rt.st, &stats, &err) < 0) {
+	if (store_outbox_next_due(svc->rt.st, &next_due, &err) < 0) {
 		log_warnx("%s", err);
 		free(err);
 		return wait;
 	}
-	if (stats.next_due > 0 && stats.next_due - now < wait) {
-		wait =
-		    stats.next_due - now > 1 ? (int)(stats.next_due - now) : 1;
+	if (next_due > 0 && next_due - now < wait) {
+		wait = next_due - now > 1 ? (int)(next_due - now) : 1;
 	}
 	return wait;
 }

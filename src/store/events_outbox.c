@@ -246,7 +246,6 @@ int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 		       char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_STATS, error_r);
-	int64_t next = 0;
 	int rc;
 
 	if (!s) {
@@ -275,12 +274,31 @@ int store_outbox_stats(struct store *st, struct store_outbox_stats *stats_r,
 	if (rc != SQLITE_DONE) {
 		return store_fail(st, "counting outbox", error_r);
 	}
-	s = store_stmt(st, Q_OUTBOX_NEXT, error_r);
+	return store_outbox_next_due(st, &stats_r->next_due, error_r);
+}
+
+int store_outbox_next_due(struct store *st, time_t *next_r, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_NEXT, error_r);
+	int64_t next = 0;
+
 	if (!s ||
 	    store_query_id(st, s, "outbox schedule", &next, error_r) < 0) {
 		return -1;
 	}
-	stats_r->next_due = (time_t)next;
+	*next_r = (time_t)next;
+	return 0;
+}
+
+int store_outbox_pending(struct store *st, int64_t *n_r, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_PENDING, error_r);
+
+	*n_r = 0;
+	if (!s ||
+	    store_query_id(st, s, "counting pending mail", n_r, error_r) < 0) {
+		return -1;
+	}
 	return 0;
 }
 

@@ -503,6 +503,7 @@ static const char *const sql[Q_COUNT] = {
     [Q_OUTBOX_STATS] = "SELECT status, COUNT(*) FROM outbox GROUP BY status",
     [Q_OUTBOX_NEXT] = "SELECT MIN(next_attempt_at) FROM outbox"
 		      " WHERE status = 'pending'",
+    [Q_OUTBOX_PENDING] = "SELECT COUNT(*) FROM outbox WHERE status = 'pending'",
     [Q_OUTBOX_RCPT_ADD] = "INSERT INTO outbox_rcpt (outbox_id, rcpt,"
 			  " created_at, item_id) VALUES (?1, ?2, ?3, ?4)",
     [Q_OUTBOX_RCPT_COUNT] = "SELECT COUNT(*) FROM outbox_rcpt WHERE rcpt = ?1"
