@@ -124,10 +124,15 @@ static void schedule_part(struct service *svc, struct service_cycle *r,
 
 static void flush(struct service *svc, struct service_cycle *r, bool bounded)
 {
+	double cpu = cpu_ms(), wall = clock_ms(CLOCK_MONOTONIC);
 	char *err = NULL;
+	int rc;
 
-	if (outbox_flush(&svc->rt, bounded ? OUTBOX_FLUSH_BATCH : 0, &r->outbox,
-			 &err) < 0) {
+	rc = outbox_flush(&svc->rt, bounded ? OUTBOX_FLUSH_BATCH : 0,
+			  &r->outbox, &err);
+	log_debug("outbox: %.2f ms of CPU, %.2f ms", cpu_ms() - cpu,
+		  clock_ms(CLOCK_MONOTONIC) - wall);
+	if (rc < 0) {
 		log_warnx("%s", err);
 		free(err);
 		fail_with(r, EX_IOERR);
