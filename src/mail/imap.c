@@ -379,6 +379,10 @@ int mail_list_from(struct mail_session *s, uint32_t from_uid,
 	struct fetch_ctx fc = {.min_uid = from_uid};
 	int ret;
 
+	/* A NOOP first: the server looks for new mail on it (Dovecot saw a
+	 * message put into the folder between two cycles of a catch-up only
+	 * two FETCHes later).  A broken connection fails the FETCH below. */
+	(void)mailimap_noop(s->imap);
 	mailimap_fetch_type_new_fetch_att_list_add(
 	    type, mailimap_fetch_att_new_uid());
 	mailimap_fetch_type_new_fetch_att_list_add(
