@@ -523,8 +523,13 @@ int outbox_flush(struct runtime *rt, int max, struct outbox_stats *stats_r,
 		rt->st, runtime_now(rt) - OUTBOX_RATE_WINDOW, error_r) < 0) {
 		return -1;
 	}
-	if (ret == 0 && store_outbox_pending(rt->st, &pending, error_r) == 0) {
-		stats_r->deferred = (int)pending;
+	if (ret < 0) {
+		return -1;
 	}
-	return ret;
+	/* A store failure like any other: *error_r is the caller's. */
+	if (store_outbox_pending(rt->st, &pending, error_r) < 0) {
+		return -1;
+	}
+	stats_r->deferred = (int)pending;
+	return 0;
 }

@@ -138,8 +138,7 @@ static int on_commit(void *arg, sqlite3 *db, const char *name, int frames)
 	}
 	pthread_mutex_unlock(&c->lock);
 	if (self) {
-		(void)sqlite3_wal_checkpoint_v2(
-		    db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		checkpoint_with(db);
 	}
 	return SQLITE_OK;
 }
