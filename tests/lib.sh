@@ -199,6 +199,33 @@ stack_stop() {
 	T_STACK_OWNED=
 }
 
+# serve_setup NAME: for a test of `congvan serve`: the mail stack, a work
+# folder WORK (/tmp/congvan-NAME.*) and SPID (set it to serve's pid); on
+# exit serve is stopped when SPID is set, then the stack, and WORK removed
+# unless T_KEEP_WORK.  No stack: the test fails at once.
+serve_setup() {
+	stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
+	WORK=$(mktemp -d "/tmp/congvan-$1.XXXXXX")
+	chmod 755 "$WORK"
+	SPID=
+	trap _serve_cleanup EXIT
+}
+_serve_cleanup() {
+	[ -z "$SPID" ] || kill -TERM "$SPID" 2>/dev/null
+	stack_stop
+	[ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"
+}
+# log_wait PATTERN N SECONDS: the file LOG holds N lines matching PATTERN
+# within SECONDS
+log_wait() {
+	local i
+	for ((i = 0; i < $3 * 10; i++)); do
+		[ "$(grep -c -- "$1" "${LOG:?}")" -ge "$2" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 stack_ctl() {
 	local cmd=$1
 	shift
@@ -419,6 +446,41 @@ deliver() {
 	n=$(mail_count congvan)
 	mail_send "$1" "congvan@${DOMAIN:-congvan.test}" "$2" || t_fail "mail_send $2"
 	mail_wait_count congvan $((n + 1)) 30 || t_fail "$2 did not arrive"
+}
+
+# mof_letters N DIR: N letters from the Ministry of Finance to the service
+# mailbox (congvan@DOMAIN) as Thunderbird sends them, DIR/001.eml and on
+mof_letters() {
+	local i
+	mkdir -p "$2"
+	for ((i = 1; i <= $1; i++)); do
+		cat >"$2/$(printf '%03d' "$i").eml" <<EOF
+From: =?UTF-8?B?$(printf 'Văn thư Bộ Tài chính' | base64 -w0)?= <vanthu@mof.gov.vn>
+To: congvan@${DOMAIN:-congvan.test}
+Subject: =?UTF-8?B?$(printf 'V/v báo cáo tình hình thực hiện dự toán ngân sách đợt %d' "$i" | base64 -w0)?=
+Date: Fri, 27 Nov 2026 08:$(printf '%02d' $((i % 60))):00 +0700
+Message-ID: <$(cat /proc/sys/kernel/random/uuid)@mof.gov.vn>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8; format=flowed
+Content-Transfer-Encoding: 8bit
+User-Agent: Mozilla Thunderbird
+
+BỘ TÀI CHÍNH
+Số: $((1200 + i))/BTC-NSNN
+V/v báo cáo tình hình thực hiện dự toán ngân sách đợt $i
+
+Hà Nội, ngày 25 tháng 11 năm 2026
+
+Kính gửi: Bộ Công Thương
+
+Bộ Tài chính đề nghị Quý Bộ báo cáo tình hình thực hiện dự toán ngân
+sách năm 2026 trước ngày 10/12/2026.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Văn Thắng
+EOF
+	done
 }
 
 # directory_conf FILE: appends the ministry directory the workflow tests

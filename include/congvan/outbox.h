@@ -17,6 +17,13 @@
 #define OUTBOX_GIVE_UP (5 * 24 * 3600)
 time_t outbox_backoff(int attempts);
 
+/* A server that could not be used failures flushes in a row is tried
+ * again after this long: 1, 2, 4 ... minutes, at most
+ * OUTBOX_SERVER_WAIT_MAX, so that mail queued meanwhile is not held
+ * back as long as a message the server keeps refusing. */
+#define OUTBOX_SERVER_WAIT_MAX (15 * 60)
+time_t outbox_server_backoff(int failures);
+
 /* Against runaway loops: a recipient who was queued OUTBOX_RATE_MAX
  * messages about one item in the last OUTBOX_RATE_WINDOW seconds gets no
  * more about it until the window has moved on (mail about many items, as
@@ -76,8 +83,8 @@ int outbox_message(struct runtime *rt, const struct store_outbox *o,
 
 struct outbox_stats {
 	int sent, deferred, failed;
-	/* The server could not be reached or refused us: the mail due was
-	 * put off. */
+	/* The server could not be reached or refused us: the mail due
+	 * waits. */
 	bool unreachable;
 	/* max mails were tried: more may be due, for the next flush */
 	bool more;
@@ -90,9 +97,11 @@ struct outbox_stats {
 /* Sends the due messages over one SMTP connection, the longest due
  * first, then in the order queued: every one, or when max > 0 at most
  * max tries (stats_r->more then).  A server that cannot be reached or
- * refuses our login puts off every message due, max or not (a write
- * each, committed a hundred at a time).  Returns -1 only when the store
- * fails. */
+ * refuses our login ends the flush (stats_r->unreachable): the message
+ * tried is put off, the rest is left due as it is, except mail queued
+ * OUTBOX_GIVE_UP ago or more, which fails.  The caller decides when to
+ * try the server again (outbox_server_backoff).  Returns -1 only when
+ * the store fails. */
 int outbox_flush(struct runtime *rt, int max, struct outbox_stats *stats_r,
 		 char **error_r);
 

@@ -387,11 +387,17 @@ struct store_outbox {
 int store_outbox_add(struct store *st, const struct store_outbox *o,
 		     int64_t *id_r, char **error_r);
 /* Calls cb for pending entries due at now, oldest first, at most limit.
- * Without with_data, o->data is NULL (and not read): for entries that
- * are only put off. */
+ * Without with_data, o->data is NULL (and not read). */
 typedef int store_outbox_cb(const struct store_outbox *o, void *ctx);
 int store_outbox_due(struct store *st, time_t now, int limit, bool with_data,
 		     store_outbox_cb *cb, void *ctx, char **error_r);
+/* The same for the entries due at now that were queued at queued_by or
+ * before, without their data: mail to give up on.  It walks the whole
+ * due range (its index does not hold the queuing time): only for a
+ * server that is down. */
+int store_outbox_expired(struct store *st, time_t now, time_t queued_by,
+			 int limit, store_outbox_cb *cb, void *ctx,
+			 char **error_r);
 int store_outbox_sent(struct store *st, int64_t id, time_t now, char **error_r);
 int store_outbox_retry(struct store *st, int64_t id, time_t next_at,
 		       const char *reason, char **error_r);

@@ -19,6 +19,13 @@ time_t outbox_backoff(int attempts)
 	return delay < 4 * 3600 ? delay : 4 * 3600;
 }
 
+time_t outbox_server_backoff(int failures)
+{
+	time_t delay = outbox_backoff(failures > 0 ? failures - 1 : 0);
+
+	return delay < OUTBOX_SERVER_WAIT_MAX ? delay : OUTBOX_SERVER_WAIT_MAX;
+}
+
 /* An address as it may appear in a message: control characters shown
  * as '?', at most 300 bytes.  Caller frees. */
 static char *shown(const char *s)
@@ -393,9 +400,10 @@ int outbox_message(struct runtime *rt, const struct store_outbox *o,
 	return 0;
 }
 
-/* Sends one queued message; once the server has proved unusable, puts
- * the rest off with the same reason instead of trying each.  Returns
- * non-zero to stop: on a store failure or a stop signal. */
+/* Sends one queued message.  Once the server has proved unusable only
+ * mail to give up on is handed here (store_outbox_expired): it fails
+ * with the server's reason, untried.  Returns non-zero to stop: on a
+ * store failure, a stop signal or a server that proved unusable. */
 static int send_one(const struct store_outbox *o, void *data)
 {
 	struct flush_ctx *fc = data;
@@ -409,8 +417,7 @@ static int send_one(const struct store_outbox *o, void *data)
 
 	fc->handled++;
 	if (fc->server_down) {
-		/* Nothing is sent any more: one transaction for the rest,
-		 * not one commit each. */
+		/* One transaction a batch, not one commit each. */
 		if (!fc->deferring) {
 			if (store_begin(fc->rt->st, &fc->error) < 0) {
 				return 1;
@@ -447,12 +454,12 @@ static int send_one(const struct store_outbox *o, void *data)
 	sbuf_release(&whole);
 	rc = record_result(fc, o, fail, err);
 	free(err);
-	return rc < 0 || (fc->rt->stop && *fc->rt->stop);
+	return rc < 0 || fc->server_down || (fc->rt->stop && *fc->rt->stop);
 }
 
-/* Commits the put-offs of a batch: a server down with a large backlog
- * writes a bounded transaction at a time, not one as large as the
- * backlog. */
+/* Commits a batch of mail given up on: a server down with a large
+ * backlog writes a bounded transaction at a time, not one as large as
+ * the backlog. */
 static int end_deferring(struct flush_ctx *fc, bool ok)
 {
 	if (!fc->deferring) {
@@ -483,28 +490,43 @@ int outbox_flush(struct runtime *rt, int max, struct outbox_stats *stats_r,
 		int before = fc.handled;
 		int batch = FLUSH_BATCH;
 
-		/* Once the server is down the rest is only put off, max or
-		 * not. */
-		if (max > 0 && !fc.server_down) {
+		if (max > 0) {
 			if (fc.tried >= max) {
 				stats_r->more = true;
 				break;
 			}
 			batch = max - fc.tried < batch ? max - fc.tried : batch;
 		}
-		if (store_outbox_due(rt->st, runtime_now(rt), batch,
-				     !fc.server_down, send_one, &fc,
-				     error_r) < 0 ||
+		if (store_outbox_due(rt->st, runtime_now(rt), batch, true,
+				     send_one, &fc, error_r) < 0 ||
+		    fc.error) {
+			ret = -1;
+		}
+		/* Every entry handled leaves the due set: stop when none was.
+		 */
+		if (ret < 0 || fc.server_down || fc.handled == before ||
+		    (rt->stop && *rt->stop)) {
+			break;
+		}
+	}
+	/* The server is down: the mail due stays as it is, for when the
+	 * server is back (a write for each of a large backlog, every retry,
+	 * was most of such a flush's time).  Only the mail queued
+	 * OUTBOX_GIVE_UP ago or more is given up on now. */
+	while (ret == 0 && fc.server_down && !(rt->stop && *rt->stop)) {
+		time_t now = runtime_now(rt);
+		int before = fc.handled;
+
+		if (store_outbox_expired(rt->st, now, now - OUTBOX_GIVE_UP,
+					 FLUSH_BATCH, send_one, &fc,
+					 error_r) < 0 ||
 		    fc.error) {
 			ret = -1;
 		}
 		if (end_deferring(&fc, ret == 0 && !fc.error) < 0) {
 			ret = -1;
 		}
-		/* Every entry handled leaves the due set: stop when none was.
-		 */
-		if (ret < 0 || fc.handled == before ||
-		    (rt->stop && *rt->stop)) {
+		if (fc.handled - before < FLUSH_BATCH) {
 			break;
 		}
 	}

@@ -7,6 +7,7 @@
 
 #include "congvan/feed.h"
 #include "congvan/log.h"
+#include "congvan/outbox.h"
 #include "congvan/service.h"
 #include "congvan/supervisor.h"
 #include "private.h"
@@ -37,8 +38,9 @@ static void nap(const struct service *svc, int seconds, const sigset_t *mask)
 }
 
 /* How long to wait before the next cycle: the poll interval, or less
- * when a deferred mail in the outbox is due sooner. */
-static int next_wait(struct service *svc)
+ * when a deferred mail in the outbox is due sooner, but not before the
+ * mail server is tried again at smtp_at. */
+static int next_wait(struct service *svc, time_t smtp_at)
 {
 	int wait = svc->cfg.mailbox.poll_interval;
 	time_t now = time(NULL), next_due;
@@ -49,6 +51,9 @@ static int next_wait(struct service *svc)
 		free(err);
 		return wait;
 	}
+	if (next_due > 0 && next_due < smtp_at) {
+		next_due = smtp_at;
+	}
 	if (next_due > 0 && next_due - now < wait) {
 		wait = next_due - now > 1 ? (int)(next_due - now) : 1;
 	}
@@ -57,9 +62,10 @@ static int next_wait(struct service *svc)
 
 /* Waits for new mail under the signal mask mask: IDLE when the server
  * offers it, else a nap. */
-static void wait_for_mail(struct service *svc, const sigset_t *mask)
+static void wait_for_mail(struct service *svc, const sigset_t *mask,
+			  time_t smtp_at)
 {
-	int interval = supervisor_cap_wait(next_wait(svc));
+	int interval = supervisor_cap_wait(next_wait(svc, smtp_at));
 	enum fail fail;
 	char *err = NULL;
 
@@ -81,6 +87,8 @@ int service_serve(struct service *svc)
 	struct service_cycle r;
 	int backoff = BACKOFF_FIRST;
 	time_t reconnect_at = 0; /* the mailbox down: when to try again */
+	time_t smtp_at = 0;      /* the mail server down: when to try again */
+	int smtp_failures = 0;   /* flushes in a row that found it down */
 	sigset_t waiting;        /* the mask while waiting: svc->held let in */
 	int ret;
 
@@ -108,11 +116,17 @@ int service_serve(struct service *svc)
 			*svc->reload = 0;
 			service_reload(svc, &feed);
 			reconnect_at = 0; /* perhaps another mailbox */
+			smtp_at = 0;      /* or another mail server */
 		}
 		/* Intake, unless the mailbox is down and its reconnection not
 		 * due yet (a catch-up goes on meanwhile). */
 		if (!svc->ms && time(NULL) < reconnect_at) {
 			parts &= ~(unsigned)SERVICE_INTAKE;
+		}
+		/* No flush while the mail server is down: the mail due waits
+		 * for it untouched. */
+		if (time(NULL) < smtp_at) {
+			parts &= ~(unsigned)SERVICE_OUTBOX;
 		}
 		/* A connection cut short by our own stop signal is no refused
 		 * login: the loop ends cleanly below. */
@@ -141,6 +155,16 @@ int service_serve(struct service *svc)
 		} else if (svc->ms) {
 			backoff = BACKOFF_FIRST;
 		}
+		if ((parts & SERVICE_OUTBOX) && r.outbox.unreachable) {
+			time_t wait = outbox_server_backoff(++smtp_failures);
+
+			log_info("outbox: mail server unusable, trying again"
+				 " in %lld s",
+				 (long long)wait);
+			smtp_at = time(NULL) + wait;
+		} else if (parts & SERVICE_OUTBOX) {
+			smtp_failures = 0;
+		}
 		/* Work left due by a bounded cycle (a catch-up): the next
 		 * cycle at once, new mail read first. */
 		if (r.more) {
@@ -154,7 +178,7 @@ int service_serve(struct service *svc)
 			    &waiting);
 			continue;
 		}
-		wait_for_mail(svc, &waiting);
+		wait_for_mail(svc, &waiting, smtp_at);
 	}
 	supervisor_stopping();
 	if (*svc->stop) {

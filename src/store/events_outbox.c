@@ -173,20 +173,15 @@ static int outbox_one(struct store *st, int64_t id, bool with_data,
 	return stop;
 }
 
-/* Collects the due ids first, then reads and hands over one row at a
+/* Collects the ids s yields first, then reads and hands over one row at a
  * time, so cb may update the outbox without disturbing the scan. */
-int store_outbox_due(struct store *st, time_t now, int limit, bool with_data,
-		     store_outbox_cb *cb, void *ctx, char **error_r)
+static int outbox_scan(struct store *st, sqlite3_stmt *s, int limit,
+		       bool with_data, store_outbox_cb *cb, void *ctx,
+		       char **error_r)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_DUE, error_r);
 	int64_t *ids = xcalloc((size_t)limit, sizeof(*ids));
 	int n = 0, rc, ret = -1;
 
-	if (!s) {
-		goto out;
-	}
-	sqlite3_bind_int64(s, 1, now);
-	sqlite3_bind_int(s, 2, limit);
 	while (n < limit) {
 		rc = sqlite3_step(s);
 		if (rc != SQLITE_ROW) {
@@ -207,6 +202,34 @@ int store_outbox_due(struct store *st, time_t now, int limit, bool with_data,
 out:
 	free(ids);
 	return ret;
+}
+
+int store_outbox_due(struct store *st, time_t now, int limit, bool with_data,
+		     store_outbox_cb *cb, void *ctx, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_DUE, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int(s, 2, limit);
+	return outbox_scan(st, s, limit, with_data, cb, ctx, error_r);
+}
+
+int store_outbox_expired(struct store *st, time_t now, time_t queued_by,
+			 int limit, store_outbox_cb *cb, void *ctx,
+			 char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_EXPIRED, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int(s, 2, limit);
+	sqlite3_bind_int64(s, 3, queued_by);
+	return outbox_scan(st, s, limit, false, cb, ctx, error_r);
 }
 
 static int outbox_update(struct store *st, enum q q, int64_t id, time_t t,

@@ -481,6 +481,11 @@ static const char *const sql[Q_COUNT] = {
     [Q_OUTBOX_DUE] = "SELECT id FROM outbox WHERE status = 'pending'"
 		     " AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id"
 		     " LIMIT ?2",
+    /* the same range: only while the server is down, to give up on mail
+     * that waited too long without being tried */
+    [Q_OUTBOX_EXPIRED] = "SELECT id FROM outbox WHERE status = 'pending'"
+			 " AND next_attempt_at <= ?1 AND created_at <= ?3"
+			 " ORDER BY next_attempt_at, id LIMIT ?2",
     [Q_OUTBOX_GET] = "SELECT o.id, o.item_id, o.created_at, o.kind,"
 		     " o.message_id, o.mail_from, o.rcpt, d.data, o.attempts,"
 		     " o.next_attempt_at, o.attach_sha, o.attach_name,"

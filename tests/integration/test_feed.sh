@@ -14,16 +14,7 @@ set -u -o pipefail
 CONGVAN="$T_ROOT/congvan"
 D=congvan.test
 
-stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
-WORK=$(mktemp -d /tmp/congvan-feed.XXXXXX)
-chmod 755 "$WORK"
-SPID=
-cleanup() {
-	[ -z "$SPID" ] || kill -TERM "$SPID" 2>/dev/null
-	stack_stop
-	[ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"
-}
-trap cleanup EXIT
+serve_setup feed
 for u in tttn truong.tttn truong.pc truong.tc; do
 	stack_ctl adduser "$u" >/dev/null || t_fail "add-user $u"
 done

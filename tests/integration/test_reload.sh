@@ -12,16 +12,7 @@ set -u -o pipefail
 CONGVAN="$T_ROOT/congvan"
 DATA="$T_ROOT/tests/data/integration"
 
-stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
-WORK=$(mktemp -d /tmp/congvan-reload.XXXXXX)
-chmod 755 "$WORK"
-SPID=
-cleanup() {
-	[ -z "$SPID" ] || kill -TERM "$SPID" 2>/dev/null
-	stack_stop
-	[ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"
-}
-trap cleanup EXIT
+serve_setup reload
 for u in tttn truong.tttn; do
 	stack_ctl adduser "$u" >/dev/null || t_fail "add-user $u"
 done
@@ -44,15 +35,6 @@ conf() {
 feed_code() {
 	curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
 		"http://127.0.0.1:$1/feed/0000000000000000.ics"
-}
-# log_wait PATTERN N SECONDS: the log holds N lines matching PATTERN
-log_wait() {
-	local i
-	for ((i = 0; i < $3 * 10; i++)); do
-		[ "$(grep -c -- "$1" "$LOG")" -ge "$2" ] && return 0
-		sleep 0.1
-	done
-	return 1
 }
 # hup: signals serve and returns how long the reload took to be logged
 HUPS=0

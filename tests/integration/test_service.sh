@@ -24,41 +24,6 @@ CONF="$WORK/congvan.conf"
 congvan_conf "$CONF" "$WORK/congvan.db" "mailbox.poll_interval=5"
 directory_conf "$CONF"
 
-# letters N DIR: N letters from the Ministry of Finance as Thunderbird
-# sends them, one file each
-letters() {
-	local i
-	mkdir -p "$2"
-	for ((i = 1; i <= $1; i++)); do
-		cat >"$2/$(printf '%03d' "$i").eml" <<EOF
-From: =?UTF-8?B?$(printf 'Văn thư Bộ Tài chính' | base64 -w0)?= <vanthu@mof.gov.vn>
-To: congvan@$D
-Subject: =?UTF-8?B?$(printf 'V/v báo cáo tình hình thực hiện dự toán ngân sách đợt %d' "$i" | base64 -w0)?=
-Date: Fri, 27 Nov 2026 08:$(printf '%02d' $((i % 60))):00 +0700
-Message-ID: <$(cat /proc/sys/kernel/random/uuid)@mof.gov.vn>
-MIME-Version: 1.0
-Content-Type: text/plain; charset=UTF-8; format=flowed
-Content-Transfer-Encoding: 8bit
-User-Agent: Mozilla Thunderbird
-
-BỘ TÀI CHÍNH
-Số: $((1200 + i))/BTC-NSNN
-V/v báo cáo tình hình thực hiện dự toán ngân sách đợt $i
-
-Hà Nội, ngày 25 tháng 11 năm 2026
-
-Kính gửi: Bộ Công Thương
-
-Bộ Tài chính đề nghị Quý Bộ báo cáo tình hình thực hiện dự toán ngân
-sách năm 2026 trước ngày 10/12/2026.
-
-KT. BỘ TRƯỞNG
-THỨ TRƯỞNG
-Nguyễn Văn Thắng
-EOF
-	done
-}
-
 t_begin "a second run or serve on the same database exits 75 while serve runs"
 maildir_inject congvan "$DATA/letter-province.eml"
 "$CONGVAN" -c "$CONF" serve 2>"$WORK/serve.err" &
@@ -85,7 +50,7 @@ assert_eq 0 "$?" "once serve has stopped, run --once runs"
 assert_eq 1 "$(mail_count vanthu)" "the letter was notified once"
 
 t_begin "two runs started together send every notice once"
-letters 20 "$WORK/batch"
+mof_letters 20 "$WORK/batch"
 maildir_inject congvan "$WORK/batch"
 total=21 # the first letter and the batch
 for trial in 1 2 3 4 5; do

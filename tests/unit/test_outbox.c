@@ -1,6 +1,7 @@
 /* Queueing mail: a runtime with a configuration, a real SQLite store and
  * templates, all in a temporary folder.  Sending (outbox_flush) needs an
- * SMTP server and is tested by the integration tests. */
+ * SMTP server and is tested by the integration tests; here only against
+ * a server that cannot be reached (a closed port). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -179,14 +180,21 @@ static int collect(const struct store_outbox *o, void *ctx)
 	return 0;
 }
 
-static void queued_read(struct fixture *f, struct queued *q)
+/* Hands every pending entry (at most limit) to cb. */
+static void due_read(struct fixture *f, int limit, bool with_data,
+		     store_outbox_cb *cb, void *ctx)
 {
 	char *err = NULL;
 
-	memset(q, 0, sizeof(*q));
-	assert_int_equal(store_outbox_due(f->rt.st, (time_t)1 << 40, 100, true,
-					  collect, q, &err),
+	assert_int_equal(store_outbox_due(f->rt.st, (time_t)1 << 40, limit,
+					  with_data, cb, ctx, &err),
 			 0);
+}
+
+static void queued_read(struct fixture *f, struct queued *q)
+{
+	memset(q, 0, sizeof(*q));
+	due_read(f, 100, true, collect, q);
 }
 
 static void queued_free(struct queued *q)
@@ -650,6 +658,102 @@ static void test_rate_limit_prune(void **state)
 	assert_null(err);
 }
 
+/* Attempts and next try of every pending entry, in outbox_due's order. */
+struct tries {
+	size_t n;
+	int attempts[8];
+	time_t next[8];
+};
+
+static int tries_cb(const struct store_outbox *o, void *ctx)
+{
+	struct tries *t = ctx;
+
+	assert_true(t->n < 8);
+	assert_null(o->data); /* read without the message */
+	t->attempts[t->n] = o->attempts;
+	t->next[t->n++] = o->next_attempt_at;
+	return 0;
+}
+
+static void tries_read(struct fixture *f, struct tries *t)
+{
+	memset(t, 0, sizeof(*t));
+	due_read(f, 8, false, tries_cb, t);
+}
+
+/* A server that cannot be reached: one mail is tried and put off, the
+ * rest waits as it is (no write for each mail of a backlog, every
+ * retry); mail queued OUTBOX_GIVE_UP ago or more fails, tried or not. */
+static void test_flush_server_down(void **state)
+{
+	static const char *const to[] = {"an.nv@donvi.example.vn", NULL};
+	struct fixture *f = *state;
+	const struct outbox_mail m = {.item_id = f->item_id,
+				      .key = "CV-2026-000001",
+				      .template_name = "notice",
+				      .vars = vars,
+				      .nvars = ARRAY_SIZE(vars),
+				      .to = to};
+	struct outbox_stats stats;
+	struct store_outbox_stats all;
+	struct tries t;
+	char *err = NULL;
+
+	f->cfg.smtp.url = xstrdup("smtp://127.0.0.1:1");
+	f->cfg.smtp.host = xstrdup("127.0.0.1");
+	f->cfg.smtp.port = 1;
+	f->cfg.smtp.tls = CONFIG_TLS_NO;
+	/* two mails queued six days ago, three now */
+	f->rt.fixed_now = T0 - 6 * 24 * 3600;
+	for (int i = 0; i < 5; i++) {
+		if (i == 2) {
+			f->rt.fixed_now = T0;
+		}
+		assert_int_equal(queue(f, &m, NULL, &err), 0);
+	}
+	/* the oldest is tried and fails for good, so does the other old
+	 * one, untried; the three new ones are not touched */
+	assert_int_equal(outbox_flush(&f->rt, 0, &stats, &err), 0);
+	assert_true(stats.unreachable);
+	assert_int_equal(stats.sent, 0);
+	assert_int_equal(stats.failed, 2);
+	assert_int_equal(stats.deferred, 3);
+	tries_read(f, &t);
+	assert_int_equal(t.n, 3);
+	for (size_t i = 0; i < t.n; i++) {
+		assert_int_equal(t.attempts[i], 0);
+		assert_int_equal(t.next[i], T0);
+	}
+	/* the next flush tries one of them, the first queued */
+	f->rt.fixed_now = T0 + 300;
+	assert_int_equal(outbox_flush(&f->rt, 1000, &stats, &err), 0);
+	assert_true(stats.unreachable);
+	assert_false(stats.more);
+	assert_int_equal(stats.failed, 0);
+	assert_int_equal(stats.deferred, 3);
+	tries_read(f, &t);
+	assert_int_equal(t.n, 3);
+	assert_int_equal(t.attempts[0] + t.attempts[1], 0);
+	assert_int_equal(t.attempts[2], 1);
+	assert_int_equal(t.next[2], T0 + 300 + outbox_backoff(0));
+	assert_int_equal(store_outbox_stats(f->rt.st, &all, &err), 0);
+	assert_int_equal(all.failed, 2);
+	assert_int_equal(all.pending, 3);
+	assert_null(err);
+}
+
+/* When a server found down is tried again: soon at first, never later
+ * than OUTBOX_SERVER_WAIT_MAX. */
+static void test_server_backoff(void **state)
+{
+	assert_int_equal(outbox_server_backoff(1), 60);
+	assert_int_equal(outbox_server_backoff(2), 120);
+	assert_int_equal(outbox_server_backoff(4), 480);
+	assert_int_equal(outbox_server_backoff(5), OUTBOX_SERVER_WAIT_MAX);
+	assert_int_equal(outbox_server_backoff(100), OUTBOX_SERVER_WAIT_MAX);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -662,6 +766,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_rate_limit, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rate_limit_prune, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_flush_server_down, setup,
+					    teardown),
+	    cmocka_unit_test(test_server_backoff),
 	};
 
 	return cmocka_run_group_tests_name("outbox", tests, NULL, NULL);
