@@ -11,7 +11,11 @@
 # the notices queued and the batches, each batch's CPU and wall time
 # (median and largest).  Then:
 #
-#  nothing due  a second cycle the same day: no item's day has come;
+#  due again    the first cycle after it, 7 hours later: no item's day
+#               has come, the mail queued is due again (its retry) and
+#               SMTP still unreachable: what the outbox does with a
+#               server down and a large backlog;
+#  nothing due  more cycles at that instant: no item's day has come;
 #  10,000 due   10,000 items made due (sweep_due.day = 0) whose stages
 #               were done earlier that day, so nothing is queued: what
 #               selecting, reading and rescheduling them costs.
@@ -109,6 +113,7 @@ for n in $SIZES; do
 		sqlite3 "$W/$b$n.db" "SELECT kind || ' ' || COUNT(*) FROM outbox
 			WHERE created_at >= strftime('%s', '${DAY1:0:19}', '-7 hours')
 			GROUP BY kind ORDER BY kind" | tr '\n' ' ' >"$W/$b$n.queued"
+		cycle "$bin" "$W/$b$n.conf" "$DAY1_LATER" "$b$n.again"
 		for _ in $(seq "$RUNS"); do
 			cycle "$bin" "$W/$b$n.conf" "$DAY1_LATER" "$b$n.none"
 		done
@@ -121,8 +126,8 @@ for n in $SIZES; do
 			due=$(sqlite3 "$W/$b$n.db" "SELECT MIN(COUNT(*), 10000) FROM sweep_due")
 		fi
 	done
-	echo "$n items ($open open):${BASELINE:+ before: first cycle $(fig "base$n.first"), every later cycle $(fig "base$n.none");}" \
-		"after: first cycle $(fig "new$n.first"), nothing due $(fig "new$n.none"), $due due $(fig "new$n.due")"
+	echo "$n items ($open open):${BASELINE:+ before: first cycle $(fig "base$n.first"), due again $(fig "base$n.again"), every later cycle $(fig "base$n.none");}" \
+		"after: first cycle $(fig "new$n.first"), due again $(fig "new$n.again"), nothing due $(fig "new$n.none"), $due due $(fig "new$n.due")"
 	echo "  queued by the first cycle: $(cat "$W/new$n.queued")"
 	[ -z "$BASELINE" ] || echo "  first cycle before: $(cat "$W/base$n.first.catchup")"
 	echo "  first cycle: $(cat "$W/new$n.first.catchup")"

@@ -280,8 +280,9 @@ config_person_find(const struct config *cfg, const char *address,
  * success *units_r is a new array of *n_r (>= 1) units borrowed from cfg,
  * in the order written: the caller frees the array, not the units.  On
  * failure (no unit, an unknown one, text over 4096 bytes) returns -1 and
- * sets *error_r, naming every unknown item as written (caller frees).  A
- * NULL cfg or text reads as empty. */
+ * sets *error_r, naming every unknown item as written, in the service's
+ * language: it is told to whoever wrote text (caller frees).  A NULL cfg
+ * or text reads as empty (and a NULL cfg speaks Vietnamese). */
 int config_units_parse(const struct config *cfg, const char *text,
 		       const struct config_unit ***units_r, size_t *n_r,
 		       char **error_r);
@@ -294,7 +295,8 @@ int config_units_parse(const struct config *cfg, const char *text,
  * config_person_release): the address lower-cased, the name as written,
  * else the listed person's name, else NULL.  On failure (malformed, no
  * such name, a name several people share, over 4096 bytes) returns -1
- * and sets *error_r (caller frees).  A NULL cfg or text reads as empty. */
+ * and sets *error_r in the service's language, as config_units_parse
+ * (caller frees).  A NULL cfg or text reads as empty. */
 int config_person_parse(const struct config *cfg, const char *text,
 			struct config_person *person_r, char **error_r);
 

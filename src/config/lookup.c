@@ -5,6 +5,7 @@
 
 #include "congvan/config.h"
 #include "congvan/util.h"
+#include "congvan/words.h"
 #include "private.h"
 
 /* Longest text config_units_parse and config_person_parse take. */
@@ -297,6 +298,13 @@ static void units_piece(const struct config *cfg, const struct unit_index *ix,
 	free(segs);
 }
 
+/* What the lookups below say to people, who named the units or the
+ * person in a reply: in the service's language. */
+static const char *word(const struct config *cfg, enum word w)
+{
+	return words_get(cfg->service.language, w);
+}
+
 /* A copy of text with each no-break space (U+00A0, as HTML mail writes
  * &nbsp;) made two spaces, so that offsets stay those of text. */
 static char *nbsp_to_spaces(const char *text)
@@ -324,12 +332,12 @@ int config_units_parse(const struct config *cfg, const char *text,
 
 	*units_r = NULL;
 	*n_r = 0;
+	cfg = cfg ? cfg : &none;
 	if (text && strlen(text) > PARSE_TEXT_MAX) {
-		*error_r = xasprintf("list of units longer than %d bytes",
-				     PARSE_TEXT_MAX);
+		*error_r =
+		    xasprintf(word(cfg, W_UNITS_TOO_LONG), PARSE_TEXT_MAX);
 		return -1;
 	}
-	cfg = cfg ? cfg : &none;
 	copy = nbsp_to_spaces(text);
 	pos = copy;
 	index_build(cfg, &ix);
@@ -338,13 +346,12 @@ int config_units_parse(const struct config *cfg, const char *text,
 		units_piece(cfg, &ix, item, len, &acc);
 	}
 	if (acc.n_unknown > 0) {
-		*error_r = xasprintf("unknown unit%s %s; expected unit codes "
-				     "or names",
-				     acc.n_unknown > 1 ? "s" : "",
-				     sbuf_str(&acc.unknown));
+		*error_r =
+		    xasprintf(word(cfg, acc.n_unknown > 1 ? W_UNKNOWN_UNITS
+							  : W_UNKNOWN_UNIT),
+			      sbuf_str(&acc.unknown));
 	} else if (acc.n == 0) {
-		*error_r = xstrdup("no unit named; expected unit codes or "
-				   "names separated by commas");
+		*error_r = xstrdup(word(cfg, W_NO_UNIT_NAMED));
 	} else {
 		*units_r = acc.units;
 		*n_r = acc.n;
@@ -402,14 +409,10 @@ static int person_by_name(const struct config *cfg, const char *s, size_t len,
 			     folded, &hit, &n, &shown);
 	}
 	if (n == 0) {
-		*error_r = xasprintf("no listed person is named '%s'; expected "
-				     "Name <address>, an address or the name "
-				     "of a unit member or leader",
-				     written);
+		*error_r = xasprintf(word(cfg, W_NOBODY_NAMED), written);
 	} else if (n > 1) {
-		*error_r = xasprintf("'%s' names %zu people (%s%s); expected "
-				     "one of their addresses",
-				     written, n, sbuf_str(&shown),
+		*error_r = xasprintf(word(cfg, W_NAMES_MANY), written, n,
+				     sbuf_str(&shown),
 				     n > AMBIGUOUS_SHOWN ? ", ..." : "");
 	} else {
 		person_r->name = xstrdup(hit->name);
@@ -430,8 +433,7 @@ static int person_parse(const struct config *cfg, const char *s, size_t len,
 
 	config_span_trim(&s, &len);
 	if (len == 0) {
-		*error_r = xstrdup("no person named; expected Name <address>, "
-				   "an address or a name");
+		*error_r = xstrdup(word(cfg, W_NO_PERSON_NAMED));
 		return -1;
 	}
 	if (!memchr(s, '@', len)) {
@@ -439,8 +441,7 @@ static int person_parse(const struct config *cfg, const char *s, size_t len,
 	}
 	if (config_entry_parse(s, len, person_r) < 0) {
 		shown = config_excerpt(s, len);
-		*error_r = xasprintf("'%s' is not Name <address> or an address",
-				     shown);
+		*error_r = xasprintf(word(cfg, W_NOT_A_PERSON), shown);
 		free(shown);
 		return -1;
 	}
@@ -459,14 +460,14 @@ int config_person_parse(const struct config *cfg, const char *text,
 	int ret;
 
 	memset(person_r, 0, sizeof(*person_r));
+	cfg = cfg ? cfg : &none;
 	if (text && strlen(text) > PARSE_TEXT_MAX) {
 		*error_r =
-		    xasprintf("person longer than %d bytes", PARSE_TEXT_MAX);
+		    xasprintf(word(cfg, W_PERSON_TOO_LONG), PARSE_TEXT_MAX);
 		return -1;
 	}
 	copy = nbsp_to_spaces(text);
-	ret = person_parse(cfg ? cfg : &none, copy, strlen(copy), person_r,
-			   error_r);
+	ret = person_parse(cfg, copy, strlen(copy), person_r, error_r);
 	free(copy);
 	return ret;
 }

@@ -161,6 +161,9 @@ int service_serve(struct service *svc)
 			log_info("outbox: mail server unusable, trying again"
 				 " in %lld s",
 				 (long long)wait);
+			supervisor_status("serving; mail server unusable,"
+					  " trying again in %lld s",
+					  (long long)wait);
 			smtp_at = time(NULL) + wait;
 		} else if (parts & SERVICE_OUTBOX) {
 			smtp_failures = 0;

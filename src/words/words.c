@@ -141,6 +141,35 @@ static const struct {
     [W_NOT_A_DUE] =
 	{"'%s' không phải là ngày (dd/mm/yyyy) hoặc số ngày làm việc",
 	 "'%s' is not a date (DD/MM/YYYY) or a number of working days"},
+    [W_UNITS_TOO_LONG] = {"danh sách đơn vị dài quá %d byte",
+			  "list of units longer than %d bytes"},
+    [W_UNKNOWN_UNIT] = {"không có đơn vị %s; cần ghi mã hoặc tên đơn vị",
+			"unknown unit %s; expected unit codes or names"},
+    [W_UNKNOWN_UNITS] = {"không có các đơn vị %s; cần ghi mã hoặc tên đơn vị",
+			 "unknown units %s; expected unit codes or names"},
+    [W_NO_UNIT_NAMED] = {"chưa ghi đơn vị nào; cần ghi mã hoặc tên đơn vị,"
+			 " cách nhau bằng dấu phẩy",
+			 "no unit named; expected unit codes or names"
+			 " separated by commas"},
+    [W_PERSON_TOO_LONG] = {"tên người dài quá %d byte",
+			   "person longer than %d bytes"},
+    [W_NO_PERSON_NAMED] = {"chưa ghi người nào; cần ghi Họ tên <địa chỉ>,"
+			   " một địa chỉ thư hoặc một tên",
+			   "no person named; expected Name <address>, an"
+			   " address or a name"},
+    [W_NOBODY_NAMED] = {"không có ai tên '%s' trong danh sách; cần ghi Họ"
+			" tên <địa chỉ>, một địa chỉ thư hoặc tên của một"
+			" cán bộ trong đơn vị hay lãnh đạo",
+			"no listed person is named '%s'; expected Name"
+			" <address>, an address or the name of a unit member"
+			" or leader"},
+    [W_NAMES_MANY] = {"'%s' là tên của %zu người (%s%s); cần ghi địa chỉ"
+		      " thư của một người",
+		      "'%s' names %zu people (%s%s); expected one of their"
+		      " addresses"},
+    [W_NOT_A_PERSON] = {"'%s' không phải là Họ tên <địa chỉ> hay một địa"
+			" chỉ thư",
+			"'%s' is not Name <address> or an address"},
     [W_REFUSE_NO_RECEIPT] =
 	{"thư không phải là thư trả lời một thư hệ thống đã gửi về văn bản này "
 	 "(chỉ ghi mã văn bản trong tiêu đề)",

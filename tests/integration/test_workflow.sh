@@ -320,6 +320,19 @@ K4=$(cv list | grep 'hội chợ' | cut -f1)
 assert_eq registered "$(q "SELECT status FROM items WHERE key='$K4'")" "waits for the Office"
 mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no notice to the Office"
 NOTICE=$(header vanthu "$(last_uid vanthu)" Message-ID | tr -d '<>')
+# first a unit the directory does not have: nothing is assigned, and the
+# Office is told why in Vietnamese, the service's language
+reply "$WORK/o1.eml" "Văn thư Bộ" "vanthu@$D" "$K4" "$NOTICE" "Chủ trì: Vụ Tổng hợp
+Hạn: 3 ngày làm việc"
+n_office=$(mail_count vanthu)
+deliver vanthu@$D "$WORK/o1.eml"
+run_at 2027-01-18T09:30:00+07:00
+assert_eq registered "$(q "SELECT status FROM items WHERE key='$K4'")" "an unknown unit assigns nothing"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office was not answered"
+ack=$(body vanthu "$(last_uid vanthu)")
+assert_contains "$ack" "không có đơn vị 'Vụ Tổng hợp'; cần ghi mã hoặc tên đơn vị" \
+	"the refusal says why, in Vietnamese"
+assert_not_contains "$ack" "unknown unit" "no English in a Vietnamese acknowledgement"
 reply "$WORK/o2.eml" "Văn thư Bộ" "vanthu@$D" "$K4" "$NOTICE" "Chủ trì: Vụ Pháp chế
 Phối hợp: TC
 Hạn: 3 ngày làm việc"

@@ -993,6 +993,15 @@ static void dir_load(void)
 	}
 }
 
+/* The directory, speaking lang: the lookups' errors are in the service's
+ * language. */
+static void dir_load_in(const char *lang)
+{
+	dir_load();
+	free(dir_cfg.service.language);
+	dir_cfg.service.language = xstrdup(lang);
+}
+
 static void test_directory_absent(void **state)
 {
 	struct config cfg = {0};
@@ -1608,7 +1617,7 @@ static const struct {
 
 static void test_units_parse(void **state)
 {
-	dir_load();
+	dir_load_in("en");
 	for (size_t i = 0; i < ARRAY_SIZE(units_cases); i++) {
 		const struct config_unit **units = NULL;
 		struct sbuf got = SBUF_INIT(SIZE_MAX);
@@ -1639,6 +1648,7 @@ static void test_units_parse(void **state)
 		sbuf_release(&got);
 		free(units);
 	}
+	dir_load_in("vi");
 }
 
 static void test_units_parse_long(void **state)
@@ -1648,7 +1658,7 @@ static void test_units_parse_long(void **state)
 	char *err = NULL;
 	size_t n = 0;
 
-	dir_load();
+	dir_load_in("en");
 	while (sb.len + 20 < 4096) {
 		sbuf_adds(&sb, "VU-PC và ");
 	}
@@ -1666,6 +1676,7 @@ static void test_units_parse_long(void **state)
 	assert_string_equal(err, "list of units longer than 4096 bytes");
 	free(err);
 	sbuf_release(&sb);
+	dir_load_in("vi");
 }
 
 static const struct {
@@ -1708,7 +1719,7 @@ static const struct {
 
 static void test_person_parse(void **state)
 {
-	dir_load();
+	dir_load_in("en");
 	for (size_t i = 0; i < ARRAY_SIZE(person_cases); i++) {
 		struct config_person p = {.name = (char *)"junk"};
 		char *err = NULL;
@@ -1740,6 +1751,7 @@ static void test_person_parse(void **state)
 		assert_null(p.address);
 	}
 	config_person_release(NULL);
+	dir_load_in("vi");
 }
 
 /* Without a configuration, nothing is known but addresses. */
@@ -1750,19 +1762,73 @@ static void test_parse_no_config(void **state)
 	char *err = NULL;
 	size_t n = 0;
 
+	/* and it speaks Vietnamese, the default */
 	assert_int_equal(config_units_parse(NULL, "VU-PC", &units, &n, &err),
 			 -1);
-	assert_string_equal(err, "unknown unit 'VU-PC'" UNITS_UNKNOWN);
+	assert_string_equal(err, "không có đơn vị 'VU-PC'; cần ghi mã hoặc tên"
+				 " đơn vị");
 	FREE_AND_NULL(err);
 	assert_int_equal(config_person_parse(NULL, "A <a@b.c>", &p, &err), 0);
 	assert_person(&p, "A", "a@b.c");
 	config_person_release(&p);
 	assert_int_equal(config_person_parse(NULL, "Lê Văn Dũng", &p, &err),
 			 -1);
-	assert_string_equal(err, "no listed person is named 'Lê Văn Dũng'; "
-				 "expected Name <address>, an address or the "
-				 "name of a unit member or leader");
+	assert_string_equal(err, "không có ai tên 'Lê Văn Dũng' trong danh"
+				 " sách; cần ghi Họ tên <địa chỉ>, một địa chỉ"
+				 " thư hoặc tên của một cán bộ trong đơn vị"
+				 " hay lãnh đạo");
 	free(err);
+}
+
+/* What a reply named wrongly is told in the service's language: the
+ * acknowledgement to a Vietnamese head is Vietnamese throughout. */
+static void test_lookup_errors_vi(void **state)
+{
+	static const struct {
+		const char *units; /* or NULL: person */
+		const char *person;
+		const char *error;
+	} cases[] = {
+	    {"VU-PC, VU-XX", NULL,
+	     "không có đơn vị 'VU-XX'; cần ghi mã hoặc tên đơn vị"},
+	    {"Vụ Tổng hợp và VU-YY", NULL,
+	     "không có các đơn vị 'Vụ Tổng hợp', 'VU-YY'; cần ghi mã hoặc tên"
+	     " đơn vị"},
+	    {" và , ;", NULL,
+	     "chưa ghi đơn vị nào; cần ghi mã hoặc tên đơn vị, cách nhau bằng"
+	     " dấu phẩy"},
+	    {NULL, "Nguyễn Văn An",
+	     "'Nguyễn Văn An' là tên của 2 người (an.nv@congvan.test,"
+	     " an.n@congvan.test); cần ghi địa chỉ thư của một người"},
+	    {NULL, "A <a@b",
+	     "'A <a@b' không phải là Họ tên <địa chỉ> hay một"
+	     " địa chỉ thư"},
+	    {NULL, "",
+	     "chưa ghi người nào; cần ghi Họ tên <địa chỉ>, một địa chỉ thư"
+	     " hoặc một tên"},
+	};
+
+	dir_load_in("vi");
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct config_unit **units = NULL;
+		struct config_person p = {0};
+		char *err = NULL;
+		size_t n = 0;
+
+		if (cases[i].units) {
+			assert_int_equal(config_units_parse(&dir_cfg,
+							    cases[i].units,
+							    &units, &n, &err),
+					 -1);
+		} else {
+			assert_int_equal(config_person_parse(&dir_cfg,
+							     cases[i].person,
+							     &p, &err),
+					 -1);
+		}
+		assert_string_equal(err, cases[i].error);
+		free(err);
+	}
 }
 
 /* count sections made by fmt (given the index) after VALID. */
@@ -2314,6 +2380,7 @@ int main(void)
 	    cmocka_unit_test(test_units_parse_long),
 	    cmocka_unit_test(test_person_parse),
 	    cmocka_unit_test(test_parse_no_config),
+	    cmocka_unit_test(test_lookup_errors_vi),
 	    cmocka_unit_test(test_limits),
 	    cmocka_unit_test(test_people_limit),
 	    cmocka_unit_test(test_long_value),
