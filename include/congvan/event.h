@@ -28,13 +28,13 @@ enum item_status {
 #define ITEM_STATUS_OPEN_SQL "('assigned', 'disputed')"
 
 /* "registered", "assigned", ... (static). */
-const char *item_status_name(enum item_status s);
+const char *event_item_status_name(enum item_status s);
 /* 0 with *s_r when name is a status, else -1. */
-int item_status_parse(const char *name, enum item_status *s_r);
+int event_item_status_parse(const char *name, enum item_status *s_r);
 /* Assigned or disputed: work goes on. */
-bool item_status_is_open(enum item_status s);
+bool event_item_status_is_open(enum item_status s);
 /* The names, comma-separated, for messages: "registered, assigned, ...". */
-const char *item_status_list(void);
+const char *event_item_status_list(void);
 
 /* --- event kinds ---------------------------------------------------------- */
 

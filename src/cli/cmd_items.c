@@ -40,7 +40,7 @@ static int list_one(const struct store_list_row *r, void *data)
 	clock_format_iso(r->registered_at, when);
 	day_iso(r->due_day, due);
 	printf("%s\t%.10s\t%s\t%s\t%s\t%s\t%s\n", r->key, when,
-	       item_status_name(r->status), r->lead ? r->lead : "-", due,
+	       event_item_status_name(r->status), r->lead ? r->lead : "-", due,
 	       r->sender ? r->sender : "", r->subject ? r->subject : "");
 	return 0;
 }
@@ -51,9 +51,9 @@ static int check_filters(const struct cli *cli, const struct config *cfg)
 {
 	enum item_status st;
 
-	if (cli->status && item_status_parse(cli->status, &st) < 0) {
+	if (cli->status && event_item_status_parse(cli->status, &st) < 0) {
 		fprintf(stderr, "congvan: --status '%s': expected one of %s\n",
-			cli->status, item_status_list());
+			cli->status, event_item_status_list());
 		return EX_USAGE;
 	}
 	if (cli->unit && !config_unit_find(cfg, cli->unit)) {
@@ -249,7 +249,7 @@ static void show_case(const struct runtime *rt, const struct store_case *c,
 	char due[11], buf[512], when[32];
 	int32_t stated;
 
-	field("status:", item_status_name(c->status));
+	field("status:", event_item_status_name(c->status));
 	if (c->lead) {
 		field("lead:", unit_label(rt->cfg, c->lead, buf, sizeof(buf)));
 	}

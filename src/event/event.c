@@ -15,12 +15,12 @@ static const char *const status_names[ITEM_STATUS_COUNT] = {
     [ITEM_RETURNED] = "returned",
 };
 
-const char *item_status_name(enum item_status s)
+const char *event_item_status_name(enum item_status s)
 {
 	return s < ITEM_STATUS_COUNT ? status_names[s] : "unknown";
 }
 
-int item_status_parse(const char *name, enum item_status *s_r)
+int event_item_status_parse(const char *name, enum item_status *s_r)
 {
 	for (int i = 0; name && i < ITEM_STATUS_COUNT; i++) {
 		if (!strcmp(name, status_names[i])) {
@@ -31,12 +31,12 @@ int item_status_parse(const char *name, enum item_status *s_r)
 	return -1;
 }
 
-bool item_status_is_open(enum item_status s)
+bool event_item_status_is_open(enum item_status s)
 {
 	return s == ITEM_ASSIGNED || s == ITEM_DISPUTED;
 }
 
-const char *item_status_list(void)
+const char *event_item_status_list(void)
 {
 	return "registered, assigned, disputed, done, returned";
 }

@@ -424,7 +424,7 @@ int store_case_set_status(struct store *st, int64_t item_id,
 		return -1;
 	}
 	sqlite3_bind_int64(s, 1, item_id);
-	store_bind_text(s, 2, item_status_name(status));
+	store_bind_text(s, 2, event_item_status_name(status));
 	store_bind_id(s, 3, closed_at);
 	sqlite3_bind_int(s, 4, late_days);
 	return done(st, s, "setting status", error_r);

@@ -583,7 +583,7 @@ enum item_status store_column_status(sqlite3_stmt *s, int i)
 {
 	enum item_status st = ITEM_REGISTERED;
 
-	item_status_parse((const char *)sqlite3_column_text(s, i), &st);
+	event_item_status_parse((const char *)sqlite3_column_text(s, i), &st);
 	return st;
 }
 

@@ -85,7 +85,7 @@ static bool is_office(const struct act *a)
 
 static bool is_open(const struct act *a)
 {
-	return item_status_is_open(a->it.c.status);
+	return event_item_status_is_open(a->it.c.status);
 }
 
 /* The sender's event on the item, changing its case as the event

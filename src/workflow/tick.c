@@ -450,7 +450,7 @@ static int open_case(struct tick *t, int64_t id, struct store_case *c)
 {
 	int rc = store_case_get(t->rt->st, id, c, &t->error);
 
-	if (rc == 1 && !item_status_is_open(c->status)) {
+	if (rc == 1 && !event_item_status_is_open(c->status)) {
 		store_case_release(c);
 		rc = 0;
 	}

@@ -42,18 +42,18 @@ static void test_names(void **state)
 	assert_int_equal(event_kind_parse(NULL, &k), -1);
 	assert_string_equal(event_kind_name(EV_KIND_COUNT), "unknown");
 	for (int i = 0; i < ITEM_STATUS_COUNT; i++) {
-		const char *name = item_status_name((enum item_status)i);
+		const char *name = event_item_status_name((enum item_status)i);
 
-		assert_int_equal(item_status_parse(name, &s), 0);
+		assert_int_equal(event_item_status_parse(name, &s), 0);
 		assert_int_equal(s, i);
-		assert_non_null(strstr(item_status_list(), name));
+		assert_non_null(strstr(event_item_status_list(), name));
 	}
-	assert_int_equal(item_status_parse("open", &s), -1);
-	assert_true(item_status_is_open(ITEM_ASSIGNED));
-	assert_true(item_status_is_open(ITEM_DISPUTED));
-	assert_false(item_status_is_open(ITEM_REGISTERED));
-	assert_false(item_status_is_open(ITEM_DONE));
-	assert_false(item_status_is_open(ITEM_RETURNED));
+	assert_int_equal(event_item_status_parse("open", &s), -1);
+	assert_true(event_item_status_is_open(ITEM_ASSIGNED));
+	assert_true(event_item_status_is_open(ITEM_DISPUTED));
+	assert_false(event_item_status_is_open(ITEM_REGISTERED));
+	assert_false(event_item_status_is_open(ITEM_DONE));
+	assert_false(event_item_status_is_open(ITEM_RETURNED));
 	assert_string_equal(ITEM_STATUS_OPEN_SQL, "('assigned', 'disputed')");
 }
 

@@ -961,7 +961,7 @@ static void note(struct rows *r, const char *fmt, ...)
 
 static int item_row(const struct store_report_item *it, void *ctx)
 {
-	note(ctx, "%s:%s:%s;", it->key + 8, item_status_name(it->status),
+	note(ctx, "%s:%s:%s;", it->key + 8, event_item_status_name(it->status),
 	     it->lead);
 	return 0;
 }
@@ -1110,7 +1110,7 @@ static int history_event(const struct store_event *ev, void *ctx)
 
 static int list_row(const struct store_list_row *l, void *ctx)
 {
-	note(ctx, "%s:%s:%s:%d;", l->key + 8, item_status_name(l->status),
+	note(ctx, "%s:%s:%s:%d;", l->key + 8, event_item_status_name(l->status),
 	     l->lead ? l->lead : "-", l->due_day);
 	return 0;
 }
