@@ -392,9 +392,9 @@ typedef int store_outbox_cb(const struct store_outbox *o, void *ctx);
 int store_outbox_due(struct store *st, time_t now, int limit, bool with_data,
 		     store_outbox_cb *cb, void *ctx, char **error_r);
 /* The same for the entries due at now that were queued at queued_by or
- * before, without their data: mail to give up on.  It walks the whole
- * due range (its index does not hold the queuing time): only for a
- * server that is down. */
+ * before, in the order queued, without their data: mail to give up on
+ * (index outbox_pending_age: it reads the pending mail queued by then,
+ * not all that is due). */
 int store_outbox_expired(struct store *st, time_t now, time_t queued_by,
 			 int limit, store_outbox_cb *cb, void *ctx,
 			 char **error_r);

@@ -98,10 +98,15 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 14 to 13: no days the items are due
- * at, nor their triggers. */
+/* Takes a database back from schema 15 to 14: no index of the pending
+ * mail by age. */
+#define UNDO_SCHEMA_15 "DROP INDEX outbox_pending_age;"
+
+/* Takes a database back from schema 14 to 13 (after every later UNDO): no
+ * days the items are due at, nor their triggers. */
 #define UNDO_SCHEMA_14                                                         \
-	"DROP TRIGGER sweep_item; DROP TRIGGER sweep_consult_new;"             \
+	UNDO_SCHEMA_15                                                         \
+	" DROP TRIGGER sweep_item; DROP TRIGGER sweep_consult_new;"            \
 	" DROP TRIGGER sweep_consult; DROP TABLE sweep_basis;"                 \
 	" DROP TABLE sweep_due;"
 
@@ -158,7 +163,8 @@ static int sql(const char *path, const char *text)
 #define UNDO_SCHEMA_8 UNDO_SCHEMA_9 " ALTER TABLE events DROP COLUMN data;"
 
 /* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (intake at scale 13, first start 12, documents read 11,
+ * migrations (the pending mail by age 15, the sweep's days 14, intake at
+ * scale 13, first start 12, documents read 11,
  * stated deadlines 10, deemed 9, typed events 8, feed tokens 7, calendar
  * events 6, reports mailed 5), newest first.  Each migration added at the
  * end of store.c gets its undoing here, chained in UNDO_SCHEMA_4 so that
@@ -1644,6 +1650,76 @@ static void test_outbox(void **state)
 	free(err);
 }
 
+/* The ids of the entries handed over, without their messages. */
+struct ids {
+	int n;
+	int64_t id[8];
+};
+
+static int ids_cb(const struct store_outbox *o, void *ctx)
+{
+	struct ids *ids = ctx;
+
+	assert_null(o->data);
+	assert_true(ids->n < 8);
+	ids->id[ids->n++] = o->id;
+	return 0;
+}
+
+/* The mail to give up on while the server is down: pending, due, queued
+ * by the time given, in the order queued; neither mail sent nor mail
+ * whose retry is not due yet.  (outbox_pending_age: INDEXED BY makes the
+ * query fail without the index.) */
+static void test_outbox_expired(void **state)
+{
+	static const struct {
+		const char *msgid;
+		time_t created, next;
+	} mail[] = {
+	    {"new@x", 200, 200},  /* queued after the limit */
+	    {"retry@x", 20, 500}, /* its retry not due before 500 */
+	    {"old@x", 10, 10},
+	    {"sent@x", 5, 5},
+	};
+	struct fixture *f = *state;
+	struct store_outbox o = {.kind = "notice",
+				 .mail_from = "a@x",
+				 .rcpt = "b@x",
+				 .data = "hello",
+				 .data_len = 5};
+	/* at now, at most limit: the n entries of mail[] in which, in
+	 * order; the retry becomes due at 500, the oldest comes first */
+	static const struct {
+		time_t now;
+		int limit, n;
+		size_t which[2];
+	} asks[] = {{300, 10, 1, {2}}, {600, 10, 2, {2, 1}}, {600, 1, 1, {2}}};
+	int64_t id[4];
+	char *err = NULL;
+
+	for (size_t i = 0; i < ARRAY_SIZE(mail); i++) {
+		o.message_id = mail[i].msgid;
+		o.created_at = mail[i].created;
+		o.next_attempt_at = mail[i].next;
+		assert_int_equal(store_outbox_add(f->st, &o, &id[i], &err), 0);
+	}
+	assert_int_equal(store_outbox_sent(f->st, id[3], 6, &err), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(asks); i++) {
+		struct ids got = {0};
+
+		assert_int_equal(store_outbox_expired(f->st, asks[i].now, 50,
+						      asks[i].limit, ids_cb,
+						      &got, &err),
+				 0);
+		assert_int_equal(got.n, asks[i].n);
+		for (int k = 0; k < got.n; k++) {
+			/* indexes into mail[] */
+			assert_int_equal(got.id[k], id[asks[i].which[k]]);
+		}
+	}
+	assert_null(err);
+}
+
 /* Counts per recipient (without case), per item (mail about an item
  * never counts against mail about no item, nor the other way), after a
  * given instant. */
@@ -1997,6 +2073,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_13, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_14, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_outbox_expired, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
