@@ -411,7 +411,7 @@ static int person_by_name(const struct config *cfg, const char *s, size_t len,
 	if (n == 0) {
 		*error_r = xasprintf(word(cfg, W_NOBODY_NAMED), written);
 	} else if (n > 1) {
-		*error_r = xasprintf(word(cfg, W_NAMES_MANY), written, n,
+		*error_r = xasprintf(word(cfg, W_NAMES_MANY), written, (int)n,
 				     sbuf_str(&shown),
 				     n > AMBIGUOUS_SHOWN ? ", ..." : "");
 	} else {

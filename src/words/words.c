@@ -163,9 +163,9 @@ static const struct {
 			"no listed person is named '%s'; expected Name"
 			" <address>, an address or the name of a unit member"
 			" or leader"},
-    [W_NAMES_MANY] = {"'%s' là tên của %zu người (%s%s); cần ghi địa chỉ"
+    [W_NAMES_MANY] = {"'%s' là tên của %d người (%s%s); cần ghi địa chỉ"
 		      " thư của một người",
-		      "'%s' names %zu people (%s%s); expected one of their"
+		      "'%s' names %d people (%s%s); expected one of their"
 		      " addresses"},
     [W_NOT_A_PERSON] = {"'%s' không phải là Họ tên <địa chỉ> hay một địa"
 			" chỉ thư",
