@@ -3,6 +3,7 @@
 #ifndef CONGVAN_SMTP_H
 #define CONGVAN_SMTP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "congvan/config.h"
@@ -25,5 +26,10 @@ void smtp_free(struct smtp_client **cp);
  * *error_r holds the server's words, never the password. */
 int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 	      const char *data, size_t len, enum fail *fail_r, char **error_r);
+
+/* After smtp_send: whether the server gave any SMTP answer in that try.
+ * One that never did (unreachable, the connection refused or cut before
+ * its greeting) has not seen the message, which is not at fault. */
+bool smtp_answered(const struct smtp_client *c);
 
 #endif

@@ -413,6 +413,7 @@ static int send_one(const struct store_outbox *o, void *data)
 	char *copy, *err = NULL;
 	const char **rcpt;
 	enum fail fail = FAIL_TEMP;
+	bool unseen = false; /* the server never saw it: it stays as it is */
 	int rc;
 
 	fc->handled++;
@@ -444,15 +445,20 @@ static int send_one(const struct store_outbox *o, void *data)
 	    0) {
 		log_warnx("%s", err);
 		if (fail == FAIL_FATAL) {
-			/* The server, not this message, is the problem. */
+			/* The server, not this message, is the problem.  A
+			 * message that reached it keeps a retry of its own
+			 * (it may be what breaks the connection); one it
+			 * never saw waits as it is, to go as soon as the
+			 * server is back. */
 			fc->server_down = xstrdup(err);
 			fail = FAIL_TEMP;
+			unseen = !smtp_answered(fc->smtp);
 		}
 	}
 	free(rcpt);
 	free(copy);
 	sbuf_release(&whole);
-	rc = record_result(fc, o, fail, err);
+	rc = unseen ? 0 : record_result(fc, o, fail, err);
 	free(err);
 	return rc < 0 || fc->server_down || (fc->rt->stop && *fc->rt->stop);
 }

@@ -1,4 +1,5 @@
 #include <curl/curl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +11,8 @@ struct smtp_client {
 	const struct config_smtp *cfg;
 	CURL *curl;
 	char errbuf[CURL_ERROR_SIZE];
-	int carried; /* messages sent over the current connection */
+	int carried;   /* messages sent over the current connection */
+	bool answered; /* the last smtp_send had an SMTP answer */
 };
 
 struct reader {
@@ -99,6 +101,11 @@ void smtp_free(struct smtp_client **cp)
 	*cp = NULL;
 }
 
+bool smtp_answered(const struct smtp_client *c)
+{
+	return c->answered;
+}
+
 static enum fail classify(CURLcode rc, long code)
 {
 	switch (rc) {
@@ -170,6 +177,7 @@ int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 	}
 	curl_slist_free_all(list);
 	free(mail_from);
+	c->answered = code != 0;
 	if (rc == CURLE_OK) {
 		c->carried++;
 		*fail_r = FAIL_NONE;

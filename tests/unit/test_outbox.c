@@ -682,8 +682,8 @@ static void tries_read(struct fixture *f, struct tries *t)
 	due_read(f, 8, false, tries_cb, t);
 }
 
-/* A server that cannot be reached: one mail is tried and put off, the
- * rest waits as it is (no write for each mail of a backlog, every
+/* A server that cannot be reached: one mail is tried, and it and the
+ * rest wait as they are (no write for each mail of a backlog, every
  * retry); mail queued OUTBOX_GIVE_UP ago or more fails, tried or not. */
 static void test_flush_server_down(void **state)
 {
@@ -725,7 +725,9 @@ static void test_flush_server_down(void **state)
 		assert_int_equal(t.attempts[i], 0);
 		assert_int_equal(t.next[i], T0);
 	}
-	/* the next flush tries one of them, the first queued */
+	/* the next flush tries the first queued; a server that never
+	 * answered has not seen it, so it too stays as it is, to go first
+	 * when the server is back */
 	f->rt.fixed_now = T0 + 300;
 	assert_int_equal(outbox_flush(&f->rt, 1000, &stats, &err), 0);
 	assert_true(stats.unreachable);
@@ -734,9 +736,10 @@ static void test_flush_server_down(void **state)
 	assert_int_equal(stats.deferred, 3);
 	tries_read(f, &t);
 	assert_int_equal(t.n, 3);
-	assert_int_equal(t.attempts[0] + t.attempts[1], 0);
-	assert_int_equal(t.attempts[2], 1);
-	assert_int_equal(t.next[2], T0 + 300 + outbox_backoff(0));
+	for (size_t i = 0; i < t.n; i++) {
+		assert_int_equal(t.attempts[i], 0);
+		assert_int_equal(t.next[i], T0);
+	}
 	assert_int_equal(store_outbox_stats(f->rt.st, &all, &err), 0);
 	assert_int_equal(all.failed, 2);
 	assert_int_equal(all.pending, 3);

@@ -191,8 +191,9 @@ static void test_cycle_stages(void **state)
 	    {"2027-01-11T09:00:00+07:00", 0, ""},
 	    /* 3 working days before: a reminder; the relay is down */
 	    {"2027-01-12T09:00:00+07:00", EX_TEMPFAIL, "reminder;"},
-	    /* the same instant again: nothing new, nothing due to send */
-	    {"2027-01-12T09:00:00+07:00", 0, "reminder;"},
+	    /* the same instant again: nothing new; the reminder, which the
+	     * relay never saw, is still due and tried again */
+	    {"2027-01-12T09:00:00+07:00", EX_TEMPFAIL, "reminder;"},
 	    /* 1 working day before, then the day itself */
 	    {"2027-01-14T09:00:00+07:00", EX_TEMPFAIL, "reminder;reminder;"},
 	    {"2027-01-15T09:00:00+07:00", EX_TEMPFAIL,
