@@ -319,7 +319,7 @@ struct flush_ctx {
 	char *server_down; /* why the server cannot be used now; NULL */
 	int handled;       /* entries sent, failed or put off this flush */
 	int tried;         /* entries handed to the server */
-	bool deferring;    /* a transaction holds the put-offs */
+	bool giving_up;    /* a transaction holds mail given up on */
 	char *error;       /* a store failure */
 };
 
@@ -400,10 +400,26 @@ int outbox_message(struct runtime *rt, const struct store_outbox *o,
 	return 0;
 }
 
-/* Sends one queued message.  Once the server has proved unusable only
- * mail to give up on is handed here (store_outbox_expired): it fails
- * with the server's reason, untried.  Returns non-zero to stop: on a
- * store failure, a stop signal or a server that proved unusable. */
+/* Gives up on mail queued OUTBOX_GIVE_UP ago while the server is down
+ * (store_outbox_expired): it fails with the server's reason, untried,
+ * one transaction a batch, not one commit each.  Non-zero on a store
+ * failure. */
+static int give_up_one(const struct store_outbox *o, void *data)
+{
+	struct flush_ctx *fc = data;
+
+	fc->handled++;
+	if (!fc->giving_up) {
+		if (store_begin(fc->rt->st, &fc->error) < 0) {
+			return 1;
+		}
+		fc->giving_up = true;
+	}
+	return record_result(fc, o, FAIL_TEMP, fc->server_down) < 0;
+}
+
+/* Sends one queued message.  Returns non-zero to stop: on a store
+ * failure, a stop signal or a server that proved unusable. */
 static int send_one(const struct store_outbox *o, void *data)
 {
 	struct flush_ctx *fc = data;
@@ -417,16 +433,6 @@ static int send_one(const struct store_outbox *o, void *data)
 	int rc;
 
 	fc->handled++;
-	if (fc->server_down) {
-		/* One transaction a batch, not one commit each. */
-		if (!fc->deferring) {
-			if (store_begin(fc->rt->st, &fc->error) < 0) {
-				return 1;
-			}
-			fc->deferring = true;
-		}
-		return record_result(fc, o, FAIL_TEMP, fc->server_down) < 0;
-	}
 	if (o->attach_sha) {
 		if (outbox_message(fc->rt, o, &whole, &err) < 0) {
 			/* Tried again later, until the mail gives up. */
@@ -466,12 +472,12 @@ static int send_one(const struct store_outbox *o, void *data)
 /* Commits a batch of mail given up on: a server down with a large
  * backlog writes a bounded transaction at a time, not one as large as
  * the backlog. */
-static int end_deferring(struct flush_ctx *fc, bool ok)
+static int end_giving_up(struct flush_ctx *fc, bool ok)
 {
-	if (!fc->deferring) {
+	if (!fc->giving_up) {
 		return 0;
 	}
-	fc->deferring = false;
+	fc->giving_up = false;
 	if (!ok) {
 		store_rollback(fc->rt->st);
 		return -1;
@@ -524,12 +530,12 @@ int outbox_flush(struct runtime *rt, int max, struct outbox_stats *stats_r,
 		int before = fc.handled;
 
 		if (store_outbox_expired(rt->st, now, now - OUTBOX_GIVE_UP,
-					 FLUSH_BATCH, send_one, &fc,
+					 FLUSH_BATCH, give_up_one, &fc,
 					 error_r) < 0 ||
 		    fc.error) {
 			ret = -1;
 		}
-		if (end_deferring(&fc, ret == 0 && !fc.error) < 0) {
+		if (end_giving_up(&fc, ret == 0 && !fc.error) < 0) {
 			ret = -1;
 		}
 		if (fc.handled - before < FLUSH_BATCH) {

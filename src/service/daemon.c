@@ -155,7 +155,9 @@ int service_serve(struct service *svc)
 		} else if (svc->ms) {
 			backoff = BACKOFF_FIRST;
 		}
-		if ((parts & SERVICE_OUTBOX) && r.outbox.unreachable) {
+		if ((parts & SERVICE_OUTBOX) && !r.outbox.unreachable) {
+			smtp_failures = 0;
+		} else if (parts & SERVICE_OUTBOX) {
 			time_t wait = outbox_server_backoff(++smtp_failures);
 
 			log_info("outbox: mail server unusable, trying again"
@@ -165,8 +167,6 @@ int service_serve(struct service *svc)
 					  " trying again in %lld s",
 					  (long long)wait);
 			smtp_at = time(NULL) + wait;
-		} else if (parts & SERVICE_OUTBOX) {
-			smtp_failures = 0;
 		}
 		/* Work left due by a bounded cycle (a catch-up): the next
 		 * cycle at once, new mail read first. */

@@ -322,8 +322,21 @@ mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no notice to the Office"
 NOTICE=$(header vanthu "$(last_uid vanthu)" Message-ID | tr -d '<>')
 # first a unit the directory does not have: nothing is assigned, and the
 # Office is told why in Vietnamese, the service's language
+# (as Thunderbird sends it: its Message-ID on the organisation's domain,
+# a signature, the notice quoted below)
 reply "$WORK/o1.eml" "Văn thư Bộ" "vanthu@$D" "$K4" "$NOTICE" "Chủ trì: Vụ Tổng hợp
-Hạn: 3 ngày làm việc"
+Hạn: 3 ngày làm việc
+
+-- 
+Nguyễn Thị Lan
+Văn thư, Văn phòng Bộ
+
+On 18/01/2027 09:00, Hệ thống theo dõi công văn wrote:
+> Kính gửi: Văn phòng Bộ
+>
+> Văn bản số 77/SCT-QLTM V/v phối hợp tổ chức hội chợ chưa được phân
+> công. Đề nghị trả lời thư này với Chủ trì: và Hạn:."
+sed -i "s/^Message-ID: .*/Message-ID: <$(cat /proc/sys/kernel/random/uuid)@$D>\r/" "$WORK/o1.eml"
 n_office=$(mail_count vanthu)
 deliver vanthu@$D "$WORK/o1.eml"
 run_at 2027-01-18T09:30:00+07:00

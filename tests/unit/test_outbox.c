@@ -682,6 +682,19 @@ static void tries_read(struct fixture *f, struct tries *t)
 	due_read(f, 8, false, tries_cb, t);
 }
 
+/* n entries pending, none of them ever tried, each due at next. */
+static void assert_untouched(struct fixture *f, size_t n, time_t next)
+{
+	struct tries t;
+
+	tries_read(f, &t);
+	assert_int_equal(t.n, n);
+	for (size_t i = 0; i < t.n; i++) {
+		assert_int_equal(t.attempts[i], 0);
+		assert_int_equal(t.next[i], next);
+	}
+}
+
 /* A server that cannot be reached: one mail is tried, and it and the
  * rest wait as they are (no write for each mail of a backlog, every
  * retry); mail queued OUTBOX_GIVE_UP ago or more fails, tried or not. */
@@ -697,7 +710,6 @@ static void test_flush_server_down(void **state)
 				      .to = to};
 	struct outbox_stats stats;
 	struct store_outbox_stats all;
-	struct tries t;
 	char *err = NULL;
 
 	f->cfg.smtp.url = xstrdup("smtp://127.0.0.1:1");
@@ -719,12 +731,7 @@ static void test_flush_server_down(void **state)
 	assert_int_equal(stats.sent, 0);
 	assert_int_equal(stats.failed, 2);
 	assert_int_equal(stats.deferred, 3);
-	tries_read(f, &t);
-	assert_int_equal(t.n, 3);
-	for (size_t i = 0; i < t.n; i++) {
-		assert_int_equal(t.attempts[i], 0);
-		assert_int_equal(t.next[i], T0);
-	}
+	assert_untouched(f, 3, T0);
 	/* the next flush tries the first queued; a server that never
 	 * answered has not seen it, so it too stays as it is, to go first
 	 * when the server is back */
@@ -734,12 +741,7 @@ static void test_flush_server_down(void **state)
 	assert_false(stats.more);
 	assert_int_equal(stats.failed, 0);
 	assert_int_equal(stats.deferred, 3);
-	tries_read(f, &t);
-	assert_int_equal(t.n, 3);
-	for (size_t i = 0; i < t.n; i++) {
-		assert_int_equal(t.attempts[i], 0);
-		assert_int_equal(t.next[i], T0);
-	}
+	assert_untouched(f, 3, T0);
 	assert_int_equal(store_outbox_stats(f->rt.st, &all, &err), 0);
 	assert_int_equal(all.failed, 2);
 	assert_int_equal(all.pending, 3);
