@@ -97,9 +97,9 @@ struct outbox_stats {
 /* Sends the due messages over one SMTP connection, the longest due
  * first, then in the order queued: every one, or when max > 0 at most
  * max tries (stats_r->more then).  A server that cannot be reached or
- * refuses our login ends the flush (stats_r->unreachable): the message
- * tried is put off if the server answered at all (smtp_answered), the
- * rest, and the one tried when it never did, is left due as it is,
+ * refuses the session ends the flush (stats_r->unreachable): the message
+ * tried is put off if the server was given it (smtp_offered), the rest,
+ * and the one tried when it was not, is left due as it is,
  * except mail queued OUTBOX_GIVE_UP ago or more, which fails.  The
  * caller decides when to try the server again (outbox_server_backoff).
  * Returns -1 only when the store fails. */

@@ -56,6 +56,7 @@ void store_rollback(struct store *st);
 
 /* Raw messages. */
 #define STORE_SHA_HEX 65
+
 /* Keeps data under its SHA-256 (hex into sha_r) unless already kept.
  * Must run inside a transaction: the blob's place is recorded there. */
 int store_blob_put(struct store *st, const void *data, size_t len,
@@ -383,6 +384,9 @@ struct store_outbox {
 	const char *attach_sha;
 	const char *attach_name;
 	size_t attach_at;
+	/* Read only: the recipients still to reach (store_outbox_narrow), or
+	 * NULL: every one of rcpt. */
+	const char *rcpt_left;
 };
 int store_outbox_add(struct store *st, const struct store_outbox *o,
 		     int64_t *id_r, char **error_r);
@@ -403,6 +407,10 @@ int store_outbox_retry(struct store *st, int64_t id, time_t next_at,
 		       const char *reason, char **error_r);
 int store_outbox_failed(struct store *st, int64_t id, time_t now,
 			const char *reason, char **error_r);
+/* A retry at next_at for the recipients in rcpt_left ('\n'-separated)
+ * only: the server took the message for the others. */
+int store_outbox_narrow(struct store *st, int64_t id, const char *rcpt_left,
+			time_t next_at, const char *reason, char **error_r);
 /* Counts every entry, sent ones included, which a register keeps for
  * years: for commands and tests, never once a cycle. */
 struct store_outbox_stats {

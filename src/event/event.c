@@ -194,6 +194,13 @@ static char *d_refused(const struct event_data *d)
 			 d->text ? ": " : "", s(d->text));
 }
 
+/* Mail that failed: for one recipient ("x@y: 550 ..."), or whole. */
+static char *d_failed(const struct event_data *d)
+{
+	return d->address ? xasprintf("%s: %s", d->address, s(d->text))
+			  : xstrdup(s(d->text));
+}
+
 static char *d_limited(const struct event_data *d)
 {
 	return xasprintf("%s: %s", s(d->address), s(d->text));
@@ -248,7 +255,7 @@ static const struct kind kinds[EV_KIND_COUNT] = {
     [EV_MAIL_QUEUED] = {"mail-queued", F_TEMPLATE | F_ADDRESS, d_mail},
     [EV_MAIL_SKIPPED] = {"mail-skipped", F_TEMPLATE, d_template},
     [EV_RATE_LIMITED] = {"rate-limited", F_TEMPLATE | F_ADDRESS, d_limited},
-    [EV_MAIL_FAILED] = {"mail-failed", 0, NULL},
+    [EV_MAIL_FAILED] = {"mail-failed", F_ADDRESS, d_failed},
     [EV_REPORT_QUEUED] = {"report-queued", 0, NULL},
     [EV_FEED_REVOKED] = {"feed-revoked", 0, NULL},
     [EV_FLAGGED] = {"flagged", F_REASON, d_reason},

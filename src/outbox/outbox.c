@@ -418,6 +418,51 @@ static int give_up_one(const struct store_outbox *o, void *data)
 	return record_result(fc, o, FAIL_TEMP, fc->server_down) < 0;
 }
 
+/* The message went to some of its recipients and the server refused the
+ * others (smtp_refused): each one refused for good is recorded as mail
+ * that failed; those refused for now are the message's recipients left,
+ * with a retry (the message stays pending, its Message-ID and rcpt, the
+ * proof of receipt of a reply, unchanged).  Returns 1 when some are left,
+ * -1 on a store failure. */
+static int record_refused(struct flush_ctx *fc, const struct store_outbox *o)
+{
+	struct runtime *rt = fc->rt;
+	size_t n;
+	const struct smtp_refusal *r = smtp_refused(fc->smtp, &n);
+	struct sbuf later = SBUF_INIT(SIZE_MAX);
+	const char *why = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		const struct event_data d = {.address = r[i].rcpt,
+					     .text = r[i].reply};
+
+		log_warnx("mail '%s' to '%s' refused: %s", o->message_id,
+			  r[i].rcpt, r[i].reply);
+		if (r[i].code < 500) {
+			if (later.len) {
+				sbuf_addch(&later, '\n');
+			}
+			sbuf_adds(&later, r[i].rcpt);
+			why = r[i].reply;
+			continue;
+		}
+		fc->stats->failed++;
+		rc = runtime_event(rt, o->item_id, 0, "outbox", EV_MAIL_FAILED,
+				   &d, &fc->error);
+	}
+	if (rc == 0 && later.len) {
+		rc = store_outbox_narrow(rt->st, o->id, sbuf_str(&later),
+					 runtime_now(rt) +
+					     outbox_backoff(o->attempts),
+					 why, &fc->error) < 0
+			 ? -1
+			 : 1;
+	}
+	sbuf_release(&later);
+	return rc;
+}
+
 /* Sends one queued message.  Returns non-zero to stop: on a store
  * failure, a stop signal or a server that proved unusable. */
 static int send_one(const struct store_outbox *o, void *data)
@@ -445,26 +490,37 @@ static int send_one(const struct store_outbox *o, void *data)
 		len = whole.len;
 	}
 	fc->tried++;
-	copy = xstrdup(o->rcpt);
+	copy = xstrdup(o->rcpt_left ? o->rcpt_left : o->rcpt);
 	rcpt = split_rcpt(copy);
 	if (smtp_send(fc->smtp, o->mail_from, rcpt, msg, len, &fail, &err) <
 	    0) {
 		log_warnx("%s", err);
 		if (fail == FAIL_FATAL) {
 			/* The server, not this message, is the problem.  A
-			 * message that reached it keeps a retry of its own
-			 * (it may be what breaks the connection); one it
-			 * never saw waits as it is, to go as soon as the
-			 * server is back. */
+			 * message it was given keeps a retry of its own (it
+			 * may be what breaks the connection); one it never
+			 * saw waits as it is, to go as soon as the server is
+			 * back. */
 			fc->server_down = xstrdup(err);
 			fail = FAIL_TEMP;
-			unseen = !smtp_answered(fc->smtp);
+			unseen = !smtp_offered(fc->smtp);
 		}
 	}
 	free(rcpt);
 	free(copy);
 	sbuf_release(&whole);
-	rc = unseen ? 0 : record_result(fc, o, fail, err);
+	if (fail == FAIL_NONE) {
+		/* Sent, to all or to some (the others refused). */
+		rc = record_refused(fc, o);
+		if (rc == 0) {
+			rc = record_result(fc, o, fail, err);
+		} else if (rc > 0) {
+			fc->stats->sent++;
+			rc = 0;
+		}
+	} else {
+		rc = unseen ? 0 : record_result(fc, o, fail, err);
+	}
 	free(err);
 	return rc < 0 || fc->server_down || (fc->rt->stop && *fc->rt->stop);
 }

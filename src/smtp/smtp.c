@@ -1,18 +1,44 @@
+#include <ctype.h>
 #include <curl/curl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "congvan/log.h"
 #include "congvan/smtp.h"
 #include "congvan/util.h"
 
+/* What the client said last, so what the server's next answer is about. */
+enum stage {
+	STAGE_GREETING, /* nothing yet: the answer is the server's greeting */
+	STAGE_SESSION,  /* EHLO, HELO, STARTTLS, AUTH */
+	STAGE_MAIL,     /* MAIL FROM */
+	STAGE_RCPT,     /* RCPT TO */
+	STAGE_DATA,     /* DATA */
+	STAGE_BODY,     /* the message itself, after DATA's 354 */
+	STAGE_QUIT,
+};
+
+/* The longest server answer kept for an error message. */
+#define REPLY_MAX 200
+
 struct smtp_client {
 	const struct config_smtp *cfg;
 	CURL *curl;
 	char errbuf[CURL_ERROR_SIZE];
-	int carried;   /* messages sent over the current connection */
-	bool answered; /* the last smtp_send had an SMTP answer */
+	int carried; /* messages sent over the current connection */
+	/* The transaction under way, followed through libcurl's debug
+	 * callback: the stage, the last complete answer and its stage. */
+	enum stage stage;
+	enum stage reply_stage;
+	long reply_code; /* 0: no answer yet */
+	char reply[REPLY_MAX];
+	bool in_answer; /* lines of a multi-line answer came, not its last */
+	char *rcpt;     /* the recipient of the last RCPT TO */
+	bool offered;   /* the server was given a recipient of the message */
+	struct smtp_refusal *refused;
+	size_t n_refused;
 };
 
 struct reader {
@@ -50,6 +76,146 @@ static long use_ssl(const struct config_smtp *cfg)
 	}
 }
 
+static void refused_clear(struct smtp_client *c)
+{
+	for (size_t i = 0; i < c->n_refused; i++) {
+		free(c->refused[i].rcpt);
+		free(c->refused[i].reply);
+	}
+	free(c->refused);
+	c->refused = NULL;
+	c->n_refused = 0;
+}
+
+/* The stage a command opens: its verb (never more of the line, which may
+ * carry credentials); AUTH's continuation lines keep the stage. */
+static enum stage command_stage(const char *line, size_t len, enum stage now)
+{
+	static const struct {
+		const char *verb;
+		enum stage stage;
+	} verbs[] = {
+	    {"EHLO", STAGE_SESSION},     {"HELO", STAGE_SESSION},
+	    {"STARTTLS", STAGE_SESSION}, {"AUTH", STAGE_SESSION},
+	    {"MAIL", STAGE_MAIL},        {"RCPT", STAGE_RCPT},
+	    {"DATA", STAGE_DATA},        {"QUIT", STAGE_QUIT},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(verbs); i++) {
+		size_t n = strlen(verbs[i].verb);
+
+		if (len >= n && strncasecmp(line, verbs[i].verb, n) == 0 &&
+		    (len == n || line[n] == ' ' || line[n] == '\r')) {
+			return verbs[i].stage;
+		}
+	}
+	return now;
+}
+
+static void command_sent(struct smtp_client *c, const char *line, size_t len)
+{
+	const char *lt, *gt;
+
+	c->stage = command_stage(line, len, c->stage);
+	if (c->stage != STAGE_RCPT) {
+		return;
+	}
+	c->offered = true;
+	lt = memchr(line, '<', len);
+	gt = lt ? memchr(lt, '>', len - (size_t)(lt - line)) : NULL;
+	free(c->rcpt);
+	c->rcpt = gt ? xstrndup(lt + 1, (size_t)(gt - lt - 1)) : NULL;
+}
+
+/* Appends the printable ASCII of s to the answer kept, within its size:
+ * it goes to the log and the item's history as it is. */
+static void reply_add(struct smtp_client *c, const char *s, size_t len)
+{
+	size_t at = strlen(c->reply);
+
+	for (size_t i = 0; i < len && at + 1 < sizeof(c->reply); i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		c->reply[at++] = b >= 0x20 && b < 0x7f ? (char)b : '?';
+	}
+	c->reply[at] = '\0';
+}
+
+/* One line of an answer.  The lines of a multi-line answer ("550-5.1.1
+ * The account ...", then "550 5.1.1 ...") are kept as one text; its last
+ * line completes it. */
+static void answer_line(struct smtp_client *c, const char *line, size_t len)
+{
+	long code;
+	bool last;
+
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+		len--;
+	}
+	if (c->stage == STAGE_QUIT) {
+		return; /* the answer that matters came before */
+	}
+	if (len < 3 || !isdigit((unsigned char)line[0]) ||
+	    !isdigit((unsigned char)line[1]) ||
+	    !isdigit((unsigned char)line[2]) ||
+	    (len > 3 && line[3] != ' ' && line[3] != '-')) {
+		return;
+	}
+	last = len == 3 || line[3] == ' ';
+	if (!c->in_answer) {
+		c->reply[0] = '\0';
+		reply_add(c, line, len);
+	} else if (len > 4) {
+		reply_add(c, " ", 1);
+		reply_add(c, line + 4, len - 4);
+	}
+	c->in_answer = !last;
+	if (!last) {
+		return;
+	}
+	code = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
+	c->reply_code = code;
+	c->reply_stage = c->stage;
+	if (c->stage == STAGE_RCPT && code >= 400 && c->rcpt) {
+		struct smtp_refusal *r;
+
+		c->refused = xrealloc(c->refused,
+				      (c->n_refused + 1) * sizeof(*c->refused));
+		r = &c->refused[c->n_refused++];
+		r->rcpt = c->rcpt;
+		r->code = code;
+		r->reply = xstrdup(c->reply);
+		c->rcpt = NULL;
+	} else if (c->stage == STAGE_DATA && code == 354) {
+		c->stage = STAGE_BODY;
+	}
+}
+
+/* libcurl's trace: the commands sent and the answers, line by line. */
+static int trace_cb(CURL *curl, curl_infotype type, char *data, size_t size,
+		    void *p)
+{
+	struct smtp_client *c = p;
+
+	(void)curl;
+	if (type != CURLINFO_HEADER_IN && type != CURLINFO_HEADER_OUT) {
+		return 0;
+	}
+	while (size > 0) {
+		const char *nl = memchr(data, '\n', size);
+		size_t n = nl ? (size_t)(nl - data) + 1 : size;
+
+		if (type == CURLINFO_HEADER_OUT) {
+			command_sent(c, data, n);
+		} else {
+			answer_line(c, data, n);
+		}
+		data += n;
+		size -= n;
+	}
+	return 0;
+}
+
 /* A new handle, so the next message opens a new connection. */
 static void connection_new(struct smtp_client *c)
 {
@@ -71,6 +237,13 @@ static void connection_new(struct smtp_client *c)
 	curl_easy_setopt(c->curl, CURLOPT_CONNECTTIMEOUT, 30L);
 	curl_easy_setopt(c->curl, CURLOPT_TIMEOUT, 300L);
 	curl_easy_setopt(c->curl, CURLOPT_ERRORBUFFER, c->errbuf);
+	/* A recipient refused does not keep the message from the others
+	 * (the trace says which were refused).  Debian 12's libcurl spells
+	 * the option with three Ls; later ones keep that name as an alias. */
+	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1L);
+	curl_easy_setopt(c->curl, CURLOPT_DEBUGFUNCTION, trace_cb);
+	curl_easy_setopt(c->curl, CURLOPT_DEBUGDATA, c);
+	curl_easy_setopt(c->curl, CURLOPT_VERBOSE, 1L);
 	if (cfg->ca_file) {
 		curl_easy_setopt(c->curl, CURLOPT_CAINFO, cfg->ca_file);
 	}
@@ -97,17 +270,43 @@ void smtp_free(struct smtp_client **cp)
 		return;
 	}
 	curl_easy_cleanup(c->curl);
+	refused_clear(c);
+	free(c->rcpt);
 	free(c);
 	*cp = NULL;
 }
 
-bool smtp_answered(const struct smtp_client *c)
+bool smtp_offered(const struct smtp_client *c)
 {
-	return c->answered;
+	return c->offered;
 }
 
-static enum fail classify(CURLcode rc, long code)
+const struct smtp_refusal *smtp_refused(const struct smtp_client *c,
+					size_t *n_r)
 {
+	*n_r = c->n_refused;
+	return c->refused;
+}
+
+/* Whether every recipient refused was refused for good (5xx). */
+static bool refused_for_good(const struct smtp_client *c)
+{
+	for (size_t i = 0; i < c->n_refused; i++) {
+		if (c->refused[i].code < 500) {
+			return false;
+		}
+	}
+	return c->n_refused > 0;
+}
+
+/* What a failed transaction means, from where in it the server said no:
+ * before the message (its greeting, EHLO, TLS, login, our sender refused)
+ * no mail can go now; about the message (a recipient, its size, its
+ * content), it is this message's fate, by the answer's class. */
+static enum fail classify(const struct smtp_client *c, CURLcode rc)
+{
+	long code = c->reply_code;
+
 	switch (rc) {
 	case CURLE_LOGIN_DENIED:
 	case CURLE_URL_MALFORMAT:
@@ -118,14 +317,50 @@ static enum fail classify(CURLcode rc, long code)
 	default:
 		break;
 	}
-	if (code >= 500 && code < 600) {
-		return FAIL_PERM;
+	if (code < 400 || code == 421) {
+		/* No answer, the connection lost after a good one, or the
+		 * server closing it (421, at any command). */
+		return FAIL_FATAL;
 	}
-	if (code >= 400 && code < 500) {
-		return FAIL_TEMP;
+	switch (c->reply_stage) {
+	case STAGE_MAIL:
+		/* SIZE (RFC 1870): this message is too large, for now or
+		 * for good.  Anything else refuses our sender or the
+		 * session, and would refuse every message. */
+		if (code == 452 || code == 552) {
+			break;
+		}
+		return FAIL_FATAL;
+	case STAGE_RCPT:
+		return refused_for_good(c) ? FAIL_PERM : FAIL_TEMP;
+	case STAGE_DATA:
+	case STAGE_BODY:
+		break;
+	default:
+		return FAIL_FATAL;
 	}
-	/* No SMTP answer at all: the server is down or unreachable. */
-	return FAIL_FATAL;
+	return code >= 500 ? FAIL_PERM : FAIL_TEMP;
+}
+
+static const char *stage_name(enum stage st)
+{
+	switch (st) {
+	case STAGE_GREETING:
+		return "greeting";
+	case STAGE_SESSION:
+		return "session";
+	case STAGE_MAIL:
+		return "MAIL FROM";
+	case STAGE_RCPT:
+		return "RCPT TO";
+	case STAGE_DATA:
+		return "DATA";
+	case STAGE_BODY:
+		return "message";
+	case STAGE_QUIT:
+		break;
+	}
+	return "QUIT";
 }
 
 /* One SMTP transaction on the current connection (a new one when there
@@ -139,12 +374,20 @@ static CURLcode transaction(struct smtp_client *c, const char *mail_from,
 
 	*code_r = 0;
 	c->errbuf[0] = '\0';
+	/* On a reused connection the first thing said is MAIL FROM; on a
+	 * new one the first thing heard is the greeting. */
+	c->stage = STAGE_GREETING;
+	c->reply_code = 0;
+	c->reply[0] = '\0';
+	c->in_answer = false;
+	c->offered = false;
+	refused_clear(c);
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_FROM, mail_from);
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, list);
 	curl_easy_setopt(c->curl, CURLOPT_READDATA, &r);
 	curl_easy_setopt(c->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
 	rc = curl_easy_perform(c->curl);
-	curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, code_r);
+	*code_r = c->reply_code;
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, NULL);
 	return rc;
 }
@@ -177,16 +420,20 @@ int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 	}
 	curl_slist_free_all(list);
 	free(mail_from);
-	c->answered = code != 0;
 	if (rc == CURLE_OK) {
 		c->carried++;
 		*fail_r = FAIL_NONE;
 		return 0;
 	}
-	*fail_r = classify(rc, code);
-	*error_r = xasprintf("smtp '%s': %s%s%s (code %ld)", c->cfg->url,
-			     curl_easy_strerror(rc), c->errbuf[0] ? ": " : "",
-			     c->errbuf, code);
+	*fail_r = classify(c, rc);
+	if (code >= 400) {
+		*error_r = xasprintf("smtp '%s': %s refused: %s", c->cfg->url,
+				     stage_name(c->reply_stage), c->reply);
+	} else {
+		*error_r = xasprintf("smtp '%s': %s%s%s (code %ld)",
+				     c->cfg->url, curl_easy_strerror(rc),
+				     c->errbuf[0] ? ": " : "", c->errbuf, code);
+	}
 	connection_new(c); /* whatever state the failure left */
 	return -1;
 }

@@ -144,6 +144,7 @@ static void outbox_from_row(sqlite3_stmt *s, bool with_data,
 	o->attach_sha = (const char *)sqlite3_column_text(s, 10);
 	o->attach_name = (const char *)sqlite3_column_text(s, 11);
 	o->attach_at = (size_t)sqlite3_column_int64(s, 12);
+	o->rcpt_left = (const char *)sqlite3_column_text(s, 13);
 }
 
 /* Hands one pending entry to cb: 0 to go on, 1 when cb stops, -1. */
@@ -257,6 +258,21 @@ int store_outbox_retry(struct store *st, int64_t id, time_t next_at,
 		       const char *reason, char **error_r)
 {
 	return outbox_update(st, Q_OUTBOX_RETRY, id, next_at, reason, error_r);
+}
+
+int store_outbox_narrow(struct store *st, int64_t id, const char *rcpt_left,
+			time_t next_at, const char *reason, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_NARROW, error_r);
+
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, next_at);
+	store_bind_text(s, 3, reason);
+	store_bind_text(s, 4, rcpt_left);
+	return store_exec_done(st, s, "updating outbox", error_r);
 }
 
 int store_outbox_failed(struct store *st, int64_t id, time_t now,

@@ -409,6 +409,10 @@ static const char *const migrations[] = {
      * years of it, stays out. */
     "CREATE INDEX outbox_pending_age ON outbox(created_at)"
     "  WHERE status = 'pending';",
+    /* The recipients a message still has to reach, when the server took
+     * it for the others and refused these for now (NULL: all of rcpt).
+     * rcpt keeps every recipient: the proof of receipt of a reply. */
+    "ALTER TABLE outbox ADD COLUMN rcpt_left TEXT;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -494,15 +498,16 @@ static const char *const sql[Q_COUNT] = {
 			 " WHERE status = 'pending' AND created_at <= ?3"
 			 " AND next_attempt_at <= ?1 ORDER BY created_at, id"
 			 " LIMIT ?2",
-    [Q_OUTBOX_GET] = "SELECT o.id, o.item_id, o.created_at, o.kind,"
-		     " o.message_id, o.mail_from, o.rcpt, d.data, o.attempts,"
-		     " o.next_attempt_at, o.attach_sha, o.attach_name,"
-		     " o.attach_at FROM outbox o JOIN outbox_data d"
-		     " ON d.outbox_id = o.id"
-		     " WHERE o.id = ?1 AND o.status = 'pending'",
+    [Q_OUTBOX_GET] =
+	"SELECT o.id, o.item_id, o.created_at, o.kind,"
+	" o.message_id, o.mail_from, o.rcpt, d.data, o.attempts,"
+	" o.next_attempt_at, o.attach_sha, o.attach_name,"
+	" o.attach_at, o.rcpt_left FROM outbox o JOIN outbox_data d"
+	" ON d.outbox_id = o.id"
+	" WHERE o.id = ?1 AND o.status = 'pending'",
     [Q_OUTBOX_HEAD] = "SELECT id, item_id, created_at, kind, message_id,"
 		      " mail_from, rcpt, NULL, attempts, next_attempt_at,"
-		      " attach_sha, attach_name, attach_at"
+		      " attach_sha, attach_name, attach_at, rcpt_left"
 		      " FROM outbox WHERE id = ?1 AND status = 'pending'",
     [Q_OUTBOX_SENT] = "UPDATE outbox SET status = 'sent', done_at = ?2,"
 		      " attempts = attempts + 1, last_error = NULL"
@@ -510,6 +515,9 @@ static const char *const sql[Q_COUNT] = {
     [Q_OUTBOX_RETRY] = "UPDATE outbox SET attempts = attempts + 1,"
 		       " next_attempt_at = ?2, last_error = ?3"
 		       " WHERE id = ?1",
+    [Q_OUTBOX_NARROW] = "UPDATE outbox SET attempts = attempts + 1,"
+			" next_attempt_at = ?2, last_error = ?3, rcpt_left = ?4"
+			" WHERE id = ?1",
     [Q_OUTBOX_FAILED] = "UPDATE outbox SET status = 'failed', done_at = ?2,"
 			" attempts = attempts + 1, last_error = ?3"
 			" WHERE id = ?1",

@@ -98,9 +98,12 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 15 to 14: no index of the pending
- * mail by age. */
-#define UNDO_SCHEMA_15 "DROP INDEX outbox_pending_age;"
+/* Takes a database back from schema 16 to 15: no recipients left. */
+#define UNDO_SCHEMA_16 "ALTER TABLE outbox DROP COLUMN rcpt_left;"
+
+/* Takes a database back from schema 15 to 14 (after every later UNDO): no
+ * index of the pending mail by age. */
+#define UNDO_SCHEMA_15 UNDO_SCHEMA_16 " DROP INDEX outbox_pending_age;"
 
 /* Takes a database back from schema 14 to 13 (after every later UNDO): no
  * days the items are due at, nor their triggers. */
@@ -1720,6 +1723,68 @@ static void test_outbox_expired(void **state)
 	assert_null(err);
 }
 
+/* The outbox row handed over by store_outbox_due, copied. */
+struct due_row {
+	int n;
+	char rcpt[64], rcpt_left[64];
+	int attempts;
+	time_t next;
+};
+
+static int due_row_cb(const struct store_outbox *o, void *data)
+{
+	struct due_row *r = data;
+
+	r->n++;
+	snprintf(r->rcpt, sizeof(r->rcpt), "%s", o->rcpt);
+	snprintf(r->rcpt_left, sizeof(r->rcpt_left), "%s",
+		 o->rcpt_left ? o->rcpt_left : "(null)");
+	r->attempts = o->attempts;
+	r->next = o->next_attempt_at;
+	return 0;
+}
+
+/* A message the server took for some recipients and refused for now for
+ * others keeps all of them in rcpt, and the others in rcpt_left, with a
+ * try counted and its retry; not due before then. */
+static void test_outbox_narrow(void **state)
+{
+	struct fixture *f = *state;
+	struct store_outbox o = {.kind = "notice",
+				 .message_id = "m@x",
+				 .mail_from = "a@x",
+				 .rcpt = "b@x\nc@x\nd@x",
+				 .data = "hello",
+				 .data_len = 5,
+				 .created_at = 10,
+				 .next_attempt_at = 10};
+	struct due_row r = {0};
+	int64_t id;
+	char *err = NULL;
+
+	assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
+	assert_int_equal(
+	    store_outbox_due(f->st, 10, 10, true, due_row_cb, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.rcpt_left, "(null)");
+	assert_int_equal(store_outbox_narrow(f->st, id, "c@x\nd@x", 100,
+					     "452 4.5.3 Too many recipients",
+					     &err),
+			 0);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(
+	    store_outbox_due(f->st, 99, 10, true, due_row_cb, &r, &err), 0);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(
+	    store_outbox_due(f->st, 100, 10, true, due_row_cb, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.rcpt, "b@x\nc@x\nd@x");
+	assert_string_equal(r.rcpt_left, "c@x\nd@x");
+	assert_int_equal(r.attempts, 1);
+	assert_int_equal(r.next, 100);
+	assert_null(err);
+}
+
 /* Counts per recipient (without case), per item (mail about an item
  * never counts against mail about no item, nor the other way), after a
  * given instant. */
@@ -2073,6 +2138,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_13, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_14, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_outbox_narrow, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_expired, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# What the mail server refuses, on the real stack, OpenSMTPD refusing at
+# each phase of a session (contrib/mailstack.sh smtp-refuse):
+# - a recipient it does not know (550 at RCPT) does not keep the notice
+#   from the unit's other addresses: they get it, the refusal is recorded;
+# - a recipient refused for now (452 at RCPT) gets the notice later, alone;
+# - a refusal before the message (its greeting, our sender at MAIL FROM)
+#   fails no mail: every notice waits, untried, for the server to be back;
+# - a server closing the connection on the message (421) puts that one
+#   off; the rest waits;
+# - the message's content refused for good (554 after the data) fails
+#   that notice, with the server's words.
+set -u -o pipefail
+. "$(dirname "$0")/../lib.sh"
+
+CONGVAN="$T_ROOT/congvan"
+D=congvan.test
+
+serve_setup refusals
+# The head of the finance unit (truong.tc) has no mailbox: the server
+# refuses that address at RCPT, as a real one refuses a departed person's.
+CONF="$WORK/congvan.conf"
+congvan_conf "$CONF" "$WORK/congvan.db"
+directory_conf "$CONF"
+
+# letter N: a letter from the Ministry of Industry's clerk, the finance
+# rule's sender (lead TC), delivered to the service mailbox
+letter() {
+	sed -e 's/vanthu@mof\.gov\.vn/vanthu@moit.example/' \
+		"$WORK/letters/$(printf '%03d' "$1").eml" >"$WORK/l$1.eml"
+	deliver vanthu@moit.example "$WORK/l$1.eml"
+}
+# refuse PHASE DECISION [RCPT]: OpenSMTPD restarted refusing so, once its
+# queue is empty (stopped in the middle of a delivery, it would deliver
+# that message again)
+refuse() {
+	smtp_queue_empty 30 || t_fail "OpenSMTPD still holds mail"
+	stack_ctl smtp-refuse "$@" >/dev/null || t_fail "smtp-refuse $*"
+}
+# rows STATUS: how many notices have that status
+rows() { q "SELECT COUNT(*) FROM outbox WHERE status = '$1'"; }
+failed_events() { q "SELECT COUNT(*) FROM events WHERE kind = 'mail-failed'"; }
+
+mof_letters 6 "$WORK/letters"
+day=5
+
+t_begin "a recipient the server does not know: the others get the notice"
+letter 1
+run_at "2026-01-0${day}T08:00:00+07:00"
+assert_eq 0 $? "run --once exit status"
+tc=$(q "SELECT rcpt FROM outbox WHERE rcpt LIKE '%khtc@%' ORDER BY id LIMIT 1")
+assert_contains "$tc" "truong.tc@$D" "the lead unit's notice is also for its head"
+assert_eq 0 "$(rows failed)" "no notice failed"
+assert_eq 0 "$(rows pending)" "none waits"
+mail_wait_count khtc 1 30 || t_fail "the unit's address did not receive the notice"
+assert_eq 1 "$(mail_count khtc)" "the unit has its notice"
+assert_eq "truong.tc@$D" "$(q "SELECT json_extract(data, '$.address') FROM events
+	WHERE kind = 'mail-failed'")" "the refusal is recorded for that address"
+assert_contains "$(q "SELECT detail FROM events WHERE kind = 'mail-failed'")" \
+	"550 Invalid recipient" "with the server's words"
+assert_contains "$(cat "$WORK/run.log")" "to 'truong.tc@$D' refused: 550" "and logged"
+
+t_begin "the server refuses our sender: no notice fails, all wait untried"
+letter 2
+refuse mail-from 'reject "553 5.7.1 Sender address not owned by user"'
+run_at "2026-01-0${day}T09:00:00+07:00"
+assert_eq 75 $? "run --once says the server cannot be used now (EX_TEMPFAIL)"
+assert_eq 0 "$(rows failed)" "no notice failed"
+assert_ge "$(rows pending)" 1 "the new notices wait"
+assert_eq 0 "$(q "SELECT COALESCE(SUM(attempts), 0) FROM outbox WHERE status = 'pending'")" \
+	"none counts a try: the server refused before any message"
+assert_contains "$(cat "$WORK/run.log")" \
+	"MAIL FROM refused: 553 5.7.1 Sender address not owned by user" \
+	"the log says what the server said, and where"
+assert_eq 1 "$(failed_events)" "no failure recorded for them"
+
+t_begin "the server refuses the session at its greeting: the same"
+refuse connect 'disconnect "554 5.7.1 No SMTP service here"'
+run_at "2026-01-0${day}T09:10:00+07:00"
+assert_eq 75 $? "run --once exit status"
+assert_eq 0 "$(rows failed)" "no notice failed"
+assert_eq 0 "$(q "SELECT COALESCE(SUM(attempts), 0) FROM outbox WHERE status = 'pending'")" \
+	"none counts a try"
+assert_contains "$(cat "$WORK/run.log")" "greeting refused: 554 5.7.1 No SMTP service here" \
+	"the log says so"
+
+t_begin "the server back: the waiting notices go, once"
+refuse none
+waiting=$(rows pending)
+run_at "2026-01-0${day}T09:20:00+07:00"
+assert_eq 0 $? "run --once exit status"
+assert_eq 0 "$(rows pending)" "none waits"
+assert_eq 0 "$(rows failed)" "none failed"
+mail_wait_count khtc 2 30 || t_fail "the unit did not receive the second notice"
+smtp_queue_empty 30 || t_fail "OpenSMTPD still holds mail"
+assert_eq 2 "$(mail_count khtc)" "the unit has each notice once"
+assert_ge "$waiting" 1 "(there were notices waiting)"
+
+t_begin "the server closes the connection on a message: that one is put off, the rest waits"
+letter 3
+refuse data 'disconnect "421 4.3.0 Service shutting down"'
+run_at "2026-01-0${day}T10:00:00+07:00"
+assert_eq 75 $? "run --once exit status"
+assert_eq 0 "$(rows failed)" "no notice failed"
+assert_eq "1 1" "$(q "SELECT COUNT(*), MAX(attempts) FROM outbox WHERE attempts > 0 AND status = 'pending'" | tr '|' ' ')" \
+	"the one the server was given counts a try"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts = 1
+	AND next_attempt_at > strftime('%s', '2026-01-0${day}T03:00:00')")" "and waits for its retry"
+assert_contains "$(cat "$WORK/run.log")" "DATA refused: 421 4.3.0 Service shutting down" "logged"
+refuse none
+run_at "2026-01-0${day}T10:30:00+07:00"
+assert_eq 0 "$(rows pending)" "back: every notice went"
+mail_wait_count khtc 3 30 || t_fail "the unit did not receive the third notice"
+
+t_begin "a recipient refused for now gets the notice later, alone"
+# The head has a mailbox now: the notice has a recipient the server takes.
+stack_ctl adduser truong.tc >/dev/null || t_fail "add-user truong.tc"
+letter 4
+refuse rcpt-to 'reject "452 4.5.3 Too many recipients"' "khtc@$D"
+run_at "2026-01-0${day}T11:00:00+07:00"
+assert_eq 0 $? "run --once exit status"
+assert_eq 0 "$(rows failed)" "no notice failed"
+assert_eq "khtc@$D|1" "$(q "SELECT rcpt_left, attempts FROM outbox WHERE status = 'pending'")" \
+	"the notice waits for that address alone, with its try counted"
+assert_contains "$(q "SELECT rcpt FROM outbox WHERE status = 'pending'")" "truong.tc@$D" \
+	"its recipients stay all recorded (the proof of receipt of their replies)"
+mail_wait_count truong.tc 1 30 || t_fail "the head did not get it"
+refuse none
+run_at "2026-01-0${day}T11:30:00+07:00"
+assert_eq 0 "$(rows pending)" "it went"
+mail_wait_count khtc 4 30 || t_fail "the unit did not receive the fourth notice"
+smtp_queue_empty 30 || t_fail "OpenSMTPD still holds mail"
+assert_eq 4 "$(mail_count khtc)" "the unit has it once"
+assert_eq 1 "$(mail_count truong.tc)" "the head got it once"
+assert_eq "sent|2" "$(q "SELECT status, attempts FROM outbox WHERE rcpt_left IS NOT NULL")" \
+	"the notice is sent, at its second try"
+
+t_begin "the content refused for good: that notice fails, with the server's words"
+letter 5
+refuse commit 'reject "554 5.7.1 Message refused as spam"'
+before=$(failed_events)
+run_at "2026-01-0${day}T12:00:00+07:00"
+assert_ge "$(rows failed)" 1 "the notice failed"
+assert_contains "$(q "SELECT last_error FROM outbox WHERE status = 'failed' LIMIT 1")" \
+	"554 5.7.1 Message refused as spam" "with the server's words"
+assert_ge "$(failed_events)" $((before + 1)) "a failure recorded on the item"
+refuse none
+
+t_summary
