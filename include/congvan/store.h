@@ -57,6 +57,10 @@ void store_rollback(struct store *st);
 /* Raw messages. */
 #define STORE_SHA_HEX 65
 
+/* The bytes of WAL kept after it starts again (PRAGMA journal_size_limit):
+ * 64 MiB, above what checkpoint.c lets it grow to between checkpoints, so
+ * only a WAL one large transaction grew is cut back. */
+#define STORE_WAL_KEEP 67108864
 /* Keeps data under its SHA-256 (hex into sha_r) unless already kept.
  * Must run inside a transaction: the blob's place is recorded there. */
 int store_blob_put(struct store *st, const void *data, size_t len,

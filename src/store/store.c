@@ -10,6 +10,10 @@
 #include "congvan/workday.h"
 #include "private.h"
 
+/* STORE_WAL_KEEP as the text of a PRAGMA. */
+#define TEXT_OF(x)    #x
+#define WAL_KEEP_TEXT TEXT_OF(STORE_WAL_KEEP)
+
 /* Forward migrations: entry i takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
     /* 0 -> 1 */
@@ -755,10 +759,14 @@ static struct store *open_store(const char *path, bool track, char **error_r)
 				sql_day, NULL, NULL);
 	/* A page cache of 1 MiB, not SQLite's 2: intake's peak memory, and
 	 * the kernel's page cache holds the rest.  The WAL is copied into
-	 * the database by a thread of its own (checkpoint.c). */
+	 * the database by a thread of its own (checkpoint.c); a WAL that one
+	 * large transaction grew (a first start over years of mail) shrinks
+	 * back to STORE_WAL_KEEP when it starts again, not at close, which
+	 * for serve is months away. */
 	if (exec(st,
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		 " PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024;",
+		 " PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024;"
+		 " PRAGMA journal_size_limit = " WAL_KEEP_TEXT ";",
 		 error_r) < 0) {
 		goto fail;
 	}

@@ -1723,6 +1723,49 @@ static void test_outbox_expired(void **state)
 	assert_null(err);
 }
 
+static off_t file_size(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? sb.st_size : -1;
+}
+
+/* One transaction larger than STORE_WAL_KEEP grows the WAL past it; once
+ * copied into the database, the next transaction cuts it back to it (not
+ * only the close, months away for serve). */
+static void test_wal_cut_back(void **state)
+{
+	struct fixture *f = *state;
+	size_t len = (size_t)1 << 20;
+	char *data = xcalloc(1, len);
+	char *wal = xasprintf("%s-wal", f->path);
+	int64_t id;
+	char *err = NULL;
+	struct store_outbox o = {.kind = "notice",
+				 .mail_from = "a@x",
+				 .rcpt = "b@x",
+				 .data = data,
+				 .data_len = len};
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	for (int i = 0; (off_t)i * (off_t)len < STORE_WAL_KEEP + (8 << 20);
+	     i++) {
+		char msgid[32];
+
+		snprintf(msgid, sizeof(msgid), "m%d@x", i);
+		o.message_id = msgid;
+		data[0] = (char)i; /* no two pages alike */
+		assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
+	}
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_true(file_size(wal) > STORE_WAL_KEEP);
+	assert_int_equal(store_outbox_sent(f->st, id, 1, &err), 0);
+	assert_true(file_size(wal) <= STORE_WAL_KEEP);
+	assert_null(err);
+	free(wal);
+	free(data);
+}
+
 /* The outbox row handed over by store_outbox_due, copied. */
 struct due_row {
 	int n;
@@ -2140,6 +2183,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migration_14, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_narrow, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_wal_cut_back, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_expired, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),
