@@ -58,9 +58,11 @@ void store_rollback(struct store *st);
 #define STORE_SHA_HEX 65
 
 /* The bytes of WAL kept after it starts again (PRAGMA journal_size_limit):
- * 64 MiB, above what checkpoint.c lets it grow to between checkpoints, so
- * only a WAL one large transaction grew is cut back. */
-#define STORE_WAL_KEEP 67108864
+ * 128 MiB, above the 64 MiB past which checkpoint.c's writer copies it
+ * and the batch that may come on top (92 MB measured at a million items),
+ * so that only a WAL one large transaction grew is cut back, and a large
+ * intake does not shrink and grow its file again and again. */
+#define STORE_WAL_KEEP 134217728
 /* Keeps data under its SHA-256 (hex into sha_r) unless already kept.
  * Must run inside a transaction: the blob's place is recorded there. */
 int store_blob_put(struct store *st, const void *data, size_t len,
