@@ -138,7 +138,11 @@ static int connect_server(struct mail_session *s,
 	    rc != MAILIMAP_NO_ERROR_NON_AUTHENTICATED) {
 		return fail_with(s, rc, "connect", fail_r, error_r);
 	}
-	return secure(s, cfg, fail_r, error_r);
+	if (secure(s, cfg, fail_r, error_r) < 0) {
+		return -1;
+	}
+	mail_stream_guard(s->imap->imap_stream);
+	return 0;
 }
 
 /* Whether the server lets us set our own keywords (PERMANENTFLAGS \*). */

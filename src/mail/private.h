@@ -14,4 +14,10 @@ int mail_tls_verify(mailstream *stream, const char *host, const char *ca_file,
  * callback whose data is the host name. */
 void mail_tls_set_sni(struct mailstream_ssl_context *ctx, void *host);
 
+/* Makes the end of stream (the server closed the connection) a failed
+ * read, which libetpan's parser would otherwise wait past forever, in a
+ * busy loop (stream_guard.c).  Once the connection is what it stays:
+ * after TLS, before the login. */
+void mail_stream_guard(mailstream *stream);
+
 #endif

@@ -209,6 +209,44 @@ assert_eq 500 "$kept" "every raw message is kept"
 packed=$(sqlite3 "$WORK/kill.db" "SELECT COALESCE(MAX(offset + size), 0) FROM blobs")
 assert_ge "$(stat -c %s "$WORK/kill.db.raw/pack-000001")" "$packed" "the pack holds every recorded byte"
 
+t_begin "the server's process dies in the middle of a FETCH: the run ends, the next one goes on"
+# Dovecot restarted or its process killed mid-fetch: libetpan's parser
+# used to wait for the rest of the message forever, reading a closed
+# socket at 100 % of a core (src/mail/stream_guard.c).
+maildir_inject tochuc "$WORK/bulk"
+write_config "$WORK/drop.conf" tochuc@congvan.test "$PASSWORD" "$WORK/drop.db" 1
+dcount() { sqlite3 "$WORK/drop.db" "SELECT COUNT(*) FROM items" 2>/dev/null || echo 0; }
+"$CONGVAN" -c "$WORK/drop.conf" run --once --now "$NOW" 2>"$WORK/drop.err" &
+dpid=$!
+killed=
+while kill -0 "$dpid" 2>/dev/null; do
+	if [ "$(dcount)" -gt 0 ]; then
+		# the imap process serving this stack's port: congvan's session
+		for p in $(ss -tnpH "( sport = :$IMAP_PORT )" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do
+			kill -9 "$p" && killed=yes
+		done
+		break
+	fi
+	sleep 0.01
+done
+# 60 s: the run ends at once; a hung one is killed, and fails below
+for ((i = 0; i < 600; i++)); do kill -0 "$dpid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$dpid" 2>/dev/null; then
+	t_fail "the run still runs 60 s after the server's process died"
+	kill -9 "$dpid"
+fi
+wait "$dpid"
+rc=$?
+first=$(dcount)
+echo "  the server's process killed at $first items"
+assert_eq yes "$killed" "the server's process was killed in the middle of the intake"
+assert_eq 75 "$rc" "the run ends with EX_TEMPFAIL"
+assert_contains "$(cat "$WORK/drop.err")" "connection failed or was closed" "and says why"
+assert_ge 499 "$first" "before the end of the mailbox"
+"$CONGVAN" -c "$WORK/drop.conf" run --once --now "$NOW" 2>/dev/null
+assert_eq "500 500 500" "$(sqlite3 "$WORK/drop.db" "SELECT COUNT(*), COUNT(DISTINCT message_id),
+	MAX(arrival_no) FROM items" | tr '|' ' ')" "the next run registers the rest, none twice"
+
 t_begin "serve picks up new mail, survives an IMAP restart, stops on SIGTERM"
 base=$(items)
 "$CONGVAN" -c "$CONF" serve 2>"$WORK/serve.err" &
