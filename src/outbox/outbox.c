@@ -418,9 +418,10 @@ static int give_up_one(const struct store_outbox *o, void *data)
 	return record_result(fc, o, FAIL_TEMP, fc->server_down) < 0;
 }
 
-/* The message went to some of its recipients and the server refused the
- * others (smtp_refused): each one refused for good is recorded as mail
- * that failed; those refused for now are the message's recipients left,
+/* The server refused some recipients of the message (smtp_refused) and
+ * took it for the others, or refused them all for good: each one refused
+ * for good is recorded as mail that failed, with its address and the
+ * server's words; those refused for now are the message's recipients left,
  * with a retry (the message stays pending, its Message-ID and rcpt, the
  * proof of receipt of a reply, unchanged).  Returns 1 when some are left,
  * -1 on a store failure. */
@@ -461,6 +462,14 @@ static int record_refused(struct flush_ctx *fc, const struct store_outbox *o)
 	}
 	sbuf_release(&later);
 	return rc;
+}
+
+static bool refused_any(const struct flush_ctx *fc)
+{
+	size_t n;
+
+	(void)smtp_refused(fc->smtp, &n);
+	return n > 0;
 }
 
 /* Sends one queued message.  Returns non-zero to stop: on a store
@@ -517,6 +526,15 @@ static int send_one(const struct store_outbox *o, void *data)
 		} else if (rc > 0) {
 			fc->stats->sent++;
 			rc = 0;
+		}
+	} else if (fail == FAIL_PERM && refused_any(fc)) {
+		/* Every recipient refused for good: each one on the item. */
+		log_warnx("mail '%s' failed for good: %s", o->message_id, err);
+		rc = record_refused(fc, o);
+		if (rc == 0) {
+			rc = store_outbox_failed(fc->rt->st, o->id,
+						 runtime_now(fc->rt), err,
+						 &fc->error);
 		}
 	} else {
 		rc = unseen ? 0 : record_result(fc, o, fail, err);

@@ -8,6 +8,8 @@
 #   fails no mail: every notice waits, untried, for the server to be back;
 # - a server closing the connection on the message (421) puts that one
 #   off; the rest waits;
+# - every recipient refused for good (550) fails the notice, each address
+#   recorded on the item;
 # - the message's content refused for good (554 after the data) fails
 #   that notice, with the server's words.
 set -u -o pipefail
@@ -41,7 +43,7 @@ refuse() {
 rows() { q "SELECT COUNT(*) FROM outbox WHERE status = '$1'"; }
 failed_events() { q "SELECT COUNT(*) FROM events WHERE kind = 'mail-failed'"; }
 
-mof_letters 6 "$WORK/letters"
+mof_letters 7 "$WORK/letters"
 day=5
 
 t_begin "a recipient the server does not know: the others get the notice"
@@ -112,6 +114,20 @@ run_at "2026-01-0${day}T10:30:00+07:00"
 assert_eq 0 "$(rows pending)" "back: every notice went"
 mail_wait_count khtc 3 30 || t_fail "the unit did not receive the third notice"
 
+t_begin "every recipient refused for good: the notice fails, each address on the item"
+letter 6
+refuse rcpt-to 'reject "550 5.2.1 Mailbox disabled"' "khtc@$D"
+before=$(failed_events)
+run_at "2026-01-0${day}T10:40:00+07:00"
+assert_eq 1 "$(rows failed)" "the notice failed"
+assert_eq "khtc@$D: 550 5.2.1 Mailbox disabled
+truong.tc@$D: 550 Invalid recipient: <truong.tc@$D>" \
+	"$(q "SELECT detail FROM events WHERE kind = 'mail-failed' AND id > (SELECT MAX(id)
+	  FROM events WHERE kind = 'registered') ORDER BY json_extract(data, '$.address')")" \
+	"one failure for each address, with the server's words"
+assert_eq $((before + 2)) "$(failed_events)" "and no other"
+refuse none
+
 t_begin "a recipient refused for now gets the notice later, alone"
 # The head has a mailbox now: the notice has a recipient the server takes.
 stack_ctl adduser truong.tc >/dev/null || t_fail "add-user truong.tc"
@@ -119,7 +135,7 @@ letter 4
 refuse rcpt-to 'reject "452 4.5.3 Too many recipients"' "khtc@$D"
 run_at "2026-01-0${day}T11:00:00+07:00"
 assert_eq 0 $? "run --once exit status"
-assert_eq 0 "$(rows failed)" "no notice failed"
+assert_eq 1 "$(rows failed)" "no other notice failed"
 assert_eq "khtc@$D|1" "$(q "SELECT rcpt_left, attempts FROM outbox WHERE status = 'pending'")" \
 	"the notice waits for that address alone, with its try counted"
 assert_contains "$(q "SELECT rcpt FROM outbox WHERE status = 'pending'")" "truong.tc@$D" \
@@ -136,12 +152,12 @@ assert_eq "sent|2" "$(q "SELECT status, attempts FROM outbox WHERE rcpt_left IS 
 	"the notice is sent, at its second try"
 
 t_begin "the content refused for good: that notice fails, with the server's words"
-letter 5
+letter 7
 refuse commit 'reject "554 5.7.1 Message refused as spam"'
 before=$(failed_events)
 run_at "2026-01-0${day}T12:00:00+07:00"
-assert_ge "$(rows failed)" 1 "the notice failed"
-assert_contains "$(q "SELECT last_error FROM outbox WHERE status = 'failed' LIMIT 1")" \
+assert_ge "$(rows failed)" 2 "the notice failed"
+assert_contains "$(q "SELECT last_error FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT 1")" \
 	"554 5.7.1 Message refused as spam" "with the server's words"
 assert_ge "$(failed_events)" $((before + 1)) "a failure recorded on the item"
 refuse none
