@@ -429,10 +429,16 @@ int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 	if (code >= 400) {
 		*error_r = xasprintf("smtp '%s': %s refused: %s", c->cfg->url,
 				     stage_name(c->reply_stage), c->reply);
+	} else if (code > 0) {
+		/* The connection lost after a good answer. */
+		*error_r =
+		    xasprintf("smtp '%s': %s%s%s (after %s: %s)", c->cfg->url,
+			      curl_easy_strerror(rc), c->errbuf[0] ? ": " : "",
+			      c->errbuf, stage_name(c->reply_stage), c->reply);
 	} else {
-		*error_r = xasprintf("smtp '%s': %s%s%s (code %ld)",
-				     c->cfg->url, curl_easy_strerror(rc),
-				     c->errbuf[0] ? ": " : "", c->errbuf, code);
+		*error_r = xasprintf("smtp '%s': %s%s%s", c->cfg->url,
+				     curl_easy_strerror(rc),
+				     c->errbuf[0] ? ": " : "", c->errbuf);
 	}
 	connection_new(c); /* whatever state the failure left */
 	return -1;
