@@ -16,11 +16,13 @@ struct smtp_client *smtp_new(const struct config_smtp *cfg);
 void smtp_free(struct smtp_client **cp);
 
 /* A recipient the server refused at RCPT TO: its address and the
- * server's answer ("550 5.1.1 <x@y>: Recipient address rejected"). */
+ * server's answer ("550 5.1.1 <x@y>: Recipient address rejected"); for
+ * good when a 5xx is about the recipient, not about our sender. */
 struct smtp_refusal {
 	char *rcpt;
 	long code;
 	char *reply;
+	bool for_good;
 };
 
 /* Sends data (a whole RFC 5322 message, CRLF line ends) from the envelope
@@ -28,8 +30,9 @@ struct smtp_refusal {
  * where in the session the server said no:
  * - FAIL_FATAL: no mail can go now.  The server is unreachable, or cut
  *   the connection, or refused the session before the message: its
- *   greeting, EHLO, TLS, the login, or our sender (MAIL FROM).  Stop
- *   the batch, keep the mail.
+ *   greeting, EHLO, TLS, the login, or our sender (at MAIL FROM, or at
+ *   RCPT TO with an answer that names it, as Postfix does).  Stop the
+ *   batch, keep the mail.
  * - FAIL_PERM: this message, for good: every recipient refused with a
  *   5xx, or its size or content refused with a 5xx.
  * - FAIL_TEMP: this message, for now: the same with a 4xx.

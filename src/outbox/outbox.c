@@ -440,7 +440,7 @@ static int record_refused(struct flush_ctx *fc, const struct store_outbox *o)
 
 		log_warnx("mail '%s' to '%s' refused: %s", o->message_id,
 			  r[i].rcpt, r[i].reply);
-		if (r[i].code < 500) {
+		if (!r[i].for_good) {
 			if (later.len) {
 				sbuf_addch(&later, '\n');
 			}

@@ -37,6 +37,11 @@ struct smtp_client {
 	bool in_answer; /* lines of a multi-line answer came, not its last */
 	char *rcpt;     /* the recipient of the last RCPT TO */
 	bool offered;   /* the server was given a recipient of the message */
+	const char *mail_from; /* "<address>" of the transaction */
+	/* A recipient refused with an answer about our sender: Postfix
+	 * judges the sender at RCPT TO ("553 5.7.1 <us@x>: Sender address
+	 * rejected: not owned by user"), and would refuse every message. */
+	bool sender_refused;
 	struct smtp_refusal *refused;
 	size_t n_refused;
 };
@@ -141,6 +146,14 @@ static void reply_add(struct smtp_client *c, const char *s, size_t len)
 	c->reply[at] = '\0';
 }
 
+/* Whether the answer to RCPT TO names our sender rather than the
+ * recipient asked for. */
+static bool about_us(const struct smtp_client *c)
+{
+	return c->mail_from && strcasestr(c->reply, c->mail_from) &&
+	       !(c->rcpt && strcasestr(c->reply, c->rcpt));
+}
+
 /* One line of an answer.  The lines of a multi-line answer ("550-5.1.1
  * The account ...", then "550 5.1.1 ...") are kept as one text; its last
  * line completes it. */
@@ -178,13 +191,16 @@ static void answer_line(struct smtp_client *c, const char *line, size_t len)
 	c->reply_stage = c->stage;
 	if (c->stage == STAGE_RCPT && code >= 400 && c->rcpt) {
 		struct smtp_refusal *r;
+		bool about_sender = about_us(c);
 
+		c->sender_refused |= about_sender;
 		c->refused = xrealloc(c->refused,
 				      (c->n_refused + 1) * sizeof(*c->refused));
 		r = &c->refused[c->n_refused++];
 		r->rcpt = c->rcpt;
 		r->code = code;
 		r->reply = xstrdup(c->reply);
+		r->for_good = code >= 500 && !about_sender;
 		c->rcpt = NULL;
 	} else if (c->stage == STAGE_DATA && code == 354) {
 		c->stage = STAGE_BODY;
@@ -278,7 +294,7 @@ void smtp_free(struct smtp_client **cp)
 
 bool smtp_offered(const struct smtp_client *c)
 {
-	return c->offered;
+	return c->offered && !c->sender_refused;
 }
 
 const struct smtp_refusal *smtp_refused(const struct smtp_client *c,
@@ -292,7 +308,7 @@ const struct smtp_refusal *smtp_refused(const struct smtp_client *c,
 static bool refused_for_good(const struct smtp_client *c)
 {
 	for (size_t i = 0; i < c->n_refused; i++) {
-		if (c->refused[i].code < 500) {
+		if (!c->refused[i].for_good) {
 			return false;
 		}
 	}
@@ -316,6 +332,9 @@ static enum fail classify(const struct smtp_client *c, CURLcode rc)
 		return FAIL_FATAL;
 	default:
 		break;
+	}
+	if (c->sender_refused) {
+		return FAIL_FATAL; /* our sender: no message can go */
 	}
 	if (code < 400 || code == 421) {
 		/* No answer, the connection lost after a good one, or the
@@ -381,6 +400,8 @@ static CURLcode transaction(struct smtp_client *c, const char *mail_from,
 	c->reply[0] = '\0';
 	c->in_answer = false;
 	c->offered = false;
+	c->sender_refused = false;
+	c->mail_from = mail_from;
 	refused_clear(c);
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_FROM, mail_from);
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, list);
@@ -388,6 +409,7 @@ static CURLcode transaction(struct smtp_client *c, const char *mail_from,
 	curl_easy_setopt(c->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
 	rc = curl_easy_perform(c->curl);
 	*code_r = c->reply_code;
+	c->mail_from = NULL;
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, NULL);
 	return rc;
 }

@@ -4,8 +4,9 @@
 # - a recipient it does not know (550 at RCPT) does not keep the notice
 #   from the unit's other addresses: they get it, the refusal is recorded;
 # - a recipient refused for now (452 at RCPT) gets the notice later, alone;
-# - a refusal before the message (its greeting, our sender at MAIL FROM)
-#   fails no mail: every notice waits, untried, for the server to be back;
+# - a refusal before the message (its greeting, our sender at MAIL FROM,
+#   or at RCPT TO as Postfix refuses it) fails no mail: every notice
+#   waits, untried, for the server to be back;
 # - a server closing the connection on the message (421) puts that one
 #   off; the rest waits;
 # - every recipient refused for good (550) fails the notice, each address
@@ -85,6 +86,20 @@ assert_eq 0 "$(q "SELECT COALESCE(SUM(attempts), 0) FROM outbox WHERE status = '
 	"none counts a try"
 assert_contains "$(cat "$WORK/run.log")" "greeting refused: 554 5.7.1 No SMTP service here" \
 	"the log says so"
+
+t_begin "the server refuses our sender at RCPT TO, as Postfix does: the same"
+# Postfix judges the sender when the recipients come (smtpd_delay_reject):
+# a login not allowed our address (smtpd_sender_login_maps) is refused at
+# every RCPT TO, with an answer that names the sender.
+refuse rcpt-to 'reject "553 5.7.1 <congvan@congvan.test>: Sender address rejected: not owned by user congvan"'
+run_at "2026-01-0${day}T09:15:00+07:00"
+assert_eq 75 $? "run --once exit status"
+assert_eq 0 "$(rows failed)" "no notice failed"
+assert_eq 1 "$(failed_events)" "no address recorded as refused"
+assert_eq 0 "$(q "SELECT COALESCE(SUM(attempts), 0) FROM outbox WHERE status = 'pending'")" \
+	"none counts a try"
+assert_contains "$(cat "$WORK/run.log")" \
+	"RCPT TO refused: 553 5.7.1 <congvan@congvan.test>: Sender address rejected" "the log says so"
 
 t_begin "the server back: the waiting notices go, once"
 refuse none
