@@ -17,6 +17,10 @@
 #                                         PHASE "none": as it was started;
 #                                         with RCPT (rcpt-to only), only
 #                                         that recipient is refused
+#   contrib/mailstack.sh smtp-limit DIR SIZE
+#                                         restart OpenSMTPD taking messages
+#                                         of at most SIZE (e.g. 100K; "none":
+#                                         its default), refused with 552
 #   contrib/mailstack.sh imap-stop DIR    stop only Dovecot (IMAP and LMTP)
 #   contrib/mailstack.sh imap-start DIR   start it again on the same ports
 #   contrib/mailstack.sh adduser DIR ADDRESS [PASSWORD]
@@ -224,15 +228,19 @@ write_smtpd_conf() {
 	# an LMTP-time 550 as a temporary failure and would keep retrying.
 	printf '@%s dovecot\n' "$DOMAIN" >"$DIR/vusers"
 	: >"$DIR/rcpts"
-	rm -f "$DIR/smtpd.refuse"
+	rm -f "$DIR/smtpd.refuse" "$DIR/smtpd.limit"
 	write_smtpd_main
 	chmod 0644 "$DIR/vusers" "$DIR/rcpts"
 }
 
 # smtpd.conf alone (the tables are kept); with DIR/smtpd.refuse ("PHASE
-# DECISION"), every session from this machine is refused at PHASE.
+# DECISION"), every session from this machine is refused at PHASE; with
+# DIR/smtpd.limit, messages larger than it are refused.
 write_smtpd_main() {
-	local filter="" listen_filter=""
+	local filter="" listen_filter="" limit=""
+	if [ -s "$DIR/smtpd.limit" ]; then
+		limit="smtp max-message-size $(cat "$DIR/smtpd.limit")"
+	fi
 	if [ -s "$DIR/smtpd.refuse" ]; then
 		local phase rcpt decision match="src <loopback>"
 		{ read -r phase rcpt && read -r decision; } <"$DIR/smtpd.refuse"
@@ -251,6 +259,7 @@ filter \"refuse\" phase $phase match $match $decision"
 table vusers file:$DIR/vusers
 table rcpts file:$DIR/rcpts
 $filter
+$limit
 
 listen on 127.0.0.1 port $SMTP_PORT hostname mail.$DOMAIN$listen_filter
 
@@ -260,6 +269,18 @@ match from any for domain "$DOMAIN" rcpt-to <rcpts> action "deliver"
 match from any for any reject
 EOF
 	chmod 0644 "$DIR/smtpd.conf"
+}
+
+# Restarts OpenSMTPD taking messages of at most SIZE, or any (none).
+cmd_smtp_limit() {
+	case $1 in
+	none) rm -f "$DIR/smtpd.limit" ;;
+	[0-9]*) printf '%s\n' "$1" >"$DIR/smtpd.limit" ;;
+	*) die "bad size '$1'" ;;
+	esac
+	write_smtpd_main
+	smtp_stop
+	smtp_start
 }
 
 # Restarts OpenSMTPD refusing at a phase, or as started (PHASE none).
@@ -609,6 +630,11 @@ stop) cmd_stop ;;
 status) cmd_status ;;
 smtp-stop) need_root; load_env; smtp_stop ;;
 smtp-start) need_root; load_env; smtp_start ;;
+smtp-limit)
+	[ $# = 1 ] || usage
+	need_root; load_env
+	cmd_smtp_limit "$1"
+	;;
 smtp-refuse)
 	[ $# -ge 1 ] || usage
 	need_root; load_env

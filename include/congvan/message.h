@@ -158,6 +158,10 @@ struct sbuf;
  * anything else is base64 (application/octet-stream for a message). */
 void message_attachment_write(struct sbuf *sb,
 			      const struct message_attachment *a);
+/* An inline text/plain part (its header fields, the empty line, the
+ * content) of UTF-8 text, as message_compose writes the text of a mail:
+ * what may stand in an attachment's place. */
+void message_text_part_write(struct sbuf *sb, const char *text);
 
 /* Whether addr is a plain addr-spec we are willing to write into a header:
  * printable ASCII, no white space, '<', '>', ',', quotes or brackets,

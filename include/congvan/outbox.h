@@ -76,10 +76,11 @@ int outbox_queue_mail(struct runtime *rt, const struct outbox_mail *m,
 		      char **msgid_r, char **error_r);
 
 /* Appends queued mail o as it is sent: its bytes, with the part of a
- * stored message attached by reference written in its place.  -1 with
+ * stored message attached by reference written in its place, or with
+ * letter_out a note that the letter was too large to carry.  -1 with
  * *error_r when that message cannot be read. */
 int outbox_message(struct runtime *rt, const struct store_outbox *o,
-		   struct sbuf *sb, char **error_r);
+		   bool letter_out, struct sbuf *sb, char **error_r);
 
 struct outbox_stats {
 	int sent, deferred, failed;

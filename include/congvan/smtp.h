@@ -50,6 +50,10 @@ int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 const struct smtp_refusal *smtp_refused(const struct smtp_client *c,
 					size_t *n_r);
 
+/* After a failed smtp_send: whether the server refused the message for
+ * its size (552, or 5.3.4, at MAIL FROM or for the data). */
+bool smtp_too_large(const struct smtp_client *c);
+
 /* After smtp_send: whether the server was given the message's recipients
  * in that try.  One that was not (unreachable, the session refused before
  * the message) has not seen it, and the message is not at fault. */

@@ -99,6 +99,7 @@ enum word {
 	W_EVENT_INTERNAL,
 	W_EVENT_OPINION,
 	W_NOT_A_DUE,
+	W_LETTER_LEFT_OUT,
 	/* units and people named in a reply (config_units_parse,
 	   config_person_parse) */
 	W_UNITS_TOO_LONG,

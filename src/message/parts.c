@@ -531,6 +531,11 @@ static void write_alternative(struct sbuf *sb, const struct message_out *out,
 	sbuf_addf(sb, "--%s--\r\n", bnd);
 }
 
+void message_text_part_write(struct sbuf *sb, const char *text)
+{
+	write_text(sb, "text/plain", text);
+}
+
 void message_write_body(struct sbuf *sb, const struct message_out *out,
 			size_t deferred, size_t *at_r)
 {

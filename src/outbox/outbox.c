@@ -6,6 +6,7 @@
 #include "congvan/outbox.h"
 #include "congvan/smtp.h"
 #include "congvan/util.h"
+#include "congvan/words.h"
 
 #define FLUSH_BATCH 100
 
@@ -373,7 +374,7 @@ static int record_result(struct flush_ctx *fc, const struct store_outbox *o,
 }
 
 int outbox_message(struct runtime *rt, const struct store_outbox *o,
-		   struct sbuf *sb, char **error_r)
+		   bool letter_out, struct sbuf *sb, char **error_r)
 {
 	struct message_attachment a = {o->attach_name, OUTBOX_ATTACH_TYPE, NULL,
 				       0};
@@ -388,6 +389,18 @@ int outbox_message(struct runtime *rt, const struct store_outbox *o,
 				     " end",
 				     o->message_id);
 		return -1;
+	}
+	if (letter_out) {
+		char *note = xasprintf(
+		    words_get(rt->cfg->service.language, W_LETTER_LEFT_OUT),
+		    o->attach_name ? o->attach_name : "");
+
+		sbuf_add(sb, o->data, o->attach_at);
+		message_text_part_write(sb, note);
+		sbuf_add(sb, o->data + o->attach_at,
+			 o->data_len - o->attach_at);
+		free(note);
+		return 0;
 	}
 	if (store_blob_get(rt->st, o->attach_sha, &blob, &a.len, error_r) < 0) {
 		return -1;
@@ -488,7 +501,7 @@ static int send_one(const struct store_outbox *o, void *data)
 
 	fc->handled++;
 	if (o->attach_sha) {
-		if (outbox_message(fc->rt, o, &whole, &err) < 0) {
+		if (outbox_message(fc->rt, o, false, &whole, &err) < 0) {
 			/* Tried again later, until the mail gives up. */
 			log_warnx("%s", err);
 			rc = record_result(fc, o, FAIL_TEMP, err);
@@ -501,8 +514,20 @@ static int send_one(const struct store_outbox *o, void *data)
 	fc->tried++;
 	copy = xstrdup(o->rcpt_left ? o->rcpt_left : o->rcpt);
 	rcpt = split_rcpt(copy);
-	if (smtp_send(fc->smtp, o->mail_from, rcpt, msg, len, &fail, &err) <
-	    0) {
+	rc = smtp_send(fc->smtp, o->mail_from, rcpt, msg, len, &fail, &err);
+	if (rc < 0 && fail == FAIL_PERM && o->attach_sha &&
+	    smtp_too_large(fc->smtp)) {
+		/* The letter attached is more than the server carries: the
+		 * notice goes without it, with a note in its place. */
+		log_warnx("%s; sending mail '%s' again without the letter", err,
+			  o->message_id);
+		FREE_AND_NULL(err);
+		sbuf_reset(&whole);
+		(void)outbox_message(fc->rt, o, true, &whole, &err);
+		(void)smtp_send(fc->smtp, o->mail_from, rcpt, whole.buf,
+				whole.len, &fail, &err);
+	}
+	if (fail != FAIL_NONE) {
 		log_warnx("%s", err);
 		if (fail == FAIL_FATAL) {
 			/* The server, not this message, is the problem.  A

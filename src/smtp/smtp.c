@@ -292,6 +292,14 @@ void smtp_free(struct smtp_client **cp)
 	*cp = NULL;
 }
 
+bool smtp_too_large(const struct smtp_client *c)
+{
+	return (c->reply_stage == STAGE_MAIL || c->reply_stage == STAGE_DATA ||
+		c->reply_stage == STAGE_BODY) &&
+	       (c->reply_code == 552 ||
+		(c->reply_code >= 500 && strstr(c->reply, " 5.3.4")));
+}
+
 bool smtp_offered(const struct smtp_client *c)
 {
 	return c->offered && !c->sender_refused;

@@ -141,6 +141,11 @@ static const struct {
     [W_NOT_A_DUE] =
 	{"'%s' không phải là ngày (dd/mm/yyyy) hoặc số ngày làm việc",
 	 "'%s' is not a date (DD/MM/YYYY) or a number of working days"},
+    [W_LETTER_LEFT_OUT] =
+	{"Văn bản gốc (%s) quá lớn để máy chủ thư chuyển kèm thư này. Bản gốc"
+	 " có trong hộp thư chung của Văn phòng.",
+	 "The original letter (%s) is too large for the mail server to carry"
+	 " with this message. The original is in the Office's shared mailbox."},
     [W_UNITS_TOO_LONG] = {"danh sách đơn vị dài quá %d byte",
 			  "list of units longer than %d bytes"},
     [W_UNKNOWN_UNIT] = {"không có đơn vị %s; cần ghi mã hoặc tên đơn vị",

@@ -11,6 +11,8 @@
 #   off; the rest waits;
 # - every recipient refused for good (550) fails the notice, each address
 #   recorded on the item;
+# - a letter larger than the server takes (552/5.3.4) leaves the notice
+#   without the letter attached, with a note in its place;
 # - the message's content refused for good (554 after the data) fails
 #   that notice, with the server's words.
 set -u -o pipefail
@@ -44,7 +46,7 @@ refuse() {
 rows() { q "SELECT COUNT(*) FROM outbox WHERE status = '$1'"; }
 failed_events() { q "SELECT COUNT(*) FROM events WHERE kind = 'mail-failed'"; }
 
-mof_letters 7 "$WORK/letters"
+mof_letters 8 "$WORK/letters"
 day=5
 
 t_begin "a recipient the server does not know: the others get the notice"
@@ -165,6 +167,39 @@ assert_eq 4 "$(mail_count khtc)" "the unit has it once"
 assert_eq 1 "$(mail_count truong.tc)" "the head got it once"
 assert_eq "sent|2" "$(q "SELECT status, attempts FROM outbox WHERE rcpt_left IS NOT NULL")" \
 	"the notice is sent, at its second try"
+
+t_begin "a letter larger than the server carries: the notice goes without it, with a note"
+# A scanned letter of 300 KB; the server takes 100 KB (Postfix's default
+# is 10 MB, a scan's size).
+{
+	sed -n '1,/^User-Agent/p' "$WORK/letters/008.eml" | sed 's/^Content-Type: .*/Content-Type: multipart\/mixed; boundary="scan"/; /^Content-Transfer-Encoding/d; s/vanthu@mof\.gov\.vn/vanthu@moit.example/'
+	printf '\n--scan\nContent-Type: text/plain; charset=UTF-8\n\n'
+	sed '1,/^$/d' "$WORK/letters/008.eml"
+	printf '\n--scan\nContent-Type: application/pdf; name="scan-008.pdf"\n'
+	printf 'Content-Disposition: attachment; filename="scan-008.pdf"\n'
+	printf 'Content-Transfer-Encoding: base64\n\n'
+	head -c 300000 /dev/urandom | base64
+	printf '\n--scan--\n'
+} >"$WORK/l8.eml"
+deliver vanthu@moit.example "$WORK/l8.eml"
+stack_ctl smtp-limit 100K >/dev/null || t_fail "smtp-limit"
+k=$(mail_count khtc)
+run_at "2026-01-0${day}T11:45:00+07:00"
+assert_eq 0 $? "run --once exit status"
+assert_eq 1 "$(rows failed)" "no other notice failed"
+assert_eq 0 "$(rows pending)" "none waits"
+assert_contains "$(cat "$WORK/run.log")" "5.3.4" "the server refused it for its size"
+assert_contains "$(cat "$WORK/run.log")" "again without the letter" "and it went again without the letter"
+mail_wait_count khtc $((k + 1)) 30 || t_fail "the unit did not receive the notice"
+last=$(mail_fetch khtc "$(mail_uids khtc | tr " " "\n" | grep . | tail -n 1)")
+assert_contains "$last" "Subject:" "(the notice was read back)"
+assert_not_contains "$last" "message/rfc822" "the letter is not attached"
+assert_contains "$(printf '%s' "$last" | /usr/bin/python3 -c '
+import sys, email, email.policy
+m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+print("\n".join(p.get_content() for p in m.walk() if p.get_content_type() == "text/plain"))')" \
+	"quá lớn để máy chủ thư chuyển kèm" "a note in its place says why, in Vietnamese"
+stack_ctl smtp-limit none >/dev/null || t_fail "smtp-limit none"
 
 t_begin "the content refused for good: that notice fails, with the server's words"
 letter 7

@@ -313,7 +313,7 @@ static int whole_of(const struct store_outbox *o, void *ctx)
 	assert_true(o->attach_at > 0 && o->attach_at < o->data_len);
 	assert_memory_equal(o->data + o->attach_at - 2, "\r\n--", 4);
 	assert_null(memmem(o->data, o->data_len, "BTC-KHTC", 8));
-	w->rc[i] = outbox_message(w->rt, o, &w->sb[i], &w->err[i]);
+	w->rc[i] = outbox_message(w->rt, o, false, &w->sb[i], &w->err[i]);
 	return 0;
 }
 
