@@ -57,6 +57,15 @@ seed() { # TARGET: a seed corpus folder
 			done ;;
 	fuzz_ical)
 		cp tests/data/ical/*.ics "$dir/" 2>/dev/null || true ;;
+	fuzz_dsn)
+		# the delivery-status parts of the bounces among the test data
+		local f i=0
+		for f in tests/data/mail/*.eml tests/data/inspect/*.eml; do
+			grep -qi '^Content-Type: message/delivery-status' "$f" || continue
+			i=$((i + 1))
+			sed -n '/^Content-Type: message\/delivery-status/,/^--/p' "$f" |
+				sed '1,2d; $d' >"$dir/report-$i.txt"
+		done ;;
 	fuzz_holidays)
 		cp data/holidays-vn.txt "$dir/"
 		printf '!mon-fri, sat\n2025-04-26\tSat\twork\n2025-05-02 Fri off x\n' \

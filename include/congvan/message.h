@@ -163,6 +163,20 @@ void message_attachment_write(struct sbuf *sb,
  * what may stand in an attachment's place. */
 void message_text_part_write(struct sbuf *sb, const char *text);
 
+/* A recipient a delivery report says failed (Action: failed): the
+ * address (Final-Recipient, lower-case), the Status ("5.1.1") and the
+ * Diagnostic-Code's text, cut and made printable ("" when absent). */
+struct message_dsn_failure {
+	char *rcpt;
+	char *status;
+	char *diagnostic;
+};
+/* The failed recipients of an RFC 3464 message/delivery-status body (at
+ * most 100): their number, the list in *list_r (NULL when none). */
+size_t message_dsn_failures(const char *text, size_t len,
+			    struct message_dsn_failure **list_r);
+void message_dsn_failures_free(struct message_dsn_failure *list, size_t n);
+
 /* Whether addr is a plain addr-spec we are willing to write into a header:
  * printable ASCII, no white space, '<', '>', ',', quotes or brackets,
  * exactly one '@' with something on each side, at most 254 bytes. */

@@ -58,6 +58,14 @@ struct mime_doc {
 
 	bool is_delivery_report; /* multipart/report;
 				    report-type=delivery-status */
+	/* A delivery report's part for machines (message/delivery-status,
+	 * RFC 3464; message_dsn_failures reads it), decoded, its first
+	 * MIME_REPORT_MAX bytes, NUL-terminated; NULL when there is none. */
+	char *delivery_status;
+	/* The Message-ID (without brackets) of the message a delivery report
+	 * returns, from its text/rfc822-headers part or its message/rfc822
+	 * part; NULL when there is none. */
+	char *returned_message_id;
 
 	/* With MIME_KEEP_CALENDAR: the decoded content of the first
 	 * text/calendar or application/ics part of this message (not of a
@@ -70,6 +78,7 @@ struct mime_doc {
 };
 
 #define MIME_CALENDAR_MAX (1024 * 1024)
+#define MIME_REPORT_MAX   (64 * 1024)
 
 enum mime_flags {
 	MIME_KEEP_PDF = 1 << 0,      /* keep the decoded bytes of PDF

@@ -209,6 +209,11 @@ int store_history_next(struct store *st, int64_t *id_r,
 /* The message is history no more: it has been acted on. */
 int store_history_done(struct store *st, int64_t id, char **error_r);
 
+/* The outbox's mail with Message-ID message_id: its item (0: none) and
+ * its recipients ('\n'-separated; caller frees).  1 when found, 0 when
+ * not, -1 on error. */
+int store_outbox_sent_to(struct store *st, const char *message_id,
+			 int64_t *item_id_r, char **rcpt_r, char **error_r);
 /* Finds the item a message we sent belongs to, by our Message-ID. */
 int store_item_by_sent_message_id(struct store *st, const char *message_id,
 				  int64_t *item_id_r, char **error_r);
@@ -655,10 +660,6 @@ int store_calendar_respond(struct store *st, const char *uid,
  * strings owned by the caller, NULL when unknown): 1, 0 or -1. */
 int store_message_ref(struct store *st, int64_t id, char sha_r[STORE_SHA_HEX],
 		      char **from_r, char **message_id_r, char **error_r);
-
-/* The item and template name of a message we sent: 1 found, 0 not. */
-int store_sent_lookup(struct store *st, const char *message_id,
-		      int64_t *item_id_r, char kind_r[32], char **error_r);
 
 /* --- reports.c: what the periodic report reads ------------------------
  * Each foreach runs cb once per row; the row's strings are borrowed for

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "congvan/auth.h"
 #include "congvan/clock.h"
@@ -250,6 +251,80 @@ static int calendar_item(struct runtime *rt, const struct inspection *in,
 	return rc < 0 ? -1 : 0;
 }
 
+/* Whether the '\n'-separated list holds addr (without case). */
+static bool list_has(const char *list, const char *addr)
+{
+	size_t n = strlen(addr);
+
+	for (const char *p = list; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len == n && strncasecmp(p, addr, n) == 0) {
+			return true;
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	return false;
+}
+
+/* A delivery report about mail we sent (in->doc.returned_message_id):
+ * the item it concerns in *item_id_r when none is known yet; with
+ * failures, each recipient it says failed that the mail had is recorded
+ * on the item as mail that failed, with the status and the server's
+ * words.  Anyone may send a report: one about other mail, or a recipient
+ * the mail did not have, records nothing; and nothing is acted on. */
+static int record_bounce(struct runtime *rt, int64_t msg_id,
+			 const struct inspection *in, bool failures,
+			 int64_t *item_id_r, char **error_r)
+{
+	const char *status = in->doc.delivery_status;
+	struct message_dsn_failure *f = NULL;
+	char *rcpt = NULL;
+	int64_t item_id;
+	size_t n;
+	int rc;
+
+	if (!status || !in->doc.returned_message_id) {
+		return 0;
+	}
+	rc = store_outbox_sent_to(rt->st, in->doc.returned_message_id, &item_id,
+				  &rcpt, error_r);
+	if (rc <= 0 || !item_id) {
+		free(rcpt);
+		return rc < 0 ? -1 : 0;
+	}
+	if (!*item_id_r) {
+		*item_id_r = item_id;
+	}
+	if (!failures) {
+		free(rcpt);
+		return 0;
+	}
+	n = message_dsn_failures(status, strlen(status), &f);
+	rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char *why;
+		struct event_data d = {.address = f[i].rcpt};
+
+		if (!list_has(rcpt, f[i].rcpt)) {
+			continue;
+		}
+		why = xasprintf("%s%s%s", f[i].status,
+				*f[i].status && *f[i].diagnostic ? ": " : "",
+				f[i].diagnostic);
+		d.text = why;
+		log_warnx("mail '%s' to '%s' bounced: %s",
+			  in->doc.returned_message_id, f[i].rcpt, why);
+		rc = runtime_event(rt, item_id, msg_id, sender_of(&in->info),
+				   EV_MAIL_FAILED, &d, error_r);
+		free(why);
+	}
+	message_dsn_failures_free(f, n);
+	free(rcpt);
+	return rc;
+}
+
 /* Records what a message is and acts on it: a letter (or a reply to no
  * item of ours) becomes an item; anything else is noted on its item. */
 static int dispatch(struct runtime *rt, int64_t msg_id, const char *raw,
@@ -278,6 +353,10 @@ static int dispatch(struct runtime *rt, int64_t msg_id, const char *raw,
 	if (in->kind == MESSAGE_REPLY && item_id == 0) {
 		return register_item(rt, msg_id, in, stats, error_r);
 	}
+	if (in->kind == MESSAGE_BOUNCE && !item_id &&
+	    record_bounce(rt, msg_id, in, false, &item_id, error_r) < 0) {
+		return -1;
+	}
 	if (store_message_set_reply(rt->st, msg_id, in->reply_text,
 				    reply_decision_name(in->reply.decision),
 				    error_r) < 0) {
@@ -298,6 +377,10 @@ static int dispatch(struct runtime *rt, int64_t msg_id, const char *raw,
 							     : mi->kind_reason;
 	if (runtime_event(rt, item_id, msg_id, sender_of(mi),
 			  event_kind[in->kind], &d, error_r) < 0) {
+		return -1;
+	}
+	if (in->kind == MESSAGE_BOUNCE &&
+	    record_bounce(rt, msg_id, in, true, &item_id, error_r) < 0) {
 		return -1;
 	}
 	/* Automatic mail and bounces are recorded, never acted on; a

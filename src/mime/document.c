@@ -218,6 +218,10 @@ void mime_forward_headers(struct mime_doc *doc, const char *raw, size_t len)
 	doc->fwd_subject = nfc_or_null(info.subject);
 	doc->fwd_from_name = nfc_or_null(info.from_name);
 	doc->fwd_from_addr = info.from_addr;
+	if (doc->is_delivery_report && !doc->returned_message_id) {
+		doc->returned_message_id = info.message_id;
+		info.message_id = NULL;
+	}
 	info.subject = info.from_name = info.from_addr = NULL;
 	if (mime_header_get(raw, mime_header_len(raw, len), "Date", &v)) {
 		doc->fwd_date =
@@ -225,6 +229,30 @@ void mime_forward_headers(struct mime_doc *doc, const char *raw, size_t len)
 	}
 	sbuf_release(&v);
 	message_info_free(&info);
+}
+
+void mime_keep_report(struct mime_doc *doc, const struct mime_part_info *pi,
+		      const char *body, size_t len)
+{
+	if (len > MIME_REPORT_MAX) {
+		len = MIME_REPORT_MAX;
+	}
+	if ((str_iequal(pi->type, "message/delivery-status") ||
+	     str_iequal(pi->type, "message/global-delivery-status")) &&
+	    !doc->delivery_status) {
+		struct sbuf sb = SBUF_INIT(SIZE_MAX - 1);
+
+		mime_decode_append(pi->cte, body, len, &sb);
+		doc->delivery_status = sbuf_detach(&sb);
+	} else if (str_iequal(pi->type, "text/rfc822-headers") &&
+		   !doc->returned_message_id) {
+		struct message_info info;
+
+		message_info_parse(body, len, NULL, &info);
+		doc->returned_message_id = info.message_id;
+		info.message_id = NULL;
+		message_info_free(&info);
+	}
 }
 
 void mime_parse(const char *raw, size_t len, unsigned flags,
@@ -247,6 +275,8 @@ void mime_doc_free(struct mime_doc *doc)
 	}
 	free(doc->text);
 	free(doc->charset_name);
+	free(doc->delivery_status);
+	free(doc->returned_message_id);
 	for (size_t i = 0; i < doc->n_attachments; i++) {
 		free(doc->attachments[i].filename);
 		free(doc->attachments[i].content_type);

@@ -160,4 +160,9 @@ void mime_keep_calendar(struct mime_ctx *ctx, struct mime_build *b,
  * message. */
 void mime_forward_headers(struct mime_doc *doc, const char *raw, size_t len);
 
+/* Keeps what a delivery report's part for machines (pi, body) says:
+ * doc->delivery_status, doc->returned_message_id. */
+void mime_keep_report(struct mime_doc *doc, const struct mime_part_info *pi,
+		      const char *body, size_t len);
+
 #endif

@@ -299,6 +299,7 @@ void mime_read_entity(struct mime_ctx *ctx, struct mime_build *b, const char *p,
 		}
 	} else if (is_report_part(type) && !pi.filename) {
 		/* The machine-readable half of a delivery or read report. */
+		mime_keep_report(b->doc, &pi, body, blen);
 	} else if (pi.attachment || pi.filename || !is_text(type)) {
 		mime_add_attachment(ctx, b, &pi, body, blen);
 	} else if (body_ok && (!strcmp(type, "text/plain") ||

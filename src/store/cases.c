@@ -105,8 +105,6 @@ static const char *const sql[C_COUNT] = {
 	"') = ?3 COLLATE NOCASE OR json_extract(data, '$." EVENT_F_TO_UNIT
 	"') = ?3 COLLATE NOCASE)))"
 	" ORDER BY e.id",
-    [C_SENT_LOOKUP] = "SELECT item_id, kind FROM outbox WHERE message_id = ?1"
-		      " AND item_id IS NOT NULL",
 };
 
 static sqlite3_stmt *stmt(struct store *st, enum c q, char **error_r)
@@ -665,30 +663,6 @@ int store_stage_mark(struct store *st, int64_t item_id, const char *stage,
 		return -1;
 	}
 	return sqlite3_changes(st->db) > 0 ? 1 : 0;
-}
-
-int store_sent_lookup(struct store *st, const char *message_id,
-		      int64_t *item_id_r, char kind_r[32], char **error_r)
-{
-	sqlite3_stmt *s = stmt(st, C_SENT_LOOKUP, error_r);
-	int rc;
-
-	if (!s) {
-		return -1;
-	}
-	store_bind_text(s, 1, message_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *k = sqlite3_column_text(s, 1);
-
-		*item_id_r = sqlite3_column_int64(s, 0);
-		snprintf(kind_r, 32, "%s", k ? (const char *)k : "");
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		return store_fail(st, "finding sent mail", error_r);
-	}
-	return rc == SQLITE_ROW ? 1 : 0;
 }
 
 int store_message_ref(struct store *st, int64_t id, char sha_r[STORE_SHA_HEX],

@@ -129,6 +129,30 @@ int store_item_by_sent_message_id(struct store *st, const char *message_id,
 			      error_r);
 }
 
+int store_outbox_sent_to(struct store *st, const char *message_id,
+			 int64_t *item_id_r, char **rcpt_r, char **error_r)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_SENT_TO, error_r);
+	int rc;
+
+	*item_id_r = 0;
+	*rcpt_r = NULL;
+	if (!s) {
+		return -1;
+	}
+	store_bind_text(s, 1, message_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*item_id_r = sqlite3_column_int64(s, 0);
+		*rcpt_r = xstrdup((const char *)sqlite3_column_text(s, 1));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return store_fail(st, "finding mail sent", error_r);
+	}
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
 int store_item_create(struct store *st, const char *prefix, int year,
 		      time_t now, int64_t message_id, const char *subject,
 		      const char *sender, struct store_item *item_r,

@@ -478,6 +478,8 @@ static const char *const sql[Q_COUNT] = {
 		   " message_id, subject, sender, status FROM items"
 		   " ORDER BY year, arrival_no",
     [Q_ITEM_COUNT] = "SELECT COUNT(*) FROM items",
+    [Q_OUTBOX_SENT_TO] = "SELECT COALESCE(item_id, 0), rcpt FROM outbox"
+			 " WHERE message_id = ?1",
     [Q_ITEM_BY_SENT] = "SELECT item_id FROM outbox WHERE message_id = ?1"
 		       " AND item_id IS NOT NULL",
     [Q_EVENT_ADD] = "INSERT INTO events (at, item_id, message_id, actor,"

@@ -14,7 +14,10 @@
 # - a letter larger than the server takes (552/5.3.4) leaves the notice
 #   without the letter attached, with a note in its place;
 # - the message's content refused for good (554 after the data) fails
-#   that notice, with the server's words.
+#   that notice, with the server's words;
+# - a bounce that comes later (a delivery report in the mailbox) records
+#   the failed address on the item of the mail it returns, when that mail
+#   had it.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -211,5 +214,65 @@ assert_contains "$(q "SELECT last_error FROM outbox WHERE status = 'failed' ORDE
 	"554 5.7.1 Message refused as spam" "with the server's words"
 assert_ge "$(failed_events)" $((before + 1)) "a failure recorded on the item"
 refuse none
+
+t_begin "a bounce that comes later: the failed address on the item of the mail it returns"
+# A relay that takes the mail and bounces it afterwards (a recipient on
+# another server): its delivery report comes into the shared mailbox.
+sent=$(q "SELECT message_id FROM outbox WHERE item_id = 1 ORDER BY id LIMIT 1")
+key=$(q "SELECT key FROM items WHERE id = 1")
+before=$(failed_events)
+# dsn ADDRESS: Postfix's report that ADDRESS could not be reached
+dsn() {
+	cat <<EOF
+Return-Path: <>
+From: MAILER-DAEMON@mx.donvi.example (Mail Delivery System)
+To: congvan@$D
+Subject: Undelivered Mail Returned to Sender
+Date: Mon, 05 Jan 2026 13:00:00 +0700
+Message-ID: <$(cat /proc/sys/kernel/random/uuid)@mx.donvi.example>
+Auto-Submitted: auto-replied
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B1"
+
+--B1
+Content-Type: text/plain; charset=utf-8
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients.
+
+--B1
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.donvi.example
+
+Final-Recipient: rfc822; $1
+Action: failed
+Status: 5.2.2
+Diagnostic-Code: smtp; 552 5.2.2 <$1>: Mailbox full
+    (in reply to RCPT TO command)
+
+--B1
+Content-Type: text/rfc822-headers
+
+Message-ID: <$sent>
+Subject: =?UTF-8?B?W0NWLTIwMjYtMDAwMDAxXQ==?=
+
+--B1--
+EOF
+}
+dsn "khtc@$D" | sed 's/$/\r/' >"$WORK/dsn1.eml"
+dsn "someone.else@$D" | sed 's/$/\r/' >"$WORK/dsn2.eml"
+maildir_inject congvan "$WORK/dsn1.eml"
+maildir_inject congvan "$WORK/dsn2.eml"
+run_at "2026-01-0${day}T13:00:00+07:00"
+assert_eq $((before + 1)) "$(failed_events)" "one failure recorded: the other report names no recipient of that mail"
+assert_eq "khtc@$D|khtc@$D: 5.2.2: 552 5.2.2 <khtc@$D>: Mailbox full (in reply to RCPT TO command)" \
+	"$(q "SELECT json_extract(data, '$.address'), detail
+	  FROM events WHERE kind = 'mail-failed' ORDER BY id DESC LIMIT 1")" \
+	"the address, the status and the server's words"
+assert_eq 2 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'bounce-received'
+	AND item_id = 1")" "both reports are on the item of the mail they return"
+assert_contains "$(cv show "$key")" "khtc@$D: 5.2.2" "congvan show lists it"
+assert_eq 0 "$(q "SELECT COUNT(*) FROM items WHERE subject LIKE 'Undelivered%'")" "no report became an item"
 
 t_summary

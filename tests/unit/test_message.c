@@ -2238,6 +2238,71 @@ static void test_random_bytes(void **state)
 	assert_memory_not_equal(a, b, 16);
 }
 
+/* The recipients a delivery report says failed: Postfix's (a folded
+ * Diagnostic-Code), Exchange's (CRLF, upper case, brackets, a recipient
+ * delivered beside one that failed), and reports with nothing usable. */
+static void test_dsn_failures(void **state)
+{
+	static const char postfix[] =
+	    "Reporting-MTA: dns; mx.example.vn\n"
+	    "X-Postfix-Queue-ID: 7F1A2B3C4D\n\n"
+	    "Final-Recipient: rfc822; khongton@donvi.example.vn\n"
+	    "Action: failed\n"
+	    "Status: 5.1.1\n"
+	    "Diagnostic-Code: smtp; 550 5.1.1 <khongton@donvi.example.vn>:"
+	    " Recipient address\n"
+	    "    rejected: User unknown in virtual mailbox table\n";
+	static const char exchange[] =
+	    "Reporting-MTA: dns;EX01.bo.gov.vn\r\n"
+	    "Received-From-MTA: dns;EX01.bo.gov.vn\r\n\r\n"
+	    "Final-Recipient: rfc822;an.nv@bo.gov.vn\r\n"
+	    "Action: delivered\r\n"
+	    "Status: 2.0.0\r\n\r\n"
+	    "Original-Recipient: rfc822;Truong.TC@bo.gov.vn\r\n"
+	    "Final-Recipient: RFC822;<Truong.TC@BO.GOV.VN>\r\n"
+	    "Action: Failed\r\n"
+	    "Status: 5.1.10\r\n"
+	    "Diagnostic-Code: smtp;550 5.1.10"
+	    " RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP"
+	    " address lookup\r\n";
+	static const char *const nothing[] = {
+	    "",
+	    "\n\n\n",
+	    "Final-Recipient: rfc822; a@b\nAction: delayed\nStatus: 4.4.1\n",
+	    "Final-Recipient: rfc822; no-at-sign\nAction: failed\n",
+	    "Action: failed\nStatus: 5.0.0\n",
+	    "Final-Recipient rfc822 a@b\nAction failed\n",
+	};
+	struct message_dsn_failure *f;
+	size_t n;
+
+	(void)state;
+	n = message_dsn_failures(postfix, strlen(postfix), &f);
+	assert_int_equal(n, 1);
+	assert_string_equal(f[0].rcpt, "khongton@donvi.example.vn");
+	assert_string_equal(f[0].status, "5.1.1");
+	assert_string_equal(f[0].diagnostic,
+			    "550 5.1.1 <khongton@donvi.example.vn>: Recipient"
+			    " address rejected: User unknown in virtual"
+			    " mailbox table");
+	message_dsn_failures_free(f, n);
+
+	n = message_dsn_failures(exchange, strlen(exchange), &f);
+	assert_int_equal(n, 1);
+	assert_string_equal(f[0].rcpt, "truong.tc@bo.gov.vn");
+	assert_string_equal(f[0].status, "5.1.10");
+	assert_string_equal(f[0].diagnostic,
+			    "550 5.1.10 RESOLVER.ADR.RecipientNotFound;"
+			    " Recipient not found by SMTP address lookup");
+	message_dsn_failures_free(f, n);
+
+	for (size_t i = 0; i < ARRAY_SIZE(nothing); i++) {
+		n = message_dsn_failures(nothing[i], strlen(nothing[i]), &f);
+		assert_int_equal(n, 0);
+		assert_null(f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2255,6 +2320,7 @@ int main(void)
 	    cmocka_unit_test(test_classify_opts),
 	    cmocka_unit_test(test_kind_name),
 	    cmocka_unit_test(test_fixtures),
+	    cmocka_unit_test(test_dsn_failures),
 	    cmocka_unit_test(test_subject_tag),
 	    cmocka_unit_test(test_compose_roundtrip),
 	    cmocka_unit_test(test_compose_encoded_words),

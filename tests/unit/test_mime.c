@@ -1681,6 +1681,49 @@ static void test_hostile_mutations(void **state)
 	}
 }
 
+/* A delivery report keeps its part for machines and the Message-ID of
+ * the mail it returns: from text/rfc822-headers (Postfix) or from the
+ * returned message/rfc822 (Gmail). */
+static void test_delivery_reports(void **state)
+{
+	static const struct {
+		const char *path, *returned, *status_has;
+	} cases[] = {
+	    {"tests/data/mail/postfix-bounce.eml",
+	     "cv.CV-2026-000013.1777258930.0a1b2c3d4e5f6071@congvan.example.vn",
+	     "Final-Recipient: rfc822; khongton@donvi.example.vn"},
+	    {"tests/data/inspect/bounce-gmail.eml",
+	     "cv.CV-2026-000140.1795659300.b3e7d1a9c05f2648@congvan.test",
+	     "Final-Recipient: rfc822; xnk.phongqlxk@moit.example.vn"},
+	    {"tests/data/inspect/letter-seed.eml", NULL, NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct mime_doc doc;
+		char *data = NULL;
+		size_t len = 0;
+
+		if (file_read_all(cases[i].path, &data, &len) != 0) {
+			fail_msg("cannot read %s", cases[i].path);
+		}
+		mime_parse(data, len, 0, &doc);
+		if (cases[i].returned) {
+			assert_non_null(doc.returned_message_id);
+			assert_string_equal(doc.returned_message_id,
+					    cases[i].returned);
+			assert_non_null(doc.delivery_status);
+			assert_non_null(
+			    strstr(doc.delivery_status, cases[i].status_has));
+		} else {
+			assert_null(doc.returned_message_id);
+			assert_null(doc.delivery_status);
+		}
+		mime_doc_free(&doc);
+		free(data);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1721,6 +1764,7 @@ int main(void)
 	    cmocka_unit_test(test_hostile_headers),
 	    cmocka_unit_test(test_hostile_boundaries),
 	    cmocka_unit_test(test_hostile_mutations),
+	    cmocka_unit_test(test_delivery_reports),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
