@@ -53,7 +53,7 @@ assert_eq 1 "$(grep -c "Couldn't connect" "$LOG")" \
 	"one connection tried: the later letters came within the back-off"
 assert_eq "0 3" "$(q "SELECT SUM(attempts), SUM(next_attempt_at <= strftime('%s', 'now'))
 	FROM outbox" | tr '|' ' ')" \
-	"no notice counts a try: a server that never answered saw none; all three stay due"
+	"no notice counts a try: a server that never answered was given none; all three stay due"
 t_ok "serve still runs" kill -0 "$SPID"
 
 t_begin "a reload naming a working server sends the mail waiting at once"
