@@ -268,41 +268,38 @@ static bool list_has(const char *list, const char *addr)
 	return false;
 }
 
-/* A delivery report about mail we sent (in->doc.returned_message_id):
- * the item it concerns in *item_id_r when none is known yet; with
- * failures, each recipient it says failed that the mail had is recorded
- * on the item as mail that failed, with the status and the server's
- * words.  Anyone may send a report: one about other mail, or a recipient
- * the mail did not have, records nothing; and nothing is acted on. */
+/* The mail of ours a delivery report returns (in->doc.returned_message_id,
+ * found in the outbox): its item (0: none) and its recipients (NULL when
+ * the report returns none of our mail; caller frees). */
+static int bounced_mail(struct runtime *rt, const struct inspection *in,
+			int64_t *item_id_r, char **rcpt_r, char **error_r)
+{
+	*item_id_r = 0;
+	*rcpt_r = NULL;
+	if (in->kind != MESSAGE_BOUNCE || !in->doc.delivery_status ||
+	    !in->doc.returned_message_id) {
+		return 0;
+	}
+	return store_outbox_sent_to(rt->st, in->doc.returned_message_id,
+				    item_id_r, rcpt_r, error_r) < 0
+		   ? -1
+		   : 0;
+}
+
+/* Each recipient a delivery report says failed that the mail it returns
+ * had (rcpt) is recorded on that mail's item as mail that failed, with
+ * the status and the server's words.  Anyone may send a report: one
+ * naming a recipient the mail did not have records nothing, and nothing
+ * is acted on. */
 static int record_bounce(struct runtime *rt, int64_t msg_id,
-			 const struct inspection *in, bool failures,
-			 int64_t *item_id_r, char **error_r)
+			 const struct inspection *in, int64_t item_id,
+			 const char *rcpt, char **error_r)
 {
 	const char *status = in->doc.delivery_status;
 	struct message_dsn_failure *f = NULL;
-	char *rcpt = NULL;
-	int64_t item_id;
-	size_t n;
-	int rc;
+	size_t n = message_dsn_failures(status, strlen(status), &f);
+	int rc = 0;
 
-	if (!status || !in->doc.returned_message_id) {
-		return 0;
-	}
-	rc = store_outbox_sent_to(rt->st, in->doc.returned_message_id, &item_id,
-				  &rcpt, error_r);
-	if (rc <= 0 || !item_id) {
-		free(rcpt);
-		return rc < 0 ? -1 : 0;
-	}
-	if (!*item_id_r) {
-		*item_id_r = item_id;
-	}
-	if (!failures) {
-		free(rcpt);
-		return 0;
-	}
-	n = message_dsn_failures(status, strlen(status), &f);
-	rc = 0;
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		char *why;
 		struct event_data d = {.address = f[i].rcpt};
@@ -321,42 +318,24 @@ static int record_bounce(struct runtime *rt, int64_t msg_id,
 		free(why);
 	}
 	message_dsn_failures_free(f, n);
-	free(rcpt);
 	return rc;
 }
 
-/* Records what a message is and acts on it: a letter (or a reply to no
- * item of ours) becomes an item; anything else is noted on its item. */
-static int dispatch(struct runtime *rt, int64_t msg_id, const char *raw,
-		    size_t len, const struct inspection *in,
-		    struct intake_stats *stats, char **error_r)
+/* Notes a message that is no letter: the reply's text, its item, its
+ * event. */
+static int note_message(struct runtime *rt, int64_t msg_id,
+			const struct inspection *in, int64_t item_id,
+			struct intake_stats *stats, char **error_r)
 {
-	const struct message_info *mi = &in->info;
 	static const enum event_kind event_kind[] = {
 	    [MESSAGE_LETTER] = EV_LETTER_RECEIVED,
 	    [MESSAGE_REPLY] = EV_REPLY_RECEIVED,
 	    [MESSAGE_AUTO] = EV_AUTO_RECEIVED,
 	    [MESSAGE_BOUNCE] = EV_BOUNCE_RECEIVED,
 	};
-	struct workflow_sender who = {.match = WORKFLOW_MATCH_REFERENCE};
+	const struct message_info *mi = &in->info;
 	struct event_data d = {0};
-	int64_t item_id = 0;
 
-	if (in->kind == MESSAGE_LETTER) {
-		return register_item(rt, msg_id, in, stats, error_r);
-	}
-	if (calendar_item(rt, in, &item_id, error_r) < 0 ||
-	    (!item_id &&
-	     find_item(rt, mi, &item_id, &who.match, error_r) < 0)) {
-		return -1;
-	}
-	if (in->kind == MESSAGE_REPLY && item_id == 0) {
-		return register_item(rt, msg_id, in, stats, error_r);
-	}
-	if (in->kind == MESSAGE_BOUNCE && !item_id &&
-	    record_bounce(rt, msg_id, in, false, &item_id, error_r) < 0) {
-		return -1;
-	}
 	if (store_message_set_reply(rt->st, msg_id, in->reply_text,
 				    reply_decision_name(in->reply.decision),
 				    error_r) < 0) {
@@ -375,12 +354,46 @@ static int dispatch(struct runtime *rt, int64_t msg_id, const char *raw,
 	}
 	d.text = in->kind == MESSAGE_REPLY && in->reply_text ? in->reply_text
 							     : mi->kind_reason;
-	if (runtime_event(rt, item_id, msg_id, sender_of(mi),
-			  event_kind[in->kind], &d, error_r) < 0) {
+	return runtime_event(rt, item_id, msg_id, sender_of(mi),
+			     event_kind[in->kind], &d, error_r);
+}
+
+/* Records what a message is and acts on it: a letter (or a reply to no
+ * item of ours) becomes an item; anything else is noted on its item. */
+static int dispatch(struct runtime *rt, int64_t msg_id, const char *raw,
+		    size_t len, const struct inspection *in,
+		    struct intake_stats *stats, char **error_r)
+{
+	const struct message_info *mi = &in->info;
+	struct workflow_sender who = {.match = WORKFLOW_MATCH_REFERENCE};
+	int64_t item_id = 0, bounced_item;
+	char *bounced = NULL; /* the recipients of the mail a report returns */
+	int rc;
+
+	if (in->kind == MESSAGE_LETTER) {
+		return register_item(rt, msg_id, in, stats, error_r);
+	}
+	if (calendar_item(rt, in, &item_id, error_r) < 0 ||
+	    bounced_mail(rt, in, &bounced_item, &bounced, error_r) < 0) {
 		return -1;
 	}
-	if (in->kind == MESSAGE_BOUNCE &&
-	    record_bounce(rt, msg_id, in, true, &item_id, error_r) < 0) {
+	if (!item_id) {
+		item_id = bounced_item;
+	}
+	if (!item_id && find_item(rt, mi, &item_id, &who.match, error_r) < 0) {
+		free(bounced);
+		return -1;
+	}
+	if (in->kind == MESSAGE_REPLY && item_id == 0) {
+		return register_item(rt, msg_id, in, stats, error_r);
+	}
+	rc = note_message(rt, msg_id, in, item_id, stats, error_r);
+	if (rc == 0 && bounced && bounced_item) {
+		rc = record_bounce(rt, msg_id, in, bounced_item, bounced,
+				   error_r);
+	}
+	free(bounced);
+	if (rc < 0) {
 		return -1;
 	}
 	/* Automatic mail and bounces are recorded, never acted on; a

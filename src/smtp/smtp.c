@@ -391,15 +391,15 @@ static const char *stage_name(enum stage st)
 }
 
 /* One SMTP transaction on the current connection (a new one when there
- * is none): the curl result, and the server's last code in *code_r. */
+ * is none): the curl result; the server's last answer is c->reply_code,
+ * c->reply and c->reply_stage. */
 static CURLcode transaction(struct smtp_client *c, const char *mail_from,
 			    struct curl_slist *list, const char *data,
-			    size_t len, long *code_r)
+			    size_t len)
 {
 	struct reader r = {data, len, 0};
 	CURLcode rc;
 
-	*code_r = 0;
 	c->errbuf[0] = '\0';
 	/* On a reused connection the first thing said is MAIL FROM; on a
 	 * new one the first thing heard is the greeting. */
@@ -416,7 +416,6 @@ static CURLcode transaction(struct smtp_client *c, const char *mail_from,
 	curl_easy_setopt(c->curl, CURLOPT_READDATA, &r);
 	curl_easy_setopt(c->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
 	rc = curl_easy_perform(c->curl);
-	*code_r = c->reply_code;
 	c->mail_from = NULL;
 	curl_easy_setopt(c->curl, CURLOPT_MAIL_RCPT, NULL);
 	return rc;
@@ -427,7 +426,7 @@ int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 {
 	struct curl_slist *list = NULL;
 	char *mail_from = xasprintf("<%s>", from);
-	long code = 0;
+	long code;
 	CURLcode rc;
 
 	for (; *rcpt; rcpt++) {
@@ -436,7 +435,8 @@ int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 		list = curl_slist_append(list, to);
 		free(to);
 	}
-	rc = transaction(c, mail_from, list, data, len, &code);
+	rc = transaction(c, mail_from, list, data, len);
+	code = c->reply_code;
 	if (rc != CURLE_OK && code >= 400 && code < 500 && c->carried > 0) {
 		/* A connection that has carried mail may have reached a limit
 		 * of the session (OpenSMTPD takes 100 messages, then answers
@@ -446,7 +446,8 @@ int smtp_send(struct smtp_client *c, const char *from, const char *const *rcpt,
 			 " reconnecting",
 			 c->cfg->url, code, c->carried);
 		connection_new(c);
-		rc = transaction(c, mail_from, list, data, len, &code);
+		rc = transaction(c, mail_from, list, data, len);
+		code = c->reply_code;
 	}
 	curl_slist_free_all(list);
 	free(mail_from);
