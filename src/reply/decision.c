@@ -10,8 +10,9 @@
  *     questions do) states nothing and is passed over.
  *  3. In reading order, the first cue phrase of the `cues` table decides,
  *     judged by the markers before it in its clause:
- *       - a topic marker ("về việc", "V/v", "regarding") before it: the
- *         cue is only a subject, and is passed over;
+ *       - a topic marker ("về việc", "V/v", "regarding") or a time
+ *         clause's ("sau khi": "Sau khi xong, ...") before it: the cue is
+ *         only a subject, and is passed over;
  *       - an odd number of negators ("không", "chưa", "chẳng", "khó",
  *         "not", "no", "never", "cannot", "n't", "unable", "without") in
  *         the NEG_SPAN words before it turns agreement into disagreement
@@ -30,14 +31,18 @@
  *     khi", "before"), and then disagrees ("không cần chỉnh sửa"
  *     agrees); hedges ("xem lại", "review", "xin ý kiến") only in the
  *     future or in progress, and then are unclear.
+ *     The words of a cue found are one phrase: a cue starting inside it
+ *     is not read ("kiểm tra lại", check again, holds no "trả lại").
  *  4. "Unclear" ends the reading with no decision, as does a window with
  *     no cue.
  *
  * Cue phrases match folded text (case, diacritics and normalisation
- * ignored).  Markers are short words whose folded forms collide ("nếu"
- * and "nêu", "sẽ" and "sẻ", "đang" and "Đảng", "cần" and "cẩn"): a word
- * written with marks must carry the marker's own marks; a word written
- * without any matches every marked form. */
+ * ignored); a cue whose folded words are also other words ("tra lại",
+ * look up again) must, where any of its words is written with marks,
+ * carry its own marks in every word.  Markers are short words whose folded
+ * forms collide ("nếu" and "nêu", "sẽ" and "sẻ", "đang" and "Đảng", "cần" and
+ * "cẩn"): a word written with marks must carry the marker's own marks; a word
+ * written without any matches every marked form. */
 #include <string.h>
 #include <utf8proc.h>
 
@@ -182,6 +187,7 @@ static const struct cue cues[] = {
     {"answer later", V_UNCLEAR, WHEN_ALWAYS},
     {"more time", V_UNCLEAR, WHEN_ALWAYS},
     /* hedges, in the future or in progress ("Tôi sẽ xem lại") */
+    {"kiem tra lai", V_UNCLEAR, WHEN_FUTURE}, /* check again; not "trả lại" */
     {"xem lai", V_UNCLEAR, WHEN_FUTURE},
     {"xem xet", V_UNCLEAR, WHEN_FUTURE},
     {"nghien cuu", V_UNCLEAR, WHEN_FUTURE},
@@ -201,6 +207,25 @@ static const struct cue cues[] = {
     {"confirm", V_UNCLEAR, WHEN_FUTURE},
 };
 
+/* Cues whose folded words are also other words, with their own marks:
+ * written with marks, they must carry these ("tra lại", look up again,
+ * is no return). */
+static const struct {
+	const char *words, *precise;
+} cue_marks[] = {
+    {"tra lai", "trả lại"},
+};
+
+static const char *cue_precise(const char *words)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(cue_marks); i++) {
+		if (!strcmp(cue_marks[i].words, words)) {
+			return cue_marks[i].precise;
+		}
+	}
+	return NULL;
+}
+
 enum marker_kind {
 	M_NEG = 1 << 0,       /* negator */
 	M_FUTURE = 1 << 1,    /* future, condition, in progress */
@@ -219,10 +244,10 @@ struct marker {
 
 /* clang-format off */
 static const struct marker markers[] = {
-    /* words that start like a marker, written without marks too: "after",
+    /* words that start like a marker, written without marks too:
      * "difficulty", "staff", "basis" ("can" alone reads as "cần"), "the
      * Party committee" ("Dang" alone reads as "đang") */
-    {"sau khi", "sau khi", 0}, {"kho khan", "khó khăn", 0}, {"can bo", "cán bộ", 0}, {"can cu", "căn cứ", 0},
+    {"kho khan", "khó khăn", 0}, {"can bo", "cán bộ", 0}, {"can cu", "căn cứ", 0},
     {"dang uy", "đảng ủy", 0}, {"dang bo", "đảng bộ", 0},
     {"khong", "không", M_NEG | M_QUESTION}, {"chua", "chưa", M_NEG | M_QUESTION},
     {"chang", "chẳng", M_NEG}, {"cha", "chả", M_NEG}, {"kho co the", "khó có thể", M_NEG},
@@ -251,6 +276,9 @@ static const struct marker markers[] = {
     {"propose", "propose", M_REQUEST}, {"recommend", "recommend", M_REQUEST},
     {"kindly", "kindly", M_REQUEST},
     {"ve viec", "về việc", M_TOPIC}, {"v/v", "v/v", M_TOPIC}, {"regarding", "regarding", M_TOPIC},
+    /* a time clause: "Sau khi nghiên cứu, ...", "Sau khi xong, ..." state
+     * nothing themselves */
+    {"sau khi", "sau khi", M_TOPIC},
     {"re", "re", M_TOPIC},
     {"nhung", "nhưng", M_BREAK}, {"tuy nhien", "tuy nhiên", M_BREAK}, {"song", "song", M_BREAK},
     {"ma", "mà", M_BREAK}, {"va", "và", M_BREAK}, {"vi", "vì", M_BREAK}, {"do", "do", M_BREAK},
@@ -572,20 +600,64 @@ static bool is_question(const struct reader *r, size_t ss, size_t se)
 	       (r->mk[se - 1] & M_QUESTION) && r->ml[se - 1] == 1;
 }
 
+/* Whether the n words from token t, where any is written with marks,
+ * each carry exactly those of precise. */
+static bool phrase_marks_match(const struct reader *r, size_t t, size_t n,
+			       const char *precise)
+{
+	bool marked = false;
+
+	for (size_t k = t; k < t + n; k++) {
+		const char *o = r->ft.orig;
+
+		for (size_t i = r->ft.off[r->t[k].fs];
+		     i < r->ft.off[r->t[k].fe]; i++) {
+			marked = marked || (unsigned char)o[i] >= 0x80;
+		}
+	}
+	for (size_t k = t; marked && k < t + n; k++) {
+		const char *sp = strchr(precise, ' ');
+		size_t plen = sp ? (size_t)(sp - precise) : strlen(precise);
+		size_t i = r->ft.off[r->t[k].fs], end = r->ft.off[r->t[k].fe];
+		size_t j = 0;
+
+		while (i < end && j < plen) {
+			int32_t a = text_utf8_next(r->ft.orig, end, &i);
+			int32_t b = text_utf8_next(precise, plen, &j);
+
+			if (a < 0 || utf8proc_tolower(a) != b) {
+				return false;
+			}
+		}
+		if (i != end || j != plen) {
+			return false;
+		}
+		precise += plen + (sp != NULL);
+	}
+	return true;
+}
+
 /* The verdict of sentence [ss, se). */
 static enum verdict sentence_verdict(const struct reader *r, size_t ss,
 				     size_t se)
 {
 	for (size_t t = ss; t < se; t++) {
+		size_t phrase = 1; /* the longest cue found at t */
+
 		if (r->t[t].kind != T_WORD) {
 			continue;
 		}
 		for (size_t i = 0; i < ARRAY_SIZE(cues); i++) {
 			size_t n = match(r, t, cues[i].words, NULL);
+			const char *precise;
 			struct context x;
 			enum verdict v;
 
 			if (n == 0 || t + n > se) {
+				continue;
+			}
+			precise = cue_precise(cues[i].words);
+			if (precise && !phrase_marks_match(r, t, n, precise)) {
 				continue;
 			}
 			context_of(r, t, t + n, se, &x);
@@ -593,7 +665,9 @@ static enum verdict sentence_verdict(const struct reader *r, size_t ss,
 			if (v != V_IGNORE) {
 				return v;
 			}
+			phrase = n > phrase ? n : phrase;
 		}
+		t += phrase - 1;
 	}
 	return V_IGNORE;
 }

@@ -598,6 +598,12 @@ static void test_parse_decision(void **state)
 	    {"Đồng ýkiến", REPLY_DECISION_NONE},
 	    {"Cảm ơn\nĐồng ý", REPLY_DECISION_AGREE}, /* thanks, then agrees */
 	    {"Chủ trì: KHTC", REPLY_DECISION_NONE},
+	    /* "tra lại" (look up again) written with marks is no return;
+	     * without any, it reads as "trả lại" */
+	    {"Vui lòng tra lại mã số thuế giúp.", REPLY_DECISION_NONE},
+	    {"Đề nghị trả lại Văn phòng.", REPLY_DECISION_RETURN},
+	    {"De nghi tra lai Van phong.", REPLY_DECISION_RETURN},
+	    {"Trả lai Văn phòng.", REPLY_DECISION_NONE}, /* a mark missing */
 	    {"\xff\xfe Đồng ý", REPLY_DECISION_AGREE}, /* junk, then the word */
 	};
 
@@ -658,6 +664,17 @@ static const struct {
 	    {"Hoàn toàn nhất trí.", AGREE},
 	    {"Nhất trí 100%.", AGREE},
 	    {"Đồng ý gia hạn đến ngày 20/01/2027.", AGREE},
+	    /* "kiểm tra lại" (check again) is no "trả lại" (return), and a
+	     * time clause ("sau khi", after) states nothing */
+	    {"Đề nghị Vụ kiểm tra lại số liệu.", UNCLEAR},
+	    {"Nhờ anh kiểm tra lại giúp em.", UNCLEAR},
+	    {"Em đã kiểm tra lại, số liệu đúng.", UNCLEAR},
+	    {"Vụ sẽ kiểm tra lại và trả lời sau.", UNCLEAR},
+	    {"Vụ đã kiểm tra lại và nhất trí với dự thảo.", AGREE},
+	    {"Đã kiểm tra lại. Đề nghị trả lại Văn phòng vì không thuộc chức năng của Vụ.", RETURN},
+	    {"Sau khi xong, Vụ sẽ báo cáo.", UNCLEAR},
+	    {"Sau khi hoàn thành dự thảo, Vụ sẽ gửi Văn phòng.", UNCLEAR},
+	    {"Sau khi xem xét kỹ, Vụ không nhất trí với phương án 2.", DISAGREE},
 	    {"Văn phòng Bộ đồng ý cho Vụ gia hạn.", AGREE},
 	    {"Vụ đồng ý, không có ý kiến khác.", AGREE},
 	    {"Vụ Pháp chế nhất trí với dự thảo; đề nghị Vụ chủ trì tiếp thu, hoàn thiện trình Lãnh đạo Bộ.", AGREE},
