@@ -90,6 +90,14 @@ seed() { # TARGET: a seed corpus folder
 		printf 'mx.bo.gov.vn 1; auth=pass (cram-md5) smtp.auth=truong.pc@bo.gov.vn; spf=pass smtp.mailfrom="x;y"\0truong.pc@bo.gov.vn' >"$dir/auth.txt"
 		printf 'mx.x.com; dmarc=pass action=none header.from=x.com;compauth=pass reason=100' >"$dir/microsoft.txt"
 		printf 'example.org 1; none' >"$dir/none.txt" ;;
+	fuzz_smtp_trace)
+		# '<' the server's lines, '>' the client's, '=' a new transaction
+		printf '<220 mx.bo.gov.vn ESMTP OpenSMTPD\r\n>EHLO congvan\r\n<250-mx.bo.gov.vn Hello congvan [127.0.0.1], pleased to meet you\r\n250-8BITMIME\r\n250-SIZE 36700160\r\n250 HELP\r\n>MAIL FROM:<congvan@bo.gov.vn> SIZE=4242\r\n<250 2.0.0 Ok\r\n>RCPT TO:<a.nguyen@bo.gov.vn>\r\n<250 2.1.5 Destination address valid: Recipient ok\r\n>RCPT TO:<gone@bo.gov.vn>\r\n<550 Invalid recipient: <gone@bo.gov.vn>\r\n>DATA\r\n<354 Enter mail, end with "." on a line by itself\r\n250 2.0.0 5d1f2a3b Message accepted for delivery\r\n>QUIT\r\n<221 2.0.0 Bye\r\n' \
+			>"$dir/opensmtpd.txt"
+		printf '<220 smtp.bo.gov.vn ESMTP Postfix (Debian/GNU)\r\n>EHLO congvan\r\n<250-smtp.bo.gov.vn\r\n250-STARTTLS\r\n250 AUTH PLAIN LOGIN\r\n>AUTH PLAIN AGNvbmd2YW4Ac2VjcmV0\r\n<235 2.7.0 Authentication successful\r\n>MAIL FROM:<congvan@bo.gov.vn>\r\n<250 2.1.0 Ok\r\n>RCPT TO:<a@bo.gov.vn>\r\n<450-4.2.0 <a@bo.gov.vn>: Recipient address rejected:\r\n450 4.2.0 <a@bo.gov.vn>: Recipient address rejected: Greylisted\r\n>RCPT TO:<b@bo.gov.vn>\r\n<553 5.7.1 <congvan@bo.gov.vn>: Sender address rejected: not owned by user congvan\r\n=<congvan@bo.gov.vn>\n>MAIL FROM:<congvan@bo.gov.vn>\r\n<552 5.3.4 Message size exceeds fixed limit\r\n' \
+			>"$dir/postfix.txt"
+		printf '<554 No SMTP service here\r\n>QUIT\r\n<221 Bye\r\n' >"$dir/greeting.txt"
+		printf '<220 x\r\n>DATA\r\n<421 4.7.0 Try again later\r\n=<x@y>\n>DATA\r\n<354 go\r\n<554 5.3.4 Message too big for system\r\n' >"$dir/data.txt" ;;
 	fuzz_message | fuzz_inspect)
 		cp tests/data/integration/*.eml tests/data/mime/*.eml "$dir/" 2>/dev/null || true
 		cp tests/data/mail/*.eml "$dir/" 2>/dev/null || true
