@@ -14,6 +14,18 @@ bool letter_date_valid(int y, int m, int d)
 	return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
+/* Days since 1970-01-01 of a valid date (the civil calendar). */
+long letter_date_days(const struct ymd *d)
+{
+	int y = d->y - (d->m <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (d->m + (d->m > 2 ? -3 : 9)) + 2) / 5 + d->d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
 int letter_date_cmp(const struct ymd *a, const struct ymd *b)
 {
 	long x = (long)a->y * 10000 + a->m * 100 + a->d;
@@ -139,18 +151,84 @@ static size_t numeric_rest(const char *f, size_t pos, size_t end, struct ymd *d)
 	return digits(f, pos, end, 4, 4, &d->y);
 }
 
-size_t letter_date_parse(const char *f, size_t pos, size_t end, struct ymd *d_r)
+/* "ngày D" or "D" at pos (not inside a word): the end of the day, 0 when
+ * none. */
+static size_t day_at(const char *f, size_t pos, size_t end, struct ymd *d)
 {
-	struct ymd d = {0, 0, 0};
 	size_t e = text_fold_word(f, pos, end, "ngay");
-	size_t r;
 
 	if (e > 0) {
 		pos = text_fold_skip_blank(f, e, end, true);
 	} else if (pos > 0 && text_fold_is_alnum(f[pos - 1])) {
 		return 0;
 	}
-	pos = digits(f, pos, end, 1, 2, &d.d);
+	return digits(f, pos, end, 1, 2, &d->d);
+}
+
+/* "tháng M" or "/M" (or with '-' or '.') after the day, with no year
+ * after it. */
+static size_t month_rest(const char *f, size_t pos, size_t end, struct ymd *d)
+{
+	size_t e = text_fold_word(f, pos, end, "thang");
+	size_t r;
+
+	if (e > 0) {
+		r = digits(f, text_fold_skip_blank(f, e, end, true), end, 1, 2,
+			   &d->m);
+		e = r > 0 ? text_fold_skip_blank(f, r, end, true) : 0;
+		return r > 0 && text_fold_word(f, e, end, "nam") == 0 ? r : 0;
+	}
+	if (pos >= end || (f[pos] != '/' && f[pos] != '-' && f[pos] != '.')) {
+		return 0;
+	}
+	r = digits(f, text_fold_skip_blank(f, pos + 1, end, false), end, 1, 2,
+		   &d->m);
+	/* "15/12/" with a year cut off, or "15/12.2026", is not this */
+	return r > 0 && !(r + 1 < end && f[r] == f[pos] && is_digit(f[r + 1]))
+		   ? r
+		   : 0;
+}
+
+/* Parses "ngày D/M" or "ngày D tháng M" without a year at pos; the year
+ * is the first that puts the day after `after` (the letter's date), when
+ * that is at most YEARLESS_AHEAD days on.  Returns the end, or 0. */
+size_t letter_date_parse_yearless(const char *f, size_t pos, size_t end,
+				  const struct ymd *after, struct ymd *d_r)
+{
+	struct ymd d = {0, 0, 0};
+	size_t r;
+
+	if (!after || after->y <= 0) {
+		return 0;
+	}
+	pos = day_at(f, pos, end, &d);
+	if (pos == 0) {
+		return 0;
+	}
+	r = month_rest(f, text_fold_skip_blank(f, pos, end, true), end, &d);
+	if (r == 0 || (r < end && text_fold_is_alnum(f[r]))) {
+		return 0;
+	}
+	d.y = after->y;
+	if (letter_date_valid(d.y, d.m, d.d) &&
+	    letter_date_cmp(&d, after) <= 0) {
+		d.y++;
+	}
+	if (!letter_date_valid(d.y, d.m, d.d) ||
+	    letter_date_cmp(&d, after) <= 0 ||
+	    letter_date_days(&d) - letter_date_days(after) > YEARLESS_AHEAD) {
+		return 0;
+	}
+	*d_r = d;
+	return r;
+}
+
+size_t letter_date_parse(const char *f, size_t pos, size_t end, struct ymd *d_r)
+{
+	struct ymd d = {0, 0, 0};
+	size_t e, r;
+
+	pos = day_at(f, pos, end, &d);
 	if (pos == 0) {
 		return 0;
 	}

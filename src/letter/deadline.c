@@ -2,7 +2,10 @@
  *
  *   dated     "trước ngày 20/5/2026", "chậm nhất ngày 15 tháng 5 năm
  *             2026", "hạn chót: 30/6/2026", "trước 16 giờ ngày 20/10/2026",
- *             "không muộn hơn ngày ...", "thời hạn nộp báo cáo: ngày ..."
+ *             "không muộn hơn ngày ...", "thời hạn nộp báo cáo: ngày ...",
+ *             "trước thứ Sáu, ngày 18/12/2026"; without the year ("trước
+ *             ngày 15/12") the first such day after the letter's date,
+ *             within half a year
  *   a month   "trong tháng 10/2026", "trong quý IV/2026" (its last day)
  *   relative  "trong 5 ngày làm việc kể từ ngày nhận" (working days),
  *             "trong thời hạn 10 ngày", "chậm nhất sau 07 ngày", "không
@@ -33,11 +36,15 @@ struct found {
 	bool from_issue;
 };
 
-/* Optional words before the date: "là", "vào", "trước", "đến", ':' and
- * ','; a few at most, so that a run of them costs no more than a few. */
+/* Optional words before the date: "là", "vào", "trước", "đến", a day of
+ * the week ("thứ Sáu", "thứ 6", "Chủ nhật"), ':' and ','; a few at most,
+ * so that a run of them costs no more than a few. */
 static size_t skip_fillers(const char *f, size_t pos, size_t end)
 {
-	static const char *const fillers[] = {"la", "vao", "truoc", "den"};
+	static const char *const fillers[] = {
+	    "la",     "vao",     "truoc",   "den",     "thu hai",  "thu ba",
+	    "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat", "thu 2",
+	    "thu 3",  "thu 4",   "thu 5",   "thu 6",   "thu 7"};
 
 	for (int n = 0; n < FILLERS_MAX; n++) {
 		size_t e = 0;
@@ -94,14 +101,19 @@ static size_t skip_time(const char *f, size_t pos, size_t end)
 	return e;
 }
 
-/* The date after a deadline word ending at pos. */
-static size_t date_after(const char *f, size_t pos, size_t end, struct found *r)
+/* The date after a deadline word ending at pos; one without its year
+ * takes it from the letter's date, after (NULL: unknown). */
+static size_t date_after(const char *f, size_t pos, size_t end,
+			 const struct ymd *after, struct found *r)
 {
 	size_t e;
 
 	pos = skip_fillers(f, pos, end);
 	pos = skip_fillers(f, skip_time(f, pos, end), end);
 	e = letter_date_parse(f, pos, end, &r->d);
+	if (e == 0) {
+		e = letter_date_parse_yearless(f, pos, end, after, &r->d);
+	}
 	r->kind = LETTER_DEADLINE_DATE;
 	return e;
 }
@@ -317,10 +329,11 @@ static size_t period_after(const char *f, size_t pos, size_t end,
 
 /* "hạn" and up to HAN_WORDS words ("thời hạn nộp báo cáo:"), then a date
  * or a number of days. */
-static size_t after_han(const char *f, size_t pos, size_t end, struct found *r)
+static size_t after_han(const char *f, size_t pos, size_t end,
+			const struct ymd *after, struct found *r)
 {
 	for (int w = 0; w <= HAN_WORDS; w++) {
-		size_t e = date_after(f, pos, end, r);
+		size_t e = date_after(f, pos, end, after, r);
 
 		if (e == 0) {
 			e = days_after(f, pos, end, r);
@@ -340,7 +353,7 @@ static size_t after_han(const char *f, size_t pos, size_t end, struct found *r)
 }
 
 static size_t deadline_at(const char *f, size_t pos, size_t end,
-			  struct found *r)
+			  const struct ymd *after, struct found *r)
 {
 	static const char *const dated[] = {
 	    "truoc",
@@ -358,7 +371,7 @@ static size_t deadline_at(const char *f, size_t pos, size_t end,
 	for (size_t k = 0; k < ARRAY_SIZE(either); k++) {
 		e = text_fold_word(f, pos, end, either[k]);
 		if (e > 0) {
-			x = date_after(f, e, end, r);
+			x = date_after(f, e, end, after, r);
 			if (x == 0) {
 				x = days_after(f, e, end, r);
 			}
@@ -374,14 +387,14 @@ static size_t deadline_at(const char *f, size_t pos, size_t end,
 	for (size_t k = 0; k < ARRAY_SIZE(dated); k++) {
 		e = text_fold_word(f, pos, end, dated[k]);
 		if (e > 0) {
-			return date_after(f, e, end, r);
+			return date_after(f, e, end, after, r);
 		}
 	}
 	e = text_fold_word(f, pos, end, "thoi han");
 	if (e == 0) {
 		e = text_fold_word(f, pos, end, "han");
 	}
-	return e > 0 ? after_han(f, e, end, r) : 0;
+	return e > 0 ? after_han(f, e, end, after, r) : 0;
 }
 
 /* Fills d_r from r and the words [s, e) of ft. */
@@ -415,7 +428,7 @@ bool letter_deadline_scan(const struct text_folded *ft, const struct ymd *after,
 		    (p > 0 && text_fold_is_alnum(f[p - 1]))) {
 			continue;
 		}
-		e = deadline_at(f, p, ft->len, &r);
+		e = deadline_at(f, p, ft->len, after, &r);
 		if (e == 0 || (after &&
 			       (r.kind == LETTER_DEADLINE_DATE ||
 				r.kind == LETTER_DEADLINE_MONTH) &&

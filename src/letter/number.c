@@ -246,18 +246,35 @@ static bool read_at(const struct text_folded *ft, size_t fs, size_t fe,
 	return found;
 }
 
+/* "Số 2536/BCT-VP" with the colon lost (typed again, or read by OCR):
+ * the word and a digit after it; the end of the word, 0 when absent. */
+static size_t so_word(const struct text_folded *ft, const struct line *ln)
+{
+	size_t s = text_fold_skip_blank(ft->f, ln->s, ln->e, false);
+	size_t e = text_fold_word(ft->f, s, ln->e, "so");
+	size_t d = e > 0 ? text_fold_skip_blank(ft->f, e, ln->e, false) : 0;
+
+	return d > e && d < ln->e && ft->f[d] >= '0' && ft->f[d] <= '9' ? e : 0;
+}
+
 bool letter_number_parse(const struct text_folded *ft, const struct line *ln,
 			 struct letter_number *num_r)
 {
 	size_t e = so_mark(ft, ln);
 	struct cur c = {ft->orig, 0, ft->off[ln->e]};
+	bool bare = false;
 
 	num_r->number = num_r->symbol = NULL;
+	if (e == 0) {
+		/* without the colon, only a whole number and symbol */
+		e = so_word(ft, ln);
+		bare = true;
+	}
 	if (e == 0) {
 		return false;
 	}
 	c.i = ft->off[e];
-	return read_at(ft, e, ln->e, &c, false, num_r);
+	return read_at(ft, e, ln->e, &c, bare, num_r);
 }
 
 bool letter_number_at(const struct text_folded *ft, size_t pos, size_t end,

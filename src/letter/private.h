@@ -89,7 +89,17 @@ struct ymd {
  * 0 when none. */
 size_t letter_date_parse(const char *f, size_t pos, size_t end,
 			 struct ymd *d_r);
+/* A deadline written without its year ("trước ngày 15/12") is read at
+ * most this many days after the letter's date. */
+#define YEARLESS_AHEAD 183
+/* Parses "ngày 15/12", "15-12", "ngày 15 tháng 12" with no year at pos:
+ * the first such day after `after` (the letter's date), if it comes
+ * within YEARLESS_AHEAD days.  Returns the end, or 0 when none. */
+size_t letter_date_parse_yearless(const char *f, size_t pos, size_t end,
+				  const struct ymd *after, struct ymd *d_r);
 bool letter_date_valid(int y, int m, int d);
+/* Days since 1970-01-01 of a valid date. */
+long letter_date_days(const struct ymd *d);
 int letter_date_cmp(const struct ymd *a, const struct ymd *b);
 void letter_date_format(const struct ymd *d, char out[11]);
 

@@ -114,6 +114,9 @@ static void test_parse_not_letters(void **state)
 	    "Số: \n",
 	    "Số: abc\n",
 	    "So: /\n",
+	    "Số 7\n",              /* a number with no symbol, no colon */
+	    "Số liệu 2026/2027\n", /* another word */
+	    "Số lượng: 25/30\n",
 	    "\xff\xfe\xfd\x80\x80\xc3",
 	    "Kính gửi anh Nam,\n\nEm gửi anh báo cáo.\n\nTrân trọng.\n",
 	    "V/v\n",
@@ -281,6 +284,10 @@ static void test_number(void **state)
 	     "1204/BTC-KHTC", "BTC-KHTC"},
 	    {"Số:      /UBND-VP\n", NULL, "UBND-VP"},
 	    {"Ghi chú\nSố: 7\nSố: 8/SNV-VP\n", "8/SNV-VP", "SNV-VP"},
+	    /* the colon lost: a whole number and symbol only */
+	    {"Số 1234/BTC-PC\n", "1234/BTC-PC", "BTC-PC"},
+	    {"So 45 /SCT-QLTM Ha Noi, ngay 5 thang 3 nam 2026\n", "45/SCT-QLTM",
+	     "SCT-QLTM"},
 	};
 
 	(void)state;
@@ -378,6 +385,12 @@ static const struct {
      "2026-05-20", 0, false, "trước ngày 20/5/2026"},
     {"báo cáo trước\nngày 20/5/2026", DATE, "2026-05-20", 0, false,
      "trước ngày 20/5/2026"},
+    {"gửi ý kiến trước thứ Hai, ngày 14/12/2026.", DATE, "2026-12-14", 0, false,
+     "trước thứ Hai, ngày 14/12/2026"},
+    {"trước thứ 6 ngày 18/12/2026", DATE, "2026-12-18", 0, false,
+     "trước thứ 6 ngày 18/12/2026"},
+    {"chậm nhất vào Chủ nhật, ngày 20/12/2026", DATE, "2026-12-20", 0, false,
+     "chậm nhất vào Chủ nhật, ngày 20/12/2026"},
     /* a month, a quarter: the last day */
     {"Đề nghị các đơn vị hoàn thành trong tháng 10/2026.", MONTH, "2026-10-31",
      0, false, "trong tháng 10/2026"},
@@ -425,7 +438,60 @@ static const struct {
     {"trong tháng 10", NONE, NULL, 0, false, NULL},
     {"trong năm 2026", NONE, NULL, 0, false, NULL},
     {"trong 5 năm tới", NONE, NULL, 0, false, NULL},
+    /* no year, and no letter's date to take it from */
+    {"trước ngày 15/12", NONE, NULL, 0, false, NULL},
 };
+
+/* A deadline without its year takes it from the letter's date: the first
+ * such day after it, within half a year. */
+static void test_yearless_deadline(void **state)
+{
+	static const struct {
+		const char *date, *sentence, *deadline;
+	} cases[] = {
+	    {"ngày 04 tháng 12 năm 2026",
+	     "Đề nghị các đơn vị gửi ý kiến trước ngày 15/12 để tổng hợp.",
+	     "2026-12-15"},
+	    {"ngày 20 tháng 12 năm 2026",
+	     "Đề nghị gửi báo cáo chậm nhất ngày 15/01.", "2027-01-15"},
+	    {"ngày 20 tháng 12 năm 2026",
+	     "Ý kiến gửi về trước thứ Sáu, ngày 8 tháng 1.", "2027-01-08"},
+	    {"ngày 04 tháng 12 năm 2026",
+	     "Đề nghị gửi trước 16h00 ngày 10-12 để kịp tổng hợp.",
+	     "2026-12-10"},
+	    /* a day before the letter, a year on: no deadline read */
+	    {"ngày 04 tháng 12 năm 2026",
+	     "Thực hiện Kế hoạch, trước ngày 01/12 các đơn vị đã báo cáo.",
+	     NULL},
+	    /* more than half a year on */
+	    {"ngày 04 tháng 12 năm 2026", "Hạn chót: 30/6 hằng năm.", NULL},
+	    /* not a date: a year of two digits, a day that is none */
+	    {"ngày 04 tháng 12 năm 2026", "Hạn: trước ngày 15/12/26.", NULL},
+	    {"ngày 04 tháng 12 năm 2026", "trước ngày 31/2 hoặc sớm hơn.",
+	     NULL},
+	    /* with the year, as before */
+	    {"ngày 04 tháng 12 năm 2026", "trước ngày 15/12/2027.",
+	     "2027-12-15"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = xasprintf(
+		    "BỘ TÀI CHÍNH\nSố: 1201/BTC-PC\nV/v góp ý dự thảo Thông "
+		    "tư\n\nHà Nội, %s\n\nKính gửi: Bộ Công Thương\n\nBộ Tài "
+		    "chính xây dựng dự thảo Thông tư. %s\n\nNơi nhận:\n- "
+		    "Như trên;\n- Lưu: VT, PC.\n\nKT. BỘ TRƯỞNG\nTHỨ "
+		    "TRƯỞNG\n\nNguyễn Văn Thắng\n",
+		    cases[i].date, cases[i].sentence);
+		struct letter l;
+
+		assert_true(letter_parse(text, strlen(text), &l));
+		assert_str_or_null(l.deadline, cases[i].deadline, "deadline",
+				   cases[i].sentence);
+		letter_free(&l);
+		free(text);
+	}
+}
 
 static void test_find_deadline(void **state)
 {
@@ -930,6 +996,7 @@ int main(void)
 	    cmocka_unit_test(test_number),
 	    cmocka_unit_test(test_place_date),
 	    cmocka_unit_test(test_find_deadline),
+	    cmocka_unit_test(test_yearless_deadline),
 	    cmocka_unit_test(test_parse_cover),
 	    cmocka_unit_test(test_deadline_not_own_date),
 	    cmocka_unit_test(test_fixtures),
