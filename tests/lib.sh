@@ -433,6 +433,16 @@ pdf_sign() {
 cv() { "${CONGVAN:?}" -c "${CONF:?}" "$@"; }
 run_at() { cv run --once --now "$1" 2>>"${WORK:?}/run.log"; }
 q() { sqlite3 "${WORK:?}/congvan.db" "$1"; }
+# cal_uid NAME: the UID of calendar event NAME (KEY.PART.WHO, lower case)
+# as DESIGN's trust rule wants it, marked under this test's service
+# secret: NAME.MARK@$D, MARK 16 hex digits of HMAC-SHA256 of
+# "calendar-uid:NAME" (computed here by openssl, not by congvan).
+cal_uid() {
+	local secret
+	secret=$(cat "${WORK:?}/congvan.db.secret")
+	printf '%s.%s@%s' "$1" "$(printf 'calendar-uid:%s' "$1" |
+		openssl dgst -sha256 -hmac "$secret" -r | cut -c1-16)" "${D:?}"
+}
 # sent_id KEY ADDRESS: the Message-ID of the last mail congvan queued to
 # ADDRESS about item KEY: what that person answers when they press Reply
 # (a command acts only on such proof of receipt, README "Who may command")

@@ -87,11 +87,11 @@ struct feed_doc {
 };
 
 /* Builds subject's feed of open deadlines from the store, one component
- * per item and role, with UIDs "KEY.ROLE@DOMAIN" in lower case (ROLE:
- * lead, handler, or consult-UNIT), sorted by deadline.  The same store
- * gives the same bytes.  Run it inside store_begin_read (or a write
- * transaction) to read one snapshot.  0, or -1 with *error_r. */
-int feed_build(const struct config *cfg, struct store *st,
+ * per item and role, sorted by deadline, each with the UID of the
+ * invitation of the same deadline (ical_uid, marked under secret).  The
+ * same store gives the same bytes.  Run it inside store_begin_read (or a
+ * write transaction) to read one snapshot.  0, or -1 with *error_r. */
+int feed_build(const struct config *cfg, const char *secret, struct store *st,
 	       const struct feed_subject *subject, enum feed_type type,
 	       struct feed_doc *doc_r, char **error_r);
 /* Frees the body and zeroes doc; NULL-safe. */

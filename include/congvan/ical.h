@@ -5,18 +5,23 @@
  *
  * UIDs (ical_uid) are stable for an item and a part of its work:
  *
- *	LOWER(KEY) "." PART "." WHO "@" DOMAIN
+ *	LOWER(KEY) "." PART "." WHO "." MARK "@" DOMAIN
  *
  * KEY is the item key ("CV-2026-000001"), PART one of lead, handler,
  * consult, coordinate (ical_part_name), WHO the unit's code lower-cased
  * for a unit's part (lead, consult, coordinate) and, for a person (the
  * handler) or a code with other characters than A-Z a-z 0-9 - _, the
  * first 12 hex digits of the SHA-256 of the lower-cased address or code,
- * so that no address is spelt out; DOMAIN is the service's mail domain.
- * Example: "cv-2026-000001.lead.tttn@congvan.test",
- * "cv-2026-000001.handler.3f9a0c51e2b7@congvan.test".  A new request for
- * the same part (another deadline, the same request sent again) keeps the
- * UID and raises SEQUENCE; another unit or person is another UID. */
+ * so that no address is spelt out; MARK is 16 hex digits of the HMAC of
+ * what comes before it under the service secret, so that only who
+ * received the event knows its UID (an answer that carries it proves
+ * receipt, as a reference to our Message-ID does); DOMAIN is the
+ * service's mail domain.  Example:
+ * "cv-2026-000001.lead.tttn.5c0e8d7f1a2b3c4d@congvan.test".  A new
+ * request for the same part (another deadline, the same request sent
+ * again) keeps the UID and raises SEQUENCE; another unit or person is
+ * another UID.  Events sent before the mark existed keep their UIDs
+ * (calendar_entries), without it. */
 #ifndef CONGVAN_ICAL_H
 #define CONGVAN_ICAL_H
 
@@ -39,9 +44,10 @@ enum ical_part {
 const char *ical_part_name(enum ical_part part);
 
 /* The UID of the part of item key done by who (a unit code, or the
- * handler's address) as described above.  Caller frees. */
+ * handler's address) as described above; without MARK when secret is
+ * NULL or empty.  Caller frees. */
 char *ical_uid(const char *key, enum ical_part part, const char *who,
-	       const char *domain);
+	       const char *domain, const char *secret);
 
 struct ical_attendee {
 	const char *address; /* a plain address */

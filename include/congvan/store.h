@@ -656,6 +656,11 @@ int store_calendar_upsert(struct store *st,
 /* 1 with *e_r (release it) when uid is known, 0 when not, -1 on error. */
 int store_calendar_get(struct store *st, const char *uid,
 		       struct store_calendar_entry *e_r, char **error_r);
+/* The same for item_id's event of role and party (a code or an address,
+ * in any case): the UID chosen when its first request was sent. */
+int store_calendar_get_part(struct store *st, int64_t item_id, const char *role,
+			    const char *party, struct store_calendar_entry *e_r,
+			    char **error_r);
 /* Calls cb for item_id's open entries, oldest first (cb may write); a
  * non-zero return from cb stops the walk. */
 typedef int store_calendar_cb(const struct store_calendar_entry *e, void *ctx);
@@ -823,8 +828,9 @@ struct store_feed_entry {
 	char *unit;          /* STORE_FEED_CONSULT: the unit asked */
 	struct store_case c; /* the item (assigned_by, closed_at unset) */
 	time_t changed;      /* the item's latest event; 0: none */
-	int sequence;        /* the SEQUENCE of the invitation with the
-			      * entry's UID; -1: none was sent */
+	char *uid;           /* the UID of the invitation of the same
+			      * part; NULL: none was sent */
+	int sequence;        /* its SEQUENCE; -1: none was sent */
 };
 /* Calls cb for each entry of a feed, in one query, ordered by day, item,
  * role; entries with no deadline are left out.  The entry is borrowed for

@@ -568,7 +568,7 @@ static void answer(struct feed_server *srv, struct MHD_Connection *conn,
 		goto out;
 	}
 	/* Built outside the lock; another thread may build it too. */
-	if (feed_build(srv->cfg, st, s, type, &doc, error_r) < 0) {
+	if (feed_build(srv->cfg, srv->secret, st, s, type, &doc, error_r) < 0) {
 		goto out;
 	}
 	pthread_mutex_lock(&srv->cache_lock);

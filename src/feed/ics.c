@@ -198,28 +198,34 @@ static struct icaltimetype ical_utc(time_t at)
 					     icaltimezone_get_utc_timezone());
 }
 
-/* The UID the invitations of the same deadline carry (ical_uid), so that
- * a calendar holding both the invitation and the feed shows the deadline
- * once: "cv-2026-000001.lead.tttn@congvan.test". */
-static char *uid_of(const struct config *cfg, const struct store_feed_entry *e)
+/* The UID the invitation of the same deadline carries, so that a
+ * calendar holding both the invitation and the feed shows the deadline
+ * once: the one sent, else the one a first invitation would get
+ * (ical_uid: "cv-2026-000001.lead.tttn.MARK@congvan.test"). */
+static char *uid_of(const struct config *cfg, const char *secret,
+		    const struct store_feed_entry *e)
 {
 	const struct store_case *c = &e->c;
 
+	if (e->uid) {
+		return xstrdup(e->uid);
+	}
 	switch (e->role) {
 	case STORE_FEED_CONSULT:
 		return ical_uid(c->key, ICAL_PART_CONSULT, e->unit,
-				cfg->service.domain);
+				cfg->service.domain, secret);
 	case STORE_FEED_HANDLER:
 		return ical_uid(c->key, ICAL_PART_HANDLER, c->handler,
-				cfg->service.domain);
+				cfg->service.domain, secret);
 	case STORE_FEED_LEAD:
 	default:
 		return ical_uid(c->key, ICAL_PART_LEAD, c->lead,
-				cfg->service.domain);
+				cfg->service.domain, secret);
 	}
 }
 
-static icalcomponent *component(const struct config *cfg, enum feed_type type,
+static icalcomponent *component(const struct config *cfg, const char *secret,
+				enum feed_type type,
 				const struct store_feed_entry *e,
 				time_t changed)
 {
@@ -227,7 +233,7 @@ static icalcomponent *component(const struct config *cfg, enum feed_type type,
 	icalcomponent *comp = icalcomponent_new(
 	    type == FEED_TODOS ? ICAL_VTODO_COMPONENT : ICAL_VEVENT_COMPONENT);
 	struct sbuf summary = SBUF_INIT(SIZE_MAX);
-	char *uid = uid_of(cfg, e);
+	char *uid = uid_of(cfg, secret, e);
 	char *description = describe(cfg, e);
 
 	sbuf_addf(&summary, "[%s]", c->key);
@@ -320,6 +326,7 @@ static icalcomponent *calendar_new(const struct config *cfg,
 
 struct adding {
 	const struct config *cfg;
+	const char *secret;
 	enum feed_type type;
 	icalcomponent *cal;
 	time_t last; /* the latest change among the entries */
@@ -336,8 +343,8 @@ static int add_entry(const struct store_feed_entry *e, void *ctx)
 		    e->c.assigned_at ? e->c.assigned_at : e->c.registered_at;
 	}
 	a->last = changed > a->last ? changed : a->last;
-	icalcomponent_add_component(a->cal,
-				    component(a->cfg, a->type, e, changed));
+	icalcomponent_add_component(
+	    a->cal, component(a->cfg, a->secret, a->type, e, changed));
 	return 0;
 }
 
@@ -365,11 +372,11 @@ static int serialise(icalcomponent *cal, struct feed_doc *doc, char **error_r)
 	return 0;
 }
 
-int feed_build(const struct config *cfg, struct store *st,
+int feed_build(const struct config *cfg, const char *secret, struct store *st,
 	       const struct feed_subject *subject, enum feed_type type,
 	       struct feed_doc *doc_r, char **error_r)
 {
-	struct adding a = {cfg, type, calendar_new(cfg, subject), 0};
+	struct adding a = {cfg, secret, type, calendar_new(cfg, subject), 0};
 	struct store_feed_query q;
 	int ret = -1;
 

@@ -15,6 +15,7 @@
 
 #define PRODID       "-//congvan//congvan//VI"
 #define WHO_HASH_HEX 12
+#define UID_MARK_HEX 16  /* the keyed mark: proof that the UID was received */
 #define SUBJECT_MAX  300 /* bytes of the subject kept in SUMMARY */
 #define ALARM_HOUR   9   /* local time, UTC+7 */
 
@@ -41,11 +42,12 @@ static bool code_like(const char *s)
 }
 
 char *ical_uid(const char *key, enum ical_part part, const char *who,
-	       const char *domain)
+	       const char *domain, const char *secret)
 {
 	char *lower_key = xstrdup(key ? key : "");
 	char *lower_who = xstrdup(who ? who : "");
-	char *uid;
+	char mark[UID_MARK_HEX + 1];
+	char *name, *uid;
 
 	for (char *p = lower_key; *p; p++) {
 		*p = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
@@ -67,8 +69,17 @@ char *ical_uid(const char *key, enum ical_part part, const char *who,
 		free(lower_who);
 		lower_who = xstrdup(hex);
 	}
-	uid = xasprintf("%s.%s.%s@%s", lower_key, ical_part_name(part),
-			lower_who, domain ? domain : "localhost");
+	name =
+	    xasprintf("%s.%s.%s", lower_key, ical_part_name(part), lower_who);
+	if (secret && *secret) {
+		util_hmac_hex(secret, "calendar-uid:", name, UID_MARK_HEX,
+			      mark);
+		uid = xasprintf("%s.%s@%s", name, mark,
+				domain ? domain : "localhost");
+	} else {
+		uid = xasprintf("%s@%s", name, domain ? domain : "localhost");
+	}
+	free(name);
 	free(lower_key);
 	free(lower_who);
 	return uid;

@@ -19,6 +19,9 @@ static const char *const sql[CAL_COUNT] = {
 	" recipient = ?3, due_day = ?5, state = 'open', response = NULL,"
 	" responded_at = NULL RETURNING sequence",
     [CAL_GET] = "SELECT " COLUMNS " FROM calendar_entries WHERE uid = ?1",
+    [CAL_PART] = "SELECT " COLUMNS " FROM calendar_entries WHERE item_id = ?1"
+		 " AND role = ?2 AND party = ?3 COLLATE NOCASE"
+		 " ORDER BY rowid DESC LIMIT 1",
     [CAL_OPEN] = "SELECT " COLUMNS " FROM calendar_entries"
 		 " WHERE item_id = ?1 AND state = 'open' ORDER BY rowid",
     [CAL_CANCEL] = "UPDATE calendar_entries SET state = 'cancelled',"
@@ -107,18 +110,12 @@ int store_calendar_upsert(struct store *st,
 	return rc == 1 ? 0 : -1;
 }
 
-int store_calendar_get(struct store *st, const char *uid,
-		       struct store_calendar_entry *e_r, char **error_r)
+/* Steps s, bound, for at most one entry: 1 with *e_r, 0 when none. */
+static int one_entry(struct store *st, sqlite3_stmt *s,
+		     struct store_calendar_entry *e_r, char **error_r)
 {
-	sqlite3_stmt *s = stmt(st, CAL_GET, error_r);
-	int rc;
+	int rc = sqlite3_step(s);
 
-	memset(e_r, 0, sizeof(*e_r));
-	if (!s) {
-		return -1;
-	}
-	store_bind_text(s, 1, uid);
-	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		entry_from_row(s, e_r);
 	}
@@ -127,6 +124,35 @@ int store_calendar_get(struct store *st, const char *uid,
 		return store_fail(st, "reading a calendar event", error_r);
 	}
 	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int store_calendar_get(struct store *st, const char *uid,
+		       struct store_calendar_entry *e_r, char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, CAL_GET, error_r);
+
+	memset(e_r, 0, sizeof(*e_r));
+	if (!s) {
+		return -1;
+	}
+	store_bind_text(s, 1, uid);
+	return one_entry(st, s, e_r, error_r);
+}
+
+int store_calendar_get_part(struct store *st, int64_t item_id, const char *role,
+			    const char *party, struct store_calendar_entry *e_r,
+			    char **error_r)
+{
+	sqlite3_stmt *s = stmt(st, CAL_PART, error_r);
+
+	memset(e_r, 0, sizeof(*e_r));
+	if (!s) {
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, item_id);
+	store_bind_text(s, 2, role);
+	store_bind_text(s, 3, party);
+	return one_entry(st, s, e_r, error_r);
 }
 
 /* Rows first, callbacks after: a callback may write. */

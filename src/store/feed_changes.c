@@ -80,19 +80,16 @@ static const char *const sql[FC_COUNT] = {
      * the Office), items it handles, consultations waiting for its unit;
      * by day, item, role. */
     [FC_ENTRIES] =
-	"SELECT role, day, i.id, unit, i.key, i.subject, i.sender, i.status,"
+	"SELECT f.role, f.day, i.id, f.unit, i.key, i.subject, i.sender,"
+	" i.status,"
 	" i.lead, i.due_day, i.handler, i.handler_name, i.handler_due_day,"
 	" i.assigned_at, i.registered_at,"
 	" (SELECT group_concat(unit, ',') FROM (SELECT unit FROM parties p"
 	"   WHERE p.item_id = i.id ORDER BY p.rowid)),"
 	" (SELECT MAX(at) FROM events e WHERE e.item_id = i.id),"
-	/* the SEQUENCE of the invitation with the same UID (ical_uid of
-	 * the key, the part and who), -1 when none was sent */
-	" COALESCE((SELECT MAX(sequence) FROM calendar_entries ce"
-	"  WHERE ce.item_id = i.id AND ce.role = CASE f.role WHEN 0 THEN 'lead'"
-	"  WHEN 1 THEN 'handler' ELSE 'consult' END"
-	"  AND ce.party = CASE f.role WHEN 0 THEN i.lead WHEN 1 THEN i.handler"
-	"  ELSE f.unit END COLLATE NOCASE), -1)"
+	/* the UID and SEQUENCE of the invitation of the same part (the
+	 * item, the role and whose), NULL and -1 when none was sent */
+	" ce.uid, COALESCE(ce.sequence, -1)"
 	" FROM ("
 	" SELECT 0 AS role, due_day AS day, id AS item_id, NULL AS unit"
 	"  FROM items WHERE status IN " ITEM_STATUS_OPEN_SQL " AND due_day > 0"
@@ -108,7 +105,13 @@ static const char *const sql[FC_COUNT] = {
 	"  AND c.state IN ('pending', 'unclear') AND c.deemed = 0"
 	"  AND o.status IN " ITEM_STATUS_OPEN_SQL " AND c.due_day > 0"
 	" ) f JOIN items i ON i.id = f.item_id"
-	" ORDER BY day, i.id, role, unit",
+	" LEFT JOIN calendar_entries ce ON ce.rowid = (SELECT rowid"
+	"  FROM calendar_entries c2 WHERE c2.item_id = i.id"
+	"  AND c2.role = CASE f.role WHEN 0 THEN 'lead' WHEN 1 THEN 'handler'"
+	"  ELSE 'consult' END AND c2.party = CASE f.role WHEN 0 THEN i.lead"
+	"  WHEN 1 THEN i.handler ELSE f.unit END COLLATE NOCASE"
+	"  ORDER BY rowid DESC LIMIT 1)"
+	" ORDER BY f.day, i.id, f.role, f.unit",
 };
 
 static sqlite3_stmt *stmt(struct store *st, enum fc q, char **error_r)
@@ -219,12 +222,14 @@ static void entry_from_row(sqlite3_stmt *s, struct store_feed_entry *e)
 	c->registered_at = (time_t)sqlite3_column_int64(s, 14);
 	c->coordinate = split_units((const char *)sqlite3_column_text(s, 15));
 	e->changed = (time_t)sqlite3_column_int64(s, 16);
-	e->sequence = sqlite3_column_int(s, 17);
+	e->uid = store_column_dup(s, 17);
+	e->sequence = sqlite3_column_int(s, 18);
 }
 
 static void entry_release(struct store_feed_entry *e)
 {
 	free(e->unit);
+	free(e->uid);
 	store_case_release(&e->c);
 }
 

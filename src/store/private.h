@@ -97,7 +97,15 @@ enum r {
 	R_COUNT
 };
 /* The statements of calendar_entries.c. */
-enum cal { CAL_UPSERT, CAL_GET, CAL_OPEN, CAL_CANCEL, CAL_RESPOND, CAL_COUNT };
+enum cal {
+	CAL_UPSERT,
+	CAL_GET,
+	CAL_PART,
+	CAL_OPEN,
+	CAL_CANCEL,
+	CAL_RESPOND,
+	CAL_COUNT
+};
 /* The statements of feed_tokens.c. */
 enum f {
 	F_VERSION,

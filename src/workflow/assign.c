@@ -16,19 +16,14 @@
 static int cancel_earlier(struct runtime *rt, const struct wf_item *it,
 			  const struct config_unit *lead, char **error_r)
 {
-	char *keep = wf_calendar_uid(rt, it, ICAL_PART_LEAD, lead->code);
-	int ret;
-
-	ret = wf_calendar_cancel_all(rt, it, ical_part_name(ICAL_PART_LEAD),
-				     keep, wf_word(rt, W_CANCEL_OTHER_LEAD),
-				     error_r) < 0 ||
-		      wf_calendar_cancel_all(
-			  rt, it, ical_part_name(ICAL_PART_HANDLER), NULL,
-			  wf_word(rt, W_CANCEL_REASSIGNED), error_r) < 0
-		  ? -1
-		  : 0;
-	free(keep);
-	return ret;
+	return wf_calendar_cancel_all(
+		   rt, it, ical_part_name(ICAL_PART_LEAD), lead->code,
+		   wf_word(rt, W_CANCEL_OTHER_LEAD), error_r) < 0 ||
+		       wf_calendar_cancel_all(
+			   rt, it, ical_part_name(ICAL_PART_HANDLER), NULL,
+			   wf_word(rt, W_CANCEL_REASSIGNED), error_r) < 0
+		   ? -1
+		   : 0;
 }
 
 int wf_assign(struct runtime *rt, struct wf_item *it,

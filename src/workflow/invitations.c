@@ -22,7 +22,8 @@ static const char *tr(const struct runtime *rt, enum word w)
 char *wf_calendar_uid(const struct runtime *rt, const struct wf_item *it,
 		      enum ical_part part, const char *who)
 {
-	return ical_uid(it->c.key, part, who, rt->cfg->service.domain);
+	return ical_uid(it->c.key, part, who, rt->cfg->service.domain,
+			rt->secret);
 }
 
 static enum ical_part part_of(const char *role)
@@ -212,13 +213,16 @@ int wf_calendar_request(struct runtime *rt, const struct wf_item *it,
 {
 	struct store_calendar_entry prev, e = {0};
 	struct built b;
-	char *uid = wf_calendar_uid(rt, it, part, who);
+	char *uid = NULL;
 	int rc, seq, ret = -1;
 
-	rc = store_calendar_get(rt->st, uid, &prev, error_r);
+	rc = store_calendar_get_part(rt->st, it->c.id, ical_part_name(part),
+				     who, &prev, error_r);
 	if (rc < 0) {
 		goto out;
 	}
+	/* The part keeps the UID its first request had. */
+	uid = rc == 1 ? xstrdup(prev.uid) : wf_calendar_uid(rt, it, part, who);
 	if (rc == 1 && !strcmp(prev.state, "open")) {
 		/* Whoever holds the event hears of the change. */
 		each_address(prev.recipient, cc_one, m);
@@ -299,12 +303,11 @@ int wf_calendar_cancel(struct runtime *rt, const struct wf_item *it,
 		       char **error_r)
 {
 	struct store_calendar_entry e;
-	char *uid = wf_calendar_uid(rt, it, part, who);
 	int rc;
 
-	rc = store_calendar_get(rt->st, uid, &e, error_r);
-	free(uid);
-	if (rc == 1 && e.item_id == it->c.id && !strcmp(e.state, "open")) {
+	rc = store_calendar_get_part(rt->st, it->c.id, ical_part_name(part),
+				     who, &e, error_r);
+	if (rc == 1 && !strcmp(e.state, "open")) {
 		rc = cancel_entry(rt, it, &e, reason, error_r);
 	}
 	store_calendar_entry_release(&e);
@@ -314,7 +317,7 @@ int wf_calendar_cancel(struct runtime *rt, const struct wf_item *it,
 struct cancel_ctx {
 	struct runtime *rt;
 	const struct wf_item *it;
-	const char *role, *keep_uid, *reason;
+	const char *role, *keep_party, *reason;
 	char *error;
 };
 
@@ -323,17 +326,17 @@ static int cancel_cb(const struct store_calendar_entry *e, void *ctx)
 	struct cancel_ctx *c = ctx;
 
 	if ((c->role && strcmp(e->role, c->role) != 0) ||
-	    (c->keep_uid && !strcmp(e->uid, c->keep_uid))) {
+	    (c->keep_party && !strcasecmp(e->party, c->keep_party))) {
 		return 0;
 	}
 	return cancel_entry(c->rt, c->it, e, c->reason, &c->error) < 0;
 }
 
 int wf_calendar_cancel_all(struct runtime *rt, const struct wf_item *it,
-			   const char *role, const char *keep_uid,
+			   const char *role, const char *keep_party,
 			   const char *reason, char **error_r)
 {
-	struct cancel_ctx c = {rt, it, role, keep_uid, reason, NULL};
+	struct cancel_ctx c = {rt, it, role, keep_party, reason, NULL};
 
 	if (store_calendar_foreach_open(rt->st, it->c.id, cancel_cb, &c,
 					error_r) < 0) {
@@ -374,30 +377,52 @@ static int declined(struct runtime *rt, const struct wf_item *it,
 	return ret;
 }
 
+/* Whether entry e's UID is the marked one (ical_uid): only who received
+ * the event knows it.  Events sent before UIDs were marked prove
+ * nothing. */
+static bool uid_proves_receipt(const struct runtime *rt,
+			       const struct wf_item *it,
+			       const struct store_calendar_entry *e)
+{
+	char *uid = wf_calendar_uid(rt, it, part_of(e->role), e->party);
+	bool proves = rt->secret && *rt->secret && !strcmp(uid, e->uid);
+
+	free(uid);
+	return proves;
+}
+
 /* The event kind an answer is recorded as; *note_r says why one that
- * counts for nothing does not ("" when it counts).  Where [security]
- * commands asks for an authenticated sender, an answer needs one too (a
- * Decline tells the Office); proof of receipt it cannot carry: a
- * calendar answers with the event's UID, not with our Message-ID. */
-static enum event_kind judge(const struct runtime *rt,
+ * counts for nothing does not ("" when it counts).  A calendar answers
+ * with the event's UID, not with our Message-ID: the UID's mark is its
+ * proof of receipt.  Where [security] commands asks for an
+ * authenticated sender, an answer needs one too (a Decline tells the
+ * Office). */
+static enum event_kind judge(const struct runtime *rt, const struct wf_item *it,
 			     const struct store_calendar_entry *e,
 			     const struct ical_reply *r, const char *from,
 			     const struct workflow_sender *who,
 			     const char **note_r)
 {
+	enum config_commands policy = rt->cfg->security.commands;
+
 	*note_r = "";
 	if (!in_list(e->recipient, r->attendee)) {
 		*note_r = ": the attendee was not invited";
 		return EV_CALENDAR_REPLY_NOT_ACTED;
 	}
-	if (rt->cfg->security.commands != CONFIG_COMMANDS_RECEIPT &&
-	    !who->authenticated) {
+	if (policy != CONFIG_COMMANDS_AUTHENTICATED &&
+	    !uid_proves_receipt(rt, it, e)) {
+		*note_r = ": no proof of receipt (the event was sent before"
+			  " its UID carried a mark)";
+		return EV_CALENDAR_REPLY_NOT_ACTED;
+	}
+	if (policy != CONFIG_COMMANDS_RECEIPT && !who->authenticated) {
 		*note_r = ": the sender is not authenticated";
 		return EV_CALENDAR_REPLY_NOT_ACTED;
 	}
 	/* What authentication proves is the From address: it must be the
 	 * attendee who answers. */
-	if (rt->cfg->security.commands != CONFIG_COMMANDS_RECEIPT &&
+	if (policy != CONFIG_COMMANDS_RECEIPT &&
 	    (!from || strcasecmp(from, r->attendee) != 0)) {
 		*note_r = ": the sender is not the attendee";
 		return EV_CALENDAR_REPLY_NOT_ACTED;
@@ -452,7 +477,7 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 			!strcasecmp(mi->from_addr, r->attendee)
 		    ? xasprintf("%s <%s>", mi->from_name, r->attendee)
 		    : xstrdup(r->attendee);
-	kind = judge(rt, &e, r, mi->from_addr, who, &note);
+	kind = judge(rt, &it, &e, r, mi->from_addr, who, &note);
 	note_text = xasprintf("%s%s%s", note, r->comment ? ": " : "",
 			      r->comment ? r->comment : "");
 	d.role = e.role;

@@ -205,15 +205,16 @@ int wf_calendar_cancel(struct runtime *rt, const struct wf_item *it,
 		       enum ical_part part, const char *who, const char *reason,
 		       char **error_r);
 
-/* The UID of part of the item's work done by who (ical_uid).  Caller
- * frees. */
+/* The UID a first event for part of the item's work done by who gets
+ * (ical_uid, marked under the service secret).  Caller frees. */
 char *wf_calendar_uid(const struct runtime *rt, const struct wf_item *it,
 		      enum ical_part part, const char *who);
 
 /* Cancels, as wf_calendar_cancel, every open event of the item whose role
- * is role (NULL: any) and whose UID is not keep_uid (NULL: none). */
+ * is role (NULL: any) and whose party is not keep_party (a unit code or
+ * an address, in any case; NULL: none). */
 int wf_calendar_cancel_all(struct runtime *rt, const struct wf_item *it,
-			   const char *role, const char *keep_uid,
+			   const char *role, const char *keep_party,
 			   const char *reason, char **error_r);
 
 /* --- undelivered.c: the Office told of mail that did not arrive -------- */

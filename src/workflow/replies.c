@@ -248,13 +248,9 @@ static int office_acts(struct act *a, char **error_r)
 static int cancel_other_handlers(struct act *a, const char *address,
 				 char **error_r)
 {
-	char *keep = wf_calendar_uid(a->rt, &a->it, ICAL_PART_HANDLER, address);
-	int ret = wf_calendar_cancel_all(
-	    a->rt, &a->it, ical_part_name(ICAL_PART_HANDLER), keep,
+	return wf_calendar_cancel_all(
+	    a->rt, &a->it, ical_part_name(ICAL_PART_HANDLER), address,
 	    tr(a, W_CANCEL_OTHER_HANDLER), error_r);
-
-	free(keep);
-	return ret;
 }
 
 static int delegate(struct act *a, const char *who, char **error_r)

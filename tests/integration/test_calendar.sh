@@ -227,7 +227,6 @@ reply() { # FILE FROM KEY TEXT [WHOSE-MAIL]
 event_count() { q "SELECT COUNT(*) FROM events WHERE kind='$1'"; }
 
 K=CV-2026-000001
-LEAD_UID="cv-2026-000001.lead.tttn@$D"
 
 # ---------------------------------------------------------------- story
 
@@ -235,6 +234,8 @@ t_begin "the assignment carries a REQUEST that icalendar reads field by field"
 letter "$WORK/l1.eml" "l1@moit.example" "V/v góp ý dự thảo Nghị định về thương mại điện tử" 1201/BCT-TMĐT
 deliver vanthu@moit.example "$WORK/l1.eml"
 run_at 2026-12-28T09:00:00+07:00
+# the service secret exists from the first run on
+LEAD_UID=$(cal_uid cv-2026-000001.lead.tttn)
 assert_eq "$K" "$(cv list | cut -f1 | head -1)" "item key"
 mail_wait_count truong.tttn 1 30 || t_fail "no assignment to the head"
 U=$(find_mail truong.tttn "Phân công xử lý")
@@ -435,7 +436,7 @@ deliver a.nguyen@$D "$WORK/c1.eml"
 run_at 2026-12-28T14:00:00+07:00
 mail_wait_count phapche $((n_pc + 1)) 30 || t_fail "no request to PC"
 ics phapche "$(find_mail phapche "tham gia ý kiến")" "$WORK/c1.ics" || t_fail "no calendar in the request"
-assert_eq "cv-2026-000001.consult.pc@$D" "$(field "$WORK/c1.ics" uid)" "the consulted unit's UID"
+assert_eq "$(cal_uid cv-2026-000001.consult.pc)" "$(field "$WORK/c1.ics" uid)" "the consulted unit's UID"
 assert_contains "$(field "$WORK/c1.ics" summary)" "Hạn cho ý kiến: [$K]" "SUMMARY of a consultation"
 assert_eq "2026-12-31 date" "$(field "$WORK/c1.ics" dtstart)" "on the consultation deadline"
 n_pc=$(mail_count phapche)
@@ -448,7 +449,7 @@ X=$(find_mail phapche "Hủy lịch")
 ics phapche "$X" "$WORK/c3.ics" || t_fail "no calendar in the cancellation"
 assert_eq "text/calendar; method=CANCEL" "$(mail_fetch phapche "$X" | cal ctype)" "text/calendar; method=CANCEL"
 assert_eq CANCEL "$(field "$WORK/c3.ics" method)" "METHOD:CANCEL"
-assert_eq "cv-2026-000001.consult.pc@$D" "$(field "$WORK/c3.ics" uid)" "the same UID"
+assert_eq "$(cal_uid cv-2026-000001.consult.pc)" "$(field "$WORK/c3.ics" uid)" "the same UID"
 assert_eq 1 "$(field "$WORK/c3.ics" sequence)" "SEQUENCE raised"
 assert_eq CANCELLED "$(field "$WORK/c3.ics" status)" "STATUS:CANCELLED"
 assert_eq 0 "$(field "$WORK/c3.ics" nalarms)" "no alarm"
@@ -519,11 +520,58 @@ mail_wait_count truong.tttn $((n_head + 2)) 30 || t_fail "the old head got neith
 k2=$(echo "$K2" | tr A-Z a-z)
 X=$(find_mail truong.tttn "Hủy lịch")
 ics truong.tttn "$X" "$WORK/t2.ics" || t_fail "no cancellation to the old lead"
-assert_eq "$k2.lead.tttn@$D" "$(field "$WORK/t2.ics" uid)" "the old lead's UID"
+assert_eq "$(cal_uid "$k2.lead.tttn")" "$(field "$WORK/t2.ics" uid)" "the old lead's UID"
 assert_eq CANCEL "$(field "$WORK/t2.ics" method)" "METHOD:CANCEL"
 mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "the new lead was not told"
 ics truong.pc "$(find_mail truong.pc "Phân công xử lý")" "$WORK/t3.ics" || t_fail "no calendar to the new lead"
-assert_eq "$k2.lead.pc@$D" "$(field "$WORK/t3.ics" uid)" "the new lead's own UID"
+assert_eq "$(cal_uid "$k2.lead.pc")" "$(field "$WORK/t3.ics" uid)" "the new lead's own UID"
 assert_eq 0 "$(field "$WORK/t3.ics" sequence)" "a new event"
+
+t_begin "a Decline needs the event's marked UID: a forged one is recorded, a legacy event's proves nothing"
+# Under [security] commands = receipt (the default) a calendar's answer
+# is trusted for the mark in its UID, which only the event's recipients
+# know.  A forger who knows the item key, the unit's code and its head's
+# address writes the UID's readable part with the mark left out...
+declines_told() {
+	local u n=0
+	for u in $(mail_uids vanthu); do
+		[[ "$(subject vanthu "$u")" == *"bị từ chối"* ]] && n=$((n + 1))
+	done
+	echo "$n"
+}
+n_told=$(declines_told)
+n_head=$(mail_count truong.pc)
+n_declined=$(event_count calendar-declined)
+n_unknown=$(event_count calendar-reply-unknown)
+n_not_acted=$(event_count calendar-reply-not-acted)
+NEW_UID=$(cal_uid "$k2.lead.pc")
+LEGACY_UID="$k2.lead.pc@$D"
+sed "s/^UID:.*/UID:$LEGACY_UID\r/" "$WORK/t3.ics" >"$WORK/guess.ics"
+cal reply "$WORK/guess.ics" "truong.pc@$D" DECLINED outlook "Trưởng Vụ PC" >"$WORK/guess.eml"
+deliver truong.pc@$D "$WORK/guess.eml"
+run_at 2027-01-11T11:00:00+07:00
+assert_eq $((n_unknown + 1)) "$(event_count calendar-reply-unknown)" "the guessed UID is no event of ours"
+assert_eq "$n_declined" "$(event_count calendar-declined)" "no decline"
+assert_eq "" "$(q "SELECT response FROM calendar_entries WHERE uid='$NEW_UID'")" "the event keeps no answer"
+# ... while a database upgraded from a version without the mark holds
+# events under such UIDs: they go on (the calendar keeps one event), but
+# an answer to one proves no receipt and tells nobody.
+q "UPDATE calendar_entries SET uid='$LEGACY_UID' WHERE uid='$NEW_UID'"
+sed -i 's/^Message-ID: <\(.*\)>/Message-ID: <legacy.\1>/' "$WORK/guess.eml"
+deliver truong.pc@$D "$WORK/guess.eml"
+run_at 2027-01-11T11:10:00+07:00
+assert_eq $((n_not_acted + 1)) "$(event_count calendar-reply-not-acted)" "recorded, not acted on"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind='calendar-reply-not-acted' AND detail LIKE '%no proof of receipt%'")" "and why"
+assert_eq "$n_declined" "$(event_count calendar-declined)" "still no decline"
+reply "$WORK/o2.eml" "vanthu@$D" "$K2" "Hạn: 20/01/2027"
+deliver vanthu@$D "$WORK/o2.eml"
+run_at 2027-01-11T11:20:00+07:00
+mail_wait_count truong.pc $((n_head + 1)) 30 || t_fail "the new lead did not hear of the new deadline"
+ics truong.pc "$(find_mail truong.pc "Phân công xử lý")" "$WORK/t4.ics" || t_fail "no calendar in the change"
+assert_eq "$LEGACY_UID" "$(field "$WORK/t4.ics" uid)" "the legacy event keeps its UID"
+assert_eq 1 "$(field "$WORK/t4.ics" sequence)" "SEQUENCE raised on it"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM calendar_entries WHERE role='lead' AND party='PC'")" "no second event for the part"
+sleep 1
+assert_eq "$n_told" "$(declines_told)" "the Office is told of no decline"
 
 t_summary

@@ -141,30 +141,30 @@ assert_eq "text/calendar; charset=utf-8" "$(hdr office Content-Type)" "content t
 assert_eq "private, max-age=300" "$(hdr office Cache-Control)" "cache control"
 out=$(ics office)
 assert_eq "2 0" "$(head -1 <<<"$out")" "two events, no to-do"
-assert_contains "$out" "E $k2.lead.tc@$D 2026-12-30 2026-12-31 [$K2] V/v báo cáo ngân sách quý IV" "K2 on its deadline"
-assert_contains "$out" "E $k1.lead.tttn@$D 2027-01-05 2027-01-06 [$K1] V/v góp ý dự thảo Nghị định về thương mại điện tử" "K1 on its deadline"
+assert_contains "$out" "E $(cal_uid "$k2.lead.tc") 2026-12-30 2026-12-31 [$K2] V/v báo cáo ngân sách quý IV" "K2 on its deadline"
+assert_contains "$out" "E $(cal_uid "$k1.lead.tttn") 2027-01-05 2027-01-06 [$K1] V/v góp ý dự thảo Nghị định về thương mại điện tử" "K1 on its deadline"
 assert_contains "$(cat "$WORK/office.ics")" "DTSTART;VALUE=DATE:20270105" "all-day"
 
 t_begin "a unit's feed: what it leads and what it is asked"
 get tttn "$U_TTTN" >/dev/null
 out=$(ics tttn)
 assert_eq "1 0" "$(head -1 <<<"$out")" "TTTN: one event"
-assert_contains "$out" "E $k1.lead.tttn@$D 2027-01-05" "TTTN leads K1"
+assert_contains "$out" "E $(cal_uid "$k1.lead.tttn") 2027-01-05" "TTTN leads K1"
 get pc "$U_PC" >/dev/null
 out=$(ics pc)
 assert_eq "1 0" "$(head -1 <<<"$out")" "PC: one event"
-assert_contains "$out" "E $k1.consult.pc@$D 2026-12-30 2026-12-31" "PC is asked about K1"
+assert_contains "$out" "E $(cal_uid "$k1.consult.pc") 2026-12-30 2026-12-31" "PC is asked about K1"
 
 t_begin "a person's feed: what they handle, what their unit leads or is asked"
 get a "$U_A" >/dev/null
 out=$(ics a)
 assert_eq "2 0" "$(head -1 <<<"$out")" "a.nguyen: two events"
-assert_contains "$out" "E $k1.handler.$HA@$D 2027-01-04 2027-01-05" "the internal deadline"
-assert_contains "$out" "E $k1.lead.tttn@$D 2027-01-05" "the unit's deadline"
+assert_contains "$out" "E $(cal_uid "$k1.handler.$HA") 2027-01-04 2027-01-05" "the internal deadline"
+assert_contains "$out" "E $(cal_uid "$k1.lead.tttn") 2027-01-05" "the unit's deadline"
 get pchead "$U_PCHEAD" >/dev/null
 out=$(ics pchead)
 assert_eq "1 0" "$(head -1 <<<"$out")" "PC's head: one event"
-assert_contains "$out" "E $k1.consult.pc@$D 2026-12-30" "the consultation"
+assert_contains "$out" "E $(cal_uid "$k1.consult.pc") 2026-12-30" "the consultation"
 
 t_begin "an invitation and the feed are one event in a calendar (khal)"
 # a.nguyen holds the invitations mailed to them (the delegation's handler
@@ -182,7 +182,7 @@ for p in m.walk():
 	[ -s "$WORK/inv/$u.ics" ] || rm -f "$WORK/inv/$u.ics"
 done
 inv=$(cat "$WORK"/inv/*.ics 2>/dev/null)
-assert_contains "$inv" "UID:$k1.handler.$HA@$D" "the delegation's invitation carries the feed's handler UID"
+assert_contains "$inv" "UID:$(cal_uid "$k1.handler.$HA")" "the delegation's invitation carries the feed's handler UID"
 KHAL="$WORK/khal"
 mkdir -p "$KHAL/cal"
 printf '[calendars]\n[[cv]]\npath = %s/cal\ntype = calendar\n[locale]\ndateformat = %%Y-%%m-%%d\nlongdateformat = %%Y-%%m-%%d\ntimeformat = %%H:%%M\ndatetimeformat = %%Y-%%m-%%d %%H:%%M\nlongdatetimeformat = %%Y-%%m-%%d %%H:%%M\nlocal_timezone = Asia/Ho_Chi_Minh\ndefault_timezone = Asia/Ho_Chi_Minh\n' "$KHAL" >"$KHAL/config"
@@ -192,14 +192,14 @@ for f in "$WORK"/inv/*.ics "$WORK/a.ics"; do
 done
 out=$(khal_ list --format '{start-date}|{uid}' 2026-12-28 14d 2>&1 | grep '@')
 assert_eq 1 "$(grep -c "^2027-01-04|" <<<"$out")" "the internal deadline (4/1) is in the calendar once"
-assert_eq "2027-01-04|$k1.handler.$HA@$D" "$(grep "^2027-01-04|" <<<"$out")" "with the invitation's UID"
+assert_eq "2027-01-04|$(cal_uid "$k1.handler.$HA")" "$(grep "^2027-01-04|" <<<"$out")" "with the invitation's UID"
 assert_eq "" "$(cut -d'|' -f1 <<<"$out" | sort | uniq -d)" "no day holds two events"
 
 t_begin "?type=todo gives to-dos"
 assert_eq 200 "$(get atodo "$U_A?type=todo" | cut -d' ' -f1)" "status"
 out=$(ics atodo)
 assert_eq "0 2" "$(head -1 <<<"$out")" "two to-dos, no event"
-assert_contains "$out" "T $k1.handler.$HA@$D 2027-01-04 NEEDS-ACTION [$K1]" "DUE and STATUS"
+assert_contains "$out" "T $(cal_uid "$k1.handler.$HA") 2027-01-04 NEEDS-ACTION [$K1]" "DUE and STATUS"
 assert_ne "$(hdr a ETag)" "$(hdr atodo ETag)" "another ETag"
 assert_eq 400 "$(get bad "$U_A?type=journal" | cut -d' ' -f1)" "an unknown type is refused"
 
@@ -306,7 +306,7 @@ id=$(sent_id "$K2" "truong.tc@$D")
 	printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHạn: 31/12/2026\r\n'
 } >"$WORK/move.eml"
 deliver vanthu@$D "$WORK/move.eml"
-LEAD2="$k2.lead.tc@$D"
+LEAD2="$(cal_uid "$k2.lead.tc")"
 waited=0
 until [ "$(q "SELECT sequence FROM calendar_entries WHERE uid='$LEAD2'")" = 1 ] || [ $waited -ge 300 ]; do
 	sleep 0.2
@@ -318,7 +318,7 @@ get moved "$U_OFFICE" >/dev/null
 event=$(tr -d '\r' <"$WORK/moved.ics" | awk -v uid="UID:$LEAD2" 'BEGIN {RS = "BEGIN:VEVENT"} index($0, uid "\n") {print}')
 assert_contains "$event" "SEQUENCE:1" "the Office's feed says SEQUENCE 1 for that UID"
 assert_contains "$event" "DTSTART;VALUE=DATE:20261231" "on the new day"
-assert_not_contains "$(tr -d '\r' <"$WORK/moved.ics" | awk -v uid="UID:$k1.lead.tttn@$D" 'BEGIN {RS = "BEGIN:VEVENT"} index($0, uid "\n") {print}')" \
+assert_not_contains "$(tr -d '\r' <"$WORK/moved.ics" | awk -v uid="UID:$(cal_uid "$k1.lead.tttn")" 'BEGIN {RS = "BEGIN:VEVENT"} index($0, uid "\n") {print}')" \
 	"SEQUENCE" "an event never sent again has none (0)"
 
 t_begin "a closed item leaves the feeds, and the validators move on"

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "congvan/config.h"
+#include "congvan/ical.h"
 #include "congvan/feed.h"
 #include "congvan/store.h"
 #include "congvan/util.h"
@@ -655,8 +656,10 @@ static void test_build(void **state)
 		char *err = NULL, *text;
 
 		print_message("feed: %s\n", c->name);
-		assert_int_equal(
-		    feed_build(&f->cfg, f->st, &s, c->type, &doc, &err), 0);
+		if (feed_build(&f->cfg, NULL, f->st, &s, c->type, &doc, &err) <
+		    0) {
+			fail_msg("%s", err);
+		}
 		assert_int_equal(doc.n_components, c->n);
 		assert_int_equal(count(doc.body, c->type == FEED_TODOS
 						     ? "BEGIN:VTODO"
@@ -681,7 +684,8 @@ static void test_build(void **state)
 		free(text);
 		/* The same store gives the same bytes and ETag. */
 		assert_int_equal(
-		    feed_build(&f->cfg, f->st, &s, c->type, &again, &err), 0);
+		    feed_build(&f->cfg, NULL, f->st, &s, c->type, &again, &err),
+		    0);
 		assert_string_equal(again.body, doc.body);
 		assert_string_equal(again.etag, doc.etag);
 		assert_int_equal(strlen(doc.etag), FEED_ETAG_SIZE - 1);
@@ -702,13 +706,15 @@ static void test_build_order_and_etag(void **state)
 	const char *one, *two, *five;
 
 	assert_int_equal(
-	    feed_build(&f->cfg, f->st, &office, FEED_EVENTS, &a, &err), 0);
+	    feed_build(&f->cfg, NULL, f->st, &office, FEED_EVENTS, &a, &err),
+	    0);
 	one = strstr(a.body, "cv-2026-000001.lead");
 	five = strstr(a.body, "cv-2026-000005.lead");
 	two = strstr(a.body, "cv-2026-000002.lead");
 	assert_true(one && five && two && one < five && five < two);
 	assert_int_equal(
-	    feed_build(&f->cfg, f->st, &office, FEED_TODOS, &todo, &err), 0);
+	    feed_build(&f->cfg, NULL, f->st, &office, FEED_TODOS, &todo, &err),
+	    0);
 	assert_string_not_equal(todo.etag, a.etag);
 
 	/* Item 2 closes: it leaves the feed, and Last-Modified goes back
@@ -720,13 +726,53 @@ static void test_build_order_and_etag(void **state)
 	event_at(f, f->items[2], 4000);
 	assert_int_equal(store_commit(f->st, &err), 0);
 	assert_int_equal(
-	    feed_build(&f->cfg, f->st, &office, FEED_EVENTS, &b, &err), 0);
+	    feed_build(&f->cfg, NULL, f->st, &office, FEED_EVENTS, &b, &err),
+	    0);
 	assert_string_not_equal(b.etag, a.etag);
 	assert_int_equal(b.n_components, 2);
 	assert_int_equal(b.last_modified, 2000);
 	feed_doc_release(&a);
 	feed_doc_release(&b);
 	feed_doc_release(&todo);
+}
+
+/* Each entry carries the UID of the invitation of its part: the one
+ * sent (kept, as an event sent before UIDs were marked), else the marked
+ * one a first invitation gets under the service's secret. */
+static void test_build_uids(void **state)
+{
+	struct fixture *f = *state;
+	struct feed_subject office = {FEED_OFFICE, "office"};
+	struct store_calendar_entry e = {
+	    .uid = "cv-2026-000001.lead.tttn@congvan.test",
+	    .item_id = f->items[1],
+	    .recipient = "tttn@bo.gov.vn",
+	    .role = "lead",
+	    .party = "TTTN",
+	    .due_day = 20000};
+	struct feed_doc doc;
+	char *err = NULL, *text, *marked;
+	int seq;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_calendar_upsert(f->st, &e, &seq, &err), 0);
+	assert_int_equal(store_calendar_upsert(f->st, &e, &seq, &err), 0);
+	assert_int_equal(seq, 1);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(feed_build(&f->cfg, "0123456789abcdef", f->st, &office,
+				    FEED_EVENTS, &doc, &err),
+			 0);
+	text = unfold(doc.body);
+	assert_non_null(strstr(text,
+			       "UID:cv-2026-000001.lead.tttn@congvan.test\r\n"
+			       "SEQUENCE:1\r\n"));
+	marked = ical_uid("CV-2026-000005", ICAL_PART_LEAD, "TTTN",
+			  "congvan.test", "0123456789abcdef");
+	assert_non_null(strstr(text, marked));
+	assert_null(strstr(text, "cv-2026-000005.lead.tttn@"));
+	free(marked);
+	free(text);
+	feed_doc_release(&doc);
 }
 
 /* In English when the service is. */
@@ -740,7 +786,7 @@ static void test_build_english(void **state)
 
 	f->cfg.service.language = "en";
 	assert_int_equal(
-	    feed_build(&f->cfg, f->st, &pc, FEED_EVENTS, &doc, &err), 0);
+	    feed_build(&f->cfg, NULL, f->st, &pc, FEED_EVENTS, &doc, &err), 0);
 	f->cfg.service.language = lang;
 	text = unfold(doc.body);
 	feed_doc_release(&doc);
@@ -953,6 +999,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_build, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_build_order_and_etag, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_build_uids, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_build_english, setup,
 					    teardown),
 	    cmocka_unit_test(test_path_token),

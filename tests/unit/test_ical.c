@@ -575,17 +575,19 @@ static void test_uid(void **state)
 	char *a, *b;
 
 	(void)state;
-	a = ical_uid("CV-2026-000001", ICAL_PART_LEAD, "TTTN", "congvan.test");
+	a = ical_uid("CV-2026-000001", ICAL_PART_LEAD, "TTTN", "congvan.test",
+		     NULL);
 	assert_string_equal(a, "cv-2026-000001.lead.tttn@congvan.test");
 	free(a);
-	a = ical_uid("CV-2026-000001", ICAL_PART_CONSULT, "Vu-PC_2", "d.vn");
+	a = ical_uid("CV-2026-000001", ICAL_PART_CONSULT, "Vu-PC_2", "d.vn",
+		     NULL);
 	assert_string_equal(a, "cv-2026-000001.consult.vu-pc_2@d.vn");
 	free(a);
 	/* a person is hashed, the same whatever the case */
 	a = ical_uid("CV-2026-000001", ICAL_PART_HANDLER, "A.Nguyen@X.vn",
-		     "congvan.test");
+		     "congvan.test", NULL);
 	b = ical_uid("cv-2026-000001", ICAL_PART_HANDLER, "a.nguyen@x.vn",
-		     "congvan.test");
+		     "congvan.test", NULL);
 	assert_string_equal(a, b);
 	assert_true(str_startswith(a, "cv-2026-000001.handler."));
 	assert_null(strstr(a, "nguyen"));
@@ -593,13 +595,48 @@ static void test_uid(void **state)
 					strlen("@congvan.test"));
 	free(b);
 	b = ical_uid("CV-2026-000001", ICAL_PART_HANDLER, "b.tran@x.vn",
-		     "congvan.test");
+		     "congvan.test", NULL);
 	assert_string_not_equal(a, b);
 	free(a);
 	free(b);
 	/* a code with other characters is hashed too */
-	a = ical_uid("CV-2026-000001", ICAL_PART_LEAD, "Vụ PC", "d");
+	a = ical_uid("CV-2026-000001", ICAL_PART_LEAD, "Vụ PC", "d", NULL);
 	assert_null(strstr(a, " "));
+	free(a);
+	/* Under the service secret the UID carries a mark of 16 hex
+	 * digits that only its holder can make; another secret, another
+	 * part or another unit gives another mark. */
+	a = ical_uid("CV-2026-000001", ICAL_PART_LEAD, "TTTN", "congvan.test",
+		     "0123456789abcdef");
+	b = ical_uid("cv-2026-000001", ICAL_PART_LEAD, "tttn", "congvan.test",
+		     "0123456789abcdef");
+	assert_string_equal(a, b);
+	assert_true(str_startswith(a, "cv-2026-000001.lead.tttn."));
+	assert_int_equal(strlen(a), strlen("cv-2026-000001.lead.tttn.") + 16 +
+					strlen("@congvan.test"));
+	assert_int_equal(
+	    strspn(a + strlen("cv-2026-000001.lead.tttn."), "0123456789abcdef"),
+	    16);
+	free(b);
+	b = ical_uid("CV-2026-000001", ICAL_PART_LEAD, "TTTN", "congvan.test",
+		     "fedcba9876543210");
+	assert_string_not_equal(a, b);
+	free(b);
+	b = ical_uid("CV-2026-000001", ICAL_PART_CONSULT, "TTTN",
+		     "congvan.test", "0123456789abcdef");
+	assert_string_not_equal(a + strlen("cv-2026-000001.lead.tttn."),
+				b + strlen("cv-2026-000001.consult.tttn."));
+	free(b);
+	b = ical_uid("CV-2026-000002", ICAL_PART_LEAD, "TTTN", "congvan.test",
+		     "0123456789abcdef");
+	assert_string_not_equal(a + strlen("cv-2026-000001.lead.tttn."),
+				b + strlen("cv-2026-000002.lead.tttn."));
+	free(b);
+	free(a);
+	/* an empty secret marks nothing, as NULL */
+	a = ical_uid("CV-2026-000001", ICAL_PART_LEAD, "TTTN", "congvan.test",
+		     "");
+	assert_string_equal(a, "cv-2026-000001.lead.tttn@congvan.test");
 	free(a);
 	assert_string_equal(ical_part_name(ICAL_PART_COORDINATE), "coordinate");
 	assert_string_equal(ical_answer_name(ICAL_ANSWER_TENTATIVE),
