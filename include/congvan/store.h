@@ -376,6 +376,20 @@ typedef int store_event_cb(const struct store_event *ev, void *ctx);
 int store_event_foreach(struct store *st, int64_t item_id, store_event_cb *cb,
 			void *ctx, char **error_r);
 
+/* Mail that could not be delivered, told to the Office once
+ * (undelivered.c): a watermark, the last event looked at.  *told_r is
+ * it, *last_r the newest event's id (0: none). */
+int store_undelivered_range(struct store *st, int64_t *told_r, int64_t *last_r,
+			    char **error_r);
+/* Calls cb for the mail-failed events after event after and up to event
+ * upto, oldest first, at most limit of them (reading only the events
+ * in that range); the callback's strings are borrowed for the call. */
+int store_undelivered_foreach(struct store *st, int64_t after, int64_t upto,
+			      int limit, store_event_cb *cb, void *ctx,
+			      char **error_r);
+/* Moves the watermark to event_id: what is up to it has been told. */
+int store_undelivered_told(struct store *st, int64_t event_id, char **error_r);
+
 /* The outbox. */
 struct store_outbox {
 	int64_t id;

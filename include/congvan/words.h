@@ -100,6 +100,10 @@ enum word {
 	W_EVENT_OPINION,
 	W_NOT_A_DUE,
 	W_LETTER_LEFT_OUT,
+	/* who an address is, in the Office's notice of mail undelivered */
+	W_UNDELIVERED_HEAD,
+	W_UNDELIVERED_MAILBOX,
+	W_UNDELIVERED_NOBODY,
 	/* units and people named in a reply (config_units_parse,
 	   config_person_parse) */
 	W_UNITS_TOO_LONG,

@@ -83,6 +83,16 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
  * next call goes on with them), -1 with *error_r. */
 int workflow_tick(struct runtime *rt, char **error_r);
 
+/* Tells the Office of the mail that did not reach someone: the
+ * mail-failed events recorded since the last call (a watermark in the
+ * store: each is told once), oldest first, one notice "mail_failed" per
+ * item naming every address of it the mail did not reach with the
+ * server's words.  The Office's own address is never told to it (a
+ * broken Office address cannot loop), nor mail about no item.  0 when
+ * every event was read, 1 when more are left (at most 1,000 a call),
+ * -1 with *error_r.  Inside a store transaction. */
+int workflow_tell_undelivered(struct runtime *rt, char **error_r);
+
 /* With [smtp] reply_plus and a service secret: the signed reply address
  * of item key (BOX+TOKEN@DOMAIN, see src/workflow/reply_address.c), which the
  * caller frees; NULL otherwise. */

@@ -194,7 +194,9 @@ static char *d_refused(const struct event_data *d)
 			 d->text ? ": " : "", s(d->text));
 }
 
-/* Mail that failed: for one recipient ("x@y: 550 ..."), or whole. */
+/* Mail that failed: for one recipient ("x@y: 550 ..."), or whole, with
+ * the recipients it did not reach ("x@y, z@y: 554 ...", the words alone
+ * when recorded before they were named). */
 static char *d_failed(const struct event_data *d)
 {
 	return d->address ? xasprintf("%s: %s", d->address, s(d->text))

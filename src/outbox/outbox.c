@@ -347,6 +347,24 @@ static const char **split_rcpt(char *copy)
 	return list;
 }
 
+/* The '\n'-separated recipients of rcpt as mail-queued names them,
+ * ", "-separated.  Caller frees. */
+static char *rcpt_text(const char *rcpt)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+
+	for (const char *p = rcpt; p && *p; p++) {
+		if (*p == '\n') {
+			sbuf_adds(&sb, ", ");
+		} else {
+			sbuf_addch(&sb, *p);
+		}
+	}
+	return sbuf_detach(&sb);
+}
+
+/* A mail that failed for good is recorded on its item with the
+ * recipients it did not reach (event_data.address) and why. */
 static int record_result(struct flush_ctx *fc, const struct store_outbox *o,
 			 enum fail fail, const char *reason)
 {
@@ -359,15 +377,18 @@ static int record_result(struct flush_ctx *fc, const struct store_outbox *o,
 		return store_outbox_sent(st, o->id, now, &fc->error);
 	}
 	if (fail == FAIL_PERM || now - o->created_at >= OUTBOX_GIVE_UP) {
-		const struct event_data d = {.text = reason};
+		char *who = rcpt_text(o->rcpt_left ? o->rcpt_left : o->rcpt);
+		const struct event_data d = {.address = who, .text = reason};
 
 		fc->stats->failed++;
 		log_warnx("mail '%s' to '%s' failed for good: %s",
-			  o->message_id, o->rcpt, reason);
+			  o->message_id, who, reason);
 		rc = store_outbox_failed(st, o->id, now, reason, &fc->error);
-		return rc < 0 ? rc
-			      : runtime_event(fc->rt, o->item_id, 0, "outbox",
-					      EV_MAIL_FAILED, &d, &fc->error);
+		rc = rc < 0 ? rc
+			    : runtime_event(fc->rt, o->item_id, 0, "outbox",
+					    EV_MAIL_FAILED, &d, &fc->error);
+		free(who);
+		return rc;
 	}
 	return store_outbox_retry(st, o->id, now + outbox_backoff(o->attempts),
 				  reason, &fc->error);

@@ -180,6 +180,10 @@ int service_cycle(struct service *svc, time_t at, unsigned parts,
 			      "scheduler");
 		schedule_part(svc, r, report_tick, parts & SERVICE_BOUNDED,
 			      "report");
+		/* after intake (delivery reports) and before the flush;
+		 * what the flush fails is told in the next cycle */
+		schedule_part(svc, r, workflow_tell_undelivered,
+			      parts & SERVICE_BOUNDED, "undelivered");
 	}
 	if (parts & SERVICE_OUTBOX) {
 		flush(svc, r, parts & SERVICE_BOUNDED);

@@ -138,6 +138,8 @@ enum d {
 };
 /* The statements of history.c. */
 enum h { H_START_ADD, H_START_GET, H_LIST, H_MARK, H_NEXT, H_DONE, H_COUNT };
+/* The statements of undelivered.c. */
+enum u { U_RANGE, U_FAILED, U_TOLD, U_COUNT };
 
 struct store {
 	sqlite3 *db;
@@ -159,6 +161,7 @@ struct store {
 	sqlite3_stmt *feedc_stmts[FC_COUNT];
 	sqlite3_stmt *doc_stmts[D_COUNT];
 	sqlite3_stmt *history_stmts[H_COUNT];
+	sqlite3_stmt *undelivered_stmts[U_COUNT];
 };
 
 /* The statement in *slot, prepared from text on first use, reset and

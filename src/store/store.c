@@ -417,6 +417,17 @@ static const char *const migrations[] = {
      * it for the others and refused these for now (NULL: all of rcpt).
      * rcpt keeps every recipient: the proof of receipt of a reply. */
     "ALTER TABLE outbox ADD COLUMN rcpt_left TEXT;",
+    /* The Office is told of mail that could not be delivered
+     * (undelivered.c, workflow/undelivered.c): the last event it looked
+     * at, a watermark, so that each mail-failed event is told once and
+     * a cycle reads only the events since the last one.  A database
+     * that has events starts after them: an upgrade does not mail the
+     * Office about old history. */
+    "CREATE TABLE undelivered_told ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  event_id INTEGER NOT NULL);"
+    "INSERT INTO undelivered_told (id, event_id)"
+    "  SELECT 1, COALESCE(MAX(id), 0) FROM events;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -855,6 +866,9 @@ void store_close(struct store **stp)
 	}
 	for (size_t i = 0; i < H_COUNT; i++) {
 		sqlite3_finalize(st->history_stmts[i]);
+	}
+	for (size_t i = 0; i < U_COUNT; i++) {
+		sqlite3_finalize(st->undelivered_stmts[i]);
 	}
 	sqlite3_close(st->db);
 	store_blob_close(st);

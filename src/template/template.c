@@ -355,4 +355,5 @@ const char *const template_names[] = {"registered",
 				      "command_refused",
 				      "nothing_done",
 				      "handler_reminder",
+				      "mail_failed",
 				      NULL};

@@ -146,6 +146,10 @@ static const struct {
 	 " có trong hộp thư chung của Văn phòng.",
 	 "The original letter (%s) is too large for the mail server to carry"
 	 " with this message. The original is in the Office's shared mailbox."},
+    [W_UNDELIVERED_HEAD] = {"Thủ trưởng %s", "head of %s"},
+    [W_UNDELIVERED_MAILBOX] = {"hộp thư của %s", "mailbox of %s"},
+    [W_UNDELIVERED_NOBODY] = {"(không rõ người nhận)",
+			      "(recipients not known)"},
     [W_UNITS_TOO_LONG] = {"danh sách đơn vị dài quá %d byte",
 			  "list of units longer than %d bytes"},
     [W_UNKNOWN_UNIT] = {"không có đơn vị %s; cần ghi mã hoặc tên đơn vị",

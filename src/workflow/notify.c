@@ -50,6 +50,7 @@ static const char *const var_names[V_COUNT] = {
     [V_REQUEST] = "request",
     [V_SIGNATURES] = "signatures",
     [V_CHECK] = "check",
+    [V_UNDELIVERED] = "undelivered",
 };
 
 int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
@@ -93,6 +94,7 @@ static size_t var_max(enum wf_var v)
 {
 	switch (v) {
 	case V_CHANGES:
+	case V_UNDELIVERED:
 		return 16384;
 	case V_ANSWER:
 	case V_REQUEST:

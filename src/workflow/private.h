@@ -53,9 +53,10 @@ enum wf_var {
 	V_EVENT,      /* what a calendar event is: "Hạn xử lý", ... */
 	V_EVENT_DATE, /* its date */
 	V_DUPLICATE_OF,
-	V_REQUEST,    /* what the lead unit wrote when it asked for opinions */
-	V_SIGNATURES, /* one sentence per digital signature; "" */
-	V_CHECK,      /* why the Office should check the letter; "—" */
+	V_REQUEST,     /* what the lead unit wrote when it asked for opinions */
+	V_SIGNATURES,  /* one sentence per digital signature; "" */
+	V_CHECK,       /* why the Office should check the letter; "—" */
+	V_UNDELIVERED, /* the addresses mail did not reach, and why */
 	V_COUNT
 };
 
@@ -215,5 +216,36 @@ char *wf_calendar_uid(const struct runtime *rt, const struct wf_item *it,
 int wf_calendar_cancel_all(struct runtime *rt, const struct wf_item *it,
 			   const char *role, const char *keep_party,
 			   const char *reason, char **error_r);
+
+/* --- undelivered.c: the Office told of mail that did not arrive -------- */
+
+/* An address mail about an item did not reach, and the server's words. */
+struct wf_failed_rcpt {
+	char *address; /* NULL: the event named none */
+	char *reason;
+};
+/* The addresses of one item, in the order their events came. */
+struct wf_failed_item {
+	int64_t item_id;
+	struct wf_failed_rcpt *rcpt;
+	size_t n; /* 0: only the Office's own address failed */
+};
+/* The items, in the order of their first event. */
+struct wf_failed_set {
+	struct wf_failed_item *items;
+	size_t n;
+};
+
+/* Adds a mail-failed event on item_id to s: address is the event's (one
+ * address, or the ", "-separated recipients of a whole mail that failed;
+ * NULL or "": none named), detail its line for people ("ADDRESS: WORDS",
+ * or "WORDS"), whose words after the address are the reason.  Left out:
+ * an event about no item (item_id 0: the periodic report; the outbox's
+ * log says it), and the address office (without case), so that a notice
+ * to the Office that fails is never told to it again; an address listed
+ * on the item already is not listed twice (its first reason stays). */
+void wf_failed_add(struct wf_failed_set *s, int64_t item_id,
+		   const char *address, const char *detail, const char *office);
+void wf_failed_release(struct wf_failed_set *s);
 
 #endif

@@ -17,7 +17,10 @@
 #   that notice, with the server's words;
 # - a bounce that comes later (a delivery report in the mailbox) records
 #   the failed address on the item of the mail it returns, when that mail
-#   had it.
+#   had it;
+# - the Office is told by mail (mail_failed), in the next cycle, once per
+#   item, of every address a notice did not reach, never of its own
+#   address (no loop), and not of what an upgraded database had failed.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -48,6 +51,28 @@ refuse() {
 # rows STATUS: how many notices have that status
 rows() { q "SELECT COUNT(*) FROM outbox WHERE status = '$1'"; }
 failed_events() { q "SELECT COUNT(*) FROM events WHERE kind = 'mail-failed'"; }
+# notices [ITEM]: the notices to the Office of mail undelivered (about ITEM)
+notices() { q "SELECT COUNT(*) FROM outbox WHERE kind = 'mail_failed' ${1:+AND item_id = $1}"; }
+# office_mail ITEM: the last notice to the Office about ITEM as its mailbox
+# holds it (waited for): Subject, To and the plain text, decoded
+office_mail() {
+	local id uid= i
+	id=$(q "SELECT message_id FROM outbox WHERE kind = 'mail_failed' AND item_id = $1
+		ORDER BY id DESC LIMIT 1")
+	[ -n "$id" ] || return 1
+	for ((i = 0; i < 150; i++)); do
+		uid=$(mail_search vanthu "HEADER Message-ID \"$id\"") && [ -n "$uid" ] && break
+		sleep 0.2
+	done
+	[ -n "$uid" ] || return 1
+	mail_fetch vanthu "$uid" | /usr/bin/python3 -c '
+import sys, email, email.policy
+m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+print("Subject:", m["Subject"])
+print("To:", m["To"])
+print("\n".join(p.get_content() for p in m.walk()
+                if p.get_content_type() == "text/plain").replace("\r\n", "\n"))'
+}
 
 mof_letters 8 "$WORK/letters"
 day=5
@@ -67,6 +92,29 @@ assert_eq "truong.tc@$D" "$(q "SELECT json_extract(data, '$.address') FROM event
 assert_contains "$(q "SELECT detail FROM events WHERE kind = 'mail-failed'")" \
 	"550 Invalid recipient" "with the server's words"
 assert_contains "$(cat "$WORK/run.log")" "to 'truong.tc@$D' refused: 550" "and logged"
+
+t_begin "the Office is told in the next cycle, once, that the head did not get it"
+key1=$(q "SELECT key FROM items WHERE id = 1")
+assert_eq 0 "$(notices)" "(not in the cycle that failed it: the flush comes last)"
+run_at "2026-01-0${day}T08:30:00+07:00"
+assert_eq 0 $? "run --once exit status"
+assert_eq 1 "$(notices 1)" "one notice about the item"
+assert_eq "vanthu@$D|sent" "$(q "SELECT rcpt, status FROM outbox WHERE kind = 'mail_failed'")" \
+	"to the Office alone, sent"
+assert_eq "vanthu@$D" "$(q "SELECT json_extract(data, '$.address') FROM events
+	WHERE kind = 'mail-queued' AND json_extract(data, '$.template') = 'mail_failed'
+	AND item_id = 1")" "the item records that the Office was told"
+m=$(office_mail 1) || t_fail "the Office did not receive the notice"
+assert_contains "$m" "Subject: [$key1] Thư thông báo không đến được người nhận: báo cáo" \
+	"the subject tag threads it with the item, in Vietnamese"
+assert_contains "$m" "- truong.tc@$D (Thủ trưởng Vụ Tài chính):
+  550 Invalid recipient" "it names the address, whose it is and the server's words"
+assert_contains "$m" "Đơn vị chủ trì:    Vụ Tài chính" "and the lead unit"
+assert_contains "$m" "Số, ký hiệu:       1201/BTC-NSNN" "and the letter's number"
+assert_contains "$m" "Đề nghị Văn phòng kiểm tra địa chỉ" "and what to do"
+assert_not_contains "$m" "khtc@$D" "not the address that got it"
+run_at "2026-01-0${day}T08:40:00+07:00"
+assert_eq 1 "$(notices)" "a further cycle tells nothing more"
 
 t_begin "the server refuses our sender: no notice fails, all wait untried"
 letter 2
@@ -274,5 +322,66 @@ assert_eq 2 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'bounce-received'
 	AND item_id = 1")" "both reports are on the item of the mail they return"
 assert_contains "$(cv show "$key")" "khtc@$D: 5.2.2" "congvan show lists it"
 assert_eq 0 "$(q "SELECT COUNT(*) FROM items WHERE subject LIKE 'Undelivered%'")" "no report became an item"
+
+t_begin "the report and the spam refusal: one more notice each, in the same cycle"
+# The report came in this cycle's intake: told before the flush.  The
+# notice refused as spam at 12:00 (every recipient, one event) too.
+spam=$(q "SELECT item_id FROM events WHERE kind = 'mail-failed' AND detail LIKE '%spam%'
+	ORDER BY id DESC LIMIT 1")
+assert_eq 2 "$(notices 1)" "one more notice about the first item"
+assert_eq 1 "$(notices "$spam")" "one about the notice refused as spam"
+m=$(office_mail 1) || t_fail "the Office did not receive the report's notice"
+assert_contains "$m" "Subject: [$key1]" "with the item's tag"
+assert_contains "$m" "- khtc@$D (hộp thư của Vụ Tài chính):
+  5.2.2: 552 5.2.2 <khtc@$D>: Mailbox full" "the address the report names, with its words"
+assert_not_contains "$m" "truong.tc@$D (" "not the address told before"
+m=$(office_mail "$spam") || t_fail "the Office did not receive the spam refusal's notice"
+assert_eq 2 "$(printf '%s\n' "$m" | grep -A1 -e "^- khtc@$D (hộp thư của Vụ Tài chính):" \
+	-e "^- truong.tc@$D (Thủ trưởng Vụ Tài chính):" | grep -c "^  .*554 5.7.1 Message refused as spam")" \
+	"every recipient of the mail refused whole, each with the server's words"
+told=$(notices)
+run_at "2026-01-0${day}T13:10:00+07:00"
+assert_eq "$told" "$(notices)" "and nothing more in the next cycle"
+
+t_begin "mail to the Office that fails is never told to it: no loop"
+# The Office's address refused for good: its notice of a new report, and
+# the registration of a letter no rule assigns, both fail.
+refuse rcpt-to 'reject "550 5.1.1 Mailbox disabled"' "vanthu@$D"
+sent=$(q "SELECT message_id FROM outbox WHERE item_id = 2 AND rcpt LIKE 'khtc@%'
+	ORDER BY id LIMIT 1")
+dsn "khtc@$D" | sed 's/$/\r/' >"$WORK/dsn3.eml"
+maildir_inject congvan "$WORK/dsn3.eml"
+deliver vanthu@mof.gov.vn "$WORK/letters/005.eml"
+office=$(mail_count vanthu)
+before=$(failed_events)
+run_at "2026-01-0${day}T14:00:00+07:00"
+assert_eq $((told + 1)) "$(notices)" "the report's notice is queued"
+assert_eq 2 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'mail-failed'
+	AND json_extract(data, '$.address') = 'vanthu@$D' AND id > (SELECT MAX(id)
+	FROM events WHERE kind = 'bounce-received')")" \
+	"the Office's address refused for its notice and the registration"
+assert_eq $((before + 3)) "$(failed_events)" "(and the report's address)"
+refuse none
+run_at "2026-01-0${day}T14:10:00+07:00"
+run_at "2026-01-0${day}T14:20:00+07:00"
+assert_eq $((told + 1)) "$(notices)" "no notice of the Office's own address"
+smtp_queue_empty 30 || t_fail "OpenSMTPD still holds mail"
+assert_eq "$office" "$(mail_count vanthu)" "the Office's mailbox got nothing"
+
+t_begin "an upgraded database mails nothing about the mail that failed before"
+# Failures recorded by a congvan without the notice (the schema before):
+# the upgrade starts after them.
+q "INSERT INTO events (at, item_id, actor, kind, detail, data)
+   SELECT strftime('%s', '2025-12-01'), id, 'outbox', 'mail-failed',
+   'truong.tc@$D: 550 Invalid recipient', json_object('address', 'truong.tc@$D')
+   FROM items" || t_fail "old events"
+v=$(q "PRAGMA user_version")
+q "DROP TABLE undelivered_told; PRAGMA user_version = $((v - 1))" || t_fail "schema back"
+run_at "2026-01-0${day}T14:30:00+07:00"
+assert_eq 0 $? "run --once exit status"
+assert_eq "$v" "$(q "PRAGMA user_version")" "the database is upgraded"
+assert_ge "$(q "SELECT event_id FROM undelivered_told")" \
+	"$(q "SELECT MAX(id) FROM events WHERE kind = 'mail-failed'")" "it starts after the old failures"
+assert_eq $((told + 1)) "$(notices)" "no notice about them"
 
 t_summary

@@ -98,8 +98,14 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 16 to 15: no recipients left. */
-#define UNDO_SCHEMA_16 "ALTER TABLE outbox DROP COLUMN rcpt_left;"
+/* Takes a database back from schema 17 to 16: no watermark of the
+ * undelivered mail told to the Office. */
+#define UNDO_SCHEMA_17 "DROP TABLE undelivered_told;"
+
+/* Takes a database back from schema 16 to 15 (after every later UNDO): no
+ * recipients left. */
+#define UNDO_SCHEMA_16                                                         \
+	UNDO_SCHEMA_17 " ALTER TABLE outbox DROP COLUMN rcpt_left;"
 
 /* Takes a database back from schema 15 to 14 (after every later UNDO): no
  * index of the pending mail by age. */
@@ -166,7 +172,8 @@ static int sql(const char *path, const char *text)
 #define UNDO_SCHEMA_8 UNDO_SCHEMA_9 " ALTER TABLE events DROP COLUMN data;"
 
 /* Takes a database back from schema 5 to 4: the tables of the later
- * migrations (the pending mail by age 15, the sweep's days 14, intake at
+ * migrations (the undelivered mail told 17, the recipients left 16, the
+ * pending mail by age 15, the sweep's days 14, intake at
  * scale 13, first start 12, documents read 11,
  * stated deadlines 10, deemed 9, typed events 8, feed tokens 7, calendar
  * events 6, reports mailed 5), newest first.  Each migration added at the
@@ -1468,6 +1475,89 @@ static void test_readonly(void **state)
 	free(err);
 }
 
+static int collect_failed(const struct store_event *ev, void *ctx)
+{
+	struct sbuf *sb = ctx;
+
+	sbuf_addf(sb, "%lld %s;", (long long)ev->id,
+		  ev->fields.address ? ev->fields.address : "-");
+	return 0;
+}
+
+static void add_failed(struct store *st, const char *address)
+{
+	const struct event_data d = {.address = address, .text = "550 No"};
+	struct store_event ev = {.at = 1, .item_id = 0, .kind = EV_MAIL_FAILED};
+	char *err = NULL;
+
+	ev.detail = event_describe(ev.kind, &d);
+	ev.data = event_data_json(ev.kind, &d);
+	assert_int_equal(store_event_add(st, &ev, &err), 0);
+	free((char *)ev.detail);
+	free((char *)ev.data);
+}
+
+/* The mail-failed events after the watermark, read by id range; a
+ * database upgraded with events starts after them (nothing old is
+ * told), a new one from the start. */
+static void test_undelivered(void **state)
+{
+	struct fixture *f = *state;
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+	struct store_event other = {.at = 1, .kind = EV_REGISTERED};
+	int64_t told = -1, last = -1;
+	char *err = NULL, *pragma;
+
+	assert_int_equal(store_undelivered_range(f->st, &told, &last, &err), 0);
+	assert_int_equal(told, 0);
+	assert_int_equal(last, 0);
+	add_failed(f->st, "a@x");                                  /* 1 */
+	assert_int_equal(store_event_add(f->st, &other, &err), 0); /* 2 */
+	add_failed(f->st, "b@x, c@x");                             /* 3 */
+	add_failed(f->st, NULL);                                   /* 4 */
+	assert_int_equal(store_undelivered_range(f->st, &told, &last, &err), 0);
+	assert_int_equal(told, 0);
+	assert_int_equal(last, 4);
+	assert_int_equal(store_undelivered_foreach(f->st, 0, 4, 10,
+						   collect_failed, &sb, &err),
+			 0);
+	assert_string_equal(sbuf_str(&sb), "1 a@x;3 b@x, c@x;4 -;");
+	sbuf_reset(&sb);
+	/* a range and a limit */
+	assert_int_equal(store_undelivered_foreach(f->st, 1, 3, 10,
+						   collect_failed, &sb, &err),
+			 0);
+	assert_string_equal(sbuf_str(&sb), "3 b@x, c@x;");
+	sbuf_reset(&sb);
+	assert_int_equal(store_undelivered_foreach(f->st, 0, 4, 1,
+						   collect_failed, &sb, &err),
+			 0);
+	assert_string_equal(sbuf_str(&sb), "1 a@x;");
+	sbuf_reset(&sb);
+	assert_int_equal(store_undelivered_told(f->st, 3, &err), 0);
+	assert_int_equal(store_undelivered_range(f->st, &told, &last, &err), 0);
+	assert_int_equal(told, 3);
+	assert_int_equal(last, 4);
+
+	/* the schema before with these events: the migration starts after
+	 * them */
+	store_close(&f->st);
+	pragma = xasprintf(UNDO_SCHEMA_17 " PRAGMA user_version = %d;",
+			   store_schema_version() - 1);
+	assert_int_equal(sql(f->path, pragma), 0);
+	free(pragma);
+	f->st = store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_int_equal(store_undelivered_range(f->st, &told, &last, &err), 0);
+	assert_int_equal(told, 4);
+	assert_int_equal(last, 4);
+	/* no watermark at all: nothing before now either */
+	assert_int_equal(sql(f->path, "DELETE FROM undelivered_told;"), 0);
+	assert_int_equal(store_undelivered_range(f->st, &told, &last, &err), 0);
+	assert_int_equal(told, 4);
+	sbuf_release(&sb);
+}
+
 static void test_item_numbering(void **state)
 {
 	struct fixture *f = *state;
@@ -2181,6 +2271,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migration_3, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_13, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_14, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_undelivered, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_narrow, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_wal_cut_back, setup, teardown),

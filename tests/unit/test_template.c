@@ -153,6 +153,10 @@ static const struct template_var full_vars[] = {
     {"duplicate_of", "—"}, /* registered only */
     {"request", "Lấy ý kiến: PC\nĐề nghị Vụ cho ý kiến về Điều 5."},
     {"check", "—"}, /* registered only */
+    /* mail_failed only */
+    {"undelivered", "- truong.tc@moit.gov.vn (Thủ trưởng Vụ Tài chính):\n"
+		    "  550 5.1.1 <truong.tc@moit.gov.vn>: Recipient address"
+		    " rejected"},
     {"signatures", ""},
     /* report only */
     {"period", "Quý II năm 2026"},

@@ -345,6 +345,100 @@ static void test_check_text(void **state)
 	}
 }
 
+/* The set as "ITEM: ADDRESS=REASON, ... | ITEM: ..." ("-": no address). */
+static char *failed_text(const struct wf_failed_set *set)
+{
+	struct sbuf sb = SBUF_INIT(SIZE_MAX);
+
+	for (size_t i = 0; i < set->n; i++) {
+		const struct wf_failed_item *fi = &set->items[i];
+
+		sbuf_addf(&sb, "%s%lld:", i ? " | " : "",
+			  (long long)fi->item_id);
+		for (size_t j = 0; j < fi->n; j++) {
+			sbuf_addf(&sb, "%s %s=%s", j ? "," : "",
+				  fi->rcpt[j].address ? fi->rcpt[j].address
+						      : "-",
+				  fi->rcpt[j].reason);
+		}
+	}
+	return sbuf_detach(&sb);
+}
+
+/* The mail-failed events of a cycle, grouped per item for the Office:
+ * the server's words without the address in front, the Office's own
+ * address left out (a notice to the Office that fails is not told to
+ * it), mail about no item left out, each address once. */
+static void test_failed_group(void **state)
+{
+	static const char office[] = "vanthu@bo.gov.vn";
+	static const struct {
+		struct {
+			int64_t item;
+			const char *address, *detail;
+		} ev[4];
+		const char *want;
+	} cases[] = {
+	    {{{0, NULL, NULL}}, ""},
+	    /* mail about no item (the periodic report) */
+	    {{{0, "lanhdao@bo.gov.vn", "lanhdao@bo.gov.vn: 550 No such user"}},
+	     ""},
+	    {{{1, "truong.tc@bo.gov.vn",
+	       "truong.tc@bo.gov.vn: 550 Invalid recipient"}},
+	     "1: truong.tc@bo.gov.vn=550 Invalid recipient"},
+	    /* a delivery report: the status before the server's words */
+	    {{{7, "KHTC@bo.gov.vn",
+	       "khtc@bo.gov.vn: 5.2.2: 552 5.2.2 Mailbox full"}},
+	     "7: KHTC@bo.gov.vn=5.2.2: 552 5.2.2 Mailbox full"},
+	    /* a whole mail refused, with its recipients */
+	    {{{2, "khtc@bo.gov.vn, truong.tc@bo.gov.vn",
+	       "khtc@bo.gov.vn, truong.tc@bo.gov.vn: 554 5.7.1 Spam"}},
+	     "2: khtc@bo.gov.vn=554 5.7.1 Spam, truong.tc@bo.gov.vn=554 5.7.1"
+	     " Spam"},
+	    /* recorded before the recipients were named */
+	    {{{3, NULL, "554 5.7.1 Spam"}, {3, "", "gave up"}},
+	     "3: -=554 5.7.1 Spam"},
+	    /* the Office's own address, alone or among others */
+	    {{{1, "VanThu@bo.gov.vn", "VanThu@bo.gov.vn: 550 Mailbox full"}},
+	     "1:"},
+	    {{{1, "vanthu@bo.gov.vn, khtc@bo.gov.vn",
+	       "vanthu@bo.gov.vn, khtc@bo.gov.vn: 554 Refused"}},
+	     "1: khtc@bo.gov.vn=554 Refused"},
+	    /* one notice per item, in the order of their first event; an
+	     * address once (its first reason) */
+	    {{{3, "a@bo.gov.vn", "a@bo.gov.vn: 550 Gone"},
+	      {1, "b@bo.gov.vn", "b@bo.gov.vn: 550 Unknown"},
+	      {3, "A@bo.gov.vn", "A@bo.gov.vn: 5.1.1: 550 Gone later"},
+	      {3, "c@bo.gov.vn", "c@bo.gov.vn: 552 Full"}},
+	     "3: a@bo.gov.vn=550 Gone, c@bo.gov.vn=552 Full | 1: "
+	     "b@bo.gov.vn=550"
+	     " Unknown"},
+	    /* a line that does not start with the address stays whole */
+	    {{{5, "a@bo.gov.vn", "gave up after 5 days"}, {5, "b@x.vn", NULL}},
+	     "5: a@bo.gov.vn=gave up after 5 days, b@x.vn="},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct wf_failed_set set = {0};
+		char *got;
+
+		for (size_t j = 0; j < ARRAY_SIZE(cases[i].ev); j++) {
+			if (cases[i].ev[j].address || cases[i].ev[j].detail) {
+				wf_failed_add(&set, cases[i].ev[j].item,
+					      cases[i].ev[j].address,
+					      cases[i].ev[j].detail, office);
+			}
+		}
+		got = failed_text(&set);
+		print_message("case %zu\n", i);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+		wf_failed_release(&set);
+		assert_int_equal(set.n, 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +447,7 @@ int main(void)
 	    cmocka_unit_test(test_check_text),
 	    cmocka_unit_test(test_parse_due),
 	    cmocka_unit_test(test_letter_due),
+	    cmocka_unit_test(test_failed_group),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
