@@ -32,9 +32,14 @@ static const struct {
 
 /* Subject starts of auto-replies, lower case. */
 static const char *const auto_subjects[] = {
-    "automatic reply:", "auto:",           "auto-reply:",
-    "autoreply:",       "auto reply:",     "out of office",
-    "trả lời tự động:", "tự động trả lời", NULL,
+    "automatic reply:",     "auto:",
+    "auto-reply:",          "autoreply:",
+    "auto reply:",          "out of office",
+    "trả lời tự động:",     "tự động trả lời",
+    "thư trả lời tự động:", "phản hồi tự động:",
+    "thư tự động:",         "tra loi tu dong:",
+    "tu dong tra loi",      "thu tra loi tu dong:",
+    "phan hoi tu dong:",    NULL,
 };
 
 /* Subject starts of delivery status notifications, lower case. */

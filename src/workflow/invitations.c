@@ -378,8 +378,8 @@ static int declined(struct runtime *rt, const struct wf_item *it,
 }
 
 /* Whether entry e's UID is the marked one (ical_uid): only who received
- * the event knows it.  Events sent before UIDs were marked prove
- * nothing. */
+ * the event knows it.  Events sent before UIDs were marked, or under
+ * another secret, prove nothing. */
 static bool uid_proves_receipt(const struct runtime *rt,
 			       const struct wf_item *it,
 			       const struct store_calendar_entry *e)
@@ -412,8 +412,8 @@ static enum event_kind judge(const struct runtime *rt, const struct wf_item *it,
 	}
 	if (policy != CONFIG_COMMANDS_AUTHENTICATED &&
 	    !uid_proves_receipt(rt, it, e)) {
-		*note_r = ": no proof of receipt (the event was sent before"
-			  " its UID carried a mark)";
+		*note_r = ": no proof of receipt (the event's UID carries no"
+			  " mark of ours)";
 		return EV_CALENDAR_REPLY_NOT_ACTED;
 	}
 	if (policy != CONFIG_COMMANDS_RECEIPT && !who->authenticated) {

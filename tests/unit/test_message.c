@@ -584,6 +584,12 @@ static void test_classify_rules(void **state)
 	    {"Subject: Trả lời tự động: x\r\n\r\n", MESSAGE_AUTO},
 	    {"Subject: TRẢ LỜI TỰ ĐỘNG: x\r\n\r\n", MESSAGE_AUTO},
 	    {"Subject: Tự động trả lời: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Thư trả lời tự động: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Phản hồi tự động: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Thư tự động: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Tra loi tu dong: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Phan hoi tu dong: x\r\n\r\n", MESSAGE_AUTO},
+	    {"Subject: Phản hồi tự động hóa quy trình\r\n\r\n", MESSAGE_LETTER},
 	    {"Subject: [ban-a] Automatic reply: x\r\n\r\n", MESSAGE_AUTO},
 	    {"Subject: Automobile\r\n\r\n", MESSAGE_LETTER},
 	    /* staff share the domain: their Message-IDs are not ours */
