@@ -19,8 +19,10 @@ env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$T_ROOT" SANITIZE= build/def
 CONGVAN="$T_ROOT/build/default/congvan"
 # congvan executes congvan-full for the commands that need mail: both are
 # checked; congvan-reader, a child of its own, is not (poppler's caches)
+# tests/valgrind.supp: valgrind's own false reports, each explained there
 VG=(valgrind -q --trace-children=yes --trace-children-skip='*/congvan-reader' --leak-check=full --show-leak-kinds=definite,indirect
-	--errors-for-leak-kinds=definite,indirect --error-exitcode=99)
+	--errors-for-leak-kinds=definite,indirect --error-exitcode=99
+	--suppressions="$T_ROOT/tests/valgrind.supp")
 
 stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
 WORK=$(mktemp -d /tmp/congvan-vg.XXXXXX)
