@@ -76,6 +76,12 @@ int workday_weekday(int32_t day);
  * malformed or not a real date (31/2/2026); *day_r is set only on
  * success. */
 int workday_parse_date(const char *s, int32_t *day_r);
+/* A date as people write it after "Hạn:": YYYY-MM-DD, D/M/YYYY,
+ * D-M-YYYY, D.M.YYYY,
+ * a two-digit year (20/12/26: 2026), no year (20/12: the first such day
+ * from today on), "ngày" before, a full stop after.  0 ok, -1 when s is
+ * none of these or no real date; *day_r is set only on success. */
+int workday_parse_written(const char *s, int32_t today, int32_t *day_r);
 /* "2026-05-20". */
 void workday_format(int32_t day, char buf[11]);
 /* "20/05/2026". */

@@ -181,6 +181,66 @@ int workday_parse_date(const char *s, int32_t *day_r)
 	return parse_vn(s, n, day_r);
 }
 
+/* The first day d/m from today on, this year or the next. */
+static int next_of(int32_t today, int m, int d, int32_t *day_r)
+{
+	int y, tm, td;
+	int32_t day;
+
+	workday_ymd(today, &y, &tm, &td);
+	if (workday_day_from_ymd(y, m, d, &day) == 0 && day >= today) {
+		*day_r = day;
+		return 0;
+	}
+	return workday_day_from_ymd(y + 1, m, d, day_r);
+}
+
+int workday_parse_written(const char *s, int32_t today, int32_t *day_r)
+{
+	size_t n = s ? strlen(s) : 0, i = 0, k = 0;
+	int v[3] = {0, 0, 0}, parts = 0;
+	char sep = 0;
+
+	if (workday_parse_date(s, day_r) == 0) {
+		return 0; /* YYYY-MM-DD, D/M/YYYY */
+	}
+	/* "ngày " / "Ngày " / "ngay " before, a full stop after */
+	if (n > 6 && (s[0] == 'n' || s[0] == 'N') &&
+	    (!strncmp(s + 1, "g\xc3\xa0y ", 5) || !strncmp(s + 1, "gay ", 4))) {
+		i = s[3] == 'y' ? 5 : 6;
+	}
+	while (n > i && (s[n - 1] == '.' || s[n - 1] == ' ')) {
+		n--;
+	}
+	for (;;) {
+		k = digits(s + i, n - i, 1, parts == 2 ? 4 : 2, &v[parts]);
+		if (k == 0) {
+			return -1;
+		}
+		i += k;
+		parts++;
+		if (i == n || parts == 3) {
+			break;
+		}
+		if ((sep && s[i] != sep) ||
+		    (s[i] != '/' && s[i] != '-' && s[i] != '.')) {
+			return -1;
+		}
+		sep = s[i++];
+	}
+	if (i != n || parts < 2) {
+		return -1;
+	}
+	if (parts == 2) {
+		return next_of(today, v[1], v[0], day_r);
+	}
+	if (k != 2 && k != 4) {
+		return -1;
+	}
+	return workday_day_from_ymd(k == 2 ? 2000 + v[2] : v[2], v[1], v[0],
+				    day_r);
+}
+
 static void put_digits(char *out, int v, int width)
 {
 	for (int i = width - 1; i >= 0; i--) {

@@ -42,7 +42,7 @@ int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
 		*day_r = workcal_add(rt->cal, wf_today(rt), n);
 		return 0;
 	}
-	if (workday_parse_date(text, &day) == 0) {
+	if (workday_parse_written(text, wf_today(rt), &day) == 0) {
 		*day_r = workcal_next_workday(rt->cal, day);
 		return 0;
 	}

@@ -1,12 +1,15 @@
-/* libFuzzer target: the deadline a letter states (letter_find_deadline)
- * and a letter read from its covering mail (letter_parse_cover: the first
- * line as subject and file name, the rest as body), on arbitrary text. */
+/* libFuzzer target: the deadline a letter states (letter_find_deadline),
+ * a letter read from its covering mail (letter_parse_cover: the first
+ * line as subject and file name, the rest as body), and the first line as
+ * a date written after "Hạn:" (workday_parse_written), on arbitrary
+ * text. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "congvan/letter.h"
+#include "congvan/workday.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -34,6 +37,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort(); /* a number without its symbol */
 	}
 	letter_free(&l);
+	{
+		int32_t today, day = -7;
+
+		if (workday_day_from_ymd(2026, 12, 28, &today) < 0 ||
+		    (workday_parse_written(text, today, &day) == 0
+			 ? day < 0
+			 : day != -7)) {
+			abort(); /* a day before 1970, or one set on failure */
+		}
+	}
 	free(text);
 	return 0;
 }

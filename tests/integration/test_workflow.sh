@@ -142,11 +142,13 @@ mail_wait_count truong.tttn 2 30 || t_fail "no acknowledgement to the head"
 assert_contains "$(body truong.tttn "$(last_uid truong.tttn)")" "a.nguyen@$D" "the acknowledgement says what changed"
 
 t_begin "the handler consults two units"
+# the deadline as people write it, without the year
 reply "$WORK/r2.eml" "Nguyễn Văn A" "a.nguyen@$D" "$K" "$(sent_id "$K" "a.nguyen@$D")" "Lấy ý kiến: PC, TC
-Hạn: 30/12/2026"
+Hạn: 30/12."
 deliver a.nguyen@$D "$WORK/r2.eml"
 run_at 2026-12-28T11:00:00+07:00
 assert_eq 2 "$(q "SELECT COUNT(*) FROM consultations WHERE state='pending'")" "two consultations"
+assert_eq "$(( $(date -ud 2026-12-30 +%s) / 86400 ))" "$(q "SELECT DISTINCT due_day FROM consultations")" "'Hạn: 30/12.' is 30/12/2026"
 mail_wait_count phapche 1 30 || t_fail "no request to PC"
 mail_wait_count khtc 1 30 || t_fail "no request to TC"
 PC_REQ=$(header phapche "$(last_uid phapche)" Message-ID | tr -d '<>')

@@ -221,6 +221,61 @@ static void test_parse_date(void **state)
 	assert_int_equal(workday_parse_date(NULL, &d), -1);
 }
 
+/* Dates as people write them after "Hạn:", read on 2026-12-28. */
+static void test_parse_written(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *out; /* NULL: rejected */
+	} cases[] = {
+	    {"2026-12-30", "2026-12-30"},
+	    {"30/12/2026", "2026-12-30"},
+	    {"30-12-2026", "2026-12-30"},
+	    {"30.12.2026", "2026-12-30"},
+	    {"30/12/26", "2026-12-30"},
+	    {"ngày 30/12/2026", "2026-12-30"},
+	    {"Ngày 30/12/2026.", "2026-12-30"},
+	    {"ngay 5/1/2027", "2027-01-05"},
+	    {"30/12/2026.", "2026-12-30"},
+	    /* no year: the first such day from today on */
+	    {"30/12", "2026-12-30"},
+	    {"28/12", "2026-12-28"},
+	    {"5/1", "2027-01-05"},
+	    {"05-01", "2027-01-05"},
+	    {"ngày 15/1.", "2027-01-15"},
+	    {"29/2", NULL}, /* none in 2027: no day a year on */
+	    /* none */
+	    {"30/2", NULL},
+	    {"30/12/202", NULL},
+	    {"30/12-2026", NULL},
+	    {"30/12/2026/1", NULL},
+	    {"30/", NULL},
+	    {"30", NULL},
+	    {"ngày", NULL},
+	    {"ngày mai", NULL},
+	    {"30/12/2026 hoặc sớm hơn", NULL},
+	    {"", NULL},
+	};
+	int32_t today, d;
+
+	(void)state;
+	assert_int_equal(workday_parse_date("2026-12-28", &today), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		print_message("case: '%s'\n", cases[i].in);
+		d = -7;
+		if (cases[i].out) {
+			assert_int_equal(
+			    workday_parse_written(cases[i].in, today, &d), 0);
+			assert_day(d, cases[i].out);
+		} else {
+			assert_int_equal(
+			    workday_parse_written(cases[i].in, today, &d), -1);
+			assert_int_equal(d, -7);
+		}
+	}
+	assert_int_equal(workday_parse_written(NULL, today, &d), -1);
+}
+
 static void test_format(void **state)
 {
 	char buf[11];
@@ -817,6 +872,7 @@ int main(void)
 	    cmocka_unit_test(test_day_of),
 	    cmocka_unit_test(test_day_start_end),
 	    cmocka_unit_test(test_parse_date),
+	    cmocka_unit_test(test_parse_written),
 	    cmocka_unit_test(test_format),
 	    cmocka_unit_test(test_weekday),
 	    cmocka_unit_test(test_workdays_good),
