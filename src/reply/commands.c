@@ -172,18 +172,44 @@ static void add_command(struct reply_parsed *out, enum reply_key key,
 	out->n_commands++;
 }
 
-/* Reads command lines from p until a line that is not one. */
+/* Where in line[vs..ve) another command starts after ';' or ','
+ * ("Chủ trì: PC; Phối hợp: TC, KHTC; Hạn: 30/12"): the separator's
+ * offset, or ve when none does. */
+static size_t value_end(const char *line, size_t vs, size_t ve)
+{
+	for (size_t i = vs; i < ve; i++) {
+		enum reply_key key;
+		size_t a, b;
+
+		if ((line[i] == ';' || line[i] == ',') &&
+		    command_of(line + i + 1, ve - i - 1, &key, &a, &b)) {
+			return i;
+		}
+	}
+	return ve;
+}
+
+/* Reads command lines from p until a line that is not one; a line may
+ * hold several. */
 static void read_commands(const char *p, struct reply_parsed *out)
 {
 	while (*p && out->n_commands < COMMANDS_MAX) {
-		size_t len = line_len(p), vs, ve;
+		size_t len = line_len(p), at = 0, vs, ve, cut, s, e;
 		enum reply_key key;
 
 		if (!line_blank(p, len)) {
 			if (!command_of(p, len, &key, &vs, &ve)) {
 				return;
 			}
-			add_command(out, key, p + vs, ve - vs);
+			do {
+				cut = value_end(p + at, vs, ve);
+				s = at + vs;
+				e = at + cut;
+				trim_span(p, &s, &e);
+				add_command(out, key, p + s, e - s);
+				at += cut + 1;
+			} while (cut < ve && out->n_commands < COMMANDS_MAX &&
+				 command_of(p + at, len - at, &key, &vs, &ve));
 		}
 		p += len + (p[len] == '\n');
 	}
