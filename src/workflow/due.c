@@ -8,46 +8,78 @@
 
 #define DAYS_MAX 365
 
-/* "N ngày làm việc", "N working days", "N ngày", "N days": N, or 0 when
- * text is not a number of days. */
-static int days_of(const char *text)
+/* Words people put before a deadline ("Gia hạn: thêm 5 ngày", "Gia
+ * hạn: đến 15/1", "Hạn: trước ngày 30/12"), folded: what follows is read
+ * alone. */
+static char *after_lead(char *folded)
 {
-	char *folded = text_fold(text);
-	char *end;
-	long n = strtol(folded, &end, 10);
-	int ret = 0;
+	static const char *const lead[] = {"them ",  "den ", "truoc ",
+					   "until ", "by ",  "to "};
 
-	if (end != folded && n > 0 && n <= DAYS_MAX) {
-		while (*end == ' ') {
-			end++;
-		}
-		if (!strcmp(end, "ngay lam viec") || !strcmp(end, "ngay") ||
-		    !strcmp(end, "working days") ||
-		    !strcmp(end, "working day") || !strcmp(end, "days") ||
-		    !strcmp(end, "day") || !*end) {
-			ret = (int)n;
+	for (size_t i = 0; i < ARRAY_SIZE(lead); i++) {
+		size_t n = strlen(lead[i]);
+
+		if (!strncmp(folded, lead[i], n)) {
+			return folded + n;
 		}
 	}
+	return folded;
+}
+
+/* "N ngày làm việc", "N working days", "N ngày", "N days" in folded text
+ * (a full stop after it is cut off): N, or 0 when it is not a number of
+ * days. */
+static int days_of(char *folded)
+{
+	char *end;
+	long n = strtol(folded, &end, 10);
+
+	if (end == folded || n <= 0 || n > DAYS_MAX || *folded < '0' ||
+	    *folded > '9') {
+		return 0;
+	}
+	while (*end == ' ') {
+		end++;
+	}
+	while (*end && end[strlen(end) - 1] == '.') {
+		end[strlen(end) - 1] = '\0';
+	}
+	return !strcmp(end, "ngay lam viec") || !strcmp(end, "ngay") ||
+		       !strcmp(end, "working days") ||
+		       !strcmp(end, "working day") || !strcmp(end, "days") ||
+		       !strcmp(end, "day") || !*end
+		   ? (int)n
+		   : 0;
+}
+
+int wf_due_days(const char *text)
+{
+	char *folded = text_fold(text);
+	int n = days_of(after_lead(folded));
+
 	free(folded);
-	return ret;
+	return n;
 }
 
 int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
 		 char **error_r)
 {
-	int n = days_of(text);
+	char *folded = text_fold(text);
+	char *rest = after_lead(folded);
+	int n = days_of(rest);
 	int32_t day;
+	int ret = 0;
 
 	if (n > 0) {
 		*day_r = workcal_add(rt->cal, wf_today(rt), n);
-		return 0;
-	}
-	if (workday_parse_written(text, wf_today(rt), &day) == 0) {
+	} else if (workday_parse_written(rest, wf_today(rt), &day) == 0) {
 		*day_r = workcal_next_workday(rt->cal, day);
-		return 0;
+	} else {
+		*error_r = xasprintf(wf_word(rt, W_NOT_A_DUE), text);
+		ret = -1;
 	}
-	*error_r = xasprintf(wf_word(rt, W_NOT_A_DUE), text);
-	return -1;
+	free(folded);
+	return ret;
 }
 
 int workflow_letter_due(const struct workcal *cal,

@@ -162,11 +162,16 @@ int wf_flag(struct runtime *rt, const struct wf_item *it, int64_t msg_id,
 
 /* --- due.c -------------------------------------------------------------- */
 
-/* Reads a "Hạn:" / "Gia hạn:" value: a date (D/M/YYYY, YYYY-MM-DD) rolled
- * to a working day, or "N ngày làm việc" / "N working days" / "N ngày" /
- * "N days" counted from today.  0 with the day, or -1 with *error_r. */
+/* Reads a "Hạn:" / "Gia hạn:" value: a date as people write it
+ * (workday_parse_written) rolled to a working day, or "N ngày làm việc"
+ * / "N working days" / "N ngày" / "N days" counted from today; "thêm",
+ * "đến", "trước", "until", "by", "to" before it are passed over.  0 with
+ * the day, or -1 with *error_r. */
 int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
 		 char **error_r);
+/* N when text is a number of days as wf_parse_due reads it ("thêm 5
+ * ngày làm việc"), else 0. */
+int wf_due_days(const char *text);
 
 /* The deadline of a new assignment: Hạn from the reply (due_text, may be
  * NULL) wins, then a deadline the letter states, then the rule's days,

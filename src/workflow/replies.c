@@ -404,9 +404,10 @@ static int extend(struct act *a, const char *value, char **error_r)
 	int n, ret;
 	int32_t to;
 
-	/* "N ngày làm việc" extends the current deadline by N. */
-	n = atoi(value);
-	if (n > 0 && !strchr(value, '/') && !strchr(value, '-')) {
+	/* "N ngày làm việc", "thêm N ngày" extend the current deadline by
+	 * N. */
+	n = wf_due_days(value);
+	if (n > 0) {
 		to = workcal_add(a->rt->cal, a->it.c.due_day, n);
 	} else if (wf_parse_due(a->rt, value, &to, &err) < 0) {
 		refused(a, err);

@@ -272,9 +272,10 @@ assert_contains "$rt" "congvan+$(echo "$K2" | tr A-Z a-z)." "Reply-To carries th
 	printf 'To: %s\r\nSubject: =?UTF-8?B?%s?=\r\n' "$rt" "$(printf 'Trả lời: đề nghị gia hạn' | base64 -w0)"
 	printf 'Date: Thu, 14 Jan 2027 09:30:00 +0700\r\nMessage-ID: <plus1@mail.example>\r\n'
 	printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n'
-	printf 'Gia hạn: 3 ngày làm việc\r\nLý do: chờ số liệu của các Sở\r\n'
+	# "thêm": 3 more working days, as people write it
+	printf 'Gia hạn: thêm 3 ngày làm việc\r\nLý do: chờ số liệu của các Sở\r\n'
 } >"$WORK/p1.eml"
-sed "s/+[^@]*@/+$(echo "$K2" | tr A-Z a-z).0000000000@/; s/plus1@/plus2@/; s/Gia hạn: 3/Gia hạn: 9/" "$WORK/p1.eml" >"$WORK/p2.eml"
+sed "s/+[^@]*@/+$(echo "$K2" | tr A-Z a-z).0000000000@/; s/plus1@/plus2@/; s/Gia hạn: thêm 3/Gia hạn: thêm 9/" "$WORK/p1.eml" >"$WORK/p2.eml"
 maildir_inject congvan "$WORK/p1.eml" "$WORK/p2.eml"
 run_at 2027-01-14T09:45:00+07:00
 assert_eq 1 "$(q "SELECT COUNT(*) FROM extensions e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND state='pending'")" \

@@ -128,6 +128,18 @@ static void test_parse_due(void **state)
 	    {"2027-01-04", "2027-01-04"},
 	    {"01/01/2027", "2027-01-04"}, /* a holiday rolls forward */
 	    {"02/01/2027", "2027-01-04"}, /* a Saturday too */
+	    /* as people write it */
+	    {"thêm 5 ngày làm việc", "2027-01-05"},
+	    {"5 ngày làm việc.", "2027-01-05"},
+	    {"đến 4/1", "2027-01-04"},
+	    {"đến ngày 04/01/2027", "2027-01-04"},
+	    {"trước ngày 4/1/27", "2027-01-04"},
+	    {"Ngày 30/12.", "2026-12-30"},
+	    {"30-12-2026", "2026-12-30"},
+	    {"until 2027-01-04", "2027-01-04"},
+	    {"by 4/1", "2027-01-04"},
+	    {"thêm", NULL},
+	    {"đến mai", NULL},
 	    {"0 ngày", NULL},
 	    {"400 days", NULL},
 	    {"5 tuần", NULL},
@@ -137,6 +149,10 @@ static void test_parse_due(void **state)
 	};
 
 	(void)state;
+	assert_int_equal(wf_due_days("thêm 3 ngày làm việc"), 3);
+	assert_int_equal(wf_due_days("3 working days."), 3);
+	assert_int_equal(wf_due_days("15/1/2027"), 0);
+	assert_int_equal(wf_due_days("5 tuần"), 0);
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		int32_t day = -1;
 		char *err = NULL, buf[11];
