@@ -46,6 +46,7 @@ static const struct phone_form phone_forms[] = {
     {"gui tu", NULL}, {"da gui tu", NULL}, {"duoc gui tu", NULL},
     {"gui bang", NULL}, {"duoc gui bang", NULL},
     {"tai outlook cho", NULL}, {"nhan outlook cho", NULL},
+    {"lay outlook cho", NULL}, {"tai xuong outlook", NULL},
 };
 
 /* What the lead names: a device, a system or an app (folded). */

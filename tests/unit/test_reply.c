@@ -81,6 +81,7 @@ static void test_trim_edges(void **state)
 	    {"--\nName\n", 0, ""},
 	    {"Sent from my iPhone\n", 0, ""},
 	    {"Gửi từ iPhone của tôi", 0, ""},
+	    {"Nhất trí.\n\nLấy Outlook cho iOS\n", 0, "Nhất trí."},
 	    {"\n\n  Hello  \n\n", 0, "  Hello"},
 	    {"Hello \t\nworld\xc2\xa0\n", 0, "Hello\nworld"},
 	    {"Hello\r\n\r\n> quote\r\n", 0, "Hello"},
