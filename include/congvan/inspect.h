@@ -82,6 +82,11 @@ struct inspection {
 	 * reply with commands. */
 	bool has_calendar_reply;
 	struct ical_reply calendar_reply;
+	/* A delivery report's failed recipients: from its delivery-status
+	 * part, else from its words (message_text_bounce, which also fills
+	 * doc.returned_message_id when the MIME reader found none). */
+	struct message_dsn_failure *failed;
+	size_t n_failed;
 };
 
 /* Reads raw.  Never fails: what cannot be read stays empty.  With

@@ -176,6 +176,17 @@ struct message_dsn_failure {
 size_t message_dsn_failures(const char *text, size_t len,
 			    struct message_dsn_failure **list_r);
 void message_dsn_failures_free(struct message_dsn_failure *list, size_t n);
+/* A delivery report in words only (no delivery-status part: qmail,
+ * older Exim, MDaemon): the returned mail's Message-ID from the copy of
+ * its header (*returned_id_r, without <>, NULL when none) and every
+ * address the words before that copy name, with the words of its line
+ * or of the lines under it as the diagnostic (status ""), at most 100;
+ * none when the words say the mail is only delayed.  Returns how many
+ * addresses are in *list_r (free it with message_dsn_failures_free).
+ * Anyone may send a report: what the caller records must be a recipient
+ * of a mail of its own. */
+size_t message_text_bounce(const char *text, size_t len, char **returned_id_r,
+			   struct message_dsn_failure **list_r);
 
 /* Whether addr is a plain addr-spec we are willing to write into a header:
  * printable ASCII, no white space, '<', '>', ',', quotes or brackets,

@@ -95,6 +95,30 @@ static void find_calendar_reply(struct inspection *in)
 	}
 }
 
+/* Who a delivery report says the mail did not reach. */
+static void read_failures(struct inspection *in)
+{
+	struct mime_doc *doc = &in->doc;
+	char *id = NULL;
+
+	if (doc->delivery_status) {
+		in->n_failed = message_dsn_failures(
+		    doc->delivery_status, strlen(doc->delivery_status),
+		    &in->failed);
+		return;
+	}
+	if (!doc->text) {
+		return;
+	}
+	in->n_failed =
+	    message_text_bounce(doc->text, strlen(doc->text), &id, &in->failed);
+	if (!doc->returned_message_id) {
+		doc->returned_message_id = id;
+	} else {
+		free(id);
+	}
+}
+
 void inspect_message(const char *raw, size_t len,
 		     const struct message_classify_opts *opts,
 		     const struct reader_opts *reader, struct inspection *out_r)
@@ -114,6 +138,9 @@ void inspect_message(const char *raw, size_t len,
 		in->kind = MESSAGE_BOUNCE;
 	}
 	find_calendar_reply(in);
+	if (in->kind == MESSAGE_BOUNCE) {
+		read_failures(in);
+	}
 	if (in->info.subject) {
 		message_subject_tag(
 		    in->info.subject,
@@ -147,6 +174,9 @@ void inspect_free(struct inspection *in)
 	reply_parsed_free(&in->reply);
 	ical_reply_release(&in->calendar_reply);
 	in->has_calendar_reply = false;
+	message_dsn_failures_free(in->failed, in->n_failed);
+	in->failed = NULL;
+	in->n_failed = 0;
 }
 
 /* How an attachment was read: "read" and "note" (null when it was not

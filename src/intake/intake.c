@@ -276,7 +276,7 @@ static int bounced_mail(struct runtime *rt, const struct inspection *in,
 {
 	*item_id_r = 0;
 	*rcpt_r = NULL;
-	if (in->kind != MESSAGE_BOUNCE || !in->doc.delivery_status ||
+	if (in->kind != MESSAGE_BOUNCE || in->n_failed == 0 ||
 	    !in->doc.returned_message_id) {
 		return 0;
 	}
@@ -295,12 +295,10 @@ static int record_bounce(struct runtime *rt, int64_t msg_id,
 			 const struct inspection *in, int64_t item_id,
 			 const char *rcpt, char **error_r)
 {
-	const char *status = in->doc.delivery_status;
-	struct message_dsn_failure *f = NULL;
-	size_t n = message_dsn_failures(status, strlen(status), &f);
+	const struct message_dsn_failure *f = in->failed;
 	int rc = 0;
 
-	for (size_t i = 0; rc == 0 && i < n; i++) {
+	for (size_t i = 0; rc == 0 && i < in->n_failed; i++) {
 		char *why;
 		struct event_data d = {.address = f[i].rcpt};
 
@@ -317,7 +315,6 @@ static int record_bounce(struct runtime *rt, int64_t msg_id,
 				   EV_MAIL_FAILED, &d, error_r);
 		free(why);
 	}
-	message_dsn_failures_free(f, n);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 
 #include "congvan/message.h"
 #include "congvan/util.h"
+#include "private.h"
 
 /* Recipients read from one report, and bytes kept of a field. */
 #define DSN_RECIPIENTS_MAX 100
@@ -36,9 +37,7 @@ static void group_release(struct group *g)
 	sbuf_release(&g->diagnostic);
 }
 
-/* Appends s[0..n) to sb, control characters as spaces, runs of white
- * space as one. */
-static void add_clean(struct sbuf *sb, const char *s, size_t n)
+void message_add_clean(struct sbuf *sb, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -159,8 +158,8 @@ size_t message_dsn_failures(const char *text, size_t len,
 			cur = NULL;
 		} else if (line[0] == ' ' || line[0] == '\t') {
 			if (cur) {
-				add_clean(cur, " ", 1);
-				add_clean(cur, line, ll);
+				message_add_clean(cur, " ", 1);
+				message_add_clean(cur, line, ll);
 			}
 		} else if ((cur = field_of(&g, line, ll, &at)) != NULL) {
 			const char *v = line + at;
@@ -170,7 +169,7 @@ size_t message_dsn_failures(const char *text, size_t len,
 				after_type(v, vn, &v, &vn);
 			}
 			sbuf_reset(cur);
-			add_clean(cur, v, vn);
+			message_add_clean(cur, v, vn);
 		}
 	}
 	group_end(&g, list_r, &n);

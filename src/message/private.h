@@ -92,4 +92,11 @@ void message_write_body(struct sbuf *sb, const struct message_out *out,
  * nothing is left.  Caller frees. */
 char *message_filename_clean(const char *name);
 
+/* --- dsn.c: delivery reports ------------------------------------------ */
+
+/* Appends s[0..n) to sb, control characters as spaces, runs of white
+ * space as one: what a report says, made printable (dsn.c,
+ * bounce_text.c). */
+void message_add_clean(struct sbuf *sb, const char *s, size_t n);
+
 #endif

@@ -384,4 +384,35 @@ assert_ge "$(q "SELECT event_id FROM undelivered_told")" \
 	"$(q "SELECT MAX(id) FROM events WHERE kind = 'mail-failed'")" "it starts after the old failures"
 assert_eq $((told + 1)) "$(notices)" "no notice about them"
 
+t_begin "a report in words only (qmail): the failed address on the item all the same"
+# qmail, older Exim and MDaemon write no message/delivery-status part:
+# who failed is in the words, the returned mail's header in a copy under
+# them, which names every recipient (not all failed).
+rcpts=$(q "SELECT rcpt FROM outbox WHERE message_id = '$sent'")
+gone=$(printf '%s\n' "$rcpts" | tail -1)
+before=$(failed_events)
+{
+	printf 'Return-Path: <>\r\nFrom: MAILER-DAEMON@mail.tinh.example\r\nTo: congvan@%s\r\n' "$D"
+	printf 'Subject: failure notice\r\nDate: Mon, 05 Jan 2026 14:40:00 +0700\r\n'
+	printf 'Message-ID: <%s@mail.tinh.example>\r\n\r\n' "$(cat /proc/sys/kernel/random/uuid)"
+	printf 'Hi. This is the qmail-send program at mail.tinh.example.\r\n'
+	printf "I'm afraid I wasn't able to deliver your message to the following addresses.\r\n"
+	printf "This is a permanent error; I've given up. Sorry it didn't work out.\r\n\r\n"
+	printf '<%s>:\r\n203.0.113.5 does not like recipient.\r\n' "$gone"
+	printf 'Remote host said: 550 5.1.1 User unknown\r\nGiving up on 203.0.113.5.\r\n\r\n'
+	printf -- '--- Below this line is a copy of the message.\r\n\r\n'
+	printf 'Return-Path: <congvan@%s>\r\nMessage-ID: <%s>\r\n' "$D" "$sent"
+	printf 'To: %s\r\nSubject: [%s]\r\n\r\nNội dung.\r\n' "$(printf '%s' "$rcpts" | paste -sd, -)" "$key"
+} >"$WORK/qmail.eml"
+maildir_inject congvan "$WORK/qmail.eml"
+run_at "2026-01-0${day}T14:40:00+07:00"
+assert_eq $((before + 1)) "$(failed_events)" "one failure: the address the words name, not every recipient the copy lists"
+assert_eq "$gone|$gone: 203.0.113.5 does not like recipient. Remote host said: 550 5.1.1 User unknown Giving up on 203.0.113.5." \
+	"$(q "SELECT json_extract(data, '$.address'), detail
+	  FROM events WHERE kind = 'mail-failed' ORDER BY id DESC LIMIT 1")" \
+	"the address and the server's words"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'mail-failed'
+	AND item_id = (SELECT item_id FROM outbox WHERE message_id = '$sent') AND json_extract(data, '$.address') = '$gone'
+	AND detail LIKE '%203.0.113.5%'")" "on the item of the mail it returns"
+
 t_summary

@@ -2247,6 +2247,121 @@ static void test_random_bytes(void **state)
 /* The recipients a delivery report says failed: Postfix's (a folded
  * Diagnostic-Code), Exchange's (CRLF, upper case, brackets, a recipient
  * delivered beside one that failed), and reports with nothing usable. */
+/* Delivery reports in words only: who failed, why, and the returned
+ * mail's Message-ID from the copy of its header. */
+static void test_text_bounce(void **state)
+{
+	static const struct {
+		const char *name, *text, *id;
+		size_t n;
+		const char *rcpt[3], *words[3];
+	} cases[] = {
+	    {"qmail",
+	     "Hi. This is the qmail-send program at mail.tinh.example.vn.\n"
+	     "I'm afraid I wasn't able to deliver your message to the "
+	     "following addresses.\nThis is a permanent error; I've given "
+	     "up. Sorry it didn't work out.\n\n<Gone.Person@so.example.vn>:\n"
+	     "203.0.113.5 does not like recipient.\nRemote host said: 550 "
+	     "5.1.1 User unknown\nGiving up on 203.0.113.5.\n\n--- Below "
+	     "this line is a copy of the message.\n\nReturn-Path: "
+	     "<congvan@bo.gov.vn>\nReceived: (qmail 1234 invoked)\n"
+	     "Message-ID: <cv.1765000000.ab12@bo.gov.vn>\nTo: "
+	     "gone.person@so.example.vn, head@so.example.vn\n\nNội dung.\n",
+	     "cv.1765000000.ab12@bo.gov.vn",
+	     1,
+	     {"gone.person@so.example.vn"},
+	     {"203.0.113.5 does not like recipient. Remote host said: 550 "
+	      "5.1.1 User unknown Giving up on 203.0.113.5."}},
+	    {"Exim",
+	     "This message was created automatically by mail delivery "
+	     "software.\n\nA message that you sent could not be delivered "
+	     "to one or more of its\nrecipients. This is a permanent error. "
+	     "The following address(es) failed:\n\n  khtc@so.example.vn\n"
+	     "    SMTP error from remote mail server after RCPT TO:"
+	     "<khtc@so.example.vn>:\n    550 No such user here\n\n------ "
+	     "This is a copy of the message, including all the headers. "
+	     "------\n\nReturn-path: <congvan@bo.gov.vn>\nMessage-Id: "
+	     "cv.1765000001.cd34@bo.gov.vn\n",
+	     "cv.1765000001.cd34@bo.gov.vn",
+	     1,
+	     {"khtc@so.example.vn"},
+	     {"SMTP error from remote mail server after RCPT "
+	      "TO:<khtc@so.example.vn>: 550 No such user here"}},
+	    /* two addresses, words on their own lines */
+	    {"two",
+	     "Delivery has failed to these recipients:\r\n\r\n"
+	     "a@x.example.vn: 550 mailbox full\r\nb@x.example.vn: 550 "
+	     "unknown\r\n\r\nFrom: congvan@bo.gov.vn\r\nMessage-ID: "
+	     "<m1@bo.gov.vn>\r\n",
+	     "m1@bo.gov.vn",
+	     2,
+	     {"a@x.example.vn", "b@x.example.vn"},
+	     {"550 mailbox full", "550 unknown"}},
+	    /* only delayed: the Message-ID, no failure */
+	    {"delayed",
+	     "Warning: message 1abC-0001 delayed 24 hours\n\nThe message "
+	     "to a@x.example.vn has not been delivered yet.\n\nMessage-ID: "
+	     "<m2@bo.gov.vn>\n",
+	     "m2@bo.gov.vn",
+	     0,
+	     {NULL},
+	     {NULL}},
+	    /* addresses only in the copy, none before it */
+	    {"copy only",
+	     "Your message could not be delivered.\n\nTo: a@x.example.vn\n"
+	     "Message-ID: <m3@bo.gov.vn>\n",
+	     "m3@bo.gov.vn",
+	     0,
+	     {NULL},
+	     {NULL}},
+	    /* no copy: no Message-ID; not addresses: "@", "a@b", "x@.vn" */
+	    {"no copy",
+	     "Could not deliver to @ or a@b or x@.vn or ok@mail.vn.\n",
+	     NULL,
+	     1,
+	     {"ok@mail.vn"},
+	     {""}},
+	    {"empty", "", NULL, 0, {NULL}, {NULL}},
+	    /* a Message-ID with a control character or a space is none */
+	    {"bad id",
+	     "Failed.\nMessage-ID: <a@\x01b>\n",
+	     NULL,
+	     0,
+	     {NULL},
+	     {NULL}},
+	    {"spaced id",
+	     "Failed.\nMessage-ID: <a@b c>\n",
+	     NULL,
+	     0,
+	     {NULL},
+	     {NULL}},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct message_dsn_failure *f;
+		char *id;
+		size_t n = message_text_bounce(cases[i].text,
+					       strlen(cases[i].text), &id, &f);
+
+		print_message("text bounce: %s\n", cases[i].name);
+		assert_int_equal(n, cases[i].n);
+		if (cases[i].id) {
+			assert_non_null(id);
+			assert_string_equal(id, cases[i].id);
+		} else {
+			assert_null(id);
+		}
+		for (size_t k = 0; k < n; k++) {
+			assert_string_equal(f[k].rcpt, cases[i].rcpt[k]);
+			assert_string_equal(f[k].status, "");
+			assert_string_equal(f[k].diagnostic, cases[i].words[k]);
+		}
+		message_dsn_failures_free(f, n);
+		free(id);
+	}
+}
+
 static void test_dsn_failures(void **state)
 {
 	static const char postfix[] =
@@ -2327,6 +2442,7 @@ int main(void)
 	    cmocka_unit_test(test_kind_name),
 	    cmocka_unit_test(test_fixtures),
 	    cmocka_unit_test(test_dsn_failures),
+	    cmocka_unit_test(test_text_bounce),
 	    cmocka_unit_test(test_subject_tag),
 	    cmocka_unit_test(test_compose_roundtrip),
 	    cmocka_unit_test(test_compose_encoded_words),
