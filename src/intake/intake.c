@@ -276,8 +276,7 @@ static int bounced_mail(struct runtime *rt, const struct inspection *in,
 {
 	*item_id_r = 0;
 	*rcpt_r = NULL;
-	if (in->kind != MESSAGE_BOUNCE || in->n_failed == 0 ||
-	    !in->doc.returned_message_id) {
+	if (in->kind != MESSAGE_BOUNCE || !in->doc.returned_message_id) {
 		return 0;
 	}
 	return store_outbox_sent_to(rt->st, in->doc.returned_message_id,
