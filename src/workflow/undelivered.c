@@ -20,17 +20,22 @@
 #define UNDELIVERED_BATCH 1000
 
 /* The server's words of a mail-failed event: its line for people without
- * the "ADDRESS: " event.c puts in front. */
+ * the "ADDRESS: " event.c puts in front, nor the relay's URL the outbox
+ * names for the administrator ("smtp 'smtp://relay:587': "). */
 static const char *reason_of(const char *address, const char *detail)
 {
 	size_t n = address ? strlen(address) : 0;
+	const char *end;
 
 	if (!detail) {
 		return "";
 	}
 	if (n && !strncasecmp(detail, address, n) && detail[n] == ':' &&
 	    detail[n + 1] == ' ') {
-		return detail + n + 2;
+		detail += n + 2;
+	}
+	if (!strncmp(detail, "smtp '", 6) && (end = strstr(detail, "': "))) {
+		detail = end + 3;
 	}
 	return detail;
 }

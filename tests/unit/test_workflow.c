@@ -411,6 +411,11 @@ static void test_failed_group(void **state)
 	       "khtc@bo.gov.vn, truong.tc@bo.gov.vn: 554 5.7.1 Spam"}},
 	     "2: khtc@bo.gov.vn=554 5.7.1 Spam, truong.tc@bo.gov.vn=554 5.7.1"
 	     " Spam"},
+	    /* the relay's URL is for the administrator, not the Office */
+	    {{{4, "khtc@bo.gov.vn",
+	       "khtc@bo.gov.vn: smtp 'smtp://relay.bo.gov.vn:587': DATA"
+	       " refused: 554 5.7.1 Spam"}},
+	     "4: khtc@bo.gov.vn=DATA refused: 554 5.7.1 Spam"},
 	    /* recorded before the recipients were named */
 	    {{{3, NULL, "554 5.7.1 Spam"}, {3, "", "gave up"}},
 	     "3: -=554 5.7.1 Spam"},
