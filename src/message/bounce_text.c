@@ -38,14 +38,9 @@ static const char *const copy_fields[] = {
 
 /* Words of a report that the mail is only delayed, still tried. */
 static const char *const delay_words[] = {
-    "delay",
-    "will be retried",
-    "will retry",
-    "still trying",
-    "not yet been delivered",
-    "will continue",
+    "delay",        "will be retried",        "will retry",
+    "still trying", "not yet been delivered", "will continue",
     "temporarily",
-    "chua gui",
 };
 
 static bool starts_icase(const char *s, size_t n, const char *w)
