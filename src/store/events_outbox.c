@@ -61,19 +61,22 @@ int store_event_foreach(struct store *st, int64_t item_id, store_event_cb *cb,
 			void *ctx, char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_EVENT_FOR_ITEM, error_r);
-	int rc;
 
 	if (!s) {
 		return -1;
 	}
 	sqlite3_bind_int64(s, 1, item_id);
-	for (;;) {
+	return store_events_each(st, s, cb, ctx, "reading events", error_r);
+}
+
+int store_events_each(struct store *st, sqlite3_stmt *s, store_event_cb *cb,
+		      void *ctx, const char *what, char **error_r)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_event ev;
 
-		rc = sqlite3_step(s);
-		if (rc != SQLITE_ROW) {
-			break;
-		}
 		store_event_from_row(s, 0, &ev);
 		if (cb(&ev, ctx)) {
 			rc = SQLITE_DONE;
@@ -81,10 +84,7 @@ int store_event_foreach(struct store *st, int64_t item_id, store_event_cb *cb,
 		}
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		return store_fail(st, "reading events", error_r);
-	}
-	return 0;
+	return rc == SQLITE_DONE ? 0 : store_fail(st, what, error_r);
 }
 
 int store_outbox_add(struct store *st, const struct store_outbox *o,

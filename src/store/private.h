@@ -220,6 +220,11 @@ enum item_status store_column_status(sqlite3_stmt *s, int i);
 	" json_extract(e.data, '$." EVENT_F_TEMPLATE "')"
 #define STORE_EVENT_NCOLUMNS 17
 void store_event_from_row(sqlite3_stmt *s, int i, struct store_event *ev);
+/* Steps s (bound, selecting STORE_EVENT_COLUMNS) and calls cb for each
+ * event until it returns non-zero; resets s.  0, or -1 with *error_r
+ * saying what was read. */
+int store_events_each(struct store *st, sqlite3_stmt *s, store_event_cb *cb,
+		      void *ctx, const char *what, char **error_r);
 /* Runs a statement that returns no rows. */
 int store_exec_done(struct store *st, sqlite3_stmt *s, const char *what,
 		    char **error_r);

@@ -49,7 +49,6 @@ int store_undelivered_foreach(struct store *st, int64_t after, int64_t upto,
 			      char **error_r)
 {
 	sqlite3_stmt *s = stmt(st, U_FAILED, error_r);
-	int rc;
 
 	if (!s) {
 		return -1;
@@ -57,24 +56,8 @@ int store_undelivered_foreach(struct store *st, int64_t after, int64_t upto,
 	sqlite3_bind_int64(s, 1, after);
 	sqlite3_bind_int64(s, 2, upto);
 	sqlite3_bind_int(s, 3, limit);
-	for (;;) {
-		struct store_event ev;
-
-		rc = sqlite3_step(s);
-		if (rc != SQLITE_ROW) {
-			break;
-		}
-		store_event_from_row(s, 0, &ev);
-		if (cb(&ev, ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		return store_fail(st, "reading the mail that failed", error_r);
-	}
-	return 0;
+	return store_events_each(st, s, cb, ctx, "reading the mail that failed",
+				 error_r);
 }
 
 int store_undelivered_told(struct store *st, int64_t event_id, char **error_r)

@@ -142,7 +142,8 @@ def reply(req, addr, partstat, style, name, seq=None):
     m["To"] = str(ev["ORGANIZER"])[7:]
     m["Subject"] = "%s: %s" % (word, summary) + (" @ Th 3 5 thg 1, 2027" if style == "gmail" else "")
     m["Date"] = email.utils.formatdate(localtime=True)
-    m["Message-ID"] = email.utils.make_msgid(domain="mail.example")
+    # the client makes it on the staff's own domain, congvan's too
+    m["Message-ID"] = email.utils.make_msgid(domain=addr.rsplit("@", 1)[1])
     if style == "outlook":
         m["Thread-Topic"] = summary
         m["Thread-Index"] = "AQHbYk2Lq1W0vKq9TnKxAbCdEfGhIg=="
@@ -213,7 +214,8 @@ reply() { # FILE FROM KEY TEXT [WHOSE-MAIL]
 	local id
 	{
 		printf 'From: %s\r\nTo: congvan@%s\r\nSubject: RE: [%s] =?UTF-8?B?%s?=\r\n' "$2" "$D" "$3" "$(printf 'Phân công' | base64 -w0)"
-		printf 'Date: Mon, 28 Dec 2026 10:00:00 +0700\r\nMessage-ID: <%s.%s@mail.example>\r\n' "$RANDOM$RANDOM" "$(date +%s%N)"
+		# Thunderbird's Message-ID, on the organisation's own domain
+		printf 'Date: Mon, 28 Dec 2026 10:00:00 +0700\r\nMessage-ID: <%s@%s>\r\n' "$(cat /proc/sys/kernel/random/uuid)" "$D"
 		# pressing Reply on the last mail congvan sent this person about it
 		# (or, with WHOSE-MAIL, on a mail to that address: a member
 		# reading the unit's mailbox)

@@ -78,7 +78,9 @@ reply() {
 	{
 		printf 'From: =?UTF-8?B?%s?= <%s>\r\n' "$(printf '%s' "$2" | base64 -w0)" "$3"
 		printf 'To: congvan@%s\r\nSubject: RE: [%s] =?UTF-8?B?%s?=\r\n' "$D" "$4" "$(printf 'Phân công xử lý' | base64 -w0)"
-		printf 'Date: Mon, 28 Dec 2026 10:00:00 +0700\r\nMessage-ID: <%s.%s@mail.example>\r\n' "$RANDOM$RANDOM" "$(date +%s%N)"
+		# s-nail's Message-ID, on the organisation's own domain
+		printf 'Date: Mon, 28 Dec 2026 10:00:00 +0700\r\nMessage-ID: <%s.%s%%%s@%s>\r\n' \
+			"$(date -u +%Y%m%d%H%M%S)" "$(head -c 4 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" "${3%@*}" "$D"
 		[ -n "$5" ] && printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$5" "$5"
 		[ -n "${7:-}" ] && printf '%s\r\n' "$7"
 		printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n'
