@@ -95,14 +95,17 @@ struct ical_event {
 int ical_build(const struct ical_event *ev, bool cancel, char **text_r,
 	       char **error_r);
 
-/* The answer of an attendee. */
+/* The answer of an attendee: a button of an invitation (REPLY), or a
+ * proposal of another date (COUNTER: Outlook's "Propose New Time",
+ * Thunderbird's counter-proposal). */
 enum ical_answer {
 	ICAL_ANSWER_ACCEPTED,
 	ICAL_ANSWER_DECLINED,
 	ICAL_ANSWER_TENTATIVE,
+	ICAL_ANSWER_COUNTER,
 };
 
-/* "accepted", "declined", "tentative".  Static. */
+/* "accepted", "declined", "tentative", "counter".  Static. */
 const char *ical_answer_name(enum ical_answer answer);
 
 /* An iTIP REPLY as read by ical_reply_parse.  Strings owned; release
@@ -111,9 +114,12 @@ struct ical_reply {
 	char *uid;
 	char *attendee; /* lower-case address, without "mailto:" */
 	enum ical_answer answer;
-	int sequence;  /* SEQUENCE, -1 when absent */
-	char *comment; /* COMMENT (a note some clients let people add), as
-			* one line of at most 500 bytes; NULL: none */
+	int sequence;      /* SEQUENCE, -1 when absent */
+	char *comment;     /* COMMENT (a note some clients let people add), as
+			    * one line of at most 500 bytes; NULL: none */
+	char proposed[11]; /* COUNTER: the proposed DTSTART's date,
+			    * "YYYY-MM-DD" (a time is read in the zone it
+			    * names, UTC as Vietnam's UTC+7); else "" */
 };
 
 /* The largest calendar object ical_reply_parse reads. */
@@ -124,12 +130,21 @@ struct ical_reply {
  * with METHOD:REPLY whose first VEVENT has a UID (at most 255 bytes,
  * printable) and an ATTENDEE with a mailto: address and PARTSTAT
  * ACCEPTED, DECLINED or TENTATIVE (the first such ATTENDEE counts).
+ * Also an iTIP COUNTER (RFC 5546 3.2.7: another date proposed): the
+ * same UID, the first ATTENDEE with a mailto: address (any PARTSTAT),
+ * and a DTSTART, whose date is the proposal; answer COUNTER.
  * len bytes of text, which need not be NUL-terminated; a NUL ends the
  * text.  0 and *r filled, or -1 with *error_r (caller frees) for anything
  * else: another method, no event, a missing or malformed field, more than
  * ICAL_REPLY_MAX bytes.  Never crashes on malformed input. */
 int ical_reply_parse(const char *text, size_t len, struct ical_reply *r,
 		     char **error_r);
+
+/* ical_reply_parse, where a COUNTER that lists several attendees is
+ * read as from the one whose address is sender's (the mail's From; NULL:
+ * the first with an address). */
+int ical_answer_parse(const char *text, size_t len, const char *sender,
+		      struct ical_reply *r, char **error_r);
 
 /* Frees what ical_reply_parse filled and zeroes r; NULL-safe. */
 void ical_reply_release(struct ical_reply *r);

@@ -1,8 +1,11 @@
 /* Reading an iTIP REPLY: the answer a mail client sends to the organizer
- * when someone presses Accept, Decline or Tentative on an invitation. */
+ * when someone presses Accept, Decline or Tentative on an invitation; and
+ * an iTIP COUNTER, sent when someone proposes another date instead. */
 #include <libical/ical.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "congvan/ical.h"
 #include "congvan/text.h"
@@ -20,6 +23,8 @@ const char *ical_answer_name(enum ical_answer answer)
 		return "declined";
 	case ICAL_ANSWER_TENTATIVE:
 		return "tentative";
+	case ICAL_ANSWER_COUNTER:
+		return "counter";
 	default:
 		return "accepted";
 	}
@@ -67,12 +72,17 @@ static icalcomponent *vcalendar(icalcomponent *root)
 						 ICAL_VCALENDAR_COMPONENT);
 }
 
-static bool is_reply(icalcomponent *cal)
+/* The METHOD of cal: REPLY, COUNTER, or NONE for anything else. */
+static icalproperty_method method_of(icalcomponent *cal)
 {
 	icalproperty *p =
 	    icalcomponent_get_first_property(cal, ICAL_METHOD_PROPERTY);
+	icalproperty_method m =
+	    p ? icalproperty_get_method(p) : ICAL_METHOD_NONE;
 
-	return p && icalproperty_get_method(p) == ICAL_METHOD_REPLY;
+	return m == ICAL_METHOD_REPLY || m == ICAL_METHOD_COUNTER
+		   ? m
+		   : ICAL_METHOD_NONE;
 }
 
 static bool printable(const char *s)
@@ -129,8 +139,12 @@ static bool answer_of(icalproperty *att, enum ical_answer *answer_r)
 	}
 }
 
-/* The first ATTENDEE with an address and an answer we know. */
-static bool attendee(icalcomponent *ev, struct ical_reply *r)
+/* The first ATTENDEE with an address and an answer we know.  A
+ * counter-proposal may list every attendee, whatever their PARTSTAT:
+ * there the one whose address is sender's (NULL: none) counts, else the
+ * first with an address. */
+static bool attendee(icalcomponent *ev, bool counter, const char *sender,
+		     struct ical_reply *r)
 {
 	for (icalproperty *p =
 		 icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
@@ -138,16 +152,28 @@ static bool attendee(icalcomponent *ev, struct ical_reply *r)
 	     p = icalcomponent_get_next_property(ev, ICAL_ATTENDEE_PROPERTY)) {
 		char *a;
 
-		if (!answer_of(p, &r->answer)) {
+		if (counter) {
+			r->answer = ICAL_ANSWER_COUNTER;
+		} else if (!answer_of(p, &r->answer)) {
 			continue;
 		}
 		a = address_of(icalproperty_get_attendee(p));
-		if (a) {
+		if (!a) {
+			continue;
+		}
+		if (!r->attendee) {
 			r->attendee = a;
+		} else if (sender && !strcasecmp(a, sender)) {
+			free(r->attendee);
+			r->attendee = a;
+		} else {
+			free(a);
+		}
+		if (!counter || !sender || !strcasecmp(r->attendee, sender)) {
 			return true;
 		}
 	}
-	return false;
+	return r->attendee != NULL;
 }
 
 static char *comment_of(icalcomponent *ev)
@@ -182,9 +208,38 @@ static char *comment_of(icalcomponent *ev)
 	return c;
 }
 
-/* Reads the event of a REPLY into r; the reason for failure in *why. */
-static bool read_event(icalcomponent *cal, struct ical_reply *r,
-		       const char **why)
+/* The date a counter-proposal's DTSTART names, into r->proposed: a date
+ * as written, a local time's date in its own zone, a UTC time's in
+ * Vietnam's (UTC+7, no daylight saving). */
+static bool proposed_date(icalcomponent *ev, struct ical_reply *r)
+{
+	icalproperty *p =
+	    icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+	struct icaltimetype t;
+
+	if (!p) {
+		return false;
+	}
+	t = icalproperty_get_dtstart(p);
+	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t)) {
+		return false;
+	}
+	if (!t.is_date && icaltime_is_utc(t)) {
+		icaltime_adjust(&t, 0, 7, 0, 0);
+	}
+	if (t.year < 1970 || t.year > 9999 || t.month < 1 || t.month > 12 ||
+	    t.day < 1 || t.day > icaltime_days_in_month(t.month, t.year)) {
+		return false;
+	}
+	snprintf(r->proposed, sizeof(r->proposed), "%04d-%02d-%02d", t.year,
+		 t.month, t.day);
+	return true;
+}
+
+/* Reads the event of a REPLY or COUNTER into r; the reason for failure
+ * in *why. */
+static bool read_event(icalcomponent *cal, bool counter, const char *sender,
+		       struct ical_reply *r, const char **why)
 {
 	icalcomponent *ev =
 	    icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
@@ -201,9 +256,15 @@ static bool read_event(icalcomponent *cal, struct ical_reply *r,
 		*why = "no UID, or a UID that is not plain text";
 		return false;
 	}
-	if (!attendee(ev, r)) {
-		*why = "no ATTENDEE with a mailto: address and PARTSTAT"
-		       " ACCEPTED, DECLINED or TENTATIVE";
+	if (!attendee(ev, counter, sender, r)) {
+		*why = counter
+			   ? "no ATTENDEE with a mailto: address"
+			   : "no ATTENDEE with a mailto: address and PARTSTAT"
+			     " ACCEPTED, DECLINED or TENTATIVE";
+		return false;
+	}
+	if (counter && !proposed_date(ev, r)) {
+		*why = "a counter-proposal without a valid DTSTART";
 		return false;
 	}
 	r->uid = xstrdup(uid);
@@ -219,8 +280,15 @@ static bool read_event(icalcomponent *cal, struct ical_reply *r,
 int ical_reply_parse(const char *text, size_t len, struct ical_reply *r,
 		     char **error_r)
 {
+	return ical_answer_parse(text, len, NULL, r, error_r);
+}
+
+int ical_answer_parse(const char *text, size_t len, const char *sender,
+		      struct ical_reply *r, char **error_r)
+{
 	const char *why = NULL;
 	icalcomponent *root = NULL, *cal;
+	icalproperty_method method = ICAL_METHOD_NONE;
 	char *copy;
 
 	memset(r, 0, sizeof(*r));
@@ -240,9 +308,10 @@ int ical_reply_parse(const char *text, size_t len, struct ical_reply *r,
 	cal = vcalendar(root);
 	if (!cal) {
 		why = "not an iCalendar object";
-	} else if (!is_reply(cal)) {
-		why = "not METHOD:REPLY";
-	} else if (!read_event(cal, r, &why)) {
+	} else if ((method = method_of(cal)) == ICAL_METHOD_NONE) {
+		why = "not METHOD:REPLY or COUNTER";
+	} else if (!read_event(cal, method == ICAL_METHOD_COUNTER, sender, r,
+			       &why)) {
 		ical_reply_release(r);
 	}
 	if (root) {

@@ -74,7 +74,8 @@ static void find_letter(struct inspection *in, const struct reader_opts *reader)
 	in->has_letter = in->letter_source != NULL;
 }
 
-/* A calendar client's answer to one of our invitations is automatic
+/* A calendar client's answer to one of our invitations (a button, or
+ * another date proposed) is automatic
  * mail, whatever its subject ("Accepted: ...", "Đã chấp nhận: ...") or
  * threading made of it; a bounce stays a bounce. */
 static void find_calendar_reply(struct inspection *in)
@@ -82,8 +83,9 @@ static void find_calendar_reply(struct inspection *in)
 	char *err = NULL;
 
 	if (!in->doc.calendar ||
-	    ical_reply_parse(in->doc.calendar, in->doc.calendar_len,
-			     &in->calendar_reply, &err) < 0) {
+	    ical_answer_parse(in->doc.calendar, in->doc.calendar_len,
+			      in->info.from_addr, &in->calendar_reply,
+			      &err) < 0) {
 		free(err);
 		return;
 	}
@@ -91,7 +93,10 @@ static void find_calendar_reply(struct inspection *in)
 	if (in->kind != MESSAGE_BOUNCE) {
 		in->kind = MESSAGE_AUTO;
 		in->info.kind = MESSAGE_AUTO;
-		in->info.kind_reason = "calendar reply (iTIP METHOD:REPLY)";
+		in->info.kind_reason =
+		    in->calendar_reply.answer == ICAL_ANSWER_COUNTER
+			? "calendar counter-proposal (iTIP METHOD:COUNTER)"
+			: "calendar reply (iTIP METHOD:REPLY)";
 	}
 }
 

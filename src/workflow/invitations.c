@@ -435,7 +435,15 @@ static enum event_kind judge(const struct runtime *rt, const struct wf_item *it,
 		*note_r = ": an earlier version";
 		return EV_CALENDAR_REPLY_OUTDATED;
 	}
+	if (r->answer == ICAL_ANSWER_COUNTER &&
+	    part_of(e->role) != ICAL_PART_LEAD) {
+		*note_r = ": another date proposed for an event other than the"
+			  " lead unit's deadline";
+		return EV_CALENDAR_REPLY_NOT_ACTED;
+	}
 	switch (r->answer) {
+	case ICAL_ANSWER_COUNTER:
+		return EV_CALENDAR_COUNTER;
 	case ICAL_ANSWER_DECLINED:
 		return EV_CALENDAR_DECLINED;
 	case ICAL_ANSWER_TENTATIVE:
@@ -457,6 +465,7 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 	enum event_kind kind;
 	const char *note;
 	char *note_text = NULL, *actor;
+	int32_t proposed = 0;
 	int rc, ret = -1;
 
 	rc = store_calendar_get(rt->st, r->uid, &e, error_r);
@@ -484,6 +493,10 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 	d.uid = e.uid;
 	d.sequence = r->sequence;
 	d.text = note_text;
+	if (r->answer == ICAL_ANSWER_COUNTER &&
+	    workday_parse_date(r->proposed, &proposed) == 0) {
+		d.due = proposed;
+	}
 	if (wf_record(rt, &it, msg_id, r->attendee, kind, &d, error_r) < 0) {
 		goto out;
 	}
@@ -491,8 +504,12 @@ int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 	if (*note) {
 		goto out;
 	}
-	if (store_calendar_respond(rt->st, e.uid, ical_answer_name(r->answer),
-				   runtime_now(rt), error_r) < 0) {
+	if (r->answer == ICAL_ANSWER_COUNTER) {
+		ret = wf_counter_proposal(rt, item_id, msg_id, in, who,
+					  r->attendee, actor, d.due, error_r);
+	} else if (store_calendar_respond(rt->st, e.uid,
+					  ical_answer_name(r->answer),
+					  runtime_now(rt), error_r) < 0) {
 		ret = -1;
 	} else if (r->answer == ICAL_ANSWER_DECLINED) {
 		ret = declined(rt, &it, &e, actor, r->comment, error_r);

@@ -222,6 +222,19 @@ int wf_calendar_cancel_all(struct runtime *rt, const struct wf_item *it,
 			   const char *role, const char *keep_party,
 			   const char *reason, char **error_r);
 
+/* --- replies.c: what a calendar's counter-proposal asks -------------- */
+
+/* Another date attendee (actor: "Name <address>") proposed for the lead
+ * unit's event of the item (iTIP COUNTER): from the lead side of an open
+ * item, an extension request to day, as "Gia hạn:" makes one (the
+ * calendar's comment its reason), acknowledged to attendee; from anyone
+ * else recorded as not acted on.  The caller has judged the answer's
+ * proof of receipt. */
+int wf_counter_proposal(struct runtime *rt, int64_t item_id, int64_t msg_id,
+			const struct inspection *in,
+			const struct workflow_sender *who, const char *attendee,
+			const char *actor, int32_t day, char **error_r);
+
 /* --- undelivered.c: the Office told of mail that did not arrive -------- */
 
 /* An address mail about an item did not reach, and the server's words. */

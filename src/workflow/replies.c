@@ -396,24 +396,14 @@ out:
 	return ret;
 }
 
-static int extend(struct act *a, const char *value, char **error_r)
+/* Asks the Office and the leaders to move the deadline to day to. */
+static int extend_to(struct act *a, int32_t to, const char *reason,
+		     char **error_r)
 {
-	const char *reason = cmd(a, REPLY_KEY_REASON);
-	char *err = NULL, day[16];
+	char day[16];
 	struct wf_mail m;
-	int n, ret;
-	int32_t to;
+	int ret;
 
-	/* "N ngày làm việc", "thêm N ngày" extend the current deadline by
-	 * N. */
-	n = wf_due_days(value);
-	if (n > 0) {
-		to = workcal_add(a->rt->cal, a->it.c.due_day, n);
-	} else if (wf_parse_due(a->rt, value, &to, &err) < 0) {
-		refused(a, err);
-		free(err);
-		return 0;
-	}
 	if (to <= a->it.c.due_day) {
 		refused(a, tr(a, W_EXTEND_AFTER));
 		return 0;
@@ -445,6 +435,25 @@ static int extend(struct act *a, const char *value, char **error_r)
 	ret = wf_send(a->rt, &a->it, &m, "extension_request", error_r);
 	wf_mail_release(&m);
 	return ret;
+}
+
+static int extend(struct act *a, const char *value, char **error_r)
+{
+	char *err = NULL;
+	int n;
+	int32_t to;
+
+	/* "N ngày làm việc", "thêm N ngày" extend the current deadline by
+	 * N. */
+	n = wf_due_days(value);
+	if (n > 0) {
+		to = workcal_add(a->rt->cal, a->it.c.due_day, n);
+	} else if (wf_parse_due(a->rt, value, &to, &err) < 0) {
+		refused(a, err);
+		free(err);
+		return 0;
+	}
+	return extend_to(a, to, cmd(a, REPLY_KEY_REASON), error_r);
 }
 
 static int done(struct act *a, char **error_r)
@@ -967,6 +976,38 @@ int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 	a.role = config_role_of(rt->cfg, a.from, &a.unit);
 	sbuf_init(&a.changes, 1 << 16);
 	rc = gate(&a, error_r);
+	sbuf_release(&a.changes);
+	free(a.actor);
+	wf_item_release(&a.it);
+	return rc;
+}
+
+int wf_counter_proposal(struct runtime *rt, int64_t item_id, int64_t msg_id,
+			const struct inspection *in,
+			const struct workflow_sender *who, const char *attendee,
+			const char *actor, int32_t day, char **error_r)
+{
+	struct act a = {.rt = rt, .msg_id = msg_id, .in = in, .who = who};
+	int rc;
+
+	rc = wf_item_load(rt, item_id, &a.it, error_r);
+	if (rc <= 0) {
+		return rc;
+	}
+	a.from = attendee;
+	a.actor = xstrdup(actor);
+	a.role = config_role_of(rt->cfg, attendee, &a.unit);
+	sbuf_init(&a.changes, 1 << 16);
+	if (!is_lead_side(&a) || !is_open(&a)) {
+		rc = note(&a, EV_REPLY_NOT_ACTED,
+			  "a counter-proposal from outside the lead unit",
+			  error_r);
+	} else {
+		rc = extend_to(&a, day, in->calendar_reply.comment, error_r);
+		if (rc == 0 && a.changes.len > 0) {
+			rc = acknowledge(&a, error_r);
+		}
+	}
 	sbuf_release(&a.changes);
 	free(a.actor);
 	wf_item_release(&a.it);

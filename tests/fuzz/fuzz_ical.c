@@ -42,8 +42,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ical_event ev = {0};
 	char *err = NULL, *text = NULL, *s = xstrndup((const char *)data, size);
 
-	if (ical_reply_parse((const char *)data, size, &r, &err) == 0) {
-		if (!r.uid || !r.attendee || !strchr(r.attendee, '@')) {
+	/* an answer, read as from a sender that may be listed among
+	 * several attendees; a counter-proposal always names a date */
+	if (ical_answer_parse((const char *)data, size, "b@x.vn", &r, &err) ==
+	    0) {
+		if (!r.uid || !r.attendee || !strchr(r.attendee, '@') ||
+		    (r.answer == ICAL_ANSWER_COUNTER) !=
+			(strlen(r.proposed) == 10)) {
 			abort();
 		}
 		ical_reply_release(&r);

@@ -66,6 +66,9 @@ EOF
 #   cal.py reply REQ.ics ADDR PARTSTAT STYLE NAME [SEQUENCE]
 #                                the mail a client sends for a button
 #                                (STYLE outlook or gmail)
+#   cal.py counter REQ.ics ADDR STYLE NAME YYYY-MM-DD [COMMENT]
+#                                the mail for "Propose New Time" (iTIP
+#                                COUNTER; STYLE outlook or thunderbird)
 cat >"$WORK/cal.py" <<'PY'
 import base64, email, email.policy, sys, time
 import icalendar
@@ -113,17 +116,26 @@ def lines(path):
         l.decode("utf-8")
     print("ok")
 
-def reply(req, addr, partstat, style, name, seq=None):
-    cal = icalendar.Calendar.from_ical(open(req, "rb").read())
-    ev = cal.walk("VEVENT")[0]
+PRODIDS = {"outlook": "Microsoft Exchange Server 2010",
+           "gmail": "-//Google Inc//Google Calendar 70.9054//EN",
+           "thunderbird": "-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN"}
+
+def answer(req, method, style, keys):
+    """The request's event, the client's calendar for an answer with
+    method, and its event holding the request's fields keys."""
+    ev = icalendar.Calendar.from_ical(open(req, "rb").read()).walk("VEVENT")[0]
     out = icalendar.Calendar()
-    out.add("prodid", "Microsoft Exchange Server 2010" if style == "outlook"
-            else "-//Google Inc//Google Calendar 70.9054//EN")
+    out.add("prodid", PRODIDS[style])
     out.add("version", "2.0")
-    out.add("method", "REPLY")
+    out.add("method", method)
     e = icalendar.Event()
-    for k in ("UID", "DTSTART", "DTEND", "SUMMARY", "ORGANIZER"):
+    for k in keys:
         e[k] = ev[k]
+    return ev, out, e
+
+def reply(req, addr, partstat, style, name, seq=None):
+    ev, out, e = answer(req, "REPLY", style,
+                        ("UID", "DTSTART", "DTEND", "SUMMARY", "ORGANIZER"))
     e.add("sequence", int(seq) if seq else ev.decoded("SEQUENCE"))
     e.add("dtstamp", ev.decoded("DTSTAMP"))
     a = icalendar.vCalAddress("mailto:" + addr)
@@ -156,6 +168,46 @@ def reply(req, addr, partstat, style, name, seq=None):
                          filename="invite.ics")
     sys.stdout.buffer.write(m.as_bytes())
 
+def counter(req, addr, style, name, day, comment=""):
+    """The mail a client sends for "Propose New Time" (iTIP COUNTER):
+    Outlook names the proposer alone, Thunderbird every attendee."""
+    import datetime
+    ev, out, e = answer(req, "COUNTER", style, ("UID", "SUMMARY", "ORGANIZER"))
+    start = datetime.date.fromisoformat(day)
+    e.add("dtstart", start)
+    e.add("dtend", start + datetime.timedelta(days=1))
+    e.add("sequence", ev.decoded("SEQUENCE"))
+    e.add("dtstamp", ev.decoded("DTSTAMP"))
+    if comment:
+        e.add("comment", comment)
+    me = icalendar.vCalAddress("mailto:" + addr)
+    me.params["CN"] = icalendar.vText(name)
+    if style == "outlook":
+        me.params["PARTSTAT"] = icalendar.vText("TENTATIVE")
+        e.add("attendee", me)
+        e.add("x-ms-olk-originalstart", ev.decoded("DTSTART"))
+    else:
+        att = ev.get("ATTENDEE")
+        for a in att if isinstance(att, list) else [att]:
+            if str(a).lower() == "mailto:" + addr.lower():
+                me.params["PARTSTAT"] = icalendar.vText("ACCEPTED")
+                e.add("attendee", me)
+            else:
+                e.add("attendee", a)
+    out.add_component(e)
+    ics = out.to_ical()
+    m = email.message.EmailMessage(policy=email.policy.SMTP)
+    m["From"] = "%s <%s>" % (name, addr)
+    m["To"] = str(ev["ORGANIZER"])[7:]
+    m["Subject"] = ("Đề xuất Thời gian Mới: " if style == "outlook"
+                    else "Đề xuất mới: ") + str(ev["SUMMARY"])
+    m["Date"] = email.utils.formatdate(localtime=True)
+    m["Message-ID"] = email.utils.make_msgid(domain=addr.rsplit("@", 1)[1])
+    m.set_content("%s đề xuất thời gian mới: %s.\n%s\n" % (name, day, comment))
+    m.add_alternative(ics, maintype="text", subtype="calendar",
+                      params={"method": "COUNTER"}, cte="base64")
+    sys.stdout.buffer.write(m.as_bytes())
+
 cmd = sys.argv[1]
 if cmd == "part":
     p = part(sys.stdin.buffer.read())
@@ -172,6 +224,8 @@ elif cmd == "lines":
     lines(sys.argv[2])
 elif cmd == "reply":
     reply(*sys.argv[2:])
+elif cmd == "counter":
+    counter(*sys.argv[2:])
 PY
 cal() { $PY "$WORK/cal.py" "$@"; }
 # field FILE NAME: one value of cal.py fields
@@ -575,5 +629,75 @@ assert_eq 1 "$(field "$WORK/t4.ics" sequence)" "SEQUENCE raised on it"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM calendar_entries WHERE role='lead' AND party='PC'")" "no second event for the part"
 sleep 1
 assert_eq "$n_told" "$(declines_told)" "the Office is told of no decline"
+
+t_begin "another date proposed in the calendar asks the Office for an extension"
+# Outlook's "Propose New Time" (Thunderbird's counter-proposal) on the
+# lead unit's event is the head asking for more time: the same request as
+# "Gia hạn:", with the calendar's note as its reason.
+letter "$WORK/l3.eml" "l3@moit.example" "V/v rà soát danh mục hàng hóa xuất khẩu" 27/BCT-XNK
+n_head=$(mail_count truong.tttn)
+deliver vanthu@moit.example "$WORK/l3.eml"
+run_at 2027-01-11T12:00:00+07:00
+K3=$(cv list | grep 'rà soát' | cut -f1)
+k3=$(echo "$K3" | tr A-Z a-z)
+mail_wait_count truong.tttn $((n_head + 1)) 30 || t_fail "no assignment to the head"
+ics truong.tttn "$(find_mail truong.tttn "$K3")" "$WORK/p1.ics" || t_fail "no calendar in the assignment"
+assert_eq "2027-01-18 date" "$(field "$WORK/p1.ics" dtstart)" "due in 5 working days"
+n_office=$(mail_count vanthu)
+n_head=$(mail_count truong.tttn)
+cal counter "$WORK/p1.ics" "truong.tttn@$D" outlook "Trưởng Vụ TTTN" 2027-01-22 \
+	"Cần thêm thời gian lấy ý kiến các Sở Công Thương" >"$WORK/p1.eml"
+deliver truong.tttn@$D "$WORK/p1.eml"
+run_at 2027-01-11T13:00:00+07:00
+assert_eq auto "$(q "SELECT kind FROM messages ORDER BY id DESC LIMIT 1")" "stored as automatic mail"
+assert_eq 1 "$(event_count calendar-counter)" "calendar-counter on the item"
+assert_eq "pending|$(q "SELECT due_day FROM items WHERE key='$K3'")|truong.tttn@$D|Cần thêm thời gian lấy ý kiến các Sở Công Thương" \
+	"$(q "SELECT e.state, e.from_day, e.asked_by, e.reason FROM extensions e JOIN items i ON i.id = e.item_id WHERE i.key='$K3'")" \
+	"an extension request, the comment its reason"
+assert_eq "2027-01-22" "$(q "SELECT date(e.to_day * 86400, 'unixepoch') FROM extensions e JOIN items i ON i.id = e.item_id WHERE i.key='$K3'")" \
+	"to the proposed day"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office was not asked"
+R=$(find_mail vanthu "Đề nghị gia hạn xử lý đến 22/01/2027")
+assert_ne "" "$R" "the Office is asked, as for Gia hạn:"
+mail_wait_count truong.tttn $((n_head + 1)) 30 || t_fail "the head got no acknowledgement"
+assert_ne "" "$(find_mail truong.tttn "Đã ghi nhận: rà soát")" "the proposer is told the request went out"
+# the Office grants it: the event moves to the proposed day
+n_head=$(mail_count truong.tttn)
+reply "$WORK/p2.eml" "vanthu@$D" "$K3" "Đồng ý"
+deliver vanthu@$D "$WORK/p2.eml"
+run_at 2027-01-11T14:00:00+07:00
+assert_eq granted "$(q "SELECT e.state FROM extensions e JOIN items i ON i.id = e.item_id WHERE i.key='$K3'")" "granted"
+mail_wait_count truong.tttn $((n_head + 1)) 30 || t_fail "the head was not told of the extension"
+ics truong.tttn "$(find_mail truong.tttn "gia hạn")" "$WORK/p3.ics" || t_fail "no calendar with the extension"
+assert_eq "$(cal_uid "$k3.lead.tttn")" "$(field "$WORK/p3.ics" uid)" "the same UID"
+assert_eq 1 "$(field "$WORK/p3.ics" sequence)" "SEQUENCE raised"
+assert_eq "2027-01-22 date" "$(field "$WORK/p3.ics" dtstart)" "on the proposed day"
+
+t_begin "a date proposed by a coordinating unit, under a guessed UID or earlier than the deadline moves nothing"
+n_ext=$(q "SELECT COUNT(*) FROM extensions")
+n_counter=$(event_count calendar-counter)
+n_unknown=$(event_count calendar-reply-unknown)
+n_office=$(mail_count vanthu)
+# Thunderbird lists every attendee; the proposer is the coordinating
+# unit's head, who holds the lead's event as an optional attendee.
+cal counter "$WORK/p3.ics" "truong.pc@$D" thunderbird "Trưởng Vụ PC" 2027-01-29 >"$WORK/p4.eml"
+deliver truong.pc@$D "$WORK/p4.eml"
+sed "s/^UID:.*/UID:$k3.lead.tttn@$D\r/" "$WORK/p3.ics" >"$WORK/p3guess.ics"
+cal counter "$WORK/p3guess.ics" "truong.tttn@$D" outlook "Trưởng Vụ TTTN" 2027-02-05 >"$WORK/p5.eml"
+deliver truong.tttn@$D "$WORK/p5.eml"
+run_at 2027-01-11T15:00:00+07:00
+assert_eq $((n_counter + 1)) "$(event_count calendar-counter)" "the coordinator's proposal is recorded"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind='reply-not-acted' AND detail LIKE '%counter-proposal from outside the lead unit%'")" \
+	"and not acted on"
+assert_eq $((n_unknown + 1)) "$(event_count calendar-reply-unknown)" "the guessed UID is no event of ours"
+assert_eq "$n_ext" "$(q "SELECT COUNT(*) FROM extensions")" "no extension asked"
+n_head=$(mail_count truong.tttn)
+cal counter "$WORK/p3.ics" "truong.tttn@$D" outlook "Trưởng Vụ TTTN" 2027-01-20 >"$WORK/p6.eml"
+deliver truong.tttn@$D "$WORK/p6.eml"
+run_at 2027-01-11T15:30:00+07:00
+assert_eq "$n_ext" "$(q "SELECT COUNT(*) FROM extensions")" "an earlier day is no extension"
+mail_wait_count truong.tttn $((n_head + 1)) 30 || t_fail "the proposer was not told why"
+sleep 1
+assert_eq "$n_office" "$(mail_count vanthu)" "the Office is asked nothing"
 
 t_summary

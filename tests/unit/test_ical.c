@@ -719,6 +719,96 @@ static void test_reply_samples(void **state)
 	ical_reply_release(NULL);
 }
 
+/* Another date proposed (iTIP COUNTER), as Outlook's "Propose New Time"
+ * and Thunderbird's counter-proposal send it: the proposed DTSTART's
+ * date; where several attendees are listed, the mail's sender. */
+static void test_counter_samples(void **state)
+{
+	static const struct {
+		const char *file, *sender, *attendee, *proposed;
+		int sequence;
+		const char *comment;
+	} cases[] = {
+	    {"outlook-counter.ics", "truong.tttn@congvan.test",
+	     "truong.tttn@congvan.test", "2027-01-12", 1,
+	     "Vụ cần thêm thời gian lấy ý kiến các Sở Công Thương, xin lùi "
+	     "hạn đến 12/01."},
+	    {"outlook-counter.ics", NULL, "truong.tttn@congvan.test",
+	     "2027-01-12", 1, NULL},
+	    /* every attendee listed: the sender's counts, in any case */
+	    {"thunderbird-counter.ics", "Truong.TTTN@congvan.test",
+	     "truong.tttn@congvan.test", "2027-01-11", 2, NULL},
+	    /* without a sender, or one not listed, the first */
+	    {"thunderbird-counter.ics", NULL, "tttn@congvan.test", "2027-01-11",
+	     2, NULL},
+	    {"thunderbird-counter.ics", "x@congvan.test", "tttn@congvan.test",
+	     "2027-01-11", 2, NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct ical_reply r;
+		size_t len;
+		char *text = fixture(cases[i].file, &len), *err = NULL;
+
+		if (ical_answer_parse(text, len, cases[i].sender, &r, &err) <
+		    0) {
+			fail_msg("%s: %s", cases[i].file, err);
+		}
+		assert_int_equal(r.answer, ICAL_ANSWER_COUNTER);
+		assert_string_equal(r.uid,
+				    "cv-2026-000001.lead.tttn@congvan.test");
+		assert_string_equal(r.attendee, cases[i].attendee);
+		assert_string_equal(r.proposed, cases[i].proposed);
+		assert_int_equal(r.sequence, cases[i].sequence);
+		if (cases[i].comment) {
+			assert_string_equal(r.comment, cases[i].comment);
+		}
+		ical_reply_release(&r);
+		free(text);
+	}
+	assert_string_equal(ical_answer_name(ICAL_ANSWER_COUNTER), "counter");
+}
+
+/* The proposed date: a DATE as written, a local time's date in its own
+ * zone, a UTC time's in Vietnam's (UTC+7). */
+static void test_counter_dates(void **state)
+{
+	static const struct {
+		const char *dtstart, *proposed;
+	} cases[] = {
+	    {"DTSTART;VALUE=DATE:20270112", "2027-01-12"},
+	    {"DTSTART:20270112", "2027-01-12"},
+	    {"DTSTART;TZID=Asia/Ho_Chi_Minh:20270111T233000", "2027-01-11"},
+	    {"DTSTART:20270111T080000", "2027-01-11"},
+	    {"DTSTART:20270111T170000Z", "2027-01-12"}, /* 00:00 in Hà Nội */
+	    {"DTSTART:20270111T165959Z", "2027-01-11"},
+	    {"DTSTART:20271231T180000Z", "2028-01-01"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = xasprintf(
+		    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:COUNTER\r\n"
+		    "BEGIN:VEVENT\r\nUID:u1@x\r\n%s\r\n"
+		    "ATTENDEE;PARTSTAT=TENTATIVE:mailto:a@x.vn\r\n"
+		    "END:VEVENT\r\nEND:VCALENDAR\r\n",
+		    cases[i].dtstart);
+		struct ical_reply r;
+		char *err = NULL;
+
+		if (ical_reply_parse(text, strlen(text), &r, &err) < 0) {
+			fail_msg("%s: %s", cases[i].dtstart, err);
+		}
+		if (strcmp(r.proposed, cases[i].proposed) != 0) {
+			fail_msg("%s: %s, expected %s", cases[i].dtstart,
+				 r.proposed, cases[i].proposed);
+		}
+		ical_reply_release(&r);
+		free(text);
+	}
+}
+
 /* s unfolded (RFC 5545 3.1).  Caller frees. */
 static char *unfold(const char *s)
 {
@@ -821,6 +911,21 @@ static void test_reply_malformed(void **state)
 	     NULL, "b@x.vn", -1},
 	    {VCAL(REPLY_M, UID_L "SEQUENCE:-5\r\n" ATT_OK), NULL, "a@x.vn", -1},
 	    {VCAL(REPLY_M, UID_L "SEQUENCE:x\r\n" ATT_OK), NULL, "a@x.vn", 0},
+	    /* a counter-proposal needs a date; any PARTSTAT will do */
+	    {VCAL("METHOD:COUNTER\r\n", UID_L ATT_OK),
+	     "without a valid DTSTART", NULL, 0},
+	    {VCAL("METHOD:COUNTER\r\n",
+		  UID_L "DTSTART;VALUE=DATE:20270231\r\n" ATT_OK),
+	     "without a valid DTSTART", NULL, 0},
+	    {VCAL("METHOD:COUNTER\r\n",
+		  UID_L "DTSTART;VALUE=DATE:20270112\r\n"),
+	     "no ATTENDEE with a mailto", NULL, 0},
+	    {VCAL("METHOD:COUNTER\r\n", UID_L "DTSTART;VALUE=DATE:20270112\r\n"
+					      "ATTENDEE:mailto:c@x.vn\r\n"),
+	     NULL, "c@x.vn", -1},
+	    {VCAL("METHOD:DECLINECOUNTER\r\n",
+		  UID_L "DTSTART;VALUE=DATE:20270112\r\n" ATT_OK),
+	     "not METHOD:REPLY", NULL, 0},
 	    /* several objects: the first counts */
 	    {VCAL(REPLY_M, UID_L ATT_OK)
 		 VCAL("METHOD:REQUEST\r\n", UID_L ATT_OK),
@@ -912,6 +1017,8 @@ int main(void)
 	    cmocka_unit_test(test_uid),
 	    cmocka_unit_test(test_reply_samples),
 	    cmocka_unit_test(test_reply_of_ours),
+	    cmocka_unit_test(test_counter_samples),
+	    cmocka_unit_test(test_counter_dates),
 	    cmocka_unit_test(test_reply_malformed),
 	    cmocka_unit_test(test_reply_limits),
 	};
