@@ -88,12 +88,15 @@ fail:
 	return -1;
 }
 
-int store_blob_open(struct store *st, char **error_r)
+int store_blob_open(struct store *st, bool write, char **error_r)
 {
 	sqlite3_stmt *s;
 	int64_t no = 1;
 
 	st->blob_dir = xasprintf("%s.raw", st->path);
+	if (!write) {
+		return 0; /* packs are opened by path to be read */
+	}
 	if (blob_dir_open(st, error_r) < 0) {
 		return -1;
 	}

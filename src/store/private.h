@@ -191,8 +191,10 @@ long store_checkpoint_wait(struct store *st);
  * file_own_as_folder says), else drops group and other bits from it and
  * its WAL and SHM. */
 int store_files_prepare(const char *path, char **error_r);
-/* Opens the raw-message folder and finds the pack to append to. */
-int store_blob_open(struct store *st, char **error_r);
+/* Opens the raw-message folder and finds the pack to append to; a
+ * store that only reads (!write) creates and opens nothing: its packs
+ * are opened by path when a message is read. */
+int store_blob_open(struct store *st, bool write, char **error_r);
 void store_blob_close(struct store *st);
 
 /* Sets *error_r from the database's last error, prefixed by what. */

@@ -53,6 +53,12 @@ letter "$WORK/old" c "V/v kế hoạch kiểm tra năm 2024" 13/BCT-KHTC
 letter "$WORK/new" d "V/v số liệu xuất khẩu tháng 11" 14/BCT-KHTC
 letter "$WORK/new" e "V/v dự toán ngân sách năm 2027" 15/BCT-KHTC
 
+t_begin "a command that only reads, on a new register, writes no raw-message pack"
+out=$("$CONGVAN" -c "$CONF" list 2>&1)
+assert_eq 0 $? "list on a new register: $out"
+assert_eq yes "$([ -s "$WORK/congvan.db" ] && echo yes)" "the database is made"
+assert_eq "" "$(ls -A "$WORK/congvan.db.raw" 2>/dev/null)" "no pack, no folder for one"
+
 t_begin "the first start keeps years-old mail as history: no item, no notice"
 # Beside the letters, what years of a shared mailbox hold: staff answers
 # from Thunderbird and Outlook (Message-IDs on the organisation's own
