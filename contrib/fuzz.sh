@@ -85,6 +85,18 @@ seed() { # TARGET: a seed corpus folder
 		printf 'congvan-reader 1\ndoc pdf 3 0\n\npage 1 text 100 5\nhello\npage 3 ocr 87 9\nSo: 1/BTC\nnocr 4\nwhy?\nsig 1 valid trusted 1796514807 0 4\nAn B\nsig 2 altered unchecked 0 1 0\n\nend 0\n\n' \
 			>"$dir/records.out"
 		printf 'congvan-reader 1\ndoc image 1 0\n\npage 1 ocr 40 100\nSo: 12' >"$dir/cut.out" ;;
+	fuzz_office)
+		# the main parts of a letter typed in Word and in LibreOffice
+		# (the first byte: 0 DOCX, 1 ODT)
+		/usr/bin/python3 tests/integration/documents.py docx "$dir/l.docx" 45/BTC-KHTC &&
+			/usr/bin/python3 tests/integration/documents.py odt "$dir/l.odt" 45/BTC-KHTC &&
+			/usr/bin/python3 - "$dir" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+open(d + "/docx.xml", "wb").write(b"\0" + zipfile.ZipFile(d + "/l.docx").read("word/document.xml"))
+open(d + "/odt.xml", "wb").write(b"\1" + zipfile.ZipFile(d + "/l.odt").read("content.xml"))
+PY
+		rm -f "$dir/l.docx" "$dir/l.odt" ;;
 	fuzz_auth)
 		printf 'mx.bo.gov.vn;\r\n\tdkim=pass (2048-bit key) header.d=bo.gov.vn header.i=@bo.gov.vn;\r\n\tdmarc=pass (p=reject dis=none) header.from=bo.gov.vn' >"$dir/postfix.txt"
 		printf 'mx.bo.gov.vn 1; auth=pass (cram-md5) smtp.auth=truong.pc@bo.gov.vn; spf=pass smtp.mailfrom="x;y"\0truong.pc@bo.gov.vn' >"$dir/auth.txt"

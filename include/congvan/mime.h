@@ -17,7 +17,8 @@ struct mime_attachment {
 	size_t size;        /* decoded size in bytes */
 	char sha256[65];    /* hex of the decoded content */
 	char *data;         /* decoded content, kept only when asked (see
-			     * MIME_KEEP_PDF, MIME_KEEP_IMAGES); else NULL */
+			     * MIME_KEEP_PDF, MIME_KEEP_IMAGES,
+			     * MIME_KEEP_OFFICE); else NULL */
 };
 
 /* A message understood.  All text is UTF-8, NFC-normalised, with "\n"
@@ -86,6 +87,8 @@ enum mime_flags {
 	MIME_KEEP_CALENDAR = 1 << 1, /* keep the first calendar part */
 	MIME_KEEP_IMAGES = 1 << 2,   /* keep the decoded bytes of JPEG, PNG
 				      * and TIFF attachments (scans) */
+	MIME_KEEP_OFFICE = 1 << 3,   /* keep the decoded bytes of DOCX and
+				      * ODT attachments */
 };
 
 /* Parses raw (a whole RFC 5322 message; a message without MIME headers

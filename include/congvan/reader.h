@@ -1,8 +1,10 @@
-/* Reading untrusted documents (PDF, JPEG, PNG, TIFF) in a separate,
- * sandboxed executable, congvan-reader: the text of each page from the
- * PDF's text layer or by OCR (Tesseract), and the PDF's digital
- * signatures (poppler, NSS).  Only congvan-reader links poppler, cairo,
- * glib, Tesseract, Leptonica and NSS; congvan runs it with memory, CPU
+/* Reading untrusted documents (PDF, JPEG, PNG, TIFF, DOCX, ODT) in a
+ * separate, sandboxed executable, congvan-reader: the text of each page
+ * from the PDF's text layer or by OCR (Tesseract), the PDF's digital
+ * signatures (poppler, NSS), the text of a word processor's file (its
+ * ZIP archive opened by libarchive).  Only congvan-reader links poppler,
+ * cairo, glib, Tesseract, Leptonica, NSS and libarchive; congvan runs it
+ * with memory, CPU
  * and time limits, hands it the document on standard input and reads a
  * small, versioned, length-bounded result on its standard output.
  *
@@ -11,7 +13,9 @@
  * READER_LINE_MAX bytes with its "\n") whose last token is LEN, then LEN
  * bytes of payload, then "\n":
  *
- *   doc KIND PAGES LEN        KIND pdf | image; PAGES the page count
+ *   doc KIND PAGES LEN        KIND pdf | image | docx | odt; PAGES the
+ *                             page count (1 for docx and odt: their
+ *                             text is one page record)
  *   page N SOURCE CONF LEN    page N (from 1): SOURCE text | ocr, CONF
  *                             0-100 (the OCR's mean word confidence; 100
  *                             for a text layer); payload its text
@@ -95,7 +99,8 @@ struct reader_signature {
 };
 
 struct reader_result {
-	char kind[8]; /* "pdf", "image"; "" before a doc record */
+	char kind[8]; /* "pdf", "image", "docx", "odt"; "" before a doc
+		       * record */
 	int pages;    /* the document's page count */
 	struct reader_page *page;
 	size_t n_page;
@@ -167,5 +172,20 @@ int64_t reader_now_ms(void);
 bool reader_is_pdf(const char *data, size_t len);
 bool reader_pdf_is_signed(const char *data, size_t len);
 bool reader_is_image(const char *data, size_t len);
+/* A letter typed in a word processor: "docx" (Word's Office Open XML) or
+ * "odt" (OpenDocument Text, LibreOffice) when data is such a ZIP
+ * archive, else NULL.  Static. */
+const char *reader_office_kind(const char *data, size_t len);
+
+/* The largest main XML part of a DOCX or ODT that is read. */
+#define READER_OFFICE_XML_MAX (32u << 20)
+
+/* The text of a DOCX's word/document.xml (odt: an ODT's content.xml), as
+ * congvan-reader takes it out of the archive: paragraphs on lines of
+ * their own, what the printed letter does not show left out (text
+ * deleted under tracked changes, field codes, comments).  NULL when it
+ * is not such a part or holds no text; text before a malformation is
+ * kept.  Caller frees. */
+char *reader_office_text(const char *xml, size_t len, bool odt);
 
 #endif

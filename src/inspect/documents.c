@@ -1,4 +1,4 @@
-/* A message's documents (PDF and image attachments) read by
+/* A message's documents (PDF, image, DOCX and ODT attachments) read by
  * congvan-reader, within one time budget for the whole message: the
  * letter from the first document that holds one (its text layer, else
  * OCR), which of its fields came from OCR, and the signatures of every
@@ -76,7 +76,8 @@ static bool is_document(const struct mime_attachment *a)
 {
 	return a && a->data &&
 	       (reader_is_pdf(a->data, a->size) ||
-		reader_is_image(a->data, a->size));
+		reader_is_image(a->data, a->size) ||
+		reader_office_kind(a->data, a->size));
 }
 
 static void set_note(struct inspect_read *r, char *note)
@@ -252,7 +253,10 @@ static bool letter_in(struct inspection *in, size_t i)
 		in->letter_ocr_confidence = in->letter_ocr ? r->confidence : -1;
 		free(text);
 	}
-	in->letter_source = strcmp(r->result.kind, "image") ? "pdf" : "image";
+	in->letter_source = !strcmp(r->result.kind, "image")  ? "image"
+			    : !strcmp(r->result.kind, "docx") ? "docx"
+			    : !strcmp(r->result.kind, "odt")  ? "odt"
+							      : "pdf";
 	return true;
 }
 

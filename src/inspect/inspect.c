@@ -133,10 +133,12 @@ void inspect_message(const char *raw, size_t len,
 	memset(in, 0, sizeof(*in));
 	in->letter_ocr_confidence = -1;
 	message_info_parse(raw, len, opts, &in->info);
-	mime_parse(raw, len,
-		   MIME_KEEP_CALENDAR |
-		       (reader ? MIME_KEEP_PDF | MIME_KEEP_IMAGES : 0),
-		   &in->doc);
+	mime_parse(
+	    raw, len,
+	    MIME_KEEP_CALENDAR |
+		(reader ? MIME_KEEP_PDF | MIME_KEEP_IMAGES | MIME_KEEP_OFFICE
+			: 0),
+	    &in->doc);
 	inspect_reads_init(in);
 	in->kind = in->info.kind;
 	if (in->doc.is_delivery_report && in->kind != MESSAGE_BOUNCE) {

@@ -101,19 +101,47 @@ void mime_add_text(struct mime_build *b, const struct mime_part_info *pi,
 	sbuf_release(&utf);
 }
 
+/* Whether s is one of the n strings in list (exact). */
+static bool one_of(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(s, list[i])) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether filename ends with one of the n extensions in ext (any case). */
+static bool named(const char *filename, const char *const *ext, size_t n)
+{
+	size_t len = filename ? strlen(filename) : 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t e = strlen(ext[i]);
+
+		if (len > e && str_iequal(filename + len - e, ext[i])) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A PDF by type, or by name when the type says nothing. */
 static bool is_pdf(const char *type, const char *filename)
 {
-	size_t n = filename ? strlen(filename) : 0;
+	static const char *const types[] = {"application/pdf",
+					    "application/x-pdf"};
+	static const char *const vague[] = {"", "application/octet-stream",
+					    "application/download",
+					    "binary/octet-stream"};
+	static const char *const ext[] = {".pdf"};
 
-	if (!strcmp(type, "application/pdf") ||
-	    !strcmp(type, "application/x-pdf")) {
+	if (one_of(type, types, ARRAY_SIZE(types))) {
 		return true;
 	}
-	return n > 4 && str_iequal(filename + n - 4, ".pdf") &&
-	       (!strcmp(type, "application/octet-stream") ||
-		!strcmp(type, "application/download") ||
-		!strcmp(type, "binary/octet-stream") || !type[0]);
+	return one_of(type, vague, ARRAY_SIZE(vague)) &&
+	       named(filename, ext, ARRAY_SIZE(ext));
 }
 
 /* An image a scanner or a phone sends (JPEG, PNG, TIFF), by type, or by
@@ -125,24 +153,31 @@ static bool is_scan_image(const char *type, const char *filename)
 					    "image/tiff", "image/tif"};
 	static const char *const ext[] = {".jpg", ".jpeg", ".png", ".tif",
 					  ".tiff"};
-	size_t n = filename ? strlen(filename) : 0;
 
-	for (size_t i = 0; i < ARRAY_SIZE(types); i++) {
-		if (!strcmp(type, types[i])) {
-			return true;
-		}
+	if (one_of(type, types, ARRAY_SIZE(types))) {
+		return true;
 	}
-	if (type[0] && strcmp(type, "application/octet-stream") != 0) {
-		return false;
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(ext); i++) {
-		size_t e = strlen(ext[i]);
+	return (!type[0] || !strcmp(type, "application/octet-stream")) &&
+	       named(filename, ext, ARRAY_SIZE(ext));
+}
 
-		if (n > e && str_iequal(filename + n - e, ext[i])) {
-			return true;
-		}
+/* A word processor's file (DOCX, ODT), by type, or by name when the
+ * type says nothing. */
+static bool is_office(const char *type, const char *filename)
+{
+	static const char *const types[] = {
+	    "application/"
+	    "vnd.openxmlformats-officedocument.wordprocessingml.document",
+	    "application/vnd.oasis.opendocument.text"};
+	static const char *const vague[] = {"", "application/octet-stream",
+					    "application/zip"};
+	static const char *const ext[] = {".docx", ".odt"};
+
+	if (one_of(type, types, ARRAY_SIZE(types))) {
+		return true;
 	}
-	return false;
+	return one_of(type, vague, ARRAY_SIZE(vague)) &&
+	       named(filename, ext, ARRAY_SIZE(ext));
 }
 
 void mime_add_attachment(struct mime_ctx *ctx, struct mime_build *b,
@@ -154,7 +189,9 @@ void mime_add_attachment(struct mime_ctx *ctx, struct mime_build *b,
 	bool keep =
 	    ((ctx->flags & MIME_KEEP_PDF) && is_pdf(pi->type, pi->filename)) ||
 	    ((ctx->flags & MIME_KEEP_IMAGES) &&
-	     is_scan_image(pi->type, pi->filename));
+	     is_scan_image(pi->type, pi->filename)) ||
+	    ((ctx->flags & MIME_KEEP_OFFICE) &&
+	     is_office(pi->type, pi->filename));
 
 	if (doc->n_attachments == b->att_alloc) {
 		b->att_alloc = b->att_alloc ? 2 * b->att_alloc : 4;

@@ -180,7 +180,8 @@ static int take_doc(const struct record *rec, struct reader_result *r)
 	long pages = number(rec->tok[2], 1000000);
 
 	if (r->kind[0] || rec->len != 0 || pages < 0 ||
-	    (strcmp(rec->tok[1], "pdf") && strcmp(rec->tok[1], "image"))) {
+	    (strcmp(rec->tok[1], "pdf") && strcmp(rec->tok[1], "image") &&
+	     strcmp(rec->tok[1], "docx") && strcmp(rec->tok[1], "odt"))) {
 		return -1;
 	}
 	snprintf(r->kind, sizeof(r->kind), "%s", rec->tok[1]);

@@ -67,6 +67,22 @@ bool reader_pdf_is_signed(const char *data, size_t len)
 	       memmem(data, len, "/ByteRange", 10) != NULL;
 }
 
+const char *reader_office_kind(const char *data, size_t len)
+{
+	/* ODF puts "mimetype", stored, first: its name at byte 30, the type
+	 * right after it. */
+	static const char odt[] =
+	    "mimetypeapplication/vnd.oasis.opendocument.text";
+
+	if (!data || len < 30 || memcmp(data, "PK\x03\x04", 4) != 0) {
+		return NULL;
+	}
+	if (memmem(data, len < 128 ? len : 128, odt, sizeof(odt) - 1)) {
+		return "odt";
+	}
+	return memmem(data, len, "word/document.xml", 17) ? "docx" : NULL;
+}
+
 bool reader_is_image(const char *data, size_t len)
 {
 	static const struct {

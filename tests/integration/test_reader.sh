@@ -5,6 +5,10 @@
 #    and writes nothing; truncated PDFs never crash it;
 #  - a PDF's text layer: the letter in it (a generated letter, the corpus
 #    sample), read by inspect with "read": "text";
+#  - a letter typed in Word or LibreOffice (DOCX, ODT): its text as the page
+#    shows it (no deleted text, field code or duplicate text box), the
+#    letter read from it; a ZIP of something else and a deflate bomb are
+#    refused;
 #  - scans read by OCR (Tesseract, vie): an image-only PDF at 300 dpi and a
 #    stamped JPEG give the letter's number and date, the fields are listed
 #    as read by OCR; without the Vietnamese data the scan is "not read" and
@@ -110,6 +114,49 @@ assert_eq "pdf" "$(printf '%s' "$j" | json "d['letter']['source']")" "inspect: f
 assert_eq "null" "$(printf '%s' "$j" | json "d['letter']['ocr']")" "inspect: nothing by OCR"
 assert_eq "text" "$(printf '%s' "$j" | json "d['attachments'][0]['read']")" "inspect: the attachment was read as text"
 assert_eq "[]" "$(printf '%s' "$j" | json "d['signatures']")" "inspect: no signature"
+
+t_begin "a letter typed in Word (DOCX) or LibreOffice (ODT): its text, what the page shows"
+$DOCS docx "$WORK/letter.docx" 88/SCT-QLTM
+$DOCS odt "$WORK/letter.odt" 88/SCT-QLTM
+out=$(reader "$WORK/letter.docx")
+assert_eq 0 "$(cat "$WORK/rc")" "docx: exit status 0"
+assert_contains "$out" "doc docx 1 0" "docx: one text"
+assert_contains "$out" "Số: 88/SCT-QLTM" "docx: the number, its runs joined"
+assert_not_contains "$out" "999/XX-YY" "docx: the number deleted under tracked changes is not read"
+assert_not_contains "$out" "PAGE" "docx: a field's code is not read"
+assert_eq 1 "$(printf '%s\n' "$out" | grep -c 'KHẨN')" "docx: a text box once, not its fallback copy too"
+out=$(reader "$WORK/letter.odt")
+assert_eq 0 "$(cat "$WORK/rc")" "odt: exit status 0"
+assert_contains "$out" "doc odt 1 0" "odt: one text"
+assert_not_contains "$out" "999/XX-YY" "odt: the deleted number is not read"
+for kind in docx odt; do
+	# a clerk's mail, the file as Outlook sends it, and as octet-stream
+	$DOCS eml "$WORK/$kind.eml" "$WORK/letter.$kind" --subject "Gửi công văn số 88/SCT-QLTM"
+	j=$(inspect "$WORK/$kind.eml")
+	assert_eq "88/SCT-QLTM" "$(printf '%s' "$j" | json "d['letter']['number']")" "$kind: number"
+	assert_eq "2026-11-20" "$(printf '%s' "$j" | json "d['letter']['date']")" "$kind: date"
+	assert_eq "Nguyễn Văn An" "$(printf '%s' "$j" | json "d['letter']['signer']")" "$kind: signer"
+	assert_ne "null" "$(printf '%s' "$j" | json "d['letter']['deadline']")" "$kind: the deadline the text states"
+	assert_eq "$kind" "$(printf '%s' "$j" | json "d['letter']['source']")" "$kind: the letter's source"
+	assert_eq "text" "$(printf '%s' "$j" | json "d['attachments'][0]['read']")" "$kind: read as text"
+done
+# a file named .docx that is a ZIP of something else, and a deflate bomb
+# (40 MB of spaces in word/document.xml): refused, nothing read, no crash
+"$T_PY" - "$WORK" <<'PY'
+import sys, zipfile
+w = sys.argv[1]
+with zipfile.ZipFile(w + "/other.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/workbook.xml", "<workbook/>")
+with zipfile.ZipFile(w + "/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + " " * (40 << 20) + "</w:document>")
+PY
+out=$(reader "$WORK/other.docx")
+assert_eq 65 "$(cat "$WORK/rc")" "a ZIP of something else: 65"
+out=$(reader "$WORK/bomb.docx")
+assert_eq 65 "$(cat "$WORK/rc")" "a part past the limit: 65"
+$DOCS eml "$WORK/bomb.eml" "$WORK/bomb.docx"
+j=$(inspect "$WORK/bomb.eml")
+assert_eq "unreadable" "$(printf '%s' "$j" | json "d['attachments'][0]['read']")" "inspect: the bomb is unreadable"
 
 t_begin "the corpus sample PDF (custom encoding with /ToUnicode)"
 $DOCS eml "$WORK/sample.eml" "$T_ROOT/tests/data/letters/sample.pdf"

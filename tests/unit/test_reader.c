@@ -249,12 +249,183 @@ static void test_sniffing(void **state)
 	}
 }
 
+/* A DOCX or an ODT by its first bytes: a ZIP archive holding
+ * word/document.xml, or whose first member says it is OpenDocument
+ * Text. */
+static void test_office_kind(void **state)
+{
+	static const char docx[] = "PK\003\004\024\0\0\0\010\0[Content_Types]."
+				   "xml....PK\003\004....word/document.xml....";
+	static const char odt[] = "PK\003\004\012\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+				  "\0\0\0\0\0\0\010\0\0\0mimetypeapplication/"
+				  "vnd.oasis.opendocument.text";
+	static const char ods[] = "PK\003\004\012\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+				  "\0\0\0\0\0\0\010\0\0\0mimetypeapplication/"
+				  "vnd.oasis.opendocument.spreadsheet";
+	static const char zip[] = "PK\003\004\024\0\0\0\010\0report.xlsx....."
+				  "...............xl/workbook.xml..........";
+
+	(void)state;
+	assert_string_equal(reader_office_kind(docx, sizeof(docx) - 1), "docx");
+	assert_string_equal(reader_office_kind(odt, sizeof(odt) - 1), "odt");
+	assert_null(reader_office_kind(ods, sizeof(ods) - 1));
+	assert_null(reader_office_kind(zip, sizeof(zip) - 1));
+	assert_null(reader_office_kind(docx + 1, sizeof(docx) - 2));
+	assert_null(reader_office_kind(docx, 29));
+	assert_null(reader_office_kind(NULL, 100));
+}
+
+#define W_DOC(body)                                                            \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"    \
+	"<w:document xmlns:w=\"http://schemas.openxmlformats.org/"             \
+	"wordprocessingml/2006/main\" xmlns:mc=\"http://schemas."              \
+	"openxmlformats.org/markup-compatibility/2006\"><w:body>" body         \
+	"</w:body></w:document>"
+#define O_DOC(body)                                                            \
+	"<?xml version=\"1.0\" "                                               \
+	"encoding=\"UTF-8\"?>\n<office:document-content "                      \
+	"xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "   \
+	"xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">"       \
+	"<office:automatic-styles/><office:body><office:text>" body            \
+	"</office:text></office:body></office:document-content>"
+#define R(t) "<w:r><w:t xml:space=\"preserve\">" t "</w:t></w:r>"
+
+/* The text of a word processor's main part, as the printed letter
+ * shows it. */
+static void test_office_text(void **state)
+{
+	static const struct {
+		bool odt;
+		const char *xml, *text; /* NULL: none */
+	} cases[] =
+	    {
+		/* paragraphs are lines; runs join, even inside a number */
+		{false,
+		 W_DOC("<w:p>" R("Số: 12")
+			   R("3/BTC-VP") "</w:p><w:p>" R("V/v góp ý") "</w:p>"),
+		 "Số: 123/BTC-VP\nV/v góp ý\n"},
+		/* tabs, breaks, an empty paragraph */
+		{false,
+		 W_DOC("<w:p>" R("a") "<w:r><w:tab/></w:r>" R(
+		     "b") "<w:r><w:br/></w:r>" R("c") "</w:p><w:p/"
+						      "><w:p>" R("d") "<"
+								      "/"
+								      "w"
+								      ":"
+								      "p"
+								      ">"),
+		 "a\tb\nc\n\nd\n"},
+		/* what the page does not show: deleted and moved-away text, a
+		 * field's code (its result stays), the older copy of a text box
+		 */
+		{
+		    false,
+		    W_DOC(
+			"<w:p>" R(
+			    "Số: ") "<w:del><w:r><w:delText>9/X </w:delText>"
+				    "</w:r></w:del><w:ins>" R(
+					"45/BTC") "</w:ins></w:p>"
+						  "<w:p><w:moveFrom>" R("cũ") "</w:moveFrom><w:moveTo>" R(
+						      "mới") "</w:moveTo></w:p>"
+							     "<w:p><w:r><w:"
+							     "instrText> PAGE "
+							     "</w:instrText></"
+							     "w:r>" R(
+								 "1") "</w:p>"
+								      "<w:p><w:"
+								      "r><mc:"
+								      "Alternat"
+								      "eContent"
+								      "><mc:"
+								      "Choice "
+								      "Requires"
+								      "=\"wps\""
+								      ">"
+								      "<w:"
+								      "txbxCont"
+								      "ent><w:"
+								      "p>" R(
+									  "KHẨ"
+									  "N") "</w:p></w:txbxContent>"
+									       "</mc:Choice><mc:Fallback><w:txbxContent><w:p>" R(
+										   "KHẨN") "</w:p></w:txbxContent></mc:Fallback>"
+											   "</mc:AlternateContent></w:r></w:p>"),
+		    "Số: 45/BTC\nmới\n1\nKHẨN\n\n"},
+		/* text outside <w:t> (properties, a stray text node) is none */
+		{false,
+		 W_DOC("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>x" R(
+		     "y") "</w:p>"),
+		 "y\n"},
+		/* an entity is never expanded; the text around it stays */
+		{false,
+		 "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY e "
+		 "\"SECRET\">]><w:document xmlns:w=\"http://schemas."
+		 "openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+		 "<w:p>" R("a&e;b") "</w:p></w:body></w:document>",
+		 "ab\n"},
+		/* another root, or none: not a main part */
+		{false, O_DOC("<text:p>x</text:p>"), NULL},
+		{true, W_DOC("<w:p>" R("x") "</w:p>"), NULL},
+		{false, "<html><body>x</body></html>", NULL},
+		{false, "not xml at all", NULL},
+		{false, W_DOC(""), NULL},
+		/* cut short: the text of the nodes before the cut */
+		{false,
+		 "<w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+		 "wordprocessingml/2006/main\"><w:body><w:p>" R(
+		     "Số: 1/UBND") "</w:p><w:p><w:r><w:t>V/v",
+		 "Số: 1/UBND\n"},
+		/* ODT: spans join, <text:s> is spaces (a sane count), headings
+		 * and paragraphs are lines, white space between spans is one */
+		{true,
+		 O_DOC(
+		     "<text:h>BỘ TÀI CHÍNH</text:h><text:p>Số: <text:span>45"
+		     "</text:span>/BTC</text:p><text:p>a<text:s text:c=\"3\"/>b"
+		     "<text:tab/>c<text:line-break/>d</text:p><text:p/>"
+		     "<text:p><text:span>e</text:span> <text:span>f</text:span>"
+		     "</text:p><text:p>g<text:s text:c=\"999999\"/>h</text:p>"),
+		 "BỘ TÀI CHÍNH\nSố: 45/BTC\na   b\tc\nd\n\ne f\ng h\n"},
+		/* deleted text kept for tracked changes, comments, notes */
+		{true,
+		 O_DOC("<text:tracked-changes><text:changed-region><text:"
+		       "deletion>"
+		       "<text:p>Số: 9/X</text:p></text:deletion></text:changed-"
+		       "region></text:tracked-changes><text:p>Số: 1/Y<office:"
+		       "annotation><text:p>sửa lại</text:p></office:annotation>"
+		       "<text:note><text:note-body><text:p>chú thích</text:p>"
+		       "</text:note-body></text:note></text:p>"),
+		 "Số: 1/Y\n"},
+	    };
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *got = reader_office_text(
+		    cases[i].xml, strlen(cases[i].xml), cases[i].odt);
+
+		print_message("case %zu\n", i);
+		if (!cases[i].text) {
+			assert_null(got);
+			continue;
+		}
+		assert_non_null(got);
+		assert_string_equal(got, cases[i].text);
+		free(got);
+	}
+	assert_null(reader_office_text(NULL, 0, false));
+	assert_null(reader_office_text("x", READER_OFFICE_XML_MAX + 1, false));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_complete),  cmocka_unit_test(test_cut_short),
-	    cmocka_unit_test(test_malformed), cmocka_unit_test(test_limits),
-	    cmocka_unit_test(test_words),     cmocka_unit_test(test_sniffing),
+	    cmocka_unit_test(test_complete),
+	    cmocka_unit_test(test_cut_short),
+	    cmocka_unit_test(test_malformed),
+	    cmocka_unit_test(test_limits),
+	    cmocka_unit_test(test_words),
+	    cmocka_unit_test(test_sniffing),
+	    cmocka_unit_test(test_office_kind),
+	    cmocka_unit_test(test_office_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
-/* congvan-reader: reads one document (PDF or image) on standard input and
- * writes what it says, as include/congvan/reader.h describes, on standard
- * output.  congvan runs it in a sandbox for every attachment it reads.
+/* congvan-reader: reads one document (PDF, image, DOCX or ODT) on
+ * standard input and writes what it says, as include/congvan/reader.h
+ * describes, on standard output.  congvan runs it in a sandbox for every
+ * attachment it reads.
  *
  *   congvan-reader [--ocr-pages N] [--trust DIR] [--signatures-only]
  *                  < DOCUMENT
@@ -98,6 +99,9 @@ int main(int argc, char **argv)
 	} else if (reader_is_image(data, job.len)) {
 		emit_start();
 		rc = image_read(&job);
+	} else if (reader_office_kind(data, job.len) && !job.signatures_only) {
+		emit_start();
+		rc = office_read(&job, reader_office_kind(data, job.len));
 	} else {
 		rc = EXIT_NOT_READABLE;
 	}
