@@ -12,6 +12,12 @@
 #define SUBJECT_MAX   2048
 #define PLACE_MAX     80
 #define PLACE_WORDS   8
+/* A place read back from its comma when no column gap sets it apart
+ * ("... 15/2020/NĐ-CP Hà Nội, ngày ..."): at most this many capitalised
+ * words, on a line at most PLACE_NEAR lines from "Số:" (the first
+ * PLACE_NEAR lines without one). */
+#define PLACE_BACK_WORDS 5
+#define PLACE_NEAR       6
 
 void letter_head_find_number(struct head *h, struct letter *l)
 {
@@ -90,9 +96,65 @@ static char *place_copy(const struct text_folded *ft, size_t s, size_t e)
 	return p;
 }
 
-/* Place and date in the line from start, with the date at p; false when the
- * text around the date is not a header's "Hà Nội, ngày ...". */
-static bool place_date_at(struct head *h, size_t start, size_t p,
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Whether a word glued to the text before it starts at w: after a digit
+ * or a lower-case letter ("năm 2026Hà Nội", "trọng điểmHà Nội"). */
+static bool glued_word(const struct text_folded *ft, size_t w)
+{
+	return is_digit(ft->f[w - 1]) ||
+	       (letter_starts_lower(ft, w - 1) && letter_starts_upper(ft, w));
+}
+
+/* Where the capitalised words before end start ("Nghệ An", "TP. Hồ Chí
+ * Minh"), the first also glued to the text before it; end when there are
+ * none. */
+static size_t capitalised_start(const struct text_folded *ft, size_t start,
+				size_t end)
+{
+	const char *f = ft->f;
+	size_t s = end;
+
+	for (int words = 0; words < PLACE_BACK_WORDS; words++) {
+		size_t e = s, w;
+
+		while (e > start && text_fold_is_blank(f[e - 1])) {
+			e--;
+		}
+		w = e;
+		while (w > start &&
+		       (text_fold_is_alnum(f[w - 1]) || f[w - 1] == '.') &&
+		       !glued_word(ft, w)) {
+			w--;
+		}
+		if (w == e || !letter_starts_upper(ft, w) ||
+		    (w > start && !text_fold_is_blank(f[w - 1]) &&
+		     !glued_word(ft, w))) {
+			break;
+		}
+		s = w;
+	}
+	return s;
+}
+
+/* Whether line i is near enough to "Số:" for a place without a column
+ * gap before it. */
+static bool near_number(const struct head *h, size_t i)
+{
+	if (h->so == NO_LINE) {
+		return i < h->lo + PLACE_NEAR;
+	}
+	return i + 2 >= h->so && i <= h->so + PLACE_NEAR;
+}
+
+/* Place and date in line i from start, with the date at p; false when the
+ * text around the date is not a header's "Hà Nội, ngày ...".  The place
+ * is the cell before the comma, or, with the columns flattened or glued
+ * together near "Số:", the capitalised words before it. */
+static bool place_date_at(struct head *h, size_t i, size_t start, size_t p,
 			  char **place_r, size_t *col_r)
 {
 	const char *f = h->ft->f;
@@ -106,11 +168,40 @@ static bool place_date_at(struct head *h, size_t start, size_t p,
 	if (q > start && f[q - 1] == ',') {
 		col = column_start(f, start, q - 1);
 		*place_r = place_copy(h->ft, col, q - 1);
+		if (!*place_r && near_number(h, i)) {
+			col = capitalised_start(h->ft, col, q - 1);
+			*place_r = place_copy(h->ft, col, q - 1);
+		}
 		*col_r = col;
 		return *place_r != NULL;
 	}
 	*col_r = p;
 	return column_start(f, start, p) == p;
+}
+
+/* A date left blank for the signer to fill in by hand: "ngày    tháng 12
+ * năm 2026", "ngày ... tháng ... năm 2026".  Returns its end, 0 when
+ * none. */
+static size_t blank_date_at(const char *f, size_t pos, size_t end)
+{
+	static const char *const words[] = {"ngay", "thang", "nam"};
+
+	for (size_t k = 0; k < ARRAY_SIZE(words); k++) {
+		pos = text_fold_word(f, pos, end, words[k]);
+		if (pos == 0) {
+			return 0;
+		}
+		while (pos < end &&
+		       (text_fold_is_blank(f[pos]) || f[pos] == '.' ||
+			f[pos] == '_' ||
+			(k == 1 && f[pos] >= '0' && f[pos] <= '9'))) {
+			pos++;
+		}
+	}
+	while (pos < end && f[pos] >= '0' && f[pos] <= '9') {
+		pos++;
+	}
+	return pos;
 }
 
 static bool date_in_line(struct head *h, size_t i, struct letter *l)
@@ -120,20 +211,29 @@ static bool date_in_line(struct head *h, size_t i, struct letter *l)
 	size_t start = i == h->so ? h->num_end : ln->s;
 
 	for (size_t p = start; p < ln->e; p++) {
-		struct ymd d;
+		struct ymd d = {0, 0, 0};
 		size_t e, col;
-		char *place;
+		char *place = NULL;
 
 		if (!(f[p] == 'n' || (f[p] >= '0' && f[p] <= '9'))) {
 			continue;
 		}
 		e = letter_date_parse(f, p, ln->e, &d);
+		if (e == 0) {
+			/* the day left blank: the place, and no date */
+			e = blank_date_at(f, p, ln->e);
+			d.y = 0;
+		}
 		if (e == 0 || !date_ends_cell(f, e, ln->e) ||
-		    !place_date_at(h, start, p, &place, &col)) {
+		    !place_date_at(h, i, start, p, &place, &col) ||
+		    (d.y == 0 && !place)) {
+			free(place);
 			continue;
 		}
-		l->date = xmalloc(11);
-		letter_date_format(&d, l->date);
+		if (d.y > 0) {
+			l->date = xmalloc(11);
+			letter_date_format(&d, l->date);
+		}
 		l->place = place;
 		h->date = i;
 		h->date_col = col;
@@ -274,20 +374,71 @@ static size_t vv_mark(const struct head *h, size_t fs, size_t end)
 	return 0;
 }
 
-void letter_head_find_subject(struct head *h, struct letter *l)
+/* Whether the last non-empty line before i names a kind of document on
+ * its own, in capitals ("THÔNG TƯ", "KẾ HOẠCH"): the line after it is the
+ * document's title, its subject. */
+static bool after_kind_line(const struct head *h, size_t i)
 {
+	static const char *const kinds[] = {
+	    "thong tu", "quyet dinh",   "nghi dinh", "nghi quyet", "chi thi",
+	    "ke hoach", "thong bao",    "bao cao",   "to trinh",   "huong dan",
+	    "ket luan", "chuong trinh", "de an",     "cong dien",  "quy che",
+	};
 	const char *f = h->ft->f;
 
-	for (int pass = 0; pass < 2 && h->subject == NO_LINE; pass++) {
-		for (size_t i = h->lo; i < h->hi; i++) {
-			const struct line *ln = &h->lines.v[i];
-			size_t fs =
-			    text_fold_skip_blank(f, ln->s, ln->e, false);
-			size_t e =
-			    pass == 0 ? vv_mark(h, fs, ln->e)
-				      : text_fold_word(f, fs, ln->e, "ve viec");
+	while (i-- > h->lo) {
+		const struct line *ln = &h->lines.v[i];
+		size_t fs = text_fold_skip_blank(f, ln->s, ln->e, false);
+		size_t fe = ln->e;
 
-			if (e > 0 && (pass == 0 || after_caps_line(h, i))) {
+		while (fe > fs && text_fold_is_blank(f[fe - 1])) {
+			fe--;
+		}
+		if (fs == fe) {
+			continue;
+		}
+		for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+			if (text_fold_match(f, fs, fe, kinds[k]) == fe) {
+				return after_caps_line(h, i + 1);
+			}
+		}
+		return false;
+	}
+	return false;
+}
+
+/* The subject at line i in pass 0 ("V/v ..."), 1 ("Về việc ..." under a
+ * line in capitals) or 2 (the title under "THÔNG TƯ", written in
+ * sentence case); the end of its mark, 0 when none. */
+static size_t subject_mark(const struct head *h, size_t i, int pass)
+{
+	const struct line *ln = &h->lines.v[i];
+	const char *f = h->ft->f;
+	size_t fs = text_fold_skip_blank(f, ln->s, ln->e, false);
+	size_t upper, lower, digits, e;
+
+	if (pass == 0) {
+		return vv_mark(h, fs, ln->e);
+	}
+	if (pass == 1) {
+		e = text_fold_word(f, fs, ln->e, "ve viec");
+		return e > 0 && after_caps_line(h, i) ? e : 0;
+	}
+	if (fs == ln->e || !letter_starts_upper(h->ft, fs) ||
+	    starts_header_part(h, i) || !after_kind_line(h, i)) {
+		return 0;
+	}
+	letter_folded_count(h->ft, fs, ln->e, &upper, &lower, &digits);
+	return lower > upper ? fs : 0;
+}
+
+void letter_head_find_subject(struct head *h, struct letter *l)
+{
+	for (int pass = 0; pass < 3 && h->subject == NO_LINE; pass++) {
+		for (size_t i = h->lo; i < h->hi; i++) {
+			size_t e = subject_mark(h, i, pass);
+
+			if (e > 0) {
 				subject_from(h, i, e, l);
 				break;
 			}

@@ -273,6 +273,8 @@ bool letter_number_parse(const struct text_folded *ft, const struct line *ln,
 	if (e == 0) {
 		return false;
 	}
+	/* the other column's motto, glued on by text extraction, ends it */
+	c.end = ft->off[letter_motto_start(ft->f, e, ln->e)];
 	c.i = ft->off[e];
 	return read_at(ft, e, ln->e, &c, bare, num_r);
 }

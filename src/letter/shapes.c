@@ -53,12 +53,16 @@ size_t letter_motto_start(const char *f, size_t pos, size_t end)
 	};
 	size_t best = end;
 
-	for (size_t k = 0; k < ARRAY_SIZE(mottos); k++) {
-		size_t start;
-
-		if (text_fold_find(f, pos, end, mottos[k], &start) > 0 &&
-		    start < best) {
-			best = start;
+	/* Not only on a word boundary: text extraction glues the columns
+	 * together ("Số: 12458/BTC-NSNNCỘNG HÒA ..."), and the motto is
+	 * long enough not to occur inside other words. */
+	for (size_t i = pos; i < end && i < best; i++) {
+		for (size_t k = 0; k < ARRAY_SIZE(mottos); k++) {
+			if (f[i] == mottos[k][0] &&
+			    text_fold_match(f, i, end, mottos[k]) > 0) {
+				best = i;
+				break;
+			}
 		}
 	}
 	return best;
@@ -68,15 +72,15 @@ size_t letter_motto_start(const char *f, size_t pos, size_t end)
  * (lower case, NFC; compared with diacritics: "Vũ" is a family name,
  * "Vụ" a department). */
 static const char *const name_stop[] = {
-    "bộ",     "sở",   "vụ",   "cục",  "phòng",  "ban",    "ủy",    "uỷ",
-    "thứ",    "chủ",  "giám", "phó",  "chánh",  "trưởng", "tổng",  "văn",
-    "cộng",   "độc",  "thủ",  "hội",  "tỉnh",   "thành",  "huyện", "quận",
-    "phường", "xã",   "công", "kính", "nơi",    "người",  "ngày",  "trân",
-    "lưu",    "như",  "các",  "viện", "trường", "đại",    "hiệu",  "tổ",
-    "đoàn",   "đảng", "nhà",  "kho",  "ngân",   "tòa",    "toà",   "chính",
-    "quốc",   "việt", "cơ",   "đơn",  "thông",  "báo",    "quyết", "kế",
-    "điều",   "căn",  "thực", "đề",   "kèm",    "phụ",    "trung", "chi",
-    "hợp",    "ký",   "đã",   "kt",   "tl",     "tm",
+    "bộ",     "sở",  "vụ",    "cục",    "phòng", "ban",    "ủy",    "uỷ",
+    "thứ",    "chủ", "giám",  "phó",    "chánh", "trưởng", "tổng",  "văn",
+    "cộng",   "độc", "thủ",   "hội",    "tỉnh",  "thành",  "huyện", "quận",
+    "phường", "xã",  "công",  "kính",   "nơi",   "người",  "ngày",  "trân",
+    "như",    "các", "viện",  "trường", "đại",   "hiệu",   "tổ",    "đảng",
+    "nhà",    "kho", "ngân",  "tòa",    "toà",   "chính",  "quốc",  "việt",
+    "cơ",     "đơn", "thông", "báo",    "quyết", "kế",     "điều",  "căn",
+    "thực",   "đề",  "kèm",   "phụ",    "trung", "chi",    "hợp",   "ký",
+    "đã",     "kt",  "tl",    "tm",
 };
 
 static bool word_is_stop(const char *w, size_t n)
@@ -157,20 +161,35 @@ bool letter_is_name(const char *s, size_t len)
 	       !word_is_stop(s, ns.first_len);
 }
 
-bool letter_starts_lower(const struct text_folded *ft, size_t pos)
+/* The original code point at folded pos; -1 when none. */
+static int32_t orig_cp(const struct text_folded *ft, size_t pos)
 {
 	int32_t cp;
 	size_t o;
 
 	if (pos >= ft->len) {
-		return false;
+		return -1;
 	}
 	o = ft->off[pos];
 	if (utf8proc_iterate((const utf8proc_uint8_t *)ft->orig + o,
 			     (utf8proc_ssize_t)(ft->orig_len - o), &cp) <= 0) {
-		return false;
+		return -1;
 	}
-	return utf8proc_islower(cp) != 0;
+	return cp;
+}
+
+bool letter_starts_lower(const struct text_folded *ft, size_t pos)
+{
+	int32_t cp = orig_cp(ft, pos);
+
+	return cp >= 0 && utf8proc_islower(cp) != 0;
+}
+
+bool letter_starts_upper(const struct text_folded *ft, size_t pos)
+{
+	int32_t cp = orig_cp(ft, pos);
+
+	return cp >= 0 && utf8proc_isupper(cp) != 0;
 }
 
 void letter_folded_count(const struct text_folded *ft, size_t fs, size_t fe,
