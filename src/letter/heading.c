@@ -585,13 +585,16 @@ static bool issuer_like(const struct text_folded *ft, size_t s, size_t e)
 }
 
 /* Whether the line below the top one completes it: "ỦY BAN NHÂN DÂN" /
- * "TỈNH QUẢNG NAM". */
+ * "TỈNH QUẢNG NAM", a name wrapped before "VÀ" ("BỘ NÔNG NGHIỆP" / "VÀ
+ * PHÁT TRIỂN NÔNG THÔN"), "TẠI" ("ĐẠI SỨ QUÁN VIỆT NAM" / "TẠI ...") or
+ * "VIỆT NAM" ("NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM"); not a unit under its
+ * body ("BỘ TÀI CHÍNH" / "VỤ KẾ HOẠCH - TÀI CHÍNH"). */
 static bool completes_top(const char *f, const struct line *top,
 			  const struct line *next)
 {
 	static const char *const places[] = {
-	    "tinh", "thanh pho", "tp",     "huyen",    "quan",
-	    "xa",   "phuong",    "thi xa", "thi tran",
+	    "tinh",   "thanh pho", "tp",       "huyen", "quan", "xa",
+	    "phuong", "thi xa",    "thi tran", "va",    "tai",
 	};
 
 	if (text_fold_match(f, top->s, top->e, "uy ban nhan dan") == top->e ||
@@ -603,7 +606,7 @@ static bool completes_top(const char *f, const struct line *top,
 			return true;
 		}
 	}
-	return false;
+	return text_fold_match(f, next->s, next->e, "viet nam") == next->e;
 }
 
 /* The line the issuer block sits above. */
