@@ -14,10 +14,10 @@
 #define PLACE_WORDS   8
 /* A place read back from its comma when no column gap sets it apart
  * ("... 15/2020/NĐ-CP Hà Nội, ngày ..."): at most this many capitalised
- * words, on a line at most PLACE_NEAR lines from "Số:" (the first
- * PLACE_NEAR lines without one). */
+ * words, on the line of the "V/v" or at most SUBJECT_BESIDE lines below
+ * it. */
 #define PLACE_BACK_WORDS 5
-#define PLACE_NEAR       6
+#define SUBJECT_BESIDE   2
 
 void letter_head_find_number(struct head *h, struct letter *l)
 {
@@ -78,7 +78,23 @@ static bool date_ends_cell(const char *f, size_t pos, size_t end)
 	return r == end || f[pos] == '\t' || (r - pos >= 3);
 }
 
-/* A place name: short, capitalised, without digits or ':' '/'. */
+/* How many words of folded [s, e) start lower case. */
+static size_t lower_words(const struct text_folded *ft, size_t s, size_t e)
+{
+	size_t n = 0;
+
+	for (size_t i = s; i < e; i++) {
+		if (!text_fold_is_blank(ft->f[i]) &&
+		    (i == s || text_fold_is_blank(ft->f[i - 1]))) {
+			n += letter_starts_lower(ft, i) ? 1 : 0;
+		}
+	}
+	return n;
+}
+
+/* A place name: short, capitalised (one word in lower case at most:
+ * "Thành phố Hồ Chí Minh", "Thị xã Sơn Tây"), without digits or ':' '/'.
+ * "Theo văn bản của UBND tỉnh Quảng Nam" is a sentence. */
 static char *place_copy(const struct text_folded *ft, size_t s, size_t e)
 {
 	size_t upper, lower, digits, words = 1;
@@ -89,7 +105,8 @@ static char *place_copy(const struct text_folded *ft, size_t s, size_t e)
 		words += p[i] == ' ' ? 1 : 0;
 	}
 	if (!p || strlen(p) > PLACE_MAX || words > PLACE_WORDS || digits > 0 ||
-	    strpbrk(p, ":/;()") || upper == 0 || letter_starts_lower(ft, s)) {
+	    strpbrk(p, ":/;()") || upper == 0 || letter_starts_lower(ft, s) ||
+	    lower_words(ft, s, e) > 1) {
 		free(p);
 		return NULL;
 	}
@@ -140,20 +157,31 @@ static size_t capitalised_start(const struct text_folded *ft, size_t start,
 	return s;
 }
 
-/* Whether line i is near enough to "Số:" for a place without a column
- * gap before it. */
-static bool near_number(const struct head *h, size_t i)
+static size_t vv_mark(const struct head *h, size_t fs, size_t end);
+
+/* Whether line i holds the "V/v" or one of the SUBJECT_BESIDE lines
+ * below it: where flattened columns put the place and date after the
+ * subject's words ("V/v tổ chức Tết Nguyên đán Nghệ An, ngày ..."). */
+static bool beside_subject(const struct head *h, size_t i)
 {
-	if (h->so == NO_LINE) {
-		return i < h->lo + PLACE_NEAR;
+	for (size_t k = 0; k <= SUBJECT_BESIDE && k <= i; k++) {
+		const struct line *ln = &h->lines.v[i - k];
+		size_t fs = text_fold_skip_blank(h->ft->f, ln->s, ln->e, false);
+
+		if (fs == ln->e) {
+			return false;
+		}
+		if (vv_mark(h, fs, ln->e) > 0) {
+			return true;
+		}
 	}
-	return i + 2 >= h->so && i <= h->so + PLACE_NEAR;
+	return false;
 }
 
 /* Place and date in line i from start, with the date at p; false when the
  * text around the date is not a header's "Hà Nội, ngày ...".  The place
  * is the cell before the comma, or, with the columns flattened or glued
- * together near "Số:", the capitalised words before it. */
+ * together beside the subject, the capitalised words before it. */
 static bool place_date_at(struct head *h, size_t i, size_t start, size_t p,
 			  char **place_r, size_t *col_r)
 {
@@ -168,7 +196,7 @@ static bool place_date_at(struct head *h, size_t i, size_t start, size_t p,
 	if (q > start && f[q - 1] == ',') {
 		col = column_start(f, start, q - 1);
 		*place_r = place_copy(h->ft, col, q - 1);
-		if (!*place_r && near_number(h, i)) {
+		if (!*place_r && beside_subject(h, i)) {
 			col = capitalised_start(h->ft, col, q - 1);
 			*place_r = place_copy(h->ft, col, q - 1);
 		}
@@ -374,9 +402,10 @@ static size_t vv_mark(const struct head *h, size_t fs, size_t end)
 	return 0;
 }
 
-/* Whether the last non-empty line before i names a kind of document on
- * its own, in capitals ("THÔNG TƯ", "KẾ HOẠCH"): the line after it is the
- * document's title, its subject. */
+/* Whether the line before i names a kind of document on its own, in
+ * capitals ("THÔNG TƯ", "KẾ HOẠCH"), and line i is not the preamble that
+ * follows a title ("Căn cứ ..."): then line i is the document's title,
+ * its subject. */
 static bool after_kind_line(const struct head *h, size_t i)
 {
 	static const char *const kinds[] = {
@@ -384,25 +413,32 @@ static bool after_kind_line(const struct head *h, size_t i)
 	    "ke hoach", "thong bao",    "bao cao",   "to trinh",   "huong dan",
 	    "ket luan", "chuong trinh", "de an",     "cong dien",  "quy che",
 	};
+	static const char *const preamble[] = {"can cu", "thuc hien", "theo",
+					       "xet", "kinh gui"};
 	const char *f = h->ft->f;
+	const struct line *ln;
+	size_t fs, fe;
 
-	while (i-- > h->lo) {
-		const struct line *ln = &h->lines.v[i];
-		size_t fs = text_fold_skip_blank(f, ln->s, ln->e, false);
-		size_t fe = ln->e;
-
-		while (fe > fs && text_fold_is_blank(f[fe - 1])) {
-			fe--;
-		}
-		if (fs == fe) {
-			continue;
-		}
-		for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
-			if (text_fold_match(f, fs, fe, kinds[k]) == fe) {
-				return after_caps_line(h, i + 1);
-			}
-		}
+	if (i == h->lo) {
 		return false;
+	}
+	ln = &h->lines.v[i];
+	fs = text_fold_skip_blank(f, ln->s, ln->e, false);
+	for (size_t k = 0; k < ARRAY_SIZE(preamble); k++) {
+		if (text_fold_word(f, fs, ln->e, preamble[k]) > 0) {
+			return false;
+		}
+	}
+	ln = &h->lines.v[i - 1];
+	fs = text_fold_skip_blank(f, ln->s, ln->e, false);
+	fe = ln->e;
+	while (fe > fs && text_fold_is_blank(f[fe - 1])) {
+		fe--;
+	}
+	for (size_t k = 0; fs < fe && k < ARRAY_SIZE(kinds); k++) {
+		if (text_fold_match(f, fs, fe, kinds[k]) == fe) {
+			return after_caps_line(h, i);
+		}
 	}
 	return false;
 }
