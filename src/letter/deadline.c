@@ -3,9 +3,11 @@
  *   dated     "trước ngày 20/5/2026", "chậm nhất ngày 15 tháng 5 năm
  *             2026", "hạn chót: 30/6/2026", "trước 16 giờ ngày 20/10/2026",
  *             "không muộn hơn ngày ...", "thời hạn nộp báo cáo: ngày ...",
- *             "trước thứ Sáu, ngày 18/12/2026"; without the year ("trước
- *             ngày 15/12") the first such day after the letter's date,
- *             within half a year
+ *             "hạn chót nộp hồ sơ là 17h00 ngày ...", "gia hạn thời gian
+ *             nộp báo cáo đến ngày ..." (six words at most after "hạn"),
+ *             "chậm nhất đến hết ngày ...", "trước thứ Sáu, ngày
+ *             18/12/2026"; without the year ("trước ngày 15/12") the
+ *             first such day after the letter's date, within half a year
  *   a month   "trong tháng 10/2026", "trong quý IV/2026" (its last day)
  *   relative  "trong 5 ngày làm việc kể từ ngày nhận" (working days),
  *             "trong thời hạn 10 ngày", "chậm nhất sau 07 ngày", "không
@@ -14,7 +16,10 @@
  *
  * A date only counts right after such words: the dates of cited documents
  * ("Công điện số 280/CĐ-TTg ngày 19/4/2023") never follow them; "trong 5
- * ngày qua" (the last five days) is no deadline.  The parser is pure:
+ * ngày qua" (the last five days) is no deadline, nor the term something
+ * is valid for ("có thời hạn đến ngày ...", "còn hạn", "hết hạn",
+ * "thời hạn sử dụng", "thời hạn hợp đồng").  "trong ngày 08/12/2026" is
+ * left unread: a deadline as often as the day of an event.  Pure:
  * counting the days is the workflow's (src/workflow/due.c). */
 #include <stdlib.h>
 #include <string.h>
@@ -405,10 +410,10 @@ static size_t deadline_at(const char *f, size_t pos, size_t end,
 {
 	static const char *const dated[] = {
 	    "truoc",
-	    "han chot",
 	    "khong muon hon",
 	};
 	static const char *const either[] = {"cham nhat", "khong qua"};
+	static const char *const thoi[] = {"thoi"};
 	size_t e, x;
 
 	memset(r, 0, sizeof(*r));
@@ -438,9 +443,10 @@ static size_t deadline_at(const char *f, size_t pos, size_t end,
 			return date_after(f, e, end, after, r);
 		}
 	}
-	static const char *const thoi[] = {"thoi"};
-
 	e = text_fold_word(f, pos, end, "thoi han");
+	if (e == 0) {
+		e = text_fold_word(f, pos, end, "han chot");
+	}
 	/* "hạn" of "thời hạn" was read with it */
 	if (e == 0 && !word_before(f, pos, thoi, 1)) {
 		e = text_fold_word(f, pos, end, "han");

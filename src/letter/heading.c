@@ -13,11 +13,9 @@
 #define PLACE_MAX     80
 #define PLACE_WORDS   8
 /* A place read back from its comma when no column gap sets it apart
- * ("... 15/2020/NĐ-CP Hà Nội, ngày ..."): at most this many capitalised
- * words, on the line of the "V/v" or at most SUBJECT_BESIDE lines below
- * it. */
-#define PLACE_BACK_WORDS 5
-#define SUBJECT_BESIDE   2
+ * ("... 15/2020/NĐ-CP Hà Nội, ngày ..."): on the line of the "V/v" or at
+ * most SUBJECT_BESIDE lines below it. */
+#define SUBJECT_BESIDE 2
 
 void letter_head_find_number(struct head *h, struct letter *l)
 {
@@ -113,50 +111,6 @@ static char *place_copy(const struct text_folded *ft, size_t s, size_t e)
 	return p;
 }
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Whether a word glued to the text before it starts at w: after a digit
- * or a lower-case letter ("năm 2026Hà Nội", "trọng điểmHà Nội"). */
-static bool glued_word(const struct text_folded *ft, size_t w)
-{
-	return is_digit(ft->f[w - 1]) ||
-	       (letter_starts_lower(ft, w - 1) && letter_starts_upper(ft, w));
-}
-
-/* Where the capitalised words before end start ("Nghệ An", "TP. Hồ Chí
- * Minh"), the first also glued to the text before it; end when there are
- * none. */
-static size_t capitalised_start(const struct text_folded *ft, size_t start,
-				size_t end)
-{
-	const char *f = ft->f;
-	size_t s = end;
-
-	for (int words = 0; words < PLACE_BACK_WORDS; words++) {
-		size_t e = s, w;
-
-		while (e > start && text_fold_is_blank(f[e - 1])) {
-			e--;
-		}
-		w = e;
-		while (w > start &&
-		       (text_fold_is_alnum(f[w - 1]) || f[w - 1] == '.') &&
-		       !glued_word(ft, w)) {
-			w--;
-		}
-		if (w == e || !letter_starts_upper(ft, w) ||
-		    (w > start && !text_fold_is_blank(f[w - 1]) &&
-		     !glued_word(ft, w))) {
-			break;
-		}
-		s = w;
-	}
-	return s;
-}
-
 static size_t vv_mark(const struct head *h, size_t fs, size_t end);
 
 /* Whether line i holds the "V/v" or one of the SUBJECT_BESIDE lines
@@ -197,7 +151,8 @@ static bool place_date_at(struct head *h, size_t i, size_t start, size_t p,
 		col = column_start(f, start, q - 1);
 		*place_r = place_copy(h->ft, col, q - 1);
 		if (!*place_r && beside_subject(h, i)) {
-			col = capitalised_start(h->ft, col, q - 1);
+			col = letter_capitalised_start(h->ft, col, q - 1,
+						       PLACE_BACK_WORDS);
 			*place_r = place_copy(h->ft, col, q - 1);
 		}
 		*col_r = col;

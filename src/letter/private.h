@@ -40,6 +40,15 @@ bool letter_is_separator(const char *f, size_t pos, size_t end);
  * text before it; end when absent. */
 size_t letter_motto_start(const char *f, size_t pos, size_t end);
 
+/* Where the capitalised words before end start, at most max_words of
+ * them and not before start ("Nghệ An", "TP. Hồ Chí Minh"); the first may
+ * be glued to the text before it, as text extraction glues two columns
+ * ("năm 2026Hà Nội", "BCT-KHHà Nội").  end when there are none. */
+size_t letter_capitalised_start(const struct text_folded *ft, size_t start,
+				size_t end, int max_words);
+/* At most this many words in a place read back from its comma. */
+#define PLACE_BACK_WORDS 5
+
 /* Lines of a folded text, without their '\n'. */
 struct line {
 	size_t s, e;

@@ -202,3 +202,60 @@ void letter_folded_count(const struct text_folded *ft, size_t fs, size_t fe,
 	letter_text_count(ft->orig + ft->off[fs], ft->off[fe] - ft->off[fs],
 			  upper_r, lower_r, digits_r);
 }
+
+/* Whether a word glued to the text before it starts at w (w > 0): after
+ * a digit, a lower-case letter ("năm 2026Hà Nội", "trọng điểmHà Nội",
+ * "TTgHà Nội"), or two capitals when it goes on in lower case ("BCT-KHHà
+ * Nội"; the "Tg" of "TTg" is not one: a symbol's parts have two letters
+ * or more). */
+static bool glued_word(const struct text_folded *ft, size_t w)
+{
+	const char *f = ft->f;
+
+	if (f[w - 1] >= '0' && f[w - 1] <= '9') {
+		return true;
+	}
+	if (!letter_starts_upper(ft, w)) {
+		return false;
+	}
+	return letter_starts_lower(ft, w - 1) ||
+	       (w >= 2 && letter_starts_upper(ft, w - 1) &&
+		letter_starts_upper(ft, w - 2) && w + 1 < ft->len &&
+		letter_starts_lower(ft, w + 1));
+}
+
+size_t letter_capitalised_start(const struct text_folded *ft, size_t start,
+				size_t end, int max_words)
+{
+	const char *f = ft->f;
+	size_t s = end, upper, lower, digits;
+
+	for (int words = 0; words < max_words; words++) {
+		size_t e = s, w;
+
+		while (e > start && text_fold_is_blank(f[e - 1])) {
+			e--;
+		}
+		if (words > 0 && (s - e >= 3 || memchr(f + e, '\t', s - e))) {
+			break; /* a column gap: another column's text */
+		}
+		w = e;
+		while (w > start &&
+		       (text_fold_is_alnum(f[w - 1]) || f[w - 1] == '.') &&
+		       !glued_word(ft, w)) {
+			w--;
+		}
+		if (w == e || !letter_starts_upper(ft, w) ||
+		    (w > start && !text_fold_is_blank(f[w - 1]) &&
+		     !glued_word(ft, w))) {
+			break;
+		}
+		/* "VX", "UBND" are a symbol's, "TP." an abbreviated place */
+		letter_folded_count(ft, w, e, &upper, &lower, &digits);
+		if (upper > 1 && f[e - 1] != '.') {
+			break;
+		}
+		s = w;
+	}
+	return s;
+}

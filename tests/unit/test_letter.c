@@ -293,6 +293,15 @@ static void test_number(void **state)
 	     "12458/BTC-NSNN", "BTC-NSNN"},
 	    {"Số: 45/UBND-VXĐộc lập - Tự do - Hạnh phúc\n", "45/UBND-VX",
 	     "UBND-VX"},
+	    {"Số: 3456/UBND-KHHà Nội, ngày 03 tháng 12 năm 2026\n",
+	     "3456/UBND-KH", "UBND-KH"},
+	    {"Số: 280/CĐ-TTgHà Nội, ngày 3/12/2026\n", "280/CĐ-TTg", "CĐ-TTg"},
+	    {"Số: 2345/UBND-TTg Quảng Nam, ngày 1/12/2026\n", "2345/UBND-TTg",
+	     "UBND-TTg"},
+	    {"Số: 2345/UBND-TTg\tQuảng Nam, ngày 1/12/2026\n", "2345/UBND-TTg",
+	     "UBND-TTg"},
+	    {"Số: 88/SCT-QLTMTP. Hồ Chí Minh, ngày 1/12/2026\n",
+	     "88/SCT-QLTMTP", "SCT-QLTMTP"}, /* ambiguous: as it reads */
 	};
 
 	(void)state;
@@ -573,6 +582,8 @@ static const struct {
      false, "chậm nhất đến hết ngày 25/12/2026"},
     {"Hạn đăng ký: 20/12/2026.", DATE, "2026-12-20", 0, false,
      "Hạn đăng ký: 20/12/2026"},
+    {"Hạn chót nộp hồ sơ là 17h00 ngày 20/12/2026.", DATE, "2026-12-20", 0,
+     false, "Hạn chót nộp hồ sơ là 17h00 ngày 20/12/2026"},
     /* up to six words between "hạn" and its date */
     {"đồng ý gia hạn thời gian nộp báo cáo đến ngày 31/12/2026", DATE,
      "2026-12-31", 0, false, "hạn thời gian nộp báo cáo đến ngày 31/12/2026"},

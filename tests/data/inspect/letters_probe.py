@@ -866,3 +866,125 @@ for s in LETTERS:
         s["from"] = s.pop("from_")
     else:
         s.pop("from_", None)
+
+# ------------------------------------------------- PDFs and deadline phrasing
+LONG = ("Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công điện số 280/CĐ-TTg ngày 19 tháng 4 "
+        "năm 2023 về việc chấn chỉnh, tăng cường trách nhiệm trong xử lý công việc, các đơn vị "
+        "rà soát quy trình xử lý công việc nội bộ, xác định rõ thời hạn xử lý của từng khâu, "
+        "cá thể hóa trách nhiệm của tập thể, cá nhân và báo cáo kết quả thực hiện.")
+
+# 63
+L("bct-pdf-date-on-so-row", "PDF whose date sits on the row of 'Số:' (the usual Word table): "
+  "poppler glues them ('Số: 9500/BCT-KHHà Nội, ngày ...').", "pdf",
+  W("9500/BCT-KH", "2026-12-07", "Hà Nội", "rà soát quy trình xử lý công việc nội bộ",
+    ["Các đơn vị thuộc Bộ"], "Nguyễn Sinh Nhật Tân", "2026-12-22"),
+  left=["BỘ CÔNG THƯƠNG", SEP_L, "Số: 9500/BCT-KH", "V/v rà soát quy trình xử lý", "công việc nội bộ"],
+  right=MOTTO + ["Hà Nội, ngày 07 tháng 12 năm 2026"], pdf_name="9500-BCT-KH.pdf",
+  to=["Kính gửi: Các đơn vị thuộc Bộ"],
+  body=["Các đơn vị gửi báo cáo về Văn phòng Bộ trước ngày 22/12/2026."],
+  name="Nguyễn Sinh Nhật Tân")
+
+# 64
+L("ttg-pdf-date-on-so-row", "PDF of the Prime Minister's office: a symbol ending in lower case "
+  "('TTg') glued to the place.", "pdf",
+  W("1234/TTg-KTTH", "2026-12-04", "Hà Nội", "triển khai nhiệm vụ phát triển kinh tế - xã hội",
+    ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"], "Trần Hồng Hà", "2026-12-25"),
+  left=["THỦ TƯỚNG CHÍNH PHỦ", SEP_L, "Số: 1234/TTg-KTTH", "V/v triển khai nhiệm vụ phát triển",
+        "kinh tế - xã hội"],
+  right=MOTTO + ["Hà Nội, ngày 04 tháng 12 năm 2026"], pdf_name="1234-TTg-KTTH.pdf",
+  to=["Kính gửi: Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"],
+  body=["Các Bộ báo cáo Thủ tướng Chính phủ trước ngày 25/12/2026."],
+  title=["KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"], name="Trần Hồng Hà")
+
+# 65
+L("hanoi-pdf-two-pages", "A PDF of two pages: the signature block on the second.", "pdf",
+  W("3456/UBND-KH", "2026-12-03", "Hà Nội", "đẩy mạnh cải cách hành chính",
+    ["Các sở, ban, ngành Thành phố", "UBND các quận, huyện, thị xã"], "Dương Đức Tuấn", "2026-12-28"),
+  left=["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", SEP_L, "Số: 3456/UBND-KH", "V/v đẩy mạnh cải cách hành chính"],
+  right=MOTTO + [SEP_R, "", "Hà Nội, ngày 03 tháng 12 năm 2026"], pdf_name="3456-UBND-KH.pdf",
+  to=["Kính gửi:", "- Các sở, ban, ngành Thành phố;", "- UBND các quận, huyện, thị xã."],
+  body=[LONG] * 9 + ["Các đơn vị báo cáo kết quả về Sở Nội vụ trước ngày 28/12/2026 để tổng hợp."],
+  dist=DIST_UB, title=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], name="Dương Đức Tuấn")
+
+# 66
+left, right = head("BỘ TÀI CHÍNH", "Số: 12700/BTC-TCNH", ["V/v tuyển chọn tổ chức kiểm toán"],
+                   "Hà Nội, ngày 07 tháng 12 năm 2026")
+L("btc-han-chot-words", "'Hạn chót nộp hồ sơ là 17h00 ngày 20/12/2026' (words between 'hạn "
+  "chót' and the date).", "outlook",
+  W("12700/BTC-TCNH", "2026-12-07", "Hà Nội", "tuyển chọn tổ chức kiểm toán",
+    ["Các tổ chức kiểm toán độc lập"], "Nguyễn Đức Chi", "2026-12-20"),
+  left=left, right=right, to=["Kính gửi: Các tổ chức kiểm toán độc lập"],
+  body=["Hạn chót nộp hồ sơ là 17h00 ngày 20/12/2026."], name="Nguyễn Đức Chi")
+
+# 67
+left, right = head("BỘ CÔNG THƯƠNG", "Số: 9600/BCT-TCCB", ["V/v lấy ý kiến nhân sự"],
+                   "Hà Nội, ngày 07 tháng 12 năm 2026")
+L("bct-cham-nhat-la-gio", "'chậm nhất là 16h30 ngày 11/12/2026'.", "gmail",
+  W("9600/BCT-TCCB", "2026-12-07", "Hà Nội", "lấy ý kiến nhân sự", ["Các đơn vị thuộc Bộ"],
+    "Trương Thanh Hoài", "2026-12-11"),
+  left=left, right=right, to=["Kính gửi: Các đơn vị thuộc Bộ"],
+  body=["Ý kiến gửi về Vụ Tổ chức cán bộ chậm nhất là 16h30 ngày 11/12/2026."],
+  name="Trương Thanh Hoài")
+
+# 68
+left, right = head("BỘ CÔNG THƯƠNG", "Số: 9700/BCT-KHTC", ["V/v báo cáo quyết toán"],
+                   "Hà Nội, ngày 07 tháng 12 năm 2026")
+L("bct-khong-muon-hon-gio-thu", "'không muộn hơn 17h00 thứ Sáu, ngày 18/12/2026'.", "outlook",
+  W("9700/BCT-KHTC", "2026-12-07", "Hà Nội", "báo cáo quyết toán", ["Các đơn vị dự toán thuộc Bộ"],
+    "Nguyễn Sinh Nhật Tân", "2026-12-18"),
+  left=left, right=right, to=["Kính gửi: Các đơn vị dự toán thuộc Bộ"],
+  body=["Đề nghị các đơn vị gửi báo cáo không muộn hơn 17h00 thứ Sáu, ngày 18/12/2026."],
+  name="Nguyễn Sinh Nhật Tân")
+
+# 69
+left, right = head("BỘ CÔNG THƯƠNG", "Số: 9800/BCT-PC", ["V/v góp ý dự thảo Nghị định"],
+                   "Hà Nội, ngày 07 tháng 12 năm 2026")
+L("bct-pdf-deadline-wrapped", "PDF in which the deadline's date is wrapped onto the next line "
+  "('trước ngày 21 tháng 12' / 'năm 2026').", "pdf",
+  W("9800/BCT-PC", "2026-12-07", "Hà Nội", "góp ý dự thảo Nghị định",
+    ["Các Bộ, cơ quan ngang Bộ"], "Phan Thị Thắng", "2026-12-21"),
+  left=left, right=right, pdf_name="9800-BCT-PC.pdf", to=["Kính gửi: Các Bộ, cơ quan ngang Bộ"],
+  body=["Bộ Công Thương trân trọng đề nghị Quý cơ quan nghiên cứu, góp ý và gửi về Bộ trước "
+        "ngày 21 tháng 12 năm 2026 để tổng hợp."],
+  name="Phan Thị Thắng")
+
+# 70
+left, right = head("BỘ CÔNG THƯƠNG", "Số: 9900/BCT-TTTN", ["V/v bình ổn thị trường"],
+                   "Hà Nội, ngày 07 tháng 12 năm 2026")
+L("bct-thoi-gian-gui", "'Thời gian gửi báo cáo: trước ngày 20/12/2026' after 'Thời gian họp: "
+  "8h00 ngày 10/12/2026'.", "outlook",
+  W("9900/BCT-TTTN", "2026-12-07", "Hà Nội", "bình ổn thị trường",
+    ["Sở Công Thương các tỉnh, thành phố"], "Phan Thị Thắng", "2026-12-20"),
+  left=left, right=right, to=["Kính gửi: Sở Công Thương các tỉnh, thành phố"],
+  body=["Thời gian họp: 8h00 ngày 10/12/2026.", "Thời gian gửi báo cáo: trước ngày 20/12/2026."],
+  name="Phan Thị Thắng")
+
+# 71
+L("sct-pdf-so-row-hcm", "PDF of a department in Ho Chi Minh City, the date on the 'Số' row "
+  "with 'TP. Hồ Chí Minh'.", "pdf",
+  W("5678/SCT-QLTM", "2026-12-02", "TP. Hồ Chí Minh", "kiểm tra kinh doanh xăng dầu",
+    ["Các doanh nghiệp kinh doanh xăng dầu"], "Bùi Tá Hoàng Vũ", "2026-12-16"),
+  left=["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "SỞ CÔNG THƯƠNG", "Số: 5678/SCT-QLTM",
+        "V/v kiểm tra kinh doanh xăng dầu"],
+  right=MOTTO + ["", "TP. Hồ Chí Minh, ngày 02 tháng 12 năm 2026"], pdf_name="5678-SCT.pdf",
+  to=["Kính gửi: Các doanh nghiệp kinh doanh xăng dầu"],
+  body=["Các doanh nghiệp báo cáo số liệu trước ngày 16/12/2026."],
+  dist=["Nơi nhận:", "- Như trên;", "- Lưu: VT, QLTM."], title=["GIÁM ĐỐC"],
+  name="Bùi Tá Hoàng Vũ")
+
+# 72
+L("ubnd-tab-so-row", "Word table as tabs with the date on the 'Số' row and a symbol ending in "
+  "lower case.", "outlook",
+  W("2345/UBND-TTg", "2026-12-01", "Quảng Nam", "triển khai Quyết định của Thủ tướng",
+    ["Sở Kế hoạch và Đầu tư"], "Lê Trí Thanh", "2026-12-15"),
+  left=["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: 2345/UBND-TTg", "V/v triển khai Quyết định của Thủ tướng"],
+  right=MOTTO + ["Quảng Nam, ngày 01 tháng 12 năm 2026"],
+  to=["Kính gửi: Sở Kế hoạch và Đầu tư"],
+  body=["Đề nghị Sở báo cáo UBND tỉnh trước ngày 15/12/2026."],
+  dist=DIST_UB, title=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], name="Lê Trí Thanh")
+
+for s in LETTERS:
+    if s.get("from_"):
+        s["from"] = s.pop("from_")
+    else:
+        s.pop("from_", None)

@@ -163,6 +163,10 @@ def make_pdf(spec):
     y -= 8
     for p in spec["body"]:
         for k, line in enumerate(textwrap.wrap(p, 80)):
+            if y < 70:  # a second page, as long letters have
+                c.showPage()
+                c.setFont("Times", 12)
+                y = h - 60
             c.drawString(70 if k else 95, y, line)
             y -= 16
         y -= 4
