@@ -583,7 +583,7 @@ static bool issuer_like(const struct text_folded *ft, size_t s, size_t e)
 static bool completes_top(const char *f, const struct line *top,
 			  const struct line *next)
 {
-	static const char *const places[] = {
+	static const char *const continues[] = {
 	    "tinh",   "thanh pho", "tp",       "huyen", "quan", "xa",
 	    "phuong", "thi xa",    "thi tran", "va",    "tai",
 	};
@@ -592,8 +592,8 @@ static bool completes_top(const char *f, const struct line *top,
 	    text_fold_match(f, top->s, top->e, "hoi dong nhan dan") == top->e) {
 		return true;
 	}
-	for (size_t k = 0; k < ARRAY_SIZE(places); k++) {
-		if (text_fold_word(f, next->s, next->e, places[k]) > 0) {
+	for (size_t k = 0; k < ARRAY_SIZE(continues); k++) {
+		if (text_fold_word(f, next->s, next->e, continues[k]) > 0) {
 			return true;
 		}
 	}

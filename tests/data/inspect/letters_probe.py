@@ -988,3 +988,27 @@ for s in LETTERS:
         s["from"] = s.pop("from_")
     else:
         s.pop("from_", None)
+
+# 73
+left, right = head("SỞ TÀI CHÍNH", "Số: 3300/STC-HCSN", ["V/v thẩm tra quyết toán năm 2026"],
+                   "Hải Dương, ngày 03 tháng 12 năm 2026")
+left = ["UBND TỈNH HẢI DƯƠNG", "SỞ TÀI CHÍNH", SEP_L, "Số: 3300/STC-HCSN",
+        "V/v thẩm tra quyết toán năm 2026"]
+L("stc-formal-cover-pdf", "A formal covering mail with its own 'Kính gửi:' and 'V/v:' lines "
+  "(two parts of a letter, no number) and the letter in the PDF.", "pdf",
+  W("3300/STC-HCSN", "2026-12-03", "Hải Dương", "thẩm tra quyết toán năm 2026",
+    ["Các sở, ban, ngành tỉnh"], "Nguyễn Văn Hùng", "2026-12-17"),
+  left=left, right=right, pdf_name="3300-STC-HCSN.pdf",
+  cover="Kính gửi: Văn phòng Bộ Công Thương\nV/v: gửi Công văn số 3300/STC-HCSN\n\n"
+        "Sở Tài chính tỉnh Hải Dương gửi kèm theo thư này công văn (file PDF đính kèm).\n\n"
+        "Trân trọng.\nVăn thư Sở Tài chính\n",
+  to=["Kính gửi: Các sở, ban, ngành tỉnh"],
+  body=["Sở Tài chính đề nghị các đơn vị nộp hồ sơ trước ngày 17/12/2026."],
+  dist=["Nơi nhận:", "- Như trên;", "- Lưu: VT, HCSN."], title=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+  name="Nguyễn Văn Hùng")
+
+for s in LETTERS:
+    if s.get("from_"):
+        s["from"] = s.pop("from_")
+    else:
+        s.pop("from_", None)
