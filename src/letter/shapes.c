@@ -239,6 +239,13 @@ size_t letter_capitalised_start(const struct text_folded *ft, size_t start,
 		if (words > 0 && (s - e >= 3 || memchr(f + e, '\t', s - e))) {
 			break; /* a column gap: another column's text */
 		}
+		if (words > 0 && e > start + 1 && f[e - 1] == '-' &&
+		    text_fold_is_blank(f[e - 2])) {
+			e--; /* "Bà Rịa - Vũng Tàu" */
+			while (e > start && text_fold_is_blank(f[e - 1])) {
+				e--;
+			}
+		}
 		w = e;
 		while (w > start &&
 		       (text_fold_is_alnum(f[w - 1]) || f[w - 1] == '.') &&

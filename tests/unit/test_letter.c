@@ -389,6 +389,8 @@ static void test_flattened_place(void **state)
 	     "đôn đốc tiến độ các dự án nguồn điện trọng điểm"},
 	    {"mời họp công tác TP. Hồ Chí Minh, ngày 3/12/2026", "",
 	     "2026-12-03", "TP. Hồ Chí Minh", "mời họp công tác"},
+	    {"phòng chống bão Bà Rịa - Vũng Tàu, ngày 3/12/2026", "",
+	     "2026-12-03", "Bà Rịa - Vũng Tàu", "phòng chống bão"},
 	    {"đăng ký chỉ tiêu biên chế năm 2027",
 	     "\tHà Nội, ngày      tháng 12 năm 2026", NULL, "Hà Nội",
 	     "đăng ký chỉ tiêu biên chế năm 2027"},
