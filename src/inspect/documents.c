@@ -230,10 +230,21 @@ static unsigned ocr_fields(const struct letter *l, const char *text_only)
 	return bits;
 }
 
+/* Whether a letter read from a document takes the place of the one the
+ * mail's text gave: always when there is none; over a letter without a
+ * number (a formal covering note: "Kính gửi: Văn phòng" / "V/v: gửi
+ * Công văn số ..."), when the document's has its number and date. */
+static bool replaces(const struct inspection *in, const struct letter *doc)
+{
+	return !in->letter_source ||
+	       (!in->letter.symbol && doc->symbol && doc->date);
+}
+
 /* The letter in attachment i's pages, with the OCR's share of it. */
 static bool letter_in(struct inspection *in, size_t i)
 {
 	struct inspect_read *r = &in->reads[i];
+	struct letter doc;
 	char *text;
 	bool found;
 
@@ -241,12 +252,14 @@ static bool letter_in(struct inspection *in, size_t i)
 		return false;
 	}
 	text = joined(&r->result, true);
-	found = letter_parse(text, strlen(text), &in->letter);
+	found = letter_parse(text, strlen(text), &doc);
 	free(text);
-	if (!found) {
-		letter_free(&in->letter);
+	if (!found || !replaces(in, &doc)) {
+		letter_free(&doc);
 		return false;
 	}
+	letter_free(&in->letter);
+	in->letter = doc;
 	if (r->how == INSPECT_READ_OCR) {
 		text = joined(&r->result, false);
 		in->letter_ocr = ocr_fields(&in->letter, text);

@@ -46,7 +46,8 @@ static bool letter_from_cover(struct inspection *in)
 }
 
 /* A letter from, in order: a forwarded message, the body, a document
- * (PDF or scan) attached to either, what the covering mail says of it;
+ * (PDF or scan) attached to either (also over a body's letter without a
+ * number: a formal covering note), what the covering mail says of it;
  * then the signatures of signed PDFs. */
 static void find_letter(struct inspection *in, const struct reader_opts *reader)
 {
@@ -66,7 +67,9 @@ static void find_letter(struct inspection *in, const struct reader_opts *reader)
 		letter_free(&in->letter);
 	}
 	if (reader) {
-		inspect_documents(in, reader, !in->letter_source);
+		/* a letter without a number may be the covering note's */
+		inspect_documents(in, reader,
+				  !in->letter_source || !in->letter.symbol);
 	}
 	if (!in->letter_source && letter_from_cover(in)) {
 		in->letter_source = "cover";

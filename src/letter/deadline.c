@@ -3,9 +3,11 @@
  *   dated     "trước ngày 20/5/2026", "chậm nhất ngày 15 tháng 5 năm
  *             2026", "hạn chót: 30/6/2026", "trước 16 giờ ngày 20/10/2026",
  *             "không muộn hơn ngày ...", "thời hạn nộp báo cáo: ngày ...",
- *             "trước thứ Sáu, ngày 18/12/2026"; without the year ("trước
- *             ngày 15/12") the first such day after the letter's date,
- *             within half a year
+ *             "hạn chót nộp hồ sơ là 17h00 ngày ...", "gia hạn thời gian
+ *             nộp báo cáo đến ngày ..." (six words at most after "hạn"),
+ *             "chậm nhất đến hết ngày ...", "trước thứ Sáu, ngày
+ *             18/12/2026"; without the year ("trước ngày 15/12") the
+ *             first such day after the letter's date, within half a year
  *   a month   "trong tháng 10/2026", "trong quý IV/2026" (its last day)
  *   relative  "trong 5 ngày làm việc kể từ ngày nhận" (working days),
  *             "trong thời hạn 10 ngày", "chậm nhất sau 07 ngày", "không
@@ -14,7 +16,10 @@
  *
  * A date only counts right after such words: the dates of cited documents
  * ("Công điện số 280/CĐ-TTg ngày 19/4/2023") never follow them; "trong 5
- * ngày qua" (the last five days) is no deadline.  The parser is pure:
+ * ngày qua" (the last five days) is no deadline, nor the term something
+ * is valid for ("có thời hạn đến ngày ...", "còn hạn", "hết hạn",
+ * "thời hạn sử dụng", "thời hạn hợp đồng").  "trong ngày 08/12/2026" is
+ * left unread: a deadline as often as the day of an event.  Pure:
  * counting the days is the workflow's (src/workflow/due.c). */
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +27,9 @@
 #include "congvan/util.h"
 #include "private.h"
 
-#define HAN_WORDS   4 /* words allowed between "hạn" and its date */
+#define HAN_WORDS                                                              \
+	6 /* words allowed between "hạn" and its date ("gia                  \
+		 hạn thời gian nộp báo cáo đến ngày ...") */
 #define FILLERS_MAX 4
 #define DAYS_MAX    365
 /* "05 (năm) ngày": the number in words, in brackets, at most this long */
@@ -42,9 +49,9 @@ struct found {
 static size_t skip_fillers(const char *f, size_t pos, size_t end)
 {
 	static const char *const fillers[] = {
-	    "la",     "vao",     "truoc",   "den",     "thu hai",  "thu ba",
-	    "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat", "thu 2",
-	    "thu 3",  "thu 4",   "thu 5",   "thu 6",   "thu 7"};
+	    "la",     "vao",    "truoc",   "den het", "den",     "thu hai",
+	    "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat",
+	    "thu 2",  "thu 3",  "thu 4",   "thu 5",   "thu 6",   "thu 7"};
 
 	for (int n = 0; n < FILLERS_MAX; n++) {
 		size_t e = 0;
@@ -352,15 +359,61 @@ static size_t after_han(const char *f, size_t pos, size_t end,
 	return 0;
 }
 
+/* Whether the word before pos is one of words. */
+static bool word_before(const char *f, size_t pos, const char *const *words,
+			size_t n)
+{
+	size_t e = pos, s;
+
+	while (e > 0 && text_fold_is_blank(f[e - 1])) {
+		e--;
+	}
+	s = e;
+	while (s > 0 && text_fold_is_alnum(f[s - 1])) {
+		s--;
+	}
+	for (size_t k = 0; k < n; k++) {
+		if (e - s == strlen(words[k]) &&
+		    memcmp(f + s, words[k], e - s) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "hạn" of a term something is valid for, not of something to do: "có
+ * thời hạn đến ngày 31/12/2027" (a licence), "còn hạn", "hết hạn", "quá
+ * hạn", "thời hạn sử dụng", "thời hạn hợp đồng"...; pos at "hạn" or
+ * "thời hạn", e after it. */
+static bool term_of_validity(const char *f, size_t pos, size_t e, size_t end)
+{
+	static const char *const before[] = {"co", "con", "het", "qua"};
+	static const char *const after[] = {
+	    "su dung", "hieu luc", "bao hanh", "hop dong",  "luu tru",
+	    "vay",     "thue",     "gui tien", "giay phep",
+	};
+
+	if (word_before(f, pos, before, ARRAY_SIZE(before))) {
+		return true;
+	}
+	e = text_fold_skip_blank(f, e, end, true);
+	for (size_t k = 0; k < ARRAY_SIZE(after); k++) {
+		if (text_fold_word(f, e, end, after[k]) > 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static size_t deadline_at(const char *f, size_t pos, size_t end,
 			  const struct ymd *after, struct found *r)
 {
 	static const char *const dated[] = {
 	    "truoc",
-	    "han chot",
 	    "khong muon hon",
 	};
 	static const char *const either[] = {"cham nhat", "khong qua"};
+	static const char *const thoi[] = {"thoi"};
 	size_t e, x;
 
 	memset(r, 0, sizeof(*r));
@@ -392,9 +445,16 @@ static size_t deadline_at(const char *f, size_t pos, size_t end,
 	}
 	e = text_fold_word(f, pos, end, "thoi han");
 	if (e == 0) {
+		e = text_fold_word(f, pos, end, "han chot");
+	}
+	/* "hạn" of "thời hạn" was read with it */
+	if (e == 0 && !word_before(f, pos, thoi, 1)) {
 		e = text_fold_word(f, pos, end, "han");
 	}
-	return e > 0 ? after_han(f, e, end, after, r) : 0;
+	if (e == 0 || term_of_validity(f, pos, e, end)) {
+		return 0;
+	}
+	return after_han(f, e, end, after, r);
 }
 
 /* Fills d_r from r and the words [s, e) of ft. */

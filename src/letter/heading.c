@@ -12,6 +12,10 @@
 #define SUBJECT_MAX   2048
 #define PLACE_MAX     80
 #define PLACE_WORDS   8
+/* A place read back from its comma when no column gap sets it apart
+ * ("... 15/2020/NĐ-CP Hà Nội, ngày ..."): on the line of the "V/v" or at
+ * most SUBJECT_BESIDE lines below it. */
+#define SUBJECT_BESIDE 2
 
 void letter_head_find_number(struct head *h, struct letter *l)
 {
@@ -72,7 +76,23 @@ static bool date_ends_cell(const char *f, size_t pos, size_t end)
 	return r == end || f[pos] == '\t' || (r - pos >= 3);
 }
 
-/* A place name: short, capitalised, without digits or ':' '/'. */
+/* How many words of folded [s, e) start lower case. */
+static size_t lower_words(const struct text_folded *ft, size_t s, size_t e)
+{
+	size_t n = 0;
+
+	for (size_t i = s; i < e; i++) {
+		if (!text_fold_is_blank(ft->f[i]) &&
+		    (i == s || text_fold_is_blank(ft->f[i - 1]))) {
+			n += letter_starts_lower(ft, i) ? 1 : 0;
+		}
+	}
+	return n;
+}
+
+/* A place name: short, capitalised (one word in lower case at most:
+ * "Thành phố Hồ Chí Minh", "Thị xã Sơn Tây"), without digits or ':' '/'.
+ * "Theo văn bản của UBND tỉnh Quảng Nam" is a sentence. */
 static char *place_copy(const struct text_folded *ft, size_t s, size_t e)
 {
 	size_t upper, lower, digits, words = 1;
@@ -83,16 +103,40 @@ static char *place_copy(const struct text_folded *ft, size_t s, size_t e)
 		words += p[i] == ' ' ? 1 : 0;
 	}
 	if (!p || strlen(p) > PLACE_MAX || words > PLACE_WORDS || digits > 0 ||
-	    strpbrk(p, ":/;()") || upper == 0 || letter_starts_lower(ft, s)) {
+	    strpbrk(p, ":/;()") || upper == 0 || letter_starts_lower(ft, s) ||
+	    lower_words(ft, s, e) > 1) {
 		free(p);
 		return NULL;
 	}
 	return p;
 }
 
-/* Place and date in the line from start, with the date at p; false when the
- * text around the date is not a header's "Hà Nội, ngày ...". */
-static bool place_date_at(struct head *h, size_t start, size_t p,
+static size_t vv_mark(const struct head *h, size_t fs, size_t end);
+
+/* Whether line i holds the "V/v" or one of the SUBJECT_BESIDE lines
+ * below it: where flattened columns put the place and date after the
+ * subject's words ("V/v tổ chức Tết Nguyên đán Nghệ An, ngày ..."). */
+static bool beside_subject(const struct head *h, size_t i)
+{
+	for (size_t k = 0; k <= SUBJECT_BESIDE && k <= i; k++) {
+		const struct line *ln = &h->lines.v[i - k];
+		size_t fs = text_fold_skip_blank(h->ft->f, ln->s, ln->e, false);
+
+		if (fs == ln->e) {
+			return false;
+		}
+		if (vv_mark(h, fs, ln->e) > 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Place and date in line i from start, with the date at p; false when the
+ * text around the date is not a header's "Hà Nội, ngày ...".  The place
+ * is the cell before the comma, or, with the columns flattened or glued
+ * together beside the subject, the capitalised words before it. */
+static bool place_date_at(struct head *h, size_t i, size_t start, size_t p,
 			  char **place_r, size_t *col_r)
 {
 	const char *f = h->ft->f;
@@ -106,11 +150,41 @@ static bool place_date_at(struct head *h, size_t start, size_t p,
 	if (q > start && f[q - 1] == ',') {
 		col = column_start(f, start, q - 1);
 		*place_r = place_copy(h->ft, col, q - 1);
+		if (!*place_r && beside_subject(h, i)) {
+			col = letter_capitalised_start(h->ft, col, q - 1,
+						       PLACE_BACK_WORDS);
+			*place_r = place_copy(h->ft, col, q - 1);
+		}
 		*col_r = col;
 		return *place_r != NULL;
 	}
 	*col_r = p;
 	return column_start(f, start, p) == p;
+}
+
+/* A date left blank for the signer to fill in by hand: "ngày    tháng 12
+ * năm 2026", "ngày ... tháng ... năm 2026".  Returns its end, 0 when
+ * none. */
+static size_t blank_date_at(const char *f, size_t pos, size_t end)
+{
+	static const char *const words[] = {"ngay", "thang", "nam"};
+
+	for (size_t k = 0; k < ARRAY_SIZE(words); k++) {
+		pos = text_fold_word(f, pos, end, words[k]);
+		if (pos == 0) {
+			return 0;
+		}
+		while (pos < end &&
+		       (text_fold_is_blank(f[pos]) || f[pos] == '.' ||
+			f[pos] == '_' ||
+			(k == 1 && f[pos] >= '0' && f[pos] <= '9'))) {
+			pos++;
+		}
+	}
+	while (pos < end && f[pos] >= '0' && f[pos] <= '9') {
+		pos++;
+	}
+	return pos;
 }
 
 static bool date_in_line(struct head *h, size_t i, struct letter *l)
@@ -120,20 +194,29 @@ static bool date_in_line(struct head *h, size_t i, struct letter *l)
 	size_t start = i == h->so ? h->num_end : ln->s;
 
 	for (size_t p = start; p < ln->e; p++) {
-		struct ymd d;
+		struct ymd d = {0, 0, 0};
 		size_t e, col;
-		char *place;
+		char *place = NULL;
 
 		if (!(f[p] == 'n' || (f[p] >= '0' && f[p] <= '9'))) {
 			continue;
 		}
 		e = letter_date_parse(f, p, ln->e, &d);
+		if (e == 0) {
+			/* the day left blank: the place, and no date */
+			e = blank_date_at(f, p, ln->e);
+			d.y = 0;
+		}
 		if (e == 0 || !date_ends_cell(f, e, ln->e) ||
-		    !place_date_at(h, start, p, &place, &col)) {
+		    !place_date_at(h, i, start, p, &place, &col) ||
+		    (d.y == 0 && !place)) {
+			free(place);
 			continue;
 		}
-		l->date = xmalloc(11);
-		letter_date_format(&d, l->date);
+		if (d.y > 0) {
+			l->date = xmalloc(11);
+			letter_date_format(&d, l->date);
+		}
 		l->place = place;
 		h->date = i;
 		h->date_col = col;
@@ -274,20 +357,79 @@ static size_t vv_mark(const struct head *h, size_t fs, size_t end)
 	return 0;
 }
 
+/* Whether the line before i names a kind of document on its own, in
+ * capitals ("THÔNG TƯ", "KẾ HOẠCH"), and line i is not the preamble that
+ * follows a title ("Căn cứ ..."): then line i is the document's title,
+ * its subject. */
+static bool after_kind_line(const struct head *h, size_t i)
+{
+	static const char *const kinds[] = {
+	    "thong tu", "quyet dinh",   "nghi dinh", "nghi quyet", "chi thi",
+	    "ke hoach", "thong bao",    "bao cao",   "to trinh",   "huong dan",
+	    "ket luan", "chuong trinh", "de an",     "cong dien",  "quy che",
+	};
+	static const char *const preamble[] = {"can cu", "thuc hien", "theo",
+					       "xet", "kinh gui"};
+	const char *f = h->ft->f;
+	const struct line *ln;
+	size_t fs, fe;
+
+	if (i == h->lo) {
+		return false;
+	}
+	ln = &h->lines.v[i];
+	fs = text_fold_skip_blank(f, ln->s, ln->e, false);
+	for (size_t k = 0; k < ARRAY_SIZE(preamble); k++) {
+		if (text_fold_word(f, fs, ln->e, preamble[k]) > 0) {
+			return false;
+		}
+	}
+	ln = &h->lines.v[i - 1];
+	fs = text_fold_skip_blank(f, ln->s, ln->e, false);
+	fe = ln->e;
+	while (fe > fs && text_fold_is_blank(f[fe - 1])) {
+		fe--;
+	}
+	for (size_t k = 0; fs < fe && k < ARRAY_SIZE(kinds); k++) {
+		if (text_fold_match(f, fs, fe, kinds[k]) == fe) {
+			return after_caps_line(h, i);
+		}
+	}
+	return false;
+}
+
+/* The subject at line i in pass 0 ("V/v ..."), 1 ("Về việc ..." under a
+ * line in capitals) or 2 (the title under "THÔNG TƯ", written in
+ * sentence case); the end of its mark, 0 when none. */
+static size_t subject_mark(const struct head *h, size_t i, int pass)
+{
+	const struct line *ln = &h->lines.v[i];
+	const char *f = h->ft->f;
+	size_t fs = text_fold_skip_blank(f, ln->s, ln->e, false);
+	size_t upper, lower, digits, e;
+
+	if (pass == 0) {
+		return vv_mark(h, fs, ln->e);
+	}
+	if (pass == 1) {
+		e = text_fold_word(f, fs, ln->e, "ve viec");
+		return e > 0 && after_caps_line(h, i) ? e : 0;
+	}
+	if (fs == ln->e || !letter_starts_upper(h->ft, fs) ||
+	    starts_header_part(h, i) || !after_kind_line(h, i)) {
+		return 0;
+	}
+	letter_folded_count(h->ft, fs, ln->e, &upper, &lower, &digits);
+	return lower > upper ? fs : 0;
+}
+
 void letter_head_find_subject(struct head *h, struct letter *l)
 {
-	const char *f = h->ft->f;
-
-	for (int pass = 0; pass < 2 && h->subject == NO_LINE; pass++) {
+	for (int pass = 0; pass < 3 && h->subject == NO_LINE; pass++) {
 		for (size_t i = h->lo; i < h->hi; i++) {
-			const struct line *ln = &h->lines.v[i];
-			size_t fs =
-			    text_fold_skip_blank(f, ln->s, ln->e, false);
-			size_t e =
-			    pass == 0 ? vv_mark(h, fs, ln->e)
-				      : text_fold_word(f, fs, ln->e, "ve viec");
+			size_t e = subject_mark(h, i, pass);
 
-			if (e > 0 && (pass == 0 || after_caps_line(h, i))) {
+			if (e > 0) {
 				subject_from(h, i, e, l);
 				break;
 			}
@@ -434,25 +576,28 @@ static bool issuer_like(const struct text_folded *ft, size_t s, size_t e)
 }
 
 /* Whether the line below the top one completes it: "ỦY BAN NHÂN DÂN" /
- * "TỈNH QUẢNG NAM". */
+ * "TỈNH QUẢNG NAM", a name wrapped before "VÀ" ("BỘ NÔNG NGHIỆP" / "VÀ
+ * PHÁT TRIỂN NÔNG THÔN"), "TẠI" ("ĐẠI SỨ QUÁN VIỆT NAM" / "TẠI ...") or
+ * "VIỆT NAM" ("NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM"); not a unit under its
+ * body ("BỘ TÀI CHÍNH" / "VỤ KẾ HOẠCH - TÀI CHÍNH"). */
 static bool completes_top(const char *f, const struct line *top,
 			  const struct line *next)
 {
-	static const char *const places[] = {
-	    "tinh", "thanh pho", "tp",     "huyen",    "quan",
-	    "xa",   "phuong",    "thi xa", "thi tran",
+	static const char *const continues[] = {
+	    "tinh",   "thanh pho", "tp",       "huyen", "quan", "xa",
+	    "phuong", "thi xa",    "thi tran", "va",    "tai",
 	};
 
 	if (text_fold_match(f, top->s, top->e, "uy ban nhan dan") == top->e ||
 	    text_fold_match(f, top->s, top->e, "hoi dong nhan dan") == top->e) {
 		return true;
 	}
-	for (size_t k = 0; k < ARRAY_SIZE(places); k++) {
-		if (text_fold_word(f, next->s, next->e, places[k]) > 0) {
+	for (size_t k = 0; k < ARRAY_SIZE(continues); k++) {
+		if (text_fold_word(f, next->s, next->e, continues[k]) > 0) {
 			return true;
 		}
 	}
-	return false;
+	return text_fold_match(f, next->s, next->e, "viet nam") == next->e;
 }
 
 /* The line the issuer block sits above. */

@@ -83,8 +83,7 @@ static void read_deadline(const char *text, size_t len,
 		    len < LETTER_DEADLINE_MAX ? len : LETTER_DEADLINE_MAX);
 		ft = &own;
 	}
-	if (letter_deadline_scan(ft, h->date != NO_LINE ? &h->day : NULL,
-				 &l->stated) &&
+	if (letter_deadline_scan(ft, l->date ? &h->day : NULL, &l->stated) &&
 	    l->stated.date[0]) {
 		l->deadline = xstrdup(l->stated.date);
 	}

@@ -257,6 +257,34 @@ static size_t so_word(const struct text_folded *ft, const struct line *ln)
 	return d > e && d < ln->e && ft->f[d] >= '0' && ft->f[d] <= '9' ? e : 0;
 }
 
+/* Where a place and date that follow the number on its line start
+ * ("Số: 280/CĐ-TTgHà Nội, ngày 3 tháng 12 năm 2026", the columns glued
+ * by text extraction); end when none does. */
+static size_t place_date_start(const struct text_folded *ft, size_t pos,
+			       size_t end)
+{
+	const char *f = ft->f;
+
+	for (size_t p = pos; p < end; p++) {
+		struct ymd d;
+		size_t q = p, s;
+
+		if (f[p] != 'n' || text_fold_word(f, p, end, "ngay") == 0) {
+			continue;
+		}
+		while (q > pos && text_fold_is_blank(f[q - 1])) {
+			q--;
+		}
+		if (q == pos || f[q - 1] != ',' ||
+		    letter_date_parse(f, p, end, &d) == 0) {
+			continue;
+		}
+		s = letter_capitalised_start(ft, pos, q - 1, PLACE_BACK_WORDS);
+		return s < q - 1 ? s : end;
+	}
+	return end;
+}
+
 bool letter_number_parse(const struct text_folded *ft, const struct line *ln,
 			 struct letter_number *num_r)
 {
@@ -273,6 +301,10 @@ bool letter_number_parse(const struct text_folded *ft, const struct line *ln,
 	if (e == 0) {
 		return false;
 	}
+	/* the other column's motto or place and date, glued on by text
+	 * extraction, end it */
+	c.end = ft->off[place_date_start(ft, e,
+					 letter_motto_start(ft->f, e, ln->e))];
 	c.i = ft->off[e];
 	return read_at(ft, e, ln->e, &c, bare, num_r);
 }

@@ -19,8 +19,10 @@
 
 #define NO_LINE SIZE_MAX
 
-/* Whether the original character at folded pos is a lower-case letter. */
+/* Whether the original character at folded pos is a lower-case (an
+ * upper-case) letter. */
 bool letter_starts_lower(const struct text_folded *ft, size_t pos);
+bool letter_starts_upper(const struct text_folded *ft, size_t pos);
 /* letter_text_count on the original of folded [fs, fe). */
 void letter_folded_count(const struct text_folded *ft, size_t fs, size_t fe,
 			 size_t *upper_r, size_t *lower_r, size_t *digits_r);
@@ -34,8 +36,18 @@ bool letter_is_name(const char *s, size_t len);
 /* Whether s (folded) is a separator line: "-----", "_____", "***"... */
 bool letter_is_separator(const char *f, size_t pos, size_t end);
 /* Where the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc
- * lập - Tự do - Hạnh phúc"...) starts in [pos, end); end when absent. */
+ * lập - Tự do - Hạnh phúc"...) starts in [pos, end), also glued to the
+ * text before it; end when absent. */
 size_t letter_motto_start(const char *f, size_t pos, size_t end);
+
+/* Where the capitalised words before end start, at most max_words of
+ * them and not before start ("Nghệ An", "TP. Hồ Chí Minh"); the first may
+ * be glued to the text before it, as text extraction glues two columns
+ * ("năm 2026Hà Nội", "BCT-KHHà Nội").  end when there are none. */
+size_t letter_capitalised_start(const struct text_folded *ft, size_t start,
+				size_t end, int max_words);
+/* At most this many words in a place read back from its comma. */
+#define PLACE_BACK_WORDS 5
 
 /* Lines of a folded text, without their '\n'. */
 struct line {
@@ -127,7 +139,8 @@ struct head {
 	size_t lo, hi;   /* the lines the header may span */
 	size_t date;     /* line of place and date, or NO_LINE */
 	size_t date_col; /* folded start of place/date in that line */
-	struct ymd day;  /* the letter's date, when date != NO_LINE */
+	struct ymd day;  /* the letter's date (y 0 when the day was left
+			    blank), when date != NO_LINE */
 	size_t subject;  /* line of "V/v", or NO_LINE */
 	size_t to;       /* line of "Kính gửi:", or NO_LINE */
 };

@@ -53,12 +53,16 @@ size_t letter_motto_start(const char *f, size_t pos, size_t end)
 	};
 	size_t best = end;
 
-	for (size_t k = 0; k < ARRAY_SIZE(mottos); k++) {
-		size_t start;
-
-		if (text_fold_find(f, pos, end, mottos[k], &start) > 0 &&
-		    start < best) {
-			best = start;
+	/* Not only on a word boundary: text extraction glues the columns
+	 * together ("Số: 12458/BTC-NSNNCỘNG HÒA ..."), and the motto is
+	 * long enough not to occur inside other words. */
+	for (size_t i = pos; i < end && i < best; i++) {
+		for (size_t k = 0; k < ARRAY_SIZE(mottos); k++) {
+			if (f[i] == mottos[k][0] &&
+			    text_fold_match(f, i, end, mottos[k]) > 0) {
+				best = i;
+				break;
+			}
 		}
 	}
 	return best;
@@ -68,15 +72,15 @@ size_t letter_motto_start(const char *f, size_t pos, size_t end)
  * (lower case, NFC; compared with diacritics: "Vũ" is a family name,
  * "Vụ" a department). */
 static const char *const name_stop[] = {
-    "bộ",     "sở",   "vụ",   "cục",  "phòng",  "ban",    "ủy",    "uỷ",
-    "thứ",    "chủ",  "giám", "phó",  "chánh",  "trưởng", "tổng",  "văn",
-    "cộng",   "độc",  "thủ",  "hội",  "tỉnh",   "thành",  "huyện", "quận",
-    "phường", "xã",   "công", "kính", "nơi",    "người",  "ngày",  "trân",
-    "lưu",    "như",  "các",  "viện", "trường", "đại",    "hiệu",  "tổ",
-    "đoàn",   "đảng", "nhà",  "kho",  "ngân",   "tòa",    "toà",   "chính",
-    "quốc",   "việt", "cơ",   "đơn",  "thông",  "báo",    "quyết", "kế",
-    "điều",   "căn",  "thực", "đề",   "kèm",    "phụ",    "trung", "chi",
-    "hợp",    "ký",   "đã",   "kt",   "tl",     "tm",
+    "bộ",     "sở",  "vụ",    "cục",    "phòng", "ban",    "ủy",    "uỷ",
+    "thứ",    "chủ", "giám",  "phó",    "chánh", "trưởng", "tổng",  "văn",
+    "cộng",   "độc", "thủ",   "hội",    "tỉnh",  "thành",  "huyện", "quận",
+    "phường", "xã",  "công",  "kính",   "nơi",   "người",  "ngày",  "trân",
+    "như",    "các", "viện",  "trường", "đại",   "hiệu",   "tổ",    "đảng",
+    "nhà",    "kho", "ngân",  "tòa",    "toà",   "chính",  "quốc",  "việt",
+    "cơ",     "đơn", "thông", "báo",    "quyết", "kế",     "điều",  "căn",
+    "thực",   "đề",  "kèm",   "phụ",    "trung", "chi",    "hợp",   "ký",
+    "đã",     "kt",  "tl",    "tm",
 };
 
 static bool word_is_stop(const char *w, size_t n)
@@ -157,20 +161,35 @@ bool letter_is_name(const char *s, size_t len)
 	       !word_is_stop(s, ns.first_len);
 }
 
-bool letter_starts_lower(const struct text_folded *ft, size_t pos)
+/* The original code point at folded pos; -1 when none. */
+static int32_t orig_cp(const struct text_folded *ft, size_t pos)
 {
 	int32_t cp;
 	size_t o;
 
 	if (pos >= ft->len) {
-		return false;
+		return -1;
 	}
 	o = ft->off[pos];
 	if (utf8proc_iterate((const utf8proc_uint8_t *)ft->orig + o,
 			     (utf8proc_ssize_t)(ft->orig_len - o), &cp) <= 0) {
-		return false;
+		return -1;
 	}
-	return utf8proc_islower(cp) != 0;
+	return cp;
+}
+
+bool letter_starts_lower(const struct text_folded *ft, size_t pos)
+{
+	int32_t cp = orig_cp(ft, pos);
+
+	return cp >= 0 && utf8proc_islower(cp) != 0;
+}
+
+bool letter_starts_upper(const struct text_folded *ft, size_t pos)
+{
+	int32_t cp = orig_cp(ft, pos);
+
+	return cp >= 0 && utf8proc_isupper(cp) != 0;
 }
 
 void letter_folded_count(const struct text_folded *ft, size_t fs, size_t fe,
@@ -182,4 +201,68 @@ void letter_folded_count(const struct text_folded *ft, size_t fs, size_t fe,
 	}
 	letter_text_count(ft->orig + ft->off[fs], ft->off[fe] - ft->off[fs],
 			  upper_r, lower_r, digits_r);
+}
+
+/* Whether a word glued to the text before it starts at w (w > 0): after
+ * a digit, a lower-case letter ("năm 2026Hà Nội", "trọng điểmHà Nội",
+ * "TTgHà Nội"), or two capitals when it goes on in lower case ("BCT-KHHà
+ * Nội"; the "Tg" of "TTg" is not one: a symbol's parts have two letters
+ * or more). */
+static bool glued_word(const struct text_folded *ft, size_t w)
+{
+	const char *f = ft->f;
+
+	if (f[w - 1] >= '0' && f[w - 1] <= '9') {
+		return true;
+	}
+	if (!letter_starts_upper(ft, w)) {
+		return false;
+	}
+	return letter_starts_lower(ft, w - 1) ||
+	       (w >= 2 && letter_starts_upper(ft, w - 1) &&
+		letter_starts_upper(ft, w - 2) && w + 1 < ft->len &&
+		letter_starts_lower(ft, w + 1));
+}
+
+size_t letter_capitalised_start(const struct text_folded *ft, size_t start,
+				size_t end, int max_words)
+{
+	const char *f = ft->f;
+	size_t s = end, upper, lower, digits;
+
+	for (int words = 0; words < max_words; words++) {
+		size_t e = s, w;
+
+		while (e > start && text_fold_is_blank(f[e - 1])) {
+			e--;
+		}
+		if (words > 0 && (s - e >= 3 || memchr(f + e, '\t', s - e))) {
+			break; /* a column gap: another column's text */
+		}
+		if (words > 0 && e > start + 1 && f[e - 1] == '-' &&
+		    text_fold_is_blank(f[e - 2])) {
+			e--; /* "Bà Rịa - Vũng Tàu" */
+			while (e > start && text_fold_is_blank(f[e - 1])) {
+				e--;
+			}
+		}
+		w = e;
+		while (w > start &&
+		       (text_fold_is_alnum(f[w - 1]) || f[w - 1] == '.') &&
+		       !glued_word(ft, w)) {
+			w--;
+		}
+		if (w == e || !letter_starts_upper(ft, w) ||
+		    (w > start && !text_fold_is_blank(f[w - 1]) &&
+		     !glued_word(ft, w))) {
+			break;
+		}
+		/* "VX", "UBND" are a symbol's, "TP." an abbreviated place */
+		letter_folded_count(ft, w, e, &upper, &lower, &digits);
+		if (upper > 1 && f[e - 1] != '.') {
+			break;
+		}
+		s = w;
+	}
+	return s;
 }

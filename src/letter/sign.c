@@ -60,6 +60,35 @@ static bool title_like(const struct text_folded *ft, size_t s, size_t e)
 	return upper >= 2 && lower == 0;
 }
 
+/* The right column's title that a flattened line carries after the
+ * left column's text ("- Như trên; KT. CHỦ TỊCH", "Nơi nhận: TM. ỦY BAN
+ * NHÂN DÂN"): after the last ';' of a list item, or after the heading's
+ * colon, two words or more in capitals.  Into *c_r; false when none. */
+static bool flat_title(const struct text_folded *ft, size_t s, size_t e,
+		       struct line *c_r)
+{
+	const char *f = ft->f;
+	size_t cut = 0, h = text_fold_word(f, s, e, "noi nhan"), item;
+
+	if (h > 0) {
+		h = text_fold_skip_blank(f, h, e, false);
+		cut = h < e && f[h] == ':' ? h + 1 : 0;
+	} else if (letter_list_marker(f, s, e, &item)) {
+		for (size_t i = item; i < e; i++) {
+			cut = f[i] == ';' ? i + 1 : cut;
+		}
+	}
+	if (cut == 0 || !letter_cell_first(f, cut, e, &c_r->s, &c_r->e)) {
+		return false;
+	}
+	for (size_t i = c_r->s; i < c_r->e; i++) {
+		if (text_fold_is_blank(f[i])) {
+			return title_like(ft, c_r->s, c_r->e);
+		}
+	}
+	return false;
+}
+
 struct dist_state {
 	struct strv sv;
 	bool gap, open;
@@ -70,6 +99,7 @@ static bool dist_line(const struct text_folded *ft, const struct line *ln,
 		      struct dist_state *st)
 {
 	size_t cs, ce, item;
+	struct line title;
 	bool open = st->open;
 
 	if (!letter_cell_first(ft->f, ln->s, ln->e, &cs, &ce)) {
@@ -78,6 +108,9 @@ static bool dist_line(const struct text_folded *ft, const struct line *ln,
 	}
 	if (letter_line_indent(ft->f, ln->s, ln->e) >= RIGHT_COLUMN) {
 		return !st->gap;
+	}
+	if (flat_title(ft, cs, ce, &title)) {
+		ce = title.s; /* the title beside the item is no part of it */
 	}
 	st->open = !strchr(";.", ft->f[ce - 1]);
 	if (letter_list_marker(ft->f, cs, ce, &item)) {
@@ -205,8 +238,13 @@ static char *find_title(const struct text_folded *ft, const struct lines *ls,
 		struct line c;
 
 		if (!letter_cell_last(ft->f, ls->v[k].s, ls->v[k].e, &c.s,
-				      &c.e) ||
-		    skip_in_block(ft->f, c.s, c.e)) {
+				      &c.e)) {
+			continue;
+		}
+		if (skip_in_block(ft->f, c.s, c.e)) {
+			if (flat_title(ft, c.s, c.e, &c)) {
+				titles[n++] = c;
+			}
 			continue;
 		}
 		if (!title_like(ft, c.s, c.e)) {

@@ -288,6 +288,20 @@ static void test_number(void **state)
 	    {"Số 1234/BTC-PC\n", "1234/BTC-PC", "BTC-PC"},
 	    {"So 45 /SCT-QLTM Ha Noi, ngay 5 thang 3 nam 2026\n", "45/SCT-QLTM",
 	     "SCT-QLTM"},
+	    /* a PDF's columns glued together by text extraction */
+	    {"Số: 12458/BTC-NSNNCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+	     "12458/BTC-NSNN", "BTC-NSNN"},
+	    {"Số: 45/UBND-VXĐộc lập - Tự do - Hạnh phúc\n", "45/UBND-VX",
+	     "UBND-VX"},
+	    {"Số: 3456/UBND-KHHà Nội, ngày 03 tháng 12 năm 2026\n",
+	     "3456/UBND-KH", "UBND-KH"},
+	    {"Số: 280/CĐ-TTgHà Nội, ngày 3/12/2026\n", "280/CĐ-TTg", "CĐ-TTg"},
+	    {"Số: 2345/UBND-TTg Quảng Nam, ngày 1/12/2026\n", "2345/UBND-TTg",
+	     "UBND-TTg"},
+	    {"Số: 2345/UBND-TTg\tQuảng Nam, ngày 1/12/2026\n", "2345/UBND-TTg",
+	     "UBND-TTg"},
+	    {"Số: 88/SCT-QLTMTP. Hồ Chí Minh, ngày 1/12/2026\n",
+	     "88/SCT-QLTMTP", "SCT-QLTMTP"}, /* ambiguous: as it reads */
 	};
 
 	(void)state;
@@ -323,6 +337,17 @@ static void test_place_date(void **state)
 	    {"Hà Nội, ngày 27/13/2023", NULL, NULL},
 	    {"Theo văn bản số 12/BTC, ngày 27/4/2023 của Bộ", NULL, NULL},
 	    {"Theo văn bản số 12/BTC, ngày 27/4/2023", NULL, NULL},
+	    /* capitalised words before the comma only beside a V/v */
+	    {"Theo văn bản của UBND tỉnh Quảng Nam, ngày 27/4/2023", NULL,
+	     NULL},
+	    {"Thành phố Hồ Chí Minh, ngày 3 tháng 12 năm 2026", "2026-12-03",
+	     "Thành phố Hồ Chí Minh"},
+	    /* the day left blank for hand-filling: the place, no date */
+	    {"Hà Nội, ngày      tháng 12 năm 2026", NULL, "Hà Nội"},
+	    {"\tHà Nội, ngày ..... tháng ..... năm 2026", NULL, "Hà Nội"},
+	    {"TP. Hồ Chí Minh, ngày   tháng   năm 2026", NULL,
+	     "TP. Hồ Chí Minh"},
+	    {"ngày      tháng 12 năm 2026", NULL, NULL},
 	};
 
 	(void)state;
@@ -334,6 +359,170 @@ static void test_place_date(void **state)
 		assert_str_or_null(l.date, cases[i].date, "date", cases[i].in);
 		assert_str_or_null(l.place, cases[i].place, "place",
 				   cases[i].in);
+		letter_free(&l);
+		free(text);
+	}
+}
+
+/* Columns flattened with single spaces, or glued by a PDF's text
+ * extraction, put the place and date after the V/v's words: the place is
+ * the capitalised words before the comma, and the subject stops there. */
+static void test_flattened_place(void **state)
+{
+	static const struct {
+		const char *vv, *next, *date, *place, *subject;
+	} cases[] = {
+	    {"góp ý dự thảo Nghị định sửa đổi, bổ sung",
+	     "Nghị định số 15/2020/NĐ-CP Hà Nội, ngày 30 tháng 11 năm 2026",
+	     "2026-11-30", "Hà Nội",
+	     "góp ý dự thảo Nghị định sửa đổi, bổ sung Nghị định số "
+	     "15/2020/NĐ-CP"},
+	    {"tổ chức Tết Nguyên đán Nghệ An, ngày 04 tháng 12 năm 2026",
+	     "Đinh Mùi năm 2027", "2026-12-04", "Nghệ An",
+	     "tổ chức Tết Nguyên đán Đinh Mùi năm 2027"},
+	    {"hướng dẫn khóa sổ kế toán",
+	     "ngân sách nhà nước năm 2026Hà Nội, ngày 04 tháng 12 năm 2026",
+	     "2026-12-04", "Hà Nội",
+	     "hướng dẫn khóa sổ kế toán ngân sách nhà nước năm 2026"},
+	    {"đôn đốc tiến độ các dự án nguồn điện",
+	     "trọng điểmHà Giang, ngày 5/12/2026", "2026-12-05", "Hà Giang",
+	     "đôn đốc tiến độ các dự án nguồn điện trọng điểm"},
+	    {"mời họp công tác TP. Hồ Chí Minh, ngày 3/12/2026", "",
+	     "2026-12-03", "TP. Hồ Chí Minh", "mời họp công tác"},
+	    {"phòng chống bão Bà Rịa - Vũng Tàu, ngày 3/12/2026", "",
+	     "2026-12-03", "Bà Rịa - Vũng Tàu", "phòng chống bão"},
+	    {"đăng ký chỉ tiêu biên chế năm 2027",
+	     "\tHà Nội, ngày      tháng 12 năm 2026", NULL, "Hà Nội",
+	     "đăng ký chỉ tiêu biên chế năm 2027"},
+	    /* no capitalised word right before the comma: no place */
+	    {"thực hiện Nghị định 15/2020/NĐ-CP, ngày 03/02/2020", "", NULL,
+	     NULL, "thực hiện Nghị định 15/2020/NĐ-CP, ngày 03/02/2020"},
+	    {"báo cáo Bộ Tài chính, ngày 5/12/2026", "", NULL, NULL,
+	     "báo cáo Bộ Tài chính, ngày 5/12/2026"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = xasprintf("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+				       "VIỆT NAM\nSố: 1/BTC-VP\nV/v %s\n%s\n\n"
+				       "Kính gửi: Bộ Công Thương\n",
+				       cases[i].vv, cases[i].next);
+		struct letter l;
+
+		assert_true(parse_str(text, &l));
+		assert_str_or_null(l.date, cases[i].date, "date", text);
+		assert_str_or_null(l.place, cases[i].place, "place", text);
+		assert_str_or_null(l.subject, cases[i].subject, "subject",
+				   text);
+		assert_str_or_null(l.issuer, "BỘ TÀI CHÍNH", "issuer", text);
+		letter_free(&l);
+		free(text);
+	}
+}
+
+/* The issuer's name over two lines, and the title of a document that has
+ * no V/v ("THÔNG TƯ" / "Quy định ..."). */
+static void test_issuer_and_title(void **state)
+{
+	static const struct {
+		const char *head, *issuer, *subject;
+	} cases[] = {
+	    {"TẬP ĐOÀN ĐIỆN LỰC\nVIỆT NAM\n", "TẬP ĐOÀN ĐIỆN LỰC VIỆT NAM",
+	     NULL},
+	    {"BỘ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN\n",
+	     "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", NULL},
+	    {"BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n",
+	     "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", NULL},
+	    {"ĐẠI SỨ QUÁN VIỆT NAM\nTẠI CỘNG HÒA LIÊN BANG ĐỨC\n",
+	     "ĐẠI SỨ QUÁN VIỆT NAM TẠI CỘNG HÒA LIÊN BANG ĐỨC", NULL},
+	    {"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n",
+	     "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", NULL},
+	    /* a unit under its ministry is not part of its name */
+	    {"BỘ TÀI CHÍNH\nVỤ NGÂN SÁCH NHÀ NƯỚC\n", "BỘ TÀI CHÍNH", NULL},
+	};
+	static const struct {
+		const char *body, *subject;
+	} titles[] = {
+	    {"THÔNG TƯ\nQuy định chế độ báo cáo tài chính\ncủa doanh nghiệp "
+	     "nhà nước\n\nCăn cứ Luật Kế toán;\n",
+	     "Quy định chế độ báo cáo tài chính của doanh nghiệp nhà nước"},
+	    {"KẾ HOẠCH\nTriển khai chuyển đổi số năm 2027\n\n",
+	     "Triển khai chuyển đổi số năm 2027"},
+	    {"QUYẾT ĐỊNH\nVề việc phê duyệt Đề án\n\n", "phê duyệt Đề án"},
+	    /* the preamble, a line apart, or sentence case above: no title */
+	    {"THÔNG BÁO\nCăn cứ Quy chế làm việc của Bộ;\n", NULL},
+	    {"THÔNG TƯ\n\nQuy định chế độ báo cáo\n", NULL},
+	    {"Thông tư\nQuy định chế độ báo cáo\n", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = xasprintf("%sSố: 7/CV-X\nHà Nội, ngày 1/12/2026\n",
+				       cases[i].head);
+		struct letter l;
+
+		assert_true(parse_str(text, &l));
+		assert_str_or_null(l.issuer, cases[i].issuer, "issuer", text);
+		letter_free(&l);
+		free(text);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(titles); i++) {
+		char *text = xasprintf("BỘ TÀI CHÍNH\nSố: 45/2026/TT-BTC\nHà "
+				       "Nội, ngày 30 tháng 11 năm 2026\n\n%s",
+				       titles[i].body);
+		struct letter l;
+
+		assert_true(parse_str(text, &l));
+		assert_str_or_null(l.subject, titles[i].subject, "subject",
+				   text);
+		letter_free(&l);
+		free(text);
+	}
+}
+
+/* Signature blocks: family names that are also words, and the block
+ * flattened beside "Nơi nhận" (the title after the items' ';'). */
+static void test_signature_blocks(void **state)
+{
+	static const struct {
+		const char *tail, *signer, *title, *dist[4];
+	} cases[] = {
+	    {"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. TỔNG KIỂM TOÁN\n"
+	     "PHÓ TỔNG KIỂM TOÁN\n\nĐoàn Xuân Tiên\n",
+	     "Đoàn Xuân Tiên",
+	     "KT. TỔNG KIỂM TOÁN - PHÓ TỔNG KIỂM TOÁN",
+	     {"Như trên", "Lưu: VT"}},
+	    {"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nLưu Quang "
+	     "Huy\n",
+	     "Lưu Quang Huy",
+	     "GIÁM ĐỐC",
+	     {"Như trên", "Lưu: VT"}},
+	    {"Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; KT. CHỦ TỊCH\n- TT "
+	     "Tỉnh ủy (b/c); PHÓ CHỦ TỊCH\n- Lưu: VT, KT.\nBùi Đình Long\n",
+	     "Bùi Đình Long",
+	     "TM. ỦY BAN NHÂN DÂN - KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
+	     {"Như trên", "TT Tỉnh ủy (b/c)", "Lưu: VT, KT"}},
+	    /* one word in capitals after ';' is the item's */
+	    {"Nơi nhận:\n- Như trên;\n- Lưu: VT; VP.\n\nBỘ TRƯỞNG\n\n"
+	     "Nguyễn Hồng Diên\n",
+	     "Nguyễn Hồng Diên",
+	     "BỘ TRƯỞNG",
+	     {"Như trên", "Lưu: VT; VP"}},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = xasprintf("Số: 7/BCT-VP\nV/v họp\n\nKính gửi: Vụ "
+				       "Pháp chế\n\nNội dung.\n\n%s",
+				       cases[i].tail);
+		struct letter l;
+
+		assert_true(parse_str(text, &l));
+		assert_str_or_null(l.signer, cases[i].signer, "signer", text);
+		assert_str_or_null(l.signer_title, cases[i].title, "title",
+				   text);
+		assert_list(l.distribution, cases[i].dist, "distribution",
+			    text);
 		letter_free(&l);
 		free(text);
 	}
@@ -391,6 +580,32 @@ static const struct {
      "trước thứ 6 ngày 18/12/2026"},
     {"chậm nhất vào Chủ nhật, ngày 20/12/2026", DATE, "2026-12-20", 0, false,
      "chậm nhất vào Chủ nhật, ngày 20/12/2026"},
+    {"gửi về Kho bạc chậm nhất đến hết ngày 25/12/2026.", DATE, "2026-12-25", 0,
+     false, "chậm nhất đến hết ngày 25/12/2026"},
+    {"Hạn đăng ký: 20/12/2026.", DATE, "2026-12-20", 0, false,
+     "Hạn đăng ký: 20/12/2026"},
+    {"Hạn chót nộp hồ sơ là 17h00 ngày 20/12/2026.", DATE, "2026-12-20", 0,
+     false, "Hạn chót nộp hồ sơ là 17h00 ngày 20/12/2026"},
+    /* up to six words between "hạn" and its date */
+    {"đồng ý gia hạn thời gian nộp báo cáo đến ngày 31/12/2026", DATE,
+     "2026-12-31", 0, false, "hạn thời gian nộp báo cáo đến ngày 31/12/2026"},
+    {"Thời hạn gửi báo cáo về Bộ: ngày 18/12/2026", DATE, "2026-12-18", 0,
+     false, "Thời hạn gửi báo cáo về Bộ: ngày 18/12/2026"},
+    /* the term something is valid for is no deadline to act by */
+    {"Giấy phép có thời hạn đến ngày 31/12/2027.", NONE, NULL, 0, false, NULL},
+    {"Giấy phép có thời hạn đến ngày 31/12/2027. Gửi đề xuất trước ngày "
+     "21/12/2026.",
+     DATE, "2026-12-21", 0, false, "trước ngày 21/12/2026"},
+    {"giấy chứng nhận còn hạn đến ngày 30/6/2027", NONE, NULL, 0, false, NULL},
+    {"hợp đồng hết hạn ngày 31/12/2026", NONE, NULL, 0, false, NULL},
+    {"thời hạn sử dụng đến ngày 31/12/2027", NONE, NULL, 0, false, NULL},
+    {"thời hạn hợp đồng: ngày 31/12/2027", NONE, NULL, 0, false, NULL},
+    /* "trước hết" (first of all) is not "đến hết" */
+    {"Trước hết, ngày 10/12/2026 Bộ tổ chức hội nghị.", NONE, NULL, 0, false,
+     NULL},
+    /* a day named after "trong": a deadline, or the day of an event
+     * ("trong ngày 15/12/2026, Bộ tổ chức hội nghị"): none is read */
+    {"gửi danh sách trong ngày 08/12/2026", NONE, NULL, 0, false, NULL},
     /* a month, a quarter: the last day */
     {"Đề nghị các đơn vị hoàn thành trong tháng 10/2026.", MONTH, "2026-10-31",
      0, false, "trong tháng 10/2026"},
@@ -752,6 +967,51 @@ static const struct expect fixtures[] = {
      "Tran Van Binh",
      "TM. UY BAN NHAN DAN - CHU TICH",
      "2026-03-20"},
+    /* congvan-reader's text of a PDF exported from Word: the columns
+     * glued ("NSNNCỘNG", "2026Hà Nội") */
+    {"12458-BTC-NSNN.txt",
+     true,
+     "12458/BTC-NSNN",
+     "BỘ TÀI CHÍNH",
+     "BTC-NSNN",
+     "2026-12-04",
+     "Hà Nội",
+     "hướng dẫn khóa sổ kế toán ngân sách nhà nước năm 2026",
+     {"Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"},
+     {"Như trên", "Bộ trưởng (để b/c)", "Lưu: VT, VP"},
+     "Võ Thành Hưng",
+     "KT. BỘ TRƯỞNG - THỨ TRƯỞNG",
+     "2027-01-20"},
+    /* both columns flattened with single spaces, the header's and the
+     * signature block's */
+    {"889-UBND-KGVX.txt",
+     true,
+     "889/UBND-KGVX",
+     "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
+     "UBND-KGVX",
+     "2026-12-04",
+     "Nghệ An",
+     "tổ chức Tết Nguyên đán Đinh Mùi năm 2027",
+     {"Các sở, ban, ngành cấp tỉnh"},
+     {"Như trên", "TT Tỉnh ủy, TT HĐND tỉnh (b/c)", "CT, các PCT UBND tỉnh",
+      "Lưu: VT, KT"},
+     "Bùi Đình Long",
+     "TM. ỦY BAN NHÂN DÂN - KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
+     "2026-12-20"},
+    /* the number and the day left blank for hand-filling */
+    {"BNV-TCBC-blank.txt",
+     true,
+     NULL,
+     "BỘ NỘI VỤ",
+     "BNV-TCBC",
+     NULL,
+     "Hà Nội",
+     "đăng ký chỉ tiêu biên chế năm 2027",
+     {"Các Bộ, cơ quan ngang Bộ"},
+     {"Như trên", "Bộ trưởng (để b/c)", "Lưu: VT, VP"},
+     "Trương Hải Long",
+     "KT. BỘ TRƯỞNG - THỨ TRƯỞNG",
+     NULL},
 };
 
 static void test_fixtures(void **state)
@@ -995,6 +1255,9 @@ int main(void)
 	    cmocka_unit_test(test_fold_match),
 	    cmocka_unit_test(test_number),
 	    cmocka_unit_test(test_place_date),
+	    cmocka_unit_test(test_flattened_place),
+	    cmocka_unit_test(test_issuer_and_title),
+	    cmocka_unit_test(test_signature_blocks),
 	    cmocka_unit_test(test_find_deadline),
 	    cmocka_unit_test(test_yearless_deadline),
 	    cmocka_unit_test(test_parse_cover),
