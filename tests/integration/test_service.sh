@@ -83,6 +83,13 @@ assert_eq 700 "$(mode "$WORK/congvan.db.raw")" "the pack folder is 0700"
 chmod 0644 "$WORK/congvan.db" "$WORK/congvan.db.raw/pack-000001"
 cv list >/dev/null 2>&1
 assert_eq 600 "$(mode "$WORK/congvan.db")" "a database left readable by others is tightened"
+# a command that only reads opens no pack; one that writes tightens the
+# pack it appends to
+assert_eq 644 "$(mode "$WORK/congvan.db.raw/pack-000001")" "list leaves the pack alone"
+# (the same database, a mailbox that cannot be reached: nothing is fetched)
+congvan_conf "$WORK/nomail.conf" "$WORK/congvan.db" "mailbox.url=imap://127.0.0.1:1/INBOX"
+directory_conf "$WORK/nomail.conf"
+"$CONGVAN" -c "$WORK/nomail.conf" run --once --now "$NOW" >/dev/null 2>&1
 assert_eq 600 "$(mode "$WORK/congvan.db.raw/pack-000001")" "so is a pack, when appended to"
 
 t_begin "list refuses a status or unit that does not exist"
