@@ -62,15 +62,18 @@ int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 		   const struct workflow_sender *who, char **error_r);
 
 /* An iTIP REPLY (in->calendar_reply: a calendar's Accept, Decline or
- * Tentative button) to one of item_id's events (msg_id, already stored):
+ * Tentative button) or COUNTER to one of item_id's events (msg_id, already stored):
  * from an invited attendee, to the event's current version, and (where
  * [security] commands asks for authenticated senders) from the attendee's
  * own From address, authenticated (who), the answer is recorded on the
  * event and on the item ("calendar-accepted",
  * "calendar-declined", "calendar-tentative"), and a decline is told to
  * the Office and the lead unit's head; anything else is only recorded
- * ("calendar-reply-not-acted", "calendar-reply-outdated"). Never
- * acknowledged, never read for commands. */
+ * ("calendar-reply-not-acted", "calendar-reply-outdated"). Never read
+ * for commands.  An iTIP COUNTER (another date proposed) is recorded as
+ * "calendar-counter"; on the lead unit's event, from the lead side of an
+ * open item, it asks for an extension to that date as "Gia hạn:" does,
+ * and is acknowledged as such a reply is. */
 int workflow_calendar_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 			    const struct inspection *in,
 			    const struct workflow_sender *who, char **error_r);
