@@ -62,7 +62,8 @@ int workflow_reply(struct runtime *rt, int64_t item_id, int64_t msg_id,
 		   const struct workflow_sender *who, char **error_r);
 
 /* An iTIP REPLY (in->calendar_reply: a calendar's Accept, Decline or
- * Tentative button) or COUNTER to one of item_id's events (msg_id, already stored):
+ * Tentative button) or COUNTER to one of item_id's events (msg_id,
+ * already stored):
  * from an invited attendee, to the event's current version, and (where
  * [security] commands asks for authenticated senders) from the attendee's
  * own From address, authenticated (who), the answer is recorded on the
