@@ -64,6 +64,7 @@ enum reply_key {
 	REPLY_KEY_TRANSFER,   /* Chuyển: / Transfer: */
 	REPLY_KEY_REASON,     /* Lý do: / Reason: */
 	REPLY_KEY_SETTLED, /* Kết quả thống nhất: / Settled: (a dispute) */
+	REPLY_KEY_RESEND, /* Gửi lại: / Resend: (the assignment notice) */
 };
 
 struct reply_command {

@@ -49,6 +49,8 @@ static const struct word keys[] = {
     {"ket qua thong nhat", REPLY_KEY_SETTLED},
     {"thong nhat", REPLY_KEY_SETTLED},
     {"settled", REPLY_KEY_SETTLED},
+    {"gui lai", REPLY_KEY_RESEND},
+    {"resend", REPLY_KEY_RESEND},
 };
 
 static const char *const decision_names[] = {

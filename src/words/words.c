@@ -102,6 +102,10 @@ static const struct {
 			"the new date must be after the deadline"},
     [W_EXTENSION_SENT] = {"Đã gửi Văn phòng đề nghị gia hạn đến",
 			  "Extension requested from the Office to"},
+    [W_RESENT] = {"Đã gửi lại thông báo phân công cho",
+		  "Assignment notice sent again to"},
+    [W_NOTHING_TO_RESEND] = {"văn bản chưa được phân công hoặc đã kết thúc",
+			     "the letter is not assigned, or is closed"},
     [W_AWAITING] = {"chờ chấp thuận", "awaiting approval"},
     [W_OFFICE] = {"Văn phòng", "the Office"},
     [W_DONE] = {"Hoàn thành", "Done"},
@@ -191,10 +195,13 @@ static const struct {
 	 "server does not confirm that it came from this address"},
     [W_CMDS_OFFICE] = {"Chủ trì: MÃ ĐƠN VỊ\nPhối hợp: MÃ, MÃ\nHạn: dd/mm/yyyy "
 		       "(hoặc: N ngày làm việc)\nĐồng ý  hoặc  Không đồng ý  "
-		       "(trả lời đề nghị gia hạn; có thể kèm Hạn:)",
+		       "(trả lời đề nghị gia hạn; có thể kèm Hạn:)\nGửi lại:  "
+		       "(gửi lại thông báo phân công theo danh bạ hiện tại)",
 		       "Lead: UNIT CODE\nCoordinate: CODE, CODE\nDue: "
 		       "dd/mm/yyyy (or: N working days)\nAgree  or  Disagree  "
-		       "(on a request for an extension; Due: may follow)"},
+		       "(on a request for an extension; Due: may follow)\n"
+		       "Resend:  (the assignment notice again, to the "
+		       "directory's addresses now)"},
     [W_CMDS_LEAD] =
 	{"Giao: Họ tên <địa chỉ thư>  (kèm Hạn: nếu cần)\nLấy ý kiến: MÃ, MÃ  "
 	 "(kèm Hạn: nếu cần)\nGia hạn: dd/mm/yyyy  và  Lý do: ...\nChuyển: MÃ  "

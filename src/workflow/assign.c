@@ -33,7 +33,6 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 {
 	const char **codes = xcalloc(n_coordinate + 1, sizeof(*codes));
 	struct event_data d = {.unit = lead->code, .due = due};
-	struct wf_mail m;
 	size_t n = 0;
 	int ret = -1;
 
@@ -44,10 +43,23 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 	}
 	d.coordinate = codes;
 	/* The mail says what is now stored: wf_apply reloads it. */
-	if (wf_apply(rt, it, msg_id, by, EV_ASSIGNED, &d, error_r) != 0 ||
-	    cancel_earlier(rt, it, lead, error_r) < 0) {
-		goto out;
+	if (wf_apply(rt, it, msg_id, by, EV_ASSIGNED, &d, error_r) == 0 &&
+	    cancel_earlier(rt, it, lead, error_r) == 0) {
+		ret = wf_assignment_notice(rt, it, lead, coordinate,
+					   n_coordinate, due, error_r);
 	}
+	free(codes);
+	return ret;
+}
+
+int wf_assignment_notice(struct runtime *rt, const struct wf_item *it,
+			 const struct config_unit *lead,
+			 const struct config_unit *const *coordinate,
+			 size_t n_coordinate, int32_t due, char **error_r)
+{
+	struct wf_mail m;
+	int ret = -1;
+
 	wf_mail_init(rt, it, &m);
 	wf_set(&m, V_RECIPIENT, lead->name);
 	wf_set(&m, V_UNIT, lead->name);
@@ -62,8 +74,6 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 		ret = wf_send(rt, it, &m, "assigned", error_r);
 	}
 	wf_mail_release(&m);
-out:
-	free(codes);
 	return ret;
 }
 

@@ -188,6 +188,14 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 	      const struct config_unit *lead,
 	      const struct config_unit *const *coordinate, size_t n_coordinate,
 	      int32_t due, const char *by, int64_t msg_id, char **error_r);
+/* The assignment notice of it as it stands (lead, coordinating units,
+ * deadline due), with the letter and the lead unit's calendar event, to
+ * the units' addresses in the directory now: To the lead unit, in copy
+ * to the coordinating ones.  wf_assign sends it; "Gửi lại:" again. */
+int wf_assignment_notice(struct runtime *rt, const struct wf_item *it,
+			 const struct config_unit *lead,
+			 const struct config_unit *const *coordinate,
+			 size_t n_coordinate, int32_t due, char **error_r);
 
 /* --- invitations.c: the iCalendar events of deadlines ------------------ */
 

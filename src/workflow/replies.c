@@ -222,6 +222,40 @@ out:
 	return ret;
 }
 
+/* "Gửi lại:": the assignment notice again, to the addresses the
+ * directory gives now (one that bounced, corrected in the configuration). */
+static int office_resend(struct act *a, char **error_r)
+{
+	const struct config_unit *lead =
+	    a->it.c.lead ? config_unit_find(a->rt->cfg, a->it.c.lead) : NULL;
+	const struct config_unit **coord;
+	size_t nc = 0, n = 0;
+	int ret;
+
+	if (!lead || !is_open(a)) {
+		refused(a, tr(a, W_NOTHING_TO_RESEND));
+		return 0;
+	}
+	for (char **u = a->it.c.coordinate; u && *u; u++) {
+		n++;
+	}
+	coord = xcalloc(n + 1, sizeof(*coord));
+	for (char **u = a->it.c.coordinate; u && *u; u++) {
+		const struct config_unit *c = config_unit_find(a->rt->cfg, *u);
+
+		if (c) {
+			coord[nc++] = c;
+		}
+	}
+	ret = wf_assignment_notice(a->rt, &a->it, lead, coord, nc,
+				   a->it.c.due_day, error_r);
+	free(coord);
+	if (ret == 0) {
+		changed(a, "%s %s", tr(a, W_RESENT), lead->name);
+	}
+	return ret;
+}
+
 static int office_acts(struct act *a, char **error_r)
 {
 	const char *lead = cmd(a, REPLY_KEY_LEAD);
@@ -229,6 +263,9 @@ static int office_acts(struct act *a, char **error_r)
 
 	if (lead) {
 		return office_assign(a, lead, error_r);
+	}
+	if (cmd(a, REPLY_KEY_RESEND)) {
+		return office_resend(a, error_r);
 	}
 	if (!a->it.c.lead) {
 		return 0;

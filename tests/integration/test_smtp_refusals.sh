@@ -415,4 +415,43 @@ assert_eq 1 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'mail-failed'
 	AND item_id = (SELECT item_id FROM outbox WHERE message_id = '$sent') AND json_extract(data, '$.address') = '$gone'
 	AND detail LIKE '%203.0.113.5%'")" "on the item of the mail it returns"
 
+t_begin "the directory corrected, the Office's 'Gửi lại:' sends the assignment again to the address it gives now"
+# The Office corrects the head's address in the configuration and answers
+# the notice from Thunderbird with the line it suggests.
+stack_ctl adduser truong.tc.moi >/dev/null || t_fail "add-user truong.tc.moi"
+cp "$CONF" "$WORK/before-fix.conf"
+sed -i "s/^head = truong.tc@$D/head = truong.tc.moi@$D/" "$CONF"
+n_unit=$(mail_count khtc)
+n_office=$(mail_count vanthu)
+notice=$(q "SELECT message_id FROM outbox WHERE kind = 'mail_failed' AND item_id = 1")
+{
+	printf 'From: =?UTF-8?B?%s?= <vanthu@%s>\r\nTo: congvan@%s\r\n' "$(printf 'Văn thư Văn phòng' | base64 -w0)" "$D" "$D"
+	printf 'Subject: Re: [%s] =?UTF-8?B?%s?=\r\n' "$key1" "$(printf 'Thư thông báo không đến được người nhận' | base64 -w0)"
+	printf 'Date: Mon, 05 Jan 2026 08:45:00 +0700\r\nMessage-ID: <%s@%s>\r\n' "$(cat /proc/sys/kernel/random/uuid)" "$D"
+	printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$notice" "$notice"
+	printf 'User-Agent: Mozilla/5.0 Thunderbird/115.6.0\r\nMIME-Version: 1.0\r\n'
+	printf 'Content-Type: text/plain; charset=UTF-8; format=flowed\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'
+	printf 'Gửi lại:\r\n\r\nVào lúc 08:30 ngày 05/01/2026, Hệ thống theo dõi công văn đã viết:\r\n> Thư hệ thống gửi về văn bản đến sau đây không đến được người nhận\r\n'
+} >"$WORK/resend.eml"
+maildir_inject congvan "$WORK/resend.eml"
+run_at "2026-01-0${day}T16:50:00+07:00"
+assert_eq 0 $? "run --once exit status"
+mail_wait_count truong.tc.moi 1 30 || t_fail "the corrected address got nothing"
+uid=$(mail_uids truong.tc.moi | tr ' ' '\n' | tail -1)
+got=$(mail_fetch truong.tc.moi "$uid")
+assert_contains "$got" "text/calendar" "the assignment again, with its calendar entry"
+assert_contains "$got" "$key1" "about the item"
+mail_wait_count khtc $((n_unit + 1)) 30 || t_fail "the unit's own address did not get it again"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office got no acknowledgement"
+ack=$(mail_fetch vanthu "$(mail_uids vanthu | tr ' ' '\n' | tail -1)" | /usr/bin/python3 -c '
+import sys, email, email.policy
+m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+print(m["Subject"])
+print("\n".join(p.get_content() for p in m.walk() if p.get_content_type() == "text/plain"))')
+assert_contains "$ack" "Đã ghi nhận" "the Office's acknowledgement"
+assert_contains "$ack" "Đã gửi lại thông báo phân công cho Vụ Tài chính" "says what was done"
+assert_eq 0 "$(q "SELECT COUNT(*) FROM events WHERE kind = 'assigned' AND id > (SELECT MAX(id) FROM events WHERE kind = 'mail-failed')")" \
+	"nothing is assigned anew: the item stays as it was"
+cp "$WORK/before-fix.conf" "$CONF"
+
 t_summary
