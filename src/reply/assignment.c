@@ -155,6 +155,11 @@ static const struct phrase and_word = {"va", "và"};
 static const struct phrase due_words[] = {
     {"han", "hạn"}, {"thoi han", "thời hạn"}, {"truoc", "trước"}};
 static const struct phrase vague = {"lien quan", "liên quan"};
+/* A lead that names no unit: these words alone, or a plural. */
+static const struct phrase generic[] = {{"don vi", "đơn vị"},
+					{"co quan", "cơ quan"}};
+static const struct phrase plurals[] = {
+    {"cac", "các"}, {"nhung", "những"}, {"mot", "một"}};
 
 /* --- tokens -------------------------------------------------------------- */
 
@@ -647,8 +652,10 @@ static int lead_clause(struct found *fd, const struct reader *r, size_t s,
 		}
 		u = s;
 	}
-	if (u >= c || c - u > UNIT_WORDS) {
-		return -1;
+	if (u >= c || c - u > UNIT_WORDS ||
+	    match_any(r, u, c, generic, ARRAY_SIZE(generic)) == c - u ||
+	    match_any(r, u, c, plurals, ARRAY_SIZE(plurals)) > 0) {
+		return -1; /* "phân công đơn vị chủ trì": no unit named */
 	}
 	fd->lead = copy(r, u, c);
 	p = find(r, tail, e, &coord_cue);

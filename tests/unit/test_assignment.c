@@ -103,6 +103,10 @@ static const struct sentence_case cases[] = {
      NULL, NULL, NULL},
     {"Vụ PC được giao chủ trì.", NULL, NULL, NULL},
     {"Vụ TC phối hợp, hạn 20/12/2026.", NULL, NULL, NULL},
+    {"Đề nghị Văn phòng xem xét, phân công đơn vị chủ trì, đơn vị phối "
+     "hợp và thời hạn giải quyết.",
+     NULL, NULL, NULL},
+    {"Giao các đơn vị chủ trì.", NULL, NULL, NULL},
     {"Đồng ý.", NULL, NULL, NULL},
     {"Cảm ơn anh, tôi đã nhận được.", NULL, NULL, NULL},
     {"", NULL, NULL, NULL},
