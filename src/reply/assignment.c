@@ -10,15 +10,16 @@
  *     a last word "không"/"chưa"/"nhỉ"/"chứ") states nothing.
  *  2. The lead: the first clause holding "chủ trì" whose words before it
  *     carry no negator, tense or condition marker (`markers`: "không",
- *     "chưa", "đã", "đang", "sẽ", "nếu", "được", "do", ...).  The unit is
- *     what stands between the last directive ("giao", "giao cho",
- *     "chuyển", "đề nghị", "yêu cầu", "phân công", ...) and "chủ trì".
- *     Without a directive the clause must open with the unit ("Vụ PC chủ
- *     trì", a capital or a word such as "Vụ", "Cục", "Văn phòng") and
- *     "chủ trì" end the clause or be followed by a verb of the work
+ *     "chưa", "đã", "đang", "sẽ", "nếu", "được", "do", "tiếp tục", ...).
+ *     The unit is what stands between the last directive ("giao", "giao
+ *     cho", "chuyển", "đề nghị", "yêu cầu", "phân công", ...) and "chủ
+ *     trì".  Without a directive the clause must open with the unit ("Vụ
+ *     PC chủ trì", a capital or a word such as "Vụ", "Cục", "Văn phòng")
+ *     and "chủ trì" end the clause or be followed by a verb of the work
  *     ("xử lý", "giải quyết", "thực hiện", ...): "Vụ Pháp chế chủ trì
- *     cuộc họp" reports, it does not assign.  A sentence whose lead
- *     clause fails these checks is not an assignment.
+ *     cuộc họp" reports, it does not assign.  A lead that names no unit
+ *     ("đơn vị", "các ...") is none.  A sentence whose lead clause fails
+ *     these checks is not an assignment.
  *  3. From that sentence on: coordinating units, "phối hợp với X, Y và
  *     Z" (units after it, continued by clauses that open as a unit does),
  *     or "X, Y phối hợp" (units before it, in clauses that open as a unit
@@ -80,13 +81,16 @@ struct phrase {
 
 /* Before "chủ trì" (or in a unit): the sentence does not assign. */
 static const struct phrase markers[] = {
-    {"khong", NULL},      {"ko", NULL},         {"chua", "chưa"},
-    {"chang", "chẳng"},   {"dung", "đừng"},     {"da", "đã"},
-    {"dang", "đang"},     {"se", "sẽ"},         {"vua", "vừa"},
-    {"tung", "từng"},     {"sap", "sắp"},       {"neu", "nếu"},
-    {"khi", "khi"},       {"co the", "có thể"}, {"duoc", "được"},
-    {"do", "do"},         {"cua", "của"},       {"not", NULL},
-    {"gia su", "giả sử"},
+    {"khong", NULL},      {"ko", NULL},
+    {"chua", "chưa"},     {"chang", "chẳng"},
+    {"dung", "đừng"},     {"da", "đã"},
+    {"dang", "đang"},     {"se", "sẽ"},
+    {"vua", "vừa"},       {"tung", "từng"},
+    {"sap", "sắp"},       {"neu", "nếu"},
+    {"khi", "khi"},       {"co the", "có thể"},
+    {"duoc", "được"},     {"do", "do"},
+    {"cua", "của"},       {"not", NULL},
+    {"gia su", "giả sử"}, {"tiep tuc", "tiếp tục"},
 };
 
 /* Words of names that hold a marker ("Cục Hàng không"). */
@@ -161,7 +165,8 @@ static const struct phrase generic[] = {{"don vi", "đơn vị"},
 static const struct phrase plurals[] = {
     {"cac", "các"}, {"nhung", "những"}, {"mot", "một"}};
 
-/* --- tokens -------------------------------------------------------------- */
+/* --- tokens ----------------------------------------------------------------
+ */
 
 static void push(struct reader *r, enum tok_kind k, size_t fs, size_t fe)
 {
@@ -255,7 +260,8 @@ static void tokenize(struct reader *r)
 	push(r, T_SENTENCE, r->ft.len, r->ft.len);
 }
 
-/* --- matching ------------------------------------------------------------ */
+/* --- matching --------------------------------------------------------------
+ */
 
 /* The original of word token t, lower-cased, carries exactly the marks
  * of precise[0..plen), or none at all. */
@@ -478,8 +484,9 @@ static char *due_value(const struct reader *r, size_t t, size_t e)
 	return NULL;
 }
 
-/* The deadline of clause [s, e), if it states one; *open_r when "hạn"
- * opens the clause (its words are then the deadline, read or not). */
+/* The deadline of clause [s, e), if it states one; when "hạn" opens the
+ * clause without a deadline after it, its words as written (which the
+ * workflow refuses: never ignored). */
 static char *due_of(const struct reader *r, size_t s, size_t e)
 {
 	static const struct phrase han = {"han", "hạn"};
@@ -528,7 +535,7 @@ static char *due_of(const struct reader *r, size_t s, size_t e)
 	return due_value(r, j, e);
 }
 
-/* --- units ------------------------------------------------------------------
+/* --- units -----------------------------------------------------------------
  */
 
 /* What one reading collects. */
@@ -611,7 +618,8 @@ static void coord_clause(struct found *fd, const struct reader *r, size_t s,
 	}
 }
 
-/* --- the lead ------------------------------------------------------------- */
+/* --- the lead --------------------------------------------------------------
+ */
 
 /* The last directive in [s, c): the token after it, or SIZE_MAX.  One
  * with a capital inside the clause is part of a name ("Cục Chuyển đổi
@@ -668,7 +676,8 @@ static int lead_clause(struct found *fd, const struct reader *r, size_t s,
 	return 1;
 }
 
-/* --- sentences ------------------------------------------------------------ */
+/* --- sentences -------------------------------------------------------------
+ */
 
 static bool is_question(const struct reader *r, size_t ss, size_t se)
 {

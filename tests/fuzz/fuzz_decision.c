@@ -1,4 +1,5 @@
-/* libFuzzer target: the decision stated in natural sentences and the
+/* libFuzzer target: the decision and the assignment ("Giao Vụ PC chủ
+ * trì, Vụ TC phối hợp, hạn 20/12") stated in natural sentences and the
  * command lines of a reply's new text (reply_parse), on arbitrary text. */
 #include <stddef.h>
 #include <stdint.h>
@@ -6,6 +7,7 @@
 #include <string.h>
 
 #include "congvan/reply.h"
+#include "congvan/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -21,7 +23,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort(); /* a decision without a name */
 	}
 	for (size_t i = 0; i < p.n_commands; i++) {
-		if (!p.commands[i].value) {
+		const char *v = p.commands[i].value;
+
+		/* a value read from a sentence is text as written: valid
+		 * UTF-8, whatever the input */
+		if (!v || !text_utf8_valid(v, strlen(v))) {
 			abort();
 		}
 	}

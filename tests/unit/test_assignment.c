@@ -102,6 +102,8 @@ static const struct sentence_case cases[] = {
     {"Vụ Tài chính nhất trí với dự thảo do Vụ Pháp chế chủ trì soạn thảo.",
      NULL, NULL, NULL},
     {"Vụ PC được giao chủ trì.", NULL, NULL, NULL},
+    /* an extension decided, the lead unchanged */
+    {"Đồng ý. Vụ PC tiếp tục chủ trì.", NULL, NULL, NULL},
     {"Vụ TC phối hợp, hạn 20/12/2026.", NULL, NULL, NULL},
     {"Đề nghị Văn phòng xem xét, phân công đơn vị chủ trì, đơn vị phối "
      "hợp và thời hạn giải quyết.",
