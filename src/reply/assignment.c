@@ -14,7 +14,7 @@
  *     The unit is what stands between the last directive ("giao", "giao
  *     cho", "chuyển", "đề nghị", "yêu cầu", "phân công", ...) and "chủ
  *     trì".  Without a directive the clause must open with the unit ("Vụ
- *     PC chủ trì", a capital or a word such as "Vụ", "Cục", "Văn phòng")
+ *     PC chủ trì": a code, or a word such as "Vụ", "Cục", "Văn phòng")
  *     and "chủ trì" end the clause or be followed by a verb of the work
  *     ("xử lý", "giải quyết", "thực hiện", ...): "Vụ Pháp chế chủ trì
  *     cuộc họp" reports, it does not assign.  A lead that names no unit
@@ -123,7 +123,8 @@ static const struct phrase work_verbs[] = {
     {"phoi hop", "phối hợp"},     {"cung", "cùng"},
 };
 
-/* Words a unit's name opens with. */
+/* Words a unit's name opens with (and "Vụ" a unit's name with an
+ * abbreviation: "Vụ PC"). */
 static const struct phrase unit_kinds[] = {
     {"vu", "vụ"},
     {"cuc", "cục"},
@@ -376,15 +377,40 @@ static bool capital(const struct reader *r, size_t t)
 	return cp > 0 && utf8proc_isupper(cp);
 }
 
-/* Whether [s, e) opens as a unit's name does (a capital, a code, or a
- * word such as "Vụ", "Cục") and is short enough to be one. */
+/* Whether [s, e) is one word written in capitals, as unit codes are
+ * ("PC", "VU-PC", "TTTN"). */
+static bool is_code(const struct reader *r, size_t s, size_t e)
+{
+	size_t i, end;
+	bool upper = false;
+
+	if (e != s + 1) {
+		return false;
+	}
+	i = r->ft.off[r->t[s].fs];
+	end = r->t[s].fe < r->ft.len ? r->ft.off[r->t[s].fe] : r->ft.orig_len;
+	while (i < end) {
+		int32_t cp = text_utf8_next(r->ft.orig, end, &i);
+
+		if (cp < 0 || utf8proc_islower(cp)) {
+			return false;
+		}
+		upper = upper || utf8proc_isupper(cp);
+	}
+	return upper && r->t[s].fe - r->t[s].fs >= 2;
+}
+
+/* Whether [s, e) is written as a unit's name is (opening with a word
+ * such as "Vụ", "Cục", "Văn phòng", or a code) and is short enough to
+ * be one.  A capital alone is not enough: every sentence opens with one
+ * ("Tôi chủ trì"). */
 static bool unitish(const struct reader *r, size_t s, size_t e)
 {
 	if (s >= e || e - s > UNIT_WORDS || has_marker(r, s, e)) {
 		return false;
 	}
 	return match_any(r, s, e, unit_kinds, ARRAY_SIZE(unit_kinds)) > 0 ||
-	       capital(r, s);
+	       is_code(r, s, e);
 }
 
 /* The original text of tokens [s, e), cleaned; NULL when empty. */

@@ -102,6 +102,12 @@ static const struct sentence_case cases[] = {
     {"Vụ Tài chính nhất trí với dự thảo do Vụ Pháp chế chủ trì soạn thảo.",
      NULL, NULL, NULL},
     {"Vụ PC được giao chủ trì.", NULL, NULL, NULL},
+    {"Tôi chủ trì.", NULL, NULL, NULL},
+    {"Hôm qua Vụ PC chủ trì.", NULL, NULL, NULL},
+    {"Anh chủ trì nhé", NULL, NULL, NULL},
+    {"PC chủ trì, TC phối hợp.", "PC", "TC", NULL},
+    {"Giao Vụ PC chủ trì, Đồng chí Nam theo dõi, các đơn vị phối hợp.", "Vụ PC",
+     NULL, NULL},
     /* an extension decided, the lead unchanged */
     {"Đồng ý. Vụ PC tiếp tục chủ trì.", NULL, NULL, NULL},
     {"Vụ TC phối hợp, hạn 20/12/2026.", NULL, NULL, NULL},
