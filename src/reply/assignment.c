@@ -166,8 +166,7 @@ static const struct phrase generic[] = {{"don vi", "đơn vị"},
 static const struct phrase plurals[] = {
     {"cac", "các"}, {"nhung", "những"}, {"mot", "một"}};
 
-/* --- tokens ----------------------------------------------------------------
- */
+/* --- tokens -------------------------------------------------------------- */
 
 static void push(struct reader *r, enum tok_kind k, size_t fs, size_t fe)
 {
@@ -261,8 +260,7 @@ static void tokenize(struct reader *r)
 	push(r, T_SENTENCE, r->ft.len, r->ft.len);
 }
 
-/* --- matching --------------------------------------------------------------
- */
+/* --- matching ------------------------------------------------------------ */
 
 /* The original of word token t, lower-cased, carries exactly the marks
  * of precise[0..plen), or none at all. */
@@ -422,8 +420,7 @@ static char *copy(const struct reader *r, size_t s, size_t e)
 	return text_folded_copy(&r->ft, r->t[s].fs, r->t[e - 1].fe);
 }
 
-/* --- the deadline ----------------------------------------------------------
- */
+/* --- the deadline -------------------------------------------------------- */
 
 static bool is_number(const struct reader *r, size_t t)
 {
@@ -561,8 +558,7 @@ static char *due_of(const struct reader *r, size_t s, size_t e)
 	return due_value(r, j, e);
 }
 
-/* --- units -----------------------------------------------------------------
- */
+/* --- units --------------------------------------------------------------- */
 
 /* What one reading collects. */
 struct found {
@@ -644,8 +640,7 @@ static void coord_clause(struct found *fd, const struct reader *r, size_t s,
 	}
 }
 
-/* --- the lead --------------------------------------------------------------
- */
+/* --- the lead ------------------------------------------------------------ */
 
 /* The last directive in [s, c): the token after it, or SIZE_MAX.  One
  * with a capital inside the clause is part of a name ("Cục Chuyển đổi
@@ -702,8 +697,7 @@ static int lead_clause(struct found *fd, const struct reader *r, size_t s,
 	return 1;
 }
 
-/* --- sentences -------------------------------------------------------------
- */
+/* --- sentences ----------------------------------------------------------- */
 
 static bool is_question(const struct reader *r, size_t ss, size_t se)
 {
