@@ -29,7 +29,12 @@
  *     [năm Y]" or "N ngày [làm việc]", or "N ngày làm việc" opening a
  *     clause.  "hạn" opening a clause with no such value gives its words
  *     as written, which the workflow refuses as no deadline.
- *  4. Values are the text as written (NFC, white space collapsed): the
+ *  4. English: "X to lead" (the cue; "assign", "ask" as directives; any
+ *     words may follow it), "X to coordinate"/"to assist", "in
+ *     coordination with X", "due"/"deadline" like "hạn", "by"/"within"/
+ *     "before" like "trước", dates also "20 December 2026", "December 20";
+ *     "not", "did", "has", "had", "was" are markers.
+ *  5. Values are the text as written (NFC, white space collapsed): the
  *     workflow reads units with config_units_parse and the deadline with
  *     wf_parse_due, as for "Chủ trì:", "Phối hợp:", "Hạn:" lines.
  *
@@ -81,16 +86,14 @@ struct phrase {
 
 /* Before "chủ trì" (or in a unit): the sentence does not assign. */
 static const struct phrase markers[] = {
-    {"khong", NULL},      {"ko", NULL},
-    {"chua", "chưa"},     {"chang", "chẳng"},
-    {"dung", "đừng"},     {"da", "đã"},
-    {"dang", "đang"},     {"se", "sẽ"},
-    {"vua", "vừa"},       {"tung", "từng"},
-    {"sap", "sắp"},       {"neu", "nếu"},
-    {"khi", "khi"},       {"co the", "có thể"},
-    {"duoc", "được"},     {"do", "do"},
-    {"cua", "của"},       {"not", NULL},
-    {"gia su", "giả sử"}, {"tiep tuc", "tiếp tục"},
+    {"khong", NULL},    {"ko", NULL},         {"chua", "chưa"},
+    {"chang", "chẳng"}, {"dung", "đừng"},     {"da", "đã"},
+    {"dang", "đang"},   {"se", "sẽ"},         {"vua", "vừa"},
+    {"tung", "từng"},   {"sap", "sắp"},       {"neu", "nếu"},
+    {"khi", "khi"},     {"co the", "có thể"}, {"duoc", "được"},
+    {"do", "do"},       {"cua", "của"},       {"not", NULL},
+    {"did", NULL},      {"has", NULL},        {"had", NULL},
+    {"was", NULL},      {"gia su", "giả sử"}, {"tiep tuc", "tiếp tục"},
 };
 
 /* Words of names that hold a marker ("Cục Hàng không"). */
@@ -109,6 +112,9 @@ static const struct phrase directives[] = {
     {"phan cong cho", "phân công cho"},
     {"phan cong", "phân công"},
     {"nho", "nhờ"},
+    {"assign", NULL},
+    {"assigned", NULL},
+    {"ask", NULL},
 };
 
 /* Verbs of the work that may follow "chủ trì" without a directive. */
@@ -150,15 +156,25 @@ static const struct phrase unit_kinds[] = {
 static const struct phrase question_words[] = {
     {"khong", NULL}, {"chua", "chưa"}, {"nhi", "nhỉ"}, {"chu", "chứ"}};
 
-static const struct phrase lead_cue = {"chu tri", "chủ trì"};
-static const struct phrase coord_cue = {"phoi hop", "phối hợp"};
-static const struct phrase with_words[] = {{"voi", "với"}, {"cung", "cùng"}};
+/* The lead's cue; the English one is an instruction itself ("PC to
+ * lead the reply"): any words may follow it. */
+static const struct phrase lead_cues[] = {{"chu tri", "chủ trì"},
+					  {"to lead", NULL}};
+#define LEAD_CUE_ENGLISH 1
+static const struct phrase coord_cues[] = {
+    {"phoi hop", "phối hợp"},  {"to coordinate", NULL}, {"to assist", NULL},
+    {"in coordination", NULL}, {"coordinating", NULL},
+};
+static const struct phrase with_words[] = {
+    {"voi", "với"}, {"cung", "cùng"}, {"with", NULL}};
 static const struct phrase joins[] = {
     {"va", "và"}, {"dong thoi", "đồng thời"}, {"cung", "cùng"}};
-static const struct phrase and_word = {"va", "và"};
+static const struct phrase and_words[] = {{"va", "và"}, {"and", NULL}};
 /* Words that end a list of units before a deadline in its clause. */
 static const struct phrase due_words[] = {
-    {"han", "hạn"}, {"thoi han", "thời hạn"}, {"truoc", "trước"}};
+    {"han", "hạn"}, {"thoi han", "thời hạn"}, {"truoc", "trước"}, {"due", NULL},
+    {"by", NULL},   {"deadline", NULL},       {"within", NULL},
+};
 static const struct phrase vague = {"lien quan", "liên quan"};
 /* A lead that names no unit: these words alone, or a plural. */
 static const struct phrase generic[] = {{"don vi", "đơn vị"},
@@ -350,6 +366,27 @@ static size_t find(const struct reader *r, size_t s, size_t e,
 	return SIZE_MAX;
 }
 
+/* The first token in [s, e) where one of the n phrases of v starts
+ * (its length into *len_r, its index into *which_r): SIZE_MAX when
+ * none. */
+static size_t find_any(const struct reader *r, size_t s, size_t e,
+		       const struct phrase *v, size_t n, size_t *len_r,
+		       size_t *which_r)
+{
+	for (size_t t = s; t < e; t++) {
+		for (size_t i = 0; i < n; i++) {
+			size_t m = match(r, t, e, &v[i]);
+
+			if (m > 0) {
+				*len_r = m;
+				*which_r = i;
+				return t;
+			}
+		}
+	}
+	return SIZE_MAX;
+}
+
 static bool has_marker(const struct reader *r, size_t s, size_t e)
 {
 	for (size_t t = s; t < e; t++) {
@@ -466,34 +503,77 @@ static bool word_at(const struct reader *r, size_t t, size_t e, const char *w)
 	return t < e && match(r, t, e, &ph) > 0;
 }
 
+/* The month an English month name (or its first three letters) at
+ * token t names, 0 when none. */
+static int month_of(const struct reader *r, size_t t, size_t e)
+{
+	static const char *const names[] = {"january", "february", "march",
+					    "april",   "may",      "june",
+					    "july",    "august",   "september",
+					    "october", "november", "december"};
+
+	for (size_t i = 0; t < e && i < ARRAY_SIZE(names); i++) {
+		const struct tok *k = &r->t[t];
+		size_t n = k->fe - k->fs;
+
+		if (k->kind == T_WORD && (n == 3 || n == strlen(names[i])) &&
+		    memcmp(r->ft.f + k->fs, names[i], n) == 0) {
+			return (int)i + 1;
+		}
+	}
+	return 0;
+}
+
+/* "D/M[/Y]" of the day at token d, month m and year at token y (y == e:
+ * none) */
+static char *day_month(const struct reader *r, size_t d, int m, size_t y,
+		       size_t e)
+{
+	char *day = copy(r, d, d + 1), *year, *v;
+
+	if (y < e && is_number(r, y)) {
+		year = copy(r, y, y + 1);
+		v = xasprintf("%s/%d/%s", day, m, year);
+		free(year);
+	} else {
+		v = xasprintf("%s/%d", day, m);
+	}
+	free(day);
+	return v;
+}
+
 /* The deadline written from token t (before e): a date, "D tháng M
- * [năm Y]", "N ngày [làm việc]".  NULL when none. */
+ * [năm Y]", "D Month [Y]", "Month D", "N ngày [làm việc]", "N working
+ * days".  NULL when none. */
 static char *due_value(const struct reader *r, size_t t, size_t e)
 {
+	int m;
+
 	if (t >= e) {
 		return NULL;
 	}
 	if (is_date(r, t)) {
 		return copy(r, t, t + 1);
 	}
+	if ((m = month_of(r, t, e)) > 0 && t + 1 < e && is_number(r, t + 1)) {
+		return day_month(r, t + 1, m, t + 2, e); /* "December 20" */
+	}
 	if (!is_number(r, t)) {
 		return NULL;
 	}
+	if ((m = month_of(r, t + 1, e)) > 0) {
+		return day_month(r, t, m, t + 2, e); /* "20 December 2026" */
+	}
 	if (word_at(r, t + 1, e, "thang") && t + 2 < e && is_number(r, t + 2)) {
-		char *d = copy(r, t, t + 1), *m = copy(r, t + 2, t + 3), *y;
-		char *v;
+		char *mm = copy(r, t + 2, t + 3), *end;
+		long month = strtol(mm, &end, 10);
 
-		if (word_at(r, t + 3, e, "nam") && t + 4 < e &&
-		    is_number(r, t + 4)) {
-			y = copy(r, t + 4, t + 5);
-			v = xasprintf("%s/%s/%s", d, m, y);
-			free(y);
-		} else {
-			v = xasprintf("%s/%s", d, m);
+		free(mm);
+		if (month < 1 || month > 12) {
+			return NULL;
 		}
-		free(d);
-		free(m);
-		return v;
+		return day_month(r, t, (int)month,
+				 word_at(r, t + 3, e, "nam") ? t + 4 : e, e);
 	}
 	if (word_at(r, t + 1, e, "ngay")) {
 		const struct phrase lv = {"lam viec", "làm việc"};
@@ -512,11 +592,17 @@ static char *due_value(const struct reader *r, size_t t, size_t e)
  * workflow refuses: never ignored). */
 static char *due_of(const struct reader *r, size_t s, size_t e)
 {
-	static const struct phrase han = {"han", "hạn"};
+	static const struct phrase han[] = {
+	    {"han", "hạn"}, {"due", NULL}, {"deadline", NULL}};
 	static const struct phrase before[] = {
-	    {"truoc ngay", "trước ngày"}, {"truoc", "trước"},
-	    {"cham nhat", "chậm nhất"},   {"trong", "trong"},
+	    {"truoc ngay", "trước ngày"},
+	    {"truoc", "trước"},
+	    {"cham nhat", "chậm nhất"},
+	    {"trong", "trong"},
 	    {"den ngay", "đến ngày"},
+	    {"by", NULL},
+	    {"within", NULL},
+	    {"before", NULL},
 	};
 	static const struct phrase day = {"ngay", "ngày"};
 	size_t j = s + match_any(r, s, e, joins, ARRAY_SIZE(joins));
@@ -525,7 +611,7 @@ static char *due_of(const struct reader *r, size_t s, size_t e)
 		size_t n;
 		char *v;
 
-		if (match(r, t, e, &han) > 0 &&
+		if (match_any(r, t, e, han, ARRAY_SIZE(han)) > 0 &&
 		    !(t > s && (word_at(r, t - 1, e, "gia") ||
 				word_at(r, t - 1, e, "gioi") ||
 				word_at(r, t - 1, e, "quyen") ||
@@ -585,7 +671,9 @@ static void add_coord(struct found *fd, const struct reader *r, size_t s,
 		return;
 	}
 	for (size_t t = s; t <= e; t++) {
-		size_t n = t < e ? match(r, t, e, &and_word) : 0;
+		size_t n =
+		    t < e ? match_any(r, t, e, and_words, ARRAY_SIZE(and_words))
+			  : 0;
 		char *part;
 
 		if (t < e && n == 0) {
@@ -609,11 +697,11 @@ static void add_coord(struct found *fd, const struct reader *r, size_t s,
 	fd->n_coord++;
 }
 
-/* "phối hợp" at p in clause [s, e). */
+/* "phối hợp" (pn tokens) at p in clause [s, e). */
 static void coord_clause(struct found *fd, const struct reader *r, size_t s,
-			 size_t p, size_t e)
+			 size_t p, size_t pn, size_t e)
 {
-	size_t after = p + match(r, p, e, &coord_cue), w, d;
+	size_t after = p + pn, w, d;
 
 	if (has_marker(r, s, p)) {
 		return;
@@ -661,13 +749,13 @@ static size_t after_directive(const struct reader *r, size_t s, size_t c)
 	return at;
 }
 
-/* The lead clause [s, e) with "chủ trì" at c: 1 when it assigns (the
- * unit into fd->lead), 0 when it does not, -1 when the sentence must not
- * be read as an assignment. */
+/* The lead clause [s, e) with lead_cues[which] (cn tokens) at c: 1 when
+ * it assigns (the unit into fd->lead), -1 when the sentence must not be
+ * read as an assignment. */
 static int lead_clause(struct found *fd, const struct reader *r, size_t s,
-		       size_t c, size_t e)
+		       size_t c, size_t cn, size_t which, size_t e)
 {
-	size_t u = after_directive(r, s, c), tail = c + 2, p;
+	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i;
 
 	if (has_marker(r, s, c)) {
 		return -1;
@@ -675,8 +763,9 @@ static int lead_clause(struct found *fd, const struct reader *r, size_t s,
 	if (u == SIZE_MAX) {
 		/* no directive: "Vụ PC chủ trì [xử lý]" */
 		if (!unitish(r, s, c) ||
-		    (tail < e && match_any(r, tail, e, work_verbs,
-					   ARRAY_SIZE(work_verbs)) == 0)) {
+		    (which != LEAD_CUE_ENGLISH && tail < e &&
+		     match_any(r, tail, e, work_verbs,
+			       ARRAY_SIZE(work_verbs)) == 0)) {
 			return -1;
 		}
 		u = s;
@@ -687,9 +776,9 @@ static int lead_clause(struct found *fd, const struct reader *r, size_t s,
 		return -1; /* "phân công đơn vị chủ trì": no unit named */
 	}
 	fd->lead = copy(r, u, c);
-	p = find(r, tail, e, &coord_cue);
+	p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn, &i);
 	if (p != SIZE_MAX) {
-		coord_clause(fd, r, p, p, e);
+		coord_clause(fd, r, p, p, pn, e);
 	}
 	if (!fd->due) {
 		fd->due = due_of(r, tail, e);
@@ -717,18 +806,20 @@ static bool is_question(const struct reader *r, size_t ss, size_t se)
 /* One clause [s, e) of a sentence. */
 static int clause(struct found *fd, const struct reader *r, size_t s, size_t e)
 {
-	size_t c = find(r, s, e, &lead_cue), p;
+	size_t n, which, p;
+	size_t c =
+	    find_any(r, s, e, lead_cues, ARRAY_SIZE(lead_cues), &n, &which);
 	bool open = fd->coord_open;
 	char *due;
 
 	fd->coord_open = false;
 	if (c != SIZE_MAX) {
 		fd->pending = false;
-		return fd->lead ? 0 : lead_clause(fd, r, s, c, e);
+		return fd->lead ? 0 : lead_clause(fd, r, s, c, n, which, e);
 	}
-	p = find(r, s, e, &coord_cue);
+	p = find_any(r, s, e, coord_cues, ARRAY_SIZE(coord_cues), &n, &which);
 	if (p != SIZE_MAX) {
-		coord_clause(fd, r, s, p, e);
+		coord_clause(fd, r, s, p, n, e);
 		fd->pending = false;
 		if (!fd->due) {
 			fd->due = due_of(r, p, e);

@@ -1,8 +1,9 @@
 /* Unit tests for src/reply/assignment.c through reply_parse: an
  * assignment stated in sentences ("Giao Vụ Pháp chế chủ trì, Vụ Tài chính
- * phối hợp, hạn 20/12/2026") gives the commands "Chủ trì:", "Phối hợp:",
- * "Hạn:" lines would; mentions, negations and questions give none.  Every
- * case is read as written (NFC) and again decomposed (NFD). */
+ * phối hợp, hạn 20/12/2026", "PC to lead, TC to coordinate, due 20
+ * December 2026") gives the commands "Chủ trì:", "Phối hợp:", "Hạn:"
+ * lines would; mentions, negations and questions give none.  Every case
+ * is read as written (NFC) and again decomposed (NFD). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -74,6 +75,15 @@ static const struct sentence_case cases[] = {
     {"Giao Vụ Kế hoạch - Tài chính chủ trì.", "Vụ Kế hoạch - Tài chính", NULL,
      NULL},
     {"Giao VU-PC chủ trì, VU-TC phối hợp.", "VU-PC", "VU-TC", NULL},
+    /* English */
+    {"PC to lead, TC to coordinate, due 20 December 2026.", "PC", "TC",
+     "20/12/2026"},
+    {"Please ask VU-PC to lead the reply, in coordination with TC and KH, "
+     "by 20/12/2026.",
+     "VU-PC", "TC và KH", "20/12/2026"},
+    {"Assign PC to lead, within 10 working days.", "PC", NULL,
+     "10 working days"},
+    {"PC to lead; deadline December 18.", "PC", NULL, "18/12"},
     /* a unit nobody knows is still a lead: the workflow refuses it */
     {"Giao Vụ Xyz chủ trì.", "Vụ Xyz", NULL, NULL},
     {"Giao anh Nam chủ trì.", "anh Nam", NULL, NULL},
@@ -115,6 +125,10 @@ static const struct sentence_case cases[] = {
      "hợp và thời hạn giải quyết.",
      NULL, NULL, NULL},
     {"Giao các đơn vị chủ trì.", NULL, NULL, NULL},
+    {"Can PC lead this?", NULL, NULL, NULL},
+    {"PC did not want to lead.", NULL, NULL, NULL},
+    {"Would PC be able to lead?", NULL, NULL, NULL},
+    {"PC was asked to lead the meeting.", NULL, NULL, NULL},
     {"Đồng ý.", NULL, NULL, NULL},
     {"Cảm ơn anh, tôi đã nhận được.", NULL, NULL, NULL},
     {"", NULL, NULL, NULL},
