@@ -54,6 +54,14 @@ seed() { # TARGET: a seed corpus folder
 			while IFS= read -r l; do
 				i=$((i + 1))
 				printf '%b' "$l" >"$dir/phrasing-$i.txt"
+			done
+		# the routing notes of tests/unit/test_assignment.c
+		i=0
+		grep -ho '^    {"[^"]*",' tests/unit/test_assignment.c |
+			sed 's/^    {"//; s/",$//' |
+			while IFS= read -r l; do
+				i=$((i + 1))
+				printf '%b' "$l" >"$dir/note-$i.txt"
 			done ;;
 	fuzz_ical)
 		cp tests/data/ical/*.ics "$dir/" 2>/dev/null || true ;;

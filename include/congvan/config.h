@@ -273,8 +273,11 @@ config_person_find(const struct config *cfg, const char *address,
 
 /* Reads a list of units as staff write it in a reply ("VU-PC, Vụ Tài
  * chính và CUC-XNK"): items separated by ',', ';', or the words "và" /
- * "and" (with or without diacritics), each a unit code or a unit name,
- * matched after folding both (case, diacritics, white space); a unit
+ * "and" (with or without diacritics), each a unit code, a unit name, or
+ * the name's first word or two with an abbreviation of the rest ("Vụ PC"
+ * for "Vụ Pháp chế": the code, the code's last part after '-', or the
+ * initials of the other words; only when it fits one unit), matched
+ * after folding both (case, diacritics, white space); a unit
  * whose name itself holds "và" is still found whole.  Trailing dots and
  * no-break spaces are ignored; a unit named twice is listed once.  On
  * success *units_r is a new array of *n_r (>= 1) units borrowed from cfg,

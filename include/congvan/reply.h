@@ -85,7 +85,12 @@ struct reply_parsed {
  * (cue phrases, negators, futures, requests, questions; README, "What a
  * reply says"), with the command lines right under the sentence that
  * states it.  NONE means no clear decision ("Tôi sẽ xem lại").  A
- * "Trả lại:" command is a RETURN.  Release with reply_parsed_free. */
+ * "Trả lại:" command is a RETURN.  An assignment stated in those
+ * sentences ("Giao Vụ Pháp chế chủ trì, Vụ Tài chính phối hợp, hạn
+ * 20/12/2026"; src/reply/assignment.c) adds the LEAD, COORDINATE and DUE
+ * commands the key lines would, with the command lines under it; a LEAD
+ * line replaces the sentence, another key line what it says for that
+ * key.  Release with reply_parsed_free. */
 void reply_parse(const char *new_text, struct reply_parsed *out_r);
 void reply_parsed_free(struct reply_parsed *p);
 

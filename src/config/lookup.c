@@ -164,16 +164,70 @@ static void index_release(struct unit_index *ix)
 	FREE_AND_NULL(ix->folded);
 }
 
+/* Whether folded abbr is the initials of the words of folded name but
+ * "và" ("ke hoach va tai chinh", "ke hoach - tai chinh": "khtc"). */
+static bool initials_of(const char *abbr, const char *name)
+{
+	size_t n = 0;
+
+	for (const char *p = name; *p; p++) {
+		bool start = p == name || p[-1] == ' ';
+
+		if (start && strncmp(p, "va ", 3) == 0) {
+			p += 2;
+		} else if (start && *p != '-') {
+			if (abbr[n] != *p) {
+				return false;
+			}
+			n++;
+		}
+	}
+	return n > 0 && abbr[n] == '\0';
+}
+
+/* Whether folded f names the unit by the first words of its folded name
+ * and an abbreviation of the rest ("vu pc" for "vu phap che", code "PC"
+ * or "VU-PC"): its code, the code's last part after '-', or the
+ * initials of the name's other words. */
+static bool abbreviates(const char *f, const char *name, const char *code)
+{
+	const char *sp = strrchr(f, ' ');
+	const char *abbr, *dash;
+	size_t head;
+
+	if (!name || !sp) {
+		return false;
+	}
+	head = (size_t)(sp - f);
+	abbr = sp + 1;
+	if (strncmp(name, f, head) != 0 || name[head] != ' ' || !*abbr) {
+		return false;
+	}
+	dash = strrchr(code, '-');
+	return strcmp(abbr, code) == 0 ||
+	       (dash && strcmp(abbr, dash + 1) == 0) ||
+	       initials_of(abbr, name + head + 1);
+}
+
 static const struct config_unit *index_find(const struct config *cfg,
 					    const struct unit_index *ix,
 					    const char *s, size_t len)
 {
 	char *f = config_fold(s, len);
 	const struct config_unit *u = NULL;
+	bool found = false;
+	size_t n = 0;
 
-	for (size_t i = 0; i < 2 * ix->n && !u; i++) {
+	for (size_t i = 0; i < 2 * ix->n && !found; i++) {
 		if (ix->folded[i] && strcmp(ix->folded[i], f) == 0) {
 			u = &cfg->units[i / 2];
+			found = true;
+		}
+	}
+	/* "Vụ PC": only when it names one unit */
+	for (size_t i = 0; !found && i < ix->n; i++) {
+		if (abbreviates(f, ix->folded[2 * i + 1], ix->folded[2 * i])) {
+			u = n++ == 0 ? &cfg->units[i] : NULL;
 		}
 	}
 	free(f);

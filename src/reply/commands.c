@@ -297,61 +297,114 @@ static const char *first_line(const char *s)
 	return s;
 }
 
-/* The decision stated in the lines of s above the first command line
- * (quoted lines left out); the line after the sentence that states it
- * into *next_r. */
-static enum reply_decision read_decision(const char *s, const char **next_r)
+/* Where sentences are read: the lines of s above the first command
+ * line, quoted lines left out, NFC, at most DECISION_BYTES. */
+struct window {
+	struct sbuf text;
+	const char *starts[DECISION_BYTES / 2]; /* each window line's line */
+	size_t n;
+	const char *stop; /* the command line that ended it, or NULL */
+};
+
+static void window_read(const char *s, struct window *w)
 {
-	struct sbuf win = SBUF_INIT(DECISION_BYTES + 4);
-	const char *starts[DECISION_BYTES / 2];
-	size_t n = 0, end;
-	enum reply_decision d;
 	enum reply_key key;
 
-	for (const char *p = s; *p && n < ARRAY_SIZE(starts);
+	sbuf_init(&w->text, DECISION_BYTES + 4);
+	w->n = 0;
+	w->stop = NULL;
+	for (const char *p = s; *p && w->n < ARRAY_SIZE(w->starts);
 	     p = next_line(p)) {
 		size_t len = line_len(p), vs, ve;
 		char *line;
 
-		if (command_of(p, len, &key, &vs, &ve) ||
-		    win.len >= DECISION_BYTES) {
+		if (command_of(p, len, &key, &vs, &ve)) {
+			w->stop = p;
+			break;
+		}
+		if (w->text.len >= DECISION_BYTES) {
 			break;
 		}
 		if (is_quoted(p, len)) {
 			continue;
 		}
-		if (len > DECISION_BYTES - win.len) {
-			len =
-			    DECISION_BYTES - win.len; /* a long line's start */
+		if (len > DECISION_BYTES - w->text.len) {
+			/* a long line's start */
+			len = DECISION_BYTES - w->text.len;
 		}
 		line = text_nfc(p, len);
-		starts[n++] = p;
-		sbuf_adds(&win, line);
-		sbuf_addch(&win, '\n');
+		w->starts[w->n++] = p;
+		sbuf_adds(&w->text, line);
+		sbuf_addch(&w->text, '\n');
 		free(line);
 	}
-	d = reply_decision_read(sbuf_str(&win), win.len, &end);
+}
+
+/* The decision stated in the window; the line after the sentence that
+ * states it into *next_r. */
+static enum reply_decision read_decision(const struct window *win,
+					 const char **next_r)
+{
+	const char *w = sbuf_str(&win->text);
+	size_t end, line = 0;
+	enum reply_decision d;
+
+	d = reply_decision_read(w, win->text.len, &end);
 	*next_r = NULL;
 	if (d != REPLY_DECISION_NONE) {
 		/* the window line holding the sentence's end */
-		const char *w = sbuf_str(&win);
-		size_t line = 0;
-
-		for (size_t i = 0; i < end && i < win.len; i++) {
+		for (size_t i = 0; i < end && i < win->text.len; i++) {
 			line += w[i] == '\n';
 		}
-		if (line >= n) {
-			line = n - 1; /* n > 0: a decision was read */
+		if (line >= win->n) {
+			line = win->n - 1; /* n > 0: a decision was read */
 		}
-		*next_r = next_line(starts[line]);
+		*next_r = next_line(win->starts[line]);
 	}
-	sbuf_release(&win);
 	return d;
+}
+
+static bool has_key(const struct reply_parsed *out, enum reply_key key)
+{
+	for (size_t i = 0; i < out->n_commands; i++) {
+		if (out->commands[i].key == key) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* An assignment stated in sentences (assignment.c), with the command
+ * lines under them: a "Chủ trì:" line wins over the sentence, and any
+ * other key line over what the sentence says for that key. */
+static void read_assignment(const struct window *win, bool read_lines,
+			    struct reply_parsed *out)
+{
+	struct reply_assignment as;
+
+	if (!reply_assignment_read(sbuf_str(&win->text), win->text.len, &as)) {
+		return;
+	}
+	if (read_lines && win->stop) {
+		read_commands(win->stop, out);
+	}
+	if (!has_key(out, REPLY_KEY_LEAD) && out->n_commands < COMMANDS_MAX) {
+		add_command(out, REPLY_KEY_LEAD, as.lead, strlen(as.lead));
+		if (as.coordinate && !has_key(out, REPLY_KEY_COORDINATE)) {
+			add_command(out, REPLY_KEY_COORDINATE, as.coordinate,
+				    strlen(as.coordinate));
+		}
+		if (as.due && !has_key(out, REPLY_KEY_DUE)) {
+			add_command(out, REPLY_KEY_DUE, as.due, strlen(as.due));
+		}
+	}
+	reply_assignment_release(&as);
 }
 
 void reply_parse(const char *new_text, struct reply_parsed *out_r)
 {
 	const char *text = new_text ? new_text : "", *p, *after;
+	struct window win;
 	size_t vs, ve;
 	enum reply_key key;
 
@@ -360,10 +413,13 @@ void reply_parse(const char *new_text, struct reply_parsed *out_r)
 	if (command_of(p, line_len(p), &key, &vs, &ve)) {
 		read_commands(p, out_r);
 	} else {
-		out_r->decision = read_decision(text, &after);
+		window_read(text, &win);
+		out_r->decision = read_decision(&win, &after);
 		if (after) {
 			read_commands(after, out_r);
 		}
+		read_assignment(&win, !after, out_r);
+		sbuf_release(&win.text);
 	}
 	for (size_t i = 0; i < out_r->n_commands; i++) {
 		if (out_r->decision == REPLY_DECISION_NONE &&

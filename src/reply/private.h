@@ -126,6 +126,25 @@ bool reply_starts_attribution(const struct probe *p);
 enum reply_decision reply_decision_read(const char *text, size_t len,
 					size_t *end_r);
 
+/* --- assignment.c ------------------------------------------------------- */
+
+/* An assignment stated in sentences (a routing note, "Giao Vụ Pháp chế
+ * chủ trì, Vụ Tài chính phối hợp, hạn 20/12/2026"): the values as
+ * written, for the workflow to read as it reads "Chủ trì:", "Phối hợp:"
+ * and "Hạn:" lines. */
+struct reply_assignment {
+	char *lead;       /* the lead unit; NULL when no sentence names one */
+	char *coordinate; /* coordinating units, or NULL */
+	char *due;        /* the deadline, or NULL */
+};
+
+/* Reads the assignment stated in the first sentences of text (NFC,
+ * quoted lines left out; the rule is at the top of assignment.c): true
+ * when one names a lead.  Release with reply_assignment_release. */
+bool reply_assignment_read(const char *text, size_t len,
+			   struct reply_assignment *a_r);
+void reply_assignment_release(struct reply_assignment *a);
+
 /* --- signature.c --------------------------------------------------------- */
 
 /* "-- " / "--" signature delimiter. */

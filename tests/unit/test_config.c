@@ -1602,6 +1602,14 @@ static const struct {
     {"và VU-PC và", "VU-PC"},
     {"VU-PC\xc2\xa0và\xc2\xa0Vụ\xc2\xa0Pháp chế\xc2\xa0",
      "VU-PC"}, /* no-break spaces */
+    /* the name's first word with an abbreviation of the rest */
+    {"Vụ PC", "VU-PC"},
+    {"vu pc, Vụ TC và Cục XNK", "VU-PC vu-tc CUC-XNK"},
+    {"VỤ KHTC", "vu-tc"},
+    {"Vu\xcc\xa3 PC", "VU-PC"}, /* NFD */
+    {"Vụ XNK", "!unknown unit 'Vụ XNK'" UNITS_UNKNOWN},
+    {"Vụ Tài PC", "!unknown unit 'Vụ Tài PC'" UNITS_UNKNOWN},
+    {"Cục PC", "!unknown unit 'Cục PC'" UNITS_UNKNOWN},
     {"VU-PC, VU-XX", "!unknown unit 'VU-XX'" UNITS_UNKNOWN},
     {"Vụ Tổng hợp và VU-YY, VU-PC",
      "!unknown units 'Vụ Tổng hợp', 'VU-YY'" UNITS_UNKNOWN},

@@ -1,0 +1,949 @@
+/* An assignment stated in sentences, as the Office writes a routing note
+ * ("bút phê") in answer to the registration notice.  The rule, in full
+ * (README.md, "What a reply says", says the same):
+ *
+ *  1. The text (the first sentences of the new text, where a decision is
+ *     read) is cut into sentences at '.', '!', '?' (followed by a space or
+ *     the end) and at blank lines, and sentences into clauses at ',', ';',
+ *     brackets and a line break before a capital.  Only the first
+ *     ASSIGN_SENTENCES sentences are read.  A question ('?' at its end, or
+ *     a last word "không"/"chưa"/"nhỉ"/"chứ") states nothing.
+ *  2. The lead: the first clause holding "chủ trì" whose words before it
+ *     carry no negator, tense or condition marker (`markers`: "không",
+ *     "chưa", "đã", "đang", "sẽ", "nếu", "được", "do", "tiếp tục", ...).
+ *     The unit is what stands between the last directive ("giao", "giao
+ *     cho", "chuyển", "đề nghị", "yêu cầu", "phân công", ...) and "chủ
+ *     trì".  Without a directive the clause must open with the unit ("Vụ
+ *     PC chủ trì": a code, or a word such as "Vụ", "Cục", "Văn phòng")
+ *     and "chủ trì" end the clause or be followed by a verb of the work
+ *     ("xử lý", "giải quyết", "thực hiện", ...): "Vụ Pháp chế chủ trì
+ *     cuộc họp" reports, it does not assign.  A lead that names no unit
+ *     ("đơn vị", "các ...") is none.  A sentence whose lead clause fails
+ *     these checks is not an assignment.
+ *  3. From that sentence on: coordinating units, "phối hợp với X, Y và
+ *     Z" (units after it, continued by clauses that open as a unit does),
+ *     or "X, Y phối hợp" (units before it, in clauses that open as a unit
+ *     does); vague parts ("các đơn vị liên quan") are left out.  The
+ *     deadline: "hạn"/"thời hạn" (never "gia hạn"), "trước ngày",
+ *     "trước", "chậm nhất", "trong" followed by a date, "ngày D tháng M
+ *     [năm Y]" or "N ngày [làm việc]", or "N ngày làm việc" opening a
+ *     clause.  "hạn" opening a clause with no such value gives its words
+ *     as written, which the workflow refuses as no deadline.
+ *  4. English: "X to lead" (the cue; "assign", "ask" as directives; any
+ *     words may follow it), "X to coordinate"/"to assist", "in
+ *     coordination with X", "due"/"deadline" like "hạn", "by"/"within"/
+ *     "before" like "trước", dates also "20 December 2026", "December 20";
+ *     "not", "did", "has", "had", "was" are markers.
+ *  5. Values are the text as written (NFC, white space collapsed): the
+ *     workflow reads units with config_units_parse and the deadline with
+ *     wf_parse_due, as for "Chủ trì:", "Phối hợp:", "Hạn:" lines.
+ *
+ * Words match folded text (case, diacritics and normalisation ignored);
+ * short marker words whose folded forms are also other words ("đã"/"dạ",
+ * "khi"/"khí") must, written with marks, carry their own. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "private.h"
+
+/* Sentences read for an assignment. */
+#define ASSIGN_SENTENCES 5
+/* Tokens of the window examined at most. */
+#define ASSIGN_TOKENS 1024
+/* Words of a unit's name at most (beyond it: a sentence, not a name). */
+#define UNIT_WORDS 12
+/* Words between "hạn" and its value at most ("hạn trả lời trước ngày"). */
+#define DUE_SKIP 5
+/* Coordinating units read at most. */
+#define COORD_PARTS 16
+
+enum tok_kind {
+	T_WORD,
+	T_CLAUSE,   /* ',' ';' brackets, a line break before a capital */
+	T_SENTENCE, /* '.' '!' at a word's end, a blank line */
+	T_QUESTION, /* '?' */
+};
+
+struct tok {
+	enum tok_kind kind;
+	size_t fs, fe; /* folded span */
+};
+
+struct reader {
+	struct text_folded ft;
+	struct tok *t;
+	size_t n;
+};
+
+/* A word or phrase: folded, single spaces; precise: the same in lower
+ * case NFC with its marks, which a word written with marks must carry
+ * (NULL: any marks). */
+struct phrase {
+	const char *folded;
+	const char *precise;
+};
+
+/* Before "chủ trì" (or in a unit): the sentence does not assign. */
+static const struct phrase markers[] = {
+    {"khong", NULL},    {"ko", NULL},         {"chua", "chưa"},
+    {"chang", "chẳng"}, {"dung", "đừng"},     {"da", "đã"},
+    {"dang", "đang"},   {"se", "sẽ"},         {"vua", "vừa"},
+    {"tung", "từng"},   {"sap", "sắp"},       {"neu", "nếu"},
+    {"khi", "khi"},     {"co the", "có thể"}, {"duoc", "được"},
+    {"do", "do"},       {"cua", "của"},       {"not", NULL},
+    {"did", NULL},      {"has", NULL},        {"had", NULL},
+    {"was", NULL},      {"gia su", "giả sử"}, {"tiep tuc", "tiếp tục"},
+};
+
+/* Words of names that hold a marker ("Cục Hàng không"). */
+static const struct phrase not_markers[] = {{"hang khong", "hàng không"}};
+
+/* Directives before the lead unit, longer first. */
+static const struct phrase directives[] = {
+    {"giao nhiem vu cho", "giao nhiệm vụ cho"},
+    {"giao cho", "giao cho"},
+    {"giao", "giao"},
+    {"chuyen cho", "chuyển cho"},
+    {"chuyen den", "chuyển đến"},
+    {"chuyen", "chuyển"},
+    {"de nghi", "đề nghị"},
+    {"yeu cau", "yêu cầu"},
+    {"phan cong cho", "phân công cho"},
+    {"phan cong", "phân công"},
+    {"nho", "nhờ"},
+    {"assign", NULL},
+    {"assigned", NULL},
+    {"ask", NULL},
+};
+
+/* Verbs of the work that may follow "chủ trì" without a directive. */
+static const struct phrase work_verbs[] = {
+    {"xu ly", "xử lý"},           {"giai quyet", "giải quyết"},
+    {"thuc hien", "thực hiện"},   {"tham muu", "tham mưu"},
+    {"nghien cuu", "nghiên cứu"}, {"tong hop", "tổng hợp"},
+    {"bao cao", "báo cáo"},       {"tra loi", "trả lời"},
+    {"soan thao", "soạn thảo"},   {"theo doi", "theo dõi"},
+    {"trien khai", "triển khai"}, {"de xuat", "đề xuất"},
+    {"xay dung", "xây dựng"},     {"chuan bi", "chuẩn bị"},
+    {"phoi hop", "phối hợp"},     {"cung", "cùng"},
+};
+
+/* Words a unit's name opens with (and "Vụ" a unit's name with an
+ * abbreviation: "Vụ PC"). */
+static const struct phrase unit_kinds[] = {
+    {"vu", "vụ"},
+    {"cuc", "cục"},
+    {"tong cuc", "tổng cục"},
+    {"chi cuc", "chi cục"},
+    {"van phong", "văn phòng"},
+    {"thanh tra", "thanh tra"},
+    {"ban", "ban"},
+    {"so", "sở"},
+    {"phong", "phòng"},
+    {"vien", "viện"},
+    {"trung tam", "trung tâm"},
+    {"don vi", "đơn vị"},
+    {"uy ban", "ủy ban"},
+    {"uy ban", "uỷ ban"},
+    {"hoc vien", "học viện"},
+    {"cong ty", "công ty"},
+    {"tap doan", "tập đoàn"},
+    {"bo", "bộ"},
+};
+
+/* Words that end a Vietnamese question as its last word. */
+static const struct phrase question_words[] = {
+    {"khong", NULL}, {"chua", "chưa"}, {"nhi", "nhỉ"}, {"chu", "chứ"}};
+
+/* The lead's cue; the English one is an instruction itself ("PC to
+ * lead the reply"): any words may follow it. */
+static const struct phrase lead_cues[] = {{"chu tri", "chủ trì"},
+					  {"to lead", NULL}};
+#define LEAD_CUE_ENGLISH 1
+static const struct phrase coord_cues[] = {
+    {"phoi hop", "phối hợp"},  {"to coordinate", NULL}, {"to assist", NULL},
+    {"in coordination", NULL}, {"coordinating", NULL},
+};
+static const struct phrase with_words[] = {
+    {"voi", "với"}, {"cung", "cùng"}, {"with", NULL}};
+static const struct phrase joins[] = {
+    {"va", "và"}, {"dong thoi", "đồng thời"}, {"cung", "cùng"}};
+static const struct phrase and_words[] = {{"va", "và"}, {"and", NULL}};
+/* Words that end a list of units before a deadline in its clause. */
+static const struct phrase due_words[] = {
+    {"han", "hạn"}, {"thoi han", "thời hạn"}, {"truoc", "trước"}, {"due", NULL},
+    {"by", NULL},   {"deadline", NULL},       {"within", NULL},
+};
+static const struct phrase vague = {"lien quan", "liên quan"};
+/* A lead that names no unit: these words alone, or a plural. */
+static const struct phrase generic[] = {{"don vi", "đơn vị"},
+					{"co quan", "cơ quan"}};
+static const struct phrase plurals[] = {
+    {"cac", "các"}, {"nhung", "những"}, {"mot", "một"}};
+
+/* --- tokens -------------------------------------------------------------- */
+
+static void push(struct reader *r, enum tok_kind k, size_t fs, size_t fe)
+{
+	if (r->n == ASSIGN_TOKENS) {
+		return;
+	}
+	if (k != T_WORD && r->n > 0 && r->t[r->n - 1].kind != T_WORD) {
+		if (k > r->t[r->n - 1].kind) {
+			r->t[r->n - 1].kind = k; /* the stronger mark */
+		}
+		return;
+	}
+	r->t[r->n].kind = k;
+	r->t[r->n].fs = fs;
+	r->t[r->n].fe = fe;
+	r->n++;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A byte of a word: a letter or digit, '/' ("20/12/2026"), and '.' or
+ * '-' between two letters or digits ("20.12.2026", "VU-PC"). */
+static bool word_byte(const char *f, size_t p, size_t len)
+{
+	if (text_fold_is_alnum(f[p]) || f[p] == '/') {
+		return true;
+	}
+	return (f[p] == '.' || f[p] == '-') && p > 0 && p + 1 < len &&
+	       text_fold_is_alnum(f[p - 1]) && text_fold_is_alnum(f[p + 1]) &&
+	       (f[p] == '-' || (is_digit(f[p - 1]) && is_digit(f[p + 1])));
+}
+
+/* A line break: a blank line ends a sentence; a line opening with a
+ * capital, a digit or a bullet starts a clause. */
+static void line_break(struct reader *r, size_t p)
+{
+	const char *f = r->ft.f;
+	size_t q = text_fold_skip_blank(f, p + 1, r->ft.len, false), at;
+	int32_t cp;
+
+	if (q >= r->ft.len || f[q] == '\n') {
+		push(r, T_SENTENCE, p, p);
+		return;
+	}
+	at = r->ft.off[q];
+	cp = text_utf8_next(r->ft.orig, r->ft.orig_len, &at);
+	if (!(cp > 0 && utf8proc_islower(cp))) {
+		push(r, T_CLAUSE, p, p);
+	}
+}
+
+static void punct(struct reader *r, size_t p)
+{
+	const char *f = r->ft.f;
+	char c = f[p], next = p + 1 < r->ft.len ? f[p + 1] : ' ';
+	bool spaced = next == ' ' || next == '\t' || next == '\n' ||
+		      next == ')' || next == '"' || next == '\'';
+
+	if (c == '?') {
+		push(r, T_QUESTION, p, p);
+	} else if ((c == '.' || c == '!') && spaced) {
+		push(r, T_SENTENCE, p, p);
+	} else if (c == ',' || c == ';' || c == '(' || c == ')') {
+		push(r, T_CLAUSE, p, p);
+	} else if (c == '\n') {
+		line_break(r, p);
+	}
+}
+
+static void tokenize(struct reader *r)
+{
+	const char *f = r->ft.f;
+	size_t p = 0;
+
+	while (p < r->ft.len && r->n < ASSIGN_TOKENS) {
+		if (word_byte(f, p, r->ft.len)) {
+			size_t s = p;
+
+			while (p < r->ft.len && word_byte(f, p, r->ft.len)) {
+				p++;
+			}
+			push(r, T_WORD, s, p);
+			continue;
+		}
+		punct(r, p);
+		p++;
+	}
+	push(r, T_SENTENCE, r->ft.len, r->ft.len);
+}
+
+/* --- matching ------------------------------------------------------------ */
+
+/* The original of word token t, lower-cased, carries exactly the marks
+ * of precise[0..plen), or none at all. */
+static bool marks_match(const struct reader *r, size_t t, const char *precise,
+			size_t plen)
+{
+	const char *o = r->ft.orig;
+	size_t i = r->ft.off[r->t[t].fs], j = 0;
+	size_t end =
+	    r->t[t].fe < r->ft.len ? r->ft.off[r->t[t].fe] : r->ft.orig_len;
+	bool ascii = true;
+
+	for (size_t k = i; k < end; k++) {
+		ascii = ascii && (unsigned char)o[k] < 0x80;
+	}
+	if (ascii) {
+		return true;
+	}
+	while (i < end && j < plen) {
+		int32_t a = text_utf8_next(o, end, &i);
+		int32_t b = text_utf8_next(precise, plen, &j);
+
+		if (a < 0 || utf8proc_tolower(a) != b) {
+			return false;
+		}
+	}
+	return i == end && j == plen;
+}
+
+/* The words of ph from word token t on, all before end: how many tokens,
+ * 0 when they do not match. */
+static size_t match(const struct reader *r, size_t t, size_t end,
+		    const struct phrase *ph)
+{
+	const char *pat = ph->folded, *precise = ph->precise;
+	size_t n = 0;
+
+	while (*pat) {
+		const char *sp = strchr(pat, ' ');
+		size_t wlen = sp ? (size_t)(sp - pat) : strlen(pat);
+		const struct tok *k = &r->t[t + n];
+
+		if (t + n >= end || k->kind != T_WORD ||
+		    k->fe - k->fs != wlen ||
+		    memcmp(r->ft.f + k->fs, pat, wlen) != 0) {
+			return 0;
+		}
+		if (precise) {
+			const char *psp = strchr(precise, ' ');
+			size_t plen =
+			    psp ? (size_t)(psp - precise) : strlen(precise);
+
+			if (!marks_match(r, t + n, precise, plen)) {
+				return 0;
+			}
+			precise += plen + (psp != NULL);
+		}
+		n++;
+		pat += wlen + (sp != NULL);
+	}
+	return n;
+}
+
+/* The first of the n phrases of v matching at t: its length, 0. */
+static size_t match_any(const struct reader *r, size_t t, size_t end,
+			const struct phrase *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t m = match(r, t, end, &v[i]);
+
+		if (m > 0) {
+			return m;
+		}
+	}
+	return 0;
+}
+
+/* The first token in [s, e) where ph starts: SIZE_MAX when none. */
+static size_t find(const struct reader *r, size_t s, size_t e,
+		   const struct phrase *ph)
+{
+	for (size_t t = s; t < e; t++) {
+		if (match(r, t, e, ph) > 0) {
+			return t;
+		}
+	}
+	return SIZE_MAX;
+}
+
+/* The first token in [s, e) where one of the n phrases of v starts
+ * (its length into *len_r, its index into *which_r): SIZE_MAX when
+ * none. */
+static size_t find_any(const struct reader *r, size_t s, size_t e,
+		       const struct phrase *v, size_t n, size_t *len_r,
+		       size_t *which_r)
+{
+	for (size_t t = s; t < e; t++) {
+		for (size_t i = 0; i < n; i++) {
+			size_t m = match(r, t, e, &v[i]);
+
+			if (m > 0) {
+				*len_r = m;
+				*which_r = i;
+				return t;
+			}
+		}
+	}
+	return SIZE_MAX;
+}
+
+static bool has_marker(const struct reader *r, size_t s, size_t e)
+{
+	for (size_t t = s; t < e; t++) {
+		size_t n =
+		    match_any(r, t, e, not_markers, ARRAY_SIZE(not_markers));
+
+		if (n > 0) {
+			t += n - 1;
+		} else if (match_any(r, t, e, markers, ARRAY_SIZE(markers)) >
+			   0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the original of word token t opens with a capital. */
+static bool capital(const struct reader *r, size_t t)
+{
+	size_t at = r->ft.off[r->t[t].fs];
+	int32_t cp = text_utf8_next(r->ft.orig, r->ft.orig_len, &at);
+
+	return cp > 0 && utf8proc_isupper(cp);
+}
+
+/* Whether [s, e) is one word written in capitals, as unit codes are
+ * ("PC", "VU-PC", "TTTN"). */
+static bool is_code(const struct reader *r, size_t s, size_t e)
+{
+	size_t i, end;
+	bool upper = false;
+
+	if (e != s + 1) {
+		return false;
+	}
+	i = r->ft.off[r->t[s].fs];
+	end = r->t[s].fe < r->ft.len ? r->ft.off[r->t[s].fe] : r->ft.orig_len;
+	while (i < end) {
+		int32_t cp = text_utf8_next(r->ft.orig, end, &i);
+
+		if (cp < 0 || utf8proc_islower(cp)) {
+			return false;
+		}
+		upper = upper || utf8proc_isupper(cp);
+	}
+	return upper && r->t[s].fe - r->t[s].fs >= 2;
+}
+
+/* Whether [s, e) is written as a unit's name is (opening with a word
+ * such as "Vụ", "Cục", "Văn phòng", or a code) and is short enough to
+ * be one.  A capital alone is not enough: every sentence opens with one
+ * ("Tôi chủ trì"). */
+static bool unitish(const struct reader *r, size_t s, size_t e)
+{
+	if (s >= e || e - s > UNIT_WORDS || has_marker(r, s, e)) {
+		return false;
+	}
+	return match_any(r, s, e, unit_kinds, ARRAY_SIZE(unit_kinds)) > 0 ||
+	       is_code(r, s, e);
+}
+
+/* The original text of tokens [s, e), cleaned; NULL when empty. */
+static char *copy(const struct reader *r, size_t s, size_t e)
+{
+	if (s >= e) {
+		return NULL;
+	}
+	return text_folded_copy(&r->ft, r->t[s].fs, r->t[e - 1].fe);
+}
+
+/* --- the deadline -------------------------------------------------------- */
+
+static bool is_number(const struct reader *r, size_t t)
+{
+	const struct tok *k = &r->t[t];
+
+	if (k->kind != T_WORD) {
+		return false;
+	}
+	for (size_t i = k->fs; i < k->fe; i++) {
+		if (!is_digit(r->ft.f[i])) {
+			return false;
+		}
+	}
+	return k->fe - k->fs <= 4;
+}
+
+/* A date token: digits separated by '/', '-' or '.'. */
+static bool is_date(const struct reader *r, size_t t)
+{
+	const struct tok *k = &r->t[t];
+	size_t seps = 0;
+
+	if (k->kind != T_WORD || !is_digit(r->ft.f[k->fs]) ||
+	    !is_digit(r->ft.f[k->fe - 1])) {
+		return false;
+	}
+	for (size_t i = k->fs; i < k->fe; i++) {
+		char c = r->ft.f[i];
+
+		if (c == '/' || c == '-' || c == '.') {
+			seps++;
+		} else if (!is_digit(c)) {
+			return false;
+		}
+	}
+	return seps == 1 || seps == 2;
+}
+
+static bool word_at(const struct reader *r, size_t t, size_t e, const char *w)
+{
+	const struct phrase ph = {w, NULL};
+
+	return t < e && match(r, t, e, &ph) > 0;
+}
+
+/* The month an English month name (or its first three letters) at
+ * token t names, 0 when none. */
+static int month_of(const struct reader *r, size_t t, size_t e)
+{
+	static const char *const names[] = {"january", "february", "march",
+					    "april",   "may",      "june",
+					    "july",    "august",   "september",
+					    "october", "november", "december"};
+
+	for (size_t i = 0; t < e && i < ARRAY_SIZE(names); i++) {
+		const struct tok *k = &r->t[t];
+		size_t n = k->fe - k->fs;
+
+		if (k->kind == T_WORD && (n == 3 || n == strlen(names[i])) &&
+		    memcmp(r->ft.f + k->fs, names[i], n) == 0) {
+			return (int)i + 1;
+		}
+	}
+	return 0;
+}
+
+/* "D/M[/Y]" of the day at token d, month m and year at token y (y == e:
+ * none) */
+static char *day_month(const struct reader *r, size_t d, int m, size_t y,
+		       size_t e)
+{
+	char *day = copy(r, d, d + 1), *year, *v;
+
+	if (y < e && is_number(r, y)) {
+		year = copy(r, y, y + 1);
+		v = xasprintf("%s/%d/%s", day, m, year);
+		free(year);
+	} else {
+		v = xasprintf("%s/%d", day, m);
+	}
+	free(day);
+	return v;
+}
+
+/* The deadline written from token t (before e): a date, "D tháng M
+ * [năm Y]", "D Month [Y]", "Month D", "N ngày [làm việc]", "N working
+ * days".  NULL when none. */
+static char *due_value(const struct reader *r, size_t t, size_t e)
+{
+	int m;
+
+	if (t >= e) {
+		return NULL;
+	}
+	if (is_date(r, t)) {
+		return copy(r, t, t + 1);
+	}
+	if ((m = month_of(r, t, e)) > 0 && t + 1 < e && is_number(r, t + 1)) {
+		return day_month(r, t + 1, m, t + 2, e); /* "December 20" */
+	}
+	if (!is_number(r, t)) {
+		return NULL;
+	}
+	if ((m = month_of(r, t + 1, e)) > 0) {
+		return day_month(r, t, m, t + 2, e); /* "20 December 2026" */
+	}
+	if (word_at(r, t + 1, e, "thang") && t + 2 < e && is_number(r, t + 2)) {
+		char *mm = copy(r, t + 2, t + 3), *end;
+		long month = strtol(mm, &end, 10);
+
+		free(mm);
+		if (month < 1 || month > 12) {
+			return NULL;
+		}
+		return day_month(r, t, (int)month,
+				 word_at(r, t + 3, e, "nam") ? t + 4 : e, e);
+	}
+	if (word_at(r, t + 1, e, "ngay")) {
+		const struct phrase lv = {"lam viec", "làm việc"};
+		size_t n = match(r, t + 2, e, &lv);
+
+		return copy(r, t, t + 2 + n);
+	}
+	if (word_at(r, t + 1, e, "working") && word_at(r, t + 2, e, "days")) {
+		return copy(r, t, t + 3);
+	}
+	return NULL;
+}
+
+/* The deadline of clause [s, e), if it states one; when "hạn" opens the
+ * clause without a deadline after it, its words as written (which the
+ * workflow refuses: never ignored). */
+static char *due_of(const struct reader *r, size_t s, size_t e)
+{
+	static const struct phrase han[] = {
+	    {"han", "hạn"}, {"due", NULL}, {"deadline", NULL}};
+	static const struct phrase before[] = {
+	    {"truoc ngay", "trước ngày"},
+	    {"truoc", "trước"},
+	    {"cham nhat", "chậm nhất"},
+	    {"trong", "trong"},
+	    {"den ngay", "đến ngày"},
+	    {"by", NULL},
+	    {"within", NULL},
+	    {"before", NULL},
+	};
+	static const struct phrase day = {"ngay", "ngày"};
+	size_t j = s + match_any(r, s, e, joins, ARRAY_SIZE(joins));
+
+	for (size_t t = s; t < e; t++) {
+		size_t n;
+		char *v;
+
+		if (match_any(r, t, e, han, ARRAY_SIZE(han)) > 0 &&
+		    !(t > s && (word_at(r, t - 1, e, "gia") ||
+				word_at(r, t - 1, e, "gioi") ||
+				word_at(r, t - 1, e, "quyen") ||
+				word_at(r, t - 1, e, "dung")))) {
+			bool opens =
+			    t == j || (t == j + 1 && word_at(r, j, e, "thoi"));
+
+			for (size_t k = t + 1; k < e && k <= t + DUE_SKIP;
+			     k++) {
+				if ((v = due_value(r, k, e))) {
+					return v;
+				}
+			}
+			if (opens) {
+				return copy(r, t + 1, e);
+			}
+			continue;
+		}
+		n = match_any(r, t, e, before, ARRAY_SIZE(before));
+		if (n > 0) {
+			size_t k = t + n;
+
+			k += match(r, k, e, &day);
+			if ((v = due_value(r, k, e))) {
+				return v;
+			}
+		}
+	}
+	/* "10 ngày làm việc" opening a clause */
+	return due_value(r, j, e);
+}
+
+/* --- units --------------------------------------------------------------- */
+
+/* What one reading collects. */
+struct found {
+	char *lead;
+	char *due;
+	struct sbuf coord; /* "A, B và C, D" */
+	size_t n_coord;    /* parts in coord */
+	bool coord_open;   /* the last clause was "phối hợp với ...": a
+			      clause that opens as a unit continues it */
+	size_t pending_s;  /* clauses that open as units, before a
+			      "... phối hợp" clause: their tokens */
+	size_t pending_e;
+	bool pending;
+};
+
+/* Adds the units of [s, e) to the coordinating units, without the vague
+ * parts between "và" ("các đơn vị liên quan"). */
+static void add_coord(struct found *fd, const struct reader *r, size_t s,
+		      size_t e)
+{
+	size_t a = s;
+
+	if (fd->n_coord >= COORD_PARTS) {
+		return;
+	}
+	for (size_t t = s; t <= e; t++) {
+		size_t n =
+		    t < e ? match_any(r, t, e, and_words, ARRAY_SIZE(and_words))
+			  : 0;
+		char *part;
+
+		if (t < e && n == 0) {
+			continue;
+		}
+		if (find(r, a, t, &vague) == SIZE_MAX &&
+		    (part = copy(r, a, t))) {
+			sbuf_addf(&fd->coord, "%s%s",
+				  fd->coord.len == 0 ? ""
+				  : a == s           ? ", "
+						     : " và ",
+				  part);
+			free(part);
+		}
+		if (t == e) {
+			break;
+		}
+		a = t + n;
+		t = a - 1;
+	}
+	fd->n_coord++;
+}
+
+/* "phối hợp" (pn tokens) at p in clause [s, e). */
+static void coord_clause(struct found *fd, const struct reader *r, size_t s,
+			 size_t p, size_t pn, size_t e)
+{
+	size_t after = p + pn, w, d;
+
+	if (has_marker(r, s, p)) {
+		return;
+	}
+	s += match_any(r, s, e, joins, ARRAY_SIZE(joins));
+	w = match_any(r, after, e, with_words, ARRAY_SIZE(with_words));
+	if (p == s && (w > 0 || unitish(r, after, e))) {
+		/* "phối hợp với X và Y" (up to a deadline in the clause) */
+		after += w;
+		d = after;
+		while (d < e &&
+		       !match_any(r, d, e, due_words, ARRAY_SIZE(due_words))) {
+			d++;
+		}
+		add_coord(fd, r, after, d);
+		fd->coord_open = true;
+		return;
+	}
+	if (p > s && unitish(r, s, p)) {
+		if (fd->pending) {
+			add_coord(fd, r, fd->pending_s, fd->pending_e);
+		}
+		add_coord(fd, r, s, p);
+	}
+}
+
+/* --- the lead ------------------------------------------------------------ */
+
+/* The last directive in [s, c): the token after it, or SIZE_MAX.  One
+ * with a capital inside the clause is part of a name ("Cục Chuyển đổi
+ * số"). */
+static size_t after_directive(const struct reader *r, size_t s, size_t c)
+{
+	size_t at = SIZE_MAX;
+
+	for (size_t t = s; t < c; t++) {
+		size_t n =
+		    match_any(r, t, c, directives, ARRAY_SIZE(directives));
+
+		if (n > 0 && (t == s || !capital(r, t))) {
+			at = t + n;
+			t += n - 1;
+		}
+	}
+	return at;
+}
+
+/* The lead clause [s, e) with lead_cues[which] (cn tokens) at c: 1 when
+ * it assigns (the unit into fd->lead), -1 when the sentence must not be
+ * read as an assignment. */
+static int lead_clause(struct found *fd, const struct reader *r, size_t s,
+		       size_t c, size_t cn, size_t which, size_t e)
+{
+	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i;
+
+	if (has_marker(r, s, c)) {
+		return -1;
+	}
+	if (u == SIZE_MAX) {
+		/* no directive: "Vụ PC chủ trì [xử lý]" */
+		if (!unitish(r, s, c) ||
+		    (which != LEAD_CUE_ENGLISH && tail < e &&
+		     match_any(r, tail, e, work_verbs,
+			       ARRAY_SIZE(work_verbs)) == 0)) {
+			return -1;
+		}
+		u = s;
+	}
+	if (u >= c || c - u > UNIT_WORDS ||
+	    match_any(r, u, c, generic, ARRAY_SIZE(generic)) == c - u ||
+	    match_any(r, u, c, plurals, ARRAY_SIZE(plurals)) > 0) {
+		return -1; /* "phân công đơn vị chủ trì": no unit named */
+	}
+	fd->lead = copy(r, u, c);
+	p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn, &i);
+	if (p != SIZE_MAX) {
+		coord_clause(fd, r, p, p, pn, e);
+	}
+	if (!fd->due) {
+		fd->due = due_of(r, tail, e);
+	}
+	return 1;
+}
+
+/* --- sentences ----------------------------------------------------------- */
+
+static bool is_question(const struct reader *r, size_t ss, size_t se)
+{
+	size_t words = 0;
+
+	if (se < r->n && r->t[se].kind == T_QUESTION) {
+		return true;
+	}
+	for (size_t t = ss; t < se; t++) {
+		words += r->t[t].kind == T_WORD;
+	}
+	return words >= 2 && r->t[se - 1].kind == T_WORD &&
+	       match_any(r, se - 1, se, question_words,
+			 ARRAY_SIZE(question_words)) > 0;
+}
+
+/* One clause [s, e) of a sentence. */
+static int clause(struct found *fd, const struct reader *r, size_t s, size_t e)
+{
+	size_t n, which, p;
+	size_t c =
+	    find_any(r, s, e, lead_cues, ARRAY_SIZE(lead_cues), &n, &which);
+	bool open = fd->coord_open;
+	char *due;
+
+	fd->coord_open = false;
+	if (c != SIZE_MAX) {
+		fd->pending = false;
+		return fd->lead ? 0 : lead_clause(fd, r, s, c, n, which, e);
+	}
+	p = find_any(r, s, e, coord_cues, ARRAY_SIZE(coord_cues), &n, &which);
+	if (p != SIZE_MAX) {
+		coord_clause(fd, r, s, p, n, e);
+		fd->pending = false;
+		if (!fd->due) {
+			fd->due = due_of(r, p, e);
+		}
+		return 0;
+	}
+	due = due_of(r, s, e);
+	if (due) {
+		if (!fd->due) {
+			fd->due = due;
+		} else {
+			free(due);
+		}
+		fd->pending = false;
+	} else if (open && unitish(r, s, e)) {
+		add_coord(fd, r, s, e);
+		fd->coord_open = true;
+	} else if (unitish(r, s, e)) {
+		if (!fd->pending) {
+			fd->pending_s = s;
+		}
+		fd->pending_e = e;
+		fd->pending = true;
+	} else {
+		fd->pending = false;
+	}
+	return 0;
+}
+
+/* Sentence [ss, se): reads its clauses; -1 when it must not be read as
+ * an assignment. */
+static int sentence(struct found *fd, const struct reader *r, size_t ss,
+		    size_t se)
+{
+	size_t cs = ss;
+
+	if (is_question(r, ss, se)) {
+		return -1;
+	}
+	for (size_t t = ss; t <= se; t++) {
+		if (t < se && r->t[t].kind == T_WORD) {
+			continue;
+		}
+		if (t > cs && clause(fd, r, cs, t) < 0) {
+			return -1;
+		}
+		cs = t + 1;
+	}
+	return 0;
+}
+
+static void found_reset(struct found *fd)
+{
+	FREE_AND_NULL(fd->lead);
+	FREE_AND_NULL(fd->due);
+	sbuf_reset(&fd->coord);
+	fd->n_coord = 0;
+	fd->coord_open = false;
+	fd->pending = false;
+}
+
+/* Reads the sentences until the one that states the lead, and those
+ * after it. */
+static void read_sentences(struct found *fd, const struct reader *r)
+{
+	size_t ss = 0, sentences = 0;
+
+	for (size_t t = 0; t < r->n && sentences < ASSIGN_SENTENCES; t++) {
+		bool words = false;
+
+		if (r->t[t].kind != T_SENTENCE && r->t[t].kind != T_QUESTION) {
+			continue;
+		}
+		for (size_t k = ss; k < t && !words; k++) {
+			words = r->t[k].kind == T_WORD;
+		}
+		if (words) {
+			bool had = fd->lead != NULL;
+
+			if (sentence(fd, r, ss, t) < 0 && !had) {
+				found_reset(fd);
+			} else if (!fd->lead) {
+				found_reset(fd); /* before the lead: not read */
+			}
+			sentences++;
+		}
+		fd->coord_open = false;
+		fd->pending = false;
+		ss = t + 1;
+	}
+}
+
+bool reply_assignment_read(const char *text, size_t len,
+			   struct reply_assignment *a_r)
+{
+	struct found fd = {.coord = SBUF_INIT(REPLY_MAX_BYTES)};
+	struct reader r;
+
+	memset(a_r, 0, sizeof(*a_r));
+	text_folded_init(&r.ft, text ? text : "", text ? len : 0);
+	r.t = xmalloc(ASSIGN_TOKENS * sizeof(*r.t));
+	r.n = 0;
+	tokenize(&r);
+	read_sentences(&fd, &r);
+	if (fd.lead) {
+		a_r->lead = fd.lead;
+		a_r->due = fd.due;
+		a_r->coordinate =
+		    fd.coord.len > 0 ? xstrdup(sbuf_str(&fd.coord)) : NULL;
+		fd.lead = fd.due = NULL;
+	}
+	found_reset(&fd);
+	sbuf_release(&fd.coord);
+	free(r.t);
+	text_folded_release(&r.ft);
+	return a_r->lead != NULL;
+}
+
+void reply_assignment_release(struct reply_assignment *a)
+{
+	if (!a) {
+		return;
+	}
+	FREE_AND_NULL(a->lead);
+	FREE_AND_NULL(a->coordinate);
+	FREE_AND_NULL(a->due);
+}

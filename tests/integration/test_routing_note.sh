@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# The Office assigns in a sentence, as a routing note ("bút phê") reads,
+# on a real Dovecot + OpenSMTPD with a fixed clock: a letter no rule takes
+# is registered and the Office asked; a forged "Giao ... chủ trì" from the
+# Office's address without proof of receipt is refused; a sentence naming
+# a unit the directory does not have is refused with the words a
+# "Chủ trì:" line gets; a sentence that only mentions a unit assigns
+# nothing; then the Office's Outlook-style HTML reply (Thunderbird's
+# Message-ID on the organisation's domain, a signature, the notice quoted
+# under a header block) saying "Giao Vụ Pháp chế chủ trì, Vụ Tài chính
+# phối hợp, hạn 20/12/2026." assigns the item as the key lines would: lead,
+# coordinating unit, deadline (a Sunday: the next working day), the
+# assignment to the lead's head with its calendar, the acknowledgement to
+# the Office.  A second letter is assigned by a plain-text note naming
+# units by abbreviation ("Đề nghị Vụ PC chủ trì xử lý; Vụ TC phối hợp.
+# Báo cáo trước ngày 18/12.").
+set -u -o pipefail
+. "$(dirname "$0")/../lib.sh"
+
+CONGVAN="$T_ROOT/congvan"
+D=congvan.test
+
+stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; exit 1; }
+WORK=$(mktemp -d /tmp/congvan-note.XXXXXX)
+chmod 755 "$WORK"
+trap 'stack_stop; [ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
+for u in vanthu tttn truong.tttn phapche truong.pc khtc truong.tc; do
+	stack_ctl adduser "$u" >/dev/null || t_fail "add-user $u"
+done
+
+CONF="$WORK/congvan.conf"
+congvan_conf "$CONF" "$WORK/congvan.db"
+directory_conf "$CONF"
+
+b64() { printf '%s' "$1" | base64 -w0; }
+# header USER UID NAME: decoded
+header() {
+	mail_fetch "$1" "$2" | "$T_PY" -c '
+import sys, email, email.policy
+m = email.message_from_binary_file(sys.stdin.buffer, policy=email.policy.default)
+print(m.get(sys.argv[1], ""))' "$3"
+}
+# body USER UID: the decoded text/plain part
+body() {
+	mail_fetch "$1" "$2" | "$T_PY" -c '
+import sys, email, email.policy
+m = email.message_from_binary_file(sys.stdin.buffer, policy=email.policy.default)
+print(m.get_body(("plain",)).get_content())'
+}
+# ctypes USER UID: the content types of every part, with a calendar's method
+ctypes() {
+	mail_fetch "$1" "$2" | "$T_PY" -c '
+import sys, email, email.policy
+m = email.message_from_binary_file(sys.stdin.buffer, policy=email.policy.default)
+for p in m.walk():
+    t = p.get_content_type()
+    print(t + ("; method=" + p.get_param("method") if t == "text/calendar" else ""))'
+}
+last_uid() { mail_uids "$1" | tr ' ' '\n' | tail -1; }
+uuid() { cat /proc/sys/kernel/random/uuid; }
+# letter FILE FROM SUBJECT NUMBER: a letter from a provincial department,
+# which no rule takes
+letter() {
+	{
+		printf 'From: =?UTF-8?B?%s?= <%s>\r\n' "$(b64 'Văn thư Sở Công Thương')" "$2"
+		printf 'To: congvan@%s\r\nSubject: =?UTF-8?B?%s?=\r\n' "$D" "$(b64 "$3")"
+		printf 'Date: Mon, 07 Dec 2026 08:00:00 +0700\r\nMessage-ID: <%s@%s>\r\n' "$(uuid)" "${2#*@}"
+		printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n'
+		printf 'Content-Transfer-Encoding: base64\r\n\r\n'
+		printf 'UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: %s\n%s\n\nKính gửi: Bộ Công Thương\n' "$4" "$3" |
+			base64 -w76 | sed 's/$/\r/'
+	} >"$1"
+}
+# office_html FILE KEY IN_REPLY_TO TEXT: the Office answers the notice
+# from Outlook (HTML only), with Thunderbird's Message-ID on the
+# organisation's domain, a signature, and the notice quoted under
+# Outlook's header block
+office_html() {
+	local html
+	html="<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"></head><body lang=\"VI\"><div class=\"WordSection1\"><p class=\"MsoNormal\">$4<o:p></o:p></p><p class=\"MsoNormal\"><o:p>&nbsp;</o:p></p><p class=\"MsoNormal\">Trân trọng,<br>Nguyễn Thị Lan<br>Văn thư, Văn phòng Bộ<br>ĐT: 024 2220 2000<o:p></o:p></p><div style=\"border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0in 0in 0in\"><p class=\"MsoNormal\"><b>From:</b> Hệ thống theo dõi công văn &lt;congvan@$D&gt;<br><b>Sent:</b> Monday, December 7, 2026 9:00 AM<br><b>To:</b> vanthu@$D<br><b>Subject:</b> [$2] Vào sổ văn bản đến<o:p></o:p></p></div><p class=\"MsoNormal\">Kính gửi: Văn phòng Bộ Công Thương<br>Văn bản chưa được phân công xử lý. Đề nghị Văn phòng xem xét, phân công đơn vị chủ trì, đơn vị phối hợp và thời hạn giải quyết.<o:p></o:p></p></div></body></html>"
+	{
+		printf 'From: =?utf-8?B?%s?= <vanthu@%s>\r\n' "$(b64 'Văn thư Bộ')" "$D"
+		printf 'To: congvan@%s\r\n' "$D"
+		printf 'Subject: RE: [%s] =?utf-8?B?%s?=\r\n' "$2" "$(b64 'Vào sổ văn bản đến')"
+		printf 'Date: Mon, 07 Dec 2026 10:05:11 +0700\r\n'
+		printf 'Message-ID: <%s@%s>\r\n' "$(uuid)" "$D"
+		[ -n "$3" ] && printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$3" "$3"
+		printf 'MIME-Version: 1.0\r\n'
+		printf 'Content-Type: text/html; charset="utf-8"\r\n'
+		printf 'Content-Transfer-Encoding: base64\r\n\r\n'
+		printf '%s' "$html" | base64 -w76 | sed 's/$/\r/'
+	} >"$1"
+}
+# office_plain FILE KEY IN_REPLY_TO TEXT: the same from s-nail, plain text
+# (its Message-ID), the notice quoted with '>'
+office_plain() {
+	{
+		printf 'From: vanthu@%s\r\nTo: congvan@%s\r\n' "$D" "$D"
+		printf 'Subject: Re: [%s] =?utf-8?B?%s?=\r\n' "$2" "$(b64 'Vào sổ văn bản đến')"
+		printf 'Date: Mon, 07 Dec 2026 10:30:00 +0700\r\n'
+		printf 'Message-ID: <20261207103000.%s%%vanthu@%s>\r\n' "$(head -c 4 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" "$D"
+		printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$3" "$3"
+		printf 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n'
+		printf 'Content-Transfer-Encoding: 8bit\r\n\r\n'
+		printf '%s\n\nHệ thống theo dõi công văn <congvan@%s> wrote:\n> Văn bản chưa được phân công xử lý. Đề nghị Văn phòng xem xét, phân\n> công đơn vị chủ trì, đơn vị phối hợp và thời hạn giải quyết.\n' "$4" "$D" |
+			sed 's/$/\r/'
+	} >"$1"
+}
+acks() { for u in $(mail_uids vanthu); do body vanthu "$u"; done; }
+
+t_begin "a letter no rule takes is registered and the Office asked"
+letter "$WORK/l1.eml" "vanthu@soct.laocai.example" "V/v đề nghị hướng dẫn thủ tục cấp phép" "115/SCT-QLTM"
+deliver vanthu@soct.laocai.example "$WORK/l1.eml"
+run_at 2026-12-07T09:00:00+07:00
+K=$(cv list | grep 'cấp phép' | cut -f1)
+assert_eq CV-2026-000001 "$K" "item key"
+assert_eq registered "$(q "SELECT status FROM items WHERE key='$K'")" "waits for the Office"
+mail_wait_count vanthu 1 30 || t_fail "no notice to the Office"
+NOTICE=$(header vanthu "$(last_uid vanthu)" Message-ID | tr -d '<>')
+assert_contains "$NOTICE" "@$D" "the notice's Message-ID"
+
+t_begin "a forged sentence from the Office's address without proof of receipt is refused"
+office_html "$WORK/f1.eml" "$K" "" "Giao Vụ Pháp chế chủ trì, Vụ Tài chính phối hợp, hạn 20/12/2026."
+n_office=$(mail_count vanthu)
+deliver vanthu@$D "$WORK/f1.eml"
+run_at 2026-12-07T09:30:00+07:00
+assert_eq registered "$(q "SELECT status FROM items WHERE key='$K'")" "nothing assigned"
+assert_eq "" "$(q "SELECT lead FROM items WHERE key='$K'")" "no lead"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K' AND kind='command-refused' AND actor='vanthu@$D'")" \
+	"recorded as refused"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office's mailbox was not told"
+assert_contains "$(body vanthu "$(last_uid vanthu)")" "$K" "the refusal names the item"
+
+t_begin "a sentence naming a unit the directory does not have is refused as 'Chủ trì:' is"
+office_html "$WORK/o1.eml" "$K" "$NOTICE" "Giao Vụ Tổng hợp chủ trì, hạn 20/12/2026."
+n_office=$(mail_count vanthu)
+deliver vanthu@$D "$WORK/o1.eml"
+run_at 2026-12-07T10:00:00+07:00
+assert_eq registered "$(q "SELECT status FROM items WHERE key='$K'")" "nothing assigned"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office was not answered"
+assert_contains "$(body vanthu "$(last_uid vanthu)")" "không có đơn vị 'Vụ Tổng hợp'" \
+	"the refusal says which unit, in Vietnamese"
+
+t_begin "a sentence that only mentions a unit assigns nothing"
+office_html "$WORK/o2.eml" "$K" "$NOTICE" "Vụ Pháp chế đã chủ trì cuộc họp về nội dung này hôm qua."
+n_office=$(mail_count vanthu)
+deliver vanthu@$D "$WORK/o2.eml"
+run_at 2026-12-07T10:10:00+07:00
+assert_eq registered "$(q "SELECT status FROM items WHERE key='$K'")" "nothing assigned"
+assert_eq 0 "$(q "SELECT COUNT(*) FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K' AND kind='assigned'")" \
+	"no assignment event"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office was not answered"
+assert_contains "$(q "SELECT group_concat(detail) FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K' AND kind='reply-recorded'")" \
+	"nothing understood" "recorded as a reply in which nothing was understood"
+
+t_begin "the Office's HTML reply in a sentence assigns as the key lines would"
+office_html "$WORK/o3.eml" "$K" "$NOTICE" "Giao Vụ Pháp chế chủ trì, Vụ Tài chính phối hợp, hạn 20/12/2026."
+# what congvan reads of it: the sentence, not the signature or the notice
+text=$(cv inspect "$WORK/o3.eml" | "$T_PY" -c 'import json, sys; print(json.load(sys.stdin)["reply_text"])')
+assert_eq "Giao Vụ Pháp chế chủ trì, Vụ Tài chính phối hợp, hạn 20/12/2026." "$text" "the new text is the sentence"
+n_office=$(mail_count vanthu)
+n_pc=$(mail_count truong.pc)
+n_tc=$(mail_count truong.tc)
+deliver vanthu@$D "$WORK/o3.eml"
+run_at 2026-12-07T10:20:00+07:00
+assert_eq assigned "$(q "SELECT status FROM items WHERE key='$K'")" "assigned"
+assert_eq PC "$(q "SELECT lead FROM items WHERE key='$K'")" "lead named by its Vietnamese name"
+assert_eq TC "$(q "SELECT group_concat(unit) FROM parties p JOIN items i ON i.id = p.item_id WHERE key='$K'")" \
+	"the coordinating unit"
+# 20/12/2026 is a Sunday: the deadline moves to the next working day
+assert_eq "2026-12-21" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K'")" \
+	"the deadline, moved off the Sunday"
+show=$(cv show "$K")
+assert_contains "$show" "PC (Vụ Pháp chế)" "show names the lead"
+assert_contains "$show" "TC (Vụ Tài chính)" "show names the coordinating unit"
+assert_contains "$show" "2026-12-21" "show gives the deadline"
+assert_eq "vanthu@$D" "$(q "SELECT actor FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K' AND kind='assigned'")" \
+	"the assignment is the Office's"
+mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "no assignment to the lead's head"
+U=$(last_uid truong.pc)
+assert_contains "$(header truong.pc "$U" Subject)" "$K" "the assignment names the item"
+assert_contains "$(ctypes truong.pc "$U")" "text/calendar; method=REQUEST" "the assignment carries its calendar"
+assert_contains "$(body truong.pc "$U")" "21/12/2026" "the deadline in its text"
+mail_wait_count truong.tc $((n_tc + 1)) 30 || t_fail "no copy to the coordinating unit's head"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no acknowledgement to the Office"
+ack=$(body vanthu "$(last_uid vanthu)")
+assert_contains "$ack" "Vụ Pháp chế" "the acknowledgement names the lead"
+assert_contains "$ack" "21/12/2026" "and the deadline"
+assert_not_contains "$ack" "không có đơn vị" "and refuses nothing"
+
+t_begin "a plain-text note names units by abbreviation, the deadline in the next sentence"
+letter "$WORK/l2.eml" "vanthu@soct.laocai.example" "V/v báo cáo tình hình xuất khẩu" "120/SCT-QLTM"
+n_office=$(mail_count vanthu)
+deliver vanthu@soct.laocai.example "$WORK/l2.eml"
+run_at 2026-12-07T11:00:00+07:00
+K2=$(cv list | grep 'xuất khẩu' | cut -f1)
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no notice to the Office"
+NOTICE2=$(header vanthu "$(last_uid vanthu)" Message-ID | tr -d '<>')
+office_plain "$WORK/o4.eml" "$K2" "$NOTICE2" "Đề nghị Vụ PC chủ trì xử lý; Vụ TC phối hợp. Báo cáo trước ngày 18/12."
+deliver vanthu@$D "$WORK/o4.eml"
+run_at 2026-12-07T11:30:00+07:00
+assert_eq PC "$(q "SELECT lead FROM items WHERE key='$K2'")" "'Vụ PC' is PC"
+assert_eq TC "$(q "SELECT group_concat(unit) FROM parties p JOIN items i ON i.id = p.item_id WHERE key='$K2'")" \
+	"'Vụ TC' is TC"
+assert_eq "2026-12-18" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K2'")" \
+	"'trước ngày 18/12' is 18/12/2026"
+
+t_summary

@@ -1,0 +1,286 @@
+/* Unit tests for src/reply/assignment.c through reply_parse: an
+ * assignment stated in sentences ("Giao Vụ Pháp chế chủ trì, Vụ Tài chính
+ * phối hợp, hạn 20/12/2026", "PC to lead, TC to coordinate, due 20
+ * December 2026") gives the commands "Chủ trì:", "Phối hợp:", "Hạn:"
+ * lines would; mentions, negations and questions give none.  Every case
+ * is read as written (NFC) and again decomposed (NFD). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <utf8proc.h>
+
+#include "congvan/reply.h"
+#include "congvan/util.h"
+
+struct sentence_case {
+	const char *in;
+	const char *lead; /* NULL: no assignment */
+	const char *coordinate;
+	const char *due;
+};
+
+static const struct sentence_case cases[] = {
+    /* the Office's routing notes */
+    {"Giao Vụ Pháp chế chủ trì, phối hợp với Vụ Tài chính và Vụ Kế "
+     "hoạch, hạn 20/12/2026.",
+     "Vụ Pháp chế", "Vụ Tài chính và Vụ Kế hoạch", "20/12/2026"},
+    {"Đề nghị Vụ PC chủ trì xử lý; Vụ TC, Vụ KH phối hợp. Báo cáo trước "
+     "ngày 20/12.",
+     "Vụ PC", "Vụ TC, Vụ KH", "20/12"},
+    {"Chuyển Cục Công nghiệp chủ trì giải quyết, thời hạn 10 ngày làm "
+     "việc.",
+     "Cục Công nghiệp", NULL, "10 ngày làm việc"},
+    {"Giao Vu Phap che chu tri, Vu Tai chinh phoi hop, han 20/12",
+     "Vu Phap che", "Vu Tai chinh", "20/12"},
+    {"giao vu phap che chu tri, vu tai chinh phoi hop, han 20/12",
+     "vu phap che", "vu tai chinh", "20/12"},
+    {"GIAO VỤ PHÁP CHẾ CHỦ TRÌ, VỤ TÀI CHÍNH PHỐI HỢP.", "VỤ PHÁP CHẾ",
+     "VỤ TÀI CHÍNH", NULL},
+    {"Giao Vụ Pháp chế chủ trì, Vụ Tài chính phối hợp, hạn 20/12/2026.",
+     "Vụ Pháp chế", "Vụ Tài chính", "20/12/2026"},
+    {"Giao PC chủ trì, TC phối hợp, hạn 20/12/2026.", "PC", "TC", "20/12/2026"},
+    {"Giao cho Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Vụ Pháp chế chủ trì xử lý, Vụ Tài chính phối hợp.", "Vụ Pháp chế",
+     "Vụ Tài chính", NULL},
+    {"Đề nghị giao Vụ Pháp chế chủ trì tham mưu văn bản trả lời.",
+     "Vụ Pháp chế", NULL, NULL},
+    {"Lãnh đạo Bộ giao Vụ PC chủ trì phối hợp với Vụ TC, hạn 15/1/2027.",
+     "Vụ PC", "Vụ TC", "15/1/2027"},
+    {"Giao Vụ PC chủ trì, phối hợp với Vụ TC và các đơn vị liên quan, "
+     "hạn 20/12/2026.",
+     "Vụ PC", "Vụ TC", "20/12/2026"},
+    {"Giao Vụ PC chủ trì, phối hợp với Vụ TC, Vụ KH, hạn 20/12/2026.", "Vụ PC",
+     "Vụ TC, Vụ KH", "20/12/2026"},
+    {"Giao Vụ PC chủ trì, hạn ngày 20 tháng 12 năm 2026.", "Vụ PC", NULL,
+     "20/12/2026"},
+    {"Giao Vụ PC chủ trì, trả lời trong 5 ngày làm việc.", "Vụ PC", NULL,
+     "5 ngày làm việc"},
+    {"Giao Vụ PC chủ trì, hạn trả lời trước ngày 20/12/2026.", "Vụ PC", NULL,
+     "20/12/2026"},
+    {"Giao Vụ PC chủ trì.\nVụ TC phối hợp.\nHạn 20/12/2026.", "Vụ PC", "Vụ TC",
+     "20/12/2026"},
+    {"Dạ,\nGiao Vụ Pháp chế chủ trì, hạn 20.12.2026.", "Vụ Pháp chế", NULL,
+     "20.12.2026"},
+    {"Kính gửi anh,\n\nGiao Vụ Pháp chế chủ trì.\n\nTrân trọng.", "Vụ Pháp chế",
+     NULL, NULL},
+    {"Giao Cục Hàng không chủ trì.", "Cục Hàng không", NULL, NULL},
+    {"Giao Cục Chuyển đổi số chủ trì.", "Cục Chuyển đổi số", NULL, NULL},
+    {"Giao Vụ Kế hoạch - Tài chính chủ trì.", "Vụ Kế hoạch - Tài chính", NULL,
+     NULL},
+    {"Giao VU-PC chủ trì, VU-TC phối hợp.", "VU-PC", "VU-TC", NULL},
+    /* English */
+    {"PC to lead, TC to coordinate, due 20 December 2026.", "PC", "TC",
+     "20/12/2026"},
+    {"Please ask VU-PC to lead the reply, in coordination with TC and KH, "
+     "by 20/12/2026.",
+     "VU-PC", "TC và KH", "20/12/2026"},
+    {"Assign PC to lead, within 10 working days.", "PC", NULL,
+     "10 working days"},
+    {"PC to lead; deadline December 18.", "PC", NULL, "18/12"},
+    /* a unit nobody knows is still a lead: the workflow refuses it */
+    {"Giao Vụ Xyz chủ trì.", "Vụ Xyz", NULL, NULL},
+    {"Giao anh Nam chủ trì.", "anh Nam", NULL, NULL},
+    /* "hạn" with no deadline in it: its words, which the workflow
+     * refuses */
+    {"Giao Vụ PC chủ trì, hạn cuối tuần.", "Vụ PC", NULL, "cuối tuần"},
+    /* "gia hạn" is no deadline, nor "đúng hạn" */
+    {"Giao Vụ PC chủ trì, không gia hạn.", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì, bảo đảm đúng hạn.", "Vụ PC", NULL, NULL},
+    /* a sentence before the one that assigns is not read */
+    {"Hạn 20/12/2026. Giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+
+    /* mentions, negations, questions: nothing */
+    {"Vụ Pháp chế đã chủ trì cuộc họp hôm qua.", NULL, NULL, NULL},
+    {"Vụ Pháp chế chủ trì cuộc họp hôm qua.", NULL, NULL, NULL},
+    {"Vu Phap che da chu tri cuoc hop hom qua.", NULL, NULL, NULL},
+    {"đề nghị Văn phòng xem xét", NULL, NULL, NULL},
+    {"không giao Vụ PC chủ trì", NULL, NULL, NULL},
+    {"Khong giao Vu PC chu tri.", NULL, NULL, NULL},
+    {"Vụ PC chủ trì được không?", NULL, NULL, NULL},
+    {"Vụ PC chủ trì được không", NULL, NULL, NULL},
+    {"Có nên giao Vụ PC chủ trì?", NULL, NULL, NULL},
+    {"Vụ PC sẽ chủ trì xử lý.", NULL, NULL, NULL},
+    {"Vụ PC đang chủ trì soạn thảo.", NULL, NULL, NULL},
+    {"Nếu giao Vụ PC chủ trì thì Vụ TC phối hợp.", NULL, NULL, NULL},
+    {"Vụ Tài chính nhất trí với dự thảo do Vụ Pháp chế chủ trì soạn thảo.",
+     NULL, NULL, NULL},
+    {"Vụ PC được giao chủ trì.", NULL, NULL, NULL},
+    {"Tôi chủ trì.", NULL, NULL, NULL},
+    {"Hôm qua Vụ PC chủ trì.", NULL, NULL, NULL},
+    {"Anh chủ trì nhé", NULL, NULL, NULL},
+    {"PC chủ trì, TC phối hợp.", "PC", "TC", NULL},
+    {"Giao Vụ PC chủ trì, Đồng chí Nam theo dõi, các đơn vị phối hợp.", "Vụ PC",
+     NULL, NULL},
+    /* an extension decided, the lead unchanged */
+    {"Đồng ý. Vụ PC tiếp tục chủ trì.", NULL, NULL, NULL},
+    {"Vụ TC phối hợp, hạn 20/12/2026.", NULL, NULL, NULL},
+    {"Đề nghị Văn phòng xem xét, phân công đơn vị chủ trì, đơn vị phối "
+     "hợp và thời hạn giải quyết.",
+     NULL, NULL, NULL},
+    {"Giao các đơn vị chủ trì.", NULL, NULL, NULL},
+    {"Can PC lead this?", NULL, NULL, NULL},
+    {"PC did not want to lead.", NULL, NULL, NULL},
+    {"Would PC be able to lead?", NULL, NULL, NULL},
+    {"PC was asked to lead the meeting.", NULL, NULL, NULL},
+    {"Đồng ý.", NULL, NULL, NULL},
+    {"Cảm ơn anh, tôi đã nhận được.", NULL, NULL, NULL},
+    {"", NULL, NULL, NULL},
+    /* quoted text never counts */
+    {"> Giao Vụ PC chủ trì.\nCảm ơn.", NULL, NULL, NULL},
+};
+
+/* The value of the first command with key, or NULL. */
+static const char *value_of(const struct reply_parsed *p, enum reply_key key)
+{
+	for (size_t i = 0; i < p->n_commands; i++) {
+		if (p->commands[i].key == key) {
+			return p->commands[i].value;
+		}
+	}
+	return NULL;
+}
+
+static size_t failures;
+
+static void expect(const char *what, size_t i, const char *form,
+		   const char *got, const char *want)
+{
+	if ((got == NULL) != (want == NULL) ||
+	    (got && strcmp(got, want) != 0)) {
+		print_error("case %zu (%s) %s: got '%s', want '%s'\n", i, form,
+			    what, got ? got : "(none)", want ? want : "(none)");
+		failures++;
+	}
+}
+
+/* The NFC form of a value, to compare one read from NFD input. */
+static char *nfc(const char *s)
+{
+	return s ? (char *)utf8proc_NFC((const utf8proc_uint8_t *)s) : NULL;
+}
+
+static void check(size_t i, const char *form, const char *in,
+		  const struct sentence_case *c)
+{
+	struct reply_parsed p;
+	char *lead, *coord, *due;
+
+	reply_parse(in, &p);
+	lead = nfc(value_of(&p, REPLY_KEY_LEAD));
+	coord = nfc(value_of(&p, REPLY_KEY_COORDINATE));
+	due = nfc(value_of(&p, REPLY_KEY_DUE));
+	expect("lead", i, form, lead, c->lead);
+	expect("coordinate", i, form, coord, c->coordinate);
+	expect("due", i, form, due, c->due);
+	free(lead);
+	free(coord);
+	free(due);
+	reply_parsed_free(&p);
+}
+
+static void test_sentences(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *nfd =
+		    (char *)utf8proc_NFD((const utf8proc_uint8_t *)cases[i].in);
+
+		check(i, "NFC", cases[i].in, &cases[i]);
+		check(i, "NFD", nfd, &cases[i]);
+		free(nfd);
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* Key lines win: a "Chủ trì:" line over the whole sentence, another key
+ * line over what the sentence says for that key. */
+static void test_key_lines_win(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t n;
+		struct {
+			enum reply_key key;
+			const char *value;
+		} c[4];
+	} kc[] = {
+	    /* key lines at the top: the sentence below is not read */
+	    {"Chủ trì: TC\nGiao Vụ PC chủ trì, hạn 20/12/2026.",
+	     1,
+	     {{REPLY_KEY_LEAD, "TC"}}},
+	    /* a key line under the sentence */
+	    {"Giao Vụ PC chủ trì, Vụ KH phối hợp, hạn 20/12/2026.\nHạn: "
+	     "15/01/2027",
+	     3,
+	     {{REPLY_KEY_DUE, "15/01/2027"},
+	      {REPLY_KEY_LEAD, "Vụ PC"},
+	      {REPLY_KEY_COORDINATE, "Vụ KH"}}},
+	    {"Giao Vụ PC chủ trì.\nChủ trì: TC\nPhối hợp: KH",
+	     2,
+	     {{REPLY_KEY_LEAD, "TC"}, {REPLY_KEY_COORDINATE, "KH"}}},
+	    /* a decision with the assignment: both are read */
+	    {"Đồng ý. Giao Vụ PC chủ trì.", 1, {{REPLY_KEY_LEAD, "Vụ PC"}}},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(kc); i++) {
+		struct reply_parsed p;
+
+		reply_parse(kc[i].in, &p);
+		if (p.n_commands != kc[i].n) {
+			print_error("case %zu: %zu commands\n", i,
+				    p.n_commands);
+		}
+		assert_int_equal(p.n_commands, kc[i].n);
+		for (size_t k = 0; k < kc[i].n; k++) {
+			assert_int_equal(p.commands[k].key, kc[i].c[k].key);
+			assert_string_equal(p.commands[k].value,
+					    kc[i].c[k].value);
+		}
+		reply_parsed_free(&p);
+	}
+}
+
+/* Long and hostile input: bounded, valid UTF-8 out, no assignment from
+ * a flood of cue words without a unit. */
+static void test_hostile(void **state)
+{
+	struct sbuf b = SBUF_INIT(1 << 22);
+	struct reply_parsed p;
+
+	(void)state;
+	for (int i = 0; i < 20000; i++) {
+		sbuf_adds(&b, "chủ trì phối hợp hạn, ");
+	}
+	reply_parse(sbuf_str(&b), &p);
+	assert_null(value_of(&p, REPLY_KEY_LEAD));
+	reply_parsed_free(&p);
+	sbuf_reset(&b);
+	sbuf_adds(&b, "Giao ");
+	for (int i = 0; i < 5000; i++) {
+		sbuf_adds(&b, "Vụ ");
+	}
+	sbuf_adds(&b, "chủ trì.");
+	reply_parse(sbuf_str(&b), &p);
+	assert_null(value_of(&p, REPLY_KEY_LEAD)); /* no unit is that long */
+	reply_parsed_free(&p);
+	sbuf_release(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_sentences),
+	    cmocka_unit_test(test_key_lines_win),
+	    cmocka_unit_test(test_hostile),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
