@@ -1,6 +1,8 @@
-/* An assignment stated in sentences, as the Office writes a routing note
- * ("bút phê") in answer to the registration notice.  The rule, in full
- * (README.md, "What a reply says", says the same):
+/* Commands stated in sentences: an assignment, as the Office writes a
+ * routing note ("bút phê") in answer to the registration notice, and an
+ * extension asked for or granted (at the end of this file; its rule is
+ * at reply_extension_read in private.h).  The assignment's rule, in full
+ * (README.md, "An assignment in a sentence", says the same):
  *
  *  1. The text (the first sentences of the new text, where a decision is
  *     read) is cut into sentences at '.', '!', '?' (followed by a space or
@@ -176,9 +178,22 @@ static const struct phrase due_words[] = {
     {"by", NULL},   {"deadline", NULL},       {"within", NULL},
 };
 static const struct phrase vague = {"lien quan", "liên quan"};
-/* A lead that names no unit: these words alone, or a plural. */
-static const struct phrase generic[] = {{"don vi", "đơn vị"},
-					{"co quan", "cơ quan"}};
+/* A lead that names no unit: these words alone ("đề nghị Vụ chủ trì
+ * khẩn trương hoàn thành": the lead unit, whichever it is), or a
+ * plural.  "Văn phòng" and "Thanh tra" alone are units' names. */
+static const struct phrase generic[] = {
+    {"don vi", "đơn vị"},
+    {"co quan", "cơ quan"},
+    {"vu", "vụ"},
+    {"cuc", "cục"},
+    {"tong cuc", "tổng cục"},
+    {"so", "sở"},
+    {"phong", "phòng"},
+    {"ban", "ban"},
+    {"vien", "viện"},
+    {"bo", "bộ"},
+    {"trung tam", "trung tâm"},
+};
 static const struct phrase plurals[] = {
     {"cac", "các"}, {"nhung", "những"}, {"mot", "một"}};
 
@@ -936,6 +951,129 @@ bool reply_assignment_read(const char *text, size_t len,
 	free(r.t);
 	text_folded_release(&r.ft);
 	return a_r->lead != NULL;
+}
+
+/* --- an extension ------------------------------------------------------ */
+
+/* The cue of an extension asked for or granted. */
+static const struct phrase extension_cues[] = {
+    {"gia han", "gia hạn"},
+    {"lui han", "lùi hạn"},
+    {"lui thoi han", "lùi thời hạn"},
+    {"keo dai thoi han", "kéo dài thời hạn"},
+    {"extension", NULL},
+    {"extend", NULL},
+};
+/* Before the cue in its clause: no request, or not now ("không cần gia
+ * hạn", "đã được gia hạn", "sẽ xin gia hạn", "nếu phải gia hạn").  Not
+ * "được": "xin được gia hạn" asks. */
+static const struct phrase extension_markers[] = {
+    {"khong", NULL},      {"ko", NULL},     {"chua", "chưa"},
+    {"chang", "chẳng"},   {"dung", "đừng"}, {"da", "đã"},
+    {"dang", "đang"},     {"se", "sẽ"},     {"vua", "vừa"},
+    {"tung", "từng"},     {"neu", "nếu"},   {"khi", "khi"},
+    {"gia su", "giả sử"}, {"not", NULL},    {"no", NULL},
+    {"did", NULL},        {"has", NULL},    {"had", NULL},
+    {"was", NULL},        {"if", NULL},     {"will", NULL},
+};
+/* Words that open the reason, after the date. */
+static const struct phrase reason_words[] = {
+    {"ly do", "lý do"}, {"vi", "vì"},     {"do", "do"},
+    {"because", NULL},  {"due to", NULL}, {"since", NULL},
+};
+/* Words read past between the cue and the date ("gia hạn thời gian xử
+ * lý đến hết ngày 25/12") at most. */
+#define EXTENSION_SKIP 8
+
+/* The reason in [t, e): the words after the first reason word. */
+static char *reason_of(const struct reader *r, size_t t, size_t e)
+{
+	for (; t < e; t++) {
+		size_t n =
+		    match_any(r, t, e, reason_words, ARRAY_SIZE(reason_words));
+
+		if (n > 0) {
+			return copy(r, t + n, e);
+		}
+	}
+	return NULL;
+}
+
+/* Sentence [ss, se): 1 with x_r filled when it asks for or grants an
+ * extension to a date it names, 0 when it does not. */
+static int extension_sentence(const struct reader *r, size_t ss, size_t se,
+			      struct reply_extension *x_r)
+{
+	size_t cs = ss;
+
+	if (is_question(r, ss, se)) {
+		return 0;
+	}
+	for (size_t t = ss; t < se; t++) {
+		size_t n;
+
+		if (r->t[t].kind != T_WORD) {
+			cs = t + 1;
+			continue;
+		}
+		n = match_any(r, t, se, extension_cues,
+			      ARRAY_SIZE(extension_cues));
+		if (n == 0) {
+			continue;
+		}
+		for (size_t k = cs; k < t; k++) {
+			if (match_any(r, k, t, extension_markers,
+				      ARRAY_SIZE(extension_markers)) > 0) {
+				return 0;
+			}
+		}
+		for (size_t k = t + n; k < se && k <= t + n + EXTENSION_SKIP;
+		     k++) {
+			if ((x_r->due = due_value(r, k, se))) {
+				x_r->reason = reason_of(r, k + 1, se);
+				return 1;
+			}
+		}
+		return 0;
+	}
+	return 0;
+}
+
+bool reply_extension_read(const char *text, size_t len,
+			  struct reply_extension *x_r)
+{
+	struct reader r;
+	size_t ss = 0, sentences = 0;
+
+	memset(x_r, 0, sizeof(*x_r));
+	text_folded_init(&r.ft, text ? text : "", text ? len : 0);
+	r.t = xmalloc(ASSIGN_TOKENS * sizeof(*r.t));
+	r.n = 0;
+	tokenize(&r);
+	for (size_t t = 0; t < r.n && sentences < ASSIGN_SENTENCES; t++) {
+		if (r.t[t].kind != T_SENTENCE && r.t[t].kind != T_QUESTION) {
+			continue;
+		}
+		if (t > ss) {
+			sentences++;
+			if (extension_sentence(&r, ss, t, x_r)) {
+				break;
+			}
+		}
+		ss = t + 1;
+	}
+	free(r.t);
+	text_folded_release(&r.ft);
+	return x_r->due != NULL;
+}
+
+void reply_extension_release(struct reply_extension *x)
+{
+	if (!x) {
+		return;
+	}
+	FREE_AND_NULL(x->due);
+	FREE_AND_NULL(x->reason);
 }
 
 void reply_assignment_release(struct reply_assignment *a)

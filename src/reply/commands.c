@@ -377,13 +377,13 @@ static bool has_key(const struct reply_parsed *out, enum reply_key key)
 /* An assignment stated in sentences (assignment.c), with the command
  * lines under them: a "Chủ trì:" line wins over the sentence, and any
  * other key line over what the sentence says for that key. */
-static void read_assignment(const struct window *win, bool read_lines,
+static bool read_assignment(const struct window *win, bool read_lines,
 			    struct reply_parsed *out)
 {
 	struct reply_assignment as;
 
 	if (!reply_assignment_read(sbuf_str(&win->text), win->text.len, &as)) {
-		return;
+		return false;
 	}
 	if (read_lines && win->stop) {
 		read_commands(win->stop, out);
@@ -399,6 +399,32 @@ static void read_assignment(const struct window *win, bool read_lines,
 		}
 	}
 	reply_assignment_release(&as);
+	return true;
+}
+
+/* An extension asked for or granted in a sentence (assignment.c):
+ * "Gia hạn:" with its date, and "Lý do:" with the reason the sentence
+ * gives; key lines under it win. */
+static void read_extension(const struct window *win, bool read_lines,
+			   struct reply_parsed *out)
+{
+	struct reply_extension x;
+
+	if (has_key(out, REPLY_KEY_EXTEND) ||
+	    !reply_extension_read(sbuf_str(&win->text), win->text.len, &x)) {
+		return;
+	}
+	if (read_lines && win->stop) {
+		read_commands(win->stop, out);
+	}
+	if (!has_key(out, REPLY_KEY_EXTEND) && out->n_commands < COMMANDS_MAX) {
+		add_command(out, REPLY_KEY_EXTEND, x.due, strlen(x.due));
+		if (x.reason && !has_key(out, REPLY_KEY_REASON)) {
+			add_command(out, REPLY_KEY_REASON, x.reason,
+				    strlen(x.reason));
+		}
+	}
+	reply_extension_release(&x);
 }
 
 void reply_parse(const char *new_text, struct reply_parsed *out_r)
@@ -418,7 +444,9 @@ void reply_parse(const char *new_text, struct reply_parsed *out_r)
 		if (after) {
 			read_commands(after, out_r);
 		}
-		read_assignment(&win, !after, out_r);
+		if (!read_assignment(&win, !after, out_r)) {
+			read_extension(&win, !after, out_r);
+		}
 		sbuf_release(&win.text);
 	}
 	for (size_t i = 0; i < out_r->n_commands; i++) {

@@ -145,6 +145,23 @@ bool reply_assignment_read(const char *text, size_t len,
 			   struct reply_assignment *a_r);
 void reply_assignment_release(struct reply_assignment *a);
 
+struct reply_extension {
+	char *due;    /* the date, or "N ngày làm việc", as written */
+	char *reason; /* the words after "vì", "do", "lý do"; or NULL */
+};
+
+/* Reads an extension asked for or granted in the first sentences of
+ * text (NFC, quoted lines left out): the first sentence, not a question,
+ * with "gia hạn" ("lùi hạn", "kéo dài thời hạn", "extension", "extend")
+ * after no negator, past, future or condition in its clause ("không cần
+ * gia hạn", "đã được gia hạn"; "xin được gia hạn" asks), and a date or a
+ * number of days within EXTENSION_SKIP words after it ("xin gia hạn đến
+ * hết ngày 25/12/2026 vì ...", "đồng ý gia hạn thêm 5 ngày làm việc").
+ * True with *x_r filled; release with reply_extension_release. */
+bool reply_extension_read(const char *text, size_t len,
+			  struct reply_extension *x_r);
+void reply_extension_release(struct reply_extension *x);
+
 /* --- signature.c --------------------------------------------------------- */
 
 /* "-- " / "--" signature delimiter. */

@@ -173,7 +173,9 @@ static int office_extension(struct act *a, enum reply_decision decision,
 	struct store_extension e;
 	struct event_data d = {0};
 	struct wf_mail m;
-	const char *due_text = cmd(a, REPLY_KEY_DUE);
+	/* "Hạn:", or the date of "Đồng ý gia hạn đến ngày ..." */
+	const char *due_text = cmd(a, REPLY_KEY_DUE) ? cmd(a, REPLY_KEY_DUE)
+						     : cmd(a, REPLY_KEY_EXTEND);
 	bool grant = decision == REPLY_DECISION_AGREE;
 	char day[16], *err = NULL;
 	int32_t to;

@@ -205,4 +205,42 @@ assert_eq TC "$(q "SELECT group_concat(unit) FROM parties p JOIN items i ON i.id
 assert_eq "2026-12-18" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K2'")" \
 	"'trước ngày 18/12' is 18/12/2026"
 
+t_begin "the lead's head asks for more time in a sentence; the Office grants a shorter one in its own"
+# plain FROM FILE KEY IN_REPLY_TO TEXT: a Thunderbird plain-text answer
+plain() {
+	{
+		printf 'From: %s\r\nTo: congvan@%s\r\n' "$1" "$D"
+		printf 'Subject: Re: [%s] =?utf-8?B?%s?=\r\n' "$3" "$(b64 'Phân công xử lý')"
+		printf 'Date: Tue, 08 Dec 2026 09:10:00 +0700\r\nMessage-ID: <%s@%s>\r\n' "$(uuid)" "$D"
+		printf 'In-Reply-To: <%s>\r\nReferences: <%s>\r\n' "$4" "$4"
+		printf 'User-Agent: Mozilla/5.0 Thunderbird/115.6.0\r\nMIME-Version: 1.0\r\n'
+		printf 'Content-Type: text/plain; charset=UTF-8; format=flowed\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'
+		printf '%s\n\nTrân trọng,\n-- \nVụ Pháp chế\n\nVào lúc 09:00 ngày 08/12/2026, congvan@%s đã viết:\n> Kính gửi: Vụ Pháp chế\n> Đề nghị Vụ gia hạn nếu cần.\n' "$5" "$D" |
+			sed 's/$/\r/'
+	} >"$2"
+}
+n_office=$(mail_count vanthu)
+n_pc=$(mail_count truong.pc)
+plain "truong.pc@$D" "$WORK/x1.eml" "$K2" "$(sent_id "$K2" "truong.pc@$D")" \
+	"Vụ Pháp chế đề nghị gia hạn đến ngày 24/12/2026 vì cần thêm thời gian lấy ý kiến các Sở Công Thương."
+deliver truong.pc@$D "$WORK/x1.eml"
+run_at 2026-12-08T09:20:00+07:00
+assert_eq "pending|2026-12-24|cần thêm thời gian lấy ý kiến các Sở Công Thương" \
+	"$(q "SELECT e.state, date(e.to_day * 86400, 'unixepoch'), e.reason FROM extensions e JOIN items i ON i.id = e.item_id WHERE key='$K2'")" \
+	"an extension request to the date the sentence names, with its reason"
+mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office was not asked"
+assert_contains "$(header vanthu "$(last_uid vanthu)" Subject)" "Đề nghị gia hạn xử lý đến 24/12/2026" "the Office is asked"
+mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "the head got no acknowledgement"
+assert_contains "$(body truong.pc "$(last_uid truong.pc)")" "24/12/2026" "the head's acknowledgement names the date"
+# the Office answers the request: agreed, to an earlier day
+REQ=$(header vanthu "$(last_uid vanthu)" Message-ID | tr -d '<>')
+n_pc=$(mail_count truong.pc)
+plain "vanthu@$D" "$WORK/x2.eml" "$K2" "$REQ" "Đồng ý gia hạn đến ngày 22/12/2026."
+deliver vanthu@$D "$WORK/x2.eml"
+run_at 2026-12-08T10:00:00+07:00
+assert_eq "granted" "$(q "SELECT e.state FROM extensions e JOIN items i ON i.id = e.item_id WHERE key='$K2'")" "granted"
+assert_eq "2026-12-22" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K2'")" \
+	"to the day the Office's sentence names, not the one asked for"
+mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "the head was not told"
+
 t_summary

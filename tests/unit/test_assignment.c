@@ -199,6 +199,115 @@ static void test_sentences(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* An extension asked for in a sentence by the lead side, or granted
+ * with a date by the Office: "Gia hạn:" (and "Lý do:") as the lines
+ * would give; a negated, past, future, conditional or questioned one
+ * gives none. */
+static void test_extension(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *extend, *reason; /* extend NULL: none */
+		enum reply_decision decision;
+	} x[] = {
+	    {"Vụ Pháp chế đề nghị gia hạn đến ngày 25/12/2026 vì cần thêm "
+	     "thời gian lấy ý kiến các đơn vị.",
+	     "25/12/2026", "cần thêm thời gian lấy ý kiến các đơn vị",
+	     REPLY_DECISION_NONE},
+	    {"Kính gửi Văn phòng,\nVụ xin gia hạn thêm 05 ngày làm việc do "
+	     "chưa nhận đủ số liệu của các Sở.",
+	     "05 ngày làm việc", "chưa nhận đủ số liệu của các Sở",
+	     REPLY_DECISION_NONE},
+	    {"Đề nghị cho phép lùi thời hạn xử lý đến hết ngày 31/12/2026.",
+	     "31/12/2026", NULL, REPLY_DECISION_NONE},
+	    {"Vụ đề nghị được gia hạn đến 15/01/2027.", "15/01/2027", NULL,
+	     REPLY_DECISION_NONE},
+	    {"Xin gia han den ngay 25/12/2026 vi cho so lieu", "25/12/2026",
+	     "cho so lieu", REPLY_DECISION_NONE},
+	    {"Trân trọng đề nghị Văn phòng trình Lãnh đạo Bộ cho gia hạn thời "
+	     "hạn giải quyết văn bản đến ngày 28 tháng 12 năm 2026.",
+	     "28/12/2026", NULL, REPLY_DECISION_NONE},
+	    {"We request an extension to 25 December 2026 because the data "
+	     "is late.",
+	     "25/12/2026", "the data is late", REPLY_DECISION_NONE},
+	    {"Please extend the deadline to 2026-12-25.", "2026-12-25", NULL,
+	     REPLY_DECISION_NONE},
+	    /* the Office grants, to the day it names */
+	    {"Đồng ý gia hạn đến ngày 20/12/2026.", "20/12/2026", NULL,
+	     REPLY_DECISION_AGREE},
+	    {"Đồng ý gia hạn.", NULL, NULL, REPLY_DECISION_AGREE},
+	    {"Không đồng ý gia hạn đến 25/12.", NULL, NULL,
+	     REPLY_DECISION_DISAGREE},
+	    /* no request, or not now */
+	    {"Vụ đã được gia hạn đến 25/12/2026 nên sẽ hoàn thành đúng hạn.",
+	     NULL, NULL, REPLY_DECISION_NONE},
+	    {"Vụ không cần gia hạn, đã hoàn thành.", NULL, NULL,
+	     REPLY_DECISION_DONE},
+	    {"Có cần gia hạn đến 25/12 không?", NULL, NULL,
+	     REPLY_DECISION_NONE},
+	    {"Nếu cần gia hạn đến 25/12 thì Vụ sẽ báo lại.", NULL, NULL,
+	     REPLY_DECISION_NONE},
+	    {"Vụ đang xin gia hạn đến 25/12/2026.", NULL, NULL,
+	     REPLY_DECISION_NONE},
+	    {"Vụ sẽ xin gia hạn đến 25/12/2026.", NULL, NULL,
+	     REPLY_DECISION_NONE},
+	    {"Vụ xin gia hạn.", NULL, NULL, REPLY_DECISION_NONE},
+	    {"Giao Vụ PC chủ trì, hạn 20/12/2026. Gia hạn đến 25/12 nếu cần.",
+	     NULL, NULL, REPLY_DECISION_NONE},
+	    /* key lines win */
+	    {"Vụ đề nghị gia hạn đến 25/12/2026.\nLý do: chờ ý kiến Bộ Tài "
+	     "chính",
+	     "25/12/2026", "chờ ý kiến Bộ Tài chính", REPLY_DECISION_NONE},
+	    {"Gia hạn: 30/12/2026\nLý do: chờ số liệu", "30/12/2026",
+	     "chờ số liệu", REPLY_DECISION_NONE},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(x); i++) {
+		char *nfd =
+		    (char *)utf8proc_NFD((const utf8proc_uint8_t *)x[i].in);
+		const char *forms[] = {x[i].in, nfd};
+
+		for (size_t f = 0; f < ARRAY_SIZE(forms); f++) {
+			struct reply_parsed p;
+			const char *got, *why;
+
+			reply_parse(forms[f], &p);
+			got = value_of(&p, REPLY_KEY_EXTEND);
+			why = value_of(&p, REPLY_KEY_REASON);
+			print_message("case %zu %s\n", i, f ? "NFD" : "NFC");
+			assert_int_equal(p.decision, x[i].decision);
+			if (!x[i].extend) {
+				assert_null(got);
+			} else {
+				char *want = (char *)utf8proc_NFC(
+				    (const utf8proc_uint8_t *)x[i].extend);
+
+				assert_non_null(got);
+				assert_string_equal(got, want);
+				free(want);
+			}
+			if (x[i].reason) {
+				/* a key line's value is kept as written */
+				char *want = (char *)utf8proc_NFC(
+				    (const utf8proc_uint8_t *)x[i].reason);
+				char *have;
+
+				assert_non_null(why);
+				have = (char *)utf8proc_NFC(
+				    (const utf8proc_uint8_t *)why);
+				assert_string_equal(have, want);
+				free(have);
+				free(want);
+			} else if (x[i].extend) {
+				assert_null(why);
+			}
+			reply_parsed_free(&p);
+		}
+		free(nfd);
+	}
+}
+
 /* Key lines win: a "Chủ trì:" line over the whole sentence, another key
  * line over what the sentence says for that key. */
 static void test_key_lines_win(void **state)
@@ -279,6 +388,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_key_lines_win),
+	    cmocka_unit_test(test_extension),
 	    cmocka_unit_test(test_hostile),
 	};
 
