@@ -303,6 +303,13 @@ int config_units_parse(const struct config *cfg, const char *text,
 int config_person_parse(const struct config *cfg, const char *text,
 			struct config_person *person_r, char **error_r);
 
+/* The one member of unit u whose name ends with the words of text,
+ * compared after folding, as a head names a colleague ("Lan", "Thị Lan"
+ * for "Nguyễn Thị Lan"): 0 with copies in *person_r, or -1 when no
+ * member or more than one is so named. */
+int config_person_in_unit(const struct config_unit *u, const char *text,
+			  struct config_person *person_r);
+
 /* Frees what config_person_parse put in person and zeroes it; safe on a
  * zeroed struct and on NULL. */
 void config_person_release(struct config_person *person);

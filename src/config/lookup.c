@@ -526,6 +526,53 @@ int config_person_parse(const struct config *cfg, const char *text,
 	return ret;
 }
 
+/* Whether folded name ends with the words of folded want, whole. */
+static bool ends_with_words(const char *name, const char *want)
+{
+	size_t n = strlen(name), w = strlen(want);
+
+	return w > 0 && w <= n && !strcmp(name + n - w, want) &&
+	       (w == n || name[n - w - 1] == ' ');
+}
+
+int config_person_in_unit(const struct config_unit *u, const char *text,
+			  struct config_person *person_r)
+{
+	const struct config_person *hit = NULL;
+	char *want;
+
+	memset(person_r, 0, sizeof(*person_r));
+	if (!u || !text || strlen(text) > PARSE_TEXT_MAX) {
+		return -1;
+	}
+	want = config_fold(text, strlen(text));
+	for (size_t i = 0; i < u->n_members; i++) {
+		const struct config_person *p = &u->members[i];
+		char *f;
+
+		if (!p->name || (hit && !strcmp(hit->address, p->address))) {
+			continue;
+		}
+		f = config_fold(p->name, strlen(p->name));
+		if (ends_with_words(f, want)) {
+			if (hit) {
+				free(f);
+				free(want);
+				return -1; /* two of them */
+			}
+			hit = p;
+		}
+		free(f);
+	}
+	free(want);
+	if (!hit) {
+		return -1;
+	}
+	person_r->name = xstrdup(hit->name);
+	person_r->address = xstrdup(hit->address);
+	return 0;
+}
+
 void config_person_release(struct config_person *person)
 {
 	if (!person) {

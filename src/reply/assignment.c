@@ -196,6 +196,21 @@ static const struct phrase generic[] = {
 };
 static const struct phrase plurals[] = {
     {"cac", "các"}, {"nhung", "những"}, {"mot", "một"}};
+/* Words before a person's name ("giao đ/c Bình", "chị Lan"): a person
+ * is no unit, and is whom a head delegates to. */
+static const struct phrase titles[] = {
+    {"dong chi", "đồng chí"},
+    {"d/c", NULL},
+    {"chuyen vien", "chuyên viên"},
+    {"anh", "anh"},
+    {"chi", "chị"},
+    {"em", "em"},
+    {"ong", "ông"},
+    {"ba", "bà"},
+    {"mr", NULL},
+    {"ms", NULL},
+    {"mrs", NULL},
+};
 
 /* --- tokens -------------------------------------------------------------- */
 
@@ -289,6 +304,44 @@ static void tokenize(struct reader *r)
 		p++;
 	}
 	push(r, T_SENTENCE, r->ft.len, r->ft.len);
+}
+
+/* The tokens of text (NULL: none); release with reader_release. */
+static void reader_init(struct reader *r, const char *text, size_t len)
+{
+	text_folded_init(&r->ft, text ? text : "", text ? len : 0);
+	r->t = xmalloc(ASSIGN_TOKENS * sizeof(*r->t));
+	r->n = 0;
+	tokenize(r);
+}
+
+static void reader_release(struct reader *r)
+{
+	free(r->t);
+	text_folded_release(&r->ft);
+}
+
+/* Calls fn on each of the first ASSIGN_SENTENCES sentences with words,
+ * [ss, se), until it returns true. */
+static void each_sentence(const struct reader *r,
+			  bool (*fn)(const struct reader *r, size_t ss,
+				     size_t se, void *ctx),
+			  void *ctx)
+{
+	size_t ss = 0, sentences = 0;
+
+	for (size_t t = 0; t < r->n && sentences < ASSIGN_SENTENCES; t++) {
+		if (r->t[t].kind != T_SENTENCE && r->t[t].kind != T_QUESTION) {
+			continue;
+		}
+		if (t > ss) {
+			sentences++;
+			if (fn(r, ss, t, ctx)) {
+				return;
+			}
+		}
+		ss = t + 1;
+	}
 }
 
 /* --- matching ------------------------------------------------------------ */
@@ -787,7 +840,8 @@ static int lead_clause(struct found *fd, const struct reader *r, size_t s,
 	}
 	if (u >= c || c - u > UNIT_WORDS ||
 	    match_any(r, u, c, generic, ARRAY_SIZE(generic)) == c - u ||
-	    match_any(r, u, c, plurals, ARRAY_SIZE(plurals)) > 0) {
+	    match_any(r, u, c, plurals, ARRAY_SIZE(plurals)) > 0 ||
+	    match_any(r, u, c, titles, ARRAY_SIZE(titles)) > 0) {
 		return -1; /* "phân công đơn vị chủ trì": no unit named */
 	}
 	fd->lead = copy(r, u, c);
@@ -934,10 +988,7 @@ bool reply_assignment_read(const char *text, size_t len,
 	struct reader r;
 
 	memset(a_r, 0, sizeof(*a_r));
-	text_folded_init(&r.ft, text ? text : "", text ? len : 0);
-	r.t = xmalloc(ASSIGN_TOKENS * sizeof(*r.t));
-	r.n = 0;
-	tokenize(&r);
+	reader_init(&r, text, len);
 	read_sentences(&fd, &r);
 	if (fd.lead) {
 		a_r->lead = fd.lead;
@@ -948,9 +999,97 @@ bool reply_assignment_read(const char *text, size_t len,
 	}
 	found_reset(&fd);
 	sbuf_release(&fd.coord);
-	free(r.t);
-	text_folded_release(&r.ft);
+	reader_release(&r);
 	return a_r->lead != NULL;
+}
+
+/* --- a delegation -------------------------------------------------------- */
+
+/* Words of a person's name at most. */
+#define NAME_WORDS 5
+
+/* A delegation in clause [s, e) of sentence [s, se): the person after a
+ * directive (a title before the name, or the name in capitals and a verb
+ * of the work after it) into d_r, with the deadline the sentence gives
+ * after it.  1 when found. */
+static int delegation_clause(const struct reader *r, size_t s, size_t e,
+			     size_t se, struct reply_delegation *d_r)
+{
+	size_t u = after_directive(r, s, e), n, t;
+	bool titled;
+
+	if (u == SIZE_MAX || u >= e || has_marker(r, s, u)) {
+		return 0;
+	}
+	n = match_any(r, u, e, titles, ARRAY_SIZE(titles));
+	titled = n > 0;
+	for (t = u + n; t < e && t < u + n + NAME_WORDS && capital(r, t) &&
+			!match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs));
+	     t++) {
+	}
+	if (t == u + n || unitish(r, u + n, t)) {
+		return 0;
+	}
+	if (!titled && (t == e || !match_any(r, t, e, work_verbs,
+					     ARRAY_SIZE(work_verbs)))) {
+		return 0; /* "Giao Lan" alone: not clear enough */
+	}
+	d_r->person = copy(r, u + n, t);
+	d_r->due = due_of(r, t, se);
+	for (size_t c = t; !d_r->due && c < se; c++) {
+		if (r->t[c].kind != T_WORD) {
+			size_t ce = c + 1;
+
+			while (ce < se && r->t[ce].kind == T_WORD) {
+				ce++;
+			}
+			d_r->due = due_of(r, c + 1, ce);
+		}
+	}
+	return 1;
+}
+
+/* each_sentence: the delegation in one sentence's clauses. */
+static bool delegation_sentence(const struct reader *r, size_t ss, size_t se,
+				void *ctx)
+{
+	struct reply_delegation *d_r = ctx;
+	size_t cs = ss;
+
+	if (is_question(r, ss, se)) {
+		return false;
+	}
+	for (size_t c = ss; c <= se && !d_r->person; c++) {
+		if (c < se && r->t[c].kind == T_WORD) {
+			continue;
+		}
+		if (c > cs) {
+			delegation_clause(r, cs, c, se, d_r);
+		}
+		cs = c + 1;
+	}
+	return d_r->person != NULL;
+}
+
+bool reply_delegation_read(const char *text, size_t len,
+			   struct reply_delegation *d_r)
+{
+	struct reader r;
+
+	memset(d_r, 0, sizeof(*d_r));
+	reader_init(&r, text, len);
+	each_sentence(&r, delegation_sentence, d_r);
+	reader_release(&r);
+	return d_r->person != NULL;
+}
+
+void reply_delegation_release(struct reply_delegation *d)
+{
+	if (!d) {
+		return;
+	}
+	FREE_AND_NULL(d->person);
+	FREE_AND_NULL(d->due);
 }
 
 /* --- an extension ------------------------------------------------------ */
@@ -999,15 +1138,16 @@ static char *reason_of(const struct reader *r, size_t t, size_t e)
 	return NULL;
 }
 
-/* Sentence [ss, se): 1 with x_r filled when it asks for or grants an
- * extension to a date it names, 0 when it does not. */
-static int extension_sentence(const struct reader *r, size_t ss, size_t se,
-			      struct reply_extension *x_r)
+/* each_sentence: true with x_r filled when sentence [ss, se) asks for
+ * or grants an extension to a date it names. */
+static bool extension_sentence(const struct reader *r, size_t ss, size_t se,
+			       void *ctx)
 {
+	struct reply_extension *x_r = ctx;
 	size_t cs = ss;
 
 	if (is_question(r, ss, se)) {
-		return 0;
+		return false;
 	}
 	for (size_t t = ss; t < se; t++) {
 		size_t n;
@@ -1024,46 +1164,30 @@ static int extension_sentence(const struct reader *r, size_t ss, size_t se,
 		for (size_t k = cs; k < t; k++) {
 			if (match_any(r, k, t, extension_markers,
 				      ARRAY_SIZE(extension_markers)) > 0) {
-				return 0;
+				return false;
 			}
 		}
 		for (size_t k = t + n; k < se && k <= t + n + EXTENSION_SKIP;
 		     k++) {
 			if ((x_r->due = due_value(r, k, se))) {
 				x_r->reason = reason_of(r, k + 1, se);
-				return 1;
+				return true;
 			}
 		}
-		return 0;
+		return false;
 	}
-	return 0;
+	return false;
 }
 
 bool reply_extension_read(const char *text, size_t len,
 			  struct reply_extension *x_r)
 {
 	struct reader r;
-	size_t ss = 0, sentences = 0;
 
 	memset(x_r, 0, sizeof(*x_r));
-	text_folded_init(&r.ft, text ? text : "", text ? len : 0);
-	r.t = xmalloc(ASSIGN_TOKENS * sizeof(*r.t));
-	r.n = 0;
-	tokenize(&r);
-	for (size_t t = 0; t < r.n && sentences < ASSIGN_SENTENCES; t++) {
-		if (r.t[t].kind != T_SENTENCE && r.t[t].kind != T_QUESTION) {
-			continue;
-		}
-		if (t > ss) {
-			sentences++;
-			if (extension_sentence(&r, ss, t, x_r)) {
-				break;
-			}
-		}
-		ss = t + 1;
-	}
-	free(r.t);
-	text_folded_release(&r.ft);
+	reader_init(&r, text, len);
+	each_sentence(&r, extension_sentence, x_r);
+	reader_release(&r);
 	return x_r->due != NULL;
 }
 

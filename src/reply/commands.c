@@ -402,6 +402,31 @@ static bool read_assignment(const struct window *win, bool read_lines,
 	return true;
 }
 
+/* A delegation stated in a sentence (assignment.c): "Giao:" with the
+ * person, "Hạn:" with the deadline the sentence gives; key lines under
+ * it win.  True when one was read. */
+static bool read_delegation(const struct window *win, bool read_lines,
+			    struct reply_parsed *out)
+{
+	struct reply_delegation d;
+
+	if (has_key(out, REPLY_KEY_ASSIGN) ||
+	    !reply_delegation_read(sbuf_str(&win->text), win->text.len, &d)) {
+		return false;
+	}
+	if (read_lines && win->stop) {
+		read_commands(win->stop, out);
+	}
+	if (!has_key(out, REPLY_KEY_ASSIGN) && out->n_commands < COMMANDS_MAX) {
+		add_command(out, REPLY_KEY_ASSIGN, d.person, strlen(d.person));
+		if (d.due && !has_key(out, REPLY_KEY_DUE)) {
+			add_command(out, REPLY_KEY_DUE, d.due, strlen(d.due));
+		}
+	}
+	reply_delegation_release(&d);
+	return true;
+}
+
 /* An extension asked for or granted in a sentence (assignment.c):
  * "Gia hạn:" with its date, and "Lý do:" with the reason the sentence
  * gives; key lines under it win. */
@@ -445,7 +470,9 @@ void reply_parse(const char *new_text, struct reply_parsed *out_r)
 			read_commands(after, out_r);
 		}
 		if (!read_assignment(&win, !after, out_r)) {
-			read_extension(&win, !after, out_r);
+			bool delegated = read_delegation(&win, !after, out_r);
+
+			read_extension(&win, !after && !delegated, out_r);
 		}
 		sbuf_release(&win.text);
 	}

@@ -145,6 +145,25 @@ bool reply_assignment_read(const char *text, size_t len,
 			   struct reply_assignment *a_r);
 void reply_assignment_release(struct reply_assignment *a);
 
+struct reply_delegation {
+	char *person; /* the name as written, without its title */
+	char *due;    /* the internal deadline, or NULL */
+};
+
+/* Reads a delegation stated in the first sentences of text (NFC, quoted
+ * lines left out), as a head writes it: a directive ("giao", "giao cho",
+ * "chuyển", "nhờ", "đề nghị", "phân công", "assign", "ask") with no
+ * negator, tense or condition before it, then a person: a title
+ * ("đồng chí", "đ/c", "anh", "chị", "em", "ông", "bà", "chuyên viên")
+ * and the name ("Giao chị Lan xử lý", "Giao đ/c Trần Văn Bình"), or a
+ * name in capitals followed by a verb of the work ("Giao Nguyễn Văn An
+ * xử lý"); a unit is no person.  The deadline the same sentence gives
+ * after it ("hạn 15/12", "báo cáo trước ngày 15/12").  Not in a question.
+ * True with *d_r filled; release with reply_delegation_release. */
+bool reply_delegation_read(const char *text, size_t len,
+			   struct reply_delegation *d_r);
+void reply_delegation_release(struct reply_delegation *d);
+
 struct reply_extension {
 	char *due;    /* the date, or "N ngày làm việc", as written */
 	char *reason; /* the words after "vì", "do", "lý do"; or NULL */

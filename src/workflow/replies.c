@@ -303,8 +303,12 @@ static int delegate(struct act *a, const char *who, char **error_r)
 	int ret = 0;
 
 	if (config_person_parse(a->rt->cfg, who, &p, &err) < 0) {
-		refused(a, err);
-		goto out;
+		/* a head names a colleague by the given name: "chị Lan" */
+		if (config_person_in_unit(a->it.lead, who, &p) < 0) {
+			refused(a, err);
+			goto out;
+		}
+		FREE_AND_NULL(err);
 	}
 	config_role_of(a->rt->cfg, p.address, &pu);
 	if (!pu || !a->it.lead || pu != a->it.lead) {

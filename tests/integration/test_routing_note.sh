@@ -24,13 +24,15 @@ stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; 
 WORK=$(mktemp -d /tmp/congvan-note.XXXXXX)
 chmod 755 "$WORK"
 trap 'stack_stop; [ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
-for u in vanthu tttn truong.tttn phapche truong.pc khtc truong.tc; do
+for u in vanthu tttn truong.tttn phapche truong.pc lan.le khtc truong.tc; do
 	stack_ctl adduser "$u" >/dev/null || t_fail "add-user $u"
 done
 
 CONF="$WORK/congvan.conf"
 congvan_conf "$CONF" "$WORK/congvan.db"
 directory_conf "$CONF"
+# the legal unit's specialist, whom its head names by her given name
+sed -i "s/^head = truong.pc@$D\$/&\nmembers = Lê Thị Lan <lan.le@$D>/" "$CONF"
 
 b64() { printf '%s' "$1" | base64 -w0; }
 # header USER UID NAME: decoded
@@ -242,5 +244,17 @@ assert_eq "granted" "$(q "SELECT e.state FROM extensions e JOIN items i ON i.id 
 assert_eq "2026-12-22" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K2'")" \
 	"to the day the Office's sentence names, not the one asked for"
 mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "the head was not told"
+
+t_begin "the head delegates in a sentence, naming the specialist as colleagues do"
+n_lan=$(mail_count lan.le)
+plain "truong.pc@$D" "$WORK/x3.eml" "$K2" "$(sent_id "$K2" "truong.pc@$D")" \
+	"Giao chị Lan xử lý, báo cáo trước ngày 21/12/2026."
+deliver truong.pc@$D "$WORK/x3.eml"
+run_at 2026-12-08T11:00:00+07:00
+assert_eq "lan.le@$D" "$(q "SELECT handler FROM items WHERE key='$K2'")" "'chị Lan' is Lê Thị Lan of the lead unit"
+assert_eq "2026-12-21" "$(q "SELECT date(json_extract(data, '$.due') * 86400, 'unixepoch') FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND kind='delegated'")" \
+	"with the internal deadline the sentence gives"
+mail_wait_count lan.le $((n_lan + 1)) 30 || t_fail "the specialist was not told"
+assert_contains "$(ctypes lan.le "$(last_uid lan.le)")" "text/calendar; method=REQUEST" "her own calendar entry"
 
 t_summary

@@ -86,7 +86,8 @@ static const struct sentence_case cases[] = {
     {"PC to lead; deadline December 18.", "PC", NULL, "18/12"},
     /* a unit nobody knows is still a lead: the workflow refuses it */
     {"Giao Vụ Xyz chủ trì.", "Vụ Xyz", NULL, NULL},
-    {"Giao anh Nam chủ trì.", "anh Nam", NULL, NULL},
+    /* a person is no unit (a head delegates so: test_delegation) */
+    {"Giao anh Nam chủ trì.", NULL, NULL, NULL},
     /* "hạn" with no deadline in it: its words, which the workflow
      * refuses */
     {"Giao Vụ PC chủ trì, hạn cuối tuần.", "Vụ PC", NULL, "cuối tuần"},
@@ -308,6 +309,69 @@ static void test_extension(void **state)
 	}
 }
 
+/* A delegation stated in a sentence, as a head writes it: "Giao:" with
+ * the person (the title left out), "Hạn:" with the deadline the same
+ * sentence gives; a unit, a negation, a question, a report of what was
+ * done or a bare name give none. */
+static void test_delegation(void **state)
+{
+	static const struct {
+		const char *in, *person, *due; /* person NULL: none */
+	} d[] = {
+	    {"Giao chị Lan xử lý, hạn 15/12/2026.", "Lan", "15/12/2026"},
+	    {"Giao đ/c Trần Văn Bình chủ trì tham mưu, báo cáo trước ngày "
+	     "18/12.",
+	     "Trần Văn Bình", "18/12"},
+	    {"Giao Nguyễn Văn An xử lý.", "Nguyễn Văn An", NULL},
+	    {"Nhờ em Hà theo dõi.", "Hà", NULL},
+	    {"Giao chi Lan xu ly, han 15/12", "Lan", "15/12"},
+	    {"Đồng ý. Giao chị Lan xử lý.", "Lan", NULL},
+	    {"Assign Ms Lan to handle it, due 15 December 2026.", "Lan",
+	     "15/12/2026"},
+	    {"Giao đ/c Lan chủ trì xử lý.", "Lan", NULL},
+	    {"Giao Vụ PC chủ trì, hạn 20/12/2026.", NULL, NULL},
+	    {"Không giao chị Lan xử lý.", NULL, NULL},
+	    {"Giao chị Lan xử lý được không?", NULL, NULL},
+	    {"Chị Lan đã xử lý xong.", NULL, NULL},
+	    {"Giao Lan.", NULL, NULL},
+	    {"Đề nghị Văn phòng xem xét.", NULL, NULL},
+	    {"> Giao chị Lan xử lý.\nCảm ơn.", NULL, NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(d); i++) {
+		char *nfd =
+		    (char *)utf8proc_NFD((const utf8proc_uint8_t *)d[i].in);
+		const char *forms[] = {d[i].in, nfd};
+
+		for (size_t f = 0; f < ARRAY_SIZE(forms); f++) {
+			struct reply_parsed p;
+			char *who, *due;
+
+			reply_parse(forms[f], &p);
+			who = nfc(value_of(&p, REPLY_KEY_ASSIGN));
+			due = nfc(value_of(&p, REPLY_KEY_DUE));
+			print_message("case %zu %s\n", i, f ? "NFD" : "NFC");
+			if (!d[i].person) {
+				assert_null(who);
+			} else {
+				assert_non_null(who);
+				assert_string_equal(who, d[i].person);
+				if (d[i].due) {
+					assert_non_null(due);
+					assert_string_equal(due, d[i].due);
+				} else {
+					assert_null(due);
+				}
+			}
+			free(who);
+			free(due);
+			reply_parsed_free(&p);
+		}
+		free(nfd);
+	}
+}
+
 /* Key lines win: a "Chủ trì:" line over the whole sentence, another key
  * line over what the sentence says for that key. */
 static void test_key_lines_win(void **state)
@@ -389,6 +453,7 @@ int main(void)
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_key_lines_win),
 	    cmocka_unit_test(test_extension),
+	    cmocka_unit_test(test_delegation),
 	    cmocka_unit_test(test_hostile),
 	};
 

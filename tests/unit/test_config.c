@@ -1725,6 +1725,54 @@ static const struct {
      "no person named; expected Name <address>, an address or a name"},
 };
 
+/* A colleague named in the lead unit by the last words of the name: one
+ * member so named, never two, never a part of a word. */
+static void test_person_in_unit(void **state)
+{
+	static const struct {
+		const char *unit, *text, *address; /* NULL: none */
+	} cases[] = {
+	    {"VU-PC", "An", "an.nv@congvan.test"},
+	    {"VU-PC", "văn AN", "an.nv@congvan.test"},
+	    {"VU-PC", "Nguyễn Văn An", "an.nv@congvan.test"},
+	    {"VU-PC", "Bình", "binh.tt@congvan.test"},
+	    {"VU-PC", "Thị Bình", "binh.tt@congvan.test"},
+	    {"VU-PC", "inh", NULL},               /* part of a word */
+	    {"VU-PC", "Dũng", NULL},              /* of another unit */
+	    {"VU-PC", "cuong", NULL},             /* listed by address only */
+	    {"vu-tc", "An", "an.n@congvan.test"}, /* "Nguyễn  văn an" */
+	    {"vu-tc", "Văn An", "an.n@congvan.test"},
+	    {"vu-tc", "Văn", NULL},
+	    {"vu-tc", "", NULL},
+	};
+	int failures = 0;
+
+	(void)state;
+	dir_load();
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct config_unit *u =
+		    config_unit_find(&dir_cfg, cases[i].unit);
+		struct config_person p;
+		int rc = config_person_in_unit(u, cases[i].text, &p);
+
+		if (cases[i].address
+			? rc != 0 || strcmp(p.address, cases[i].address)
+			: rc != -1) {
+			print_error("case %zu '%s': rc %d, %s\n", i,
+				    cases[i].text, rc,
+				    rc == 0 ? p.address : "-");
+			failures++;
+		}
+		config_person_release(&p);
+	}
+	assert_int_equal(failures, 0);
+	{
+		struct config_person none;
+
+		assert_int_equal(config_person_in_unit(NULL, "An", &none), -1);
+	}
+}
+
 static void test_person_parse(void **state)
 {
 	dir_load_in("en");
@@ -2387,6 +2435,7 @@ int main(void)
 	    cmocka_unit_test(test_units_parse),
 	    cmocka_unit_test(test_units_parse_long),
 	    cmocka_unit_test(test_person_parse),
+	    cmocka_unit_test(test_person_in_unit),
 	    cmocka_unit_test(test_parse_no_config),
 	    cmocka_unit_test(test_lookup_errors_vi),
 	    cmocka_unit_test(test_limits),
