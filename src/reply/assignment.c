@@ -196,6 +196,23 @@ static const struct phrase generic[] = {
 };
 static const struct phrase plurals[] = {
     {"cac", "các"}, {"nhung", "những"}, {"mot", "một"}};
+/* "lấy ý kiến X": the units follow the cue. */
+static const struct phrase consult_cues[] = {
+    {"lay y kien", "lấy ý kiến"},
+    {"xin y kien", "xin ý kiến"},
+    {"hoi y kien", "hỏi ý kiến"},
+    {"consult", NULL},
+};
+/* "đề nghị X cho ý kiến": the units stand before it. */
+static const struct phrase opinion_cues[] = {
+    {"cho y kien", "cho ý kiến"}, {"tham gia y kien", "tham gia ý kiến"},
+    {"gop y", "góp ý"},           {"co y kien", "có ý kiến"},
+    {"for comments", NULL},       {"for their views", NULL},
+};
+/* Words after "lấy ý kiến" before the units. */
+static const struct phrase of_words[] = {
+    {"cua", "của"}, {"tham gia cua", "tham gia của"}, {"of", NULL}};
+
 /* Words before a person's name ("giao đ/c Bình", "chị Lan"): a person
  * is no unit, and is whom a head delegates to. */
 static const struct phrase titles[] = {
@@ -1035,16 +1052,23 @@ static int delegation_clause(const struct reader *r, size_t s, size_t e,
 		return 0; /* "Giao Lan" alone: not clear enough */
 	}
 	d_r->person = copy(r, u + n, t);
-	d_r->due = due_of(r, t, se);
-	for (size_t c = t; !d_r->due && c < se; c++) {
-		if (r->t[c].kind != T_WORD) {
-			size_t ce = c + 1;
+	d_r->due = due_of(r, t, e);
+	/* a later clause's deadline, unless it asks opinions: that one is
+	 * the consultation's */
+	for (size_t c = e; !d_r->due && c < se; c++) {
+		size_t ce = c + 1, k, w;
 
-			while (ce < se && r->t[ce].kind == T_WORD) {
-				ce++;
-			}
-			d_r->due = due_of(r, c + 1, ce);
+		while (ce < se && r->t[ce].kind == T_WORD) {
+			ce++;
 		}
+		if (find_any(r, c + 1, ce, consult_cues,
+			     ARRAY_SIZE(consult_cues), &k, &w) != SIZE_MAX ||
+		    find_any(r, c + 1, ce, opinion_cues,
+			     ARRAY_SIZE(opinion_cues), &k, &w) != SIZE_MAX) {
+			break;
+		}
+		d_r->due = due_of(r, c + 1, ce);
+		c = ce - 1;
 	}
 	return 1;
 }
@@ -1090,6 +1114,88 @@ void reply_delegation_release(struct reply_delegation *d)
 	}
 	FREE_AND_NULL(d->person);
 	FREE_AND_NULL(d->due);
+}
+
+/* --- a consultation ------------------------------------------------------ */
+
+/* The units of [s, e) up to a deadline word: their span, or false. */
+static bool units_span(const struct reader *r, size_t s, size_t e,
+		       size_t *end_r)
+{
+	size_t d = s;
+
+	while (d < e && !match_any(r, d, e, due_words, ARRAY_SIZE(due_words))) {
+		d++;
+	}
+	*end_r = d;
+	/* the first unit written as units are ("Vụ ...", a code); the
+	 * others may be codes joined by "and" */
+	return d > s && unitish(r, s, s + 1) && !has_marker(r, s, d);
+}
+
+/* each_sentence: true with c_r filled when sentence [ss, se) asks units
+ * for their opinion. */
+static bool consultation_sentence(const struct reader *r, size_t ss, size_t se,
+				  void *ctx)
+{
+	struct reply_consultation *c_r = ctx;
+	size_t cs = ss;
+
+	if (is_question(r, ss, se)) {
+		return false;
+	}
+	for (size_t ce = ss; ce <= se && !c_r->units; ce++) {
+		size_t n, which, p, u, end;
+
+		if (ce < se && r->t[ce].kind == T_WORD) {
+			continue;
+		}
+		p = find_any(r, cs, ce, consult_cues, ARRAY_SIZE(consult_cues),
+			     &n, &which);
+		if (p != SIZE_MAX && !has_marker(r, cs, p)) {
+			u = p + n;
+			u +=
+			    match_any(r, u, ce, of_words, ARRAY_SIZE(of_words));
+			if (units_span(r, u, ce, &end)) {
+				c_r->units = copy(r, u, end);
+				c_r->due = due_of(r, end, se);
+			}
+		} else if ((p = find_any(r, cs, ce, opinion_cues,
+					 ARRAY_SIZE(opinion_cues), &n,
+					 &which)) != SIZE_MAX) {
+			/* the directive may open an earlier clause: "Đề
+			 * nghị Vụ PC, Vụ TC cho ý kiến" */
+			u = after_directive(r, ss, p);
+			if (u != SIZE_MAX && !has_marker(r, ss, u) &&
+			    units_span(r, u, p, &end) && end == p) {
+				c_r->units = copy(r, u, p);
+				c_r->due = due_of(r, p + n, se);
+			}
+		}
+		cs = ce + 1;
+	}
+	return c_r->units != NULL;
+}
+
+bool reply_consultation_read(const char *text, size_t len,
+			     struct reply_consultation *c_r)
+{
+	struct reader r;
+
+	memset(c_r, 0, sizeof(*c_r));
+	reader_init(&r, text, len);
+	each_sentence(&r, consultation_sentence, c_r);
+	reader_release(&r);
+	return c_r->units != NULL;
+}
+
+void reply_consultation_release(struct reply_consultation *c)
+{
+	if (!c) {
+		return;
+	}
+	FREE_AND_NULL(c->units);
+	FREE_AND_NULL(c->due);
 }
 
 /* --- an extension ------------------------------------------------------ */

@@ -427,6 +427,32 @@ static bool read_delegation(const struct window *win, bool read_lines,
 	return true;
 }
 
+/* A consultation asked in a sentence (assignment.c): "Lấy ý kiến:" with
+ * the units, "Hạn:" with the deadline the sentence gives, unless a
+ * delegation's stands; key lines under it win.  True when one was read. */
+static bool read_consultation(const struct window *win, bool read_lines,
+			      struct reply_parsed *out)
+{
+	struct reply_consultation c;
+
+	if (has_key(out, REPLY_KEY_CONSULT) ||
+	    !reply_consultation_read(sbuf_str(&win->text), win->text.len, &c)) {
+		return false;
+	}
+	if (read_lines && win->stop) {
+		read_commands(win->stop, out);
+	}
+	if (!has_key(out, REPLY_KEY_CONSULT) &&
+	    out->n_commands < COMMANDS_MAX) {
+		add_command(out, REPLY_KEY_CONSULT, c.units, strlen(c.units));
+		if (c.due && !has_key(out, REPLY_KEY_DUE)) {
+			add_command(out, REPLY_KEY_DUE, c.due, strlen(c.due));
+		}
+	}
+	reply_consultation_release(&c);
+	return true;
+}
+
 /* An extension asked for or granted in a sentence (assignment.c):
  * "Gia hạn:" with its date, and "Lý do:" with the reason the sentence
  * gives; key lines under it win. */
@@ -470,9 +496,11 @@ void reply_parse(const char *new_text, struct reply_parsed *out_r)
 			read_commands(after, out_r);
 		}
 		if (!read_assignment(&win, !after, out_r)) {
-			bool delegated = read_delegation(&win, !after, out_r);
+			bool lines = !after;
 
-			read_extension(&win, !after && !delegated, out_r);
+			lines = !read_delegation(&win, lines, out_r) && lines;
+			lines = !read_consultation(&win, lines, out_r) && lines;
+			read_extension(&win, lines, out_r);
 		}
 		sbuf_release(&win.text);
 	}

@@ -164,6 +164,24 @@ bool reply_delegation_read(const char *text, size_t len,
 			   struct reply_delegation *d_r);
 void reply_delegation_release(struct reply_delegation *d);
 
+struct reply_consultation {
+	char *units; /* the units as written ("Vụ PC, Vụ TC") */
+	char *due;   /* the deadline for their opinions, or NULL */
+};
+
+/* Reads a consultation asked in the first sentences of text (NFC,
+ * quoted lines left out), as the lead side writes it: "lấy ý kiến",
+ * "xin ý kiến", "hỏi ý kiến", "consult" and the units after it ("Đề
+ * nghị lấy ý kiến Vụ PC và Vụ TC, hạn 10/12"), or a directive, the
+ * units and "cho ý kiến", "tham gia ý kiến", "góp ý", "có ý kiến" ("Đề
+ * nghị Vụ PC, Vụ TC cho ý kiến trước ngày 10/12"); the units written as
+ * units are, no negator or tense before the cue, not in a question; the
+ * deadline its sentence gives.  True with *c_r filled; release with
+ * reply_consultation_release. */
+bool reply_consultation_read(const char *text, size_t len,
+			     struct reply_consultation *c_r);
+void reply_consultation_release(struct reply_consultation *c);
+
 struct reply_extension {
 	char *due;    /* the date, or "N ngày làm việc", as written */
 	char *reason; /* the words after "vì", "do", "lý do"; or NULL */

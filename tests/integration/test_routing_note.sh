@@ -13,7 +13,10 @@
 # assignment to the lead's head with its calendar, the acknowledgement to
 # the Office.  A second letter is assigned by a plain-text note naming
 # units by abbreviation ("Đề nghị Vụ PC chủ trì xử lý; Vụ TC phối hợp.
-# Báo cáo trước ngày 18/12.").
+# Báo cáo trước ngày 18/12."). Then the lead side writes sentences too:
+# the head asks for more time and the Office grants a shorter extension,
+# each in a sentence; the head delegates to "chị Lan", found by her given
+# name in the unit; she asks another unit's opinion.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -256,5 +259,16 @@ assert_eq "2026-12-21" "$(q "SELECT date(json_extract(data, '$.due') * 86400, 'u
 	"with the internal deadline the sentence gives"
 mail_wait_count lan.le $((n_lan + 1)) 30 || t_fail "the specialist was not told"
 assert_contains "$(ctypes lan.le "$(last_uid lan.le)")" "text/calendar; method=REQUEST" "her own calendar entry"
+
+t_begin "the specialist asks another unit's opinion in a sentence"
+n_tc=$(mail_count truong.tc)
+plain "lan.le@$D" "$WORK/x4.eml" "$K2" "$(sent_id "$K2" "lan.le@$D")" \
+	"Đề nghị Vụ Tài chính cho ý kiến về dự thảo trước ngày 16/12/2026."
+deliver lan.le@$D "$WORK/x4.eml"
+run_at 2026-12-08T14:00:00+07:00
+assert_eq "TC|2026-12-16" "$(q "SELECT c.unit, date(c.due_day * 86400, 'unixepoch') FROM consultations c JOIN items i ON i.id = c.item_id WHERE key='$K2'")" \
+	"the unit consulted, to the day the sentence gives"
+mail_wait_count truong.tc $((n_tc + 1)) 30 || t_fail "the consulted unit's head was not asked"
+assert_contains "$(ctypes truong.tc "$(last_uid truong.tc)")" "text/calendar; method=REQUEST" "with its calendar entry"
 
 t_summary

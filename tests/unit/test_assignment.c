@@ -372,6 +372,70 @@ static void test_delegation(void **state)
 	}
 }
 
+/* A consultation asked in a sentence: "Lấy ý kiến:" with the units as
+ * written, "Hạn:" with the deadline the sentence gives; units not
+ * written as units, a negation, a past or future, a question give none. */
+static void test_consultation(void **state)
+{
+	static const struct {
+		const char *in, *units, *due; /* units NULL: none */
+	} c[] = {
+	    {"Đề nghị lấy ý kiến Vụ Pháp chế và Vụ Tài chính, hạn "
+	     "10/12/2026.",
+	     "Vụ Pháp chế và Vụ Tài chính", "10/12/2026"},
+	    {"Đề nghị Vụ PC, Vụ TC cho ý kiến trước ngày 10/12.",
+	     "Vụ PC, Vụ TC", "10/12"},
+	    {"Xin ý kiến của Vụ Pháp chế.", "Vụ Pháp chế", NULL},
+	    {"Đề nghị Vụ Tài chính tham gia ý kiến vào dự thảo, gửi về Vụ "
+	     "trước 15/12.",
+	     "Vụ Tài chính", "15/12"},
+	    {"Please consult PC and TC by 10 December 2026.", "PC and TC",
+	     "10/12/2026"},
+	    {"De nghi lay y kien Vu Phap che, han 10/12", "Vu Phap che",
+	     "10/12"},
+	    {"Vụ sẽ lấy ý kiến Vụ PC sau.", NULL, NULL},
+	    {"Vụ TC đã lấy ý kiến các Sở.", NULL, NULL},
+	    {"Vụ PC xin ý kiến Lãnh đạo Bộ.", NULL, NULL},
+	    {"Có cần lấy ý kiến Vụ PC không?", NULL, NULL},
+	    {"Đề nghị các đơn vị cho ý kiến.", NULL, NULL},
+	    {"Vụ TC có ý kiến như sau.", NULL, NULL},
+	    {"Vụ Pháp chế nhất trí, không có ý kiến khác.", NULL, NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(c); i++) {
+		char *nfd =
+		    (char *)utf8proc_NFD((const utf8proc_uint8_t *)c[i].in);
+		const char *forms[] = {c[i].in, nfd};
+
+		for (size_t f = 0; f < ARRAY_SIZE(forms); f++) {
+			struct reply_parsed p;
+			char *units, *due;
+
+			reply_parse(forms[f], &p);
+			units = nfc(value_of(&p, REPLY_KEY_CONSULT));
+			due = nfc(value_of(&p, REPLY_KEY_DUE));
+			print_message("case %zu %s\n", i, f ? "NFD" : "NFC");
+			if (!c[i].units) {
+				assert_null(units);
+			} else {
+				assert_non_null(units);
+				assert_string_equal(units, c[i].units);
+				if (c[i].due) {
+					assert_non_null(due);
+					assert_string_equal(due, c[i].due);
+				} else {
+					assert_null(due);
+				}
+			}
+			free(units);
+			free(due);
+			reply_parsed_free(&p);
+		}
+		free(nfd);
+	}
+}
+
 /* Key lines win: a "Chủ trì:" line over the whole sentence, another key
  * line over what the sentence says for that key. */
 static void test_key_lines_win(void **state)
@@ -454,6 +518,7 @@ int main(void)
 	    cmocka_unit_test(test_key_lines_win),
 	    cmocka_unit_test(test_extension),
 	    cmocka_unit_test(test_delegation),
+	    cmocka_unit_test(test_consultation),
 	    cmocka_unit_test(test_hostile),
 	};
 
