@@ -729,12 +729,33 @@ static char *due_of(const struct reader *r, size_t s, size_t e)
 	return due_value(r, j, e);
 }
 
+/* Words that open the reason, after what they explain. */
+static const struct phrase reason_words[] = {
+    {"ly do", "lý do"}, {"vi", "vì"},     {"do", "do"},
+    {"because", NULL},  {"due to", NULL}, {"since", NULL},
+};
+/* The reason in [t, e): the words after the first reason word. */
+static char *reason_of(const struct reader *r, size_t t, size_t e)
+{
+	for (; t < e; t++) {
+		size_t n =
+		    match_any(r, t, e, reason_words, ARRAY_SIZE(reason_words));
+
+		if (n > 0) {
+			return copy(r, t + n, e);
+		}
+	}
+	return NULL;
+}
+
 /* --- units --------------------------------------------------------------- */
 
 /* What one reading collects. */
 struct found {
 	char *lead;
 	char *due;
+	char *reason;
+	size_t se;         /* the end of the sentence read */
 	struct sbuf coord; /* "A, B và C, D" */
 	size_t n_coord;    /* parts in coord */
 	bool coord_open;   /* the last clause was "phối hợp với ...": a
@@ -862,6 +883,7 @@ static int lead_clause(struct found *fd, const struct reader *r, size_t s,
 		return -1; /* "phân công đơn vị chủ trì": no unit named */
 	}
 	fd->lead = copy(r, u, c);
+	fd->reason = reason_of(r, c + cn, fd->se);
 	p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn, &i);
 	if (p != SIZE_MAX) {
 		coord_clause(fd, r, p, p, pn, e);
@@ -945,6 +967,7 @@ static int sentence(struct found *fd, const struct reader *r, size_t ss,
 	if (is_question(r, ss, se)) {
 		return -1;
 	}
+	fd->se = se;
 	for (size_t t = ss; t <= se; t++) {
 		if (t < se && r->t[t].kind == T_WORD) {
 			continue;
@@ -961,6 +984,7 @@ static void found_reset(struct found *fd)
 {
 	FREE_AND_NULL(fd->lead);
 	FREE_AND_NULL(fd->due);
+	FREE_AND_NULL(fd->reason);
 	sbuf_reset(&fd->coord);
 	fd->n_coord = 0;
 	fd->coord_open = false;
@@ -1010,9 +1034,10 @@ bool reply_assignment_read(const char *text, size_t len,
 	if (fd.lead) {
 		a_r->lead = fd.lead;
 		a_r->due = fd.due;
+		a_r->reason = fd.reason;
 		a_r->coordinate =
 		    fd.coord.len > 0 ? xstrdup(sbuf_str(&fd.coord)) : NULL;
-		fd.lead = fd.due = NULL;
+		fd.lead = fd.due = fd.reason = NULL;
 	}
 	found_reset(&fd);
 	sbuf_release(&fd.coord);
@@ -1221,28 +1246,9 @@ static const struct phrase extension_markers[] = {
     {"did", NULL},        {"has", NULL},    {"had", NULL},
     {"was", NULL},        {"if", NULL},     {"will", NULL},
 };
-/* Words that open the reason, after the date. */
-static const struct phrase reason_words[] = {
-    {"ly do", "lý do"}, {"vi", "vì"},     {"do", "do"},
-    {"because", NULL},  {"due to", NULL}, {"since", NULL},
-};
 /* Words read past between the cue and the date ("gia hạn thời gian xử
  * lý đến hết ngày 25/12") at most. */
 #define EXTENSION_SKIP 8
-
-/* The reason in [t, e): the words after the first reason word. */
-static char *reason_of(const struct reader *r, size_t t, size_t e)
-{
-	for (; t < e; t++) {
-		size_t n =
-		    match_any(r, t, e, reason_words, ARRAY_SIZE(reason_words));
-
-		if (n > 0) {
-			return copy(r, t + n, e);
-		}
-	}
-	return NULL;
-}
 
 /* each_sentence: true with x_r filled when sentence [ss, se) asks for
  * or grants an extension to a date it names. */
@@ -1314,4 +1320,5 @@ void reply_assignment_release(struct reply_assignment *a)
 	FREE_AND_NULL(a->lead);
 	FREE_AND_NULL(a->coordinate);
 	FREE_AND_NULL(a->due);
+	FREE_AND_NULL(a->reason);
 }

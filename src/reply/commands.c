@@ -397,6 +397,11 @@ static bool read_assignment(const struct window *win, bool read_lines,
 		if (as.due && !has_key(out, REPLY_KEY_DUE)) {
 			add_command(out, REPLY_KEY_DUE, as.due, strlen(as.due));
 		}
+		/* from the lead unit, a transfer needs one */
+		if (as.reason && !has_key(out, REPLY_KEY_REASON)) {
+			add_command(out, REPLY_KEY_REASON, as.reason,
+				    strlen(as.reason));
+		}
 	}
 	reply_assignment_release(&as);
 	return true;

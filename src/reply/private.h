@@ -136,6 +136,9 @@ struct reply_assignment {
 	char *lead;       /* the lead unit; NULL when no sentence names one */
 	char *coordinate; /* coordinating units, or NULL */
 	char *due;        /* the deadline, or NULL */
+	char *reason;     /* what follows "vì", "do", "lý do" in the lead's
+			   * sentence ("Đề nghị chuyển Vụ TC chủ trì vì ..."),
+			   * or NULL */
 };
 
 /* Reads the assignment stated in the first sentences of text (NFC,

@@ -670,7 +670,9 @@ static int lead_acts(struct act *a, char **error_r)
 	if ((v = cmd(a, REPLY_KEY_EXTEND)) && extend(a, v, error_r) < 0) {
 		return -1;
 	}
-	if ((v = cmd(a, REPLY_KEY_TRANSFER))) {
+	/* the lead unit naming another lead ("Đề nghị chuyển Vụ TC chủ trì
+	 * vì ...", "Chủ trì: TC") hands the item over */
+	if ((v = cmd(a, REPLY_KEY_TRANSFER)) || (v = cmd(a, REPLY_KEY_LEAD))) {
 		return transfer(a, v, error_r);
 	}
 	if ((v = cmd(a, REPLY_KEY_RETURN)) || d == REPLY_DECISION_RETURN) {

@@ -16,7 +16,8 @@
 # Báo cáo trước ngày 18/12."). Then the lead side writes sentences too:
 # the head asks for more time and the Office grants a shorter extension,
 # each in a sentence; the head delegates to "chị Lan", found by her given
-# name in the unit; she asks another unit's opinion.
+# name in the unit; she asks another unit's opinion; a head hands an
+# item to another unit in a sentence with its reason.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -224,12 +225,17 @@ plain() {
 			sed 's/$/\r/'
 	} >"$2"
 }
+# answer FROM KEY NAME WHEN TEXT: FROM answers the last mail congvan sent
+# it about KEY with TEXT, delivered, and a cycle run at WHEN
+answer() {
+	plain "$1" "$WORK/$3.eml" "$2" "$(sent_id "$2" "$1")" "$5"
+	deliver "$1" "$WORK/$3.eml"
+	run_at "$4"
+}
 n_office=$(mail_count vanthu)
 n_pc=$(mail_count truong.pc)
-plain "truong.pc@$D" "$WORK/x1.eml" "$K2" "$(sent_id "$K2" "truong.pc@$D")" \
+answer "truong.pc@$D" "$K2" x1 2026-12-08T09:20:00+07:00 \
 	"Vụ Pháp chế đề nghị gia hạn đến ngày 24/12/2026 vì cần thêm thời gian lấy ý kiến các Sở Công Thương."
-deliver truong.pc@$D "$WORK/x1.eml"
-run_at 2026-12-08T09:20:00+07:00
 assert_eq "pending|2026-12-24|cần thêm thời gian lấy ý kiến các Sở Công Thương" \
 	"$(q "SELECT e.state, date(e.to_day * 86400, 'unixepoch'), e.reason FROM extensions e JOIN items i ON i.id = e.item_id WHERE key='$K2'")" \
 	"an extension request to the date the sentence names, with its reason"
@@ -250,10 +256,8 @@ mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "the head was not told"
 
 t_begin "the head delegates in a sentence, naming the specialist as colleagues do"
 n_lan=$(mail_count lan.le)
-plain "truong.pc@$D" "$WORK/x3.eml" "$K2" "$(sent_id "$K2" "truong.pc@$D")" \
+answer "truong.pc@$D" "$K2" x3 2026-12-08T11:00:00+07:00 \
 	"Giao chị Lan xử lý, báo cáo trước ngày 21/12/2026."
-deliver truong.pc@$D "$WORK/x3.eml"
-run_at 2026-12-08T11:00:00+07:00
 assert_eq "lan.le@$D" "$(q "SELECT handler FROM items WHERE key='$K2'")" "'chị Lan' is Lê Thị Lan of the lead unit"
 assert_eq "2026-12-21" "$(q "SELECT date(json_extract(data, '$.due') * 86400, 'unixepoch') FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND kind='delegated'")" \
 	"with the internal deadline the sentence gives"
@@ -262,13 +266,20 @@ assert_contains "$(ctypes lan.le "$(last_uid lan.le)")" "text/calendar; method=R
 
 t_begin "the specialist asks another unit's opinion in a sentence"
 n_tc=$(mail_count truong.tc)
-plain "lan.le@$D" "$WORK/x4.eml" "$K2" "$(sent_id "$K2" "lan.le@$D")" \
+answer "lan.le@$D" "$K2" x4 2026-12-08T14:00:00+07:00 \
 	"Đề nghị Vụ Tài chính cho ý kiến về dự thảo trước ngày 16/12/2026."
-deliver lan.le@$D "$WORK/x4.eml"
-run_at 2026-12-08T14:00:00+07:00
 assert_eq "TC|2026-12-16" "$(q "SELECT c.unit, date(c.due_day * 86400, 'unixepoch') FROM consultations c JOIN items i ON i.id = c.item_id WHERE key='$K2'")" \
 	"the unit consulted, to the day the sentence gives"
 mail_wait_count truong.tc $((n_tc + 1)) 30 || t_fail "the consulted unit's head was not asked"
 assert_contains "$(ctypes truong.tc "$(last_uid truong.tc)")" "text/calendar; method=REQUEST" "with its calendar entry"
+
+t_begin "the lead's head hands the item to another unit in a sentence, with its reason"
+n_tttn=$(mail_count truong.tttn)
+answer "truong.pc@$D" "$K" x5 2026-12-08T15:00:00+07:00 \
+	"Đề nghị chuyển Vụ Thị trường trong nước chủ trì vì nội dung thuộc chức năng quản lý thị trường."
+assert_eq TTTN "$(q "SELECT lead FROM items WHERE key='$K'")" "transferred"
+assert_contains "$(q "SELECT detail FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K' AND kind='transferred'")" \
+	"nội dung thuộc chức năng quản lý thị trường" "with the reason the sentence gives"
+mail_wait_count truong.tttn $((n_tttn + 1)) 30 || t_fail "the new lead was not told"
 
 t_summary
