@@ -70,6 +70,9 @@ enum when {
 	WHEN_NEGATED, /* only negated, then disagree */
 	WHEN_ASKED,   /* only requested or made a condition: disagree */
 	WHEN_FUTURE,  /* only in the future or in progress: unclear */
+	WHEN_NO_MORE, /* "no (further) comment": agrees, unless "besides"
+			 follows ("không có ý kiến khác ngoài ý kiến đã
+			 gửi": the earlier opinion stands, unread) */
 };
 
 struct cue {
@@ -82,10 +85,10 @@ struct cue {
  * "xem xet", "khong co y kien" before any cue starting with "khong"). */
 static const struct cue cues[] = {
     /* agreement */
-    {"khong co y kien", V_AGREE, WHEN_ALWAYS},
-    {"khong con y kien", V_AGREE, WHEN_ALWAYS},
-    {"khong co gop y", V_AGREE, WHEN_ALWAYS},
-    {"khong gop y", V_AGREE, WHEN_ALWAYS},
+    {"khong co y kien", V_AGREE, WHEN_NO_MORE},
+    {"khong con y kien", V_AGREE, WHEN_NO_MORE},
+    {"khong co gop y", V_AGREE, WHEN_NO_MORE},
+    {"khong gop y", V_AGREE, WHEN_NO_MORE},
     {"dong y", V_AGREE, WHEN_ALWAYS},
     {"nhat tri", V_AGREE, WHEN_ALWAYS},
     {"thong nhat", V_AGREE, WHEN_ALWAYS},
@@ -103,11 +106,16 @@ static const struct cue cues[] = {
     {"approved", V_AGREE, WHEN_ALWAYS},
     {"approves", V_AGREE, WHEN_ALWAYS},
     {"endorse", V_AGREE, WHEN_ALWAYS},
-    {"no further comment", V_AGREE, WHEN_ALWAYS},
-    {"no further comments", V_AGREE, WHEN_ALWAYS},
-    {"no comment", V_AGREE, WHEN_ALWAYS},
-    {"no comments", V_AGREE, WHEN_ALWAYS},
-    {"nothing to add", V_AGREE, WHEN_ALWAYS},
+    {"ok with", V_AGREE, WHEN_ALWAYS},
+    {"okay with", V_AGREE, WHEN_ALWAYS},
+    {"fine with", V_AGREE, WHEN_ALWAYS},
+    {"happy with", V_AGREE, WHEN_ALWAYS},
+    {"comfortable with", V_AGREE, WHEN_ALWAYS},
+    {"no further comment", V_AGREE, WHEN_NO_MORE},
+    {"no further comments", V_AGREE, WHEN_NO_MORE},
+    {"no comment", V_AGREE, WHEN_NO_MORE},
+    {"no comments", V_AGREE, WHEN_NO_MORE},
+    {"nothing to add", V_AGREE, WHEN_NO_MORE},
     /* disagreement */
     {"co y kien khac", V_DISAGREE, WHEN_ALWAYS},
     {"phan doi", V_DISAGREE, WHEN_ALWAYS},
@@ -180,6 +188,10 @@ static const struct cue cues[] = {
     {"cho y kien sau", V_UNCLEAR, WHEN_ALWAYS},
     {"co y kien sau", V_UNCLEAR, WHEN_ALWAYS},
     {"bao cao sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"bao cao lai sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"tra loi lai sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"phan hoi lai sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"gui y kien sau", V_UNCLEAR, WHEN_ALWAYS},
     {"them thoi gian", V_UNCLEAR, WHEN_ALWAYS},
     {"get back", V_UNCLEAR, WHEN_ALWAYS},
     {"reply later", V_UNCLEAR, WHEN_ALWAYS},
@@ -234,6 +246,9 @@ enum marker_kind {
 	M_BREAK = 1 << 4,     /* a conjunction: a new clause starts */
 	M_CONDITION = 1 << 5, /* after a change asked for: "before ..." */
 	M_QUESTION = 1 << 6,  /* ends a Vietnamese question */
+	M_REASON = 1 << 7,    /* a reason follows: read no further for a
+				 contrary position */
+	M_BESIDES = 1 << 8,   /* "ngoài", "besides": after "no comment" */
 };
 
 struct marker {
@@ -281,10 +296,17 @@ static const struct marker markers[] = {
     {"sau khi", "sau khi", M_TOPIC},
     {"re", "re", M_TOPIC},
     {"nhung", "nhưng", M_BREAK}, {"tuy nhien", "tuy nhiên", M_BREAK}, {"song", "song", M_BREAK},
-    {"ma", "mà", M_BREAK}, {"va", "và", M_BREAK}, {"vi", "vì", M_BREAK}, {"do", "do", M_BREAK},
-    {"nen", "nên", M_BREAK}, {"boi", "bởi", M_BREAK}, {"but", "but", M_BREAK},
+    {"ma", "mà", M_BREAK}, {"va", "và", M_BREAK}, {"vi", "vì", M_BREAK | M_REASON},
+    {"do", "do", M_BREAK | M_REASON},
+    {"nen", "nên", M_BREAK}, {"boi", "bởi", M_BREAK | M_REASON}, {"but", "but", M_BREAK},
     {"however", "however", M_BREAK}, {"although", "although", M_BREAK}, {"though", "though", M_BREAK},
-    {"and", "and", M_BREAK}, {"because", "because", M_BREAK}, {"since", "since", M_BREAK},
+    {"and", "and", M_BREAK}, {"because", "because", M_BREAK | M_REASON},
+    {"since", "since", M_BREAK | M_REASON},
+    {"ly do", "lý do", M_REASON}, {"reason", "reason", M_REASON}, {"reasons", "reasons", M_REASON},
+    {"ngoai", "ngoài", M_BESIDES}, {"besides", "besides", M_BESIDES}, {"beyond", "beyond", M_BESIDES},
+    {"other than", "other than", M_BESIDES}, {"apart from", "apart from", M_BESIDES},
+    /* a view of one's own is not the unit's ("Cá nhân em đồng ý") */
+    {"ca nhan", "cá nhân", M_FUTURE}, {"personally", "personally", M_FUTURE},
     {"so", "so", M_BREAK},
     {"before", "before", M_CONDITION},
     {"prior to", "prior to", M_CONDITION},
@@ -564,13 +586,14 @@ static enum verdict judge(const struct cue *c, const struct context *x)
 	case WHEN_NEGATED:
 		return !neg ? V_IGNORE : future ? V_UNCLEAR : V_DISAGREE;
 	case WHEN_ASKED:
-		if (!request && !x->condition) {
-			return V_IGNORE;
+		if (neg) { /* "không cần chỉnh sửa" */
+			return request || x->condition ? V_AGREE : V_IGNORE;
 		}
-		return neg ? V_AGREE : V_DISAGREE;
+		return x->condition ? V_DISAGREE : V_IGNORE;
 	case WHEN_FUTURE:
 		return future && !neg ? V_UNCLEAR : V_IGNORE;
 	case WHEN_ALWAYS:
+	case WHEN_NO_MORE:
 		break;
 	}
 	if (neg) {
@@ -637,11 +660,27 @@ static bool phrase_marks_match(const struct reader *r, size_t t, size_t n,
 	return true;
 }
 
-/* The verdict of sentence [ss, se). */
-static enum verdict sentence_verdict(const struct reader *r, size_t ss,
-				     size_t se)
+/* "Besides" follows the cue ending at token t in its clause. */
+static bool besides_follows(const struct reader *r, size_t t, size_t se)
 {
-	for (size_t t = ss; t < se; t++) {
+	for (; t < se && r->t[t].kind == T_WORD; t++) {
+		if (r->mk[t] & M_BESIDES) {
+			return true;
+		}
+		if (r->mk[t] & M_BREAK) {
+			break;
+		}
+	}
+	return false;
+}
+
+/* A cue that says something in sentence [.., se), found from token t on:
+ * its verdict (V_IGNORE: none), its entry into *cue_r and the token after
+ * its words into *end_r. */
+static enum verdict next_verdict(const struct reader *r, size_t t, size_t se,
+				 const struct cue **cue_r, size_t *end_r)
+{
+	for (; t < se; t++) {
 		size_t phrase = 1; /* the longest cue found at t */
 
 		if (r->t[t].kind != T_WORD) {
@@ -662,7 +701,13 @@ static enum verdict sentence_verdict(const struct reader *r, size_t ss,
 			}
 			context_of(r, t, t + n, se, &x);
 			v = judge(&cues[i], &x);
+			if (v == V_AGREE && cues[i].when == WHEN_NO_MORE &&
+			    besides_follows(r, t + n, se)) {
+				v = V_UNCLEAR;
+			}
 			if (v != V_IGNORE) {
+				*cue_r = &cues[i];
+				*end_r = t + n;
 				return v;
 			}
 			phrase = n > phrase ? n : phrase;
@@ -670,6 +715,76 @@ static enum verdict sentence_verdict(const struct reader *r, size_t ss,
 		t += phrase - 1;
 	}
 	return V_IGNORE;
+}
+
+/* Whether what the cue verdict v found says is taken back by a contrary
+ * position from token t on, in the sentences left in the window (ending
+ * at window_end): agreement and disagreement both ("Vụ đồng ý Điều 1 đến
+ * Điều 8, không đồng ý Điều 9"), or a position still to come ("Lãnh đạo
+ * Vụ chưa đồng ý, em sẽ báo cáo lại sau").  Changes asked for do not take
+ * back an agreement ("Đồng ý về nguyên tắc, đề nghị chỉnh sửa ..."), and
+ * reasons are not read ("không đồng ý vì Vụ TCCB đã đồng ý ...": from
+ * "vì", "do", "lý do", "because" on, nothing is). */
+static bool taken_back(const struct reader *r, enum verdict v, size_t t,
+		       size_t window_end)
+{
+	if (v != V_AGREE && v != V_DISAGREE) {
+		return false;
+	}
+	while (t < window_end) {
+		size_t se = t, ss = t;
+		const struct cue *c = NULL;
+		size_t end = t;
+		enum verdict w;
+
+		while (se < window_end && r->t[se].kind != T_SENTENCE &&
+		       r->t[se].kind != T_QUESTION) {
+			se++;
+		}
+		for (size_t k = t; k < se; k++) {
+			if (r->t[k].kind == T_WORD && (r->mk[k] & M_REASON)) {
+				se = k; /* read up to the reason, then stop */
+				window_end = k;
+				break;
+			}
+		}
+		if (!is_question(r, ss, se)) {
+			for (size_t k = t; k < se; k = end) {
+				w = next_verdict(r, k, se, &c, &end);
+				if (w == V_IGNORE) {
+					break;
+				}
+				if (((w == V_AGREE || w == V_DISAGREE) &&
+				     w != v && c->when != WHEN_ASKED) ||
+				    (w == V_UNCLEAR && c->v == V_UNCLEAR &&
+				     c->when == WHEN_ALWAYS)) {
+					return true;
+				}
+			}
+		}
+		t = se + 1;
+	}
+	return false;
+}
+
+/* The token that ends the window: `left` more sentences with words
+ * after the one ending at token t. */
+static size_t window_end(const struct reader *r, size_t t, size_t left)
+{
+	bool words = false;
+
+	for (t = t + 1; t < r->n; t++) {
+		if (r->t[t].kind == T_WORD) {
+			words = true;
+		} else if (r->t[t].kind == T_SENTENCE ||
+			   r->t[t].kind == T_QUESTION) {
+			if (words && left-- == 0) {
+				return t;
+			}
+			words = false;
+		}
+	}
+	return r->n;
 }
 
 static enum reply_decision decision_of(enum verdict v)
@@ -705,6 +820,8 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 	r.cs = xmalloc(r.n * sizeof(*r.cs));
 	index_markers(&r);
 	for (size_t t = 0; t < r.n && sentences < DECISION_SENTENCES; t++) {
+		const struct cue *c = NULL;
+		size_t cue_end = 0;
 		bool words;
 
 		if (r.t[t].kind != T_SENTENCE && r.t[t].kind != T_QUESTION) {
@@ -715,12 +832,18 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 			words = words || r.t[k].kind == T_WORD;
 		}
 		if (words && !is_question(&r, ss, t)) {
-			v = sentence_verdict(&r, ss, t);
+			v = next_verdict(&r, ss, t, &c, &cue_end);
 		}
 		sentences += words;
 		ss = t + 1;
 		if (v != V_IGNORE) {
 			*end_r = r.ft.off[r.t[t].fs];
+			if (taken_back(
+				&r, v, cue_end,
+				window_end(&r, t,
+					   DECISION_SENTENCES - sentences))) {
+				v = V_UNCLEAR;
+			}
 			break;
 		}
 	}

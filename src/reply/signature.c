@@ -314,11 +314,18 @@ bool reply_is_signoff(const struct probe *p)
 			return true;
 		}
 	}
-	/* "[word [word]] regards" */
+	/* "[word [word]] regards", and "Thanks & Best Regards", "Thanks and
+	 * regards": an "&" or "and" between is no word of its own */
 	if (!ends_with_word(s, len, "regards")) {
 		return false;
 	}
 	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '&' ||
+		    (i + 4 <= len && memcmp(s + i, "and ", 4) == 0 &&
+		     (i == 0 || s[i - 1] == ' '))) {
+			i += s[i] == '&' ? 1 : 3; /* the space after it too */
+			continue;
+		}
 		words += s[i] == ' ';
 		if (!text_fold_is_alnum(s[i]) && s[i] != ' ') {
 			return false;
