@@ -107,6 +107,7 @@ static const struct cue cues[] = {
     {"approves", V_AGREE, WHEN_ALWAYS},
     {"endorse", V_AGREE, WHEN_ALWAYS},
     {"ok with", V_AGREE, WHEN_ALWAYS},
+    {"ok voi", V_AGREE, WHEN_ALWAYS}, /* "OK với dự thảo" */
     {"okay with", V_AGREE, WHEN_ALWAYS},
     {"fine with", V_AGREE, WHEN_ALWAYS},
     {"happy with", V_AGREE, WHEN_ALWAYS},
