@@ -27,14 +27,24 @@
  *     Some cues count only in a context (the `when` column): words of
  *     quality ("phù hợp", "acceptable", "support") only negated, and
  *     then disagree; asking for changes ("chỉnh sửa", "bổ sung",
- *     "revise") only after a request or before a condition ("trước
- *     khi", "before"), and then disagrees ("không cần chỉnh sửa"
- *     agrees); hedges ("xem lại", "review", "xin ý kiến") only in the
- *     future or in progress, and then are unclear.
+ *     "revise") only before a condition ("trước khi", "before"), and
+ *     then disagrees (asked for without one they are comments, which
+ *     state nothing; "không cần chỉnh sửa" agrees); hedges ("xem lại",
+ *     "review", "xin ý kiến") only in the future or in progress, and then
+ *     are unclear; "no (further) comment" agrees unless "besides"
+ *     ("ngoài", "beyond") follows in its clause, when the earlier opinion
+ *     it points to stands, unread (unclear).  "Cá nhân", "personally"
+ *     before a cue count as a hedge: a view of one's own is not the
+ *     unit's.
  *     The words of a cue found are one phrase: a cue starting inside it
  *     is not read ("kiểm tra lại", check again, holds no "trả lại").
  *  4. "Unclear" ends the reading with no decision, as does a window with
  *     no cue.
+ *  5. An agreement or disagreement found is taken back (no decision) by
+ *     the contrary position, or a position still to come ("trả lời sau"),
+ *     later in the window; changes asked for take nothing back, and from
+ *     a reason marker ("vì", "do", "lý do", "because") on nothing is read
+ *     for it (see taken_back).
  *
  * Cue phrases match folded text (case, diacritics and normalisation
  * ignored); a cue whose folded words are also other words ("tra lại",
