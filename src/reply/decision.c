@@ -144,6 +144,9 @@ static const struct cue cues[] = {
     {"opposed", V_DISAGREE, WHEN_ALWAYS},
     {"reject", V_DISAGREE, WHEN_ALWAYS},
     {"rejected", V_DISAGREE, WHEN_ALWAYS},
+    {"disapprove", V_DISAGREE, WHEN_ALWAYS},
+    {"disapproves", V_DISAGREE, WHEN_ALWAYS},
+    {"disapproved", V_DISAGREE, WHEN_ALWAYS},
     /* qualities: said only when missing ("chưa phù hợp") */
     {"phu hop", V_AGREE, WHEN_NEGATED},
     {"hop ly", V_AGREE, WHEN_NEGATED},
@@ -439,14 +442,41 @@ static void tokenize(struct reader *r)
 
 /* --- matching ------------------------------------------------------------ */
 
-/* Whether word token t is the folded word w[0..wlen). */
+/* How "không" is shortened when typed in haste, on a phone above all
+ * ("Vụ em ko đồng ý", "k đồng ý", "khg"): read as the word itself. */
+static const struct {
+	const char *abbr, *word; /* folded */
+} abbreviations[] = {
+    {"ko", "khong"},
+    {"k", "khong"},
+    {"khg", "khong"},
+    {"hok", "khong"},
+};
+
+/* Whether word token t is the folded word w[0..wlen), or an
+ * abbreviation of it. */
 static bool word_is(const struct reader *r, size_t t, const char *w,
 		    size_t wlen)
 {
 	const struct tok *k = &r->t[t];
+	const char *f = r->ft.f + k->fs;
+	size_t flen = k->fe - k->fs;
 
-	return k->kind == T_WORD && k->fe - k->fs == wlen &&
-	       memcmp(r->ft.f + k->fs, w, wlen) == 0;
+	if (k->kind != T_WORD) {
+		return false;
+	}
+	if (flen == wlen && memcmp(f, w, wlen) == 0) {
+		return true;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(abbreviations); i++) {
+		if (strlen(abbreviations[i].abbr) == flen &&
+		    memcmp(f, abbreviations[i].abbr, flen) == 0 &&
+		    strlen(abbreviations[i].word) == wlen &&
+		    memcmp(abbreviations[i].word, w, wlen) == 0) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /* The original of word token t, lower-cased, carries exactly the

@@ -90,7 +90,8 @@ static const char *const phone_lines[] = {
 /* Sign-offs (folded, without their punctuation); "... regards" with up
  * to two words before it too ("Warm regards", "Best and kind regards"). */
 static const char *const signoffs[] = {
-    "tran trong", "tran trong cam on", "than ai", "kinh thu", "than men",
+    "tran trong", "tran trong cam on", "than", "than ai", "kinh thu",
+    "than men",
     "regards", "best wishes", "cheers", "cordialement", "bien cordialement",
     "tres cordialement", "bien a vous", "salutations",
     "meilleures salutations", "bonne journee", "bonne soiree",

@@ -515,6 +515,9 @@ static void test_trim_languages(void **state)
 	     "Pháp chế\n",
 	     "Vụ em đồng ý ạ."},
 	    {"Agreed.\n\nThanks and regards,\nLan\n", "Agreed."},
+	    {"Vụ em nhất trí ạ.\n\nThân,\nLan\n", "Vụ em nhất trí ạ."},
+	    {"Thân gửi anh Hùng,\nVụ em nhất trí ạ.\n",
+	     "Thân gửi anh Hùng,\nVụ em nhất trí ạ."},
 	    {"Thanks,\nAlex\n", "Thanks,\nAlex"}, /* no sign-off: talon's */
 	    /* a signature block under a rule line: short lines, none ending
 	     * a sentence; a note under a rule stays, and so does a dash */
@@ -1077,6 +1080,45 @@ static void test_decision_ok_with(void **state)
 	check_decision_table(cases, ARRAY_SIZE(cases));
 }
 
+/* "không" shortened as typed in haste ("ko", "k", "khg", "hok") negates,
+ * asks and opens "không có ý kiến" like the word itself. */
+static void test_decision_abbreviations(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Vụ em ko đồng ý ạ, Điều 5 chưa rõ.", DISAGREE},
+	    {"Bên em k đồng ý phương án 2 a.", DISAGREE},
+	    {"Vu khg dong y.", DISAGREE},
+	    {"Hok đồng ý đâu anh.", DISAGREE},
+	    {"Ko có ý kiến gì ạ", AGREE},
+	    {"Ko phản đối.", AGREE},
+	    {"Vụ mình đồng ý ko", UNCLEAR},
+	    {"Ko hoàn thành kịp.", UNCLEAR},
+	    {"Đồng ý mua 50k bản.", AGREE}, /* "50k" is no "k" */
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* "Disapprove" is the contrary of "approve", not a word holding it. */
+static void test_decision_disapprove(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"The Legal Department disapproves of the proposed fee increase.", DISAGREE},
+	    {"Disapproved.", DISAGREE},
+	    {"We do not disapprove.", AGREE},
+	    {"Not approved.", DISAGREE},
+	    {"Approved with minor changes.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
 struct cmd_case {
 	const char *in;
 	enum reply_decision d;
@@ -1414,6 +1456,8 @@ int main(void)
 	    cmocka_unit_test(test_decision_personal),
 	    cmocka_unit_test(test_decision_comments),
 	    cmocka_unit_test(test_decision_ok_with),
+	    cmocka_unit_test(test_decision_abbreviations),
+	    cmocka_unit_test(test_decision_disapprove),
 	    cmocka_unit_test(test_parse_commands),
 	    cmocka_unit_test(test_parse_many_commands),
 	    cmocka_unit_test(test_trim_then_parse),

@@ -430,12 +430,77 @@ def owa_new(i, a):
     return (h + "\r\n" + fx.qp_body(body.encode("utf-8"))).encode("ascii")
 
 
+def vnpt(i, a):
+    """A Vietnamese webmail (Zimbra in Vietnamese, as government mail
+    services run it): "----- Thư gốc -----" and the fields "Người gửi:",
+    "Người nhận:", "Ngày gửi:", "Tiêu đề:" unquoted."""
+    name, local = STAFF[i % len(STAFF)]
+    mid = "%d.%d.1796526900%03d.JavaMail.zimbra@%s" % (884100 + i, 77 + i, i, ORG)
+    orig = a["quoted"] if a.get("quoted") else REQUEST
+    body = (a["new"] + "\n\n----- Thư gốc -----\nNgười gửi: \"Văn thư Bộ\" <%s>\n"
+            "Người nhận: \"%s\" <%s@%s>\nNgày gửi: Thứ Hai, 7 Tháng Mười Hai 2026 9:15:02\n"
+            "Tiêu đề: %s\n\n%s\n" % (BOX, name, local, ORG, SUBJECT, orig))
+    h = headers(i, name, local, mid,
+                ["X-Mailer: Zimbra 8.8.15_GA_4508 (ZimbraWebClient - GC119 (Win)/8.8.15_GA_4508)"],
+                "text/plain; charset=utf-8", "quoted-printable")
+    return (h + "\r\n" + fx.qp_body(body.encode("utf-8"))).encode("ascii")
+
+
+def mac_flowed(i, a):
+    """Apple Mail on the Mac, plain text: format=flowed; delsp=yes, lines
+    broken at 76 with the space kept before the break doubled."""
+    name, local = STAFF[i % len(STAFF)]
+    mid = "%s@%s" % (str(uuid.UUID(int=0x5a6b7c8d9e0f4a1b8c2d000000000000 + i)).upper(), ORG)
+    orig = a["quoted"] if a.get("quoted") else REQUEST
+    attr = "Vào 09:15 Th 2, 7 thg 12, 2026, Văn thư Bộ <%s> đã viết:" % BOX
+    out = []
+    for line in a["new"].split("\n"):
+        cur = ""
+        for w in line.split(" "):
+            if cur and len((cur + " " + w).encode("utf-8")) > 40:
+                out.append(cur + " ")  # the soft break's space, deleted on reading
+                cur = w
+            else:
+                cur = cur + " " + w if cur else w
+        out.append(cur)
+    # delsp=yes: the space that ends a soft line is removed when joined,
+    # so the writer keeps the word's own space in front of it
+    text = "\n".join(l[:-1] + "  " if l.endswith(" ") else l for l in out)
+    body = text + "\n\n" + attr + "\n\n" + fx.quote_apple(orig) + "\n"
+    h = headers(i, name, local, mid, ["X-Mailer: Apple Mail (2.3826.300.87.4.3)"],
+                "text/plain;\r\n\tcharset=utf-8;\r\n\tdelsp=yes;\r\n\tformat=flowed",
+                "8bit")
+    return (h + "\r\n" + crlf(body)).encode("utf-8")
+
+
+def outlook_html_only(i, a):
+    """Outlook on the web sending HTML only: words joined by &nbsp; as its
+    editor leaves them, the header block in a div after an <hr>."""
+    name, local = STAFF[i % len(STAFF)]
+    mid = "KL1PR04MB%04dC0D1E2F3A4B5C6D7E8F9A0B1C2@KL1PR04MB%04d.apcprd04.prod.outlook.com" % (i, i)
+    orig = a["quoted"] if a.get("quoted") else REQUEST
+    new = "".join('<div style="font-family:Calibri;font-size:12pt">%s</div>' % (
+        fx.html_escape(l).replace(" ", "&nbsp;", 2) if l else "<br>") for l in a["new"].split("\n"))
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+            '</head><body dir="ltr">' + new +
+            '<div id="appendonsend"></div><hr style="display:inline-block;width:98%%" tabindex="-1">'
+            '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:'
+            '11pt" color="#000000"><b>Từ:</b> Văn thư Bộ &lt;%s&gt;<br><b>Đã gửi:</b> Thứ Hai, ngày 7 '
+            'tháng 12 năm 2026 09:15<br><b>Đến:</b> %s &lt;%s@%s&gt;<br><b>Chủ đề:</b> %s</font>'
+            '<div>&nbsp;</div></div><div>' % (BOX, name, local, ORG, fx.html_escape(SUBJECT)) +
+            fx.html_paras(orig) + '</div></body></html>\n')
+    h = headers(i, name, local, mid, ["X-MS-Has-Attach: ", "X-MS-TNEF-Correlator: "],
+                "text/html; charset=\"utf-8\"", "base64")
+    return (h + "\r\n" + fx.b64_body(html.encode("utf-8"))).encode("ascii")
+
+
 SHAPES = {
     "tb": thunderbird, "tbb": thunderbird_bottom, "snail": snail, "gmail": gmail,
     "outlook": outlook, "outlook_en": outlook_en, "orig": outlook_original,
     "apple": apple, "apple_nfd": apple_nfd, "galaxy": galaxy, "roundcube": roundcube,
     "gmail_sig": gmail_sig, "yahoo": yahoo, "outlook_ios": outlook_ios, "mutt": mutt,
     "entities": entities, "apple_html": apple_html, "owa": owa_new,
+    "vnpt": vnpt, "mac_flowed": mac_flowed, "owa_html": outlook_html_only,
 }
 
 # Whole threads quoted: an earlier answer of another unit that agrees and
@@ -448,6 +513,14 @@ A, D, DN, R, N = "agree", "disagree", "done", "return", None
 # Truly ambiguous: a careful reader cannot tell without the draft at hand;
 # the checker passes over the decision (any is accepted).
 AMBIGUOUS = "__any__"
+# Past the five sentences congvan reads for a decision (DESIGN: "the first
+# sentences"): a reader finds it, congvan by design does not look there.
+BEYOND = "__any__"
+NOTES = {
+    "phuong-an-1": "ambiguous: disagreeing with option 2 is a disagreement only if "
+                   "option 2 is what the lead unit proposed, which the mail does not say",
+    "long-prelude": "the position is in the eighth sentence, past the five read",
+}
 
 # name, shape, new text, decision a careful reader concludes, expected text
 # (None: the new text as written), extra options.
@@ -598,6 +671,35 @@ ANSWERS = [
     ("no-marks-tra-lai", "galaxy", "Vu xin tra lai van ban vi khong thuoc chuc nang.", R),
     ("no-marks-question", "snail", "Vu co can dong y khong a?", N),
     ("no-marks-neu", "gmail", "Neu Vu KHTC bo sung Dieu 5 thi Vu dong y.", N),
+    # --- third batch: webmails, flowed text, abbreviations, sign-offs
+    ("vnpt-nhat-tri", "vnpt", "Vụ Pháp chế nhất trí với dự thảo.", A),
+    ("vnpt-khong-dong-y", "vnpt", "Vụ không đồng ý với phương án tăng mức thu, đề nghị giữ nguyên như hiện hành.", D),
+    ("mac-flowed-khong-dong-y", "mac_flowed", "Sau khi nghiên cứu, Vụ Pháp chế không đồng ý với dự thảo vì chưa có đánh giá tác động.", D),
+    ("mac-flowed-nhat-tri", "mac_flowed", "Kính gửi Vụ Kế hoạch - Tài chính, Vụ Tổ chức cán bộ cơ bản nhất trí với nội dung dự thảo văn bản.", A),
+    ("owa-html-nhat-tri", "owa_html", "Vụ Pháp chế nhất trí với dự thảo.", A),
+    ("owa-html-khong-y-kien", "owa_html", "Dạ, Vụ không có ý kiến khác ạ.", A),
+    ("abbr-ko-dong-y", "apple", "Vụ em ko đồng ý ạ, Điều 5 chưa rõ.", D),
+    ("abbr-k-dong-y", "galaxy", "Bên em k đồng ý phương án 2 a.", D),
+    ("abbr-ko-co-y-kien", "apple", "Ko có ý kiến gì ạ", A),
+    ("abbr-ko-question", "gmail", "Vụ mình đồng ý ko", N),
+    ("abbr-khg-dong-y", "snail", "Vu khg dong y.", D),
+    ("en-disapprove", "outlook_en", "The Legal Department disapproves of the proposed fee increase.", D),
+    ("en-not-approved", "gmail", "Not approved.", D),
+    ("signoff-than", "tb", "Vụ em nhất trí ạ.\n\nThân,\nLan", A, "Vụ em nhất trí ạ."),
+    ("signoff-tran-trong-exclaim", "outlook", "Vụ Pháp chế không có ý kiến khác.\n\nTrân trọng!\nNguyễn Thị Lan", A, "Vụ Pháp chế không có ý kiến khác."),
+    ("long-prelude", "tb", "Kính gửi anh Hùng,\n\nEm là Lan, chuyên viên Vụ Pháp chế. Em đã nhận được thư của anh. Em đã báo cáo Lãnh đạo Vụ. Lãnh đạo Vụ đã xem kỹ dự thảo. Ý kiến của Vụ: nhất trí.", BEYOND),
+    ("duoc-a", "apple", "Được ạ", N),
+    ("khong-van-de", "galaxy", "Không vấn đề gì anh ạ.", N),
+    ("noi-nhan-pasted", "outlook", "Kính gửi: Vụ Kế hoạch - Tài chính\n\nPhúc đáp đề nghị của Quý Vụ, Vụ Pháp chế nhất trí với dự thảo văn bản trả lời Bộ Tài chính.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, PC.", A),
+    ("empty-answer", "tb", "", N),
+    ("attach-only", "gmail", "Em gửi anh file góp ý của Vụ ạ.", N),
+    ("da-tra-loi-cv", "snail", "Vụ đã có văn bản trả lời số 45/PC ngày 05/12/2026.", N),
+    ("xin-gia-han", "outlook", "Vụ xin gia hạn đến ngày 20/12/2026 do còn chờ số liệu của các Sở.", N),
+    ("chua-co-y-kien-khac", "tb", "Vụ Pháp chế chưa có ý kiến khác.", N),
+    ("co-y-kien-khac-colon", "gmail", "Có ý kiến khác: đề nghị bỏ Điều 5.", D),
+    ("xac-nhan-dong-y", "apple", "Dạ em xác nhận Vụ Pháp chế đồng ý ạ.", A),
+    ("agree-with-comments-en", "outlook_en", "Agree, with minor comments attached.", A),
+    ("approved-minor-changes", "gmail", "Approved with minor changes.", A),
 ]
 
 
@@ -611,7 +713,8 @@ def main():
         data = SHAPES[shape](i, a)
         with open(os.path.join(HERE, name + ".eml"), "wb") as f:
             f.write(data)
-        exp = {"_comment": "%s; %s" % (shape, opts_text(opts)),
+        note = ("; decision not checked: " + NOTES[name]) if decision == "__any__" else ""
+        exp = {"_comment": "%s; %s%s" % (shape, opts_text(opts), note),
                "kind": "reply", "item_ref": "CV-2026-000412",
                "decision": decision, "reply_text": expect}
         with open(os.path.join(HERE, name + ".json"), "w", encoding="utf-8") as f:
