@@ -40,6 +40,8 @@
  *     is not read ("kiểm tra lại", check again, holds no "trả lại").
  *  4. "Unclear" ends the reading with no decision, as does a window with
  *     no cue.
+ *     A return whose clause names a file or a draft ("gửi trả lại anh
+ *     file dự thảo") sends back no letter: passed over.
  *  5. An agreement or disagreement found is taken back (no decision) by
  *     the contrary position, or a position still to come ("trả lời sau"),
  *     later in the window; changes asked for take nothing back, and from
@@ -263,6 +265,7 @@ enum marker_kind {
 	M_REASON = 1 << 7,    /* a reason follows: read no further for a
 				 contrary position */
 	M_BESIDES = 1 << 8,   /* "ngoài", "besides": after "no comment" */
+	M_FILE = 1 << 9,      /* a file or a draft: what a return is not of */
 };
 
 struct marker {
@@ -319,6 +322,12 @@ static const struct marker markers[] = {
     {"ly do", "lý do", M_REASON}, {"reason", "reason", M_REASON}, {"reasons", "reasons", M_REASON},
     {"ngoai", "ngoài", M_BESIDES}, {"besides", "besides", M_BESIDES}, {"beyond", "beyond", M_BESIDES},
     {"other than", "other than", M_BESIDES}, {"apart from", "apart from", M_BESIDES},
+    /* sending back a file or a draft returns no letter ("Em gửi trả lại
+     * anh file dự thảo đã chỉnh sửa") */
+    {"file", "file", M_FILE}, {"files", "files", M_FILE}, {"tep", "tệp", M_FILE},
+    {"du thao", "dự thảo", M_FILE}, {"ban sua", "bản sửa", M_FILE},
+    {"draft", "draft", M_FILE}, {"drafts", "drafts", M_FILE},
+    {"attachment", "attachment", M_FILE}, {"attachments", "attachments", M_FILE},
     /* a view of one's own is not the unit's ("Cá nhân em đồng ý") */
     {"ca nhan", "cá nhân", M_FUTURE}, {"personally", "personally", M_FUTURE},
     {"so", "so", M_BREAK},
@@ -715,6 +724,27 @@ static bool besides_follows(const struct reader *r, size_t t, size_t se)
 	return false;
 }
 
+/* The clause of the cue at tokens [cue, cue_end) holds a marker of kind
+ * k, before or after the cue. */
+static bool clause_has(const struct reader *r, size_t cue, size_t cue_end,
+		       size_t se, unsigned k)
+{
+	for (size_t t = r->cs[cue]; t < cue; t++) {
+		if (r->mk[t] & k) {
+			return true;
+		}
+	}
+	for (size_t t = cue_end; t < se && r->t[t].kind == T_WORD; t++) {
+		if (r->mk[t] & M_BREAK) {
+			break;
+		}
+		if (r->mk[t] & k) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A cue that says something in sentence [.., se), found from token t on:
  * its verdict (V_IGNORE: none), its entry into *cue_r and the token after
  * its words into *end_r. */
@@ -745,6 +775,10 @@ static enum verdict next_verdict(const struct reader *r, size_t t, size_t se,
 			if (v == V_AGREE && cues[i].when == WHEN_NO_MORE &&
 			    besides_follows(r, t + n, se)) {
 				v = V_UNCLEAR;
+			}
+			if (v == V_RETURN &&
+			    clause_has(r, t, t + n, se, M_FILE)) {
+				v = V_IGNORE; /* a file sent back */
 			}
 			if (v != V_IGNORE) {
 				*cue_r = &cues[i];

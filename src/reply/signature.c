@@ -110,6 +110,50 @@ static const char *const signoffs[] = {
 };
 /* clang-format on */
 
+/* How legal disclaimers start (folded). */
+static const char *const disclaimer_leads[] = {
+    "disclaimer",
+    "confidentiality notice",
+    "confidential notice",
+    "important notice",
+    "legal notice",
+    "privileged and confidential",
+    "this e-mail and any attachments",
+    "this email and any attachments",
+    "this e-mail and any files",
+    "this email and any files",
+    "this message and any attachments",
+    "this e-mail is confidential",
+    "this email is confidential",
+    "this message is confidential",
+    "the information contained in this e-mail",
+    "the information contained in this email",
+    "the information in this e-mail",
+    "the information in this email",
+    "canh bao bao mat",
+    "luu y bao mat",
+    "thong bao bao mat",
+    "tuyen bo bao mat",
+    "tuyen bo mien tru",
+    "mien tru trach nhiem",
+    "thu dien tu nay va cac tep",
+    "thu dien tu nay co the chua",
+    "thu nay va cac tep",
+    "thong tin trong thu dien tu nay",
+    "thong tin trong thu nay",
+};
+
+bool reply_is_disclaimer(const struct probe *p)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(disclaimer_leads); i++) {
+		if (text_fold_starts_word(p->head, p->head_len,
+					  disclaimer_leads[i])) {
+			return true;
+		}
+	}
+	return false;
+}
+
 bool reply_is_sig_delimiter(const struct line *l)
 {
 	return l->len == 2 && l->s[0] == '-' && l->s[1] == '-';

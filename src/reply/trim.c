@@ -3,9 +3,9 @@
  * and the first signature, separator, header block or attribution that
  * is not followed by a quote ends the new text.  What lies between quoted
  * blocks (answers written under each question) is kept.  A mail that is
- * only a forward keeps the forwarded text.  Then rule lines, a sign-off
- * and what is signed under it, and a mailing list's footer go from the
- * end. */
+ * only a forward keeps the forwarded text.  Then rule lines, a legal
+ * disclaimer, a sign-off and what is signed under it, a signature block
+ * under a rule line, and a mailing list's footer go from the end. */
 #include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -14,6 +14,8 @@
 
 /* Lines of a quoted paragraph wrapped without '>' (see broken_quote). */
 #define BROKEN_QUOTE_LINES 3
+/* Lines from the end within which a disclaimer may start. */
+#define DISCLAIMER_LINES 40
 /* Bytes of a line of a signature block under a rule line. */
 #define SIGNED_LINE_MAX 160
 
@@ -233,6 +235,33 @@ static size_t signoff_end(const struct lines *ls, size_t end)
 	return cut;
 }
 
+/* A legal disclaimer under some new text, starting a paragraph within
+ * the last DISCLAIMER_LINES lines: the new text ends above it (and above
+ * whatever boilerplate follows it). */
+static size_t disclaimer_end(const struct lines *ls, size_t end)
+{
+	size_t cut = end, seen = 0;
+
+	for (size_t i = end; i > 0 && seen < DISCLAIMER_LINES; i--) {
+		const struct line *l = &ls->v[i - 1];
+		struct probe p;
+
+		if (l->kind != LINE_TEXT || l->drop) {
+			continue;
+		}
+		seen++;
+		if (i > 1 && ls->v[i - 2].kind == LINE_TEXT &&
+		    !ls->v[i - 2].drop) {
+			continue; /* not a paragraph's first line */
+		}
+		reply_probe_head(l, &p);
+		if (reply_is_disclaimer(&p) && kept_before(ls, i - 1)) {
+			cut = i - 1;
+		}
+	}
+	return cut;
+}
+
 /* Joins the kept lines of ls->v[0..end).  Blank lines at both ends go;
  * where something was removed between two kept lines, exactly one blank
  * line separates them. */
@@ -275,6 +304,7 @@ char *reply_trim(const char *text, size_t len)
 
 	reply_lines_split(text, len, &ls);
 	end = content_end(&ls, scan_all(&ls));
+	end = content_end(&ls, disclaimer_end(&ls, end));
 	out = join(&ls, content_end(&ls, signoff_end(&ls, end)));
 	reply_lines_free(&ls);
 	return out;

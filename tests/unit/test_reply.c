@@ -516,6 +516,18 @@ static void test_trim_languages(void **state)
 	     "Vụ em đồng ý ạ."},
 	    {"Agreed.\n\nThanks and regards,\nLan\n", "Agreed."},
 	    {"Vụ em nhất trí ạ.\n\nThân,\nLan\n", "Vụ em nhất trí ạ."},
+	    /* a legal disclaimer starting a paragraph at the end, and what
+	     * follows it; one in the text's first paragraph is text */
+	    {"Vụ Pháp chế nhất trí.\n\nCẢNH BÁO BẢO MẬT: Thư điện tử này và "
+	     "các tệp đính kèm có thể chứa thông tin nội bộ.\nNếu không phải "
+	     "là người nhận, đề nghị xóa thư này.\n\nCONFIDENTIALITY NOTICE: "
+	     "...\n",
+	     "Vụ Pháp chế nhất trí."},
+	    {"We agree.\n\nBest regards,\nLan\n\nDISCLAIMER: This e-mail and "
+	     "any attachments are confidential.\n",
+	     "We agree."},
+	    {"Disclaimer: em chưa đọc kỹ Điều 9.\nVụ nhất trí.\n",
+	     "Disclaimer: em chưa đọc kỹ Điều 9.\nVụ nhất trí."},
 	    {"Thân gửi anh Hùng,\nVụ em nhất trí ạ.\n",
 	     "Thân gửi anh Hùng,\nVụ em nhất trí ạ."},
 	    {"Thanks,\nAlex\n", "Thanks,\nAlex"}, /* no sign-off: talon's */
@@ -1119,6 +1131,24 @@ static void test_decision_disapprove(void **state)
 	check_decision_table(cases, ARRAY_SIZE(cases));
 }
 
+/* Sending back a file or a draft returns no letter. */
+static void test_decision_return_of_file(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Em gửi trả lại anh file dự thảo đã chỉnh sửa theo ý kiến của Vụ ạ.", UNCLEAR},
+	    {"Returning the draft with our tracked changes.", UNCLEAR},
+	    {"Dự thảo em đã sửa, em gửi trả lại anh.", RETURN}, /* another clause */
+	    {"Vụ gửi trả lại văn bản để Văn phòng Bộ giao đơn vị khác.", RETURN},
+	    {"Trả lại văn bản vì không thuộc chức năng của Vụ.", RETURN},
+	    {"Vụ Pháp chế nhất trí với dự thảo.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
 struct cmd_case {
 	const char *in;
 	enum reply_decision d;
@@ -1458,6 +1488,7 @@ int main(void)
 	    cmocka_unit_test(test_decision_ok_with),
 	    cmocka_unit_test(test_decision_abbreviations),
 	    cmocka_unit_test(test_decision_disapprove),
+	    cmocka_unit_test(test_decision_return_of_file),
 	    cmocka_unit_test(test_parse_commands),
 	    cmocka_unit_test(test_parse_many_commands),
 	    cmocka_unit_test(test_trim_then_parse),

@@ -494,6 +494,32 @@ def outlook_html_only(i, a):
     return (h + "\r\n" + fx.b64_body(html.encode("utf-8"))).encode("ascii")
 
 
+def plain_charset(i, a, charset):
+    """A plain-text reply from a misconfigured or old mailer: the charset
+    label missing ("text/plain" alone), written "utf8", or claimed
+    us-ascii, over UTF-8 bytes in 8bit; "> " quotes."""
+    name, local = STAFF[i % len(STAFF)]
+    mid = "%032x@%s" % (0x6c1d2e3f4a5b6c7d8e9f0a1b2c3d0000 + i, ORG)
+    orig = a["quoted"] if a.get("quoted") else REQUEST
+    body = (a["new"] + "\n\nVăn thư Bộ <%s> wrote:\n" % BOX + fx.quote(orig) + "\n")
+    ctype = "text/plain" + ("; charset=%s" % charset if charset else "")
+    h = headers(i, name, local, mid, ["X-Mailer: PHPMailer 6.9.1 (https://github.com/PHPMailer/PHPMailer)"],
+                ctype, "8bit")
+    return (h + "\r\n" + crlf(body)).encode("utf-8")
+
+
+def plain_nolabel(i, a):
+    return plain_charset(i, a, None)
+
+
+def plain_utf8(i, a):
+    return plain_charset(i, a, "utf8")
+
+
+def plain_ascii(i, a):
+    return plain_charset(i, a, "us-ascii")
+
+
 SHAPES = {
     "tb": thunderbird, "tbb": thunderbird_bottom, "snail": snail, "gmail": gmail,
     "outlook": outlook, "outlook_en": outlook_en, "orig": outlook_original,
@@ -501,6 +527,7 @@ SHAPES = {
     "gmail_sig": gmail_sig, "yahoo": yahoo, "outlook_ios": outlook_ios, "mutt": mutt,
     "entities": entities, "apple_html": apple_html, "owa": owa_new,
     "vnpt": vnpt, "mac_flowed": mac_flowed, "owa_html": outlook_html_only,
+    "nolabel": plain_nolabel, "utf8": plain_utf8, "ascii": plain_ascii,
 }
 
 # Whole threads quoted: an earlier answer of another unit that agrees and
@@ -700,6 +727,25 @@ ANSWERS = [
     ("xac-nhan-dong-y", "apple", "Dạ em xác nhận Vụ Pháp chế đồng ý ạ.", A),
     ("agree-with-comments-en", "outlook_en", "Agree, with minor comments attached.", A),
     ("approved-minor-changes", "gmail", "Approved with minor changes.", A),
+    # --- fourth batch: mislabelled charsets, disclaimers, returns of a
+    # file, positions changed over time, emoji
+    ("charset-missing", "nolabel", "Vụ Pháp chế nhất trí với dự thảo.", A),
+    ("charset-utf8", "utf8", "Vụ không đồng ý, đề nghị giữ nguyên Điều 3.", D),
+    ("charset-ascii-lie", "ascii", "Vụ Tổ chức cán bộ không có ý kiến khác.", A),
+    ("disclaimer-no-signoff", "tb", "Vụ Pháp chế nhất trí.\n\n" + DISCLAIMER, A, "Vụ Pháp chế nhất trí."),
+    ("disclaimer-en", "outlook_en", "We agree with the draft.\n\nDISCLAIMER: This e-mail and any attachments are confidential and intended solely for the addressee. If you have received it in error, please notify the sender and delete it.", A, "We agree with the draft."),
+    ("return-file", "gmail", "Em gửi trả lại anh file dự thảo đã chỉnh sửa theo ý kiến của Vụ ạ.", N),
+    ("return-draft-en", "outlook_en", "Returning the draft with our tracked changes.", N),
+    ("return-letter", "tb", "Vụ gửi trả lại văn bản để Văn phòng Bộ giao đơn vị khác.", R),
+    ("changed-mind", "outlook", "Trước đây Vụ đã không đồng ý, nay Vụ nhất trí với dự thảo đã chỉnh sửa.", N),
+    ("agreed-at-meeting", "tb", "Vụ đã đồng ý tại cuộc họp ngày 05/12, nay không có ý kiến thêm.", A),
+    ("emoji-only", "apple", "👍", N),
+    ("ok-thong-nhat-nhe", "galaxy", "Ok anh, thống nhất nhé.", A),
+    ("personal-then-pending", "tb", "Em thống nhất với anh về cách làm, nhưng Vụ chưa có ý kiến chính thức.", N),
+    ("forward-leader", "gmail", "Anh Hùng ơi, Lãnh đạo Vụ đã duyệt: đồng ý.", A),
+    ("no-file-yet", "apple", "Dạ anh, em chưa thấy file đính kèm ạ.", N),
+    ("ket-qua-done", "outlook", "Kết quả: Đã hoàn thành, báo cáo gửi kèm.", DN),
+    ("y-kien-label", "snail", "Ý kiến: Đồng ý", A),
 ]
 
 
