@@ -40,6 +40,9 @@
  *     is not read ("kiểm tra lại", check again, holds no "trả lại").
  *  4. "Unclear" ends the reading with no decision, as does a window with
  *     no cue.
+ *     Agreement or disagreement in part or on a condition ("một phần",
+ *     "với điều kiện" in its clause or after it in its sentence) is
+ *     unclear.
  *     A return whose clause names a file or a draft ("gửi trả lại anh
  *     file dự thảo") sends back no letter: passed over.
  *  5. An agreement or disagreement found is taken back (no decision) by
@@ -101,6 +104,7 @@ static const struct cue cues[] = {
     {"khong con y kien", V_AGREE, WHEN_NO_MORE},
     {"khong co gop y", V_AGREE, WHEN_NO_MORE},
     {"khong gop y", V_AGREE, WHEN_NO_MORE},
+    {"khong y kien", V_AGREE, WHEN_NO_MORE}, /* "Không ý kiến." */
     {"dong y", V_AGREE, WHEN_ALWAYS},
     {"nhat tri", V_AGREE, WHEN_ALWAYS},
     {"thong nhat", V_AGREE, WHEN_ALWAYS},
@@ -266,6 +270,8 @@ enum marker_kind {
 				 contrary position */
 	M_BESIDES = 1 << 8,   /* "ngoài", "besides": after "no comment" */
 	M_FILE = 1 << 9,      /* a file or a draft: what a return is not of */
+	M_PARTIAL = 1 << 10, /* "một phần", "có điều kiện": a position in
+				part or on a condition */
 };
 
 struct marker {
@@ -328,6 +334,15 @@ static const struct marker markers[] = {
     {"du thao", "dự thảo", M_FILE}, {"ban sua", "bản sửa", M_FILE},
     {"draft", "draft", M_FILE}, {"drafts", "drafts", M_FILE},
     {"attachment", "attachment", M_FILE}, {"attachments", "attachments", M_FILE},
+    /* agreement in part or on a condition is no position yet ("Vụ đồng ý
+     * một phần", "Đồng ý với điều kiện bổ sung ...") */
+    {"mot phan", "một phần", M_PARTIAL}, {"co dieu kien", "có điều kiện", M_PARTIAL},
+    {"voi dieu kien", "với điều kiện", M_PARTIAL}, {"kem dieu kien", "kèm điều kiện", M_PARTIAL},
+    {"kem theo dieu kien", "kèm theo điều kiện", M_PARTIAL},
+    {"partially", "partially", M_PARTIAL}, {"partly", "partly", M_PARTIAL},
+    {"in part", "in part", M_PARTIAL}, {"conditionally", "conditionally", M_PARTIAL},
+    {"on condition", "on condition", M_PARTIAL}, {"provided that", "provided that", M_PARTIAL},
+    {"subject to", "subject to", M_PARTIAL},
     /* a view of one's own is not the unit's ("Cá nhân em đồng ý") */
     {"ca nhan", "cá nhân", M_FUTURE}, {"personally", "personally", M_FUTURE},
     {"so", "so", M_BREAK},
@@ -745,6 +760,18 @@ static bool clause_has(const struct reader *r, size_t cue, size_t cue_end,
 	return false;
 }
 
+/* A marker of kind k in tokens [t, se). */
+static bool sentence_has(const struct reader *r, size_t t, size_t se,
+			 unsigned k)
+{
+	for (; t < se; t++) {
+		if (r->t[t].kind == T_WORD && (r->mk[t] & k)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A cue that says something in sentence [.., se), found from token t on:
  * its verdict (V_IGNORE: none), its entry into *cue_r and the token after
  * its words into *end_r. */
@@ -779,6 +806,11 @@ static enum verdict next_verdict(const struct reader *r, size_t t, size_t se,
 			if (v == V_RETURN &&
 			    clause_has(r, t, t + n, se, M_FILE)) {
 				v = V_IGNORE; /* a file sent back */
+			}
+			if ((v == V_AGREE || v == V_DISAGREE) &&
+			    (clause_has(r, t, t + n, t + n, M_PARTIAL) ||
+			     sentence_has(r, t + n, se, M_PARTIAL))) {
+				v = V_UNCLEAR; /* in part, or on a condition */
 			}
 			if (v != V_IGNORE) {
 				*cue_r = &cues[i];

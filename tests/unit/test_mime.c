@@ -989,6 +989,59 @@ static void test_alternatives(void **state)
 	    {"--a\r\nContent-Type: text/enriched\r\n\r\nenriched\r\n"
 	     "--a\r\nContent-Type: text/calendar\r\n\r\nBEGIN\r\n--a--\r\n",
 	     "", false},
+	    /* a text part that only stands in for the HTML: blank (a
+	     * webmail's), or a note that the mail is in HTML (HCL Notes, in
+	     * Vietnamese, base64) */
+	    {"--a\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n\r\n \r\n"
+	     "--a\r\nContent-Type: text/html\r\n\r\n<p>Nh\xe1\xba\xa5t "
+	     "tr\xc3\xad.</p>\r\n--a--\r\n",
+	     "Nh\xe1\xba\xa5t tr\xc3\xad.\n", true},
+	    {"--a\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+	     "Content-Transfer-Encoding: base64\r\n\r\n"
+	     "VGjGsCBuw6B5IOG7nyDEkeG7i25oIGThuqFuZyBIVE1MLg==\r\n"
+	     "--a\r\nContent-Type: "
+	     "text/html\r\n\r\n<p>Agreed.</p>\r\n--a--\r\n",
+	     "Agreed.\n", true},
+	    {"--a\r\nContent-Type: text/plain\r\n\r\nThis message is in HTML "
+	     "format.\r\n--a\r\nContent-Type: text/html\r\n\r\n<p>Agreed.</p>"
+	     "\r\n--a--\r\n",
+	     "Agreed.\n", true},
+	    /* a short answer that names HTML: the HTML part says the same */
+	    {"--a\r\nContent-Type: text/plain\r\n\r\nFile HTML OK.\r\n"
+	     "--a\r\nContent-Type: text/html\r\n\r\n<p>File HTML OK.</p>\r\n"
+	     "--a--\r\n",
+	     "File HTML OK.\n", true},
+	    /* a blank text part and nothing else: still the text part */
+	    {"--a\r\nContent-Type: text/plain\r\n\r\n\r\n--a--\r\n", "", false},
+	    /* a long text part is read whatever it says */
+	    {"--a\r\nContent-Type: text/plain\r\n\r\nhtml "
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "\r\n--a\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--a--\r\n",
+	     "html "
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx\n",
+	     false},
 	};
 
 	(void)state;

@@ -1026,6 +1026,9 @@ static void test_decision_no_more(void **state)
 	    {"Vụ không có ý kiến gì thêm ngoài các ý kiến đã góp ý tại cuộc họp.", UNCLEAR},
 	    {"No further comments beyond those in our letter of 2 December.", UNCLEAR},
 	    {"We have no comments other than those sent last week.", UNCLEAR},
+	    {"Không ý kiến.", AGREE},
+	    {"Không ý kiến gì thêm ạ", AGREE},
+	    {"Không ý kiến ngoài văn bản số 45/PC.", UNCLEAR},
 	    {"Vụ không có ý kiến khác.", AGREE},
 	    {"Vụ không có ý kiến, đề nghị lấy thêm ý kiến Bộ Ngoại giao.", AGREE},
 	    {"No further comments.", AGREE},
@@ -1124,6 +1127,27 @@ static void test_decision_disapprove(void **state)
 	    {"We do not disapprove.", AGREE},
 	    {"Not approved.", DISAGREE},
 	    {"Approved with minor changes.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* Agreement in part, or on a condition, is no position yet. */
+static void test_decision_partial(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Vụ đồng ý một phần, riêng Điều 9 đề nghị bỏ.", UNCLEAR},
+	    {"Vụ đồng ý có điều kiện: phải bổ sung nguồn kinh phí.", UNCLEAR},
+	    {"Đồng ý với điều kiện bổ sung Điều 5 về nguồn kinh phí.", UNCLEAR},
+	    {"Vụ đồng ý, với điều kiện Vụ KHTC bố trí kinh phí.", UNCLEAR},
+	    {"We partially agree with the draft.", UNCLEAR},
+	    {"We agree, subject to the changes below.", UNCLEAR},
+	    {"Cơ bản đồng ý ạ.", AGREE},
+	    {"Về nguyên tắc Vụ đồng ý.", AGREE},
+	    {"Vụ hoàn toàn không đồng ý.", DISAGREE},
 	    /* clang-format on */
 	};
 
@@ -1489,6 +1513,7 @@ int main(void)
 	    cmocka_unit_test(test_decision_abbreviations),
 	    cmocka_unit_test(test_decision_disapprove),
 	    cmocka_unit_test(test_decision_return_of_file),
+	    cmocka_unit_test(test_decision_partial),
 	    cmocka_unit_test(test_parse_commands),
 	    cmocka_unit_test(test_parse_many_commands),
 	    cmocka_unit_test(test_trim_then_parse),

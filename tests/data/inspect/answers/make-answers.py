@@ -520,6 +520,108 @@ def plain_ascii(i, a):
     return plain_charset(i, a, "us-ascii")
 
 
+def tb_html(i, a):
+    """Thunderbird in HTML mode: moz-cite-prefix, blockquote type=cite, the
+    signature in a moz-signature div."""
+    name, local = STAFF[i % len(STAFF)]
+    orig = a["quoted"] if a.get("quoted") else REQUEST
+    html = ('<!DOCTYPE html>\n<html>\n  <head>\n    <meta http-equiv="Content-Type" '
+            'content="text/html; charset=UTF-8">\n  </head>\n  <body>\n    <p>' +
+            fx.html_escape(a["new"]).replace("\n\n", "</p>\n    <p>").replace("\n", "<br>\n") +
+            '</p>\n    <div class="moz-signature">-- <br>\n      %s<br>\n      Vụ Pháp chế</div>\n'
+            '    <div class="moz-cite-prefix">Vào lúc 09:15 ngày 07/12/2026, Văn thư Bộ đã viết:<br>'
+            '\n    </div>\n    <blockquote type="cite" cite="mid:%s">\n      <pre class="moz-quote-pre" '
+            'wrap="">' % (name, CV_ID) + fx.html_escape(orig) + '</pre>\n    </blockquote>\n  </body>\n</html>\n')
+    h = headers(i, name, local, tb_id(1000 + i), ["User-Agent: Mozilla Thunderbird", "Content-Language: vi"],
+                "text/html; charset=UTF-8", "8bit")
+    return (h + "\r\n" + crlf(html)).encode("utf-8")
+
+
+def empty_plain(i, a):
+    """A webmail that sends an empty text/plain alternative beside the
+    HTML that holds the answer."""
+    name, local = STAFF[i % len(STAFF)]
+    mid = "%032x@%s" % (0x0f1e2d3c4b5a69788796a5b4c3d20000 + i, ORG)
+    orig = a["quoted"] if a.get("quoted") else REQUEST
+    html = ("<html><body><div>" + fx.html_escape(a["new"]).replace("\n", "<br>") +
+            "</div><br><div>Vào ngày 07/12/2026 09:15, Văn thư Bộ &lt;%s&gt; đã viết:</div>"
+            "<blockquote style=\"border-left:1px solid #ccc;padding-left:8px\">" % BOX +
+            fx.html_escape(orig).replace("\n", "<br>") + "</blockquote></body></html>\n")
+    b = "----=_Part_%d_1796526900.17965269%05d" % (4242 + i, i)
+    body = ("--%s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+            "Content-Transfer-Encoding: 7bit\r\n\r\n\r\n"
+            "--%s\r\nContent-Type: text/html; charset=UTF-8\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n\r\n" % (b, b) +
+            fx.qp_body(html.encode("utf-8")) + "\r\n--%s--\r\n" % b)
+    h = headers(i, name, local, mid, ["X-Mailer: Zimbra 8.8.15_GA_4508"],
+                "multipart/alternative; boundary=\"%s\"" % b, None)
+    return (h + "\r\n" + body).encode("ascii")
+
+
+def notes_plain(i, a):
+    """HCL Notes: a text/plain part that only says the mail is in HTML
+    (in Vietnamese), the answer in the HTML part."""
+    name, local = STAFF[i % len(STAFF)]
+    mid = "OF%08X.%08X-ON4725%04X@%s" % (0x1A2B3C4D + i, 0x5E6F7A8B, i, ORG)
+    orig = a["quoted"] if a.get("quoted") else REQUEST
+    html = ('<html><body><font size=2 face="sans-serif">' +
+            fx.html_escape(a["new"]).replace("\n", "<br>") +
+            '</font><br><br><br><font size=1 color=#5f5f5f face="sans-serif">Từ: &nbsp; &nbsp; &nbsp; '
+            '&nbsp;</font><font size=1 face="sans-serif">Văn thư Bộ &lt;%s&gt;</font><br>'
+            '<font size=1 color=#5f5f5f face="sans-serif">Đến: &nbsp; &nbsp; &nbsp; &nbsp;</font>'
+            '<font size=1 face="sans-serif">%s@%s</font><br><font size=1 color=#5f5f5f '
+            'face="sans-serif">Ngày: &nbsp; &nbsp; &nbsp; &nbsp;</font><font size=1 face="sans-serif">'
+            '07/12/2026 09:15</font><br><font size=1 color=#5f5f5f face="sans-serif">Chủ đề: &nbsp; '
+            '&nbsp; &nbsp; &nbsp;</font><font size=1 face="sans-serif">%s</font><br><hr noshade>'
+            '<br><br><tt><font size=2>' % (BOX, local, ORG, fx.html_escape(SUBJECT)) +
+            fx.html_escape(orig).replace("\n", "<br>") + '</font></tt></body></html>\n')
+    b = "=_alternative 0031C1A94725%04X_=" % i
+    body = ("--%s\r\nContent-Type: text/plain; charset=\"UTF-8\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n" % b +
+            fx.b64_body("Thư này ở định dạng HTML. Vui lòng dùng chương trình đọc thư hỗ trợ HTML để xem nội dung.\r\n".encode("utf-8")) +
+            "\r\n--%s\r\nContent-Type: text/html; charset=\"UTF-8\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n" % b +
+            fx.b64_body(html.encode("utf-8")) + "\r\n--%s--\r\n" % b)
+    h = headers(i, name, local, mid, ["X-Mailer: HCL Notes Release 12.0.2 November 03, 2022"],
+                "multipart/alternative; boundary=\"%s\"" % b, None)
+    return (h + "\r\n" + body).encode("ascii")
+
+
+def outlook_attach(i, a):
+    """Outlook with the unit's official answer attached (a PDF): the
+    answer's multipart/alternative inside multipart/mixed."""
+    inner = outlook(i, a).split(b"\r\n\r\n", 1)
+    head, rest = inner[0].decode("ascii"), inner[1].decode("ascii")
+    ctype = head.split("Content-Type: ", 1)[1]
+    head = head.split("Content-Type: ", 1)[0]
+    b = "_004_SG2PR04MB%04dapcprd04pro_" % i
+    pdf = fx.make_pdf(["Cong van so 45/PC", "Vu Phap che nhat tri"])
+    body = ("--%s\r\nContent-Type: %s\r\n\r\n%s\r\n"
+            "--%s\r\nContent-Type: application/pdf; name=\"45-PC.pdf\"\r\n"
+            "Content-Description: 45-PC.pdf\r\nContent-Disposition: attachment; "
+            "filename=\"45-PC.pdf\"; size=%d\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            % (b, ctype, rest, b, len(pdf)) + fx.b64_body(pdf) + "\r\n--%s--\r\n" % b)
+    return (head + "Content-Type: multipart/mixed;\r\n\tboundary=\"%s\"\r\n\r\n" % b +
+            body).encode("ascii")
+
+
+def table_html(i, a):
+    """An HTML answer typed into a two-column table (unit, opinion), as
+    some units answer a consultation form."""
+    name, local = STAFF[i % len(STAFF)]
+    mid = "%032x@%s" % (0xa0b1c2d3e4f5061728394a5b6c7d0000 + i, ORG)
+    orig = a["quoted"] if a.get("quoted") else REQUEST
+    rows = [l.split(" | ") for l in a["new"].split("\n")]
+    html = ('<html><body><table border="1" cellpadding="4" style="border-collapse:collapse">' +
+            "".join("<tr>" + "".join("<td>%s</td>" % fx.html_escape(c) for c in r) + "</tr>"
+                    for r in rows) +
+            '</table><br><div class="gmail_quote"><div class="gmail_attr">Vào Th 2, 7 thg 12, 2026 '
+            'vào lúc 09:15 Văn thư Bộ &lt;%s&gt; đã viết:<br></div><blockquote class="gmail_quote">'
+            % BOX + fx.html_paras(orig) + '</blockquote></div></body></html>\n')
+    h = headers(i, name, local, mid, [], "text/html; charset=UTF-8", "base64")
+    return (h + "\r\n" + fx.b64_body(html.encode("utf-8"))).encode("ascii")
+
+
 SHAPES = {
     "tb": thunderbird, "tbb": thunderbird_bottom, "snail": snail, "gmail": gmail,
     "outlook": outlook, "outlook_en": outlook_en, "orig": outlook_original,
@@ -528,6 +630,8 @@ SHAPES = {
     "entities": entities, "apple_html": apple_html, "owa": owa_new,
     "vnpt": vnpt, "mac_flowed": mac_flowed, "owa_html": outlook_html_only,
     "nolabel": plain_nolabel, "utf8": plain_utf8, "ascii": plain_ascii,
+    "tb_html": tb_html, "empty_plain": empty_plain, "notes": notes_plain,
+    "outlook_attach": outlook_attach, "table": table_html,
 }
 
 # Whole threads quoted: an earlier answer of another unit that agrees and
@@ -746,6 +850,26 @@ ANSWERS = [
     ("no-file-yet", "apple", "Dạ anh, em chưa thấy file đính kèm ạ.", N),
     ("ket-qua-done", "outlook", "Kết quả: Đã hoàn thành, báo cáo gửi kèm.", DN),
     ("y-kien-label", "snail", "Ý kiến: Đồng ý", A),
+    # --- fifth batch: HTML-only and broken alternatives, attachments,
+    # tables, partial and conditional agreement, short forms
+    ("tb-html-nhat-tri", "tb_html", "Vụ Pháp chế nhất trí với dự thảo.", A),
+    ("tb-html-chua-dong-y", "tb_html", "Vụ chưa đồng ý, đề nghị làm rõ nguồn kinh phí thực hiện.", D),
+    ("empty-plain-agree", "empty_plain", "Vụ Tổ chức cán bộ thống nhất với dự thảo.", A),
+    ("notes-disagree", "notes", "Vụ Thị trường trong nước không đồng ý với phương án 2.", D),
+    ("attach-agree", "outlook_attach", "Vụ Pháp chế nhất trí, văn bản chính thức số 45/PC gửi kèm.", A),
+    ("table-agree", "table", "Đơn vị | Ý kiến\nVụ Pháp chế | Nhất trí", A, "Đơn vị Ý kiến\nVụ Pháp chế Nhất trí"),
+    ("mot-phan", "tb", "Vụ đồng ý một phần, riêng Điều 9 đề nghị bỏ.", N),
+    ("partially-en", "outlook_en", "We partially agree with the draft.", N),
+    ("co-dieu-kien", "gmail", "Vụ đồng ý có điều kiện: phải bổ sung nguồn kinh phí.", N),
+    ("voi-dieu-kien", "outlook", "Đồng ý với điều kiện bổ sung Điều 5 về nguồn kinh phí.", N),
+    ("co-ban-dong-y", "apple", "Cơ bản đồng ý ạ.", A),
+    ("ve-nguyen-tac", "snail", "Về nguyên tắc Vụ đồng ý.", A),
+    ("khong-y-kien-short", "galaxy", "Không ý kiến.", A),
+    ("khong-y-kien-gi-them", "apple", "Không ý kiến gì thêm ạ", A),
+    ("hoan-toan-khong", "tb", "Vụ hoàn toàn không đồng ý.", D),
+    ("ung-ho", "gmail", "Vụ ủng hộ phương án của Vụ KHTC.", A),
+    ("dat-yeu-cau", "outlook", "Dự thảo đã đạt yêu cầu.", N),
+    ("thong-nhat-trinh-ky", "tb", "Thống nhất trình Bộ trưởng ký ban hành.", A),
 ]
 
 
