@@ -622,6 +622,33 @@ def table_html(i, a):
     return (h + "\r\n" + fx.b64_body(html.encode("utf-8"))).encode("ascii")
 
 
+def outlook_prefixed(i, a):
+    """Outlook in plain-text mode set to prefix each line of the original
+    with "> ", the header block prefixed too, "Gửi:"/"Tới:" fields."""
+    name, local = STAFF[i % len(STAFF)]
+    mid = "000001db%04x$1b2c3d40$5e6f7a80$@%s" % (0x6851 + i, ORG)
+    orig = a["quoted"] if a.get("quoted") else REQUEST
+    block = ("Từ: Văn thư Bộ [mailto:%s] \nGửi: Thứ Hai, 07 Tháng Mười Hai 2026 9:15 SA\n"
+             "Tới: %s <%s@%s>\nChủ đề: %s\n\n%s" % (BOX, name, local, ORG, SUBJECT, orig))
+    body = a["new"] + "\n\n" + fx.quote(block) + "\n"
+    h = headers(i, name, local, mid, ["X-Mailer: Microsoft Outlook 16.0"],
+                "text/plain; charset=\"windows-1258\"", "quoted-printable")
+    return (h + "\r\n" + fx.qp_body(fx.cp1258(body))).encode("ascii")
+
+
+def reply_to_colleague(i, a):
+    """Thunderbird, answering a colleague's reply in the same thread: two
+    levels of quotes, the colleague's answer agreeing."""
+    name, local = STAFF[i % len(STAFF)]
+    inner = ("Vào lúc 10:02 ngày 07/12/2026, Trần Quốc Bảo đã viết:\n" +
+             fx.quote("Em đồng ý ạ. Anh xem rồi trả lời Văn thư giúp em.\n\n"
+                      "Vào lúc 09:15 ngày 07/12/2026, Văn thư Bộ đã viết:\n" + fx.quote(REQUEST)))
+    body = flowed(a["new"] + "\n\n" + inner + "\n")
+    h = headers(i, name, local, tb_id(2000 + i), ["User-Agent: Mozilla Thunderbird"],
+                "text/plain; charset=UTF-8; format=flowed", "8bit")
+    return (h + "\r\n" + crlf(body)).encode("utf-8")
+
+
 SHAPES = {
     "tb": thunderbird, "tbb": thunderbird_bottom, "snail": snail, "gmail": gmail,
     "outlook": outlook, "outlook_en": outlook_en, "orig": outlook_original,
@@ -632,6 +659,7 @@ SHAPES = {
     "nolabel": plain_nolabel, "utf8": plain_utf8, "ascii": plain_ascii,
     "tb_html": tb_html, "empty_plain": empty_plain, "notes": notes_plain,
     "outlook_attach": outlook_attach, "table": table_html,
+    "outlook_prefixed": outlook_prefixed, "colleague": reply_to_colleague,
 }
 
 # Whole threads quoted: an earlier answer of another unit that agrees and
@@ -870,6 +898,41 @@ ANSWERS = [
     ("ung-ho", "gmail", "Vụ ủng hộ phương án của Vụ KHTC.", A),
     ("dat-yeu-cau", "outlook", "Dự thảo đã đạt yêu cầu.", N),
     ("thong-nhat-trinh-ky", "tb", "Thống nhất trình Bộ trưởng ký ban hành.", A),
+    # --- sixth batch: more of what staff write, two more Outlook shapes
+    ("prefixed-agree", "outlook_prefixed", "Vụ Pháp chế nhất trí với dự thảo.", A),
+    ("prefixed-return", "outlook_prefixed", "Xin trả lại văn bản vì không thuộc chức năng của Vụ.", R),
+    ("colleague-none", "colleague", "Anh Bảo ơi, anh chờ em xin ý kiến Vụ trưởng đã nhé.", N),
+    ("colleague-disagree", "colleague", "Vụ trưởng không đồng ý, đề nghị giữ nguyên Điều 3.", D),
+    ("nhat-tri-de-xuat", "tb", "Nhất trí như đề xuất của Vụ chủ trì.", A),
+    ("nhat-tri-tiep-thu", "gmail", "Nhất trí. Đề nghị Vụ KHTC tiếp thu ý kiến của các đơn vị.", A),
+    ("thong-nhat-chu-truong", "outlook", "Thống nhất về chủ trương.", A),
+    ("khong-thong-nhat", "snail", "Không thống nhất.", D),
+    ("phan-doi", "apple", "Phản đối.", D),
+    ("khong-co-y-kien-phan-doi", "tb", "Không có ý kiến phản đối.", A),
+    ("ko-co-y-kien-cam-on", "galaxy", "Vụ ko có ý kiến gì ạ, cảm ơn anh", A),
+    ("khong-tham-gia", "outlook", "Vụ xin phép không tham gia ý kiến vì nội dung không thuộc lĩnh vực của Vụ.", N),
+    ("giao-don-vi-khac", "tb", "Đề nghị Văn phòng Bộ giao đơn vị khác chủ trì.", N),
+    ("khong-thuoc-chuc-nang", "gmail", "Nội dung này không thuộc chức năng của Vụ.", N),
+    ("da-trinh-ky", "snail", "Vụ đã trình Lãnh đạo Bộ ký.", N),
+    ("dong-y-chu", "apple", "Vụ đồng ý chứ", N),
+    ("nhat-tri-nhe", "galaxy", "Nhất trí nhé", A),
+    ("ok-nhat-tri", "apple", "Ok nhất trí", A),
+    ("thong-nhat-ky-so", "gmail", "Thống nhất, em gửi anh bản ký số.", A),
+    ("noted-agreed", "outlook_en", "Noted and agreed.", A),
+    ("acknowledged", "gmail", "Acknowledged.", N),
+    ("no-objection-side", "outlook_en", "No objection from our side.", A),
+    ("we-object", "gmail", "We object to Article 5.", D),
+    ("agreed-in-principle", "outlook_en", "Agreed in principle.", A),
+    ("not-agreed", "gmail", "Not agreed.", D),
+    ("vang-a-only", "apple", "Vâng ạ", N),
+    ("dong-y-voi-anh", "tb", "Em đồng ý với anh.", A),
+    ("tuy-anh", "galaxy", "Tùy anh quyết ạ.", N),
+    ("chua-doc", "apple", "Em chưa đọc kỹ, tối em trả lời anh.", N),
+    ("thank-only-en", "outlook_en", "Thank you, well received.", N),
+    # --- invisible characters pasted from the web or a chat app
+    ("zwsp-khong-dong-y", "owa", "Vụ Pháp chế không\u200b đồng ý với dự thảo.", D, "Vụ Pháp chế không đồng ý với dự thảo."),
+    ("zwsp-ko-co-y-kien", "galaxy", "\ufeffVụ không\u200b có ý kiến khác.", A, "Vụ không có ý kiến khác."),
+    ("shy-nhat-tri", "gmail", "Vụ Pháp chế nh\u00adất trí.", A, "Vụ Pháp chế nhất trí."),
 ]
 
 
