@@ -15,7 +15,8 @@
  *         only a subject, and is passed over;
  *       - an odd number of negators ("không", "chưa", "chẳng", "khó",
  *         "not", "no", "never", "cannot", "n't", "unable", "without") in
- *         the NEG_SPAN words before it turns agreement into disagreement
+ *         the NEG_SPAN words before it, or before a purpose ("để", "to")
+ *         leading to it, turns agreement into disagreement
  *         and back ("không đồng ý", "no objection", "không phản đối");
  *         negated, "done", "return" and hedges state nothing and are
  *         passed over ("chưa hoàn thành");
@@ -105,6 +106,7 @@ static const struct cue cues[] = {
     {"khong co gop y", V_AGREE, WHEN_NO_MORE},
     {"khong gop y", V_AGREE, WHEN_NO_MORE},
     {"khong y kien", V_AGREE, WHEN_NO_MORE}, /* "Không ý kiến." */
+    {"het y kien", V_AGREE, WHEN_NO_MORE},   /* "Vụ đã hết ý kiến." */
     {"dong y", V_AGREE, WHEN_ALWAYS},
     {"nhat tri", V_AGREE, WHEN_ALWAYS},
     {"thong nhat", V_AGREE, WHEN_ALWAYS},
@@ -272,6 +274,8 @@ enum marker_kind {
 	M_FILE = 1 << 9,      /* a file or a draft: what a return is not of */
 	M_PARTIAL = 1 << 10, /* "một phần", "có điều kiện": a position in
 				part or on a condition */
+	M_PURPOSE = 1 << 11, /* "để", "to": a negator before it negates what
+				follows ("không có cơ sở để đồng ý") */
 };
 
 struct marker {
@@ -286,6 +290,10 @@ static const struct marker markers[] = {
      * "difficulty", "staff", "basis" ("can" alone reads as "cần"), "the
      * Party committee" ("Dang" alone reads as "đang") */
     {"kho khan", "khó khăn", 0}, {"can bo", "cán bộ", 0}, {"can cu", "căn cứ", 0},
+    {"co so", "cơ sở", 0}, /* "so" alone reads as English "so" */
+    /* "not only": no negator ("Vụ không những nhất trí mà còn ...") */
+    {"khong nhung", "không những", 0}, {"khong chi", "không chỉ", 0},
+    {"chang nhung", "chẳng những", 0}, {"not only", "not only", 0},
     {"dang uy", "đảng ủy", 0}, {"dang bo", "đảng bộ", 0},
     {"khong", "không", M_NEG | M_QUESTION}, {"chua", "chưa", M_NEG | M_QUESTION},
     {"chang", "chẳng", M_NEG}, {"cha", "chả", M_NEG}, {"kho co the", "khó có thể", M_NEG},
@@ -309,6 +317,12 @@ static const struct marker markers[] = {
     {"need", "need", M_FUTURE | M_REQUEST}, {"needs", "needs", M_FUTURE | M_REQUEST},
     {"must", "must", M_FUTURE | M_REQUEST}, {"should", "should", M_FUTURE | M_REQUEST},
     {"de nghi", "đề nghị", M_REQUEST}, {"yeu cau", "yêu cầu", M_REQUEST}, {"de xuat", "đề xuất", M_REQUEST},
+    {"de", "để", M_PURPOSE}, {"to", "to", M_PURPOSE},
+    /* a position withdrawn is no position taken ("Vụ rút ý kiến phản
+     * đối") */
+    {"rut lai", "rút lại", M_TOPIC}, {"rut", "rút", M_TOPIC},
+    {"withdraw", "withdraw", M_TOPIC}, {"withdraws", "withdraws", M_TOPIC},
+    {"withdrawn", "withdrawn", M_TOPIC},
     {"kien nghi", "kiến nghị", M_REQUEST}, {"mong", "mong", M_REQUEST}, {"please", "please", M_REQUEST},
     {"request", "request", M_REQUEST}, {"ask", "ask", M_REQUEST}, {"suggest", "suggest", M_REQUEST},
     {"propose", "propose", M_REQUEST}, {"recommend", "recommend", M_REQUEST},
@@ -584,11 +598,16 @@ static void index_markers(struct reader *r)
 	for (size_t t = 0; t < r->n; t++) {
 		r->ml[t] = 0;
 		r->mk[t] = 0;
+	}
+	for (size_t t = 0; t < r->n; t++) {
 		if (r->t[t].kind == T_WORD) {
 			r->mk[t] = marker_at(r, t, &r->ml[t]);
 			if (r->mk[t] == 0 && r->ml[t] == 1) {
 				r->ml[t] = 0;
 			}
+			/* the words inside a marker are no markers of their
+			 * own ("do" in "lý do" breaks no clause) */
+			t += r->ml[t] > 1 ? r->ml[t] - 1 : 0;
 		}
 	}
 	for (size_t t = 0; t < r->n; t++) {
@@ -615,15 +634,20 @@ struct context {
 static void context_of(const struct reader *r, size_t cue, size_t cue_end,
 		       size_t se, struct context *c_r)
 {
-	size_t cs = r->cs[cue], words_before = cue - cs;
+	size_t cs = r->cs[cue], words_before = cue - cs, purpose = cs;
 
 	memset(c_r, 0, sizeof(*c_r));
+	for (size_t t = cs; t < cue; t++) {
+		purpose = (r->mk[t] & M_PURPOSE) ? t : purpose;
+	}
 	for (size_t t = cs; t < cue;) {
 		unsigned k = r->mk[t];
 		size_t n = r->ml[t] > 0 ? r->ml[t] : 1;
 
 		words_before = cue - t; /* within a clause, tokens are words */
-		if ((k & M_NEG) && words_before <= NEG_SPAN) {
+		/* a negator near the cue, or before a purpose that leads to
+		 * it: "không có cơ sở để đồng ý", "no reason to object" */
+		if ((k & M_NEG) && (words_before <= NEG_SPAN || t < purpose)) {
 			c_r->neg++;
 		}
 		c_r->kinds |= k & ~(unsigned)M_NEG;

@@ -1134,6 +1134,36 @@ static void test_decision_disapprove(void **state)
 	check_decision_table(cases, ARRAY_SIZE(cases));
 }
 
+/* How far a negator reaches: over a purpose ("để", "to") to the cue it
+ * leads to; "không những" (not only) negates nothing; a position
+ * withdrawn ("rút ý kiến phản đối") is none taken. */
+static void test_decision_negation_scope(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Vụ không có cơ sở để đồng ý với đề xuất này.", DISAGREE},
+	    {"Vụ không thấy có lý do gì để phản đối.", AGREE},
+	    {"Chưa đủ điều kiện để chấp thuận.", DISAGREE},
+	    {"Không đủ căn cứ để đồng ý.", DISAGREE},
+	    {"We do not have enough information to agree.", DISAGREE},
+	    {"We see no reason to object.", AGREE},
+	    {"Vụ đồng ý để Vụ KHTC chủ trì.", AGREE},
+	    {"Vụ không có ý kiến gì để bổ sung.", AGREE},
+	    {"We agree to the proposal.", AGREE},
+	    {"Vụ không những nhất trí mà còn đề nghị sớm ban hành.", AGREE},
+	    {"Vụ không chỉ đồng ý mà còn ủng hộ.", AGREE},
+	    {"Not only do we agree, we support it.", AGREE},
+	    {"Vụ xin rút lại ý kiến không đồng ý đã gửi.", UNCLEAR},
+	    {"Vụ rút ý kiến phản đối.", UNCLEAR},
+	    {"We withdraw our objection.", UNCLEAR},
+	    {"Vụ đã hết ý kiến.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
 /* Agreement in part, or on a condition, is no position yet. */
 static void test_decision_partial(void **state)
 {
@@ -1514,6 +1544,7 @@ int main(void)
 	    cmocka_unit_test(test_decision_disapprove),
 	    cmocka_unit_test(test_decision_return_of_file),
 	    cmocka_unit_test(test_decision_partial),
+	    cmocka_unit_test(test_decision_negation_scope),
 	    cmocka_unit_test(test_parse_commands),
 	    cmocka_unit_test(test_parse_many_commands),
 	    cmocka_unit_test(test_trim_then_parse),

@@ -929,6 +929,14 @@ ANSWERS = [
     ("tuy-anh", "galaxy", "Tùy anh quyết ạ.", N),
     ("chua-doc", "apple", "Em chưa đọc kỹ, tối em trả lời anh.", N),
     ("thank-only-en", "outlook_en", "Thank you, well received.", N),
+    # --- how far a negator reaches
+    ("khong-co-co-so-de", "outlook", "Vụ không có cơ sở để đồng ý với đề xuất tăng mức thu.", D),
+    ("khong-ly-do-phan-doi", "tb", "Vụ Pháp chế không thấy có lý do gì để phản đối.", A),
+    ("chua-du-dieu-kien-de", "snail", "Chua du dieu kien de chap thuan.", D),
+    ("khong-nhung-nhat-tri", "gmail", "Vụ không những nhất trí mà còn đề nghị sớm ban hành.", A),
+    ("rut-y-kien-phan-doi", "apple", "Sau khi được giải trình, Vụ rút ý kiến phản đối.", N),
+    ("het-y-kien", "galaxy", "Dạ, Vụ em hết ý kiến ạ.", A),
+    ("not-enough-info-en", "outlook_en", "We do not have enough information to agree.", D),
     # --- invisible characters pasted from the web or a chat app
     ("zwsp-khong-dong-y", "owa", "Vụ Pháp chế không\u200b đồng ý với dự thảo.", D, "Vụ Pháp chế không đồng ý với dự thảo."),
     ("zwsp-ko-co-y-kien", "galaxy", "\ufeffVụ không\u200b có ý kiến khác.", A, "Vụ không có ý kiến khác."),
