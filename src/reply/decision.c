@@ -130,6 +130,10 @@ static const struct cue cues[] = {
     {"fine with", V_AGREE, WHEN_ALWAYS},
     {"happy with", V_AGREE, WHEN_ALWAYS},
     {"comfortable with", V_AGREE, WHEN_ALWAYS},
+    {"in agreement", V_AGREE, WHEN_ALWAYS},
+    {"in favour", V_AGREE, WHEN_ALWAYS},
+    {"in favor", V_AGREE, WHEN_ALWAYS},
+    {"no concerns", V_AGREE, WHEN_NO_MORE},
     {"no further comment", V_AGREE, WHEN_NO_MORE},
     {"no further comments", V_AGREE, WHEN_NO_MORE},
     {"no comment", V_AGREE, WHEN_NO_MORE},
@@ -276,6 +280,8 @@ enum marker_kind {
 				part or on a condition */
 	M_PURPOSE = 1 << 11, /* "để", "to": a negator before it negates what
 				follows ("không có cơ sở để đồng ý") */
+	M_EARLIER = 1 << 12, /* an opinion or a letter already sent, after
+				"besides" ("ngoài ý kiến đã gửi") */
 };
 
 struct marker {
@@ -341,6 +347,11 @@ static const struct marker markers[] = {
     {"since", "since", M_BREAK | M_REASON},
     {"ly do", "lý do", M_REASON}, {"reason", "reason", M_REASON}, {"reasons", "reasons", M_REASON},
     {"ngoai", "ngoài", M_BESIDES}, {"besides", "besides", M_BESIDES}, {"beyond", "beyond", M_BESIDES},
+    {"y kien", "ý kiến", M_EARLIER}, {"gop y", "góp ý", M_EARLIER}, {"van ban", "văn bản", M_EARLIER},
+    {"cong van", "công văn", M_EARLIER}, {"da gui", "đã gửi", M_EARLIER},
+    {"those", "those", M_EARLIER}, {"letter", "letter", M_EARLIER},
+    {"previous", "previous", M_EARLIER}, {"earlier", "earlier", M_EARLIER},
+    {"already", "already", M_EARLIER},
     {"other than", "other than", M_BESIDES}, {"apart from", "apart from", M_BESIDES},
     /* sending back a file or a draft returns no letter ("Em gửi trả lại
      * anh file dự thảo đã chỉnh sửa") */
@@ -749,11 +760,17 @@ static bool phrase_marks_match(const struct reader *r, size_t t, size_t n,
 	return true;
 }
 
-/* "Besides" follows the cue ending at token t in its clause. */
+/* "Besides" an earlier opinion or letter follows the cue ending at
+ * token t in its clause ("ngoài ý kiến đã gửi", "beyond those in our
+ * letter"; "ngoài việc đề nghị sửa lỗi chính tả" adds a request and
+ * agrees). */
 static bool besides_follows(const struct reader *r, size_t t, size_t se)
 {
+	bool besides = false;
+
 	for (; t < se && r->t[t].kind == T_WORD; t++) {
-		if (r->mk[t] & M_BESIDES) {
+		besides = besides || (r->mk[t] & M_BESIDES);
+		if (besides && (r->mk[t] & M_EARLIER)) {
 			return true;
 		}
 		if (r->mk[t] & M_BREAK) {

@@ -1029,6 +1029,8 @@ static void test_decision_no_more(void **state)
 	    {"Không ý kiến.", AGREE},
 	    {"Không ý kiến gì thêm ạ", AGREE},
 	    {"Không ý kiến ngoài văn bản số 45/PC.", UNCLEAR},
+	    /* besides a request, not an earlier opinion: agrees */
+	    {"Không có ý kiến gì thêm ngoài việc đề nghị sửa lỗi chính tả.", AGREE},
 	    {"Vụ không có ý kiến khác.", AGREE},
 	    {"Vụ không có ý kiến, đề nghị lấy thêm ý kiến Bộ Ngoại giao.", AGREE},
 	    {"No further comments.", AGREE},
@@ -1086,6 +1088,10 @@ static void test_decision_ok_with(void **state)
 	    {"We are fine with the proposal.", AGREE},
 	    {"The Department is happy with the revised text.", AGREE},
 	    {"We are not OK with Article 5.", DISAGREE},
+	    {"We are in agreement with the draft.", AGREE},
+	    {"We are in favour of option 1.", AGREE},
+	    {"We are not in favor of option 2.", DISAGREE},
+	    {"We have no concerns.", AGREE},
 	    {"Ok a", UNCLEAR},
 	    {"OK", UNCLEAR},
 	    /* clang-format on */
