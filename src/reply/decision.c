@@ -491,15 +491,18 @@ static void tokenize(struct reader *r)
 
 /* --- matching ------------------------------------------------------------ */
 
+/* The longest abbreviation below. */
+#define ABBREVIATION_MAX 3
+
 /* How "không" is shortened when typed in haste, on a phone above all
- * ("Vụ em ko đồng ý", "k đồng ý", "khg"): read as the word itself. */
+ * ("Vụ em ko đồng ý", "k đồng ý", "khg"): read as the word itself.  Each
+ * starts with the word's first letter (patterns are sorted out by it). */
 static const struct {
 	const char *abbr, *word; /* folded */
 } abbreviations[] = {
     {"ko", "khong"},
     {"k", "khong"},
     {"khg", "khong"},
-    {"hok", "khong"},
 };
 
 /* Whether word token t is the folded word w[0..wlen), or an
@@ -514,8 +517,11 @@ static bool word_is(const struct reader *r, size_t t, const char *w,
 	if (k->kind != T_WORD) {
 		return false;
 	}
-	if (flen == wlen && memcmp(f, w, wlen) == 0) {
-		return true;
+	if (flen == wlen) {
+		return memcmp(f, w, wlen) == 0;
+	}
+	if (flen > ABBREVIATION_MAX) {
+		return false; /* the common case: no abbreviation */
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(abbreviations); i++) {
 		if (strlen(abbreviations[i].abbr) == flen &&
@@ -589,8 +595,15 @@ static size_t match(const struct reader *r, size_t t, const char *pat,
  * there is none). */
 static unsigned marker_at(const struct reader *r, size_t t, size_t *n_r)
 {
+	char first = r->ft.f[r->t[t].fs];
+
 	for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
-		size_t n = match(r, t, markers[i].folded, markers[i].precise);
+		size_t n;
+
+		if (markers[i].folded[0] != first) {
+			continue; /* most of them, cheaply */
+		}
+		n = match(r, t, markers[i].folded, markers[i].precise);
 
 		if (n > 0) {
 			*n_r = n;
@@ -826,7 +839,9 @@ static enum verdict next_verdict(const struct reader *r, size_t t, size_t se,
 			continue;
 		}
 		for (size_t i = 0; i < ARRAY_SIZE(cues); i++) {
-			size_t n = match(r, t, cues[i].words, NULL);
+			size_t n = cues[i].words[0] == r->ft.f[r->t[t].fs]
+				       ? match(r, t, cues[i].words, NULL)
+				       : 0;
 			const char *precise;
 			struct context x;
 			enum verdict v;
