@@ -173,6 +173,47 @@ bool mime_charset_append(const char *cs, const char *in, size_t len,
 	return true;
 }
 
+/* The length of the invisible character at s[0..n) (see
+ * mime_text_drop_invisible), or 0. */
+static size_t invisible_len(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xad) {
+		return 2; /* U+00AD */
+	}
+	if (n >= 3 && s[0] == 0xe2 &&
+	    ((s[1] == 0x80 && s[2] == 0x8b) ||
+	     (s[1] == 0x81 && s[2] == 0xa0))) {
+		return 3; /* U+200B, U+2060 */
+	}
+	if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
+		return 3; /* U+FEFF */
+	}
+	return 0;
+}
+
+void mime_text_drop_invisible(struct sbuf *sb)
+{
+	unsigned char *s = (unsigned char *)sb->buf;
+	size_t r = 0, w = 0;
+
+	if (!s) {
+		return;
+	}
+	while (r < sb->len) {
+		size_t k = s[r] == 0xc2 || s[r] == 0xe2 || s[r] == 0xef
+			       ? invisible_len(s + r, sb->len - r)
+			       : 0;
+
+		if (k > 0) {
+			r += k;
+			continue;
+		}
+		s[w++] = s[r++];
+	}
+	sb->len = w;
+	s[w] = '\0';
+}
+
 /* Bytes that mime_text_clean changes: C0 controls but tab and LF, DEL. */
 static bool is_special(unsigned char c)
 {

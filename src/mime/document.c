@@ -18,6 +18,7 @@ void mime_build_init(struct mime_build *b, struct mime_doc *doc)
 
 void mime_build_finish(struct mime_build *b)
 {
+	mime_text_drop_invisible(&b->text);
 	if (b->text.len > 0 && b->text.buf[b->text.len - 1] != '\n') {
 		sbuf_addch(&b->text, '\n');
 	}

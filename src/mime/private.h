@@ -93,6 +93,11 @@ bool mime_charset_append(const char *cs, const char *in, size_t len,
 /* In place: CRLF and lone CR become LF; NUL and other C0 controls (but
  * tab and LF) and DEL are removed, form and vertical feed become LF. */
 void mime_text_clean(struct sbuf *sb);
+/* Drops, in place, the invisible characters that copying from web pages,
+ * chat apps and word processors leaves inside words: zero width space
+ * U+200B, word joiner U+2060, zero width no-break space (BOM) U+FEFF,
+ * soft hyphen U+00AD.  "Không\u200b đồng ý" is "Không đồng ý". */
+void mime_text_drop_invisible(struct sbuf *sb);
 
 /* --- flowed.c ---------------------------------------------------------- */
 

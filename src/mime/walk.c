@@ -21,6 +21,9 @@
 
 #include "private.h"
 
+/* Bytes of a text part that only says the mail is in HTML, at most. */
+#define PLAIN_NOTE_MAX 400
+
 /* Parts of delivery and read reports that only machines read. */
 static bool is_report_part(const char *type)
 {
@@ -180,31 +183,65 @@ static void read_as_text(struct mime_build *b, struct mime_part_info *pi,
 	mime_add_text(b, pi, body, len);
 }
 
+/* A text/plain alternative that stands in for the HTML one: blank (a
+ * webmail's empty text part) or a short note that the mail is in HTML
+ * ("This message is in HTML format", "Thư này ở định dạng HTML"; HCL
+ * Notes, some webmails).  Where the text part is a true copy, the HTML
+ * one says the same. */
+static bool plain_stands_in(const struct range *part, size_t hlen,
+			    const struct mime_part_info *pi)
+{
+	struct sbuf text = SBUF_INIT(2 * PLAIN_NOTE_MAX + 1);
+	bool blank = true, note = false;
+	size_t in = part->len - hlen;
+
+	/* a note is short: decode no more than it can take */
+	mime_decode_append(pi->cte, part->p + hlen,
+			   in > 2 * PLAIN_NOTE_MAX ? 2 * PLAIN_NOTE_MAX : in,
+			   &text);
+	blank = !text.overflow;
+	for (size_t i = 0; i < text.len && blank; i++) {
+		unsigned char c = (unsigned char)sbuf_str(&text)[i];
+
+		blank = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	}
+	if (!blank && in <= 2 * PLAIN_NOTE_MAX && text.len <= PLAIN_NOTE_MAX) {
+		note = str_icasestr(sbuf_str(&text), "html") != NULL;
+	}
+	sbuf_release(&text);
+	return blank || note;
+}
+
 /* multipart/alternative: the first text/plain child, else the first HTML
  * one (or a multipart, as multipart/related holding the HTML), else the
- * first. */
+ * first.  A text/plain child that only stands in for the HTML (blank, or
+ * a note that the mail is in HTML) gives way to the HTML one. */
 static size_t choose_alternative(const struct range *parts, size_t n)
 {
-	size_t html = n;
+	size_t html = n, plain_at = n;
 
 	for (size_t i = 0; i < n; i++) {
 		struct mime_part_info pi;
+		size_t hlen = header_len(parts[i].p, parts[i].len);
 		bool plain, rich;
 
-		mime_part_info_read(parts[i].p,
-				    header_len(parts[i].p, parts[i].len), &pi);
+		mime_part_info_read(parts[i].p, hlen, &pi);
 		plain = !pi.type[0] || !strcmp(pi.type, "text/plain");
 		rich = !strcmp(pi.type, "text/html") ||
 		       str_startswith(pi.type, "multipart/");
-		mime_part_info_free(&pi);
-		if (plain) {
-			return i;
+		if (plain && plain_at == n) {
+			if (!plain_stands_in(&parts[i], hlen, &pi)) {
+				mime_part_info_free(&pi);
+				return i;
+			}
+			plain_at = i;
 		}
+		mime_part_info_free(&pi);
 		if (rich && html == n) {
 			html = i;
 		}
 	}
-	return html < n ? html : 0;
+	return html < n ? html : plain_at < n ? plain_at : 0;
 }
 
 static void read_multipart(struct mime_ctx *ctx, struct mime_build *b,

@@ -15,7 +15,8 @@
  *         only a subject, and is passed over;
  *       - an odd number of negators ("không", "chưa", "chẳng", "khó",
  *         "not", "no", "never", "cannot", "n't", "unable", "without") in
- *         the NEG_SPAN words before it turns agreement into disagreement
+ *         the NEG_SPAN words before it, or before a purpose ("để", "to")
+ *         leading to it, turns agreement into disagreement
  *         and back ("không đồng ý", "no objection", "không phản đối");
  *         negated, "done", "return" and hedges state nothing and are
  *         passed over ("chưa hoàn thành");
@@ -27,14 +28,29 @@
  *     Some cues count only in a context (the `when` column): words of
  *     quality ("phù hợp", "acceptable", "support") only negated, and
  *     then disagree; asking for changes ("chỉnh sửa", "bổ sung",
- *     "revise") only after a request or before a condition ("trước
- *     khi", "before"), and then disagrees ("không cần chỉnh sửa"
- *     agrees); hedges ("xem lại", "review", "xin ý kiến") only in the
- *     future or in progress, and then are unclear.
+ *     "revise") only before a condition ("trước khi", "before"), and
+ *     then disagrees (asked for without one they are comments, which
+ *     state nothing; "không cần chỉnh sửa" agrees); hedges ("xem lại",
+ *     "review", "xin ý kiến") only in the future or in progress, and then
+ *     are unclear; "no (further) comment" agrees unless "besides"
+ *     ("ngoài", "beyond") follows in its clause, when the earlier opinion
+ *     it points to stands, unread (unclear).  "Cá nhân", "personally"
+ *     before a cue count as a hedge: a view of one's own is not the
+ *     unit's.
  *     The words of a cue found are one phrase: a cue starting inside it
  *     is not read ("kiểm tra lại", check again, holds no "trả lại").
  *  4. "Unclear" ends the reading with no decision, as does a window with
  *     no cue.
+ *     Agreement or disagreement in part or on a condition ("một phần",
+ *     "với điều kiện" in its clause or after it in its sentence) is
+ *     unclear.
+ *     A return whose clause names a file or a draft ("gửi trả lại anh
+ *     file dự thảo") sends back no letter: passed over.
+ *  5. An agreement or disagreement found is taken back (no decision) by
+ *     the contrary position, or a position still to come ("trả lời sau"),
+ *     later in the window; changes asked for take nothing back, and from
+ *     a reason marker ("vì", "do", "lý do", "because") on nothing is read
+ *     for it (see taken_back).
  *
  * Cue phrases match folded text (case, diacritics and normalisation
  * ignored); a cue whose folded words are also other words ("tra lại",
@@ -70,6 +86,9 @@ enum when {
 	WHEN_NEGATED, /* only negated, then disagree */
 	WHEN_ASKED,   /* only requested or made a condition: disagree */
 	WHEN_FUTURE,  /* only in the future or in progress: unclear */
+	WHEN_NO_MORE, /* "no (further) comment": agrees, unless "besides"
+			 follows ("không có ý kiến khác ngoài ý kiến đã
+			 gửi": the earlier opinion stands, unread) */
 };
 
 struct cue {
@@ -82,10 +101,12 @@ struct cue {
  * "xem xet", "khong co y kien" before any cue starting with "khong"). */
 static const struct cue cues[] = {
     /* agreement */
-    {"khong co y kien", V_AGREE, WHEN_ALWAYS},
-    {"khong con y kien", V_AGREE, WHEN_ALWAYS},
-    {"khong co gop y", V_AGREE, WHEN_ALWAYS},
-    {"khong gop y", V_AGREE, WHEN_ALWAYS},
+    {"khong co y kien", V_AGREE, WHEN_NO_MORE},
+    {"khong con y kien", V_AGREE, WHEN_NO_MORE},
+    {"khong co gop y", V_AGREE, WHEN_NO_MORE},
+    {"khong gop y", V_AGREE, WHEN_NO_MORE},
+    {"khong y kien", V_AGREE, WHEN_NO_MORE}, /* "Không ý kiến." */
+    {"het y kien", V_AGREE, WHEN_NO_MORE},   /* "Vụ đã hết ý kiến." */
     {"dong y", V_AGREE, WHEN_ALWAYS},
     {"nhat tri", V_AGREE, WHEN_ALWAYS},
     {"thong nhat", V_AGREE, WHEN_ALWAYS},
@@ -103,11 +124,21 @@ static const struct cue cues[] = {
     {"approved", V_AGREE, WHEN_ALWAYS},
     {"approves", V_AGREE, WHEN_ALWAYS},
     {"endorse", V_AGREE, WHEN_ALWAYS},
-    {"no further comment", V_AGREE, WHEN_ALWAYS},
-    {"no further comments", V_AGREE, WHEN_ALWAYS},
-    {"no comment", V_AGREE, WHEN_ALWAYS},
-    {"no comments", V_AGREE, WHEN_ALWAYS},
-    {"nothing to add", V_AGREE, WHEN_ALWAYS},
+    {"ok with", V_AGREE, WHEN_ALWAYS},
+    {"ok voi", V_AGREE, WHEN_ALWAYS}, /* "OK với dự thảo" */
+    {"okay with", V_AGREE, WHEN_ALWAYS},
+    {"fine with", V_AGREE, WHEN_ALWAYS},
+    {"happy with", V_AGREE, WHEN_ALWAYS},
+    {"comfortable with", V_AGREE, WHEN_ALWAYS},
+    {"in agreement", V_AGREE, WHEN_ALWAYS},
+    {"in favour", V_AGREE, WHEN_ALWAYS},
+    {"in favor", V_AGREE, WHEN_ALWAYS},
+    {"no concerns", V_AGREE, WHEN_NO_MORE},
+    {"no further comment", V_AGREE, WHEN_NO_MORE},
+    {"no further comments", V_AGREE, WHEN_NO_MORE},
+    {"no comment", V_AGREE, WHEN_NO_MORE},
+    {"no comments", V_AGREE, WHEN_NO_MORE},
+    {"nothing to add", V_AGREE, WHEN_NO_MORE},
     /* disagreement */
     {"co y kien khac", V_DISAGREE, WHEN_ALWAYS},
     {"phan doi", V_DISAGREE, WHEN_ALWAYS},
@@ -125,6 +156,9 @@ static const struct cue cues[] = {
     {"opposed", V_DISAGREE, WHEN_ALWAYS},
     {"reject", V_DISAGREE, WHEN_ALWAYS},
     {"rejected", V_DISAGREE, WHEN_ALWAYS},
+    {"disapprove", V_DISAGREE, WHEN_ALWAYS},
+    {"disapproves", V_DISAGREE, WHEN_ALWAYS},
+    {"disapproved", V_DISAGREE, WHEN_ALWAYS},
     /* qualities: said only when missing ("chưa phù hợp") */
     {"phu hop", V_AGREE, WHEN_NEGATED},
     {"hop ly", V_AGREE, WHEN_NEGATED},
@@ -180,6 +214,10 @@ static const struct cue cues[] = {
     {"cho y kien sau", V_UNCLEAR, WHEN_ALWAYS},
     {"co y kien sau", V_UNCLEAR, WHEN_ALWAYS},
     {"bao cao sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"bao cao lai sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"tra loi lai sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"phan hoi lai sau", V_UNCLEAR, WHEN_ALWAYS},
+    {"gui y kien sau", V_UNCLEAR, WHEN_ALWAYS},
     {"them thoi gian", V_UNCLEAR, WHEN_ALWAYS},
     {"get back", V_UNCLEAR, WHEN_ALWAYS},
     {"reply later", V_UNCLEAR, WHEN_ALWAYS},
@@ -234,6 +272,16 @@ enum marker_kind {
 	M_BREAK = 1 << 4,     /* a conjunction: a new clause starts */
 	M_CONDITION = 1 << 5, /* after a change asked for: "before ..." */
 	M_QUESTION = 1 << 6,  /* ends a Vietnamese question */
+	M_REASON = 1 << 7,    /* a reason follows: read no further for a
+				 contrary position */
+	M_BESIDES = 1 << 8,   /* "ngoài", "besides": after "no comment" */
+	M_FILE = 1 << 9,      /* a file or a draft: what a return is not of */
+	M_PARTIAL = 1 << 10, /* "một phần", "có điều kiện": a position in
+				part or on a condition */
+	M_PURPOSE = 1 << 11, /* "để", "to": a negator before it negates what
+				follows ("không có cơ sở để đồng ý") */
+	M_EARLIER = 1 << 12, /* an opinion or a letter already sent, after
+				"besides" ("ngoài ý kiến đã gửi") */
 };
 
 struct marker {
@@ -248,6 +296,10 @@ static const struct marker markers[] = {
      * "difficulty", "staff", "basis" ("can" alone reads as "cần"), "the
      * Party committee" ("Dang" alone reads as "đang") */
     {"kho khan", "khó khăn", 0}, {"can bo", "cán bộ", 0}, {"can cu", "căn cứ", 0},
+    {"co so", "cơ sở", 0}, /* "so" alone reads as English "so" */
+    /* "not only": no negator ("Vụ không những nhất trí mà còn ...") */
+    {"khong nhung", "không những", 0}, {"khong chi", "không chỉ", 0},
+    {"chang nhung", "chẳng những", 0}, {"not only", "not only", 0},
     {"dang uy", "đảng ủy", 0}, {"dang bo", "đảng bộ", 0},
     {"khong", "không", M_NEG | M_QUESTION}, {"chua", "chưa", M_NEG | M_QUESTION},
     {"chang", "chẳng", M_NEG}, {"cha", "chả", M_NEG}, {"kho co the", "khó có thể", M_NEG},
@@ -271,6 +323,12 @@ static const struct marker markers[] = {
     {"need", "need", M_FUTURE | M_REQUEST}, {"needs", "needs", M_FUTURE | M_REQUEST},
     {"must", "must", M_FUTURE | M_REQUEST}, {"should", "should", M_FUTURE | M_REQUEST},
     {"de nghi", "đề nghị", M_REQUEST}, {"yeu cau", "yêu cầu", M_REQUEST}, {"de xuat", "đề xuất", M_REQUEST},
+    {"de", "để", M_PURPOSE}, {"to", "to", M_PURPOSE},
+    /* a position withdrawn is no position taken ("Vụ rút ý kiến phản
+     * đối") */
+    {"rut lai", "rút lại", M_TOPIC}, {"rut", "rút", M_TOPIC},
+    {"withdraw", "withdraw", M_TOPIC}, {"withdraws", "withdraws", M_TOPIC},
+    {"withdrawn", "withdrawn", M_TOPIC},
     {"kien nghi", "kiến nghị", M_REQUEST}, {"mong", "mong", M_REQUEST}, {"please", "please", M_REQUEST},
     {"request", "request", M_REQUEST}, {"ask", "ask", M_REQUEST}, {"suggest", "suggest", M_REQUEST},
     {"propose", "propose", M_REQUEST}, {"recommend", "recommend", M_REQUEST},
@@ -281,10 +339,37 @@ static const struct marker markers[] = {
     {"sau khi", "sau khi", M_TOPIC},
     {"re", "re", M_TOPIC},
     {"nhung", "nhưng", M_BREAK}, {"tuy nhien", "tuy nhiên", M_BREAK}, {"song", "song", M_BREAK},
-    {"ma", "mà", M_BREAK}, {"va", "và", M_BREAK}, {"vi", "vì", M_BREAK}, {"do", "do", M_BREAK},
-    {"nen", "nên", M_BREAK}, {"boi", "bởi", M_BREAK}, {"but", "but", M_BREAK},
+    {"ma", "mà", M_BREAK}, {"va", "và", M_BREAK}, {"vi", "vì", M_BREAK | M_REASON},
+    {"do", "do", M_BREAK | M_REASON},
+    {"nen", "nên", M_BREAK}, {"boi", "bởi", M_BREAK | M_REASON}, {"but", "but", M_BREAK},
     {"however", "however", M_BREAK}, {"although", "although", M_BREAK}, {"though", "though", M_BREAK},
-    {"and", "and", M_BREAK}, {"because", "because", M_BREAK}, {"since", "since", M_BREAK},
+    {"and", "and", M_BREAK}, {"because", "because", M_BREAK | M_REASON},
+    {"since", "since", M_BREAK | M_REASON},
+    {"ly do", "lý do", M_REASON}, {"reason", "reason", M_REASON}, {"reasons", "reasons", M_REASON},
+    {"ngoai", "ngoài", M_BESIDES}, {"besides", "besides", M_BESIDES}, {"beyond", "beyond", M_BESIDES},
+    {"y kien", "ý kiến", M_EARLIER}, {"gop y", "góp ý", M_EARLIER}, {"van ban", "văn bản", M_EARLIER},
+    {"cong van", "công văn", M_EARLIER}, {"da gui", "đã gửi", M_EARLIER},
+    {"those", "those", M_EARLIER}, {"letter", "letter", M_EARLIER},
+    {"previous", "previous", M_EARLIER}, {"earlier", "earlier", M_EARLIER},
+    {"already", "already", M_EARLIER},
+    {"other than", "other than", M_BESIDES}, {"apart from", "apart from", M_BESIDES},
+    /* sending back a file or a draft returns no letter ("Em gửi trả lại
+     * anh file dự thảo đã chỉnh sửa") */
+    {"file", "file", M_FILE}, {"files", "files", M_FILE}, {"tep", "tệp", M_FILE},
+    {"du thao", "dự thảo", M_FILE}, {"ban sua", "bản sửa", M_FILE},
+    {"draft", "draft", M_FILE}, {"drafts", "drafts", M_FILE},
+    {"attachment", "attachment", M_FILE}, {"attachments", "attachments", M_FILE},
+    /* agreement in part or on a condition is no position yet ("Vụ đồng ý
+     * một phần", "Đồng ý với điều kiện bổ sung ...") */
+    {"mot phan", "một phần", M_PARTIAL}, {"co dieu kien", "có điều kiện", M_PARTIAL},
+    {"voi dieu kien", "với điều kiện", M_PARTIAL}, {"kem dieu kien", "kèm điều kiện", M_PARTIAL},
+    {"kem theo dieu kien", "kèm theo điều kiện", M_PARTIAL},
+    {"partially", "partially", M_PARTIAL}, {"partly", "partly", M_PARTIAL},
+    {"in part", "in part", M_PARTIAL}, {"conditionally", "conditionally", M_PARTIAL},
+    {"on condition", "on condition", M_PARTIAL}, {"provided that", "provided that", M_PARTIAL},
+    {"subject to", "subject to", M_PARTIAL},
+    /* a view of one's own is not the unit's ("Cá nhân em đồng ý") */
+    {"ca nhan", "cá nhân", M_FUTURE}, {"personally", "personally", M_FUTURE},
     {"so", "so", M_BREAK},
     {"before", "before", M_CONDITION},
     {"prior to", "prior to", M_CONDITION},
@@ -406,14 +491,47 @@ static void tokenize(struct reader *r)
 
 /* --- matching ------------------------------------------------------------ */
 
-/* Whether word token t is the folded word w[0..wlen). */
+/* The longest abbreviation below. */
+#define ABBREVIATION_MAX 3
+
+/* How "không" is shortened when typed in haste, on a phone above all
+ * ("Vụ em ko đồng ý", "k đồng ý", "khg"): read as the word itself.  Each
+ * starts with the word's first letter (patterns are sorted out by it). */
+static const struct {
+	const char *abbr, *word; /* folded */
+} abbreviations[] = {
+    {"ko", "khong"},
+    {"k", "khong"},
+    {"khg", "khong"},
+};
+
+/* Whether word token t is the folded word w[0..wlen), or an
+ * abbreviation of it. */
 static bool word_is(const struct reader *r, size_t t, const char *w,
 		    size_t wlen)
 {
 	const struct tok *k = &r->t[t];
+	const char *f = r->ft.f + k->fs;
+	size_t flen = k->fe - k->fs;
 
-	return k->kind == T_WORD && k->fe - k->fs == wlen &&
-	       memcmp(r->ft.f + k->fs, w, wlen) == 0;
+	if (k->kind != T_WORD) {
+		return false;
+	}
+	if (flen == wlen) {
+		return memcmp(f, w, wlen) == 0;
+	}
+	if (flen > ABBREVIATION_MAX) {
+		return false; /* the common case: no abbreviation */
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(abbreviations); i++) {
+		if (strlen(abbreviations[i].abbr) == flen &&
+		    memcmp(f, abbreviations[i].abbr, flen) == 0 &&
+		    strlen(abbreviations[i].word) == wlen &&
+		    memcmp(abbreviations[i].word, w, wlen) == 0) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /* The original of word token t, lower-cased, carries exactly the
@@ -477,8 +595,15 @@ static size_t match(const struct reader *r, size_t t, const char *pat,
  * there is none). */
 static unsigned marker_at(const struct reader *r, size_t t, size_t *n_r)
 {
+	char first = r->ft.f[r->t[t].fs];
+
 	for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
-		size_t n = match(r, t, markers[i].folded, markers[i].precise);
+		size_t n;
+
+		if (markers[i].folded[0] != first) {
+			continue; /* most of them, cheaply */
+		}
+		n = match(r, t, markers[i].folded, markers[i].precise);
 
 		if (n > 0) {
 			*n_r = n;
@@ -497,11 +622,16 @@ static void index_markers(struct reader *r)
 	for (size_t t = 0; t < r->n; t++) {
 		r->ml[t] = 0;
 		r->mk[t] = 0;
+	}
+	for (size_t t = 0; t < r->n; t++) {
 		if (r->t[t].kind == T_WORD) {
 			r->mk[t] = marker_at(r, t, &r->ml[t]);
 			if (r->mk[t] == 0 && r->ml[t] == 1) {
 				r->ml[t] = 0;
 			}
+			/* the words inside a marker are no markers of their
+			 * own ("do" in "lý do" breaks no clause) */
+			t += r->ml[t] > 1 ? r->ml[t] - 1 : 0;
 		}
 	}
 	for (size_t t = 0; t < r->n; t++) {
@@ -528,15 +658,20 @@ struct context {
 static void context_of(const struct reader *r, size_t cue, size_t cue_end,
 		       size_t se, struct context *c_r)
 {
-	size_t cs = r->cs[cue], words_before = cue - cs;
+	size_t cs = r->cs[cue], words_before = cue - cs, purpose = cs;
 
 	memset(c_r, 0, sizeof(*c_r));
+	for (size_t t = cs; t < cue; t++) {
+		purpose = (r->mk[t] & M_PURPOSE) ? t : purpose;
+	}
 	for (size_t t = cs; t < cue;) {
 		unsigned k = r->mk[t];
 		size_t n = r->ml[t] > 0 ? r->ml[t] : 1;
 
 		words_before = cue - t; /* within a clause, tokens are words */
-		if ((k & M_NEG) && words_before <= NEG_SPAN) {
+		/* a negator near the cue, or before a purpose that leads to
+		 * it: "không có cơ sở để đồng ý", "no reason to object" */
+		if ((k & M_NEG) && (words_before <= NEG_SPAN || t < purpose)) {
 			c_r->neg++;
 		}
 		c_r->kinds |= k & ~(unsigned)M_NEG;
@@ -564,13 +699,14 @@ static enum verdict judge(const struct cue *c, const struct context *x)
 	case WHEN_NEGATED:
 		return !neg ? V_IGNORE : future ? V_UNCLEAR : V_DISAGREE;
 	case WHEN_ASKED:
-		if (!request && !x->condition) {
-			return V_IGNORE;
+		if (neg) { /* "không cần chỉnh sửa" */
+			return request || x->condition ? V_AGREE : V_IGNORE;
 		}
-		return neg ? V_AGREE : V_DISAGREE;
+		return x->condition ? V_DISAGREE : V_IGNORE;
 	case WHEN_FUTURE:
 		return future && !neg ? V_UNCLEAR : V_IGNORE;
 	case WHEN_ALWAYS:
+	case WHEN_NO_MORE:
 		break;
 	}
 	if (neg) {
@@ -637,18 +773,75 @@ static bool phrase_marks_match(const struct reader *r, size_t t, size_t n,
 	return true;
 }
 
-/* The verdict of sentence [ss, se). */
-static enum verdict sentence_verdict(const struct reader *r, size_t ss,
-				     size_t se)
+/* "Besides" an earlier opinion or letter follows the cue ending at
+ * token t in its clause ("ngoài ý kiến đã gửi", "beyond those in our
+ * letter"; "ngoài việc đề nghị sửa lỗi chính tả" adds a request and
+ * agrees). */
+static bool besides_follows(const struct reader *r, size_t t, size_t se)
 {
-	for (size_t t = ss; t < se; t++) {
+	bool besides = false;
+
+	for (; t < se && r->t[t].kind == T_WORD; t++) {
+		besides = besides || (r->mk[t] & M_BESIDES);
+		if (besides && (r->mk[t] & M_EARLIER)) {
+			return true;
+		}
+		if (r->mk[t] & M_BREAK) {
+			break;
+		}
+	}
+	return false;
+}
+
+/* The clause of the cue at tokens [cue, cue_end) holds a marker of kind
+ * k, before or after the cue. */
+static bool clause_has(const struct reader *r, size_t cue, size_t cue_end,
+		       size_t se, unsigned k)
+{
+	for (size_t t = r->cs[cue]; t < cue; t++) {
+		if (r->mk[t] & k) {
+			return true;
+		}
+	}
+	for (size_t t = cue_end; t < se && r->t[t].kind == T_WORD; t++) {
+		if (r->mk[t] & M_BREAK) {
+			break;
+		}
+		if (r->mk[t] & k) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A marker of kind k in tokens [t, se). */
+static bool sentence_has(const struct reader *r, size_t t, size_t se,
+			 unsigned k)
+{
+	for (; t < se; t++) {
+		if (r->t[t].kind == T_WORD && (r->mk[t] & k)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A cue that says something in sentence [.., se), found from token t on:
+ * its verdict (V_IGNORE: none), its entry into *cue_r and the token after
+ * its words into *end_r. */
+static enum verdict next_verdict(const struct reader *r, size_t t, size_t se,
+				 const struct cue **cue_r, size_t *end_r)
+{
+	for (; t < se; t++) {
 		size_t phrase = 1; /* the longest cue found at t */
 
 		if (r->t[t].kind != T_WORD) {
 			continue;
 		}
 		for (size_t i = 0; i < ARRAY_SIZE(cues); i++) {
-			size_t n = match(r, t, cues[i].words, NULL);
+			size_t n = cues[i].words[0] == r->ft.f[r->t[t].fs]
+				       ? match(r, t, cues[i].words, NULL)
+				       : 0;
 			const char *precise;
 			struct context x;
 			enum verdict v;
@@ -662,7 +855,22 @@ static enum verdict sentence_verdict(const struct reader *r, size_t ss,
 			}
 			context_of(r, t, t + n, se, &x);
 			v = judge(&cues[i], &x);
+			if (v == V_AGREE && cues[i].when == WHEN_NO_MORE &&
+			    besides_follows(r, t + n, se)) {
+				v = V_UNCLEAR;
+			}
+			if (v == V_RETURN &&
+			    clause_has(r, t, t + n, se, M_FILE)) {
+				v = V_IGNORE; /* a file sent back */
+			}
+			if ((v == V_AGREE || v == V_DISAGREE) &&
+			    (clause_has(r, t, t + n, t + n, M_PARTIAL) ||
+			     sentence_has(r, t + n, se, M_PARTIAL))) {
+				v = V_UNCLEAR; /* in part, or on a condition */
+			}
 			if (v != V_IGNORE) {
+				*cue_r = &cues[i];
+				*end_r = t + n;
 				return v;
 			}
 			phrase = n > phrase ? n : phrase;
@@ -670,6 +878,76 @@ static enum verdict sentence_verdict(const struct reader *r, size_t ss,
 		t += phrase - 1;
 	}
 	return V_IGNORE;
+}
+
+/* Whether what the cue verdict v found says is taken back by a contrary
+ * position from token t on, in the sentences left in the window (ending
+ * at window_end): agreement and disagreement both ("Vụ đồng ý Điều 1 đến
+ * Điều 8, không đồng ý Điều 9"), or a position still to come ("Lãnh đạo
+ * Vụ chưa đồng ý, em sẽ báo cáo lại sau").  Changes asked for do not take
+ * back an agreement ("Đồng ý về nguyên tắc, đề nghị chỉnh sửa ..."), and
+ * reasons are not read ("không đồng ý vì Vụ TCCB đã đồng ý ...": from
+ * "vì", "do", "lý do", "because" on, nothing is). */
+static bool taken_back(const struct reader *r, enum verdict v, size_t t,
+		       size_t window_end)
+{
+	if (v != V_AGREE && v != V_DISAGREE) {
+		return false;
+	}
+	while (t < window_end) {
+		size_t se = t, ss = t;
+		const struct cue *c = NULL;
+		size_t end = t;
+		enum verdict w;
+
+		while (se < window_end && r->t[se].kind != T_SENTENCE &&
+		       r->t[se].kind != T_QUESTION) {
+			se++;
+		}
+		for (size_t k = t; k < se; k++) {
+			if (r->t[k].kind == T_WORD && (r->mk[k] & M_REASON)) {
+				se = k; /* read up to the reason, then stop */
+				window_end = k;
+				break;
+			}
+		}
+		if (!is_question(r, ss, se)) {
+			for (size_t k = t; k < se; k = end) {
+				w = next_verdict(r, k, se, &c, &end);
+				if (w == V_IGNORE) {
+					break;
+				}
+				if (((w == V_AGREE || w == V_DISAGREE) &&
+				     w != v && c->when != WHEN_ASKED) ||
+				    (w == V_UNCLEAR && c->v == V_UNCLEAR &&
+				     c->when == WHEN_ALWAYS)) {
+					return true;
+				}
+			}
+		}
+		t = se + 1;
+	}
+	return false;
+}
+
+/* The token that ends the window: `left` more sentences with words
+ * after the one ending at token t. */
+static size_t window_end(const struct reader *r, size_t t, size_t left)
+{
+	bool words = false;
+
+	for (t = t + 1; t < r->n; t++) {
+		if (r->t[t].kind == T_WORD) {
+			words = true;
+		} else if (r->t[t].kind == T_SENTENCE ||
+			   r->t[t].kind == T_QUESTION) {
+			if (words && left-- == 0) {
+				return t;
+			}
+			words = false;
+		}
+	}
+	return r->n;
 }
 
 static enum reply_decision decision_of(enum verdict v)
@@ -705,6 +983,8 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 	r.cs = xmalloc(r.n * sizeof(*r.cs));
 	index_markers(&r);
 	for (size_t t = 0; t < r.n && sentences < DECISION_SENTENCES; t++) {
+		const struct cue *c = NULL;
+		size_t cue_end = 0;
 		bool words;
 
 		if (r.t[t].kind != T_SENTENCE && r.t[t].kind != T_QUESTION) {
@@ -715,12 +995,18 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 			words = words || r.t[k].kind == T_WORD;
 		}
 		if (words && !is_question(&r, ss, t)) {
-			v = sentence_verdict(&r, ss, t);
+			v = next_verdict(&r, ss, t, &c, &cue_end);
 		}
 		sentences += words;
 		ss = t + 1;
 		if (v != V_IGNORE) {
 			*end_r = r.ft.off[r.t[t].fs];
+			if (taken_back(
+				&r, v, cue_end,
+				window_end(&r, t,
+					   DECISION_SENTENCES - sentences))) {
+				v = V_UNCLEAR;
+			}
 			break;
 		}
 	}

@@ -211,6 +211,9 @@ bool reply_is_sig_delimiter(const struct line *l);
 bool reply_is_phone_signature(const struct line *l, const struct probe *p);
 /* A sign-off line: "Trân trọng,", "Best regards,", "Cordialement". */
 bool reply_is_signoff(const struct probe *p);
+/* The first line of a legal disclaimer: "CẢNH BÁO BẢO MẬT: ...",
+ * "DISCLAIMER: ...", "This e-mail and any attachments are ...". */
+bool reply_is_disclaimer(const struct probe *p);
 /* A line drawn only with '-', '_', '=', '*', '~', '+', '#' (at least
  * two), or with dashes, box drawing or "ᐧ". */
 bool reply_is_rule(const struct line *l);

@@ -90,7 +90,8 @@ static const char *const phone_lines[] = {
 /* Sign-offs (folded, without their punctuation); "... regards" with up
  * to two words before it too ("Warm regards", "Best and kind regards"). */
 static const char *const signoffs[] = {
-    "tran trong", "tran trong cam on", "than ai", "kinh thu", "than men",
+    "tran trong", "tran trong cam on", "than", "than ai", "kinh thu",
+    "than men",
     "regards", "best wishes", "cheers", "cordialement", "bien cordialement",
     "tres cordialement", "bien a vous", "salutations",
     "meilleures salutations", "bonne journee", "bonne soiree",
@@ -108,6 +109,50 @@ static const char *const signoffs[] = {
     "\xd0\xb5\xd0\xbc", /* с уважением */
 };
 /* clang-format on */
+
+/* How legal disclaimers start (folded). */
+static const char *const disclaimer_leads[] = {
+    "disclaimer",
+    "confidentiality notice",
+    "confidential notice",
+    "important notice",
+    "legal notice",
+    "privileged and confidential",
+    "this e-mail and any attachments",
+    "this email and any attachments",
+    "this e-mail and any files",
+    "this email and any files",
+    "this message and any attachments",
+    "this e-mail is confidential",
+    "this email is confidential",
+    "this message is confidential",
+    "the information contained in this e-mail",
+    "the information contained in this email",
+    "the information in this e-mail",
+    "the information in this email",
+    "canh bao bao mat",
+    "luu y bao mat",
+    "thong bao bao mat",
+    "tuyen bo bao mat",
+    "tuyen bo mien tru",
+    "mien tru trach nhiem",
+    "thu dien tu nay va cac tep",
+    "thu dien tu nay co the chua",
+    "thu nay va cac tep",
+    "thong tin trong thu dien tu nay",
+    "thong tin trong thu nay",
+};
+
+bool reply_is_disclaimer(const struct probe *p)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(disclaimer_leads); i++) {
+		if (text_fold_starts_word(p->head, p->head_len,
+					  disclaimer_leads[i])) {
+			return true;
+		}
+	}
+	return false;
+}
 
 bool reply_is_sig_delimiter(const struct line *l)
 {
@@ -314,11 +359,18 @@ bool reply_is_signoff(const struct probe *p)
 			return true;
 		}
 	}
-	/* "[word [word]] regards" */
+	/* "[word [word]] regards", and "Thanks & Best Regards", "Thanks and
+	 * regards": an "&" or "and" between is no word of its own */
 	if (!ends_with_word(s, len, "regards")) {
 		return false;
 	}
 	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '&' ||
+		    (i + 4 <= len && memcmp(s + i, "and ", 4) == 0 &&
+		     (i == 0 || s[i - 1] == ' '))) {
+			i += s[i] == '&' ? 1 : 3; /* the space after it too */
+			continue;
+		}
 		words += s[i] == ' ';
 		if (!text_fold_is_alnum(s[i]) && s[i] != ' ') {
 			return false;

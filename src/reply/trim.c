@@ -3,9 +3,9 @@
  * and the first signature, separator, header block or attribution that
  * is not followed by a quote ends the new text.  What lies between quoted
  * blocks (answers written under each question) is kept.  A mail that is
- * only a forward keeps the forwarded text.  Then rule lines, a sign-off
- * and what is signed under it, and a mailing list's footer go from the
- * end. */
+ * only a forward keeps the forwarded text.  Then rule lines, a legal
+ * disclaimer, a sign-off and what is signed under it, a signature block
+ * under a rule line, and a mailing list's footer go from the end. */
 #include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -14,6 +14,10 @@
 
 /* Lines of a quoted paragraph wrapped without '>' (see broken_quote). */
 #define BROKEN_QUOTE_LINES 3
+/* Lines from the end within which a disclaimer may start. */
+#define DISCLAIMER_LINES 40
+/* Bytes of a line of a signature block under a rule line. */
+#define SIGNED_LINE_MAX 160
 
 /* Where the history starts (ls->n when nowhere) and what starts it. */
 struct cut {
@@ -159,9 +163,49 @@ static size_t content_end(const struct lines *ls, size_t end)
 	return end;
 }
 
-/* A sign-off ("Trân trọng,", "Best regards,") under some new text, or a
- * line of underscores (a mailing list's footer), with at most
- * SIGNOFF_LINES lines under it: the new text ends above it. */
+/* A rule line drawn with at least three marks ("-----", "_____"; a
+ * dash alone, "—", is punctuation). */
+static bool long_rule(const struct line *l)
+{
+	size_t i = 0, marks = 0;
+
+	if (!reply_is_rule(l)) {
+		return false;
+	}
+	while (i < l->len) {
+		int32_t cp = text_utf8_next(l->s, l->len, &i);
+
+		marks += cp != ' ' && cp != '\t';
+	}
+	return marks >= 3;
+}
+
+/* The lines [from, end) read as a signature block: each short, none
+ * ending a sentence ("Nguyễn Thị Lan | Chuyên viên | Vụ Pháp chế",
+ * "ĐT: 024 2220 2345"), where a note under a rule ends with one. */
+static bool signed_block(const struct lines *ls, size_t from, size_t end)
+{
+	bool any = false;
+
+	for (size_t i = from; i < end; i++) {
+		const struct line *l = &ls->v[i];
+
+		if (l->kind != LINE_TEXT || l->drop) {
+			continue;
+		}
+		if (l->len > SIGNED_LINE_MAX ||
+		    strchr(".!?:", l->s[l->len - 1])) {
+			return false;
+		}
+		any = true;
+	}
+	return any;
+}
+
+/* A sign-off ("Trân trọng,", "Best regards,") under some new text, a
+ * line of underscores (a mailing list's footer), or a rule line over a
+ * signature block, with at most SIGNOFF_LINES lines under it: the new
+ * text ends above it. */
 static size_t signoff_end(const struct lines *ls, size_t end)
 {
 	size_t below = 0, cut = end;
@@ -174,7 +218,9 @@ static size_t signoff_end(const struct lines *ls, size_t end)
 			continue;
 		}
 		below++;
-		if (reply_is_footer_rule(l)) {
+		if (reply_is_footer_rule(l) ||
+		    (long_rule(l) && kept_before(ls, i - 1) &&
+		     signed_block(ls, i, end))) {
 			cut = i - 1;
 			continue;
 		}
@@ -183,6 +229,33 @@ static size_t signoff_end(const struct lines *ls, size_t end)
 		}
 		reply_probe_head(l, &p);
 		if (reply_is_signoff(&p) && kept_before(ls, i - 1)) {
+			cut = i - 1;
+		}
+	}
+	return cut;
+}
+
+/* A legal disclaimer under some new text, starting a paragraph within
+ * the last DISCLAIMER_LINES lines: the new text ends above it (and above
+ * whatever boilerplate follows it). */
+static size_t disclaimer_end(const struct lines *ls, size_t end)
+{
+	size_t cut = end, seen = 0;
+
+	for (size_t i = end; i > 0 && seen < DISCLAIMER_LINES; i--) {
+		const struct line *l = &ls->v[i - 1];
+		struct probe p;
+
+		if (l->kind != LINE_TEXT || l->drop) {
+			continue;
+		}
+		seen++;
+		if (i > 1 && ls->v[i - 2].kind == LINE_TEXT &&
+		    !ls->v[i - 2].drop) {
+			continue; /* not a paragraph's first line */
+		}
+		reply_probe_head(l, &p);
+		if (reply_is_disclaimer(&p) && kept_before(ls, i - 1)) {
 			cut = i - 1;
 		}
 	}
@@ -231,6 +304,7 @@ char *reply_trim(const char *text, size_t len)
 
 	reply_lines_split(text, len, &ls);
 	end = content_end(&ls, scan_all(&ls));
+	end = content_end(&ls, disclaimer_end(&ls, end));
 	out = join(&ls, content_end(&ls, signoff_end(&ls, end)));
 	reply_lines_free(&ls);
 	return out;

@@ -11,6 +11,8 @@
 #    into one and trimming empty lines at both ends; from.address
 #    case-insensitively.  An expected value "__any__" is not checked; keys
 #    starting with "_" in NAME.json are comments.
+#  - every tests/data/inspect/answers/NAME.eml the same way: staff answers
+#    to consultation requests and assignments in many clients' shapes.
 #  - tests/data/talon (mailgun/talon's fixtures, copied from
 #    ../shared/fixtures/talon with their LICENSE):
 #    standard_replies/*.eml give kind "reply" and reply_text "Hello";
@@ -227,6 +229,24 @@ for eml in "$DATA"/*.eml; do
 done
 t_begin "fixtures found"
 assert_ge "$n" 20 "at least 20 fixtures in tests/data/inspect"
+
+# ------------------------- staff answers to consultations and assignments
+# tests/data/inspect/answers (written by make-answers.py from its table):
+# decision and reply_text as a careful reader takes them.
+n=0
+for eml in "$DATA"/answers/*.eml; do
+	[ -e "$eml" ] || continue
+	name=answers/$(basename "$eml" .eml)
+	t_begin "inspect $name"
+	if [ ! -f "$DATA/$name.json" ]; then
+		t_fail "$name: no expectation $name.json"
+		continue
+	fi
+	inspect_check "$name" "$eml" "$DATA/$name.json" fixture
+	n=$((n + 1))
+done
+t_begin "answers found"
+assert_ge "$n" 80 "at least 80 answers in tests/data/inspect/answers"
 
 # ------------------------------------------------------ talon fixtures
 if [ -d "$TALON/standard_replies" ]; then

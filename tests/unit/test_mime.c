@@ -386,6 +386,68 @@ static void test_text_clean(void **state)
 	}
 }
 
+/* Invisible characters inside words go; visible ones stay. */
+static void test_text_invisible(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    {"", ""},
+	    {"Kh\xc3\xb4ng\xe2\x80\x8b \xc4\x91\xe1\xbb\x93ng \xc3\xbd",
+	     "Kh\xc3\xb4ng \xc4\x91\xe1\xbb\x93ng \xc3\xbd"}, /* U+200B */
+	    {"\xef\xbb\xbf\xc4\x90\xe1\xbb\x93ng \xc3\xbd",
+	     "\xc4\x90\xe1\xbb\x93ng \xc3\xbd"}, /* a BOM */
+	    {"Nh\xc2\xad\xe1\xba\xa5t tr\xc3\xad",
+	     "Nh\xe1\xba\xa5t tr\xc3\xad"}, /* U+00AD */
+	    {"Kh\xe2\x81\xa0ong", "Khong"}, /* U+2060 */
+	    {"a\xc2\xa0"
+	     "b \xe2\x80\x94 c \xe2\x80\x8c d \xe2\x80\x8d e",
+	     "a\xc2\xa0"
+	     "b \xe2\x80\x94 c \xe2\x80\x8c d \xe2\x80\x8d e"},
+	    {"\xe2\x80", "\xe2\x80"}, /* cut short: kept */
+	    {"\xe2\x80\x8b\xe2\x80\x8b", ""},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct sbuf sb = SBUF_INIT(64);
+		struct mime_doc d;
+		char *raw, *want;
+
+		sbuf_adds(&sb, cases[i].in);
+		mime_text_drop_invisible(&sb);
+		assert_string_equal(sbuf_str(&sb), cases[i].out);
+		sbuf_release(&sb);
+		/* and through mime_parse (valid UTF-8 only: the rest is
+		 * repaired there first) */
+		if (!text_utf8_valid(cases[i].in, strlen(cases[i].in))) {
+			continue;
+		}
+		raw = xasprintf(
+		    "Content-Type: text/plain; charset=utf-8\r\n\r\n%s",
+		    cases[i].in);
+		parse_str(raw, 0, &d);
+		want = xasprintf("%s%s", cases[i].out,
+				 cases[i].out[0] ? "\n" : "");
+		assert_string_equal(d.text, want);
+		free(want);
+		mime_doc_free(&d);
+		free(raw);
+	}
+	{
+		struct mime_doc d;
+
+		parse_str(
+		    "Content-Type: text/html\r\n\r\n<p>Kh&ocirc;ng&#8203; "
+		    "&#273;&#7891;ng &yacute;</p>",
+		    0, &d);
+		assert_string_equal(d.text,
+				    "Kh\xc3\xb4ng \xc4\x91\xe1\xbb\x93ng "
+				    "\xc3\xbd\n");
+		mime_doc_free(&d);
+	}
+}
+
 /* --- format=flowed ----------------------------------------------------- */
 
 static void test_flowed_cases(void **state)
@@ -989,6 +1051,59 @@ static void test_alternatives(void **state)
 	    {"--a\r\nContent-Type: text/enriched\r\n\r\nenriched\r\n"
 	     "--a\r\nContent-Type: text/calendar\r\n\r\nBEGIN\r\n--a--\r\n",
 	     "", false},
+	    /* a text part that only stands in for the HTML: blank (a
+	     * webmail's), or a note that the mail is in HTML (HCL Notes, in
+	     * Vietnamese, base64) */
+	    {"--a\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n\r\n \r\n"
+	     "--a\r\nContent-Type: text/html\r\n\r\n<p>Nh\xe1\xba\xa5t "
+	     "tr\xc3\xad.</p>\r\n--a--\r\n",
+	     "Nh\xe1\xba\xa5t tr\xc3\xad.\n", true},
+	    {"--a\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+	     "Content-Transfer-Encoding: base64\r\n\r\n"
+	     "VGjGsCBuw6B5IOG7nyDEkeG7i25oIGThuqFuZyBIVE1MLg==\r\n"
+	     "--a\r\nContent-Type: "
+	     "text/html\r\n\r\n<p>Agreed.</p>\r\n--a--\r\n",
+	     "Agreed.\n", true},
+	    {"--a\r\nContent-Type: text/plain\r\n\r\nThis message is in HTML "
+	     "format.\r\n--a\r\nContent-Type: text/html\r\n\r\n<p>Agreed.</p>"
+	     "\r\n--a--\r\n",
+	     "Agreed.\n", true},
+	    /* a short answer that names HTML: the HTML part says the same */
+	    {"--a\r\nContent-Type: text/plain\r\n\r\nFile HTML OK.\r\n"
+	     "--a\r\nContent-Type: text/html\r\n\r\n<p>File HTML OK.</p>\r\n"
+	     "--a--\r\n",
+	     "File HTML OK.\n", true},
+	    /* a blank text part and nothing else: still the text part */
+	    {"--a\r\nContent-Type: text/plain\r\n\r\n\r\n--a--\r\n", "", false},
+	    /* a long text part is read whatever it says */
+	    {"--a\r\nContent-Type: text/plain\r\n\r\nhtml "
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "\r\n--a\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--a--\r\n",
+	     "html "
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx"
+	     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	     "xxxxx\n",
+	     false},
 	};
 
 	(void)state;
@@ -1745,6 +1860,7 @@ int main(void)
 	    cmocka_unit_test(test_keep_pdf),
 	    cmocka_unit_test(test_keep_calendar),
 	    cmocka_unit_test(test_alternatives),
+	    cmocka_unit_test(test_text_invisible),
 	    cmocka_unit_test(test_reports),
 	    cmocka_unit_test(test_forwards),
 	    cmocka_unit_test(test_fixture_gmail_alternative),

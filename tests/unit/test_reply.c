@@ -511,6 +511,40 @@ static void test_trim_languages(void **state)
 	    {"Trân trọng.\n", "Trân trọng."},
 	    {"Trân trọng cảm ơn anh. Vụ đồng ý.\n",
 	     "Trân trọng cảm ơn anh. Vụ đồng ý."},
+	    {"Vụ em đồng ý ạ.\n\nThanks & Best Regards,\nNguyễn Thị Lan\nVụ "
+	     "Pháp chế\n",
+	     "Vụ em đồng ý ạ."},
+	    {"Agreed.\n\nThanks and regards,\nLan\n", "Agreed."},
+	    {"Vụ em nhất trí ạ.\n\nThân,\nLan\n", "Vụ em nhất trí ạ."},
+	    /* a legal disclaimer starting a paragraph at the end, and what
+	     * follows it; one in the text's first paragraph is text */
+	    {"Vụ Pháp chế nhất trí.\n\nCẢNH BÁO BẢO MẬT: Thư điện tử này và "
+	     "các tệp đính kèm có thể chứa thông tin nội bộ.\nNếu không phải "
+	     "là người nhận, đề nghị xóa thư này.\n\nCONFIDENTIALITY NOTICE: "
+	     "...\n",
+	     "Vụ Pháp chế nhất trí."},
+	    {"We agree.\n\nBest regards,\nLan\n\nDISCLAIMER: This e-mail and "
+	     "any attachments are confidential.\n",
+	     "We agree."},
+	    {"Disclaimer: em chưa đọc kỹ Điều 9.\nVụ nhất trí.\n",
+	     "Disclaimer: em chưa đọc kỹ Điều 9.\nVụ nhất trí."},
+	    {"Thân gửi anh Hùng,\nVụ em nhất trí ạ.\n",
+	     "Thân gửi anh Hùng,\nVụ em nhất trí ạ."},
+	    {"Thanks,\nAlex\n", "Thanks,\nAlex"}, /* no sign-off: talon's */
+	    /* a signature block under a rule line: short lines, none ending
+	     * a sentence; a note under a rule stays, and so does a dash */
+	    {"Vụ không đồng ý.\n\n---------------------\nNguyễn Thị Lan | "
+	     "Chuyên viên | Vụ Pháp chế | Bộ Công Thương\nĐT: 024 2220 2345 | "
+	     "Email: lan.nt@bo.gov.vn\n",
+	     "Vụ không đồng ý."},
+	    {"Nhất trí.\n______________\nLê Minh Đức\nVụ Tổ chức cán bộ\n",
+	     "Nhất trí."},
+	    {"Nhất trí.\n\n-----\nGhi chú: đề nghị sửa lỗi chính tả ở Điều "
+	     "2.\n",
+	     "Nhất trí.\n\n-----\nGhi chú: đề nghị sửa lỗi chính tả ở Điều 2."},
+	    {"🎉\n\n—\nJohn Doe\nCEO at Pandaland\n",
+	     "🎉\n\n—\nJohn Doe\nCEO at Pandaland"},
+	    {"-----\nLê Minh Đức\n", "-----\nLê Minh Đức"}, /* nothing above */
 	    /* a mail that is only a forward keeps the forwarded text */
 	    {"---------- Forwarded message ---------\nFrom: Vụ Pháp chế "
 	     "<phapche@bo.gov.vn>\nDate: Mon, Dec 28, 2026 at 10:00 "
@@ -926,6 +960,254 @@ static void test_decision_forms(void **state)
 	}
 }
 
+/* Rules found by reading staff answers in tests/data/inspect/answers
+ * (make-answers.py), one table per rule; each phrasing is also checked in
+ * NFD and without diacritics. */
+struct decision_case {
+	const char *in;
+	enum reply_decision d;
+};
+
+static void check_decision_table(const struct decision_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *nfd =
+		    (char *)utf8proc_NFD((const utf8proc_uint8_t *)c[i].in);
+		char *bare = strip_marks(c[i].in);
+
+		check_decision("as written", c[i].in, c[i].d);
+		check_decision("NFD", nfd, c[i].d);
+		check_decision("without diacritics", bare, c[i].d);
+		free(bare);
+		free(nfd);
+	}
+}
+
+/* A position taken back later in the window (the contrary position, or
+ * one still to come) leaves the answer with none; changes asked for and
+ * reasons take nothing back. */
+static void test_decision_taken_back(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Vụ đồng ý Điều 1 đến Điều 8, không đồng ý Điều 9.", UNCLEAR},
+	    {"Vụ Pháp chế nhất trí với ý kiến của Vụ TCCB là không đồng ý với dự thảo.", UNCLEAR},
+	    {"Vụ đồng ý với dự thảo. Tuy nhiên, Vụ không đồng ý giao Vụ Pháp chế chủ trì thẩm định.", UNCLEAR},
+	    {"Vụ chưa nhất trí với Điều 5, các nội dung khác Vụ thống nhất.", UNCLEAR},
+	    {"We agree except for Article 9, which we cannot support.", UNCLEAR},
+	    {"Em xin báo cáo anh: Vụ TCCB đã đồng ý, Vụ mình chưa có ý kiến.", UNCLEAR},
+	    {"Lãnh đạo Vụ chưa đồng ý, em sẽ báo cáo lại sau.", UNCLEAR},
+	    {"Vụ nhất trí với dự thảo; riêng Điều 5 Vụ sẽ trả lời sau.", UNCLEAR},
+	    /* the same position again, changes asked for, reasons */
+	    {"Vụ đồng ý, không có ý kiến khác.", AGREE},
+	    {"Vụ không có ý kiến phản đối đối với dự thảo.", AGREE},
+	    {"Đồng ý về nguyên tắc nhưng đề nghị sửa Điều 4 theo hướng giữ nguyên mức chi.", AGREE},
+	    {"Vụ nhất trí, tuy nhiên đề nghị rà soát lại lỗi chính tả.", AGREE},
+	    {"Vụ không đồng ý vì Vụ TCCB đã đồng ý phương án khác.", DISAGREE},
+	    {"Không đồng ý\nLý do: dự thảo chưa có ý kiến của Bộ Tư pháp.", DISAGREE},
+	    {"Không đồng ý.\nLý do: Vụ chỉ đồng ý phương án 1.", DISAGREE},
+	    {"Dự thảo chưa hợp lý ở Điều 4, Vụ không thống nhất.", DISAGREE},
+	    {"We do not agree because the draft does not support local budgets.", DISAGREE},
+	    {"Đã hoàn thành. Vụ đã gửi báo cáo, Lãnh đạo Vụ đồng ý.", DONE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* "No (further) comment" agrees, unless "besides" follows: then the
+ * earlier opinion stands, and it is not in this mail. */
+static void test_decision_no_more(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Vụ không có ý kiến khác ngoài ý kiến đã gửi tại Công văn số 12/PC.", UNCLEAR},
+	    {"Vụ không có ý kiến gì thêm ngoài các ý kiến đã góp ý tại cuộc họp.", UNCLEAR},
+	    {"No further comments beyond those in our letter of 2 December.", UNCLEAR},
+	    {"We have no comments other than those sent last week.", UNCLEAR},
+	    {"Không ý kiến.", AGREE},
+	    {"Không ý kiến gì thêm ạ", AGREE},
+	    {"Không ý kiến ngoài văn bản số 45/PC.", UNCLEAR},
+	    /* besides a request, not an earlier opinion: agrees */
+	    {"Không có ý kiến gì thêm ngoài việc đề nghị sửa lỗi chính tả.", AGREE},
+	    {"Vụ không có ý kiến khác.", AGREE},
+	    {"Vụ không có ý kiến, đề nghị lấy thêm ý kiến Bộ Ngoại giao.", AGREE},
+	    {"No further comments.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* A view of one's own is not the unit's position. */
+static void test_decision_personal(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Cá nhân em đồng ý nhưng còn chờ Lãnh đạo Vụ cho ý kiến.", UNCLEAR},
+	    {"Cá nhân tôi không đồng ý.", UNCLEAR},
+	    {"Personally I agree, but the Director has not decided.", UNCLEAR},
+	    {"Lãnh đạo Vụ đồng ý với dự thảo ạ.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* Changes asked for without a condition are comments: no position;
+ * made a condition ("trước khi", "before") they are disagreement. */
+static void test_decision_comments(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Vụ có một số ý kiến góp ý như sau:\n- Điều 3: đề nghị bỏ cụm từ \"và các đơn vị liên quan\".\n- Điều 5: đề nghị bổ sung thời hạn.", UNCLEAR},
+	    {"Đề nghị bổ sung căn cứ pháp lý.", UNCLEAR},
+	    {"Please clarify Article 2.", UNCLEAR},
+	    {"Đề nghị bổ sung căn cứ pháp lý trước khi trình.", DISAGREE},
+	    {"Please revise section 5 before submission.", DISAGREE},
+	    {"Không cần chỉnh sửa gì thêm.", AGREE},
+	    {"Cơ bản thống nhất, đề nghị bổ sung khoản 3 Điều 5.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* "OK with", "fine with": agreement in English (and mixed) answers;
+ * "OK" alone stays an acknowledgement. */
+static void test_decision_ok_with(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"We are OK with the draft.", AGREE},
+	    {"Vụ em ok với dự thảo ạ.", AGREE},
+	    {"We are fine with the proposal.", AGREE},
+	    {"The Department is happy with the revised text.", AGREE},
+	    {"We are not OK with Article 5.", DISAGREE},
+	    {"We are in agreement with the draft.", AGREE},
+	    {"We are in favour of option 1.", AGREE},
+	    {"We are not in favor of option 2.", DISAGREE},
+	    {"We have no concerns.", AGREE},
+	    {"Ok a", UNCLEAR},
+	    {"OK", UNCLEAR},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* "không" shortened as typed in haste ("ko", "k", "khg") negates,
+ * asks and opens "không có ý kiến" like the word itself. */
+static void test_decision_abbreviations(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Vụ em ko đồng ý ạ, Điều 5 chưa rõ.", DISAGREE},
+	    {"Bên em k đồng ý phương án 2 a.", DISAGREE},
+	    {"Vu khg dong y.", DISAGREE},
+	    {"Ko có ý kiến gì ạ", AGREE},
+	    {"Ko phản đối.", AGREE},
+	    {"Vụ mình đồng ý ko", UNCLEAR},
+	    {"Ko hoàn thành kịp.", UNCLEAR},
+	    {"Đồng ý mua 50k bản.", AGREE}, /* "50k" is no "k" */
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* "Disapprove" is the contrary of "approve", not a word holding it. */
+static void test_decision_disapprove(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"The Legal Department disapproves of the proposed fee increase.", DISAGREE},
+	    {"Disapproved.", DISAGREE},
+	    {"We do not disapprove.", AGREE},
+	    {"Not approved.", DISAGREE},
+	    {"Approved with minor changes.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* How far a negator reaches: over a purpose ("để", "to") to the cue it
+ * leads to; "không những" (not only) negates nothing; a position
+ * withdrawn ("rút ý kiến phản đối") is none taken. */
+static void test_decision_negation_scope(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Vụ không có cơ sở để đồng ý với đề xuất này.", DISAGREE},
+	    {"Vụ không thấy có lý do gì để phản đối.", AGREE},
+	    {"Chưa đủ điều kiện để chấp thuận.", DISAGREE},
+	    {"Không đủ căn cứ để đồng ý.", DISAGREE},
+	    {"We do not have enough information to agree.", DISAGREE},
+	    {"We see no reason to object.", AGREE},
+	    {"Vụ đồng ý để Vụ KHTC chủ trì.", AGREE},
+	    {"Vụ không có ý kiến gì để bổ sung.", AGREE},
+	    {"We agree to the proposal.", AGREE},
+	    {"Vụ không những nhất trí mà còn đề nghị sớm ban hành.", AGREE},
+	    {"Vụ không chỉ đồng ý mà còn ủng hộ.", AGREE},
+	    {"Not only do we agree, we support it.", AGREE},
+	    {"Vụ xin rút lại ý kiến không đồng ý đã gửi.", UNCLEAR},
+	    {"Vụ rút ý kiến phản đối.", UNCLEAR},
+	    {"We withdraw our objection.", UNCLEAR},
+	    {"Vụ đã hết ý kiến.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* Agreement in part, or on a condition, is no position yet. */
+static void test_decision_partial(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Vụ đồng ý một phần, riêng Điều 9 đề nghị bỏ.", UNCLEAR},
+	    {"Vụ đồng ý có điều kiện: phải bổ sung nguồn kinh phí.", UNCLEAR},
+	    {"Đồng ý với điều kiện bổ sung Điều 5 về nguồn kinh phí.", UNCLEAR},
+	    {"Vụ đồng ý, với điều kiện Vụ KHTC bố trí kinh phí.", UNCLEAR},
+	    {"We partially agree with the draft.", UNCLEAR},
+	    {"We agree, subject to the changes below.", UNCLEAR},
+	    {"Cơ bản đồng ý ạ.", AGREE},
+	    {"Về nguyên tắc Vụ đồng ý.", AGREE},
+	    {"Vụ hoàn toàn không đồng ý.", DISAGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* Sending back a file or a draft returns no letter. */
+static void test_decision_return_of_file(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Em gửi trả lại anh file dự thảo đã chỉnh sửa theo ý kiến của Vụ ạ.", UNCLEAR},
+	    {"Returning the draft with our tracked changes.", UNCLEAR},
+	    {"Dự thảo em đã sửa, em gửi trả lại anh.", RETURN}, /* another clause */
+	    {"Vụ gửi trả lại văn bản để Văn phòng Bộ giao đơn vị khác.", RETURN},
+	    {"Trả lại văn bản vì không thuộc chức năng của Vụ.", RETURN},
+	    {"Vụ Pháp chế nhất trí với dự thảo.", AGREE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
 struct cmd_case {
 	const char *in;
 	enum reply_decision d;
@@ -1258,6 +1540,16 @@ int main(void)
 	    cmocka_unit_test(test_parse_decision),
 	    cmocka_unit_test(test_decision_phrasings),
 	    cmocka_unit_test(test_decision_forms),
+	    cmocka_unit_test(test_decision_taken_back),
+	    cmocka_unit_test(test_decision_no_more),
+	    cmocka_unit_test(test_decision_personal),
+	    cmocka_unit_test(test_decision_comments),
+	    cmocka_unit_test(test_decision_ok_with),
+	    cmocka_unit_test(test_decision_abbreviations),
+	    cmocka_unit_test(test_decision_disapprove),
+	    cmocka_unit_test(test_decision_return_of_file),
+	    cmocka_unit_test(test_decision_partial),
+	    cmocka_unit_test(test_decision_negation_scope),
 	    cmocka_unit_test(test_parse_commands),
 	    cmocka_unit_test(test_parse_many_commands),
 	    cmocka_unit_test(test_trim_then_parse),
