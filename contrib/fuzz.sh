@@ -55,9 +55,9 @@ seed() { # TARGET: a seed corpus folder
 				i=$((i + 1))
 				printf '%b' "$l" >"$dir/phrasing-$i.txt"
 			done
-		# the routing notes of tests/unit/test_assignment.c
+		# the routing notes of tests/unit/test_sentences.c
 		i=0
-		grep -ho '^    {"[^"]*",' tests/unit/test_assignment.c |
+		grep -ho '^    {"[^"]*",' tests/unit/test_sentences.c |
 			sed 's/^    {"//; s/",$//' |
 			while IFS= read -r l; do
 				i=$((i + 1))

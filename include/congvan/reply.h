@@ -87,7 +87,7 @@ struct reply_parsed {
  * states it.  NONE means no clear decision ("Tôi sẽ xem lại").  A
  * "Trả lại:" command is a RETURN.  An assignment stated in those
  * sentences ("Giao Vụ Pháp chế chủ trì, Vụ Tài chính phối hợp, hạn
- * 20/12/2026"; src/reply/assignment.c) adds the LEAD, COORDINATE and DUE
+ * 20/12/2026"; src/reply/sentences.c) adds the LEAD, COORDINATE and DUE
  * commands the key lines would, with the command lines under it; a LEAD
  * line replaces the sentence, another key line what it says for that
  * key.  Release with reply_parsed_free. */

@@ -374,7 +374,7 @@ static bool has_key(const struct reply_parsed *out, enum reply_key key)
 	return false;
 }
 
-/* An assignment stated in sentences (assignment.c), with the command
+/* An assignment stated in sentences (sentences.c), with the command
  * lines under them: a "Chủ trì:" line wins over the sentence, and any
  * other key line over what the sentence says for that key. */
 static bool read_assignment(const struct window *win, bool read_lines,
@@ -407,7 +407,7 @@ static bool read_assignment(const struct window *win, bool read_lines,
 	return true;
 }
 
-/* A delegation stated in a sentence (assignment.c): "Giao:" with the
+/* A delegation stated in a sentence (sentences.c): "Giao:" with the
  * person, "Hạn:" with the deadline the sentence gives; key lines under
  * it win.  True when one was read. */
 static bool read_delegation(const struct window *win, bool read_lines,
@@ -432,7 +432,7 @@ static bool read_delegation(const struct window *win, bool read_lines,
 	return true;
 }
 
-/* A consultation asked in a sentence (assignment.c): "Lấy ý kiến:" with
+/* A consultation asked in a sentence (sentences.c): "Lấy ý kiến:" with
  * the units, "Hạn:" with the deadline the sentence gives, unless a
  * delegation's stands; key lines under it win.  True when one was read. */
 static bool read_consultation(const struct window *win, bool read_lines,
@@ -458,7 +458,7 @@ static bool read_consultation(const struct window *win, bool read_lines,
 	return true;
 }
 
-/* An extension asked for or granted in a sentence (assignment.c):
+/* An extension asked for or granted in a sentence (sentences.c):
  * "Gia hạn:" with its date, and "Lý do:" with the reason the sentence
  * gives; key lines under it win. */
 static void read_extension(const struct window *win, bool read_lines,

@@ -126,7 +126,7 @@ bool reply_starts_attribution(const struct probe *p);
 enum reply_decision reply_decision_read(const char *text, size_t len,
 					size_t *end_r);
 
-/* --- assignment.c ------------------------------------------------------- */
+/* --- sentences.c -------------------------------------------------------- */
 
 /* An assignment stated in sentences (a routing note, "Giao Vụ Pháp chế
  * chủ trì, Vụ Tài chính phối hợp, hạn 20/12/2026"): the values as
@@ -142,7 +142,7 @@ struct reply_assignment {
 };
 
 /* Reads the assignment stated in the first sentences of text (NFC,
- * quoted lines left out; the rule is at the top of assignment.c): true
+ * quoted lines left out; the rule is at the top of sentences.c): true
  * when one names a lead.  Release with reply_assignment_release. */
 bool reply_assignment_read(const char *text, size_t len,
 			   struct reply_assignment *a_r);

@@ -1,4 +1,4 @@
-/* Unit tests for src/reply/assignment.c through reply_parse: an
+/* Unit tests for src/reply/sentences.c through reply_parse: an
  * assignment stated in sentences ("Giao Vụ Pháp chế chủ trì, Vụ Tài chính
  * phối hợp, hạn 20/12/2026", "PC to lead, TC to coordinate, due 20
  * December 2026") gives the commands "Chủ trì:", "Phối hợp:", "Hạn:"

@@ -1,7 +1,9 @@
-/* Commands stated in sentences: an assignment, as the Office writes a
- * routing note ("bút phê") in answer to the registration notice, and an
- * extension asked for or granted (at the end of this file; its rule is
- * at reply_extension_read in private.h).  The assignment's rule, in full
+/* Commands stated in sentences instead of key lines: an assignment, as
+ * the Office writes a routing note ("bút phê") in answer to the
+ * registration notice; and, further down, a delegation, a consultation
+ * and an extension as the lead side asks them (their rules are at
+ * reply_delegation_read, reply_consultation_read and
+ * reply_extension_read in private.h).  The assignment's rule, in full
  * (README.md, "An assignment in a sentence", says the same):
  *
  *  1. The text (the first sentences of the new text, where a decision is
