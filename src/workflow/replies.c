@@ -173,20 +173,26 @@ static int office_extension(struct act *a, enum reply_decision decision,
 	struct store_extension e;
 	struct event_data d = {0};
 	struct wf_mail m;
-	/* "Hạn:", or the date of "Đồng ý gia hạn đến ngày ..." */
-	const char *due_text = cmd(a, REPLY_KEY_DUE) ? cmd(a, REPLY_KEY_DUE)
-						     : cmd(a, REPLY_KEY_EXTEND);
+	/* "Hạn:", or what "Đồng ý gia hạn đến ngày ..." grants: a number of
+	 * days there counts from the deadline, as in a request */
+	const char *extend = cmd(a, REPLY_KEY_EXTEND);
+	const char *due_text =
+	    cmd(a, REPLY_KEY_DUE) ? cmd(a, REPLY_KEY_DUE) : extend;
 	bool grant = decision == REPLY_DECISION_AGREE;
 	char day[16], *err = NULL;
 	int32_t to;
-	int rc, ret = -1;
+	int rc, ret = -1, n;
 
 	rc = store_extension_pending(a->rt->st, a->it.c.id, &e, error_r);
 	if (rc <= 0) {
 		return rc;
 	}
 	to = e.to_day;
-	if (grant && due_text && wf_parse_due(a->rt, due_text, &to, &err) < 0) {
+	if (grant && due_text == extend && extend &&
+	    (n = wf_due_days(extend)) > 0) {
+		to = workcal_add(a->rt->cal, a->it.c.due_day, n);
+	} else if (grant && due_text &&
+		   wf_parse_due(a->rt, due_text, &to, &err) < 0) {
 		refused(a, err);
 		free(err);
 		store_extension_release(&e);

@@ -273,6 +273,18 @@ assert_eq "TC|2026-12-16" "$(q "SELECT c.unit, date(c.due_day * 86400, 'unixepoc
 mail_wait_count truong.tc $((n_tc + 1)) 30 || t_fail "the consulted unit's head was not asked"
 assert_contains "$(ctypes truong.tc "$(last_uid truong.tc)")" "text/calendar; method=REQUEST" "with its calendar entry"
 
+t_begin "days asked and granted in sentences count from the deadline"
+answer "truong.pc@$D" "$K2" x6 2026-12-08T16:00:00+07:00 \
+	"Vụ xin gia hạn thêm 03 ngày làm việc do chờ ý kiến của Vụ Tài chính."
+assert_eq "2026-12-22|2026-12-25" "$(q "SELECT date(e.from_day * 86400, 'unixepoch'), date(e.to_day * 86400, 'unixepoch') FROM extensions e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND e.state = 'pending'")" \
+	"three working days after Tuesday 22/12"
+REQ=$(q "SELECT o.message_id FROM outbox o JOIN items i ON i.id = o.item_id WHERE key='$K2' AND o.kind = 'extension_request' ORDER BY o.id DESC LIMIT 1")
+plain "vanthu@$D" "$WORK/x7.eml" "$K2" "$REQ" "Đồng ý gia hạn thêm 2 ngày làm việc."
+deliver vanthu@$D "$WORK/x7.eml"
+run_at 2026-12-08T16:30:00+07:00
+assert_eq "2026-12-24" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K2'")" \
+	"two working days granted, after the deadline, not after today"
+
 t_begin "the lead's head hands the item to another unit in a sentence, with its reason"
 n_tttn=$(mail_count truong.tttn)
 answer "truong.pc@$D" "$K" x5 2026-12-08T15:00:00+07:00 \
