@@ -138,14 +138,19 @@ out:
 	return ret;
 }
 
-static int office_due(struct act *a, const char *due_text, char **error_r)
+/* A new deadline: due_text as "Hạn:" reads it, or, extending (the
+ * Office's own "Gia hạn:"), a number of days counted from the deadline. */
+static int office_due(struct act *a, const char *due_text, bool extending,
+		      char **error_r)
 {
 	char *err = NULL, day[16];
 	struct event_data d = {0};
 	struct wf_mail m;
-	int ret;
+	int ret, n;
 
-	if (wf_parse_due(a->rt, due_text, &d.due, &err) < 0) {
+	if (extending && (n = wf_due_days(due_text)) > 0) {
+		d.due = workcal_add(a->rt->cal, a->it.c.due_day, n);
+	} else if (wf_parse_due(a->rt, due_text, &d.due, &err) < 0) {
 		refused(a, err);
 		free(err);
 		return 0;
@@ -282,7 +287,11 @@ static int office_acts(struct act *a, char **error_r)
 		return office_extension(a, d, error_r);
 	}
 	if (cmd(a, REPLY_KEY_DUE) && is_open(a)) {
-		return office_due(a, cmd(a, REPLY_KEY_DUE), error_r);
+		return office_due(a, cmd(a, REPLY_KEY_DUE), false, error_r);
+	}
+	/* "Gia hạn đến 25/12" from the Office itself, nobody having asked */
+	if (cmd(a, REPLY_KEY_EXTEND) && is_open(a)) {
+		return office_due(a, cmd(a, REPLY_KEY_EXTEND), true, error_r);
 	}
 	return 0;
 }

@@ -284,6 +284,13 @@ deliver vanthu@$D "$WORK/x7.eml"
 run_at 2026-12-08T16:30:00+07:00
 assert_eq "2026-12-24" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K2'")" \
 	"two working days granted, after the deadline, not after today"
+# the Office moves the deadline itself, unasked, in a sentence
+answer "vanthu@$D" "$K2" x8 2026-12-08T16:40:00+07:00 "Văn phòng gia hạn thêm 1 ngày làm việc cho Vụ."
+assert_eq "2026-12-25" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K2'")" \
+	"one working day after Thursday 24/12"
+answer "vanthu@$D" "$K2" x9 2026-12-08T16:50:00+07:00 "Gia hạn đến ngày 29/12/2026."
+assert_eq "2026-12-29" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K2'")" \
+	"to the day it names"
 
 t_begin "the lead's head hands the item to another unit in a sentence, with its reason"
 n_tttn=$(mail_count truong.tttn)
