@@ -69,8 +69,6 @@
 /* Words before a cue a negator may stand ("không hoàn toàn đồng ý", "not
  * able to agree"). */
 #define NEG_SPAN 4
-/* Tokens of the window examined at most. */
-#define TOKENS_MAX 1024
 
 enum verdict {
 	V_IGNORE, /* the cue says nothing here; read on */
@@ -377,188 +375,16 @@ static const struct marker markers[] = {
 };
 /* clang-format on */
 
-enum tok_kind {
-	T_WORD,
-	T_CLAUSE,   /* ',' ';' brackets " - ", a line break before a capital */
-	T_SENTENCE, /* '.' '!' ':' at a word's end, a blank line */
-	T_QUESTION, /* '?' */
-};
-
-struct tok {
-	enum tok_kind kind;
-	size_t fs, fe; /* folded span of a word */
-};
-
+/* The reply's words and marks (tokens.c), and what is known of them. */
 struct reader {
-	struct text_folded ft;
-	struct tok *t;
-	size_t n;
+	struct reply_tokens tk;
 	/* per token: the marker starting there (kind, tokens: 0 when none)
 	 * and the first token of its clause */
 	unsigned *mk;
 	size_t *ml, *cs;
 };
 
-/* --- tokens -------------------------------------------------------------- */
-
-static void push(struct reader *r, enum tok_kind k, size_t fs, size_t fe)
-{
-	if (r->n == TOKENS_MAX) {
-		return;
-	}
-	if (k != T_WORD && r->n > 0 && r->t[r->n - 1].kind != T_WORD) {
-		/* the stronger of two marks in a row */
-		if (k > r->t[r->n - 1].kind) {
-			r->t[r->n - 1].kind = k;
-		}
-		return;
-	}
-	r->t[r->n].kind = k;
-	r->t[r->n].fs = fs;
-	r->t[r->n].fe = fe;
-	r->n++;
-}
-
-static bool word_byte(char c)
-{
-	return text_fold_is_alnum(c) || c == '/';
-}
-
-/* A line break: a blank line ends a sentence; a line that starts with a
- * capital, a digit or a bullet starts a clause. */
-static void line_break(struct reader *r, size_t p)
-{
-	const char *f = r->ft.f;
-	size_t q = p + 1, at;
-	int32_t cp;
-
-	while (q < r->ft.len && text_fold_is_blank(f[q])) {
-		q++;
-	}
-	if (q >= r->ft.len || f[q] == '\n') {
-		push(r, T_SENTENCE, p, p);
-		return;
-	}
-	at = r->ft.off[q];
-	cp = text_utf8_next(r->ft.orig, r->ft.orig_len, &at);
-	if (!(cp > 0 && utf8proc_islower(cp))) {
-		push(r, T_CLAUSE, p, p);
-	}
-}
-
-/* Punctuation at p: what it ends, if anything. */
-static void punct(struct reader *r, size_t p)
-{
-	const char *f = r->ft.f;
-	char c = f[p], next = p + 1 < r->ft.len ? f[p + 1] : ' ';
-	bool spaced = next == ' ' || next == '\t' || next == '\n' ||
-		      next == ')' || next == '"' || next == '\'';
-	size_t o = r->ft.off[p];
-
-	if (c == '?' || (r->ft.orig_len - o >= 3 &&
-			 memcmp(r->ft.orig + o, "\xef\xbc\x9f", 3) == 0)) {
-		push(r, T_QUESTION, p, p);
-	} else if ((c == '.' || c == '!' || c == ':') && spaced) {
-		push(r, T_SENTENCE, p, p);
-	} else if (c == ',' || c == ';' || c == '(' || c == ')' ||
-		   (c == '-' && p > 0 && f[p - 1] == ' ' && next == ' ')) {
-		push(r, T_CLAUSE, p, p);
-	} else if (c == '\n') {
-		line_break(r, p);
-	}
-}
-
-static void tokenize(struct reader *r)
-{
-	const char *f = r->ft.f;
-	size_t p = 0;
-
-	while (p < r->ft.len && r->n < TOKENS_MAX) {
-		if (word_byte(f[p])) {
-			size_t s = p;
-
-			while (p < r->ft.len && word_byte(f[p])) {
-				p++;
-			}
-			push(r, T_WORD, s, p);
-			continue;
-		}
-		punct(r, p);
-		p++;
-	}
-	push(r, T_SENTENCE, r->ft.len, r->ft.len);
-}
-
 /* --- matching ------------------------------------------------------------ */
-
-/* The longest abbreviation below. */
-#define ABBREVIATION_MAX 3
-
-/* How "không" is shortened when typed in haste, on a phone above all
- * ("Vụ em ko đồng ý", "k đồng ý", "khg"): read as the word itself.  Each
- * starts with the word's first letter (patterns are sorted out by it). */
-static const struct {
-	const char *abbr, *word; /* folded */
-} abbreviations[] = {
-    {"ko", "khong"},
-    {"k", "khong"},
-    {"khg", "khong"},
-};
-
-/* Whether word token t is the folded word w[0..wlen), or an
- * abbreviation of it. */
-static bool word_is(const struct reader *r, size_t t, const char *w,
-		    size_t wlen)
-{
-	const struct tok *k = &r->t[t];
-	const char *f = r->ft.f + k->fs;
-	size_t flen = k->fe - k->fs;
-
-	if (k->kind != T_WORD) {
-		return false;
-	}
-	if (flen == wlen) {
-		return memcmp(f, w, wlen) == 0;
-	}
-	if (flen > ABBREVIATION_MAX) {
-		return false; /* the common case: no abbreviation */
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(abbreviations); i++) {
-		if (strlen(abbreviations[i].abbr) == flen &&
-		    memcmp(f, abbreviations[i].abbr, flen) == 0 &&
-		    strlen(abbreviations[i].word) == wlen &&
-		    memcmp(abbreviations[i].word, w, wlen) == 0) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/* The original of word token t, lower-cased, carries exactly the
- * marks of precise (or none at all). */
-static bool marks_match(const struct reader *r, size_t t, const char *precise,
-			size_t plen)
-{
-	const char *o = r->ft.orig;
-	size_t i = r->ft.off[r->t[t].fs], end = r->ft.off[r->t[t].fe], j = 0;
-	bool ascii = true;
-
-	for (size_t k = i; k < end; k++) {
-		ascii = ascii && (unsigned char)o[k] < 0x80;
-	}
-	if (ascii) {
-		return true;
-	}
-	while (i < end && j < plen) {
-		int32_t a = text_utf8_next(o, end, &i);
-		int32_t b = text_utf8_next(precise, plen, &j);
-
-		if (a < 0 || utf8proc_tolower(a) != b) {
-			return false;
-		}
-	}
-	return i == end && j == plen;
-}
 
 /* Matches the words of pat (folded, single spaces) from word token t on;
  * returns the number of tokens, 0 when it does not match.  With precise
@@ -566,36 +392,14 @@ static bool marks_match(const struct reader *r, size_t t, const char *precise,
 static size_t match(const struct reader *r, size_t t, const char *pat,
 		    const char *precise)
 {
-	size_t n = 0;
-
-	while (*pat) {
-		const char *sp = strchr(pat, ' ');
-		size_t wlen = sp ? (size_t)(sp - pat) : strlen(pat);
-
-		if (t + n >= r->n || !word_is(r, t + n, pat, wlen)) {
-			return 0;
-		}
-		if (precise) {
-			const char *psp = strchr(precise, ' ');
-			size_t plen =
-			    psp ? (size_t)(psp - precise) : strlen(precise);
-
-			if (!marks_match(r, t + n, precise, plen)) {
-				return 0;
-			}
-			precise += plen + (psp != NULL);
-		}
-		n++;
-		pat += wlen + (sp != NULL);
-	}
-	return n;
+	return reply_tokens_match(&r->tk, t, r->tk.n, pat, precise);
 }
 
 /* The marker at word token t, if any; its length into *n_r (1 when
  * there is none). */
 static unsigned marker_at(const struct reader *r, size_t t, size_t *n_r)
 {
-	char first = r->ft.f[r->t[t].fs];
+	char first = r->tk.ft.f[r->tk.t[t].fs];
 
 	for (size_t i = 0; i < ARRAY_SIZE(markers); i++) {
 		size_t n;
@@ -619,12 +423,12 @@ static void index_markers(struct reader *r)
 {
 	size_t cur = 0;
 
-	for (size_t t = 0; t < r->n; t++) {
+	for (size_t t = 0; t < r->tk.n; t++) {
 		r->ml[t] = 0;
 		r->mk[t] = 0;
 	}
-	for (size_t t = 0; t < r->n; t++) {
-		if (r->t[t].kind == T_WORD) {
+	for (size_t t = 0; t < r->tk.n; t++) {
+		if (r->tk.t[t].kind == REPLY_TOK_WORD) {
 			r->mk[t] = marker_at(r, t, &r->ml[t]);
 			if (r->mk[t] == 0 && r->ml[t] == 1) {
 				r->ml[t] = 0;
@@ -634,9 +438,9 @@ static void index_markers(struct reader *r)
 			t += r->ml[t] > 1 ? r->ml[t] - 1 : 0;
 		}
 	}
-	for (size_t t = 0; t < r->n; t++) {
+	for (size_t t = 0; t < r->tk.n; t++) {
 		r->cs[t] = cur;
-		if (r->t[t].kind != T_WORD) {
+		if (r->tk.t[t].kind != REPLY_TOK_WORD) {
 			cur = t + 1;
 		} else if (r->mk[t] & M_BREAK) {
 			cur = t + r->ml[t];
@@ -726,13 +530,13 @@ static bool is_question(const struct reader *r, size_t ss, size_t se)
 {
 	size_t words = 0;
 
-	if (se < r->n && r->t[se].kind == T_QUESTION) {
+	if (se < r->tk.n && r->tk.t[se].kind == REPLY_TOK_QUESTION) {
 		return true;
 	}
 	for (size_t t = ss; t < se; t++) {
-		words += r->t[t].kind == T_WORD;
+		words += r->tk.t[t].kind == REPLY_TOK_WORD;
 	}
-	return words >= 2 && r->t[se - 1].kind == T_WORD &&
+	return words >= 2 && r->tk.t[se - 1].kind == REPLY_TOK_WORD &&
 	       (r->mk[se - 1] & M_QUESTION) && r->ml[se - 1] == 1;
 }
 
@@ -744,21 +548,22 @@ static bool phrase_marks_match(const struct reader *r, size_t t, size_t n,
 	bool marked = false;
 
 	for (size_t k = t; k < t + n; k++) {
-		const char *o = r->ft.orig;
+		const char *o = r->tk.ft.orig;
 
-		for (size_t i = r->ft.off[r->t[k].fs];
-		     i < r->ft.off[r->t[k].fe]; i++) {
+		for (size_t i = r->tk.ft.off[r->tk.t[k].fs];
+		     i < r->tk.ft.off[r->tk.t[k].fe]; i++) {
 			marked = marked || (unsigned char)o[i] >= 0x80;
 		}
 	}
 	for (size_t k = t; marked && k < t + n; k++) {
 		const char *sp = strchr(precise, ' ');
 		size_t plen = sp ? (size_t)(sp - precise) : strlen(precise);
-		size_t i = r->ft.off[r->t[k].fs], end = r->ft.off[r->t[k].fe];
+		size_t i = r->tk.ft.off[r->tk.t[k].fs],
+		       end = r->tk.ft.off[r->tk.t[k].fe];
 		size_t j = 0;
 
 		while (i < end && j < plen) {
-			int32_t a = text_utf8_next(r->ft.orig, end, &i);
+			int32_t a = text_utf8_next(r->tk.ft.orig, end, &i);
 			int32_t b = text_utf8_next(precise, plen, &j);
 
 			if (a < 0 || utf8proc_tolower(a) != b) {
@@ -781,7 +586,7 @@ static bool besides_follows(const struct reader *r, size_t t, size_t se)
 {
 	bool besides = false;
 
-	for (; t < se && r->t[t].kind == T_WORD; t++) {
+	for (; t < se && r->tk.t[t].kind == REPLY_TOK_WORD; t++) {
 		besides = besides || (r->mk[t] & M_BESIDES);
 		if (besides && (r->mk[t] & M_EARLIER)) {
 			return true;
@@ -803,7 +608,8 @@ static bool clause_has(const struct reader *r, size_t cue, size_t cue_end,
 			return true;
 		}
 	}
-	for (size_t t = cue_end; t < se && r->t[t].kind == T_WORD; t++) {
+	for (size_t t = cue_end; t < se && r->tk.t[t].kind == REPLY_TOK_WORD;
+	     t++) {
 		if (r->mk[t] & M_BREAK) {
 			break;
 		}
@@ -819,7 +625,7 @@ static bool sentence_has(const struct reader *r, size_t t, size_t se,
 			 unsigned k)
 {
 	for (; t < se; t++) {
-		if (r->t[t].kind == T_WORD && (r->mk[t] & k)) {
+		if (r->tk.t[t].kind == REPLY_TOK_WORD && (r->mk[t] & k)) {
 			return true;
 		}
 	}
@@ -835,11 +641,11 @@ static enum verdict next_verdict(const struct reader *r, size_t t, size_t se,
 	for (; t < se; t++) {
 		size_t phrase = 1; /* the longest cue found at t */
 
-		if (r->t[t].kind != T_WORD) {
+		if (r->tk.t[t].kind != REPLY_TOK_WORD) {
 			continue;
 		}
 		for (size_t i = 0; i < ARRAY_SIZE(cues); i++) {
-			size_t n = cues[i].words[0] == r->ft.f[r->t[t].fs]
+			size_t n = cues[i].words[0] == r->tk.ft.f[r->tk.t[t].fs]
 				       ? match(r, t, cues[i].words, NULL)
 				       : 0;
 			const char *precise;
@@ -900,12 +706,14 @@ static bool taken_back(const struct reader *r, enum verdict v, size_t t,
 		size_t end = t;
 		enum verdict w;
 
-		while (se < window_end && r->t[se].kind != T_SENTENCE &&
-		       r->t[se].kind != T_QUESTION) {
+		while (se < window_end &&
+		       r->tk.t[se].kind != REPLY_TOK_SENTENCE &&
+		       r->tk.t[se].kind != REPLY_TOK_QUESTION) {
 			se++;
 		}
 		for (size_t k = t; k < se; k++) {
-			if (r->t[k].kind == T_WORD && (r->mk[k] & M_REASON)) {
+			if (r->tk.t[k].kind == REPLY_TOK_WORD &&
+			    (r->mk[k] & M_REASON)) {
 				se = k; /* read up to the reason, then stop */
 				window_end = k;
 				break;
@@ -936,18 +744,18 @@ static size_t window_end(const struct reader *r, size_t t, size_t left)
 {
 	bool words = false;
 
-	for (t = t + 1; t < r->n; t++) {
-		if (r->t[t].kind == T_WORD) {
+	for (t = t + 1; t < r->tk.n; t++) {
+		if (r->tk.t[t].kind == REPLY_TOK_WORD) {
 			words = true;
-		} else if (r->t[t].kind == T_SENTENCE ||
-			   r->t[t].kind == T_QUESTION) {
+		} else if (r->tk.t[t].kind == REPLY_TOK_SENTENCE ||
+			   r->tk.t[t].kind == REPLY_TOK_QUESTION) {
 			if (words && left-- == 0) {
 				return t;
 			}
 			words = false;
 		}
 	}
-	return r->n;
+	return r->tk.n;
 }
 
 static enum reply_decision decision_of(enum verdict v)
@@ -974,25 +782,23 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 	size_t ss = 0, sentences = 0;
 
 	*end_r = 0;
-	text_folded_init(&r.ft, text, len);
-	r.t = xmalloc(TOKENS_MAX * sizeof(*r.t));
-	r.n = 0;
-	tokenize(&r);
-	r.mk = xmalloc(r.n * sizeof(*r.mk));
-	r.ml = xmalloc(r.n * sizeof(*r.ml));
-	r.cs = xmalloc(r.n * sizeof(*r.cs));
+	reply_tokens_read(&r.tk, text, len, false);
+	r.mk = xmalloc(r.tk.n * sizeof(*r.mk));
+	r.ml = xmalloc(r.tk.n * sizeof(*r.ml));
+	r.cs = xmalloc(r.tk.n * sizeof(*r.cs));
 	index_markers(&r);
-	for (size_t t = 0; t < r.n && sentences < DECISION_SENTENCES; t++) {
+	for (size_t t = 0; t < r.tk.n && sentences < DECISION_SENTENCES; t++) {
 		const struct cue *c = NULL;
 		size_t cue_end = 0;
 		bool words;
 
-		if (r.t[t].kind != T_SENTENCE && r.t[t].kind != T_QUESTION) {
+		if (r.tk.t[t].kind != REPLY_TOK_SENTENCE &&
+		    r.tk.t[t].kind != REPLY_TOK_QUESTION) {
 			continue;
 		}
 		words = false;
 		for (size_t k = ss; k < t; k++) {
-			words = words || r.t[k].kind == T_WORD;
+			words = words || r.tk.t[k].kind == REPLY_TOK_WORD;
 		}
 		if (words && !is_question(&r, ss, t)) {
 			v = next_verdict(&r, ss, t, &c, &cue_end);
@@ -1000,7 +806,7 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 		sentences += words;
 		ss = t + 1;
 		if (v != V_IGNORE) {
-			*end_r = r.ft.off[r.t[t].fs];
+			*end_r = r.tk.ft.off[r.tk.t[t].fs];
 			if (taken_back(
 				&r, v, cue_end,
 				window_end(&r, t,
@@ -1013,7 +819,6 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 	free(r.cs);
 	free(r.ml);
 	free(r.mk);
-	free(r.t);
-	text_folded_release(&r.ft);
+	reply_tokens_release(&r.tk);
 	return decision_of(v);
 }

@@ -116,6 +116,51 @@ bool reply_merged_attribution(const struct line *l, const struct probe *p);
 /* The line starts as attributions do ("On", "Vào", "Le", a digit). */
 bool reply_starts_attribution(const struct probe *p);
 
+/* --- tokens.c: the words and marks sentences are read in ------------- */
+
+/* Tokens of one text read at most. */
+#define REPLY_TOKENS_MAX 1024
+
+enum reply_tok_kind {
+	REPLY_TOK_WORD,
+	REPLY_TOK_CLAUSE,   /* ',' ';' brackets (" - " without dates), a line
+			     * break before a capital */
+	REPLY_TOK_SENTENCE, /* '.' '!' (':' without dates) at a word's end, a
+			     * blank line, the end */
+	REPLY_TOK_QUESTION, /* '?' */
+};
+
+struct reply_tok {
+	enum reply_tok_kind kind;
+	size_t fs, fe; /* folded span of a word */
+};
+
+struct reply_tokens {
+	struct text_folded ft;
+	struct reply_tok *t;
+	size_t n;
+	bool dates; /* "20.12.2026" and "VU-PC" are one word each */
+};
+
+/* The tokens of text (NULL: none), at most REPLY_TOKENS_MAX.  With
+ * dates (commands in sentences), dotted dates and hyphened codes are
+ * words, and neither ':' nor " - " ends anything ("hạn: 20.12.2026",
+ * "Vụ Kế hoạch - Tài chính"); without (a decision), ':' ends a sentence
+ * and " - " a clause.  Release with reply_tokens_release. */
+void reply_tokens_read(struct reply_tokens *r, const char *text, size_t len,
+		       bool dates);
+void reply_tokens_release(struct reply_tokens *r);
+/* The original of word token t, lower-cased, carries exactly the marks
+ * of precise[0..plen), or none at all. */
+bool reply_tokens_marks_match(const struct reply_tokens *r, size_t t,
+			      const char *precise, size_t plen);
+/* The words of pat (folded, single spaces) from word token t on, all
+ * before end ("ko", "k", "khg" standing for "không"): how many tokens, 0
+ * when they do not match.  With precise (pat's words with their marks),
+ * a word written with marks must carry them. */
+size_t reply_tokens_match(const struct reply_tokens *r, size_t t, size_t end,
+			  const char *pat, const char *precise);
+
 /* --- decision.c -------------------------------------------------------- */
 
 /* The decision stated in the first sentences of text (NFC, quoted lines

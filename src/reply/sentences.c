@@ -54,31 +54,12 @@
 /* Sentences read for an assignment. */
 #define ASSIGN_SENTENCES 5
 /* Tokens of the window examined at most. */
-#define ASSIGN_TOKENS 1024
 /* Words of a unit's name at most (beyond it: a sentence, not a name). */
 #define UNIT_WORDS 12
 /* Words between "hạn" and its value at most ("hạn trả lời trước ngày"). */
 #define DUE_SKIP 5
 /* Coordinating units read at most. */
 #define COORD_PARTS 16
-
-enum tok_kind {
-	T_WORD,
-	T_CLAUSE,   /* ',' ';' brackets, a line break before a capital */
-	T_SENTENCE, /* '.' '!' at a word's end, a blank line */
-	T_QUESTION, /* '?' */
-};
-
-struct tok {
-	enum tok_kind kind;
-	size_t fs, fe; /* folded span */
-};
-
-struct reader {
-	struct text_folded ft;
-	struct tok *t;
-	size_t n;
-};
 
 /* A word or phrase: folded, single spaces; precise: the same in lower
  * case NFC with its marks, which a word written with marks must carry
@@ -233,124 +214,23 @@ static const struct phrase titles[] = {
 
 /* --- tokens -------------------------------------------------------------- */
 
-static void push(struct reader *r, enum tok_kind k, size_t fs, size_t fe)
-{
-	if (r->n == ASSIGN_TOKENS) {
-		return;
-	}
-	if (k != T_WORD && r->n > 0 && r->t[r->n - 1].kind != T_WORD) {
-		if (k > r->t[r->n - 1].kind) {
-			r->t[r->n - 1].kind = k; /* the stronger mark */
-		}
-		return;
-	}
-	r->t[r->n].kind = k;
-	r->t[r->n].fs = fs;
-	r->t[r->n].fe = fe;
-	r->n++;
-}
-
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
-/* A byte of a word: a letter or digit, '/' ("20/12/2026"), and '.' or
- * '-' between two letters or digits ("20.12.2026", "VU-PC"). */
-static bool word_byte(const char *f, size_t p, size_t len)
-{
-	if (text_fold_is_alnum(f[p]) || f[p] == '/') {
-		return true;
-	}
-	return (f[p] == '.' || f[p] == '-') && p > 0 && p + 1 < len &&
-	       text_fold_is_alnum(f[p - 1]) && text_fold_is_alnum(f[p + 1]) &&
-	       (f[p] == '-' || (is_digit(f[p - 1]) && is_digit(f[p + 1])));
-}
-
-/* A line break: a blank line ends a sentence; a line opening with a
- * capital, a digit or a bullet starts a clause. */
-static void line_break(struct reader *r, size_t p)
-{
-	const char *f = r->ft.f;
-	size_t q = text_fold_skip_blank(f, p + 1, r->ft.len, false), at;
-	int32_t cp;
-
-	if (q >= r->ft.len || f[q] == '\n') {
-		push(r, T_SENTENCE, p, p);
-		return;
-	}
-	at = r->ft.off[q];
-	cp = text_utf8_next(r->ft.orig, r->ft.orig_len, &at);
-	if (!(cp > 0 && utf8proc_islower(cp))) {
-		push(r, T_CLAUSE, p, p);
-	}
-}
-
-static void punct(struct reader *r, size_t p)
-{
-	const char *f = r->ft.f;
-	char c = f[p], next = p + 1 < r->ft.len ? f[p + 1] : ' ';
-	bool spaced = next == ' ' || next == '\t' || next == '\n' ||
-		      next == ')' || next == '"' || next == '\'';
-
-	if (c == '?') {
-		push(r, T_QUESTION, p, p);
-	} else if ((c == '.' || c == '!') && spaced) {
-		push(r, T_SENTENCE, p, p);
-	} else if (c == ',' || c == ';' || c == '(' || c == ')') {
-		push(r, T_CLAUSE, p, p);
-	} else if (c == '\n') {
-		line_break(r, p);
-	}
-}
-
-static void tokenize(struct reader *r)
-{
-	const char *f = r->ft.f;
-	size_t p = 0;
-
-	while (p < r->ft.len && r->n < ASSIGN_TOKENS) {
-		if (word_byte(f, p, r->ft.len)) {
-			size_t s = p;
-
-			while (p < r->ft.len && word_byte(f, p, r->ft.len)) {
-				p++;
-			}
-			push(r, T_WORD, s, p);
-			continue;
-		}
-		punct(r, p);
-		p++;
-	}
-	push(r, T_SENTENCE, r->ft.len, r->ft.len);
-}
-
-/* The tokens of text (NULL: none); release with reader_release. */
-static void reader_init(struct reader *r, const char *text, size_t len)
-{
-	text_folded_init(&r->ft, text ? text : "", text ? len : 0);
-	r->t = xmalloc(ASSIGN_TOKENS * sizeof(*r->t));
-	r->n = 0;
-	tokenize(r);
-}
-
-static void reader_release(struct reader *r)
-{
-	free(r->t);
-	text_folded_release(&r->ft);
-}
-
 /* Calls fn on each of the first ASSIGN_SENTENCES sentences with words,
  * [ss, se), until it returns true. */
-static void each_sentence(const struct reader *r,
-			  bool (*fn)(const struct reader *r, size_t ss,
+static void each_sentence(const struct reply_tokens *r,
+			  bool (*fn)(const struct reply_tokens *r, size_t ss,
 				     size_t se, void *ctx),
 			  void *ctx)
 {
 	size_t ss = 0, sentences = 0;
 
 	for (size_t t = 0; t < r->n && sentences < ASSIGN_SENTENCES; t++) {
-		if (r->t[t].kind != T_SENTENCE && r->t[t].kind != T_QUESTION) {
+		if (r->t[t].kind != REPLY_TOK_SENTENCE &&
+		    r->t[t].kind != REPLY_TOK_QUESTION) {
 			continue;
 		}
 		if (t > ss) {
@@ -365,70 +245,16 @@ static void each_sentence(const struct reader *r,
 
 /* --- matching ------------------------------------------------------------ */
 
-/* The original of word token t, lower-cased, carries exactly the marks
- * of precise[0..plen), or none at all. */
-static bool marks_match(const struct reader *r, size_t t, const char *precise,
-			size_t plen)
-{
-	const char *o = r->ft.orig;
-	size_t i = r->ft.off[r->t[t].fs], j = 0;
-	size_t end =
-	    r->t[t].fe < r->ft.len ? r->ft.off[r->t[t].fe] : r->ft.orig_len;
-	bool ascii = true;
-
-	for (size_t k = i; k < end; k++) {
-		ascii = ascii && (unsigned char)o[k] < 0x80;
-	}
-	if (ascii) {
-		return true;
-	}
-	while (i < end && j < plen) {
-		int32_t a = text_utf8_next(o, end, &i);
-		int32_t b = text_utf8_next(precise, plen, &j);
-
-		if (a < 0 || utf8proc_tolower(a) != b) {
-			return false;
-		}
-	}
-	return i == end && j == plen;
-}
-
 /* The words of ph from word token t on, all before end: how many tokens,
  * 0 when they do not match. */
-static size_t match(const struct reader *r, size_t t, size_t end,
+static size_t match(const struct reply_tokens *r, size_t t, size_t end,
 		    const struct phrase *ph)
 {
-	const char *pat = ph->folded, *precise = ph->precise;
-	size_t n = 0;
-
-	while (*pat) {
-		const char *sp = strchr(pat, ' ');
-		size_t wlen = sp ? (size_t)(sp - pat) : strlen(pat);
-		const struct tok *k = &r->t[t + n];
-
-		if (t + n >= end || k->kind != T_WORD ||
-		    k->fe - k->fs != wlen ||
-		    memcmp(r->ft.f + k->fs, pat, wlen) != 0) {
-			return 0;
-		}
-		if (precise) {
-			const char *psp = strchr(precise, ' ');
-			size_t plen =
-			    psp ? (size_t)(psp - precise) : strlen(precise);
-
-			if (!marks_match(r, t + n, precise, plen)) {
-				return 0;
-			}
-			precise += plen + (psp != NULL);
-		}
-		n++;
-		pat += wlen + (sp != NULL);
-	}
-	return n;
+	return reply_tokens_match(r, t, end, ph->folded, ph->precise);
 }
 
 /* The first of the n phrases of v matching at t: its length, 0. */
-static size_t match_any(const struct reader *r, size_t t, size_t end,
+static size_t match_any(const struct reply_tokens *r, size_t t, size_t end,
 			const struct phrase *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -442,7 +268,7 @@ static size_t match_any(const struct reader *r, size_t t, size_t end,
 }
 
 /* The first token in [s, e) where ph starts: SIZE_MAX when none. */
-static size_t find(const struct reader *r, size_t s, size_t e,
+static size_t find(const struct reply_tokens *r, size_t s, size_t e,
 		   const struct phrase *ph)
 {
 	for (size_t t = s; t < e; t++) {
@@ -456,7 +282,7 @@ static size_t find(const struct reader *r, size_t s, size_t e,
 /* The first token in [s, e) where one of the n phrases of v starts
  * (its length into *len_r, its index into *which_r): SIZE_MAX when
  * none. */
-static size_t find_any(const struct reader *r, size_t s, size_t e,
+static size_t find_any(const struct reply_tokens *r, size_t s, size_t e,
 		       const struct phrase *v, size_t n, size_t *len_r,
 		       size_t *which_r)
 {
@@ -474,7 +300,7 @@ static size_t find_any(const struct reader *r, size_t s, size_t e,
 	return SIZE_MAX;
 }
 
-static bool has_marker(const struct reader *r, size_t s, size_t e)
+static bool has_marker(const struct reply_tokens *r, size_t s, size_t e)
 {
 	for (size_t t = s; t < e; t++) {
 		size_t n =
@@ -491,7 +317,7 @@ static bool has_marker(const struct reader *r, size_t s, size_t e)
 }
 
 /* Whether the original of word token t opens with a capital. */
-static bool capital(const struct reader *r, size_t t)
+static bool capital(const struct reply_tokens *r, size_t t)
 {
 	size_t at = r->ft.off[r->t[t].fs];
 	int32_t cp = text_utf8_next(r->ft.orig, r->ft.orig_len, &at);
@@ -501,7 +327,7 @@ static bool capital(const struct reader *r, size_t t)
 
 /* Whether [s, e) is one word written in capitals, as unit codes are
  * ("PC", "VU-PC", "TTTN"). */
-static bool is_code(const struct reader *r, size_t s, size_t e)
+static bool is_code(const struct reply_tokens *r, size_t s, size_t e)
 {
 	size_t i, end;
 	bool upper = false;
@@ -526,7 +352,7 @@ static bool is_code(const struct reader *r, size_t s, size_t e)
  * such as "Vụ", "Cục", "Văn phòng", or a code) and is short enough to
  * be one.  A capital alone is not enough: every sentence opens with one
  * ("Tôi chủ trì"). */
-static bool unitish(const struct reader *r, size_t s, size_t e)
+static bool unitish(const struct reply_tokens *r, size_t s, size_t e)
 {
 	if (s >= e || e - s > UNIT_WORDS || has_marker(r, s, e)) {
 		return false;
@@ -536,7 +362,7 @@ static bool unitish(const struct reader *r, size_t s, size_t e)
 }
 
 /* The original text of tokens [s, e), cleaned; NULL when empty. */
-static char *copy(const struct reader *r, size_t s, size_t e)
+static char *copy(const struct reply_tokens *r, size_t s, size_t e)
 {
 	if (s >= e) {
 		return NULL;
@@ -546,11 +372,11 @@ static char *copy(const struct reader *r, size_t s, size_t e)
 
 /* --- the deadline -------------------------------------------------------- */
 
-static bool is_number(const struct reader *r, size_t t)
+static bool is_number(const struct reply_tokens *r, size_t t)
 {
-	const struct tok *k = &r->t[t];
+	const struct reply_tok *k = &r->t[t];
 
-	if (k->kind != T_WORD) {
+	if (k->kind != REPLY_TOK_WORD) {
 		return false;
 	}
 	for (size_t i = k->fs; i < k->fe; i++) {
@@ -562,12 +388,12 @@ static bool is_number(const struct reader *r, size_t t)
 }
 
 /* A date token: digits separated by '/', '-' or '.'. */
-static bool is_date(const struct reader *r, size_t t)
+static bool is_date(const struct reply_tokens *r, size_t t)
 {
-	const struct tok *k = &r->t[t];
+	const struct reply_tok *k = &r->t[t];
 	size_t seps = 0;
 
-	if (k->kind != T_WORD || !is_digit(r->ft.f[k->fs]) ||
+	if (k->kind != REPLY_TOK_WORD || !is_digit(r->ft.f[k->fs]) ||
 	    !is_digit(r->ft.f[k->fe - 1])) {
 		return false;
 	}
@@ -583,7 +409,8 @@ static bool is_date(const struct reader *r, size_t t)
 	return seps == 1 || seps == 2;
 }
 
-static bool word_at(const struct reader *r, size_t t, size_t e, const char *w)
+static bool word_at(const struct reply_tokens *r, size_t t, size_t e,
+		    const char *w)
 {
 	const struct phrase ph = {w, NULL};
 
@@ -592,7 +419,7 @@ static bool word_at(const struct reader *r, size_t t, size_t e, const char *w)
 
 /* The month an English month name (or its first three letters) at
  * token t names, 0 when none. */
-static int month_of(const struct reader *r, size_t t, size_t e)
+static int month_of(const struct reply_tokens *r, size_t t, size_t e)
 {
 	static const char *const names[] = {"january", "february", "march",
 					    "april",   "may",      "june",
@@ -600,10 +427,11 @@ static int month_of(const struct reader *r, size_t t, size_t e)
 					    "october", "november", "december"};
 
 	for (size_t i = 0; t < e && i < ARRAY_SIZE(names); i++) {
-		const struct tok *k = &r->t[t];
+		const struct reply_tok *k = &r->t[t];
 		size_t n = k->fe - k->fs;
 
-		if (k->kind == T_WORD && (n == 3 || n == strlen(names[i])) &&
+		if (k->kind == REPLY_TOK_WORD &&
+		    (n == 3 || n == strlen(names[i])) &&
 		    memcmp(r->ft.f + k->fs, names[i], n) == 0) {
 			return (int)i + 1;
 		}
@@ -613,7 +441,7 @@ static int month_of(const struct reader *r, size_t t, size_t e)
 
 /* "D/M[/Y]" of the day at token d, month m and year at token y (y == e:
  * none) */
-static char *day_month(const struct reader *r, size_t d, int m, size_t y,
+static char *day_month(const struct reply_tokens *r, size_t d, int m, size_t y,
 		       size_t e)
 {
 	char *day = copy(r, d, d + 1), *year, *v;
@@ -632,7 +460,7 @@ static char *day_month(const struct reader *r, size_t d, int m, size_t y,
 /* The deadline written from token t (before e): a date, "D tháng M
  * [năm Y]", "D Month [Y]", "Month D", "N ngày [làm việc]", "N working
  * days".  NULL when none. */
-static char *due_value(const struct reader *r, size_t t, size_t e)
+static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
 {
 	int m;
 
@@ -677,7 +505,7 @@ static char *due_value(const struct reader *r, size_t t, size_t e)
 /* The deadline of clause [s, e), if it states one; when "hạn" opens the
  * clause without a deadline after it, its words as written (which the
  * workflow refuses: never ignored). */
-static char *due_of(const struct reader *r, size_t s, size_t e)
+static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
 {
 	static const struct phrase han[] = {
 	    {"han", "hạn"}, {"due", NULL}, {"deadline", NULL}};
@@ -737,7 +565,7 @@ static const struct phrase reason_words[] = {
     {"because", NULL},  {"due to", NULL}, {"since", NULL},
 };
 /* The reason in [t, e): the words after the first reason word. */
-static char *reason_of(const struct reader *r, size_t t, size_t e)
+static char *reason_of(const struct reply_tokens *r, size_t t, size_t e)
 {
 	for (; t < e; t++) {
 		size_t n =
@@ -770,7 +598,7 @@ struct found {
 
 /* Adds the units of [s, e) to the coordinating units, without the vague
  * parts between "và" ("các đơn vị liên quan"). */
-static void add_coord(struct found *fd, const struct reader *r, size_t s,
+static void add_coord(struct found *fd, const struct reply_tokens *r, size_t s,
 		      size_t e)
 {
 	size_t a = s;
@@ -806,8 +634,8 @@ static void add_coord(struct found *fd, const struct reader *r, size_t s,
 }
 
 /* "phối hợp" (pn tokens) at p in clause [s, e). */
-static void coord_clause(struct found *fd, const struct reader *r, size_t s,
-			 size_t p, size_t pn, size_t e)
+static void coord_clause(struct found *fd, const struct reply_tokens *r,
+			 size_t s, size_t p, size_t pn, size_t e)
 {
 	size_t after = p + pn, w, d;
 
@@ -841,7 +669,7 @@ static void coord_clause(struct found *fd, const struct reader *r, size_t s,
 /* The last directive in [s, c): the token after it, or SIZE_MAX.  One
  * with a capital inside the clause is part of a name ("Cục Chuyển đổi
  * số"). */
-static size_t after_directive(const struct reader *r, size_t s, size_t c)
+static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 {
 	size_t at = SIZE_MAX;
 
@@ -860,7 +688,7 @@ static size_t after_directive(const struct reader *r, size_t s, size_t c)
 /* The lead clause [s, e) with lead_cues[which] (cn tokens) at c: 1 when
  * it assigns (the unit into fd->lead), -1 when the sentence must not be
  * read as an assignment. */
-static int lead_clause(struct found *fd, const struct reader *r, size_t s,
+static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t c, size_t cn, size_t which, size_t e)
 {
 	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i;
@@ -898,23 +726,24 @@ static int lead_clause(struct found *fd, const struct reader *r, size_t s,
 
 /* --- sentences ----------------------------------------------------------- */
 
-static bool is_question(const struct reader *r, size_t ss, size_t se)
+static bool is_question(const struct reply_tokens *r, size_t ss, size_t se)
 {
 	size_t words = 0;
 
-	if (se < r->n && r->t[se].kind == T_QUESTION) {
+	if (se < r->n && r->t[se].kind == REPLY_TOK_QUESTION) {
 		return true;
 	}
 	for (size_t t = ss; t < se; t++) {
-		words += r->t[t].kind == T_WORD;
+		words += r->t[t].kind == REPLY_TOK_WORD;
 	}
-	return words >= 2 && r->t[se - 1].kind == T_WORD &&
+	return words >= 2 && r->t[se - 1].kind == REPLY_TOK_WORD &&
 	       match_any(r, se - 1, se, question_words,
 			 ARRAY_SIZE(question_words)) > 0;
 }
 
 /* One clause [s, e) of a sentence. */
-static int clause(struct found *fd, const struct reader *r, size_t s, size_t e)
+static int clause(struct found *fd, const struct reply_tokens *r, size_t s,
+		  size_t e)
 {
 	size_t n, which, p;
 	size_t c =
@@ -961,7 +790,7 @@ static int clause(struct found *fd, const struct reader *r, size_t s, size_t e)
 
 /* Sentence [ss, se): reads its clauses; -1 when it must not be read as
  * an assignment. */
-static int sentence(struct found *fd, const struct reader *r, size_t ss,
+static int sentence(struct found *fd, const struct reply_tokens *r, size_t ss,
 		    size_t se)
 {
 	size_t cs = ss;
@@ -971,7 +800,7 @@ static int sentence(struct found *fd, const struct reader *r, size_t ss,
 	}
 	fd->se = se;
 	for (size_t t = ss; t <= se; t++) {
-		if (t < se && r->t[t].kind == T_WORD) {
+		if (t < se && r->t[t].kind == REPLY_TOK_WORD) {
 			continue;
 		}
 		if (t > cs && clause(fd, r, cs, t) < 0) {
@@ -995,18 +824,19 @@ static void found_reset(struct found *fd)
 
 /* Reads the sentences until the one that states the lead, and those
  * after it. */
-static void read_sentences(struct found *fd, const struct reader *r)
+static void read_sentences(struct found *fd, const struct reply_tokens *r)
 {
 	size_t ss = 0, sentences = 0;
 
 	for (size_t t = 0; t < r->n && sentences < ASSIGN_SENTENCES; t++) {
 		bool words = false;
 
-		if (r->t[t].kind != T_SENTENCE && r->t[t].kind != T_QUESTION) {
+		if (r->t[t].kind != REPLY_TOK_SENTENCE &&
+		    r->t[t].kind != REPLY_TOK_QUESTION) {
 			continue;
 		}
 		for (size_t k = ss; k < t && !words; k++) {
-			words = r->t[k].kind == T_WORD;
+			words = r->t[k].kind == REPLY_TOK_WORD;
 		}
 		if (words) {
 			bool had = fd->lead != NULL;
@@ -1028,10 +858,10 @@ bool reply_assignment_read(const char *text, size_t len,
 			   struct reply_assignment *a_r)
 {
 	struct found fd = {.coord = SBUF_INIT(REPLY_MAX_BYTES)};
-	struct reader r;
+	struct reply_tokens r;
 
 	memset(a_r, 0, sizeof(*a_r));
-	reader_init(&r, text, len);
+	reply_tokens_read(&r, text, len, true);
 	read_sentences(&fd, &r);
 	if (fd.lead) {
 		a_r->lead = fd.lead;
@@ -1043,7 +873,7 @@ bool reply_assignment_read(const char *text, size_t len,
 	}
 	found_reset(&fd);
 	sbuf_release(&fd.coord);
-	reader_release(&r);
+	reply_tokens_release(&r);
 	return a_r->lead != NULL;
 }
 
@@ -1056,7 +886,7 @@ bool reply_assignment_read(const char *text, size_t len,
  * directive (a title before the name, or the name in capitals and a verb
  * of the work after it) into d_r, with the deadline the sentence gives
  * after it.  1 when found. */
-static int delegation_clause(const struct reader *r, size_t s, size_t e,
+static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 			     size_t se, struct reply_delegation *d_r)
 {
 	size_t u = after_directive(r, s, e), n, t;
@@ -1085,7 +915,7 @@ static int delegation_clause(const struct reader *r, size_t s, size_t e,
 	for (size_t c = e; !d_r->due && c < se; c++) {
 		size_t ce = c + 1, k, w;
 
-		while (ce < se && r->t[ce].kind == T_WORD) {
+		while (ce < se && r->t[ce].kind == REPLY_TOK_WORD) {
 			ce++;
 		}
 		if (find_any(r, c + 1, ce, consult_cues,
@@ -1101,8 +931,8 @@ static int delegation_clause(const struct reader *r, size_t s, size_t e,
 }
 
 /* each_sentence: the delegation in one sentence's clauses. */
-static bool delegation_sentence(const struct reader *r, size_t ss, size_t se,
-				void *ctx)
+static bool delegation_sentence(const struct reply_tokens *r, size_t ss,
+				size_t se, void *ctx)
 {
 	struct reply_delegation *d_r = ctx;
 	size_t cs = ss;
@@ -1111,7 +941,7 @@ static bool delegation_sentence(const struct reader *r, size_t ss, size_t se,
 		return false;
 	}
 	for (size_t c = ss; c <= se && !d_r->person; c++) {
-		if (c < se && r->t[c].kind == T_WORD) {
+		if (c < se && r->t[c].kind == REPLY_TOK_WORD) {
 			continue;
 		}
 		if (c > cs) {
@@ -1125,12 +955,12 @@ static bool delegation_sentence(const struct reader *r, size_t ss, size_t se,
 bool reply_delegation_read(const char *text, size_t len,
 			   struct reply_delegation *d_r)
 {
-	struct reader r;
+	struct reply_tokens r;
 
 	memset(d_r, 0, sizeof(*d_r));
-	reader_init(&r, text, len);
+	reply_tokens_read(&r, text, len, true);
 	each_sentence(&r, delegation_sentence, d_r);
-	reader_release(&r);
+	reply_tokens_release(&r);
 	return d_r->person != NULL;
 }
 
@@ -1146,7 +976,7 @@ void reply_delegation_release(struct reply_delegation *d)
 /* --- a consultation ------------------------------------------------------ */
 
 /* The units of [s, e) up to a deadline word: their span, or false. */
-static bool units_span(const struct reader *r, size_t s, size_t e,
+static bool units_span(const struct reply_tokens *r, size_t s, size_t e,
 		       size_t *end_r)
 {
 	size_t d = s;
@@ -1162,8 +992,8 @@ static bool units_span(const struct reader *r, size_t s, size_t e,
 
 /* each_sentence: true with c_r filled when sentence [ss, se) asks units
  * for their opinion. */
-static bool consultation_sentence(const struct reader *r, size_t ss, size_t se,
-				  void *ctx)
+static bool consultation_sentence(const struct reply_tokens *r, size_t ss,
+				  size_t se, void *ctx)
 {
 	struct reply_consultation *c_r = ctx;
 	size_t cs = ss;
@@ -1174,7 +1004,7 @@ static bool consultation_sentence(const struct reader *r, size_t ss, size_t se,
 	for (size_t ce = ss; ce <= se && !c_r->units; ce++) {
 		size_t n, which, p, u, end;
 
-		if (ce < se && r->t[ce].kind == T_WORD) {
+		if (ce < se && r->t[ce].kind == REPLY_TOK_WORD) {
 			continue;
 		}
 		p = find_any(r, cs, ce, consult_cues, ARRAY_SIZE(consult_cues),
@@ -1207,12 +1037,12 @@ static bool consultation_sentence(const struct reader *r, size_t ss, size_t se,
 bool reply_consultation_read(const char *text, size_t len,
 			     struct reply_consultation *c_r)
 {
-	struct reader r;
+	struct reply_tokens r;
 
 	memset(c_r, 0, sizeof(*c_r));
-	reader_init(&r, text, len);
+	reply_tokens_read(&r, text, len, true);
 	each_sentence(&r, consultation_sentence, c_r);
-	reader_release(&r);
+	reply_tokens_release(&r);
 	return c_r->units != NULL;
 }
 
@@ -1254,8 +1084,8 @@ static const struct phrase extension_markers[] = {
 
 /* each_sentence: true with x_r filled when sentence [ss, se) asks for
  * or grants an extension to a date it names. */
-static bool extension_sentence(const struct reader *r, size_t ss, size_t se,
-			       void *ctx)
+static bool extension_sentence(const struct reply_tokens *r, size_t ss,
+			       size_t se, void *ctx)
 {
 	struct reply_extension *x_r = ctx;
 	size_t cs = ss;
@@ -1266,7 +1096,7 @@ static bool extension_sentence(const struct reader *r, size_t ss, size_t se,
 	for (size_t t = ss; t < se; t++) {
 		size_t n;
 
-		if (r->t[t].kind != T_WORD) {
+		if (r->t[t].kind != REPLY_TOK_WORD) {
 			cs = t + 1;
 			continue;
 		}
@@ -1296,12 +1126,12 @@ static bool extension_sentence(const struct reader *r, size_t ss, size_t se,
 bool reply_extension_read(const char *text, size_t len,
 			  struct reply_extension *x_r)
 {
-	struct reader r;
+	struct reply_tokens r;
 
 	memset(x_r, 0, sizeof(*x_r));
-	reader_init(&r, text, len);
+	reply_tokens_read(&r, text, len, true);
 	each_sentence(&r, extension_sentence, x_r);
-	reader_release(&r);
+	reply_tokens_release(&r);
 	return x_r->due != NULL;
 }
 

@@ -82,6 +82,18 @@ int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
 	return ret;
 }
 
+int wf_parse_extension(const struct runtime *rt, int32_t from, const char *text,
+		       int32_t *day_r, char **error_r)
+{
+	int n = wf_due_days(text);
+
+	if (n > 0) {
+		*day_r = workcal_add(rt->cal, from, n);
+		return 0;
+	}
+	return wf_parse_due(rt, text, day_r, error_r);
+}
+
 int workflow_letter_due(const struct workcal *cal,
 			const struct store_letter_row *l, time_t received_at,
 			int32_t *day_r)

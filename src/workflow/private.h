@@ -172,6 +172,11 @@ int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
 /* N when text is a number of days as wf_parse_due reads it ("thêm 5
  * ngày làm việc"), else 0. */
 int wf_due_days(const char *text);
+/* The day an extension written as text reaches: a number of days ("thêm
+ * 5 ngày làm việc") counted from the deadline from, else a date as
+ * wf_parse_due reads it.  0, or -1 with *error_r. */
+int wf_parse_extension(const struct runtime *rt, int32_t from, const char *text,
+		       int32_t *day_r, char **error_r);
 
 /* The deadline of a new assignment: Hạn from the reply (due_text, may be
  * NULL) wins, then a deadline the letter states, then the rule's days,

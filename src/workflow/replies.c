@@ -146,11 +146,11 @@ static int office_due(struct act *a, const char *due_text, bool extending,
 	char *err = NULL, day[16];
 	struct event_data d = {0};
 	struct wf_mail m;
-	int ret, n;
+	int ret;
 
-	if (extending && (n = wf_due_days(due_text)) > 0) {
-		d.due = workcal_add(a->rt->cal, a->it.c.due_day, n);
-	} else if (wf_parse_due(a->rt, due_text, &d.due, &err) < 0) {
+	if ((extending ? wf_parse_extension(a->rt, a->it.c.due_day, due_text,
+					    &d.due, &err)
+		       : wf_parse_due(a->rt, due_text, &d.due, &err)) < 0) {
 		refused(a, err);
 		free(err);
 		return 0;
@@ -186,18 +186,17 @@ static int office_extension(struct act *a, enum reply_decision decision,
 	bool grant = decision == REPLY_DECISION_AGREE;
 	char day[16], *err = NULL;
 	int32_t to;
-	int rc, ret = -1, n;
+	int rc, ret = -1;
 
 	rc = store_extension_pending(a->rt->st, a->it.c.id, &e, error_r);
 	if (rc <= 0) {
 		return rc;
 	}
 	to = e.to_day;
-	if (grant && due_text == extend && extend &&
-	    (n = wf_due_days(extend)) > 0) {
-		to = workcal_add(a->rt->cal, a->it.c.due_day, n);
-	} else if (grant && due_text &&
-		   wf_parse_due(a->rt, due_text, &to, &err) < 0) {
+	if (grant && due_text &&
+	    (due_text == extend
+		 ? wf_parse_extension(a->rt, a->it.c.due_day, extend, &to, &err)
+		 : wf_parse_due(a->rt, due_text, &to, &err)) < 0) {
 		refused(a, err);
 		free(err);
 		store_extension_release(&e);
@@ -498,15 +497,9 @@ static int extend_to(struct act *a, int32_t to, const char *reason,
 static int extend(struct act *a, const char *value, char **error_r)
 {
 	char *err = NULL;
-	int n;
 	int32_t to;
 
-	/* "N ngày làm việc", "thêm N ngày" extend the current deadline by
-	 * N. */
-	n = wf_due_days(value);
-	if (n > 0) {
-		to = workcal_add(a->rt->cal, a->it.c.due_day, n);
-	} else if (wf_parse_due(a->rt, value, &to, &err) < 0) {
+	if (wf_parse_extension(a->rt, a->it.c.due_day, value, &to, &err) < 0) {
 		refused(a, err);
 		free(err);
 		return 0;
