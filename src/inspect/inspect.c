@@ -127,6 +127,27 @@ static void read_failures(struct inspection *in)
 	}
 }
 
+/* A reply with nothing written in its body may state its position in
+ * its subject ("Đồng ý - Re: [CV-...] ..."): what the sender wrote there
+ * is read as its text (message_subject_typed). */
+static void read_subject(struct inspection *in,
+			 const struct message_classify_opts *opts)
+{
+	char *typed;
+
+	if (in->reply_text[strspn(in->reply_text, " \t\r\n")] != '\0') {
+		return;
+	}
+	typed = message_subject_typed(
+	    in->info.subject,
+	    opts && opts->item_prefix ? opts->item_prefix : "CV");
+	if (typed) {
+		reply_parsed_free(&in->reply);
+		reply_parse(typed, &in->reply);
+		free(typed);
+	}
+}
+
 void inspect_message(const char *raw, size_t len,
 		     const struct message_classify_opts *opts,
 		     const struct reader_opts *reader, struct inspection *out_r)
@@ -171,6 +192,7 @@ void inspect_message(const char *raw, size_t len,
 	in->reply_text = reply_trim(in->doc.text, strlen(in->doc.text));
 	if (in->kind == MESSAGE_REPLY) {
 		reply_parse(in->reply_text, &in->reply);
+		read_subject(in, opts);
 	}
 }
 

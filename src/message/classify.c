@@ -371,3 +371,49 @@ bool message_is_forward(const char *subject)
 {
 	return subject && subject_prefix(subject) == PREFIX_FORWARD;
 }
+
+/* Whether a reply or forward prefix ("Re:", "TL:", ...) starts at s. */
+static bool prefix_at(const char *s)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(subject_prefixes); i++) {
+		size_t n = vi_prefix(s, subject_prefixes[i].word);
+
+		if (n > 0 && prefix_colon(s + n)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+char *message_subject_typed(const char *subject, const char *item_prefix)
+{
+	const char *s, *end = NULL;
+	char key[32];
+	size_t n;
+
+	if (!subject) {
+		return NULL;
+	}
+	s = skip_list_tags(subject);
+	if (prefix_at(s)) {
+		return NULL; /* "Re: ...": nothing written before it */
+	}
+	for (const char *p = s + 1; *p && !end; p++) {
+		if (strchr(" \t-:|.,;", p[-1]) && prefix_at(p)) {
+			end = p;
+		}
+	}
+	if (!end) {
+		/* No prefix: the whole subject is the sender's unless it is
+		 * one of ours, which names an item. */
+		if (message_subject_tag(subject, item_prefix, key)) {
+			return NULL;
+		}
+		end = s + strlen(s);
+	}
+	n = (size_t)(end - s);
+	while (n > 0 && strchr(" \t-:|,;", s[n - 1])) {
+		n--;
+	}
+	return n > 0 ? xstrndup(s, n) : NULL;
+}

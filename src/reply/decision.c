@@ -27,12 +27,13 @@
  *         someone else); before "return" it is the return.
  *     Some cues count only in a context (the `when` column): words of
  *     quality ("phù hợp", "acceptable", "support") only negated, and
- *     then disagree; asking for changes ("chỉnh sửa", "bổ sung",
- *     "revise") only before a condition ("trước khi", "before"), and
- *     then disagrees (asked for without one they are comments, which
- *     state nothing; "không cần chỉnh sửa" agrees); hedges ("xem lại",
- *     "review", "xin ý kiến") only in the future or in progress, and then
- *     are unclear; "no (further) comment" agrees unless "besides"
+ *     then disagree ("support" said by someone, "we support", "fully
+ *     supports", "supports the", is agreement); asking for changes ("chỉnh
+ * sửa", "bổ sung", "revise") only before a condition ("trước khi", "before"),
+ * and then disagrees (asked for without one they are comments, which state
+ * nothing; "không cần chỉnh sửa" agrees); hedges ("xem lại", "review", "xin ý
+ * kiến") only in the future or in progress, and then are unclear; "no (further)
+ * comment" agrees unless "besides"
  *     ("ngoài", "beyond") follows in its clause, when the earlier opinion
  *     it points to stands, unread (unclear).  "Cá nhân", "personally"
  *     before a cue count as a hedge: a view of one's own is not the
@@ -122,6 +123,19 @@ static const struct cue cues[] = {
     {"approved", V_AGREE, WHEN_ALWAYS},
     {"approves", V_AGREE, WHEN_ALWAYS},
     {"endorse", V_AGREE, WHEN_ALWAYS},
+    /* "support" alone is a noun as often ("support staff"); said by
+     * someone, or with the draft after it, it is a position */
+    {"we support", V_AGREE, WHEN_ALWAYS},
+    {"we fully support", V_AGREE, WHEN_ALWAYS},
+    {"we strongly support", V_AGREE, WHEN_ALWAYS},
+    {"i support", V_AGREE, WHEN_ALWAYS},
+    {"i fully support", V_AGREE, WHEN_ALWAYS},
+    {"fully support", V_AGREE, WHEN_ALWAYS},
+    {"fully supports", V_AGREE, WHEN_ALWAYS},
+    {"strongly support", V_AGREE, WHEN_ALWAYS},
+    {"strongly supports", V_AGREE, WHEN_ALWAYS},
+    {"supports the", V_AGREE, WHEN_ALWAYS},
+    {"supports this", V_AGREE, WHEN_ALWAYS},
     {"ok with", V_AGREE, WHEN_ALWAYS},
     {"ok voi", V_AGREE, WHEN_ALWAYS}, /* "OK với dự thảo" */
     {"okay with", V_AGREE, WHEN_ALWAYS},

@@ -105,6 +105,46 @@ static const struct cover_case cover_cases[] = {
      "CV 88-SCT-QLTM.pdf", "application/pdf", "", "reply", NULL, NULL, NULL},
 };
 
+/* A reply with an empty body states its position in the subject, before
+ * the prefix; a body that says anything is read instead. */
+static void test_decision_in_subject(void **state)
+{
+	static const struct {
+		const char *subject, *body;
+		enum reply_decision decision;
+	} cases[] = {
+	    {"=?UTF-8?B?xJDhu5NuZyDDvQ==?= - Re: [CV-2026-000412] x", "",
+	     REPLY_DECISION_AGREE},
+	    {"Khong dong y - RE: [CV-2026-000412] x", "\r\n\r\n",
+	     REPLY_DECISION_DISAGREE},
+	    {"Xong - Re: [CV-2026-000412] x", "Vụ sẽ xem xét.\r\n",
+	     REPLY_DECISION_NONE},
+	    {"Re: [CV-2026-000412] x - dong y", "", REPLY_DECISION_NONE},
+	    {"Dong y - Re: [CV-2026-000412] x", "Không đồng ý.\r\n",
+	     REPLY_DECISION_DISAGREE},
+	};
+	const struct message_classify_opts opts = {"bo.gov.vn",
+						   "congvan@bo.gov.vn", "CV"};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *raw = xasprintf(
+		    "From: An <an@bo.gov.vn>\r\nTo: congvan@bo.gov.vn\r\n"
+		    "Subject: %s\r\nMessage-ID: <%zu@bo.gov.vn>\r\n"
+		    "In-Reply-To: <cv.1@bo.gov.vn>\r\nMIME-Version: 1.0\r\n"
+		    "Content-Type: text/plain; charset=utf-8\r\n"
+		    "Content-Transfer-Encoding: 8bit\r\n\r\n%s",
+		    cases[i].subject, i, cases[i].body);
+		struct inspection in;
+
+		inspect_message(raw, strlen(raw), &opts, NULL, &in);
+		assert_int_equal(in.kind, MESSAGE_REPLY);
+		assert_int_equal(in.reply.decision, cases[i].decision);
+		inspect_free(&in);
+		free(raw);
+	}
+}
+
 static void test_letter_from_cover(void **state)
 {
 	const struct message_classify_opts opts = {"bo.gov.vn",
@@ -143,6 +183,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_letter_from_cover),
+	    cmocka_unit_test(test_decision_in_subject),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -845,6 +845,48 @@ static void test_subject_tag(void **state)
 	}
 }
 
+/* What the sender wrote in a reply's subject: before its first prefix,
+ * or the whole subject when it has neither a prefix nor an item's tag. */
+static void test_subject_typed(void **state)
+{
+	static const struct {
+		const char *subject, *typed;
+	} cases[] = {
+	    {"Đồng ý - Re: [CV-2026-000412] Lấy ý kiến dự thảo", "Đồng ý"},
+	    {"Nhất trí. RE: [CV-2026-000412] Lấy ý kiến", "Nhất trí."},
+	    {"Vụ PC đồng ý: TL: [CV-2026-000412] Xin ý kiến", "Vụ PC đồng ý"},
+	    {"Xong | Fwd: Re: [CV-2026-000412] Giao việc", "Xong"},
+	    {"[EXT] Đồng ý -- Re[2]: [CV-2026-000412] x", "Đồng ý"},
+	    {"Vụ PC không đồng ý", "Vụ PC không đồng ý"},
+	    {"[EXT] We support", "We support"},
+	    /* nothing written before the prefix */
+	    {"Re: [CV-2026-000412] Lấy ý kiến dự thảo - đồng ý", NULL},
+	    {"[EXT] RE: [CV-2026-000412] Đồng ý", NULL},
+	    {"  Trả lời: [CV-2026-000412] Xin ý kiến", NULL},
+	    /* ours, unchanged: the letter's words are not the sender's */
+	    {"[CV-2026-000412] Đề nghị thống nhất phương án", NULL},
+	    /* a word that only looks like a prefix */
+	    {"Đồng ý xem lại:  Regarding x", "Đồng ý xem lại:  Regarding x"},
+	    {"Return: Re: x", "Return"},
+	    {"", NULL},
+	    {" - Re: x", NULL},
+	    {NULL, NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *typed = message_subject_typed(cases[i].subject, "CV");
+
+		if (!cases[i].typed) {
+			assert_null(typed);
+		} else {
+			assert_non_null(typed);
+			assert_string_equal(typed, cases[i].typed);
+		}
+		free(typed);
+	}
+}
+
 /* --- composing ----------------------------------------------------- */
 
 static const char *const to_one[] = {"an.nv@donvi.example.vn", NULL};
@@ -2429,6 +2471,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_random_bytes),
 	    cmocka_unit_test(test_parse_edge),
+	    cmocka_unit_test(test_subject_typed),
 	    cmocka_unit_test(test_parse_null),
 	    cmocka_unit_test(test_parse_huge),
 	    cmocka_unit_test(test_parse_references_capped),
