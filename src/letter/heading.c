@@ -613,12 +613,55 @@ static size_t issuer_anchor(const struct head *h)
 	return a;
 }
 
+/* Whether abbr (folded letters, "sct") is made of the initials of the
+ * words of f[s..e) in order, from its first or second word on, words
+ * left out allowed: "SCT" for "SỞ CÔNG THƯƠNG", "QLTT" for "CỤC QUẢN LÝ
+ * THỊ TRƯỜNG", "UBND" for "ỦY BAN NHÂN DÂN TỈNH ...". */
+static bool initials_are(const char *f, size_t s, size_t e, const char *abbr,
+			 size_t n)
+{
+	size_t k = 0, word = 0;
+
+	for (size_t i = s; i < e && k < n; i++) {
+		if (!text_fold_is_alnum(f[i]) ||
+		    (i > s && text_fold_is_alnum(f[i - 1]))) {
+			continue;
+		}
+		if (f[i] == abbr[k]) {
+			k++;
+		} else if (k == 0 && word >= 1) {
+			return false;
+		}
+		word++;
+	}
+	return k == n && n >= 2;
+}
+
+/* Whether a part of the letter's symbol ("SCT" of "SCT-QLTM", "BTC" of
+ * "QĐ-BTC") is the name at f[s..e) abbreviated. */
+static bool symbol_names(const struct letter *l, const char *f, size_t s,
+			 size_t e)
+{
+	char *sym = l->symbol ? text_fold(l->symbol) : NULL;
+	bool hit = false;
+
+	for (char *p = sym; p && *p && !hit;) {
+		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz");
+
+		hit = initials_are(f, s, e, p, n);
+		p += n;
+		p += strcspn(p, "abcdefghijklmnopqrstuvwxyz");
+	}
+	free(sym);
+	return hit;
+}
+
 void letter_head_find_issuer(struct head *h, struct letter *l)
 {
 	const char *f = h->ft->f;
 	size_t anchor = issuer_anchor(h);
 	struct line found[4];
-	size_t n = 0;
+	size_t n = 0, top_lines = 1;
 
 	for (size_t i = anchor; anchor != NO_LINE && i-- > 0 && n < 4 &&
 				anchor - i <= HEAD_BEFORE;) {
@@ -647,6 +690,21 @@ void letter_head_find_issuer(struct head *h, struct letter *l)
 
 		free(l->issuer);
 		free(next);
+		l->issuer = both;
+		top_lines = 2;
+	}
+	/* The body above ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN") and the one that
+	 * issues the letter under it ("SỞ CÔNG THƯƠNG", Decree 30): the
+	 * symbol names the issuer ("Số: 1234/SCT-QLTM"), which then leads,
+	 * with the body above it in brackets. */
+	if (l->issuer && n > top_lines &&
+	    !symbol_names(l, f, found[n - 1].s, found[n - 1].e) &&
+	    symbol_names(l, f, found[0].s, found[0].e)) {
+		char *own = text_folded_copy(h->ft, found[0].s, found[0].e);
+		char *both = xasprintf("%s (%s)", own ? own : "", l->issuer);
+
+		free(own);
+		free(l->issuer);
 		l->issuer = both;
 	}
 }

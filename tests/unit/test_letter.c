@@ -420,6 +420,46 @@ static void test_flattened_place(void **state)
 	}
 }
 
+/* A body and the one under it that issues the letter: the symbol says
+ * which issues it. */
+static void test_issuer_under_body(void **state)
+{
+	static const struct {
+		const char *head, *number, *issuer;
+	} cases[] = {
+	    {"UBND TỈNH NGHỆ AN\nSỞ CÔNG THƯƠNG\n", "1234/SCT-QLTM",
+	     "SỞ CÔNG THƯƠNG (UBND TỈNH NGHỆ AN)"},
+	    {"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSỞ TÀI CHÍNH\n", "88/STC-NS",
+	     "SỞ TÀI CHÍNH (ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM)"},
+	    {"BỘ CÔNG THƯƠNG\nCỤC QUẢN LÝ THỊ TRƯỜNG\n", "12/QLTT-VP",
+	     "CỤC QUẢN LÝ THỊ TRƯỜNG (BỘ CÔNG THƯƠNG)"},
+	    {"BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\n", "5/QĐ-TCT",
+	     "TỔNG CỤC THUẾ (BỘ TÀI CHÍNH)"},
+	    /* the ministry issues, its unit drafted: the ministry */
+	    {"BỘ TÀI CHÍNH\nVỤ KẾ HOẠCH - TÀI CHÍNH\n", "1204/BTC-KHTC",
+	     "BỘ TÀI CHÍNH"},
+	    {"UBND TỈNH NGHỆ AN\nSỞ CÔNG THƯƠNG\n", "77/UBND-KT",
+	     "UBND TỈNH NGHỆ AN"},
+	    /* a symbol that names neither: the body above, as before */
+	    {"UBND TỈNH NGHỆ AN\nSỞ CÔNG THƯƠNG\n", "15/BC",
+	     "UBND TỈNH NGHỆ AN"},
+	    {"SỞ CÔNG THƯƠNG\n", "1234/SCT-QLTM", "SỞ CÔNG THƯƠNG"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = xasprintf("%sSố: %s\nNghệ An, ngày 1/12/2026\n"
+				       "V/v báo cáo\n",
+				       cases[i].head, cases[i].number);
+		struct letter l;
+
+		assert_true(parse_str(text, &l));
+		assert_str_or_null(l.issuer, cases[i].issuer, "issuer", text);
+		letter_free(&l);
+		free(text);
+	}
+}
+
 /* The issuer's name over two lines, and the title of a document that has
  * no V/v ("THÔNG TƯ" / "Quy định ..."). */
 static void test_issuer_and_title(void **state)
@@ -902,7 +942,7 @@ static const struct expect fixtures[] = {
     {"2281-STC-QLNS.txt",
      true,
      "2281/STC-QLNS",
-     "UBND THÀNH PHỐ ĐÀ NẴNG",
+     "SỞ TÀI CHÍNH (UBND THÀNH PHỐ ĐÀ NẴNG)",
      "STC-QLNS",
      "2026-03-12",
      "Đà Nẵng",
@@ -1257,6 +1297,7 @@ int main(void)
 	    cmocka_unit_test(test_place_date),
 	    cmocka_unit_test(test_flattened_place),
 	    cmocka_unit_test(test_issuer_and_title),
+	    cmocka_unit_test(test_issuer_under_body),
 	    cmocka_unit_test(test_signature_blocks),
 	    cmocka_unit_test(test_find_deadline),
 	    cmocka_unit_test(test_yearless_deadline),
