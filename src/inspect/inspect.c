@@ -129,10 +129,11 @@ static void read_failures(struct inspection *in)
 
 /* A reply with nothing written in its body may state its position in
  * its subject ("Đồng ý - Re: [CV-...] ..."): what the sender wrote there
- * is read as its text (message_subject_typed). */
+ * (message_subject_typed) is then its text, when it says something. */
 static void read_subject(struct inspection *in,
 			 const struct message_classify_opts *opts)
 {
+	struct reply_parsed p;
 	char *typed;
 
 	if (in->reply_text[strspn(in->reply_text, " \t\r\n")] != '\0') {
@@ -141,11 +142,19 @@ static void read_subject(struct inspection *in,
 	typed = message_subject_typed(
 	    in->info.subject,
 	    opts && opts->item_prefix ? opts->item_prefix : "CV");
-	if (typed) {
-		reply_parsed_free(&in->reply);
-		reply_parse(typed, &in->reply);
-		free(typed);
+	if (!typed) {
+		return;
 	}
+	reply_parse(typed, &p);
+	if (p.decision == REPLY_DECISION_NONE && p.n_commands == 0) {
+		reply_parsed_free(&p);
+		free(typed);
+		return;
+	}
+	reply_parsed_free(&in->reply);
+	in->reply = p;
+	free(in->reply_text);
+	in->reply_text = typed;
 }
 
 void inspect_message(const char *raw, size_t len,

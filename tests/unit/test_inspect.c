@@ -112,16 +112,20 @@ static void test_decision_in_subject(void **state)
 	static const struct {
 		const char *subject, *body;
 		enum reply_decision decision;
+		const char *text; /* the reply's text read */
 	} cases[] = {
 	    {"=?UTF-8?B?xJDhu5NuZyDDvQ==?= - Re: [CV-2026-000412] x", "",
-	     REPLY_DECISION_AGREE},
+	     REPLY_DECISION_AGREE, "Đồng ý"},
 	    {"Khong dong y - RE: [CV-2026-000412] x", "\r\n\r\n",
-	     REPLY_DECISION_DISAGREE},
+	     REPLY_DECISION_DISAGREE, "Khong dong y"},
 	    {"Xong - Re: [CV-2026-000412] x", "Vụ sẽ xem xét.\r\n",
-	     REPLY_DECISION_NONE},
-	    {"Re: [CV-2026-000412] x - dong y", "", REPLY_DECISION_NONE},
+	     REPLY_DECISION_NONE, "Vụ sẽ xem xét."},
+	    {"Re: [CV-2026-000412] x - dong y", "", REPLY_DECISION_NONE, ""},
 	    {"Dong y - Re: [CV-2026-000412] x", "Không đồng ý.\r\n",
-	     REPLY_DECISION_DISAGREE},
+	     REPLY_DECISION_DISAGREE, "Không đồng ý."},
+	    /* words that say nothing leave the empty text */
+	    {"Gửi anh - Re: [CV-2026-000412] x", "> quoted\r\n",
+	     REPLY_DECISION_NONE, ""},
 	};
 	const struct message_classify_opts opts = {"bo.gov.vn",
 						   "congvan@bo.gov.vn", "CV"};
@@ -140,6 +144,7 @@ static void test_decision_in_subject(void **state)
 		inspect_message(raw, strlen(raw), &opts, NULL, &in);
 		assert_int_equal(in.kind, MESSAGE_REPLY);
 		assert_int_equal(in.reply.decision, cases[i].decision);
+		assert_string_equal(in.reply_text, cases[i].text);
 		inspect_free(&in);
 		free(raw);
 	}
