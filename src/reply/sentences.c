@@ -114,6 +114,16 @@ static const struct phrase work_verbs[] = {
     {"phoi hop", "phối hợp"},     {"cung", "cùng"},
 };
 
+/* Words of manner that may stand between the lead (or the person) and
+ * "chủ trì" or the verb of the work ("Giao Vụ PC trực tiếp chủ trì", "Anh
+ * Bình khẩn trương xử lý"): they are no part of the name. */
+static const struct phrase manner_adverbs[] = {
+    {"truc tiep", "trực tiếp"}, {"khan truong", "khẩn trương"},
+    {"kip thoi", "kịp thời"},   {"chu dong", "chủ động"},
+    {"tich cuc", "tích cực"},   {"nghiem tuc", "nghiêm túc"},
+    {"khan cap", "khẩn cấp"},   {"gap", "gấp"},
+};
+
 /* Words a unit's name opens with (and "Vụ" a unit's name with an
  * abbreviation: "Vụ PC"). */
 static const struct phrase unit_kinds[] = {
@@ -300,6 +310,32 @@ static size_t find_any(const struct reply_tokens *r, size_t s, size_t e,
 	return SIZE_MAX;
 }
 
+/* The token after the manner adverbs from t on (before e). */
+static size_t skip_adverbs(const struct reply_tokens *r, size_t t, size_t e)
+{
+	for (;;) {
+		size_t n = match_any(r, t, e, manner_adverbs,
+				     ARRAY_SIZE(manner_adverbs));
+
+		if (n == 0) {
+			return t;
+		}
+		t += n;
+	}
+}
+
+/* Where the name in [u, c) ends: before the manner adverbs that end the
+ * span ("Vụ PC trực tiếp" before "chủ trì"), at least one word in. */
+static size_t name_end(const struct reply_tokens *r, size_t u, size_t c)
+{
+	for (size_t p = u + 1; p < c; p++) {
+		if (skip_adverbs(r, p, c) == c) {
+			return p;
+		}
+	}
+	return c;
+}
+
 static bool has_marker(const struct reply_tokens *r, size_t s, size_t e)
 {
 	for (size_t t = s; t < e; t++) {
@@ -440,13 +476,13 @@ static int month_of(const struct reply_tokens *r, size_t t, size_t e)
 }
 
 /* "D/M[/Y]" of the day at token d, month m and year at token y (y == e:
- * none) */
+ * none; y may stand past e: year_after_comma) */
 static char *day_month(const struct reply_tokens *r, size_t d, int m, size_t y,
 		       size_t e)
 {
 	char *day = copy(r, d, d + 1), *year, *v;
 
-	if (y < e && is_number(r, y)) {
+	if (y != e && y < r->n && is_number(r, y)) {
 		year = copy(r, y, y + 1);
 		v = xasprintf("%s/%d/%s", day, m, year);
 		free(year);
@@ -455,6 +491,24 @@ static char *day_month(const struct reply_tokens *r, size_t d, int m, size_t y,
 	}
 	free(day);
 	return v;
+}
+
+/* The year after "Month D" at token y: y itself, or, after a comma
+ * ("December 20, 2026"), the four-digit number after it, which may stand
+ * past e, the end of the clause the comma ends.  e when none. */
+static size_t year_after_comma(const struct reply_tokens *r, size_t y, size_t e)
+{
+	const struct reply_tok *k = y + 1 < r->n ? &r->t[y + 1] : NULL;
+
+	if (y < e && r->t[y].kind == REPLY_TOK_WORD) {
+		return y;
+	}
+	if (y >= r->n || r->t[y].kind != REPLY_TOK_CLAUSE ||
+	    r->ft.f[r->t[y].fs] != ',' || !k || !is_number(r, y + 1) ||
+	    k->fe - k->fs != 4) {
+		return e;
+	}
+	return y + 1;
 }
 
 /* The deadline written from token t (before e): a date, "D tháng M
@@ -471,7 +525,8 @@ static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
 		return copy(r, t, t + 1);
 	}
 	if ((m = month_of(r, t, e)) > 0 && t + 1 < e && is_number(r, t + 1)) {
-		return day_month(r, t + 1, m, t + 2, e); /* "December 20" */
+		/* "December 20", "December 20 2026", "December 20, 2026" */
+		return day_month(r, t + 1, m, year_after_comma(r, t + 2, e), e);
 	}
 	if (!is_number(r, t)) {
 		return NULL;
@@ -505,28 +560,43 @@ static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
 /* The deadline of clause [s, e), if it states one; when "hạn" opens the
  * clause without a deadline after it, its words as written (which the
  * workflow refuses: never ignored). */
+/* The words that open a deadline's value after them ("hạn 20/12"), and
+ * those the value follows directly, "ngày" between allowed ("trước ngày
+ * 20/12", "trong ngày 08/12": that day; "trong 10 ngày làm việc"). */
+static const struct phrase due_cues[] = {
+    {"han", "hạn"}, {"due", NULL}, {"deadline", NULL}};
+static const struct phrase due_before[] = {
+    {"truoc ngay", "trước ngày"},
+    {"truoc", "trước"},
+    {"cham nhat", "chậm nhất"},
+    {"ngay trong", "ngay trong"},
+    {"trong", "trong"},
+    {"den ngay", "đến ngày"},
+    {"by", NULL},
+    {"within", NULL},
+    {"before", NULL},
+};
+
+/* The value after one of due_before at t (n tokens): NULL when none. */
+static char *due_after_before(const struct reply_tokens *r, size_t t, size_t n,
+			      size_t e)
+{
+	static const struct phrase day = {"ngay", "ngày"};
+	size_t k = t + n;
+
+	k += match(r, k, e, &day);
+	return due_value(r, k, e);
+}
+
 static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
 {
-	static const struct phrase han[] = {
-	    {"han", "hạn"}, {"due", NULL}, {"deadline", NULL}};
-	static const struct phrase before[] = {
-	    {"truoc ngay", "trước ngày"},
-	    {"truoc", "trước"},
-	    {"cham nhat", "chậm nhất"},
-	    {"trong", "trong"},
-	    {"den ngay", "đến ngày"},
-	    {"by", NULL},
-	    {"within", NULL},
-	    {"before", NULL},
-	};
-	static const struct phrase day = {"ngay", "ngày"};
 	size_t j = s + match_any(r, s, e, joins, ARRAY_SIZE(joins));
 
 	for (size_t t = s; t < e; t++) {
 		size_t n;
 		char *v;
 
-		if (match_any(r, t, e, han, ARRAY_SIZE(han)) > 0 &&
+		if (match_any(r, t, e, due_cues, ARRAY_SIZE(due_cues)) > 0 &&
 		    !(t > s && (word_at(r, t - 1, e, "gia") ||
 				word_at(r, t - 1, e, "gioi") ||
 				word_at(r, t - 1, e, "quyen") ||
@@ -545,18 +615,29 @@ static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
 			}
 			continue;
 		}
-		n = match_any(r, t, e, before, ARRAY_SIZE(before));
-		if (n > 0) {
-			size_t k = t + n;
-
-			k += match(r, k, e, &day);
-			if ((v = due_value(r, k, e))) {
-				return v;
-			}
+		n = match_any(r, t, e, due_before, ARRAY_SIZE(due_before));
+		if (n > 0 && (v = due_after_before(r, t, n, e))) {
+			return v;
 		}
 	}
 	/* "10 ngày làm việc" opening a clause */
 	return due_value(r, j, e);
+}
+
+/* Whether a deadline starts at t, ending a list of units before it: a
+ * word of due_words, or one of due_before with a value after it ("Vụ PC
+ * trong ngày 08/12"; "Vụ Thị trường trong nước" is a name). */
+static bool due_starts(const struct reply_tokens *r, size_t t, size_t e)
+{
+	size_t n = match_any(r, t, e, due_before, ARRAY_SIZE(due_before));
+	char *v;
+
+	if (match_any(r, t, e, due_words, ARRAY_SIZE(due_words)) > 0) {
+		return true;
+	}
+	v = n > 0 ? due_after_before(r, t, n, e) : NULL;
+	free(v);
+	return v != NULL;
 }
 
 /* Words that open the reason, after what they explain. */
@@ -648,8 +729,7 @@ static void coord_clause(struct found *fd, const struct reply_tokens *r,
 		/* "phối hợp với X và Y" (up to a deadline in the clause) */
 		after += w;
 		d = after;
-		while (d < e &&
-		       !match_any(r, d, e, due_words, ARRAY_SIZE(due_words))) {
+		while (d < e && !due_starts(r, d, e)) {
 			d++;
 		}
 		add_coord(fd, r, after, d);
@@ -691,28 +771,30 @@ static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t c, size_t cn, size_t which, size_t e)
 {
-	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i;
+	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i, ue;
+	size_t verb = skip_adverbs(r, tail, e);
 
 	if (has_marker(r, s, c)) {
 		return -1;
 	}
 	if (u == SIZE_MAX) {
-		/* no directive: "Vụ PC chủ trì [xử lý]" */
+		/* no directive: "Vụ PC chủ trì [khẩn trương] [xử lý]" */
 		if (!unitish(r, s, c) ||
-		    (which != LEAD_CUE_ENGLISH && tail < e &&
-		     match_any(r, tail, e, work_verbs,
+		    (which != LEAD_CUE_ENGLISH && verb < e &&
+		     match_any(r, verb, e, work_verbs,
 			       ARRAY_SIZE(work_verbs)) == 0)) {
 			return -1;
 		}
 		u = s;
 	}
-	if (u >= c || c - u > UNIT_WORDS ||
-	    match_any(r, u, c, generic, ARRAY_SIZE(generic)) == c - u ||
-	    match_any(r, u, c, plurals, ARRAY_SIZE(plurals)) > 0 ||
-	    match_any(r, u, c, titles, ARRAY_SIZE(titles)) > 0) {
+	ue = u < c ? name_end(r, u, c) : c;
+	if (u >= ue || ue - u > UNIT_WORDS ||
+	    match_any(r, u, ue, generic, ARRAY_SIZE(generic)) == ue - u ||
+	    match_any(r, u, ue, plurals, ARRAY_SIZE(plurals)) > 0 ||
+	    match_any(r, u, ue, titles, ARRAY_SIZE(titles)) > 0) {
 		return -1; /* "phân công đơn vị chủ trì": no unit named */
 	}
-	fd->lead = copy(r, u, c);
+	fd->lead = copy(r, u, ue);
 	fd->reason = reason_of(r, c + cn, fd->se);
 	p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn, &i);
 	if (p != SIZE_MAX) {
@@ -882,17 +964,44 @@ bool reply_assignment_read(const char *text, size_t len,
 /* Words of a person's name at most. */
 #define NAME_WORDS 5
 
+/* Words after the verb that report the work, or ask whether it can be
+ * done, rather than hand it over ("Anh Bình xử lý rồi", "Chị Lan xử lý
+ * xong", "Chị Lan xử lý được"). */
+static const struct phrase reported_words[] = {
+    {"roi", "rồi"},  {"xong", "xong"}, {"duoc", "được"},
+    {"khong", NULL}, {"chua", "chưa"}, {"ko", NULL},
+};
+
+/* Whether a verb of the work stands at t: one of work_verbs, or "chủ
+ * trì" ending the clause or followed by one ("chủ trì xử lý"). */
+static bool work_at(const struct reply_tokens *r, size_t t, size_t e)
+{
+	size_t n = match(r, t, e, &lead_cues[0]), v;
+
+	if (match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs)) > 0) {
+		return true;
+	}
+	v = skip_adverbs(r, t + n, e);
+	return n > 0 && (v == e || match_any(r, v, e, work_verbs,
+					     ARRAY_SIZE(work_verbs)) > 0);
+}
+
 /* A delegation in clause [s, e) of sentence [s, se): the person after a
  * directive (a title before the name, or the name in capitals and a verb
- * of the work after it) into d_r, with the deadline the sentence gives
- * after it.  1 when found. */
+ * of the work after it), or a clause that opens with a title and the
+ * name followed by a verb of the work ("Anh Bình xử lý giúp nhé", with
+ * no negator, past or ability after it), into d_r, with the deadline the
+ * sentence gives after it.  1 when found. */
 static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 			     size_t se, struct reply_delegation *d_r)
 {
-	size_t u = after_directive(r, s, e), n, t;
-	bool titled;
+	size_t u = after_directive(r, s, e), n, t, v;
+	bool titled, bare = u == SIZE_MAX;
 
-	if (u == SIZE_MAX || u >= e || has_marker(r, s, u)) {
+	if (bare) {
+		u = s; /* "Chị Lan xử lý": the person opens the clause */
+	}
+	if (u >= e || has_marker(r, s, u)) {
 		return 0;
 	}
 	n = match_any(r, u, e, titles, ARRAY_SIZE(titles));
@@ -901,12 +1010,18 @@ static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 			!match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs));
 	     t++) {
 	}
-	if (t == u + n || unitish(r, u + n, t)) {
+	if (t == u + n || unitish(r, u + n, t) || (bare && !titled)) {
 		return 0;
 	}
-	if (!titled && (t == e || !match_any(r, t, e, work_verbs,
-					     ARRAY_SIZE(work_verbs)))) {
+	v = skip_adverbs(r, t, e);
+	if ((!titled || bare) && (v == e || !work_at(r, v, e))) {
 		return 0; /* "Giao Lan" alone: not clear enough */
+	}
+	for (size_t k = v; bare && k < e; k++) {
+		if (match_any(r, k, e, reported_words,
+			      ARRAY_SIZE(reported_words)) > 0) {
+			return 0; /* "Anh Bình xử lý rồi": done, not asked */
+		}
 	}
 	d_r->person = copy(r, u + n, t);
 	d_r->due = due_of(r, t, e);
@@ -981,7 +1096,7 @@ static bool units_span(const struct reply_tokens *r, size_t s, size_t e,
 {
 	size_t d = s;
 
-	while (d < e && !match_any(r, d, e, due_words, ARRAY_SIZE(due_words))) {
+	while (d < e && !due_starts(r, d, e)) {
 		d++;
 	}
 	*end_r = d;
