@@ -206,6 +206,15 @@ static const struct phrase opinion_cues[] = {
 static const struct phrase of_words[] = {
     {"cua", "của"}, {"tham gia cua", "tham gia của"}, {"of", NULL}};
 
+/* The cue of an extension asked for or granted. */
+static const struct phrase extension_cues[] = {
+    {"gia han", "gia hạn"},
+    {"lui han", "lùi hạn"},
+    {"lui thoi han", "lùi thời hạn"},
+    {"keo dai thoi han", "kéo dài thời hạn"},
+    {"extension", NULL},
+    {"extend", NULL},
+};
 /* Words before a person's name ("giao đ/c Bình", "chị Lan"): a person
  * is no unit, and is whom a head delegates to. */
 static const struct phrase titles[] = {
@@ -229,28 +238,45 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Calls fn on each of the first ASSIGN_SENTENCES sentences with words,
- * [ss, se), until it returns true. */
-static void each_sentence(const struct reply_tokens *r,
-			  bool (*fn)(const struct reply_tokens *r, size_t ss,
-				     size_t se, void *ctx),
-			  void *ctx)
-{
-	size_t ss = 0, sentences = 0;
+/* The first ASSIGN_SENTENCES sentences with words: [s[k], e[k]). */
+struct spans {
+	size_t s[ASSIGN_SENTENCES], e[ASSIGN_SENTENCES];
+	size_t n;
+};
 
-	for (size_t t = 0; t < r->n && sentences < ASSIGN_SENTENCES; t++) {
+static void spans_read(const struct reply_tokens *r, struct spans *sp_r)
+{
+	size_t ss = 0;
+
+	sp_r->n = 0;
+	for (size_t t = 0; t < r->n && sp_r->n < ASSIGN_SENTENCES; t++) {
 		if (r->t[t].kind != REPLY_TOK_SENTENCE &&
 		    r->t[t].kind != REPLY_TOK_QUESTION) {
 			continue;
 		}
 		if (t > ss) {
-			sentences++;
-			if (fn(r, ss, t, ctx)) {
-				return;
-			}
+			/* marks in a row are one token: a word is in it */
+			sp_r->s[sp_r->n] = ss;
+			sp_r->e[sp_r->n++] = t;
 		}
 		ss = t + 1;
 	}
+}
+
+/* Calls fn on each sentence of sp until it returns true: that
+ * sentence's index, SIZE_MAX when none. */
+static size_t each_sentence(const struct reply_tokens *r,
+			    const struct spans *sp,
+			    bool (*fn)(const struct reply_tokens *r, size_t ss,
+				       size_t se, void *ctx),
+			    void *ctx)
+{
+	for (size_t k = 0; k < sp->n; k++) {
+		if (fn(r, sp->s[k], sp->e[k], ctx)) {
+			return k;
+		}
+	}
+	return SIZE_MAX;
 }
 
 /* --- matching ------------------------------------------------------------ */
@@ -558,8 +584,9 @@ static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
 }
 
 /* The deadline of clause [s, e), if it states one; when "hạn" opens the
- * clause without a deadline after it, its words as written (which the
- * workflow refuses: never ignored). */
+ * clause without a deadline after it and as_written, its words as
+ * written (which the workflow refuses: never ignored).  due_of: as
+ * written. */
 /* The words that open a deadline's value after them ("hạn 20/12"), and
  * those the value follows directly, "ngày" between allowed ("trước ngày
  * 20/12", "trong ngày 08/12": that day; "trong 10 ngày làm việc"). */
@@ -588,7 +615,8 @@ static char *due_after_before(const struct reply_tokens *r, size_t t, size_t n,
 	return due_value(r, k, e);
 }
 
-static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
+static char *due_in(const struct reply_tokens *r, size_t s, size_t e,
+		    bool as_written)
 {
 	size_t j = s + match_any(r, s, e, joins, ARRAY_SIZE(joins));
 
@@ -610,7 +638,7 @@ static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
 					return v;
 				}
 			}
-			if (opens) {
+			if (opens && as_written) {
 				return copy(r, t + 1, e);
 			}
 			continue;
@@ -622,6 +650,11 @@ static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
 	}
 	/* "10 ngày làm việc" opening a clause */
 	return due_value(r, j, e);
+}
+
+static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
+{
+	return due_in(r, s, e, true);
 }
 
 /* Whether a deadline starts at t, ending a list of units before it: a
@@ -823,6 +856,101 @@ static bool is_question(const struct reply_tokens *r, size_t ss, size_t se)
 			 ARRAY_SIZE(question_words)) > 0;
 }
 
+/* Words of a sentence that states only a deadline, at most. */
+#define DEADLINE_WORDS 12
+
+/* Whether clause [s, e) names someone where a doer stands: opening it,
+ * or after a directive; a unit ("Vụ PC gửi ý kiến trước 15/12"), or a
+ * title and a name ("Anh Bình báo cáo trước 15/12"). */
+static bool names_someone(const struct reply_tokens *r, size_t s, size_t e)
+{
+	const size_t at[] = {s + match_any(r, s, e, joins, ARRAY_SIZE(joins)),
+			     after_directive(r, s, e)};
+
+	for (size_t i = 0; i < ARRAY_SIZE(at); i++) {
+		size_t p = at[i], n;
+
+		if (p >= e) {
+			continue;
+		}
+		n = match_any(r, p, e, titles, ARRAY_SIZE(titles));
+		if (match_any(r, p, e, unit_kinds, ARRAY_SIZE(unit_kinds)) >
+			0 ||
+		    is_code(r, p, p + 1) ||
+		    (n > 0 && p + n < e && capital(r, p + n))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The deadline of sentence [ss, se) when that is all it states ("Hạn
+ * 15/12.", "Hoàn thành trước ngày 20/12.", "Báo cáo trong 10 ngày làm
+ * việc."): a deadline with its value, no cue of another command (a
+ * lead, coordination, a consultation, an extension: "Gia hạn đến 20/12"
+ * is none), no negator, tense or condition, nobody named, at most
+ * DEADLINE_WORDS words, not a question.  NULL otherwise. */
+static char *deadline_sentence(const struct reply_tokens *r, size_t ss,
+			       size_t se)
+{
+	static const struct {
+		const struct phrase *v;
+		size_t n;
+	} others[] = {
+	    {lead_cues, ARRAY_SIZE(lead_cues)},
+	    {coord_cues, ARRAY_SIZE(coord_cues)},
+	    {consult_cues, ARRAY_SIZE(consult_cues)},
+	    {opinion_cues, ARRAY_SIZE(opinion_cues)},
+	    {extension_cues, ARRAY_SIZE(extension_cues)},
+	};
+	size_t words = 0, cs = ss, n, w;
+	char *due = NULL;
+
+	if (is_question(r, ss, se) || has_marker(r, ss, se)) {
+		return NULL;
+	}
+	for (size_t t = ss; t < se; t++) {
+		words += r->t[t].kind == REPLY_TOK_WORD;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(others) && words <= DEADLINE_WORDS;
+	     i++) {
+		if (find_any(r, ss, se, others[i].v, others[i].n, &n, &w) !=
+		    SIZE_MAX) {
+			return NULL;
+		}
+	}
+	for (size_t t = ss; t <= se && words <= DEADLINE_WORDS; t++) {
+		if (t < se && r->t[t].kind == REPLY_TOK_WORD) {
+			continue;
+		}
+		if (t > cs && names_someone(r, cs, t)) {
+			free(due);
+			return NULL;
+		}
+		if (t > cs && !due) {
+			due = due_in(r, cs, t, false);
+		}
+		cs = t + 1;
+	}
+	return due;
+}
+
+/* The deadline of a deadline sentence next to sentence k of sp: the one
+ * after it, else the one before it; NULL when neither is one. */
+static char *deadline_next_to(const struct reply_tokens *r,
+			      const struct spans *sp, size_t k)
+{
+	char *due = NULL;
+
+	if (k + 1 < sp->n) {
+		due = deadline_sentence(r, sp->s[k + 1], sp->e[k + 1]);
+	}
+	if (!due && k > 0) {
+		due = deadline_sentence(r, sp->s[k - 1], sp->e[k - 1]);
+	}
+	return due;
+}
+
 /* One clause [s, e) of a sentence. */
 static int clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		  size_t e)
@@ -904,36 +1032,64 @@ static void found_reset(struct found *fd)
 	fd->pending = false;
 }
 
+/* Sentence k after the lead's: its coordinating units; its deadline when
+ * it states some (it is then part of the assignment: *last_k = k), or
+ * when it is a deadline sentence right after the last sentence of the
+ * assignment (into *after_r, unless one is there). */
+static void later_sentence(struct found *fd, const struct reply_tokens *r,
+			   const struct spans *sp, size_t k, size_t *last_k,
+			   char **after_r)
+{
+	size_t n_coord = fd->n_coord;
+	char *due = fd->due, *own;
+
+	fd->due = NULL;
+	(void)sentence(fd, r, sp->s[k], sp->e[k]); /* a question: nothing */
+	own = fd->due;
+	fd->due = due;
+	if (fd->n_coord > n_coord) {
+		*last_k = k;
+		if (!fd->due) {
+			fd->due = own;
+			own = NULL;
+		}
+	} else if (k == *last_k + 1 && !*after_r) {
+		*after_r = deadline_sentence(r, sp->s[k], sp->e[k]);
+	}
+	free(own);
+}
+
 /* Reads the sentences until the one that states the lead, and those
- * after it. */
+ * after it: coordinating units in any of them; the deadline from the
+ * lead's sentence or a later one that states coordinating units, else
+ * from a deadline sentence right after the last of these, else right
+ * before the lead's ("Hạn 20/12. Giao Vụ PC chủ trì."). */
 static void read_sentences(struct found *fd, const struct reply_tokens *r)
 {
-	size_t ss = 0, sentences = 0;
+	struct spans sp;
+	size_t lead_k = SIZE_MAX, last_k = 0;
+	char *after = NULL;
 
-	for (size_t t = 0; t < r->n && sentences < ASSIGN_SENTENCES; t++) {
-		bool words = false;
-
-		if (r->t[t].kind != REPLY_TOK_SENTENCE &&
-		    r->t[t].kind != REPLY_TOK_QUESTION) {
-			continue;
-		}
-		for (size_t k = ss; k < t && !words; k++) {
-			words = r->t[k].kind == REPLY_TOK_WORD;
-		}
-		if (words) {
-			bool had = fd->lead != NULL;
-
-			if (sentence(fd, r, ss, t) < 0 && !had) {
-				found_reset(fd);
-			} else if (!fd->lead) {
-				found_reset(fd); /* before the lead: not read */
-			}
-			sentences++;
+	spans_read(r, &sp);
+	for (size_t k = 0; k < sp.n; k++) {
+		if (lead_k != SIZE_MAX) {
+			later_sentence(fd, r, &sp, k, &last_k, &after);
+		} else if (sentence(fd, r, sp.s[k], sp.e[k]) < 0 || !fd->lead) {
+			found_reset(fd); /* before the lead: not read */
+		} else {
+			lead_k = last_k = k;
 		}
 		fd->coord_open = false;
 		fd->pending = false;
-		ss = t + 1;
 	}
+	if (lead_k != SIZE_MAX && !fd->due && after) {
+		fd->due = after;
+		after = NULL;
+	} else if (lead_k != SIZE_MAX && lead_k > 0 && !fd->due) {
+		fd->due =
+		    deadline_sentence(r, sp.s[lead_k - 1], sp.e[lead_k - 1]);
+	}
+	free(after);
 }
 
 bool reply_assignment_read(const char *text, size_t len,
@@ -1071,10 +1227,16 @@ bool reply_delegation_read(const char *text, size_t len,
 			   struct reply_delegation *d_r)
 {
 	struct reply_tokens r;
+	struct spans sp;
+	size_t k;
 
 	memset(d_r, 0, sizeof(*d_r));
 	reply_tokens_read(&r, text, len, true);
-	each_sentence(&r, delegation_sentence, d_r);
+	spans_read(&r, &sp);
+	k = each_sentence(&r, &sp, delegation_sentence, d_r);
+	if (k != SIZE_MAX && !d_r->due) {
+		d_r->due = deadline_next_to(&r, &sp, k);
+	}
 	reply_tokens_release(&r);
 	return d_r->person != NULL;
 }
@@ -1153,10 +1315,16 @@ bool reply_consultation_read(const char *text, size_t len,
 			     struct reply_consultation *c_r)
 {
 	struct reply_tokens r;
+	struct spans sp;
+	size_t k;
 
 	memset(c_r, 0, sizeof(*c_r));
 	reply_tokens_read(&r, text, len, true);
-	each_sentence(&r, consultation_sentence, c_r);
+	spans_read(&r, &sp);
+	k = each_sentence(&r, &sp, consultation_sentence, c_r);
+	if (k != SIZE_MAX && !c_r->due) {
+		c_r->due = deadline_next_to(&r, &sp, k);
+	}
 	reply_tokens_release(&r);
 	return c_r->units != NULL;
 }
@@ -1172,15 +1340,6 @@ void reply_consultation_release(struct reply_consultation *c)
 
 /* --- an extension ------------------------------------------------------ */
 
-/* The cue of an extension asked for or granted. */
-static const struct phrase extension_cues[] = {
-    {"gia han", "gia hạn"},
-    {"lui han", "lùi hạn"},
-    {"lui thoi han", "lùi thời hạn"},
-    {"keo dai thoi han", "kéo dài thời hạn"},
-    {"extension", NULL},
-    {"extend", NULL},
-};
 /* Before the cue in its clause: no request, or not now ("không cần gia
  * hạn", "đã được gia hạn", "sẽ xin gia hạn", "nếu phải gia hạn").  Not
  * "được": "xin được gia hạn" asks. */
@@ -1242,10 +1401,12 @@ bool reply_extension_read(const char *text, size_t len,
 			  struct reply_extension *x_r)
 {
 	struct reply_tokens r;
+	struct spans sp;
 
 	memset(x_r, 0, sizeof(*x_r));
 	reply_tokens_read(&r, text, len, true);
-	each_sentence(&r, extension_sentence, x_r);
+	spans_read(&r, &sp);
+	(void)each_sentence(&r, &sp, extension_sentence, x_r);
 	reply_tokens_release(&r);
 	return x_r->due != NULL;
 }

@@ -94,8 +94,42 @@ static const struct sentence_case cases[] = {
     /* "gia hạn" is no deadline, nor "đúng hạn" */
     {"Giao Vụ PC chủ trì, không gia hạn.", "Vụ PC", NULL, NULL},
     {"Giao Vụ PC chủ trì, bảo đảm đúng hạn.", "Vụ PC", NULL, NULL},
-    /* a sentence before the one that assigns is not read */
-    {"Hạn 20/12/2026. Giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    /* a sentence before the one that assigns is not read, unless it
+     * states only a deadline */
+    {"Vụ TC phối hợp. Giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Hạn 20/12/2026. Giao Vụ PC chủ trì.", "Vụ PC", NULL, "20/12/2026"},
+    /* a deadline in its own sentence next to the assignment */
+    {"Hạn 20/12/2026. Giao Vụ PC chủ trì, Vụ TC phối hợp.", "Vụ PC", "Vụ TC",
+     "20/12/2026"},
+    {"Vụ PC chủ trì. Hoàn thành trước ngày 20/12.", "Vụ PC", NULL, "20/12"},
+    {"Giao Vụ PC chủ trì.\nVụ TC phối hợp.\nChậm nhất 20/12.", "Vụ PC", "Vụ TC",
+     "20/12"},
+    {"Giao Vụ PC chủ trì. Báo cáo trong 10 ngày làm việc.", "Vụ PC", NULL,
+     "10 ngày làm việc"},
+    {"Giao Vụ PC chủ trì. Hoàn thành ngay trong ngày 08/12.", "Vụ PC", NULL,
+     "08/12"},
+    {"Giao Vụ PC chủ trì. Báo cáo Văn phòng trước ngày 20/12.", "Vụ PC", NULL,
+     "20/12"},
+    {"PC to lead. Due December 20, 2026.", "PC", NULL, "20/12/2026"},
+    /* the assignment's own deadline first, then the one after it */
+    {"Giao Vụ PC chủ trì, hạn 15/12. Hạn 20/12.", "Vụ PC", NULL, "15/12"},
+    {"Hạn 15/12. Giao Vụ PC chủ trì. Hạn 20/12.", "Vụ PC", NULL, "20/12"},
+    {"Giao Vụ PC chủ trì. Vụ TC phối hợp, hạn 20/12. Hạn 25/12.", "Vụ PC",
+     "Vụ TC", "20/12"},
+    /* not next to it, or not only a deadline: not taken */
+    {"Giao Vụ PC chủ trì. Cảm ơn anh. Hạn 20/12.", "Vụ PC", NULL, NULL},
+    {"Hạn 20/12. Cảm ơn anh. Giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Gia hạn đến 20/12.", "Vụ PC", NULL, NULL},
+    {"Gia hạn đến 20/12/2026. Giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Vụ TC gửi ý kiến trước 15/12.", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Anh Bình báo cáo trước 15/12.", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Hạn 20/12 được không?", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Vụ đã hoàn thành trước ngày 20/12.", "Vụ PC", NULL,
+     NULL},
+    {"Giao Vụ PC chủ trì. Công văn số 12 ngày 01/12/2026.", "Vụ PC", NULL,
+     NULL},
+    {"Giao Vụ PC chủ trì. Đề nghị lấy ý kiến Vụ TC, hạn 10/12.", "Vụ PC", NULL,
+     NULL},
 
     /* a word of manner between the unit and "chủ trì" (or after it) */
     {"Giao Vụ PC trực tiếp chủ trì.", "Vụ PC", NULL, NULL},
@@ -392,6 +426,22 @@ static void test_delegation(void **state)
 	    {"Anh Bình chủ trì cuộc họp.", NULL, NULL},
 	    {"Chị Lan cho ý kiến.", NULL, NULL},
 	    {"Ông Bộ trưởng xử lý.", NULL, NULL},
+	    /* a deadline in its own sentence next to the delegation */
+	    {"Giao chị Lan xử lý. Hạn 15/12.", "Lan", "15/12"},
+	    {"Hạn 15/12. Giao chị Lan xử lý.", "Lan", "15/12"},
+	    {"Anh Bình xử lý giúp nhé. Trước ngày 15/12.", "Bình", "15/12"},
+	    {"Giao chị Lan xử lý, hạn 15/12. Hạn 20/12.", "Lan", "15/12"},
+	    {"Giao chị Lan xử lý. Cảm ơn em. Hạn 15/12.", "Lan", NULL},
+	    {"Giao chị Lan xử lý. Gia hạn đến 20/12.", "Lan", NULL},
+	    {"Giao chị Lan xử lý. Vụ TC gửi số liệu trước 15/12.", "Lan", NULL},
+	    /* with a consultation: the deadline sentence belongs to the one
+	     * it follows, a deadline in a command's sentence to that one;
+	     * the delegation's stands */
+	    {"Giao chị Lan xử lý. Hạn 15/12. Đề nghị lấy ý kiến Vụ PC.", "Lan",
+	     "15/12"},
+	    {"Giao chị Lan xử lý, hạn 15/12. Đề nghị lấy ý kiến Vụ PC, hạn "
+	     "10/12.",
+	     "Lan", "15/12"},
 	    {"Giao Vụ PC chủ trì, hạn 20/12/2026.", NULL, NULL},
 	    {"Không giao chị Lan xử lý.", NULL, NULL},
 	    {"Giao chị Lan xử lý được không?", NULL, NULL},
@@ -456,6 +506,13 @@ static void test_consultation(void **state)
 	     "10/12/2026"},
 	    {"De nghi lay y kien Vu Phap che, han 10/12", "Vu Phap che",
 	     "10/12"},
+	    /* a deadline in its own sentence next to it */
+	    {"Đề nghị lấy ý kiến Vụ PC. Hạn 10/12.", "Vụ PC", "10/12"},
+	    {"Hạn 10/12. Đề nghị lấy ý kiến Vụ PC.", "Vụ PC", "10/12"},
+	    {"Đề nghị Vụ PC, Vụ TC cho ý kiến. Chậm nhất 10/12.",
+	     "Vụ PC, Vụ TC", "10/12"},
+	    {"Đề nghị lấy ý kiến Vụ PC. Cảm ơn. Hạn 10/12.", "Vụ PC", NULL},
+	    {"Đề nghị lấy ý kiến Vụ PC. Gia hạn đến 20/12.", "Vụ PC", NULL},
 	    /* a deadline after the units ends them */
 	    {"Đề nghị lấy ý kiến Vụ PC trong ngày 08/12/2026.", "Vụ PC",
 	     "08/12/2026"},
