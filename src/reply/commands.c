@@ -483,6 +483,29 @@ static void read_extension(const struct window *win, bool read_lines,
 	reply_extension_release(&x);
 }
 
+/* The commands stated in the window's sentences, key lines under them
+ * read when lines (no decision read them).  Work handed over in them
+ * (a lead, a delegation, a consultation) is not reported done: its
+ * "hoàn thành" is what is asked ("Giao chị Lan xử lý, hoàn thành trước
+ * ngày 15/12"). */
+static void read_sentence_commands(const struct window *win, bool lines,
+				   struct reply_parsed *out)
+{
+	bool handed = read_assignment(win, lines, out);
+
+	if (!handed) {
+		bool delegated = read_delegation(win, lines, out);
+		bool consulted =
+		    read_consultation(win, lines && !delegated, out);
+
+		handed = delegated || consulted;
+		read_extension(win, lines && !handed, out);
+	}
+	if (handed && out->decision == REPLY_DECISION_DONE) {
+		out->decision = REPLY_DECISION_NONE;
+	}
+}
+
 void reply_parse(const char *new_text, struct reply_parsed *out_r)
 {
 	const char *text = new_text ? new_text : "", *p, *after;
@@ -500,13 +523,7 @@ void reply_parse(const char *new_text, struct reply_parsed *out_r)
 		if (after) {
 			read_commands(after, out_r);
 		}
-		if (!read_assignment(&win, !after, out_r)) {
-			bool lines = !after;
-
-			lines = !read_delegation(&win, lines, out_r) && lines;
-			lines = !read_consultation(&win, lines, out_r) && lines;
-			read_extension(&win, lines, out_r);
-		}
+		read_sentence_commands(&win, !after, out_r);
 		sbuf_release(&win.text);
 	}
 	for (size_t i = 0; i < out_r->n_commands; i++) {

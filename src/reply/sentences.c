@@ -104,14 +104,23 @@ static const struct phrase directives[] = {
 
 /* Verbs of the work that may follow "chủ trì" without a directive. */
 static const struct phrase work_verbs[] = {
-    {"xu ly", "xử lý"},           {"giai quyet", "giải quyết"},
-    {"thuc hien", "thực hiện"},   {"tham muu", "tham mưu"},
-    {"nghien cuu", "nghiên cứu"}, {"tong hop", "tổng hợp"},
-    {"bao cao", "báo cáo"},       {"tra loi", "trả lời"},
-    {"soan thao", "soạn thảo"},   {"theo doi", "theo dõi"},
-    {"trien khai", "triển khai"}, {"de xuat", "đề xuất"},
-    {"xay dung", "xây dựng"},     {"chuan bi", "chuẩn bị"},
-    {"phoi hop", "phối hợp"},     {"cung", "cùng"},
+    {"xu ly", "xử lý"},
+    {"xu li", "xử lí"},
+    {"giai quyet", "giải quyết"},
+    {"thuc hien", "thực hiện"},
+    {"tham muu", "tham mưu"},
+    {"nghien cuu", "nghiên cứu"},
+    {"tong hop", "tổng hợp"},
+    {"bao cao", "báo cáo"},
+    {"tra loi", "trả lời"},
+    {"soan thao", "soạn thảo"},
+    {"theo doi", "theo dõi"},
+    {"trien khai", "triển khai"},
+    {"de xuat", "đề xuất"},
+    {"xay dung", "xây dựng"},
+    {"chuan bi", "chuẩn bị"},
+    {"phoi hop", "phối hợp"},
+    {"cung", "cùng"},
 };
 
 /* Words of manner that may stand between the lead (or the person) and
@@ -1142,12 +1151,51 @@ static bool work_at(const struct reply_tokens *r, size_t t, size_t e)
 					     ARRAY_SIZE(work_verbs)) > 0);
 }
 
+/* The end of the clause that starts at t, in a sentence ending at se. */
+static size_t clause_end(const struct reply_tokens *r, size_t t, size_t se)
+{
+	while (t < se && r->t[t].kind == REPLY_TOK_WORD) {
+		t++;
+	}
+	return t;
+}
+
+/* Whether a verb of the work follows the name of a person called at the
+ * opening of clause [.., e), the name ending at t ("Chị Lan xử lý"; "Chị
+ * Lan ơi, xử lý giúp" and "Anh Bình, xử lý giúp": in the next clause),
+ * with nothing after it in its clause that reports the work rather than
+ * hands it over. */
+static bool called_to_work(const struct reply_tokens *r, size_t t, size_t e,
+			   size_t se)
+{
+	static const struct phrase oi = {"oi", "ơi"};
+	size_t v;
+
+	t += match(r, t, e, &oi);
+	if (t == e && e < se) {
+		t = e + 1;
+		e = clause_end(r, t, se);
+	}
+	v = skip_adverbs(r, t, e);
+	if (v == e || !work_at(r, v, e)) {
+		return false;
+	}
+	for (size_t k = v; k < e; k++) {
+		if (match_any(r, k, e, reported_words,
+			      ARRAY_SIZE(reported_words)) > 0) {
+			return false; /* "Anh Bình xử lý rồi": done, not asked
+				       */
+		}
+	}
+	return true;
+}
+
 /* A delegation in clause [s, e) of sentence [s, se): the person after a
  * directive (a title before the name, or the name in capitals and a verb
  * of the work after it), or a clause that opens with a title and the
- * name followed by a verb of the work ("Anh Bình xử lý giúp nhé", with
- * no negator, past or ability after it), into d_r, with the deadline the
- * sentence gives after it.  1 when found. */
+ * name followed by a verb of the work (called_to_work: "Anh Bình xử lý
+ * giúp nhé"), into d_r, with the deadline the sentence gives after it.
+ * 1 when found. */
 static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 			     size_t se, struct reply_delegation *d_r)
 {
@@ -1166,29 +1214,21 @@ static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 			!match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs));
 	     t++) {
 	}
-	if (t == u + n || unitish(r, u + n, t) || (bare && !titled)) {
+	if (t == u + n || unitish(r, u + n, t) ||
+	    (bare && (!titled || !called_to_work(r, t, e, se)))) {
 		return 0;
 	}
 	v = skip_adverbs(r, t, e);
-	if ((!titled || bare) && (v == e || !work_at(r, v, e))) {
+	if (!titled && (v == e || !work_at(r, v, e))) {
 		return 0; /* "Giao Lan" alone: not clear enough */
-	}
-	for (size_t k = v; bare && k < e; k++) {
-		if (match_any(r, k, e, reported_words,
-			      ARRAY_SIZE(reported_words)) > 0) {
-			return 0; /* "Anh Bình xử lý rồi": done, not asked */
-		}
 	}
 	d_r->person = copy(r, u + n, t);
 	d_r->due = due_of(r, t, e);
 	/* a later clause's deadline, unless it asks opinions: that one is
 	 * the consultation's */
 	for (size_t c = e; !d_r->due && c < se; c++) {
-		size_t ce = c + 1, k, w;
+		size_t ce = clause_end(r, c + 1, se), k, w;
 
-		while (ce < se && r->t[ce].kind == REPLY_TOK_WORD) {
-			ce++;
-		}
 		if (find_any(r, c + 1, ce, consult_cues,
 			     ARRAY_SIZE(consult_cues), &k, &w) != SIZE_MAX ||
 		    find_any(r, c + 1, ce, opinion_cues,

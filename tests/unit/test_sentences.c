@@ -410,6 +410,13 @@ static void test_delegation(void **state)
 	    {"Đồng ý. Anh Bình xử lý nha.", "Bình", NULL},
 	    {"Đồng chí Trần Văn Bình chủ trì xử lý.", "Trần Văn Bình", NULL},
 	    {"Chi Lan xu ly giup nhe, han 15/12", "Lan", "15/12"},
+	    {"Anh Bình xử lí giúp nhé.", "Bình", NULL},
+	    /* the person called, the verb in the next clause */
+	    {"Chị Lan, xử lý giúp anh nhé.", "Lan", NULL},
+	    {"Anh Bình ơi, xử lý giúp em, hạn 15/12.", "Bình", "15/12"},
+	    {"Anh Bình, em đã xử lý xong.", NULL, NULL},
+	    {"Anh Bình ơi, em gửi anh.", NULL, NULL},
+	    {"Chị Lan, xử lý rồi.", NULL, NULL},
 	    {"Giao chị Lan trực tiếp xử lý.", "Lan", NULL},
 	    {"Anh Bình đã xử lý rồi.", NULL, NULL},
 	    {"Anh Bình xử lý rồi.", NULL, NULL},
@@ -614,6 +621,39 @@ static void test_key_lines_win(void **state)
 	}
 }
 
+/* Work handed over in sentences is not reported done: "hoàn thành"
+ * with a deadline is what is asked; a report of work done stays one. */
+static void test_handed_not_done(void **state)
+{
+	static const struct {
+		const char *in;
+		enum reply_decision d;
+		size_t n; /* commands */
+	} c[] = {
+	    {"Giao chị Lan xử lý, hoàn thành trước ngày 15/12.",
+	     REPLY_DECISION_NONE, 2},
+	    {"Anh Bình xử lý. Hoàn thành trước ngày 15/12.",
+	     REPLY_DECISION_NONE, 2},
+	    {"Vụ PC chủ trì. Hoàn thành trong ngày 08/12.", REPLY_DECISION_NONE,
+	     2},
+	    {"Đề nghị lấy ý kiến Vụ PC, hoàn thành trước 10/12.",
+	     REPLY_DECISION_NONE, 2},
+	    {"Vụ đã hoàn thành trước ngày 15/12.", REPLY_DECISION_DONE, 0},
+	    {"Đồng ý. Giao chị Lan xử lý.", REPLY_DECISION_AGREE, 1},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(c); i++) {
+		struct reply_parsed p;
+
+		reply_parse(c[i].in, &p);
+		print_message("case %zu\n", i);
+		assert_int_equal(p.decision, c[i].d);
+		assert_int_equal(p.n_commands, c[i].n);
+		reply_parsed_free(&p);
+	}
+}
+
 /* Long and hostile input: bounded, valid UTF-8 out, no assignment from
  * a flood of cue words without a unit. */
 static void test_hostile(void **state)
@@ -648,6 +688,7 @@ int main(void)
 	    cmocka_unit_test(test_extension),
 	    cmocka_unit_test(test_delegation),
 	    cmocka_unit_test(test_consultation),
+	    cmocka_unit_test(test_handed_not_done),
 	    cmocka_unit_test(test_hostile),
 	};
 
