@@ -21,9 +21,12 @@
  *     PC chủ trì": a code, or a word such as "Vụ", "Cục", "Văn phòng")
  *     and "chủ trì" end the clause or be followed by a verb of the work
  *     ("xử lý", "giải quyết", "thực hiện", ...): "Vụ Pháp chế chủ trì
- *     cuộc họp" reports, it does not assign.  A lead that names no unit
- *     ("đơn vị", "các ...") is none.  A sentence whose lead clause fails
- *     these checks is not an assignment.
+ *     cuộc họp" reports, it does not assign.  Words of manner
+ *     (`manner_adverbs`: "trực tiếp", "khẩn trương", ...) before "chủ
+ *     trì" or before the verb are no part of the unit ("Giao Vụ PC trực
+ *     tiếp chủ trì").  A lead that names no unit ("đơn vị", "các ...") is
+ *     none.  A sentence whose lead clause fails these checks is not an
+ *     assignment.
  *  3. From that sentence on: coordinating units, "phối hợp với X, Y và
  *     Z" (units after it, continued by clauses that open as a unit does),
  *     or "X, Y phối hợp" (units before it, in clauses that open as a unit
@@ -31,12 +34,19 @@
  *     deadline: "hạn"/"thời hạn" (never "gia hạn"), "trước ngày",
  *     "trước", "chậm nhất", "trong" followed by a date, "ngày D tháng M
  *     [năm Y]" or "N ngày [làm việc]", or "N ngày làm việc" opening a
- *     clause.  "hạn" opening a clause with no such value gives its words
- *     as written, which the workflow refuses as no deadline.
+ *     clause ("trong ngày 08/12": that day).  "hạn" opening a clause with
+ *     no such value gives its words as written, which the workflow
+ *     refuses as no deadline.  The deadline is read from the lead's
+ *     sentence and later ones that name coordinating units; where they
+ *     give none, from a deadline sentence (deadline_sentence: "Hạn
+ *     20/12.") right after the last of them, else right before the
+ *     lead's.  Delegations and consultations take one the same way
+ *     (deadline_next_to).
  *  4. English: "X to lead" (the cue; "assign", "ask" as directives; any
  *     words may follow it), "X to coordinate"/"to assist", "in
  *     coordination with X", "due"/"deadline" like "hạn", "by"/"within"/
- *     "before" like "trước", dates also "20 December 2026", "December 20";
+ *     "before" like "trước", dates also "20 December 2026", "December 20",
+ *     "December 20, 2026";
  *     "not", "did", "has", "had", "was" are markers.
  *  5. Values are the text as written (NFC, white space collapsed): the
  *     workflow reads units with config_units_parse and the deadline with
@@ -944,17 +954,28 @@ static char *deadline_sentence(const struct reply_tokens *r, size_t ss,
 	return due;
 }
 
-/* The deadline of a deadline sentence next to sentence k of sp: the one
- * after it, else the one before it; NULL when neither is one. */
+/* The commands that take a deadline sentence next to theirs. */
+enum command { COMMAND_DELEGATION, COMMAND_CONSULTATION };
+
+/* Whether sentence [ss, se) states the other of the two commands. */
+static bool states_other(const struct reply_tokens *r, size_t ss, size_t se,
+			 enum command self);
+
+/* The deadline of a deadline sentence next to sentence k of sp, where
+ * command self stands: the one after it, else the one before it unless
+ * that one follows the other command's sentence ("Giao chị Lan xử lý.
+ * Hạn 15/12. Đề nghị lấy ý kiến Vụ PC.": Lan's); NULL when none. */
 static char *deadline_next_to(const struct reply_tokens *r,
-			      const struct spans *sp, size_t k)
+			      const struct spans *sp, size_t k,
+			      enum command self)
 {
 	char *due = NULL;
 
 	if (k + 1 < sp->n) {
 		due = deadline_sentence(r, sp->s[k + 1], sp->e[k + 1]);
 	}
-	if (!due && k > 0) {
+	if (!due && k > 0 &&
+	    !(k > 1 && states_other(r, sp->s[k - 2], sp->e[k - 2], self))) {
 		due = deadline_sentence(r, sp->s[k - 1], sp->e[k - 1]);
 	}
 	return due;
@@ -1275,7 +1296,7 @@ bool reply_delegation_read(const char *text, size_t len,
 	spans_read(&r, &sp);
 	k = each_sentence(&r, &sp, delegation_sentence, d_r);
 	if (k != SIZE_MAX && !d_r->due) {
-		d_r->due = deadline_next_to(&r, &sp, k);
+		d_r->due = deadline_next_to(&r, &sp, k, COMMAND_DELEGATION);
 	}
 	reply_tokens_release(&r);
 	return d_r->person != NULL;
@@ -1351,6 +1372,20 @@ static bool consultation_sentence(const struct reply_tokens *r, size_t ss,
 	return c_r->units != NULL;
 }
 
+static bool states_other(const struct reply_tokens *r, size_t ss, size_t se,
+			 enum command self)
+{
+	struct reply_delegation d = {0};
+	struct reply_consultation c = {0};
+	bool yes = self == COMMAND_DELEGATION
+		       ? consultation_sentence(r, ss, se, &c)
+		       : delegation_sentence(r, ss, se, &d);
+
+	reply_delegation_release(&d);
+	reply_consultation_release(&c);
+	return yes;
+}
+
 bool reply_consultation_read(const char *text, size_t len,
 			     struct reply_consultation *c_r)
 {
@@ -1363,7 +1398,7 @@ bool reply_consultation_read(const char *text, size_t len,
 	spans_read(&r, &sp);
 	k = each_sentence(&r, &sp, consultation_sentence, c_r);
 	if (k != SIZE_MAX && !c_r->due) {
-		c_r->due = deadline_next_to(&r, &sp, k);
+		c_r->due = deadline_next_to(&r, &sp, k, COMMAND_CONSULTATION);
 	}
 	reply_tokens_release(&r);
 	return c_r->units != NULL;

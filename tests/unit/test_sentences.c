@@ -621,6 +621,50 @@ static void test_key_lines_win(void **state)
 	}
 }
 
+/* A delegation and a consultation in one note: "Hạn:" is the
+ * delegation's, the consultation's own deadline its own
+ * (REPLY_KEY_CONSULT_DUE); a deadline sentence between them belongs to
+ * the one it follows. */
+static void test_delegation_and_consultation(void **state)
+{
+	static const struct {
+		const char *in, *due, *consult_due;
+	} c[] = {
+	    {"Giao chị Lan xử lý. Đề nghị lấy ý kiến Vụ PC, hạn 10/12.", NULL,
+	     "10/12"},
+	    {"Giao chị Lan xử lý, hạn 15/12. Đề nghị lấy ý kiến Vụ PC, hạn "
+	     "10/12.",
+	     "15/12", "10/12"},
+	    {"Giao chị Lan xử lý. Hạn 15/12. Đề nghị lấy ý kiến Vụ PC.",
+	     "15/12", NULL},
+	    {"Đề nghị lấy ý kiến Vụ PC. Hạn 10/12. Giao chị Lan xử lý.", NULL,
+	     "10/12"},
+	    {"Hạn 15/12. Giao chị Lan xử lý. Đề nghị Vụ PC cho ý kiến. Hạn "
+	     "10/12.",
+	     "15/12", "10/12"},
+	    /* a key line under them is "Hạn:" for both */
+	    {"Giao chị Lan xử lý. Đề nghị lấy ý kiến Vụ PC.\nHạn: 12/12",
+	     "12/12", NULL},
+	    /* a consultation alone: its deadline is "Hạn:" */
+	    {"Đề nghị lấy ý kiến Vụ PC. Hạn 10/12.", "10/12", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(c); i++) {
+		struct reply_parsed p;
+		const char *due, *cdue;
+
+		reply_parse(c[i].in, &p);
+		due = value_of(&p, REPLY_KEY_DUE);
+		cdue = value_of(&p, REPLY_KEY_CONSULT_DUE);
+		expect("due", i, "NFC", due, c[i].due);
+		expect("consultation's due", i, "NFC", cdue, c[i].consult_due);
+		assert_non_null(value_of(&p, REPLY_KEY_CONSULT));
+		reply_parsed_free(&p);
+	}
+	assert_int_equal(failures, 0);
+}
+
 /* Work handed over in sentences is not reported done: "hoàn thành"
  * with a deadline is what is asked; a report of work done stays one. */
 static void test_handed_not_done(void **state)
@@ -689,6 +733,7 @@ int main(void)
 	    cmocka_unit_test(test_delegation),
 	    cmocka_unit_test(test_consultation),
 	    cmocka_unit_test(test_handed_not_done),
+	    cmocka_unit_test(test_delegation_and_consultation),
 	    cmocka_unit_test(test_hostile),
 	};
 
