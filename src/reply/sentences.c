@@ -46,7 +46,7 @@
  *     words may follow it), "X to coordinate"/"to assist", "in
  *     coordination with X", "due"/"deadline" like "hạn", "by"/"within"/
  *     "before" like "trước", dates also "20 December 2026", "December 20",
- *     "December 20, 2026";
+ *     "December 20, 2026", "20th December";
  *     "not", "did", "has", "had", "was" are markers.
  *  5. Values are the text as written (NFC, white space collapsed): the
  *     workflow reads units with config_units_parse and the deadline with
@@ -137,10 +137,16 @@ static const struct phrase work_verbs[] = {
  * "chủ trì" or the verb of the work ("Giao Vụ PC trực tiếp chủ trì", "Anh
  * Bình khẩn trương xử lý"): they are no part of the name. */
 static const struct phrase manner_adverbs[] = {
-    {"truc tiep", "trực tiếp"}, {"khan truong", "khẩn trương"},
-    {"kip thoi", "kịp thời"},   {"chu dong", "chủ động"},
-    {"tich cuc", "tích cực"},   {"nghiem tuc", "nghiêm túc"},
-    {"khan cap", "khẩn cấp"},   {"gap", "gấp"},
+    {"truc tiep", "trực tiếp"},
+    {"khan truong", "khẩn trương"},
+    {"kip thoi", "kịp thời"},
+    {"chu dong", "chủ động"},
+    {"tich cuc", "tích cực"},
+    {"nghiem tuc", "nghiêm túc"},
+    {"khan cap", "khẩn cấp"},
+    {"gap", "gấp"},
+    {"som", "sớm"},
+    {"nhanh chong", "nhanh chóng"},
 };
 
 /* Words a unit's name opens with (and "Vụ" a unit's name with an
@@ -468,6 +474,30 @@ static bool is_number(const struct reply_tokens *r, size_t t)
 	return k->fe - k->fs <= 4;
 }
 
+/* The digits a day at token t is written with: one or two, alone
+ * ("20") or with an English ordinal's ending ("20th", "1st"): how many,
+ * 0 when it is no day. */
+static size_t day_digits(const struct reply_tokens *r, size_t t)
+{
+	static const char *const ordinals[] = {"", "st", "nd", "rd", "th"};
+	const struct reply_tok *k = &r->t[t];
+	size_t n = 0;
+
+	while (k->kind == REPLY_TOK_WORD && k->fs + n < k->fe && n < 3 &&
+	       is_digit(r->ft.f[k->fs + n])) {
+		n++;
+	}
+	for (size_t i = 0; n >= 1 && n <= 2 && i < ARRAY_SIZE(ordinals); i++) {
+		size_t len = strlen(ordinals[i]);
+
+		if (k->fe - k->fs == n + len &&
+		    memcmp(r->ft.f + k->fs + n, ordinals[i], len) == 0) {
+			return n;
+		}
+	}
+	return 0;
+}
+
 /* A date token: digits separated by '/', '-' or '.'. */
 static bool is_date(const struct reply_tokens *r, size_t t)
 {
@@ -520,12 +550,14 @@ static int month_of(const struct reply_tokens *r, size_t t, size_t e)
 	return 0;
 }
 
-/* "D/M[/Y]" of the day at token d, month m and year at token y (y == e:
+/* "D/M[/Y]" of the day at token d (day_digits), month m and year at
+ * token y (y == e:
  * none; y may stand past e: year_after_comma) */
 static char *day_month(const struct reply_tokens *r, size_t d, int m, size_t y,
 		       size_t e)
 {
-	char *day = copy(r, d, d + 1), *year, *v;
+	char *day = xstrndup(r->ft.f + r->t[d].fs, day_digits(r, d));
+	char *year, *v;
 
 	if (y != e && y < r->n && is_number(r, y)) {
 		year = copy(r, y, y + 1);
@@ -569,17 +601,19 @@ static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
 	if (is_date(r, t)) {
 		return copy(r, t, t + 1);
 	}
-	if ((m = month_of(r, t, e)) > 0 && t + 1 < e && is_number(r, t + 1)) {
-		/* "December 20", "December 20 2026", "December 20, 2026" */
+	if ((m = month_of(r, t, e)) > 0 && t + 1 < e && day_digits(r, t + 1)) {
+		/* "December 20", "December 20th", "December 20, 2026" */
 		return day_month(r, t + 1, m, year_after_comma(r, t + 2, e), e);
+	}
+	if (day_digits(r, t) > 0 && (m = month_of(r, t + 1, e)) > 0) {
+		return day_month(r, t, m, t + 2,
+				 e); /* "20(th) December 2026" */
 	}
 	if (!is_number(r, t)) {
 		return NULL;
 	}
-	if ((m = month_of(r, t + 1, e)) > 0) {
-		return day_month(r, t, m, t + 2, e); /* "20 December 2026" */
-	}
-	if (word_at(r, t + 1, e, "thang") && t + 2 < e && is_number(r, t + 2)) {
+	if (day_digits(r, t) > 0 && word_at(r, t + 1, e, "thang") &&
+	    t + 2 < e && is_number(r, t + 2)) {
 		char *mm = copy(r, t + 2, t + 3), *end;
 		long month = strtol(mm, &end, 10);
 
@@ -1194,8 +1228,11 @@ static bool called_to_work(const struct reply_tokens *r, size_t t, size_t e,
 
 	t += match(r, t, e, &oi);
 	if (t == e && e < se) {
+		/* the verb opens the next clause, perhaps after the title
+		 * again ("Em Hà ơi, em xử lý giúp chị") */
 		t = e + 1;
 		e = clause_end(r, t, se);
+		t += match_any(r, t, e, titles, ARRAY_SIZE(titles));
 	}
 	v = skip_adverbs(r, t, e);
 	if (v == e || !work_at(r, v, e)) {

@@ -141,6 +141,7 @@ static const struct sentence_case cases[] = {
     {"Vụ PC chủ trì, khẩn trương xử lý.", "Vụ PC", NULL, NULL},
     {"Vụ PC chủ trì khẩn trương xử lý.", "Vụ PC", NULL, NULL},
     {"Giao Vu PC kip thoi chu tri.", "Vu PC", NULL, NULL},
+    {"Đề nghị Vụ PC sớm chủ trì xử lý.", "Vụ PC", NULL, NULL},
     {"Vụ PC đã trực tiếp chủ trì.", NULL, NULL, NULL},
     {"Vụ PC sẽ khẩn trương chủ trì xử lý.", NULL, NULL, NULL},
     {"Giao Vụ PC không trực tiếp chủ trì.", NULL, NULL, NULL},
@@ -166,6 +167,10 @@ static const struct sentence_case cases[] = {
      "20/12/2026"},
     {"PC to lead, due December 20, TC to coordinate.", "PC", "TC", "20/12"},
     {"PC to lead, due December 20, 15 working days.", "PC", NULL, "20/12"},
+    {"PC to lead, due December 20th, 2026.", "PC", NULL, "20/12/2026"},
+    {"PC to lead, due 1st December 2026.", "PC", NULL, "1/12/2026"},
+    /* a year first is no day: its words, which the workflow refuses */
+    {"PC to lead, due 2026 December.", "PC", NULL, "2026 December"},
 
     /* mentions, negations, questions: nothing */
     {"Vụ Pháp chế đã chủ trì cuộc họp hôm qua.", NULL, NULL, NULL},
@@ -414,6 +419,7 @@ static void test_delegation(void **state)
 	    /* the person called, the verb in the next clause */
 	    {"Chị Lan, xử lý giúp anh nhé.", "Lan", NULL},
 	    {"Anh Bình ơi, xử lý giúp em, hạn 15/12.", "Bình", "15/12"},
+	    {"Em Hà ơi, em xử lý giúp chị nhé.", "Hà", NULL},
 	    {"Anh Bình, em đã xử lý xong.", NULL, NULL},
 	    {"Anh Bình ơi, em gửi anh.", NULL, NULL},
 	    {"Chị Lan, xử lý rồi.", NULL, NULL},
