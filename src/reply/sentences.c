@@ -197,8 +197,9 @@ static const struct phrase due_words[] = {
 };
 static const struct phrase vague = {"lien quan", "liên quan"};
 /* A lead that names no unit: these words alone ("đề nghị Vụ chủ trì
- * khẩn trương hoàn thành": the lead unit, whichever it is), or a
- * plural.  "Văn phòng" and "Thanh tra" alone are units' names. */
+ * khẩn trương hoàn thành": the lead unit, whichever it is) or with
+ * "khác" ("giao đơn vị khác chủ trì"), or a plural.  "Văn phòng" and "Thanh
+ * tra" alone are units' names. */
 static const struct phrase generic[] = {
     {"don vi", "đơn vị"},
     {"co quan", "cơ quan"},
@@ -551,8 +552,7 @@ static int month_of(const struct reply_tokens *r, size_t t, size_t e)
 }
 
 /* "D/M[/Y]" of the day at token d (day_digits), month m and year at
- * token y (y == e:
- * none; y may stand past e: year_after_comma) */
+ * token y (y == e: none; y may stand past e: year_after_comma) */
 static char *day_month(const struct reply_tokens *r, size_t d, int m, size_t y,
 		       size_t e)
 {
@@ -606,8 +606,8 @@ static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
 		return day_month(r, t + 1, m, year_after_comma(r, t + 2, e), e);
 	}
 	if (day_digits(r, t) > 0 && (m = month_of(r, t + 1, e)) > 0) {
-		return day_month(r, t, m, t + 2,
-				 e); /* "20(th) December 2026" */
+		/* "20 December 2026", "20th December" */
+		return day_month(r, t, m, t + 2, e);
 	}
 	if (!is_number(r, t)) {
 		return NULL;
@@ -636,10 +636,6 @@ static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
 	return NULL;
 }
 
-/* The deadline of clause [s, e), if it states one; when "hạn" opens the
- * clause without a deadline after it and as_written, its words as
- * written (which the workflow refuses: never ignored).  due_of: as
- * written. */
 /* The words that open a deadline's value after them ("hạn 20/12"), and
  * those the value follows directly, "ngày" between allowed ("trước ngày
  * 20/12", "trong ngày 08/12": that day; "trong 10 ngày làm việc"). */
@@ -668,6 +664,10 @@ static char *due_after_before(const struct reply_tokens *r, size_t t, size_t n,
 	return due_value(r, k, e);
 }
 
+/* The deadline of clause [s, e), if it states one; when "hạn" opens the
+ * clause without a deadline after it and as_written, its words as
+ * written (which the workflow refuses: never ignored).  due_of: as
+ * written. */
 static char *due_in(const struct reply_tokens *r, size_t s, size_t e,
 		    bool as_written)
 {
@@ -857,7 +857,8 @@ static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t c, size_t cn, size_t which, size_t e)
 {
-	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i, ue;
+	static const struct phrase other = {"khac", "khác"};
+	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i, ue, g;
 	size_t verb = skip_adverbs(r, tail, e);
 
 	if (has_marker(r, s, c)) {
@@ -874,11 +875,13 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		u = s;
 	}
 	ue = u < c ? name_end(r, u, c) : c;
-	if (u >= ue || ue - u > UNIT_WORDS ||
-	    match_any(r, u, ue, generic, ARRAY_SIZE(generic)) == ue - u ||
+	g = match_any(r, u, ue, generic, ARRAY_SIZE(generic));
+	if (u >= ue || ue - u > UNIT_WORDS || g == ue - u ||
+	    (g > 0 && g + 1 == ue - u && match(r, u + g, ue, &other) > 0) ||
 	    match_any(r, u, ue, plurals, ARRAY_SIZE(plurals)) > 0 ||
 	    match_any(r, u, ue, titles, ARRAY_SIZE(titles)) > 0) {
-		return -1; /* "phân công đơn vị chủ trì": no unit named */
+		/* "phân công đơn vị (khác) chủ trì": no unit named */
+		return -1;
 	}
 	fd->lead = copy(r, u, ue);
 	fd->reason = reason_of(r, c + cn, fd->se);

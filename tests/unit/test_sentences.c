@@ -201,6 +201,8 @@ static const struct sentence_case cases[] = {
      "hợp và thời hạn giải quyết.",
      NULL, NULL, NULL},
     {"Giao các đơn vị chủ trì.", NULL, NULL, NULL},
+    {"Đề nghị Văn phòng Bộ giao đơn vị khác chủ trì.", NULL, NULL, NULL},
+    {"Đề nghị giao Vụ khác chủ trì.", NULL, NULL, NULL},
     {"Can PC lead this?", NULL, NULL, NULL},
     {"PC did not want to lead.", NULL, NULL, NULL},
     {"Would PC be able to lead?", NULL, NULL, NULL},
