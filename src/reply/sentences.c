@@ -117,6 +117,8 @@ static const struct phrase work_verbs[] = {
     {"xu ly", "xử lý"},
     {"xu li", "xử lí"},
     {"giai quyet", "giải quyết"},
+    {"xem xet", "xem xét"},
+    {"ra soat", "rà soát"},
     {"thuc hien", "thực hiện"},
     {"tham muu", "tham mưu"},
     {"nghien cuu", "nghiên cứu"},
