@@ -1194,7 +1194,7 @@ bool reply_assignment_read(const char *text, size_t len,
  * xong", "Chị Lan xử lý được"). */
 static const struct phrase reported_words[] = {
     {"roi", "rồi"},  {"xong", "xong"}, {"duoc", "được"},
-    {"khong", NULL}, {"chua", "chưa"}, {"ko", NULL},
+    {"khong", NULL}, {"chua", "chưa"},
 };
 
 /* Whether a verb of the work stands at t: one of work_verbs, or "chủ

@@ -428,6 +428,7 @@ static void test_delegation(void **state)
 	    {"Chuyên viên Lan thực hiện, hạn 10 ngày làm việc.", "Lan",
 	     "10 ngày làm việc"},
 	    {"Anh Bình xử lý chưa?", NULL, NULL},
+	    {"Anh Bình xử lý ko kịp.", NULL, NULL},
 	    {"Anh Bình xử lý xong chưa", NULL, NULL},
 	    {"Việc này anh Bình xử lý.", NULL, NULL},
 	    {"Đề nghị Văn phòng xem xét.", NULL, NULL},
