@@ -1197,6 +1197,20 @@ static const struct phrase reported_words[] = {
     {"khong", NULL}, {"chua", "chưa"},
 };
 
+/* Verbs that, followed by a title or ':', report: with no directive
+ * they are the writer's own report ("Em Hà báo cáo anh, ...", "Em Hà báo
+ * cáo: ..."), not work handed over. */
+static const struct phrase report_verbs[] = {{"bao cao", "báo cáo"},
+					     {"tra loi", "trả lời"}};
+
+/* Whether ':' follows word token t (white space between). */
+static bool colon_after(const struct reply_tokens *r, size_t t)
+{
+	size_t p = text_fold_skip_blank(r->ft.f, r->t[t].fe, r->ft.len, false);
+
+	return p < r->ft.len && r->ft.f[p] == ':';
+}
+
 /* Whether a verb of the work stands at t: one of work_verbs, or "chủ
  * trì" ending the clause or followed by one ("chủ trì xử lý"). */
 static bool work_at(const struct reply_tokens *r, size_t t, size_t e)
@@ -1229,7 +1243,7 @@ static bool called_to_work(const struct reply_tokens *r, size_t t, size_t e,
 			   size_t se)
 {
 	static const struct phrase oi = {"oi", "ơi"};
-	size_t v;
+	size_t v, n;
 
 	t += match(r, t, e, &oi);
 	if (t == e && e < se) {
@@ -1240,7 +1254,10 @@ static bool called_to_work(const struct reply_tokens *r, size_t t, size_t e,
 		t += match_any(r, t, e, titles, ARRAY_SIZE(titles));
 	}
 	v = skip_adverbs(r, t, e);
-	if (v == e || !work_at(r, v, e)) {
+	n = match_any(r, v, e, report_verbs, ARRAY_SIZE(report_verbs));
+	if (v == e || !work_at(r, v, e) ||
+	    (n > 0 && (colon_after(r, v + n - 1) ||
+		       match_any(r, v + n, e, titles, ARRAY_SIZE(titles))))) {
 		return false;
 	}
 	for (size_t k = v; k < e; k++) {

@@ -429,6 +429,11 @@ static void test_delegation(void **state)
 	     "10 ngày làm việc"},
 	    {"Anh Bình xử lý chưa?", NULL, NULL},
 	    {"Anh Bình xử lý ko kịp.", NULL, NULL},
+	    /* the writer's own report to someone */
+	    {"Em Hà báo cáo anh, văn bản đã trình Lãnh đạo Bộ.", NULL, NULL},
+	    {"Em Hà trả lời chị như sau.", NULL, NULL},
+	    {"Em Hà báo cáo: văn bản đã trình Lãnh đạo Bộ.", NULL, NULL},
+	    {"Anh Bình báo cáo Vụ trưởng.", "Bình", NULL},
 	    {"Anh Bình xử lý xong chưa", NULL, NULL},
 	    {"Việc này anh Bình xử lý.", NULL, NULL},
 	    {"Đề nghị Văn phòng xem xét.", NULL, NULL},
