@@ -65,8 +65,8 @@ enum reply_key {
 	REPLY_KEY_REASON,     /* Lý do: / Reason: */
 	REPLY_KEY_SETTLED, /* Kết quả thống nhất: / Settled: (a dispute) */
 	REPLY_KEY_RESEND, /* Gửi lại: / Resend: (the assignment notice) */
-	/* no line: the deadline a consultation stated in sentences gives
-	 * when a delegation is stated too, whose own deadline "Hạn:" is */
+	/* no line form: a consultation's own deadline, stated in sentences
+	 * next to a delegation (whose deadline is REPLY_KEY_DUE) */
 	REPLY_KEY_CONSULT_DUE,
 };
 
