@@ -65,6 +65,9 @@ enum reply_key {
 	REPLY_KEY_REASON,     /* Lý do: / Reason: */
 	REPLY_KEY_SETTLED, /* Kết quả thống nhất: / Settled: (a dispute) */
 	REPLY_KEY_RESEND, /* Gửi lại: / Resend: (the assignment notice) */
+	/* no line form: a consultation's own deadline, stated in sentences
+	 * next to a delegation (whose deadline is REPLY_KEY_DUE) */
+	REPLY_KEY_CONSULT_DUE,
 };
 
 struct reply_command {

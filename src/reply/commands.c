@@ -433,11 +433,15 @@ static bool read_delegation(const struct window *win, bool read_lines,
 }
 
 /* A consultation asked in a sentence (sentences.c): "Lấy ý kiến:" with
- * the units, "Hạn:" with the deadline the sentence gives, unless a
- * delegation's stands; key lines under it win.  True when one was read. */
+ * the units, "Hạn:" with the deadline the sentence gives; with a
+ * delegation (delegated), whose "Hạn:" that is, the consultation's own
+ * as REPLY_KEY_CONSULT_DUE; key lines under it win.  True when one was
+ * read. */
 static bool read_consultation(const struct window *win, bool read_lines,
-			      struct reply_parsed *out)
+			      bool delegated, struct reply_parsed *out)
 {
+	enum reply_key due_key =
+	    delegated ? REPLY_KEY_CONSULT_DUE : REPLY_KEY_DUE;
 	struct reply_consultation c;
 
 	if (has_key(out, REPLY_KEY_CONSULT) ||
@@ -450,8 +454,8 @@ static bool read_consultation(const struct window *win, bool read_lines,
 	if (!has_key(out, REPLY_KEY_CONSULT) &&
 	    out->n_commands < COMMANDS_MAX) {
 		add_command(out, REPLY_KEY_CONSULT, c.units, strlen(c.units));
-		if (c.due && !has_key(out, REPLY_KEY_DUE)) {
-			add_command(out, REPLY_KEY_DUE, c.due, strlen(c.due));
+		if (c.due && !has_key(out, due_key)) {
+			add_command(out, due_key, c.due, strlen(c.due));
 		}
 	}
 	reply_consultation_release(&c);
@@ -483,6 +487,29 @@ static void read_extension(const struct window *win, bool read_lines,
 	reply_extension_release(&x);
 }
 
+/* The commands stated in the window's sentences, key lines under them
+ * read when lines (no decision read them).  Work handed over in them
+ * (a lead, a delegation, a consultation) is not reported done: its
+ * "hoàn thành" is what is asked ("Giao chị Lan xử lý, hoàn thành trước
+ * ngày 15/12"). */
+static void read_sentence_commands(const struct window *win, bool lines,
+				   struct reply_parsed *out)
+{
+	bool handed = read_assignment(win, lines, out);
+
+	if (!handed) {
+		bool delegated = read_delegation(win, lines, out);
+		bool consulted =
+		    read_consultation(win, lines && !delegated, delegated, out);
+
+		handed = delegated || consulted;
+		read_extension(win, lines && !handed, out);
+	}
+	if (handed && out->decision == REPLY_DECISION_DONE) {
+		out->decision = REPLY_DECISION_NONE;
+	}
+}
+
 void reply_parse(const char *new_text, struct reply_parsed *out_r)
 {
 	const char *text = new_text ? new_text : "", *p, *after;
@@ -500,13 +527,7 @@ void reply_parse(const char *new_text, struct reply_parsed *out_r)
 		if (after) {
 			read_commands(after, out_r);
 		}
-		if (!read_assignment(&win, !after, out_r)) {
-			bool lines = !after;
-
-			lines = !read_delegation(&win, lines, out_r) && lines;
-			lines = !read_consultation(&win, lines, out_r) && lines;
-			read_extension(&win, lines, out_r);
-		}
+		read_sentence_commands(&win, !after, out_r);
 		sbuf_release(&win.text);
 	}
 	for (size_t i = 0; i < out_r->n_commands; i++) {

@@ -205,9 +205,15 @@ struct reply_delegation {
  * ("đồng chí", "đ/c", "anh", "chị", "em", "ông", "bà", "chuyên viên")
  * and the name ("Giao chị Lan xử lý", "Giao đ/c Trần Văn Bình"), or a
  * name in capitals followed by a verb of the work ("Giao Nguyễn Văn An
- * xử lý"); a unit is no person.  The deadline the same sentence gives
- * after it ("hạn 15/12", "báo cáo trước ngày 15/12").  Not in a question.
- * True with *d_r filled; release with reply_delegation_release. */
+ * xử lý"); a unit is no person.  Without a directive, a clause that
+ * opens with a title and the name followed by a verb of the work ("Anh
+ * Bình xử lý giúp nhé", "Chị Lan, xử lý giúp anh"), with no negator or
+ * tense before the verb nor "rồi", "xong", "được" after it.  The
+ * deadline the same sentence gives after it ("hạn 15/12", "báo cáo
+ * trước ngày 15/12"), else that of a sentence stating only a deadline
+ * right after it, else right before it ("Giao chị Lan xử lý. Hạn
+ * 15/12.").  Not in a question.  True with *d_r filled; release with
+ * reply_delegation_release. */
 bool reply_delegation_read(const char *text, size_t len,
 			   struct reply_delegation *d_r);
 void reply_delegation_release(struct reply_delegation *d);
@@ -224,8 +230,9 @@ struct reply_consultation {
  * units and "cho ý kiến", "tham gia ý kiến", "góp ý", "có ý kiến" ("Đề
  * nghị Vụ PC, Vụ TC cho ý kiến trước ngày 10/12"); the units written as
  * units are, no negator or tense before the cue, not in a question; the
- * deadline its sentence gives.  True with *c_r filled; release with
- * reply_consultation_release. */
+ * deadline its sentence gives, else that of a sentence stating only a
+ * deadline next to it, as for a delegation.  True with *c_r filled;
+ * release with reply_consultation_release. */
 bool reply_consultation_read(const char *text, size_t len,
 			     struct reply_consultation *c_r);
 void reply_consultation_release(struct reply_consultation *c);

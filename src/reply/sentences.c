@@ -21,9 +21,12 @@
  *     PC chủ trì": a code, or a word such as "Vụ", "Cục", "Văn phòng")
  *     and "chủ trì" end the clause or be followed by a verb of the work
  *     ("xử lý", "giải quyết", "thực hiện", ...): "Vụ Pháp chế chủ trì
- *     cuộc họp" reports, it does not assign.  A lead that names no unit
- *     ("đơn vị", "các ...") is none.  A sentence whose lead clause fails
- *     these checks is not an assignment.
+ *     cuộc họp" reports, it does not assign.  Words of manner
+ *     (`manner_adverbs`: "trực tiếp", "khẩn trương", ...) before "chủ
+ *     trì" or before the verb are no part of the unit ("Giao Vụ PC trực
+ *     tiếp chủ trì").  A lead that names no unit ("đơn vị", "các ...") is
+ *     none.  A sentence whose lead clause fails these checks is not an
+ *     assignment.
  *  3. From that sentence on: coordinating units, "phối hợp với X, Y và
  *     Z" (units after it, continued by clauses that open as a unit does),
  *     or "X, Y phối hợp" (units before it, in clauses that open as a unit
@@ -31,12 +34,19 @@
  *     deadline: "hạn"/"thời hạn" (never "gia hạn"), "trước ngày",
  *     "trước", "chậm nhất", "trong" followed by a date, "ngày D tháng M
  *     [năm Y]" or "N ngày [làm việc]", or "N ngày làm việc" opening a
- *     clause.  "hạn" opening a clause with no such value gives its words
- *     as written, which the workflow refuses as no deadline.
+ *     clause ("trong ngày 08/12": that day).  "hạn" opening a clause with
+ *     no such value gives its words as written, which the workflow
+ *     refuses as no deadline.  The deadline is read from the lead's
+ *     sentence and later ones that name coordinating units; where they
+ *     give none, from a deadline sentence (deadline_sentence: "Hạn
+ *     20/12.") right after the last of them, else right before the
+ *     lead's.  Delegations and consultations take one the same way
+ *     (deadline_next_to).
  *  4. English: "X to lead" (the cue; "assign", "ask" as directives; any
  *     words may follow it), "X to coordinate"/"to assist", "in
  *     coordination with X", "due"/"deadline" like "hạn", "by"/"within"/
- *     "before" like "trước", dates also "20 December 2026", "December 20";
+ *     "before" like "trước", dates also "20 December 2026", "December 20",
+ *     "December 20, 2026", "20th December";
  *     "not", "did", "has", "had", "was" are markers.
  *  5. Values are the text as written (NFC, white space collapsed): the
  *     workflow reads units with config_units_parse and the deadline with
@@ -104,14 +114,41 @@ static const struct phrase directives[] = {
 
 /* Verbs of the work that may follow "chủ trì" without a directive. */
 static const struct phrase work_verbs[] = {
-    {"xu ly", "xử lý"},           {"giai quyet", "giải quyết"},
-    {"thuc hien", "thực hiện"},   {"tham muu", "tham mưu"},
-    {"nghien cuu", "nghiên cứu"}, {"tong hop", "tổng hợp"},
-    {"bao cao", "báo cáo"},       {"tra loi", "trả lời"},
-    {"soan thao", "soạn thảo"},   {"theo doi", "theo dõi"},
-    {"trien khai", "triển khai"}, {"de xuat", "đề xuất"},
-    {"xay dung", "xây dựng"},     {"chuan bi", "chuẩn bị"},
-    {"phoi hop", "phối hợp"},     {"cung", "cùng"},
+    {"xu ly", "xử lý"},
+    {"xu li", "xử lí"},
+    {"giai quyet", "giải quyết"},
+    {"xem xet", "xem xét"},
+    {"ra soat", "rà soát"},
+    {"thuc hien", "thực hiện"},
+    {"tham muu", "tham mưu"},
+    {"nghien cuu", "nghiên cứu"},
+    {"tong hop", "tổng hợp"},
+    {"bao cao", "báo cáo"},
+    {"tra loi", "trả lời"},
+    {"soan thao", "soạn thảo"},
+    {"theo doi", "theo dõi"},
+    {"trien khai", "triển khai"},
+    {"de xuat", "đề xuất"},
+    {"xay dung", "xây dựng"},
+    {"chuan bi", "chuẩn bị"},
+    {"phoi hop", "phối hợp"},
+    {"cung", "cùng"},
+};
+
+/* Words of manner that may stand between the lead (or the person) and
+ * "chủ trì" or the verb of the work ("Giao Vụ PC trực tiếp chủ trì", "Anh
+ * Bình khẩn trương xử lý"): they are no part of the name. */
+static const struct phrase manner_adverbs[] = {
+    {"truc tiep", "trực tiếp"},
+    {"khan truong", "khẩn trương"},
+    {"kip thoi", "kịp thời"},
+    {"chu dong", "chủ động"},
+    {"tich cuc", "tích cực"},
+    {"nghiem tuc", "nghiêm túc"},
+    {"khan cap", "khẩn cấp"},
+    {"gap", "gấp"},
+    {"som", "sớm"},
+    {"nhanh chong", "nhanh chóng"},
 };
 
 /* Words a unit's name opens with (and "Vụ" a unit's name with an
@@ -162,8 +199,9 @@ static const struct phrase due_words[] = {
 };
 static const struct phrase vague = {"lien quan", "liên quan"};
 /* A lead that names no unit: these words alone ("đề nghị Vụ chủ trì
- * khẩn trương hoàn thành": the lead unit, whichever it is), or a
- * plural.  "Văn phòng" and "Thanh tra" alone are units' names. */
+ * khẩn trương hoàn thành": the lead unit, whichever it is) or with
+ * "khác" ("giao đơn vị khác chủ trì"), or a plural.  "Văn phòng" and "Thanh
+ * tra" alone are units' names. */
 static const struct phrase generic[] = {
     {"don vi", "đơn vị"},
     {"co quan", "cơ quan"},
@@ -196,6 +234,15 @@ static const struct phrase opinion_cues[] = {
 static const struct phrase of_words[] = {
     {"cua", "của"}, {"tham gia cua", "tham gia của"}, {"of", NULL}};
 
+/* The cue of an extension asked for or granted. */
+static const struct phrase extension_cues[] = {
+    {"gia han", "gia hạn"},
+    {"lui han", "lùi hạn"},
+    {"lui thoi han", "lùi thời hạn"},
+    {"keo dai thoi han", "kéo dài thời hạn"},
+    {"extension", NULL},
+    {"extend", NULL},
+};
 /* Words before a person's name ("giao đ/c Bình", "chị Lan"): a person
  * is no unit, and is whom a head delegates to. */
 static const struct phrase titles[] = {
@@ -219,28 +266,45 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Calls fn on each of the first ASSIGN_SENTENCES sentences with words,
- * [ss, se), until it returns true. */
-static void each_sentence(const struct reply_tokens *r,
-			  bool (*fn)(const struct reply_tokens *r, size_t ss,
-				     size_t se, void *ctx),
-			  void *ctx)
-{
-	size_t ss = 0, sentences = 0;
+/* The first ASSIGN_SENTENCES sentences with words: [s[k], e[k]). */
+struct spans {
+	size_t s[ASSIGN_SENTENCES], e[ASSIGN_SENTENCES];
+	size_t n;
+};
 
-	for (size_t t = 0; t < r->n && sentences < ASSIGN_SENTENCES; t++) {
+static void spans_read(const struct reply_tokens *r, struct spans *sp_r)
+{
+	size_t ss = 0;
+
+	sp_r->n = 0;
+	for (size_t t = 0; t < r->n && sp_r->n < ASSIGN_SENTENCES; t++) {
 		if (r->t[t].kind != REPLY_TOK_SENTENCE &&
 		    r->t[t].kind != REPLY_TOK_QUESTION) {
 			continue;
 		}
 		if (t > ss) {
-			sentences++;
-			if (fn(r, ss, t, ctx)) {
-				return;
-			}
+			/* marks in a row are one token: a word is in it */
+			sp_r->s[sp_r->n] = ss;
+			sp_r->e[sp_r->n++] = t;
 		}
 		ss = t + 1;
 	}
+}
+
+/* Calls fn on each sentence of sp until it returns true: that
+ * sentence's index, SIZE_MAX when none. */
+static size_t each_sentence(const struct reply_tokens *r,
+			    const struct spans *sp,
+			    bool (*fn)(const struct reply_tokens *r, size_t ss,
+				       size_t se, void *ctx),
+			    void *ctx)
+{
+	for (size_t k = 0; k < sp->n; k++) {
+		if (fn(r, sp->s[k], sp->e[k], ctx)) {
+			return k;
+		}
+	}
+	return SIZE_MAX;
 }
 
 /* --- matching ------------------------------------------------------------ */
@@ -298,6 +362,32 @@ static size_t find_any(const struct reply_tokens *r, size_t s, size_t e,
 		}
 	}
 	return SIZE_MAX;
+}
+
+/* The token after the manner adverbs from t on (before e). */
+static size_t skip_adverbs(const struct reply_tokens *r, size_t t, size_t e)
+{
+	for (;;) {
+		size_t n = match_any(r, t, e, manner_adverbs,
+				     ARRAY_SIZE(manner_adverbs));
+
+		if (n == 0) {
+			return t;
+		}
+		t += n;
+	}
+}
+
+/* Where the name in [u, c) ends: before the manner adverbs that end the
+ * span ("Vụ PC trực tiếp" before "chủ trì"), at least one word in. */
+static size_t name_end(const struct reply_tokens *r, size_t u, size_t c)
+{
+	for (size_t p = u + 1; p < c; p++) {
+		if (skip_adverbs(r, p, c) == c) {
+			return p;
+		}
+	}
+	return c;
 }
 
 static bool has_marker(const struct reply_tokens *r, size_t s, size_t e)
@@ -387,6 +477,30 @@ static bool is_number(const struct reply_tokens *r, size_t t)
 	return k->fe - k->fs <= 4;
 }
 
+/* The digits a day at token t is written with: one or two, alone
+ * ("20") or with an English ordinal's ending ("20th", "1st"): how many,
+ * 0 when it is no day. */
+static size_t day_digits(const struct reply_tokens *r, size_t t)
+{
+	static const char *const ordinals[] = {"", "st", "nd", "rd", "th"};
+	const struct reply_tok *k = &r->t[t];
+	size_t n = 0;
+
+	while (k->kind == REPLY_TOK_WORD && k->fs + n < k->fe && n < 3 &&
+	       is_digit(r->ft.f[k->fs + n])) {
+		n++;
+	}
+	for (size_t i = 0; n >= 1 && n <= 2 && i < ARRAY_SIZE(ordinals); i++) {
+		size_t len = strlen(ordinals[i]);
+
+		if (k->fe - k->fs == n + len &&
+		    memcmp(r->ft.f + k->fs + n, ordinals[i], len) == 0) {
+			return n;
+		}
+	}
+	return 0;
+}
+
 /* A date token: digits separated by '/', '-' or '.'. */
 static bool is_date(const struct reply_tokens *r, size_t t)
 {
@@ -439,14 +553,15 @@ static int month_of(const struct reply_tokens *r, size_t t, size_t e)
 	return 0;
 }
 
-/* "D/M[/Y]" of the day at token d, month m and year at token y (y == e:
- * none) */
+/* "D/M[/Y]" of the day at token d (day_digits), month m and year at
+ * token y (y == e: none; y may stand past e: year_after_comma) */
 static char *day_month(const struct reply_tokens *r, size_t d, int m, size_t y,
 		       size_t e)
 {
-	char *day = copy(r, d, d + 1), *year, *v;
+	char *day = xstrndup(r->ft.f + r->t[d].fs, day_digits(r, d));
+	char *year, *v;
 
-	if (y < e && is_number(r, y)) {
+	if (y != e && y < r->n && is_number(r, y)) {
 		year = copy(r, y, y + 1);
 		v = xasprintf("%s/%d/%s", day, m, year);
 		free(year);
@@ -455,6 +570,24 @@ static char *day_month(const struct reply_tokens *r, size_t d, int m, size_t y,
 	}
 	free(day);
 	return v;
+}
+
+/* The year after "Month D" at token y: y itself, or, after a comma
+ * ("December 20, 2026"), the four-digit number after it, which may stand
+ * past e, the end of the clause the comma ends.  e when none. */
+static size_t year_after_comma(const struct reply_tokens *r, size_t y, size_t e)
+{
+	const struct reply_tok *k = y + 1 < r->n ? &r->t[y + 1] : NULL;
+
+	if (y < e && r->t[y].kind == REPLY_TOK_WORD) {
+		return y;
+	}
+	if (y >= r->n || r->t[y].kind != REPLY_TOK_CLAUSE ||
+	    r->ft.f[r->t[y].fs] != ',' || !k || !is_number(r, y + 1) ||
+	    k->fe - k->fs != 4) {
+		return e;
+	}
+	return y + 1;
 }
 
 /* The deadline written from token t (before e): a date, "D tháng M
@@ -470,16 +603,19 @@ static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
 	if (is_date(r, t)) {
 		return copy(r, t, t + 1);
 	}
-	if ((m = month_of(r, t, e)) > 0 && t + 1 < e && is_number(r, t + 1)) {
-		return day_month(r, t + 1, m, t + 2, e); /* "December 20" */
+	if ((m = month_of(r, t, e)) > 0 && t + 1 < e && day_digits(r, t + 1)) {
+		/* "December 20", "December 20th", "December 20, 2026" */
+		return day_month(r, t + 1, m, year_after_comma(r, t + 2, e), e);
+	}
+	if (day_digits(r, t) > 0 && (m = month_of(r, t + 1, e)) > 0) {
+		/* "20 December 2026", "20th December" */
+		return day_month(r, t, m, t + 2, e);
 	}
 	if (!is_number(r, t)) {
 		return NULL;
 	}
-	if ((m = month_of(r, t + 1, e)) > 0) {
-		return day_month(r, t, m, t + 2, e); /* "20 December 2026" */
-	}
-	if (word_at(r, t + 1, e, "thang") && t + 2 < e && is_number(r, t + 2)) {
+	if (day_digits(r, t) > 0 && word_at(r, t + 1, e, "thang") &&
+	    t + 2 < e && is_number(r, t + 2)) {
 		char *mm = copy(r, t + 2, t + 3), *end;
 		long month = strtol(mm, &end, 10);
 
@@ -502,31 +638,48 @@ static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
 	return NULL;
 }
 
-/* The deadline of clause [s, e), if it states one; when "hạn" opens the
- * clause without a deadline after it, its words as written (which the
- * workflow refuses: never ignored). */
-static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
+/* The words that open a deadline's value after them ("hạn 20/12"), and
+ * those the value follows directly, "ngày" between allowed ("trước ngày
+ * 20/12", "trong ngày 08/12": that day; "trong 10 ngày làm việc"). */
+static const struct phrase due_cues[] = {
+    {"han", "hạn"}, {"due", NULL}, {"deadline", NULL}};
+static const struct phrase due_before[] = {
+    {"truoc ngay", "trước ngày"},
+    {"truoc", "trước"},
+    {"cham nhat", "chậm nhất"},
+    {"ngay trong", "ngay trong"},
+    {"trong", "trong"},
+    {"den ngay", "đến ngày"},
+    {"by", NULL},
+    {"within", NULL},
+    {"before", NULL},
+};
+
+/* The value after one of due_before at t (n tokens): NULL when none. */
+static char *due_after_before(const struct reply_tokens *r, size_t t, size_t n,
+			      size_t e)
 {
-	static const struct phrase han[] = {
-	    {"han", "hạn"}, {"due", NULL}, {"deadline", NULL}};
-	static const struct phrase before[] = {
-	    {"truoc ngay", "trước ngày"},
-	    {"truoc", "trước"},
-	    {"cham nhat", "chậm nhất"},
-	    {"trong", "trong"},
-	    {"den ngay", "đến ngày"},
-	    {"by", NULL},
-	    {"within", NULL},
-	    {"before", NULL},
-	};
 	static const struct phrase day = {"ngay", "ngày"};
+	size_t k = t + n;
+
+	k += match(r, k, e, &day);
+	return due_value(r, k, e);
+}
+
+/* The deadline of clause [s, e), if it states one; when "hạn" opens the
+ * clause without a deadline after it and as_written, its words as
+ * written (which the workflow refuses: never ignored).  due_of: as
+ * written. */
+static char *due_in(const struct reply_tokens *r, size_t s, size_t e,
+		    bool as_written)
+{
 	size_t j = s + match_any(r, s, e, joins, ARRAY_SIZE(joins));
 
 	for (size_t t = s; t < e; t++) {
 		size_t n;
 		char *v;
 
-		if (match_any(r, t, e, han, ARRAY_SIZE(han)) > 0 &&
+		if (match_any(r, t, e, due_cues, ARRAY_SIZE(due_cues)) > 0 &&
 		    !(t > s && (word_at(r, t - 1, e, "gia") ||
 				word_at(r, t - 1, e, "gioi") ||
 				word_at(r, t - 1, e, "quyen") ||
@@ -540,23 +693,39 @@ static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
 					return v;
 				}
 			}
-			if (opens) {
+			if (opens && as_written) {
 				return copy(r, t + 1, e);
 			}
 			continue;
 		}
-		n = match_any(r, t, e, before, ARRAY_SIZE(before));
-		if (n > 0) {
-			size_t k = t + n;
-
-			k += match(r, k, e, &day);
-			if ((v = due_value(r, k, e))) {
-				return v;
-			}
+		n = match_any(r, t, e, due_before, ARRAY_SIZE(due_before));
+		if (n > 0 && (v = due_after_before(r, t, n, e))) {
+			return v;
 		}
 	}
 	/* "10 ngày làm việc" opening a clause */
 	return due_value(r, j, e);
+}
+
+static char *due_of(const struct reply_tokens *r, size_t s, size_t e)
+{
+	return due_in(r, s, e, true);
+}
+
+/* Whether a deadline starts at t, ending a list of units before it: a
+ * word of due_words, or one of due_before with a value after it ("Vụ PC
+ * trong ngày 08/12"; "Vụ Thị trường trong nước" is a name). */
+static bool due_starts(const struct reply_tokens *r, size_t t, size_t e)
+{
+	size_t n = match_any(r, t, e, due_before, ARRAY_SIZE(due_before));
+	char *v;
+
+	if (match_any(r, t, e, due_words, ARRAY_SIZE(due_words)) > 0) {
+		return true;
+	}
+	v = n > 0 ? due_after_before(r, t, n, e) : NULL;
+	free(v);
+	return v != NULL;
 }
 
 /* Words that open the reason, after what they explain. */
@@ -648,8 +817,7 @@ static void coord_clause(struct found *fd, const struct reply_tokens *r,
 		/* "phối hợp với X và Y" (up to a deadline in the clause) */
 		after += w;
 		d = after;
-		while (d < e &&
-		       !match_any(r, d, e, due_words, ARRAY_SIZE(due_words))) {
+		while (d < e && !due_starts(r, d, e)) {
 			d++;
 		}
 		add_coord(fd, r, after, d);
@@ -691,28 +859,33 @@ static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t c, size_t cn, size_t which, size_t e)
 {
-	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i;
+	static const struct phrase other = {"khac", "khác"};
+	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i, ue, g;
+	size_t verb = skip_adverbs(r, tail, e);
 
 	if (has_marker(r, s, c)) {
 		return -1;
 	}
 	if (u == SIZE_MAX) {
-		/* no directive: "Vụ PC chủ trì [xử lý]" */
+		/* no directive: "Vụ PC chủ trì [khẩn trương] [xử lý]" */
 		if (!unitish(r, s, c) ||
-		    (which != LEAD_CUE_ENGLISH && tail < e &&
-		     match_any(r, tail, e, work_verbs,
+		    (which != LEAD_CUE_ENGLISH && verb < e &&
+		     match_any(r, verb, e, work_verbs,
 			       ARRAY_SIZE(work_verbs)) == 0)) {
 			return -1;
 		}
 		u = s;
 	}
-	if (u >= c || c - u > UNIT_WORDS ||
-	    match_any(r, u, c, generic, ARRAY_SIZE(generic)) == c - u ||
-	    match_any(r, u, c, plurals, ARRAY_SIZE(plurals)) > 0 ||
-	    match_any(r, u, c, titles, ARRAY_SIZE(titles)) > 0) {
-		return -1; /* "phân công đơn vị chủ trì": no unit named */
+	ue = u < c ? name_end(r, u, c) : c;
+	g = match_any(r, u, ue, generic, ARRAY_SIZE(generic));
+	if (u >= ue || ue - u > UNIT_WORDS || g == ue - u ||
+	    (g > 0 && g + 1 == ue - u && match(r, u + g, ue, &other) > 0) ||
+	    match_any(r, u, ue, plurals, ARRAY_SIZE(plurals)) > 0 ||
+	    match_any(r, u, ue, titles, ARRAY_SIZE(titles)) > 0) {
+		/* "phân công đơn vị (khác) chủ trì": no unit named */
+		return -1;
 	}
-	fd->lead = copy(r, u, c);
+	fd->lead = copy(r, u, ue);
 	fd->reason = reason_of(r, c + cn, fd->se);
 	p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn, &i);
 	if (p != SIZE_MAX) {
@@ -739,6 +912,112 @@ static bool is_question(const struct reply_tokens *r, size_t ss, size_t se)
 	return words >= 2 && r->t[se - 1].kind == REPLY_TOK_WORD &&
 	       match_any(r, se - 1, se, question_words,
 			 ARRAY_SIZE(question_words)) > 0;
+}
+
+/* Words of a sentence that states only a deadline, at most. */
+#define DEADLINE_WORDS 12
+
+/* Whether clause [s, e) names someone where a doer stands: opening it,
+ * or after a directive; a unit ("Vụ PC gửi ý kiến trước 15/12"), or a
+ * title and a name ("Anh Bình báo cáo trước 15/12"). */
+static bool names_someone(const struct reply_tokens *r, size_t s, size_t e)
+{
+	const size_t at[] = {s + match_any(r, s, e, joins, ARRAY_SIZE(joins)),
+			     after_directive(r, s, e)};
+
+	for (size_t i = 0; i < ARRAY_SIZE(at); i++) {
+		size_t p = at[i], n;
+
+		if (p >= e) {
+			continue;
+		}
+		n = match_any(r, p, e, titles, ARRAY_SIZE(titles));
+		if (match_any(r, p, e, unit_kinds, ARRAY_SIZE(unit_kinds)) >
+			0 ||
+		    is_code(r, p, p + 1) ||
+		    (n > 0 && p + n < e && capital(r, p + n))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The deadline of sentence [ss, se) when that is all it states ("Hạn
+ * 15/12.", "Hoàn thành trước ngày 20/12.", "Báo cáo trong 10 ngày làm
+ * việc."): a deadline with its value, no cue of another command (a
+ * lead, coordination, a consultation, an extension: "Gia hạn đến 20/12"
+ * is none), no negator, tense or condition, nobody named, at most
+ * DEADLINE_WORDS words, not a question.  NULL otherwise. */
+static char *deadline_sentence(const struct reply_tokens *r, size_t ss,
+			       size_t se)
+{
+	static const struct {
+		const struct phrase *v;
+		size_t n;
+	} others[] = {
+	    {lead_cues, ARRAY_SIZE(lead_cues)},
+	    {coord_cues, ARRAY_SIZE(coord_cues)},
+	    {consult_cues, ARRAY_SIZE(consult_cues)},
+	    {opinion_cues, ARRAY_SIZE(opinion_cues)},
+	    {extension_cues, ARRAY_SIZE(extension_cues)},
+	};
+	size_t words = 0, cs = ss, n, w;
+	char *due = NULL;
+
+	if (is_question(r, ss, se) || has_marker(r, ss, se)) {
+		return NULL;
+	}
+	for (size_t t = ss; t < se; t++) {
+		words += r->t[t].kind == REPLY_TOK_WORD;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(others) && words <= DEADLINE_WORDS;
+	     i++) {
+		if (find_any(r, ss, se, others[i].v, others[i].n, &n, &w) !=
+		    SIZE_MAX) {
+			return NULL;
+		}
+	}
+	for (size_t t = ss; t <= se && words <= DEADLINE_WORDS; t++) {
+		if (t < se && r->t[t].kind == REPLY_TOK_WORD) {
+			continue;
+		}
+		if (t > cs && names_someone(r, cs, t)) {
+			free(due);
+			return NULL;
+		}
+		if (t > cs && !due) {
+			due = due_in(r, cs, t, false);
+		}
+		cs = t + 1;
+	}
+	return due;
+}
+
+/* The commands that take a deadline sentence next to theirs. */
+enum command { COMMAND_DELEGATION, COMMAND_CONSULTATION };
+
+/* Whether sentence [ss, se) states the other of the two commands. */
+static bool states_other(const struct reply_tokens *r, size_t ss, size_t se,
+			 enum command self);
+
+/* The deadline of a deadline sentence next to sentence k of sp, where
+ * command self stands: the one after it, else the one before it unless
+ * that one follows the other command's sentence ("Giao chị Lan xử lý.
+ * Hạn 15/12. Đề nghị lấy ý kiến Vụ PC.": Lan's); NULL when none. */
+static char *deadline_next_to(const struct reply_tokens *r,
+			      const struct spans *sp, size_t k,
+			      enum command self)
+{
+	char *due = NULL;
+
+	if (k + 1 < sp->n) {
+		due = deadline_sentence(r, sp->s[k + 1], sp->e[k + 1]);
+	}
+	if (!due && k > 0 &&
+	    !(k > 1 && states_other(r, sp->s[k - 2], sp->e[k - 2], self))) {
+		due = deadline_sentence(r, sp->s[k - 1], sp->e[k - 1]);
+	}
+	return due;
 }
 
 /* One clause [s, e) of a sentence. */
@@ -822,36 +1101,64 @@ static void found_reset(struct found *fd)
 	fd->pending = false;
 }
 
+/* Sentence k after the lead's: its coordinating units; its deadline when
+ * it states some (it is then part of the assignment: *last_k = k), or
+ * when it is a deadline sentence right after the last sentence of the
+ * assignment (into *after_r, unless one is there). */
+static void later_sentence(struct found *fd, const struct reply_tokens *r,
+			   const struct spans *sp, size_t k, size_t *last_k,
+			   char **after_r)
+{
+	size_t n_coord = fd->n_coord;
+	char *due = fd->due, *own;
+
+	fd->due = NULL;
+	(void)sentence(fd, r, sp->s[k], sp->e[k]); /* a question: nothing */
+	own = fd->due;
+	fd->due = due;
+	if (fd->n_coord > n_coord) {
+		*last_k = k;
+		if (!fd->due) {
+			fd->due = own;
+			own = NULL;
+		}
+	} else if (k == *last_k + 1 && !*after_r) {
+		*after_r = deadline_sentence(r, sp->s[k], sp->e[k]);
+	}
+	free(own);
+}
+
 /* Reads the sentences until the one that states the lead, and those
- * after it. */
+ * after it: coordinating units in any of them; the deadline from the
+ * lead's sentence or a later one that states coordinating units, else
+ * from a deadline sentence right after the last of these, else right
+ * before the lead's ("Hạn 20/12. Giao Vụ PC chủ trì."). */
 static void read_sentences(struct found *fd, const struct reply_tokens *r)
 {
-	size_t ss = 0, sentences = 0;
+	struct spans sp;
+	size_t lead_k = SIZE_MAX, last_k = 0;
+	char *after = NULL;
 
-	for (size_t t = 0; t < r->n && sentences < ASSIGN_SENTENCES; t++) {
-		bool words = false;
-
-		if (r->t[t].kind != REPLY_TOK_SENTENCE &&
-		    r->t[t].kind != REPLY_TOK_QUESTION) {
-			continue;
-		}
-		for (size_t k = ss; k < t && !words; k++) {
-			words = r->t[k].kind == REPLY_TOK_WORD;
-		}
-		if (words) {
-			bool had = fd->lead != NULL;
-
-			if (sentence(fd, r, ss, t) < 0 && !had) {
-				found_reset(fd);
-			} else if (!fd->lead) {
-				found_reset(fd); /* before the lead: not read */
-			}
-			sentences++;
+	spans_read(r, &sp);
+	for (size_t k = 0; k < sp.n; k++) {
+		if (lead_k != SIZE_MAX) {
+			later_sentence(fd, r, &sp, k, &last_k, &after);
+		} else if (sentence(fd, r, sp.s[k], sp.e[k]) < 0 || !fd->lead) {
+			found_reset(fd); /* before the lead: not read */
+		} else {
+			lead_k = last_k = k;
 		}
 		fd->coord_open = false;
 		fd->pending = false;
-		ss = t + 1;
 	}
+	if (lead_k != SIZE_MAX && !fd->due && after) {
+		fd->due = after;
+		after = NULL;
+	} else if (lead_k != SIZE_MAX && lead_k > 0 && !fd->due) {
+		fd->due =
+		    deadline_sentence(r, sp.s[lead_k - 1], sp.e[lead_k - 1]);
+	}
+	free(after);
 }
 
 bool reply_assignment_read(const char *text, size_t len,
@@ -882,17 +1189,103 @@ bool reply_assignment_read(const char *text, size_t len,
 /* Words of a person's name at most. */
 #define NAME_WORDS 5
 
+/* Words after the verb that report the work, or ask whether it can be
+ * done, rather than hand it over ("Anh Bình xử lý rồi", "Chị Lan xử lý
+ * xong", "Chị Lan xử lý được"). */
+static const struct phrase reported_words[] = {
+    {"roi", "rồi"},  {"xong", "xong"}, {"duoc", "được"},
+    {"khong", NULL}, {"chua", "chưa"},
+};
+
+/* Verbs that, followed by a title or ':', report: with no directive
+ * they are the writer's own report ("Em Hà báo cáo anh, ...", "Em Hà báo
+ * cáo: ..."), not work handed over. */
+static const struct phrase report_verbs[] = {{"bao cao", "báo cáo"},
+					     {"tra loi", "trả lời"}};
+
+/* Whether ':' follows word token t (white space between). */
+static bool colon_after(const struct reply_tokens *r, size_t t)
+{
+	size_t p = text_fold_skip_blank(r->ft.f, r->t[t].fe, r->ft.len, false);
+
+	return p < r->ft.len && r->ft.f[p] == ':';
+}
+
+/* Whether a verb of the work stands at t: one of work_verbs, or "chủ
+ * trì" ending the clause or followed by one ("chủ trì xử lý"). */
+static bool work_at(const struct reply_tokens *r, size_t t, size_t e)
+{
+	size_t n = match(r, t, e, &lead_cues[0]), v;
+
+	if (match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs)) > 0) {
+		return true;
+	}
+	v = skip_adverbs(r, t + n, e);
+	return n > 0 && (v == e || match_any(r, v, e, work_verbs,
+					     ARRAY_SIZE(work_verbs)) > 0);
+}
+
+/* The end of the clause that starts at t, in a sentence ending at se. */
+static size_t clause_end(const struct reply_tokens *r, size_t t, size_t se)
+{
+	while (t < se && r->t[t].kind == REPLY_TOK_WORD) {
+		t++;
+	}
+	return t;
+}
+
+/* Whether a verb of the work follows the name of a person called at the
+ * opening of clause [.., e), the name ending at t ("Chị Lan xử lý"; "Chị
+ * Lan ơi, xử lý giúp" and "Anh Bình, xử lý giúp": in the next clause),
+ * with nothing after it in its clause that reports the work rather than
+ * hands it over. */
+static bool called_to_work(const struct reply_tokens *r, size_t t, size_t e,
+			   size_t se)
+{
+	static const struct phrase oi = {"oi", "ơi"};
+	size_t v, n;
+
+	t += match(r, t, e, &oi);
+	if (t == e && e < se) {
+		/* the verb opens the next clause, perhaps after the title
+		 * again ("Em Hà ơi, em xử lý giúp chị") */
+		t = e + 1;
+		e = clause_end(r, t, se);
+		t += match_any(r, t, e, titles, ARRAY_SIZE(titles));
+	}
+	v = skip_adverbs(r, t, e);
+	n = match_any(r, v, e, report_verbs, ARRAY_SIZE(report_verbs));
+	if (v == e || !work_at(r, v, e) ||
+	    (n > 0 && (colon_after(r, v + n - 1) ||
+		       match_any(r, v + n, e, titles, ARRAY_SIZE(titles))))) {
+		return false;
+	}
+	for (size_t k = v; k < e; k++) {
+		if (match_any(r, k, e, reported_words,
+			      ARRAY_SIZE(reported_words)) > 0) {
+			return false; /* "Anh Bình xử lý rồi": done, not asked
+				       */
+		}
+	}
+	return true;
+}
+
 /* A delegation in clause [s, e) of sentence [s, se): the person after a
  * directive (a title before the name, or the name in capitals and a verb
- * of the work after it) into d_r, with the deadline the sentence gives
- * after it.  1 when found. */
+ * of the work after it), or a clause that opens with a title and the
+ * name followed by a verb of the work (called_to_work: "Anh Bình xử lý
+ * giúp nhé"), into d_r, with the deadline the sentence gives after it.
+ * 1 when found. */
 static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 			     size_t se, struct reply_delegation *d_r)
 {
-	size_t u = after_directive(r, s, e), n, t;
-	bool titled;
+	size_t u = after_directive(r, s, e), n, t, v;
+	bool titled, bare = u == SIZE_MAX;
 
-	if (u == SIZE_MAX || u >= e || has_marker(r, s, u)) {
+	if (bare) {
+		u = s; /* "Chị Lan xử lý": the person opens the clause */
+	}
+	if (u >= e || has_marker(r, s, u)) {
 		return 0;
 	}
 	n = match_any(r, u, e, titles, ARRAY_SIZE(titles));
@@ -901,11 +1294,12 @@ static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 			!match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs));
 	     t++) {
 	}
-	if (t == u + n || unitish(r, u + n, t)) {
+	if (t == u + n || unitish(r, u + n, t) ||
+	    (bare && (!titled || !called_to_work(r, t, e, se)))) {
 		return 0;
 	}
-	if (!titled && (t == e || !match_any(r, t, e, work_verbs,
-					     ARRAY_SIZE(work_verbs)))) {
+	v = skip_adverbs(r, t, e);
+	if (!titled && (v == e || !work_at(r, v, e))) {
 		return 0; /* "Giao Lan" alone: not clear enough */
 	}
 	d_r->person = copy(r, u + n, t);
@@ -913,11 +1307,8 @@ static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 	/* a later clause's deadline, unless it asks opinions: that one is
 	 * the consultation's */
 	for (size_t c = e; !d_r->due && c < se; c++) {
-		size_t ce = c + 1, k, w;
+		size_t ce = clause_end(r, c + 1, se), k, w;
 
-		while (ce < se && r->t[ce].kind == REPLY_TOK_WORD) {
-			ce++;
-		}
 		if (find_any(r, c + 1, ce, consult_cues,
 			     ARRAY_SIZE(consult_cues), &k, &w) != SIZE_MAX ||
 		    find_any(r, c + 1, ce, opinion_cues,
@@ -956,10 +1347,16 @@ bool reply_delegation_read(const char *text, size_t len,
 			   struct reply_delegation *d_r)
 {
 	struct reply_tokens r;
+	struct spans sp;
+	size_t k;
 
 	memset(d_r, 0, sizeof(*d_r));
 	reply_tokens_read(&r, text, len, true);
-	each_sentence(&r, delegation_sentence, d_r);
+	spans_read(&r, &sp);
+	k = each_sentence(&r, &sp, delegation_sentence, d_r);
+	if (k != SIZE_MAX && !d_r->due) {
+		d_r->due = deadline_next_to(&r, &sp, k, COMMAND_DELEGATION);
+	}
 	reply_tokens_release(&r);
 	return d_r->person != NULL;
 }
@@ -981,7 +1378,7 @@ static bool units_span(const struct reply_tokens *r, size_t s, size_t e,
 {
 	size_t d = s;
 
-	while (d < e && !match_any(r, d, e, due_words, ARRAY_SIZE(due_words))) {
+	while (d < e && !due_starts(r, d, e)) {
 		d++;
 	}
 	*end_r = d;
@@ -1034,14 +1431,34 @@ static bool consultation_sentence(const struct reply_tokens *r, size_t ss,
 	return c_r->units != NULL;
 }
 
+static bool states_other(const struct reply_tokens *r, size_t ss, size_t se,
+			 enum command self)
+{
+	struct reply_delegation d = {0};
+	struct reply_consultation c = {0};
+	bool yes = self == COMMAND_DELEGATION
+		       ? consultation_sentence(r, ss, se, &c)
+		       : delegation_sentence(r, ss, se, &d);
+
+	reply_delegation_release(&d);
+	reply_consultation_release(&c);
+	return yes;
+}
+
 bool reply_consultation_read(const char *text, size_t len,
 			     struct reply_consultation *c_r)
 {
 	struct reply_tokens r;
+	struct spans sp;
+	size_t k;
 
 	memset(c_r, 0, sizeof(*c_r));
 	reply_tokens_read(&r, text, len, true);
-	each_sentence(&r, consultation_sentence, c_r);
+	spans_read(&r, &sp);
+	k = each_sentence(&r, &sp, consultation_sentence, c_r);
+	if (k != SIZE_MAX && !c_r->due) {
+		c_r->due = deadline_next_to(&r, &sp, k, COMMAND_CONSULTATION);
+	}
 	reply_tokens_release(&r);
 	return c_r->units != NULL;
 }
@@ -1057,15 +1474,6 @@ void reply_consultation_release(struct reply_consultation *c)
 
 /* --- an extension ------------------------------------------------------ */
 
-/* The cue of an extension asked for or granted. */
-static const struct phrase extension_cues[] = {
-    {"gia han", "gia hạn"},
-    {"lui han", "lùi hạn"},
-    {"lui thoi han", "lùi thời hạn"},
-    {"keo dai thoi han", "kéo dài thời hạn"},
-    {"extension", NULL},
-    {"extend", NULL},
-};
 /* Before the cue in its clause: no request, or not now ("không cần gia
  * hạn", "đã được gia hạn", "sẽ xin gia hạn", "nếu phải gia hạn").  Not
  * "được": "xin được gia hạn" asks. */
@@ -1127,10 +1535,12 @@ bool reply_extension_read(const char *text, size_t len,
 			  struct reply_extension *x_r)
 {
 	struct reply_tokens r;
+	struct spans sp;
 
 	memset(x_r, 0, sizeof(*x_r));
 	reply_tokens_read(&r, text, len, true);
-	each_sentence(&r, extension_sentence, x_r);
+	spans_read(&r, &sp);
+	(void)each_sentence(&r, &sp, extension_sentence, x_r);
 	reply_tokens_release(&r);
 	return x_r->due != NULL;
 }

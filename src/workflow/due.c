@@ -9,12 +9,14 @@
 #define DAYS_MAX 365
 
 /* Words people put before a deadline ("Gia hạn: thêm 5 ngày", "Gia
- * hạn: đến 15/1", "Hạn: trước ngày 30/12"), folded: what follows is read
- * alone. */
+ * hạn: đến 15/1", "Hạn: trước ngày 30/12", "Hạn: trong ngày 08/12",
+ * "Hạn: ngay trong ngày 08/12", "Hạn: trong 10 ngày làm việc"), folded:
+ * what follows is read alone. */
 static char *after_lead(char *folded)
 {
-	static const char *const lead[] = {"them ",  "den ", "truoc ",
-					   "until ", "by ",  "to "};
+	static const char *const lead[] = {"them ",       "den ",   "truoc ",
+					   "ngay trong ", "trong ", "until ",
+					   "by ",         "to ",    "within "};
 
 	for (size_t i = 0; i < ARRAY_SIZE(lead); i++) {
 		size_t n = strlen(lead[i]);

@@ -390,7 +390,10 @@ static char *consulted_names(const struct act *a,
 static int consult(struct act *a, const char *units_text, char **error_r)
 {
 	const struct config_unit **units = NULL;
-	const char *due_text = cmd(a, REPLY_KEY_DUE);
+	/* with a delegation, the consultation's own deadline, if stated */
+	const char *due_text = cmd(a, REPLY_KEY_CONSULT_DUE)
+				   ? cmd(a, REPLY_KEY_CONSULT_DUE)
+				   : cmd(a, REPLY_KEY_DUE);
 	size_t n = 0;
 	char *err = NULL, *names = NULL, day[16];
 	int32_t due;

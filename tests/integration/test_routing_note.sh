@@ -16,8 +16,10 @@
 # Báo cáo trước ngày 18/12."). Then the lead side writes sentences too:
 # the head asks for more time and the Office grants a shorter extension,
 # each in a sentence; the head delegates to "chị Lan", found by her given
-# name in the unit; she asks another unit's opinion; a head hands an
-# item to another unit in a sentence with its reason.
+# name in the unit; she asks another unit's opinion; the head delegates
+# again with no directive ("Chị Lan xử lý tiếp giúp anh nhé. Hạn ...")
+# and asks an opinion with a deadline of its own; a head hands an item
+# to another unit in a sentence with its reason.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -272,6 +274,18 @@ assert_eq "TC|2026-12-16" "$(q "SELECT c.unit, date(c.due_day * 86400, 'unixepoc
 	"the unit consulted, to the day the sentence gives"
 mail_wait_count truong.tc $((n_tc + 1)) 30 || t_fail "the consulted unit's head was not asked"
 assert_contains "$(ctypes truong.tc "$(last_uid truong.tc)")" "text/calendar; method=REQUEST" "with its calendar entry"
+
+t_begin "the head delegates with no directive and asks an opinion, each with its own deadline"
+n_lan=$(mail_count lan.le)
+n_tttn=$(mail_count truong.tttn)
+answer "truong.pc@$D" "$K2" x10 2026-12-08T15:30:00+07:00 \
+	"Chị Lan xử lý tiếp giúp anh nhé. Hạn 18/12/2026. Đề nghị lấy ý kiến Vụ Thị trường trong nước, hạn 15/12/2026."
+assert_eq "2026-12-18" "$(q "SELECT date(json_extract(data, '$.due') * 86400, 'unixepoch') FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND kind='delegated' ORDER BY e.id DESC LIMIT 1")" \
+	"the deadline sentence after the delegation is hers"
+assert_eq "TTTN|2026-12-15" "$(q "SELECT c.unit, date(c.due_day * 86400, 'unixepoch') FROM consultations c JOIN items i ON i.id = c.item_id WHERE key='$K2' AND c.unit = 'TTTN'")" \
+	"the consultation keeps the deadline its own sentence gives"
+mail_wait_count lan.le $((n_lan + 1)) 30 || t_fail "the specialist was not told"
+mail_wait_count truong.tttn $((n_tttn + 1)) 30 || t_fail "the consulted unit's head was not asked"
 
 t_begin "days asked and granted in sentences count from the deadline"
 answer "truong.pc@$D" "$K2" x6 2026-12-08T16:00:00+07:00 \

@@ -94,8 +94,84 @@ static const struct sentence_case cases[] = {
     /* "gia hạn" is no deadline, nor "đúng hạn" */
     {"Giao Vụ PC chủ trì, không gia hạn.", "Vụ PC", NULL, NULL},
     {"Giao Vụ PC chủ trì, bảo đảm đúng hạn.", "Vụ PC", NULL, NULL},
-    /* a sentence before the one that assigns is not read */
-    {"Hạn 20/12/2026. Giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    /* a sentence before the one that assigns is not read, unless it
+     * states only a deadline */
+    {"Vụ TC phối hợp. Giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Hạn 20/12/2026. Giao Vụ PC chủ trì.", "Vụ PC", NULL, "20/12/2026"},
+    /* a deadline in its own sentence next to the assignment */
+    {"Hạn 20/12/2026. Giao Vụ PC chủ trì, Vụ TC phối hợp.", "Vụ PC", "Vụ TC",
+     "20/12/2026"},
+    {"Vụ PC chủ trì. Hoàn thành trước ngày 20/12.", "Vụ PC", NULL, "20/12"},
+    {"Giao Vụ PC chủ trì.\nVụ TC phối hợp.\nChậm nhất 20/12.", "Vụ PC", "Vụ TC",
+     "20/12"},
+    {"Giao Vụ PC chủ trì. Báo cáo trong 10 ngày làm việc.", "Vụ PC", NULL,
+     "10 ngày làm việc"},
+    {"Giao Vụ PC chủ trì. Hoàn thành ngay trong ngày 08/12.", "Vụ PC", NULL,
+     "08/12"},
+    {"Giao Vụ PC chủ trì. Báo cáo Văn phòng trước ngày 20/12.", "Vụ PC", NULL,
+     "20/12"},
+    {"PC to lead. Due December 20, 2026.", "PC", NULL, "20/12/2026"},
+    /* the assignment's own deadline first, then the one after it */
+    {"Giao Vụ PC chủ trì, hạn 15/12. Hạn 20/12.", "Vụ PC", NULL, "15/12"},
+    {"Hạn 15/12. Giao Vụ PC chủ trì. Hạn 20/12.", "Vụ PC", NULL, "20/12"},
+    {"Giao Vụ PC chủ trì. Vụ TC phối hợp, hạn 20/12. Hạn 25/12.", "Vụ PC",
+     "Vụ TC", "20/12"},
+    /* not next to it, or not only a deadline: not taken */
+    {"Giao Vụ PC chủ trì. Cảm ơn anh. Hạn 20/12.", "Vụ PC", NULL, NULL},
+    {"Hạn 20/12. Cảm ơn anh. Giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Gia hạn đến 20/12.", "Vụ PC", NULL, NULL},
+    {"Gia hạn đến 20/12/2026. Giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Vụ TC gửi ý kiến trước 15/12.", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Anh Bình báo cáo trước 15/12.", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Hạn 20/12 được không?", "Vụ PC", NULL, NULL},
+    {"Giao Vụ PC chủ trì. Vụ đã hoàn thành trước ngày 20/12.", "Vụ PC", NULL,
+     NULL},
+    {"Giao Vụ PC chủ trì. Công văn số 12 ngày 01/12/2026.", "Vụ PC", NULL,
+     NULL},
+    {"Giao Vụ PC chủ trì. Đề nghị lấy ý kiến Vụ TC, hạn 10/12.", "Vụ PC", NULL,
+     NULL},
+
+    /* a word of manner between the unit and "chủ trì" (or after it) */
+    {"Giao Vụ PC trực tiếp chủ trì.", "Vụ PC", NULL, NULL},
+    {"Đề nghị Vụ TC khẩn trương chủ trì xử lý, hạn 20/12/2026.", "Vụ TC", NULL,
+     "20/12/2026"},
+    {"Vụ Pháp chế chủ động chủ trì, Vụ TC phối hợp.", "Vụ Pháp chế", "Vụ TC",
+     NULL},
+    {"Vụ PC trực tiếp chủ trì xử lý.", "Vụ PC", NULL, NULL},
+    {"Vụ PC chủ trì xem xét, xử lý.", "Vụ PC", NULL, NULL},
+    {"Vụ PC chủ trì, khẩn trương xử lý.", "Vụ PC", NULL, NULL},
+    {"Vụ PC chủ trì khẩn trương xử lý.", "Vụ PC", NULL, NULL},
+    {"Giao Vu PC kip thoi chu tri.", "Vu PC", NULL, NULL},
+    {"Đề nghị Vụ PC sớm chủ trì xử lý.", "Vụ PC", NULL, NULL},
+    {"Vụ PC đã trực tiếp chủ trì.", NULL, NULL, NULL},
+    {"Vụ PC sẽ khẩn trương chủ trì xử lý.", NULL, NULL, NULL},
+    {"Giao Vụ PC không trực tiếp chủ trì.", NULL, NULL, NULL},
+    {"Vụ PC trực tiếp chủ trì cuộc họp.", NULL, NULL, NULL},
+    {"Đề nghị Vụ khẩn trương chủ trì.", NULL, NULL, NULL},
+    {"Vụ PC trực tiếp chủ trì được không?", NULL, NULL, NULL},
+    /* "trong ngày D/M": that day */
+    {"Giao Vụ PC chủ trì, hoàn thành trong ngày 08/12.", "Vụ PC", NULL,
+     "08/12"},
+    {"Giao Vụ PC chủ trì, xử lý ngay trong ngày 08/12/2026.", "Vụ PC", NULL,
+     "08/12/2026"},
+    {"Giao Vụ PC chủ trì, phối hợp với Vụ TC trong ngày 08/12.", "Vụ PC",
+     "Vụ TC", "08/12"},
+    {"Giao Vụ PC chủ trì, phối hợp với Vụ TC trong 10 ngày làm việc.", "Vụ PC",
+     "Vụ TC", "10 ngày làm việc"},
+    {"Giao Vụ Thị trường trong nước chủ trì, phối hợp với Vụ Thị trường "
+     "trong nước, trong 10 ngày làm việc.",
+     "Vụ Thị trường trong nước", "Vụ Thị trường trong nước",
+     "10 ngày làm việc"},
+    /* English dates with a comma before the year */
+    {"PC to lead, due December 20, 2026.", "PC", NULL, "20/12/2026"},
+    {"Assign PC to lead, TC to coordinate, by Dec 20, 2026.", "PC", "TC",
+     "20/12/2026"},
+    {"PC to lead, due December 20, TC to coordinate.", "PC", "TC", "20/12"},
+    {"PC to lead, due December 20, 15 working days.", "PC", NULL, "20/12"},
+    {"PC to lead, due December 20th, 2026.", "PC", NULL, "20/12/2026"},
+    {"PC to lead, due 1st December 2026.", "PC", NULL, "1/12/2026"},
+    /* a year first is no day: its words, which the workflow refuses */
+    {"PC to lead, due 2026 December.", "PC", NULL, "2026 December"},
 
     /* mentions, negations, questions: nothing */
     {"Vụ Pháp chế đã chủ trì cuộc họp hôm qua.", NULL, NULL, NULL},
@@ -126,6 +202,8 @@ static const struct sentence_case cases[] = {
      "hợp và thời hạn giải quyết.",
      NULL, NULL, NULL},
     {"Giao các đơn vị chủ trì.", NULL, NULL, NULL},
+    {"Đề nghị Văn phòng Bộ giao đơn vị khác chủ trì.", NULL, NULL, NULL},
+    {"Đề nghị giao Vụ khác chủ trì.", NULL, NULL, NULL},
     {"Can PC lead this?", NULL, NULL, NULL},
     {"PC did not want to lead.", NULL, NULL, NULL},
     {"Would PC be able to lead?", NULL, NULL, NULL},
@@ -329,6 +407,72 @@ static void test_delegation(void **state)
 	    {"Assign Ms Lan to handle it, due 15 December 2026.", "Lan",
 	     "15/12/2026"},
 	    {"Giao đ/c Lan chủ trì xử lý.", "Lan", NULL},
+	    /* no directive: a title and the name open the clause, a verb
+	     * of the work follows */
+	    {"Anh Bình xử lý giúp nhé.", "Bình", NULL},
+	    {"Chị Lan xử lý, hạn 15/12.", "Lan", "15/12"},
+	    {"Đ/c Nguyễn Văn An nghiên cứu, tham mưu.", "Nguyễn Văn An", NULL},
+	    {"anh Bình khẩn trương xử lý luôn nhé", "Bình", NULL},
+	    {"Chị Lan xử lý giúp anh trong ngày 08/12 nhé.", "Lan", "08/12"},
+	    {"Em Hà tổng hợp, báo cáo trước 10/12 ạ.", "Hà", "10/12"},
+	    {"Đồng ý. Anh Bình xử lý nha.", "Bình", NULL},
+	    {"Đồng chí Trần Văn Bình chủ trì xử lý.", "Trần Văn Bình", NULL},
+	    {"Chi Lan xu ly giup nhe, han 15/12", "Lan", "15/12"},
+	    {"Anh Bình xử lí giúp nhé.", "Bình", NULL},
+	    /* the person called, the verb in the next clause */
+	    {"Chị Lan, xử lý giúp anh nhé.", "Lan", NULL},
+	    {"Anh Bình ơi, xử lý giúp em, hạn 15/12.", "Bình", "15/12"},
+	    {"Em Hà ơi, em xử lý giúp chị nhé.", "Hà", NULL},
+	    {"Ông Nam xem xét, xử lý.", "Nam", NULL},
+	    {"Bà Hoa giải quyết luôn.", "Hoa", NULL},
+	    {"Chuyên viên Lan thực hiện, hạn 10 ngày làm việc.", "Lan",
+	     "10 ngày làm việc"},
+	    {"Anh Bình xử lý chưa?", NULL, NULL},
+	    {"Anh Bình xử lý ko kịp.", NULL, NULL},
+	    /* the writer's own report to someone */
+	    {"Em Hà báo cáo anh, văn bản đã trình Lãnh đạo Bộ.", NULL, NULL},
+	    {"Em Hà trả lời chị như sau.", NULL, NULL},
+	    {"Em Hà báo cáo: văn bản đã trình Lãnh đạo Bộ.", NULL, NULL},
+	    {"Anh Bình báo cáo Vụ trưởng.", "Bình", NULL},
+	    {"Anh Bình xử lý xong chưa", NULL, NULL},
+	    {"Việc này anh Bình xử lý.", NULL, NULL},
+	    {"Đề nghị Văn phòng xem xét.", NULL, NULL},
+	    {"Đề nghị Bộ trưởng xem xét.", NULL, NULL},
+	    {"Anh Bình, em đã xử lý xong.", NULL, NULL},
+	    {"Anh Bình ơi, em gửi anh.", NULL, NULL},
+	    {"Chị Lan, xử lý rồi.", NULL, NULL},
+	    {"Giao chị Lan trực tiếp xử lý.", "Lan", NULL},
+	    {"Anh Bình đã xử lý rồi.", NULL, NULL},
+	    {"Anh Bình xử lý rồi.", NULL, NULL},
+	    {"Chị Lan xử lý xong.", NULL, NULL},
+	    {"Chị Lan xử lý được.", NULL, NULL},
+	    {"Chị Lan xử lý được không?", NULL, NULL},
+	    {"Anh Bình xử lý chưa", NULL, NULL},
+	    {"Anh Bình không xử lý", NULL, NULL},
+	    {"Anh Bình sẽ xử lý.", NULL, NULL},
+	    {"Chị Lan đang xử lý.", NULL, NULL},
+	    {"Anh xử lý giúp em nhé.", NULL, NULL},
+	    {"Hôm qua anh Bình xử lý.", NULL, NULL},
+	    {"Nếu anh Bình xử lý thì tốt.", NULL, NULL},
+	    {"Anh Bình chủ trì cuộc họp.", NULL, NULL},
+	    {"Chị Lan cho ý kiến.", NULL, NULL},
+	    {"Ông Bộ trưởng xử lý.", NULL, NULL},
+	    /* a deadline in its own sentence next to the delegation */
+	    {"Giao chị Lan xử lý. Hạn 15/12.", "Lan", "15/12"},
+	    {"Hạn 15/12. Giao chị Lan xử lý.", "Lan", "15/12"},
+	    {"Anh Bình xử lý giúp nhé. Trước ngày 15/12.", "Bình", "15/12"},
+	    {"Giao chị Lan xử lý, hạn 15/12. Hạn 20/12.", "Lan", "15/12"},
+	    {"Giao chị Lan xử lý. Cảm ơn em. Hạn 15/12.", "Lan", NULL},
+	    {"Giao chị Lan xử lý. Gia hạn đến 20/12.", "Lan", NULL},
+	    {"Giao chị Lan xử lý. Vụ TC gửi số liệu trước 15/12.", "Lan", NULL},
+	    /* with a consultation: the deadline sentence belongs to the one
+	     * it follows, a deadline in a command's sentence to that one;
+	     * the delegation's stands */
+	    {"Giao chị Lan xử lý. Hạn 15/12. Đề nghị lấy ý kiến Vụ PC.", "Lan",
+	     "15/12"},
+	    {"Giao chị Lan xử lý, hạn 15/12. Đề nghị lấy ý kiến Vụ PC, hạn "
+	     "10/12.",
+	     "Lan", "15/12"},
 	    {"Giao Vụ PC chủ trì, hạn 20/12/2026.", NULL, NULL},
 	    {"Không giao chị Lan xử lý.", NULL, NULL},
 	    {"Giao chị Lan xử lý được không?", NULL, NULL},
@@ -393,6 +537,22 @@ static void test_consultation(void **state)
 	     "10/12/2026"},
 	    {"De nghi lay y kien Vu Phap che, han 10/12", "Vu Phap che",
 	     "10/12"},
+	    /* a deadline in its own sentence next to it */
+	    {"Đề nghị lấy ý kiến Vụ PC. Hạn 10/12.", "Vụ PC", "10/12"},
+	    {"Hạn 10/12. Đề nghị lấy ý kiến Vụ PC.", "Vụ PC", "10/12"},
+	    {"Đề nghị Vụ PC, Vụ TC cho ý kiến. Chậm nhất 10/12.",
+	     "Vụ PC, Vụ TC", "10/12"},
+	    {"Đề nghị lấy ý kiến Vụ PC. Cảm ơn. Hạn 10/12.", "Vụ PC", NULL},
+	    {"Đề nghị lấy ý kiến Vụ PC. Gia hạn đến 20/12.", "Vụ PC", NULL},
+	    /* a deadline after the units ends them */
+	    {"Đề nghị lấy ý kiến Vụ PC trong ngày 08/12/2026.", "Vụ PC",
+	     "08/12/2026"},
+	    {"Đề nghị lấy ý kiến Vụ PC và Vụ TC ngay trong ngày 08/12.",
+	     "Vụ PC và Vụ TC", "08/12"},
+	    {"Đề nghị lấy ý kiến Vụ PC chậm nhất 10/12.", "Vụ PC", "10/12"},
+	    {"Xin ý kiến Vụ Thị trường trong nước, hạn 10/12.",
+	     "Vụ Thị trường trong nước", "10/12"},
+	    {"Please consult PC by December 10, 2026.", "PC", "10/12/2026"},
 	    {"Vụ sẽ lấy ý kiến Vụ PC sau.", NULL, NULL},
 	    {"Vụ TC đã lấy ý kiến các Sở.", NULL, NULL},
 	    {"Vụ PC xin ý kiến Lãnh đạo Bộ.", NULL, NULL},
@@ -485,6 +645,83 @@ static void test_key_lines_win(void **state)
 	}
 }
 
+/* A delegation and a consultation in one note: "Hạn:" is the
+ * delegation's, the consultation's own deadline its own
+ * (REPLY_KEY_CONSULT_DUE); a deadline sentence between them belongs to
+ * the one it follows. */
+static void test_delegation_and_consultation(void **state)
+{
+	static const struct {
+		const char *in, *due, *consult_due;
+	} c[] = {
+	    {"Giao chị Lan xử lý. Đề nghị lấy ý kiến Vụ PC, hạn 10/12.", NULL,
+	     "10/12"},
+	    {"Giao chị Lan xử lý, hạn 15/12. Đề nghị lấy ý kiến Vụ PC, hạn "
+	     "10/12.",
+	     "15/12", "10/12"},
+	    {"Giao chị Lan xử lý. Hạn 15/12. Đề nghị lấy ý kiến Vụ PC.",
+	     "15/12", NULL},
+	    {"Đề nghị lấy ý kiến Vụ PC. Hạn 10/12. Giao chị Lan xử lý.", NULL,
+	     "10/12"},
+	    {"Hạn 15/12. Giao chị Lan xử lý. Đề nghị Vụ PC cho ý kiến. Hạn "
+	     "10/12.",
+	     "15/12", "10/12"},
+	    /* a key line under them is "Hạn:" for both */
+	    {"Giao chị Lan xử lý. Đề nghị lấy ý kiến Vụ PC.\nHạn: 12/12",
+	     "12/12", NULL},
+	    /* a consultation alone: its deadline is "Hạn:" */
+	    {"Đề nghị lấy ý kiến Vụ PC. Hạn 10/12.", "10/12", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(c); i++) {
+		struct reply_parsed p;
+		const char *due, *cdue;
+
+		reply_parse(c[i].in, &p);
+		due = value_of(&p, REPLY_KEY_DUE);
+		cdue = value_of(&p, REPLY_KEY_CONSULT_DUE);
+		expect("due", i, "NFC", due, c[i].due);
+		expect("consultation's due", i, "NFC", cdue, c[i].consult_due);
+		assert_non_null(value_of(&p, REPLY_KEY_CONSULT));
+		reply_parsed_free(&p);
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* Work handed over in sentences is not reported done: "hoàn thành"
+ * with a deadline is what is asked; a report of work done stays one. */
+static void test_handed_not_done(void **state)
+{
+	static const struct {
+		const char *in;
+		enum reply_decision d;
+		size_t n; /* commands */
+	} c[] = {
+	    {"Giao chị Lan xử lý, hoàn thành trước ngày 15/12.",
+	     REPLY_DECISION_NONE, 2},
+	    {"Anh Bình xử lý. Hoàn thành trước ngày 15/12.",
+	     REPLY_DECISION_NONE, 2},
+	    {"Vụ PC chủ trì. Hoàn thành trong ngày 08/12.", REPLY_DECISION_NONE,
+	     2},
+	    {"Đề nghị lấy ý kiến Vụ PC, hoàn thành trước 10/12.",
+	     REPLY_DECISION_NONE, 2},
+	    {"Vụ đã hoàn thành trước ngày 15/12.", REPLY_DECISION_DONE, 0},
+	    {"Đồng ý. Giao chị Lan xử lý.", REPLY_DECISION_AGREE, 1},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(c); i++) {
+		struct reply_parsed p;
+
+		reply_parse(c[i].in, &p);
+		print_message("case %zu\n", i);
+		assert_int_equal(p.decision, c[i].d);
+		assert_int_equal(p.n_commands, c[i].n);
+		reply_parsed_free(&p);
+	}
+}
+
 /* Long and hostile input: bounded, valid UTF-8 out, no assignment from
  * a flood of cue words without a unit. */
 static void test_hostile(void **state)
@@ -519,6 +756,8 @@ int main(void)
 	    cmocka_unit_test(test_extension),
 	    cmocka_unit_test(test_delegation),
 	    cmocka_unit_test(test_consultation),
+	    cmocka_unit_test(test_handed_not_done),
+	    cmocka_unit_test(test_delegation_and_consultation),
 	    cmocka_unit_test(test_hostile),
 	};
 
