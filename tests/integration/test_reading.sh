@@ -16,7 +16,9 @@
 #    block under a rule, signature), Gmail (bottom-posted under the
 #    quoted thread) and an HTML-only reply in Outlook on the web's
 #    markup; each opinion is recorded as its sentence says, and the
-#    stored answer holds neither the quoted thread nor the signature.
+#    stored answer holds neither the quoted thread nor the signature;
+#  - the unit asked for a clear position answers from mutt with "Đồng ý"
+#    before the subject's "Re:" and nothing written in the body: agreed.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -403,5 +405,23 @@ mid() { q "SELECT message_id FROM messages WHERE from_addr = '$1@$D' AND kind = 
 	t_pass "mutt's own Message-ID" || t_fail "mutt's Message-ID: $(mid truong.pc)"
 assert_eq 6 "$(q "SELECT COUNT(*) FROM messages WHERE kind = 'reply' AND message_id LIKE '%@$D' AND from_addr IN ('truong.pc@$D', 'truong.tc@$D', 'truong.xnk@$D', 'truong.htqt@$D', 'truong.khcn@$D', 'truong.cnn@$D') AND reply_text IS NOT NULL")" \
 	"the six replies were read and their new text stored, their Message-IDs on the organisation's domain"
+
+t_begin "mutt: asked for a clear position, the unit answers 'Đồng ý' in the subject and writes nothing"
+mail_fetch truong.khcn "$(last_uid truong.khcn)" >"$WORK/khcn.ask"
+ASK_ID=$(mid_of "$WORK/khcn.ask")
+printf '%s\nset from="Phạm Thị E <truong.khcn@%s>"\n' "$MUTTRC_COMMON" "$D" >"$WORK/muttrc.khcn"
+{
+	printf 'To: congvan@%s\nSubject: Đồng ý - Re: [%s] Đề nghị cho ý kiến rõ ràng\n' "$D" "$K"
+	printf 'In-Reply-To: %s\nReferences: %s\n\n' "$ASK_ID" "$ASK_ID"
+	printf 'On Tue, Dec 29, 2026 at 09:00:00AM +0700, Hệ thống theo dõi công văn wrote:\n'
+	quoted <"$WORK/khcn.ask"
+} >"$WORK/khcn.draft"
+n=$(mail_count congvan)
+HOME="$WORK/home" LC_ALL=C.UTF-8 timeout 60 mutt -n -F "$WORK/muttrc.khcn" -H "$WORK/khcn.draft" </dev/null
+assert_eq 0 $? "mutt sent it"
+mail_wait_count congvan $((n + 1)) 30 || t_fail "mutt's reply did not arrive"
+run_at 2026-12-30T09:00:00+07:00
+assert_eq agree "$(state KHCN)" "the subject's 'Đồng ý' is the unit's opinion"
+assert_eq "Đồng ý" "$(answer KHCN)" "the answer stored is what the subject says"
 
 t_summary
