@@ -5,7 +5,10 @@
  *     space or the end), and at blank lines; lines of one paragraph join.
  *     Sentences break into clauses at ',', ';', brackets, " - " and the
  *     conjunctions of the `breaks` markers ("nhưng", "và", "vì", "but",
- *     "and", ...).  Only the first DECISION_SENTENCES sentences are read.
+ *     "and", ...).  Only the first DECISION_SENTENCES sentences are read,
+ *     or, where one of the first ANNOUNCE_SENTENCES ends with ':' and
+ *     announces the position under it ("Vụ có ý kiến như sau:", "Ý kiến
+ *     của Vụ:", "Our comments are as follows:"), as many after it.
  *  2. A question (ending in '?', or in "không"/"chưa"/"nhỉ" as Vietnamese
  *     questions do) states nothing and is passed over.
  *  3. In reading order, the first cue phrase of the `cues` table decides,
@@ -67,6 +70,8 @@
 
 /* Sentences read for a decision. */
 #define DECISION_SENTENCES 5
+/* Sentences in which one announcing the position may stand. */
+#define ANNOUNCE_SENTENCES 12
 /* Words before a cue a negator may stand ("không hoàn toàn đồng ý", "not
  * able to agree"). */
 #define NEG_SPAN 4
@@ -772,6 +777,33 @@ static size_t window_end(const struct reader *r, size_t t, size_t left)
 	return r->tk.n;
 }
 
+/* Words that announce the position under them, in a sentence ending
+ * with ':' ("Vụ Pháp chế có ý kiến như sau:", "Ý kiến của Vụ:", "Our
+ * comments are as follows:"). */
+static const char *const announces_words[] = {
+    "y kien",  "nhu sau", "gop y",    "as follows", "comments",
+    "comment", "opinion", "position", "view",
+};
+
+/* Whether sentence tokens [ss, t) announce a position under them. */
+static bool announces(const struct reader *r, const char *text, size_t ss,
+		      size_t t)
+{
+	if (text[r->tk.ft.off[r->tk.t[t].fs]] != ':') {
+		return false;
+	}
+	for (size_t k = ss; k < t; k++) {
+		for (size_t i = 0; i < ARRAY_SIZE(announces_words); i++) {
+			if (r->tk.t[k].kind == REPLY_TOK_WORD &&
+			    reply_tokens_match(&r->tk, k, t, announces_words[i],
+					       NULL) > 0) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 static enum reply_decision decision_of(enum verdict v)
 {
 	switch (v) {
@@ -794,6 +826,7 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 	struct reader r;
 	enum verdict v = V_IGNORE;
 	size_t ss = 0, sentences = 0;
+	bool announced = false;
 
 	*end_r = 0;
 	reply_tokens_read(&r.tk, text, len, false);
@@ -801,7 +834,10 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 	r.ml = xmalloc(r.tk.n * sizeof(*r.ml));
 	r.cs = xmalloc(r.tk.n * sizeof(*r.cs));
 	index_markers(&r);
-	for (size_t t = 0; t < r.tk.n && sentences < DECISION_SENTENCES; t++) {
+	for (size_t t = 0, seen = 0;
+	     t < r.tk.n && (sentences < DECISION_SENTENCES ||
+			    (!announced && seen < ANNOUNCE_SENTENCES));
+	     t++) {
 		const struct cue *c = NULL;
 		size_t cue_end = 0;
 		bool words;
@@ -814,10 +850,18 @@ enum reply_decision reply_decision_read(const char *text, size_t len,
 		for (size_t k = ss; k < t; k++) {
 			words = words || r.tk.t[k].kind == REPLY_TOK_WORD;
 		}
-		if (words && !is_question(&r, ss, t)) {
+		if (words && sentences < DECISION_SENTENCES &&
+		    !is_question(&r, ss, t)) {
 			v = next_verdict(&r, ss, t, &c, &cue_end);
 		}
 		sentences += words;
+		seen += words;
+		if (v == V_IGNORE && !announced && words &&
+		    announces(&r, text, ss, t)) {
+			/* the position is under it: read from there */
+			announced = true;
+			sentences = 0;
+		}
 		ss = t + 1;
 		if (v != V_IGNORE) {
 			*end_r = r.tk.ft.off[r.tk.t[t].fs];

@@ -732,6 +732,23 @@ static const struct {
 	    {"We have no objections to the draft report.", AGREE},
 	    {"Agreed, thanks.", AGREE},
 	    {"The Legal Department concurs with the draft.", AGREE},
+	    /* the position under a sentence that announces it, past the
+	     * first five */
+	    {"Chào anh.\n\nEm đã nhận được công văn.\n\nEm đã báo cáo lãnh "
+	     "đạo Vụ.\n\nLãnh đạo Vụ đã xem.\n\nCảm ơn anh đã gửi.\n\nÝ kiến "
+	     "của Vụ: Vụ đồng ý với dự thảo.",
+	     AGREE},
+	    {"Dear colleague. Thank you for the draft. We read it. We met on "
+	     "Monday. We discussed it. Our comments are as follows: the "
+	     "Department disagrees with Article 5.",
+	     DISAGREE},
+	    /* without one, or once the five after it are past: none */
+	    {"Chào anh.\n\nEm đã nhận được công văn.\n\nEm đã báo cáo lãnh "
+	     "đạo Vụ.\n\nLãnh đạo Vụ đã xem.\n\nCảm ơn anh đã gửi.\n\nVụ "
+	     "đồng ý với dự thảo.",
+	     UNCLEAR},
+	    {"Vụ có ý kiến như sau: a. b. c. d. e. Vụ không đồng ý.", UNCLEAR},
+	    {"Kính gửi: Vụ TTTN. A. B. C. D. Vụ đồng ý.", UNCLEAR},
 	    {"We support the draft.", AGREE},
 	    {"We fully support the proposal, thanks.", AGREE},
 	    {"The Legal Department supports the draft decree.", AGREE},
