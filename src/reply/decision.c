@@ -30,13 +30,14 @@
  *         someone else); before "return" it is the return.
  *     Some cues count only in a context (the `when` column): words of
  *     quality ("phù hợp", "acceptable", "support") only negated, and
- *     then disagree ("support" said by someone, "we support", "fully
- *     supports", "supports the", is agreement); asking for changes ("chỉnh
- * sửa", "bổ sung", "revise") only before a condition ("trước khi", "before"),
- * and then disagrees (asked for without one they are comments, which state
- * nothing; "không cần chỉnh sửa" agrees); hedges ("xem lại", "review", "xin ý
- * kiến") only in the future or in progress, and then are unclear; "no (further)
- * comment" agrees unless "besides"
+ *     then disagree, or found so by the writer ("Vụ thấy dự thảo phù
+ *     hợp", "We find the draft acceptable": agree) ("support" said by someone,
+ * "we support", "fully supports", "supports the", is agreement); asking for
+ * changes ("chỉnh sửa", "bổ sung", "revise") only before a condition ("trước
+ * khi", "before"), and then disagrees (asked for without one they are comments,
+ * which state nothing; "không cần chỉnh sửa" agrees); hedges ("xem lại",
+ * "review", "xin ý kiến") only in the future or in progress, and then are
+ * unclear; "no (further) comment" agrees unless "besides"
  *     ("ngoài", "beyond") follows in its clause, when the earlier opinion
  *     it points to stands, unread (unclear).  "Cá nhân", "personally"
  *     before a cue count as a hedge: a view of one's own is not the
@@ -299,6 +300,8 @@ enum marker_kind {
 				follows ("không có cơ sở để đồng ý") */
 	M_EARLIER = 1 << 12, /* an opinion or a letter already sent, after
 				"besides" ("ngoài ý kiến đã gửi") */
+	M_FINDS = 1 << 13, /* the writer finds a quality: "Vụ thấy dự thảo
+			      phù hợp", "We find the draft acceptable" */
 };
 
 struct marker {
@@ -391,6 +394,12 @@ static const struct marker markers[] = {
     {"before", "before", M_CONDITION},
     {"prior to", "prior to", M_CONDITION},
     {"nhi", "nhỉ", M_QUESTION}, {"chu", "chứ", M_QUESTION}, {"ha", "hả", M_QUESTION},
+    /* "thay" without marks is also "thay đổi", "thay thế" (change) */
+    {"thay doi", "thay đổi", 0}, {"thay the", "thay thế", 0},
+    {"nhan thay", "nhận thấy", M_FINDS}, {"xet thay", "xét thấy", M_FINDS},
+    {"thay", "thấy", M_FINDS}, {"find", "find", M_FINDS}, {"finds", "finds", M_FINDS},
+    {"found", "found", M_FINDS}, {"consider", "consider", M_FINDS},
+    {"considers", "considers", M_FINDS},
 };
 /* clang-format on */
 
@@ -520,7 +529,12 @@ static enum verdict judge(const struct cue *c, const struct context *x)
 	}
 	switch (c->when) {
 	case WHEN_NEGATED:
-		return !neg ? V_IGNORE : future ? V_UNCLEAR : V_DISAGREE;
+		if (!neg) { /* found so: "Vụ thấy dự thảo phù hợp" */
+			return (x->kinds & M_FINDS) && !future && !request
+				   ? V_AGREE
+				   : V_IGNORE;
+		}
+		return future ? V_UNCLEAR : V_DISAGREE;
 	case WHEN_ASKED:
 		if (neg) { /* "không cần chỉnh sửa" */
 			return request || x->condition ? V_AGREE : V_IGNORE;
