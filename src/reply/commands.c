@@ -385,6 +385,12 @@ static bool read_assignment(const struct window *win, bool read_lines,
 	if (!reply_assignment_read(sbuf_str(&win->text), win->text.len, &as)) {
 		return false;
 	}
+	if (as.by_verb && out->decision != REPLY_DECISION_NONE) {
+		/* a position taken, then work asked of a unit ("Đã xong.
+		 * Đề nghị Văn phòng xử lý tiếp."): the position stands */
+		reply_assignment_release(&as);
+		return false;
+	}
 	if (read_lines && win->stop) {
 		read_commands(win->stop, out);
 	}

@@ -184,6 +184,8 @@ struct reply_assignment {
 	char *reason;     /* what follows "vì", "do", "lý do" in the lead's
 			   * sentence ("Đề nghị chuyển Vụ TC chủ trì vì ..."),
 			   * or NULL */
+	bool by_verb;     /* named by a verb of the work, no "chủ trì" ("Giao
+			   * Vụ PC xử lý") */
 };
 
 /* Reads the assignment stated in the first sentences of text (NFC,

@@ -135,6 +135,17 @@ static const struct phrase work_verbs[] = {
     {"cung", "cùng"},
 };
 
+/* Verbs that hand a unit the work where no "chủ trì" is written ("Giao
+ * Vụ PC xử lý", "Chuyển Vụ Pháp chế giải quyết", "Đề nghị Cục Công nghiệp
+ * nghiên cứu, tham mưu"): fewer than work_verbs, which may follow "chủ
+ * trì"; "xem xét", "báo cáo", "theo dõi" ask something of a unit without
+ * handing it the letter ("Đề nghị Văn phòng xem xét"). */
+static const struct phrase handing_verbs[] = {
+    {"xu ly", "xử lý"},           {"xu li", "xử lí"},
+    {"giai quyet", "giải quyết"}, {"thuc hien", "thực hiện"},
+    {"tham muu", "tham mưu"},     {"nghien cuu", "nghiên cứu"},
+};
+
 /* Words of manner that may stand between the lead (or the person) and
  * "chủ trì" or the verb of the work ("Giao Vụ PC trực tiếp chủ trì", "Anh
  * Bình khẩn trương xử lý"): they are no part of the name. */
@@ -388,6 +399,32 @@ static size_t name_end(const struct reply_tokens *r, size_t u, size_t c)
 		}
 	}
 	return c;
+}
+
+/* Words that open a consequence: what stands before them is its cause
+ * ("Việc này không thuộc chức năng của Vụ nên đề nghị chuyển ..."), and
+ * negates nothing after them. */
+static const struct phrase consequence_words[] = {
+    {"nen", "nên"},     {"vi vay", "vì vậy"},   {"vi the", "vì thế"},
+    {"do do", "do đó"}, {"cho nen", "cho nên"},
+};
+
+/* Where the clause [s, e) starts for its markers: after its last
+ * consequence word. */
+static size_t after_cause(const struct reply_tokens *r, size_t s, size_t e)
+{
+	size_t at = s;
+
+	for (size_t t = s; t < e; t++) {
+		size_t n = match_any(r, t, e, consequence_words,
+				     ARRAY_SIZE(consequence_words));
+
+		if (n > 0) {
+			at = t + n;
+			t += n - 1;
+		}
+	}
+	return at;
 }
 
 static bool has_marker(const struct reply_tokens *r, size_t s, size_t e)
@@ -747,6 +784,36 @@ static char *reason_of(const struct reply_tokens *r, size_t t, size_t e)
 	return NULL;
 }
 
+/* A clause that says the work is not the writer's unit's ("Việc này
+ * không thuộc chức năng của Vụ, đề nghị chuyển Vụ PC xử lý"): the reason
+ * of a transfer where none follows "vì", "do", "lý do". */
+static const struct phrase remit_words[] = {
+    {"khong thuoc", "không thuộc"},
+    {"not within", NULL},
+    {"outside", NULL},
+};
+/* The first clause in [s, e) that opens with remit_words there, to its
+ * end or a consequence word. */
+static char *remit_of(const struct reply_tokens *r, size_t s, size_t e)
+{
+	for (size_t t = s; t < e; t++) {
+		size_t end = t;
+
+		if (r->t[t].kind != REPLY_TOK_WORD ||
+		    match_any(r, t, e, remit_words, ARRAY_SIZE(remit_words)) ==
+			0) {
+			continue;
+		}
+		while (end < e && r->t[end].kind == REPLY_TOK_WORD &&
+		       match_any(r, end, e, consequence_words,
+				 ARRAY_SIZE(consequence_words)) == 0) {
+			end++;
+		}
+		return copy(r, t, end);
+	}
+	return NULL;
+}
+
 /* --- units --------------------------------------------------------------- */
 
 /* What one reading collects. */
@@ -754,7 +821,7 @@ struct found {
 	char *lead;
 	char *due;
 	char *reason;
-	size_t se;         /* the end of the sentence read */
+	size_t ss, se;     /* the sentence read */
 	struct sbuf coord; /* "A, B và C, D" */
 	size_t n_coord;    /* parts in coord */
 	bool coord_open;   /* the last clause was "phối hợp với ...": a
@@ -763,6 +830,7 @@ struct found {
 			      "... phối hợp" clause: their tokens */
 	size_t pending_e;
 	bool pending;
+	bool by_verb; /* the lead from a verb, no "chủ trì" (verb_clause) */
 };
 
 /* Adds the units of [s, e) to the coordinating units, without the vague
@@ -863,7 +931,7 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i, ue, g;
 	size_t verb = skip_adverbs(r, tail, e);
 
-	if (has_marker(r, s, c)) {
+	if (has_marker(r, after_cause(r, s, c), c)) {
 		return -1;
 	}
 	if (u == SIZE_MAX) {
@@ -887,6 +955,9 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 	}
 	fd->lead = copy(r, u, ue);
 	fd->reason = reason_of(r, c + cn, fd->se);
+	if (!fd->reason) {
+		fd->reason = remit_of(r, fd->ss, fd->se);
+	}
 	p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn, &i);
 	if (p != SIZE_MAX) {
 		coord_clause(fd, r, p, p, pn, e);
@@ -1020,6 +1091,52 @@ static char *deadline_next_to(const struct reply_tokens *r,
 	return due;
 }
 
+/* Words of a unit's name at most before a verb of handing_verbs, and
+ * words no such name holds: what stands before them is asked of the
+ * unit ("đề nghị Văn phòng trình ...", "... cho gia hạn ..."). */
+#define VERB_UNIT_WORDS 6
+static const struct phrase name_breaks[] = {
+    {"cho", "cho"}, {"trinh", "trình"}, {"han", "hạn"},
+    {"de", "để"},   {"ve", "về"},       {"theo", "theo"},
+};
+
+/* A clause [s, e) with no "chủ trì": a directive, a unit and a verb
+ * that hands it the work ("Giao Vụ PC xử lý, hạn 20/12"): 1 when it
+ * assigns (as lead_clause does), -1 when the sentence must not be read
+ * as an assignment, 0 when it is no such clause. */
+static int verb_clause(struct found *fd, const struct reply_tokens *r, size_t s,
+		       size_t e)
+{
+	for (size_t v = s + 1; v < e; v++) {
+		size_t u, ue,
+		    n = match_any(r, v, e, handing_verbs,
+				  ARRAY_SIZE(handing_verbs));
+		int rc;
+
+		if (n == 0) {
+			continue;
+		}
+		u = after_directive(r, s, v);
+		ue = u < v ? name_end(r, u, v) : v;
+		if (u == SIZE_MAX || u >= v || ue - u > VERB_UNIT_WORDS ||
+		    !unitish(r, u, ue)) {
+			return 0; /* a person ("Giao chị Lan xử lý"), or none */
+		}
+		for (size_t t = u; t < ue; t++) {
+			if (match_any(r, t, ue, name_breaks,
+				      ARRAY_SIZE(name_breaks)) > 0) {
+				/* "đề nghị Văn phòng trình Lãnh đạo Bộ cho
+				 * gia hạn thời hạn giải quyết": no name */
+				return 0;
+			}
+		}
+		rc = lead_clause(fd, r, s, v, n, 0, e);
+		fd->by_verb = rc > 0;
+		return rc;
+	}
+	return 0;
+}
+
 /* One clause [s, e) of a sentence. */
 static int clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		  size_t e)
@@ -1043,6 +1160,14 @@ static int clause(struct found *fd, const struct reply_tokens *r, size_t s,
 			fd->due = due_of(r, p, e);
 		}
 		return 0;
+	}
+	if (!fd->lead) {
+		int rc = verb_clause(fd, r, s, e);
+
+		if (rc != 0) {
+			fd->pending = false;
+			return rc < 0 ? -1 : 0;
+		}
 	}
 	due = due_of(r, s, e);
 	if (due) {
@@ -1077,6 +1202,7 @@ static int sentence(struct found *fd, const struct reply_tokens *r, size_t ss,
 	if (is_question(r, ss, se)) {
 		return -1;
 	}
+	fd->ss = ss;
 	fd->se = se;
 	for (size_t t = ss; t <= se; t++) {
 		if (t < se && r->t[t].kind == REPLY_TOK_WORD) {
@@ -1174,6 +1300,7 @@ bool reply_assignment_read(const char *text, size_t len,
 		a_r->lead = fd.lead;
 		a_r->due = fd.due;
 		a_r->reason = fd.reason;
+		a_r->by_verb = fd.by_verb;
 		a_r->coordinate =
 		    fd.coord.len > 0 ? xstrdup(sbuf_str(&fd.coord)) : NULL;
 		fd.lead = fd.due = fd.reason = NULL;

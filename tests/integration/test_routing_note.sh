@@ -19,7 +19,10 @@
 # name in the unit; she asks another unit's opinion; the head delegates
 # again with no directive ("Chị Lan xử lý tiếp giúp anh nhé. Hạn ...")
 # and asks an opinion with a deadline of its own; a head hands an item
-# to another unit in a sentence with its reason.
+# to another unit in a sentence with its reason.  A third letter is
+# handed over with no "chủ trì" ("Giao Vụ PC xử lý, hạn 21/12."), and its
+# lead passes it on because it is not its remit ("Việc này không thuộc
+# chức năng của Vụ nên đề nghị chuyển Vụ TC xử lý.").
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -197,16 +200,24 @@ assert_contains "$ack" "21/12/2026" "and the deadline"
 assert_not_contains "$ack" "không có đơn vị" "and refuses nothing"
 
 t_begin "a plain-text note names units by abbreviation, the deadline in the next sentence"
-letter "$WORK/l2.eml" "vanthu@soct.laocai.example" "V/v báo cáo tình hình xuất khẩu" "120/SCT-QLTM"
-n_office=$(mail_count vanthu)
-deliver vanthu@soct.laocai.example "$WORK/l2.eml"
-run_at 2026-12-07T11:00:00+07:00
-K2=$(cv list | grep 'xuất khẩu' | cut -f1)
-mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no notice to the Office"
-NOTICE2=$(header vanthu "$(last_uid vanthu)" Message-ID | tr -d '<>')
-office_plain "$WORK/o4.eml" "$K2" "$NOTICE2" "Đề nghị Vụ PC chủ trì xử lý; Vụ TC phối hợp. Báo cáo trước ngày 18/12."
-deliver vanthu@$D "$WORK/o4.eml"
-run_at 2026-12-07T11:30:00+07:00
+# routed NAME SUBJECT NUMBER DAY NOTE: a letter from the Lao Cai
+# department registered on DAY at 11:00, the Office's plain-text NOTE to
+# its notice at 11:30; the item's key in KEY
+routed() {
+	local n_office
+	letter "$WORK/$1.eml" "vanthu@soct.laocai.example" "$2" "$3"
+	n_office=$(mail_count vanthu)
+	deliver vanthu@soct.laocai.example "$WORK/$1.eml"
+	run_at "$4T11:00:00+07:00"
+	KEY=$(cv list | grep "${2#V/v }" | cut -f1)
+	mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "no notice to the Office"
+	office_plain "$WORK/$1.note.eml" "$KEY" "$(header vanthu "$(last_uid vanthu)" Message-ID | tr -d '<>')" "$5"
+	deliver vanthu@$D "$WORK/$1.note.eml"
+	run_at "$4T11:30:00+07:00"
+}
+routed l2 "V/v báo cáo tình hình xuất khẩu" "120/SCT-QLTM" 2026-12-07 \
+	"Đề nghị Vụ PC chủ trì xử lý; Vụ TC phối hợp. Báo cáo trước ngày 18/12."
+K2=$KEY
 assert_eq PC "$(q "SELECT lead FROM items WHERE key='$K2'")" "'Vụ PC' is PC"
 assert_eq TC "$(q "SELECT group_concat(unit) FROM parties p JOIN items i ON i.id = p.item_id WHERE key='$K2'")" \
 	"'Vụ TC' is TC"
@@ -314,5 +325,17 @@ assert_eq TTTN "$(q "SELECT lead FROM items WHERE key='$K'")" "transferred"
 assert_contains "$(q "SELECT detail FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K' AND kind='transferred'")" \
 	"nội dung thuộc chức năng quản lý thị trường" "with the reason the sentence gives"
 mail_wait_count truong.tttn $((n_tttn + 1)) 30 || t_fail "the new lead was not told"
+
+t_begin "the Office hands the work over without 'chủ trì'; the lead passes it on: not its remit"
+routed l3 "V/v kiểm tra giá mặt hàng phân bón" "121/SCT-QLTM" 2026-12-09 "Giao Vụ PC xử lý, hạn 21/12."
+K3=$KEY
+assert_eq PC "$(q "SELECT lead FROM items WHERE key='$K3'")" "'Giao Vụ PC xử lý' makes PC lead"
+assert_eq "2026-12-21" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K3'")" \
+	"with its deadline"
+answer "truong.pc@$D" "$K3" x6 2026-12-09T15:00:00+07:00 \
+	"Việc này không thuộc chức năng của Vụ nên đề nghị chuyển Vụ TC xử lý."
+assert_eq TC "$(q "SELECT lead FROM items WHERE key='$K3'")" "transferred to TC"
+assert_contains "$(q "SELECT detail FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K3' AND kind='transferred'")" \
+	"không thuộc chức năng của Vụ" "the reason: not its remit"
 
 t_summary

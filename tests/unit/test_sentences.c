@@ -195,6 +195,31 @@ static const struct sentence_case cases[] = {
     {"PC chủ trì, TC phối hợp.", "PC", "TC", NULL},
     {"Giao Vụ PC chủ trì, Đồng chí Nam theo dõi, các đơn vị phối hợp.", "Vụ PC",
      NULL, NULL},
+    /* no "chủ trì": a directive, the unit and a verb handing it the
+     * work */
+    {"Giao Vụ PC xử lý.", "Vụ PC", NULL, NULL},
+    {"Chuyển Vụ Pháp chế xử lý, hạn 20/12.", "Vụ Pháp chế", NULL, "20/12"},
+    {"Giao Vụ PC xử lý, Vụ TC phối hợp, hạn 20/12/2026.", "Vụ PC", "Vụ TC",
+     "20/12/2026"},
+    {"Giao Vụ PC nghiên cứu, tham mưu, báo cáo Lãnh đạo Bộ trước 20/12.",
+     "Vụ PC", NULL, "20/12"},
+    {"Giao Vụ Thị trường trong nước xử lý.", "Vụ Thị trường trong nước", NULL,
+     NULL},
+    {"Chuyển Cục Xuất nhập khẩu giải quyết theo thẩm quyền.",
+     "Cục Xuất nhập khẩu", NULL, NULL},
+    {"Giao chị Lan xử lý.", NULL, NULL, NULL},
+    {"Không giao Vụ PC xử lý.", NULL, NULL, NULL},
+    {"Vụ PC đã xử lý.", NULL, NULL, NULL},
+    {"Giao Vụ xử lý.", NULL, NULL, NULL},
+    {"Đề nghị các đơn vị thực hiện.", NULL, NULL, NULL},
+    {"Đề nghị Văn phòng trình Lãnh đạo Bộ cho gia hạn thời hạn giải quyết.",
+     NULL, NULL, NULL},
+    /* a position taken first stands ("Đã xong" from the lead) */
+    {"Đã xong. Đề nghị Văn phòng xử lý tiếp.", NULL, NULL, NULL},
+    /* a cause before "nên" negates nothing after it */
+    {"Việc này không thuộc chức năng của Vụ nên đề nghị chuyển Vụ PC xử "
+     "lý.",
+     "Vụ PC", NULL, NULL},
     /* an extension decided, the lead unchanged */
     {"Đồng ý. Vụ PC tiếp tục chủ trì.", NULL, NULL, NULL},
     {"Vụ TC phối hợp, hạn 20/12/2026.", NULL, NULL, NULL},
@@ -282,6 +307,44 @@ static void test_sentences(void **state)
  * with a date by the Office: "Gia hạn:" (and "Lý do:") as the lines
  * would give; a negated, past, future, conditional or questioned one
  * gives none. */
+/* The reason a transfer gives: after "vì", "do", "lý do", else the
+ * clause saying the work is not the unit's. */
+static void test_transfer_reason(void **state)
+{
+	static const struct {
+		const char *in, *lead, *reason;
+	} x[] = {
+	    {"Đề nghị chuyển Vụ Pháp chế chủ trì vì nội dung thuộc chức năng "
+	     "của Vụ Pháp chế.",
+	     "Vụ Pháp chế", "nội dung thuộc chức năng của Vụ Pháp chế"},
+	    {"Việc này không thuộc chức năng của Vụ, đề nghị Văn phòng chuyển "
+	     "Vụ Pháp chế xử lý.",
+	     "Vụ Pháp chế", "không thuộc chức năng của Vụ"},
+	    {"Nội dung này không thuộc thẩm quyền của Vụ nên đề nghị chuyển "
+	     "Cục Công nghiệp chủ trì.",
+	     "Cục Công nghiệp", "không thuộc thẩm quyền của Vụ"},
+	    {"Đề nghị chuyển Vụ PC chủ trì.", "Vụ PC", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(x); i++) {
+		struct reply_parsed p;
+		const char *why;
+
+		reply_parse(x[i].in, &p);
+		assert_non_null(value_of(&p, REPLY_KEY_LEAD));
+		assert_string_equal(value_of(&p, REPLY_KEY_LEAD), x[i].lead);
+		why = value_of(&p, REPLY_KEY_REASON);
+		if (x[i].reason) {
+			assert_non_null(why);
+			assert_string_equal(why, x[i].reason);
+		} else {
+			assert_null(why);
+		}
+		reply_parsed_free(&p);
+	}
+}
+
 static void test_extension(void **state)
 {
 	static const struct {
@@ -753,6 +816,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_key_lines_win),
+	    cmocka_unit_test(test_transfer_reason),
 	    cmocka_unit_test(test_extension),
 	    cmocka_unit_test(test_delegation),
 	    cmocka_unit_test(test_consultation),
