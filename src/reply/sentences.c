@@ -1101,14 +1101,16 @@ static const struct phrase name_breaks[] = {
 };
 
 /* A clause [s, e) with no "chủ trì": a directive, a unit and a verb
- * that hands it the work ("Giao Vụ PC xử lý, hạn 20/12"): 1 when it
+ * that hands it the work ("Giao Vụ PC xử lý, hạn 20/12"), or the unit
+ * opening the clause when units coordinate later in the sentence ("Vụ PC
+ * xử lý, Vụ TC phối hợp"): 1 when it
  * assigns (as lead_clause does), -1 when the sentence must not be read
  * as an assignment, 0 when it is no such clause. */
 static int verb_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t e)
 {
 	for (size_t v = s + 1; v < e; v++) {
-		size_t u, ue,
+		size_t u, ue, cn, ci,
 		    n = match_any(r, v, e, handing_verbs,
 				  ARRAY_SIZE(handing_verbs));
 		int rc;
@@ -1117,6 +1119,13 @@ static int verb_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 			continue;
 		}
 		u = after_directive(r, s, v);
+		if (u == SIZE_MAX &&
+		    find_any(r, e, fd->se, coord_cues, ARRAY_SIZE(coord_cues),
+			     &cn, &ci) != SIZE_MAX) {
+			/* no directive, units coordinating after it: "Vụ PC
+			 * xử lý, Vụ TC phối hợp" */
+			u = s;
+		}
 		ue = u < v ? name_end(r, u, v) : v;
 		if (u == SIZE_MAX || u >= v || ue - u > VERB_UNIT_WORDS ||
 		    !unitish(r, u, ue)) {
