@@ -251,6 +251,11 @@ static const struct phrase extension_cues[] = {
     {"lui han", "lùi hạn"},
     {"lui thoi han", "lùi thời hạn"},
     {"keo dai thoi han", "kéo dài thời hạn"},
+    /* more days asked for or granted: "Vụ xin thêm 5 ngày làm việc",
+     * "Đồng ý cho thêm 3 ngày" */
+    {"xin them", "xin thêm"},
+    {"can them", "cần thêm"},
+    {"cho them", "cho thêm"},
     {"extension", NULL},
     {"extend", NULL},
 };

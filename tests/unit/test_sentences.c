@@ -378,6 +378,14 @@ static void test_extension(void **state)
 	     "25/12/2026", "the data is late", REPLY_DECISION_NONE},
 	    {"Please extend the deadline to 2026-12-25.", "2026-12-25", NULL,
 	     REPLY_DECISION_NONE},
+	    /* more days asked for or granted */
+	    {"Vụ xin thêm 5 ngày làm việc để hoàn thiện.", "5 ngày làm việc",
+	     NULL, REPLY_DECISION_NONE},
+	    {"Vụ cần thêm thời gian, dự kiến hoàn thành ngày 20/12/2026.",
+	     "20/12/2026", NULL, REPLY_DECISION_NONE},
+	    {"Đồng ý cho thêm 3 ngày.", "3 ngày", NULL, REPLY_DECISION_AGREE},
+	    {"Vụ cần thêm ý kiến của Vụ TC.", NULL, NULL, REPLY_DECISION_NONE},
+	    {"Vụ đã xin thêm 5 ngày.", NULL, NULL, REPLY_DECISION_NONE},
 	    /* the Office grants, to the day it names */
 	    {"Đồng ý gia hạn đến ngày 20/12/2026.", "20/12/2026", NULL,
 	     REPLY_DECISION_AGREE},
