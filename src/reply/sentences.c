@@ -107,9 +107,11 @@ static const struct phrase directives[] = {
     {"phan cong cho", "phân công cho"},
     {"phan cong", "phân công"},
     {"nho", "nhờ"},
+    {"assign to", NULL},
     {"assign", NULL},
     {"assigned", NULL},
     {"ask", NULL},
+    {"forward to", NULL},
 };
 
 /* Verbs of the work that may follow "chủ trì" without a directive. */
@@ -1105,6 +1107,72 @@ static const struct phrase name_breaks[] = {
     {"de", "để"},   {"ve", "về"},       {"theo", "theo"},
 };
 
+/* Directives that hand the letter over by themselves: a unit after them,
+ * alone in its clause or before any verb of the work ("Chuyển Vụ PC.",
+ * "Giao Vụ Pháp chế, hạn 20/12.", "Chuyển Vụ PC xem xét", "Assign to
+ * PC."): what the Office writes on a letter to route it. */
+static const struct phrase handing_directives[] = {
+    {"giao cho", "giao cho"},     {"giao", "giao"},
+    {"chuyen cho", "chuyển cho"}, {"chuyen den", "chuyển đến"},
+    {"chuyen", "chuyển"},         {"phan cong cho", "phân công cho"},
+    {"phan cong", "phân công"},   {"assign to", NULL},
+    {"forward to", NULL},
+};
+
+/* Words of courtesy before a handing directive ("Đề nghị chuyển Vụ PC",
+ * "Please assign to PC"). */
+static const struct phrase courtesies[] = {
+    {"de nghi", "đề nghị"},
+    {"kinh", "kính"},
+    {"please", NULL},
+};
+
+/* Whether [u, ue) may be a unit named before a verb or after a bare
+ * directive: a few words, written as units are, none that asks
+ * something of it. */
+static bool short_unit(const struct reply_tokens *r, size_t u, size_t ue)
+{
+	if (u >= ue || ue - u > VERB_UNIT_WORDS || !unitish(r, u, ue)) {
+		return false; /* a person ("Giao chị Lan xử lý"), or none */
+	}
+	for (size_t t = u; t < ue; t++) {
+		if (match_any(r, t, ue, name_breaks, ARRAY_SIZE(name_breaks)) >
+		    0) {
+			/* "đề nghị Văn phòng trình Lãnh đạo Bộ cho gia hạn
+			 * thời hạn giải quyết": no name */
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A clause [s, e) opening with a handing directive and a unit ("Chuyển
+ * Vụ PC", "Chuyển Vụ PC xem xét"): as verb_clause. */
+static int bare_clause(struct found *fd, const struct reply_tokens *r, size_t s,
+		       size_t e)
+{
+	size_t p = s + match_any(r, s, e, courtesies, ARRAY_SIZE(courtesies));
+	size_t n = match_any(r, p, e, handing_directives,
+			     ARRAY_SIZE(handing_directives));
+	size_t v = p + n, vn = 0;
+	int rc;
+
+	if (n == 0) {
+		return 0;
+	}
+	s = p;
+	while (v < e && (vn = match_any(r, v, e, work_verbs,
+					ARRAY_SIZE(work_verbs))) == 0) {
+		v++;
+	}
+	if (!short_unit(r, s + n, v < e ? name_end(r, s + n, v) : e)) {
+		return 0;
+	}
+	rc = lead_clause(fd, r, s, v, vn, 0, e);
+	fd->by_verb = rc > 0;
+	return rc;
+}
+
 /* A clause [s, e) with no "chủ trì": a directive, a unit and a verb
  * that hands it the work ("Giao Vụ PC xử lý, hạn 20/12"), or the unit
  * opening the clause when units coordinate later in the sentence ("Vụ PC
@@ -1115,7 +1183,7 @@ static int verb_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t e)
 {
 	for (size_t v = s + 1; v < e; v++) {
-		size_t u, ue, cn, ci,
+		size_t u, cn, ci,
 		    n = match_any(r, v, e, handing_verbs,
 				  ARRAY_SIZE(handing_verbs));
 		int rc;
@@ -1131,24 +1199,15 @@ static int verb_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 			 * xử lý, Vụ TC phối hợp" */
 			u = s;
 		}
-		ue = u < v ? name_end(r, u, v) : v;
-		if (u == SIZE_MAX || u >= v || ue - u > VERB_UNIT_WORDS ||
-		    !unitish(r, u, ue)) {
-			return 0; /* a person ("Giao chị Lan xử lý"), or none */
-		}
-		for (size_t t = u; t < ue; t++) {
-			if (match_any(r, t, ue, name_breaks,
-				      ARRAY_SIZE(name_breaks)) > 0) {
-				/* "đề nghị Văn phòng trình Lãnh đạo Bộ cho
-				 * gia hạn thời hạn giải quyết": no name */
-				return 0;
-			}
+		if (u == SIZE_MAX || u >= v ||
+		    !short_unit(r, u, name_end(r, u, v))) {
+			return 0;
 		}
 		rc = lead_clause(fd, r, s, v, n, 0, e);
 		fd->by_verb = rc > 0;
 		return rc;
 	}
-	return 0;
+	return bare_clause(fd, r, s, e);
 }
 
 /* One clause [s, e) of a sentence. */
