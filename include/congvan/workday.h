@@ -88,7 +88,8 @@ int workday_parse_date(const char *s, int32_t *day_r);
  *	          ("20th", "1st")
  *	before    a weekday and an hour, in either order, each followed by an
  *	          optional comma, then "ngày": "thứ Sáu, ngày 18/12",
- *	          "17h00 ngày 18/12", "15 giờ 30 ngày 18/12", "Friday,
+ *	          "17h00 ngày 18/12", "15 giờ 30 ngày 18/12" (the hour as
+ *	          workday_read_hour reads it), "Friday,
  *	          December 18"
  *	after     a weekday: "18/12/2026 (thứ Sáu)", "18/12, thứ Sáu"
  *
@@ -111,6 +112,9 @@ size_t workday_read_month(const char *f, size_t pos, size_t end, int *month_r);
  * 0 = Sunday .. 6 into *weekday_r; 0 when none. */
 size_t workday_read_weekday(const char *f, size_t pos, size_t end,
 			    int *weekday_r);
+/* An hour of the day at f[pos..end) (folded): "17h", "17h00", "17:00",
+ * "16g30", "15 giờ", "15 giờ 30 phút", "17h30'": its end, 0 when none. */
+size_t workday_read_hour(const char *f, size_t pos, size_t end);
 /* The whole of s (any case and marks; blanks and full stops after it
  * ignored) as workday_read_written reads it; without a year, the first
  * such day from today on.  The weekday written with it goes to

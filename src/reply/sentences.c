@@ -32,8 +32,8 @@
  *     or "X, Y phối hợp" (units before it, in clauses that open as a unit
  *     does); vague parts ("các đơn vị liên quan") are left out.  The
  *     deadline: "hạn"/"thời hạn" (never "gia hạn"), "trước ngày",
- *     "trước", "chậm nhất", "trong" followed by a date, "ngày D tháng M
- *     [năm Y]" or "N ngày [làm việc]", or "N ngày làm việc" opening a
+ *     "trước", "chậm nhất", "trong" followed by a date (workday_read_written)
+ *     or "N ngày [làm việc]", or "N ngày làm việc" opening a
  *     clause ("trong ngày 08/12": that day).  "hạn" opening a clause with
  *     no such value gives its words as written, which the workflow
  *     refuses as no deadline.  The deadline is read from the lead's
@@ -45,8 +45,9 @@
  *  4. English: "X to lead" (the cue; "assign", "ask" as directives; any
  *     words may follow it), "X to coordinate"/"to assist", "in
  *     coordination with X", "due"/"deadline" like "hạn", "by"/"within"/
- *     "before" like "trước", dates also "20 December 2026", "December 20",
- *     "December 20, 2026", "20th December";
+ *     "before" like "trước".  Dates in both languages are read by
+ *     workday_read_written ("20 December 2026", "Dec. 20, 2026", "thứ
+ *     Sáu, ngày 18/12", "17h00 ngày 18/12", "2026-12-20");
  *     "not", "did", "has", "had", "was" are markers.
  *  5. Values are the text as written (NFC, white space collapsed): the
  *     workflow reads units with config_units_parse and the deadline with

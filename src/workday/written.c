@@ -116,35 +116,47 @@ size_t workday_read_weekday(const char *f, size_t pos, size_t end,
 	return *weekday_r >= 0 ? e : 0;
 }
 
-/* An hour before the day: "17h", "17h00", "17:00", "15 giờ", "15 giờ
- * 30", "15 giờ 30 phút".  Its end, 0 when none. */
-static size_t hour_at(const char *f, size_t pos, size_t end)
+/* The minutes after an hour's unit, and their mark: "30", "30 phút",
+ * "30'", "30p".  Their end, pos when none, 0 when no minutes. */
+static size_t minutes_at(const char *f, size_t pos, size_t end)
+{
+	size_t p = blanks(f, pos, end), e, u;
+	int min = 0;
+
+	e = number_at(f, p, end, 1, 2, &min);
+	if (e == 0) {
+		return pos;
+	}
+	if (min > 59) {
+		return 0;
+	}
+	u = text_fold_word(f, blanks(f, e, end), end, "phut");
+	if (u > 0) {
+		return u;
+	}
+	return e < end && (f[e] == '\'' || f[e] == 'p') ? e + 1 : e;
+}
+
+size_t workday_read_hour(const char *f, size_t pos, size_t end)
 {
 	int h = 0, min = 0;
-	size_t e = number_at(f, pos, end, 1, 2, &h), g;
+	size_t e = number_at(f, pos, end, 1, 2, &h), u;
 
-	if (e == 0 || h > 24) {
+	if (e == 0 || h > 24 || (pos > 0 && text_fold_is_alnum(f[pos - 1]))) {
 		return 0;
 	}
-	if (e < end && (f[e] == 'h' || f[e] == ':')) {
-		size_t m = number_at(f, e + 1, end, 2, 2, &min);
-
-		e = m > 0 ? m : e + (f[e] == 'h');
-	} else if ((g = text_fold_word(f, blanks(f, e, end), end, "gio")) > 0) {
-		size_t m = number_at(f, blanks(f, g, end), end, 1, 2, &min);
-
-		e = m > 0 ? m : g;
-		if (m > 0 && (g = text_fold_word(f, blanks(f, e, end), end,
-						 "phut")) > 0) {
-			e = g;
-		}
+	if (e < end && f[e] == ':') {
+		e = number_at(f, e + 1, end, 2, 2, &min);
+		e = e > 0 && min <= 59 ? e : 0;
 	} else {
-		return 0;
+		u = blanks(f, e, end);
+		e = text_fold_match(f, u, end, "gio");
+		if (e == 0 && u < end && (f[u] == 'h' || f[u] == 'g')) {
+			e = u + 1;
+		}
+		e = e > 0 ? minutes_at(f, e, end) : 0;
 	}
-	if (min > 59 || (e < end && text_fold_is_alnum(f[e]))) {
-		return 0;
-	}
-	return e;
+	return e > 0 && !(e < end && text_fold_is_alnum(f[e])) ? e : 0;
 }
 
 /* After a word of the prefix: blanks, a comma, blanks. */
@@ -169,7 +181,7 @@ static size_t prefix(const char *f, size_t pos, size_t end,
 		if (w->weekday < 0 &&
 		    (e = workday_read_weekday(f, pos, end, &w->weekday)) > 0) {
 			pos = after_comma(f, e, end);
-		} else if (!hour && (e = hour_at(f, pos, end)) > 0) {
+		} else if (!hour && (e = workday_read_hour(f, pos, end)) > 0) {
 			hour = true;
 			pos = after_comma(f, e, end);
 		}
@@ -325,6 +337,7 @@ size_t workday_read_written(const char *f, size_t pos, size_t end,
 {
 	struct workday_written w = {0, 0, 0, -1};
 	int32_t day;
+	int before;
 	size_t e, p = prefix(f, pos, end, &w);
 
 	e = vietnamese(f, p, end, &w);
@@ -343,8 +356,11 @@ size_t workday_read_written(const char *f, size_t pos, size_t end,
 	    (w.y != 0 && workday_day_from_ymd(w.y, w.m, w.d, &day) < 0)) {
 		return 0;
 	}
-	if (w.weekday < 0) {
-		e = weekday_after(f, e, end, &w);
+	/* one weekday after the date too ("thứ Sáu, 18/12 (thứ Sáu)") */
+	before = w.weekday;
+	e = weekday_after(f, e, end, &w);
+	if (before >= 0 && w.weekday != before) {
+		return 0;
 	}
 	*w_r = w;
 	return e;

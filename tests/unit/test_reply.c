@@ -1304,6 +1304,17 @@ static const struct cmd_case cmd_cases[] = {
      {{REPLY_KEY_CONSULT, "PC, TC"},
       {REPLY_KEY_DUE, "30/12"},
       {REPLY_KEY_REASON, "cần ý kiến pháp lý; gấp"}}},
+    /* a date with a comma in it stays whole */
+    {"Due: December 20, 2026\nExtend: Dec. 20, 2026",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_DUE, "December 20, 2026"},
+      {REPLY_KEY_EXTEND, "Dec. 20, 2026"}}},
+    {"Chủ trì: PC, hạn: thứ Sáu, 18/12/2026 (thứ Sáu)",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_LEAD, "PC"},
+      {REPLY_KEY_DUE, "thứ Sáu, 18/12/2026 (thứ Sáu)"}}},
     /* NFD key, value kept as written */
     {"Chu\xcc\x89 tri\xcc\x80: Vu\xcc\xa3 KHTC",
      REPLY_DECISION_NONE,

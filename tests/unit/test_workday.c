@@ -278,6 +278,12 @@ static void test_parse_written(void **state)
 	    {"15 giờ ngày 30/12", "2026-12-30"},
 	    {"15 giờ 30 phút, thứ Tư, ngày 30/12/2026", "2026-12-30"},
 	    {"16:30 ngày 30/12/2026", "2026-12-30"},
+	    {"16g30 ngày 30/12/2026", "2026-12-30"},
+	    {"17h30' ngày 30/12", "2026-12-30"},
+	    {"17 giờ 30 phút ngày 30/12", "2026-12-30"},
+	    {"17:60 ngày 30/12", NULL},
+	    {"17h75 ngày 30/12", NULL},
+	    {"5pm ngày 30/12", NULL},
 	    {"thứ Sáu, 30/12/2026", NULL}, /* a Wednesday */
 	    {"thứ Sáu", NULL},
 	    {"thứ Sáu tuần sau", NULL},

@@ -159,7 +159,9 @@ static void test_parse_due(void **state)
 	    {"17h00 ngày 04/01/2027", "2027-01-04"},
 	    {"trước 15 giờ ngày 4/1", "2027-01-04"},
 	    {"2027-01-04.", "2027-01-04"},
+	    {"thứ Hai, 04/01/2027 (thứ Hai)", "2027-01-04"},
 	    {"thứ Sáu, 04/01/2027", NULL}, /* a Monday: refused */
+	    {"thứ Hai, 04/01/2027 (thứ Ba)", NULL},
 	    {"thứ Hai", NULL},
 	    {"4 Janvier 2027", NULL},
 	    {"trong ngày", NULL},
