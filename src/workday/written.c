@@ -186,6 +186,12 @@ static size_t prefix(const char *f, size_t pos, size_t end,
 			pos = after_comma(f, e, end);
 		}
 	}
+	/* "hết ngày", "cuối ngày": the end of the day, as a deadline is */
+	e = text_fold_word(f, pos, end, "het");
+	if (e == 0) {
+		e = text_fold_word(f, pos, end, "cuoi");
+	}
+	pos = e > 0 ? blanks(f, e, end) : pos;
 	e = text_fold_word(f, pos, end, "ngay");
 	return e > 0 ? blanks(f, e, end) : pos;
 }
@@ -246,6 +252,25 @@ static size_t english(const char *f, size_t pos, size_t end,
 	}
 	e = day_at(f, blanks(f, m, end), end, &w->d);
 	return e > 0 ? english_year(f, e, end, &w->y) : 0;
+}
+
+/* "20-Dec-2026", "20-Dec", "20/Dec/2026": one separator throughout. */
+static size_t dashed(const char *f, size_t pos, size_t end,
+		     struct workday_written *w)
+{
+	size_t e = number_at(f, pos, end, 1, 2, &w->d), y;
+	char sep;
+
+	if (e == 0 || e + 1 >= end || (f[e] != '-' && f[e] != '/')) {
+		return 0;
+	}
+	sep = f[e];
+	e = month_name_at(f, e + 1, end, &w->m);
+	if (e == 0 || e + 1 >= end || f[e] != sep) {
+		return e;
+	}
+	y = number_at(f, e + 1, end, 4, 4, &w->y);
+	return y > 0 ? y : e;
 }
 
 /* "18 tháng 12", "18 tháng 12 năm 2026", "18 tháng 12, năm 2026". */
@@ -323,6 +348,30 @@ static size_t weekday_after(const char *f, size_t pos, size_t end,
 	return e;
 }
 
+/* After the date and its weekday: "tới", "này", "sắp tới" after a date
+ * without its year (the coming one, as without them: "trước ngày 20/12
+ * tới"), then an hour ("20/12/2026 lúc 17h00", "20/12, 17h"), read
+ * past. */
+static size_t suffix(const char *f, size_t pos, size_t end,
+		     struct workday_written *w)
+{
+	static const char *const coming[] = {"sap toi", "toi", "nay"};
+	size_t e, p;
+
+	for (size_t i = 0; w->y == 0 && i < ARRAY_SIZE(coming); i++) {
+		e = text_fold_word(f, blanks(f, pos, end), end, coming[i]);
+		if (e > 0) {
+			pos = e;
+			break;
+		}
+	}
+	pos = weekday_after(f, pos, end, w);
+	p = after_comma(f, pos, end);
+	e = text_fold_word(f, p, end, "luc");
+	e = workday_read_hour(f, e > 0 ? blanks(f, e, end) : p, end);
+	return e > 0 ? e : pos;
+}
+
 /* Whether day d of month m can be, in some year (29/2 can). */
 static bool day_of_month(int m, int d)
 {
@@ -345,6 +394,9 @@ size_t workday_read_written(const char *f, size_t pos, size_t end,
 		e = english(f, p, end, &w);
 	}
 	if (e == 0) {
+		e = dashed(f, p, end, &w);
+	}
+	if (e == 0) {
 		e = numeric(f, p, end, &w);
 	}
 	/* not part of something longer: "30/12-2026", "20/12/2026/1" */
@@ -358,7 +410,7 @@ size_t workday_read_written(const char *f, size_t pos, size_t end,
 	}
 	/* one weekday after the date too ("thứ Sáu, 18/12 (thứ Sáu)") */
 	before = w.weekday;
-	e = weekday_after(f, e, end, &w);
+	e = suffix(f, e, end, &w);
 	if (before >= 0 && w.weekday != before) {
 		return 0;
 	}

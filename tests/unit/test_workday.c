@@ -284,6 +284,23 @@ static void test_parse_written(void **state)
 	    {"17:60 ngày 30/12", NULL},
 	    {"17h75 ngày 30/12", NULL},
 	    {"5pm ngày 30/12", NULL},
+	    /* an hour after, the coming day, the end of the day */
+	    {"30/12/2026 lúc 17h00", "2026-12-30"},
+	    {"30/12/2026, 17h", "2026-12-30"},
+	    {"30/12 (thứ Tư), 16:30", "2026-12-30"},
+	    {"ngày 30/12 tới", "2026-12-30"},
+	    {"ngày 5/1 sắp tới", "2027-01-05"},
+	    {"30/12 này", "2026-12-30"},
+	    {"hết ngày 30/12", "2026-12-30"},
+	    {"cuối ngày 30/12/2026", "2026-12-30"},
+	    {"30/12/2026 tới", NULL},
+	    {"30/12/2026 lúc", NULL},
+	    /* a day, a month's name and a year joined by '-' or '/' */
+	    {"30-Dec-2026", "2026-12-30"},
+	    {"5-Jan", "2027-01-05"},
+	    {"30/Dec/2026", "2026-12-30"},
+	    {"30-Dec/2026", NULL},
+	    {"30-Dec-26", NULL},
 	    {"thứ Sáu, 30/12/2026", NULL}, /* a Wednesday */
 	    {"thứ Sáu", NULL},
 	    {"thứ Sáu tuần sau", NULL},
