@@ -81,9 +81,9 @@ static bool lower_at(const struct reply_tokens *r, size_t q)
 
 /* Whether the full stop at p, right after a word, is an abbreviation's
  * that what follows on the line continues, so that it ends no sentence:
- * a month before a number ("Dec. 20, 2026"), a place's kind before its
- * name ("TP. Hồ Chí Minh", "Tp. Huế", "Q. Ba Đình", "P. Bến Nghé", "TX.
- * Sơn Tây", "TT. Đông Anh"), "v.v." before a lower-case word or a number
+ * a month's abbreviation before a number ("Dec. 20, 2026"), a place's kind
+ * before its name ("TP. Hồ Chí Minh", "Tp. Huế", "Q. Ba Đình", "P. Bến Nghé",
+ * "TX. Sơn Tây", "TT. Đông Anh"), "v.v." before a lower-case word or a number
  * ("v.v. phối hợp"). */
 static bool abbreviation_dot(const struct reply_tokens *r, size_t p)
 {
@@ -98,7 +98,9 @@ static bool abbreviation_dot(const struct reply_tokens *r, size_t p)
 		return false;
 	}
 	n = k->fe - k->fs;
-	if (workday_read_month(f, k->fs, p, &month) == p) {
+	/* an abbreviation ("Dec", "Sept"), never "May" ("máy" folded) */
+	if (n <= 4 && memcmp(f + k->fs, "may", n) != 0 &&
+	    workday_read_month(f, k->fs, p, &month) == p) {
 		return is_digit(f[q]);
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(places); i++) {

@@ -110,9 +110,19 @@ size_t workday_read_weekday(const char *f, size_t pos, size_t end,
 	    (e < end && text_fold_is_alnum(f[e]))) {
 		return 0;
 	}
+	/* folded Vietnamese has words that are English abbreviations ("thư",
+	   "thứ": "thu"; "sát": "sat"; "môn": "mon"): an abbreviation only
+	   with its mark ("Fri, Dec 18", "Wed. 16"), and never "thu" */
+	if (e - pos == 3 && (e >= end || (f[e] != ',' && f[e] != '.') ||
+			     !memcmp(f + pos, "thu", 3))) {
+		return 0;
+	}
 	memcpy(word, f + pos, e - pos);
 	word[e - pos] = '\0';
 	*weekday_r = workday_name_lookup(word);
+	if (*weekday_r >= 0 && e - pos == 3 && f[e] == '.') {
+		e++;
+	}
 	return *weekday_r >= 0 ? e : 0;
 }
 

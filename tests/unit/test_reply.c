@@ -1565,6 +1565,7 @@ static void test_tokens_sentences(void **state)
 	    {"Chuyển TP.\nHạn 20/12.", 2},
 	    {"Đến tháng Dec. Vụ TC.", 2},
 	    {"Xong. 20 tháng 12.", 2},
+	    {"Sửa máy. 5 người làm.", 2},
 	};
 
 	(void)state;

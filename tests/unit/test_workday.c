@@ -273,6 +273,14 @@ static void test_parse_written(void **state)
 	    {"30/12/2026 (thứ Tư)", "2026-12-30"},
 	    {"30/12/2026, thứ Tư", "2026-12-30"},
 	    {"Wednesday, December 30, 2026", "2026-12-30"},
+	    {"Wed, Dec 30, 2026", "2026-12-30"},
+	    {"Wed. 30 Dec", "2026-12-30"},
+	    /* folded Vietnamese words that are English abbreviations: no
+	       weekday ("thư ngày 30/12", "sát ngày 30/12") */
+	    {"thư ngày 30/12", NULL},
+	    {"Thu, Dec 31", NULL},
+	    {"sát ngày 30/12", NULL},
+	    {"Wed 30/12", NULL},
 	    {"17h00 ngày 30/12/2026", "2026-12-30"},
 	    {"17h ngày 30/12", "2026-12-30"},
 	    {"15 giờ ngày 30/12", "2026-12-30"},
