@@ -337,25 +337,38 @@ static size_t numeric(const char *f, size_t pos, size_t end,
 	return e;
 }
 
+/* Whether what follows a weekday after the date at pos lets it be the
+ * date's: the end, a mark, or an hour ("18/12, thứ Sáu họp" is not). */
+static bool weekday_ends(const char *f, size_t pos, size_t end)
+{
+	size_t p = blanks(f, pos, end);
+
+	return p >= end || strchr(".,;:!?)\n", f[p]) ||
+	       text_fold_word(f, p, end, "luc") > 0 ||
+	       workday_read_hour(f, p, end) > 0;
+}
+
 /* A weekday after the date: "(thứ Sáu)", ", thứ Sáu", " - Friday". */
 static size_t weekday_after(const char *f, size_t pos, size_t end,
 			    struct workday_written *w)
 {
 	size_t p = blanks(f, pos, end), e;
 	bool paren = p < end && f[p] == '(';
+	int weekday;
 
 	if (p < end && (f[p] == '(' || f[p] == ',' || f[p] == '-')) {
 		p = blanks(f, p + 1, end);
 	}
-	e = workday_read_weekday(f, p, end, &w->weekday);
+	e = workday_read_weekday(f, p, end, &weekday);
 	if (e == 0) {
 		return pos;
 	}
 	e = blanks(f, e, end);
-	if (paren) {
-		return e < end && f[e] == ')' ? e + 1 : pos;
+	if (paren ? e >= end || f[e] != ')' : !weekday_ends(f, e, end)) {
+		return pos;
 	}
-	return e;
+	w->weekday = weekday;
+	return paren ? e + 1 : e;
 }
 
 /* After the date and its weekday: "tới", "này", "sắp tới" after a date

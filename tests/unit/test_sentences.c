@@ -197,6 +197,9 @@ static const struct sentence_case cases[] = {
      "thứ Sáu, 18/12/2026"},
     /* "thư" folds to the English "Thu": no weekday */
     {"Giao Vụ PC chủ trì, hạn trả lời thư ngày 20/12.", "Vụ PC", NULL, "20/12"},
+    /* a weekday that goes on with something else is not the date's */
+    {"Giao Vụ PC chủ trì, hạn 20/12, thứ Sáu họp giao ban.", "Vụ PC", NULL,
+     "20/12"},
     /* a weekday alone is no date: its words, which the workflow refuses */
     {"Giao Vụ PC chủ trì, hạn thứ Sáu.", "Vụ PC", NULL, "thứ Sáu"},
     /* a year first is no day: its words, which the workflow refuses */

@@ -315,6 +315,8 @@ static void test_parse_written(void **state)
 	    {"17h00", NULL},
 	    {"25 giờ ngày 30/12", NULL},
 	    {"30/12/2026 (thứ Tư", NULL},
+	    {"30/12/2026, thứ Tư lúc 9h", "2026-12-30"},
+	    {"30/12/2026, thứ Tư họp", NULL},
 	    /* year first in words, no month, no such day */
 	    {"2026 December", NULL},
 	    {"December", NULL},
