@@ -23,6 +23,14 @@ for src in $(ls src/*/*.c | grep -v '^src/cli/'); do
 	objs+=("$obj")
 done
 
+lines_to() { # PREFIX: each line of stdin (with \ escapes) into PREFIX-N.txt
+	local i=0 l
+	while IFS= read -r l; do
+		i=$((i + 1))
+		printf '%b' "$l" >"$1-$i.txt"
+	done
+}
+
 seed() { # TARGET: a seed corpus folder
 	local dir=$OUT/corpus-$1
 	mkdir -p "$dir"
@@ -32,14 +40,14 @@ seed() { # TARGET: a seed corpus folder
 		cp tests/data/letters/*.txt tests/data/integration/*.txt "$dir/" 2>/dev/null || true ;;
 	fuzz_deadline)
 		cp tests/data/letters/*.txt "$dir/" 2>/dev/null || true
-		# the phrases of tests/unit/test_letter.c, one a file
-		local i=0 l
+		# the phrases of tests/unit/test_letter.c, the dates as written
+		# of tests/unit/test_workday.c
 		grep -ho '^    {"[^"]*", \(DATE\|MONTH\|WORKING\|DAYS\|NONE\),' \
 			tests/unit/test_letter.c | sed 's/^    {"//; s/", [A-Z]*,$//' |
-			while IFS= read -r l; do
-				i=$((i + 1))
-				printf '%b' "$l" >"$dir/phrase-$i.txt"
-			done
+			lines_to "$dir/phrase"
+		grep -ho '^	    {"[^"]*", \("[0-9-]*"\|NULL\)}' \
+			tests/unit/test_workday.c | sed 's/^	    {"//; s/", [^,]*}$//' |
+			lines_to "$dir/date"
 		printf 'Gửi công văn số 88/SCT-QLTM\nngày 15/10/2026\n' >"$dir/cover.txt"
 		printf 'CV 88-SCT-QLTM_15.10.2026.pdf\n' >"$dir/name.txt" ;;
 	fuzz_trim)
@@ -47,22 +55,13 @@ seed() { # TARGET: a seed corpus folder
 		cp tests/data/crisp-reply/test/fixtures/*.txt "$dir/" 2>/dev/null || true ;;
 	fuzz_decision)
 		cp tests/data/replies/*.expected "$dir/" 2>/dev/null || true
-		# the phrasings of tests/unit/test_reply.c, one a file
-		local i=0 l
+		# the phrasings of tests/unit/test_reply.c, the routing notes of
+		# tests/unit/test_sentences.c, one a file
 		grep -ho '{"[^"]*", \(AGREE\|DISAGREE\|UNCLEAR\|DONE\|RETURN\)}' \
 			tests/unit/test_reply.c | sed 's/^{"//; s/", [A-Z]*}$//' |
-			while IFS= read -r l; do
-				i=$((i + 1))
-				printf '%b' "$l" >"$dir/phrasing-$i.txt"
-			done
-		# the routing notes of tests/unit/test_sentences.c
-		i=0
+			lines_to "$dir/phrasing"
 		grep -ho '^    {"[^"]*",' tests/unit/test_sentences.c |
-			sed 's/^    {"//; s/",$//' |
-			while IFS= read -r l; do
-				i=$((i + 1))
-				printf '%b' "$l" >"$dir/note-$i.txt"
-			done ;;
+			sed 's/^    {"//; s/",$//' | lines_to "$dir/note" ;;
 	fuzz_ical)
 		cp tests/data/ical/*.ics "$dir/" 2>/dev/null || true ;;
 	fuzz_dsn)

@@ -101,6 +101,7 @@ enum word {
 	W_EVENT_INTERNAL,
 	W_EVENT_OPINION,
 	W_NOT_A_DUE,
+	W_DUE_WEEKDAY,
 	W_LETTER_LEFT_OUT,
 	/* who an address is, in the Office's notice of mail undelivered */
 	W_UNDELIVERED_HEAD,

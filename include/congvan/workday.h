@@ -76,12 +76,52 @@ int workday_weekday(int32_t day);
  * malformed or not a real date (31/2/2026); *day_r is set only on
  * success. */
 int workday_parse_date(const char *s, int32_t *day_r);
-/* A date as people write it after "Hạn:": YYYY-MM-DD, D/M/YYYY,
- * D-M-YYYY, D.M.YYYY,
- * a two-digit year (20/12/26: 2026), no year (20/12: the first such day
- * from today on), "ngày" before, a full stop after.  0 ok, -1 when s is
- * none of these or no real date; *day_r is set only on success. */
-int workday_parse_written(const char *s, int32_t today, int32_t *day_r);
+/* A date as people write it for a deadline, read from folded text
+ * (text_fold) at f[pos..end): the one reader of written dates, for the
+ * key lines ("Hạn:", "Gia hạn:") and the sentences of replies.
+ *
+ *	numeric   D/M/Y, D-M-Y, D.M.Y (Y of 2 digits: 20xx, or 4), D/M,
+ *	          D-M, D.M; YYYY-MM-DD (also with '/' or '.')
+ *	words     D tháng M [năm Y]; D Month [Y], D of Month, Month D [, Y]:
+ *	          Month an English name, its first three letters or "Sept",
+ *	          with or without a dot ("Dec. 20"); D may be an ordinal
+ *	          ("20th", "1st")
+ *	before    a weekday and an hour, in either order, each followed by an
+ *	          optional comma, then "ngày": "thứ Sáu, ngày 18/12",
+ *	          "17h00 ngày 18/12", "15 giờ 30 ngày 18/12" (the hour as
+ *	          workday_read_hour reads it), "Friday,
+ *	          December 18"
+ *	after     a weekday: "18/12/2026 (thứ Sáu)", "18/12, thứ Sáu"
+ *
+ * Weekdays: "thứ Hai".."thứ Bảy", "thứ 2".."thứ 7", "Chủ nhật", "CN",
+ * and English names (workday_name_lookup).  The hour is read past: a
+ * deadline is a day.  Nothing longer may follow the date ("30/12-2026",
+ * "20/12/2026/1" are none).  Returns the end of what was read, 0 when
+ * no date is there or it is none (30/2, 31/4/2026). */
+struct workday_written {
+	int d, m;
+	int y;       /* 0: no year written */
+	int weekday; /* 0 = Sunday .. 6; -1: none written */
+};
+size_t workday_read_written(const char *f, size_t pos, size_t end,
+			    struct workday_written *w_r);
+/* A month's English name at f[pos..end) (folded; whole, its first three
+ * letters, or "sept"): its end, the number into *month_r; 0 when none. */
+size_t workday_read_month(const char *f, size_t pos, size_t end, int *month_r);
+/* A weekday word (folded; Vietnamese or English) at f[pos..end): its end,
+ * 0 = Sunday .. 6 into *weekday_r; 0 when none. */
+size_t workday_read_weekday(const char *f, size_t pos, size_t end,
+			    int *weekday_r);
+/* An hour of the day at f[pos..end) (folded): "17h", "17h00", "17:00",
+ * "16g30", "15 giờ", "15 giờ 30 phút", "17h30'": its end, 0 when none. */
+size_t workday_read_hour(const char *f, size_t pos, size_t end);
+/* The whole of s (any case and marks; blanks and full stops after it
+ * ignored) as workday_read_written reads it; without a year, the first
+ * such day from today on.  The weekday written with it goes to
+ * *weekday_r (-1: none); with weekday_r NULL, one the day is not is
+ * refused.  0 ok, -1 when s is no date; *day_r is set only on success. */
+int workday_parse_written(const char *s, int32_t today, int32_t *day_r,
+			  int *weekday_r);
 /* "2026-05-20". */
 void workday_format(int32_t day, char buf[11]);
 /* "20/05/2026". */

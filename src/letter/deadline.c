@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "congvan/util.h"
+#include "congvan/workday.h"
 #include "private.h"
 
 #define HAN_WORDS                                                              \
@@ -44,14 +45,14 @@ struct found {
 };
 
 /* Optional words before the date: "là", "vào", "trước", "đến", a day of
- * the week ("thứ Sáu", "thứ 6", "Chủ nhật"), ':' and ','; a few at most,
- * so that a run of them costs no more than a few. */
+ * the week (workday_read_weekday: "thứ Sáu", "thứ 6", "Chủ nhật"), ':'
+ * and ','; a few at most, so that a run of them costs no more than a
+ * few. */
 static size_t skip_fillers(const char *f, size_t pos, size_t end)
 {
-	static const char *const fillers[] = {
-	    "la",     "vao",    "truoc",   "den het", "den",     "thu hai",
-	    "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat",
-	    "thu 2",  "thu 3",  "thu 4",   "thu 5",   "thu 6",   "thu 7"};
+	static const char *const fillers[] = {"la", "vao", "truoc", "den het",
+					      "den"};
+	int weekday;
 
 	for (int n = 0; n < FILLERS_MAX; n++) {
 		size_t e = 0;
@@ -62,6 +63,9 @@ static size_t skip_fillers(const char *f, size_t pos, size_t end)
 		}
 		for (size_t k = 0; k < ARRAY_SIZE(fillers) && e == 0; k++) {
 			e = text_fold_word(f, pos, end, fillers[k]);
+		}
+		if (e == 0) {
+			e = workday_read_weekday(f, pos, end, &weekday);
 		}
 		if (e == 0) {
 			break;
@@ -81,31 +85,13 @@ static size_t skip_digits(const char *f, size_t pos, size_t end, size_t max)
 	return i;
 }
 
-/* An optional time of day: "17h00", "17h", "17 giờ 30 phút", "16g30". */
+/* An optional time of day (workday_read_hour: "17h00", "17 giờ 30
+ * phút", "16g30"). */
 static size_t skip_time(const char *f, size_t pos, size_t end)
 {
-	size_t e = skip_digits(f, pos, end, 2);
-	size_t u;
+	size_t e = workday_read_hour(f, pos, end);
 
-	if (e == pos) {
-		return pos;
-	}
-	e = text_fold_skip_blank(f, e, end, false);
-	u = text_fold_match(f, e, end, "gio");
-	if (u == 0 && e < end && (f[e] == 'h' || f[e] == 'g')) {
-		u = e + 1;
-	}
-	if (u == 0) {
-		return pos;
-	}
-	e = skip_digits(f, text_fold_skip_blank(f, u, end, false), end, 2);
-	e = text_fold_skip_blank(f, e, end, false);
-	if (text_fold_word(f, e, end, "phut") > 0) {
-		e = text_fold_word(f, e, end, "phut");
-	} else if (e < end && (f[e] == '\'' || f[e] == 'p')) {
-		e++;
-	}
-	return e;
+	return e > 0 ? e : pos;
 }
 
 /* The date after a deadline word ending at pos; one without its year

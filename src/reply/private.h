@@ -125,7 +125,8 @@ enum reply_tok_kind {
 	REPLY_TOK_WORD,
 	REPLY_TOK_CLAUSE,   /* ',' ';' brackets (" - " without dates), a line
 			     * break before a capital */
-	REPLY_TOK_SENTENCE, /* '.' '!' (':' without dates) at a word's end, a
+	REPLY_TOK_SENTENCE, /* '.' '!' (':' without dates) at a word's end
+			     * (not an abbreviation's: "Dec. 20", "TP. Huế"), a
 			     * blank line, the end */
 	REPLY_TOK_QUESTION, /* '?' */
 };

@@ -32,8 +32,8 @@
  *     or "X, Y phối hợp" (units before it, in clauses that open as a unit
  *     does); vague parts ("các đơn vị liên quan") are left out.  The
  *     deadline: "hạn"/"thời hạn" (never "gia hạn"), "trước ngày",
- *     "trước", "chậm nhất", "trong" followed by a date, "ngày D tháng M
- *     [năm Y]" or "N ngày [làm việc]", or "N ngày làm việc" opening a
+ *     "trước", "chậm nhất", "trong" followed by a date (workday_read_written)
+ *     or "N ngày [làm việc]", or "N ngày làm việc" opening a
  *     clause ("trong ngày 08/12": that day).  "hạn" opening a clause with
  *     no such value gives its words as written, which the workflow
  *     refuses as no deadline.  The deadline is read from the lead's
@@ -45,8 +45,9 @@
  *  4. English: "X to lead" (the cue; "assign", "ask" as directives; any
  *     words may follow it), "X to coordinate"/"to assist", "in
  *     coordination with X", "due"/"deadline" like "hạn", "by"/"within"/
- *     "before" like "trước", dates also "20 December 2026", "December 20",
- *     "December 20, 2026", "20th December";
+ *     "before" like "trước".  Dates in both languages are read by
+ *     workday_read_written ("20 December 2026", "Dec. 20, 2026", "thứ
+ *     Sáu, ngày 18/12", "17h00 ngày 18/12", "2026-12-20");
  *     "not", "did", "has", "had", "was" are markers.
  *  5. Values are the text as written (NFC, white space collapsed): the
  *     workflow reads units with config_units_parse and the deadline with
@@ -59,6 +60,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "congvan/workday.h"
 #include "private.h"
 
 /* Sentences read for an assignment. */
@@ -521,52 +523,6 @@ static bool is_number(const struct reply_tokens *r, size_t t)
 	return k->fe - k->fs <= 4;
 }
 
-/* The digits a day at token t is written with: one or two, alone
- * ("20") or with an English ordinal's ending ("20th", "1st"): how many,
- * 0 when it is no day. */
-static size_t day_digits(const struct reply_tokens *r, size_t t)
-{
-	static const char *const ordinals[] = {"", "st", "nd", "rd", "th"};
-	const struct reply_tok *k = &r->t[t];
-	size_t n = 0;
-
-	while (k->kind == REPLY_TOK_WORD && k->fs + n < k->fe && n < 3 &&
-	       is_digit(r->ft.f[k->fs + n])) {
-		n++;
-	}
-	for (size_t i = 0; n >= 1 && n <= 2 && i < ARRAY_SIZE(ordinals); i++) {
-		size_t len = strlen(ordinals[i]);
-
-		if (k->fe - k->fs == n + len &&
-		    memcmp(r->ft.f + k->fs + n, ordinals[i], len) == 0) {
-			return n;
-		}
-	}
-	return 0;
-}
-
-/* A date token: digits separated by '/', '-' or '.'. */
-static bool is_date(const struct reply_tokens *r, size_t t)
-{
-	const struct reply_tok *k = &r->t[t];
-	size_t seps = 0;
-
-	if (k->kind != REPLY_TOK_WORD || !is_digit(r->ft.f[k->fs]) ||
-	    !is_digit(r->ft.f[k->fe - 1])) {
-		return false;
-	}
-	for (size_t i = k->fs; i < k->fe; i++) {
-		char c = r->ft.f[i];
-
-		if (c == '/' || c == '-' || c == '.') {
-			seps++;
-		} else if (!is_digit(c)) {
-			return false;
-		}
-	}
-	return seps == 1 || seps == 2;
-}
-
 static bool word_at(const struct reply_tokens *r, size_t t, size_t e,
 		    const char *w)
 {
@@ -575,100 +531,41 @@ static bool word_at(const struct reply_tokens *r, size_t t, size_t e,
 	return t < e && match(r, t, e, &ph) > 0;
 }
 
-/* The month an English month name (or its first three letters) at
- * token t names, 0 when none. */
-static int month_of(const struct reply_tokens *r, size_t t, size_t e)
+/* The date written from token t, as workday_read_written reads it
+ * ("20/12/2026", "ngày 18 tháng 12", "Dec. 20, 2026", "17h00 ngày
+ * 18/12"), which may run past e, the clause a comma ends ("December 20,
+ * 2026"): a date of one word as written ("20.12.2026"), one with a
+ * weekday as written too, for the workflow to check the weekday ("thứ
+ * Sáu, ngày 18/12"), any other as "D/M[/Y]".  NULL when none. */
+static char *date_value(const struct reply_tokens *r, size_t t)
 {
-	static const char *const names[] = {"january", "february", "march",
-					    "april",   "may",      "june",
-					    "july",    "august",   "september",
-					    "october", "november", "december"};
+	struct workday_written w;
+	size_t fe = workday_read_written(r->ft.f, r->t[t].fs, r->ft.len, &w);
 
-	for (size_t i = 0; t < e && i < ARRAY_SIZE(names); i++) {
-		const struct reply_tok *k = &r->t[t];
-		size_t n = k->fe - k->fs;
-
-		if (k->kind == REPLY_TOK_WORD &&
-		    (n == 3 || n == strlen(names[i])) &&
-		    memcmp(r->ft.f + k->fs, names[i], n) == 0) {
-			return (int)i + 1;
-		}
-	}
-	return 0;
-}
-
-/* "D/M[/Y]" of the day at token d (day_digits), month m and year at
- * token y (y == e: none; y may stand past e: year_after_comma) */
-static char *day_month(const struct reply_tokens *r, size_t d, int m, size_t y,
-		       size_t e)
-{
-	char *day = xstrndup(r->ft.f + r->t[d].fs, day_digits(r, d));
-	char *year, *v;
-
-	if (y != e && y < r->n && is_number(r, y)) {
-		year = copy(r, y, y + 1);
-		v = xasprintf("%s/%d/%s", day, m, year);
-		free(year);
-	} else {
-		v = xasprintf("%s/%d", day, m);
-	}
-	free(day);
-	return v;
-}
-
-/* The year after "Month D" at token y: y itself, or, after a comma
- * ("December 20, 2026"), the four-digit number after it, which may stand
- * past e, the end of the clause the comma ends.  e when none. */
-static size_t year_after_comma(const struct reply_tokens *r, size_t y, size_t e)
-{
-	const struct reply_tok *k = y + 1 < r->n ? &r->t[y + 1] : NULL;
-
-	if (y < e && r->t[y].kind == REPLY_TOK_WORD) {
-		return y;
-	}
-	if (y >= r->n || r->t[y].kind != REPLY_TOK_CLAUSE ||
-	    r->ft.f[r->t[y].fs] != ',' || !k || !is_number(r, y + 1) ||
-	    k->fe - k->fs != 4) {
-		return e;
-	}
-	return y + 1;
-}
-
-/* The deadline written from token t (before e): a date, "D tháng M
- * [năm Y]", "D Month [Y]", "Month D", "N ngày [làm việc]", "N working
- * days".  NULL when none. */
-static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
-{
-	int m;
-
-	if (t >= e) {
+	if (fe == 0) {
 		return NULL;
 	}
-	if (is_date(r, t)) {
-		return copy(r, t, t + 1);
+	if (fe == r->t[t].fe || w.weekday >= 0) {
+		return text_folded_copy(&r->ft, r->t[t].fs, fe);
 	}
-	if ((m = month_of(r, t, e)) > 0 && t + 1 < e && day_digits(r, t + 1)) {
-		/* "December 20", "December 20th", "December 20, 2026" */
-		return day_month(r, t + 1, m, year_after_comma(r, t + 2, e), e);
+	return w.y ? xasprintf("%d/%d/%d", w.d, w.m, w.y)
+		   : xasprintf("%d/%d", w.d, w.m);
+}
+
+/* The deadline written from token t (before e): a date (date_value),
+ * "N ngày [làm việc]", "N working days".  NULL when none. */
+static char *due_value(const struct reply_tokens *r, size_t t, size_t e)
+{
+	char *v;
+
+	if (t >= e || r->t[t].kind != REPLY_TOK_WORD) {
+		return NULL;
 	}
-	if (day_digits(r, t) > 0 && (m = month_of(r, t + 1, e)) > 0) {
-		/* "20 December 2026", "20th December" */
-		return day_month(r, t, m, t + 2, e);
+	if ((v = date_value(r, t))) {
+		return v;
 	}
 	if (!is_number(r, t)) {
 		return NULL;
-	}
-	if (day_digits(r, t) > 0 && word_at(r, t + 1, e, "thang") &&
-	    t + 2 < e && is_number(r, t + 2)) {
-		char *mm = copy(r, t + 2, t + 3), *end;
-		long month = strtol(mm, &end, 10);
-
-		free(mm);
-		if (month < 1 || month > 12) {
-			return NULL;
-		}
-		return day_month(r, t, (int)month,
-				 word_at(r, t + 3, e, "nam") ? t + 4 : e, e);
 	}
 	if (word_at(r, t + 1, e, "ngay")) {
 		const struct phrase lv = {"lam viec", "làm việc"};

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "congvan/workday.h"
 #include "private.h"
 
 static void push(struct reply_tokens *r, enum reply_tok_kind k, size_t fs,
@@ -68,6 +69,52 @@ static void line_break(struct reply_tokens *r, size_t p)
 	}
 }
 
+/* Whether the character of the original at folded position q is a
+ * lower-case letter. */
+static bool lower_at(const struct reply_tokens *r, size_t q)
+{
+	size_t at = r->ft.off[q];
+	int32_t cp = text_utf8_next(r->ft.orig, r->ft.orig_len, &at);
+
+	return cp > 0 && utf8proc_islower(cp);
+}
+
+/* Whether the full stop at p, right after a word, is an abbreviation's
+ * that what follows on the line continues, so that it ends no sentence:
+ * a month's abbreviation before a number ("Dec. 20, 2026"), a place's kind
+ * before its name ("TP. Hồ Chí Minh", "Tp. Huế", "Q. Ba Đình", "P. Bến Nghé",
+ * "TX. Sơn Tây", "TT. Đông Anh"), "v.v." before a lower-case word or a number
+ * ("v.v. phối hợp"). */
+static bool abbreviation_dot(const struct reply_tokens *r, size_t p)
+{
+	static const char *const places[] = {"tp", "q", "p", "tx", "tt"};
+	const struct reply_tok *k = r->n > 0 ? &r->t[r->n - 1] : NULL;
+	const char *f = r->ft.f;
+	size_t q = text_fold_skip_blank(f, p + 1, r->ft.len, false), n;
+	int month;
+
+	if (!k || k->kind != REPLY_TOK_WORD || k->fe != p || q >= r->ft.len ||
+	    f[q] == '\n') {
+		return false;
+	}
+	n = k->fe - k->fs;
+	/* an abbreviation ("Dec", "Sept"), never "May" ("máy" folded) */
+	if (n <= 4 && memcmp(f + k->fs, "may", n) != 0 &&
+	    workday_read_month(f, k->fs, p, &month) == p) {
+		return is_digit(f[q]);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(places); i++) {
+		if (strlen(places[i]) == n &&
+		    !memcmp(f + k->fs, places[i], n)) {
+			return text_fold_is_alnum(f[q]);
+		}
+	}
+	return n == 1 && f[k->fs] == 'v' && k->fs >= 2 && f[k->fs - 1] == '.' &&
+	       f[k->fs - 2] == 'v' &&
+	       (k->fs == 2 || !text_fold_is_alnum(f[k->fs - 3])) &&
+	       (is_digit(f[q]) || lower_at(r, q));
+}
+
 /* Punctuation at p: what it ends, if anything. */
 static void punct(struct reply_tokens *r, size_t p)
 {
@@ -81,7 +128,7 @@ static void punct(struct reply_tokens *r, size_t p)
 			 memcmp(r->ft.orig + o, "\xef\xbc\x9f", 3) == 0)) {
 		push(r, REPLY_TOK_QUESTION, p, p);
 	} else if ((c == '.' || c == '!' || (c == ':' && !r->dates)) &&
-		   spaced) {
+		   spaced && !(c == '.' && abbreviation_dot(r, p))) {
 		push(r, REPLY_TOK_SENTENCE, p, p);
 	} else if (c == ',' || c == ';' || c == '(' || c == ')' ||
 		   (c == '-' && !r->dates && p > 0 && f[p - 1] == ' ' &&

@@ -145,6 +145,8 @@ static const struct {
     [W_NOT_A_DUE] =
 	{"'%s' không phải là ngày (dd/mm/yyyy) hoặc số ngày làm việc",
 	 "'%s' is not a date (DD/MM/YYYY) or a number of working days"},
+    [W_DUE_WEEKDAY] = {"'%s': ngày %s là %s, không phải %s",
+		       "'%s': %s is a %s, not a %s"},
     [W_LETTER_LEFT_OUT] =
 	{"Văn bản gốc (%s) quá lớn để máy chủ thư chuyển kèm thư này. Bản gốc"
 	 " có trong hộp thư chung của Văn phòng.",

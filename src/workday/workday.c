@@ -2,9 +2,11 @@
  * civil-date arithmetic is Howard Hinnant's days_from_civil and
  * civil_from_days, on non-negative numbers only since days start in
  * 1970. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "congvan/clock.h"
+#include "congvan/text.h"
 #include "congvan/util.h"
 #include "private.h"
 
@@ -195,50 +197,34 @@ static int next_of(int32_t today, int m, int d, int32_t *day_r)
 	return workday_day_from_ymd(y + 1, m, d, day_r);
 }
 
-int workday_parse_written(const char *s, int32_t today, int32_t *day_r)
+int workday_parse_written(const char *s, int32_t today, int32_t *day_r,
+			  int *weekday_r)
 {
-	size_t n = s ? strlen(s) : 0, i = 0, k = 0;
-	int v[3] = {0, 0, 0}, parts = 0;
-	char sep = 0;
+	char *f = text_fold(s);
+	size_t n = strlen(f), e;
+	struct workday_written w;
+	int32_t day;
+	int ret = -1;
 
-	if (workday_parse_date(s, day_r) == 0) {
-		return 0; /* YYYY-MM-DD, D/M/YYYY */
+	e = workday_read_written(f, text_fold_skip_blank(f, 0, n, true), n, &w);
+	while (e > 0 && e < n && (f[e] == '.' || text_fold_is_blank(f[e]))) {
+		e++;
 	}
-	/* "ngày " / "Ngày " / "ngay " before, a full stop after */
-	if (n > 6 && (s[0] == 'n' || s[0] == 'N') &&
-	    (!strncmp(s + 1, "g\xc3\xa0y ", 5) || !strncmp(s + 1, "gay ", 4))) {
-		i = s[3] == 'y' ? 5 : 6;
+	if (e == 0 || e != n ||
+	    (w.y ? workday_day_from_ymd(w.y, w.m, w.d, &day)
+		 : next_of(today, w.m, w.d, &day)) < 0 ||
+	    (!weekday_r && w.weekday >= 0 &&
+	     w.weekday != workday_weekday(day))) {
+		goto out;
 	}
-	while (n > i && (s[n - 1] == '.' || s[n - 1] == ' ')) {
-		n--;
+	if (weekday_r) {
+		*weekday_r = w.weekday;
 	}
-	for (;;) {
-		k = digits(s + i, n - i, 1, parts == 2 ? 4 : 2, &v[parts]);
-		if (k == 0) {
-			return -1;
-		}
-		i += k;
-		parts++;
-		if (i == n || parts == 3) {
-			break;
-		}
-		if ((sep && s[i] != sep) ||
-		    (s[i] != '/' && s[i] != '-' && s[i] != '.')) {
-			return -1;
-		}
-		sep = s[i++];
-	}
-	if (i != n || parts < 2) {
-		return -1;
-	}
-	if (parts == 2) {
-		return next_of(today, v[1], v[0], day_r);
-	}
-	if (k != 2 && k != 4) {
-		return -1;
-	}
-	return workday_day_from_ymd(k == 2 ? 2000 + v[2] : v[2], v[1], v[0],
-				    day_r);
+	*day_r = day;
+	ret = 0;
+out:
+	free(f);
+	return ret;
 }
 
 static void put_digits(char *out, int v, int width)

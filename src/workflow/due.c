@@ -63,22 +63,40 @@ int wf_due_days(const char *text)
 	return n;
 }
 
+/* The refusal of a date whose weekday is not the one written with it
+ * ("thứ Hai, 18/12/2026", a Friday): which of the two was meant is not
+ * known, so neither is taken. */
+static char *weekday_mismatch(const struct runtime *rt, const char *text,
+			      int32_t day, int written)
+{
+	char date[11];
+
+	workday_format_vn(day, date);
+	return xasprintf(wf_word(rt, W_DUE_WEEKDAY), text, date,
+			 wf_word(rt, W_SUNDAY + workday_weekday(day)),
+			 wf_word(rt, W_SUNDAY + written));
+}
+
 int wf_parse_due(const struct runtime *rt, const char *text, int32_t *day_r,
 		 char **error_r)
 {
 	char *folded = text_fold(text);
 	char *rest = after_lead(folded);
-	int n = days_of(rest);
+	int n = days_of(rest), weekday;
 	int32_t day;
-	int ret = 0;
+	int ret = -1;
 
 	if (n > 0) {
 		*day_r = workcal_add(rt->cal, wf_today(rt), n);
-	} else if (workday_parse_written(rest, wf_today(rt), &day) == 0) {
-		*day_r = workcal_next_workday(rt->cal, day);
-	} else {
+		ret = 0;
+	} else if (workday_parse_written(rest, wf_today(rt), &day, &weekday) <
+		   0) {
 		*error_r = xasprintf(wf_word(rt, W_NOT_A_DUE), text);
-		ret = -1;
+	} else if (weekday >= 0 && weekday != workday_weekday(day)) {
+		*error_r = weekday_mismatch(rt, text, day, weekday);
+	} else {
+		*day_r = workcal_next_workday(rt->cal, day);
+		ret = 0;
 	}
 	free(folded);
 	return ret;

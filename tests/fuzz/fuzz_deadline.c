@@ -1,15 +1,37 @@
 /* libFuzzer target: the deadline a letter states (letter_find_deadline),
  * a letter read from its covering mail (letter_parse_cover: the first
  * line as subject and file name, the rest as body), and the first line as
- * a date written after "Hạn:" (workday_parse_written), on arbitrary
- * text. */
+ * a date written after "Hạn:" (workday_parse_written), and a date
+ * read as sentences do, from every position of the folded first line
+ * (workday_read_written), on arbitrary text. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "congvan/letter.h"
+#include "congvan/text.h"
 #include "congvan/workday.h"
+
+/* workday_read_written from each position of folded s: an end past
+ * the position and inside the text, a real day and month. */
+static void read_everywhere(const char *s)
+{
+	char *f = text_fold(s);
+	size_t n = strlen(f);
+
+	for (size_t pos = 0; pos < n; pos++) {
+		struct workday_written w;
+		size_t e = workday_read_written(f, pos, n, &w);
+
+		if (e != 0 &&
+		    (e <= pos || e > n || w.m < 1 || w.m > 12 || w.d < 1 ||
+		     w.d > 31 || w.weekday < -1 || w.weekday > 6)) {
+			abort();
+		}
+	}
+	free(f);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -41,12 +63,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int32_t today, day = -7;
 
 		if (workday_day_from_ymd(2026, 12, 28, &today) < 0 ||
-		    (workday_parse_written(text, today, &day) == 0
+		    (workday_parse_written(text, today, &day, NULL) == 0
 			 ? day < 0
 			 : day != -7)) {
 			abort(); /* a day before 1970, or one set on failure */
 		}
 	}
+	read_everywhere(text);
 	free(text);
 	return 0;
 }

@@ -13,7 +13,9 @@
 # assignment to the lead's head with its calendar, the acknowledgement to
 # the Office.  A second letter is assigned by a plain-text note naming
 # units by abbreviation ("Đề nghị Vụ PC chủ trì xử lý; Vụ TC phối hợp.
-# Báo cáo trước ngày 18/12."). Then the lead side writes sentences too:
+# Báo cáo trước ngày 18/12."); one whose deadline names a weekday its
+# date is not ("hạn thứ Hai, ngày 18/12/2026", a Friday) is refused,
+# saying so. Then the lead side writes sentences too:
 # the head asks for more time and the Office grants a shorter extension,
 # each in a sentence; the head delegates to "chị Lan", found by her given
 # name in the unit; she asks another unit's opinion; the head delegates
@@ -142,14 +144,23 @@ assert_eq 1 "$(q "SELECT COUNT(*) FROM events e JOIN items i ON i.id = e.item_id
 mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office's mailbox was not told"
 assert_contains "$(body vanthu "$(last_uid vanthu)")" "$K" "the refusal names the item"
 
+# refused NAME WHEN TEXT: the Office answers the notice with TEXT at
+# WHEN; nothing is assigned and the Office is answered, the answer left
+# in $answer
+refused() {
+	local n
+	office_html "$WORK/$1.eml" "$K" "$NOTICE" "$3"
+	n=$(mail_count vanthu)
+	deliver vanthu@$D "$WORK/$1.eml"
+	run_at "$2"
+	assert_eq registered "$(q "SELECT status FROM items WHERE key='$K'")" "nothing assigned"
+	mail_wait_count vanthu $((n + 1)) 30 || t_fail "the Office was not answered"
+	answer=$(body vanthu "$(last_uid vanthu)")
+}
+
 t_begin "a sentence naming a unit the directory does not have is refused as 'Chủ trì:' is"
-office_html "$WORK/o1.eml" "$K" "$NOTICE" "Giao Vụ Tổng hợp chủ trì, hạn 20/12/2026."
-n_office=$(mail_count vanthu)
-deliver vanthu@$D "$WORK/o1.eml"
-run_at 2026-12-07T10:00:00+07:00
-assert_eq registered "$(q "SELECT status FROM items WHERE key='$K'")" "nothing assigned"
-mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office was not answered"
-assert_contains "$(body vanthu "$(last_uid vanthu)")" "không có đơn vị 'Vụ Tổng hợp'" \
+refused o1 2026-12-07T10:00:00+07:00 "Giao Vụ Tổng hợp chủ trì, hạn 20/12/2026."
+assert_contains "$answer" "không có đơn vị 'Vụ Tổng hợp'" \
 	"the refusal says which unit, in Vietnamese"
 
 t_begin "a sentence that only mentions a unit assigns nothing"
@@ -163,6 +174,11 @@ assert_eq 0 "$(q "SELECT COUNT(*) FROM events e JOIN items i ON i.id = e.item_id
 mail_wait_count vanthu $((n_office + 1)) 30 || t_fail "the Office was not answered"
 assert_contains "$(q "SELECT group_concat(detail) FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K' AND kind='reply-recorded'")" \
 	"nothing understood" "recorded as a reply in which nothing was understood"
+
+t_begin "a deadline whose weekday is not its date's is refused, saying which day the date is"
+refused o2w 2026-12-07T10:15:00+07:00 "Giao Vụ Pháp chế chủ trì, hạn thứ Hai, ngày 18/12/2026."
+assert_contains "$answer" "ngày 18/12/2026 là thứ Sáu, không phải thứ Hai" \
+	"the refusal says which day the date is"
 
 t_begin "the Office's HTML reply in a sentence assigns as the key lines would"
 office_html "$WORK/o3.eml" "$K" "$NOTICE" "Giao Vụ Pháp chế chủ trì, Vụ Tài chính phối hợp, hạn 20/12/2026."

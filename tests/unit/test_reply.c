@@ -1336,6 +1336,17 @@ static const struct cmd_case cmd_cases[] = {
      {{REPLY_KEY_CONSULT, "PC, TC"},
       {REPLY_KEY_DUE, "30/12"},
       {REPLY_KEY_REASON, "cần ý kiến pháp lý; gấp"}}},
+    /* a date with a comma in it stays whole */
+    {"Due: December 20, 2026\nExtend: Dec. 20, 2026",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_DUE, "December 20, 2026"},
+      {REPLY_KEY_EXTEND, "Dec. 20, 2026"}}},
+    {"Chủ trì: PC, hạn: thứ Sáu, 18/12/2026 (thứ Sáu)",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_LEAD, "PC"},
+      {REPLY_KEY_DUE, "thứ Sáu, 18/12/2026 (thứ Sáu)"}}},
     /* NFD key, value kept as written */
     {"Chu\xcc\x89 tri\xcc\x80: Vu\xcc\xa3 KHTC",
      REPLY_DECISION_NONE,
@@ -1564,6 +1575,48 @@ static void test_has_history(void **state)
 	}
 }
 
+/* Where sentences end: a full stop after an abbreviation that what
+ * follows continues ends none. */
+static void test_tokens_sentences(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t sentences; /* the end of the text one with the last */
+	} cases[] = {
+	    {"", 1},
+	    {"Hạn 20/12. Vụ TC phối hợp.", 2},
+	    {"PC to lead, due Dec. 20, 2026.", 1},
+	    {"Due 20 Dec. TC to coordinate.", 2},
+	    {"Due Sept. 1.", 1},
+	    {"Phối hợp với Sở Công Thương TP. Hồ Chí Minh.", 1},
+	    {"Phối hợp với UBND Tp. Huế, UBND Q. Ba Đình, P. Bến Nghé.", 1},
+	    {"Phối hợp với TX. Sơn Tây và TT. Đông Anh.", 1},
+	    {"Rà soát hồ sơ, tài liệu v.v. trước ngày 20/12.", 1},
+	    {"Rà soát hồ sơ, tài liệu v.v. Hạn 20/12.", 2},
+	    {"Gửi Vụ PC. Hạn 20/12.", 2},
+	    {"Chuyển TP.\nHạn 20/12.", 2},
+	    {"Đến tháng Dec. Vụ TC.", 2},
+	    {"Xong. 20 tháng 12.", 2},
+	    {"Sửa máy. 5 người làm.", 2},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct reply_tokens r;
+		size_t n = 0;
+
+		reply_tokens_read(&r, cases[i].in, strlen(cases[i].in), true);
+		for (size_t t = 0; t < r.n; t++) {
+			n += r.t[t].kind == REPLY_TOK_SENTENCE;
+		}
+		if (n != cases[i].sentences) {
+			fail_msg("'%s': %zu sentences, want %zu", cases[i].in,
+				 n, cases[i].sentences);
+		}
+		reply_tokens_release(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1594,6 +1647,7 @@ int main(void)
 	    cmocka_unit_test(test_trim_then_parse),
 	    cmocka_unit_test(test_decision_name),
 	    cmocka_unit_test(test_has_history),
+	    cmocka_unit_test(test_tokens_sentences),
 	    cmocka_unit_test(test_throughput),
 	};
 

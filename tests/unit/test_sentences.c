@@ -170,6 +170,38 @@ static const struct sentence_case cases[] = {
     {"PC to lead, due December 20, 15 working days.", "PC", NULL, "20/12"},
     {"PC to lead, due December 20th, 2026.", "PC", NULL, "20/12/2026"},
     {"PC to lead, due 1st December 2026.", "PC", NULL, "1/12/2026"},
+    /* an abbreviation's dot ends no sentence: "Dec. 20", "TP. Hồ Chí
+       Minh", "v.v." */
+    {"PC to lead, due Dec. 20, 2026.", "PC", NULL, "20/12/2026"},
+    {"PC to lead, due Dec. 20, 2026, TC to coordinate.", "PC", "TC",
+     "20/12/2026"},
+    {"Assign PC to lead. Due 20 Dec. TC to coordinate.", "PC", "TC", "20/12"},
+    {"Giao Vụ PC chủ trì, phối hợp với Sở Công Thương TP. Hồ Chí Minh, hạn "
+     "20/12/2026.",
+     "Vụ PC", "Sở Công Thương TP. Hồ Chí Minh", "20/12/2026"},
+    {"Giao Vụ PC chủ trì, phối hợp với UBND Q. Ba Đình, hạn 20/12.", "Vụ PC",
+     "UBND Q. Ba Đình", "20/12"},
+    /* numeric forms, Vietnamese words around the date */
+    {"Giao Vụ PC chủ trì, hạn 2026-12-20.", "Vụ PC", NULL, "2026-12-20"},
+    {"Giao Vụ PC chủ trì, hạn 20-12-2026.", "Vụ PC", NULL, "20-12-2026"},
+    {"Giao Vụ PC chủ trì, hạn 18 tháng 12.", "Vụ PC", NULL, "18/12"},
+    {"Giao Vụ PC chủ trì, hạn 17h00 ngày 18/12/2026.", "Vụ PC", NULL,
+     "18/12/2026"},
+    {"Giao Vụ PC chủ trì, báo cáo trước 15 giờ ngày 18/12.", "Vụ PC", NULL,
+     "18/12"},
+    {"Giao Vụ PC chủ trì, hoàn thành trước thứ Sáu ngày 18/12/2026.", "Vụ PC",
+     NULL, "thứ Sáu ngày 18/12/2026"},
+    {"Giao Vụ PC chủ trì, hạn 18/12/2026 (thứ Sáu).", "Vụ PC", NULL,
+     "18/12/2026 (thứ Sáu)"},
+    {"Giao Vụ PC chủ trì. Hạn: thứ Sáu, 18/12/2026.", "Vụ PC", NULL,
+     "thứ Sáu, 18/12/2026"},
+    /* "thư" folds to the English "Thu": no weekday */
+    {"Giao Vụ PC chủ trì, hạn trả lời thư ngày 20/12.", "Vụ PC", NULL, "20/12"},
+    /* a weekday that goes on with something else is not the date's */
+    {"Giao Vụ PC chủ trì, hạn 20/12, thứ Sáu họp giao ban.", "Vụ PC", NULL,
+     "20/12"},
+    /* a weekday alone is no date: its words, which the workflow refuses */
+    {"Giao Vụ PC chủ trì, hạn thứ Sáu.", "Vụ PC", NULL, "thứ Sáu"},
     /* a year first is no day: its words, which the workflow refuses */
     {"PC to lead, due 2026 December.", "PC", NULL, "2026 December"},
 

@@ -244,6 +244,89 @@ static void test_parse_written(void **state)
 	    {"05-01", "2027-01-05"},
 	    {"ngày 15/1.", "2027-01-15"},
 	    {"29/2", NULL}, /* none in 2027: no day a year on */
+	    /* ISO, year first */
+	    {"2026-12-30", "2026-12-30"},
+	    {"2026-12-5", "2026-12-05"},
+	    {"2026/12/30", "2026-12-30"},
+	    /* English month names, ordinals, the abbreviation's dot */
+	    {"30 December 2026", "2026-12-30"},
+	    {"December 30, 2026", "2026-12-30"},
+	    {"Dec 30", "2026-12-30"},
+	    {"30 Dec 2026", "2026-12-30"},
+	    {"15 January 2027", "2027-01-15"},
+	    {"January 15th", "2027-01-15"},
+	    {"December 30th, 2026", "2026-12-30"},
+	    {"Dec. 30, 2026", "2026-12-30"},
+	    {"30 Dec. 2026", "2026-12-30"},
+	    {"Sept 1", "2027-09-01"},
+	    {"the 1st of September 2027", NULL},
+	    {"1st of September 2027", "2027-09-01"},
+	    /* Vietnamese words */
+	    {"ngày 30 tháng 12 năm 2026", "2026-12-30"},
+	    {"30 tháng 12", "2026-12-30"},
+	    {"ngày 5 tháng 1", "2027-01-05"},
+	    {"30 tháng 12, năm 2026", "2026-12-30"},
+	    /* a weekday before or after, an hour before: the date counts
+	       (with weekday_r NULL, a weekday the date is not is refused) */
+	    {"thứ Tư, 30/12/2026", "2026-12-30"},
+	    {"thứ 4 ngày 30/12", "2026-12-30"},
+	    {"30/12/2026 (thứ Tư)", "2026-12-30"},
+	    {"30/12/2026, thứ Tư", "2026-12-30"},
+	    {"Wednesday, December 30, 2026", "2026-12-30"},
+	    {"Wed, Dec 30, 2026", "2026-12-30"},
+	    {"Wed. 30 Dec", "2026-12-30"},
+	    /* folded Vietnamese words that are English abbreviations: no
+	       weekday ("thư ngày 30/12", "sát ngày 30/12") */
+	    {"thư ngày 30/12", NULL},
+	    {"Thu, Dec 31", NULL},
+	    {"sát ngày 30/12", NULL},
+	    {"Wed 30/12", NULL},
+	    {"17h00 ngày 30/12/2026", "2026-12-30"},
+	    {"17h ngày 30/12", "2026-12-30"},
+	    {"15 giờ ngày 30/12", "2026-12-30"},
+	    {"15 giờ 30 phút, thứ Tư, ngày 30/12/2026", "2026-12-30"},
+	    {"16:30 ngày 30/12/2026", "2026-12-30"},
+	    {"16g30 ngày 30/12/2026", "2026-12-30"},
+	    {"17h30' ngày 30/12", "2026-12-30"},
+	    {"17 giờ 30 phút ngày 30/12", "2026-12-30"},
+	    {"17:60 ngày 30/12", NULL},
+	    {"17h75 ngày 30/12", NULL},
+	    {"5pm ngày 30/12", NULL},
+	    /* an hour after, the coming day, the end of the day */
+	    {"30/12/2026 lúc 17h00", "2026-12-30"},
+	    {"30/12/2026, 17h", "2026-12-30"},
+	    {"30/12 (thứ Tư), 16:30", "2026-12-30"},
+	    {"ngày 30/12 tới", "2026-12-30"},
+	    {"ngày 5/1 sắp tới", "2027-01-05"},
+	    {"30/12 này", "2026-12-30"},
+	    {"hết ngày 30/12", "2026-12-30"},
+	    {"cuối ngày 30/12/2026", "2026-12-30"},
+	    {"30/12/2026 tới", NULL},
+	    {"30/12/2026 lúc", NULL},
+	    /* a day, a month's name and a year joined by '-' or '/' */
+	    {"30-Dec-2026", "2026-12-30"},
+	    {"5-Jan", "2027-01-05"},
+	    {"30/Dec/2026", "2026-12-30"},
+	    {"30-Dec/2026", NULL},
+	    {"30-Dec-26", NULL},
+	    {"thứ Sáu, 30/12/2026", NULL}, /* a Wednesday */
+	    {"thứ Sáu", NULL},
+	    {"thứ Sáu tuần sau", NULL},
+	    {"17h00", NULL},
+	    {"25 giờ ngày 30/12", NULL},
+	    {"30/12/2026 (thứ Tư", NULL},
+	    {"30/12/2026, thứ Tư lúc 9h", "2026-12-30"},
+	    {"30/12/2026, thứ Tư họp", NULL},
+	    /* year first in words, no month, no such day */
+	    {"2026 December", NULL},
+	    {"December", NULL},
+	    {"Decembers 30", NULL},
+	    {"30 Decem", NULL},
+	    {"31 November 2026", NULL},
+	    {"30 tháng 13", NULL},
+	    {"2026-13-01", NULL},
+	    {"30.12/2026", NULL},
+	    {"030/12/2026", NULL},
 	    /* none */
 	    {"30/2", NULL},
 	    {"30/12/202", NULL},
@@ -265,15 +348,17 @@ static void test_parse_written(void **state)
 		d = -7;
 		if (cases[i].out) {
 			assert_int_equal(
-			    workday_parse_written(cases[i].in, today, &d), 0);
+			    workday_parse_written(cases[i].in, today, &d, NULL),
+			    0);
 			assert_day(d, cases[i].out);
 		} else {
 			assert_int_equal(
-			    workday_parse_written(cases[i].in, today, &d), -1);
+			    workday_parse_written(cases[i].in, today, &d, NULL),
+			    -1);
 			assert_int_equal(d, -7);
 		}
 	}
-	assert_int_equal(workday_parse_written(NULL, today, &d), -1);
+	assert_int_equal(workday_parse_written(NULL, today, &d, NULL), -1);
 }
 
 static void test_format(void **state)

@@ -145,6 +145,25 @@ static void test_parse_due(void **state)
 	    {"trong ngay 30/12", "2026-12-30"},
 	    {"trong 5 ngày làm việc", "2027-01-05"},
 	    {"within 5 working days", "2027-01-05"},
+	    /* written in words, with a weekday or an hour (key lines) */
+	    {"4 January 2027", "2027-01-04"},
+	    {"January 4, 2027", "2027-01-04"},
+	    {"Jan 4", "2027-01-04"},
+	    {"Jan. 4th", "2027-01-04"},
+	    {"by 4 Jan 2027", "2027-01-04"},
+	    {"ngày 4 tháng 1 năm 2027", "2027-01-04"},
+	    {"trước 4 tháng 1", "2027-01-04"},
+	    {"thứ Hai, 04/01/2027", "2027-01-04"},
+	    {"04/01/2027 (thứ Hai)", "2027-01-04"},
+	    {"trước thứ Hai ngày 4/1", "2027-01-04"},
+	    {"17h00 ngày 04/01/2027", "2027-01-04"},
+	    {"trước 15 giờ ngày 4/1", "2027-01-04"},
+	    {"2027-01-04.", "2027-01-04"},
+	    {"thứ Hai, 04/01/2027 (thứ Hai)", "2027-01-04"},
+	    {"thứ Sáu, 04/01/2027", NULL}, /* a Monday: refused */
+	    {"thứ Hai, 04/01/2027 (thứ Ba)", NULL},
+	    {"thứ Hai", NULL},
+	    {"4 Janvier 2027", NULL},
 	    {"trong ngày", NULL},
 	    {"trong tuần", NULL},
 	    {"thêm", NULL},
@@ -183,6 +202,27 @@ static void test_parse_due(void **state)
 				 cases[i].day);
 		}
 	}
+}
+
+/* A weekday the date is not: refused, saying which day the date is. */
+static void test_parse_due_weekday(void **state)
+{
+	int32_t day = -1;
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(wf_parse_due(&rt, "thứ Sáu, 04/01/2027", &day, &err),
+			 -1);
+	assert_int_equal(day, -1);
+	assert_string_equal(err, "'thứ Sáu, 04/01/2027': ngày 04/01/2027 là "
+				 "thứ Hai, không phải thứ Sáu");
+	free(err);
+	err = NULL;
+	assert_int_equal(
+	    wf_parse_extension(&rt, 0, "Friday, January 4, 2027", &day, &err),
+	    -1);
+	assert_non_null(strstr(err, "thứ Hai, không phải thứ Sáu"));
+	free(err);
 }
 
 /* A letter received on Mon 28/12/2026 (1/1/2027 is a holiday). */
@@ -476,6 +516,7 @@ int main(void)
 	    cmocka_unit_test(test_signature_text),
 	    cmocka_unit_test(test_check_text),
 	    cmocka_unit_test(test_parse_due),
+	    cmocka_unit_test(test_parse_due_weekday),
 	    cmocka_unit_test(test_letter_due),
 	    cmocka_unit_test(test_failed_group),
 	};
