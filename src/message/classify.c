@@ -398,8 +398,8 @@ char *message_subject_typed(const char *subject, const char *item_prefix)
 	if (prefix_at(s)) {
 		return NULL; /* "Re: ...": nothing written before it */
 	}
-	for (const char *p = s + 1; *p && !end; p++) {
-		if (strchr(" \t-:|.,;", p[-1]) && prefix_at(p)) {
+	for (const char *p = s; *p && !end; p++) {
+		if (p > s && strchr(" \t-:|.,;", p[-1]) && prefix_at(p)) {
 			end = p;
 		}
 	}
