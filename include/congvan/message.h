@@ -70,7 +70,8 @@ bool message_is_forward(const char *subject);
 /* What the sender wrote in a reply's subject: the words before its
  * first reply or forward prefix ("Đồng ý - Re: [CV-...] ..." gives "Đồng
  * ý"), or, with no prefix and no item tag of PREFIX, the whole subject
- * (list tags at its start left out); NULL when nothing (caller frees). */
+ * (list tags at its start left out), at most a few hundred bytes; NULL
+ * when nothing (caller frees). */
 char *message_subject_typed(const char *subject, const char *item_prefix);
 
 /* Finds "[PREFIX-YYYY-NNNNNN]" in subject; copies the key (without

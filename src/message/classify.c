@@ -2,6 +2,7 @@
  * Only header signs are used; the seam for MIME-level signs (a forwarded
  * message/rfc822 part, a delivery-status part) is struct message_facts. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libetpan/libetpan.h>
@@ -142,10 +143,9 @@ static bool prefix_colon(const char *p)
 }
 
 /* The first reply or forward prefix decides: "Fwd: Re:" is a forward. */
-static enum prefix_kind subject_prefix(const char *subject)
+/* The reply or forward prefix ("Re:", "TL:", "Fwd:", ...) at s. */
+static enum prefix_kind prefix_at(const char *s)
 {
-	const char *s = skip_list_tags(subject);
-
 	for (size_t i = 0; i < ARRAY_SIZE(subject_prefixes); i++) {
 		size_t n = vi_prefix(s, subject_prefixes[i].word);
 
@@ -154,6 +154,11 @@ static enum prefix_kind subject_prefix(const char *subject)
 		}
 	}
 	return PREFIX_NONE;
+}
+
+static enum prefix_kind subject_prefix(const char *subject)
+{
+	return prefix_at(skip_list_tags(subject));
 }
 
 /* The first word of a field value, lower case: "auto-replied; x" gives
@@ -372,34 +377,23 @@ bool message_is_forward(const char *subject)
 	return subject && subject_prefix(subject) == PREFIX_FORWARD;
 }
 
-/* Whether a reply or forward prefix ("Re:", "TL:", ...) starts at s. */
-static bool prefix_at(const char *s)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(subject_prefixes); i++) {
-		size_t n = vi_prefix(s, subject_prefixes[i].word);
-
-		if (n > 0 && prefix_colon(s + n)) {
-			return true;
-		}
-	}
-	return false;
-}
-
 char *message_subject_typed(const char *subject, const char *item_prefix)
 {
 	const char *s, *end = NULL;
-	char key[32];
+	char key[32], *typed, *cut;
 	size_t n;
 
 	if (!subject) {
 		return NULL;
 	}
 	s = skip_list_tags(subject);
-	if (prefix_at(s)) {
+	if (prefix_at(s) != PREFIX_NONE) {
 		return NULL; /* "Re: ...": nothing written before it */
 	}
-	for (const char *p = s; *p && !end; p++) {
-		if (p > s && strchr(" \t-:|.,;", p[-1]) && prefix_at(p)) {
+	/* a few words typed before the prefix, not a page */
+	for (const char *p = s; *p && !end && p - s < PREFIX_SCAN; p++) {
+		if (p > s && strchr(" \t-:|.,;", p[-1]) &&
+		    prefix_at(p) != PREFIX_NONE) {
 			end = p;
 		}
 	}
@@ -415,5 +409,11 @@ char *message_subject_typed(const char *subject, const char *item_prefix)
 	while (n > 0 && strchr(" \t-:|,;", s[n - 1])) {
 		n--;
 	}
-	return n > 0 ? xstrndup(s, n) : NULL;
+	if (n == 0) {
+		return NULL;
+	}
+	typed = xstrndup(s, n);
+	cut = text_cut(typed, PREFIX_SCAN);
+	free(typed);
+	return cut;
 }

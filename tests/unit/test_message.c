@@ -873,9 +873,21 @@ static void test_subject_typed(void **state)
 	    {NULL, NULL},
 	};
 
+	char *big = xmalloc((1 << 20) + 1), *typed;
+
 	(void)state;
+	/* a page of subject: a few hundred bytes of it, read at once */
+	memset(big, ' ', 1 << 20);
+	memcpy(big, "Đồng ý", strlen("Đồng ý"));
+	big[1 << 20] = '\0';
+	typed = message_subject_typed(big, "CV");
+	assert_non_null(typed);
+	assert_true(strlen(typed) <= 256);
+	assert_true(strncmp(typed, "Đồng ý", strlen("Đồng ý")) == 0);
+	free(typed);
+	free(big);
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		char *typed = message_subject_typed(cases[i].subject, "CV");
+		typed = message_subject_typed(cases[i].subject, "CV");
 
 		if (!cases[i].typed) {
 			assert_null(typed);
