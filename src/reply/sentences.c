@@ -1016,6 +1016,13 @@ static const struct phrase handing_directives[] = {
     {"forward to", NULL},
 };
 
+/* Words of courtesy after the unit, which end its name ("Chuyển Vụ PC
+ * nhé", "Chuyển Vụ PC giúp anh"). */
+static const struct phrase particles[] = {
+    {"nhe", "nhé"},   {"nha", "nha"}, {"a", "ạ"},       {"giup", "giúp"},
+    {"luon", "luôn"}, {"voi", "với"}, {"please", NULL}, {"thanks", NULL},
+};
+
 /* Words of courtesy before a handing directive ("Đề nghị chuyển Vụ PC",
  * "Please assign to PC"). */
 static const struct phrase courtesies[] = {
@@ -1058,8 +1065,10 @@ static int bare_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		return 0;
 	}
 	s = p;
-	while (v < e && (vn = match_any(r, v, e, work_verbs,
-					ARRAY_SIZE(work_verbs))) == 0) {
+	while (v < e &&
+	       (vn = match_any(r, v, e, work_verbs, ARRAY_SIZE(work_verbs))) ==
+		   0 &&
+	       match_any(r, v, e, particles, ARRAY_SIZE(particles)) == 0) {
 		v++;
 	}
 	if (!short_unit(r, s + n, v < e ? name_end(r, s + n, v) : e)) {

@@ -247,6 +247,8 @@ static const struct sentence_case cases[] = {
     {"Chuyển Vụ PC xem xét, xử lý, hạn 20/12.", "Vụ PC", NULL, "20/12"},
     {"Chuyển Vụ PC, Vụ TC phối hợp.", "Vụ PC", "Vụ TC", NULL},
     {"Đề nghị chuyển Vụ PC.", "Vụ PC", NULL, NULL},
+    {"Chuyển Vụ PC nhé.", "Vụ PC", NULL, NULL},
+    {"Chuyen Vu PC giup anh", "Vu PC", NULL, NULL},
     {"Please assign to PC.", "PC", NULL, NULL},
     {"Forward to PC, due 20 December 2026.", "PC", NULL, "20/12/2026"},
     {"Đề nghị Vụ PC.", NULL, NULL, NULL},
