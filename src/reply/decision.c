@@ -31,13 +31,14 @@
  *     Some cues count only in a context (the `when` column): words of
  *     quality ("phù hợp", "acceptable", "support") only negated, and
  *     then disagree, or found so by the writer ("Vụ thấy dự thảo phù
- *     hợp", "We find the draft acceptable": agree) ("support" said by someone,
- * "we support", "fully supports", "supports the", is agreement); asking for
- * changes ("chỉnh sửa", "bổ sung", "revise") only before a condition ("trước
- * khi", "before"), and then disagrees (asked for without one they are comments,
- * which state nothing; "không cần chỉnh sửa" agrees); hedges ("xem lại",
- * "review", "xin ý kiến") only in the future or in progress, and then are
- * unclear; "no (further) comment" agrees unless "besides"
+ *     hợp", "We find the draft acceptable": agree; "support" said by
+ *     someone, "we support", "fully supports", "supports the", agrees
+ *     too); asking for changes ("chỉnh sửa", "bổ sung", "revise") only
+ *     before a condition ("trước khi", "before"), and then disagrees
+ *     (asked for without one they are comments, which state nothing;
+ *     "không cần chỉnh sửa" agrees); hedges ("xem lại", "review", "xin
+ *     ý kiến") only in the future or in progress, and then are unclear;
+ *     "no (further) comment" agrees unless "besides"
  *     ("ngoài", "beyond") follows in its clause, when the earlier opinion
  *     it points to stands, unread (unclear).  "Cá nhân", "personally"
  *     before a cue count as a hedge: a view of one's own is not the
