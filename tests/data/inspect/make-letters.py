@@ -23,14 +23,21 @@ again writes the same bytes (the PDFs' dates and IDs are fixed).
     /usr/bin/python3 tests/data/inspect/make-letters.py
 """
 import base64
+import importlib.util
 import io
 import json
 import os
 import quopri
+import sys
 import textwrap
 import unicodedata
 
+sys.dont_write_bytecode = True  # importing make-fixtures.py leaves nothing behind
 HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location(
+    "fixtures", os.path.join(HERE, "make-fixtures.py"))
+fx = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fx)
 MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
 
 
@@ -283,26 +290,11 @@ def wrap_tbird_fwd(spec, text):
 def wrap_plain(spec, text, charset="utf-8", nfd=False):
     if nfd:
         text = unicodedata.normalize("NFD", text)
-    data = text.encode("utf-8") if charset == "utf-8" else cp1258(text)
+    data = text.encode("utf-8") if charset == "utf-8" else fx.cp1258(text)
     return "\n".join([
         headers(spec, 'text/plain; charset="%s"' % charset,
                 ["X-Mailer: Apple Mail (2.3774.300.61)"] if nfd else []),
         "Content-Transfer-Encoding: quoted-printable", "", qp(data)])
-
-
-def cp1258(text):
-    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        d = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in tones))
-        out += base.encode("cp1258") + "".join(c for c in d if c in tones).encode("cp1258")
-    return out
 
 
 def html_table(spec):
