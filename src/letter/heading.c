@@ -637,22 +637,20 @@ static bool initials_are(const char *f, size_t s, size_t e, const char *abbr,
 	return k == n && n >= 2;
 }
 
-/* Whether a part of the letter's symbol ("SCT" of "SCT-QLTM", "BTC" of
- * "QĐ-BTC") is the name at f[s..e) abbreviated. */
-static bool symbol_names(const struct letter *l, const char *f, size_t s,
-			 size_t e)
+/* Whether a part of the letter's symbol (sym, folded: "sct" of
+ * "sct-qltm", "btc" of "qd-btc"; NULL: none) is the name at f[s..e)
+ * abbreviated. */
+static bool symbol_names(const char *sym, const char *f, size_t s, size_t e)
 {
-	char *sym = l->symbol ? text_fold(l->symbol) : NULL;
 	bool hit = false;
 
-	for (char *p = sym; p && *p && !hit;) {
+	for (const char *p = sym; p && *p && !hit;) {
 		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz");
 
 		hit = initials_are(f, s, e, p, n);
 		p += n;
 		p += strcspn(p, "abcdefghijklmnopqrstuvwxyz");
 	}
-	free(sym);
 	return hit;
 }
 
@@ -697,14 +695,20 @@ void letter_head_find_issuer(struct head *h, struct letter *l)
 	 * issues the letter under it ("SỞ CÔNG THƯƠNG", Decree 30): the
 	 * symbol names the issuer ("Số: 1234/SCT-QLTM"), which then leads,
 	 * with the body above it in brackets. */
-	if (l->issuer && n > top_lines &&
-	    !symbol_names(l, f, found[n - 1].s, found[n - 1].e) &&
-	    symbol_names(l, f, found[0].s, found[0].e)) {
-		char *own = text_folded_copy(h->ft, found[0].s, found[0].e);
-		char *both = xasprintf("%s (%s)", own ? own : "", l->issuer);
+	if (l->issuer && n > top_lines && l->symbol) {
+		char *sym = text_fold(l->symbol);
 
-		free(own);
-		free(l->issuer);
-		l->issuer = both;
+		if (!symbol_names(sym, f, found[n - 1].s, found[n - 1].e) &&
+		    symbol_names(sym, f, found[0].s, found[0].e)) {
+			char *own =
+			    text_folded_copy(h->ft, found[0].s, found[0].e);
+			char *both =
+			    xasprintf("%s (%s)", own ? own : "", l->issuer);
+
+			free(own);
+			free(l->issuer);
+			l->issuer = both;
+		}
+		free(sym);
 	}
 }

@@ -96,24 +96,31 @@ static const struct phrase markers[] = {
 /* Words of names that hold a marker ("Cục Hàng không"). */
 static const struct phrase not_markers[] = {{"hang khong", "hàng không"}};
 
-/* Directives before the lead unit, longer first. */
-static const struct phrase directives[] = {
+/* Directives before the lead unit, longer first: those that hand the
+ * letter over by themselves, a unit after them alone in its clause or
+ * before any verb of the work ("Chuyển Vụ PC.", "Giao Vụ Pháp chế, hạn
+ * 20/12.", "Chuyển Vụ PC xem xét", "Assign to PC."), as the Office
+ * routes a letter; and those that ask ("Đề nghị Vụ PC chủ trì"), which
+ * need "chủ trì" or a verb handing the work. */
+static const struct phrase handing_directives[] = {
     {"giao nhiem vu cho", "giao nhiệm vụ cho"},
     {"giao cho", "giao cho"},
     {"giao", "giao"},
     {"chuyen cho", "chuyển cho"},
     {"chuyen den", "chuyển đến"},
     {"chuyen", "chuyển"},
-    {"de nghi", "đề nghị"},
-    {"yeu cau", "yêu cầu"},
     {"phan cong cho", "phân công cho"},
     {"phan cong", "phân công"},
-    {"nho", "nhờ"},
     {"assign to", NULL},
     {"assign", NULL},
     {"assigned", NULL},
-    {"ask", NULL},
     {"forward to", NULL},
+};
+static const struct phrase asking_directives[] = {
+    {"de nghi", "đề nghị"},
+    {"yeu cau", "yêu cầu"},
+    {"nho", "nhờ"},
+    {"ask", NULL},
 };
 
 /* Verbs of the work that may follow "chủ trì" without a directive. */
@@ -814,8 +821,12 @@ static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 	size_t at = SIZE_MAX;
 
 	for (size_t t = s; t < c; t++) {
-		size_t n =
-		    match_any(r, t, c, directives, ARRAY_SIZE(directives));
+		size_t n = match_any(r, t, c, handing_directives,
+				     ARRAY_SIZE(handing_directives));
+
+		n = n > 0 ? n
+			  : match_any(r, t, c, asking_directives,
+				      ARRAY_SIZE(asking_directives));
 
 		if (n > 0 && (t == s || !capital(r, t))) {
 			at = t + n;
@@ -1002,18 +1013,6 @@ static char *deadline_next_to(const struct reply_tokens *r,
 static const struct phrase name_breaks[] = {
     {"cho", "cho"}, {"trinh", "trình"}, {"han", "hạn"},
     {"de", "để"},   {"ve", "về"},       {"theo", "theo"},
-};
-
-/* Directives that hand the letter over by themselves: a unit after them,
- * alone in its clause or before any verb of the work ("Chuyển Vụ PC.",
- * "Giao Vụ Pháp chế, hạn 20/12.", "Chuyển Vụ PC xem xét", "Assign to
- * PC."): what the Office writes on a letter to route it. */
-static const struct phrase handing_directives[] = {
-    {"giao cho", "giao cho"},     {"giao", "giao"},
-    {"chuyen cho", "chuyển cho"}, {"chuyen den", "chuyển đến"},
-    {"chuyen", "chuyển"},         {"phan cong cho", "phân công cho"},
-    {"phan cong", "phân công"},   {"assign to", NULL},
-    {"forward to", NULL},
 };
 
 /* Words of courtesy after the unit, which end its name ("Chuyển Vụ PC
