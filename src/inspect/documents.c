@@ -1,4 +1,4 @@
-/* A message's documents (PDF, image, DOCX and ODT attachments) read by
+/* A message's documents (PDF, image, DOCX, ODT and DOC attachments) read by
  * congvan-reader, within one time budget for the whole message: the
  * letter from the first document that holds one (its text layer, else
  * OCR), which of its fields came from OCR, and the signatures of every
@@ -269,6 +269,7 @@ static bool letter_in(struct inspection *in, size_t i)
 	in->letter_source = !strcmp(r->result.kind, "image")  ? "image"
 			    : !strcmp(r->result.kind, "docx") ? "docx"
 			    : !strcmp(r->result.kind, "odt")  ? "odt"
+			    : !strcmp(r->result.kind, "doc")  ? "doc"
 							      : "pdf";
 	return true;
 }

@@ -181,7 +181,8 @@ static int take_doc(const struct record *rec, struct reader_result *r)
 
 	if (r->kind[0] || rec->len != 0 || pages < 0 ||
 	    (strcmp(rec->tok[1], "pdf") && strcmp(rec->tok[1], "image") &&
-	     strcmp(rec->tok[1], "docx") && strcmp(rec->tok[1], "odt"))) {
+	     strcmp(rec->tok[1], "docx") && strcmp(rec->tok[1], "odt") &&
+	     strcmp(rec->tok[1], "doc"))) {
 		return -1;
 	}
 	snprintf(r->kind, sizeof(r->kind), "%s", rec->tok[1]);

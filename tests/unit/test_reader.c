@@ -1,6 +1,7 @@
 /* Unit tests for the reader module's pure parts: the parser of
- * congvan-reader's result (untrusted), its words, and the cheap tests on
- * an attachment's bytes.  Running the reader is tested in
+ * congvan-reader's result (untrusted), its words, the cheap tests on an
+ * attachment's bytes, the text of a DOCX's or ODT's main part and of a
+ * binary Word file's streams.  Running the reader is tested in
  * tests/integration/test_reader.sh. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uchar.h>
 
 #include <cmocka.h>
 
@@ -275,6 +277,387 @@ static void test_office_kind(void **state)
 	assert_null(reader_office_kind(NULL, 100));
 }
 
+/* A binary Word file by its bytes: an OLE2 compound file whose directory
+ * names a WordDocument stream; other OLE2 files (a spreadsheet) are
+ * not. */
+static void test_doc_kind(void **state)
+{
+	static const char ole2[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+	static const char word[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0\0";
+	static const char book[] = "W\0o\0r\0k\0b\0o\0o\0k\0\0";
+	char doc[1024] = {0};
+
+	(void)state;
+	memcpy(doc, ole2, 8);
+	memcpy(doc + 600, word, sizeof(word));
+	assert_string_equal(reader_office_kind(doc, sizeof(doc)), "doc");
+	/* the name of another stream that begins alike */
+	doc[600 + 24] = 'X';
+	assert_null(reader_office_kind(doc, sizeof(doc)));
+	memset(doc + 600, 0, sizeof(word));
+	memcpy(doc + 600, book, sizeof(book));
+	assert_null(reader_office_kind(doc, sizeof(doc)));
+	memcpy(doc + 600, word, sizeof(word));
+	assert_null(reader_office_kind(doc, 511)); /* shorter than a header */
+	doc[0] = 'x';
+	assert_null(reader_office_kind(doc, sizeof(doc)));
+}
+
+/* --- a binary Word file's streams, made here ----------------------------- */
+
+/* One piece of text: 8-bit ("compressed") or UTF-16. */
+struct piece {
+	const char *c8;
+	const char16_t *c16;
+	size_t n; /* characters */
+};
+
+#define P8(s)                                                                  \
+	{                                                                      \
+		s, NULL, sizeof(s) - 1                                         \
+	}
+#define P16(s)                                                                 \
+	{                                                                      \
+		NULL, s, sizeof(s) / sizeof(char16_t) - 1                      \
+	}
+
+/* The two streams: WordDocument (the FIB, the text at TEXT_AT) and the
+ * table stream (the CLX at CLX_AT). */
+struct w97 {
+	unsigned char word[8192];
+	size_t word_len;
+	unsigned char table[1024];
+	size_t table_len;
+	size_t lw;    /* FibRgLw97 in word */
+	size_t fclcb; /* FibRgFcLcb97 in word */
+};
+
+#define TEXT_AT 1024
+#define CLX_AT  16
+
+static void put16(unsigned char *p, unsigned v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+	put16(p, v & 0xffff);
+	put16(p + 2, v >> 16);
+}
+
+/* The FIB of Word 97: FibBase, 14 16-bit values, 22 32-bit ones (ccpText
+ * the 4th), 93 fc/lcb pairs (fcClx the 34th); the piece table in
+ * 1Table. */
+static void fib_make(struct w97 *d)
+{
+	size_t off = 32;
+
+	put16(d->word, 0xa5ec);
+	put16(d->word + 2, 0x00c1);
+	put16(d->word + 0x0a, 0x0200);
+	put16(d->word + off, 14);
+	off += 2 + 28;
+	put16(d->word + off, 22);
+	d->lw = off + 2;
+	off += 2 + 88;
+	put16(d->word + off, 93);
+	d->fclcb = off + 2;
+}
+
+static void w97_make(struct w97 *d, const struct piece *p, size_t n)
+{
+	unsigned char *plc = d->table + CLX_AT + 5;
+	size_t at = TEXT_AT;
+	uint32_t cp = 0;
+
+	memset(d, 0, sizeof(*d));
+	fib_make(d);
+	d->table[CLX_AT] = 0x02;
+	put32(d->table + CLX_AT + 1, (uint32_t)(4 + 12 * n));
+	for (size_t i = 0; i < n; i++) {
+		unsigned char *pcd = plc + 4 * (n + 1) + 8 * i;
+
+		put32(plc + 4 * i, cp);
+		if (p[i].c8) {
+			memcpy(d->word + at, p[i].c8, p[i].n);
+			put32(pcd + 2, (uint32_t)(at * 2) | 0x40000000u);
+			at += p[i].n;
+		} else {
+			for (size_t j = 0; j < p[i].n; j++) {
+				put16(d->word + at + 2 * j, p[i].c16[j]);
+			}
+			put32(pcd + 2, (uint32_t)at);
+			at += 2 * p[i].n;
+		}
+		cp += (uint32_t)p[i].n;
+	}
+	put32(plc + 4 * n, cp);
+	put32(d->word + d->lw + 12, cp);
+	put32(d->word + d->fclcb + 8 * 33, CLX_AT);
+	put32(d->word + d->fclcb + 8 * 33 + 4, (uint32_t)(5 + 4 + 12 * n));
+	d->word_len = at;
+	d->table_len = CLX_AT + 5 + 4 + 12 * n;
+}
+
+/* The text of d, or NULL with the reason in *why_r (freed by the
+ * caller). */
+static char *w97_text(const struct w97 *d, char **why_r)
+{
+	char *text = NULL;
+
+	*why_r = NULL;
+	if (reader_word97_text((const char *)d->word, d->word_len,
+			       (const char *)d->table, d->table_len, &text,
+			       why_r) < 0) {
+		assert_non_null(*why_r);
+		return NULL;
+	}
+	assert_null(*why_r);
+	return text;
+}
+
+/* The text of a binary Word file as the printed letter shows it. */
+static void test_word97_text(void **state)
+{
+	static const struct {
+		const char *name;
+		struct piece p[3];
+		size_t n;
+		const char *text;
+	} cases[] = {
+	    /* Vietnamese in UTF-16; paragraph marks are line ends */
+	    {"utf-16",
+	     {P16(u"BỘ CÔNG THƯƠNG\rSố: 12/BCT-VP\r")},
+	     1,
+	     "BỘ CÔNG THƯƠNG\nSố: 12/BCT-VP\n"},
+	    /* Word writes what windows-1252 holds as 8-bit pieces, the rest
+	     * as UTF-16, in one paragraph */
+	    {"mixed",
+	     {P8("So: 12/"), P16(u"BCT-VP\rHà Nội"), P8(", ngay 2\r")},
+	     3,
+	     "So: 12/BCT-VP\nHà Nội, ngay 2\n"},
+	    /* 8-bit: windows-1252 where the spec maps (quotes, dashes,
+	     * ellipsis), Latin-1 above; C1 bytes without a character go */
+	    {"8-bit",
+	     {P8("\x93Kh\xe1n\x94 \x96 a\x85\x81\x9f\xa0.")},
+	     1,
+	     "“Khán” – a…Ÿ\xc2\xa0."},
+	    /* a letterhead table: each cell a line, as in a DOCX; the row's
+	     * own end mark adds none */
+	    {"table",
+	     {P16(u"BỘ CÔNG THƯƠNG\x07"
+		  u"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\x07"
+		  u"\x07Số: 1/BCT\x07Hà Nội\x07\x07Kính gửi\r")},
+	     1,
+	     "BỘ CÔNG THƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: "
+	     "1/BCT\nHà Nội\nKính gửi\n"},
+	    /* fields keep their result: nested, across pieces, without a
+	     * result, never closed */
+	    {"fields",
+	     {P16(u"Trang \x13 PAGE \x14"),
+	      P8("1\x15; \x13 IF \x13 PAGE \x14"
+		 "1\x15 = 1 \x14yes\x15 a\x13 "
+		 "TOC \x15"
+		 "b "),
+	      P16(u"\x13 HYPERLINK \"mailto:a@b.vn\" \x14"
+		  u"a@b.vn\x15.\x13 x")},
+	     3,
+	     "Trang 1; yes ab a@b.vn."},
+	    /* breaks are line ends, tabs stay, a non-breaking hyphen is a
+	     * hyphen; an optional hyphen, a picture, a drawing go */
+	    {"controls",
+	     {P16(u"a\x01"
+		  u"b\x08"
+		  u"c\x1e"
+		  u"d\x1f"
+		  u"e\tf\x0bg\x0ch\x0ei\x7f")},
+	     1,
+	     "abc-de\tf\ng\nh\ni"},
+	    /* a character outside the BMP; a lone surrogate */
+	    {"surrogates",
+	     {P16(u"\U0001F4C4 \xd800x")},
+	     1,
+	     "\xf0\x9f\x93\x84 \xef\xbf\xbdx"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct w97 d;
+		char *why, *text;
+
+		print_message("case %s\n", cases[i].name);
+		w97_make(&d, cases[i].p, cases[i].n);
+		assert_string_equal(
+		    reader_word97_table((const char *)d.word, d.word_len, &why),
+		    "1Table");
+		text = w97_text(&d, &why);
+		assert_non_null(text);
+		assert_string_equal(text, cases[i].text);
+		free(text);
+	}
+}
+
+/* The FIB: which table stream; what is refused, and why. */
+static void test_word97_header(void **state)
+{
+	static const struct piece p[] = {P16(u"Số: 1\r")};
+	struct w97 d;
+	char *why = NULL, *text;
+
+	(void)state;
+	w97_make(&d, p, 1);
+	put16(d.word + 0x0a, 0);
+	assert_string_equal(
+	    reader_word97_table((const char *)d.word, d.word_len, &why),
+	    "0Table");
+	put16(d.word + 0x0a, 0x0100); /* fEncrypted */
+	assert_null(
+	    reader_word97_table((const char *)d.word, d.word_len, &why));
+	assert_non_null(strstr(why, "encrypted"));
+	FREE_AND_NULL(why);
+	assert_null(w97_text(&d, &why));
+	assert_non_null(strstr(why, "encrypted"));
+	FREE_AND_NULL(why);
+	put16(d.word + 0x0a, 0x0004); /* fComplex (fast-saved): read */
+	text = w97_text(&d, &why);
+	assert_string_equal(text, "Số: 1\n");
+	free(text);
+	put16(d.word + 2, 0x0068); /* Word 95 */
+	assert_null(w97_text(&d, &why));
+	assert_non_null(strstr(why, "Word 6.0/95"));
+	FREE_AND_NULL(why);
+	put16(d.word + 2, 0x00c1);
+	put16(d.word, 0xa5dc); /* no FIB */
+	assert_null(w97_text(&d, &why));
+	FREE_AND_NULL(why);
+	put16(d.word, 0xa5ec);
+	/* cut short: in FibBase, in the 32-bit values, in the pairs */
+	for (size_t len = 0; len < d.fclcb + 8 * 34; len += 7) {
+		struct w97 cut = d;
+
+		cut.word_len = len;
+		assert_null(w97_text(&cut, &why));
+		FREE_AND_NULL(why);
+		assert_null(
+		    reader_word97_table((const char *)cut.word, len, &why));
+		FREE_AND_NULL(why);
+	}
+	assert_null(reader_word97_table(NULL, 100, &why));
+	FREE_AND_NULL(why);
+}
+
+/* Inserts a Prc (property modifiers, cb bytes) before the Pcdt. */
+static void prc_insert(struct w97 *d, unsigned cb)
+{
+	unsigned char *clx = d->table + CLX_AT;
+	size_t len = d->table_len - CLX_AT;
+
+	memmove(clx + 3 + cb, clx, len);
+	clx[0] = 0x01;
+	put16(clx + 1, cb);
+	memset(clx + 3, 0x55, cb);
+	d->table_len += 3 + cb;
+	put32(d->word + d->fclcb + 8 * 33 + 4, (uint32_t)(len + 3 + cb));
+}
+
+/* The piece table's offsets and lengths come from the file: each is
+ * checked; a piece that cannot be read ends the text (what came before
+ * stays). */
+static void test_word97_pieces(void **state)
+{
+	static const struct piece two[] = {P16(u"Số: 1\r"), P8("V/v x\r")};
+	unsigned char *plc, *pcd2;
+	struct w97 d;
+	char *why = NULL, *text;
+
+	(void)state;
+	/* property modifiers before the pieces are skipped */
+	w97_make(&d, two, 2);
+	prc_insert(&d, 6);
+	text = w97_text(&d, &why);
+	assert_string_equal(text, "Số: 1\nV/v x\n");
+	free(text);
+	/* ... unless they claim more than there is */
+	prc_insert(&d, 0);
+	put16(d.table + CLX_AT + 1, 600);
+	assert_null(w97_text(&d, &why));
+	assert_non_null(strstr(why, "piece table"));
+	FREE_AND_NULL(why);
+
+	/* the CLX outside the table stream, or not a CLX */
+	w97_make(&d, two, 2);
+	put32(d.word + d.fclcb + 8 * 33, (uint32_t)d.table_len);
+	assert_null(w97_text(&d, &why));
+	FREE_AND_NULL(why);
+	put32(d.word + d.fclcb + 8 * 33, CLX_AT);
+	put32(d.word + d.fclcb + 8 * 33 + 4, (uint32_t)d.table_len);
+	assert_null(w97_text(&d, &why));
+	FREE_AND_NULL(why);
+	w97_make(&d, two, 2);
+	d.table[CLX_AT] = 0x03;
+	assert_null(w97_text(&d, &why));
+	FREE_AND_NULL(why);
+	w97_make(&d, two, 2);
+	assert_int_equal(reader_word97_text((const char *)d.word, d.word_len,
+					    NULL, 0, &text, &why),
+			 -1);
+	FREE_AND_NULL(why);
+	/* a PlcPcd of a length no piece count gives, or past its CLX */
+	put32(d.table + CLX_AT + 1, 4 + 12 * 2 + 1);
+	assert_null(w97_text(&d, &why));
+	FREE_AND_NULL(why);
+	put32(d.table + CLX_AT + 1, 4 + 12 * 3);
+	assert_null(w97_text(&d, &why));
+	FREE_AND_NULL(why);
+
+	/* the second piece's text outside WordDocument: the first stays */
+	w97_make(&d, two, 2);
+	plc = d.table + CLX_AT + 5;
+	pcd2 = plc + 4 * 3 + 8;
+	put32(pcd2 + 2, 0x40000000u | (uint32_t)(2 * d.word_len));
+	text = w97_text(&d, &why);
+	assert_string_equal(text, "Số: 1\n");
+	free(text);
+	put32(pcd2 + 2, 0x3fffffffu); /* UTF-16 near 1 GiB */
+	text = w97_text(&d, &why);
+	assert_string_equal(text, "Số: 1\n");
+	free(text);
+	/* ... or all of it: no text */
+	put32(plc + 4 * 3 + 2, (uint32_t)d.word_len - 1);
+	assert_null(w97_text(&d, &why));
+	assert_non_null(strstr(why, "no text"));
+	FREE_AND_NULL(why);
+
+	/* positions: the first must be 0; going backwards ends the text */
+	w97_make(&d, two, 2);
+	plc = d.table + CLX_AT + 5;
+	put32(plc, 1);
+	assert_null(w97_text(&d, &why));
+	FREE_AND_NULL(why);
+	w97_make(&d, two, 2);
+	put32(plc + 8, 3);
+	text = w97_text(&d, &why);
+	assert_string_equal(text, "Số: 1\n");
+	free(text);
+	put32(plc + 8, 0xffffffffu); /* a last piece of 4 G characters */
+	put32(d.word + d.lw + 12, 0xffffffffu);
+	text = w97_text(&d, &why);
+	assert_string_equal(text, "Số: 1\n");
+	free(text);
+
+	/* ccpText ends the main document (headers and notes follow it) */
+	w97_make(&d, two, 2);
+	put32(d.word + d.lw + 12, 3);
+	text = w97_text(&d, &why);
+	assert_string_equal(text, "Số:");
+	free(text);
+	put32(d.word + d.lw + 12, 0);
+	assert_null(w97_text(&d, &why));
+	FREE_AND_NULL(why);
+}
+
 #define W_DOC(body)                                                            \
 	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"    \
 	"<w:document xmlns:w=\"http://schemas.openxmlformats.org/"             \
@@ -426,6 +809,10 @@ int main(void)
 	    cmocka_unit_test(test_sniffing),
 	    cmocka_unit_test(test_office_kind),
 	    cmocka_unit_test(test_office_text),
+	    cmocka_unit_test(test_doc_kind),
+	    cmocka_unit_test(test_word97_text),
+	    cmocka_unit_test(test_word97_header),
+	    cmocka_unit_test(test_word97_pieces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -57,11 +57,14 @@ struct Pix *ocr_grey(struct Pix *pix);
  * Returns how many were put into out (at most max). */
 size_t ocr_page_order(int n, int ocr_pages, int *out, size_t max);
 
-/* --- pdf.c, image.c, office.c: one document each, 0 or an exit status. */
+/* --- pdf.c, image.c, office.c, doc.c: one document each, 0 or an exit
+ * status. */
 int pdf_read(const struct job *job);
 int image_read(const struct job *job);
 /* kind: "docx" or "odt", as reader_office_kind says. */
 int office_read(const struct job *job, const char *kind);
+/* doc.c: a binary Word file ("doc" for reader_office_kind). */
+int doc_read(const struct job *job);
 
 /* --- signed.c: the signatures of an open PopplerDocument. */
 struct _PopplerDocument;
