@@ -104,6 +104,18 @@ open(d + "/docx.xml", "wb").write(b"\0" + zipfile.ZipFile(d + "/l.docx").read("w
 open(d + "/odt.xml", "wb").write(b"\1" + zipfile.ZipFile(d + "/l.odt").read("content.xml"))
 PY
 		rm -f "$dir/l.docx" "$dir/l.odt" ;;
+	fuzz_word97)
+		# the WordDocument and table streams of the binary Word letters
+		# (gsf, libgsf-bin, takes them out): its length, then each
+		local f t
+		for f in tests/data/letters/*.doc; do
+			t=1Table
+			gsf cat "$f" "$t" >/dev/null 2>&1 || t=0Table
+			gsf cat "$f" WordDocument >"$dir/word" && gsf cat "$f" "$t" >"$dir/table" &&
+				/usr/bin/python3 -c 'import os, sys; d = sys.argv[1]; w = open(d + "/word", "rb").read(); open(d + "/" + sys.argv[2], "wb").write(len(w).to_bytes(4, "little") + w + open(d + "/table", "rb").read())' \
+					"$dir" "$(basename "$f" .doc).bin"
+		done
+		rm -f "$dir/word" "$dir/table" ;;
 	fuzz_auth)
 		printf 'mx.bo.gov.vn;\r\n\tdkim=pass (2048-bit key) header.d=bo.gov.vn header.i=@bo.gov.vn;\r\n\tdmarc=pass (p=reject dis=none) header.from=bo.gov.vn' >"$dir/postfix.txt"
 		printf 'mx.bo.gov.vn 1; auth=pass (cram-md5) smtp.auth=truong.pc@bo.gov.vn; spf=pass smtp.mailfrom="x;y"\0truong.pc@bo.gov.vn' >"$dir/auth.txt"

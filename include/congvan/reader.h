@@ -176,7 +176,8 @@ bool reader_is_image(const char *data, size_t len);
 /* A letter typed in a word processor: "docx" (Word's Office Open XML) or
  * "odt" (OpenDocument Text, LibreOffice) when data is such a ZIP
  * archive, "doc" (binary Word 97-2003) when it is an OLE2 compound file
- * with a WordDocument stream, else NULL.  Static. */
+ * (congvan-reader refuses those without a WordDocument stream: .xls,
+ * .ppt), else NULL.  Static. */
 const char *reader_office_kind(const char *data, size_t len);
 
 /* The largest main XML part of a DOCX or ODT that is read; for a DOC,

@@ -67,16 +67,15 @@ bool reader_pdf_is_signed(const char *data, size_t len)
 	       memmem(data, len, "/ByteRange", 10) != NULL;
 }
 
-/* An OLE2 compound file (its 8-byte signature) whose directory names a
- * WordDocument stream (UTF-16LE): not a spreadsheet, a presentation or
- * an Outlook message, which are OLE2 files too. */
-static bool is_word97(const char *data, size_t len)
+/* An OLE2 compound file, by its 8-byte signature.  Spreadsheets,
+ * presentations and Outlook messages are OLE2 files too: the reader
+ * tells them apart (no WordDocument stream) and refuses them, as it
+ * refuses a .doc cut short, whose directory (at its end) is lost. */
+static bool is_ole2(const char *data, size_t len)
 {
 	static const char ole2[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
-	static const char word[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0\0";
 
-	return len >= 512 && !memcmp(data, ole2, sizeof(ole2) - 1) &&
-	       memmem(data, len, word, sizeof(word) - 1) != NULL;
+	return len >= sizeof(ole2) - 1 && !memcmp(data, ole2, sizeof(ole2) - 1);
 }
 
 const char *reader_office_kind(const char *data, size_t len)
@@ -86,7 +85,7 @@ const char *reader_office_kind(const char *data, size_t len)
 	static const char odt[] =
 	    "mimetypeapplication/vnd.oasis.opendocument.text";
 
-	if (data && is_word97(data, len)) {
+	if (data && is_ole2(data, len)) {
 		return "doc";
 	}
 	if (!data || len < 30 || memcmp(data, "PK\x03\x04", 4) != 0) {

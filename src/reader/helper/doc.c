@@ -90,7 +90,7 @@ int doc_read(const struct job *job)
 		ole = gsf_infile_msole_new(mem, &err);
 	}
 	if (!ole) {
-		why = xasprintf("not an OLE2 file: %s",
+		why = xasprintf("cannot open the OLE2 container: %s",
 				err ? err->message : "libgsf failed");
 	} else {
 		text = doc_text(ole, &why);
