@@ -41,6 +41,27 @@ reader() {
 	cat "$WORK/out"
 }
 
+# crashes FILE...: how many FILEs the reader ends with neither 0 nor 65
+# (each named on standard error)
+crashes() {
+	local f rc bad=0
+	for f in "$@"; do
+		rc=0
+		"$READER" <"$f" >/dev/null 2>&1 || rc=$?
+		[ "$rc" = 0 ] || [ "$rc" = 65 ] || { bad=$((bad + 1)); echo "  $f: exit $rc" >&2; }
+	done
+	echo "$bad"
+}
+
+# cuts FILE DIR: FILE cut short every 97 bytes, as DIR/LENGTH
+cuts() {
+	local cut
+	mkdir -p "$2"
+	for cut in $(seq 0 97 "$(stat -c %s "$1")"); do
+		head -c "$cut" "$1" >"$2/$cut"
+	done
+}
+
 # conf [KEY=VALUE...]: a configuration for inspect (no server is contacted)
 conf() {
 	cat >"$WORK/congvan.conf" <<EOF
@@ -92,15 +113,8 @@ for f in text.txt cut.png a.zip empty; do
 	assert_eq "" "$(printf '%s' "$out" | grep -a '^page' || true)" "$f: no page"
 done
 $DOCS letter "$WORK/letter.pdf" 45/UBND-VX
-size=$(stat -c %s "$WORK/letter.pdf")
-bad=0
-for cut in $(seq 0 97 "$size"); do
-	head -c "$cut" "$WORK/letter.pdf" >"$WORK/cut.pdf"
-	rc=0
-	"$READER" <"$WORK/cut.pdf" >/dev/null 2>&1 || rc=$?
-	[ "$rc" = 0 ] || [ "$rc" = 65 ] || { bad=$((bad + 1)); echo "  cut at $cut: exit $rc"; }
-done
-assert_eq 0 "$bad" "truncated copies end with 0 or 65, never a signal"
+cuts "$WORK/letter.pdf" "$WORK/cut-pdf"
+assert_eq 0 "$(crashes "$WORK"/cut-pdf/*)" "truncated copies end with 0 or 65, never a signal"
 
 t_begin "a PDF's text layer: the letter, read as text"
 out=$(reader "$WORK/letter.pdf")
@@ -205,15 +219,8 @@ assert_eq "2026-03-14" "$(printf '%s' "$j" | json "d['letter']['date']")" "inspe
 assert_eq "doc" "$(printf '%s' "$j" | json "d['letter']['source']")" "inspect 8-bit: the letter's source"
 
 t_begin "a broken .doc: refused, never a crash; the mail is still a letter"
-size=$(stat -c %s "$LETTERS/3012-BCT-KH.doc")
-bad=0
-for cut in $(seq 0 97 "$size"); do
-	head -c "$cut" "$LETTERS/3012-BCT-KH.doc" >"$WORK/cut.doc"
-	rc=0
-	"$READER" <"$WORK/cut.doc" >/dev/null 2>&1 || rc=$?
-	[ "$rc" = 0 ] || [ "$rc" = 65 ] || { bad=$((bad + 1)); echo "  cut at $cut: exit $rc"; }
-done
-assert_eq 0 "$bad" "truncated copies end with 0 or 65, never a signal"
+cuts "$LETTERS/3012-BCT-KH.doc" "$WORK/cut-doc"
+assert_eq 0 "$(crashes "$WORK"/cut-doc/*)" "truncated copies end with 0 or 65, never a signal"
 # bytes overwritten at random (a fixed seed): the same
 "$T_PY" - "$LETTERS/3012-BCT-KH.doc" "$WORK/mut" <<'PY'
 import os, random, sys
@@ -226,13 +233,7 @@ for i in range(150):
         d[rng.randrange(len(d))] = rng.randrange(256)
     open("%s/%03d.doc" % (sys.argv[2], i), "wb").write(d)
 PY
-bad=0
-for f in "$WORK"/mut/*.doc; do
-	rc=0
-	"$READER" <"$f" >/dev/null 2>&1 || rc=$?
-	[ "$rc" = 0 ] || [ "$rc" = 65 ] || { bad=$((bad + 1)); echo "  $f: exit $rc"; }
-done
-assert_eq 0 "$bad" "150 damaged copies end with 0 or 65, never a signal"
+assert_eq 0 "$(crashes "$WORK"/mut/*.doc)" "150 damaged copies end with 0 or 65, never a signal"
 head -c 7000 "$LETTERS/3012-BCT-KH.doc" >"$WORK/3012-BCT-KH.doc"
 out=$(reader "$WORK/3012-BCT-KH.doc")
 assert_eq 65 "$(cat "$WORK/rc")" "cut short: 65"
