@@ -12,9 +12,10 @@
 # the database's files private to congvan; then the same root, with systemd
 # added, boots in systemd-nspawn and runs congvan.service as shipped (every
 # sandboxing setting, Type=notify, the watchdog): ready, a letter with a PDF
-# read, the journal's priorities, a clean stop.  Nothing is kept between
-# runs.  Needs root, debootstrap, systemd-nspawn and the build dependencies
-# (contrib/install-deps); about two minutes, most of it debootstrap and apt.
+# read and one with a .doc, the journal's priorities, a clean stop.  Nothing
+# is kept between runs.  Needs root, debootstrap, systemd-nspawn and the
+# build dependencies (contrib/install-deps); about two minutes, most of it
+# debootstrap and apt.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -241,6 +242,21 @@ key=$(ins runuser -u congvan -- congvan list | tail -1 | cut -f1)
 assert_contains "$(ins runuser -u congvan -- congvan show "$key")" "312/SNV-CCVC" \
 	"its number, read from the PDF by the forked reader under the sandbox"
 mail_wait_count vanthu 3 30 || t_fail "no notice for it"
+# a letter typed in Word, sent as a binary .doc: libgsf and glib in the
+# reader, under the same sandbox
+"$T_PY" "$T_ROOT/tests/integration/documents.py" eml "$WORK/doc.eml" \
+	"$T_ROOT/tests/data/letters/3012-BCT-KH.doc" --subject "Gửi công văn"
+maildir_inject congvan "$WORK/doc.eml"
+for ((i = 0; i < 300; i++)); do
+	n=$(ins runuser -u congvan -- congvan list 2>/dev/null | grep -c '^CV-')
+	[ "$n" -ge 4 ] && break
+	sleep 0.1
+done
+assert_eq 4 "$n" "serve registered the letter sent as a .doc"
+key=$(ins runuser -u congvan -- congvan list | tail -1 | cut -f1)
+show=$(ins runuser -u congvan -- congvan show "$key")
+assert_contains "$show" "3012/BCT-KH" "its number, read from the .doc by the forked reader under the sandbox"
+assert_contains "$show" "read from:    doc" "... from the .doc itself"
 out=$(ins runuser -u congvan -- congvan run --once 2>&1)
 assert_eq 75 "$?" "run --once beside the service exits 75"
 assert_contains "$(ins systemctl show congvan -p StatusText)" "last intake: 1 fetched, 1 registered" \
