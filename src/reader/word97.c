@@ -16,11 +16,12 @@
  * Every offset and length comes from the file and is checked against the
  * stream it points into.  What the printed letter shows is kept: a
  * paragraph mark (and a line, page or column break) ends a line, a table
- * cell is a line as in a DOCX (a row's own end mark adds none), a field
- * keeps its result and loses its code, other control characters go.
- * Text outside the main document (headers, footnotes, comments, text
- * boxes) is not read, nor character properties: text deleted under
- * tracked changes is read as if it were not. */
+ * cell is a line as in a DOCX (a row's own end mark, which follows its
+ * last cell's, adds none; nor does an empty cell), a field keeps its
+ * result and loses its code, other control characters go.  Text outside
+ * the main document (headers, footnotes, comments, text boxes) is not
+ * read, nor character properties: text deleted under tracked changes is
+ * read as if it were still there. */
 #include <stdint.h>
 #include <string.h>
 
@@ -212,7 +213,7 @@ static void put(struct out *o, uint32_t c)
 	}
 }
 
-/* count characters of one piece at byte offset at. */
+/* The count characters of one piece, its bytes at s (checked). */
 static void piece(struct out *o, const unsigned char *s, size_t count,
 		  bool compressed)
 {

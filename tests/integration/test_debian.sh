@@ -231,13 +231,18 @@ ins() { nsenter -t "$leader" -a "$@"; }
 assert_eq active "$(ins systemctl is-active congvan)" "congvan.service is active (READY=1 came)"
 assert_eq "StatusText=serving" "$(ins systemctl show congvan -p StatusText)" "its status line"
 assert_eq "WatchdogUSec=10min" "$(ins systemctl show congvan -p WatchdogUSec)" "the watchdog is on"
+# items N: waits (30 s at most) until serve has N items; prints how many
+items() {
+	local i n
+	for ((i = 0; i < 300; i++)); do
+		n=$(ins runuser -u congvan -- congvan list 2>/dev/null | grep -c '^CV-')
+		[ "$n" -ge "$1" ] && break
+		sleep 0.1
+	done
+	echo "$n"
+}
 maildir_inject congvan "$T_ROOT/tests/data/inspect/letter-pdf-only.eml"
-for ((i = 0; i < 300; i++)); do
-	n=$(ins runuser -u congvan -- congvan list 2>/dev/null | grep -c '^CV-')
-	[ "$n" -ge 3 ] && break
-	sleep 0.1
-done
-assert_eq 3 "$n" "serve registered the new letter"
+assert_eq 3 "$(items 3)" "serve registered the new letter"
 key=$(ins runuser -u congvan -- congvan list | tail -1 | cut -f1)
 assert_contains "$(ins runuser -u congvan -- congvan show "$key")" "312/SNV-CCVC" \
 	"its number, read from the PDF by the forked reader under the sandbox"
@@ -247,12 +252,7 @@ mail_wait_count vanthu 3 30 || t_fail "no notice for it"
 "$T_PY" "$T_ROOT/tests/integration/documents.py" eml "$WORK/doc.eml" \
 	"$T_ROOT/tests/data/letters/3012-BCT-KH.doc" --subject "Gửi công văn"
 maildir_inject congvan "$WORK/doc.eml"
-for ((i = 0; i < 300; i++)); do
-	n=$(ins runuser -u congvan -- congvan list 2>/dev/null | grep -c '^CV-')
-	[ "$n" -ge 4 ] && break
-	sleep 0.1
-done
-assert_eq 4 "$n" "serve registered the letter sent as a .doc"
+assert_eq 4 "$(items 4)" "serve registered the letter sent as a .doc"
 key=$(ins runuser -u congvan -- congvan list | tail -1 | cut -f1)
 show=$(ins runuser -u congvan -- congvan show "$key")
 assert_contains "$show" "3012/BCT-KH" "its number, read from the .doc by the forked reader under the sandbox"
