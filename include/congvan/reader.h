@@ -201,7 +201,9 @@ char *reader_office_text(const char *xml, size_t len, bool odt);
 const char *reader_word97_table(const char *word, size_t len, char **error_r);
 /* The text of the main document, found through the piece table in table
  * (that stream): paragraphs and table cells on lines of their own, a
- * field's result without its code, other control characters left out;
+ * field's result without its code, text deleted under tracked changes
+ * (its character properties say so) and other control characters left
+ * out;
  * at most READER_PAGE_MAX bytes (READER_OFFICE_XML_MAX bytes of the
  * stream read).  Text before a malformation (a piece outside the stream)
  * is kept.  0 with *text_r (caller frees), or -1 with *error_r (caller

@@ -20,9 +20,10 @@
  * last cell's, adds none; nor does an empty cell), a field keeps its
  * result and loses its code, other control characters go.  Text outside
  * the main document (headers, footnotes, comments, text boxes) is not
- * read, nor character properties: text deleted under tracked changes is
- * read as if it were still there. */
+ * read; of the character properties, only one: text deleted under
+ * tracked changes is left out, as the printed letter does not show it. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "congvan/reader.h"
@@ -36,6 +37,7 @@
 #define F_WHICH_TBL_STM 0x0200
 #define LW_CCP_TEXT     3  /* ccpText among FibRgLw97's 32-bit values */
 #define FCLCB_CLX       33 /* fcClx/lcbClx among FibRgFcLcb97's pairs */
+#define FCLCB_BTE_CHPX  12 /* fcPlcfBteChpx/lcbPlcfBteChpx */
 #define CLXT_PRC        0x01
 #define CLXT_PCDT       0x02
 #define PCD_LEN         8
@@ -43,12 +45,20 @@
 #define FC_MASK         0x3fffffffu
 /* Fields nested deeper than this are read as code (left out). */
 #define FIELD_DEPTH_MAX 32
+#define FKP_LEN         512
+#define FKP_CRUN_MAX    0x65
+#define PN_MASK         0x3fffffu
+#define SPRM_DELETED    0x0800 /* sprmCFRMarkDel */
+/* Runs of deleted text kept, at most (the rest is read as text). */
+#define SPANS_MAX (1u << 20)
 
 struct fib {
 	bool table1;       /* the piece table is in 1Table, else 0Table */
 	uint32_t ccp_text; /* characters of the main document */
 	uint32_t fc_clx;   /* the CLX in the table stream */
 	uint32_t lcb_clx;
+	uint32_t fc_chpx; /* the PlcBteChpx in the table stream */
+	uint32_t lcb_chpx;
 };
 
 static uint16_t le16(const unsigned char *p)
@@ -117,6 +127,8 @@ static int fib_read(const char *word, size_t len, struct fib *fib,
 	}
 	fib->fc_clx = le32(w + off - 8 * n + 8 * FCLCB_CLX);
 	fib->lcb_clx = le32(w + off - 8 * n + 8 * FCLCB_CLX + 4);
+	fib->fc_chpx = le32(w + off - 8 * n + 8 * FCLCB_BTE_CHPX);
+	fib->lcb_chpx = le32(w + off - 8 * n + 8 * FCLCB_BTE_CHPX + 4);
 	return 0;
 }
 
@@ -164,8 +176,155 @@ static int plc_find(const unsigned char *t, size_t len, const struct fib *fib,
 	return 0;
 }
 
+/* --- text deleted under tracked changes ------------------------------------
+ * Character properties live in FKP pages (512 bytes of WordDocument)
+ * listed by the PlcBteChpx: each page maps runs of WordDocument bytes to
+ * a CHPX, a list of property modifiers (Prl: a sprm, then its operand);
+ * sprmCFRMarkDel on means the run was deleted under tracked changes. */
+
+/* A run of deleted text: WordDocument bytes [from, to). */
+struct span {
+	uint32_t from, to;
+};
+
+struct spans {
+	struct span *s;
+	size_t n, alloc;
+};
+
+static void span_add(struct spans *d, uint32_t from, uint32_t to)
+{
+	if (to <= from || d->n == SPANS_MAX) {
+		return;
+	}
+	if (d->n > 0 && d->s[d->n - 1].to == from) {
+		d->s[d->n - 1].to = to;
+		return;
+	}
+	if (d->n == d->alloc) {
+		d->alloc = d->alloc ? 2 * d->alloc : 16;
+		d->s = xrealloc(d->s, d->alloc * sizeof(*d->s));
+	}
+	d->s[d->n++] = (struct span){from, to};
+}
+
+/* Whether a CHPX's property modifiers (len bytes) turn deletion on: the
+ * operand 1, or 0x81 (the opposite of the style's, which never has it).
+ * A modifier that runs past the end ends the list. */
+static bool chpx_deleted(const unsigned char *p, size_t len)
+{
+	/* The operand's size by the sprm's top 3 bits (spra); -1: its first
+	 * byte says how many follow. */
+	static const int operand[8] = {1, 1, 2, 4, 2, 2, -1, 3};
+	size_t i = 0;
+
+	while (len - i >= 2) {
+		uint16_t sprm = le16(p + i);
+		size_t n;
+
+		i += 2;
+		if (operand[sprm >> 13] >= 0) {
+			n = (size_t)operand[sprm >> 13];
+		} else if (i < len) {
+			n = 1 + (size_t)p[i];
+		} else {
+			break;
+		}
+		if (n > len - i) {
+			break;
+		}
+		if (sprm == SPRM_DELETED && (p[i] == 0x01 || p[i] == 0x81)) {
+			return true;
+		}
+		i += n;
+	}
+	return false;
+}
+
+/* The deleted runs of one FKP: crun (its last byte) runs, crun + 1
+ * positions, then crun one-byte offsets (in 16-bit words) of each run's
+ * CHPX in the page (0: none), whose first byte is its length. */
+static void fkp_read(const unsigned char *page, struct spans *d)
+{
+	unsigned crun = page[FKP_LEN - 1];
+
+	if (crun == 0 || crun > FKP_CRUN_MAX) {
+		return;
+	}
+	for (unsigned i = 0; i < crun; i++) {
+		size_t at = 2 * (size_t)page[4 * (crun + 1) + i];
+
+		if (at == 0 || at + 1 >= FKP_LEN - 1 ||
+		    page[at] > FKP_LEN - 1 - (at + 1)) {
+			continue;
+		}
+		if (chpx_deleted(page + at + 1, page[at])) {
+			span_add(d, le32(page + 4 * i), le32(page + 4 * i + 4));
+		}
+	}
+}
+
+static int by_from(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return (x->from > y->from) - (x->from < y->from);
+}
+
+/* The deleted runs of the document, sorted: none when its PlcBteChpx
+ * cannot be read (the text is read whole), at most one FKP a page of
+ * WordDocument. */
+static void spans_read(const unsigned char *w, size_t word_len,
+		       const unsigned char *t, size_t table_len,
+		       const struct fib *fib, struct spans *d)
+{
+	const unsigned char *pn;
+	size_t n;
+
+	if (fib->fc_chpx > table_len ||
+	    fib->lcb_chpx > table_len - fib->fc_chpx || fib->lcb_chpx < 12 ||
+	    (fib->lcb_chpx - 4) % 8 != 0) {
+		return;
+	}
+	n = (fib->lcb_chpx - 4) / 8;
+	pn = t + fib->fc_chpx + 4 * (n + 1);
+	n = n < word_len / FKP_LEN ? n : word_len / FKP_LEN;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t at = (uint64_t)(le32(pn + 4 * i) & PN_MASK) * FKP_LEN;
+
+		if (at + FKP_LEN <= word_len) {
+			fkp_read(w + at, d);
+		}
+	}
+	if (d->n > 1) {
+		qsort(d->s, d->n, sizeof(*d->s), by_from);
+	}
+}
+
+/* Whether WordDocument's byte at is in a deleted run. */
+static bool deleted(const struct spans *d, uint64_t at)
+{
+	size_t lo = 0, hi = d->n;
+
+	/* the last run that starts at or before at */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->s[mid].from <= at) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo > 0 && at < d->s[lo - 1].to;
+}
+
+/* --- the text ---------------------------------------------------------------
+ */
+
 /* The text being written, and where the characters are in it. */
 struct out {
+	const struct spans *deleted;
 	struct sbuf sb;
 	size_t budget;  /* stream bytes of text still to read */
 	unsigned depth; /* open fields */
@@ -213,13 +372,20 @@ static void put(struct out *o, uint32_t c)
 	}
 }
 
-/* The count characters of one piece, its bytes at s (checked). */
-static void piece(struct out *o, const unsigned char *s, size_t count,
-		  bool compressed)
+/* The count characters of one piece, its bytes at w + at (checked),
+ * but those deleted under tracked changes. */
+static void piece(struct out *o, const unsigned char *w, uint64_t at,
+		  size_t count, bool compressed)
 {
+	const unsigned char *s = w + at;
+
 	for (size_t i = 0; i < count && !o->sb.overflow; i++) {
 		uint32_t c, lo;
 
+		if (o->deleted->n > 0 &&
+		    deleted(o->deleted, at + (compressed ? i : 2 * i))) {
+			continue;
+		}
 		if (compressed) {
 			c = text_cp1252(s[i]);
 			put(o, c == 0xfffd ? 0 : c);
@@ -263,14 +429,15 @@ static void pieces(struct out *o, const unsigned char *w, size_t word_len,
 			break;
 		}
 		o->budget -= bytes;
-		piece(o, w + at, count, compressed);
+		piece(o, w, at, count, compressed);
 	}
 }
 
 int reader_word97_text(const char *word, size_t word_len, const char *table,
 		       size_t table_len, char **text_r, char **error_r)
 {
-	struct out o = {.budget = READER_OFFICE_XML_MAX};
+	struct spans spans = {0};
+	struct out o = {.deleted = &spans, .budget = READER_OFFICE_XML_MAX};
 	const unsigned char *plc;
 	struct fib fib;
 	size_t n;
@@ -284,8 +451,11 @@ int reader_word97_text(const char *word, size_t word_len, const char *table,
 				     fib.table1 ? "1Table" : "0Table");
 		return -1;
 	}
+	spans_read((const unsigned char *)word, word_len,
+		   (const unsigned char *)table, table_len, &fib, &spans);
 	sbuf_init(&o.sb, READER_PAGE_MAX);
 	pieces(&o, (const unsigned char *)word, word_len, plc, n, fib.ccp_text);
+	free(spans.s);
 	if (o.sb.len == 0) {
 		sbuf_release(&o.sb);
 		*error_r = xstrdup("no text in the document");

@@ -10,9 +10,10 @@
 #    letter read from it; a ZIP of something else and a deflate bomb are
 #    refused;
 #  - a letter typed in Word and sent as a binary .doc (tests/data/letters:
-#    UTF-16 and 8-bit pieces, tables, fields): its text, the letter read
-#    from it by inspect; truncated, damaged and encrypted copies exit 65
-#    (never a signal) and the mail is still a letter;
+#    UTF-16 and 8-bit pieces, tables, fields, a tracked deletion): its
+#    text, the letter read from it by inspect; truncated, damaged and
+#    encrypted copies exit 65 (never a signal) and the mail is still a
+#    letter;
 #  - scans read by OCR (Tesseract, vie): an image-only PDF at 300 dpi and a
 #    stamped JPEG give the letter's number and date, the fields are listed
 #    as read by OCR; without the Vietnamese data the scan is "not read" and
@@ -179,7 +180,8 @@ assert_eq "unreadable" "$(printf '%s' "$j" | json "d['attachments'][0]['read']")
 t_begin "a letter typed in Word and sent as a binary .doc (Word 97-2003): its text, the letter read from it"
 # tests/data/letters/make-doc.py made them with LibreOffice: the letterhead
 # and the signature in tables, the e-mail address a hyperlink (a field),
-# the page number a field; 45-UBND-VX-8bit.doc is 45-UBND-VX.doc with its
+# the page number a field, an old number deleted under tracked changes;
+# 45-UBND-VX-8bit.doc is 45-UBND-VX.doc with its
 # text piece rewritten 8-bit (windows-1252), as Word writes such text
 LETTERS="$T_ROOT/tests/data/letters"
 out=$(reader "$LETTERS/3012-BCT-KH.doc")
@@ -187,6 +189,7 @@ assert_eq 0 "$(cat "$WORK/rc")" "doc: exit status 0"
 assert_contains "$out" "doc doc 1 0" "doc: one text"
 assert_contains "$out" "page 1 text 100 " "doc: read as text"
 assert_contains "$out" "$(printf 'BỘ CÔNG THƯƠNG\nSố: 3012/BCT-KH\n')" "doc: the letterhead's cell, line by line"
+assert_not_contains "$out" "999/XX-YY" "doc: the number deleted under tracked changes is not read"
 assert_contains "$out" "$(printf 'năm 2026-2030\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n')" "doc: the next cell on a line of its own"
 assert_contains "$out" "thư điện tử: vukhtc@moit.gov.vn." "doc: a hyperlink field's text"
 assert_not_contains "$out" "HYPERLINK" "doc: not its code"

@@ -404,6 +404,21 @@ static char *w97_text(const struct w97 *d, char **why_r)
 	return text;
 }
 
+/* Checks the text of d: want, or (NULL) a refusal with a reason. */
+static void w97_expect(const struct w97 *d, const char *want)
+{
+	char *why, *text = w97_text(d, &why);
+
+	if (!want) {
+		assert_null(text);
+		free(why);
+		return;
+	}
+	assert_non_null(text);
+	assert_string_equal(text, want);
+	free(text);
+}
+
 /* The text of a binary Word file as the printed letter shows it. */
 static void test_word97_text(void **state)
 {
@@ -490,7 +505,7 @@ static void test_word97_header(void **state)
 {
 	static const struct piece p[] = {P16(u"Số: 1\r")};
 	struct w97 d;
-	char *why = NULL, *text;
+	char *why = NULL;
 
 	(void)state;
 	w97_make(&d, p, 1);
@@ -507,17 +522,14 @@ static void test_word97_header(void **state)
 	assert_non_null(strstr(why, "encrypted"));
 	FREE_AND_NULL(why);
 	put16(d.word + 0x0a, 0x0004); /* fComplex (fast-saved): read */
-	text = w97_text(&d, &why);
-	assert_string_equal(text, "Số: 1\n");
-	free(text);
+	w97_expect(&d, "Số: 1\n");
 	put16(d.word + 2, 0x0068); /* Word 95 */
 	assert_null(w97_text(&d, &why));
 	assert_non_null(strstr(why, "Word 6.0/95"));
 	FREE_AND_NULL(why);
 	put16(d.word + 2, 0x00c1);
 	put16(d.word, 0xa5dc); /* no FIB */
-	assert_null(w97_text(&d, &why));
-	FREE_AND_NULL(why);
+	w97_expect(&d, NULL);
 	put16(d.word, 0xa5ec);
 	/* cut short: in FibBase, in the 32-bit values, in the pairs */
 	for (size_t len = 0; len < d.fclcb + 8 * 34; len += 7) {
@@ -562,9 +574,7 @@ static void test_word97_pieces(void **state)
 	/* property modifiers before the pieces are skipped */
 	w97_make(&d, two, 2);
 	prc_insert(&d, 6);
-	text = w97_text(&d, &why);
-	assert_string_equal(text, "Số: 1\nV/v x\n");
-	free(text);
+	w97_expect(&d, "Số: 1\nV/v x\n");
 	/* ... unless they claim more than there is */
 	prc_insert(&d, 0);
 	put16(d.table + CLX_AT + 1, 600);
@@ -575,16 +585,13 @@ static void test_word97_pieces(void **state)
 	/* the CLX outside the table stream, or not a CLX */
 	w97_make(&d, two, 2);
 	put32(d.word + d.fclcb + 8 * 33, (uint32_t)d.table_len);
-	assert_null(w97_text(&d, &why));
-	FREE_AND_NULL(why);
+	w97_expect(&d, NULL);
 	put32(d.word + d.fclcb + 8 * 33, CLX_AT);
 	put32(d.word + d.fclcb + 8 * 33 + 4, (uint32_t)d.table_len);
-	assert_null(w97_text(&d, &why));
-	FREE_AND_NULL(why);
+	w97_expect(&d, NULL);
 	w97_make(&d, two, 2);
 	d.table[CLX_AT] = 0x03;
-	assert_null(w97_text(&d, &why));
-	FREE_AND_NULL(why);
+	w97_expect(&d, NULL);
 	w97_make(&d, two, 2);
 	assert_int_equal(reader_word97_text((const char *)d.word, d.word_len,
 					    NULL, 0, &text, &why),
@@ -592,24 +599,18 @@ static void test_word97_pieces(void **state)
 	FREE_AND_NULL(why);
 	/* a PlcPcd of a length no piece count gives, or past its CLX */
 	put32(d.table + CLX_AT + 1, 4 + 12 * 2 + 1);
-	assert_null(w97_text(&d, &why));
-	FREE_AND_NULL(why);
+	w97_expect(&d, NULL);
 	put32(d.table + CLX_AT + 1, 4 + 12 * 3);
-	assert_null(w97_text(&d, &why));
-	FREE_AND_NULL(why);
+	w97_expect(&d, NULL);
 
 	/* the second piece's text outside WordDocument: the first stays */
 	w97_make(&d, two, 2);
 	plc = d.table + CLX_AT + 5;
 	pcd2 = plc + 4 * 3 + 8;
 	put32(pcd2 + 2, 0x40000000u | (uint32_t)(2 * d.word_len));
-	text = w97_text(&d, &why);
-	assert_string_equal(text, "Số: 1\n");
-	free(text);
+	w97_expect(&d, "Số: 1\n");
 	put32(pcd2 + 2, 0x3fffffffu); /* UTF-16 near 1 GiB */
-	text = w97_text(&d, &why);
-	assert_string_equal(text, "Số: 1\n");
-	free(text);
+	w97_expect(&d, "Số: 1\n");
 	/* ... or all of it: no text */
 	put32(plc + 4 * 3 + 2, (uint32_t)d.word_len - 1);
 	assert_null(w97_text(&d, &why));
@@ -620,28 +621,20 @@ static void test_word97_pieces(void **state)
 	w97_make(&d, two, 2);
 	plc = d.table + CLX_AT + 5;
 	put32(plc, 1);
-	assert_null(w97_text(&d, &why));
-	FREE_AND_NULL(why);
+	w97_expect(&d, NULL);
 	w97_make(&d, two, 2);
 	put32(plc + 8, 3);
-	text = w97_text(&d, &why);
-	assert_string_equal(text, "Số: 1\n");
-	free(text);
+	w97_expect(&d, "Số: 1\n");
 	put32(plc + 8, 0xffffffffu); /* a last piece of 4 G characters */
 	put32(d.word + d.lw + 12, 0xffffffffu);
-	text = w97_text(&d, &why);
-	assert_string_equal(text, "Số: 1\n");
-	free(text);
+	w97_expect(&d, "Số: 1\n");
 
 	/* ccpText ends the main document (headers and notes follow it) */
 	w97_make(&d, two, 2);
 	put32(d.word + d.lw + 12, 3);
-	text = w97_text(&d, &why);
-	assert_string_equal(text, "Số:");
-	free(text);
+	w97_expect(&d, "Số:");
 	put32(d.word + d.lw + 12, 0);
-	assert_null(w97_text(&d, &why));
-	FREE_AND_NULL(why);
+	w97_expect(&d, NULL);
 }
 
 #define W_DOC(body)                                                            \
@@ -784,6 +777,116 @@ static void test_office_text(void **state)
 	assert_null(reader_office_text("x", READER_OFFICE_XML_MAX + 1, false));
 }
 
+/* One run of an FKP: its bytes of WordDocument, and its CHPX (NULL:
+ * none; else its length, then its property modifiers). */
+struct run {
+	uint32_t from, to;
+	const char *chpx;
+};
+
+#define FKP_PN   6   /* the FKP: WordDocument's page 6 */
+#define BTE_AT   512 /* the PlcBteChpx in the table stream */
+#define CHPX_OFF 80  /* the first CHPX in the page, in 16-bit words */
+
+/* An FKP of n runs (their CHPXs one after the other, 16 bytes apart) and
+ * a PlcBteChpx that lists it. */
+static void fkp_make(struct w97 *d, const struct run *r, size_t n)
+{
+	unsigned char *page = d->word + FKP_PN * 512;
+
+	memset(page, 0, 512);
+	page[511] = (unsigned char)n;
+	for (size_t i = 0; i < n; i++) {
+		put32(page + 4 * i, r[i].from);
+		put32(page + 4 * i + 4, r[i].to);
+		if (r[i].chpx) {
+			page[4 * (n + 1) + i] =
+			    (unsigned char)(CHPX_OFF + 8 * i);
+			memcpy(page + 2 * (CHPX_OFF + 8 * i), r[i].chpx,
+			       1 + (unsigned char)r[i].chpx[0]);
+		}
+	}
+	put32(d->table + BTE_AT, r[0].from);
+	put32(d->table + BTE_AT + 4, r[n - 1].to);
+	put32(d->table + BTE_AT + 8, FKP_PN);
+	put32(d->word + d->fclcb + 8 * 12, BTE_AT);
+	put32(d->word + d->fclcb + 8 * 12 + 4, 12);
+	d->word_len = d->word_len > 4096 ? d->word_len : 4096;
+	d->table_len = BTE_AT + 12;
+}
+
+/* Text deleted under tracked changes (sprmCFRMarkDel in its CHPX) is
+ * left out, as the printed letter does not show it; a CHPX or a list of
+ * them that cannot be read leaves the text whole. */
+static void test_word97_deleted(void **state)
+{
+	static const struct piece p16[] = {P16(u"Số: 999/X 12/BCT\r")};
+	static const struct piece p8[] = {P8("So: 999/X 12/BCT\r")};
+	/* on; off; the opposite of the style's; the style's; after bold (1
+	 * byte) and a modifier of variable length; a modifier cut short */
+	static const struct {
+		const char *chpx;
+		bool deleted;
+	} chpx[] = {
+	    {"\x03\x00\x08\x01", true},
+	    {"\x03\x00\x08\x00", false},
+	    {"\x03\x00\x08\x81", true},
+	    {"\x03\x00\x08\x80", false},
+	    {"\x0b\x35\x08\x01\x47\xca\x02\x00\x08\x00\x08\x01", true},
+	    {"\x02\x00\x08", false},
+	};
+	struct w97 d;
+	char *why, *text;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(chpx); i++) {
+		/* "999/X " is characters 4 to 10: bytes 8 to 20 of UTF-16 */
+		const struct run runs[] = {
+		    {TEXT_AT, TEXT_AT + 8, NULL},
+		    {TEXT_AT + 8, TEXT_AT + 20, chpx[i].chpx},
+		    {TEXT_AT + 20, TEXT_AT + 34, "\x03\x00\x08\x00"},
+		};
+
+		print_message("chpx %zu\n", i);
+		w97_make(&d, p16, 1);
+		fkp_make(&d, runs, 3);
+		text = w97_text(&d, &why);
+		assert_string_equal(text, chpx[i].deleted
+					      ? "Số: 12/BCT\n"
+					      : "Số: 999/X 12/BCT\n");
+		free(text);
+	}
+	/* an 8-bit piece: its bytes one a character */
+	w97_make(&d, p8, 1);
+	fkp_make(&d,
+		 (const struct run[]){
+		     {TEXT_AT + 4, TEXT_AT + 10, "\x03\x00\x08\x01"}},
+		 1);
+	w97_expect(&d, "So: 12/BCT\n");
+	/* a CHPX past its page, an FKP past WordDocument, a PlcBteChpx past
+	 * the table stream: the text whole */
+	w97_make(&d, p16, 1);
+	fkp_make(&d,
+		 (const struct run[]){
+		     {TEXT_AT + 8, TEXT_AT + 34, "\x03\x00\x08\x01"}},
+		 1);
+	d.word[FKP_PN * 512 + 4 * 2] = 250;
+	d.word[FKP_PN * 512 + 500] = 20;
+	w97_expect(&d, "Số: 999/X 12/BCT\n");
+	d.word[FKP_PN * 512 + 4 * 2] = CHPX_OFF;
+	put32(d.table + BTE_AT + 8, 8);
+	w97_expect(&d, "Số: 999/X 12/BCT\n");
+	put32(d.table + BTE_AT + 8, FKP_PN);
+	d.word[FKP_PN * 512 + 511] = 0x66; /* crun past its limit */
+	w97_expect(&d, "Số: 999/X 12/BCT\n");
+	d.word[FKP_PN * 512 + 511] = 1;
+	put32(d.word + d.fclcb + 8 * 12 + 4, 20); /* not 4 + 8n */
+	w97_expect(&d, "Số: 999/X 12/BCT\n");
+	put32(d.word + d.fclcb + 8 * 12 + 4, 12);
+	/* all but "Số: ", the paragraph mark too */
+	w97_expect(&d, "Số: ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -799,6 +902,7 @@ int main(void)
 	    cmocka_unit_test(test_word97_text),
 	    cmocka_unit_test(test_word97_header),
 	    cmocka_unit_test(test_word97_pieces),
+	    cmocka_unit_test(test_word97_deleted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

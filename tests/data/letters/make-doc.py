@@ -10,7 +10,8 @@ field, a signature table) and converted by LibreOffice:
   3012-BCT-KH.doc    Bộ Công Thương's letter (tests/data/letters/
                      3012-BCT-KH.txt) with a deadline: Vietnamese text,
                      the letterhead and the signature in tables, the
-                     e-mail address a hyperlink, the page number a field
+                     e-mail address a hyperlink, the page number a field,
+                     an old number deleted under tracked changes
   45-UBND-VX.doc     a letter without diacritics, as offices without
                      Vietnamese fonts still type them (windows-1252 holds
                      all of its text: an en dash in the motto)
@@ -36,7 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 BCT = {
     "name": "3012-BCT-KH",
-    "head_left": ["BỘ CÔNG THƯƠNG", "Số: 3012/BCT-KH",
+    "head_left": ["BỘ CÔNG THƯƠNG", "Số: {deleted}3012/BCT-KH",
                   "V/v cung cấp số liệu phục vụ xây dựng kế hoạch phát triển "
                   "kinh tế - xã hội 5 năm 2026-2030"],
     "head_right": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -57,6 +58,8 @@ BCT = {
         "Trân trọng cảm ơn sự phối hợp của Quý cơ quan./.",
     ],
     "link": "vukhtc@moit.gov.vn",
+    # an old number deleted under tracked changes: still in the file
+    "deleted": "999/XX-YY ",
     "sign_left": ["Nơi nhận:", "- Như trên;", "- Bộ trưởng (để b/c);",
                   "- Lưu: VT, KH."],
     "sign_right": ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "", "Nguyễn Sinh Nhật Tân"],
@@ -87,8 +90,17 @@ def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+CHANGES = ('<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion>'
+           '<office:change-info><dc:creator>Văn thư</dc:creator><dc:date>2025-06-01T09:00:00</dc:date>'
+           '</office:change-info><text:p>%s</text:p></text:deletion></text:changed-region>'
+           '</text:tracked-changes>')
+
+
 def para(t, link=None):
-    if link and "{link}" in t:
+    if "{deleted}" in t:
+        a, b = t.split("{deleted}")
+        t = '%s<text:change text:change-id="ct1"/>%s' % (esc(a), esc(b))
+    elif link and "{link}" in t:
         a, b = t.split("{link}")
         t = '%s<text:a xlink:type="simple" xlink:href="mailto:%s">%s</text:a>%s' % (
             esc(a), esc(link), esc(link), esc(b))
@@ -120,9 +132,11 @@ def fodt(letter):
             'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
             'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
             'xmlns:xlink="http://www.w3.org/1999/xlink" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" '
             'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">'
-            "<office:body><office:text>%s%s%s%s</office:text></office:body></office:document>\n"
-            % (table("Head", [(letter["head_left"], letter["head_right"])]), body,
+            "<office:body><office:text>%s%s%s%s%s</office:text></office:body></office:document>\n"
+            % (CHANGES % esc(letter["deleted"]) if "deleted" in letter else "",
+               table("Head", [(letter["head_left"], letter["head_right"])]), body,
                table("Sign", [(letter["sign_left"], letter["sign_right"])]), page))
 
 
