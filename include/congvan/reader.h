@@ -4,10 +4,9 @@
  * signatures (poppler, NSS), the text of a word processor's file (its
  * ZIP archive opened by libarchive, a binary Word file's OLE2 container
  * by libgsf).  Only congvan-reader links poppler, cairo, glib, Tesseract,
- * Leptonica, NSS, libarchive and libgsf; congvan runs it
- * with memory, CPU
- * and time limits, hands it the document on standard input and reads a
- * small, versioned, length-bounded result on its standard output.
+ * Leptonica, NSS, libarchive and libgsf; congvan runs it with memory,
+ * CPU and time limits, hands it the document on standard input and reads
+ * a small, versioned, length-bounded result on its standard output.
  *
  * The result, version 1.  A first line "congvan-reader 1", then records:
  * a header line of space-separated tokens (printable ASCII, at most
@@ -203,11 +202,10 @@ const char *reader_word97_table(const char *word, size_t len, char **error_r);
  * (that stream): paragraphs and table cells on lines of their own, a
  * field's result without its code, text deleted under tracked changes
  * (its character properties say so) and other control characters left
- * out;
- * at most READER_PAGE_MAX bytes (READER_OFFICE_XML_MAX bytes of the
- * stream read).  Text before a malformation (a piece outside the stream)
- * is kept.  0 with *text_r (caller frees), or -1 with *error_r (caller
- * frees) when there is no text to read. */
+ * out; at most READER_PAGE_MAX bytes (READER_OFFICE_XML_MAX bytes of
+ * the stream read).  Text before a malformation (a piece outside the
+ * stream) is kept.  0 with *text_r (caller frees), or -1 with *error_r
+ * (caller frees) when there is no text to read. */
 int reader_word97_text(const char *word, size_t word_len, const char *table,
 		       size_t table_len, char **text_r, char **error_r);
 
