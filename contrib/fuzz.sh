@@ -91,7 +91,9 @@ seed() { # TARGET: a seed corpus folder
 		fi
 		printf 'congvan-reader 1\ndoc pdf 3 0\n\npage 1 text 100 5\nhello\npage 3 ocr 87 9\nSo: 1/BTC\nnocr 4\nwhy?\nsig 1 valid trusted 1796514807 0 4\nAn B\nsig 2 altered unchecked 0 1 0\n\nend 0\n\n' \
 			>"$dir/records.out"
-		printf 'congvan-reader 1\ndoc image 1 0\n\npage 1 ocr 40 100\nSo: 12' >"$dir/cut.out" ;;
+		printf 'congvan-reader 1\ndoc image 1 0\n\npage 1 ocr 40 100\nSo: 12' >"$dir/cut.out"
+		printf 'congvan-reader 1\ndoc doc 0 0\n\nnotext 36\nthe document is encrypted (password)\nend 0\n\n' \
+			>"$dir/notext.out" ;;
 	fuzz_office)
 		# the main parts of a letter typed in Word and in LibreOffice
 		# (the first byte: 0 DOCX, 1 ODT)

@@ -20,6 +20,9 @@
  *                             0-100 (the OCR's mean word confidence; 100
  *                             for a text layer); payload its text
  *   nocr LEN                  OCR could not run; payload says why
+ *   notext LEN                after doc: the document's text cannot be
+ *                             read (an encrypted or broken doc);
+ *                             payload says why
  *   sig N STATUS CERT TIME LATER LEN
  *                             signature N (from 1): STATUS and CERT as in
  *                             reader_sig_status_name / reader_cert_name,
@@ -104,7 +107,8 @@ struct reader_result {
 	int pages;    /* the document's page count */
 	struct reader_page *page;
 	size_t n_page;
-	char *no_ocr; /* why OCR could not run; NULL */
+	char *no_ocr;  /* why OCR could not run; NULL */
+	char *no_text; /* why the document's text cannot be read; NULL */
 	struct reader_signature *sig;
 	size_t n_sig;
 	bool complete; /* the "end" record was read */

@@ -112,6 +112,9 @@ static void judge(struct inspect_read *r, enum reader_outcome outcome,
 	} else if (res->no_ocr) {
 		r->how = INSPECT_NO_OCR;
 		set_note(r, xstrdup(res->no_ocr));
+	} else if (res->no_text && outcome == READER_OK) {
+		r->how = INSPECT_UNREADABLE;
+		set_note(r, xstrdup(res->no_text));
 	} else {
 		r->how = INSPECT_UNREADABLE;
 		set_note(r, why ? xstrdup(why)

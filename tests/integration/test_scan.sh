@@ -213,7 +213,7 @@ word_mail cut.example "$WORK/CV 3012-BCT-KH.doc"
 assert_ne "" "$k" "the mail is registered"
 assert_contains "$show" "number:       3012/BCT-KH" "show: the number its file name gives"
 assert_contains "$show" "read from:    cover" "show: from the covering mail"
-assert_contains "$show" "not read: not a document the reader reads" "show: the file was not read"
+assert_contains "$show" "not read: cannot open the OLE2 container" "show: the file was not read, and why"
 assert_eq 1 "$(q "SELECT COUNT(*) FROM attachments a JOIN items i ON i.message_id = a.message_id WHERE i.key = '$k'")" \
 	"the file is stored"
 

@@ -18,6 +18,16 @@
 
 #define MAGIC "congvan-reader 1\n"
 
+/* Parses out (len bytes), a whole result that must be read. */
+static void parse_complete(const char *out, size_t len, struct reader_result *r)
+{
+	char *err = NULL;
+
+	assert_int_equal(reader_result_parse(out, len, r, &err), 0);
+	assert_null(err);
+	assert_true(r->complete);
+}
+
 static void test_complete(void **state)
 {
 	static const char out[] =
@@ -29,12 +39,9 @@ static void test_complete(void **state)
 		  "sig 2 altered unchecked 0 1 0\n\n"
 		  "end 0\n\n";
 	struct reader_result r;
-	char *err = NULL;
 
 	(void)state;
-	assert_int_equal(reader_result_parse(out, sizeof(out) - 1, &r, &err),
-			 0);
-	assert_true(r.complete);
+	parse_complete(out, sizeof(out) - 1, &r);
 	assert_string_equal(r.kind, "pdf");
 	assert_int_equal(r.pages, 3);
 	assert_int_equal(r.n_page, 2);
@@ -58,6 +65,24 @@ static void test_complete(void **state)
 	reader_result_release(&r);
 	assert_int_equal(r.n_page, 0);
 	assert_null(r.page);
+}
+
+/* A document whose text cannot be read: no page, and why. */
+static void test_no_text(void **state)
+{
+	static const char out[] = MAGIC "doc doc 0 0\n\n"
+					"notext 36\nthe document is encrypted "
+					"(password)\nend 0\n\n";
+	struct reader_result r;
+
+	(void)state;
+	parse_complete(out, sizeof(out) - 1, &r);
+	assert_string_equal(r.kind, "doc");
+	assert_int_equal(r.pages, 0);
+	assert_int_equal(r.n_page, 0);
+	assert_string_equal(r.no_text, "the document is encrypted (password)");
+	reader_result_release(&r);
+	assert_null(r.no_text);
 }
 
 /* A result cut short keeps its whole records and says so. */
@@ -131,6 +156,11 @@ static void test_malformed(void **state)
 	    {"sig later 2", MAGIC "sig 1 valid trusted 0 2 0\n\n",
 	     "bad record 'sig'"},
 	    {"nocr empty", MAGIC "nocr 0\n\n", "bad record 'nocr'"},
+	    {"notext before doc", MAGIC "notext 1\nx\n", "bad record 'notext'"},
+	    {"notext empty", MAGIC "doc doc 0 0\n\nnotext 0\n\n",
+	     "bad record 'notext'"},
+	    {"notext twice", MAGIC "doc doc 0 0\n\nnotext 1\nx\nnotext 1\nx\n",
+	     "bad record 'notext'"},
 	    {"end with payload", MAGIC "end 1\nx\n", "bad record 'end'"},
 	    {"payload without its newline", MAGIC "nocr 2\nabX",
 	     "a malformed record"},
@@ -891,6 +921,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_complete),
+	    cmocka_unit_test(test_no_text),
 	    cmocka_unit_test(test_cut_short),
 	    cmocka_unit_test(test_malformed),
 	    cmocka_unit_test(test_limits),

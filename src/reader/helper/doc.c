@@ -2,14 +2,14 @@
  * 97-2003): an OLE2 compound file, opened by libgsf, whose WordDocument
  * stream and table stream are read by reader_word97_text
  * (src/reader/word97.c).  One page record holds the whole text, as for
- * a DOCX.  A file that cannot be read writes no result and exits 65,
- * the reason on standard error (congvan shows it at log level debug). */
+ * a DOCX.  Of a file whose text cannot be read (encrypted, Word 95,
+ * broken, an OLE2 file of another kind) the result says why: no page,
+ * and a notext record. */
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-input.h>
 #include <gsf/gsf-utils.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "congvan/util.h"
@@ -105,14 +105,14 @@ int doc_read(const struct job *job)
 		g_object_unref(mem);
 	}
 	gsf_shutdown();
-	if (!text) {
-		fprintf(stderr, "congvan-reader: doc: %s\n", why ? why : "?");
-		free(why);
-		return EXIT_NOT_READABLE;
-	}
 	emit_start();
-	emit_doc("doc", 1);
-	emit_page(1, READER_SOURCE_TEXT, 100, text);
+	emit_doc("doc", text ? 1 : 0);
+	if (text) {
+		emit_page(1, READER_SOURCE_TEXT, 100, text);
+	} else {
+		emit_no_text(why ? why : "the reader failed");
+	}
 	free(text);
+	free(why);
 	return 0;
 }

@@ -33,6 +33,8 @@ void emit_doc(const char *kind, int pages);
 void emit_page(int number, enum reader_source source, int confidence,
 	       const char *text);
 void emit_no_ocr(const char *why);
+/* After emit_doc: why the document's text cannot be read. */
+void emit_no_text(const char *why);
 void emit_sig(int number, enum reader_sig_status status, enum reader_cert cert,
 	      int64_t signed_at, bool changed_after, const char *signer);
 void emit_end(void);
