@@ -24,7 +24,8 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) 2>/dev/null))
 # Only congvan-reader, the sandboxed reader of untrusted documents, links
 # these: congvan itself starts without loading them.
-READER_PKGS = poppler-glib cairo tesseract lept nss libarchive libxml-2.0
+READER_PKGS = poppler-glib cairo tesseract lept nss libarchive libxml-2.0 \
+	libgsf-1
 READER_CFLAGS := $(shell pkg-config --cflags $(READER_PKGS) 2>/dev/null)
 READER_LIBS := $(shell pkg-config --libs $(READER_PKGS) 2>/dev/null) -lm
 

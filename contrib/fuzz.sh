@@ -91,7 +91,9 @@ seed() { # TARGET: a seed corpus folder
 		fi
 		printf 'congvan-reader 1\ndoc pdf 3 0\n\npage 1 text 100 5\nhello\npage 3 ocr 87 9\nSo: 1/BTC\nnocr 4\nwhy?\nsig 1 valid trusted 1796514807 0 4\nAn B\nsig 2 altered unchecked 0 1 0\n\nend 0\n\n' \
 			>"$dir/records.out"
-		printf 'congvan-reader 1\ndoc image 1 0\n\npage 1 ocr 40 100\nSo: 12' >"$dir/cut.out" ;;
+		printf 'congvan-reader 1\ndoc image 1 0\n\npage 1 ocr 40 100\nSo: 12' >"$dir/cut.out"
+		printf 'congvan-reader 1\ndoc doc 0 0\n\nnotext 36\nthe document is encrypted (password)\nend 0\n\n' \
+			>"$dir/notext.out" ;;
 	fuzz_office)
 		# the main parts of a letter typed in Word and in LibreOffice
 		# (the first byte: 0 DOCX, 1 ODT)
@@ -104,6 +106,18 @@ open(d + "/docx.xml", "wb").write(b"\0" + zipfile.ZipFile(d + "/l.docx").read("w
 open(d + "/odt.xml", "wb").write(b"\1" + zipfile.ZipFile(d + "/l.odt").read("content.xml"))
 PY
 		rm -f "$dir/l.docx" "$dir/l.odt" ;;
+	fuzz_word97)
+		# the WordDocument and table streams of the binary Word letters
+		# (gsf, libgsf-bin, takes them out): its length, then each
+		local f t
+		for f in tests/data/letters/*.doc; do
+			t=1Table
+			gsf cat "$f" "$t" >/dev/null 2>&1 || t=0Table
+			gsf cat "$f" WordDocument >"$dir/word" && gsf cat "$f" "$t" >"$dir/table" &&
+				/usr/bin/python3 -c 'import os, sys; d = sys.argv[1]; w = open(d + "/word", "rb").read(); open(d + "/" + sys.argv[2], "wb").write(len(w).to_bytes(4, "little") + w + open(d + "/table", "rb").read())' \
+					"$dir" "$(basename "$f" .doc).bin"
+		done
+		rm -f "$dir/word" "$dir/table" ;;
 	fuzz_auth)
 		printf 'mx.bo.gov.vn;\r\n\tdkim=pass (2048-bit key) header.d=bo.gov.vn header.i=@bo.gov.vn;\r\n\tdmarc=pass (p=reject dis=none) header.from=bo.gov.vn' >"$dir/postfix.txt"
 		printf 'mx.bo.gov.vn 1; auth=pass (cram-md5) smtp.auth=truong.pc@bo.gov.vn; spf=pass smtp.mailfrom="x;y"\0truong.pc@bo.gov.vn' >"$dir/auth.txt"

@@ -65,8 +65,9 @@ struct inspection {
 	bool has_letter;
 	struct letter letter;
 	const char *letter_source; /* "body", "forwarded", "pdf", "image",
-				    * "cover" (number and date from the
-				    * covering mail only); NULL */
+				    * "docx", "odt", "doc", "cover" (number
+				    * and date from the covering mail
+				    * only); NULL */
 	unsigned letter_ocr;       /* inspect_field bits read by OCR */
 	int letter_ocr_confidence; /* the lowest confidence of the OCR
 				    * pages used; -1 when none */

@@ -87,8 +87,8 @@ enum mime_flags {
 	MIME_KEEP_CALENDAR = 1 << 1, /* keep the first calendar part */
 	MIME_KEEP_IMAGES = 1 << 2,   /* keep the decoded bytes of JPEG, PNG
 				      * and TIFF attachments (scans) */
-	MIME_KEEP_OFFICE = 1 << 3,   /* keep the decoded bytes of DOCX and
-				      * ODT attachments */
+	MIME_KEEP_OFFICE = 1 << 3,   /* keep the decoded bytes of DOCX, ODT
+				      * and DOC attachments */
 };
 
 /* Parses raw (a whole RFC 5322 message; a message without MIME headers

@@ -1,25 +1,28 @@
-/* Reading untrusted documents (PDF, JPEG, PNG, TIFF, DOCX, ODT) in a
- * separate, sandboxed executable, congvan-reader: the text of each page
+/* Reading untrusted documents (PDF, JPEG, PNG, TIFF, DOCX, ODT, DOC) in
+ * a separate, sandboxed executable, congvan-reader: the text of each page
  * from the PDF's text layer or by OCR (Tesseract), the PDF's digital
  * signatures (poppler, NSS), the text of a word processor's file (its
- * ZIP archive opened by libarchive).  Only congvan-reader links poppler,
- * cairo, glib, Tesseract, Leptonica, NSS and libarchive; congvan runs it
- * with memory, CPU
- * and time limits, hands it the document on standard input and reads a
- * small, versioned, length-bounded result on its standard output.
+ * ZIP archive opened by libarchive, a binary Word file's OLE2 container
+ * by libgsf).  Only congvan-reader links poppler, cairo, glib, Tesseract,
+ * Leptonica, NSS, libarchive and libgsf; congvan runs it with memory,
+ * CPU and time limits, hands it the document on standard input and reads
+ * a small, versioned, length-bounded result on its standard output.
  *
  * The result, version 1.  A first line "congvan-reader 1", then records:
  * a header line of space-separated tokens (printable ASCII, at most
  * READER_LINE_MAX bytes with its "\n") whose last token is LEN, then LEN
  * bytes of payload, then "\n":
  *
- *   doc KIND PAGES LEN        KIND pdf | image | docx | odt; PAGES the
- *                             page count (1 for docx and odt: their
- *                             text is one page record)
+ *   doc KIND PAGES LEN        KIND pdf | image | docx | odt | doc;
+ *                             PAGES the page count (1 for docx, odt
+ *                             and doc: their text is one page record)
  *   page N SOURCE CONF LEN    page N (from 1): SOURCE text | ocr, CONF
  *                             0-100 (the OCR's mean word confidence; 100
  *                             for a text layer); payload its text
  *   nocr LEN                  OCR could not run; payload says why
+ *   notext LEN                after doc: the document's text cannot be
+ *                             read (an encrypted or broken doc);
+ *                             payload says why
  *   sig N STATUS CERT TIME LATER LEN
  *                             signature N (from 1): STATUS and CERT as in
  *                             reader_sig_status_name / reader_cert_name,
@@ -99,12 +102,13 @@ struct reader_signature {
 };
 
 struct reader_result {
-	char kind[8]; /* "pdf", "image", "docx", "odt"; "" before a doc
-		       * record */
+	char kind[8]; /* "pdf", "image", "docx", "odt", "doc"; "" before
+		       * a doc record */
 	int pages;    /* the document's page count */
 	struct reader_page *page;
 	size_t n_page;
-	char *no_ocr; /* why OCR could not run; NULL */
+	char *no_ocr;  /* why OCR could not run; NULL */
+	char *no_text; /* why the document's text cannot be read; NULL */
 	struct reader_signature *sig;
 	size_t n_sig;
 	bool complete; /* the "end" record was read */
@@ -174,10 +178,14 @@ bool reader_pdf_is_signed(const char *data, size_t len);
 bool reader_is_image(const char *data, size_t len);
 /* A letter typed in a word processor: "docx" (Word's Office Open XML) or
  * "odt" (OpenDocument Text, LibreOffice) when data is such a ZIP
- * archive, else NULL.  Static. */
+ * archive, "doc" (binary Word 97-2003) when it is an OLE2 compound file
+ * (congvan-reader refuses those without a WordDocument stream: .xls,
+ * .ppt), else NULL.  Static. */
 const char *reader_office_kind(const char *data, size_t len);
 
-/* The largest main XML part of a DOCX or ODT that is read. */
+/* The largest main XML part of a DOCX or ODT that is read; for a DOC,
+ * the largest stream (WordDocument, table) and the most bytes of text
+ * read from its pieces. */
 #define READER_OFFICE_XML_MAX (32u << 20)
 
 /* The text of a DOCX's word/document.xml (odt: an ODT's content.xml), as
@@ -187,5 +195,22 @@ const char *reader_office_kind(const char *data, size_t len);
  * is not such a part or holds no text; text before a malformation is
  * kept.  Caller frees. */
 char *reader_office_text(const char *xml, size_t len, bool odt);
+
+/* A binary Word document (.doc, Word 97-2003), from two streams of its
+ * OLE2 container, which congvan-reader opens: the name of the table
+ * stream ("0Table" or "1Table") that word, the WordDocument stream,
+ * names in its header (FIB); NULL with *error_r (caller frees) when
+ * word is no Word 97-2003 document or is encrypted.  Static. */
+const char *reader_word97_table(const char *word, size_t len, char **error_r);
+/* The text of the main document, found through the piece table in table
+ * (that stream): paragraphs and table cells on lines of their own, a
+ * field's result without its code, text deleted under tracked changes
+ * (its character properties say so) and other control characters left
+ * out; at most READER_PAGE_MAX bytes (READER_OFFICE_XML_MAX bytes of
+ * the stream read).  Text before a malformation (a piece outside the
+ * stream) is kept.  0 with *text_r (caller frees), or -1 with *error_r
+ * (caller frees) when there is no text to read. */
+int reader_word97_text(const char *word, size_t word_len, const char *table,
+		       size_t table_len, char **text_r, char **error_r);
 
 #endif

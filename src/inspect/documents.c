@@ -1,4 +1,4 @@
-/* A message's documents (PDF, image, DOCX and ODT attachments) read by
+/* A message's documents (PDF, image, DOCX, ODT and DOC attachments) read by
  * congvan-reader, within one time budget for the whole message: the
  * letter from the first document that holds one (its text layer, else
  * OCR), which of its fields came from OCR, and the signatures of every
@@ -112,6 +112,9 @@ static void judge(struct inspect_read *r, enum reader_outcome outcome,
 	} else if (res->no_ocr) {
 		r->how = INSPECT_NO_OCR;
 		set_note(r, xstrdup(res->no_ocr));
+	} else if (res->no_text && outcome == READER_OK) {
+		r->how = INSPECT_UNREADABLE;
+		set_note(r, xstrdup(res->no_text));
 	} else {
 		r->how = INSPECT_UNREADABLE;
 		set_note(r, why ? xstrdup(why)
@@ -269,6 +272,7 @@ static bool letter_in(struct inspection *in, size_t i)
 	in->letter_source = !strcmp(r->result.kind, "image")  ? "image"
 			    : !strcmp(r->result.kind, "docx") ? "docx"
 			    : !strcmp(r->result.kind, "odt")  ? "odt"
+			    : !strcmp(r->result.kind, "doc")  ? "doc"
 							      : "pdf";
 	return true;
 }

@@ -162,17 +162,17 @@ static bool is_scan_image(const char *type, const char *filename)
 	       named(filename, ext, ARRAY_SIZE(ext));
 }
 
-/* A word processor's file (DOCX, ODT), by type, or by name when the
+/* A word processor's file (DOCX, ODT, DOC), by type, or by name when the
  * type says nothing. */
 static bool is_office(const char *type, const char *filename)
 {
 	static const char *const types[] = {
 	    "application/"
 	    "vnd.openxmlformats-officedocument.wordprocessingml.document",
-	    "application/vnd.oasis.opendocument.text"};
+	    "application/vnd.oasis.opendocument.text", "application/msword"};
 	static const char *const vague[] = {"", "application/octet-stream",
 					    "application/zip"};
-	static const char *const ext[] = {".docx", ".odt"};
+	static const char *const ext[] = {".docx", ".odt", ".doc"};
 
 	if (one_of(type, types, ARRAY_SIZE(types))) {
 		return true;

@@ -73,6 +73,7 @@ void reader_result_release(struct reader_result *r)
 	free(r->page);
 	free(r->sig);
 	free(r->no_ocr);
+	free(r->no_text);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -181,7 +182,8 @@ static int take_doc(const struct record *rec, struct reader_result *r)
 
 	if (r->kind[0] || rec->len != 0 || pages < 0 ||
 	    (strcmp(rec->tok[1], "pdf") && strcmp(rec->tok[1], "image") &&
-	     strcmp(rec->tok[1], "docx") && strcmp(rec->tok[1], "odt"))) {
+	     strcmp(rec->tok[1], "docx") && strcmp(rec->tok[1], "odt") &&
+	     strcmp(rec->tok[1], "doc"))) {
 		return -1;
 	}
 	snprintf(r->kind, sizeof(r->kind), "%s", rec->tok[1]);
@@ -253,6 +255,11 @@ static int take(const struct record *rec, struct reader_result *r)
 	if (is(rec, "nocr", 0) && !r->no_ocr && rec->len > 0 &&
 	    rec->len <= READER_NAME_MAX) {
 		r->no_ocr = xstrndup(rec->payload, rec->len);
+		return 0;
+	}
+	if (is(rec, "notext", 0) && r->kind[0] && !r->no_text && rec->len > 0 &&
+	    rec->len <= READER_NAME_MAX) {
+		r->no_text = xstrndup(rec->payload, rec->len);
 		return 0;
 	}
 	if (is(rec, "end", 0) && rec->len == 0) {

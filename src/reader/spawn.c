@@ -67,6 +67,17 @@ bool reader_pdf_is_signed(const char *data, size_t len)
 	       memmem(data, len, "/ByteRange", 10) != NULL;
 }
 
+/* An OLE2 compound file, by its 8-byte signature.  Spreadsheets,
+ * presentations and Outlook messages are OLE2 files too: the reader
+ * tells them apart (no WordDocument stream) and refuses them, as it
+ * refuses a .doc cut short, whose directory (at its end) is lost. */
+static bool is_ole2(const char *data, size_t len)
+{
+	static const char ole2[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+
+	return len >= sizeof(ole2) - 1 && !memcmp(data, ole2, sizeof(ole2) - 1);
+}
+
 const char *reader_office_kind(const char *data, size_t len)
 {
 	/* ODF puts "mimetype", stored, first: its name at byte 30, the type
@@ -74,6 +85,9 @@ const char *reader_office_kind(const char *data, size_t len)
 	static const char odt[] =
 	    "mimetypeapplication/vnd.oasis.opendocument.text";
 
+	if (data && is_ole2(data, len)) {
+		return "doc";
+	}
 	if (!data || len < 30 || memcmp(data, "PK\x03\x04", 4) != 0) {
 		return NULL;
 	}

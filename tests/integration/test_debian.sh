@@ -12,9 +12,10 @@
 # the database's files private to congvan; then the same root, with systemd
 # added, boots in systemd-nspawn and runs congvan.service as shipped (every
 # sandboxing setting, Type=notify, the watchdog): ready, a letter with a PDF
-# read, the journal's priorities, a clean stop.  Nothing is kept between
-# runs.  Needs root, debootstrap, systemd-nspawn and the build dependencies
-# (contrib/install-deps); about two minutes, most of it debootstrap and apt.
+# read and one with a .doc, the journal's priorities, a clean stop.  Nothing
+# is kept between runs.  Needs root, debootstrap, systemd-nspawn and the
+# build dependencies (contrib/install-deps); about two minutes, most of it
+# debootstrap and apt.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -230,17 +231,32 @@ ins() { nsenter -t "$leader" -a "$@"; }
 assert_eq active "$(ins systemctl is-active congvan)" "congvan.service is active (READY=1 came)"
 assert_eq "StatusText=serving" "$(ins systemctl show congvan -p StatusText)" "its status line"
 assert_eq "WatchdogUSec=10min" "$(ins systemctl show congvan -p WatchdogUSec)" "the watchdog is on"
+# items N: waits (30 s at most) until serve has N items; prints how many
+items() {
+	local i n
+	for ((i = 0; i < 300; i++)); do
+		n=$(ins runuser -u congvan -- congvan list 2>/dev/null | grep -c '^CV-')
+		[ "$n" -ge "$1" ] && break
+		sleep 0.1
+	done
+	echo "$n"
+}
 maildir_inject congvan "$T_ROOT/tests/data/inspect/letter-pdf-only.eml"
-for ((i = 0; i < 300; i++)); do
-	n=$(ins runuser -u congvan -- congvan list 2>/dev/null | grep -c '^CV-')
-	[ "$n" -ge 3 ] && break
-	sleep 0.1
-done
-assert_eq 3 "$n" "serve registered the new letter"
+assert_eq 3 "$(items 3)" "serve registered the new letter"
 key=$(ins runuser -u congvan -- congvan list | tail -1 | cut -f1)
 assert_contains "$(ins runuser -u congvan -- congvan show "$key")" "312/SNV-CCVC" \
 	"its number, read from the PDF by the forked reader under the sandbox"
 mail_wait_count vanthu 3 30 || t_fail "no notice for it"
+# a letter typed in Word, sent as a binary .doc: libgsf and glib in the
+# reader, under the same sandbox
+"$T_PY" "$T_ROOT/tests/integration/documents.py" eml "$WORK/doc.eml" \
+	"$T_ROOT/tests/data/letters/3012-BCT-KH.doc" --subject "Gửi công văn"
+maildir_inject congvan "$WORK/doc.eml"
+assert_eq 4 "$(items 4)" "serve registered the letter sent as a .doc"
+key=$(ins runuser -u congvan -- congvan list | tail -1 | cut -f1)
+show=$(ins runuser -u congvan -- congvan show "$key")
+assert_contains "$show" "3012/BCT-KH" "its number, read from the .doc by the forked reader under the sandbox"
+assert_contains "$show" "read from:    doc" "... from the .doc itself"
 out=$(ins runuser -u congvan -- congvan run --once 2>&1)
 assert_eq 75 "$?" "run --once beside the service exits 75"
 assert_contains "$(ins systemctl show congvan -p StatusText)" "last intake: 1 fetched, 1 registered" \

@@ -9,6 +9,11 @@
 #    shows it (no deleted text, field code or duplicate text box), the
 #    letter read from it; a ZIP of something else and a deflate bomb are
 #    refused;
+#  - a letter typed in Word and sent as a binary .doc (tests/data/letters:
+#    UTF-16 and 8-bit pieces, tables, fields, a tracked deletion): its
+#    text, the letter read from it by inspect; truncated, damaged and
+#    encrypted copies never crash the reader, which says why it read no
+#    text, and the mail is still a letter;
 #  - scans read by OCR (Tesseract, vie): an image-only PDF at 300 dpi and a
 #    stamped JPEG give the letter's number and date, the fields are listed
 #    as read by OCR; without the Vietnamese data the scan is "not read" and
@@ -35,6 +40,27 @@ reader() {
 	"$READER" "$@" <"$f" >"$WORK/out" 2>"$WORK/err" || rc=$?
 	echo "$rc" >"$WORK/rc"
 	cat "$WORK/out"
+}
+
+# crashes FILE...: how many FILEs the reader ends with neither 0 nor 65
+# (each named on standard error)
+crashes() {
+	local f rc bad=0
+	for f in "$@"; do
+		rc=0
+		"$READER" <"$f" >/dev/null 2>&1 || rc=$?
+		[ "$rc" = 0 ] || [ "$rc" = 65 ] || { bad=$((bad + 1)); echo "  $f: exit $rc" >&2; }
+	done
+	echo "$bad"
+}
+
+# cuts FILE DIR: FILE cut short every 97 bytes, as DIR/LENGTH
+cuts() {
+	local cut
+	mkdir -p "$2"
+	for cut in $(seq 0 97 "$(stat -c %s "$1")"); do
+		head -c "$cut" "$1" >"$2/$cut"
+	done
 }
 
 # conf [KEY=VALUE...]: a configuration for inspect (no server is contacted)
@@ -88,15 +114,8 @@ for f in text.txt cut.png a.zip empty; do
 	assert_eq "" "$(printf '%s' "$out" | grep -a '^page' || true)" "$f: no page"
 done
 $DOCS letter "$WORK/letter.pdf" 45/UBND-VX
-size=$(stat -c %s "$WORK/letter.pdf")
-bad=0
-for cut in $(seq 0 97 "$size"); do
-	head -c "$cut" "$WORK/letter.pdf" >"$WORK/cut.pdf"
-	rc=0
-	"$READER" <"$WORK/cut.pdf" >/dev/null 2>&1 || rc=$?
-	[ "$rc" = 0 ] || [ "$rc" = 65 ] || { bad=$((bad + 1)); echo "  cut at $cut: exit $rc"; }
-done
-assert_eq 0 "$bad" "truncated copies end with 0 or 65, never a signal"
+cuts "$WORK/letter.pdf" "$WORK/cut-pdf"
+assert_eq 0 "$(crashes "$WORK"/cut-pdf/*)" "truncated copies end with 0 or 65, never a signal"
 
 t_begin "a PDF's text layer: the letter, read as text"
 out=$(reader "$WORK/letter.pdf")
@@ -157,6 +176,101 @@ assert_eq 65 "$(cat "$WORK/rc")" "a part past the limit: 65"
 $DOCS eml "$WORK/bomb.eml" "$WORK/bomb.docx"
 j=$(inspect "$WORK/bomb.eml")
 assert_eq "unreadable" "$(printf '%s' "$j" | json "d['attachments'][0]['read']")" "inspect: the bomb is unreadable"
+
+t_begin "a letter typed in Word and sent as a binary .doc (Word 97-2003): its text, the letter read from it"
+# tests/data/letters/make-doc.py made them with LibreOffice: the letterhead
+# and the signature in tables, the e-mail address a hyperlink (a field),
+# the page number a field, an old number deleted under tracked changes;
+# 45-UBND-VX-8bit.doc is 45-UBND-VX.doc with its
+# text piece rewritten 8-bit (windows-1252), as Word writes such text
+LETTERS="$T_ROOT/tests/data/letters"
+out=$(reader "$LETTERS/3012-BCT-KH.doc")
+assert_eq 0 "$(cat "$WORK/rc")" "doc: exit status 0"
+assert_contains "$out" "doc doc 1 0" "doc: one text"
+assert_contains "$out" "page 1 text 100 " "doc: read as text"
+assert_contains "$out" "$(printf 'BỘ CÔNG THƯƠNG\nSố: 3012/BCT-KH\n')" "doc: the letterhead's cell, line by line"
+assert_not_contains "$out" "999/XX-YY" "doc: the number deleted under tracked changes is not read"
+assert_contains "$out" "$(printf 'năm 2026-2030\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n')" "doc: the next cell on a line of its own"
+assert_contains "$out" "thư điện tử: vukhtc@moit.gov.vn." "doc: a hyperlink field's text"
+assert_not_contains "$out" "HYPERLINK" "doc: not its code"
+assert_contains "$out" "Trang 1" "doc: a page number field's result"
+assert_not_contains "$out" "PAGE" "doc: not its code"
+assert_eq "end 0" "$(printf '%s\n' "$out" | tail -1)" "doc: the result ends"
+utf16=$(reader "$LETTERS/45-UBND-VX.doc")
+eight=$(reader "$LETTERS/45-UBND-VX-8bit.doc")
+assert_eq 0 "$(cat "$WORK/rc")" "8-bit: exit status 0"
+assert_eq "$utf16" "$eight" "8-bit: the same text as from UTF-16"
+assert_contains "$eight" "Doc lap – Tu do – Hanh phuc" "8-bit: windows-1252's en dash"
+# a clerk's mail: the file as Outlook sends it (application/msword)
+$DOCS eml "$WORK/doc.eml" "$LETTERS/3012-BCT-KH.doc" --subject "Gửi công văn số 3012/BCT-KH"
+j=$(inspect "$WORK/doc.eml")
+assert_eq "3012/BCT-KH" "$(printf '%s' "$j" | json "d['letter']['number']")" "inspect doc: number"
+assert_eq "2025-06-02" "$(printf '%s' "$j" | json "d['letter']['date']")" "inspect doc: date"
+assert_eq "Hà Nội" "$(printf '%s' "$j" | json "d['letter']['place']")" "inspect doc: place"
+assert_eq "cung cấp số liệu phục vụ xây dựng kế hoạch phát triển kinh tế - xã hội 5 năm 2026-2030" \
+	"$(printf '%s' "$j" | json "d['letter']['subject']")" "inspect doc: subject"
+assert_eq "Nguyễn Sinh Nhật Tân" "$(printf '%s' "$j" | json "d['letter']['signer']")" "inspect doc: signer"
+assert_eq "2025-06-20" "$(printf '%s' "$j" | json "d['letter']['deadline']")" "inspect doc: the deadline the text states"
+assert_eq 4 "$(printf '%s' "$j" | json "len(d['letter']['recipients'])")" "inspect doc: the recipients"
+assert_eq "doc" "$(printf '%s' "$j" | json "d['letter']['source']")" "inspect doc: the letter's source"
+assert_eq "application/msword" "$(printf '%s' "$j" | json "d['attachments'][0]['content_type']")" "inspect doc: its type"
+assert_eq "text" "$(printf '%s' "$j" | json "d['attachments'][0]['read']")" "inspect doc: read as text"
+$DOCS eml "$WORK/doc8.eml" "$LETTERS/45-UBND-VX-8bit.doc"
+j=$(inspect "$WORK/doc8.eml")
+assert_eq "45/UBND-VX" "$(printf '%s' "$j" | json "d['letter']['number']")" "inspect 8-bit: number"
+assert_eq "2026-03-14" "$(printf '%s' "$j" | json "d['letter']['date']")" "inspect 8-bit: date"
+assert_eq "doc" "$(printf '%s' "$j" | json "d['letter']['source']")" "inspect 8-bit: the letter's source"
+
+t_begin "a broken .doc: refused with a reason, never a crash; the mail is still a letter"
+cuts "$LETTERS/3012-BCT-KH.doc" "$WORK/cut-doc"
+assert_eq 0 "$(crashes "$WORK"/cut-doc/*)" "truncated copies end with 0 or 65, never a signal"
+# bytes overwritten at random (a fixed seed): the same
+"$T_PY" - "$LETTERS/3012-BCT-KH.doc" "$WORK/mut" <<'PY'
+import os, random, sys
+data = open(sys.argv[1], "rb").read()
+os.makedirs(sys.argv[2], exist_ok=True)
+rng = random.Random(97)
+for i in range(150):
+    d = bytearray(data)
+    for _ in range(rng.choice((1, 4, 32))):
+        d[rng.randrange(len(d))] = rng.randrange(256)
+    open("%s/%03d.doc" % (sys.argv[2], i), "wb").write(d)
+PY
+assert_eq 0 "$(crashes "$WORK"/mut/*.doc)" "150 damaged copies end with 0 or 65, never a signal"
+head -c 9000 "$LETTERS/3012-BCT-KH.doc" >"$WORK/3012-BCT-KH.doc"
+out=$(reader "$WORK/3012-BCT-KH.doc")
+assert_eq 0 "$(cat "$WORK/rc")" "cut short: exit status 0"
+assert_contains "$out" "doc doc 0 0" "cut short: a .doc without a page"
+assert_contains "$out" "notext " "cut short: and why"
+assert_eq "end 0" "$(printf '%s\n' "$out" | tail -1)" "cut short: the result ends"
+"$T_PY" - "$LETTERS/3012-BCT-KH.doc" "$WORK/locked.doc" <<'PY'
+import sys
+d = bytearray(open(sys.argv[1], "rb").read())
+fib = d.find(b"\xec\xa5\x01\x01")  # the FIB: wIdent, nFib
+d[fib + 0x0b] |= 0x01  # fEncrypted
+open(sys.argv[2], "wb").write(d)
+PY
+out=$(reader "$WORK/locked.doc")
+assert_eq 0 "$(cat "$WORK/rc")" "encrypted: exit status 0"
+assert_contains "$out" "$(printf 'notext 36\nthe document is encrypted (password)\n')" "encrypted: says so"
+assert_not_contains "$out" "page 1" "encrypted: no page"
+$DOCS eml "$WORK/cut.eml" "$WORK/3012-BCT-KH.doc" "$WORK/locked.doc" --subject "Gửi Công văn số 3012/BCT-KH" \
+	--body "Kính gửi Văn phòng Bộ,
+
+Bộ Công Thương gửi Công văn số 3012/BCT-KH ngày 02/6/2025 (tệp đính kèm).
+
+Trân trọng."
+j=$(inspect "$WORK/cut.eml")
+assert_eq 0 "$?" "inspect: exit 0"
+assert_eq "letter" "$(printf '%s' "$j" | json "d['kind']")" "inspect: still a letter"
+assert_eq "3012/BCT-KH" "$(printf '%s' "$j" | json "d['letter']['number']")" "inspect: the number the mail gives"
+assert_eq "cover" "$(printf '%s' "$j" | json "d['letter']['source']")" "inspect: from the covering mail"
+assert_eq "unreadable" "$(printf '%s' "$j" | json "d['attachments'][0]['read']")" "inspect: the cut file is unreadable"
+assert_contains "$(printf '%s' "$j" | json "d['attachments'][0]['note']")" "OLE2" "inspect: the note says why"
+assert_eq "unreadable" "$(printf '%s' "$j" | json "d['attachments'][1]['read']")" "inspect: the encrypted one too"
+assert_eq "the document is encrypted (password)" "$(printf '%s' "$j" | json "d['attachments'][1]['note']")" \
+	"inspect: the note says it is encrypted"
+assert_eq 2 "$(printf '%s' "$j" | json "len(d['attachments'])")" "inspect: both attachments listed"
 
 t_begin "the corpus sample PDF (custom encoding with /ToUnicode)"
 $DOCS eml "$WORK/sample.eml" "$T_ROOT/tests/data/letters/sample.pdf"

@@ -7,7 +7,10 @@
 # goes to the Office flagged instead of to the unit its rule names, and the
 # assignment mail of a signed letter states its signature; without
 # Tesseract's Vietnamese data intake goes on and show says why the scan was
-# not read.  Two pages of OCR in all, to keep the suite fast.
+# not read.  A letter typed in Word and sent as a binary .doc is registered
+# with its number, issuer, date and subject; one cut short is stored and
+# marked not read, and the mail is registered from what it says.  Two pages
+# of OCR in all, to keep the suite fast.
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -177,6 +180,42 @@ show=$(cv show "${k:-none}")
 assert_contains "$show" "not read: Tesseract could not load its Vietnamese language data" \
 	"show: the scan was not read, and why"
 assert_contains "$show" "tesseract-ocr-vie" "show: which package is missing"
+
+# word_mail DOMAIN FILE: a clerk of DOMAIN mails FILE, a cycle runs; the
+# item's key in $k, what show says of it in $show
+word_mail() {
+	$DOCS eml "$WORK/$1.eml" "$2" --from "Văn thư Bộ Công Thương <vanthu@$1>" \
+		--subject "Gửi công văn" --body "Kính gửi Văn phòng Bộ,
+
+Bộ Công Thương gửi công văn đính kèm.
+
+Trân trọng."
+	deliver "vanthu@$1" "$WORK/$1.eml"
+	run_at "$NOW"
+	assert_eq 0 $? "run --once"
+	k=$(key_of "$1")
+	show=$(cv show "${k:-none}")
+}
+
+t_begin "a letter typed in Word, sent as a binary .doc, is registered with what it says"
+word_mail vpbct.example "$T_ROOT/tests/data/letters/3012-BCT-KH.doc"
+assert_contains "$show" "number:       3012/BCT-KH" "show: the number"
+assert_contains "$show" "issuer:       BỘ CÔNG THƯƠNG" "show: the issuer"
+assert_contains "$show" "dated:        2025-06-02" "show: the date"
+assert_contains "$show" "about (V/v):  cung cấp số liệu phục vụ xây dựng kế hoạch phát triển kinh tế - xã hội 5 năm 2026-2030" \
+	"show: the subject"
+assert_contains "$show" "read from:    doc" "show: read from the .doc"
+assert_contains "$show" "3012-BCT-KH.doc  application/msword" "show lists the attachment"
+
+t_begin "a .doc cut short: stored, marked not read, the mail registered from what it says"
+head -c 9000 "$T_ROOT/tests/data/letters/3012-BCT-KH.doc" >"$WORK/CV 3012-BCT-KH.doc"
+word_mail cut.example "$WORK/CV 3012-BCT-KH.doc"
+assert_ne "" "$k" "the mail is registered"
+assert_contains "$show" "number:       3012/BCT-KH" "show: the number its file name gives"
+assert_contains "$show" "read from:    cover" "show: from the covering mail"
+assert_contains "$show" "not read: cannot open the OLE2 container" "show: the file was not read, and why"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM attachments a JOIN items i ON i.message_id = a.message_id WHERE i.key = '$k'")" \
+	"the file is stored"
 
 t_begin "one time budget per message: a scan past it is stored and marked 'not read (time limit)'"
 sed -i 's|^\[letters\]$|[letters]\ntime_limit = 1|' "$CONF"

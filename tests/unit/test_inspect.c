@@ -78,6 +78,10 @@ static const struct cover_case cover_cases[] = {
      "application/vnd.openxmlformats-officedocument."
      "wordprocessingml.document",
      "", "letter", "cover", "88/SCT-QLTM", NULL},
+    /* ... in the older binary format */
+    {"=?UTF-8?B?R+G7rWkgdsSDbiBi4bqjbg==?=", "Kính gửi Văn phòng Bộ.",
+     "So 88-SCT-QLTM.doc", "application/msword", "", "letter", "cover",
+     "88/SCT-QLTM", NULL},
     /* a forward of the covering mail */
     {"Fwd: =?UTF-8?B?R+G7rWkgY8O0bmcgdsSDbiBz4buRIDg4L1NDVC1RTFRN?=",
      "---------- Forwarded message ---------\r\nFrom: <a@laocai.example>"

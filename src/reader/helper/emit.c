@@ -79,6 +79,11 @@ void emit_no_ocr(const char *why)
 	record("nocr", why, cut(why, READER_NAME_MAX));
 }
 
+void emit_no_text(const char *why)
+{
+	record("notext", why, cut(why, READER_NAME_MAX));
+}
+
 void emit_sig(int number, enum reader_sig_status status, enum reader_cert cert,
 	      int64_t signed_at, bool changed_after, const char *signer)
 {

@@ -33,6 +33,8 @@ void emit_doc(const char *kind, int pages);
 void emit_page(int number, enum reader_source source, int confidence,
 	       const char *text);
 void emit_no_ocr(const char *why);
+/* After emit_doc: why the document's text cannot be read. */
+void emit_no_text(const char *why);
 void emit_sig(int number, enum reader_sig_status status, enum reader_cert cert,
 	      int64_t signed_at, bool changed_after, const char *signer);
 void emit_end(void);
@@ -57,11 +59,14 @@ struct Pix *ocr_grey(struct Pix *pix);
  * Returns how many were put into out (at most max). */
 size_t ocr_page_order(int n, int ocr_pages, int *out, size_t max);
 
-/* --- pdf.c, image.c, office.c: one document each, 0 or an exit status. */
+/* --- pdf.c, image.c, office.c, doc.c: one document each, 0 or an exit
+ * status. */
 int pdf_read(const struct job *job);
 int image_read(const struct job *job);
 /* kind: "docx" or "odt", as reader_office_kind says. */
 int office_read(const struct job *job, const char *kind);
+/* doc.c: a binary Word file ("doc" for reader_office_kind). */
+int doc_read(const struct job *job);
 
 /* --- signed.c: the signatures of an open PopplerDocument. */
 struct _PopplerDocument;

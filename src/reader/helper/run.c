@@ -1,4 +1,4 @@
-/* congvan-reader: reads one document (PDF, image, DOCX or ODT) on
+/* congvan-reader: reads one document (PDF, image, DOCX, ODT or DOC) on
  * standard input and writes what it says, as include/congvan/reader.h
  * describes, on standard output.  congvan runs it in a sandbox for every
  * attachment it reads.
@@ -81,6 +81,7 @@ static char *read_input(size_t *len_r)
 int main(int argc, char **argv)
 {
 	struct job job = {.ocr_pages = READER_OCR_PAGES_DEFAULT};
+	const char *kind;
 	char *data;
 	int rc;
 
@@ -93,15 +94,18 @@ int main(int argc, char **argv)
 		return EXIT_NOT_READABLE;
 	}
 	job.data = data;
+	kind = reader_office_kind(data, job.len);
 	if (reader_is_pdf(data, job.len)) {
 		emit_start();
 		rc = pdf_read(&job);
 	} else if (reader_is_image(data, job.len)) {
 		emit_start();
 		rc = image_read(&job);
-	} else if (reader_office_kind(data, job.len) && !job.signatures_only) {
+	} else if (kind && !strcmp(kind, "doc") && !job.signatures_only) {
+		rc = doc_read(&job);
+	} else if (kind && !job.signatures_only) {
 		emit_start();
-		rc = office_read(&job, reader_office_kind(data, job.len));
+		rc = office_read(&job, kind);
 	} else {
 		rc = EXIT_NOT_READABLE;
 	}
