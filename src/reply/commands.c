@@ -174,16 +174,16 @@ static void add_command(struct reply_parsed *out, enum reply_key key,
 	out->n_commands++;
 }
 
-/* Where in line[vs..ve) another command starts after ';' or ','
- * ("Chủ trì: PC; Phối hợp: TC, KHTC; Hạn: 30/12"): the separator's
- * offset, or ve when none does. */
+/* Where in line[vs..ve) another command starts after ';', ',' or '.'
+ * ("Chủ trì: PC; Phối hợp: TC, KHTC; Hạn: 30/12", "Chủ trì: Vụ PC.
+ * Hạn: 20/12"): the separator's offset, or ve when none does. */
 static size_t value_end(const char *line, size_t vs, size_t ve)
 {
 	for (size_t i = vs; i < ve; i++) {
 		enum reply_key key;
 		size_t a, b;
 
-		if ((line[i] == ';' || line[i] == ',') &&
+		if ((line[i] == ';' || line[i] == ',' || line[i] == '.') &&
 		    command_of(line + i + 1, ve - i - 1, &key, &a, &b)) {
 			return i;
 		}

@@ -203,13 +203,13 @@ struct reply_delegation {
 
 /* Reads a delegation stated in the first sentences of text (NFC, quoted
  * lines left out), as a head writes it: a directive ("giao", "giao cho",
- * "chuyển", "nhờ", "đề nghị", "phân công", "assign", "ask") with no
- * negator, tense or condition before it, then a person: a title
- * ("đồng chí", "đ/c", "anh", "chị", "em", "ông", "bà", "chuyên viên")
- * and the name ("Giao chị Lan xử lý", "Giao đ/c Trần Văn Bình"), or a
- * name in capitals followed by a verb of the work ("Giao Nguyễn Văn An
- * xử lý"); a unit is no person.  Without a directive, a clause that
- * opens with a title and the name followed by a verb of the work ("Anh
+ * "chuyển", "nhờ", "đề nghị", "phân công", "assign", "ask", "assign this
+ * to") with no negator, tense or condition before it, then a person: a
+ * title ("đồng chí", "đ/c", "a/c", "anh", "chị", "em", "ông", "bà",
+ * "chuyên viên") and the name ("Giao chị Lan xử lý", "Giao đ/c Trần Văn
+ * Bình"), or a name in capitals followed by a verb of the work ("Giao
+ * Nguyễn Văn An xử lý"); a unit is no person.  Without a directive, a clause
+ * that opens with a title and the name followed by a verb of the work ("Anh
  * Bình xử lý giúp nhé", "Chị Lan, xử lý giúp anh"), with no negator or
  * tense before the verb nor "rồi", "xong", "được" after it.  The
  * deadline the same sentence gives after it ("hạn 15/12", "báo cáo

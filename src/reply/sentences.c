@@ -43,12 +43,19 @@
  *     lead's.  Delegations and consultations take one the same way
  *     (deadline_next_to).
  *  4. English: "X to lead" (the cue; "assign", "ask" as directives; any
- *     words may follow it), "X to coordinate"/"to assist", "in
- *     coordination with X", "due"/"deadline" like "hạn", "by"/"within"/
- *     "before" like "trước".  Dates in both languages are read by
- *     workday_read_written ("20 December 2026", "Dec. 20, 2026", "thứ
- *     Sáu, ngày 18/12", "17h00 ngày 18/12", "2026-12-20");
- *     "not", "did", "has", "had", "was" are markers.
+ *     words may follow it), and as the Vietnamese verbs of the work "X
+ *     to handle" ("to deal with", "to process", "to take care of", ...:
+ *     an instruction, the unit opening the clause or after "ask"),
+ *     "please have X handle"; verbs that hand the letter over with "to"
+ *     ("transfer", "forward", "assign", "reassign", "pass", "route",
+ *     perhaps an object between: "Please transfer this to PC") as
+ *     "chuyển"; "X to coordinate"/"to assist"/"to support", "in
+ *     coordination with X", "with input from X", "due"/"deadline" like
+ *     "hạn", "by"/"within"/"before" like "trước".  Dates in both
+ *     languages are read by workday_read_written ("20 December 2026",
+ *     "Dec. 20, 2026", "thứ Sáu, ngày 18/12", "17h00 ngày 18/12",
+ *     "2026-12-20"); "not", "did", "has", "had", "was", "will",
+ *     "already", "agreed", "going", "ready", ... are markers.
  *  5. Values are the text as written (NFC, white space collapsed): the
  *     workflow reads units with config_units_parse and the deadline with
  *     wf_parse_due, as for "Chủ trì:", "Phối hợp:", "Hạn:" lines.
@@ -81,7 +88,9 @@ struct phrase {
 	const char *precise;
 };
 
-/* Before "chủ trì" (or in a unit): the sentence does not assign. */
+/* Before "chủ trì" (or in a unit): the sentence does not assign.  The
+ * English ones from "will" on say a future, a report or a willingness, no
+ * instruction ("Vụ PC will handle it", "Vụ PC agreed to handle it"). */
 static const struct phrase markers[] = {
     {"khong", NULL},    {"ko", NULL},         {"chua", "chưa"},
     {"chang", "chẳng"}, {"dung", "đừng"},     {"da", "đã"},
@@ -91,6 +100,9 @@ static const struct phrase markers[] = {
     {"do", "do"},       {"cua", "của"},       {"not", NULL},
     {"did", NULL},      {"has", NULL},        {"had", NULL},
     {"was", NULL},      {"gia su", "giả sử"}, {"tiep tuc", "tiếp tục"},
+    {"will", NULL},     {"already", NULL},    {"agreed", NULL},
+    {"going", NULL},    {"able", NULL},       {"willing", NULL},
+    {"ready", NULL},    {"offered", NULL},    {"planned", NULL},
 };
 
 /* Words of names that hold a marker ("Cục Hàng không"). */
@@ -100,8 +112,9 @@ static const struct phrase not_markers[] = {{"hang khong", "hàng không"}};
  * letter over by themselves, a unit after them alone in its clause or
  * before any verb of the work ("Chuyển Vụ PC.", "Giao Vụ Pháp chế, hạn
  * 20/12.", "Chuyển Vụ PC xem xét", "Assign to PC."), as the Office
- * routes a letter; and those that ask ("Đề nghị Vụ PC chủ trì"), which
- * need "chủ trì" or a verb handing the work. */
+ * routes a letter; and those that ask ("Đề nghị Vụ PC chủ trì", "Please
+ * have PC handle this"), which need "chủ trì" or a verb handing the
+ * work. */
 static const struct phrase handing_directives[] = {
     {"giao nhiem vu cho", "giao nhiệm vụ cho"},
     {"giao cho", "giao cho"},
@@ -111,50 +124,70 @@ static const struct phrase handing_directives[] = {
     {"chuyen", "chuyển"},
     {"phan cong cho", "phân công cho"},
     {"phan cong", "phân công"},
-    {"assign to", NULL},
     {"assign", NULL},
     {"assigned", NULL},
-    {"forward to", NULL},
 };
 static const struct phrase asking_directives[] = {
-    {"de nghi", "đề nghị"},
-    {"yeu cau", "yêu cầu"},
-    {"nho", "nhờ"},
-    {"ask", NULL},
+    {"de nghi", "đề nghị"}, {"yeu cau", "yêu cầu"}, {"nho", "nhờ"},
+    {"ask", NULL},          {"please have", NULL},  {"kindly have", NULL},
+    {"please get", NULL},
 };
 
-/* Verbs of the work that may follow "chủ trì" without a directive. */
-static const struct phrase work_verbs[] = {
-    {"xu ly", "xử lý"},
-    {"xu li", "xử lí"},
-    {"giai quyet", "giải quyết"},
-    {"xem xet", "xem xét"},
-    {"ra soat", "rà soát"},
-    {"thuc hien", "thực hiện"},
-    {"tham muu", "tham mưu"},
-    {"nghien cuu", "nghiên cứu"},
-    {"tong hop", "tổng hợp"},
-    {"bao cao", "báo cáo"},
-    {"tra loi", "trả lời"},
-    {"soan thao", "soạn thảo"},
-    {"theo doi", "theo dõi"},
-    {"trien khai", "triển khai"},
-    {"de xuat", "đề xuất"},
-    {"xay dung", "xây dựng"},
-    {"chuan bi", "chuẩn bị"},
-    {"phoi hop", "phối hợp"},
-    {"cung", "cùng"},
+/* English verbs that hand the letter over with "to" before the unit, an
+ * object perhaps between ("Transfer to PC", "Please forward this to PC",
+ * "Reassign the letter to KH"): handing directives too. */
+static const struct phrase english_handing[] = {
+    {"transfer", NULL}, {"forward", NULL},   {"reassign", NULL},
+    {"assign", NULL},   {"pass", NULL},      {"route", NULL},
+    {"redirect", NULL}, {"hand over", NULL},
+};
+static const struct phrase english_objects[] = {
+    {"this letter", NULL}, {"the letter", NULL}, {"this request", NULL},
+    {"the request", NULL}, {"this item", NULL},  {"the item", NULL},
+    {"this matter", NULL}, {"the matter", NULL}, {"this one", NULL},
+    {"this", NULL},        {"it", NULL},
 };
 
 /* Verbs that hand a unit the work where no "chủ trì" is written ("Giao
  * Vụ PC xử lý", "Chuyển Vụ Pháp chế giải quyết", "Đề nghị Cục Công nghiệp
- * nghiên cứu, tham mưu"): fewer than work_verbs, which may follow "chủ
- * trì"; "xem xét", "báo cáo", "theo dõi" ask something of a unit without
- * handing it the letter ("Đề nghị Văn phòng xem xét"). */
+ * nghiên cứu, tham mưu", "Please have PC handle this"): fewer than the
+ * verbs of the work (work_verb_at), which may follow "chủ trì"; "xem
+ * xét", "báo cáo", "theo dõi" ask something of a unit without handing it
+ * the letter ("Đề nghị Văn phòng xem xét"). */
 static const struct phrase handing_verbs[] = {
-    {"xu ly", "xử lý"},           {"xu li", "xử lí"},
-    {"giai quyet", "giải quyết"}, {"thuc hien", "thực hiện"},
-    {"tham muu", "tham mưu"},     {"nghien cuu", "nghiên cứu"},
+    {"xu ly", "xử lý"},
+    {"xu li", "xử lí"},
+    {"giai quyet", "giải quyết"},
+    {"thuc hien", "thực hiện"},
+    {"tham muu", "tham mưu"},
+    {"nghien cuu", "nghiên cứu"},
+    {"handle", NULL},
+    {"deal with", NULL},
+    {"process", NULL},
+    {"take care of", NULL},
+};
+
+/* The same in English after "to": an instruction by itself, the unit
+ * opening the clause ("PC to handle", as "PC to lead"), or after "ask"
+ * ("Please ask PC to handle this"). */
+static const struct phrase english_infinitives[] = {
+    {"to handle", NULL},       {"to deal with", NULL}, {"to process", NULL},
+    {"to take care of", NULL}, {"to action", NULL},    {"to follow up", NULL},
+};
+
+/* The other verbs of the work, which may follow "chủ trì" without a
+ * directive ("Vụ PC chủ trì xem xét"), or a handing directive's unit
+ * ("Chuyển Vụ PC xem xét", "Forward to PC for action"). */
+static const struct phrase work_verbs[] = {
+    {"xem xet", "xem xét"},   {"ra soat", "rà soát"},
+    {"tong hop", "tổng hợp"}, {"bao cao", "báo cáo"},
+    {"tra loi", "trả lời"},   {"soan thao", "soạn thảo"},
+    {"theo doi", "theo dõi"}, {"trien khai", "triển khai"},
+    {"de xuat", "đề xuất"},   {"xay dung", "xây dựng"},
+    {"chuan bi", "chuẩn bị"}, {"phoi hop", "phối hợp"},
+    {"cung", "cùng"},         {"for action", NULL},
+    {"for handling", NULL},   {"for processing", NULL},
+    {"for follow up", NULL},  {"for necessary action", NULL},
 };
 
 /* Words of manner that may stand between the lead (or the person) and
@@ -206,8 +239,11 @@ static const struct phrase lead_cues[] = {{"chu tri", "chủ trì"},
 					  {"to lead", NULL}};
 #define LEAD_CUE_ENGLISH 1
 static const struct phrase coord_cues[] = {
-    {"phoi hop", "phối hợp"},  {"to coordinate", NULL}, {"to assist", NULL},
-    {"in coordination", NULL}, {"coordinating", NULL},
+    {"phoi hop", "phối hợp"},   {"to coordinate", NULL},
+    {"to assist", NULL},        {"to support", NULL},
+    {"to provide input", NULL}, {"to contribute", NULL},
+    {"in coordination", NULL},  {"coordinating", NULL},
+    {"with input from", NULL},  {"with support from", NULL},
 };
 static const struct phrase with_words[] = {
     {"voi", "với"}, {"cung", "cùng"}, {"with", NULL}};
@@ -275,6 +311,7 @@ static const struct phrase extension_cues[] = {
 static const struct phrase titles[] = {
     {"dong chi", "đồng chí"},
     {"d/c", NULL},
+    {"a/c", NULL}, /* "anh/chị" */
     {"chuyen vien", "chuyên viên"},
     {"anh", "anh"},
     {"chi", "chị"},
@@ -403,6 +440,22 @@ static size_t skip_adverbs(const struct reply_tokens *r, size_t t, size_t e)
 		}
 		t += n;
 	}
+}
+
+/* A verb of the work at t (before e): one that hands the work
+ * (handing_verbs, english_infinitives) or another of work_verbs; its
+ * length, 0. */
+static size_t work_verb_at(const struct reply_tokens *r, size_t t, size_t e)
+{
+	size_t n = match_any(r, t, e, english_infinitives,
+			     ARRAY_SIZE(english_infinitives));
+
+	if (n == 0) {
+		n = match_any(r, t, e, handing_verbs,
+			      ARRAY_SIZE(handing_verbs));
+	}
+	return n > 0 ? n
+		     : match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs));
 }
 
 /* Where the name in [u, c) ends: before the manner adverbs that end the
@@ -701,6 +754,8 @@ static char *reason_of(const struct reply_tokens *r, size_t t, size_t e)
 static const struct phrase remit_words[] = {
     {"khong thuoc", "không thuộc"},
     {"not within", NULL},
+    {"not in our", NULL},
+    {"not our", NULL},
     {"outside", NULL},
 };
 /* The first clause in [s, e) that opens with remit_words there, to its
@@ -781,6 +836,27 @@ static void add_coord(struct found *fd, const struct reply_tokens *r, size_t s,
 	fd->n_coord++;
 }
 
+/* Whether [s, e) is units written as units are, joined by "và", "and"
+ * ("TC and KH to provide input"). */
+static bool unit_list(const struct reply_tokens *r, size_t s, size_t e)
+{
+	size_t a = s;
+
+	for (size_t t = s; t < e; t++) {
+		size_t n = match_any(r, t, e, and_words, ARRAY_SIZE(and_words));
+
+		if (n == 0) {
+			continue;
+		}
+		if (!unitish(r, a, t)) {
+			return false;
+		}
+		a = t + n;
+		t = a - 1;
+	}
+	return unitish(r, a, e);
+}
+
 /* "phối hợp" (pn tokens) at p in clause [s, e). */
 static void coord_clause(struct found *fd, const struct reply_tokens *r,
 			 size_t s, size_t p, size_t pn, size_t e)
@@ -796,14 +872,18 @@ static void coord_clause(struct found *fd, const struct reply_tokens *r,
 		/* "phối hợp với X và Y" (up to a deadline in the clause) */
 		after += w;
 		d = after;
-		while (d < e && !due_starts(r, d, e)) {
+		/* to a deadline, or a verb of the work after the units
+		 * ("phối hợp Vụ TC xử lý"; "Vụ Tổng hợp" is a name) */
+		while (d < e && !due_starts(r, d, e) &&
+		       (d == after || work_verb_at(r, d, e) == 0 ||
+			capital(r, d))) {
 			d++;
 		}
 		add_coord(fd, r, after, d);
 		fd->coord_open = true;
 		return;
 	}
-	if (p > s && unitish(r, s, p)) {
+	if (p > s && (unitish(r, s, p) || unit_list(r, s, p))) {
 		if (fd->pending) {
 			add_coord(fd, r, fd->pending_s, fd->pending_e);
 		}
@@ -813,6 +893,28 @@ static void coord_clause(struct found *fd, const struct reply_tokens *r,
 
 /* --- the lead ------------------------------------------------------------ */
 
+/* A directive that hands the letter over at t (before e): one of
+ * english_handing, perhaps an object, and "to" ("Transfer this to"),
+ * else one of handing_directives; its length, 0. */
+static size_t handing_at(const struct reply_tokens *r, size_t t, size_t e)
+{
+	static const struct phrase to = {"to", NULL};
+	size_t n = match_any(r, t, e, english_handing,
+			     ARRAY_SIZE(english_handing)),
+	       k;
+
+	if (n > 0) {
+		n += match_any(r, t + n, e, english_objects,
+			       ARRAY_SIZE(english_objects));
+		k = match(r, t + n, e, &to);
+		if (k > 0) {
+			return n + k;
+		}
+	}
+	return match_any(r, t, e, handing_directives,
+			 ARRAY_SIZE(handing_directives));
+}
+
 /* The last directive in [s, c): the token after it, or SIZE_MAX.  One
  * with a capital inside the clause is part of a name ("Cục Chuyển đổi
  * số"). */
@@ -821,8 +923,7 @@ static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 	size_t at = SIZE_MAX;
 
 	for (size_t t = s; t < c; t++) {
-		size_t n = match_any(r, t, c, handing_directives,
-				     ARRAY_SIZE(handing_directives));
+		size_t n = handing_at(r, t, c);
 
 		n = n > 0 ? n
 			  : match_any(r, t, c, asking_directives,
@@ -853,8 +954,7 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		/* no directive: "Vụ PC chủ trì [khẩn trương] [xử lý]" */
 		if (!unitish(r, s, c) ||
 		    (which != LEAD_CUE_ENGLISH && verb < e &&
-		     match_any(r, verb, e, work_verbs,
-			       ARRAY_SIZE(work_verbs)) == 0)) {
+		     work_verb_at(r, verb, e) == 0)) {
 			return -1;
 		}
 		u = s;
@@ -1055,8 +1155,7 @@ static int bare_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t e)
 {
 	size_t p = s + match_any(r, s, e, courtesies, ARRAY_SIZE(courtesies));
-	size_t n = match_any(r, p, e, handing_directives,
-			     ARRAY_SIZE(handing_directives));
+	size_t n = handing_at(r, p, e);
 	size_t v = p + n, vn = 0;
 	int rc;
 
@@ -1064,10 +1163,13 @@ static int bare_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		return 0;
 	}
 	s = p;
-	while (v < e &&
-	       (vn = match_any(r, v, e, work_verbs, ARRAY_SIZE(work_verbs))) ==
+	/* the name ends at a verb of the work, a word of courtesy, a reason
+	 * or a deadline ("Chuyển Vụ TC vì ...", "Assign to PC by 20/12") */
+	while (v < e && (vn = work_verb_at(r, v, e)) == 0 &&
+	       match_any(r, v, e, particles, ARRAY_SIZE(particles)) == 0 &&
+	       match_any(r, v, e, reason_words, ARRAY_SIZE(reason_words)) ==
 		   0 &&
-	       match_any(r, v, e, particles, ARRAY_SIZE(particles)) == 0) {
+	       !due_starts(r, v, e)) {
 		v++;
 	}
 	if (!short_unit(r, s + n, v < e ? name_end(r, s + n, v) : e)) {
@@ -1089,8 +1191,11 @@ static int verb_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 {
 	for (size_t v = s + 1; v < e; v++) {
 		size_t u, cn, ci,
-		    n = match_any(r, v, e, handing_verbs,
-				  ARRAY_SIZE(handing_verbs));
+		    inf = match_any(r, v, e, english_infinitives,
+				    ARRAY_SIZE(english_infinitives)),
+		    n = inf > 0 ? inf
+				: match_any(r, v, e, handing_verbs,
+					    ARRAY_SIZE(handing_verbs));
 		int rc;
 
 		if (n == 0) {
@@ -1098,17 +1203,21 @@ static int verb_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		}
 		u = after_directive(r, s, v);
 		if (u == SIZE_MAX &&
-		    find_any(r, e, fd->se, coord_cues, ARRAY_SIZE(coord_cues),
-			     &cn, &ci) != SIZE_MAX) {
-			/* no directive, units coordinating after it: "Vụ PC
-			 * xử lý, Vụ TC phối hợp" */
+		    (inf > 0 ||
+		     find_any(r, e, fd->se, coord_cues, ARRAY_SIZE(coord_cues),
+			      &cn, &ci) != SIZE_MAX)) {
+			/* no directive: the English infinitive, an
+			 * instruction as "to lead" is ("PC to handle"), or
+			 * units coordinating after it ("Vụ PC xử lý, Vụ TC
+			 * phối hợp") */
 			u = s;
 		}
 		if (u == SIZE_MAX || u >= v ||
 		    !short_unit(r, u, name_end(r, u, v))) {
 			return 0;
 		}
-		rc = lead_clause(fd, r, s, v, n, 0, e);
+		rc = lead_clause(fd, r, s, v, n, inf > 0 ? LEAD_CUE_ENGLISH : 0,
+				 e);
 		fd->by_verb = rc > 0;
 		return rc;
 	}
@@ -1322,12 +1431,11 @@ static bool work_at(const struct reply_tokens *r, size_t t, size_t e)
 {
 	size_t n = match(r, t, e, &lead_cues[0]), v;
 
-	if (match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs)) > 0) {
+	if (work_verb_at(r, t, e) > 0) {
 		return true;
 	}
 	v = skip_adverbs(r, t + n, e);
-	return n > 0 && (v == e || match_any(r, v, e, work_verbs,
-					     ARRAY_SIZE(work_verbs)) > 0);
+	return n > 0 && (v == e || work_verb_at(r, v, e) > 0);
 }
 
 /* The end of the clause that starts at t, in a sentence ending at se. */
@@ -1396,7 +1504,7 @@ static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 	n = match_any(r, u, e, titles, ARRAY_SIZE(titles));
 	titled = n > 0;
 	for (t = u + n; t < e && t < u + n + NAME_WORDS && capital(r, t) &&
-			!match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs));
+			!work_verb_at(r, t, e);
 	     t++) {
 	}
 	if (t == u + n || unitish(r, u + n, t) ||

@@ -1336,6 +1336,17 @@ static const struct cmd_case cmd_cases[] = {
      {{REPLY_KEY_CONSULT, "PC, TC"},
       {REPLY_KEY_DUE, "30/12"},
       {REPLY_KEY_REASON, "cần ý kiến pháp lý; gấp"}}},
+    /* after '.', as sentences are written; a dotted date stays whole */
+    {"Chủ trì: Vụ PC. Phối hợp: Vụ TC. Hạn: 20.12.2026",
+     REPLY_DECISION_NONE,
+     3,
+     {{REPLY_KEY_LEAD, "Vụ PC"},
+      {REPLY_KEY_COORDINATE, "Vụ TC"},
+      {REPLY_KEY_DUE, "20.12.2026"}}},
+    {"Lý do: Vụ không có chuyên môn. Cảm ơn.",
+     REPLY_DECISION_NONE,
+     1,
+     {{REPLY_KEY_REASON, "Vụ không có chuyên môn. Cảm ơn."}}},
     /* a date with a comma in it stays whole */
     {"Due: December 20, 2026\nExtend: Dec. 20, 2026",
      REPLY_DECISION_NONE,
