@@ -341,15 +341,17 @@ static void window_read(const char *s, struct window *w)
 }
 
 /* The decision stated in the window; the line after the sentence that
- * states it into *next_r. */
+ * states it into *next_r, where it ends in the window's text into
+ * *end_r. */
 static enum reply_decision read_decision(const struct window *win,
-					 const char **next_r)
+					 const char **next_r, size_t *end_r)
 {
 	const char *w = sbuf_str(&win->text);
 	size_t end, line = 0;
 	enum reply_decision d;
 
 	d = reply_decision_read(w, win->text.len, &end);
+	*end_r = end;
 	*next_r = NULL;
 	if (d != REPLY_DECISION_NONE) {
 		/* the window line holding the sentence's end */
@@ -493,6 +495,27 @@ static void read_extension(const struct window *win, bool read_lines,
 	reply_extension_release(&x);
 }
 
+/* A return stated in a sentence ending at end of the window's text,
+ * with no "Trả lại:" or "Lý do:" line: "Lý do:" with the reason the
+ * sentence gives ("Trả lại văn bản vì không thuộc chức năng của Vụ"),
+ * as a return needs one. */
+static void read_return_reason(const struct window *win, size_t end,
+			       struct reply_parsed *out)
+{
+	char *why;
+
+	if (out->decision != REPLY_DECISION_RETURN ||
+	    has_key(out, REPLY_KEY_RETURN) || has_key(out, REPLY_KEY_REASON) ||
+	    out->n_commands >= COMMANDS_MAX) {
+		return;
+	}
+	why = reply_reason_read(sbuf_str(&win->text), win->text.len, end);
+	if (why) {
+		add_command(out, REPLY_KEY_REASON, why, strlen(why));
+		free(why);
+	}
+}
+
 /* The commands stated in the window's sentences, key lines under them
  * read when lines (no decision read them).  Work handed over in them
  * (a lead, a delegation, a consultation) is not reported done: its
@@ -520,7 +543,7 @@ void reply_parse(const char *new_text, struct reply_parsed *out_r)
 {
 	const char *text = new_text ? new_text : "", *p, *after;
 	struct window win;
-	size_t vs, ve;
+	size_t vs, ve, end;
 	enum reply_key key;
 
 	memset(out_r, 0, sizeof(*out_r));
@@ -529,11 +552,12 @@ void reply_parse(const char *new_text, struct reply_parsed *out_r)
 		read_commands(p, out_r);
 	} else {
 		window_read(text, &win);
-		out_r->decision = read_decision(&win, &after);
+		out_r->decision = read_decision(&win, &after, &end);
 		if (after) {
 			read_commands(after, out_r);
 		}
 		read_sentence_commands(&win, !after, out_r);
+		read_return_reason(&win, end, out_r);
 		sbuf_release(&win.text);
 	}
 	for (size_t i = 0; i < out_r->n_commands; i++) {

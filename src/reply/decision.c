@@ -51,10 +51,16 @@
  *     "với điều kiện" in its clause or after it in its sentence) is
  *     unclear.
  *     A return whose clause names a file or a draft ("gửi trả lại anh
- *     file dự thảo") sends back no letter: passed over.
+ *     file dự thảo") sends back no letter: passed over.  "Done" with a
+ *     deadline after it in its clause ("trước", "chậm nhất", "hạn",
+ *     "by", "within", "before" and a number) and nothing past before it
+ *     ("đã", "vừa", "have", "was", ...) is asked, not reported
+ *     ("Hoàn thành trước 20/12."): passed over.
  *  5. An agreement or disagreement found is taken back (no decision) by
- *     the contrary position, or a position still to come ("trả lời sau"),
- *     later in the window; changes asked for take nothing back, and from
+ *     the contrary position, or a position still to come ("trả lời sau";
+ *     in the future, one that awaits someone else's: "cần báo cáo lại",
+ *     "sẽ xin ý kiến lãnh đạo"), later in the window; changes asked for
+ *     take nothing back, and from
  *     a reason marker ("vì", "do", "lý do", "because") on nothing is read
  *     for it (see taken_back).
  *
@@ -92,6 +98,9 @@ enum when {
 	WHEN_NEGATED, /* only negated, then disagree */
 	WHEN_ASKED,   /* only requested or made a condition: disagree */
 	WHEN_FUTURE,  /* only in the future or in progress: unclear */
+	WHEN_AWAITS,  /* as WHEN_FUTURE; and a position found before it
+			 awaits someone else's ("Em đồng ý, nhưng cần báo
+			 cáo lại anh Vụ trưởng"): taken back */
 	WHEN_NO_MORE, /* "no (further) comment": agrees, unless "besides"
 			 follows ("không có ý kiến khác ngoài ý kiến đã
 			 gửi": the earlier opinion stands, unread) */
@@ -251,7 +260,8 @@ static const struct cue cues[] = {
     {"can nhac", V_UNCLEAR, WHEN_FUTURE},
     {"kiem tra", V_UNCLEAR, WHEN_FUTURE},
     {"trao doi", V_UNCLEAR, WHEN_FUTURE},
-    {"xin y kien", V_UNCLEAR, WHEN_FUTURE},
+    {"xin y kien", V_UNCLEAR, WHEN_AWAITS},
+    {"bao cao lai", V_UNCLEAR, WHEN_AWAITS},
     {"bao cao", V_UNCLEAR, WHEN_FUTURE},
     {"review", V_UNCLEAR, WHEN_FUTURE},
     {"look into", V_UNCLEAR, WHEN_FUTURE},
@@ -303,6 +313,9 @@ enum marker_kind {
 				"besides" ("ngoài ý kiến đã gửi") */
 	M_FINDS = 1 << 13, /* the writer finds a quality: "Vụ thấy dự thảo
 			      phù hợp", "We find the draft acceptable" */
+	M_PAST = 1 << 14, /* "đã", "have": work reported, not asked */
+	M_DUE = 1 << 15,  /* "trước", "hạn", "by": a deadline's value
+			     follows */
 };
 
 struct marker {
@@ -401,6 +414,13 @@ static const struct marker markers[] = {
     {"thay", "thấy", M_FINDS}, {"find", "find", M_FINDS}, {"finds", "finds", M_FINDS},
     {"found", "found", M_FINDS}, {"consider", "consider", M_FINDS},
     {"considers", "considers", M_FINDS},
+    /* last: longer markers starting with these come first ("đã gửi",
+     * "trước khi") */
+    {"da", "đã", M_PAST}, {"vua", "vừa", M_PAST}, {"have", "have", M_PAST},
+    {"has", "has", M_PAST}, {"had", "had", M_PAST}, {"was", "was", M_PAST},
+    {"were", "were", M_PAST}, {"been", "been", M_PAST},
+    {"truoc", "trước", M_DUE}, {"cham nhat", "chậm nhất", M_DUE},
+    {"han", "hạn", M_DUE}, {"by", "by", M_DUE}, {"within", "within", M_DUE},
 };
 /* clang-format on */
 
@@ -542,6 +562,7 @@ static enum verdict judge(const struct cue *c, const struct context *x)
 		}
 		return x->condition ? V_DISAGREE : V_IGNORE;
 	case WHEN_FUTURE:
+	case WHEN_AWAITS:
 		return future && !neg ? V_UNCLEAR : V_IGNORE;
 	case WHEN_ALWAYS:
 	case WHEN_NO_MORE:
@@ -666,6 +687,38 @@ static bool sentence_has(const struct reader *r, size_t t, size_t se,
 	return false;
 }
 
+/* Whether the "done" cue at [cue, cue_end) asks the work by a date
+ * rather than reports it: a deadline word and a number after it in its
+ * clause ("Hoàn thành trước 20/12", "Complete by 20 Dec"), nothing past
+ * before it ("Vụ đã hoàn thành trước 15/12" reports). */
+static bool deadline_after(const struct reader *r, size_t cue, size_t cue_end,
+			   size_t se)
+{
+	if (clause_has(r, cue, cue, cue, M_PAST)) {
+		return false;
+	}
+	for (size_t t = cue_end;
+	     t + 1 < se && r->tk.t[t].kind == REPLY_TOK_WORD &&
+	     !(r->mk[t] & M_BREAK);
+	     t++) {
+		size_t n = r->ml[t] > 0 ? r->ml[t] : 1, v = t + n;
+
+		if (!(r->mk[t] & (M_DUE | M_CONDITION))) {
+			continue;
+		}
+		if (v < se && r->tk.t[v].kind == REPLY_TOK_WORD) {
+			/* "trước ngày 20/12" */
+			v += reply_tokens_match(&r->tk, v, se, "ngay", "ngày");
+		}
+		if (v < se && r->tk.t[v].kind == REPLY_TOK_WORD &&
+		    r->tk.ft.f[r->tk.t[v].fs] >= '0' &&
+		    r->tk.ft.f[r->tk.t[v].fs] <= '9') {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A cue that says something in sentence [.., se), found from token t on:
  * its verdict (V_IGNORE: none), its entry into *cue_r and the token after
  * its words into *end_r. */
@@ -702,6 +755,9 @@ static enum verdict next_verdict(const struct reader *r, size_t t, size_t se,
 			if (v == V_RETURN &&
 			    clause_has(r, t, t + n, se, M_FILE)) {
 				v = V_IGNORE; /* a file sent back */
+			}
+			if (v == V_DONE && deadline_after(r, t, t + n, se)) {
+				v = V_IGNORE; /* asked by a date */
 			}
 			if ((v == V_AGREE || v == V_DISAGREE) &&
 			    (clause_has(r, t, t + n, t + n, M_PARTIAL) ||
@@ -762,7 +818,8 @@ static bool taken_back(const struct reader *r, enum verdict v, size_t t,
 				if (((w == V_AGREE || w == V_DISAGREE) &&
 				     w != v && c->when != WHEN_ASKED) ||
 				    (w == V_UNCLEAR && c->v == V_UNCLEAR &&
-				     c->when == WHEN_ALWAYS)) {
+				     (c->when == WHEN_ALWAYS ||
+				      c->when == WHEN_AWAITS))) {
 					return true;
 				}
 			}

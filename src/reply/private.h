@@ -257,6 +257,15 @@ bool reply_extension_read(const char *text, size_t len,
 			  struct reply_extension *x_r);
 void reply_extension_release(struct reply_extension *x);
 
+/* The reason a return states (NFC text, quoted lines left out), the
+ * return's sentence ending at offset end (reply_decision_read's *end_r):
+ * the words after "vì", "do", "lý do", "because" in that sentence, else
+ * its clause saying the work is not the unit's ("không thuộc chức năng
+ * của Vụ", "outside our remit"), else the next sentence when it opens
+ * with one of those words ("Lý do: ...").  NULL when none; caller
+ * frees. */
+char *reply_reason_read(const char *text, size_t len, size_t end);
+
 /* --- signature.c --------------------------------------------------------- */
 
 /* "-- " / "--" signature delimiter. */

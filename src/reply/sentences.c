@@ -1767,6 +1767,37 @@ void reply_extension_release(struct reply_extension *x)
 	FREE_AND_NULL(x->reason);
 }
 
+/* --- a return's reason ------------------------------------------------ */
+
+char *reply_reason_read(const char *text, size_t len, size_t end)
+{
+	struct reply_tokens r;
+	struct spans sp;
+	char *why = NULL;
+	size_t k = 0, n;
+
+	reply_tokens_read(&r, text, len, true);
+	spans_read(&r, &sp);
+	/* the sentence that holds offset end (the return's) */
+	while (k < sp.n && sp.e[k] < r.n && r.ft.off[r.t[sp.e[k]].fs] < end) {
+		k++;
+	}
+	if (k < sp.n) {
+		why = reason_of(&r, sp.s[k], sp.e[k]);
+		if (!why) {
+			why = remit_of(&r, sp.s[k], sp.e[k]);
+		}
+	}
+	if (!why && k + 1 < sp.n) {
+		/* "Vụ xin trả lại văn bản. Lý do: ..." */
+		n = match_any(&r, sp.s[k + 1], sp.e[k + 1], reason_words,
+			      ARRAY_SIZE(reason_words));
+		why = n > 0 ? copy(&r, sp.s[k + 1] + n, sp.e[k + 1]) : NULL;
+	}
+	reply_tokens_release(&r);
+	return why;
+}
+
 void reply_assignment_release(struct reply_assignment *a)
 {
 	if (!a) {

@@ -30,7 +30,8 @@
 # chức năng của Vụ nên đề nghị chuyển Vụ TC xử lý."). A fourth is routed
 # in English ("PC to handle, TC to assist, due 22/12/2026."), and its lead
 # passes it on in English ("Please transfer this to ... (not our
-# remit).").
+# remit)."); the new lead gives it back, the reason in its sentence ("Vụ
+# xin trả lại văn bản vì ...").
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -398,5 +399,12 @@ assert_eq "PC|TC|2026-12-22" "$(q "SELECT i.lead, group_concat(p.unit), date(i.d
 	"'PC to handle' is the lead, 'TC to assist' coordinates, 'due' the deadline"
 passes_on "$K4" x13 "Please transfer this to Vụ Thị trường trong nước (not our remit)." \
 	TTTN "not our remit"
+
+t_begin "the new lead gives it back in a sentence, the reason in it"
+answer "truong.tttn@$D" "$K4" x14 2026-12-09T16:00:00+07:00 \
+	"Vụ xin trả lại văn bản vì không thuộc chức năng của Vụ Thị trường trong nước."
+assert_eq returned "$(q "SELECT status FROM items WHERE key='$K4'")" "returned"
+assert_contains "$(q "SELECT detail FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K4' AND kind='returned'")" \
+	"không thuộc chức năng của Vụ Thị trường trong nước" "with the reason its sentence gives"
 
 t_summary

@@ -1037,6 +1037,11 @@ static void test_decision_taken_back(void **state)
 	    {"Em xin báo cáo anh: Vụ TCCB đã đồng ý, Vụ mình chưa có ý kiến.", UNCLEAR},
 	    {"Lãnh đạo Vụ chưa đồng ý, em sẽ báo cáo lại sau.", UNCLEAR},
 	    {"Vụ nhất trí với dự thảo; riêng Điều 5 Vụ sẽ trả lời sau.", UNCLEAR},
+	    /* a position that awaits someone else's */
+	    {"Em đồng ý với dự thảo, nhưng em cần báo cáo lại anh Vụ trưởng.", UNCLEAR},
+	    {"Vụ đồng ý, em sẽ xin ý kiến lãnh đạo Vụ và báo lại.", UNCLEAR},
+	    {"Đồng ý. Vụ sẽ báo cáo Bộ trưởng kết quả thực hiện.", AGREE},
+	    {"Vụ đồng ý. Đã báo cáo lại lãnh đạo.", AGREE},
 	    /* the same position again, changes asked for, reasons */
 	    {"Vụ đồng ý, không có ý kiến khác.", AGREE},
 	    {"Vụ không có ý kiến phản đối đối với dự thảo.", AGREE},
@@ -1230,6 +1235,29 @@ static void test_decision_partial(void **state)
 }
 
 /* Sending back a file or a draft returns no letter. */
+/* "Done" with a deadline after it asks the work, it does not report it;
+ * with something past before it, it reports. */
+static void test_decision_done_by_date(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Hoàn thành trước 20/12.", UNCLEAR},
+	    {"Hoàn thành trước ngày 20/12 nhé.", UNCLEAR},
+	    {"Hoàn thành chậm nhất 20/12", UNCLEAR},
+	    {"Xong trước 20/12 nha", UNCLEAR},
+	    {"Complete by 20 Dec.", UNCLEAR},
+	    {"Vụ đã hoàn thành trước ngày 15/12.", DONE},
+	    {"Đã xong trước hạn.", DONE},
+	    {"Completed by Lan.", DONE},
+	    {"I have completed it by 5 Dec.", DONE},
+	    {"Xong rồi anh nhé.", DONE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
 static void test_decision_return_of_file(void **state)
 {
 	static const struct decision_case cases[] = {
@@ -1284,6 +1312,31 @@ static const struct cmd_case cmd_cases[] = {
      REPLY_DECISION_RETURN,
      1,
      {{REPLY_KEY_REASON, "gửi nhầm đơn vị"}}},
+    /* a return's reason in its sentence, or in the next that opens with
+     * "Lý do" */
+    {"Trả lại văn bản vì không thuộc chức năng của Vụ.",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_REASON, "không thuộc chức năng của Vụ"}}},
+    {"Vụ PC xin trả lại văn bản. Lý do: văn bản không thuộc chức năng của "
+     "Vụ.",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_REASON, "văn bản không thuộc chức năng của Vụ"}}},
+    {"Văn bản này không thuộc chức năng, nhiệm vụ của Vụ, đề nghị trả lại "
+     "Văn phòng.",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_REASON, "không thuộc chức năng"}}},
+    {"We are returning this letter because it is outside our remit.",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_REASON, "it is outside our remit"}}},
+    {"Trả lại văn bản. Cảm ơn anh vì đã gửi.", REPLY_DECISION_RETURN, 0, {}},
+    {"Trả lại: gửi nhầm đơn vị",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_RETURN, "gửi nhầm đơn vị"}}},
     {"Gia hạn: 5 ngày làm việc\nLý do: chờ số liệu",
      REPLY_DECISION_NONE,
      2,
@@ -1650,6 +1703,7 @@ int main(void)
 	    cmocka_unit_test(test_decision_ok_with),
 	    cmocka_unit_test(test_decision_abbreviations),
 	    cmocka_unit_test(test_decision_disapprove),
+	    cmocka_unit_test(test_decision_done_by_date),
 	    cmocka_unit_test(test_decision_return_of_file),
 	    cmocka_unit_test(test_decision_partial),
 	    cmocka_unit_test(test_decision_negation_scope),
