@@ -124,6 +124,7 @@ static const struct phrase handing_directives[] = {
     {"chuyen", "chuyển"},
     {"phan cong cho", "phân công cho"},
     {"phan cong", "phân công"},
+    {"k/c", NULL}, /* "kính chuyển" */
     {"assign", NULL},
     {"assigned", NULL},
 };
@@ -280,6 +281,9 @@ static const struct phrase consult_cues[] = {
     {"lay y kien", "lấy ý kiến"},
     {"xin y kien", "xin ý kiến"},
     {"hoi y kien", "hỏi ý kiến"},
+    {"lay them y kien", "lấy thêm ý kiến"},
+    {"xin them y kien", "xin thêm ý kiến"},
+    {"hoi them y kien", "hỏi thêm ý kiến"},
     {"consult", NULL},
 };
 /* "đề nghị X cho ý kiến": the units stand before it. */
@@ -915,9 +919,29 @@ static size_t handing_at(const struct reply_tokens *r, size_t t, size_t e)
 			 ARRAY_SIZE(handing_directives));
 }
 
-/* The last directive in [s, c): the token after it, or SIZE_MAX.  One
- * with a capital inside the clause is part of a name ("Cục Chuyển đổi
- * số"). */
+/* Words of what a directive hands over at most ("chuyển hồ sơ này cho
+ * ..."), and the words that then name whom it is handed to. */
+#define OBJECT_WORDS 4
+static const struct phrase to_words[] = {
+    {"cho", "cho"}, {"den", "đến"}, {"toi", "tới"}};
+
+/* Where what a directive ending at t hands over ends, in [t, c): after
+ * the "cho" that follows it ("chuyển văn bản cho Vụ TC chủ trì", "giao
+ * việc này cho chị Lan"), else t. */
+static size_t object_end(const struct reply_tokens *r, size_t t, size_t c)
+{
+	for (size_t k = t + 1; k < c && k <= t + OBJECT_WORDS; k++) {
+		if (match_any(r, k, c, to_words, ARRAY_SIZE(to_words)) > 0) {
+			return unitish(r, t, k) ? t : k + 1;
+		}
+	}
+	return t;
+}
+
+/* The last directive in [s, c): the token after it, or SIZE_MAX; after
+ * what it hands over, the token after "cho" ("chuyển văn bản cho Vụ TC
+ * chủ trì").  One with a capital inside the clause is part of a name
+ * ("Cục Chuyển đổi số"). */
 static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 {
 	size_t at = SIZE_MAX;
@@ -930,8 +954,8 @@ static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 				      ARRAY_SIZE(asking_directives));
 
 		if (n > 0 && (t == s || !capital(r, t))) {
-			at = t + n;
-			t += n - 1;
+			at = object_end(r, t + n, c);
+			t = at - 1;
 		}
 	}
 	return at;
@@ -1115,6 +1139,11 @@ static const struct phrase name_breaks[] = {
     {"de", "để"},   {"ve", "về"},       {"theo", "theo"},
 };
 
+/* "để" before a verb of the work: its purpose, no part of the name
+ * before it ("Chuyển Vụ PC để xử lý"; "Chuyển Vụ PC để biết" hands
+ * nothing over). */
+static const struct phrase purpose = {"de", "để"};
+
 /* Words of courtesy after the unit, which end its name ("Chuyển Vụ PC
  * nhé", "Chuyển Vụ PC giúp anh"). */
 static const struct phrase particles[] = {
@@ -1155,24 +1184,26 @@ static int bare_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t e)
 {
 	size_t p = s + match_any(r, s, e, courtesies, ARRAY_SIZE(courtesies));
-	size_t n = handing_at(r, p, e);
-	size_t v = p + n, vn = 0;
+	size_t n = handing_at(r, p, e), u, v, vn = 0;
 	int rc;
 
 	if (n == 0) {
 		return 0;
 	}
 	s = p;
-	/* the name ends at a verb of the work, a word of courtesy, a reason
-	 * or a deadline ("Chuyển Vụ TC vì ...", "Assign to PC by 20/12") */
-	while (v < e && (vn = work_verb_at(r, v, e)) == 0 &&
-	       match_any(r, v, e, particles, ARRAY_SIZE(particles)) == 0 &&
-	       match_any(r, v, e, reason_words, ARRAY_SIZE(reason_words)) ==
-		   0 &&
-	       !due_starts(r, v, e)) {
-		v++;
+	u = object_end(r, p + n, e);
+	/* the name ends at a verb of the work (perhaps after "để"), a word
+	 * of courtesy, a reason or a deadline ("Chuyển Vụ TC vì ...",
+	 * "Assign to PC by 20/12", "Chuyển Cục CN để giải quyết") */
+	for (v = u;
+	     v < e && (vn = work_verb_at(r, v, e)) == 0 &&
+	     !(match(r, v, e, &purpose) > 0 && work_verb_at(r, v + 1, e)) &&
+	     match_any(r, v, e, particles, ARRAY_SIZE(particles)) == 0 &&
+	     match_any(r, v, e, reason_words, ARRAY_SIZE(reason_words)) == 0 &&
+	     !due_starts(r, v, e);
+	     v++) {
 	}
-	if (!short_unit(r, s + n, v < e ? name_end(r, s + n, v) : e)) {
+	if (!short_unit(r, u, v < e ? name_end(r, u, v) : e)) {
 		return 0;
 	}
 	rc = lead_clause(fd, r, s, v, vn, 0, e);
@@ -1200,6 +1231,10 @@ static int verb_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 
 		if (n == 0) {
 			continue;
+		}
+		if (v > s + 1 && match(r, v - 1, v, &purpose) > 0) {
+			v--; /* "Chuyển Vụ PC để xử lý" */
+			n++;
 		}
 		u = after_directive(r, s, v);
 		if (u == SIZE_MAX &&
@@ -1600,6 +1635,26 @@ static bool units_span(const struct reply_tokens *r, size_t s, size_t e,
 	return d > s && unitish(r, s, s + 1) && !has_marker(r, s, d);
 }
 
+/* Where a list of units that ends at end, in a clause ending at ce,
+ * ends when the clauses after it (in a sentence ending at se) go on with
+ * units ("lấy ý kiến Vụ PC, Vụ TC trong 3 ngày", "Consult PC, TC; due
+ * 15/12"): the end of the last, or end. */
+static size_t more_units(const struct reply_tokens *r, size_t ce, size_t end,
+			 size_t se)
+{
+	size_t next, e;
+
+	while (end == ce && ce < se) {
+		e = clause_end(r, ce + 1, se);
+		if (!units_span(r, ce + 1, e, &next)) {
+			break;
+		}
+		end = next;
+		ce = e;
+	}
+	return end;
+}
+
 /* each_sentence: true with c_r filled when sentence [ss, se) asks units
  * for their opinion. */
 static bool consultation_sentence(const struct reply_tokens *r, size_t ss,
@@ -1624,6 +1679,7 @@ static bool consultation_sentence(const struct reply_tokens *r, size_t ss,
 			u +=
 			    match_any(r, u, ce, of_words, ARRAY_SIZE(of_words));
 			if (units_span(r, u, ce, &end)) {
+				end = more_units(r, ce, end, se);
 				c_r->units = copy(r, u, end);
 				c_r->due = due_of(r, end, se);
 			}

@@ -304,6 +304,19 @@ static const struct sentence_case cases[] = {
     {"Đề nghị Vụ PC.", NULL, NULL, NULL},
     {"Đã chuyển Vụ PC.", NULL, NULL, NULL},
     {"Chuyển Vụ PC để biết.", NULL, NULL, NULL},
+    /* what is handed over, then "cho" and whom */
+    {"Đề nghị Văn phòng chuyển văn bản cho Vụ TC chủ trì.", "Vụ TC", NULL,
+     NULL},
+    {"Chuyển hồ sơ này đến Vụ PC xử lý.", "Vụ PC", NULL, NULL},
+    {"Chuyển văn bản này tới Cục CN để giải quyết.", "Cục CN", NULL, NULL},
+    {"Đề nghị Vụ PC cho ý kiến.", NULL, NULL, NULL},
+    {"Nhờ em gửi cho Vụ TC.", NULL, NULL, NULL},
+    {"Đề nghị chuyển văn bản cho đơn vị khác chủ trì.", NULL, NULL, NULL},
+    /* "để" and a verb of the work: its purpose; "K/c": "kính chuyển" */
+    {"Chuyển Vụ PC để xử lý.", "Vụ PC", NULL, NULL},
+    {"Chuyển Vụ PC để tổng hợp, hạn 20/12.", "Vụ PC", NULL, "20/12"},
+    {"K/c Vụ PC xử lý.", "Vụ PC", NULL, NULL},
+    {"Chuyển Vụ PC để biết, theo dõi.", NULL, NULL, NULL},
     /* the unit's name ends at a reason or a deadline */
     {"Chuyển Vụ TC vì không thuộc chức năng của Vụ.", "Vụ TC", NULL, NULL},
     {"Giao Vụ PC hạn 20/12.", "Vụ PC", NULL, "20/12"},
@@ -621,6 +634,7 @@ static void test_delegation(void **state)
 	    {"Chuyên viên Lan thực hiện, hạn 10 ngày làm việc.", "Lan",
 	     "10 ngày làm việc"},
 	    {"Giao a/c Lan xử lý, hạn 15/12.", "Lan", "15/12"},
+	    {"Giao việc này cho chị Lan xử lý.", "Lan", NULL},
 	    {"Please ask Ms Lan to handle this by 15 Dec.", "Lan", "15/12"},
 	    {"Please assign this to Ms Lan.", "Lan", NULL},
 	    {"Ms Lan to handle, due 15/12.", "Lan", "15/12"},
@@ -756,6 +770,15 @@ static void test_consultation(void **state)
 	    {"Xin ý kiến Vụ Thị trường trong nước, hạn 10/12.",
 	     "Vụ Thị trường trong nước", "10/12"},
 	    {"Please consult PC by December 10, 2026.", "PC", "10/12/2026"},
+	    /* the list goes on in the clauses after the cue's; "thêm" */
+	    {"Lấy ý kiến Vụ PC, Vụ TC trong 3 ngày.", "Vụ PC, Vụ TC", "3 ngày"},
+	    {"Consult PC, TC; due 15/12.", "PC, TC", "15/12"},
+	    {"Đề nghị lấy ý kiến Vụ PC, Vụ TC, các đơn vị liên quan, hạn "
+	     "10/12.",
+	     "Vụ PC, Vụ TC", "10/12"},
+	    {"Lấy ý kiến Vụ PC, đề nghị trả lời trước 10/12.", "Vụ PC",
+	     "10/12"},
+	    {"Đề nghị lấy thêm ý kiến Vụ KH.", "Vụ KH", NULL},
 	    {"Vụ sẽ lấy ý kiến Vụ PC sau.", NULL, NULL},
 	    {"Vụ TC đã lấy ý kiến các Sở.", NULL, NULL},
 	    {"Vụ PC xin ý kiến Lãnh đạo Bộ.", NULL, NULL},
