@@ -359,6 +359,15 @@ static void spans_read(const struct reply_tokens *r, struct spans *sp_r)
 	}
 }
 
+/* The end of the clause that starts at t, in a sentence ending at se. */
+static size_t clause_end(const struct reply_tokens *r, size_t t, size_t se)
+{
+	while (t < se && r->t[t].kind == REPLY_TOK_WORD) {
+		t++;
+	}
+	return t;
+}
+
 /* Calls fn on each sentence of sp until it returns true: that
  * sentence's index, SIZE_MAX when none. */
 static size_t each_sentence(const struct reply_tokens *r,
@@ -548,13 +557,25 @@ static bool is_code(const struct reply_tokens *r, size_t s, size_t e)
 	return upper && r->t[s].fe - r->t[s].fs >= 2;
 }
 
+/* Words of a position taken, which no unit's name holds ("Vụ PC đồng ý
+ * chủ trì": the unit agrees to lead, it names none). */
+static const struct phrase position_words[] = {
+    {"dong y", "đồng ý"}, {"nhat tri", "nhất trí"}, {"xin", "xin"},
+    {"nhan", "nhận"},     {"agree", NULL},          {"agrees", NULL},
+    {"accept", NULL},     {"accepts", NULL},
+};
+
 /* Whether [s, e) is written as a unit's name is (opening with a word
  * such as "Vụ", "Cục", "Văn phòng", or a code) and is short enough to
  * be one.  A capital alone is not enough: every sentence opens with one
  * ("Tôi chủ trì"). */
 static bool unitish(const struct reply_tokens *r, size_t s, size_t e)
 {
-	if (s >= e || e - s > UNIT_WORDS || has_marker(r, s, e)) {
+	size_t n, w;
+
+	if (s >= e || e - s > UNIT_WORDS || has_marker(r, s, e) ||
+	    find_any(r, s, e, position_words, ARRAY_SIZE(position_words), &n,
+		     &w) != SIZE_MAX) {
 		return false;
 	}
 	return match_any(r, s, e, unit_kinds, ARRAY_SIZE(unit_kinds)) > 0 ||
@@ -961,6 +982,19 @@ static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 	return at;
 }
 
+/* Units joined to the lead by "và", "and" from tail to end, where a
+ * coordination cue or the clause ends ("Vụ PC chủ trì và Vụ TC phối
+ * hợp", "TC to lead and PC to support"): their first token, SIZE_MAX
+ * when none. */
+static size_t joined_units(const struct reply_tokens *r, size_t tail,
+			   size_t end)
+{
+	size_t a =
+	    tail + match_any(r, tail, end, and_words, ARRAY_SIZE(and_words));
+
+	return a > tail && a < end && unit_list(r, a, end) ? a : SIZE_MAX;
+}
+
 /* The lead clause [s, e) with lead_cues[which] (cn tokens) at c: 1 when
  * it assigns (the unit into fd->lead), -1 when the sentence must not be
  * read as an assignment. */
@@ -968,16 +1002,20 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t c, size_t cn, size_t which, size_t e)
 {
 	static const struct phrase other = {"khac", "khác"};
-	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i, ue, g;
-	size_t verb = skip_adverbs(r, tail, e);
+	size_t u = after_directive(r, s, c), tail = c + cn, pn = 0, i, ue, g;
+	size_t verb = skip_adverbs(r, tail, e),
+	       p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn,
+			    &i),
+	       j = joined_units(r, tail, p != SIZE_MAX ? p : e);
 
 	if (has_marker(r, after_cause(r, s, c), c)) {
 		return -1;
 	}
 	if (u == SIZE_MAX) {
-		/* no directive: "Vụ PC chủ trì [khẩn trương] [xử lý]" */
+		/* no directive: "Vụ PC chủ trì [khẩn trương] [xử lý]", "Vụ
+		 * PC chủ trì và Vụ TC phối hợp" */
 		if (!unitish(r, s, c) ||
-		    (which != LEAD_CUE_ENGLISH && verb < e &&
+		    (which != LEAD_CUE_ENGLISH && verb < e && j == SIZE_MAX &&
 		     work_verb_at(r, verb, e) == 0)) {
 			return -1;
 		}
@@ -997,8 +1035,15 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 	if (!fd->reason) {
 		fd->reason = remit_of(r, fd->ss, fd->se);
 	}
-	p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn, &i);
-	if (p != SIZE_MAX) {
+	if (j != SIZE_MAX && p != SIZE_MAX) {
+		add_coord(fd, r, j, p); /* "TC to lead and PC to support" */
+	} else if (j != SIZE_MAX) {
+		/* "... chủ trì và Vụ TC, Vụ KH phối hợp": coordinating if a
+		 * later clause says so */
+		fd->pending_s = j;
+		fd->pending_e = e;
+		fd->pending = true;
+	} else if (p != SIZE_MAX) {
 		coord_clause(fd, r, p, p, pn, e);
 	}
 	if (!fd->due) {
@@ -1152,11 +1197,14 @@ static const struct phrase particles[] = {
 };
 
 /* Words of courtesy before a handing directive ("Đề nghị chuyển Vụ PC",
- * "Please assign to PC"). */
+ * "Please assign to PC", "Could you forward this to PC"; a question, "?"
+ * at its end, asks nothing). */
 static const struct phrase courtesies[] = {
-    {"de nghi", "đề nghị"},
-    {"kinh", "kính"},
-    {"please", NULL},
+    {"de nghi", "đề nghị"},     {"kinh", "kính"},
+    {"please", NULL},           {"kindly", NULL},
+    {"could you please", NULL}, {"could you", NULL},
+    {"can you please", NULL},   {"can you", NULL},
+    {"would you please", NULL}, {"would you", NULL},
 };
 
 /* Whether [u, ue) may be a unit named before a verb or after a bare
@@ -1168,14 +1216,46 @@ static bool short_unit(const struct reply_tokens *r, size_t u, size_t ue)
 		return false; /* a person ("Giao chị Lan xử lý"), or none */
 	}
 	for (size_t t = u; t < ue; t++) {
+		size_t n =
+		    match_any(r, t, ue, and_words, ARRAY_SIZE(and_words));
+
+		n = n > 0 ? n
+			  : match_any(r, t, ue, with_words,
+				      ARRAY_SIZE(with_words));
 		if (match_any(r, t, ue, name_breaks, ARRAY_SIZE(name_breaks)) >
-		    0) {
+			0 ||
+		    (n > 0 && t > u && unitish(r, t + n, ue))) {
 			/* "đề nghị Văn phòng trình Lãnh đạo Bộ cho gia hạn
-			 * thời hạn giải quyết": no name */
+			 * thời hạn giải quyết": no name; "Giao Vụ PC và Vụ TC
+			 * cùng xử lý": no one lead */
 			return false;
 		}
 	}
 	return true;
+}
+
+/* Whether the clause after the one ending at e, in a sentence ending at
+ * se, names another unit doing the work, not coordinating ("Giao Vụ PC,
+ * Vụ TC xử lý": no one lead; "Chuyển Vụ PC, Vụ TC phối hợp" has
+ * one). */
+static bool joint_clause(const struct reply_tokens *r, size_t e, size_t se)
+{
+	size_t ce, n, w;
+
+	if (e >= se) {
+		return false;
+	}
+	ce = clause_end(r, e + 1, se);
+	if (find_any(r, e + 1, ce, coord_cues, ARRAY_SIZE(coord_cues), &n,
+		     &w) != SIZE_MAX) {
+		return false;
+	}
+	for (size_t t = e + 2; t < ce; t++) {
+		if (work_verb_at(r, t, ce) > 0) {
+			return unitish(r, e + 1, t);
+		}
+	}
+	return false;
 }
 
 /* A clause [s, e) opening with a handing directive and a unit ("Chuyển
@@ -1205,6 +1285,9 @@ static int bare_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 	}
 	if (!short_unit(r, u, v < e ? name_end(r, u, v) : e)) {
 		return 0;
+	}
+	if (v == e && joint_clause(r, e, fd->se)) {
+		return -1;
 	}
 	rc = lead_clause(fd, r, s, v, vn, 0, e);
 	fd->by_verb = rc > 0;
@@ -1471,15 +1554,6 @@ static bool work_at(const struct reply_tokens *r, size_t t, size_t e)
 	}
 	v = skip_adverbs(r, t + n, e);
 	return n > 0 && (v == e || work_verb_at(r, v, e) > 0);
-}
-
-/* The end of the clause that starts at t, in a sentence ending at se. */
-static size_t clause_end(const struct reply_tokens *r, size_t t, size_t se)
-{
-	while (t < se && r->t[t].kind == REPLY_TOK_WORD) {
-		t++;
-	}
-	return t;
 }
 
 /* Whether a verb of the work follows the name of a person called at the

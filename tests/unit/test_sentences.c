@@ -304,6 +304,27 @@ static const struct sentence_case cases[] = {
     {"Đề nghị Vụ PC.", NULL, NULL, NULL},
     {"Đã chuyển Vụ PC.", NULL, NULL, NULL},
     {"Chuyển Vụ PC để biết.", NULL, NULL, NULL},
+    /* units joined to the lead by "và", "and" coordinate when a cue
+     * says so */
+    {"Vụ PC chủ trì và Vụ TC phối hợp.", "Vụ PC", "Vụ TC", NULL},
+    {"Giao Vụ PC chủ trì và Vụ TC, Vụ KH phối hợp, hạn 20/12.", "Vụ PC",
+     "Vụ TC, Vụ KH", "20/12"},
+    {"As discussed, TC to lead and PC to support, due 20/12.", "TC", "PC",
+     "20/12"},
+    {"Vụ PC chủ trì và báo cáo.", NULL, NULL, NULL},
+    /* several units doing the work: no one lead */
+    {"Giao Vụ PC và Vụ TC cùng xử lý.", NULL, NULL, NULL},
+    {"Giao Vụ PC cùng Vụ TC xử lý.", NULL, NULL, NULL},
+    {"Giao Vụ PC, Vụ TC xử lý.", NULL, NULL, NULL},
+    {"Giao Bộ Kế hoạch và Đầu tư chủ trì.", "Bộ Kế hoạch và Đầu tư", NULL,
+     NULL},
+    /* a unit taking a position names none */
+    {"Vụ PC đồng ý chủ trì.", NULL, NULL, NULL},
+    {"Vụ PC nhận chủ trì.", NULL, NULL, NULL},
+    {"Đồng ý giao Vụ TC chủ trì.", "Vụ TC", NULL, NULL},
+    /* courtesy before a handing directive; a question asks */
+    {"Could you forward this to PC, please.", "PC", NULL, NULL},
+    {"Can you please forward this to PC?", NULL, NULL, NULL},
     /* what is handed over, then "cho" and whom */
     {"Đề nghị Văn phòng chuyển văn bản cho Vụ TC chủ trì.", "Vụ TC", NULL,
      NULL},
