@@ -1574,6 +1574,8 @@ static bool called_to_work(const struct reply_tokens *r, size_t t, size_t e,
 		t = e + 1;
 		e = clause_end(r, t, se);
 		t += match_any(r, t, e, titles, ARRAY_SIZE(titles));
+		/* or a word of courtesy: "Mr. Binh, please handle this" */
+		t += match_any(r, t, e, courtesies, ARRAY_SIZE(courtesies));
 	}
 	v = skip_adverbs(r, t, e);
 	n = match_any(r, v, e, report_verbs, ARRAY_SIZE(report_verbs));

@@ -83,11 +83,13 @@ static bool lower_at(const struct reply_tokens *r, size_t q)
  * that what follows on the line continues, so that it ends no sentence:
  * a month's abbreviation before a number ("Dec. 20, 2026"), a place's kind
  * before its name ("TP. Hồ Chí Minh", "Tp. Huế", "Q. Ba Đình", "P. Bến Nghé",
- * "TX. Sơn Tây", "TT. Đông Anh"), "v.v." before a lower-case word or a number
+ * "TX. Sơn Tây", "TT. Đông Anh"), a title before a name ("Ms. Lan", "Mr.
+ * Binh"), "v.v." before a lower-case word or a number
  * ("v.v. phối hợp"). */
 static bool abbreviation_dot(const struct reply_tokens *r, size_t p)
 {
 	static const char *const places[] = {"tp", "q", "p", "tx", "tt"};
+	static const char *const titles[] = {"mr", "ms", "mrs", "dr"};
 	const struct reply_tok *k = r->n > 0 ? &r->t[r->n - 1] : NULL;
 	const char *f = r->ft.f;
 	size_t q = text_fold_skip_blank(f, p + 1, r->ft.len, false), n;
@@ -107,6 +109,13 @@ static bool abbreviation_dot(const struct reply_tokens *r, size_t p)
 		if (strlen(places[i]) == n &&
 		    !memcmp(f + k->fs, places[i], n)) {
 			return text_fold_is_alnum(f[q]);
+		}
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(titles); i++) {
+		if (strlen(titles[i]) == n &&
+		    !memcmp(f + k->fs, titles[i], n)) {
+			/* before a name: "Ms. Lan" */
+			return text_fold_is_alnum(f[q]) && !lower_at(r, q);
 		}
 	}
 	return n == 1 && f[k->fs] == 'v' && k->fs >= 2 && f[k->fs - 1] == '.' &&

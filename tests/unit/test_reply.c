@@ -1662,6 +1662,9 @@ static void test_tokens_sentences(void **state)
 	    {"Đến tháng Dec. Vụ TC.", 2},
 	    {"Xong. 20 tháng 12.", 2},
 	    {"Sửa máy. 5 người làm.", 2},
+	    {"Ms. Lan to handle. Mr. Binh to assist.", 2},
+	    {"Giao Mr. Binh. Ms. Lan.", 2},
+	    {"Send it to Ms. they said.", 2},
 	};
 
 	(void)state;

@@ -659,6 +659,9 @@ static void test_delegation(void **state)
 	    {"Please ask Ms Lan to handle this by 15 Dec.", "Lan", "15/12"},
 	    {"Please assign this to Ms Lan.", "Lan", NULL},
 	    {"Ms Lan to handle, due 15/12.", "Lan", "15/12"},
+	    {"Ms. Lan to handle, due 15/12.", "Lan", "15/12"},
+	    {"Mr. Binh, please handle this by 18 Dec.", "Binh", "18/12"},
+	    {"Please ask Lan to handle.", "Lan", NULL},
 	    /* the writer naming herself: read as written, the workflow
 	     * knows the sender (a delegation to oneself takes the work on) */
 	    {"Em Hà tổng hợp số liệu", "Hà", NULL},
