@@ -162,6 +162,12 @@ bool reply_tokens_marks_match(const struct reply_tokens *r, size_t t,
 size_t reply_tokens_match(const struct reply_tokens *r, size_t t, size_t end,
 			  const char *pat, const char *precise);
 
+/* Whether sentence [ss, se) of r asks: '?' at its end, or a Vietnamese
+ * question word ("không", "chưa", "nhỉ", "chứ") as its last word after
+ * another, perhaps followed by words of address ("Xong chưa em", "Được
+ * không anh ạ"); not "Cục Hàng không". */
+bool reply_tokens_question(const struct reply_tokens *r, size_t ss, size_t se);
+
 /* --- decision.c -------------------------------------------------------- */
 
 /* The decision stated in the first sentences of text (NFC, quoted lines

@@ -230,10 +230,6 @@ static const struct phrase unit_kinds[] = {
     {"bo", "bộ"},
 };
 
-/* Words that end a Vietnamese question as its last word. */
-static const struct phrase question_words[] = {
-    {"khong", NULL}, {"chua", "chưa"}, {"nhi", "nhỉ"}, {"chu", "chứ"}};
-
 /* The lead's cue; the English one is an instruction itself ("PC to
  * lead the reply"): any words may follow it. */
 static const struct phrase lead_cues[] = {{"chu tri", "chủ trì"},
@@ -1056,17 +1052,7 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 
 static bool is_question(const struct reply_tokens *r, size_t ss, size_t se)
 {
-	size_t words = 0;
-
-	if (se < r->n && r->t[se].kind == REPLY_TOK_QUESTION) {
-		return true;
-	}
-	for (size_t t = ss; t < se; t++) {
-		words += r->t[t].kind == REPLY_TOK_WORD;
-	}
-	return words >= 2 && r->t[se - 1].kind == REPLY_TOK_WORD &&
-	       match_any(r, se - 1, se, question_words,
-			 ARRAY_SIZE(question_words)) > 0;
+	return reply_tokens_question(r, ss, se);
 }
 
 /* Words of a sentence that states only a deadline, at most. */

@@ -251,6 +251,53 @@ bool reply_tokens_marks_match(const struct reply_tokens *r, size_t t,
 	return i == end && j == plen;
 }
 
+/* Words that end a Vietnamese question as its last word ("Xong chưa"),
+ * and words of address that may follow them ("Xong chưa em", "Được
+ * không anh ạ"). */
+static const struct {
+	const char *folded, *precise;
+} question_words[] = {{"khong", NULL},
+		      {"chua", "chưa"},
+		      {"nhi", "nhỉ"},
+		      {"chu", "chứ"}},
+  address_words[] = {
+      {"a", "ạ"},     {"em", "em"},   {"anh", "anh"},
+      {"chi", "chị"}, {"ban", "bạn"}, {"vay", "vậy"},
+};
+
+static bool word_in(const struct reply_tokens *r, size_t t, size_t e,
+		    const char *folded, const char *precise)
+{
+	return r->t[t].kind == REPLY_TOK_WORD &&
+	       reply_tokens_match(r, t, e, folded, precise) == 1;
+}
+
+bool reply_tokens_question(const struct reply_tokens *r, size_t ss, size_t se)
+{
+	size_t last = se, q = 0;
+
+	if (se < r->n && r->t[se].kind == REPLY_TOK_QUESTION) {
+		return true;
+	}
+	for (size_t i = 0; i < 2 && last > ss + 2; i++) {
+		for (size_t k = 0; k < ARRAY_SIZE(address_words); k++) {
+			if (word_in(r, last - 1, se, address_words[k].folded,
+				    address_words[k].precise)) {
+				last--;
+				break;
+			}
+		}
+	}
+	if (last < ss + 2 || word_in(r, last - 2, se, "hang", "hàng")) {
+		return false; /* one word ("Chưa ạ."), "Cục Hàng không" */
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(question_words); k++) {
+		q += word_in(r, last - 1, se, question_words[k].folded,
+			     question_words[k].precise);
+	}
+	return q > 0 && r->t[last - 2].kind == REPLY_TOK_WORD;
+}
+
 size_t reply_tokens_match(const struct reply_tokens *r, size_t t, size_t end,
 			  const char *pat, const char *precise)
 {

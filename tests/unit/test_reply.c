@@ -1258,6 +1258,46 @@ static void test_decision_done_by_date(void **state)
 	check_decision_table(cases, ARRAY_SIZE(cases));
 }
 
+/* Not knowing is no negation; a cue followed in its clause by "thì",
+ * "sẽ", "nếu", "khi", "if", "when", "will" is a condition of what
+ * follows; a question may end with words of address. */
+static void test_decision_conditions(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Tôi không chắc Vụ đồng ý.", UNCLEAR},
+	    {"Chưa chắc Vụ đã đồng ý đâu anh.", UNCLEAR},
+	    {"Không rõ lãnh đạo có đồng ý hay không.", UNCLEAR},
+	    {"Not sure we agree.", UNCLEAR},
+	    {"I don't know whether they agree.", UNCLEAR},
+	    {"Anh đồng ý thì em trình ạ.", UNCLEAR},
+	    {"Lãnh đạo đồng ý thì Vụ sẽ triển khai.", UNCLEAR},
+	    {"Không đồng ý thì nêu rõ lý do.", UNCLEAR},
+	    {"Agree if TC agrees.", UNCLEAR},
+	    {"Xong thì báo anh nhé.", UNCLEAR},
+	    {"Em làm xong sẽ gửi anh.", UNCLEAR},
+	    {"Anh xem xong thì phản hồi em nhé.", UNCLEAR},
+	    {"Làm xong trước thứ Sáu nhé.", UNCLEAR},
+	    {"Complete by Friday please.", UNCLEAR},
+	    {"Xong chưa em", UNCLEAR},
+	    {"Đồng ý được không anh ạ", UNCLEAR},
+	    {"Chưa anh ạ.", UNCLEAR},
+	    /* a firm position stays */
+	    {"We won't agree unless Article 5 is removed.", DISAGREE},
+	    {"Vụ thì đồng ý.", AGREE},
+	    {"Vụ đồng ý, sẽ gửi văn bản sau.", AGREE},
+	    {"Vụ đồng ý với đề xuất của Cục Hàng không.", AGREE},
+	    {"Em đồng ý ạ", AGREE},
+	    {"Vụ không đồng ý anh ạ.", DISAGREE},
+	    {"Đã xong trước hạn.", DONE},
+	    {"Vụ hoàn thành rồi anh nhé.", DONE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
 static void test_decision_return_of_file(void **state)
 {
 	static const struct decision_case cases[] = {
@@ -1707,6 +1747,7 @@ int main(void)
 	    cmocka_unit_test(test_decision_abbreviations),
 	    cmocka_unit_test(test_decision_disapprove),
 	    cmocka_unit_test(test_decision_done_by_date),
+	    cmocka_unit_test(test_decision_conditions),
 	    cmocka_unit_test(test_decision_return_of_file),
 	    cmocka_unit_test(test_decision_partial),
 	    cmocka_unit_test(test_decision_negation_scope),

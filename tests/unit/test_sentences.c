@@ -688,6 +688,8 @@ static void test_delegation(void **state)
 	    {"Chị Lan xử lý xong.", NULL, NULL},
 	    {"Chị Lan xử lý được.", NULL, NULL},
 	    {"Chị Lan xử lý được không?", NULL, NULL},
+	    {"Chị Lan xử lý được không anh ạ", NULL, NULL},
+	    {"Giao chị Lan xử lý được chưa em", NULL, NULL},
 	    {"Anh Bình xử lý chưa", NULL, NULL},
 	    {"Anh Bình không xử lý", NULL, NULL},
 	    {"Anh Bình sẽ xử lý.", NULL, NULL},
