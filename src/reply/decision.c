@@ -344,6 +344,12 @@ static const struct marker markers[] = {
     {"khong biet", "không biết", M_FUTURE}, {"not sure", "not sure", M_FUTURE},
     {"unsure", "unsure", M_FUTURE}, {"not certain", "not certain", M_FUTURE},
     {"don t know", "don t know", M_FUTURE}, {"whether", "whether", M_FUTURE},
+    /* a time to come: "Ngày mai em xong ạ", "Done tomorrow" */
+    {"ngay mai", "ngày mai", M_FUTURE | M_IF}, {"sang mai", "sáng mai", M_FUTURE | M_IF},
+    {"chieu mai", "chiều mai", M_FUTURE | M_IF}, {"tuan sau", "tuần sau", M_FUTURE | M_IF},
+    {"tuan toi", "tuần tới", M_FUTURE | M_IF}, {"lat nua", "lát nữa", M_FUTURE | M_IF},
+    {"chut nua", "chút nữa", M_FUTURE | M_IF}, {"tomorrow", "tomorrow", M_FUTURE | M_IF},
+    {"next week", "next week", M_FUTURE | M_IF},
     {"co so", "cơ sở", 0}, /* "so" alone reads as English "so" */
     /* "not only": no negator ("Vụ không những nhất trí mà còn ...") */
     {"khong nhung", "không những", 0}, {"khong chi", "không chỉ", 0},

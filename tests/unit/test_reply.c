@@ -1282,6 +1282,12 @@ static void test_decision_conditions(void **state)
 	    {"Xong chưa em", UNCLEAR},
 	    {"Đồng ý được không anh ạ", UNCLEAR},
 	    {"Chưa anh ạ.", UNCLEAR},
+	    /* a time to come */
+	    {"Ngày mai em xong ạ.", UNCLEAR},
+	    {"Em xong ngày mai ạ", UNCLEAR},
+	    {"Done tomorrow.", UNCLEAR},
+	    {"Tuần sau Vụ hoàn thành.", UNCLEAR},
+	    {"Chiều mai Vụ gửi văn bản, Vụ cơ bản đồng ý.", AGREE},
 	    /* a firm position stays */
 	    {"We won't agree unless Article 5 is removed.", DISAGREE},
 	    {"Vụ thì đồng ý.", AGREE},
