@@ -487,8 +487,17 @@ static const struct phrase consequence_words[] = {
     {"do do", "do đó"}, {"cho nen", "cho nên"},
 };
 
+/* Whether ':' follows word token t (white space between). */
+static bool colon_after(const struct reply_tokens *r, size_t t)
+{
+	size_t p = text_fold_skip_blank(r->ft.f, r->t[t].fe, r->ft.len, false);
+
+	return p < r->ft.len && r->ft.f[p] == ':';
+}
+
 /* Where the clause [s, e) starts for its markers: after its last
- * consequence word. */
+ * consequence word, or ':' ("Ý kiến của Thứ trưởng: giao Vụ PC chủ
+ * trì"). */
 static size_t after_cause(const struct reply_tokens *r, size_t s, size_t e)
 {
 	size_t at = s;
@@ -500,6 +509,8 @@ static size_t after_cause(const struct reply_tokens *r, size_t s, size_t e)
 		if (n > 0) {
 			at = t + n;
 			t += n - 1;
+		} else if (t + 1 < e && colon_after(r, t)) {
+			at = t + 1;
 		}
 	}
 	return at;
@@ -978,6 +989,26 @@ static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 	return at;
 }
 
+/* Whether [t, e), after the lead's cue, judges what stands before it
+ * with a negator or tense before any reason ("Đề nghị Vụ PC chủ trì là
+ * không phù hợp"; "Transfer to TC because it is not our remit" gives a
+ * reason): then nothing is assigned. */
+static bool judged(const struct reply_tokens *r, size_t t, size_t e)
+{
+	static const struct phrase is[] = {{"la", "là"}, {"is", NULL}};
+
+	for (; t < e &&
+	       match_any(r, t, e, reason_words, ARRAY_SIZE(reason_words)) == 0;
+	     t++) {
+		size_t n = match_any(r, t, e, is, ARRAY_SIZE(is));
+
+		if (n > 0) {
+			return has_marker(r, t + n, e);
+		}
+	}
+	return false;
+}
+
 /* Units joined to the lead by "và", "and" from tail to end, where a
  * coordination cue or the clause ends ("Vụ PC chủ trì và Vụ TC phối
  * hợp", "TC to lead and PC to support"): their first token, SIZE_MAX
@@ -1004,7 +1035,7 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 			    &i),
 	       j = joined_units(r, tail, p != SIZE_MAX ? p : e);
 
-	if (has_marker(r, after_cause(r, s, c), c)) {
+	if (has_marker(r, after_cause(r, s, c), c) || judged(r, tail, e)) {
 		return -1;
 	}
 	if (u == SIZE_MAX) {
@@ -1520,14 +1551,6 @@ static const struct phrase reported_words[] = {
  * cáo: ..."), not work handed over. */
 static const struct phrase report_verbs[] = {{"bao cao", "báo cáo"},
 					     {"tra loi", "trả lời"}};
-
-/* Whether ':' follows word token t (white space between). */
-static bool colon_after(const struct reply_tokens *r, size_t t)
-{
-	size_t p = text_fold_skip_blank(r->ft.f, r->t[t].fe, r->ft.len, false);
-
-	return p < r->ft.len && r->ft.f[p] == ':';
-}
 
 /* Whether a verb of the work stands at t: one of work_verbs, or "chủ
  * trì" ending the clause or followed by one ("chủ trì xử lý"). */

@@ -318,6 +318,12 @@ static const struct sentence_case cases[] = {
     {"Giao Vụ PC, Vụ TC xử lý.", NULL, NULL, NULL},
     {"Giao Bộ Kế hoạch và Đầu tư chủ trì.", "Bộ Kế hoạch và Đầu tư", NULL,
      NULL},
+    /* a lead judged by a negator after "là" is none; ':' ends what
+     * its markers are read in */
+    {"Đề nghị Vụ PC chủ trì là không phù hợp.", NULL, NULL, NULL},
+    {"Giao Vụ PC chủ trì là hợp lý, hạn 20/12.", "Vụ PC", NULL, "20/12"},
+    {"Ý kiến của Thứ trưởng: giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Thứ trưởng đã có ý kiến chỉ đạo giao Vụ PC chủ trì.", NULL, NULL, NULL},
     /* a unit taking a position names none */
     {"Vụ PC đồng ý chủ trì.", NULL, NULL, NULL},
     {"Vụ PC nhận chủ trì.", NULL, NULL, NULL},
