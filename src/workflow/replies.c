@@ -307,36 +307,55 @@ static int cancel_other_handlers(struct act *a, const char *address,
 }
 
 /* The member of the lead unit who names (a head names a colleague by
- * the given name: "chị Lan"), and the internal deadline due_text gives
- * (else the unit's): 0 with *p_r and *due_r filled, 1 when refused
- * (said in the acknowledgement).  Release *p_r either way. */
-static int delegate_to(struct act *a, const char *who, const char *due_text,
-		       struct config_person *p_r, int32_t *due_r)
+ * the given name: "chị Lan"): 0 with *p_r filled, 1 when refused (said
+ * in the acknowledgement).  Release *p_r either way. */
+static int delegate_to(struct act *a, const char *who,
+		       struct config_person *p_r)
 {
 	const struct config_unit *pu = NULL;
+	char *err = NULL;
+
+	if (config_person_parse(a->rt->cfg, who, p_r, &err) < 0 &&
+	    config_person_in_unit(a->it.lead, who, p_r) < 0) {
+		refused(a, err);
+		free(err);
+		return 1;
+	}
+	free(err);
+	config_role_of(a->rt->cfg, p_r->address, &pu);
+	if (!pu || !a->it.lead || pu != a->it.lead) {
+		refused(a, tr(a, W_NOT_IN_LEAD_UNIT));
+		return 1;
+	}
+	return 0;
+}
+
+/* The internal deadline due_text gives (else the unit's): 0 with *due_r
+ * filled, 1 when refused (said in the acknowledgement); with quiet,
+ * one that cannot be is the unit's, refused in silence. */
+static int internal_due(struct act *a, const char *due_text, bool quiet,
+			int32_t *due_r)
+{
 	char *err = NULL;
 	int ret = 1;
 
 	*due_r = a->it.c.due_day;
-	if (config_person_parse(a->rt->cfg, who, p_r, &err) < 0) {
-		if (config_person_in_unit(a->it.lead, who, p_r) < 0) {
+	if (due_text && wf_parse_due(a->rt, due_text, due_r, &err) < 0) {
+		if (!quiet) {
 			refused(a, err);
-			goto out;
 		}
-		FREE_AND_NULL(err);
-	}
-	config_role_of(a->rt->cfg, p_r->address, &pu);
-	if (!pu || !a->it.lead || pu != a->it.lead) {
-		refused(a, tr(a, W_NOT_IN_LEAD_UNIT));
-	} else if (due_text && wf_parse_due(a->rt, due_text, due_r, &err) < 0) {
-		refused(a, err);
 	} else if (*due_r > a->it.c.due_day) {
-		refused(a, tr(a, W_INTERNAL_AFTER_UNIT));
+		if (!quiet) {
+			refused(a, tr(a, W_INTERNAL_AFTER_UNIT));
+		}
 	} else {
 		ret = 0;
 	}
-out:
 	free(err);
+	if (ret != 0 && quiet) {
+		*due_r = a->it.c.due_day;
+		ret = 0;
+	}
 	return ret;
 }
 
@@ -402,12 +421,17 @@ static int delegate(struct act *a, const char *who, char **error_r)
 {
 	struct config_person p = {0};
 	int32_t due;
+	bool self;
 	int ret = 0;
 
-	if (delegate_to(a, who, cmd(a, REPLY_KEY_DUE), &p, &due) == 0) {
-		ret = str_iequal(p.address, a->from)
-			  ? take_on(a, &p, due, error_r)
-			  : hand_to(a, &p, due, error_r);
+	if (delegate_to(a, who, &p) == 0) {
+		/* the sender's own deadline, if it cannot be, is the unit's:
+		 * nobody is refused anything for taking the work on */
+		self = str_iequal(p.address, a->from);
+		if (internal_due(a, cmd(a, REPLY_KEY_DUE), self, &due) == 0) {
+			ret = self ? take_on(a, &p, due, error_r)
+				   : hand_to(a, &p, due, error_r);
+		}
 	}
 	config_person_release(&p);
 	return ret;

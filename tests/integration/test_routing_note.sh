@@ -336,11 +336,16 @@ t_begin "a colleague who names herself becomes the handler, told nothing"
 n_lan=$(mail_count lan.le)
 n_ha=$(mail_count ha.pham)
 # she answers the head's copy he forwarded her: congvan sent her nothing
+# her own deadline is past the unit's: hers is the unit's, refused in
+# silence (nobody is refused anything for taking the work on)
 plain "ha.pham@$D" "$WORK/x12.eml" "$K2" "$(sent_id "$K2" "truong.pc@$D")" \
-	"Em Hà xử lý tiếp văn bản này ạ."
+	"Em Hà xử lý tiếp văn bản này, hạn 31/12/2026 ạ."
 deliver "ha.pham@$D" "$WORK/x12.eml"
 run_at 2026-12-08T15:45:00+07:00
 assert_eq "ha.pham@$D" "$(q "SELECT handler FROM items WHERE key='$K2'")" "Hà is the handler now"
+assert_eq "$(q "SELECT due_day FROM items WHERE key='$K2'")" \
+	"$(q "SELECT json_extract(data, '$.due') FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND kind='delegated' ORDER BY e.id DESC LIMIT 1")" \
+	"her deadline is the unit's"
 mail_wait_count lan.le $((n_lan + 1)) 30 || t_fail "Lan's calendar entry was not cancelled"
 assert_contains "$(ctypes lan.le "$(last_uid lan.le)")" "method=CANCEL" "Lan is released from the calendar"
 sleep 2
