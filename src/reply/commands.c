@@ -191,9 +191,9 @@ static size_t value_end(const char *line, size_t vs, size_t ve)
 	return ve;
 }
 
-/* Reads command lines from p until a line that is not one; a line may
- * hold several. */
-static void read_commands(const char *p, struct reply_parsed *out)
+/* Reads command lines from p until a line that is not one (a line may
+ * hold several): that line, or the end. */
+static const char *read_commands(const char *p, struct reply_parsed *out)
 {
 	while (*p && out->n_commands < COMMANDS_MAX) {
 		size_t len = line_len(p), at = 0, vs, ve, cut, s, e;
@@ -201,7 +201,7 @@ static void read_commands(const char *p, struct reply_parsed *out)
 
 		if (!line_blank(p, len)) {
 			if (!command_of(p, len, &key, &vs, &ve)) {
-				return;
+				return p;
 			}
 			do {
 				cut = value_end(p + at, vs, ve);
@@ -215,6 +215,7 @@ static void read_commands(const char *p, struct reply_parsed *out)
 		}
 		p += len + (p[len] == '\n');
 	}
+	return p;
 }
 
 /* Greetings a reply may open with on a line of their own ("Dạ,",
@@ -539,6 +540,40 @@ static void read_sentence_commands(const struct window *win, bool lines,
 	}
 }
 
+/* The line p, right after command lines that hand work over ("Chủ trì:
+ * Vụ PC", "Giao:", "Lấy ý kiến:", "Chuyển:"), when it is a sentence
+ * stating only a deadline ("Hạn 20/12.") and no "Hạn:" line gives one:
+ * their "Hạn:", as a deadline sentence next to a command stated in
+ * sentences is (never after a decision alone: "Đồng ý. Hạn 15/12."). */
+static void read_due_after(const char *p, struct reply_parsed *out)
+{
+	static const enum reply_key handing[] = {
+	    REPLY_KEY_LEAD, REPLY_KEY_ASSIGN, REPLY_KEY_CONSULT,
+	    REPLY_KEY_TRANSFER};
+	bool handed = false;
+	size_t len;
+	char *line, *due;
+
+	for (size_t i = 0; i < ARRAY_SIZE(handing); i++) {
+		handed = handed || has_key(out, handing[i]);
+	}
+	if (!handed || has_key(out, REPLY_KEY_DUE) ||
+	    out->n_commands >= COMMANDS_MAX) {
+		return;
+	}
+	len = line_len(p);
+	if (len == 0 || is_quoted(p, len)) {
+		return;
+	}
+	line = text_nfc(p, len);
+	due = reply_deadline_read(line, strlen(line));
+	if (due) {
+		add_command(out, REPLY_KEY_DUE, due, strlen(due));
+	}
+	free(due);
+	free(line);
+}
+
 void reply_parse(const char *new_text, struct reply_parsed *out_r)
 {
 	const char *text = new_text ? new_text : "", *p, *after;
@@ -549,12 +584,12 @@ void reply_parse(const char *new_text, struct reply_parsed *out_r)
 	memset(out_r, 0, sizeof(*out_r));
 	p = first_line(text);
 	if (command_of(p, line_len(p), &key, &vs, &ve)) {
-		read_commands(p, out_r);
+		read_due_after(read_commands(p, out_r), out_r);
 	} else {
 		window_read(text, &win);
 		out_r->decision = read_decision(&win, &after, &end);
 		if (after) {
-			read_commands(after, out_r);
+			read_due_after(read_commands(after, out_r), out_r);
 		}
 		read_sentence_commands(&win, !after, out_r);
 		read_return_reason(&win, end, out_r);

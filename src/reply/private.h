@@ -263,6 +263,11 @@ bool reply_extension_read(const char *text, size_t len,
 			  struct reply_extension *x_r);
 void reply_extension_release(struct reply_extension *x);
 
+/* The deadline the first sentence of text (NFC) states when that is all
+ * it states (a deadline sentence, as next to a command: "Hạn 20/12.",
+ * "Hoàn thành trước ngày 20/12."), or NULL; caller frees. */
+char *reply_deadline_read(const char *text, size_t len);
+
 /* The reason a return states (NFC text, quoted lines left out), the
  * return's sentence ending at offset end (reply_decision_read's *end_r):
  * the words after "vì", "do", "lý do", "because" in that sentence, else

@@ -989,6 +989,10 @@ static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 	return at;
 }
 
+/* In the lead's clause: the letter handed over already, reported ("Giao
+ * Vụ PC xử lý rồi"). */
+static const struct phrase already = {"roi", "rồi"};
+
 /* Whether [t, e), after the lead's cue, judges what stands before it
  * with a negator or tense before any reason ("Đề nghị Vụ PC chủ trì là
  * không phù hợp"; "Transfer to TC because it is not our remit" gives a
@@ -1035,8 +1039,9 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 			    &i),
 	       j = joined_units(r, tail, p != SIZE_MAX ? p : e);
 
-	if (has_marker(r, after_cause(r, s, c), c) || judged(r, tail, e)) {
-		return -1;
+	if (has_marker(r, after_cause(r, s, c), c) || judged(r, tail, e) ||
+	    find(r, s, e, &already) != SIZE_MAX) {
+		return -1; /* "Chuyển Vụ PC rồi": done, not asked */
 	}
 	if (u == SIZE_MAX) {
 		/* no directive: "Vụ PC chủ trì [khẩn trương] [xử lý]", "Vụ
@@ -1280,8 +1285,14 @@ static bool joint_clause(const struct reply_tokens *r, size_t e, size_t se)
 static int bare_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t e)
 {
-	size_t p = s + match_any(r, s, e, courtesies, ARRAY_SIZE(courtesies));
-	size_t n = handing_at(r, p, e), u, v, vn = 0;
+	size_t p = s + match_any(r, s, e, titles, ARRAY_SIZE(titles)), n, u, v,
+	       vn = 0;
+
+	/* a pronoun before the directive: "Anh chuyển Vụ PC nhé", "em
+	 * chuyển Vụ PC giúp anh" */
+	p = handing_at(r, p, e) > 0 ? p : s;
+	p += match_any(r, p, e, courtesies, ARRAY_SIZE(courtesies));
+	n = handing_at(r, p, e);
 	int rc;
 
 	if (n == 0) {
@@ -1906,6 +1917,23 @@ void reply_extension_release(struct reply_extension *x)
 	}
 	FREE_AND_NULL(x->due);
 	FREE_AND_NULL(x->reason);
+}
+
+/* --- a deadline alone ---------------------------------------------------- */
+
+char *reply_deadline_read(const char *text, size_t len)
+{
+	struct reply_tokens r;
+	struct spans sp;
+	char *due = NULL;
+
+	reply_tokens_read(&r, text, len, true);
+	spans_read(&r, &sp);
+	if (sp.n > 0) {
+		due = deadline_sentence(&r, sp.s[0], sp.e[0]);
+	}
+	reply_tokens_release(&r);
+	return due;
 }
 
 /* --- a return's reason ------------------------------------------------ */

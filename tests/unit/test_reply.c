@@ -1358,6 +1358,30 @@ static const struct cmd_case cmd_cases[] = {
      REPLY_DECISION_RETURN,
      1,
      {{REPLY_KEY_REASON, "gửi nhầm đơn vị"}}},
+    /* a deadline sentence right under command lines that hand work
+     * over is their "Hạn:"; not under a decision alone, not one that
+     * names someone, not under a "Hạn:" line */
+    {"Chủ trì: Vụ PC\nHạn 20/12.",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_LEAD, "Vụ PC"}, {REPLY_KEY_DUE, "20/12"}}},
+    {"Giao: chị Lan\n\nHoàn thành trước ngày 15/12.",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_ASSIGN, "chị Lan"}, {REPLY_KEY_DUE, "15/12"}}},
+    {"Chủ trì: Vụ PC\nVụ TC gửi ý kiến trước 15/12.",
+     REPLY_DECISION_NONE,
+     1,
+     {{REPLY_KEY_LEAD, "Vụ PC"}}},
+    {"Chủ trì: Vụ PC\nHạn: 18/12\nHạn 20/12.",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_LEAD, "Vụ PC"}, {REPLY_KEY_DUE, "18/12"}}},
+    {"Đồng ý.\nHạn 15/12.", REPLY_DECISION_AGREE, 0, {}},
+    {"Lý do: gửi nhầm\nHạn 15/12.",
+     REPLY_DECISION_NONE,
+     1,
+     {{REPLY_KEY_REASON, "gửi nhầm"}}},
     /* a return's reason in its sentence, or in the next that opens with
      * "Lý do" */
     {"Trả lại văn bản vì không thuộc chức năng của Vụ.",
