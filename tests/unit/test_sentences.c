@@ -331,6 +331,13 @@ static const struct sentence_case cases[] = {
     /* courtesy before a handing directive; a question asks */
     {"Could you forward this to PC, please.", "PC", NULL, NULL},
     {"Can you please forward this to PC?", NULL, NULL, NULL},
+    /* "rồi" reports; a pronoun before a handing directive */
+    {"Chuyển Vụ PC rồi.", NULL, NULL, NULL},
+    {"Giao Vụ PC xử lý rồi.", NULL, NULL, NULL},
+    {"Em chuyển Vụ PC rồi ạ.", NULL, NULL, NULL},
+    {"Anh chuyển Vụ PC nhé.", "Vụ PC", NULL, NULL},
+    {"Ok, em chuyển Vụ PC giúp anh.", "Vụ PC", NULL, NULL},
+    {"Em đã chuyển Vụ PC.", NULL, NULL, NULL},
     /* what is handed over, then "cho" and whom */
     {"Đề nghị Văn phòng chuyển văn bản cho Vụ TC chủ trì.", "Vụ TC", NULL,
      NULL},
