@@ -11,7 +11,8 @@
  *     the end) and at blank lines, and sentences into clauses at ',', ';',
  *     brackets and a line break before a capital.  Only the first
  *     ASSIGN_SENTENCES sentences are read.  A question ('?' at its end, or
- *     a last word "không"/"chưa"/"nhỉ"/"chứ") states nothing.
+ *     a last word "không"/"chưa"/"nhỉ"/"chứ", perhaps before words of
+ *     address: reply_tokens_question) states nothing.
  *  2. The lead: the first clause holding "chủ trì" whose words before it
  *     carry no negator, tense or condition marker (`markers`: "không",
  *     "chưa", "đã", "đang", "sẽ", "nếu", "được", "do", "tiếp tục", ...).
@@ -24,13 +25,18 @@
  *     cuộc họp" reports, it does not assign.  Words of manner
  *     (`manner_adverbs`: "trực tiếp", "khẩn trương", ...) before "chủ
  *     trì" or before the verb are no part of the unit ("Giao Vụ PC trực
- *     tiếp chủ trì").  A lead that names no unit ("đơn vị", "các ...") is
- *     none.  A sentence whose lead clause fails these checks is not an
- *     assignment.
+ *     tiếp chủ trì").  What a directive hands over may stand before "cho"
+ *     and the unit ("chuyển văn bản cho Vụ TC chủ trì": object_end).  A
+ *     lead that names no unit ("đơn vị", "các ..."), several units ("Vụ
+ *     PC và Vụ TC cùng xử lý"), a position ("Vụ PC đồng ý chủ trì"), a
+ *     lead judged after "là" with a negator ("... là không phù hợp") or
+ *     reported with "rồi" is none.  A sentence whose lead clause fails
+ *     these checks is not an assignment.
  *  3. From that sentence on: coordinating units, "phối hợp với X, Y và
  *     Z" (units after it, continued by clauses that open as a unit does),
  *     or "X, Y phối hợp" (units before it, in clauses that open as a unit
- *     does); vague parts ("các đơn vị liên quan") are left out.  The
+ *     does, or joined to the lead: "Vụ PC chủ trì và Vụ TC phối hợp");
+ *     vague parts ("các đơn vị liên quan") are left out.  The
  *     deadline: "hạn"/"thời hạn" (never "gia hạn"), "trước ngày",
  *     "trước", "chậm nhất", "trong" followed by a date (workday_read_written)
  *     or "N ngày [làm việc]", or "N ngày làm việc" opening a
