@@ -413,6 +413,11 @@ static const struct marker markers[] = {
     {"du thao", "dự thảo", M_FILE}, {"ban sua", "bản sửa", M_FILE},
     {"draft", "draft", M_FILE}, {"drafts", "drafts", M_FILE},
     {"attachment", "attachment", M_FILE}, {"attachments", "attachments", M_FILE},
+    /* nor does sending something back to be looked at again ("Em xin trả
+     * lại để anh xem lại ạ", "returning it for your review") */
+    {"xem lai", "xem lại", M_FILE}, {"chinh sua", "chỉnh sửa", M_FILE},
+    {"sua lai", "sửa lại", M_FILE}, {"review", "review", M_FILE},
+    {"revision", "revision", M_FILE},
     /* agreement in part or on a condition is no position yet ("Vụ đồng ý
      * một phần", "Đồng ý với điều kiện bổ sung ...") */
     {"mot phan", "một phần", M_PARTIAL}, {"co dieu kien", "có điều kiện", M_PARTIAL},

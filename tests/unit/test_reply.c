@@ -1310,6 +1310,9 @@ static void test_decision_return_of_file(void **state)
 	    /* clang-format off */
 	    {"Em gửi trả lại anh file dự thảo đã chỉnh sửa theo ý kiến của Vụ ạ.", UNCLEAR},
 	    {"Returning the draft with our tracked changes.", UNCLEAR},
+	    {"Em xin trả lại để anh xem lại ạ.", UNCLEAR},
+	    {"Returning it for your review.", UNCLEAR},
+	    {"Trả lại văn bản vì chưa chỉnh sửa theo mẫu.", RETURN}, /* a reason */
 	    {"Dự thảo em đã sửa, em gửi trả lại anh.", RETURN}, /* another clause */
 	    {"Vụ gửi trả lại văn bản để Văn phòng Bộ giao đơn vị khác.", RETURN},
 	    {"Trả lại văn bản vì không thuộc chức năng của Vụ.", RETURN},
