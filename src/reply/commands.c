@@ -174,16 +174,16 @@ static void add_command(struct reply_parsed *out, enum reply_key key,
 	out->n_commands++;
 }
 
-/* Where in line[vs..ve) another command starts after ';' or ','
- * ("Chủ trì: PC; Phối hợp: TC, KHTC; Hạn: 30/12"): the separator's
- * offset, or ve when none does. */
+/* Where in line[vs..ve) another command starts after ';', ',' or '.'
+ * ("Chủ trì: PC; Phối hợp: TC, KHTC; Hạn: 30/12", "Chủ trì: Vụ PC.
+ * Hạn: 20/12"): the separator's offset, or ve when none does. */
 static size_t value_end(const char *line, size_t vs, size_t ve)
 {
 	for (size_t i = vs; i < ve; i++) {
 		enum reply_key key;
 		size_t a, b;
 
-		if ((line[i] == ';' || line[i] == ',') &&
+		if ((line[i] == ';' || line[i] == ',' || line[i] == '.') &&
 		    command_of(line + i + 1, ve - i - 1, &key, &a, &b)) {
 			return i;
 		}
@@ -191,9 +191,9 @@ static size_t value_end(const char *line, size_t vs, size_t ve)
 	return ve;
 }
 
-/* Reads command lines from p until a line that is not one; a line may
- * hold several. */
-static void read_commands(const char *p, struct reply_parsed *out)
+/* Reads command lines from p until a line that is not one (a line may
+ * hold several): that line, or the end. */
+static const char *read_commands(const char *p, struct reply_parsed *out)
 {
 	while (*p && out->n_commands < COMMANDS_MAX) {
 		size_t len = line_len(p), at = 0, vs, ve, cut, s, e;
@@ -201,7 +201,7 @@ static void read_commands(const char *p, struct reply_parsed *out)
 
 		if (!line_blank(p, len)) {
 			if (!command_of(p, len, &key, &vs, &ve)) {
-				return;
+				return p;
 			}
 			do {
 				cut = value_end(p + at, vs, ve);
@@ -215,6 +215,7 @@ static void read_commands(const char *p, struct reply_parsed *out)
 		}
 		p += len + (p[len] == '\n');
 	}
+	return p;
 }
 
 /* Greetings a reply may open with on a line of their own ("Dạ,",
@@ -341,15 +342,17 @@ static void window_read(const char *s, struct window *w)
 }
 
 /* The decision stated in the window; the line after the sentence that
- * states it into *next_r. */
+ * states it into *next_r, where it ends in the window's text into
+ * *end_r. */
 static enum reply_decision read_decision(const struct window *win,
-					 const char **next_r)
+					 const char **next_r, size_t *end_r)
 {
 	const char *w = sbuf_str(&win->text);
 	size_t end, line = 0;
 	enum reply_decision d;
 
 	d = reply_decision_read(w, win->text.len, &end);
+	*end_r = end;
 	*next_r = NULL;
 	if (d != REPLY_DECISION_NONE) {
 		/* the window line holding the sentence's end */
@@ -493,6 +496,27 @@ static void read_extension(const struct window *win, bool read_lines,
 	reply_extension_release(&x);
 }
 
+/* A return stated in a sentence ending at end of the window's text,
+ * with no "Trả lại:" or "Lý do:" line: "Lý do:" with the reason the
+ * sentence gives ("Trả lại văn bản vì không thuộc chức năng của Vụ"),
+ * as a return needs one. */
+static void read_return_reason(const struct window *win, size_t end,
+			       struct reply_parsed *out)
+{
+	char *why;
+
+	if (out->decision != REPLY_DECISION_RETURN ||
+	    has_key(out, REPLY_KEY_RETURN) || has_key(out, REPLY_KEY_REASON) ||
+	    out->n_commands >= COMMANDS_MAX) {
+		return;
+	}
+	why = reply_reason_read(sbuf_str(&win->text), win->text.len, end);
+	if (why) {
+		add_command(out, REPLY_KEY_REASON, why, strlen(why));
+		free(why);
+	}
+}
+
 /* The commands stated in the window's sentences, key lines under them
  * read when lines (no decision read them).  Work handed over in them
  * (a lead, a delegation, a consultation) is not reported done: its
@@ -516,24 +540,59 @@ static void read_sentence_commands(const struct window *win, bool lines,
 	}
 }
 
+/* The line p, right after command lines that hand work over ("Chủ trì:
+ * Vụ PC", "Giao:", "Lấy ý kiến:", "Chuyển:"), when it is a sentence
+ * stating only a deadline ("Hạn 20/12.") and no "Hạn:" line gives one:
+ * their "Hạn:", as a deadline sentence next to a command stated in
+ * sentences is (never after a decision alone: "Đồng ý. Hạn 15/12."). */
+static void read_due_after(const char *p, struct reply_parsed *out)
+{
+	static const enum reply_key handing[] = {
+	    REPLY_KEY_LEAD, REPLY_KEY_ASSIGN, REPLY_KEY_CONSULT,
+	    REPLY_KEY_TRANSFER};
+	bool handed = false;
+	size_t len;
+	char *line, *due;
+
+	for (size_t i = 0; i < ARRAY_SIZE(handing); i++) {
+		handed = handed || has_key(out, handing[i]);
+	}
+	if (!handed || has_key(out, REPLY_KEY_DUE) ||
+	    out->n_commands >= COMMANDS_MAX) {
+		return;
+	}
+	len = line_len(p);
+	if (len == 0 || is_quoted(p, len)) {
+		return;
+	}
+	line = text_nfc(p, len);
+	due = reply_deadline_read(line, strlen(line));
+	if (due) {
+		add_command(out, REPLY_KEY_DUE, due, strlen(due));
+	}
+	free(due);
+	free(line);
+}
+
 void reply_parse(const char *new_text, struct reply_parsed *out_r)
 {
 	const char *text = new_text ? new_text : "", *p, *after;
 	struct window win;
-	size_t vs, ve;
+	size_t vs, ve, end;
 	enum reply_key key;
 
 	memset(out_r, 0, sizeof(*out_r));
 	p = first_line(text);
 	if (command_of(p, line_len(p), &key, &vs, &ve)) {
-		read_commands(p, out_r);
+		read_due_after(read_commands(p, out_r), out_r);
 	} else {
 		window_read(text, &win);
-		out_r->decision = read_decision(&win, &after);
+		out_r->decision = read_decision(&win, &after, &end);
 		if (after) {
-			read_commands(after, out_r);
+			read_due_after(read_commands(after, out_r), out_r);
 		}
 		read_sentence_commands(&win, !after, out_r);
+		read_return_reason(&win, end, out_r);
 		sbuf_release(&win.text);
 	}
 	for (size_t i = 0; i < out_r->n_commands; i++) {

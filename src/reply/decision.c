@@ -10,7 +10,8 @@
  *     announces the position under it ("Vụ có ý kiến như sau:", "Ý kiến
  *     của Vụ:", "Our comments are as follows:"), as many after it.
  *  2. A question (ending in '?', or in "không"/"chưa"/"nhỉ" as Vietnamese
- *     questions do) states nothing and is passed over.
+ *     questions do, perhaps before words of address: "Xong chưa em";
+ *     reply_tokens_question) states nothing and is passed over.
  *  3. In reading order, the first cue phrase of the `cues` table decides,
  *     judged by the markers before it in its clause:
  *       - a topic marker ("về việc", "V/v", "regarding") or a time
@@ -24,7 +25,10 @@
  *         negated, "done", "return" and hedges state nothing and are
  *         passed over ("chưa hoàn thành");
  *       - a future or condition ("sẽ", "nếu", "đang", "có thể", "cần",
- *         "will", "'ll", "if", "would") makes the sentence unclear;
+ *         "will", "'ll", "if", "would") makes the sentence unclear, and
+ *         so does not knowing ("không chắc", "not sure", "whether"), or
+ *         "thì", "sẽ", "nếu", "khi", "if", "when", "will" after the cue
+ *         in its clause ("Anh đồng ý thì em trình": a condition);
  *       - a request ("đề nghị", "yêu cầu", "please", "request") before
  *         agreement, disagreement or "done" makes it unclear (it asks
  *         someone else); before "return" it is the return.
@@ -51,10 +55,16 @@
  *     "với điều kiện" in its clause or after it in its sentence) is
  *     unclear.
  *     A return whose clause names a file or a draft ("gửi trả lại anh
- *     file dự thảo") sends back no letter: passed over.
+ *     file dự thảo") sends back no letter: passed over.  "Done" with a
+ *     deadline after it in its clause ("trước", "chậm nhất", "hạn",
+ *     "by", "within", "before" and a number) and nothing past before it
+ *     ("đã", "vừa", "have", "was", ...) is asked, not reported
+ *     ("Hoàn thành trước 20/12."): passed over.
  *  5. An agreement or disagreement found is taken back (no decision) by
- *     the contrary position, or a position still to come ("trả lời sau"),
- *     later in the window; changes asked for take nothing back, and from
+ *     the contrary position, or a position still to come ("trả lời sau";
+ *     in the future, one that awaits someone else's: "cần báo cáo lại",
+ *     "sẽ xin ý kiến lãnh đạo"), later in the window; changes asked for
+ *     take nothing back, and from
  *     a reason marker ("vì", "do", "lý do", "because") on nothing is read
  *     for it (see taken_back).
  *
@@ -92,6 +102,9 @@ enum when {
 	WHEN_NEGATED, /* only negated, then disagree */
 	WHEN_ASKED,   /* only requested or made a condition: disagree */
 	WHEN_FUTURE,  /* only in the future or in progress: unclear */
+	WHEN_AWAITS,  /* as WHEN_FUTURE; and a position found before it
+			 awaits someone else's ("Em đồng ý, nhưng cần báo
+			 cáo lại anh Vụ trưởng"): taken back */
 	WHEN_NO_MORE, /* "no (further) comment": agrees, unless "besides"
 			 follows ("không có ý kiến khác ngoài ý kiến đã
 			 gửi": the earlier opinion stands, unread) */
@@ -251,7 +264,8 @@ static const struct cue cues[] = {
     {"can nhac", V_UNCLEAR, WHEN_FUTURE},
     {"kiem tra", V_UNCLEAR, WHEN_FUTURE},
     {"trao doi", V_UNCLEAR, WHEN_FUTURE},
-    {"xin y kien", V_UNCLEAR, WHEN_FUTURE},
+    {"xin y kien", V_UNCLEAR, WHEN_AWAITS},
+    {"bao cao lai", V_UNCLEAR, WHEN_AWAITS},
     {"bao cao", V_UNCLEAR, WHEN_FUTURE},
     {"review", V_UNCLEAR, WHEN_FUTURE},
     {"look into", V_UNCLEAR, WHEN_FUTURE},
@@ -290,7 +304,6 @@ enum marker_kind {
 	M_TOPIC = 1 << 3,     /* what follows is a subject */
 	M_BREAK = 1 << 4,     /* a conjunction: a new clause starts */
 	M_CONDITION = 1 << 5, /* after a change asked for: "before ..." */
-	M_QUESTION = 1 << 6,  /* ends a Vietnamese question */
 	M_REASON = 1 << 7,    /* a reason follows: read no further for a
 				 contrary position */
 	M_BESIDES = 1 << 8,   /* "ngoài", "besides": after "no comment" */
@@ -303,6 +316,12 @@ enum marker_kind {
 				"besides" ("ngoài ý kiến đã gửi") */
 	M_FINDS = 1 << 13, /* the writer finds a quality: "Vụ thấy dự thảo
 			      phù hợp", "We find the draft acceptable" */
+	M_PAST = 1 << 14, /* "đã", "have": work reported, not asked */
+	M_DUE = 1 << 15,  /* "trước", "hạn", "by": a deadline's value
+			     follows */
+	M_IF = 1 << 16,   /* after a cue in its clause, makes it a
+			     condition: "Anh đồng ý thì em trình", "Agree if
+			     TC agrees", "Em làm xong sẽ gửi anh" */
 };
 
 struct marker {
@@ -317,12 +336,26 @@ static const struct marker markers[] = {
      * "difficulty", "staff", "basis" ("can" alone reads as "cần"), "the
      * Party committee" ("Dang" alone reads as "đang") */
     {"kho khan", "khó khăn", 0}, {"can bo", "cán bộ", 0}, {"can cu", "căn cứ", 0},
+    {"thi hanh", "thi hành", 0}, {"thi dua", "thi đua", 0},
+    /* not knowing is no negation: "Tôi không chắc Vụ đồng ý", "Not sure
+     * we agree", "I don't know whether they agree" */
+    {"khong chac", "không chắc", M_FUTURE}, {"chua chac", "chưa chắc", M_FUTURE},
+    {"khong ro", "không rõ", M_FUTURE}, {"chua ro", "chưa rõ", M_FUTURE},
+    {"khong biet", "không biết", M_FUTURE}, {"not sure", "not sure", M_FUTURE},
+    {"unsure", "unsure", M_FUTURE}, {"not certain", "not certain", M_FUTURE},
+    {"don t know", "don t know", M_FUTURE}, {"whether", "whether", M_FUTURE},
+    /* a time to come: "Ngày mai em xong ạ", "Done tomorrow" */
+    {"ngay mai", "ngày mai", M_FUTURE | M_IF}, {"sang mai", "sáng mai", M_FUTURE | M_IF},
+    {"chieu mai", "chiều mai", M_FUTURE | M_IF}, {"tuan sau", "tuần sau", M_FUTURE | M_IF},
+    {"tuan toi", "tuần tới", M_FUTURE | M_IF}, {"lat nua", "lát nữa", M_FUTURE | M_IF},
+    {"chut nua", "chút nữa", M_FUTURE | M_IF}, {"tomorrow", "tomorrow", M_FUTURE | M_IF},
+    {"next week", "next week", M_FUTURE | M_IF},
     {"co so", "cơ sở", 0}, /* "so" alone reads as English "so" */
     /* "not only": no negator ("Vụ không những nhất trí mà còn ...") */
     {"khong nhung", "không những", 0}, {"khong chi", "không chỉ", 0},
     {"chang nhung", "chẳng những", 0}, {"not only", "not only", 0},
     {"dang uy", "đảng ủy", 0}, {"dang bo", "đảng bộ", 0},
-    {"khong", "không", M_NEG | M_QUESTION}, {"chua", "chưa", M_NEG | M_QUESTION},
+    {"khong", "không", M_NEG}, {"chua", "chưa", M_NEG},
     {"chang", "chẳng", M_NEG}, {"cha", "chả", M_NEG}, {"kho co the", "khó có thể", M_NEG},
     {"kho", "khó", M_NEG},
     {"not", "not", M_NEG}, {"no", "no", M_NEG}, {"never", "never", M_NEG}, {"cannot", "cannot", M_NEG},
@@ -331,13 +364,13 @@ static const struct marker markers[] = {
     {"didn t", "didn t", M_NEG}, {"can t", "can t", M_NEG}, {"won t", "won t", M_NEG},
     {"isn t", "isn t", M_NEG}, {"aren t", "aren t", M_NEG}, {"wasn t", "wasn t", M_NEG},
     {"couldn t", "couldn t", M_NEG}, {"wouldn t", "wouldn t", M_NEG}, {"shouldn t", "shouldn t", M_NEG},
-    {"se", "sẽ", M_FUTURE}, {"neu", "nếu", M_FUTURE}, {"sap", "sắp", M_FUTURE},
+    {"se", "sẽ", M_FUTURE | M_IF}, {"neu", "nếu", M_FUTURE | M_IF}, {"sap", "sắp", M_FUTURE},
     {"dang", "đang", M_FUTURE}, {"co the", "có thể", M_FUTURE}, {"du kien", "dự kiến", M_FUTURE},
-    {"khi", "khi", M_FUTURE},
+    {"khi", "khi", M_FUTURE | M_IF}, {"thi", "thì", M_IF},
     {"truoc khi", "trước khi", M_FUTURE | M_CONDITION},
-    {"will", "will", M_FUTURE}, {"ll", "ll", M_FUTURE}, {"would", "would", M_FUTURE},
-    {"shall", "shall", M_FUTURE}, {"going to", "going to", M_FUTURE}, {"if", "if", M_FUTURE},
-    {"once", "once", M_FUTURE}, {"when", "when", M_FUTURE}, {"might", "might", M_FUTURE},
+    {"will", "will", M_FUTURE | M_IF}, {"ll", "ll", M_FUTURE}, {"would", "would", M_FUTURE},
+    {"shall", "shall", M_FUTURE}, {"going to", "going to", M_FUTURE}, {"if", "if", M_FUTURE | M_IF},
+    {"once", "once", M_FUTURE | M_IF}, {"when", "when", M_FUTURE | M_IF}, {"might", "might", M_FUTURE},
     {"could", "could", M_FUTURE}, {"unless", "unless", M_FUTURE},
     {"can", "cần", M_FUTURE | M_REQUEST}, /* also English "can" */
     {"phai", "phải", M_FUTURE | M_REQUEST},
@@ -380,6 +413,11 @@ static const struct marker markers[] = {
     {"du thao", "dự thảo", M_FILE}, {"ban sua", "bản sửa", M_FILE},
     {"draft", "draft", M_FILE}, {"drafts", "drafts", M_FILE},
     {"attachment", "attachment", M_FILE}, {"attachments", "attachments", M_FILE},
+    /* nor does sending something back to be looked at again ("Em xin trả
+     * lại để anh xem lại ạ", "returning it for your review") */
+    {"xem lai", "xem lại", M_FILE}, {"chinh sua", "chỉnh sửa", M_FILE},
+    {"sua lai", "sửa lại", M_FILE}, {"review", "review", M_FILE},
+    {"revision", "revision", M_FILE},
     /* agreement in part or on a condition is no position yet ("Vụ đồng ý
      * một phần", "Đồng ý với điều kiện bổ sung ...") */
     {"mot phan", "một phần", M_PARTIAL}, {"co dieu kien", "có điều kiện", M_PARTIAL},
@@ -394,13 +432,19 @@ static const struct marker markers[] = {
     {"so", "so", M_BREAK},
     {"before", "before", M_CONDITION},
     {"prior to", "prior to", M_CONDITION},
-    {"nhi", "nhỉ", M_QUESTION}, {"chu", "chứ", M_QUESTION}, {"ha", "hả", M_QUESTION},
     /* "thay" without marks is also "thay đổi", "thay thế" (change) */
     {"thay doi", "thay đổi", 0}, {"thay the", "thay thế", 0},
     {"nhan thay", "nhận thấy", M_FINDS}, {"xet thay", "xét thấy", M_FINDS},
     {"thay", "thấy", M_FINDS}, {"find", "find", M_FINDS}, {"finds", "finds", M_FINDS},
     {"found", "found", M_FINDS}, {"consider", "consider", M_FINDS},
     {"considers", "considers", M_FINDS},
+    /* last: longer markers starting with these come first ("đã gửi",
+     * "trước khi") */
+    {"da", "đã", M_PAST}, {"vua", "vừa", M_PAST}, {"have", "have", M_PAST},
+    {"has", "has", M_PAST}, {"had", "had", M_PAST}, {"was", "was", M_PAST},
+    {"were", "were", M_PAST}, {"been", "been", M_PAST},
+    {"truoc", "trước", M_DUE}, {"cham nhat", "chậm nhất", M_DUE},
+    {"han", "hạn", M_DUE}, {"by", "by", M_DUE}, {"within", "within", M_DUE},
 };
 /* clang-format on */
 
@@ -542,6 +586,7 @@ static enum verdict judge(const struct cue *c, const struct context *x)
 		}
 		return x->condition ? V_DISAGREE : V_IGNORE;
 	case WHEN_FUTURE:
+	case WHEN_AWAITS:
 		return future && !neg ? V_UNCLEAR : V_IGNORE;
 	case WHEN_ALWAYS:
 	case WHEN_NO_MORE:
@@ -558,20 +603,10 @@ static enum verdict judge(const struct cue *c, const struct context *x)
 
 /* --- sentences ------------------------------------------------------------ */
 
-/* Whether sentence [ss, se) asks: "?" at its end, or a Vietnamese
- * question word ("không", "chưa", "nhỉ") as its last word after another. */
+/* Whether sentence [ss, se) asks (reply_tokens_question). */
 static bool is_question(const struct reader *r, size_t ss, size_t se)
 {
-	size_t words = 0;
-
-	if (se < r->tk.n && r->tk.t[se].kind == REPLY_TOK_QUESTION) {
-		return true;
-	}
-	for (size_t t = ss; t < se; t++) {
-		words += r->tk.t[t].kind == REPLY_TOK_WORD;
-	}
-	return words >= 2 && r->tk.t[se - 1].kind == REPLY_TOK_WORD &&
-	       (r->mk[se - 1] & M_QUESTION) && r->ml[se - 1] == 1;
+	return reply_tokens_question(&r->tk, ss, se);
 }
 
 /* Whether the n words from token t, where any is written with marks,
@@ -666,6 +701,80 @@ static bool sentence_has(const struct reader *r, size_t t, size_t se,
 	return false;
 }
 
+/* Whether a marker of kind k follows token t in its clause (up to a
+ * break or a mark). */
+static bool follows_in_clause(const struct reader *r, size_t t, size_t se,
+			      unsigned k)
+{
+	for (; t < se && r->tk.t[t].kind == REPLY_TOK_WORD; t++) {
+		if (r->mk[t] & M_BREAK) {
+			return false;
+		}
+		if (r->mk[t] & k) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Words that name a day without a number ("trước thứ Sáu", "by
+ * Friday", "trước cuối tuần"), folded. */
+static const char *const day_words[] = {
+    "thu",      "mai",    "ngay mai", "hom nay", "cuoi",    "tuan",
+    "tomorrow", "today",  "tonight",  "monday",  "tuesday", "wednesday",
+    "thursday", "friday", "end",      "eod",     "next",
+};
+
+/* Whether a day is named at word token v (before se): a number, or one
+ * of day_words. */
+static bool day_at(const struct reader *r, size_t v, size_t se)
+{
+	if (v >= se || r->tk.t[v].kind != REPLY_TOK_WORD) {
+		return false;
+	}
+	if (r->tk.ft.f[r->tk.t[v].fs] >= '0' &&
+	    r->tk.ft.f[r->tk.t[v].fs] <= '9') {
+		return true;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(day_words); i++) {
+		if (reply_tokens_match(&r->tk, v, se, day_words[i], NULL) > 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the "done" cue at [cue, cue_end) asks the work by a date
+ * rather than reports it: a deadline word and a day after it in its
+ * clause ("Hoàn thành trước 20/12", "Làm xong trước thứ Sáu", "Complete
+ * by 20 Dec"), nothing past before it ("Vụ đã hoàn thành trước 15/12"
+ * reports). */
+static bool deadline_after(const struct reader *r, size_t cue, size_t cue_end,
+			   size_t se)
+{
+	if (clause_has(r, cue, cue, cue, M_PAST)) {
+		return false;
+	}
+	for (size_t t = cue_end;
+	     t + 1 < se && r->tk.t[t].kind == REPLY_TOK_WORD &&
+	     !(r->mk[t] & M_BREAK);
+	     t++) {
+		size_t n = r->ml[t] > 0 ? r->ml[t] : 1, v = t + n;
+
+		if (!(r->mk[t] & (M_DUE | M_CONDITION))) {
+			continue;
+		}
+		if (v < se && r->tk.t[v].kind == REPLY_TOK_WORD) {
+			/* "trước ngày 20/12" */
+			v += reply_tokens_match(&r->tk, v, se, "ngay", "ngày");
+		}
+		if (day_at(r, v, se)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A cue that says something in sentence [.., se), found from token t on:
  * its verdict (V_IGNORE: none), its entry into *cue_r and the token after
  * its words into *end_r. */
@@ -702,6 +811,13 @@ static enum verdict next_verdict(const struct reader *r, size_t t, size_t se,
 			if (v == V_RETURN &&
 			    clause_has(r, t, t + n, se, M_FILE)) {
 				v = V_IGNORE; /* a file sent back */
+			}
+			if (v == V_DONE && deadline_after(r, t, t + n, se)) {
+				v = V_IGNORE; /* asked by a date */
+			}
+			if (v != V_IGNORE && v != V_UNCLEAR &&
+			    follows_in_clause(r, t + n, se, M_IF)) {
+				v = V_UNCLEAR; /* a condition of what follows */
 			}
 			if ((v == V_AGREE || v == V_DISAGREE) &&
 			    (clause_has(r, t, t + n, t + n, M_PARTIAL) ||
@@ -762,7 +878,8 @@ static bool taken_back(const struct reader *r, enum verdict v, size_t t,
 				if (((w == V_AGREE || w == V_DISAGREE) &&
 				     w != v && c->when != WHEN_ASKED) ||
 				    (w == V_UNCLEAR && c->v == V_UNCLEAR &&
-				     c->when == WHEN_ALWAYS)) {
+				     (c->when == WHEN_ALWAYS ||
+				      c->when == WHEN_AWAITS))) {
 					return true;
 				}
 			}

@@ -162,6 +162,12 @@ bool reply_tokens_marks_match(const struct reply_tokens *r, size_t t,
 size_t reply_tokens_match(const struct reply_tokens *r, size_t t, size_t end,
 			  const char *pat, const char *precise);
 
+/* Whether sentence [ss, se) of r asks: '?' at its end, or a Vietnamese
+ * question word ("không", "chưa", "nhỉ", "chứ") as its last word after
+ * another, perhaps followed by words of address ("Xong chưa em", "Được
+ * không anh ạ"); not "Cục Hàng không". */
+bool reply_tokens_question(const struct reply_tokens *r, size_t ss, size_t se);
+
 /* --- decision.c -------------------------------------------------------- */
 
 /* The decision stated in the first sentences of text (NFC, quoted lines
@@ -203,13 +209,13 @@ struct reply_delegation {
 
 /* Reads a delegation stated in the first sentences of text (NFC, quoted
  * lines left out), as a head writes it: a directive ("giao", "giao cho",
- * "chuyển", "nhờ", "đề nghị", "phân công", "assign", "ask") with no
- * negator, tense or condition before it, then a person: a title
- * ("đồng chí", "đ/c", "anh", "chị", "em", "ông", "bà", "chuyên viên")
- * and the name ("Giao chị Lan xử lý", "Giao đ/c Trần Văn Bình"), or a
- * name in capitals followed by a verb of the work ("Giao Nguyễn Văn An
- * xử lý"); a unit is no person.  Without a directive, a clause that
- * opens with a title and the name followed by a verb of the work ("Anh
+ * "chuyển", "nhờ", "đề nghị", "phân công", "assign", "ask", "assign this
+ * to") with no negator, tense or condition before it, then a person: a
+ * title ("đồng chí", "đ/c", "a/c", "anh", "chị", "em", "ông", "bà",
+ * "chuyên viên") and the name ("Giao chị Lan xử lý", "Giao đ/c Trần Văn
+ * Bình"), or a name in capitals followed by a verb of the work ("Giao
+ * Nguyễn Văn An xử lý"); a unit is no person.  Without a directive, a clause
+ * that opens with a title and the name followed by a verb of the work ("Anh
  * Bình xử lý giúp nhé", "Chị Lan, xử lý giúp anh"), with no negator or
  * tense before the verb nor "rồi", "xong", "được" after it.  The
  * deadline the same sentence gives after it ("hạn 15/12", "báo cáo
@@ -256,6 +262,20 @@ struct reply_extension {
 bool reply_extension_read(const char *text, size_t len,
 			  struct reply_extension *x_r);
 void reply_extension_release(struct reply_extension *x);
+
+/* The deadline the first sentence of text (NFC) states when that is all
+ * it states (a deadline sentence, as next to a command: "Hạn 20/12.",
+ * "Hoàn thành trước ngày 20/12."), or NULL; caller frees. */
+char *reply_deadline_read(const char *text, size_t len);
+
+/* The reason a return states (NFC text, quoted lines left out), the
+ * return's sentence ending at offset end (reply_decision_read's *end_r):
+ * the words after "vì", "do", "lý do", "because" in that sentence, else
+ * its clause saying the work is not the unit's ("không thuộc chức năng
+ * của Vụ", "outside our remit"), else the next sentence when it opens
+ * with one of those words ("Lý do: ...").  NULL when none; caller
+ * frees. */
+char *reply_reason_read(const char *text, size_t len, size_t end);
 
 /* --- signature.c --------------------------------------------------------- */
 

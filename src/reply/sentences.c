@@ -11,7 +11,8 @@
  *     the end) and at blank lines, and sentences into clauses at ',', ';',
  *     brackets and a line break before a capital.  Only the first
  *     ASSIGN_SENTENCES sentences are read.  A question ('?' at its end, or
- *     a last word "không"/"chưa"/"nhỉ"/"chứ") states nothing.
+ *     a last word "không"/"chưa"/"nhỉ"/"chứ", perhaps before words of
+ *     address: reply_tokens_question) states nothing.
  *  2. The lead: the first clause holding "chủ trì" whose words before it
  *     carry no negator, tense or condition marker (`markers`: "không",
  *     "chưa", "đã", "đang", "sẽ", "nếu", "được", "do", "tiếp tục", ...).
@@ -24,13 +25,18 @@
  *     cuộc họp" reports, it does not assign.  Words of manner
  *     (`manner_adverbs`: "trực tiếp", "khẩn trương", ...) before "chủ
  *     trì" or before the verb are no part of the unit ("Giao Vụ PC trực
- *     tiếp chủ trì").  A lead that names no unit ("đơn vị", "các ...") is
- *     none.  A sentence whose lead clause fails these checks is not an
- *     assignment.
+ *     tiếp chủ trì").  What a directive hands over may stand before "cho"
+ *     and the unit ("chuyển văn bản cho Vụ TC chủ trì": object_end).  A
+ *     lead that names no unit ("đơn vị", "các ..."), several units ("Vụ
+ *     PC và Vụ TC cùng xử lý"), a position ("Vụ PC đồng ý chủ trì"), a
+ *     lead judged after "là" with a negator ("... là không phù hợp") or
+ *     reported with "rồi" is none.  A sentence whose lead clause fails
+ *     these checks is not an assignment.
  *  3. From that sentence on: coordinating units, "phối hợp với X, Y và
  *     Z" (units after it, continued by clauses that open as a unit does),
  *     or "X, Y phối hợp" (units before it, in clauses that open as a unit
- *     does); vague parts ("các đơn vị liên quan") are left out.  The
+ *     does, or joined to the lead: "Vụ PC chủ trì và Vụ TC phối hợp");
+ *     vague parts ("các đơn vị liên quan") are left out.  The
  *     deadline: "hạn"/"thời hạn" (never "gia hạn"), "trước ngày",
  *     "trước", "chậm nhất", "trong" followed by a date (workday_read_written)
  *     or "N ngày [làm việc]", or "N ngày làm việc" opening a
@@ -43,12 +49,19 @@
  *     lead's.  Delegations and consultations take one the same way
  *     (deadline_next_to).
  *  4. English: "X to lead" (the cue; "assign", "ask" as directives; any
- *     words may follow it), "X to coordinate"/"to assist", "in
- *     coordination with X", "due"/"deadline" like "hạn", "by"/"within"/
- *     "before" like "trước".  Dates in both languages are read by
- *     workday_read_written ("20 December 2026", "Dec. 20, 2026", "thứ
- *     Sáu, ngày 18/12", "17h00 ngày 18/12", "2026-12-20");
- *     "not", "did", "has", "had", "was" are markers.
+ *     words may follow it), and as the Vietnamese verbs of the work "X
+ *     to handle" ("to deal with", "to process", "to take care of", ...:
+ *     an instruction, the unit opening the clause or after "ask"),
+ *     "please have X handle"; verbs that hand the letter over with "to"
+ *     ("transfer", "forward", "assign", "reassign", "pass", "route",
+ *     perhaps an object between: "Please transfer this to PC") as
+ *     "chuyển"; "X to coordinate"/"to assist"/"to support", "in
+ *     coordination with X", "with input from X", "due"/"deadline" like
+ *     "hạn", "by"/"within"/"before" like "trước".  Dates in both
+ *     languages are read by workday_read_written ("20 December 2026",
+ *     "Dec. 20, 2026", "thứ Sáu, ngày 18/12", "17h00 ngày 18/12",
+ *     "2026-12-20"); "not", "did", "has", "had", "was", "will",
+ *     "already", "agreed", "going", "ready", ... are markers.
  *  5. Values are the text as written (NFC, white space collapsed): the
  *     workflow reads units with config_units_parse and the deadline with
  *     wf_parse_due, as for "Chủ trì:", "Phối hợp:", "Hạn:" lines.
@@ -81,7 +94,9 @@ struct phrase {
 	const char *precise;
 };
 
-/* Before "chủ trì" (or in a unit): the sentence does not assign. */
+/* Before "chủ trì" (or in a unit): the sentence does not assign.  The
+ * English ones from "will" on say a future, a report or a willingness, no
+ * instruction ("Vụ PC will handle it", "Vụ PC agreed to handle it"). */
 static const struct phrase markers[] = {
     {"khong", NULL},    {"ko", NULL},         {"chua", "chưa"},
     {"chang", "chẳng"}, {"dung", "đừng"},     {"da", "đã"},
@@ -91,6 +106,9 @@ static const struct phrase markers[] = {
     {"do", "do"},       {"cua", "của"},       {"not", NULL},
     {"did", NULL},      {"has", NULL},        {"had", NULL},
     {"was", NULL},      {"gia su", "giả sử"}, {"tiep tuc", "tiếp tục"},
+    {"will", NULL},     {"already", NULL},    {"agreed", NULL},
+    {"going", NULL},    {"able", NULL},       {"willing", NULL},
+    {"ready", NULL},    {"offered", NULL},    {"planned", NULL},
 };
 
 /* Words of names that hold a marker ("Cục Hàng không"). */
@@ -100,8 +118,9 @@ static const struct phrase not_markers[] = {{"hang khong", "hàng không"}};
  * letter over by themselves, a unit after them alone in its clause or
  * before any verb of the work ("Chuyển Vụ PC.", "Giao Vụ Pháp chế, hạn
  * 20/12.", "Chuyển Vụ PC xem xét", "Assign to PC."), as the Office
- * routes a letter; and those that ask ("Đề nghị Vụ PC chủ trì"), which
- * need "chủ trì" or a verb handing the work. */
+ * routes a letter; and those that ask ("Đề nghị Vụ PC chủ trì", "Please
+ * have PC handle this"), which need "chủ trì" or a verb handing the
+ * work. */
 static const struct phrase handing_directives[] = {
     {"giao nhiem vu cho", "giao nhiệm vụ cho"},
     {"giao cho", "giao cho"},
@@ -111,50 +130,71 @@ static const struct phrase handing_directives[] = {
     {"chuyen", "chuyển"},
     {"phan cong cho", "phân công cho"},
     {"phan cong", "phân công"},
-    {"assign to", NULL},
+    {"k/c", NULL}, /* "kính chuyển" */
     {"assign", NULL},
     {"assigned", NULL},
-    {"forward to", NULL},
 };
 static const struct phrase asking_directives[] = {
-    {"de nghi", "đề nghị"},
-    {"yeu cau", "yêu cầu"},
-    {"nho", "nhờ"},
-    {"ask", NULL},
+    {"de nghi", "đề nghị"}, {"yeu cau", "yêu cầu"}, {"nho", "nhờ"},
+    {"ask", NULL},          {"please have", NULL},  {"kindly have", NULL},
+    {"please get", NULL},
 };
 
-/* Verbs of the work that may follow "chủ trì" without a directive. */
-static const struct phrase work_verbs[] = {
-    {"xu ly", "xử lý"},
-    {"xu li", "xử lí"},
-    {"giai quyet", "giải quyết"},
-    {"xem xet", "xem xét"},
-    {"ra soat", "rà soát"},
-    {"thuc hien", "thực hiện"},
-    {"tham muu", "tham mưu"},
-    {"nghien cuu", "nghiên cứu"},
-    {"tong hop", "tổng hợp"},
-    {"bao cao", "báo cáo"},
-    {"tra loi", "trả lời"},
-    {"soan thao", "soạn thảo"},
-    {"theo doi", "theo dõi"},
-    {"trien khai", "triển khai"},
-    {"de xuat", "đề xuất"},
-    {"xay dung", "xây dựng"},
-    {"chuan bi", "chuẩn bị"},
-    {"phoi hop", "phối hợp"},
-    {"cung", "cùng"},
+/* English verbs that hand the letter over with "to" before the unit, an
+ * object perhaps between ("Transfer to PC", "Please forward this to PC",
+ * "Reassign the letter to KH"): handing directives too. */
+static const struct phrase english_handing[] = {
+    {"transfer", NULL}, {"forward", NULL},   {"reassign", NULL},
+    {"assign", NULL},   {"pass", NULL},      {"route", NULL},
+    {"redirect", NULL}, {"hand over", NULL},
+};
+static const struct phrase english_objects[] = {
+    {"this letter", NULL}, {"the letter", NULL}, {"this request", NULL},
+    {"the request", NULL}, {"this item", NULL},  {"the item", NULL},
+    {"this matter", NULL}, {"the matter", NULL}, {"this one", NULL},
+    {"this", NULL},        {"it", NULL},
 };
 
 /* Verbs that hand a unit the work where no "chủ trì" is written ("Giao
  * Vụ PC xử lý", "Chuyển Vụ Pháp chế giải quyết", "Đề nghị Cục Công nghiệp
- * nghiên cứu, tham mưu"): fewer than work_verbs, which may follow "chủ
- * trì"; "xem xét", "báo cáo", "theo dõi" ask something of a unit without
- * handing it the letter ("Đề nghị Văn phòng xem xét"). */
+ * nghiên cứu, tham mưu", "Please have PC handle this"): fewer than the
+ * verbs of the work (work_verb_at), which may follow "chủ trì"; "xem
+ * xét", "báo cáo", "theo dõi" ask something of a unit without handing it
+ * the letter ("Đề nghị Văn phòng xem xét"). */
 static const struct phrase handing_verbs[] = {
-    {"xu ly", "xử lý"},           {"xu li", "xử lí"},
-    {"giai quyet", "giải quyết"}, {"thuc hien", "thực hiện"},
-    {"tham muu", "tham mưu"},     {"nghien cuu", "nghiên cứu"},
+    {"xu ly", "xử lý"},
+    {"xu li", "xử lí"},
+    {"giai quyet", "giải quyết"},
+    {"thuc hien", "thực hiện"},
+    {"tham muu", "tham mưu"},
+    {"nghien cuu", "nghiên cứu"},
+    {"handle", NULL},
+    {"deal with", NULL},
+    {"process", NULL},
+    {"take care of", NULL},
+};
+
+/* The same in English after "to": an instruction by itself, the unit
+ * opening the clause ("PC to handle", as "PC to lead"), or after "ask"
+ * ("Please ask PC to handle this"). */
+static const struct phrase english_infinitives[] = {
+    {"to handle", NULL},       {"to deal with", NULL}, {"to process", NULL},
+    {"to take care of", NULL}, {"to action", NULL},    {"to follow up", NULL},
+};
+
+/* The other verbs of the work, which may follow "chủ trì" without a
+ * directive ("Vụ PC chủ trì xem xét"), or a handing directive's unit
+ * ("Chuyển Vụ PC xem xét", "Forward to PC for action"). */
+static const struct phrase work_verbs[] = {
+    {"xem xet", "xem xét"},   {"ra soat", "rà soát"},
+    {"tong hop", "tổng hợp"}, {"bao cao", "báo cáo"},
+    {"tra loi", "trả lời"},   {"soan thao", "soạn thảo"},
+    {"theo doi", "theo dõi"}, {"trien khai", "triển khai"},
+    {"de xuat", "đề xuất"},   {"xay dung", "xây dựng"},
+    {"chuan bi", "chuẩn bị"}, {"phoi hop", "phối hợp"},
+    {"cung", "cùng"},         {"for action", NULL},
+    {"for handling", NULL},   {"for processing", NULL},
+    {"for follow up", NULL},  {"for necessary action", NULL},
 };
 
 /* Words of manner that may stand between the lead (or the person) and
@@ -196,18 +236,17 @@ static const struct phrase unit_kinds[] = {
     {"bo", "bộ"},
 };
 
-/* Words that end a Vietnamese question as its last word. */
-static const struct phrase question_words[] = {
-    {"khong", NULL}, {"chua", "chưa"}, {"nhi", "nhỉ"}, {"chu", "chứ"}};
-
 /* The lead's cue; the English one is an instruction itself ("PC to
  * lead the reply"): any words may follow it. */
 static const struct phrase lead_cues[] = {{"chu tri", "chủ trì"},
 					  {"to lead", NULL}};
 #define LEAD_CUE_ENGLISH 1
 static const struct phrase coord_cues[] = {
-    {"phoi hop", "phối hợp"},  {"to coordinate", NULL}, {"to assist", NULL},
-    {"in coordination", NULL}, {"coordinating", NULL},
+    {"phoi hop", "phối hợp"},   {"to coordinate", NULL},
+    {"to assist", NULL},        {"to support", NULL},
+    {"to provide input", NULL}, {"to contribute", NULL},
+    {"in coordination", NULL},  {"coordinating", NULL},
+    {"with input from", NULL},  {"with support from", NULL},
 };
 static const struct phrase with_words[] = {
     {"voi", "với"}, {"cung", "cùng"}, {"with", NULL}};
@@ -244,6 +283,9 @@ static const struct phrase consult_cues[] = {
     {"lay y kien", "lấy ý kiến"},
     {"xin y kien", "xin ý kiến"},
     {"hoi y kien", "hỏi ý kiến"},
+    {"lay them y kien", "lấy thêm ý kiến"},
+    {"xin them y kien", "xin thêm ý kiến"},
+    {"hoi them y kien", "hỏi thêm ý kiến"},
     {"consult", NULL},
 };
 /* "đề nghị X cho ý kiến": the units stand before it. */
@@ -275,6 +317,7 @@ static const struct phrase extension_cues[] = {
 static const struct phrase titles[] = {
     {"dong chi", "đồng chí"},
     {"d/c", NULL},
+    {"a/c", NULL}, /* "anh/chị" */
     {"chuyen vien", "chuyên viên"},
     {"anh", "anh"},
     {"chi", "chị"},
@@ -316,6 +359,15 @@ static void spans_read(const struct reply_tokens *r, struct spans *sp_r)
 		}
 		ss = t + 1;
 	}
+}
+
+/* The end of the clause that starts at t, in a sentence ending at se. */
+static size_t clause_end(const struct reply_tokens *r, size_t t, size_t se)
+{
+	while (t < se && r->t[t].kind == REPLY_TOK_WORD) {
+		t++;
+	}
+	return t;
 }
 
 /* Calls fn on each sentence of sp until it returns true: that
@@ -405,6 +457,22 @@ static size_t skip_adverbs(const struct reply_tokens *r, size_t t, size_t e)
 	}
 }
 
+/* A verb of the work at t (before e): one that hands the work
+ * (handing_verbs, english_infinitives) or another of work_verbs; its
+ * length, 0. */
+static size_t work_verb_at(const struct reply_tokens *r, size_t t, size_t e)
+{
+	size_t n = match_any(r, t, e, english_infinitives,
+			     ARRAY_SIZE(english_infinitives));
+
+	if (n == 0) {
+		n = match_any(r, t, e, handing_verbs,
+			      ARRAY_SIZE(handing_verbs));
+	}
+	return n > 0 ? n
+		     : match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs));
+}
+
 /* Where the name in [u, c) ends: before the manner adverbs that end the
  * span ("Vụ PC trực tiếp" before "chủ trì"), at least one word in. */
 static size_t name_end(const struct reply_tokens *r, size_t u, size_t c)
@@ -425,8 +493,17 @@ static const struct phrase consequence_words[] = {
     {"do do", "do đó"}, {"cho nen", "cho nên"},
 };
 
+/* Whether ':' follows word token t (white space between). */
+static bool colon_after(const struct reply_tokens *r, size_t t)
+{
+	size_t p = text_fold_skip_blank(r->ft.f, r->t[t].fe, r->ft.len, false);
+
+	return p < r->ft.len && r->ft.f[p] == ':';
+}
+
 /* Where the clause [s, e) starts for its markers: after its last
- * consequence word. */
+ * consequence word, or ':' ("Ý kiến của Thứ trưởng: giao Vụ PC chủ
+ * trì"). */
 static size_t after_cause(const struct reply_tokens *r, size_t s, size_t e)
 {
 	size_t at = s;
@@ -438,6 +515,8 @@ static size_t after_cause(const struct reply_tokens *r, size_t s, size_t e)
 		if (n > 0) {
 			at = t + n;
 			t += n - 1;
+		} else if (t + 1 < e && colon_after(r, t)) {
+			at = t + 1;
 		}
 	}
 	return at;
@@ -491,13 +570,25 @@ static bool is_code(const struct reply_tokens *r, size_t s, size_t e)
 	return upper && r->t[s].fe - r->t[s].fs >= 2;
 }
 
+/* Words of a position taken, which no unit's name holds ("Vụ PC đồng ý
+ * chủ trì": the unit agrees to lead, it names none). */
+static const struct phrase position_words[] = {
+    {"dong y", "đồng ý"}, {"nhat tri", "nhất trí"}, {"xin", "xin"},
+    {"nhan", "nhận"},     {"agree", NULL},          {"agrees", NULL},
+    {"accept", NULL},     {"accepts", NULL},
+};
+
 /* Whether [s, e) is written as a unit's name is (opening with a word
  * such as "Vụ", "Cục", "Văn phòng", or a code) and is short enough to
  * be one.  A capital alone is not enough: every sentence opens with one
  * ("Tôi chủ trì"). */
 static bool unitish(const struct reply_tokens *r, size_t s, size_t e)
 {
-	if (s >= e || e - s > UNIT_WORDS || has_marker(r, s, e)) {
+	size_t n, w;
+
+	if (s >= e || e - s > UNIT_WORDS || has_marker(r, s, e) ||
+	    find_any(r, s, e, position_words, ARRAY_SIZE(position_words), &n,
+		     &w) != SIZE_MAX) {
 		return false;
 	}
 	return match_any(r, s, e, unit_kinds, ARRAY_SIZE(unit_kinds)) > 0 ||
@@ -701,6 +792,8 @@ static char *reason_of(const struct reply_tokens *r, size_t t, size_t e)
 static const struct phrase remit_words[] = {
     {"khong thuoc", "không thuộc"},
     {"not within", NULL},
+    {"not in our", NULL},
+    {"not our", NULL},
     {"outside", NULL},
 };
 /* The first clause in [s, e) that opens with remit_words there, to its
@@ -781,6 +874,27 @@ static void add_coord(struct found *fd, const struct reply_tokens *r, size_t s,
 	fd->n_coord++;
 }
 
+/* Whether [s, e) is units written as units are, joined by "và", "and"
+ * ("TC and KH to provide input"). */
+static bool unit_list(const struct reply_tokens *r, size_t s, size_t e)
+{
+	size_t a = s;
+
+	for (size_t t = s; t < e; t++) {
+		size_t n = match_any(r, t, e, and_words, ARRAY_SIZE(and_words));
+
+		if (n == 0) {
+			continue;
+		}
+		if (!unitish(r, a, t)) {
+			return false;
+		}
+		a = t + n;
+		t = a - 1;
+	}
+	return unitish(r, a, e);
+}
+
 /* "phối hợp" (pn tokens) at p in clause [s, e). */
 static void coord_clause(struct found *fd, const struct reply_tokens *r,
 			 size_t s, size_t p, size_t pn, size_t e)
@@ -796,14 +910,18 @@ static void coord_clause(struct found *fd, const struct reply_tokens *r,
 		/* "phối hợp với X và Y" (up to a deadline in the clause) */
 		after += w;
 		d = after;
-		while (d < e && !due_starts(r, d, e)) {
+		/* to a deadline, or a verb of the work after the units
+		 * ("phối hợp Vụ TC xử lý"; "Vụ Tổng hợp" is a name) */
+		while (d < e && !due_starts(r, d, e) &&
+		       (d == after || work_verb_at(r, d, e) == 0 ||
+			capital(r, d))) {
 			d++;
 		}
 		add_coord(fd, r, after, d);
 		fd->coord_open = true;
 		return;
 	}
-	if (p > s && unitish(r, s, p)) {
+	if (p > s && (unitish(r, s, p) || unit_list(r, s, p))) {
 		if (fd->pending) {
 			add_coord(fd, r, fd->pending_s, fd->pending_e);
 		}
@@ -813,27 +931,105 @@ static void coord_clause(struct found *fd, const struct reply_tokens *r,
 
 /* --- the lead ------------------------------------------------------------ */
 
-/* The last directive in [s, c): the token after it, or SIZE_MAX.  One
- * with a capital inside the clause is part of a name ("Cục Chuyển đổi
- * số"). */
+/* A directive that hands the letter over at t (before e): one of
+ * english_handing, perhaps an object, and "to" ("Transfer this to"),
+ * else one of handing_directives; its length, 0. */
+static size_t handing_at(const struct reply_tokens *r, size_t t, size_t e)
+{
+	static const struct phrase to = {"to", NULL};
+	size_t n = match_any(r, t, e, english_handing,
+			     ARRAY_SIZE(english_handing)),
+	       k;
+
+	if (n > 0) {
+		n += match_any(r, t + n, e, english_objects,
+			       ARRAY_SIZE(english_objects));
+		k = match(r, t + n, e, &to);
+		if (k > 0) {
+			return n + k;
+		}
+	}
+	return match_any(r, t, e, handing_directives,
+			 ARRAY_SIZE(handing_directives));
+}
+
+/* Words of what a directive hands over at most ("chuyển hồ sơ này cho
+ * ..."), and the words that then name whom it is handed to. */
+#define OBJECT_WORDS 4
+static const struct phrase to_words[] = {
+    {"cho", "cho"}, {"den", "đến"}, {"toi", "tới"}};
+
+/* Where what a directive ending at t hands over ends, in [t, c): after
+ * the "cho" that follows it ("chuyển văn bản cho Vụ TC chủ trì", "giao
+ * việc này cho chị Lan"), else t. */
+static size_t object_end(const struct reply_tokens *r, size_t t, size_t c)
+{
+	for (size_t k = t + 1; k < c && k <= t + OBJECT_WORDS; k++) {
+		if (match_any(r, k, c, to_words, ARRAY_SIZE(to_words)) > 0) {
+			return unitish(r, t, k) ? t : k + 1;
+		}
+	}
+	return t;
+}
+
+/* The last directive in [s, c): the token after it, or SIZE_MAX; after
+ * what it hands over, the token after "cho" ("chuyển văn bản cho Vụ TC
+ * chủ trì").  One with a capital inside the clause is part of a name
+ * ("Cục Chuyển đổi số"). */
 static size_t after_directive(const struct reply_tokens *r, size_t s, size_t c)
 {
 	size_t at = SIZE_MAX;
 
 	for (size_t t = s; t < c; t++) {
-		size_t n = match_any(r, t, c, handing_directives,
-				     ARRAY_SIZE(handing_directives));
+		size_t n = handing_at(r, t, c);
 
 		n = n > 0 ? n
 			  : match_any(r, t, c, asking_directives,
 				      ARRAY_SIZE(asking_directives));
 
 		if (n > 0 && (t == s || !capital(r, t))) {
-			at = t + n;
-			t += n - 1;
+			at = object_end(r, t + n, c);
+			t = at - 1;
 		}
 	}
 	return at;
+}
+
+/* In the lead's clause: the letter handed over already, reported ("Giao
+ * Vụ PC xử lý rồi"). */
+static const struct phrase already = {"roi", "rồi"};
+
+/* Whether [t, e), after the lead's cue, judges what stands before it
+ * with a negator or tense before any reason ("Đề nghị Vụ PC chủ trì là
+ * không phù hợp"; "Transfer to TC because it is not our remit" gives a
+ * reason): then nothing is assigned. */
+static bool judged(const struct reply_tokens *r, size_t t, size_t e)
+{
+	static const struct phrase is[] = {{"la", "là"}, {"is", NULL}};
+
+	for (; t < e &&
+	       match_any(r, t, e, reason_words, ARRAY_SIZE(reason_words)) == 0;
+	     t++) {
+		size_t n = match_any(r, t, e, is, ARRAY_SIZE(is));
+
+		if (n > 0) {
+			return has_marker(r, t + n, e);
+		}
+	}
+	return false;
+}
+
+/* Units joined to the lead by "và", "and" from tail to end, where a
+ * coordination cue or the clause ends ("Vụ PC chủ trì và Vụ TC phối
+ * hợp", "TC to lead and PC to support"): their first token, SIZE_MAX
+ * when none. */
+static size_t joined_units(const struct reply_tokens *r, size_t tail,
+			   size_t end)
+{
+	size_t a =
+	    tail + match_any(r, tail, end, and_words, ARRAY_SIZE(and_words));
+
+	return a > tail && a < end && unit_list(r, a, end) ? a : SIZE_MAX;
 }
 
 /* The lead clause [s, e) with lead_cues[which] (cn tokens) at c: 1 when
@@ -843,18 +1039,22 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t c, size_t cn, size_t which, size_t e)
 {
 	static const struct phrase other = {"khac", "khác"};
-	size_t u = after_directive(r, s, c), tail = c + cn, p, pn, i, ue, g;
-	size_t verb = skip_adverbs(r, tail, e);
+	size_t u = after_directive(r, s, c), tail = c + cn, pn = 0, i, ue, g;
+	size_t verb = skip_adverbs(r, tail, e),
+	       p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn,
+			    &i),
+	       j = joined_units(r, tail, p != SIZE_MAX ? p : e);
 
-	if (has_marker(r, after_cause(r, s, c), c)) {
-		return -1;
+	if (has_marker(r, after_cause(r, s, c), c) || judged(r, tail, e) ||
+	    find(r, s, e, &already) != SIZE_MAX) {
+		return -1; /* "Chuyển Vụ PC rồi": done, not asked */
 	}
 	if (u == SIZE_MAX) {
-		/* no directive: "Vụ PC chủ trì [khẩn trương] [xử lý]" */
+		/* no directive: "Vụ PC chủ trì [khẩn trương] [xử lý]", "Vụ
+		 * PC chủ trì và Vụ TC phối hợp" */
 		if (!unitish(r, s, c) ||
-		    (which != LEAD_CUE_ENGLISH && verb < e &&
-		     match_any(r, verb, e, work_verbs,
-			       ARRAY_SIZE(work_verbs)) == 0)) {
+		    (which != LEAD_CUE_ENGLISH && verb < e && j == SIZE_MAX &&
+		     work_verb_at(r, verb, e) == 0)) {
 			return -1;
 		}
 		u = s;
@@ -873,8 +1073,15 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 	if (!fd->reason) {
 		fd->reason = remit_of(r, fd->ss, fd->se);
 	}
-	p = find_any(r, tail, e, coord_cues, ARRAY_SIZE(coord_cues), &pn, &i);
-	if (p != SIZE_MAX) {
+	if (j != SIZE_MAX && p != SIZE_MAX) {
+		add_coord(fd, r, j, p); /* "TC to lead and PC to support" */
+	} else if (j != SIZE_MAX) {
+		/* "... chủ trì và Vụ TC, Vụ KH phối hợp": coordinating if a
+		 * later clause says so */
+		fd->pending_s = j;
+		fd->pending_e = e;
+		fd->pending = true;
+	} else if (p != SIZE_MAX) {
 		coord_clause(fd, r, p, p, pn, e);
 	}
 	if (!fd->due) {
@@ -887,17 +1094,7 @@ static int lead_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 
 static bool is_question(const struct reply_tokens *r, size_t ss, size_t se)
 {
-	size_t words = 0;
-
-	if (se < r->n && r->t[se].kind == REPLY_TOK_QUESTION) {
-		return true;
-	}
-	for (size_t t = ss; t < se; t++) {
-		words += r->t[t].kind == REPLY_TOK_WORD;
-	}
-	return words >= 2 && r->t[se - 1].kind == REPLY_TOK_WORD &&
-	       match_any(r, se - 1, se, question_words,
-			 ARRAY_SIZE(question_words)) > 0;
+	return reply_tokens_question(r, ss, se);
 }
 
 /* Words of a sentence that states only a deadline, at most. */
@@ -1015,6 +1212,11 @@ static const struct phrase name_breaks[] = {
     {"de", "để"},   {"ve", "về"},       {"theo", "theo"},
 };
 
+/* "để" before a verb of the work: its purpose, no part of the name
+ * before it ("Chuyển Vụ PC để xử lý"; "Chuyển Vụ PC để biết" hands
+ * nothing over). */
+static const struct phrase purpose = {"de", "để"};
+
 /* Words of courtesy after the unit, which end its name ("Chuyển Vụ PC
  * nhé", "Chuyển Vụ PC giúp anh"). */
 static const struct phrase particles[] = {
@@ -1023,11 +1225,14 @@ static const struct phrase particles[] = {
 };
 
 /* Words of courtesy before a handing directive ("Đề nghị chuyển Vụ PC",
- * "Please assign to PC"). */
+ * "Please assign to PC", "Could you forward this to PC"; a question, "?"
+ * at its end, asks nothing). */
 static const struct phrase courtesies[] = {
-    {"de nghi", "đề nghị"},
-    {"kinh", "kính"},
-    {"please", NULL},
+    {"de nghi", "đề nghị"},     {"kinh", "kính"},
+    {"please", NULL},           {"kindly", NULL},
+    {"could you please", NULL}, {"could you", NULL},
+    {"can you please", NULL},   {"can you", NULL},
+    {"would you please", NULL}, {"would you", NULL},
 };
 
 /* Whether [u, ue) may be a unit named before a verb or after a bare
@@ -1039,14 +1244,46 @@ static bool short_unit(const struct reply_tokens *r, size_t u, size_t ue)
 		return false; /* a person ("Giao chị Lan xử lý"), or none */
 	}
 	for (size_t t = u; t < ue; t++) {
+		size_t n =
+		    match_any(r, t, ue, and_words, ARRAY_SIZE(and_words));
+
+		n = n > 0 ? n
+			  : match_any(r, t, ue, with_words,
+				      ARRAY_SIZE(with_words));
 		if (match_any(r, t, ue, name_breaks, ARRAY_SIZE(name_breaks)) >
-		    0) {
+			0 ||
+		    (n > 0 && t > u && unitish(r, t + n, ue))) {
 			/* "đề nghị Văn phòng trình Lãnh đạo Bộ cho gia hạn
-			 * thời hạn giải quyết": no name */
+			 * thời hạn giải quyết": no name; "Giao Vụ PC và Vụ TC
+			 * cùng xử lý": no one lead */
 			return false;
 		}
 	}
 	return true;
+}
+
+/* Whether the clause after the one ending at e, in a sentence ending at
+ * se, names another unit doing the work, not coordinating ("Giao Vụ PC,
+ * Vụ TC xử lý": no one lead; "Chuyển Vụ PC, Vụ TC phối hợp" has
+ * one). */
+static bool joint_clause(const struct reply_tokens *r, size_t e, size_t se)
+{
+	size_t ce, n, w;
+
+	if (e >= se) {
+		return false;
+	}
+	ce = clause_end(r, e + 1, se);
+	if (find_any(r, e + 1, ce, coord_cues, ARRAY_SIZE(coord_cues), &n,
+		     &w) != SIZE_MAX) {
+		return false;
+	}
+	for (size_t t = e + 2; t < ce; t++) {
+		if (work_verb_at(r, t, ce) > 0) {
+			return unitish(r, e + 1, t);
+		}
+	}
+	return false;
 }
 
 /* A clause [s, e) opening with a handing directive and a unit ("Chuyển
@@ -1054,24 +1291,37 @@ static bool short_unit(const struct reply_tokens *r, size_t u, size_t ue)
 static int bare_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 		       size_t e)
 {
-	size_t p = s + match_any(r, s, e, courtesies, ARRAY_SIZE(courtesies));
-	size_t n = match_any(r, p, e, handing_directives,
-			     ARRAY_SIZE(handing_directives));
-	size_t v = p + n, vn = 0;
+	size_t p = s + match_any(r, s, e, titles, ARRAY_SIZE(titles)), n, u, v,
+	       vn = 0;
+
+	/* a pronoun before the directive: "Anh chuyển Vụ PC nhé", "em
+	 * chuyển Vụ PC giúp anh" */
+	p = handing_at(r, p, e) > 0 ? p : s;
+	p += match_any(r, p, e, courtesies, ARRAY_SIZE(courtesies));
+	n = handing_at(r, p, e);
 	int rc;
 
 	if (n == 0) {
 		return 0;
 	}
 	s = p;
-	while (v < e &&
-	       (vn = match_any(r, v, e, work_verbs, ARRAY_SIZE(work_verbs))) ==
-		   0 &&
-	       match_any(r, v, e, particles, ARRAY_SIZE(particles)) == 0) {
-		v++;
+	u = object_end(r, p + n, e);
+	/* the name ends at a verb of the work (perhaps after "để"), a word
+	 * of courtesy, a reason or a deadline ("Chuyển Vụ TC vì ...",
+	 * "Assign to PC by 20/12", "Chuyển Cục CN để giải quyết") */
+	for (v = u;
+	     v < e && (vn = work_verb_at(r, v, e)) == 0 &&
+	     !(match(r, v, e, &purpose) > 0 && work_verb_at(r, v + 1, e)) &&
+	     match_any(r, v, e, particles, ARRAY_SIZE(particles)) == 0 &&
+	     match_any(r, v, e, reason_words, ARRAY_SIZE(reason_words)) == 0 &&
+	     !due_starts(r, v, e);
+	     v++) {
 	}
-	if (!short_unit(r, s + n, v < e ? name_end(r, s + n, v) : e)) {
+	if (!short_unit(r, u, v < e ? name_end(r, u, v) : e)) {
 		return 0;
+	}
+	if (v == e && joint_clause(r, e, fd->se)) {
+		return -1;
 	}
 	rc = lead_clause(fd, r, s, v, vn, 0, e);
 	fd->by_verb = rc > 0;
@@ -1089,26 +1339,37 @@ static int verb_clause(struct found *fd, const struct reply_tokens *r, size_t s,
 {
 	for (size_t v = s + 1; v < e; v++) {
 		size_t u, cn, ci,
-		    n = match_any(r, v, e, handing_verbs,
-				  ARRAY_SIZE(handing_verbs));
+		    inf = match_any(r, v, e, english_infinitives,
+				    ARRAY_SIZE(english_infinitives)),
+		    n = inf > 0 ? inf
+				: match_any(r, v, e, handing_verbs,
+					    ARRAY_SIZE(handing_verbs));
 		int rc;
 
 		if (n == 0) {
 			continue;
 		}
+		if (v > s + 1 && match(r, v - 1, v, &purpose) > 0) {
+			v--; /* "Chuyển Vụ PC để xử lý" */
+			n++;
+		}
 		u = after_directive(r, s, v);
 		if (u == SIZE_MAX &&
-		    find_any(r, e, fd->se, coord_cues, ARRAY_SIZE(coord_cues),
-			     &cn, &ci) != SIZE_MAX) {
-			/* no directive, units coordinating after it: "Vụ PC
-			 * xử lý, Vụ TC phối hợp" */
+		    (inf > 0 ||
+		     find_any(r, e, fd->se, coord_cues, ARRAY_SIZE(coord_cues),
+			      &cn, &ci) != SIZE_MAX)) {
+			/* no directive: the English infinitive, an
+			 * instruction as "to lead" is ("PC to handle"), or
+			 * units coordinating after it ("Vụ PC xử lý, Vụ TC
+			 * phối hợp") */
 			u = s;
 		}
 		if (u == SIZE_MAX || u >= v ||
 		    !short_unit(r, u, name_end(r, u, v))) {
 			return 0;
 		}
-		rc = lead_clause(fd, r, s, v, n, 0, e);
+		rc = lead_clause(fd, r, s, v, n, inf > 0 ? LEAD_CUE_ENGLISH : 0,
+				 e);
 		fd->by_verb = rc > 0;
 		return rc;
 	}
@@ -1308,35 +1569,17 @@ static const struct phrase reported_words[] = {
 static const struct phrase report_verbs[] = {{"bao cao", "báo cáo"},
 					     {"tra loi", "trả lời"}};
 
-/* Whether ':' follows word token t (white space between). */
-static bool colon_after(const struct reply_tokens *r, size_t t)
-{
-	size_t p = text_fold_skip_blank(r->ft.f, r->t[t].fe, r->ft.len, false);
-
-	return p < r->ft.len && r->ft.f[p] == ':';
-}
-
 /* Whether a verb of the work stands at t: one of work_verbs, or "chủ
  * trì" ending the clause or followed by one ("chủ trì xử lý"). */
 static bool work_at(const struct reply_tokens *r, size_t t, size_t e)
 {
 	size_t n = match(r, t, e, &lead_cues[0]), v;
 
-	if (match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs)) > 0) {
+	if (work_verb_at(r, t, e) > 0) {
 		return true;
 	}
 	v = skip_adverbs(r, t + n, e);
-	return n > 0 && (v == e || match_any(r, v, e, work_verbs,
-					     ARRAY_SIZE(work_verbs)) > 0);
-}
-
-/* The end of the clause that starts at t, in a sentence ending at se. */
-static size_t clause_end(const struct reply_tokens *r, size_t t, size_t se)
-{
-	while (t < se && r->t[t].kind == REPLY_TOK_WORD) {
-		t++;
-	}
-	return t;
+	return n > 0 && (v == e || work_verb_at(r, v, e) > 0);
 }
 
 /* Whether a verb of the work follows the name of a person called at the
@@ -1357,6 +1600,8 @@ static bool called_to_work(const struct reply_tokens *r, size_t t, size_t e,
 		t = e + 1;
 		e = clause_end(r, t, se);
 		t += match_any(r, t, e, titles, ARRAY_SIZE(titles));
+		/* or a word of courtesy: "Mr. Binh, please handle this" */
+		t += match_any(r, t, e, courtesies, ARRAY_SIZE(courtesies));
 	}
 	v = skip_adverbs(r, t, e);
 	n = match_any(r, v, e, report_verbs, ARRAY_SIZE(report_verbs));
@@ -1396,7 +1641,7 @@ static int delegation_clause(const struct reply_tokens *r, size_t s, size_t e,
 	n = match_any(r, u, e, titles, ARRAY_SIZE(titles));
 	titled = n > 0;
 	for (t = u + n; t < e && t < u + n + NAME_WORDS && capital(r, t) &&
-			!match_any(r, t, e, work_verbs, ARRAY_SIZE(work_verbs));
+			!work_verb_at(r, t, e);
 	     t++) {
 	}
 	if (t == u + n || unitish(r, u + n, t) ||
@@ -1492,6 +1737,26 @@ static bool units_span(const struct reply_tokens *r, size_t s, size_t e,
 	return d > s && unitish(r, s, s + 1) && !has_marker(r, s, d);
 }
 
+/* Where a list of units that ends at end, in a clause ending at ce,
+ * ends when the clauses after it (in a sentence ending at se) go on with
+ * units ("lấy ý kiến Vụ PC, Vụ TC trong 3 ngày", "Consult PC, TC; due
+ * 15/12"): the end of the last, or end. */
+static size_t more_units(const struct reply_tokens *r, size_t ce, size_t end,
+			 size_t se)
+{
+	size_t next, e;
+
+	while (end == ce && ce < se) {
+		e = clause_end(r, ce + 1, se);
+		if (!units_span(r, ce + 1, e, &next)) {
+			break;
+		}
+		end = next;
+		ce = e;
+	}
+	return end;
+}
+
 /* each_sentence: true with c_r filled when sentence [ss, se) asks units
  * for their opinion. */
 static bool consultation_sentence(const struct reply_tokens *r, size_t ss,
@@ -1516,6 +1781,7 @@ static bool consultation_sentence(const struct reply_tokens *r, size_t ss,
 			u +=
 			    match_any(r, u, ce, of_words, ARRAY_SIZE(of_words));
 			if (units_span(r, u, ce, &end)) {
+				end = more_units(r, ce, end, se);
 				c_r->units = copy(r, u, end);
 				c_r->due = due_of(r, end, se);
 			}
@@ -1657,6 +1923,54 @@ void reply_extension_release(struct reply_extension *x)
 	}
 	FREE_AND_NULL(x->due);
 	FREE_AND_NULL(x->reason);
+}
+
+/* --- a deadline alone ---------------------------------------------------- */
+
+char *reply_deadline_read(const char *text, size_t len)
+{
+	struct reply_tokens r;
+	struct spans sp;
+	char *due = NULL;
+
+	reply_tokens_read(&r, text, len, true);
+	spans_read(&r, &sp);
+	if (sp.n > 0) {
+		due = deadline_sentence(&r, sp.s[0], sp.e[0]);
+	}
+	reply_tokens_release(&r);
+	return due;
+}
+
+/* --- a return's reason ------------------------------------------------ */
+
+char *reply_reason_read(const char *text, size_t len, size_t end)
+{
+	struct reply_tokens r;
+	struct spans sp;
+	char *why = NULL;
+	size_t k = 0, n;
+
+	reply_tokens_read(&r, text, len, true);
+	spans_read(&r, &sp);
+	/* the sentence that holds offset end (the return's) */
+	while (k < sp.n && sp.e[k] < r.n && r.ft.off[r.t[sp.e[k]].fs] < end) {
+		k++;
+	}
+	if (k < sp.n) {
+		why = reason_of(&r, sp.s[k], sp.e[k]);
+		if (!why) {
+			why = remit_of(&r, sp.s[k], sp.e[k]);
+		}
+	}
+	if (!why && k + 1 < sp.n) {
+		/* "Vụ xin trả lại văn bản. Lý do: ..." */
+		n = match_any(&r, sp.s[k + 1], sp.e[k + 1], reason_words,
+			      ARRAY_SIZE(reason_words));
+		why = n > 0 ? copy(&r, sp.s[k + 1] + n, sp.e[k + 1]) : NULL;
+	}
+	reply_tokens_release(&r);
+	return why;
 }
 
 void reply_assignment_release(struct reply_assignment *a)

@@ -83,11 +83,13 @@ static bool lower_at(const struct reply_tokens *r, size_t q)
  * that what follows on the line continues, so that it ends no sentence:
  * a month's abbreviation before a number ("Dec. 20, 2026"), a place's kind
  * before its name ("TP. Hồ Chí Minh", "Tp. Huế", "Q. Ba Đình", "P. Bến Nghé",
- * "TX. Sơn Tây", "TT. Đông Anh"), "v.v." before a lower-case word or a number
+ * "TX. Sơn Tây", "TT. Đông Anh"), a title before a name ("Ms. Lan", "Mr.
+ * Binh"), "v.v." before a lower-case word or a number
  * ("v.v. phối hợp"). */
 static bool abbreviation_dot(const struct reply_tokens *r, size_t p)
 {
 	static const char *const places[] = {"tp", "q", "p", "tx", "tt"};
+	static const char *const titles[] = {"mr", "ms", "mrs", "dr"};
 	const struct reply_tok *k = r->n > 0 ? &r->t[r->n - 1] : NULL;
 	const char *f = r->ft.f;
 	size_t q = text_fold_skip_blank(f, p + 1, r->ft.len, false), n;
@@ -107,6 +109,13 @@ static bool abbreviation_dot(const struct reply_tokens *r, size_t p)
 		if (strlen(places[i]) == n &&
 		    !memcmp(f + k->fs, places[i], n)) {
 			return text_fold_is_alnum(f[q]);
+		}
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(titles); i++) {
+		if (strlen(titles[i]) == n &&
+		    !memcmp(f + k->fs, titles[i], n)) {
+			/* before a name: "Ms. Lan" */
+			return text_fold_is_alnum(f[q]) && !lower_at(r, q);
 		}
 	}
 	return n == 1 && f[k->fs] == 'v' && k->fs >= 2 && f[k->fs - 1] == '.' &&
@@ -240,6 +249,53 @@ bool reply_tokens_marks_match(const struct reply_tokens *r, size_t t,
 		}
 	}
 	return i == end && j == plen;
+}
+
+/* Words that end a Vietnamese question as its last word ("Xong chưa"),
+ * and words of address that may follow them ("Xong chưa em", "Được
+ * không anh ạ"). */
+static const struct {
+	const char *folded, *precise;
+} question_words[] = {{"khong", NULL},
+		      {"chua", "chưa"},
+		      {"nhi", "nhỉ"},
+		      {"chu", "chứ"}},
+  address_words[] = {
+      {"a", "ạ"},     {"em", "em"},   {"anh", "anh"},
+      {"chi", "chị"}, {"ban", "bạn"}, {"vay", "vậy"},
+};
+
+static bool word_in(const struct reply_tokens *r, size_t t, size_t e,
+		    const char *folded, const char *precise)
+{
+	return r->t[t].kind == REPLY_TOK_WORD &&
+	       reply_tokens_match(r, t, e, folded, precise) == 1;
+}
+
+bool reply_tokens_question(const struct reply_tokens *r, size_t ss, size_t se)
+{
+	size_t last = se, q = 0;
+
+	if (se < r->n && r->t[se].kind == REPLY_TOK_QUESTION) {
+		return true;
+	}
+	for (size_t i = 0; i < 2 && last > ss + 2; i++) {
+		for (size_t k = 0; k < ARRAY_SIZE(address_words); k++) {
+			if (word_in(r, last - 1, se, address_words[k].folded,
+				    address_words[k].precise)) {
+				last--;
+				break;
+			}
+		}
+	}
+	if (last < ss + 2 || word_in(r, last - 2, se, "hang", "hàng")) {
+		return false; /* one word ("Chưa ạ."), "Cục Hàng không" */
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(question_words); k++) {
+		q += word_in(r, last - 1, se, question_words[k].folded,
+			     question_words[k].precise);
+	}
+	return q > 0 && r->t[last - 2].kind == REPLY_TOK_WORD;
 }
 
 size_t reply_tokens_match(const struct reply_tokens *r, size_t t, size_t end,

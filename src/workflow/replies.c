@@ -306,68 +306,134 @@ static int cancel_other_handlers(struct act *a, const char *address,
 	    tr(a, W_CANCEL_OTHER_HANDLER), error_r);
 }
 
-static int delegate(struct act *a, const char *who, char **error_r)
+/* The member of the lead unit who names (a head names a colleague by
+ * the given name: "chị Lan"): 0 with *p_r filled, 1 when refused (said
+ * in the acknowledgement).  Release *p_r either way. */
+static int delegate_to(struct act *a, const char *who,
+		       struct config_person *p_r)
 {
-	struct config_person p = {0};
 	const struct config_unit *pu = NULL;
-	const char *due_text = cmd(a, REPLY_KEY_DUE);
-	int32_t due = a->it.c.due_day;
-	char *err = NULL, day[16];
-	struct wf_mail m;
-	int ret = 0;
+	char *err = NULL;
 
-	if (config_person_parse(a->rt->cfg, who, &p, &err) < 0) {
-		/* a head names a colleague by the given name: "chị Lan" */
-		if (config_person_in_unit(a->it.lead, who, &p) < 0) {
-			refused(a, err);
-			goto out;
-		}
-		FREE_AND_NULL(err);
+	if (config_person_parse(a->rt->cfg, who, p_r, &err) < 0 &&
+	    config_person_in_unit(a->it.lead, who, p_r) < 0) {
+		refused(a, err);
+		free(err);
+		return 1;
 	}
-	config_role_of(a->rt->cfg, p.address, &pu);
+	free(err);
+	config_role_of(a->rt->cfg, p_r->address, &pu);
 	if (!pu || !a->it.lead || pu != a->it.lead) {
 		refused(a, tr(a, W_NOT_IN_LEAD_UNIT));
-		goto out;
+		return 1;
 	}
-	if (due_text && wf_parse_due(a->rt, due_text, &due, &err) < 0) {
-		refused(a, err);
-		goto out;
+	return 0;
+}
+
+/* The internal deadline due_text gives (else the unit's): 0 with *due_r
+ * filled, 1 when refused (said in the acknowledgement); with quiet,
+ * one that cannot be is the unit's, refused in silence. */
+static int internal_due(struct act *a, const char *due_text, bool quiet,
+			int32_t *due_r)
+{
+	char *err = NULL;
+	int ret = 1;
+
+	*due_r = a->it.c.due_day;
+	if (due_text && wf_parse_due(a->rt, due_text, due_r, &err) < 0) {
+		if (!quiet) {
+			refused(a, err);
+		}
+	} else if (*due_r > a->it.c.due_day) {
+		if (!quiet) {
+			refused(a, tr(a, W_INTERNAL_AFTER_UNIT));
+		}
+	} else {
+		ret = 0;
 	}
-	if (due > a->it.c.due_day) {
-		refused(a, tr(a, W_INTERNAL_AFTER_UNIT));
-		goto out;
+	free(err);
+	if (ret != 0 && quiet) {
+		*due_r = a->it.c.due_day;
+		ret = 0;
+	}
+	return ret;
+}
+
+/* The sender names themself ("Em Hà tổng hợp số liệu" from Hà): the
+ * work taken on, not handed over, and nobody told (the sender wrote
+ * it).  The handler already: recorded only; else the sender becomes the
+ * handler, whose reminders count from due, and a handler before is
+ * released from the calendar. */
+static int take_on(struct act *a, const struct config_person *p, int32_t due,
+		   char **error_r)
+{
+	const struct event_data d = {
+	    .address = p->address, .name = p->name, .due = due};
+
+	a->acted = true;
+	if (a->it.c.handler && str_iequal(a->it.c.handler, p->address)) {
+		return note(a, EV_REPLY_RECORDED,
+			    "the handler takes the work on", error_r);
+	}
+	if (apply(a, EV_DELEGATED, &d, error_r) != 0) {
+		return -1;
+	}
+	return cancel_other_handlers(a, p->address, error_r);
+}
+
+/* Hands the work to p, a member of the lead unit, to be done by due:
+ * the handler, told with a calendar entry, the head in copy. */
+static int hand_to(struct act *a, const struct config_person *p, int32_t due,
+		   char **error_r)
+{
+	const struct event_data d = {
+	    .address = p->address, .name = p->name, .due = due};
+	char day[16];
+	struct wf_mail m;
+	int ret;
+
+	if (apply(a, EV_DELEGATED, &d, error_r) != 0) {
+		return -1;
 	}
 	wf_day_text(due, day);
-	{
-		const struct event_data d = {
-		    .address = p.address, .name = p.name, .due = due};
-
-		if (apply(a, EV_DELEGATED, &d, error_r) != 0) {
-			ret = -1;
-			goto out;
-		}
-	}
 	changed(a, "%s: %s <%s>, %s %s", tr(a, W_ASSIGNED_TO),
-		p.name ? p.name : "", p.address, tr(a, W_DUE), day);
-	if (cancel_other_handlers(a, p.address, error_r) < 0) {
-		ret = -1;
-		goto out;
+		p->name ? p->name : "", p->address, tr(a, W_DUE), day);
+	if (cancel_other_handlers(a, p->address, error_r) < 0) {
+		return -1;
 	}
 	wf_mail_init(a->rt, &a->it, &m);
-	wf_set(&m, V_RECIPIENT, p.name ? p.name : p.address);
+	wf_set(&m, V_RECIPIENT, p->name ? p->name : p->address);
 	wf_set(&m, V_ACTOR, a->actor);
-	wf_to(&m, p.address);
+	wf_to(&m, p->address);
 	wf_cc(&m, a->it.lead->head);
 	m.attach_letter = true;
 	ret = wf_calendar_request(a->rt, &a->it, &m, ICAL_PART_HANDLER,
-				  p.address, due, error_r) < 0
+				  p->address, due, error_r) < 0
 		  ? -1
 		  : wf_send(a->rt, &a->it, &m, "delegated", error_r);
 	wf_mail_release(&m);
-out:
-	free(err);
-	free(p.name);
-	free(p.address);
+	return ret;
+}
+
+/* "Giao:": the work handed to a member of the lead unit, or taken on
+ * by the sender who names themself. */
+static int delegate(struct act *a, const char *who, char **error_r)
+{
+	struct config_person p = {0};
+	int32_t due;
+	bool self;
+	int ret = 0;
+
+	if (delegate_to(a, who, &p) == 0) {
+		/* the sender's own deadline, if it cannot be, is the unit's:
+		 * nobody is refused anything for taking the work on */
+		self = str_iequal(p.address, a->from);
+		if (internal_due(a, cmd(a, REPLY_KEY_DUE), self, &due) == 0) {
+			ret = self ? take_on(a, &p, due, error_r)
+				   : hand_to(a, &p, due, error_r);
+		}
+	}
+	config_person_release(&p);
 	return ret;
 }
 

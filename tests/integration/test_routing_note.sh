@@ -20,11 +20,18 @@
 # each in a sentence; the head delegates to "chị Lan", found by her given
 # name in the unit; she asks another unit's opinion; the head delegates
 # again with no directive ("Chị Lan xử lý tiếp giúp anh nhé. Hạn ...")
-# and asks an opinion with a deadline of its own; a head hands an item
+# and asks an opinion with a deadline of its own; the specialist who
+# names herself ("Dạ, em Lan tổng hợp số liệu, ...") takes the work on,
+# no delegation and nobody told, and a colleague who does so ("Em Hà xử
+# lý tiếp ...") becomes the handler, told nothing; a head hands an item
 # to another unit in a sentence with its reason.  A third letter is
 # handed over with no "chủ trì" ("Giao Vụ PC xử lý, hạn 21/12."), and its
 # lead passes it on because it is not its remit ("Việc này không thuộc
-# chức năng của Vụ nên đề nghị chuyển Vụ TC xử lý.").
+# chức năng của Vụ nên đề nghị chuyển Vụ TC xử lý."). A fourth is routed
+# in English ("PC to handle, TC to assist, due 22/12/2026."), and its lead
+# passes it on in English ("Please transfer this to ... (not our
+# remit)."); the new lead gives it back, the reason in its sentence ("Vụ
+# xin trả lại văn bản vì ...").
 set -u -o pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -35,15 +42,15 @@ stack_start || { echo "cannot start the mail stack"; echo "0 passed, 1 failed"; 
 WORK=$(mktemp -d /tmp/congvan-note.XXXXXX)
 chmod 755 "$WORK"
 trap 'stack_stop; [ -n "${T_KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
-for u in vanthu tttn truong.tttn phapche truong.pc lan.le khtc truong.tc; do
+for u in vanthu tttn truong.tttn phapche truong.pc lan.le ha.pham khtc truong.tc; do
 	stack_ctl adduser "$u" >/dev/null || t_fail "add-user $u"
 done
 
 CONF="$WORK/congvan.conf"
 congvan_conf "$CONF" "$WORK/congvan.db"
 directory_conf "$CONF"
-# the legal unit's specialist, whom its head names by her given name
-sed -i "s/^head = truong.pc@$D\$/&\nmembers = Lê Thị Lan <lan.le@$D>/" "$CONF"
+# the legal unit's specialists, whom its head names by their given names
+sed -i "s/^head = truong.pc@$D\$/&\nmembers = Lê Thị Lan <lan.le@$D>, Phạm Thị Hà <ha.pham@$D>/" "$CONF"
 
 b64() { printf '%s' "$1" | base64 -w0; }
 # header USER UID NAME: decoded
@@ -309,6 +316,41 @@ assert_eq "TTTN|2026-12-15" "$(q "SELECT c.unit, date(c.due_day * 86400, 'unixep
 mail_wait_count lan.le $((n_lan + 1)) 30 || t_fail "the specialist was not told"
 mail_wait_count truong.tttn $((n_tttn + 1)) 30 || t_fail "the consulted unit's head was not asked"
 
+t_begin "the handler who names herself takes the work on: no delegation, nobody told"
+n_lan=$(mail_count lan.le)
+n_pc=$(mail_count truong.pc)
+delegated() { q "SELECT count(*) FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND kind='delegated'"; }
+n_del=$(delegated)
+answer "lan.le@$D" "$K2" x11 2026-12-08T15:40:00+07:00 \
+	"Dạ, em Lan tổng hợp số liệu, báo cáo anh trước 17/12/2026 ạ."
+assert_eq "$n_del" "$(delegated)" "no delegation to herself"
+assert_eq "lan.le@$D" "$(q "SELECT handler FROM items WHERE key='$K2'")" "she stays the handler"
+assert_eq 1 "$(q "SELECT count(*) FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND kind='reply-recorded' AND detail LIKE '%takes the work on%'")" \
+	"her reply is recorded as taking the work on"
+run_at 2026-12-08T15:41:00+07:00
+sleep 2
+assert_eq "$n_lan" "$(mail_count lan.le)" "no notice to herself (no delegation, no 'nothing understood')"
+assert_eq "$n_pc" "$(mail_count truong.pc)" "nor to the head"
+
+t_begin "a colleague who names herself becomes the handler, told nothing"
+n_lan=$(mail_count lan.le)
+n_ha=$(mail_count ha.pham)
+# she answers the head's copy he forwarded her: congvan sent her nothing
+# her own deadline is past the unit's: hers is the unit's, refused in
+# silence (nobody is refused anything for taking the work on)
+plain "ha.pham@$D" "$WORK/x12.eml" "$K2" "$(sent_id "$K2" "truong.pc@$D")" \
+	"Em Hà xử lý tiếp văn bản này, hạn 31/12/2026 ạ."
+deliver "ha.pham@$D" "$WORK/x12.eml"
+run_at 2026-12-08T15:45:00+07:00
+assert_eq "ha.pham@$D" "$(q "SELECT handler FROM items WHERE key='$K2'")" "Hà is the handler now"
+assert_eq "$(q "SELECT due_day FROM items WHERE key='$K2'")" \
+	"$(q "SELECT json_extract(data, '$.due') FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K2' AND kind='delegated' ORDER BY e.id DESC LIMIT 1")" \
+	"her deadline is the unit's"
+mail_wait_count lan.le $((n_lan + 1)) 30 || t_fail "Lan's calendar entry was not cancelled"
+assert_contains "$(ctypes lan.le "$(last_uid lan.le)")" "method=CANCEL" "Lan is released from the calendar"
+sleep 2
+assert_eq "$n_ha" "$(mail_count ha.pham)" "no notice to herself"
+
 t_begin "days asked and granted in sentences count from the deadline"
 answer "truong.pc@$D" "$K2" x6 2026-12-08T16:00:00+07:00 \
 	"Vụ xin gia hạn thêm 03 ngày làm việc do chờ ý kiến của Vụ Tài chính."
@@ -343,10 +385,31 @@ K3=$KEY
 assert_eq PC "$(q "SELECT lead FROM items WHERE key='$K3'")" "'Giao Vụ PC xử lý' makes PC lead"
 assert_eq "2026-12-21" "$(q "SELECT date(due_day * 86400, 'unixepoch') FROM items WHERE key='$K3'")" \
 	"with its deadline"
-answer "truong.pc@$D" "$K3" x6 2026-12-09T15:00:00+07:00 \
-	"Việc này không thuộc chức năng của Vụ nên đề nghị chuyển Vụ TC xử lý."
-assert_eq TC "$(q "SELECT lead FROM items WHERE key='$K3'")" "transferred to TC"
-assert_contains "$(q "SELECT detail FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K3' AND kind='transferred'")" \
-	"không thuộc chức năng của Vụ" "the reason: not its remit"
+# passes_on KEY NAME TEXT UNIT REASON: the lead's head answers KEY with
+# TEXT at 15:00 on 9/12; the item is UNIT's, the transfer's reason REASON
+passes_on() {
+	answer "truong.pc@$D" "$1" "$2" 2026-12-09T15:00:00+07:00 "$3"
+	assert_eq "$4" "$(q "SELECT lead FROM items WHERE key='$1'")" "transferred to $4"
+	assert_contains "$(q "SELECT detail FROM events e JOIN items i ON i.id = e.item_id WHERE key='$1' AND kind='transferred'")" \
+		"$5" "the reason: $5"
+}
+passes_on "$K3" x6 "Việc này không thuộc chức năng của Vụ nên đề nghị chuyển Vụ TC xử lý." \
+	TC "không thuộc chức năng của Vụ"
+
+t_begin "an English routing note hands the work over; the lead transfers it in English, its reason in brackets"
+routed l4 "V/v xuất khẩu gạo sang thị trường EU" "122/SCT-QLTM" 2026-12-09 \
+	"PC to handle, TC to assist, due 22/12/2026."
+K4=$KEY
+assert_eq "PC|TC|2026-12-22" "$(q "SELECT i.lead, group_concat(p.unit), date(i.due_day * 86400, 'unixepoch') FROM items i JOIN parties p ON i.id = p.item_id WHERE key='$K4'")" \
+	"'PC to handle' is the lead, 'TC to assist' coordinates, 'due' the deadline"
+passes_on "$K4" x13 "Please transfer this to Vụ Thị trường trong nước (not our remit)." \
+	TTTN "not our remit"
+
+t_begin "the new lead gives it back in a sentence, the reason in it"
+answer "truong.tttn@$D" "$K4" x14 2026-12-09T16:00:00+07:00 \
+	"Vụ xin trả lại văn bản vì không thuộc chức năng của Vụ Thị trường trong nước."
+assert_eq returned "$(q "SELECT status FROM items WHERE key='$K4'")" "returned"
+assert_contains "$(q "SELECT detail FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K4' AND kind='returned'")" \
+	"không thuộc chức năng của Vụ Thị trường trong nước" "with the reason its sentence gives"
 
 t_summary

@@ -1037,6 +1037,11 @@ static void test_decision_taken_back(void **state)
 	    {"Em xin báo cáo anh: Vụ TCCB đã đồng ý, Vụ mình chưa có ý kiến.", UNCLEAR},
 	    {"Lãnh đạo Vụ chưa đồng ý, em sẽ báo cáo lại sau.", UNCLEAR},
 	    {"Vụ nhất trí với dự thảo; riêng Điều 5 Vụ sẽ trả lời sau.", UNCLEAR},
+	    /* a position that awaits someone else's */
+	    {"Em đồng ý với dự thảo, nhưng em cần báo cáo lại anh Vụ trưởng.", UNCLEAR},
+	    {"Vụ đồng ý, em sẽ xin ý kiến lãnh đạo Vụ và báo lại.", UNCLEAR},
+	    {"Đồng ý. Vụ sẽ báo cáo Bộ trưởng kết quả thực hiện.", AGREE},
+	    {"Vụ đồng ý. Đã báo cáo lại lãnh đạo.", AGREE},
 	    /* the same position again, changes asked for, reasons */
 	    {"Vụ đồng ý, không có ý kiến khác.", AGREE},
 	    {"Vụ không có ý kiến phản đối đối với dự thảo.", AGREE},
@@ -1230,12 +1235,84 @@ static void test_decision_partial(void **state)
 }
 
 /* Sending back a file or a draft returns no letter. */
+/* "Done" with a deadline after it asks the work, it does not report it;
+ * with something past before it, it reports. */
+static void test_decision_done_by_date(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Hoàn thành trước 20/12.", UNCLEAR},
+	    {"Hoàn thành trước ngày 20/12 nhé.", UNCLEAR},
+	    {"Hoàn thành chậm nhất 20/12", UNCLEAR},
+	    {"Xong trước 20/12 nha", UNCLEAR},
+	    {"Complete by 20 Dec.", UNCLEAR},
+	    {"Vụ đã hoàn thành trước ngày 15/12.", DONE},
+	    {"Đã xong trước hạn.", DONE},
+	    {"Completed by Lan.", DONE},
+	    {"I have completed it by 5 Dec.", DONE},
+	    {"Xong rồi anh nhé.", DONE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
+/* Not knowing is no negation; a cue followed in its clause by "thì",
+ * "sẽ", "nếu", "khi", "if", "when", "will" is a condition of what
+ * follows; a question may end with words of address. */
+static void test_decision_conditions(void **state)
+{
+	static const struct decision_case cases[] = {
+	    /* clang-format off */
+	    {"Tôi không chắc Vụ đồng ý.", UNCLEAR},
+	    {"Chưa chắc Vụ đã đồng ý đâu anh.", UNCLEAR},
+	    {"Không rõ lãnh đạo có đồng ý hay không.", UNCLEAR},
+	    {"Not sure we agree.", UNCLEAR},
+	    {"I don't know whether they agree.", UNCLEAR},
+	    {"Anh đồng ý thì em trình ạ.", UNCLEAR},
+	    {"Lãnh đạo đồng ý thì Vụ sẽ triển khai.", UNCLEAR},
+	    {"Không đồng ý thì nêu rõ lý do.", UNCLEAR},
+	    {"Agree if TC agrees.", UNCLEAR},
+	    {"Xong thì báo anh nhé.", UNCLEAR},
+	    {"Em làm xong sẽ gửi anh.", UNCLEAR},
+	    {"Anh xem xong thì phản hồi em nhé.", UNCLEAR},
+	    {"Làm xong trước thứ Sáu nhé.", UNCLEAR},
+	    {"Complete by Friday please.", UNCLEAR},
+	    {"Xong chưa em", UNCLEAR},
+	    {"Đồng ý được không anh ạ", UNCLEAR},
+	    {"Chưa anh ạ.", UNCLEAR},
+	    /* a time to come */
+	    {"Ngày mai em xong ạ.", UNCLEAR},
+	    {"Em xong ngày mai ạ", UNCLEAR},
+	    {"Done tomorrow.", UNCLEAR},
+	    {"Tuần sau Vụ hoàn thành.", UNCLEAR},
+	    {"Chiều mai Vụ gửi văn bản, Vụ cơ bản đồng ý.", AGREE},
+	    /* a firm position stays */
+	    {"We won't agree unless Article 5 is removed.", DISAGREE},
+	    {"Vụ thì đồng ý.", AGREE},
+	    {"Vụ đồng ý, sẽ gửi văn bản sau.", AGREE},
+	    {"Vụ đồng ý với đề xuất của Cục Hàng không.", AGREE},
+	    {"Em đồng ý ạ", AGREE},
+	    {"Vụ không đồng ý anh ạ.", DISAGREE},
+	    {"Đã xong trước hạn.", DONE},
+	    {"Vụ hoàn thành rồi anh nhé.", DONE},
+	    /* clang-format on */
+	};
+
+	(void)state;
+	check_decision_table(cases, ARRAY_SIZE(cases));
+}
+
 static void test_decision_return_of_file(void **state)
 {
 	static const struct decision_case cases[] = {
 	    /* clang-format off */
 	    {"Em gửi trả lại anh file dự thảo đã chỉnh sửa theo ý kiến của Vụ ạ.", UNCLEAR},
 	    {"Returning the draft with our tracked changes.", UNCLEAR},
+	    {"Em xin trả lại để anh xem lại ạ.", UNCLEAR},
+	    {"Returning it for your review.", UNCLEAR},
+	    {"Trả lại văn bản vì chưa chỉnh sửa theo mẫu.", RETURN}, /* a reason */
 	    {"Dự thảo em đã sửa, em gửi trả lại anh.", RETURN}, /* another clause */
 	    {"Vụ gửi trả lại văn bản để Văn phòng Bộ giao đơn vị khác.", RETURN},
 	    {"Trả lại văn bản vì không thuộc chức năng của Vụ.", RETURN},
@@ -1284,6 +1361,55 @@ static const struct cmd_case cmd_cases[] = {
      REPLY_DECISION_RETURN,
      1,
      {{REPLY_KEY_REASON, "gửi nhầm đơn vị"}}},
+    /* a deadline sentence right under command lines that hand work
+     * over is their "Hạn:"; not under a decision alone, not one that
+     * names someone, not under a "Hạn:" line */
+    {"Chủ trì: Vụ PC\nHạn 20/12.",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_LEAD, "Vụ PC"}, {REPLY_KEY_DUE, "20/12"}}},
+    {"Giao: chị Lan\n\nHoàn thành trước ngày 15/12.",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_ASSIGN, "chị Lan"}, {REPLY_KEY_DUE, "15/12"}}},
+    {"Chủ trì: Vụ PC\nVụ TC gửi ý kiến trước 15/12.",
+     REPLY_DECISION_NONE,
+     1,
+     {{REPLY_KEY_LEAD, "Vụ PC"}}},
+    {"Chủ trì: Vụ PC\nHạn: 18/12\nHạn 20/12.",
+     REPLY_DECISION_NONE,
+     2,
+     {{REPLY_KEY_LEAD, "Vụ PC"}, {REPLY_KEY_DUE, "18/12"}}},
+    {"Đồng ý.\nHạn 15/12.", REPLY_DECISION_AGREE, 0, {}},
+    {"Lý do: gửi nhầm\nHạn 15/12.",
+     REPLY_DECISION_NONE,
+     1,
+     {{REPLY_KEY_REASON, "gửi nhầm"}}},
+    /* a return's reason in its sentence, or in the next that opens with
+     * "Lý do" */
+    {"Trả lại văn bản vì không thuộc chức năng của Vụ.",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_REASON, "không thuộc chức năng của Vụ"}}},
+    {"Vụ PC xin trả lại văn bản. Lý do: văn bản không thuộc chức năng của "
+     "Vụ.",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_REASON, "văn bản không thuộc chức năng của Vụ"}}},
+    {"Văn bản này không thuộc chức năng, nhiệm vụ của Vụ, đề nghị trả lại "
+     "Văn phòng.",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_REASON, "không thuộc chức năng"}}},
+    {"We are returning this letter because it is outside our remit.",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_REASON, "it is outside our remit"}}},
+    {"Trả lại văn bản. Cảm ơn anh vì đã gửi.", REPLY_DECISION_RETURN, 0, {}},
+    {"Trả lại: gửi nhầm đơn vị",
+     REPLY_DECISION_RETURN,
+     1,
+     {{REPLY_KEY_RETURN, "gửi nhầm đơn vị"}}},
     {"Gia hạn: 5 ngày làm việc\nLý do: chờ số liệu",
      REPLY_DECISION_NONE,
      2,
@@ -1336,6 +1462,17 @@ static const struct cmd_case cmd_cases[] = {
      {{REPLY_KEY_CONSULT, "PC, TC"},
       {REPLY_KEY_DUE, "30/12"},
       {REPLY_KEY_REASON, "cần ý kiến pháp lý; gấp"}}},
+    /* after '.', as sentences are written; a dotted date stays whole */
+    {"Chủ trì: Vụ PC. Phối hợp: Vụ TC. Hạn: 20.12.2026",
+     REPLY_DECISION_NONE,
+     3,
+     {{REPLY_KEY_LEAD, "Vụ PC"},
+      {REPLY_KEY_COORDINATE, "Vụ TC"},
+      {REPLY_KEY_DUE, "20.12.2026"}}},
+    {"Lý do: Vụ không có chuyên môn. Cảm ơn.",
+     REPLY_DECISION_NONE,
+     1,
+     {{REPLY_KEY_REASON, "Vụ không có chuyên môn. Cảm ơn."}}},
     /* a date with a comma in it stays whole */
     {"Due: December 20, 2026\nExtend: Dec. 20, 2026",
      REPLY_DECISION_NONE,
@@ -1598,6 +1735,9 @@ static void test_tokens_sentences(void **state)
 	    {"Đến tháng Dec. Vụ TC.", 2},
 	    {"Xong. 20 tháng 12.", 2},
 	    {"Sửa máy. 5 người làm.", 2},
+	    {"Ms. Lan to handle. Mr. Binh to assist.", 2},
+	    {"Giao Mr. Binh. Ms. Lan.", 2},
+	    {"Send it to Ms. they said.", 2},
 	};
 
 	(void)state;
@@ -1639,6 +1779,8 @@ int main(void)
 	    cmocka_unit_test(test_decision_ok_with),
 	    cmocka_unit_test(test_decision_abbreviations),
 	    cmocka_unit_test(test_decision_disapprove),
+	    cmocka_unit_test(test_decision_done_by_date),
+	    cmocka_unit_test(test_decision_conditions),
 	    cmocka_unit_test(test_decision_return_of_file),
 	    cmocka_unit_test(test_decision_partial),
 	    cmocka_unit_test(test_decision_negation_scope),

@@ -84,6 +84,56 @@ static const struct sentence_case cases[] = {
     {"Assign PC to lead, within 10 working days.", "PC", NULL,
      "10 working days"},
     {"PC to lead; deadline December 18.", "PC", NULL, "18/12"},
+    /* English routing notes as their Vietnamese twins: "X to handle"
+     * (an infinitive of the work, an instruction as "to lead" is), a
+     * verb handing the letter over with "to" ("Chuyển Vụ PC"), "have X
+     * handle" after "please" ("Đề nghị Vụ PC xử lý") */
+    {"PC to handle.", "PC", NULL, NULL},
+    {"Hi,\nPC to handle, TC to assist. Due 20/12/2026.\nThanks,\nMai", "PC",
+     "TC", "20/12/2026"},
+    {"PC to take care of this please.", "PC", NULL, NULL},
+    {"PC to deal with this, TC to support, due Dec 20.", "PC", "TC", "20/12"},
+    {"Vụ Pháp chế to process, due 18/12.", "Vụ Pháp chế", NULL, "18/12"},
+    {"PC to handle. The deadline is 20 December 2026.", "PC", NULL,
+     "20/12/2026"},
+    {"PC to handle, deadline is 20/12.", "PC", NULL, "20/12"},
+    {"Transfer to PC.", "PC", NULL, NULL},
+    {"Please transfer this to PC (not our remit).", "PC", NULL, NULL},
+    {"Assign to PC, deadline Dec 18", "PC", NULL, "18/12"},
+    {"Assign to PC by 20/12.", "PC", NULL, "20/12"},
+    {"Assign this to PC, TC to support, due 20 Dec.", "PC", "TC", "20/12"},
+    {"Reassign to KH please, this is a planning matter.", "KH", NULL, NULL},
+    {"Please forward the letter to PC.", "PC", NULL, NULL},
+    {"Please forward this to Vụ Pháp chế for necessary action, with input "
+     "from TC.",
+     "Vụ Pháp chế", "TC", NULL},
+    {"Please have PC handle this", "PC", NULL, NULL},
+    {"Please ask PC to handle this, by 20 December.", "PC", NULL, "20/12"},
+    /* units joined by "and" before the cue coordinate */
+    {"PC to lead on this one. TC and KH to provide input by 18/12.", "PC",
+     "TC và KH", "18/12"},
+    /* mentions, reports, futures, questions: nothing */
+    {"PC is aware", NULL, NULL, NULL},
+    {"FYI PC", NULL, NULL, NULL},
+    {"PC handled a similar case last year", NULL, NULL, NULL},
+    {"PC handles such letters.", NULL, NULL, NULL},
+    {"PC will handle it.", NULL, NULL, NULL},
+    {"Can PC handle this?", NULL, NULL, NULL},
+    {"PC to handle?", NULL, NULL, NULL},
+    {"Forward to PC for information only.", NULL, NULL, NULL},
+    {"Please forward to PC for their comments.", NULL, NULL, NULL},
+    {"We have transferred this to PC.", NULL, NULL, NULL},
+    {"This was transferred to PC last week.", NULL, NULL, NULL},
+    {"Did you transfer it to PC?", NULL, NULL, NULL},
+    {"Do not transfer to PC.", NULL, NULL, NULL},
+    {"We have already asked PC to handle this.", NULL, NULL, NULL},
+    {"PC was asked to handle it.", NULL, NULL, NULL},
+    {"PC has been asked to deal with this.", NULL, NULL, NULL},
+    {"Vụ PC will handle it.", NULL, NULL, NULL},
+    {"Vụ PC agreed to handle it.", NULL, NULL, NULL},
+    {"Vụ PC is ready to handle it.", NULL, NULL, NULL},
+    {"Vụ PC is going to handle it.", NULL, NULL, NULL},
+    {"Over to you, PC.", NULL, NULL, NULL},
     /* a unit nobody knows is still a lead: the workflow refuses it */
     {"Giao Vụ Xyz chủ trì.", "Vụ Xyz", NULL, NULL},
     /* a person is no unit (a head delegates so: test_delegation) */
@@ -254,6 +304,64 @@ static const struct sentence_case cases[] = {
     {"Đề nghị Vụ PC.", NULL, NULL, NULL},
     {"Đã chuyển Vụ PC.", NULL, NULL, NULL},
     {"Chuyển Vụ PC để biết.", NULL, NULL, NULL},
+    /* units joined to the lead by "và", "and" coordinate when a cue
+     * says so */
+    {"Vụ PC chủ trì và Vụ TC phối hợp.", "Vụ PC", "Vụ TC", NULL},
+    {"Giao Vụ PC chủ trì và Vụ TC, Vụ KH phối hợp, hạn 20/12.", "Vụ PC",
+     "Vụ TC, Vụ KH", "20/12"},
+    {"As discussed, TC to lead and PC to support, due 20/12.", "TC", "PC",
+     "20/12"},
+    {"Vụ PC chủ trì và báo cáo.", NULL, NULL, NULL},
+    /* several units doing the work: no one lead */
+    {"Giao Vụ PC và Vụ TC cùng xử lý.", NULL, NULL, NULL},
+    {"Giao Vụ PC cùng Vụ TC xử lý.", NULL, NULL, NULL},
+    {"Giao Vụ PC, Vụ TC xử lý.", NULL, NULL, NULL},
+    {"Giao Bộ Kế hoạch và Đầu tư chủ trì.", "Bộ Kế hoạch và Đầu tư", NULL,
+     NULL},
+    /* a lead judged by a negator after "là" is none; ':' ends what
+     * its markers are read in */
+    {"Đề nghị Vụ PC chủ trì là không phù hợp.", NULL, NULL, NULL},
+    {"Giao Vụ PC chủ trì là hợp lý, hạn 20/12.", "Vụ PC", NULL, "20/12"},
+    {"Ý kiến của Thứ trưởng: giao Vụ PC chủ trì.", "Vụ PC", NULL, NULL},
+    {"Thứ trưởng đã có ý kiến chỉ đạo giao Vụ PC chủ trì.", NULL, NULL, NULL},
+    /* a unit taking a position names none */
+    {"Vụ PC đồng ý chủ trì.", NULL, NULL, NULL},
+    {"Vụ PC nhận chủ trì.", NULL, NULL, NULL},
+    {"Đồng ý giao Vụ TC chủ trì.", "Vụ TC", NULL, NULL},
+    /* courtesy before a handing directive; a question asks */
+    {"Could you forward this to PC, please.", "PC", NULL, NULL},
+    {"Can you please forward this to PC?", NULL, NULL, NULL},
+    /* "rồi" reports; a pronoun before a handing directive */
+    {"Chuyển Vụ PC rồi.", NULL, NULL, NULL},
+    {"Giao Vụ PC xử lý rồi.", NULL, NULL, NULL},
+    {"Em chuyển Vụ PC rồi ạ.", NULL, NULL, NULL},
+    {"Anh chuyển Vụ PC nhé.", "Vụ PC", NULL, NULL},
+    {"Ok, em chuyển Vụ PC giúp anh.", "Vụ PC", NULL, NULL},
+    {"Em đã chuyển Vụ PC.", NULL, NULL, NULL},
+    /* what is handed over, then "cho" and whom */
+    {"Đề nghị Văn phòng chuyển văn bản cho Vụ TC chủ trì.", "Vụ TC", NULL,
+     NULL},
+    {"Chuyển hồ sơ này đến Vụ PC xử lý.", "Vụ PC", NULL, NULL},
+    {"Chuyển văn bản này tới Cục CN để giải quyết.", "Cục CN", NULL, NULL},
+    {"Đề nghị Vụ PC cho ý kiến.", NULL, NULL, NULL},
+    {"Nhờ em gửi cho Vụ TC.", NULL, NULL, NULL},
+    {"Đề nghị chuyển văn bản cho đơn vị khác chủ trì.", NULL, NULL, NULL},
+    /* "để" and a verb of the work: its purpose; "K/c": "kính chuyển" */
+    {"Chuyển Vụ PC để xử lý.", "Vụ PC", NULL, NULL},
+    {"Chuyển Vụ PC để tổng hợp, hạn 20/12.", "Vụ PC", NULL, "20/12"},
+    {"K/c Vụ PC xử lý.", "Vụ PC", NULL, NULL},
+    {"Chuyển Vụ PC để biết, theo dõi.", NULL, NULL, NULL},
+    /* the unit's name ends at a reason or a deadline */
+    {"Chuyển Vụ TC vì không thuộc chức năng của Vụ.", "Vụ TC", NULL, NULL},
+    {"Giao Vụ PC hạn 20/12.", "Vụ PC", NULL, "20/12"},
+    /* the coordinating units end at a verb of the work; not in a name */
+    {"Đề nghị Vụ Pháp chế chủ trì, phối hợp Vụ Tài chính xử lý, hạn "
+     "20/12.",
+     "Vụ Pháp chế", "Vụ Tài chính", "20/12"},
+    {"Giao Vụ PC chủ trì, phối hợp với Vụ Tổng hợp.", "Vụ PC", "Vụ Tổng hợp",
+     NULL},
+    {"Giao Vụ PC chủ trì, Bộ Kế hoạch và Đầu tư phối hợp.", "Vụ PC",
+     "Bộ Kế hoạch và Đầu tư", NULL},
     {"Chuyển Văn phòng trình Lãnh đạo Bộ.", NULL, NULL, NULL},
     {"Giao Lan.", NULL, NULL, NULL},
     {"Giao các đơn vị.", NULL, NULL, NULL},
@@ -377,6 +485,14 @@ static void test_transfer_reason(void **state)
 	     "Cục Công nghiệp chủ trì.",
 	     "Cục Công nghiệp", "không thuộc thẩm quyền của Vụ"},
 	    {"Đề nghị chuyển Vụ PC chủ trì.", "Vụ PC", NULL},
+	    {"Chuyển Vụ TC vì không thuộc chức năng của Vụ.", "Vụ TC",
+	     "không thuộc chức năng của Vụ"},
+	    {"Please transfer this to PC (not our remit).", "PC",
+	     "not our remit"},
+	    {"Transfer to TC because it is not our remit.", "TC",
+	     "it is not our remit"},
+	    {"Transfer to TC, not within our remit.", "TC",
+	     "not within our remit"},
 	};
 
 	(void)state;
@@ -551,6 +667,20 @@ static void test_delegation(void **state)
 	    {"Bà Hoa giải quyết luôn.", "Hoa", NULL},
 	    {"Chuyên viên Lan thực hiện, hạn 10 ngày làm việc.", "Lan",
 	     "10 ngày làm việc"},
+	    {"Giao a/c Lan xử lý, hạn 15/12.", "Lan", "15/12"},
+	    {"Giao việc này cho chị Lan xử lý.", "Lan", NULL},
+	    {"Please ask Ms Lan to handle this by 15 Dec.", "Lan", "15/12"},
+	    {"Please assign this to Ms Lan.", "Lan", NULL},
+	    {"Ms Lan to handle, due 15/12.", "Lan", "15/12"},
+	    {"Ms. Lan to handle, due 15/12.", "Lan", "15/12"},
+	    {"Mr. Binh, please handle this by 18 Dec.", "Binh", "18/12"},
+	    {"Please ask Lan to handle.", "Lan", NULL},
+	    /* the writer naming herself: read as written, the workflow
+	     * knows the sender (a delegation to oneself takes the work on) */
+	    {"Em Hà tổng hợp số liệu", "Hà", NULL},
+	    {"Tôi sẽ xử lý.", NULL, NULL},
+	    {"Em xử lý ạ.", NULL, NULL},
+	    {"Em Hà xin phép nhận xử lý văn bản này ạ.", NULL, NULL},
 	    {"Anh Bình xử lý chưa?", NULL, NULL},
 	    {"Anh Bình xử lý ko kịp.", NULL, NULL},
 	    /* the writer's own report to someone */
@@ -571,6 +701,8 @@ static void test_delegation(void **state)
 	    {"Chị Lan xử lý xong.", NULL, NULL},
 	    {"Chị Lan xử lý được.", NULL, NULL},
 	    {"Chị Lan xử lý được không?", NULL, NULL},
+	    {"Chị Lan xử lý được không anh ạ", NULL, NULL},
+	    {"Giao chị Lan xử lý được chưa em", NULL, NULL},
 	    {"Anh Bình xử lý chưa", NULL, NULL},
 	    {"Anh Bình không xử lý", NULL, NULL},
 	    {"Anh Bình sẽ xử lý.", NULL, NULL},
@@ -677,6 +809,15 @@ static void test_consultation(void **state)
 	    {"Xin ý kiến Vụ Thị trường trong nước, hạn 10/12.",
 	     "Vụ Thị trường trong nước", "10/12"},
 	    {"Please consult PC by December 10, 2026.", "PC", "10/12/2026"},
+	    /* the list goes on in the clauses after the cue's; "thêm" */
+	    {"Lấy ý kiến Vụ PC, Vụ TC trong 3 ngày.", "Vụ PC, Vụ TC", "3 ngày"},
+	    {"Consult PC, TC; due 15/12.", "PC, TC", "15/12"},
+	    {"Đề nghị lấy ý kiến Vụ PC, Vụ TC, các đơn vị liên quan, hạn "
+	     "10/12.",
+	     "Vụ PC, Vụ TC", "10/12"},
+	    {"Lấy ý kiến Vụ PC, đề nghị trả lời trước 10/12.", "Vụ PC",
+	     "10/12"},
+	    {"Đề nghị lấy thêm ý kiến Vụ KH.", "Vụ KH", NULL},
 	    {"Vụ sẽ lấy ý kiến Vụ PC sau.", NULL, NULL},
 	    {"Vụ TC đã lấy ý kiến các Sở.", NULL, NULL},
 	    {"Vụ PC xin ý kiến Lãnh đạo Bộ.", NULL, NULL},
@@ -848,6 +989,53 @@ static void test_handed_not_done(void **state)
 
 /* Long and hostile input: bounded, valid UTF-8 out, no assignment from
  * a flood of cue words without a unit. */
+/* A sentence stating only a deadline is a command's only next to one:
+ * after a decision with no command it is no "Hạn:" ("Đồng ý. Hạn
+ * 15/12."); next to a delegation, even after a decision, it is the
+ * delegation's; a "Hạn:" line under a decision is a command. */
+static void test_deadline_after_decision(void **state)
+{
+	static const struct {
+		const char *in;
+		enum reply_decision decision;
+		const char *person, *due; /* NULL: no such command */
+	} x[] = {
+	    {"Đồng ý. Hạn 15/12.", REPLY_DECISION_AGREE, NULL, NULL},
+	    {"Đồng ý.\nHạn 15/12.", REPLY_DECISION_AGREE, NULL, NULL},
+	    {"Nhất trí với dự thảo. Trước ngày 20/12 Vụ sẽ gửi văn bản.",
+	     REPLY_DECISION_AGREE, NULL, NULL},
+	    {"Vụ thống nhất. Hạn 18/12/2026.", REPLY_DECISION_AGREE, NULL,
+	     NULL},
+	    {"Đồng ý. Đề nghị hoàn thành trước 20/12.", REPLY_DECISION_AGREE,
+	     NULL, NULL},
+	    {"Không đồng ý. Hạn 15/12.", REPLY_DECISION_DISAGREE, NULL, NULL},
+	    {"Đã xong. Hạn 15/12.", REPLY_DECISION_DONE, NULL, NULL},
+	    {"Agreed. Due 20/12.", REPLY_DECISION_AGREE, NULL, NULL},
+	    {"Noted. Due 18/12.", REPLY_DECISION_NONE, NULL, NULL},
+	    {"Giao chị Lan xử lý. Hạn 15/12.", REPLY_DECISION_NONE, "Lan",
+	     "15/12"},
+	    {"Đồng ý. Giao chị Lan xử lý. Hạn 15/12.", REPLY_DECISION_AGREE,
+	     "Lan", "15/12"},
+	    {"Đồng ý.\nHạn: 15/12", REPLY_DECISION_AGREE, NULL, "15/12"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(x); i++) {
+		struct reply_parsed p;
+
+		reply_parse(x[i].in, &p);
+		print_message("case %zu\n", i);
+		assert_int_equal(p.decision, x[i].decision);
+		expect("person", i, "NFC", value_of(&p, REPLY_KEY_ASSIGN),
+		       x[i].person);
+		expect("due", i, "NFC", value_of(&p, REPLY_KEY_DUE), x[i].due);
+		assert_int_equal(p.n_commands,
+				 (x[i].person != NULL) + (x[i].due != NULL));
+		reply_parsed_free(&p);
+	}
+	assert_int_equal(failures, 0);
+}
+
 static void test_hostile(void **state)
 {
 	struct sbuf b = SBUF_INIT(1 << 22);
@@ -883,6 +1071,7 @@ int main(void)
 	    cmocka_unit_test(test_consultation),
 	    cmocka_unit_test(test_handed_not_done),
 	    cmocka_unit_test(test_delegation_and_consultation),
+	    cmocka_unit_test(test_deadline_after_decision),
 	    cmocka_unit_test(test_hostile),
 	};
 
