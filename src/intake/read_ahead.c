@@ -4,13 +4,10 @@
  * the workflow).  A queue of a few messages keeps the threads busy and
  * bounds the memory held.  When the intake thread would wait for room in
  * the queue, it reads a later message itself. */
-#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include "congvan/util.h"
 #include "private.h"
@@ -19,9 +16,6 @@
  * (one message always fits). */
 #define QUEUE_MESSAGES 16
 #define QUEUE_BYTES    ((size_t)4 << 20)
-/* The reading thread's nice value above the process's: the keeping
- * thread, which the others wait for, runs first when they compete. */
-#define READER_NICE 5
 
 struct read_ahead {
 	pthread_t reader_thread, keeper_thread;
@@ -81,27 +75,9 @@ static void read_next(struct read_ahead *r)
 	pthread_cond_signal(&r->done);
 }
 
-/* Lowers the calling thread's priority by READER_NICE (Linux: a thread's
- * own nice value); when it cannot, it stays as it is. */
-static void give_way(void)
-{
-	id_t self = (id_t)gettid();
-	int prio;
-
-	errno = 0;
-	prio = getpriority(PRIO_PROCESS, self);
-	if (errno == 0) {
-		(void)setpriority(PRIO_PROCESS, self,
-				  prio + READER_NICE > 19 ? 19
-							  : prio + READER_NICE);
-	}
-}
-
 static void *run_reader(void *arg)
 {
 	struct read_ahead *r = arg;
-
-	give_way();
 
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
