@@ -19,11 +19,6 @@
 #define BATCH_MESSAGES 500
 #define BATCH_BYTES    (16u << 20)
 
-/* A batch: list[start..start + len). */
-struct batch_span {
-	size_t start, len;
-};
-
 struct batch_ctx {
 	struct runtime *rt;
 	const char *mailbox;
@@ -34,7 +29,9 @@ struct batch_ctx {
 	size_t n;
 	struct store_first_start first; /* what the first start keeps */
 	struct intake_progress progress;
-	struct batch_span *batches; /* begun so far, in order */
+	struct batch_span {
+		size_t start, len; /* in the listing */
+	} * batches;
 	size_t n_batches;
 	size_t flagged; /* batches flagged on the server */
 	/* The UIDs were reset: messages are kept again by content, so the
@@ -743,9 +740,9 @@ static int run_batch(struct mail_session *ms, struct batch_ctx *bc,
 
 	if (mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r) < 0) {
 		intake_ahead_push_end(bc->ahead, JOB_ROLLBACK, 0);
-		/* A keep's failure is the fetch's error already. */
 		if (intake_ahead_drain(bc->ahead, &err) < 0) {
-			free(err);
+			free(
+			    err); /* the fetch's error says first what failed */
 		}
 		return -1;
 	}
@@ -1031,10 +1028,7 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 
 		bc.batches[bc.n_batches++] = (struct batch_span){i, len};
 		if (run_batch(ms, &bc, uids + i, len, fail_r, error_r) < 0) {
-			if (*fail_r == FAIL_LOCAL) {
-				/* our side failed, the server did not */
-				flag_committed(&bc, ms, uids);
-			}
+			flag_committed(&bc, ms, uids);
 			goto out;
 		}
 		flag_committed(&bc, ms, uids);
