@@ -53,8 +53,6 @@ int store_commit(struct store *st, char **error_r);
 int store_begin_read(struct store *st, char **error_r);
 /* Rolls back an open transaction; harmless when none is open. */
 void store_rollback(struct store *st);
-/* Whether a transaction is open. */
-bool store_in_transaction(const struct store *st);
 
 /* Raw messages. */
 #define STORE_SHA_HEX 65
@@ -75,13 +73,11 @@ void store_blob_hash(const void *data, size_t len, char sha_r[STORE_SHA_HEX]);
 /* store_blob_put for data whose store_blob_hash is sha. */
 int store_blob_put_hashed(struct store *st, const void *data, size_t len,
 			  const char sha[STORE_SHA_HEX], char **error_r);
-/* Raw messages written by other threads: one thread reserves each one's
- * place at the end of the pack, in order; another writes the bytes there
- * (store_blob_write); the thread writing the database records them with
- * store_blob_put_placed once written, and its commit syncs the pack.  A
- * reservation touches only the pack's end, so it may run while another
- * thread records and commits, unless it opens a new pack
- * (store_blob_pack_full): then no other thread may use the store. */
+/* Raw messages written by another thread: the thread that owns the
+ * store reserves each one's place at the end of the pack, in order;
+ * another thread writes the bytes there (store_blob_write); the owner
+ * records them with store_blob_put_placed once written, before the
+ * commit syncs the pack. */
 struct store_blob_place {
 	int fd; /* the pack, open for writing at any offset */
 	int64_t pack_no;

@@ -29,11 +29,6 @@ struct batch_ctx {
 	size_t n;
 	struct store_first_start first; /* what the first start keeps */
 	struct intake_progress progress;
-	struct batch_span {
-		size_t start, len; /* in the listing */
-	} * batches;
-	size_t n_batches;
-	size_t flagged; /* batches flagged on the server */
 	/* The UIDs were reset: messages are kept again by content, so the
 	 * intake thread writes only the bytes not kept yet, after reading
 	 * (else the reading thread writes each one into its reserved place:
@@ -638,43 +633,13 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	return rc;
 }
 
-/* Keeps what the keeping thread is handed, in order: each message read,
- * inside the batch's transaction (begun by the first), and the batch's
- * end, which commits it with the UID it ends with, or rolls it back.  A
- * failure rolls the batch back: nothing more is kept. */
+/* Keeps one message read ahead (on the keeping thread). */
 static int keep_job(void *ctx, const struct read_job *j, char **error_r)
 {
 	struct batch_ctx *bc = ctx;
-	struct runtime *rt = bc->rt;
-	int rc = 0;
 
-	if (j->kind == JOB_ROLLBACK) {
-		store_rollback(rt->st);
-		return 0;
-	}
-	if (!store_in_transaction(rt->st) && store_begin(rt->st, error_r) < 0) {
-		return -1;
-	}
-	if (j->kind == JOB_COMMIT) {
-		rc = store_sync_set(rt->st, bc->mailbox, bc->uidvalidity,
-				    j->uid, error_r) < 0 ||
-			     store_commit(rt->st, error_r) < 0
-			 ? -1
-			 : 0;
-	} else {
-		/* Stored already (a defence: each batch commits the last UID
-		 * it holds and the next starts after it): not again. */
-		rc = stored(rt, bc->mailbox, bc->uidvalidity, j->uid, error_r);
-		if (rc == 0) {
-			rc = keep_read(rt, bc->mailbox, bc->uidvalidity, j,
-				       bc->stats, error_r);
-		}
-	}
-	if (rc < 0) {
-		store_rollback(rt->st);
-		return -1;
-	}
-	return 0;
+	return keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j, bc->stats,
+			 error_r);
 }
 
 /* When the message with this UID reached the mailbox (0: unknown). */
@@ -729,45 +694,79 @@ static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 	return 0;
 }
 
-/* Fetches uids[0..n) and queues them, then the batch's end.  The batch
- * is committed by the keeping thread while the next is fetched; when the
- * fetch fails, it is rolled back and the queue drained. */
-static int run_batch(struct mail_session *ms, struct batch_ctx *bc,
-		     const uint32_t *uids, size_t n, enum fail *fail_r,
-		     char **error_r)
+/* The UIDs of uids[0..n) whose messages are not stored yet, into
+ * fetch[0..*n_r).  Each batch commits the last UID it holds and the
+ * next starts after it, so this is a defence, not the rule. */
+static int not_stored(struct batch_ctx *bc, const uint32_t *uids, size_t n,
+		      uint32_t *fetch, size_t *n_r, char **error_r)
 {
-	char *err = NULL;
+	*n_r = 0;
+	for (size_t i = 0; i < n; i++) {
+		int rc = stored(bc->rt, bc->mailbox, bc->uidvalidity, uids[i],
+				error_r);
 
-	if (mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r) < 0) {
-		intake_ahead_push_end(bc->ahead, JOB_ROLLBACK, 0);
+		if (rc < 0) {
+			return -1;
+		}
+		if (rc == 0) {
+			fetch[(*n_r)++] = uids[i];
+		} else {
+			intake_progress_step(&bc->progress);
+		}
+	}
+	return 0;
+}
+
+/* Fetches, stores and commits uids[0..n), then flags them on the server.
+ * Whatever fails, the queue is drained before the batch is rolled back:
+ * the keeping thread may be writing to the store until then. */
+static int run_batch(struct runtime *rt, struct mail_session *ms,
+		     struct batch_ctx *bc, const uint32_t *uids, size_t n,
+		     enum fail *fail_r, char **error_r)
+{
+	uint32_t *fetch = xcalloc(n, sizeof(*fetch));
+	char *err = NULL;
+	size_t m;
+	int ret = -1;
+
+	*fail_r = FAIL_LOCAL;
+	if (store_begin(rt->st, error_r) < 0) {
+		free(fetch);
+		return -1;
+	}
+	if (not_stored(bc, uids, n, fetch, &m, error_r) < 0) {
+		goto out;
+	}
+	if (m > 0 &&
+	    mail_fetch(ms, fetch, m, on_message, bc, fail_r, error_r) < 0) {
 		if (intake_ahead_drain(bc->ahead, &err) < 0) {
 			free(
 			    err); /* the fetch's error says first what failed */
 		}
-		return -1;
+		goto out;
 	}
-	intake_ahead_push_end(bc->ahead, JOB_COMMIT, uids[n - 1]);
-	return 0;
-}
-
-/* Flags on the server the messages of every batch committed by now: only
- * then may the server learn we have them. */
-static void flag_committed(struct batch_ctx *bc, struct mail_session *ms,
-			   const uint32_t *uids)
-{
-	size_t committed = intake_ahead_committed(bc->ahead);
-	enum fail fail;
-
-	for (; bc->flagged < committed; bc->flagged++) {
-		const struct batch_span *b = &bc->batches[bc->flagged];
-		char *err = NULL;
-
-		if (mail_add_keyword(ms, uids + b->start, b->len,
-				     INTAKE_KEYWORD, &fail, &err) < 0) {
-			log_warnx("%s", err);
-			free(err);
-		}
+	if (intake_ahead_drain(bc->ahead, error_r) < 0) {
+		*fail_r = FAIL_FATAL;
+		goto out;
 	}
+	*fail_r = FAIL_LOCAL;
+	if (store_sync_set(rt->st, bc->mailbox, bc->uidvalidity, uids[n - 1],
+			   error_r) < 0 ||
+	    store_commit(rt->st, error_r) < 0) {
+		goto out;
+	}
+	ret = 0;
+	/* Committed: only now may the server learn we have them. */
+	if (mail_add_keyword(ms, uids, n, INTAKE_KEYWORD, fail_r, &err) < 0) {
+		log_warnx("%s", err);
+		free(err);
+	}
+out:
+	if (ret < 0) {
+		store_rollback(rt->st);
+	}
+	free(fetch);
+	return ret;
 }
 
 /* The first UID to fetch, handling a new or changed UIDVALIDITY. */
@@ -1022,25 +1021,14 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	for (size_t i = 0; i < n; i++) {
 		uids[i] = list[i].uid;
 	}
-	bc.batches = xcalloc(n ? n : 1, sizeof(*bc.batches));
 	for (size_t i = 0; i < n && !(rt->stop && *rt->stop);) {
 		size_t len = batch_len(list, i, n);
 
-		bc.batches[bc.n_batches++] = (struct batch_span){i, len};
-		if (run_batch(ms, &bc, uids + i, len, fail_r, error_r) < 0) {
-			flag_committed(&bc, ms, uids);
+		if (run_batch(rt, ms, &bc, uids + i, len, fail_r, error_r) <
+		    0) {
 			goto out;
 		}
-		flag_committed(&bc, ms, uids);
 		i += len;
-	}
-	if (bc.ahead && intake_ahead_drain(bc.ahead, error_r) < 0) {
-		*fail_r = FAIL_LOCAL;
-		flag_committed(&bc, ms, uids);
-		goto out;
-	}
-	if (bc.ahead) {
-		flag_committed(&bc, ms, uids);
 	}
 	if (history_told(rt, &bc.first, stats_r->history, error_r) < 0 ||
 	    register_marked(rt, &opts, &reader, stats_r, error_r) < 0) {
@@ -1053,7 +1041,6 @@ out:
 	/* After a failure, what is still read ahead is dropped with the
 	 * rolled-back batch; the next run fetches it again. */
 	intake_ahead_stop(&bc.ahead);
-	free(bc.batches);
 	free(uids);
 	free(list);
 	return ret;

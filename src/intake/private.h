@@ -1,9 +1,9 @@
 /* Inside the intake module: reading ahead.  The intake thread fetches and
  * queues messages; a reading thread reads them (hashes, writes into the
  * pack, inspects) and a keeping thread stores each one read, in order, and
- * acts on it, and commits each batch when it reaches the batch's end.
- * The database is the keeping thread's: the intake thread only reserves
- * places in the pack, and uses the store again once the queue is drained. */
+ * acts on it.  While the queue holds anything the database is the keeping
+ * thread's: the intake thread only reserves places in the pack, and
+ * commits once the queue is drained. */
 #ifndef CONGVAN_INTAKE_PRIVATE_H
 #define CONGVAN_INTAKE_PRIVATE_H
 
@@ -15,17 +15,8 @@
 #include "congvan/inspect.h"
 #include "congvan/store.h"
 
-/* What the keeping thread is handed, in the order it was queued. */
-enum read_job_kind {
-	JOB_MESSAGE,  /* a fetched message, to read, then keep */
-	JOB_COMMIT,   /* the batch ends with uid: commit it */
-	JOB_ROLLBACK, /* the batch's fetch failed: drop it */
-};
-
-/* One fetched message and, once read, what was read; or the end of a
- * batch (uid, kind). */
+/* One fetched message and, once read, what was read. */
 struct read_job {
-	enum read_job_kind kind;
 	uint32_t uid;
 	char *data; /* the raw message (owned) */
 	size_t len;
@@ -73,14 +64,8 @@ int intake_ahead_wait_room(struct read_ahead *r, size_t len, char **error_r);
 void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
 		       size_t len, time_t delivered_at, bool history,
 		       const struct store_blob_place *place);
-/* Queues the end of a batch (JOB_COMMIT or JOB_ROLLBACK), to be kept
- * after every message queued before it. */
-void intake_ahead_push_end(struct read_ahead *r, enum read_job_kind kind,
-			   uint32_t uid);
-/* How many JOB_COMMIT were kept, so far. */
-size_t intake_ahead_committed(struct read_ahead *r);
-/* Waits until everything queued is kept (or dropped after a failure): 0,
- * or -1 with the first keep's error. */
+/* Waits until every queued message is read and kept (or dropped after a
+ * failure): 0, or -1 with the first keep's error. */
 int intake_ahead_drain(struct read_ahead *r, char **error_r);
 void intake_job_free(struct read_job **jp);
 

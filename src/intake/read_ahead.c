@@ -29,8 +29,7 @@ struct read_ahead {
 	void *keep_ctx;
 	struct read_job *head, *tail; /* oldest first */
 	struct read_job *todo;        /* the next to read; NULL: none */
-	size_t n, bytes;              /* messages queued, read or not */
-	size_t committed;             /* JOB_COMMIT kept */
+	size_t n, bytes;              /* queued, read or not */
 	bool keeping;                 /* the keeper holds a job */
 	char *error;                  /* the first keep that failed */
 	bool stop;
@@ -43,7 +42,7 @@ void intake_job_free(struct read_job **jp)
 	if (!j) {
 		return;
 	}
-	if (j->done && j->kind == JOB_MESSAGE) {
+	if (j->done) {
 		inspect_free(&j->in);
 	}
 	free(j->write_error);
@@ -58,10 +57,7 @@ static void read_next(struct read_ahead *r)
 {
 	struct read_job *j = r->todo;
 
-	/* The ends of batches in between have nothing to read. */
-	for (r->todo = j->next; r->todo && r->todo->kind != JOB_MESSAGE;) {
-		r->todo = r->todo->next;
-	}
+	r->todo = j->next;
 	pthread_mutex_unlock(&r->lock);
 	store_blob_hash(j->data, j->len, j->sha);
 	if (j->place.fd >= 0) {
@@ -102,7 +98,6 @@ static void *run_keeper(void *arg)
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
 		struct read_job *j;
-		enum read_job_kind kind;
 		char *error = NULL;
 		bool failed;
 
@@ -117,15 +112,12 @@ static void *run_keeper(void *arg)
 		if (!r->head) {
 			r->tail = NULL;
 		}
-		if (j->kind == JOB_MESSAGE) {
-			r->n--;
-			r->bytes -= j->len;
-		}
+		r->n--;
+		r->bytes -= j->len;
 		r->keeping = true;
 		failed = r->error != NULL;
 		pthread_cond_broadcast(&r->kept);
 		pthread_mutex_unlock(&r->lock);
-		kind = j->kind;
 		if (!failed && r->keep(r->keep_ctx, j, &error) < 0) {
 			failed = true;
 		}
@@ -136,7 +128,6 @@ static void *run_keeper(void *arg)
 		} else {
 			free(error);
 		}
-		r->committed += !failed && kind == JOB_COMMIT;
 		r->keeping = false;
 		pthread_cond_broadcast(&r->kept);
 	}
@@ -199,17 +190,6 @@ void intake_ahead_stop(struct read_ahead **rp)
 	*rp = NULL;
 }
 
-/* Adds j at the end of the queue, with r->lock held. */
-static void append(struct read_ahead *r, struct read_job *j)
-{
-	if (r->tail) {
-		r->tail->next = j;
-	} else {
-		r->head = j;
-	}
-	r->tail = j;
-}
-
 /* Waits, with r->lock held, until until(r) holds, reading later messages
  * meanwhile rather than only waiting. */
 static void wait_for(struct read_ahead *r,
@@ -253,31 +233,6 @@ int intake_ahead_wait_room(struct read_ahead *r, size_t len, char **error_r)
 	return rc;
 }
 
-void intake_ahead_push_end(struct read_ahead *r, enum read_job_kind kind,
-			   uint32_t uid)
-{
-	struct read_job *j = xcalloc(1, sizeof(*j));
-
-	j->kind = kind;
-	j->uid = uid;
-	j->place.fd = -1;
-	j->done = true; /* nothing to read */
-	pthread_mutex_lock(&r->lock);
-	append(r, j);
-	pthread_cond_signal(&r->done);
-	pthread_mutex_unlock(&r->lock);
-}
-
-size_t intake_ahead_committed(struct read_ahead *r)
-{
-	size_t n;
-
-	pthread_mutex_lock(&r->lock);
-	n = r->committed;
-	pthread_mutex_unlock(&r->lock);
-	return n;
-}
-
 int intake_ahead_drain(struct read_ahead *r, char **error_r)
 {
 	int rc = 0;
@@ -311,7 +266,12 @@ void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
 	j->data[len] = '\0';
 	j->len = len;
 	pthread_mutex_lock(&r->lock);
-	append(r, j);
+	if (r->tail) {
+		r->tail->next = j;
+	} else {
+		r->head = j;
+	}
+	r->tail = j;
 	if (!r->todo) {
 		r->todo = j;
 	}

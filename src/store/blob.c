@@ -154,6 +154,7 @@ int store_blob_reserve(struct store *st, size_t len,
 	place_r->offset = st->pack_size;
 	place_r->dir = st->blob_dir;
 	st->pack_size += (int64_t)len;
+	st->blobs_dirty = true;
 	return 0;
 }
 
@@ -211,9 +212,6 @@ static int record(struct store *st, const char sha[STORE_SHA_HEX], size_t len,
 	if (store_exec_done(st, s, "recording blob", error_r) < 0) {
 		return -1;
 	}
-	/* Dirty once recorded, not once reserved: a place reserved for the
-	 * next batch while this one commits may not be written yet. */
-	st->blobs_dirty = true;
 	if (place->pack_no == st->pack_no) {
 		write_behind(st, place->offset + (int64_t)len);
 	}

@@ -918,11 +918,6 @@ int store_begin_read(struct store *st, char **error_r)
 	return 0;
 }
 
-bool store_in_transaction(const struct store *st)
-{
-	return st->in_tx;
-}
-
 void store_rollback(struct store *st)
 {
 	if (st->in_tx) {

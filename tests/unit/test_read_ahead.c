@@ -25,11 +25,6 @@ static int keep(void *ctx, const struct read_job *j, char **error_r)
 {
 	struct kept *k = ctx;
 
-	if (j->kind != JOB_MESSAGE) {
-		/* the end of a batch: kept after every message before it */
-		k->uid[k->n++] = (j->kind == JOB_COMMIT ? 1000 : 2000) + j->uid;
-		return 0;
-	}
 	if (j->uid == k->fail_at) {
 		*error_r = strdup("the disk is full");
 		return -1;
@@ -44,12 +39,11 @@ static int keep(void *ctx, const struct read_job *j, char **error_r)
 static const struct message_classify_opts opts = {"secret", "cv@bo.gov.vn",
 						  "CV"};
 
-/* Queues messages from..to as the intake thread does; returns the last
+/* Queues messages 1..n as the intake thread does; returns how many were
  * queued before a wait for room failed. */
-static uint32_t queue_from(struct read_ahead *r, uint32_t from, uint32_t to,
-			   char **error_r)
+static uint32_t queue(struct read_ahead *r, uint32_t n, char **error_r)
 {
-	for (uint32_t uid = from; uid <= to; uid++) {
+	for (uint32_t uid = 1; uid <= n; uid++) {
 		char msg[512];
 		int len = snprintf(msg, sizeof(msg),
 				   "From: Sở Công Thương <sct@na.gov.vn>\r\n"
@@ -64,12 +58,7 @@ static uint32_t queue_from(struct read_ahead *r, uint32_t from, uint32_t to,
 		}
 		intake_ahead_push(r, uid, msg, (size_t)len, 0, true, NULL);
 	}
-	return to;
-}
-
-static uint32_t queue(struct read_ahead *r, uint32_t n, char **error_r)
-{
-	return queue_from(r, 1, n, error_r);
+	return n;
 }
 
 static void test_kept_in_order(void **state)
@@ -124,44 +113,6 @@ static void test_failure_stops_keeping(void **state)
 	intake_ahead_stop(&r);
 }
 
-static void test_batch_ends(void **state)
-{
-	static const uint32_t want[] = {1, 2, 3, 4, 5, 1005, 6, 7, 8, 1008};
-	struct kept k = {.inspected = true};
-	struct read_ahead *r = intake_ahead_start(&opts, NULL, keep, &k);
-	char *error = NULL;
-
-	(void)state;
-	assert_int_equal(queue_from(r, 1, 5, &error), 5);
-	intake_ahead_push_end(r, JOB_COMMIT, 5);
-	assert_int_equal(queue_from(r, 6, 8, &error), 8);
-	intake_ahead_push_end(r, JOB_COMMIT, 8);
-	assert_int_equal(intake_ahead_drain(r, &error), 0);
-	assert_int_equal(k.n, 10);
-	for (size_t i = 0; i < k.n; i++) {
-		assert_int_equal(k.uid[i], want[i]);
-	}
-	assert_int_equal(intake_ahead_committed(r), 2);
-	/* A failure in the second batch: its end is not kept, the first
-	 * batch's commit still counts. */
-	k.n = 0;
-	k.fail_at = 12;
-	assert_int_equal(queue_from(r, 9, 10, &error), 10);
-	intake_ahead_push_end(r, JOB_COMMIT, 10);
-	(void)queue_from(r, 11, 13, &error);
-	free(error);
-	error = NULL;
-	intake_ahead_push_end(r, JOB_COMMIT, 13);
-	assert_int_equal(intake_ahead_drain(r, &error), -1);
-	assert_string_equal(error, "the disk is full");
-	free(error);
-	assert_int_equal(intake_ahead_committed(r), 3);
-	assert_int_equal(k.n, 4); /* 9, 10, its end, 11 */
-	assert_int_equal(k.uid[2], 1010);
-	assert_int_equal(k.uid[3], 11);
-	intake_ahead_stop(&r);
-}
-
 static void test_stop_drops_queued(void **state)
 {
 	struct kept k = {.inspected = true};
@@ -185,7 +136,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kept_in_order),
 	    cmocka_unit_test(test_failure_stops_keeping),
-	    cmocka_unit_test(test_batch_ends),
 	    cmocka_unit_test(test_stop_drops_queued),
 	};
 
