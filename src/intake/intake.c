@@ -633,13 +633,19 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	return rc;
 }
 
-/* Keeps one message read ahead (on the keeping thread). */
-static int keep_job(void *ctx, const struct read_job *j, char **error_r)
+/* Keeps the messages read ahead, in order: every one queued when wait
+ * is set, else those read by now. */
+static int keep_ready(struct batch_ctx *bc, bool wait, char **error_r)
 {
-	struct batch_ctx *bc = ctx;
+	struct read_job *j;
+	int rc = 0;
 
-	return keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j, bc->stats,
-			 error_r);
+	while (rc == 0 && (j = intake_ahead_pop(bc->ahead, wait))) {
+		rc = keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j,
+			       bc->stats, error_r);
+		intake_job_free(&j);
+	}
+	return rc;
 }
 
 /* When the message with this UID reached the mailbox (0: unknown). */
@@ -661,27 +667,37 @@ static time_t delivered_at(const struct batch_ctx *bc, uint32_t uid)
 		   : 0;
 }
 
-/* Called for each fetched message: queues it to be read and kept, once
- * there is room in the queue.  The store is the keeping thread's while
- * the queue holds anything: only the place in the pack is reserved here,
- * and a new pack is opened only once the queue is drained. */
+/* Called for each fetched message: queues it to be read ahead (keeping
+ * read ones to make room), then keeps whatever is read by now. */
 static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 		      char **error_r)
 {
 	struct batch_ctx *bc = ctx;
 	struct store_blob_place place;
+	struct read_job *j;
 	time_t at;
+	int rc;
 
 	bc->stats->fetched++;
 	intake_progress_step(&bc->progress);
-	if (intake_ahead_wait_room(bc->ahead, len, error_r) < 0) {
-		return -1;
+	rc = stored(bc->rt, bc->mailbox, bc->uidvalidity, uid, error_r);
+	if (rc != 0) {
+		return rc < 0 ? -1 : 0;
+	}
+	while (!intake_ahead_has_room(bc->ahead, len)) {
+		j = intake_ahead_pop(bc->ahead, true);
+		rc = keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j,
+			       bc->stats, error_r);
+		intake_job_free(&j);
+		if (rc < 0) {
+			return -1;
+		}
 	}
 	if (!bc->rescan) {
 		/* A new pack is opened only once the old one has every byte
-		 * written to it: whatever is queued is kept first. */
+		 * written to it: whatever is read ahead is kept first. */
 		if ((store_blob_pack_full(bc->rt->st, len) &&
-		     intake_ahead_drain(bc->ahead, error_r) < 0) ||
+		     keep_ready(bc, true, error_r) < 0) ||
 		    store_blob_reserve(bc->rt->st, len, &place, error_r) < 0) {
 			return -1;
 		}
@@ -691,82 +707,42 @@ static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 	    bc->ahead, uid, data, len, at,
 	    store_first_start_keeps(&bc->first, bc->uidvalidity, uid, at),
 	    bc->rescan ? NULL : &place);
-	return 0;
+	return keep_ready(bc, false, error_r);
 }
 
-/* The UIDs of uids[0..n) whose messages are not stored yet, into
- * fetch[0..*n_r).  Each batch commits the last UID it holds and the
- * next starts after it, so this is a defence, not the rule. */
-static int not_stored(struct batch_ctx *bc, const uint32_t *uids, size_t n,
-		      uint32_t *fetch, size_t *n_r, char **error_r)
-{
-	*n_r = 0;
-	for (size_t i = 0; i < n; i++) {
-		int rc = stored(bc->rt, bc->mailbox, bc->uidvalidity, uids[i],
-				error_r);
-
-		if (rc < 0) {
-			return -1;
-		}
-		if (rc == 0) {
-			fetch[(*n_r)++] = uids[i];
-		} else {
-			intake_progress_step(&bc->progress);
-		}
-	}
-	return 0;
-}
-
-/* Fetches, stores and commits uids[0..n), then flags them on the server.
- * Whatever fails, the queue is drained before the batch is rolled back:
- * the keeping thread may be writing to the store until then. */
+/* Fetches, stores and commits uids[0..n), then flags them on the server. */
 static int run_batch(struct runtime *rt, struct mail_session *ms,
 		     struct batch_ctx *bc, const uint32_t *uids, size_t n,
 		     enum fail *fail_r, char **error_r)
 {
-	uint32_t *fetch = xcalloc(n, sizeof(*fetch));
 	char *err = NULL;
-	size_t m;
-	int ret = -1;
 
-	*fail_r = FAIL_LOCAL;
 	if (store_begin(rt->st, error_r) < 0) {
-		free(fetch);
+		*fail_r = FAIL_LOCAL;
 		return -1;
 	}
-	if (not_stored(bc, uids, n, fetch, &m, error_r) < 0) {
-		goto out;
+	if (mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r) < 0) {
+		store_rollback(rt->st);
+		return -1;
 	}
-	if (m > 0 &&
-	    mail_fetch(ms, fetch, m, on_message, bc, fail_r, error_r) < 0) {
-		if (intake_ahead_drain(bc->ahead, &err) < 0) {
-			free(
-			    err); /* the fetch's error says first what failed */
-		}
-		goto out;
-	}
-	if (intake_ahead_drain(bc->ahead, error_r) < 0) {
+	if (keep_ready(bc, true, error_r) < 0) {
+		store_rollback(rt->st);
 		*fail_r = FAIL_FATAL;
-		goto out;
+		return -1;
 	}
-	*fail_r = FAIL_LOCAL;
 	if (store_sync_set(rt->st, bc->mailbox, bc->uidvalidity, uids[n - 1],
 			   error_r) < 0 ||
 	    store_commit(rt->st, error_r) < 0) {
-		goto out;
+		store_rollback(rt->st);
+		*fail_r = FAIL_LOCAL;
+		return -1;
 	}
-	ret = 0;
 	/* Committed: only now may the server learn we have them. */
 	if (mail_add_keyword(ms, uids, n, INTAKE_KEYWORD, fail_r, &err) < 0) {
 		log_warnx("%s", err);
 		free(err);
 	}
-out:
-	if (ret < 0) {
-		store_rollback(rt->st);
-	}
-	free(fetch);
-	return ret;
+	return 0;
 }
 
 /* The first UID to fetch, handling a new or changed UIDVALIDITY. */
@@ -1016,7 +992,7 @@ int intake_run(struct runtime *rt, struct mail_session *ms,
 	intake_progress_start(&bc.progress, n);
 	uids = xcalloc(n ? n : 1, sizeof(*uids));
 	if (n > 0) {
-		bc.ahead = intake_ahead_start(&opts, &reader, keep_job, &bc);
+		bc.ahead = intake_ahead_start(&opts, &reader);
 	}
 	for (size_t i = 0; i < n; i++) {
 		uids[i] = list[i].uid;

@@ -1,9 +1,7 @@
-/* Inside the intake module: reading ahead.  The intake thread fetches and
- * queues messages; a reading thread reads them (hashes, writes into the
- * pack, inspects) and a keeping thread stores each one read, in order, and
- * acts on it.  While the queue holds anything the database is the keeping
- * thread's: the intake thread only reserves places in the pack, and
- * commits once the queue is drained. */
+/* Inside the intake module: reading ahead, a thread that reads (hashes
+ * and inspects) fetched messages on a second core while the intake thread
+ * fetches the next ones and writes what was read to the store.  It never
+ * touches the store: the store is written by one thread only. */
 #ifndef CONGVAN_INTAKE_PRIVATE_H
 #define CONGVAN_INTAKE_PRIVATE_H
 
@@ -35,38 +33,27 @@ struct read_job {
 
 struct read_ahead;
 
-/* Keeps one message read (the store and the workflow): 0, or -1 with
- * *error_r. */
-typedef int intake_keep_fn(void *ctx, const struct read_job *j, char **error_r);
-
-/* Starts the reading thread and the keeping thread; opts and reader are
- * borrowed and must outlive them.  Messages are read with
- * inspect_message(..., opts, reader, ...), then kept, one at a time and
- * in order, by keep(keep_ctx, job, ...): the store is written by the
- * keeping thread only while jobs are queued or kept, and by the caller
- * only when intake_ahead_drain says none is. */
+/* Starts the thread; opts and reader are borrowed and must outlive it.
+ * Messages are read with inspect_message(..., opts, reader, ...). */
 struct read_ahead *intake_ahead_start(const struct message_classify_opts *opts,
-				      const struct reader_opts *reader,
-				      intake_keep_fn *keep, void *keep_ctx);
-/* Stops the threads once they have finished the message they hold, frees
- * every job still queued, and clears *rp; NULL-safe.  Drain first: a job
- * being kept is finished, queued ones are not. */
+				      const struct reader_opts *reader);
+/* Stops the thread once it has finished the message it is reading,
+ * frees every job still queued, and clears *rp; NULL-safe. */
 void intake_ahead_stop(struct read_ahead **rp);
 
-/* Waits until a message of len bytes may be queued (the queue holds at
- * most a few messages and a few MB, and always one), reading later
- * messages meanwhile; -1 with *error_r when a keep failed (the rest of
- * the queue is then dropped, not kept). */
-int intake_ahead_wait_room(struct read_ahead *r, size_t len, char **error_r);
+/* Whether another message may be queued now: the queue holds at most a
+ * few messages and a few MB (always at least one). */
+bool intake_ahead_has_room(const struct read_ahead *r, size_t len);
 /* Queues a copy of data for reading, in order; a message kept as history
  * is inspected without reading its documents.  With place (else NULL),
  * the reading thread also writes data there. */
 void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
 		       size_t len, time_t delivered_at, bool history,
 		       const struct store_blob_place *place);
-/* Waits until every queued message is read and kept (or dropped after a
- * failure): 0, or -1 with the first keep's error. */
-int intake_ahead_drain(struct read_ahead *r, char **error_r);
+/* The oldest queued job once it is read, taken off the queue (release it
+ * with intake_job_free); NULL when the queue is empty, or, when wait is
+ * false, when the oldest is not read yet. */
+struct read_job *intake_ahead_pop(struct read_ahead *r, bool wait);
 void intake_job_free(struct read_job **jp);
 
 /* --- progress.c ---------------------------------------------------------

@@ -1,9 +1,9 @@
-/* Reading ahead: while the intake thread goes on fetching, one thread
- * hashes, writes into the pack and inspects the fetched messages, and
- * another keeps each one read, in the order they came (the store and
- * the workflow).  A queue of a few messages keeps the threads busy and
- * bounds the memory held.  When the intake thread would wait for room in
- * the queue, it reads a later message itself. */
+/* Reading ahead: one thread that hashes, writes into the pack and
+ * inspects fetched messages in the order they came, while the intake
+ * thread goes on fetching and stores what was read.  A queue of a few
+ * messages is enough to keep both cores busy, and bounds the memory
+ * held.  When the intake thread would wait for the oldest message, it
+ * reads a later one itself (a run of large messages). */
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -18,20 +18,15 @@
 #define QUEUE_BYTES    ((size_t)4 << 20)
 
 struct read_ahead {
-	pthread_t reader_thread, keeper_thread;
+	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t work; /* a job was queued, or stop */
-	pthread_cond_t done; /* a job was read, or stop */
-	pthread_cond_t kept; /* a job left the queue or was kept */
+	pthread_cond_t done; /* a job was read */
 	const struct message_classify_opts *opts;
 	const struct reader_opts *reader;
-	intake_keep_fn *keep;
-	void *keep_ctx;
 	struct read_job *head, *tail; /* oldest first */
 	struct read_job *todo;        /* the next to read; NULL: none */
 	size_t n, bytes;              /* queued, read or not */
-	bool keeping;                 /* the keeper holds a job */
-	char *error;                  /* the first keep that failed */
 	bool stop;
 };
 
@@ -71,7 +66,7 @@ static void read_next(struct read_ahead *r)
 	pthread_cond_signal(&r->done);
 }
 
-static void *run_reader(void *arg)
+static void *run(void *arg)
 {
 	struct read_ahead *r = arg;
 
@@ -89,72 +84,21 @@ static void *run_reader(void *arg)
 	return NULL;
 }
 
-/* Takes the oldest job off the queue once it is read, and keeps it;
- * after a keep failed, jobs are only dropped. */
-static void *run_keeper(void *arg)
-{
-	struct read_ahead *r = arg;
-
-	pthread_mutex_lock(&r->lock);
-	for (;;) {
-		struct read_job *j;
-		char *error = NULL;
-		bool failed;
-
-		while (!r->stop && !(r->head && r->head->done)) {
-			pthread_cond_wait(&r->done, &r->lock);
-		}
-		if (r->stop) {
-			break;
-		}
-		j = r->head;
-		r->head = j->next;
-		if (!r->head) {
-			r->tail = NULL;
-		}
-		r->n--;
-		r->bytes -= j->len;
-		r->keeping = true;
-		failed = r->error != NULL;
-		pthread_cond_broadcast(&r->kept);
-		pthread_mutex_unlock(&r->lock);
-		if (!failed && r->keep(r->keep_ctx, j, &error) < 0) {
-			failed = true;
-		}
-		intake_job_free(&j);
-		pthread_mutex_lock(&r->lock);
-		if (failed && !r->error) {
-			r->error = error ? error : xstrdup("keeping failed");
-		} else {
-			free(error);
-		}
-		r->keeping = false;
-		pthread_cond_broadcast(&r->kept);
-	}
-	pthread_mutex_unlock(&r->lock);
-	return NULL;
-}
-
 struct read_ahead *intake_ahead_start(const struct message_classify_opts *opts,
-				      const struct reader_opts *reader,
-				      intake_keep_fn *keep, void *keep_ctx)
+				      const struct reader_opts *reader)
 {
 	struct read_ahead *r = xcalloc(1, sizeof(*r));
 	sigset_t all, old;
 
 	r->opts = opts;
 	r->reader = reader;
-	r->keep = keep;
-	r->keep_ctx = keep_ctx;
 	pthread_mutex_init(&r->lock, NULL);
 	pthread_cond_init(&r->work, NULL);
 	pthread_cond_init(&r->done, NULL);
-	pthread_cond_init(&r->kept, NULL);
 	/* Signals stay with the thread that handles them. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	if (pthread_create(&r->reader_thread, NULL, run_reader, r) != 0 ||
-	    pthread_create(&r->keeper_thread, NULL, run_keeper, r) != 0) {
+	if (pthread_create(&r->thread, NULL, run, r) != 0) {
 		abort(); /* out of threads: as out of memory */
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
@@ -171,18 +115,14 @@ void intake_ahead_stop(struct read_ahead **rp)
 	pthread_mutex_lock(&r->lock);
 	r->stop = true;
 	pthread_cond_signal(&r->work);
-	pthread_cond_broadcast(&r->done);
 	pthread_mutex_unlock(&r->lock);
-	pthread_join(r->reader_thread, NULL);
-	pthread_join(r->keeper_thread, NULL);
+	pthread_join(r->thread, NULL);
 	while (r->head) {
 		struct read_job *j = r->head;
 
 		r->head = j->next;
 		intake_job_free(&j);
 	}
-	free(r->error);
-	pthread_cond_destroy(&r->kept);
 	pthread_cond_destroy(&r->done);
 	pthread_cond_destroy(&r->work);
 	pthread_mutex_destroy(&r->lock);
@@ -190,62 +130,16 @@ void intake_ahead_stop(struct read_ahead **rp)
 	*rp = NULL;
 }
 
-/* Waits, with r->lock held, until until(r) holds, reading later messages
- * meanwhile rather than only waiting. */
-static void wait_for(struct read_ahead *r,
-		     bool (*until)(const struct read_ahead *, size_t),
-		     size_t len)
+bool intake_ahead_has_room(const struct read_ahead *r, size_t len)
 {
-	while (!until(r, len)) {
-		if (r->todo) {
-			read_next(r);
-		} else {
-			pthread_cond_wait(&r->kept, &r->lock);
-		}
-	}
-}
+	struct read_ahead *m = (struct read_ahead *)r; /* the lock only */
+	bool room;
 
-/* Whether a message of len bytes may be queued (one always may), or
- * keeping failed. */
-static bool has_room(const struct read_ahead *r, size_t len)
-{
-	return r->error || r->n == 0 ||
+	pthread_mutex_lock(&m->lock);
+	room = r->n == 0 ||
 	       (r->n < QUEUE_MESSAGES && r->bytes + len <= QUEUE_BYTES);
-}
-
-static bool drained(const struct read_ahead *r, size_t len)
-{
-	(void)len;
-	return !r->head && !r->keeping;
-}
-
-int intake_ahead_wait_room(struct read_ahead *r, size_t len, char **error_r)
-{
-	int rc = 0;
-
-	pthread_mutex_lock(&r->lock);
-	wait_for(r, has_room, len);
-	if (r->error) {
-		*error_r = xstrdup(r->error);
-		rc = -1;
-	}
-	pthread_mutex_unlock(&r->lock);
-	return rc;
-}
-
-int intake_ahead_drain(struct read_ahead *r, char **error_r)
-{
-	int rc = 0;
-
-	pthread_mutex_lock(&r->lock);
-	wait_for(r, drained, 0);
-	if (r->error) {
-		*error_r = r->error;
-		r->error = NULL;
-		rc = -1;
-	}
-	pthread_mutex_unlock(&r->lock);
-	return rc;
+	pthread_mutex_unlock(&m->lock);
+	return room;
 }
 
 void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
@@ -279,4 +173,33 @@ void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
 	r->bytes += len;
 	pthread_cond_signal(&r->work);
 	pthread_mutex_unlock(&r->lock);
+}
+
+struct read_job *intake_ahead_pop(struct read_ahead *r, bool wait)
+{
+	struct read_job *j = NULL;
+
+	pthread_mutex_lock(&r->lock);
+	while (wait && r->head && !r->head->done) {
+		/* Rather than wait for the reading thread, read a later
+		 * message meanwhile: the queue empties twice as fast after
+		 * a run of large messages. */
+		if (r->todo) {
+			read_next(r);
+		} else {
+			pthread_cond_wait(&r->done, &r->lock);
+		}
+	}
+	if (r->head && r->head->done) {
+		j = r->head;
+		r->head = j->next;
+		if (!r->head) {
+			r->tail = NULL;
+		}
+		j->next = NULL;
+		r->n--;
+		r->bytes -= j->len;
+	}
+	pthread_mutex_unlock(&r->lock);
+	return j;
 }
