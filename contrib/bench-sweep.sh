@@ -39,8 +39,11 @@ OPEN=${BENCH_SWEEP_OPEN:-100}
 BASELINE=${BENCH_BASELINE:-}
 DAY1=2027-01-04T08:00:00+07:00 # the register ends on 31 Dec; 1 Jan is off
 DAY1_LATER=2027-01-04T15:00:00+07:00
-export DOMAIN=congvan.test IMAP_PORT=1 SMTP_PORT=1 PASSWORD=x
+export DOMAIN=congvan.test PASSWORD=x
 . tests/lib.sh
+# After lib.sh: under make bench it loads the bench's mail stack (its
+# MAILSTACK_DIR), whose ports the cycles must not reach.
+export IMAP_PORT=1 SMTP_PORT=1
 
 W=$(mktemp -d /tmp/congvan-sweep.XXXXXX)
 trap '[ -n "${BENCH_KEEP:-}" ] || rm -rf "$W"' EXIT
