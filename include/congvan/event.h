@@ -27,6 +27,14 @@ enum item_status {
 /* The open statuses as an SQL list, for the store's queries. */
 #define ITEM_STATUS_OPEN_SQL "('assigned', 'disputed')"
 
+/* The kinds of event that tell the report who led and handled an item
+ * when, and its deadline (src/report/history.c), as an SQL list.  The
+ * store's index events_history holds these events alone: another list
+ * needs a migration that makes the index again. */
+#define EVENT_KINDS_HISTORY_SQL                                                \
+	"('assigned', 'delegated', 'transferred', 'deadline-set',"             \
+	" 'extension-granted')"
+
 /* "registered", "assigned", ... (static). */
 const char *event_item_status_name(enum item_status s);
 /* 0 with *s_r when name is a status, else -1. */

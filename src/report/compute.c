@@ -50,6 +50,20 @@ struct leads {
 	size_t n_codes, codes_alloc;
 };
 
+/* Addresses or unit codes, ignoring ASCII case, to numbers (0: none
+ * yet). */
+struct key_slot {
+	char *key; /* NULL: a free slot */
+	size_t value;
+};
+
+struct key_map {
+	struct key_slot *slots; /* a power of two of them */
+	size_t n, n_slots;
+};
+
+#define REMINDED_MAILBOX SIZE_MAX
+
 struct calc {
 	struct store *st;
 	const struct config *cfg;
@@ -57,8 +71,9 @@ struct calc {
 	time_t last;      /* the instant the end state is read at: end - 1 */
 	struct report *r;
 	size_t units_alloc, persons_alloc;
-	size_t *person_slots; /* r->persons by address: index + 1, 0 free */
-	size_t n_person_slots;
+	struct key_map unit_rows;   /* r->units' index + 1, by code */
+	struct key_map person_rows; /* r->persons' index + 1, by address */
+	struct key_map reminded;    /* the same, or REMINDED_MAILBOX */
 	struct item cur; /* the item being read (cur.id 0: none yet) */
 	struct leads leads;
 	char *error;
@@ -70,6 +85,69 @@ static bool in_period(const struct calc *c, time_t t)
 }
 
 /* --- units and people --------------------------------------------------- */
+
+/* The key's hash, in ASCII lower case (as the report compares). */
+static size_t key_hash(const char *a)
+{
+	uint64_t h = UTIL_FNV_BASIS;
+
+	for (; *a; a++) {
+		unsigned char ch = (unsigned char)*a;
+
+		h = util_fnv1a(h, ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+	}
+	return (size_t)h;
+}
+
+/* The slot of key in m: its own, else the free one it would take. */
+static struct key_slot *key_slot(const struct key_map *m, const char *key)
+{
+	size_t mask = m->n_slots - 1;
+	size_t i = key_hash(key) & mask;
+
+	while (m->slots[i].key && !str_iequal(m->slots[i].key, key)) {
+		i = (i + 1) & mask;
+	}
+	return &m->slots[i];
+}
+
+/* The value of key in m, 0 when it has none yet; the caller sets it.
+ * The pointer holds until the next call.  The table stays at most half
+ * full. */
+static size_t *key_map_put(struct key_map *m, const char *key)
+{
+	struct key_slot *sl;
+
+	if (2 * (m->n + 1) > m->n_slots) {
+		struct key_map bigger = {
+		    .n = m->n, .n_slots = m->n_slots ? 2 * m->n_slots : 64};
+
+		bigger.slots = xcalloc(bigger.n_slots, sizeof(*bigger.slots));
+		for (size_t i = 0; i < m->n_slots; i++) {
+			if (m->slots[i].key) {
+				*key_slot(&bigger, m->slots[i].key) =
+				    m->slots[i];
+			}
+		}
+		free(m->slots);
+		*m = bigger;
+	}
+	sl = key_slot(m, key);
+	if (!sl->key) {
+		sl->key = xstrdup(key);
+		m->n++;
+	}
+	return &sl->value;
+}
+
+static void key_map_release(struct key_map *m)
+{
+	for (size_t i = 0; i < m->n_slots; i++) {
+		free(m->slots[i].key);
+	}
+	free(m->slots);
+	memset(m, 0, sizeof(*m));
+}
 
 static struct report_unit *unit_add(struct calc *c, const char *code,
 				    const char *name)
@@ -91,54 +169,13 @@ static struct report_unit *unit_add(struct calc *c, const char *code,
 /* The unit's row; a code the directory no longer has gets one too. */
 static struct report_figures *unit(struct calc *c, const char *code)
 {
-	for (size_t i = 0; i < c->r->n_units; i++) {
-		if (str_iequal(c->r->units[i].code, code)) {
-			return &c->r->units[i].f;
-		}
+	size_t *row = key_map_put(&c->unit_rows, code);
+
+	if (!*row) {
+		unit_add(c, code, NULL);
+		*row = c->r->n_units;
 	}
-	return &unit_add(c, code, NULL)->f;
-}
-
-/* The address's hash, in ASCII lower case (as the report compares). */
-static size_t address_hash(const char *a)
-{
-	uint64_t h = UTIL_FNV_BASIS;
-
-	for (; *a; a++) {
-		unsigned char ch = (unsigned char)*a;
-
-		h = util_fnv1a(h, ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-	}
-	return (size_t)h;
-}
-
-/* The slot of address in the persons' table: its row's, else the free
- * one it would take. */
-static size_t *person_slot(struct calc *c, const char *address)
-{
-	size_t mask = c->n_person_slots - 1;
-	size_t i = address_hash(address) & mask;
-
-	while (c->person_slots[i] &&
-	       !str_iequal(c->r->persons[c->person_slots[i] - 1].address,
-			   address)) {
-		i = (i + 1) & mask;
-	}
-	return &c->person_slots[i];
-}
-
-/* Keeps the table at most half full. */
-static void person_slots_grow(struct calc *c)
-{
-	if (2 * (c->r->n_persons + 1) <= c->n_person_slots) {
-		return;
-	}
-	free(c->person_slots);
-	c->n_person_slots = c->n_person_slots ? 2 * c->n_person_slots : 64;
-	c->person_slots = xcalloc(c->n_person_slots, sizeof(size_t));
-	for (size_t i = 0; i < c->r->n_persons; i++) {
-		*person_slot(c, c->r->persons[i].address) = i + 1;
-	}
+	return &c->r->units[*row - 1].f;
 }
 
 static struct report_person *person(struct calc *c, const char *address,
@@ -148,19 +185,17 @@ static struct report_person *person(struct calc *c, const char *address,
 	const struct config_person *cp;
 	struct report *r = c->r;
 	struct report_person *p;
-	size_t *slot;
+	size_t *row = key_map_put(&c->person_rows, address);
 
-	person_slots_grow(c);
-	slot = person_slot(c, address);
-	if (*slot) {
-		return &r->persons[*slot - 1];
+	if (*row) {
+		return &r->persons[*row - 1];
 	}
 	if (r->n_persons == c->persons_alloc) {
 		c->persons_alloc = c->persons_alloc ? 2 * c->persons_alloc : 16;
 		r->persons =
 		    xrealloc(r->persons, c->persons_alloc * sizeof(*p));
 	}
-	*slot = r->n_persons + 1;
+	*row = r->n_persons + 1;
 	p = &r->persons[r->n_persons++];
 	memset(p, 0, sizeof(*p));
 	p->address = xstrdup(address);
@@ -178,12 +213,27 @@ static struct report_person *person(struct calc *c, const char *address,
 	return p;
 }
 
-/* Reminders go to people and to mailboxes; only people get a row. */
-static bool is_person(const struct config *cfg, const char *address)
+/* Reminders go to people and to mailboxes; only people get a row: the
+ * row of a reminder's recipient, NULL for a mailbox.  The directory is
+ * asked once an address. */
+static struct report_person *reminded_person(struct calc *c,
+					     const char *address)
 {
-	enum config_role role = config_role_of(cfg, address, NULL);
+	size_t *known = key_map_put(&c->reminded, address);
 
-	return role != CONFIG_ROLE_OFFICE && role != CONFIG_ROLE_UNIT_MAILBOX;
+	if (!*known) {
+		enum config_role role = config_role_of(c->cfg, address, NULL);
+
+		if (role == CONFIG_ROLE_OFFICE ||
+		    role == CONFIG_ROLE_UNIT_MAILBOX) {
+			*known = REMINDED_MAILBOX;
+		} else {
+			*known =
+			    (size_t)(person(c, address, NULL) - c->r->persons) +
+			    1;
+		}
+	}
+	return *known == REMINDED_MAILBOX ? NULL : &c->r->persons[*known - 1];
 }
 
 /* --- items ----------------------------------------------------------- */
@@ -468,11 +518,8 @@ static int event_cb(const struct store_event *ev, void *ctx)
 
 static int items_count(struct calc *c)
 {
-	const char *kinds[REPORT_HISTORY_KINDS];
-
-	report_history_kinds(kinds);
-	if (store_report_histories(c->st, c->from, c->end, kinds, item_cb,
-				   event_cb, c, &c->error) < 0) {
+	if (store_report_histories(c->st, c->from, c->end, item_cb, event_cb, c,
+				   &c->error) < 0) {
 		item_release(&c->cur);
 		return -1;
 	}
@@ -579,8 +626,10 @@ static int mail_cb(const struct store_report_mail *m, void *ctx)
 		if (next) {
 			*next++ = '\0';
 		}
-		if (*a && is_person(c->cfg, a)) {
-			person(c, a, NULL)->reminders++;
+		struct report_person *p = *a ? reminded_person(c, a) : NULL;
+
+		if (p) {
+			p->reminders++;
 		}
 	}
 	free(copy);
@@ -710,8 +759,19 @@ static void setup(struct calc *c, const struct report_period *p, time_t now)
 	r->total.code = xstrdup("");
 	r->total.name = xstrdup("");
 	for (size_t i = 0; i < c->cfg->n_units; i++) {
-		unit_add(c, c->cfg->units[i].code, c->cfg->units[i].name);
+		const struct config_unit *cu = &c->cfg->units[i];
+
+		unit_add(c, cu->code, cu->name);
+		*key_map_put(&c->unit_rows, cu->code) = r->n_units;
 	}
+}
+
+static void calc_release(struct calc *c)
+{
+	key_map_release(&c->unit_rows);
+	key_map_release(&c->person_rows);
+	key_map_release(&c->reminded);
+	leads_release(&c->leads);
 }
 
 int report_compute(struct store *st, const struct config *cfg,
@@ -732,13 +792,11 @@ int report_compute(struct store *st, const struct config *cfg,
 			       &c.error) < 0 ||
 	    c.error) {
 		*error_r = c.error;
-		free(c.person_slots);
-		leads_release(&c.leads);
+		calc_release(&c);
 		report_release(r_r);
 		return -1;
 	}
-	free(c.person_slots);
-	leads_release(&c.leads);
+	calc_release(&c);
 	rank(r_r);
 	if (r_r->n_persons > 1) {
 		qsort_r(r_r->persons, r_r->n_persons, sizeof(*r_r->persons),

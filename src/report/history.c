@@ -91,19 +91,6 @@ void report_history_add(struct history *h, const struct store_event *ev)
 	}
 }
 
-void report_history_kinds(const char *kinds_r[REPORT_HISTORY_KINDS])
-{
-	static const enum event_kind kinds[REPORT_HISTORY_KINDS - 1] = {
-	    EV_ASSIGNED,     EV_DELEGATED,         EV_TRANSFERRED,
-	    EV_DEADLINE_SET, EV_EXTENSION_GRANTED,
-	};
-
-	for (size_t i = 0; i < REPORT_HISTORY_KINDS - 1; i++) {
-		kinds_r[i] = event_kind_name(kinds[i]);
-	}
-	kinds_r[REPORT_HISTORY_KINDS - 1] = NULL;
-}
-
 void report_history_release(struct history *h)
 {
 	for (size_t i = 0; i < h->n_leads; i++) {

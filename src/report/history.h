@@ -32,12 +32,10 @@ struct history {
 	size_t n_transfers;
 };
 
-/* Adds one event of the item's log, in the log's order, to h. */
+/* Adds one event of the item's log, in the log's order, to h.  A history
+ * is made of the kinds in EVENT_KINDS_HISTORY_SQL, which the store reads;
+ * others are ignored. */
 void report_history_add(struct history *h, const struct store_event *ev);
-/* The names of the kinds of events a history is made of, for the store,
- * into kinds_r, NULL after the last. */
-#define REPORT_HISTORY_KINDS 6
-void report_history_kinds(const char *kinds_r[REPORT_HISTORY_KINDS]);
 
 /* Frees what report_history_add allocated; h is empty after. */
 void report_history_release(struct history *h);

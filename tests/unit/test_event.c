@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,21 @@ static void test_names(void **state)
 	assert_false(event_item_status_is_open(ITEM_DONE));
 	assert_false(event_item_status_is_open(ITEM_RETURNED));
 	assert_string_equal(ITEM_STATUS_OPEN_SQL, "('assigned', 'disputed')");
+	/* the report's history reads kinds that exist (a typo would only
+	 * leave events out of every report) */
+	size_t n = 0;
+	for (const char *p = strchr(EVENT_KINDS_HISTORY_SQL, '\''), *q; p;
+	     p = strchr(q + 1, '\'')) {
+		char name[32];
+
+		q = strchr(p + 1, '\'');
+		assert_non_null(q);
+		assert_true(q - p - 1 < (long)sizeof(name));
+		snprintf(name, sizeof(name), "%.*s", (int)(q - p - 1), p + 1);
+		assert_int_equal(event_kind_parse(name, &k), 0);
+		n++;
+	}
+	assert_int_equal(n, 5);
 }
 
 /* Each kind keeps the fields it carries and drops the others; the line
