@@ -32,8 +32,12 @@
 #           batch waits to be registered (contrib/bench-catchup-serve.sh).
 #  report, list  on each register: `report --quarter 2026Q3` (a whole
 #           quarter of the six the register spans) and `list --overdue`,
-#           BENCH_RUNS times, alternating with BENCH_BASELINE when given
-#           (the same database): wall, CPU, peak memory; medians.
+#           BENCH_RUNS times, alternating with BENCH_BASELINE when given:
+#           wall, CPU, peak memory; medians.  With a baseline the register
+#           is built by the baseline's gen_register (beside it or in its
+#           BUILD), which it reads; congvan reads a copy it has migrated
+#           (once, untimed), so that a newer schema compares with the older
+#           one.
 #
 # Environment: BENCH_SIZES (default "1000 5000 10000"), BENCH_RUNS (3),
 # BENCH_REGISTERS ("10000 100000 1000000"; "" for none), BENCH_SWEEP ("10000
@@ -246,13 +250,27 @@ kill "$SPID" 2>/dev/null || true
 
 if [ -n "$REGISTERS" ]; then
 	echo "== registers built by gen_register (the figures of the sweep, reports and feeds at scale read these)"
+	gen=$BUILD/gen_register
+	for g in "$(dirname "$BASELINE")"/gen_register "$(dirname "$BASELINE")/$BUILD/gen_register"; do
+		[ -n "$BASELINE" ] && [ -x "$g" ] && { gen=$g; break; }
+	done
 	for n in $REGISTERS; do
 		congvan_conf "$W/reg$n.conf" "$W/reg$n.db"
 		contrib/bench-directory.sh "$W/reg$n.conf"
-		/usr/bin/time -f '%e %U %S %M' -o "$W/time" "$BUILD"/gen_register "$W/reg$n.conf" "$n" --seed 3
+		/usr/bin/time -f '%e %U %S %M' -o "$W/time" "$gen" "$W/reg$n.conf" "$n" --seed 3
 		echo "$n items: $(tail -1 "$W/time" | awk '{printf "%s s wall, %.1f s CPU, %d KB peak", $1, $2 + $3, $4}')," \
 			"$(du -sh "$W/reg$n.db" | cut -f1) database, $(sqlite3 "$W/reg$n.db" \
 			"SELECT COUNT(*) FROM items WHERE status IN ('assigned', 'disputed')") open"
+		if [ -n "$BASELINE" ]; then
+			# the baseline reads the register as its gen_register
+			# wrote it; congvan a copy, migrated here (not timed)
+			cp "$W/reg$n.conf" "$W/base$n.conf"
+			cp "$W/reg$n.db" "$W/new$n.db"
+			sed -i "s|^database = .*|database = $W/new$n.db|" "$W/reg$n.conf"
+			/usr/bin/time -f '%e' -o "$W/time" ./congvan -c "$W/reg$n.conf" list --overdue >/dev/null
+			echo "  congvan's copy migrated (its schema $(sqlite3 "$W/new$n.db" 'PRAGMA user_version'), the baseline's" \
+				"$(sqlite3 "$W/reg$n.db" 'PRAGMA user_version')) in $(tail -1 "$W/time") s"
+		fi
 	done
 	# reg_cmd NAME BINARY CONF ARGS...: one run; appends "WALL CPU KB LINES"
 	# to $W/NAME.times.
@@ -272,8 +290,8 @@ if [ -n "$REGISTERS" ]; then
 			reg_cmd "report$n" ./congvan "$W/reg$n.conf" report --quarter 2026Q3
 			reg_cmd "overdue$n" ./congvan "$W/reg$n.conf" list --overdue
 			if [ -n "$BASELINE" ]; then
-				reg_cmd "report$n.base" "$BASELINE" "$W/reg$n.conf" report --quarter 2026Q3
-				reg_cmd "overdue$n.base" "$BASELINE" "$W/reg$n.conf" list --overdue
+				reg_cmd "report$n.base" "$BASELINE" "$W/base$n.conf" report --quarter 2026Q3
+				reg_cmd "overdue$n.base" "$BASELINE" "$W/base$n.conf" list --overdue
 			fi
 		done
 		for what in report overdue; do

@@ -28,12 +28,16 @@ enum item_status {
 #define ITEM_STATUS_OPEN_SQL "('assigned', 'disputed')"
 
 /* The kinds of event that tell the report who led and handled an item
- * when, and its deadline (src/report/history.c), as an SQL list.  The
- * store's index events_history holds these events alone: another list
- * needs a migration that makes the index again. */
-#define EVENT_KINDS_HISTORY_SQL                                                \
-	"('assigned', 'delegated', 'transferred', 'deadline-set',"             \
-	" 'extension-granted')"
+ * when, and its deadline (src/report/history.c), as an SQL condition on a
+ * column kind.  The store's index events_history holds these events alone
+ * and its query writes the same text, for SQLite to see that the index
+ * serves it; another list needs a migration that makes the index again.
+ * Comparisons joined by OR, not an IN list: SQLite evaluates a partial
+ * index's condition at every insert, and an IN list of five made each
+ * event written 75 % dearer (a table built for each). */
+#define EVENT_KIND_HISTORY_SQL                                                 \
+	"(kind = 'assigned' OR kind = 'delegated' OR kind = 'transferred'"     \
+	" OR kind = 'deadline-set' OR kind = 'extension-granted')"
 
 /* "registered", "assigned", ... (static). */
 const char *event_item_status_name(enum item_status s);

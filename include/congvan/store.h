@@ -705,7 +705,7 @@ int store_report_items(struct store *st, time_t from, time_t to,
 		       store_report_item_cb *cb, void *ctx, char **error_r);
 /* The same items in the same order (by id), in one walk: item_cb for each
  * item, then event_cb for each of its events of the kinds in
- * EVENT_KINDS_HISTORY_SQL, in the log's order, read in part: id, at,
+ * EVENT_KIND_HISTORY_SQL, in the log's order, read in part: id, at,
  * item_id, kind and the fields unit, address and due (the others empty).
  * Only the current row is held, whatever the register's size. */
 int store_report_histories(struct store *st, time_t from, time_t to,
@@ -744,8 +744,7 @@ int store_report_extensions(struct store *st, time_t from, time_t to,
 			    char **error_r);
 
 /* Mail about an item queued in [from, to) whose template is one of kinds,
- * written ",reminder,overdue," (commas around each name), in the order
- * queued. */
+ * written ",reminder,overdue," (commas around each name). */
 struct store_report_mail {
 	int64_t item_id;
 	time_t created_at;

@@ -33,7 +33,7 @@ struct history {
 };
 
 /* Adds one event of the item's log, in the log's order, to h.  A history
- * is made of the kinds in EVENT_KINDS_HISTORY_SQL, which the store reads;
+ * is made of the kinds in EVENT_KIND_HISTORY_SQL, which the store reads;
  * others are ignored. */
 void report_history_add(struct history *h, const struct store_event *ev);
 

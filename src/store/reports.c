@@ -38,7 +38,7 @@ static const char *const sql[R_COUNT] = {
 	" json_extract(e.data, '$." EVENT_F_ADDRESS "'),"
 	" json_extract(e.data, '$." EVENT_F_DUE "') FROM items i"
 	" LEFT JOIN events e ON e.item_id = i.id"
-	" AND e.kind IN " EVENT_KINDS_HISTORY_SQL " WHERE " REPORT_ITEMS_WHERE
+	" AND " EVENT_KIND_HISTORY_SQL " WHERE " REPORT_ITEMS_WHERE
 	" ORDER BY i.id, e.id",
     [R_CONSULTS] = "SELECT item_id, unit, state, deemed, late, asked_clear,"
 		   " answered_by, asked_at, answered_at, deemed_at"
@@ -51,7 +51,7 @@ static const char *const sql[R_COUNT] = {
     [R_MAILS] = "SELECT item_id, created_at, kind, rcpt FROM outbox"
 		" WHERE item_id IS NOT NULL AND created_at >= ?1"
 		" AND created_at < ?2 AND instr(?3, ',' || kind || ',') > 0"
-		" ORDER BY created_at, id",
+		" ORDER BY id",
     [R_REGISTERED_BEFORE] = "SELECT COUNT(*) FROM items"
 			    " WHERE registered_at < ?1",
     [R_SENT_GET] = "SELECT 1 FROM reports_sent WHERE period = ?1",

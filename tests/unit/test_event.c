@@ -59,7 +59,7 @@ static void test_names(void **state)
 	/* the report's history reads kinds that exist (a typo would only
 	 * leave events out of every report) */
 	size_t n = 0;
-	for (const char *p = strchr(EVENT_KINDS_HISTORY_SQL, '\''), *q; p;
+	for (const char *p = strchr(EVENT_KIND_HISTORY_SQL, '\''), *q; p;
 	     p = strchr(q + 1, '\'')) {
 		char name[32];
 

@@ -101,8 +101,7 @@ static int sql(const char *path, const char *text)
 /* Takes a database back from schema 18 to 17: no indexes for reports. */
 #define UNDO_SCHEMA_18                                                         \
 	"DROP INDEX items_closed; DROP INDEX events_history;"                  \
-	" DROP INDEX consultations_answered; DROP INDEX consultations_deemed;" \
-	" DROP INDEX outbox_created;"
+	" DROP INDEX consultations_answered; DROP INDEX consultations_deemed;"
 
 /* Takes a database back from schema 17 to 16 (after every later UNDO): no
  * watermark of the undelivered mail told to the Office. */
