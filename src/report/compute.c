@@ -622,12 +622,13 @@ static int mail_cb(const struct store_report_mail *m, void *ctx)
 	}
 	copy = xstrdup(m->rcpt ? m->rcpt : "");
 	for (char *a = copy; a && *a; a = next) {
+		struct report_person *p;
+
 		next = strchr(a, '\n');
 		if (next) {
 			*next++ = '\0';
 		}
-		struct report_person *p = *a ? reminded_person(c, a) : NULL;
-
+		p = *a ? reminded_person(c, a) : NULL;
 		if (p) {
 			p->reminders++;
 		}
