@@ -701,9 +701,7 @@ struct store_report_item {
 	int late_days;
 };
 typedef int store_report_item_cb(const struct store_report_item *it, void *ctx);
-int store_report_items(struct store *st, time_t from, time_t to,
-		       store_report_item_cb *cb, void *ctx, char **error_r);
-/* The same items in the same order (by id), in one walk: item_cb for each
+/* These items in the order of their ids, in one walk: item_cb for each
  * item, then event_cb for each of its events of the kinds in
  * EVENT_KIND_HISTORY_SQL, in the log's order, read in part: id, at,
  * item_id, kind and the fields unit, address and due (the others empty).

@@ -86,7 +86,6 @@ enum c {
 
 /* The statements of reports.c. */
 enum r {
-	R_ITEMS,
 	R_HISTORIES,
 	R_CONSULTS,
 	R_EXTENSIONS,

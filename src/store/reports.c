@@ -8,7 +8,7 @@
 #include "congvan/util.h"
 #include "private.h"
 
-/* The items of a period [?1, ?2) (store_report_items), as items i: those
+/* The items of a period [?1, ?2) (store_report_histories), as items i: those
  * registered before its end, assigned, and open or closed since it began.
  * The list of ids, from the indexes items_status and items_closed, spares
  * reading every item of a register for the few quarters' worth a report
@@ -26,8 +26,6 @@
 	" OR i.closed_at >= ?1)"
 
 static const char *const sql[R_COUNT] = {
-    [R_ITEMS] = "SELECT " REPORT_ITEM_COLUMNS " FROM items i"
-		" WHERE " REPORT_ITEMS_WHERE " ORDER BY i.id",
     /* The same items, each followed by the events of its history, in
      * the log's order: one walk instead of a query per item.  The kinds
      * as written in events_history's definition, for the index to be
@@ -94,7 +92,7 @@ static int finish(struct store *st, sqlite3_stmt *s, int rc, const char *what,
 	return 0;
 }
 
-/* The item of R_ITEMS and R_HISTORIES, from the row's first columns. */
+/* The item of R_HISTORIES, from the row's first columns. */
 static void item_from_row(sqlite3_stmt *s, struct store_report_item *it)
 {
 	*it = (struct store_report_item){
@@ -109,26 +107,6 @@ static void item_from_row(sqlite3_stmt *s, struct store_report_item *it)
 	    .closed_at = (time_t)sqlite3_column_int64(s, 8),
 	    .late_days = sqlite3_column_int(s, 9),
 	};
-}
-
-int store_report_items(struct store *st, time_t from, time_t to,
-		       store_report_item_cb *cb, void *ctx, char **error_r)
-{
-	sqlite3_stmt *s = period_stmt(st, R_ITEMS, from, to, error_r);
-	int rc;
-
-	if (!s) {
-		return -1;
-	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_report_item it;
-
-		item_from_row(s, &it);
-		if (cb(&it, ctx)) {
-			break;
-		}
-	}
-	return finish(st, s, rc, "reading items for a report", error_r);
 }
 
 int store_report_histories(struct store *st, time_t from, time_t to,
