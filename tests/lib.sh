@@ -433,6 +433,20 @@ pdf_sign() {
 cv() { "${CONGVAN:?}" -c "${CONF:?}" "$@"; }
 run_at() { cv run --once --now "$1" 2>>"${WORK:?}/run.log"; }
 q() { sqlite3 "${WORK:?}/congvan.db" "$1"; }
+# outbox_message ID: the message of queued mail ID as queued, from its place
+# in the packs (schema 19), or from outbox_data for mail queued before
+outbox_message() {
+	local pack off size
+	IFS='|' read -r pack off size <<<"$(q "SELECT data_pack, data_offset,
+		data_size FROM outbox WHERE id = $1")"
+	if [ -n "$pack" ]; then
+		dd if="$(printf '%s/congvan.db.raw/pack-%06d' "${WORK:?}" \
+			"$pack")" iflag=skip_bytes,count_bytes skip="$off" \
+			count="$size" bs=64K status=none
+	else
+		q "SELECT data FROM outbox_data WHERE outbox_id = $1"
+	fi
+}
 # cal_uid NAME: the UID of calendar event NAME (KEY.PART.WHO, lower case)
 # as DESIGN's trust rule wants it, marked under this test's service
 # secret: NAME.MARK@$D, MARK 16 hex digits of HMAC-SHA256 of

@@ -401,6 +401,9 @@ struct store_outbox {
 	const char *rcpt; /* addresses separated by '\n' */
 	const char *data; /* the RFC 5322 message (but an attachment) */
 	size_t data_len;
+	/* Read only: why data could not be read (its pack damaged), with
+	 * data NULL; NULL when it was, or was not asked for. */
+	const char *data_error;
 	int attempts;
 	time_t next_attempt_at;
 	/* A stored message attached by reference, or NULL: the MIME part

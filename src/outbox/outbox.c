@@ -521,6 +521,12 @@ static int send_one(const struct store_outbox *o, void *data)
 	int rc;
 
 	fc->handled++;
+	if (o->data_error) {
+		/* Its pack cannot give it now: tried again later, until the
+		 * mail gives up, as for a letter attached. */
+		log_warnx("%s", o->data_error);
+		return record_result(fc, o, FAIL_TEMP, o->data_error) < 0;
+	}
 	if (o->attach_sha) {
 		if (outbox_message(fc->rt, o, false, &whole, &err) < 0) {
 			/* Tried again later, until the mail gives up. */

@@ -4,7 +4,15 @@
  * the commit that records it, so a committed message always has its
  * bytes; what a crash leaves after the last commit is unreferenced tail,
  * never a half message that something points to.  One file per batch
- * instead of one per message keeps intake cheap on any filesystem. */
+ * instead of one per message keeps intake cheap on any filesystem.
+ *
+ * The messages of queued mail go into the same packs by place, not by
+ * content (store_blob_append; the outbox row records the place): each one
+ * is written once, so it neither goes through SQLite's WAL and then again
+ * into the database, nor pushes the indexes out of its page cache.  A
+ * pack such a message opened is not one the blobs table names: the next
+ * start appends to the last pack a blob is in, and past its end, never
+ * over what is there (open_pack takes the file's size). */
 #include <errno.h>
 #include <fcntl.h>
 #include <nettle/sha2.h>
@@ -184,6 +192,17 @@ int store_blob_write(const struct store_blob_place *place, const void *data,
 	return 0;
 }
 
+int store_blob_append(struct store *st, const void *data, size_t len,
+		      struct store_blob_place *place_r, char **error_r)
+{
+	if (store_blob_reserve(st, len, place_r, error_r) < 0 ||
+	    store_blob_write(place_r, data, len, error_r) < 0) {
+		return -1;
+	}
+	write_behind(st, place_r->offset + (int64_t)len);
+	return 0;
+}
+
 /* Whether the blob sha is kept: 1, 0, or -1 on error. */
 static int kept(struct store *st, const char sha[STORE_SHA_HEX], char **error_r)
 {
@@ -296,13 +315,31 @@ static int read_at(const char *path, int64_t offset, size_t len, char *buf)
 	return 0;
 }
 
+int store_blob_read(const struct store *st, int64_t pack, int64_t offset,
+		    size_t len, char **data_r, char **error_r)
+{
+	char *path = pack_path(st, pack);
+	char *buf = xmalloc(len + 1);
+
+	if (read_at(path, offset, len, buf) < 0) {
+		*error_r =
+		    xasprintf("cannot read '%s': %s", path, strerror(errno));
+		free(buf);
+		free(path);
+		return -1;
+	}
+	buf[len] = '\0';
+	free(path);
+	*data_r = buf;
+	return 0;
+}
+
 int store_blob_get(struct store *st, const char *sha, char **data_r,
 		   size_t *len_r, char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_BLOB_GET, error_r);
 	int64_t pack, offset;
 	size_t len;
-	char *path, *buf;
 	int rc;
 
 	if (!s) {
@@ -318,18 +355,9 @@ int store_blob_get(struct store *st, const char *sha, char **data_r,
 		*error_r = xasprintf("no raw message '%s'", sha);
 		return -1;
 	}
-	path = pack_path(st, pack);
-	buf = xmalloc(len + 1);
-	if (read_at(path, offset, len, buf) < 0) {
-		*error_r =
-		    xasprintf("cannot read '%s': %s", path, strerror(errno));
-		free(buf);
-		free(path);
+	if (store_blob_read(st, pack, offset, len, data_r, error_r) < 0) {
 		return -1;
 	}
-	buf[len] = '\0';
-	free(path);
-	*data_r = buf;
 	*len_r = len;
 	return 0;
 }

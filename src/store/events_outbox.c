@@ -91,9 +91,13 @@ int store_outbox_add(struct store *st, const struct store_outbox *o,
 		     int64_t *id_r, char **error_r)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_OUTBOX_ADD, error_r);
-	int64_t id;
+	struct store_blob_place place;
 
-	if (!s) {
+	/* Outside a transaction the row commits at once: its bytes are
+	 * made durable first, as store_commit does for a batch. */
+	if (!s ||
+	    store_blob_append(st, o->data, o->data_len, &place, error_r) < 0 ||
+	    (!st->in_tx && store_blob_sync(st, error_r) < 0)) {
 		return -1;
 	}
 	store_bind_id(s, 1, o->item_id);
@@ -108,21 +112,14 @@ int store_outbox_add(struct store *st, const struct store_outbox *o,
 		store_bind_text(s, 10, o->attach_name);
 		sqlite3_bind_int64(s, 11, (sqlite3_int64)o->attach_at);
 	}
-	if (store_exec_done(st, s, "queueing mail", error_r) < 0) {
-		return -1;
-	}
-	id = sqlite3_last_insert_rowid(st->db);
-	s = store_stmt(st, Q_OUTBOX_ADD_DATA, error_r);
-	if (!s) {
-		return -1;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_blob64(s, 2, o->data, o->data_len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 12, place.pack_no);
+	sqlite3_bind_int64(s, 13, place.offset);
+	sqlite3_bind_int64(s, 14, (sqlite3_int64)o->data_len);
 	if (store_exec_done(st, s, "queueing mail", error_r) < 0) {
 		return -1;
 	}
 	if (id_r) {
-		*id_r = id;
+		*id_r = sqlite3_last_insert_rowid(st->db);
 	}
 	return 0;
 }
@@ -145,6 +142,30 @@ static void outbox_from_row(sqlite3_stmt *s, bool with_data,
 	o->attach_name = (const char *)sqlite3_column_text(s, 11);
 	o->attach_at = (size_t)sqlite3_column_int64(s, 12);
 	o->rcpt_left = (const char *)sqlite3_column_text(s, 13);
+	o->data_error = NULL;
+}
+
+/* The message of o (schema 19) from its pack: *data_r, to be freed; or
+ * NULL with o->data_error (*error_r, to be freed) when the pack cannot
+ * give it, so that the caller keeps the mail and goes on. */
+static void outbox_data_read(const struct store *st, sqlite3_stmt *s,
+			     struct store_outbox *o, char **data_r,
+			     char **error_r)
+{
+	size_t len = (size_t)sqlite3_column_int64(s, 16);
+
+	if (store_blob_read(st, sqlite3_column_int64(s, 14),
+			    sqlite3_column_int64(s, 15), len, data_r,
+			    error_r) < 0) {
+		char *why = *error_r;
+
+		*error_r = xasprintf("mail '%s': %s", o->message_id, why);
+		free(why);
+		o->data_error = *error_r;
+		return;
+	}
+	o->data = *data_r;
+	o->data_len = len;
 }
 
 /* Hands one pending entry to cb: 0 to go on, 1 when cb stops, -1. */
@@ -156,6 +177,7 @@ static int outbox_one(struct store *st, int64_t id, bool with_data,
 	sqlite3_stmt *s =
 	    store_stmt(st, with_data ? Q_OUTBOX_GET : Q_OUTBOX_HEAD, error_r);
 	struct store_outbox o;
+	char *data = NULL, *data_error = NULL;
 	int rc, stop = 0;
 
 	if (!s) {
@@ -165,9 +187,20 @@ static int outbox_one(struct store *st, int64_t id, bool with_data,
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		outbox_from_row(s, with_data, &o);
+		if (with_data && sqlite3_column_type(s, 14) != SQLITE_NULL) {
+			outbox_data_read(st, s, &o, &data, &data_error);
+		} else if (with_data && !o.data) {
+			/* neither in the packs nor in outbox_data */
+			data_error = xasprintf("mail '%s': its message is"
+					       " missing",
+					       o.message_id);
+			o.data_error = data_error;
+		}
 		stop = cb(&o, ctx) ? 1 : 0;
 	}
 	sqlite3_reset(s);
+	free(data);
+	free(data_error);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		return store_fail(st, "reading outbox", error_r);
 	}

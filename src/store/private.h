@@ -33,7 +33,6 @@ enum q {
 	Q_EVENT_ADD,
 	Q_EVENT_FOR_ITEM,
 	Q_OUTBOX_ADD,
-	Q_OUTBOX_ADD_DATA,
 	Q_OUTBOX_DUE,
 	Q_OUTBOX_EXPIRED,
 	Q_OUTBOX_GET,
@@ -195,6 +194,14 @@ int store_files_prepare(const char *path, char **error_r);
  * are opened by path when a message is read. */
 int store_blob_open(struct store *st, bool write, char **error_r);
 void store_blob_close(struct store *st);
+/* Appends data to the pack, not kept by content: the caller records
+ * *place_r (the queued mail's message, in its outbox row).  Synced with
+ * the blobs, before the commit.  Inside a transaction. */
+int store_blob_append(struct store *st, const void *data, size_t len,
+		      struct store_blob_place *place_r, char **error_r);
+/* Reads len bytes at offset of pack (NUL-terminated); caller frees. */
+int store_blob_read(const struct store *st, int64_t pack, int64_t offset,
+		    size_t len, char **data_r, char **error_r);
 
 /* Sets *error_r from the database's last error, prefixed by what. */
 int store_fail(struct store *st, const char *what, char **error_r);

@@ -440,6 +440,16 @@ static const char *const migrations[] = {
     "  WHERE " EVENT_KIND_HISTORY_SQL ";"
     "CREATE INDEX consultations_answered ON consultations(answered_at);"
     "CREATE INDEX consultations_deemed ON consultations(deemed_at);",
+    /* 18 -> 19: the message of mail queued from now on goes into the
+     * packs (blob.c), at data_size bytes from data_offset of pack
+     * data_pack: through SQLite each notice was written twice (the WAL,
+     * then the database), and its pages pushed the indexes out of the
+     * page cache, to be read back from the WAL: with a directory, most
+     * of what intake wrote.  NULL: the message is in outbox_data, as for
+     * mail queued before. */
+    "ALTER TABLE outbox ADD COLUMN data_pack INTEGER;"
+    "ALTER TABLE outbox ADD COLUMN data_offset INTEGER;"
+    "ALTER TABLE outbox ADD COLUMN data_size INTEGER;",
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -511,10 +521,10 @@ static const char *const sql[Q_COUNT] = {
 			 " WHERE e.item_id = ?1 ORDER BY e.id",
     [Q_OUTBOX_ADD] = "INSERT INTO outbox (item_id, created_at, kind,"
 		     " message_id, mail_from, rcpt, next_attempt_at,"
-		     " attach_sha, attach_name, attach_at)"
-		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11)",
-    [Q_OUTBOX_ADD_DATA] = "INSERT INTO outbox_data (outbox_id, data)"
-			  " VALUES (?1, ?2)",
+		     " attach_sha, attach_name, attach_at, data_pack,"
+		     " data_offset, data_size)"
+		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?12,"
+		     " ?13, ?14)",
     /* in outbox_due's order: a batch reads only itself, where ORDER BY
      * id sorted every entry due for each batch of a flush (quadratic in
      * a large backlog); mail queued together is due together, by id */
@@ -527,16 +537,17 @@ static const char *const sql[Q_COUNT] = {
 			 " WHERE status = 'pending' AND created_at <= ?3"
 			 " AND next_attempt_at <= ?1 ORDER BY created_at, id"
 			 " LIMIT ?2",
-    [Q_OUTBOX_GET] =
-	"SELECT o.id, o.item_id, o.created_at, o.kind,"
-	" o.message_id, o.mail_from, o.rcpt, d.data, o.attempts,"
-	" o.next_attempt_at, o.attach_sha, o.attach_name,"
-	" o.attach_at, o.rcpt_left FROM outbox o JOIN outbox_data d"
-	" ON d.outbox_id = o.id"
-	" WHERE o.id = ?1 AND o.status = 'pending'",
+    [Q_OUTBOX_GET] = "SELECT o.id, o.item_id, o.created_at, o.kind,"
+		     " o.message_id, o.mail_from, o.rcpt, d.data, o.attempts,"
+		     " o.next_attempt_at, o.attach_sha, o.attach_name,"
+		     " o.attach_at, o.rcpt_left, o.data_pack, o.data_offset,"
+		     " o.data_size FROM outbox o LEFT JOIN outbox_data d"
+		     " ON d.outbox_id = o.id"
+		     " WHERE o.id = ?1 AND o.status = 'pending'",
     [Q_OUTBOX_HEAD] = "SELECT id, item_id, created_at, kind, message_id,"
 		      " mail_from, rcpt, NULL, attempts, next_attempt_at,"
-		      " attach_sha, attach_name, attach_at, rcpt_left"
+		      " attach_sha, attach_name, attach_at, rcpt_left, NULL,"
+		      " NULL, NULL"
 		      " FROM outbox WHERE id = ?1 AND status = 'pending'",
     [Q_OUTBOX_SENT] = "UPDATE outbox SET status = 'sent', done_at = ?2,"
 		      " attempts = attempts + 1, last_error = NULL"

@@ -98,9 +98,21 @@ static int sql(const char *path, const char *text)
 	return rc;
 }
 
-/* Takes a database back from schema 18 to 17: no indexes for reports. */
+/* Takes a database back from schema 19 to 18: the messages of queued mail
+ * in outbox_data (those in the packs stand in as "packed": only the layout
+ * is undone). */
+#define UNDO_SCHEMA_19                                                         \
+	"INSERT INTO outbox_data (outbox_id, data) SELECT id, 'packed'"        \
+	" FROM outbox WHERE data_pack IS NOT NULL;"                            \
+	" ALTER TABLE outbox DROP COLUMN data_pack;"                           \
+	" ALTER TABLE outbox DROP COLUMN data_offset;"                         \
+	" ALTER TABLE outbox DROP COLUMN data_size;"
+
+/* Takes a database back from schema 18 to 17 (after every later UNDO): no
+ * indexes for reports. */
 #define UNDO_SCHEMA_18                                                         \
-	"DROP INDEX items_closed; DROP INDEX events_history;"                  \
+	UNDO_SCHEMA_19                                                         \
+	" DROP INDEX items_closed; DROP INDEX events_history;"                 \
 	" DROP INDEX consultations_answered; DROP INDEX consultations_deemed;"
 
 /* Takes a database back from schema 17 to 16 (after every later UNDO): no
@@ -547,8 +559,11 @@ static void test_migration_13(void **state)
 	o.item_id = it.id;
 	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
 	store_close(&f->st);
-	assert_int_equal(
-	    sql(f->path, UNDO_SCHEMA_13 " PRAGMA user_version = 12;"), 0);
+	/* the messages as schema 12 held them, in the outbox's rows */
+	assert_int_equal(sql(f->path,
+			     UNDO_SCHEMA_13 " UPDATE outbox SET data = 'hello';"
+					    " PRAGMA user_version = 12;"),
+			 0);
 	assert_int_equal(sql(f->path, "INSERT INTO outbox_rcpt VALUES"
 				      " (1, 'b@x', 10), (2, 'b@x', 10),"
 				      " (2, 'c@x', 10);"),
@@ -1674,6 +1689,87 @@ static int count_cb(const struct store_outbox *o, void *ctx)
 	return 0;
 }
 
+/* What an entry handed over with its message holds, copied. */
+struct packed_row {
+	int n;
+	char data[64]; /* the messages handed over, each followed by '|' */
+	bool error;
+};
+
+static int packed_cb(const struct store_outbox *o, void *ctx)
+{
+	struct packed_row *r = ctx;
+	size_t at = strlen(r->data);
+
+	r->n++;
+	r->error = o->data_error != NULL;
+	assert_true((o->data == NULL) == r->error);
+	snprintf(r->data + at, sizeof(r->data) - at, "%.*s|", (int)o->data_len,
+		 o->data ? o->data : "");
+	return 0;
+}
+
+/* The message of queued mail goes into the pack (schema 19): read back
+ * as written, beside one queued before (outbox_data); a pack that cannot
+ * give it hands the entry over with data_error, not a failure of the
+ * whole read, and the others still come. */
+static void test_outbox_packed(void **state)
+{
+	struct fixture *f = *state;
+	struct store_outbox o = {.created_at = 10,
+				 .kind = "notice",
+				 .message_id = "m1@x",
+				 .mail_from = "a@x",
+				 .rcpt = "b@x",
+				 .data = "first message",
+				 .data_len = 13,
+				 .next_attempt_at = 10};
+	struct packed_row r = {0};
+	int64_t id1, id2;
+	char *err = NULL, *pack, *cmd;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_outbox_add(f->st, &o, &id1, &err), 0);
+	o.message_id = "m2@x";
+	o.data = "second";
+	o.data_len = 6;
+	assert_int_equal(store_outbox_add(f->st, &o, &id2, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	/* nothing of either in the database */
+	cmd = xasprintf("test \"$(sqlite3 '%s' 'SELECT COUNT(*) FROM"
+			" outbox_data; SELECT SUM(data_size) FROM outbox')\""
+			" = \"$(printf '0\\n19')\"",
+			f->path);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	/* one queued before schema 19, its message in outbox_data */
+	assert_int_equal(
+	    sql(f->path,
+		"INSERT INTO outbox (id, created_at, kind,"
+		" message_id, mail_from, rcpt, next_attempt_at) VALUES"
+		" (9, 10, 'notice', 'm0@x', 'a@x', 'b@x', 10);"
+		" INSERT INTO outbox_data VALUES (9, 'queued before');"),
+	    0);
+	assert_int_equal(
+	    store_outbox_due(f->st, 20, 10, true, packed_cb, &r, &err), 0);
+	assert_int_equal(r.n, 3);
+	assert_string_equal(r.data, "first message|second|queued before|");
+	assert_false(r.error);
+	assert_int_equal(store_outbox_sent(f->st, 9, 11, &err), 0);
+	assert_int_equal(store_outbox_sent(f->st, id2, 11, &err), 0);
+	/* the pack cut short: the entry comes with why */
+	pack = xasprintf("%s.raw/pack-000001", f->path);
+	assert_int_equal(truncate(pack, 5), 0);
+	r = (struct packed_row){0};
+	assert_int_equal(
+	    store_outbox_due(f->st, 20, 10, true, packed_cb, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_true(r.error);
+	assert_string_equal(r.data, "|");
+	assert_null(err);
+	free(pack);
+}
+
 /* An entry handed over to be put off: everything but its message. */
 static int head_cb(const struct store_outbox *o, void *ctx)
 {
@@ -1826,38 +1922,36 @@ static off_t file_size(const char *path)
 
 /* One transaction larger than STORE_WAL_KEEP grows the WAL past it; once
  * copied into the database, the next transaction cuts it back to it (not
- * only the close, months away for serve). */
+ * only the close, months away for serve).  Events of 1 MiB write it: the
+ * messages of queued mail go into the packs (schema 19). */
 static void test_wal_cut_back(void **state)
 {
 	struct fixture *f = *state;
 	size_t len = (size_t)1 << 20;
-	char *data = xcalloc(1, len);
+	char *detail = xmalloc(len + 1);
 	char *wal = xasprintf("%s-wal", f->path);
-	int64_t id;
 	char *err = NULL;
-	struct store_outbox o = {.kind = "notice",
-				 .mail_from = "a@x",
-				 .rcpt = "b@x",
-				 .data = data,
-				 .data_len = len};
+	struct store_event ev = {.at = 1, .kind = EV_MAIL_FAILED};
 
+	memset(detail, 'x', len);
+	detail[len] = '\0';
+	ev.detail = detail;
 	assert_int_equal(store_begin(f->st, &err), 0);
 	for (int i = 0; (off_t)i * (off_t)len < STORE_WAL_KEEP + (8 << 20);
 	     i++) {
-		char msgid[32];
-
-		snprintf(msgid, sizeof(msgid), "m%d@x", i);
-		o.message_id = msgid;
-		data[0] = (char)i; /* no two pages alike */
-		assert_int_equal(store_outbox_add(f->st, &o, &id, &err), 0);
+		detail[0] = (char)('a' + i % 26); /* no two pages alike */
+		detail[1] = (char)('a' + i / 26 % 26);
+		assert_int_equal(store_event_add(f->st, &ev, &err), 0);
 	}
 	assert_int_equal(store_commit(f->st, &err), 0);
 	assert_true(file_size(wal) > STORE_WAL_KEEP);
-	assert_int_equal(store_outbox_sent(f->st, id, 1, &err), 0);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_event_add(f->st, &ev, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
 	assert_true(file_size(wal) <= STORE_WAL_KEEP);
 	assert_null(err);
 	free(wal);
-	free(data);
+	free(detail);
 }
 
 /* The outbox row handed over by store_outbox_due, copied. */
@@ -2277,6 +2371,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migration_14, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_undelivered, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_narrow, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_outbox_packed, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_wal_cut_back, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_expired, setup,
