@@ -16,8 +16,8 @@
 
 /* A batch closes at this many messages or bytes, whichever comes first:
  * it bounds memory and the work lost to a crash. */
-#define BATCH_MESSAGES 500
-#define BATCH_BYTES    (16u << 20)
+#define BATCH_MESSAGES 1000
+#define BATCH_BYTES    (64u << 20)
 
 struct batch_ctx {
 	struct runtime *rt;

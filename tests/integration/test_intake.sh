@@ -160,9 +160,10 @@ assert_eq 1 "$attempts" "it is not tried again"
 
 t_begin "SIGKILL during a 500-message intake loses and duplicates nothing"
 mkdir -p "$WORK/bulk"
-# About 100 KB each, like a letter with a scan: a few batches' worth (a
-# batch closes at 16 MB, src/intake/intake.c).
-filler=$(head -c 75000 /dev/urandom | base64 -w 76 | sed 's/$/\r/')
+# About 300 KB each, like a letter with a scan: three batches' worth (a
+# batch closes at 64 MB, src/intake/intake.c), so that the second run too
+# is killed between two.
+filler=$(head -c 225000 /dev/urandom | base64 -w 76 | sed 's/$/\r/')
 for i in $(seq -w 1 500); do
 	printf 'From: sender%s@example.org\r\nTo: khtc@congvan.test\r\nSubject: =?UTF-8?B?%s?=\r\nMessage-ID: <bulk-%s@example.org>\r\nDate: Wed, 25 Nov 2026 09:00:00 +0700\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSố: %s/BCT-VP\r\n--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n%s\n--b--\r\n' \
 		"$i" "$(printf 'V/v công văn số %s' "$i" | base64 -w0)" "$i" "$i" "$filler" >"$WORK/bulk/$i.eml"
