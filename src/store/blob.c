@@ -10,9 +10,10 @@
  * content (store_blob_append; the outbox row records the place): each one
  * is written once, so it neither goes through SQLite's WAL and then again
  * into the database, nor pushes the indexes out of its page cache.  A
- * pack such a message opened is not one the blobs table names: the next
- * start appends to the last pack a blob is in, and past its end, never
- * over what is there (open_pack takes the file's size). */
+ * pack that only such messages went into is not one the blobs table
+ * names: the next start goes on with the last pack a blob is in, then the
+ * one after it; either way open_pack appends after what the file holds,
+ * never over it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <nettle/sha2.h>

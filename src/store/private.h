@@ -195,8 +195,9 @@ int store_files_prepare(const char *path, char **error_r);
 int store_blob_open(struct store *st, bool write, char **error_r);
 void store_blob_close(struct store *st);
 /* Appends data to the pack, not kept by content: the caller records
- * *place_r (the queued mail's message, in its outbox row).  Synced with
- * the blobs, before the commit.  Inside a transaction. */
+ * *place_r (the queued mail's message, in its outbox row).  store_commit
+ * syncs it with the blobs; outside a transaction the caller syncs it
+ * (store_blob_sync) before recording the place. */
 int store_blob_append(struct store *st, const void *data, size_t len,
 		      struct store_blob_place *place_r, char **error_r);
 /* Reads len bytes at offset of pack (NUL-terminated); caller frees. */
