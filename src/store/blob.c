@@ -254,10 +254,7 @@ int store_blob_put_hashed(struct store *st, const void *data, size_t len,
 	if (rc != 0) {
 		return rc < 0 ? -1 : 0;
 	}
-	if (store_blob_reserve(st, len, &place, error_r) < 0) {
-		return -1;
-	}
-	if (store_blob_write(&place, data, len, error_r) < 0) {
+	if (store_blob_append(st, data, len, &place, error_r) < 0) {
 		return -1;
 	}
 	return record(st, sha, len, &place, error_r);

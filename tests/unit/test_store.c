@@ -496,18 +496,25 @@ static void test_history(void **state)
 	sbuf_release(&sb);
 }
 
+/* A notice queued at 10 from a@x to b@x, Message-ID m1@x, its message
+ * data. */
+static struct store_outbox notice_queued(const char *data)
+{
+	return (struct store_outbox){.created_at = 10,
+				     .kind = "notice",
+				     .message_id = "m1@x",
+				     .mail_from = "a@x",
+				     .rcpt = "b@x",
+				     .data = data,
+				     .data_len = strlen(data),
+				     .next_attempt_at = 10};
+}
+
 /* A database at schema 2 gains outbox_rcpt (3) and keeps its outbox. */
 static void test_migration_3(void **state)
 {
 	struct fixture *f = *state;
-	struct store_outbox o = {.created_at = 10,
-				 .kind = "notice",
-				 .message_id = "m1@x",
-				 .mail_from = "a@x",
-				 .rcpt = "b@x",
-				 .data = "hello",
-				 .data_len = 5,
-				 .next_attempt_at = 10};
+	struct store_outbox o = notice_queued("hello");
 	struct store_outbox_stats stats;
 	int64_t id = 0, n = -1;
 	char *err = NULL;
@@ -537,14 +544,7 @@ static int count_cb(const struct store_outbox *o, void *ctx);
 static void test_migration_13(void **state)
 {
 	struct fixture *f = *state;
-	struct store_outbox o = {.created_at = 10,
-				 .kind = "notice",
-				 .message_id = "m1@x",
-				 .mail_from = "a@x",
-				 .rcpt = "b@x",
-				 .data = "hello",
-				 .data_len = 5,
-				 .next_attempt_at = 10};
+	struct store_outbox o = notice_queued("hello");
 	struct store_item it;
 	int64_t id = 0, id2 = 0, n = -1;
 	int due = 0;
@@ -1716,14 +1716,7 @@ static int packed_cb(const struct store_outbox *o, void *ctx)
 static void test_outbox_packed(void **state)
 {
 	struct fixture *f = *state;
-	struct store_outbox o = {.created_at = 10,
-				 .kind = "notice",
-				 .message_id = "m1@x",
-				 .mail_from = "a@x",
-				 .rcpt = "b@x",
-				 .data = "first message",
-				 .data_len = 13,
-				 .next_attempt_at = 10};
+	struct store_outbox o = notice_queued("first message");
 	struct packed_row r = {0};
 	int64_t id1, id2;
 	char *err = NULL, *pack, *cmd;
@@ -1787,14 +1780,7 @@ static int head_cb(const struct store_outbox *o, void *ctx)
 static void test_outbox(void **state)
 {
 	struct fixture *f = *state;
-	struct store_outbox o = {.created_at = 10,
-				 .kind = "notice",
-				 .message_id = "m1@x",
-				 .mail_from = "a@x",
-				 .rcpt = "b@x",
-				 .data = "hello",
-				 .data_len = 5,
-				 .next_attempt_at = 10};
+	struct store_outbox o = notice_queued("hello");
 	struct store_outbox_stats stats;
 	int64_t id, pending = -1;
 	time_t next = -1;
