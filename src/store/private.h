@@ -240,5 +240,11 @@ int store_exec_done(struct store *st, sqlite3_stmt *s, const char *what,
 /* Runs a query for one integer: 1 found, 0 not found, -1 error. */
 int store_query_id(struct store *st, sqlite3_stmt *s, const char *what,
 		   int64_t *id_r, char **error_r);
+/* sql, a CREATE TABLE statement, with each CHECK of a column against a
+ * list of strings, "CHECK (x IN ('a', 'b'))", written as comparisons,
+ * "CHECK (x = 'a' OR x = 'b')": the same rule, without the temporary
+ * table SQLite builds for a list at every statement that checks it
+ * (check_lists.c).  Everything else as it is.  Allocated. */
+char *store_check_lists_unrolled(const char *sql);
 
 #endif

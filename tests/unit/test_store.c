@@ -243,6 +243,110 @@ static char *schema_text(const char *path)
 	return sbuf_detach(&sb);
 }
 
+/* A CHECK against a list of strings becomes comparisons; any other CHECK,
+ * and a list that does not read as one, stays as it was. */
+static void test_check_lists_unrolled(void **state)
+{
+	static const char *const cases[][2] = {
+	    {"CREATE TABLE t (  s TEXT CHECK (s IN ('a', 'b', 'c')), n INT)",
+	     "CREATE TABLE t (  s TEXT CHECK (s = 'a' OR s = 'b' OR s = 'c'),"
+	     " n INT)"},
+	    {"k TEXT CHECK  (k IN  ('x',    'it''s')) , m CHECK(m in('y'))",
+	     "k TEXT CHECK (k = 'x' OR k = 'it''s') , m CHECK (m = 'y')"},
+	    {"id INTEGER CHECK (id = 1)", "id INTEGER CHECK (id = 1)"},
+	    {"s CHECK (s NOT IN ('a', 'b'))", "s CHECK (s NOT IN ('a', 'b'))"},
+	    {"s CHECK (s IN ('a', 2))", "s CHECK (s IN ('a', 2))"},
+	    {"s CHECK (s IN ('a', 'b') AND s > 'a')",
+	     "s CHECK (s IN ('a', 'b') AND s > 'a')"},
+	    {"d TEXT DEFAULT 'CHECK (d IN (''a'', ''b''))', e TEXT",
+	     "d TEXT DEFAULT 'CHECK (d IN (''a'', ''b''))', e TEXT"},
+	    {"RECHECK (s IN ('a', 'b'))", "RECHECK (s IN ('a', 'b'))"},
+	    {"s CHECK (s IN ('a', 'b'", "s CHECK (s IN ('a', 'b'"},
+	    {"", ""},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *got = store_check_lists_unrolled(cases[i][0]);
+
+		assert_string_equal(got, cases[i][1]);
+		free(got);
+	}
+}
+
+/* How many temporary tables a statement's program opens. */
+static int ephemeral_tables(sqlite3 *db, const char *text)
+{
+	char *explain = xasprintf("EXPLAIN %s", text);
+	sqlite3_stmt *s = NULL;
+	int n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &s, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		n += strcmp((const char *)sqlite3_column_text(s, 1),
+			    "OpenEphemeral") == 0;
+	}
+	sqlite3_finalize(s);
+	free(explain);
+	return n;
+}
+
+/* Schema 20: no table checks a column against a list any more, so that
+ * writing a message, a notice or a calendar entry builds no temporary
+ * table; the rules still hold. */
+static void test_schema_check_lists(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	char *err = NULL;
+
+	assert_int_equal(
+	    sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE, NULL),
+	    SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+			       "SELECT COUNT(*) FROM sqlite_schema WHERE"
+			       " type = 'table' AND (sql LIKE '%CHECK%IN (%'"
+			       " OR sql LIKE '%CHECK%IN(%')",
+			       -1, &s, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 0);
+	sqlite3_finalize(s);
+	assert_int_equal(
+	    ephemeral_tables(db, "INSERT INTO outbox (item_id, created_at,"
+				 " kind, message_id, mail_from, rcpt,"
+				 " next_attempt_at) VALUES (NULL, 1, 'k',"
+				 " 'm', 'f', 'r', 1)"),
+	    0);
+	assert_int_equal(
+	    ephemeral_tables(db, "INSERT INTO calendar_entries (uid, item_id,"
+				 " recipient, role, party, due_day) VALUES"
+				 " ('u', 1, 'r', 'lead', 'p', 1) ON CONFLICT"
+				 " (uid) DO UPDATE SET state = 'open',"
+				 " response = NULL"),
+	    0);
+	assert_int_equal(sqlite3_exec(db,
+				      "INSERT INTO outbox (item_id, created_at,"
+				      " kind, message_id, mail_from, rcpt,"
+				      " next_attempt_at, status) VALUES (NULL,"
+				      " 1, 'k', 'm', 'f', 'r', 1, 'lost')",
+				      NULL, NULL, &err),
+			 SQLITE_CONSTRAINT);
+	assert_non_null(strstr(err, "CHECK constraint failed"));
+	sqlite3_free(err);
+	assert_int_equal(sqlite3_exec(db,
+				      "INSERT INTO outbox (item_id, created_at,"
+				      " kind, message_id, mail_from, rcpt,"
+				      " next_attempt_at, status) VALUES (NULL,"
+				      " 1, 'k', 'm', 'f', 'r', 1, 'failed')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /* A database left at schema 1 is brought forward to the same schema a new
  * one gets (so the UNDO macros cover every migration, whatever the
  * version); a newer one is refused. */
@@ -2349,6 +2453,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
+	    cmocka_unit_test(test_check_lists_unrolled),
+	    cmocka_unit_test_setup_teardown(test_schema_check_lists, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_8, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_12, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_history, setup, teardown),
