@@ -90,7 +90,8 @@ struct store_blob_place {
 bool store_blob_pack_full(const struct store *st, size_t len);
 int store_blob_reserve(struct store *st, size_t len,
 		       struct store_blob_place *place_r, char **error_r);
-/* Writes data at its place; from any thread, touching no store state. */
+/* Writes data at its place, and starts writing back each MiB of the pack
+ * it completes; from any thread, touching no store state. */
 int store_blob_write(const struct store_blob_place *place, const void *data,
 		     size_t len, char **error_r);
 /* Records the len bytes written at place as the blob sha, unless a blob

@@ -66,7 +66,6 @@ static int open_pack(struct store *st, int64_t no, char **error_r)
 	free(path);
 	st->pack_no = no;
 	st->pack_size = sb.st_size;
-	st->pack_flushing = sb.st_size;
 	return 0;
 }
 
@@ -126,19 +125,23 @@ void store_blob_close(struct store *st)
 	FREE_AND_NULL(st->blob_dir);
 }
 
-/* Starts writing back what is written below end, each WRITE_BEHIND
- * bytes, without waiting: the sync before the batch's commit then finds
- * them on disk instead of writing the whole batch while intake waits
- * (mbsync's way is a sync per message).  Only a hint: on failure the sync
- * does it all. */
-static void write_behind(struct store *st, int64_t end)
+/* Starts writing back, without waiting, each WRITE_BEHIND-aligned part of
+ * the pack that the bytes just written at [offset, end) complete: the
+ * sync before the batch's commit then finds them on disk instead of
+ * writing the whole batch while intake waits (mbsync's way is a sync per
+ * message).  The thread that wrote the bytes does it, so that the reading
+ * thread, which writes the raw messages, takes that work off the intake
+ * thread.  Only a hint: on failure the sync does it all. */
+static void write_behind(const struct store_blob_place *place, size_t len)
 {
-	if (end - st->pack_flushing < WRITE_BEHIND) {
-		return;
+	int64_t from = place->offset / WRITE_BEHIND * WRITE_BEHIND;
+	int64_t to =
+	    (place->offset + (int64_t)len) / WRITE_BEHIND * WRITE_BEHIND;
+
+	if (to > from) {
+		(void)sync_file_range(place->fd, from, to - from,
+				      SYNC_FILE_RANGE_WRITE);
 	}
-	(void)sync_file_range(st->pack_fd, st->pack_flushing,
-			      end - st->pack_flushing, SYNC_FILE_RANGE_WRITE);
-	st->pack_flushing = end;
 }
 
 bool store_blob_pack_full(const struct store *st, size_t len)
@@ -190,6 +193,7 @@ int store_blob_write(const struct store_blob_place *place, const void *data,
 		at += n;
 		len -= (size_t)n;
 	}
+	write_behind(place, (size_t)(at - place->offset));
 	return 0;
 }
 
@@ -200,7 +204,6 @@ int store_blob_append(struct store *st, const void *data, size_t len,
 	    store_blob_write(place_r, data, len, error_r) < 0) {
 		return -1;
 	}
-	write_behind(st, place_r->offset + (int64_t)len);
 	return 0;
 }
 
@@ -229,13 +232,7 @@ static int record(struct store *st, const char sha[STORE_SHA_HEX], size_t len,
 	sqlite3_bind_int64(s, 2, place->pack_no);
 	sqlite3_bind_int64(s, 3, place->offset);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)len);
-	if (store_exec_done(st, s, "recording blob", error_r) < 0) {
-		return -1;
-	}
-	if (place->pack_no == st->pack_no) {
-		write_behind(st, place->offset + (int64_t)len);
-	}
-	return 0;
+	return store_exec_done(st, s, "recording blob", error_r);
 }
 
 int store_blob_put(struct store *st, const void *data, size_t len,

@@ -146,8 +146,7 @@ struct store {
 	int pack_fd; /* the pack being appended to, or -1 */
 	int64_t pack_no;
 	int64_t pack_size;
-	int64_t pack_flushing; /* written back from here on, or later */
-	bool blobs_dirty;      /* appended since the last sync */
+	bool blobs_dirty; /* appended since the last sync */
 	bool in_tx;
 	bool feed_tracking; /* the TEMP triggers of feed_changes.c are set */
 	struct store_checkpointer *checkpointer; /* the writer's, or NULL */
