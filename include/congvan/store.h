@@ -84,10 +84,10 @@ struct store_blob_place {
 	int64_t offset;
 	const char *dir; /* the packs' folder, for errors (the store's) */
 };
-/* Whether len more bytes open a new pack: every write to a place reserved
- * before must be done before that reservation (the pack it went to is
- * synced and closed). */
-bool store_blob_pack_full(const struct store *st, size_t len);
+/* Reserves len bytes at the end of the pack.  When they would take it
+ * past its size the next pack is opened; the one before stays open until
+ * the next store_blob_sync, so that places reserved in it may still be
+ * written. */
 int store_blob_reserve(struct store *st, size_t len,
 		       struct store_blob_place *place_r, char **error_r);
 /* Writes data at its place, and starts writing back each MiB of the pack
@@ -100,8 +100,10 @@ int store_blob_write(const struct store_blob_place *place, const void *data,
 int store_blob_put_placed(struct store *st, const char sha[STORE_SHA_HEX],
 			  size_t len, const struct store_blob_place *place,
 			  char **error_r);
-/* Makes every blob written so far durable; store_commit calls it before
- * committing, so a committed message always has its bytes. */
+/* Makes every blob written so far durable, in the packs closed since the
+ * last sync too (then closed for good); every write to a reserved place
+ * must be done by then.  store_commit calls it before committing, so a
+ * committed message always has its bytes. */
 int store_blob_sync(struct store *st, char **error_r);
 /* Reads a blob; caller frees *data_r. */
 int store_blob_get(struct store *st, const char *sha, char **data_r,

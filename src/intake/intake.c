@@ -693,14 +693,9 @@ static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 			return -1;
 		}
 	}
-	if (!bc->rescan) {
-		/* A new pack is opened only once the old one has every byte
-		 * written to it: whatever is read ahead is kept first. */
-		if ((store_blob_pack_full(bc->rt->st, len) &&
-		     keep_ready(bc, true, error_r) < 0) ||
-		    store_blob_reserve(bc->rt->st, len, &place, error_r) < 0) {
-			return -1;
-		}
+	if (!bc->rescan &&
+	    store_blob_reserve(bc->rt->st, len, &place, error_r) < 0) {
+		return -1;
 	}
 	at = delivered_at(bc, uid);
 	intake_ahead_push(

@@ -26,8 +26,6 @@
 #include "congvan/util.h"
 #include "private.h"
 
-/* A pack is closed for appending past this size. */
-#define PACK_MAX ((int64_t)1 << 30)
 /* Bytes appended between two starts of write-back (write_behind). */
 #define WRITE_BEHIND ((int64_t)1 << 20)
 
@@ -116,8 +114,19 @@ int store_blob_open(struct store *st, bool write, char **error_r)
 	return open_pack(st, no, error_r);
 }
 
+/* Closes the packs retired since the last sync. */
+static void close_retired(struct store *st)
+{
+	for (size_t i = 0; i < st->n_retired; i++) {
+		close(st->retired_fds[i]);
+	}
+	FREE_AND_NULL(st->retired_fds);
+	st->n_retired = 0;
+}
+
 void store_blob_close(struct store *st)
 {
+	close_retired(st);
 	if (st->pack_fd >= 0) {
 		close(st->pack_fd);
 		st->pack_fd = -1;
@@ -144,19 +153,24 @@ static void write_behind(const struct store_blob_place *place, size_t len)
 	}
 }
 
-bool store_blob_pack_full(const struct store *st, size_t len)
+static bool pack_full(const struct store *st, size_t len)
 {
-	return st->pack_size > 0 && st->pack_size + (int64_t)len > PACK_MAX;
+	return st->pack_size > 0 &&
+	       st->pack_size + (int64_t)len > STORE_PACK_MAX;
 }
 
 int store_blob_reserve(struct store *st, size_t len,
 		       struct store_blob_place *place_r, char **error_r)
 {
-	if (store_blob_pack_full(st, len)) {
-		if (st->blobs_dirty && store_blob_sync(st, error_r) < 0) {
-			return -1;
-		}
-		close(st->pack_fd);
+	if (pack_full(st, len)) {
+		/* Kept open until the next sync: another thread may still
+		 * be writing at a place reserved in it, and a pack opened in
+		 * its stead would get the same descriptor. */
+		st->retired_fds =
+		    xrealloc(st->retired_fds,
+			     (st->n_retired + 1) * sizeof(*st->retired_fds));
+		st->retired_fds[st->n_retired++] = st->pack_fd;
+		st->pack_fd = -1;
 		if (open_pack(st, st->pack_no + 1, error_r) < 0) {
 			return -1;
 		}
@@ -271,6 +285,16 @@ int store_blob_put_placed(struct store *st, const char sha[STORE_SHA_HEX],
 
 int store_blob_sync(struct store *st, char **error_r)
 {
+	for (size_t i = 0; i < st->n_retired; i++) {
+		if (fdatasync(st->retired_fds[i]) < 0) {
+			*error_r = xasprintf("cannot sync a pack before %lld"
+					     " in '%s': %s",
+					     (long long)st->pack_no,
+					     st->blob_dir, strerror(errno));
+			return -1;
+		}
+	}
+	close_retired(st);
 	if (fdatasync(st->pack_fd) < 0) {
 		*error_r = xasprintf("cannot sync pack %lld in '%s': %s",
 				     (long long)st->pack_no, st->blob_dir,

@@ -6,6 +6,9 @@
 
 #include "congvan/store.h"
 
+/* A pack is closed for appending past this size. */
+#define STORE_PACK_MAX ((int64_t)1 << 30)
+
 /* Every statement the store runs, prepared once and cached. */
 enum q {
 	Q_BLOB_GET,
@@ -147,6 +150,10 @@ struct store {
 	int64_t pack_no;
 	int64_t pack_size;
 	bool blobs_dirty; /* appended since the last sync */
+	/* Packs closed for appending since the last sync, still open: bytes
+	 * reserved in them may still be written by another thread. */
+	int *retired_fds;
+	size_t n_retired;
 	bool in_tx;
 	bool feed_tracking; /* the TEMP triggers of feed_changes.c are set */
 	struct store_checkpointer *checkpointer; /* the writer's, or NULL */

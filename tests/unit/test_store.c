@@ -2297,33 +2297,40 @@ static void test_blobs_placed(void **state)
 					    " WHERE size = 3 AND pack = 1"),
 			 w[3].place.offset + 13);
 
-	/* A pack 16 bytes short of its size (sparse): the next message
-	 * goes to pack 2. */
+	/* A pack 16 bytes short of its size (sparse): 8 bytes still fit,
+	 * the next 17 go to pack 2; the 8 reserved in pack 1 and written
+	 * only after pack 2 opened still land in pack 1. */
 	store_close(&f->st);
 	p = xasprintf("%s.raw/pack-000001", f->path);
-	assert_int_equal(truncate(p, ((off_t)1 << 30) - 16), 0);
+	assert_int_equal(truncate(p, STORE_PACK_MAX - 16), 0);
 	f->st = store_open(f->path, &err);
 	assert_non_null(f->st);
-	assert_false(store_blob_pack_full(f->st, 16));
-	assert_true(store_blob_pack_full(f->st, 17));
 	assert_int_equal(store_begin(f->st, &err), 0);
-	memset(&w[0], 0, sizeof(w[0]));
-	w[0].data = "to the next pack!";
-	assert_int_equal(
-	    store_blob_reserve(f->st, strlen(w[0].data), &w[0].place, &err), 0);
-	assert_int_equal(w[0].place.pack_no, 2);
-	assert_int_equal(w[0].place.offset, 0);
-	write_placed(&w[0]);
-	assert_int_equal(w[0].rc, 0);
-	store_blob_hash(w[0].data, strlen(w[0].data), sha);
-	assert_int_equal(store_blob_put_placed(f->st, sha, strlen(w[0].data),
-					       &w[0].place, &err),
-			 0);
+	memset(w, 0, 2 * sizeof(w[0]));
+	w[0].data = "in pack1";
+	w[1].data = "to the next pack!";
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(store_blob_reserve(f->st, strlen(w[i].data),
+						    &w[i].place, &err),
+				 0);
+		assert_int_equal(w[i].place.pack_no, (int64_t)i + 1);
+	}
+	assert_int_equal(w[1].place.offset, 0);
+	for (size_t i = 2; i-- > 0;) {
+		write_placed(&w[i]);
+		assert_int_equal(w[i].rc, 0);
+		store_blob_hash(w[i].data, strlen(w[i].data), sha);
+		assert_int_equal(store_blob_put_placed(f->st, sha,
+						       strlen(w[i].data),
+						       &w[i].place, &err),
+				 0);
+	}
 	assert_int_equal(store_commit(f->st, &err), 0);
 	assert_blob(f->st, w[0].data);
+	assert_blob(f->st, w[1].data);
 	assert_blob(f->st, msgs[1]);
 	assert_int_equal(stat(p, &sb), 0);
-	assert_int_equal(sb.st_size, ((off_t)1 << 30) - 16);
+	assert_int_equal(sb.st_size, STORE_PACK_MAX - 8);
 	free(p);
 }
 
