@@ -94,6 +94,17 @@ int store_blob_reserve(struct store *st, size_t len,
  * it completes; from any thread, touching no store state. */
 int store_blob_write(const struct store_blob_place *place, const void *data,
 		     size_t len, char **error_r);
+/* Who writes the messages of queued mail (store_outbox_add) inside a
+ * transaction while set: handed the place reserved and a copy of the
+ * bytes, which it frees, it writes them with store_blob_write, from
+ * another thread; the store's owner sees every one written, or fails the
+ * transaction, before the commit.  NULL, the default: the store writes
+ * them at once. */
+typedef void store_blob_writer_fn(void *ctx,
+				  const struct store_blob_place *place,
+				  char *data, size_t len);
+void store_blob_set_writer(struct store *st, store_blob_writer_fn *fn,
+			   void *ctx);
 /* Records the len bytes written at place as the blob sha, unless a blob
  * with that sha is kept already (the bytes written then stay unused, as
  * a crash's tail does).  Inside a transaction. */

@@ -633,6 +633,33 @@ int intake_message(struct runtime *rt, const char *mailbox,
 	return rc;
 }
 
+/* Keeps a job taken off the queue: a message read, or the message of a
+ * notice written, of which only a failure matters. */
+static int keep_job(struct batch_ctx *bc, const struct read_job *j,
+		    char **error_r)
+{
+	if (!j->write_only) {
+		return keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j,
+				 bc->stats, error_r);
+	}
+	if (j->write_error) {
+		*error_r = xstrdup(j->write_error);
+		return -1;
+	}
+	return 0;
+}
+
+/* The store's writer during a batch (store_blob_set_writer): the messages
+ * of the notices queued are written by the reading thread, in its queue,
+ * not by the intake thread, the busier of the two. */
+static void hand_over(void *ctx, const struct store_blob_place *place,
+		      char *data, size_t len)
+{
+	struct batch_ctx *bc = ctx;
+
+	intake_ahead_push_write(bc->ahead, place, data, len);
+}
+
 /* Keeps the messages read ahead, in order: every one queued when wait
  * is set, else those read by now. */
 static int keep_ready(struct batch_ctx *bc, bool wait, char **error_r)
@@ -641,8 +668,7 @@ static int keep_ready(struct batch_ctx *bc, bool wait, char **error_r)
 	int rc = 0;
 
 	while (rc == 0 && (j = intake_ahead_pop(bc->ahead, wait))) {
-		rc = keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j,
-			       bc->stats, error_r);
+		rc = keep_job(bc, j, error_r);
 		intake_job_free(&j);
 	}
 	return rc;
@@ -686,8 +712,7 @@ static int on_message(uint32_t uid, const char *data, size_t len, void *ctx,
 	}
 	while (!intake_ahead_has_room(bc->ahead, len)) {
 		j = intake_ahead_pop(bc->ahead, true);
-		rc = keep_read(bc->rt, bc->mailbox, bc->uidvalidity, j,
-			       bc->stats, error_r);
+		rc = keep_job(bc, j, error_r);
 		intake_job_free(&j);
 		if (rc < 0) {
 			return -1;
@@ -711,18 +736,23 @@ static int run_batch(struct runtime *rt, struct mail_session *ms,
 		     enum fail *fail_r, char **error_r)
 {
 	char *err = NULL;
+	int rc;
 
 	if (store_begin(rt->st, error_r) < 0) {
 		*fail_r = FAIL_LOCAL;
 		return -1;
 	}
-	if (mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r) < 0) {
-		store_rollback(rt->st);
-		return -1;
-	}
-	if (keep_ready(bc, true, error_r) < 0) {
-		store_rollback(rt->st);
+	store_blob_set_writer(rt->st, hand_over, bc);
+	rc = mail_fetch(ms, uids, n, on_message, bc, fail_r, error_r);
+	if (rc == 0 && keep_ready(bc, true, error_r) < 0) {
 		*fail_r = FAIL_FATAL;
+		rc = -1;
+	}
+	/* The queue is empty: every notice's message is written (or the
+	 * batch is dropped, and the queue with it). */
+	store_blob_set_writer(rt->st, NULL, NULL);
+	if (rc < 0) {
+		store_rollback(rt->st);
 		return -1;
 	}
 	if (store_sync_set(rt->st, bc->mailbox, bc->uidvalidity, uids[n - 1],

@@ -29,6 +29,7 @@ struct read_job {
 	struct inspection in;
 	struct read_job *next; /* in the queue */
 	bool done;             /* sha, the write and in are done */
+	bool write_only;       /* a message of queued mail: written only */
 };
 
 struct read_ahead;
@@ -50,6 +51,12 @@ bool intake_ahead_has_room(const struct read_ahead *r, size_t len);
 void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
 		       size_t len, time_t delivered_at, bool history,
 		       const struct store_blob_place *place);
+/* Queues data (taken) to be written at place, and nothing else: the
+ * message of a notice queued (store_blob_set_writer).  A job like the
+ * others, popped in its turn, with write_error on failure. */
+void intake_ahead_push_write(struct read_ahead *r,
+			     const struct store_blob_place *place, char *data,
+			     size_t len);
 /* The oldest queued job once it is read, taken off the queue (release it
  * with intake_job_free); NULL when the queue is empty, or, when wait is
  * false, when the oldest is not read yet. */

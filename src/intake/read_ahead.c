@@ -1,6 +1,8 @@
 /* Reading ahead: one thread that hashes, writes into the pack and
  * inspects fetched messages in the order they came, while the intake
- * thread goes on fetching and stores what was read.  A queue of a few
+ * thread goes on fetching and stores what was read; it also writes the
+ * messages of the notices the intake thread queues into the pack, the
+ * intake thread being the busier of the two.  A queue of a few
  * messages is enough to keep both cores busy, and bounds the memory
  * held.  When the intake thread would wait for the oldest message, it
  * reads a later one itself (a run of large messages). */
@@ -37,7 +39,7 @@ void intake_job_free(struct read_job **jp)
 	if (!j) {
 		return;
 	}
-	if (j->done) {
+	if (j->done && !j->write_only) {
 		inspect_free(&j->in);
 	}
 	free(j->write_error);
@@ -54,13 +56,17 @@ static void read_next(struct read_ahead *r)
 
 	r->todo = j->next;
 	pthread_mutex_unlock(&r->lock);
-	store_blob_hash(j->data, j->len, j->sha);
+	if (!j->write_only) {
+		store_blob_hash(j->data, j->len, j->sha);
+	}
 	if (j->place.fd >= 0) {
 		(void)store_blob_write(&j->place, j->data, j->len,
 				       &j->write_error);
 	}
-	inspect_message(j->data, j->len, r->opts, j->history ? NULL : r->reader,
-			&j->in);
+	if (!j->write_only) {
+		inspect_message(j->data, j->len, r->opts,
+				j->history ? NULL : r->reader, &j->in);
+	}
 	pthread_mutex_lock(&r->lock);
 	j->done = true;
 	pthread_cond_signal(&r->done);
@@ -142,6 +148,25 @@ bool intake_ahead_has_room(const struct read_ahead *r, size_t len)
 	return room;
 }
 
+/* Puts j at the queue's end and wakes the reading thread. */
+static void enqueue(struct read_ahead *r, struct read_job *j)
+{
+	pthread_mutex_lock(&r->lock);
+	if (r->tail) {
+		r->tail->next = j;
+	} else {
+		r->head = j;
+	}
+	r->tail = j;
+	if (!r->todo) {
+		r->todo = j;
+	}
+	r->n++;
+	r->bytes += j->len;
+	pthread_cond_signal(&r->work);
+	pthread_mutex_unlock(&r->lock);
+}
+
 void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
 		       size_t len, time_t delivered_at, bool history,
 		       const struct store_blob_place *place)
@@ -159,20 +184,20 @@ void intake_ahead_push(struct read_ahead *r, uint32_t uid, const char *data,
 	memcpy(j->data, data, len);
 	j->data[len] = '\0';
 	j->len = len;
-	pthread_mutex_lock(&r->lock);
-	if (r->tail) {
-		r->tail->next = j;
-	} else {
-		r->head = j;
-	}
-	r->tail = j;
-	if (!r->todo) {
-		r->todo = j;
-	}
-	r->n++;
-	r->bytes += len;
-	pthread_cond_signal(&r->work);
-	pthread_mutex_unlock(&r->lock);
+	enqueue(r, j);
+}
+
+void intake_ahead_push_write(struct read_ahead *r,
+			     const struct store_blob_place *place, char *data,
+			     size_t len)
+{
+	struct read_job *j = xcalloc(1, sizeof(*j));
+
+	j->place = *place;
+	j->data = data;
+	j->len = len;
+	j->write_only = true;
+	enqueue(r, j);
 }
 
 struct read_job *intake_ahead_pop(struct read_ahead *r, bool wait)

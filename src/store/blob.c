@@ -221,6 +221,30 @@ int store_blob_append(struct store *st, const void *data, size_t len,
 	return 0;
 }
 
+void store_blob_set_writer(struct store *st, store_blob_writer_fn *fn,
+			   void *ctx)
+{
+	st->writer = fn;
+	st->writer_ctx = ctx;
+}
+
+int store_blob_append_deferred(struct store *st, const void *data, size_t len,
+			       struct store_blob_place *place_r, char **error_r)
+{
+	char *copy;
+
+	if (!st->writer || !st->in_tx) {
+		return store_blob_append(st, data, len, place_r, error_r);
+	}
+	if (store_blob_reserve(st, len, place_r, error_r) < 0) {
+		return -1;
+	}
+	copy = xmalloc(len ? len : 1);
+	memcpy(copy, data, len);
+	st->writer(st->writer_ctx, place_r, copy, len);
+	return 0;
+}
+
 /* Whether the blob sha is kept: 1, 0, or -1 on error. */
 static int kept(struct store *st, const char sha[STORE_SHA_HEX], char **error_r)
 {

@@ -96,7 +96,8 @@ int store_outbox_add(struct store *st, const struct store_outbox *o,
 	/* Outside a transaction the row commits at once: its bytes are
 	 * made durable first, as store_commit does for a batch. */
 	if (!s ||
-	    store_blob_append(st, o->data, o->data_len, &place, error_r) < 0 ||
+	    store_blob_append_deferred(st, o->data, o->data_len, &place,
+				       error_r) < 0 ||
 	    (!st->in_tx && store_blob_sync(st, error_r) < 0)) {
 		return -1;
 	}

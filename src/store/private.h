@@ -6,6 +6,13 @@
 
 #include "congvan/store.h"
 
+/* Appends data to the pack as store_blob_append does, but inside a
+ * transaction with a writer set (store_blob_set_writer) hands a copy to
+ * the writer instead of writing it. */
+int store_blob_append_deferred(struct store *st, const void *data, size_t len,
+			       struct store_blob_place *place_r,
+			       char **error_r);
+
 /* A pack is closed for appending past this size. */
 #define STORE_PACK_MAX ((int64_t)1 << 30)
 
@@ -154,6 +161,8 @@ struct store {
 	 * reserved in them may still be written by another thread. */
 	int *retired_fds;
 	size_t n_retired;
+	store_blob_writer_fn *writer; /* store_blob_set_writer */
+	void *writer_ctx;
 	bool in_tx;
 	bool feed_tracking; /* the TEMP triggers of feed_changes.c are set */
 	struct store_checkpointer *checkpointer; /* the writer's, or NULL */
