@@ -28,7 +28,9 @@ struct read_ahead {
 	const struct reader_opts *reader;
 	struct read_job *head, *tail; /* oldest first */
 	struct read_job *todo;        /* the next to read; NULL: none */
-	size_t n, bytes;              /* queued, read or not */
+	/* queued, read or not: messages (the notices' messages to write
+	 * ride along uncounted, a few KB each) and bytes of all */
+	size_t n, bytes;
 	bool stop;
 };
 
@@ -161,7 +163,7 @@ static void enqueue(struct read_ahead *r, struct read_job *j)
 	if (!r->todo) {
 		r->todo = j;
 	}
-	r->n++;
+	r->n += !j->write_only;
 	r->bytes += j->len;
 	pthread_cond_signal(&r->work);
 	pthread_mutex_unlock(&r->lock);
@@ -222,7 +224,7 @@ struct read_job *intake_ahead_pop(struct read_ahead *r, bool wait)
 			r->tail = NULL;
 		}
 		j->next = NULL;
-		r->n--;
+		r->n -= !j->write_only;
 		r->bytes -= j->len;
 	}
 	pthread_mutex_unlock(&r->lock);
