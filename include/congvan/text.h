@@ -22,6 +22,10 @@ int32_t text_utf8_next(const char *s, size_t len, size_t *i);
 void text_utf8_put(struct sbuf *sb, uint32_t cp);
 /* Whether s[0..len) is valid UTF-8 (NUL bytes are valid). */
 bool text_utf8_valid(const char *s, size_t len);
+/* text_utf8_valid, and when valid *high_r is how many of its bytes are
+ * 0x80 or above (those of its multibyte characters): what
+ * quoted-printable would escape, counted in the same pass. */
+bool text_utf8_valid_count(const char *s, size_t len, size_t *high_r);
 /* Appends len bytes of s as valid UTF-8: valid sequences are kept, every
  * other byte is read as windows-1252.  With flatten, control characters
  * (C0, DEL, C1) become spaces; without, they and line ends are kept. */

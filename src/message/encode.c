@@ -18,33 +18,83 @@
 	" -._~()+,[]!#$&@"
 #define PCT_KEEP                                                               \
 	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+#define B64_LINE_BYTES (B64_LINE / 4 * 3)
+#define B64_CHUNK      (16 * B64_LINE_BYTES) /* bytes per append */
 
 static const char hex_upper[] = "0123456789ABCDEF";
 
+#define B64_CHAR(v)                                                            \
+	((v) < 26    ? (v) + 'A'                                               \
+	 : (v) < 52  ? (v) + 'a' - 26                                          \
+	 : (v) < 62  ? (v) + '0' - 52                                          \
+	 : (v) == 62 ? '+'                                                     \
+		     : '/')
+/* The two characters of 12 bits, so that a group of 3 bytes takes two
+ * look-ups (8 KB, as the decoder's tables in src/mime/transfer.c). */
+#define B64_PAIR(v) B64_CHAR((v) / 64), B64_CHAR((v) % 64)
+#define E4(F, n)    F(n), F(n + 1), F(n + 2), F(n + 3)
+#define E16(F, n)   E4(F, n), E4(F, n + 4), E4(F, n + 8), E4(F, n + 12)
+#define E64(F, n)   E16(F, n), E16(F, n + 16), E16(F, n + 32), E16(F, n + 48)
+#define E256(F, n)  E64(F, n), E64(F, n + 64), E64(F, n + 128), E64(F, n + 192)
+#define E1024(F, n)                                                            \
+	E256(F, n), E256(F, n + 256), E256(F, n + 512), E256(F, n + 768)
+
+static const char b64_pairs[2 * 4096] = {
+    E1024(B64_PAIR, 0), E1024(B64_PAIR, 1024), E1024(B64_PAIR, 2048),
+    E1024(B64_PAIR, 3072)};
+
+/* Writes the two characters of the 12 bits v to o. */
+static void put_pair(char *o, uint32_t v)
+{
+	memcpy(o, b64_pairs + 2 * v, 2);
+}
+
+/* The 8 bytes at p as one big-endian number (compilers make this one
+ * load, and a byte swap where needed). */
+static uint64_t load_be64(const unsigned char *p)
+{
+	return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 |
+	       (uint64_t)p[2] << 40 | (uint64_t)p[3] << 32 |
+	       (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+	       (uint64_t)p[6] << 8 | p[7];
+}
+
 /* The base64 form of n bytes into out (4 * ceil(n / 3) characters);
- * returns its length. */
+ * returns its length.  Two groups of 3 bytes at a time while 8 can be
+ * read (the last two are left for the next round), then one, then the
+ * padded end. */
 static size_t base64_block(const unsigned char *in, size_t n, char *out)
 {
-	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				       "abcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t o = 0;
+	const unsigned char *end = in + n, *whole = in + n / 3 * 3;
+	char *o = out;
 
-	for (size_t i = 0; i < n; i += 3) {
-		uint32_t v = (uint32_t)in[i] << 16;
-		size_t left = n - i;
+	for (; end - in >= 8; in += 6, o += 8) {
+		uint64_t v = load_be64(in);
 
-		if (left > 1) {
-			v |= (uint32_t)in[i + 1] << 8;
-		}
-		if (left > 2) {
-			v |= in[i + 2];
-		}
-		out[o++] = alphabet[(v >> 18) & 0x3f];
-		out[o++] = alphabet[(v >> 12) & 0x3f];
-		out[o++] = left > 1 ? alphabet[(v >> 6) & 0x3f] : '=';
-		out[o++] = left > 2 ? alphabet[v & 0x3f] : '=';
+		put_pair(o, (uint32_t)(v >> 52));
+		put_pair(o + 2, (uint32_t)(v >> 40) & 0xfff);
+		put_pair(o + 4, (uint32_t)(v >> 28) & 0xfff);
+		put_pair(o + 6, (uint32_t)(v >> 16) & 0xfff);
 	}
-	return o;
+	for (; in < whole; in += 3, o += 4) {
+		uint32_t v =
+		    (uint32_t)in[0] << 16 | (uint32_t)in[1] << 8 | in[2];
+
+		put_pair(o, v >> 12);
+		put_pair(o + 2, v & 0xfff);
+	}
+	if (in < end) {
+		uint32_t v = (uint32_t)in[0] << 16;
+
+		if (end - in > 1) {
+			v |= (uint32_t)in[1] << 8;
+		}
+		put_pair(o, v >> 12);
+		o[2] = end - in > 1 ? b64_pairs[2 * (v & 0xfff)] : '=';
+		o[3] = '=';
+		o += 4;
+	}
+	return (size_t)(o - out);
 }
 
 void message_base64_append(struct sbuf *sb, const unsigned char *in, size_t n)
@@ -58,17 +108,97 @@ void message_base64_append(struct sbuf *sb, const unsigned char *in, size_t n)
 	}
 }
 
+/* Whole lines of n bytes (all but the last of B64_LINE_BYTES; at most
+ * B64_CHUNK), written with one append. */
+static void base64_chunk(struct sbuf *sb, const unsigned char *in, size_t n)
+{
+	char out[B64_CHUNK / B64_LINE_BYTES * (B64_LINE + 2)];
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i += B64_LINE_BYTES) {
+		size_t k = n - i < B64_LINE_BYTES ? n - i : B64_LINE_BYTES;
+
+		o += base64_block(in + i, k, out + o);
+		out[o++] = '\r';
+		out[o++] = '\n';
+	}
+	sbuf_add(sb, out, o);
+}
+
 void message_base64_lines(struct sbuf *sb, const unsigned char *in, size_t n)
 {
-	char line[B64_LINE + 2];
+	for (size_t i = 0; i < n; i += B64_CHUNK) {
+		base64_chunk(sb, in + i, n - i < B64_CHUNK ? n - i : B64_CHUNK);
+	}
+}
 
-	for (size_t i = 0; i < n; i += B64_LINE / 4 * 3) {
-		size_t k = n - i < B64_LINE / 4 * 3 ? n - i : B64_LINE / 4 * 3;
-		size_t len = base64_block(in + i, k, line);
+/* Bytes on their way to base64 lines, which take B64_LINE_BYTES each
+ * whatever the lines of text they come from. */
+struct b64_text {
+	struct sbuf *sb;
+	unsigned char in[B64_CHUNK + 1]; /* + 1: a CRLF may pass the chunk */
+	size_t len;
+};
 
-		line[len++] = '\r';
-		line[len++] = '\n';
-		sbuf_add(sb, line, len);
+/* Adds the n bytes of a line of text and a CRLF. */
+static void b64_text_line(struct b64_text *b, const char *p, size_t n)
+{
+	while (n >= B64_CHUNK - b->len) {
+		size_t k = B64_CHUNK - b->len;
+
+		memcpy(b->in + b->len, p, k);
+		base64_chunk(b->sb, b->in, B64_CHUNK);
+		b->len = 0;
+		p += k;
+		n -= k;
+	}
+	memcpy(b->in + b->len, p, n);
+	b->len += n;
+	b->in[b->len++] = '\r';
+	b->in[b->len++] = '\n';
+	if (b->len >= B64_CHUNK) {
+		base64_chunk(b->sb, b->in, B64_CHUNK);
+		b->len -= B64_CHUNK;
+		b->in[0] = b->in[B64_CHUNK]; /* the LF, if it did not fit */
+	}
+}
+
+/* The earlier of two line breaks found (NULL: none left), or end. */
+static const char *first_break(const char *lf, const char *cr, const char *end)
+{
+	if (!lf || (cr && cr < lf)) {
+		return cr ? cr : end;
+	}
+	return lf;
+}
+
+void message_base64_text(struct sbuf *sb, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	/* The next LF and the next CR, each searched for again only once
+	 * passed: a text without CR is searched for one once. */
+	const char *lf = memchr(p, '\n', len), *cr = memchr(p, '\r', len);
+	struct b64_text b;
+
+	b.sb = sb;
+	b.len = 0;
+	while (p < end) {
+		const char *br = first_break(lf, cr, end);
+
+		b64_text_line(&b, p, (size_t)(br - p));
+		if (br == end) {
+			break;
+		}
+		p = br + (*br == '\r' && br + 1 < end && br[1] == '\n' ? 2 : 1);
+		if (lf && lf < p) {
+			lf = memchr(p, '\n', (size_t)(end - p));
+		}
+		if (cr && cr < p) {
+			cr = memchr(p, '\r', (size_t)(end - p));
+		}
+	}
+	if (b.len > 0) {
+		base64_chunk(sb, b.in, b.len);
 	}
 }
 

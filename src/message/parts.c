@@ -144,10 +144,10 @@ static bool calendar_method(const char *cal, char method_r[METHOD_MAX + 1])
 		}
 		unfold_line(p, &line);
 		v = line.buf ? strchr(line.buf, ':') : NULL;
-		ok = v && check_method(str_trim(v + 1));
+		v = v ? str_trim(v + 1) : NULL;
+		ok = v && check_method(v);
 		if (ok) {
-			snprintf(method_r, METHOD_MAX + 1, "%s",
-				 str_trim(v + 1));
+			memcpy(method_r, v, strlen(v) + 1); /* checked: fits */
 		}
 		sbuf_release(&line);
 		return ok;
@@ -274,11 +274,23 @@ char *message_filename_clean(const char *name)
 static void new_boundary(char bnd[BOUNDARY_SIZE])
 {
 	unsigned char rnd[16];
-	char hex[33];
+	char hex[2 * sizeof(rnd) + 1];
 
 	message_random_bytes(rnd, sizeof(rnd));
 	hex_encode(rnd, sizeof(rnd), hex);
-	snprintf(bnd, BOUNDARY_SIZE, "=_cv.%s", hex);
+	memcpy(bnd, "=_cv.", 5);
+	memcpy(bnd + 5, hex, sizeof(hex));
+}
+
+/* A delimiter line, "--" boundary CRLF, or with last the close
+ * delimiter, "--" boundary "--" CRLF.  The lines of a body are written
+ * with plain appends, not sbuf_addf: its two vsnprintf calls cost more
+ * than encoding a line of the text. */
+static void delimiter(struct sbuf *sb, const char bnd[BOUNDARY_SIZE], bool last)
+{
+	sbuf_add(sb, "--", 2);
+	sbuf_add(sb, bnd, BOUNDARY_SIZE - 1);
+	sbuf_adds(sb, last ? "--\r\n" : "\r\n");
 }
 
 /* Ends the content of a part with a line break, so that the delimiter's
@@ -291,51 +303,40 @@ static void end_content(struct sbuf *sb, size_t start)
 	}
 }
 
-/* Bytes that quoted-printable writes as "=XX": a text mostly outside ASCII
- * (Vietnamese) grows to nearly three times its size in it, to 4/3 in
- * base64. */
-static size_t qp_escaped(const char *s, size_t len)
+/* body as valid UTF-8: itself when it is (the common case, no copy), else
+ * a repaired copy in fixed (text_utf8_append).  *high_r counts its bytes
+ * of 0x80 and above. */
+static const char *utf8_body(const char *body, size_t *len_r, size_t *high_r,
+			     struct sbuf *fixed)
 {
-	size_t n = 0, i = 0;
+	size_t len = strlen(body);
 
-	for (; len - i >= 8; i += 8) {
-		uint64_t v;
-
-		memcpy(&v, s + i, 8);
-		n += (size_t)__builtin_popcountll(v & 0x8080808080808080ull);
+	if (!text_utf8_valid_count(body, len, high_r)) {
+		text_utf8_append(fixed, body, len, false);
+		body = sbuf_str(fixed);
+		len = fixed->len;
+		text_utf8_valid_count(body, len, high_r);
 	}
-	for (; i < len; i++) {
-		n += (unsigned char)s[i] >= 0x80;
+	*len_r = len;
+	return body;
+}
+
+/* Whether quoted-printable, which writes each of the high bytes and each
+ * '=' as "=XX", would be larger than base64 (4/3): a text mostly outside
+ * ASCII (Vietnamese) grows to nearly three times its size in it.  The
+ * '=' are only counted when the high bytes alone do not decide. */
+static bool base64_smaller(const char *s, size_t len, size_t high)
+{
+	size_t escaped = high;
+
+	if (3 * (len + 2 * escaped) > 4 * len) {
+		return true;
 	}
 	for (const char *e = memchr(s, '=', len); e;
 	     e = memchr(e + 1, '=', len - (size_t)(e + 1 - s))) {
-		n++;
+		escaped++;
 	}
-	return n;
-}
-
-/* s with every line break made CRLF (the canonical form of text, RFC
- * 2049 4), ending in one. */
-static void crlf_lines(struct sbuf *out, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len;) {
-		const char *br = memchr(s + i, '\n', len - i);
-		size_t end = br ? (size_t)(br - s) : len;
-		const char *cr;
-
-		if (end > i && s[end - 1] == '\r') {
-			end--;
-		}
-		/* A bare CR inside a line is a line break too. */
-		while ((cr = memchr(s + i, '\r', end - i)) != NULL) {
-			sbuf_add(out, s + i, (size_t)(cr - s) - i);
-			sbuf_add(out, "\r\n", 2);
-			i = (size_t)(cr - s) + 1;
-		}
-		sbuf_add(out, s + i, end - i);
-		sbuf_add(out, "\r\n", 2);
-		i = br ? (size_t)(br - s) + 1 : len;
-	}
+	return 3 * (len + 2 * escaped) > 4 * len;
 }
 
 /* Part headers, a blank line and the body: quoted-printable when most of
@@ -343,59 +344,46 @@ static void crlf_lines(struct sbuf *out, const char *s, size_t len)
  * for a text in Vietnamese. */
 static void write_text(struct sbuf *sb, const char *type, const char *body)
 {
-	struct sbuf utf8 = SBUF_INIT(4 * strlen(body) + 16);
-	size_t start;
+	struct sbuf fixed = SBUF_INIT(4 * strlen(body) + 16);
+	size_t len, high, start;
+	const char *s = utf8_body(body, &len, &high, &fixed);
+	bool base64 = base64_smaller(s, len, high);
 
-	text_utf8_append(&utf8, body, strlen(body), false);
-	/* quoted-printable: 1 + 2 * escaped bytes; base64: 4/3 */
-	if (3 * (utf8.len + 2 * qp_escaped(sbuf_str(&utf8), utf8.len)) >
-	    4 * utf8.len) {
-		struct sbuf crlf = SBUF_INIT(SIZE_MAX);
-
-		crlf_lines(&crlf, sbuf_str(&utf8), utf8.len);
-		sbuf_addf(sb,
-			  "Content-Type: %s; charset=utf-8\r\n"
-			  "Content-Transfer-Encoding: base64\r\n\r\n",
-			  type);
-		message_base64_lines(sb, (const unsigned char *)crlf.buf,
-				     crlf.len);
-		sbuf_release(&crlf);
+	sbuf_adds(sb, "Content-Type: ");
+	sbuf_adds(sb, type);
+	sbuf_adds(sb, "; charset=utf-8\r\nContent-Transfer-Encoding: ");
+	sbuf_adds(sb, base64 ? "base64\r\n\r\n" : "quoted-printable\r\n\r\n");
+	if (base64) {
+		message_base64_text(sb, s, len);
 	} else {
-		sbuf_addf(sb,
-			  "Content-Type: %s; charset=utf-8\r\n"
-			  "Content-Transfer-Encoding: quoted-printable\r\n\r\n",
-			  type);
 		start = sb->len;
-		message_qp_encode(sb, sbuf_str(&utf8), utf8.len);
+		message_qp_encode(sb, s, len);
 		end_content(sb, start);
 	}
-	sbuf_release(&utf8);
+	sbuf_release(&fixed);
 }
 
 /* The calendar as valid UTF-8 with CRLF line ends (RFC 5545 3.1), in
  * base64 so that every byte arrives as written. */
 static void write_calendar(struct sbuf *sb, const char *cal)
 {
-	struct sbuf utf8 = SBUF_INIT(4 * strlen(cal) + 16);
-	struct sbuf crlf = SBUF_INIT(SIZE_MAX);
-	char method[METHOD_MAX + 1] = "";
+	struct sbuf fixed = SBUF_INIT(4 * strlen(cal) + 16);
+	char param[sizeof("method=") + METHOD_MAX] = "method=";
+	char *method = param + sizeof("method=") - 1;
+	size_t len, high;
+	const char *s = utf8_body(cal, &len, &high, &fixed);
 	struct message_hdr h;
 
-	text_utf8_append(&utf8, cal, strlen(cal), false);
-	crlf_lines(&crlf, sbuf_str(&utf8), utf8.len);
 	/* The parameter repeats the object's METHOD exactly (checked). */
 	calendar_method(cal, method);
 	message_hdr_begin(&h, sb, "Content-Type");
 	message_hdr_word(&h, "text/calendar;", 14);
 	message_hdr_word(&h, "charset=UTF-8;", 14);
-	sbuf_reset(&utf8);
-	sbuf_addf(&utf8, "method=%s", method);
-	message_hdr_word(&h, sbuf_str(&utf8), utf8.len);
+	message_hdr_word(&h, param, strlen(param));
 	message_hdr_end(&h);
 	sbuf_adds(sb, "Content-Transfer-Encoding: base64\r\n\r\n");
-	message_base64_lines(sb, (const unsigned char *)crlf.buf, crlf.len);
-	sbuf_release(&crlf);
-	sbuf_release(&utf8);
+	message_base64_text(sb, s, len);
+	sbuf_release(&fixed);
 }
 
 /* Whether a message can be embedded as message/rfc822 without an
@@ -498,10 +486,11 @@ static void multipart_begin(struct sbuf *sb, const char *subtype,
 			    char bnd[BOUNDARY_SIZE], bool top)
 {
 	new_boundary(bnd);
-	sbuf_addf(sb,
-		  "Content-Type: multipart/%s;\r\n"
-		  " boundary=\"%s\"\r\n\r\n",
-		  subtype, bnd);
+	sbuf_adds(sb, "Content-Type: multipart/");
+	sbuf_adds(sb, subtype);
+	sbuf_adds(sb, ";\r\n boundary=\"");
+	sbuf_add(sb, bnd, BOUNDARY_SIZE - 1);
+	sbuf_adds(sb, "\"\r\n\r\n");
 	if (top) {
 		sbuf_adds(sb, PREAMBLE);
 	}
@@ -518,17 +507,17 @@ static void write_alternative(struct sbuf *sb, const struct message_out *out,
 		return;
 	}
 	multipart_begin(sb, "alternative", bnd, top);
-	sbuf_addf(sb, "--%s\r\n", bnd);
+	delimiter(sb, bnd, false);
 	write_text(sb, "text/plain", out->text);
 	if (out->html) {
-		sbuf_addf(sb, "--%s\r\n", bnd);
+		delimiter(sb, bnd, false);
 		write_text(sb, "text/html", out->html);
 	}
 	if (out->calendar) {
-		sbuf_addf(sb, "--%s\r\n", bnd);
+		delimiter(sb, bnd, false);
 		write_calendar(sb, out->calendar);
 	}
-	sbuf_addf(sb, "--%s--\r\n", bnd);
+	delimiter(sb, bnd, true);
 }
 
 void message_text_part_write(struct sbuf *sb, const char *text)
@@ -546,15 +535,15 @@ void message_write_body(struct sbuf *sb, const struct message_out *out,
 		return;
 	}
 	multipart_begin(sb, "mixed", bnd, true);
-	sbuf_addf(sb, "--%s\r\n", bnd);
+	delimiter(sb, bnd, false);
 	write_alternative(sb, out, false);
 	for (size_t k = 0; k < out->n_attachments; k++) {
-		sbuf_addf(sb, "--%s\r\n", bnd);
+		delimiter(sb, bnd, false);
 		if (k == deferred) {
 			*at_r = sb->len;
 		} else {
 			message_attachment_write(sb, &out->attachments[k]);
 		}
 	}
-	sbuf_addf(sb, "--%s--\r\n", bnd);
+	delimiter(sb, bnd, true);
 }

@@ -43,6 +43,11 @@ void message_base64_append(struct sbuf *sb, const unsigned char *in, size_t n);
 /* Appends n bytes as a base64 body: lines of 76 characters, each ending
  * in CRLF (nothing for n == 0). */
 void message_base64_lines(struct sbuf *sb, const unsigned char *in, size_t n);
+/* Appends text as message_base64_lines would append a copy of it with
+ * every line break made CRLF, the canonical form of text (RFC 2049 4):
+ * LF, CRLF and a bare CR each end a line, and the last line ends in one
+ * too (nothing for len == 0).  No copy is made. */
+void message_base64_text(struct sbuf *sb, const char *text, size_t len);
 
 /* Fills buf with random bytes (getrandom; the clock, pid and a counter
  * when it fails: unique, not secret). */

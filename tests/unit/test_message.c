@@ -2112,6 +2112,181 @@ static void test_qp_long_lines(void **state)
 	}
 }
 
+/* --- text parts and base64 ---------------------------------------- */
+
+/* A text part byte for byte: the choice of quoted-printable or base64
+ * (the bytes of 0x80 and above, and each '=', count), invalid UTF-8
+ * repaired as windows-1252, every form of line break made CRLF, a last
+ * line without one, empty text. */
+static void test_text_part_bytes(void **state)
+{
+	static const struct {
+		const char *in;
+		bool base64;
+		const char *body;
+	} cases[] = {
+	    {"", false, "\r\n"},
+	    {"\n", false, "\r\n"},
+	    {"ệ", true, "4buHDQo=\r\n"},
+	    {"ệ\n", true, "4buHDQo=\r\n"},
+	    {"ệ\r", true, "4buHDQo=\r\n"},
+	    {"ệ\r\n\r\n", true, "4buHDQoNCg==\r\n"},
+	    {"ệ\n\r", true, "4buHDQoNCg==\r\n"},
+	    {"a\rệ\r\nb\nc", true, "YQ0K4buHDQpiDQpjDQo=\r\n"},
+	    /* "Không" once repaired: base64 */
+	    {"Kh\xf4ng", true, "S2jDtG5nDQo=\r\n"},
+	    {"caf\xe9 au lait, please", false, "caf=C3=A9 au lait, please\r\n"},
+	    /* No byte above 0x7f: the '=' decide. */
+	    {"a=b=c", true, "YT1iPWMNCg==\r\n"},
+	    {"a=bcdefghijk", false, "a=3Dbcdefghijk\r\n"},
+	    {"x\x01\x7fy\n", false, "x=01=7Fy\r\n"},
+	    {"Đề nghị\x01\tx", true, "xJDhu4Egbmdo4buLAQl4DQo=\r\n"},
+	    {"Đề nghị Vụ Pháp chế cho ý kiến về dự thảo văn bản\n", true,
+	     "xJDhu4Egbmdo4buLIFbhu6UgUGjDoXAgY2jhur8gY2hvIMO9IGtp4bq/biB2"
+	     "4buBIGThu7EgdGjh\r\n"
+	     "uqNvIHbEg24gYuG6o24NCg==\r\n"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct sbuf sb = SBUF_INIT(SIZE_MAX);
+		char *want =
+		    xasprintf("Content-Type: text/plain; charset=utf-8"
+			      "\r\nContent-Transfer-Encoding: %s"
+			      "\r\n\r\n%s",
+			      cases[i].base64 ? "base64" : "quoted-printable",
+			      cases[i].body);
+
+		message_text_part_write(&sb, cases[i].in);
+		assert_string_equal(sbuf_str(&sb), want);
+		free(want);
+		sbuf_release(&sb);
+	}
+}
+
+/* Base64 as RFC 4648 defines it, a group at a time, in lines of 76
+ * characters ending in CRLF when lines is set. */
+static void ref_base64(struct sbuf *out, const unsigned char *in, size_t n,
+		       bool lines)
+{
+	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				       "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t col = 0;
+
+	for (size_t i = 0; i < n; i += 3) {
+		size_t have = n - i < 3 ? n - i : 3;
+		uint32_t v = 0;
+
+		for (size_t k = 0; k < 3; k++) {
+			v = v << 8 | (k < have ? in[i + k] : 0);
+		}
+		for (size_t k = 0; k < 4; k++) {
+			sbuf_addch(out, k <= have
+					    ? alphabet[(v >> (18 - 6 * k)) & 63]
+					    : '=');
+		}
+		col += 4;
+		if (lines && (col == 76 || i + 3 >= n)) {
+			sbuf_adds(out, "\r\n");
+			col = 0;
+		}
+	}
+}
+
+/* text with CR, LF and CRLF each made CRLF, ending in one. */
+static void ref_crlf(struct sbuf *out, const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\r' || text[i] == '\n') {
+			sbuf_adds(out, "\r\n");
+			i += text[i] == '\r' && i + 1 < len &&
+			     text[i + 1] == '\n';
+		} else {
+			sbuf_addch(out, text[i]);
+		}
+	}
+	if (len > 0 && text[len - 1] != '\r' && text[len - 1] != '\n') {
+		sbuf_adds(out, "\r\n");
+	}
+}
+
+/* The encoder reads text line by line into whole base64 lines of 57
+ * bytes, 16 lines per append: lines of every length around those sizes,
+ * with every line break, in ASCII and in Vietnamese, give what encoding
+ * the CRLF text at once gives. */
+static void test_base64_text(void **state)
+{
+	static const char *const breaks[] = {"\n", "\r\n", "\r", "\n\r",
+					     "\r\r\n"};
+	static const char *const units[] = {"a", "ệ", "=\t"};
+	static const size_t lens[] = {0,    1,    55,   56,   57,  58,   113,
+				      114,  910,  911,  912,  913, 1822, 1823,
+				      1824, 1825, 2735, 2736, 3000};
+
+	(void)state;
+	for (size_t u = 0; u < ARRAY_SIZE(units); u++) {
+		for (size_t b = 0; b < ARRAY_SIZE(breaks); b++) {
+			for (size_t l = 0; l < ARRAY_SIZE(lens); l++) {
+				struct sbuf text = SBUF_INIT(SIZE_MAX);
+				struct sbuf crlf = SBUF_INIT(SIZE_MAX);
+				struct sbuf want = SBUF_INIT(SIZE_MAX);
+				struct sbuf got = SBUF_INIT(SIZE_MAX);
+
+				/* a line of lens[l] bytes, a short one, and
+				 * the same without a last line break */
+				for (size_t k = 0; k < 2; k++) {
+					while (text.len <
+					       lens[l] + k * (lens[l] + 5)) {
+						sbuf_adds(&text,
+							  text.len % 7 == 3
+							      ? "x"
+							      : units[u]);
+					}
+					sbuf_adds(&text, breaks[b]);
+					sbuf_adds(&text, "b");
+					if (k == 0) {
+						sbuf_adds(&text, breaks[b]);
+					}
+				}
+				ref_crlf(&crlf, text.buf, text.len);
+				ref_base64(&want, (unsigned char *)crlf.buf,
+					   crlf.len, true);
+				message_base64_text(&got, text.buf, text.len);
+				assert_string_equal(sbuf_str(&got),
+						    sbuf_str(&want));
+				sbuf_release(&text);
+				sbuf_release(&crlf);
+				sbuf_release(&want);
+				sbuf_release(&got);
+			}
+		}
+	}
+}
+
+/* Arbitrary bytes, every length to 200 and some past a chunk, in lines
+ * (attachments) and without (encoded words). */
+static void test_base64_bytes(void **state)
+{
+	(void)state;
+	for (size_t n = 0; n < 2000; n += n < 200 ? 1 : 97) {
+		unsigned char *d = (unsigned char *)make_data(n, (unsigned)n);
+		struct sbuf want = SBUF_INIT(SIZE_MAX);
+		struct sbuf got = SBUF_INIT(SIZE_MAX);
+
+		ref_base64(&want, d, n, true);
+		message_base64_lines(&got, d, n);
+		assert_string_equal(sbuf_str(&got), sbuf_str(&want));
+		sbuf_reset(&want);
+		sbuf_reset(&got);
+		ref_base64(&want, d, n, false);
+		message_base64_append(&got, d, n);
+		assert_string_equal(sbuf_str(&got), sbuf_str(&want));
+		sbuf_release(&want);
+		sbuf_release(&got);
+		free(d);
+	}
+}
+
 /* --- ids and dates ------------------------------------------------- */
 
 /* The second written in the 8 hex digits at s. */
@@ -2518,6 +2693,9 @@ int main(void)
 	    cmocka_unit_test(test_filename_clean),
 	    cmocka_unit_test(test_qp_cases),
 	    cmocka_unit_test(test_qp_long_lines),
+	    cmocka_unit_test(test_text_part_bytes),
+	    cmocka_unit_test(test_base64_text),
+	    cmocka_unit_test(test_base64_bytes),
 	    cmocka_unit_test(test_make_id),
 	    cmocka_unit_test(test_format_date),
 	};

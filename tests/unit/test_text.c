@@ -293,15 +293,34 @@ static bool valid_by_next(const char *s, size_t len)
 	return true;
 }
 
-/* text_utf8_valid takes its own shortcuts: it must say what the decoder
- * says, for every lead byte followed by every kind of byte, at every
- * length, and for random mixes of ASCII and sequences. */
+/* Checks text_utf8_valid and text_utf8_valid_count against the decoder
+ * (the count: the bytes of 0x80 and above, when valid). */
+static void check_valid(const unsigned char *b, size_t len)
+{
+	bool want = valid_by_next((const char *)b, len);
+	size_t high = SIZE_MAX, want_high = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		want_high += b[i] >= 0x80;
+	}
+	assert_int_equal(text_utf8_valid((const char *)b, len), want);
+	assert_int_equal(text_utf8_valid_count((const char *)b, len, &high),
+			 want);
+	if (want) {
+		assert_int_equal(high, want_high);
+	}
+}
+
+/* text_utf8_valid takes its own shortcuts (eight bytes at a time): it
+ * must say what the decoder says, for every lead byte followed by every
+ * kind of byte, at every length and offset from the start, and for
+ * random mixes of ASCII and sequences. */
 static void test_utf8_valid_agrees(void **state)
 {
 	static const unsigned char follow[] = {0x00, 0x41, 0x7f, 0x80,
 					       0x8f, 0x90, 0x9f, 0xa0,
 					       0xbf, 0xc0, 0xe1, 0xff};
-	unsigned char b[16];
+	unsigned char b[16], pad[16];
 	uint32_t seed = 12345;
 
 	(void)state;
@@ -313,14 +332,20 @@ static void test_utf8_valid_agrees(void **state)
 				b[2] = follow[f2];
 				b[3] = 0x80;
 				for (size_t len = 1; len <= 4; len++) {
-					assert_int_equal(
-					    text_utf8_valid((char *)b, len),
-					    valid_by_next((char *)b, len));
+					check_valid(b, len);
+				}
+				/* after ASCII, within and past the
+				 * eight bytes read at once */
+				for (size_t at = 1; at < 12; at++) {
+					memset(pad, 'a', at);
+					memcpy(pad + at, b, 4);
+					check_valid(pad, at + 3);
+					check_valid(pad, at + 4);
 				}
 			}
 		}
 	}
-	for (int round = 0; round < 20000; round++) {
+	for (int round = 0; round < 40000; round++) {
 		size_t len = 1 + round % 16;
 
 		for (size_t i = 0; i < len; i++) {
@@ -331,8 +356,7 @@ static void test_utf8_valid_agrees(void **state)
 						? 'a' + (seed >> 20) % 26
 						: 0x80 + (seed >> 18) % 0x80);
 		}
-		assert_int_equal(text_utf8_valid((char *)b, len),
-				 valid_by_next((char *)b, len));
+		check_valid(b, len);
 	}
 	assert_true(text_utf8_valid("Vụ Pháp chế nhất trí với dự thảo. 😀",
 				    strlen("Vụ Pháp chế nhất trí với dự thảo. "
