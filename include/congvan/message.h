@@ -127,7 +127,8 @@ struct message_out {
  * means now.  Non-ASCII
  * header text is RFC 2047-encoded and folded; CR and LF inside header
  * values are replaced by spaces so nothing can inject a header.  Text
- * bodies are quoted-printable UTF-8.
+ * bodies are UTF-8, quoted-printable when that is the smaller (mostly
+ * ASCII), else base64 (Vietnamese).
  *
  * The body is the text/plain part alone, or, with html or a calendar, a
  * multipart/alternative of text/plain, text/html (when set) and
