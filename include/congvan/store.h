@@ -511,6 +511,12 @@ struct store_case {
 int store_case_get(struct store *st, int64_t item_id, struct store_case *c_r,
 		   char **error_r);
 void store_case_release(struct store_case *c);
+/* The case of item as store_item_create registered it, item->subject and
+ * item->sender being what it was given: what store_case_get reads back
+ * until something is written on it, without the read.  Release with
+ * store_case_release. */
+void store_case_of_new_item(const struct store_item *item,
+			    struct store_case *c_r);
 
 /* The sweep (schema 14): per item that has a scheduler stage to come, the
  * day it is due.  Any change to the item's status, lead, deadline,
@@ -568,6 +574,19 @@ int store_case_set_handler(struct store *st, int64_t item_id,
 int store_case_set_status(struct store *st, int64_t item_id,
 			  enum item_status status, time_t closed_at,
 			  int late_days, char **error_r);
+/* What each writer above stores, applied to c (the item's case as read,
+ * or as applied since): c then holds what store_case_get would read back,
+ * without the read.  Only these writers write an item's case and parties
+ * (no trigger does), so within the writer's transaction the two cannot
+ * differ; test_store checks each against the read. */
+void store_case_apply_assign(struct store_case *c, const char *lead,
+			     const char *const *coordinate, int32_t due_day,
+			     time_t at, const char *by);
+void store_case_apply_due(struct store_case *c, int32_t due_day);
+void store_case_apply_handler(struct store_case *c, const char *address,
+			      const char *name, int32_t due_day);
+void store_case_apply_status(struct store_case *c, enum item_status status,
+			     time_t closed_at, int late_days);
 
 /* Consultations: one per item and unit. */
 struct store_consult {

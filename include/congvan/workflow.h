@@ -18,8 +18,10 @@
 #include "congvan/workday.h"
 
 /* A newly registered item from letter in: assigned by the first matching
- * rule, else the Office is asked to assign it.  duplicate_of is the key of
- * an earlier item with the same letter, or NULL. */
+ * rule, else the Office is asked to assign it.  item is as
+ * store_item_create registered it, with the subject and sender it was
+ * given (its case is not read back).  duplicate_of is the key of an
+ * earlier item with the same letter, or NULL. */
 int workflow_letter(struct runtime *rt, const struct store_item *item,
 		    const struct inspection *in, const char *duplicate_of,
 		    char **error_r);

@@ -142,20 +142,30 @@ static int register_item(struct runtime *rt, int64_t msg_id,
 	const struct event_data d = {.text = mi->subject};
 	char dup[32] = "";
 	time_t now = runtime_now(rt);
+	int ret = -1;
 
 	if (store_item_create(rt->st, rt->cfg->service.item_prefix,
 			      local_year(now), now, msg_id, mi->subject,
-			      sender_of(mi), &item, error_r) < 0 ||
-	    runtime_event(rt, item.id, msg_id, sender_of(mi), EV_REGISTERED, &d,
+			      sender_of(mi), &item, error_r) < 0) {
+		return -1;
+	}
+	/* The subject and sender as stored (store_item_create leaves them
+	 * out): workflow_letter starts from the item, not from a read. */
+	item.subject = mi->subject ? xstrdup(mi->subject) : NULL;
+	item.sender = xstrdup(sender_of(mi));
+	if (runtime_event(rt, item.id, msg_id, sender_of(mi), EV_REGISTERED, &d,
 			  error_r) < 0 ||
 	    (in->has_letter && store_letter(rt, &item, in, dup, error_r) < 0) ||
 	    workflow_letter(rt, &item, in, dup[0] ? dup : NULL, error_r) < 0) {
-		return -1;
+		goto out;
 	}
 	stats->registered++;
 	log_debug("registered '%s': %s", item.key,
 		  mi->subject ? mi->subject : "");
-	return 0;
+	ret = 0;
+out:
+	store_item_release(&item);
+	return ret;
 }
 
 /* Finds the item a reply or automatic message refers to, and how, which

@@ -199,6 +199,20 @@ int store_case_get(struct store *st, int64_t item_id, struct store_case *c_r,
 	return 1;
 }
 
+void store_case_of_new_item(const struct store_item *item,
+			    struct store_case *c_r)
+{
+	memset(c_r, 0, sizeof(*c_r));
+	c_r->id = item->id;
+	snprintf(c_r->key, sizeof(c_r->key), "%s", item->key);
+	c_r->message_id = item->message_id;
+	c_r->registered_at = item->registered_at;
+	c_r->subject = item->subject ? xstrdup(item->subject) : NULL;
+	c_r->sender = item->sender ? xstrdup(item->sender) : NULL;
+	c_r->status = ITEM_REGISTERED; /* the column's default */
+	c_r->coordinate = xcalloc(1, sizeof(char *));
+}
+
 int store_case_list(struct store *st, const struct store_list_filter *f,
 		    store_list_cb *cb, void *ctx, char **error_r)
 {
@@ -426,6 +440,87 @@ int store_case_set_status(struct store *st, int64_t item_id,
 	store_bind_id(s, 3, closed_at);
 	sqlite3_bind_int(s, 4, late_days);
 	return done(st, s, "setting status", error_r);
+}
+
+/* --- the writes above, applied to a case in memory ----------------------- */
+
+/* *p becomes a copy of v (may be NULL; may be *p itself). */
+static void set_text(char **p, const char *v)
+{
+	char *copy = v ? xstrdup(v) : NULL;
+
+	free(*p);
+	*p = copy;
+}
+
+/* The parties store_case_assign keeps of coordinate: INSERT OR IGNORE
+ * under UNIQUE (item_id, role, unit COLLATE NOCASE) keeps the first of
+ * the codes equal but for ASCII case (sqlite3_stricmp is NOCASE), read
+ * back in the order inserted (rowid). */
+static char **parties_of(const char *const *coordinate)
+{
+	size_t n = 0, total = 0;
+	char **list;
+
+	while (coordinate && coordinate[total]) {
+		total++;
+	}
+	list = xcalloc(total + 1, sizeof(char *));
+	for (size_t i = 0; i < total; i++) {
+		size_t j = 0;
+
+		while (j < n && sqlite3_stricmp(list[j], coordinate[i]) != 0) {
+			j++;
+		}
+		if (j == n) {
+			list[n++] = xstrdup(coordinate[i]);
+		}
+	}
+	return list;
+}
+
+void store_case_apply_assign(struct store_case *c, const char *lead,
+			     const char *const *coordinate, int32_t due_day,
+			     time_t at, const char *by)
+{
+	char **parties = parties_of(coordinate);
+
+	set_text(&c->lead, lead);
+	c->due_day = due_day;
+	c->assigned_at = at;
+	set_text(&c->assigned_by, by);
+	c->status = ITEM_ASSIGNED;
+	FREE_AND_NULL(c->handler);
+	FREE_AND_NULL(c->handler_name);
+	c->handler_due_day = 0; /* NULL columns read as 0 */
+	c->closed_at = 0;
+	c->late_days = 0;
+	for (char **p = c->coordinate; p && *p; p++) {
+		free(*p);
+	}
+	free(c->coordinate);
+	c->coordinate = parties;
+}
+
+void store_case_apply_due(struct store_case *c, int32_t due_day)
+{
+	c->due_day = due_day;
+}
+
+void store_case_apply_handler(struct store_case *c, const char *address,
+			      const char *name, int32_t due_day)
+{
+	set_text(&c->handler, address);
+	set_text(&c->handler_name, name);
+	c->handler_due_day = due_day;
+}
+
+void store_case_apply_status(struct store_case *c, enum item_status status,
+			     time_t closed_at, int late_days)
+{
+	c->status = status;
+	c->closed_at = closed_at; /* 0 is stored as NULL, read as 0 */
+	c->late_days = late_days;
 }
 
 /* --- consultations ---------------------------------------------------------

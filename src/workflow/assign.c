@@ -42,7 +42,8 @@ int wf_assign(struct runtime *rt, struct wf_item *it,
 		}
 	}
 	d.coordinate = codes;
-	/* The mail says what is now stored: wf_apply reloads it. */
+	/* The mail says what is now stored: wf_apply updates it as
+	 * written. */
 	if (wf_apply(rt, it, msg_id, by, EV_ASSIGNED, &d, error_r) == 0 &&
 	    cancel_earlier(rt, it, lead, error_r) == 0) {
 		ret = wf_assignment_notice(rt, it, lead, coordinate,
@@ -137,7 +138,7 @@ int workflow_letter(struct runtime *rt, const struct store_item *item,
 	int32_t due;
 	int ret = -1;
 
-	if (wf_item_load(rt, item->id, &it, error_r) <= 0) {
+	if (wf_item_new(rt, item, &it, error_r) < 0) {
 		return -1;
 	}
 	check = wf_check_text(&it, rt->cfg->service.language);

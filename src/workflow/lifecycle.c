@@ -49,44 +49,53 @@ static int next_status(const struct wf_item *it, enum event_kind kind,
 	return kind < EV_KIND_COUNT && rules[kind].from ? rules[kind].to : -1;
 }
 
-/* What the event writes on the case besides its status. */
-static int write_case(struct runtime *rt, const struct wf_item *it,
-		      const char *actor, enum event_kind kind,
-		      const struct event_data *d, char **error_r)
+/* What the event writes on the case besides its status, at now; it->c
+ * follows what is written, so that it holds what is stored without
+ * reading it back (store_case_apply_*). */
+static int write_case(struct runtime *rt, struct wf_item *it, const char *actor,
+		      enum event_kind kind, const struct event_data *d,
+		      time_t now, char **error_r)
 {
 	switch (kind) {
 	case EV_ASSIGNED:
-		return store_case_assign(rt->st, it->c.id, d->unit,
-					 d->coordinate, d->due, runtime_now(rt),
-					 actor, error_r);
+		if (store_case_assign(rt->st, it->c.id, d->unit, d->coordinate,
+				      d->due, now, actor, error_r) < 0) {
+			return -1;
+		}
+		store_case_apply_assign(&it->c, d->unit, d->coordinate, d->due,
+					now, actor);
+		it->lead = config_unit_find(rt->cfg, it->c.lead);
+		return 0;
 	case EV_DEADLINE_SET:
 	case EV_EXTENSION_GRANTED:
-		return store_case_set_due(rt->st, it->c.id, d->due, error_r);
+		if (store_case_set_due(rt->st, it->c.id, d->due, error_r) < 0) {
+			return -1;
+		}
+		store_case_apply_due(&it->c, d->due);
+		return 0;
 	case EV_DELEGATED:
-		return store_case_set_handler(rt->st, it->c.id, d->address,
-					      d->name, d->due, error_r);
+		if (store_case_set_handler(rt->st, it->c.id, d->address,
+					   d->name, d->due, error_r) < 0) {
+			return -1;
+		}
+		store_case_apply_handler(&it->c, d->address, d->name, d->due);
+		return 0;
 	default:
 		return 0;
 	}
 }
 
-/* The item's row and parties as written: the letter and its signatures
- * stay (nothing here changes them). */
-static int reload_case(struct runtime *rt, struct wf_item *it, char **error_r)
+/* The status the event leads to (to), with when it closed and how late
+ * for a closed one, written and followed by it->c. */
+static int write_status(struct runtime *rt, struct wf_item *it,
+			enum item_status to, time_t closed_at, int late_days,
+			char **error_r)
 {
-	struct store_case c;
-	int rc = store_case_get(rt->st, it->c.id, &c, error_r);
-
-	if (rc != 1) {
-		if (rc == 0) {
-			*error_r = xasprintf("item %lld vanished",
-					     (long long)it->c.id);
-		}
+	if (store_case_set_status(rt->st, it->c.id, to, closed_at, late_days,
+				  error_r) < 0) {
 		return -1;
 	}
-	store_case_release(&it->c);
-	it->c = c;
-	it->lead = it->c.lead ? config_unit_find(rt->cfg, it->c.lead) : NULL;
+	store_case_apply_status(&it->c, to, closed_at, late_days);
 	return 0;
 }
 
@@ -95,7 +104,7 @@ int wf_apply(struct runtime *rt, struct wf_item *it, int64_t msg_id,
 	     const struct event_data *d, char **error_r)
 {
 	static const struct event_data none;
-	int64_t id = it->c.id;
+	time_t now = runtime_now(rt);
 	bool closes;
 	int to;
 
@@ -109,13 +118,12 @@ int wf_apply(struct runtime *rt, struct wf_item *it, int64_t msg_id,
 	if (kind == EV_ASSIGNED) {
 		to = -1;
 	}
-	if (runtime_event(rt, id, msg_id, actor, kind, d, error_r) < 0 ||
-	    write_case(rt, it, actor, kind, d, error_r) < 0 ||
+	if (runtime_event(rt, it->c.id, msg_id, actor, kind, d, error_r) < 0 ||
+	    write_case(rt, it, actor, kind, d, now, error_r) < 0 ||
 	    (to >= 0 && to != (int)it->c.status &&
-	     store_case_set_status(
-		 rt->st, id, (enum item_status)to, closes ? runtime_now(rt) : 0,
-		 kind == EV_DONE ? d->days : 0, error_r) < 0)) {
+	     write_status(rt, it, (enum item_status)to, closes ? now : 0,
+			  kind == EV_DONE ? d->days : 0, error_r) < 0)) {
 		return -1;
 	}
-	return reload_case(rt, it, error_r);
+	return 0;
 }

@@ -53,29 +53,61 @@ static const char *const var_names[V_COUNT] = {
     [V_UNDELIVERED] = "undelivered",
 };
 
-int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
-		 char **error_r)
+int wf_item_load_case(struct runtime *rt, int64_t item_id, struct wf_item *it,
+		      char **error_r)
 {
 	int rc;
 
 	memset(it, 0, sizeof(*it));
 	rc = store_case_get(rt->st, item_id, &it->c, error_r);
-	if (rc <= 0) {
-		return rc;
+	if (rc == 1) {
+		it->lead = config_unit_find(rt->cfg, it->c.lead);
 	}
-	rc = store_letter_get(rt->st, item_id, &it->letter, error_r);
+	return rc;
+}
+
+int wf_item_read_letter(struct runtime *rt, struct wf_item *it, char **error_r)
+{
+	int rc;
+
+	if (it->letter_read) {
+		return 0;
+	}
+	rc = store_letter_get(rt->st, it->c.id, &it->letter, error_r);
 	if (rc < 0) {
-		wf_item_release(it);
 		return -1;
 	}
 	it->has_letter = rc == 1;
-	it->lead = it->c.lead ? config_unit_find(rt->cfg, it->c.lead) : NULL;
-	if (store_signatures_get(rt->st, item_id, &it->sigs, &it->n_sigs,
+	if (store_signatures_get(rt->st, it->c.id, &it->sigs, &it->n_sigs,
 				 error_r) < 0) {
+		return -1;
+	}
+	it->letter_read = true;
+	return 0;
+}
+
+int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
+		 char **error_r)
+{
+	int rc = wf_item_load_case(rt, item_id, it, error_r);
+
+	if (rc == 1 && wf_item_read_letter(rt, it, error_r) < 0) {
 		wf_item_release(it);
 		return -1;
 	}
-	return 1;
+	return rc;
+}
+
+int wf_item_new(struct runtime *rt, const struct store_item *item,
+		struct wf_item *it, char **error_r)
+{
+	memset(it, 0, sizeof(*it));
+	store_case_of_new_item(item, &it->c);
+	if (wf_item_read_letter(rt, it, error_r) < 0) {
+		wf_item_release(it);
+		return -1;
+	}
+	return 0;
 }
 
 void wf_item_release(struct wf_item *it)

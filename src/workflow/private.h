@@ -82,6 +82,7 @@ struct wf_item {
 	struct store_case c;
 	struct store_letter_row letter; /* zeroed when none */
 	bool has_letter;
+	bool letter_read; /* letter, has_letter and sigs are set */
 	const struct config_unit *lead;   /* NULL: unassigned or unknown */
 	struct store_signature_row *sigs; /* of the letter's PDFs */
 	size_t n_sigs;
@@ -92,6 +93,18 @@ struct wf_item {
 /* Loads item_id: 1, 0 when it does not exist, -1 on error. */
 int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
 		 char **error_r);
+/* Loads only item_id's case and lead unit, as wf_item_load does, for
+ * work that may write no mail: wf_item_read_letter before any mail. */
+int wf_item_load_case(struct runtime *rt, int64_t item_id, struct wf_item *it,
+		      char **error_r);
+/* Reads it's letter and signatures unless read already: 0, or -1. */
+int wf_item_read_letter(struct runtime *rt, struct wf_item *it, char **error_r);
+/* The item store_item_create has just registered as item (with the
+ * subject and sender it was given), as wf_item_load would load it: its
+ * case is not read back (store_case_of_new_item), its letter is read.
+ * 0, or -1 (nothing to release). */
+int wf_item_new(struct runtime *rt, const struct store_item *item,
+		struct wf_item *it, char **error_r);
 void wf_item_release(struct wf_item *it);
 
 /* Starts a mail about it with every common variable set. */
@@ -125,9 +138,10 @@ bool wf_may(const struct wf_item *it, enum event_kind kind);
  * message that caused it or 0) on it and writes what it means for the
  * case: the status it leads to, and for assigned the lead, coordinating
  * units (d->coordinate), deadline and the assigner, for deadline-set and
- * extension-granted the deadline, for delegated the handler; then it is
- * reloaded.  0; 1 when kind may not happen in its status (nothing is
- * written); -1 on error. */
+ * extension-granted the deadline, for delegated the handler; it->c and
+ * it->lead follow what is written, holding what a reload would read
+ * (store_case_apply_*).  0; 1 when kind may not happen in its status
+ * (nothing is written); -1 on error. */
 int wf_apply(struct runtime *rt, struct wf_item *it, int64_t msg_id,
 	     const char *actor, enum event_kind kind,
 	     const struct event_data *d, char **error_r);

@@ -57,6 +57,9 @@ static int send_stage(struct tick *t, struct wf_item *it, const char *name,
 	struct wf_mail m;
 	int ret;
 
+	if (wf_item_read_letter(t->rt, it, &t->error) < 0) {
+		return -1;
+	}
 	wf_mail_init(t->rt, it, &m);
 	wf_set(&m, V_RECIPIENT, it->lead ? it->lead->name : it->c.lead);
 	wf_setf(&m, V_DAYS_LEFT, "%d", days);
@@ -160,6 +163,9 @@ static int send_internal(struct tick *t, struct wf_item *it, enum word what,
 	struct wf_mail m;
 	int ret;
 
+	if (wf_item_read_letter(t->rt, it, &t->error) < 0) {
+		return -1;
+	}
 	wf_mail_init(t->rt, it, &m);
 	wf_set(&m, V_RECIPIENT,
 	       it->c.handler_name ? it->c.handler_name : it->c.handler);
@@ -213,32 +219,28 @@ static int internal(struct tick *t, struct wf_item *it)
 		       : rc;
 }
 
-static int item_cb(const struct store_case *c, void *ctx)
+/* The stages of an open item loaded by open_item; send_stage and
+ * send_internal read its letter, when they write.  0, or -1 with
+ * t->error. */
+static int item_stages(struct tick *t, struct wf_item *it)
 {
-	struct tick *t = ctx;
-	struct wf_item it;
 	int rc;
 
-	if (c->due_day <= 0 || !c->lead) {
+	if (it->c.due_day <= 0 || !it->c.lead) {
 		return 0;
 	}
-	rc = wf_item_load(t->rt, c->id, &it, &t->error);
-	if (rc <= 0) {
-		return rc < 0;
-	}
-	if (t->today < it.c.due_day) {
-		rc = before(t, &it);
-	} else if (t->today == it.c.due_day) {
-		rc = stage(t, it.c.id, "due:%d", (int)it.c.due_day);
-		rc = rc == 1 ? send_stage(t, &it, "due_today", 0, false) : rc;
+	if (t->today < it->c.due_day) {
+		rc = before(t, it);
+	} else if (t->today == it->c.due_day) {
+		rc = stage(t, it->c.id, "due:%d", (int)it->c.due_day);
+		rc = rc == 1 ? send_stage(t, it, "due_today", 0, false) : rc;
 	} else {
-		rc = overdue(t, &it);
+		rc = overdue(t, it);
 	}
 	if (rc >= 0) {
-		rc = internal(t, &it);
+		rc = internal(t, it);
 	}
-	wf_item_release(&it);
-	return rc < 0;
+	return rc < 0 ? -1 : 0;
 }
 
 /* A consultation past its deadline without a clear answer: deemed
@@ -445,13 +447,16 @@ static int by_item(const void *a, const void *b)
 	return (*x > *y) - (*x < *y);
 }
 
-/* Loads item id when it is open: 1, 0 when not (or gone), -1 error. */
-static int open_case(struct tick *t, int64_t id, struct store_case *c)
+/* Loads item id's case when it is open, its letter left for a mail
+ * (item_stages): the one read serves its stages and its next day, the
+ * stages writing only their own table and the outbox.  1, 0 when not
+ * open (or gone), -1 error. */
+static int open_item(struct tick *t, int64_t id, struct wf_item *it)
 {
-	int rc = store_case_get(t->rt->st, id, c, &t->error);
+	int rc = wf_item_load_case(t->rt, id, it, &t->error);
 
-	if (rc == 1 && !event_item_status_is_open(c->status)) {
-		store_case_release(c);
+	if (rc == 1 && !event_item_status_is_open(it->c.status)) {
+		wf_item_release(it);
 		rc = 0;
 	}
 	return rc;
@@ -503,8 +508,8 @@ static int sweep(struct tick *t)
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct store_case c;
-		int rc = open_case(t, ids[i], &c);
+		struct wf_item it;
+		int rc = open_item(t, ids[i], &it);
 
 		if (rc < 0) {
 			goto out;
@@ -516,8 +521,10 @@ static int sweep(struct tick *t)
 			}
 			continue;
 		}
-		rc = item_cb(&c, t) || t->error ? -1 : schedule_next(t, &c);
-		store_case_release(&c);
+		rc = item_stages(t, &it) < 0 || t->error
+			 ? -1
+			 : schedule_next(t, &it.c);
+		wf_item_release(&it);
 		if (rc < 0) {
 			goto out;
 		}

@@ -1053,6 +1053,156 @@ static void test_cases(void **state)
 	store_item_release(&it);
 }
 
+/* Both NULL, or the same text. */
+static void assert_same_text(const char *a, const char *b)
+{
+	if (!a || !b) {
+		assert_ptr_equal(a, b);
+	} else {
+		assert_string_equal(a, b);
+	}
+}
+
+/* A case held in memory is the one store_case_get reads. */
+static void assert_case_stored(struct store *st, const struct store_case *mem)
+{
+	struct store_case c;
+	char *err = NULL;
+	size_t i;
+
+	assert_int_equal(store_case_get(st, mem->id, &c, &err), 1);
+	assert_string_equal(mem->key, c.key);
+	assert_int_equal(mem->message_id, c.message_id);
+	assert_int_equal(mem->registered_at, c.registered_at);
+	assert_same_text(mem->subject, c.subject);
+	assert_same_text(mem->sender, c.sender);
+	assert_int_equal(mem->status, c.status);
+	assert_same_text(mem->lead, c.lead);
+	assert_int_equal(mem->due_day, c.due_day);
+	assert_int_equal(mem->assigned_at, c.assigned_at);
+	assert_same_text(mem->assigned_by, c.assigned_by);
+	assert_same_text(mem->handler, c.handler);
+	assert_same_text(mem->handler_name, c.handler_name);
+	assert_int_equal(mem->handler_due_day, c.handler_due_day);
+	assert_int_equal(mem->closed_at, c.closed_at);
+	assert_int_equal(mem->late_days, c.late_days);
+	for (i = 0; c.coordinate[i]; i++) {
+		assert_non_null(mem->coordinate[i]);
+		assert_string_equal(mem->coordinate[i], c.coordinate[i]);
+	}
+	assert_null(mem->coordinate[i]);
+	store_case_release(&c);
+}
+
+/* store_case_of_new_item and store_case_apply_* give what the writes
+ * store, so the workflow need not read a case back after writing it. */
+enum case_write { CW_ASSIGN, CW_DUE, CW_HANDLER, CW_STATUS };
+
+static void case_write(struct store *st, struct store_case *c,
+		       enum case_write w, const char *text, const char *text2,
+		       const char *const *coordinate, int32_t day, time_t at,
+		       enum item_status status, int late)
+{
+	char *err = NULL;
+
+	switch (w) {
+	case CW_ASSIGN:
+		assert_int_equal(store_case_assign(st, c->id, text, coordinate,
+						   day, at, text2, &err),
+				 0);
+		store_case_apply_assign(c, text, coordinate, day, at, text2);
+		break;
+	case CW_DUE:
+		assert_int_equal(store_case_set_due(st, c->id, day, &err), 0);
+		store_case_apply_due(c, day);
+		break;
+	case CW_HANDLER:
+		assert_int_equal(
+		    store_case_set_handler(st, c->id, text, text2, day, &err),
+		    0);
+		store_case_apply_handler(c, text, text2, day);
+		break;
+	case CW_STATUS:
+		assert_int_equal(
+		    store_case_set_status(st, c->id, status, at, late, &err),
+		    0);
+		store_case_apply_status(c, status, at, late);
+		break;
+	}
+}
+
+static void test_case_applied(void **state)
+{
+	static const struct {
+		enum case_write w;
+		const char *text, *text2; /* lead, by; address, name */
+		const char *coordinate[5];
+		int32_t day;
+		time_t at; /* assigned_at; closed_at */
+		enum item_status status;
+		int late;
+	} writes[] = {
+	    /* repeats, in any ASCII case, are one party: the first */
+	    {CW_ASSIGN,
+	     "VU-TTTN",
+	     "rule:r1",
+	     {"VU-PC", "vu-pc", "VU-TC", "Vu-Tc"},
+	     20800,
+	     100,
+	     0,
+	     0},
+	    {CW_HANDLER, "h@x", "H", {NULL}, 20799, 0, 0, 0},
+	    {CW_DUE, NULL, NULL, {NULL}, 20810, 0, 0, 0},
+	    {CW_STATUS, NULL, NULL, {NULL}, 0, 0, ITEM_DISPUTED, 0},
+	    {CW_STATUS, NULL, NULL, {NULL}, 0, 0, ITEM_ASSIGNED, 0},
+	    {CW_HANDLER, "h2@x", NULL, {NULL}, 0, 0, 0, 0},
+	    /* reassigned: the handler goes, no parties, nobody named */
+	    {CW_ASSIGN, "VU-PC", NULL, {NULL}, 20801, 200, 0, 0},
+	    {CW_ASSIGN,
+	     "VU-TC",
+	     "office@x",
+	     {"VU-TC", "", "VU-PC"},
+	     20802,
+	     0,
+	     0,
+	     0},
+	    {CW_STATUS, NULL, NULL, {NULL}, 0, 900, ITEM_DONE, 2},
+	    /* assigned again after it closed: closed_at and late go */
+	    {CW_ASSIGN, "VU-PC", "office@x", {"A"}, 20803, 300, 0, 0},
+	    {CW_STATUS, NULL, NULL, {NULL}, 0, 1000, ITEM_RETURNED, 0},
+	};
+	static const char *const subjects[] = {"Công văn số 1", NULL};
+	struct fixture *f = *state;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	for (size_t k = 0; k < ARRAY_SIZE(subjects); k++) {
+		struct store_item it;
+		struct store_case c;
+
+		assert_int_equal(store_item_create(
+				     f->st, "CV", 2026, 10 + (time_t)k,
+				     add_message(f->st, 1 + (uint32_t)k, "m@x"),
+				     subjects[k], "s@x", &it, &err),
+				 0);
+		it.subject = subjects[k] ? xstrdup(subjects[k]) : NULL;
+		it.sender = xstrdup("s@x");
+		store_case_of_new_item(&it, &c);
+		store_item_release(&it);
+		assert_case_stored(f->st, &c);
+		for (size_t i = 0; i < ARRAY_SIZE(writes); i++) {
+			print_message("item %zu, write %zu\n", k, i);
+			case_write(f->st, &c, writes[i].w, writes[i].text,
+				   writes[i].text2, writes[i].coordinate,
+				   writes[i].day, writes[i].at,
+				   writes[i].status, writes[i].late);
+			assert_case_stored(f->st, &c);
+		}
+		store_case_release(&c);
+	}
+	assert_int_equal(store_commit(f->st, &err), 0);
+}
+
 /* Each report is recorded once, and stays recorded. */
 static void test_reports_sent(void **state)
 {
@@ -2480,6 +2630,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_readings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_case_applied, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reports_sent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_report_rows, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_calendar, setup, teardown),

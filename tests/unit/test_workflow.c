@@ -1,6 +1,7 @@
 /* Unit tests for the pure parts of the workflow: signed reply addresses,
  * deadlines as people write them in replies, and the day a deadline a
- * letter states falls on. */
+ * letter states falls on; and, on a store in a temporary folder, that an
+ * item the lifecycle changes holds what a reload would read. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -509,6 +510,111 @@ static void test_failed_group(void **state)
 	}
 }
 
+/* What a reload of it reads: the same status and times, and the same
+ * variables in every notice made from it. */
+static void assert_as_reloaded(const struct wf_item *it)
+{
+	struct wf_item again;
+	struct wf_mail a, b;
+	char *err = NULL;
+
+	assert_int_equal(wf_item_load(&rt, it->c.id, &again, &err), 1);
+	assert_ptr_equal(it->lead, again.lead);
+	assert_int_equal(it->c.status, again.c.status);
+	assert_int_equal(it->c.assigned_at, again.c.assigned_at);
+	assert_string_equal(it->c.assigned_by ? it->c.assigned_by : "-",
+			    again.c.assigned_by ? again.c.assigned_by : "-");
+	assert_int_equal(it->c.closed_at, again.c.closed_at);
+	assert_int_equal(it->c.late_days, again.c.late_days);
+	wf_mail_init(&rt, it, &a);
+	wf_mail_init(&rt, &again, &b);
+	for (int v = 0; v < V_COUNT; v++) {
+		assert_string_equal(a.v[v], b.v[v]);
+	}
+	wf_mail_release(&a);
+	wf_mail_release(&b);
+	wf_item_release(&again);
+}
+
+/* A new item as registered, then the events of its life: wf_apply keeps
+ * on it what is stored, without reading it back. */
+static void test_apply_as_stored(void **state)
+{
+	const char *const two[] = {"VU-PC", "vu-pc", "VU-TC", NULL};
+	const struct {
+		enum event_kind kind;
+		struct event_data d;
+		int rc;
+	} steps[] = {
+	    {EV_ASSIGNED,
+	     {.unit = "VU-TTTN", .coordinate = two, .due = 20800},
+	     0},
+	    {EV_DELEGATED, {.address = "h@x", .name = "H", .due = 20799}, 0},
+	    {EV_DEADLINE_SET, {.due = 20810}, 0},
+	    {EV_OPINION, {.unit = "VU-PC", .state = "disagree"}, 0},
+	    {EV_DONE, {.days = 1}, 1}, /* disputed: not yet */
+	    {EV_SETTLED, {.text = "đã thống nhất"}, 0},
+	    {EV_EXTENSION_GRANTED, {.due = 20812}, 0},
+	    {EV_CONSULTED, {.unit = "VU-TC", .due = 20805}, 0},
+	    {EV_DELEGATED, {.address = "k@x", .due = 20806}, 0},
+	    {EV_ASSIGNED, {.unit = "vu-pc", .due = 20813}, 0},
+	    {EV_DONE, {.days = 2}, 0},
+	    {EV_RETURNED, {.reason = "sai nơi"}, 1}, /* closed */
+	};
+	struct config_unit units[] = {
+	    {.code = (char *)"VU-TTTN", .name = (char *)"Vụ Thị trường"},
+	    {.code = (char *)"VU-PC", .name = (char *)"Vụ Pháp chế"},
+	    {.code = (char *)"VU-TC", .name = (char *)"Vụ Tài chính"},
+	};
+	char dir[] = "/tmp/congvan-workflow-XXXXXX";
+	struct store_message msg = {.received_at = 100,
+				    .mailbox = "INBOX",
+				    .uidvalidity = 1,
+				    .uid = 1,
+				    .sha256 = "00",
+				    .size = 1,
+				    .message_id = "m@x",
+				    .kind = "letter"};
+	struct store_item item;
+	struct wf_item it;
+	int64_t msg_id = 0;
+	char *path, *err = NULL;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/t.db", dir);
+	rt.st = store_open(path, &err);
+	assert_non_null(rt.st);
+	cfg.units = units;
+	cfg.n_units = ARRAY_SIZE(units);
+	assert_int_equal(store_begin(rt.st, &err), 0);
+	assert_int_equal(store_message_insert(rt.st, &msg, &msg_id, &err), 0);
+	assert_int_equal(store_item_create(rt.st, "CV", 2026, 100, msg_id,
+					   "Công văn", "a@x", &item, &err),
+			 0);
+	item.subject = xstrdup("Công văn");
+	item.sender = xstrdup("a@x");
+	assert_int_equal(wf_item_new(&rt, &item, &it, &err), 0);
+	store_item_release(&item);
+	assert_as_reloaded(&it);
+	for (size_t i = 0; i < ARRAY_SIZE(steps); i++) {
+		print_message("step %zu\n", i);
+		assert_int_equal(wf_apply(&rt, &it, 0, "office@x",
+					  steps[i].kind, &steps[i].d, &err),
+				 steps[i].rc);
+		assert_as_reloaded(&it);
+	}
+	wf_item_release(&it);
+	assert_int_equal(store_commit(rt.st, &err), 0);
+	store_close(&rt.st);
+	cfg.units = NULL;
+	cfg.n_units = 0;
+	free(path);
+	path = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -519,6 +625,7 @@ int main(void)
 	    cmocka_unit_test(test_parse_due_weekday),
 	    cmocka_unit_test(test_letter_due),
 	    cmocka_unit_test(test_failed_group),
+	    cmocka_unit_test(test_apply_as_stored),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
