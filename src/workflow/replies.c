@@ -701,9 +701,15 @@ static int transfer(struct act *a, const char *to_text, char **error_r)
 	wf_cc_unit(&m, to[0]);
 	ret = wf_send(a->rt, &a->it, &m, "transferred", error_r);
 	wf_mail_release(&m);
+	/* The coordinating units stay, but those the directory no longer
+	 * has (a unit removed from the configuration since). */
 	coord = xcalloc(1, sizeof(*coord) * (1 + 64));
 	for (char **u = a->it.c.coordinate; *u && nc < 64; u++) {
-		coord[nc++] = config_unit_find(a->rt->cfg, *u);
+		const struct config_unit *c = config_unit_find(a->rt->cfg, *u);
+
+		if (c) {
+			coord[nc++] = c;
+		}
 	}
 	if (ret == 0) {
 		ret = wf_assign(a->rt, &a->it, to[0], coord, nc,

@@ -405,4 +405,35 @@ assert_eq 1 "$(q "SELECT COUNT(*) > 0 FROM outbox_rcpt")" "the window's own are 
 assert_eq 1 "$(q "SELECT COUNT(*) > 10 FROM outbox WHERE created_at <= $cutoff - 600")" \
 	"the mail itself stays in the outbox"
 
+t_begin "a transfer after a coordinating unit left the directory leaves it out"
+# TC coordinates K4, then the administrator removes the unit (its rule
+# now leads with PC); the lead transfers K4: assigned to the new lead
+# with the coordinating units the directory still has, none here.
+cp "$CONF" "$WORK/full.conf"
+"$T_PY" - "$CONF" <<'PY'
+import sys
+lines, out, skip = open(sys.argv[1], encoding="utf-8").read().splitlines(), [], False
+for line in lines:
+    if line.startswith("["):
+        skip = line.strip() == "[unit TC]"
+    if skip:
+        continue
+    out.append("lead = PC" if line.strip() == "lead = TC" else line)
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(out) + "\n")
+PY
+cv check-config >/dev/null 2>&1 || t_fail "the directory without TC is refused"
+assert_eq TC "$(q "SELECT unit FROM parties p JOIN items i ON i.id = p.item_id WHERE key='$K4'")" \
+	"TC still coordinates K4"
+reply "$WORK/x3.eml" "Trưởng Vụ Thị trường" "truong.tttn@$D" "$K4" "$(sent_id "$K4" "truong.tttn@$D")" "Chuyển: PC
+Lý do: Vụ Pháp chế đã nắm hồ sơ hội chợ"
+deliver truong.tttn@$D "$WORK/x3.eml"
+n_pc=$(mail_count truong.pc)
+run_at 2027-02-10T09:00:00+07:00
+assert_eq 0 $? "run --once exit status"
+assert_eq PC "$(q "SELECT lead FROM items WHERE key='$K4'")" "transferred"
+assert_eq 0 "$(q "SELECT COUNT(*) FROM parties p JOIN items i ON i.id = p.item_id WHERE key='$K4'")" \
+	"the unit gone from the directory coordinates no more"
+mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "the new lead was not told"
+cp "$WORK/full.conf" "$CONF"
+
 t_summary
