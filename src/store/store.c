@@ -452,7 +452,7 @@ static const char *const migrations[] = {
     "ALTER TABLE outbox ADD COLUMN data_size INTEGER;",
     /* 19 -> 20: the CHECKs of a column against a list of values, written
      * as comparisons (check_lists.c): SQLite built a temporary table of
-     * the list at every INSERT or UPDATE that checks it, 95,000 in a
+     * the list at every INSERT or UPDATE that checks it, some 73,000 in a
      * 10,000-message intake.  The same rule, so only the tables' text
      * changes, as SQLite's documentation allows for CHECK constraints
      * (lang_altertable.html, "other kinds of table schema changes");
