@@ -299,11 +299,8 @@ int store_blob_put_placed(struct store *st, const char sha[STORE_SHA_HEX],
 			  size_t len, const struct store_blob_place *place,
 			  char **error_r)
 {
-	int rc = kept(st, sha, error_r);
-
-	if (rc != 0) {
-		return rc < 0 ? -1 : 0;
-	}
+	/* One look into the blobs, not two: a blob with this sha kept
+	 * already is left as it is (INSERT OR IGNORE). */
 	return record(st, sha, len, place, error_r);
 }
 

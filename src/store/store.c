@@ -465,7 +465,8 @@ static const char *const migrations[] = {
 
 static const char *const sql[Q_COUNT] = {
     [Q_BLOB_GET] = "SELECT pack, offset, size FROM blobs WHERE sha256 = ?1",
-    [Q_BLOB_ADD] = "INSERT INTO blobs (sha256, pack, offset, size)"
+    /* a blob kept already stays where it is (store_blob_put_placed) */
+    [Q_BLOB_ADD] = "INSERT OR IGNORE INTO blobs (sha256, pack, offset, size)"
 		   " VALUES (?1, ?2, ?3, ?4)",
     [Q_BLOB_LAST_PACK] = "SELECT COALESCE(MAX(pack), 1) FROM blobs",
     [Q_LETTER_ADD] =
