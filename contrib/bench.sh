@@ -126,8 +126,11 @@ intake() {
 }
 
 echo "== intake, $RUNS runs at each size, alternating with the references (wall s, CPU s, peak KB)"
-for n in $SIZES; do
-	for r in $(seq "$RUNS"); do
+# Each round runs every size, so that the sizes compared for linearity
+# meet the same machine: one size after the other, a machine whose speed
+# drifts over minutes made the ratio of the two drift with it.
+for r in $(seq "$RUNS"); do
+	for n in $SIZES; do
 		sync
 		contrib/bench-refs.sh "$MAILSTACK_DIR" "b$n@congvan.test" >"$W/refs" 2>&1 ||
 			{ cat "$W/refs" >&2; exit 1; }
@@ -172,7 +175,8 @@ if [ $# -ge 2 ]; then
 	prev=$(echo "$SIZES" | tr ' ' '\n' | tail -2 | head -1)
 	echo "linearity: $last messages take $(ratio "$(col "$W/plain$last.times" 1)" "$(col "$W/plain$prev.times" 1)")×" \
 		"the time of $prev ($(ratio "$(col "$W/dir$last.times" 1)" "$(col "$W/dir$prev.times" 1)")× with the directory;" \
-		"$(ratio "$last" "$prev")× the messages)"
+		"$(ratio "$last" "$prev")× the messages); CPU $(ratio "$(col "$W/plain$last.times" 2)" "$(col "$W/plain$prev.times" 2)")×" \
+		"($(ratio "$(col "$W/dir$last.times" 2)" "$(col "$W/dir$prev.times" 2)")× with the directory)"
 fi
 
 echo "== reading: parse + classify + extract on one core (the $max messages, in memory)"
