@@ -58,14 +58,12 @@ static void read_next(struct read_ahead *r)
 
 	r->todo = j->next;
 	pthread_mutex_unlock(&r->lock);
-	if (!j->write_only) {
-		store_blob_hash(j->data, j->len, j->sha);
-	}
 	if (j->place.fd >= 0) {
 		(void)store_blob_write(&j->place, j->data, j->len,
 				       &j->write_error);
 	}
 	if (!j->write_only) {
+		store_blob_hash(j->data, j->len, j->sha);
 		inspect_message(j->data, j->len, r->opts,
 				j->history ? NULL : r->reader, &j->in);
 	}

@@ -6,13 +6,6 @@
 
 #include "congvan/store.h"
 
-/* Appends data to the pack as store_blob_append does, but inside a
- * transaction with a writer set (store_blob_set_writer) hands a copy to
- * the writer instead of writing it. */
-int store_blob_append_deferred(struct store *st, const void *data, size_t len,
-			       struct store_blob_place *place_r,
-			       char **error_r);
-
 /* A pack is closed for appending past this size. */
 #define STORE_PACK_MAX ((int64_t)1 << 30)
 
@@ -215,6 +208,12 @@ void store_blob_close(struct store *st);
  * (store_blob_sync) before recording the place. */
 int store_blob_append(struct store *st, const void *data, size_t len,
 		      struct store_blob_place *place_r, char **error_r);
+/* Appends data to the pack as store_blob_append does, but inside a
+ * transaction with a writer set (store_blob_set_writer) hands a copy to
+ * the writer instead of writing it. */
+int store_blob_append_deferred(struct store *st, const void *data, size_t len,
+			       struct store_blob_place *place_r,
+			       char **error_r);
 /* Reads len bytes at offset of pack (NUL-terminated); caller frees. */
 int store_blob_read(const struct store *st, int64_t pack, int64_t offset,
 		    size_t len, char **data_r, char **error_r);

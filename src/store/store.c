@@ -697,22 +697,36 @@ static int exec(struct store *st, const char *text, char **error_r)
 	return 0;
 }
 
-static int user_version(struct store *st, int *version_r, char **error_r)
+/* The integer PRAGMA name reads, into *value_r. */
+static int pragma_int(struct store *st, const char *name, int64_t *value_r,
+		      char **error_r)
 {
+	char *text = xasprintf("PRAGMA %s", name);
 	sqlite3_stmt *s = NULL;
 	int ret = -1;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) !=
-		SQLITE_OK ||
+	if (sqlite3_prepare_v2(st->db, text, -1, &s, NULL) != SQLITE_OK ||
 	    sqlite3_step(s) != SQLITE_ROW) {
-		store_fail(st, "reading schema version", error_r);
+		store_fail(st, text, error_r);
 		goto out;
 	}
-	*version_r = sqlite3_column_int(s, 0);
+	*value_r = sqlite3_column_int64(s, 0);
 	ret = 0;
 out:
 	sqlite3_finalize(s);
+	free(text);
 	return ret;
+}
+
+static int user_version(struct store *st, int *version_r, char **error_r)
+{
+	int64_t v;
+
+	if (pragma_int(st, "user_version", &v, error_r) < 0) {
+		return -1;
+	}
+	*version_r = (int)v;
+	return 0;
 }
 
 /* Moves the schema's version (SQLite's cookie, not user_version) on, so
@@ -720,19 +734,14 @@ out:
  * an edit of sqlite_schema does not. */
 static int bump_schema_cookie(struct store *st, char **error_r)
 {
-	sqlite3_stmt *s = NULL;
 	char *pragma;
+	int64_t v;
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA schema_version", -1, &s, NULL) !=
-		SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		return store_fail(st, "reading the schema cookie", error_r);
+	if (pragma_int(st, "schema_version", &v, error_r) < 0) {
+		return -1;
 	}
-	pragma = xasprintf("PRAGMA schema_version = %lld",
-			   (long long)sqlite3_column_int64(s, 0) + 1);
-	sqlite3_finalize(s);
+	pragma = xasprintf("PRAGMA schema_version = %lld", (long long)v + 1);
 	rc = exec(st, pragma, error_r);
 	free(pragma);
 	return rc;

@@ -97,7 +97,7 @@ int wf_item_load(struct runtime *rt, int64_t item_id, struct wf_item *it,
  * work that may write no mail: wf_item_read_letter before any mail. */
 int wf_item_load_case(struct runtime *rt, int64_t item_id, struct wf_item *it,
 		      char **error_r);
-/* Reads it's letter and signatures unless read already: 0, or -1. */
+/* Reads the item's letter and signatures unless read already: 0, or -1. */
 int wf_item_read_letter(struct runtime *rt, struct wf_item *it, char **error_r);
 /* The item store_item_create has just registered as item (with the
  * subject and sender it was given), as wf_item_load would load it: its

@@ -234,6 +234,29 @@ out:
 	return ret;
 }
 
+/* The item's coordinating units that the directory still has (one may
+ * have been removed from the configuration since): allocated, *n_r of
+ * them. */
+static const struct config_unit **coordinating(const struct act *a, size_t *n_r)
+{
+	const struct config_unit **coord;
+	size_t n = 0;
+
+	for (char **u = a->it.c.coordinate; u && *u; u++) {
+		n++;
+	}
+	coord = xcalloc(n + 1, sizeof(*coord));
+	*n_r = 0;
+	for (char **u = a->it.c.coordinate; u && *u; u++) {
+		const struct config_unit *c = config_unit_find(a->rt->cfg, *u);
+
+		if (c) {
+			coord[(*n_r)++] = c;
+		}
+	}
+	return coord;
+}
+
 /* "Gửi lại:": the assignment notice again, to the addresses the
  * directory gives now (one that bounced, corrected in the configuration). */
 static int office_resend(struct act *a, char **error_r)
@@ -241,24 +264,14 @@ static int office_resend(struct act *a, char **error_r)
 	const struct config_unit *lead =
 	    a->it.c.lead ? config_unit_find(a->rt->cfg, a->it.c.lead) : NULL;
 	const struct config_unit **coord;
-	size_t nc = 0, n = 0;
+	size_t nc;
 	int ret;
 
 	if (!lead || !is_open(a)) {
 		refused(a, tr(a, W_NOTHING_TO_RESEND));
 		return 0;
 	}
-	for (char **u = a->it.c.coordinate; u && *u; u++) {
-		n++;
-	}
-	coord = xcalloc(n + 1, sizeof(*coord));
-	for (char **u = a->it.c.coordinate; u && *u; u++) {
-		const struct config_unit *c = config_unit_find(a->rt->cfg, *u);
-
-		if (c) {
-			coord[nc++] = c;
-		}
-	}
+	coord = coordinating(a, &nc);
 	ret = wf_assignment_notice(a->rt, &a->it, lead, coord, nc,
 				   a->it.c.due_day, error_r);
 	free(coord);
@@ -701,16 +714,7 @@ static int transfer(struct act *a, const char *to_text, char **error_r)
 	wf_cc_unit(&m, to[0]);
 	ret = wf_send(a->rt, &a->it, &m, "transferred", error_r);
 	wf_mail_release(&m);
-	/* The coordinating units stay, but those the directory no longer
-	 * has (a unit removed from the configuration since). */
-	coord = xcalloc(1, sizeof(*coord) * (1 + 64));
-	for (char **u = a->it.c.coordinate; *u && nc < 64; u++) {
-		const struct config_unit *c = config_unit_find(a->rt->cfg, *u);
-
-		if (c) {
-			coord[nc++] = c;
-		}
-	}
+	coord = coordinating(a, &nc);
 	if (ret == 0) {
 		ret = wf_assign(a->rt, &a->it, to[0], coord, nc,
 				a->it.c.due_day, a->from, a->msg_id, error_r);

@@ -424,13 +424,26 @@ PY
 cv check-config >/dev/null 2>&1 || t_fail "the directory without TC is refused"
 assert_eq TC "$(q "SELECT unit FROM parties p JOIN items i ON i.id = p.item_id WHERE key='$K4'")" \
 	"TC still coordinates K4"
-reply "$WORK/x3.eml" "Trưởng Vụ Thị trường" "truong.tttn@$D" "$K4" "$(sent_id "$K4" "truong.tttn@$D")" "Chuyển: PC
-Lý do: Vụ Pháp chế đã nắm hồ sơ hội chợ"
+# as the head writes it: a sentence above the quoted notice, a signature
+reply "$WORK/x3.eml" "Trưởng Vụ Thị trường" "truong.tttn@$D" "$K4" "$(sent_id "$K4" "truong.tttn@$D")" "Kính gửi Văn phòng,
+
+Chuyển Vụ Pháp chế vì Vụ Pháp chế đã nắm hồ sơ hội chợ.
+
+Trân trọng,
+Trưởng Vụ Thị trường trong nước
+
+On 18/01/2027 11:00, Hệ thống theo dõi công văn wrote:
+> Kính gửi: Vụ Thị trường trong nước
+>
+> Văn bản số 77/SCT-QLTM V/v phối hợp tổ chức hội chợ được chuyển đến
+> Vụ để chủ trì xử lý."
 deliver truong.tttn@$D "$WORK/x3.eml"
 n_pc=$(mail_count truong.pc)
 run_at 2027-02-10T09:00:00+07:00
 assert_eq 0 $? "run --once exit status"
 assert_eq PC "$(q "SELECT lead FROM items WHERE key='$K4'")" "transferred"
+assert_eq 1 "$(q "SELECT COUNT(*) FROM events e JOIN items i ON i.id = e.item_id WHERE key='$K4' AND kind='transferred' AND detail LIKE 'TTTN -> PC:%hội chợ%'")" \
+	"the sentence's reason recorded with the transfer"
 assert_eq 0 "$(q "SELECT COUNT(*) FROM parties p JOIN items i ON i.id = p.item_id WHERE key='$K4'")" \
 	"the unit gone from the directory coordinates no more"
 mail_wait_count truong.pc $((n_pc + 1)) 30 || t_fail "the new lead was not told"
